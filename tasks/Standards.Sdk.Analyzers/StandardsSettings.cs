@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Standards.Sdk.Analyzers;
+
+/// <summary>
+/// Reads the <see cref="StandardsOptionKeys"/> options for one syntax tree: the per-file options (.editorconfig)
+/// first, then the global options (global config), then the default. Invalid values count as absent. Never throws.
+/// </summary>
+internal static class StandardsSettings
+{
+    private static readonly char[] ListSeparators = [',', ';'];
+
+    private static readonly ImmutableArray<string> DefaultGenericNames = SplitList(StandardsDefaults.GenericNames);
+
+    internal static int GetPositiveInt(AnalyzerOptions options, SyntaxTree tree, string key, int defaultValue)
+    {
+        if (TryGetPositiveInt(GetTreeOptions(options, tree), key, out var value)
+            || TryGetPositiveInt(GetGlobalOptions(options), key, out value))
+        {
+            return value;
+        }
+
+        return defaultValue;
+    }
+
+    internal static string? GetString(AnalyzerOptions options, SyntaxTree tree, string key)
+    {
+        if (TryGetNonEmpty(GetTreeOptions(options, tree), key, out var value)
+            || TryGetNonEmpty(GetGlobalOptions(options), key, out value))
+        {
+            return value;
+        }
+
+        return null;
+    }
+
+    internal static ImmutableArray<string> GetGenericNames(AnalyzerOptions options, SyntaxTree tree)
+    {
+        var configured = GetString(options, tree, StandardsOptionKeys.GenericNames);
+        if (configured is null)
+        {
+            return DefaultGenericNames;
+        }
+
+        var names = SplitList(configured);
+        return names.IsEmpty ? DefaultGenericNames : names;
+    }
+
+    /// <summary>The help link for <paramref name="ruleId"/> under the configured (or default) base URL.</summary>
+    internal static string GetHelpLink(AnalyzerOptions options, SyntaxTree tree, string ruleId)
+    {
+        var baseUrl = GetString(options, tree, StandardsOptionKeys.HelpBaseUrl);
+        if (baseUrl is null || !Uri.TryCreate(baseUrl, UriKind.Absolute, out _))
+        {
+            baseUrl = StandardsDefaults.HelpBaseUrl;
+        }
+
+        return baseUrl.EndsWith("/", StringComparison.Ordinal)
+            ? baseUrl + ruleId + ".md"
+            : baseUrl + "/" + ruleId + ".md";
+    }
+
+    private static AnalyzerConfigOptions? GetTreeOptions(AnalyzerOptions options, SyntaxTree tree) =>
+        options?.AnalyzerConfigOptionsProvider?.GetOptions(tree);
+
+    private static AnalyzerConfigOptions? GetGlobalOptions(AnalyzerOptions options) =>
+        options?.AnalyzerConfigOptionsProvider?.GlobalOptions;
+
+    private static bool TryGetNonEmpty(AnalyzerConfigOptions? options, string key, out string value)
+    {
+        value = string.Empty;
+        if (options is null || !options.TryGetValue(key, out var raw) || raw is null)
+        {
+            return false;
+        }
+
+        value = raw.Trim();
+        return value.Length > 0;
+    }
+
+    private static bool TryGetPositiveInt(AnalyzerConfigOptions? options, string key, out int value)
+    {
+        value = 0;
+        return TryGetNonEmpty(options, key, out var raw)
+            && int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out value)
+            && value > 0;
+    }
+
+    private static ImmutableArray<string> SplitList(string list)
+    {
+        var builder = ImmutableArray.CreateBuilder<string>();
+        foreach (var part in list.Split(ListSeparators))
+        {
+            var name = part.Trim();
+            if (name.Length > 0)
+            {
+                builder.Add(name);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text;
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Rules;
+
+namespace Standards.Sdk.Checks.Docs;
+
+/// <summary>
+/// Produces docs/rules/README.md — every rule the SDK enforces, ours and the analyzer rules it turns on, with
+/// default severity and numbers — from the catalog. A test fails when the committed file differs.
+/// </summary>
+public static class RuleIndexWriter
+{
+    /// <summary>The index as markdown.</summary>
+    public static string Write()
+    {
+        var sb = new StringBuilder();
+        sb.Append("""
+            # Rules index
+
+            Every rule Standards.Sdk enforces: its own (`STDnnnn`, each with a page in this folder) and the analyzer rules it
+            turns on, with the default severity and numbers a repo gets when `standards.json` says nothing.
+            This file is generated from the rule catalog (`tasks/Standards.Sdk.Checks/Rules/`); a test fails when it drifts.
+            Regenerate it with `eng/update-generated.sh`.
+
+            Severity: **error** fails the build; **warning** fails CI builds (warnings are errors there); **info** is reported
+            only. *Locked* rules cannot be silenced by a project without an exception entry ([STD0103](STD0103.md)).
+            "Tests" is the severity in test projects when it differs.
+
+            """);
+        foreach (var area in RuleCatalog.All.Select(r => r.Area).Distinct())
+        {
+            sb.Append('\n').Append("## ").Append(area).Append("\n\n");
+            sb.Append("| Rule | Title | Default | Tests | Numbers | Applies to | Source |\n");
+            sb.Append("|---|---|---|---|---|---|---|\n");
+            foreach (var rule in RuleCatalog.All.Where(r => r.Area == area))
+            {
+                sb.Append("| ").Append(RuleLink(rule))
+                    .Append(" | ").Append(rule.Title)
+                    .Append(" | ").Append(SeverityNames.ToWord(rule.DefaultSeverity)).Append(rule.Locked ? " (locked)" : string.Empty)
+                    .Append(" | ").Append(rule.TestSeverity is { } t ? SeverityNames.ToWord(t) : string.Empty)
+                    .Append(" | ").Append(string.Join("; ", rule.Parameters.Select(Number)))
+                    .Append(" | ").Append(rule.Kinds is null ? "all" : string.Join(", ", rule.Kinds))
+                    .Append(" | ").Append(rule.Source)
+                    .Append(" |\n");
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static string RuleLink(RuleDefinition rule) => rule.Origin switch
+    {
+        RuleOrigin.StandardsTask or RuleOrigin.StandardsAnalyzer => $"<a id=\"{rule.Id.ToLowerInvariant()}\"></a>[{rule.Id}]({rule.Id}.md)",
+        RuleOrigin.NetAnalyzers or RuleOrigin.CodeStyle => $"<a id=\"{rule.Id.ToLowerInvariant()}\"></a>[{rule.Id}](https://learn.microsoft.com/dotnet/fundamentals/code-analysis/{(rule.Origin == RuleOrigin.CodeStyle ? "style-rules" : "quality-rules")}/{rule.Id.ToLowerInvariant()})",
+        RuleOrigin.BannedApiAnalyzers => $"<a id=\"{rule.Id.ToLowerInvariant()}\"></a>[{rule.Id}](https://github.com/dotnet/roslyn/blob/main/src/RoslynAnalyzers/Microsoft.CodeAnalysis.BannedApiAnalyzers/BannedApiAnalyzers.Help.md)",
+        _ => $"<a id=\"{rule.Id.ToLowerInvariant()}\"></a>[{rule.Id}](https://learn.microsoft.com/dotnet/csharp/language-reference/compiler-messages/)",
+    };
+
+    private static string Number(RuleParameter p) =>
+        p.StrictDefault is null ? $"`{p.Name}` {p.Default}" : $"`{p.Name}` {p.Default} (strict {p.StrictDefault})";
+}

@@ -1,0 +1,309 @@
+using System.Globalization;
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Json;
+using Standards.Sdk.Checks.Rules;
+
+namespace Standards.Sdk.Checks.Policy;
+
+/// <summary>The policy read from a file, and what was wrong with the file.</summary>
+public sealed record PolicyLoadResult(StandardsPolicy Policy, IReadOnlyList<Finding> Findings);
+
+/// <summary>
+/// Reads standards.json. Bad input never throws: every problem becomes a coded finding with the file and line,
+/// and whatever could be read is still applied (an invalid entry is ignored, the rest of the file counts).
+/// </summary>
+public static class PolicyLoader
+{
+    /// <summary>The file name looked up from each project folder upwards.</summary>
+    public const string FileName = "standards.json";
+
+    /// <summary>Top-level sections. Checks that own a section (layout, dependencies, ...) read it themselves.</summary>
+    public static readonly IReadOnlySet<string> KnownSections = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "$schema", "profile", "kind", "helpBaseUrl", "rules", "exceptions",
+        "layout", "dependencies", "baseline", "reports", "coverage", "budgets", "release",
+    };
+
+    private static readonly string[] ExceptionFields = ["rule", "scope", "owner", "reason", "expires"];
+    private static readonly string[] SeverityKeys = ["severity", "testSeverity"];
+    private static readonly string[] Profiles = ["default", "strict"];
+    private static readonly string[] RepoKinds = [ProjectKinds.Service, ProjectKinds.Worker, ProjectKinds.Library];
+
+    /// <summary>Loads a policy from text. <paramref name="today"/> decides which exceptions have expired.</summary>
+    public static PolicyLoadResult Load(string path, string text, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var findings = new List<Finding>();
+        var parsed = PositionedJsonParser.Parse(text);
+        if (!parsed.Succeeded)
+        {
+            findings.Add(new Finding("STD0001", Severity.Error,
+                $"{FileName} is not valid JSON: {parsed.Error} Fix the syntax (comments and trailing commas are allowed).",
+                path, parsed.ErrorLine, parsed.ErrorColumn));
+            return new PolicyLoadResult(new StandardsPolicy { SourcePath = path }, findings);
+        }
+
+        if (parsed.Root is not JsonObjectNode root)
+        {
+            findings.Add(Shape(path, parsed.Root!, $"The top level of {FileName} must be an object, not {parsed.Root!.Kind}."));
+            return new PolicyLoadResult(new StandardsPolicy { SourcePath = path }, findings);
+        }
+
+        var reader = new Reader(path, findings);
+        foreach (var property in root.Properties.Where(p => !KnownSections.Contains(p.Name)))
+        {
+            findings.Add(new Finding("STD0002", Severity.Error,
+                $"Unknown setting '{property.Name}' in {FileName}. Known settings: {string.Join(", ", KnownSections.Where(s => s != "$schema"))}.",
+                path, property.Line, property.Column));
+        }
+
+        var policy = new StandardsPolicy
+        {
+            SourcePath = path,
+            Document = root,
+            Profile = reader.Choice(root.Get("profile"), "profile", Profiles) ?? "default",
+            RepoKind = reader.Choice(root.Get("kind"), "kind", RepoKinds),
+            HelpBaseUrl = reader.Text(root.Get("helpBaseUrl"), "helpBaseUrl") ?? StandardsPolicy.DefaultHelpBaseUrl,
+            Rules = reader.Rules(root.Get("rules")),
+            Exceptions = reader.Exceptions(root.Get("exceptions"), today),
+        };
+        return new PolicyLoadResult(policy, findings);
+    }
+
+
+    internal static Finding Shape(string path, JsonValueNode node, string message) =>
+        new("STD0002", Severity.Error, $"{message} See the schema in the Standards.Sdk package (schema/standards.schema.json).", path, node.Line, node.Column);
+
+    /// <summary>Reads values and records what is wrong with them.</summary>
+    private sealed class Reader(string path, List<Finding> findings)
+    {
+        public string? Text(JsonValueNode? node, string name)
+        {
+            switch (node)
+            {
+                case null:
+                    return null;
+                case JsonStringNode s when s.Value.Length > 0:
+                    return s.Value;
+                default:
+                    findings.Add(Shape(path, node, $"'{name}' must be a non-empty string."));
+                    return null;
+            }
+        }
+
+        public string? Choice(JsonValueNode? node, string name, string[] allowed)
+        {
+            var text = Text(node, name);
+            if (text is null)
+            {
+                return null;
+            }
+
+            var match = allowed.FirstOrDefault(a => string.Equals(a, text, StringComparison.OrdinalIgnoreCase));
+            if (match is null)
+            {
+                findings.Add(Shape(path, node!, $"'{name}' is '{text}'; it must be one of: {string.Join(", ", allowed)}."));
+            }
+
+            return match;
+        }
+
+        public Dictionary<string, RuleSetting> Rules(JsonValueNode? node)
+        {
+            var rules = new Dictionary<string, RuleSetting>(StringComparer.OrdinalIgnoreCase);
+            if (node is null)
+            {
+                return rules;
+            }
+
+            if (node is not JsonObjectNode obj)
+            {
+                findings.Add(Shape(path, node, $"'rules' must be an object mapping rule codes to a severity or to settings, not {node.Kind}."));
+                return rules;
+            }
+
+            foreach (var property in obj.Properties)
+            {
+                var rule = RuleCatalog.Find(property.Name);
+                if (rule is null)
+                {
+                    findings.Add(UnknownRule(property.Name, property.Line, property.Column));
+                    continue;
+                }
+
+                var setting = RuleSettingFrom(rule, property.Value);
+                if (setting is not null)
+                {
+                    rules[rule.Id] = setting;
+                }
+            }
+
+            return rules;
+        }
+
+        public Finding UnknownRule(string id, int line, int column)
+        {
+            var near = RuleCatalog.All.Select(r => r.Id)
+                .FirstOrDefault(r => r.StartsWith(id.Length > 4 ? id[..4] : id, StringComparison.OrdinalIgnoreCase));
+            var hint = near is null ? string.Empty : $" Did you mean '{near}'?";
+            return new Finding("STD0003", Severity.Error,
+                $"'{id}' is not a rule Standards.Sdk knows.{hint} The rules index (docs/rules/README.md) lists every code.",
+                path, line, column);
+        }
+
+        private RuleSetting? RuleSettingFrom(RuleDefinition rule, JsonValueNode value)
+        {
+            if (value is JsonStringNode severityOnly)
+            {
+                var severity = SeverityValue(severityOnly, rule.Id);
+                return severity is null ? null : new RuleSetting(rule.Id, severity, null, new Dictionary<string, string>(), value.Line);
+            }
+
+            if (value is not JsonObjectNode settings)
+            {
+                findings.Add(Shape(path, value, $"Rule '{rule.Id}' must be a severity ({string.Join(", ", SeverityNames.Accepted)}) or an object, not {value.Kind}."));
+                return null;
+            }
+
+            Severity? production = null;
+            Severity? test = null;
+            var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var p in settings.Properties)
+            {
+                var parameter = rule.Parameters.FirstOrDefault(x => x.Name == p.Name);
+                if (p.Name == "severity")
+                {
+                    production = SeverityValue(p.Value, rule.Id);
+                }
+                else if (p.Name == "testSeverity")
+                {
+                    test = SeverityValue(p.Value, rule.Id);
+                }
+                else if (parameter is null)
+                {
+                    var known = string.Join(", ", SeverityKeys.Concat(rule.Parameters.Select(x => x.Name)));
+                    findings.Add(new Finding("STD0002", Severity.Error,
+                        $"Rule '{rule.Id}' has no setting '{p.Name}'. Its settings are: {known}.", path, p.Line, p.Column));
+                }
+                else if (ParameterValue(parameter, p.Value, rule.Id) is { } parameterValue)
+                {
+                    parameters[parameter.Name] = parameterValue;
+                }
+            }
+
+            return new RuleSetting(rule.Id, production, test, parameters, value.Line);
+        }
+
+        private Severity? SeverityValue(JsonValueNode node, string ruleId)
+        {
+            if (node is JsonStringNode s && SeverityNames.TryParse(s.Value, out var severity))
+            {
+                return severity;
+            }
+
+            findings.Add(Shape(path, node, $"The severity of '{ruleId}' must be one of: {string.Join(", ", SeverityNames.Accepted)}."));
+            return null;
+        }
+
+        private string? ParameterValue(RuleParameter parameter, JsonValueNode node, string ruleId)
+        {
+            if (parameter.IsList)
+            {
+                if (node is JsonArrayNode array && array.Items.All(i => i is JsonStringNode { Value.Length: > 0 }))
+                {
+                    return string.Join(",", array.Items.Cast<JsonStringNode>().Select(i => i.Value.Trim()));
+                }
+
+                findings.Add(Shape(path, node, $"'{ruleId}.{parameter.Name}' must be an array of non-empty strings."));
+                return null;
+            }
+
+            if (node is JsonNumberNode number && number.TryGetInt32(out var value) && value > 0)
+            {
+                return value.ToString(CultureInfo.InvariantCulture);
+            }
+
+            findings.Add(Shape(path, node, $"'{ruleId}.{parameter.Name}' must be a whole number greater than 0 (default {parameter.Default})."));
+            return null;
+        }
+
+        public List<ExceptionEntry> Exceptions(JsonValueNode? node, DateOnly today)
+        {
+            var result = new List<ExceptionEntry>();
+            if (node is null)
+            {
+                return result;
+            }
+
+            if (node is not JsonArrayNode array)
+            {
+                findings.Add(Shape(path, node, $"'exceptions' must be an array of entries, not {node.Kind}."));
+                return result;
+            }
+
+            foreach (var item in array.Items)
+            {
+                if (ExceptionFrom(item) is not { } entry)
+                {
+                    continue;
+                }
+
+                if (entry.Expires < today)
+                {
+                    findings.Add(new Finding("STD0005", Severity.Error,
+                        $"The exception for '{entry.Rule}' on '{entry.Scope}' expired on {entry.Expires:yyyy-MM-dd}; ask its owner {entry.Owner} to fix the code or to renew it with a new 'expires' date.",
+                        path, entry.Line, item.Column));
+                    continue;
+                }
+
+                result.Add(entry);
+            }
+
+            return result;
+        }
+
+        private ExceptionEntry? ExceptionFrom(JsonValueNode item)
+        {
+            const string fields = "rule, scope, owner, reason, expires (YYYY-MM-DD)";
+            if (item is not JsonObjectNode entry)
+            {
+                findings.Add(Malformed(item, $"An exception must be an object with {fields}."));
+                return null;
+            }
+
+            var missing = ExceptionFields
+                .Where(f => entry.Get(f) is not JsonStringNode { Value.Length: > 0 }).ToList();
+            foreach (var extra in entry.Properties.Where(p => p.Name is not ("rule" or "scope" or "owner" or "reason" or "expires")))
+            {
+                findings.Add(Malformed(entry, $"Exception entry has an unknown field '{extra.Name}'; the fields are {fields}.", extra.Line));
+            }
+
+            if (missing.Count > 0)
+            {
+                findings.Add(Malformed(entry, $"Exception entry lacks {string.Join(", ", missing)}; every exception needs {fields}."));
+                return null;
+            }
+
+            var rule = ((JsonStringNode)entry.Get("rule")!).Value;
+            var expiresNode = (JsonStringNode)entry.Get("expires")!;
+            if (RuleCatalog.Find(rule) is null)
+            {
+                var ruleNode = entry.Get("rule")!;
+                findings.Add(UnknownRule(rule, ruleNode.Line, ruleNode.Column));
+                return null;
+            }
+
+            if (!DateOnly.TryParseExact(expiresNode.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expires))
+            {
+                findings.Add(Malformed(expiresNode, $"'expires' is '{expiresNode.Value}'; write the date as YYYY-MM-DD, e.g. 2027-03-31."));
+                return null;
+            }
+
+            string Field(string name) => ((JsonStringNode)entry.Get(name)!).Value;
+            return new ExceptionEntry(RuleCatalog.Find(rule)!.Id, Glob.Normalize(Field("scope")), Field("owner"), Field("reason"), expires, entry.Line);
+        }
+
+        private Finding Malformed(JsonValueNode node, string message, int? line = null) =>
+            new("STD0004", Severity.Error, message, path, line ?? node.Line, line is null ? node.Column : 0);
+    }
+}

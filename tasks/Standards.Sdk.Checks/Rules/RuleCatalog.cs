@@ -1,0 +1,78 @@
+using Standards.Sdk.Checks.Diagnostics;
+
+namespace Standards.Sdk.Checks.Rules;
+
+/// <summary>
+/// Every rule the SDK enforces, with its profile default. This is the single source the generated analyzer
+/// config, the standards.json schema and the rules index (docs/rules/README.md) are produced from, so the
+/// three cannot drift apart (tests regenerate the committed files and compare).
+/// </summary>
+public static partial class RuleCatalog
+{
+    private const string BuildPolicy = "Build policy";
+    private const string PolicyFile = "Policy configuration";
+
+    /// <summary>The rules, ours first, then the analyzer rules the SDK turns on.</summary>
+    public static IReadOnlyList<RuleDefinition> All { get; } = [.. PolicyRules(), .. CodeRules(), .. RepositoryRules(), .. AnalyzerRules()];
+
+    private static readonly Dictionary<string, RuleDefinition> ById =
+        All.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Looks a rule up by code (case-insensitive).</summary>
+    public static RuleDefinition? Find(string id) => ById.GetValueOrDefault(id);
+
+    private static IEnumerable<RuleDefinition> PolicyRules()
+    {
+        yield return Task("STD0000", "Standards.Sdk internal error", PolicyFile, Severity.Error, "(none: a defect in Standards.Sdk itself)");
+        yield return Task("STD0001", "standards.json is not valid JSON", PolicyFile, Severity.Error, "003 L76-79");
+        yield return Task("STD0002", "standards.json does not match its schema", PolicyFile, Severity.Error, "003 L76-79");
+        yield return Task("STD0003", "standards.json names an unknown rule", PolicyFile, Severity.Error, "003 L76-79");
+        yield return Task("STD0004", "Malformed exception entry", PolicyFile, Severity.Error, "002 L4795-4803");
+        yield return Task("STD0005", "Expired exception", PolicyFile, Severity.Error, "002 L4795-4803");
+        yield return Task("STD0006", "Unknown project kind", PolicyFile, Severity.Error, "000 L208-226");
+        yield return Task("STD0101", "Nullable reference types turned off", BuildPolicy, Severity.Error, "002 L1340-1349, 003 L76-79") with { Locked = true };
+        yield return Task("STD0102", "Warnings-as-errors turned off in a CI or Release build", BuildPolicy, Severity.Error, "004 pipeline, 003 L2126-2135") with { Locked = true };
+        yield return Task("STD0103", "A locked rule silenced without an exception", BuildPolicy, Severity.Error, "003 L76-79, 002 L4795-4803") with { Locked = true };
+    }
+
+    private static IEnumerable<RuleDefinition> CodeRules()
+    {
+        const string names = "Util,Utils,Common,Helper,Helpers,Misc";
+        yield return Analyzer("STD1001", "Method is too long", Severity.Warning, "001 L36, 002 L1329, 003 L394-395",
+            new RuleParameter("maxLines", "50", null, "Largest number of code lines a method body may have before a warning.", "standards.method_length.warning"));
+        yield return Analyzer("STD1002", "Method is far too long", Severity.Error, "001 L36, 002 L1329, 003 L394-395",
+            new RuleParameter("maxLines", "100", null, "Largest number of code lines a method body may have before an error.", "standards.method_length.error"));
+        yield return Analyzer("STD1003", "Nesting is too deep", Severity.Warning, "002 L1330",
+            new RuleParameter("maxDepth", "4", null, "Deepest control-flow nesting allowed in a member.", "standards.nesting_depth.warning"));
+        yield return Analyzer("STD1004", "File is too long", Severity.Warning, "001 L34",
+            new RuleParameter("maxLines", "500", null, "Largest number of lines a source file may have.", "standards.file_length.warning"));
+        yield return Analyzer("STD1005", "Generic namespace or folder name", Severity.Warning, "003 L159-173",
+            new RuleParameter("names", names, null, "Names that say nothing about what the code does.", "standards.generic_names", IsList: true));
+        yield return Analyzer("STD1006", "TODO without owner and issue", Severity.Warning, "003 L349-354");
+        yield return Task("STD1007", "Generic project name", BuildPolicy, Severity.Warning, "003 L159-173") with
+        {
+            Parameters = [new RuleParameter("names", names, null, "Project name segments that say nothing about what the project does.", IsList: true)],
+        };
+    }
+
+    private static RuleDefinition Task(string id, string title, string area, Severity severity, string source) => new()
+    {
+        Id = id,
+        Title = title,
+        Area = area,
+        Origin = RuleOrigin.StandardsTask,
+        DefaultSeverity = severity,
+        Source = source,
+    };
+
+    private static RuleDefinition Analyzer(string id, string title, Severity severity, string source, params RuleParameter[] parameters) => new()
+    {
+        Id = id,
+        Title = title,
+        Area = BuildPolicy,
+        Origin = RuleOrigin.StandardsAnalyzer,
+        DefaultSeverity = severity,
+        Source = source,
+        Parameters = parameters,
+    };
+}

@@ -1,0 +1,98 @@
+using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Rules;
+
+namespace Standards.Sdk.Checks.Tests.Policy;
+
+public class LockedSettingsCheckTests
+{
+    private const string ProjectFile = "/repo/src/Acme.Orders/Acme.Orders.csproj";
+    private const string PropsFile = "/repo/Directory.Build.props";
+
+    private static readonly Dictionary<string, string> Files = new()
+    {
+        [ProjectFile] = "<Project Sdk=\"Standards.Sdk\">\n  <PropertyGroup>\n    <Nullable>disable</Nullable>\n    <NoWarn>$(NoWarn);CA1000;RS0030</NoWarn>\n  </PropertyGroup>\n</Project>\n",
+        [PropsFile] = "<Project>\n  <PropertyGroup>\n    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>\n  </PropertyGroup>\n</Project>\n",
+    };
+
+    private static LockedSettings Settings(
+        string nullable = "enable",
+        bool treatWarningsAsErrors = true,
+        bool required = true,
+        string noWarn = "1701;1702",
+        string notAsErrors = "") =>
+        new(ProjectFile, [ProjectFile, PropsFile], nullable, ";nullable", treatWarningsAsErrors, required, noWarn, notAsErrors);
+
+    private static EffectivePolicy Policy(string json = "{}") =>
+        new(PolicyLoader.Load("standards.json", json, new DateOnly(2026, 11, 21)).Policy,
+            new ProjectContext("Acme.Orders", ProjectKinds.Library, "src/Acme.Orders"), new DateOnly(2026, 11, 21));
+
+    private static IReadOnlyList<Checks.Diagnostics.Finding> Run(LockedSettings settings, string json = "{}") =>
+        LockedSettingsCheck.Run(settings, Policy(json), path => Files.GetValueOrDefault(path));
+
+    [Fact]
+    public void Compliant_settings_give_nothing() => Assert.Empty(Run(Settings()));
+
+    [Fact]
+    public void Nullable_off_is_STD0101_at_the_line_that_sets_it()
+    {
+        var finding = Assert.Single(Run(Settings(nullable: "disable")));
+        Assert.Equal(("STD0101", ProjectFile, 3), (finding.Code, finding.File, finding.Line));
+        Assert.Contains("\"rule\": \"STD0101\"", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nullable_warnings_not_as_errors_is_STD0101()
+    {
+        var finding = Assert.Single(Run(Settings(notAsErrors: "nullable")));
+        Assert.Equal("STD0101", finding.Code);
+    }
+
+    [Fact]
+    public void Warnings_as_errors_off_in_CI_is_STD0102_in_Directory_Build_props()
+    {
+        var finding = Assert.Single(Run(Settings(treatWarningsAsErrors: false)));
+        Assert.Equal(("STD0102", PropsFile, 3), (finding.Code, finding.File, finding.Line));
+    }
+
+    [Fact]
+    public void Warnings_as_errors_off_in_local_debug_is_allowed() =>
+        Assert.Empty(Run(Settings(treatWarningsAsErrors: false, required: false)));
+
+    [Fact]
+    public void Locked_rule_in_NoWarn_is_STD0103_but_unlocked_rules_are_not()
+    {
+        var finding = Assert.Single(Run(Settings(noWarn: "1701;CA1000;RS0030")));
+        Assert.Equal(("STD0103", ProjectFile, 4), (finding.Code, finding.File, finding.Line));
+        Assert.Contains("RS0030", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Locked_rule_turned_off_in_standards_json_may_be_silenced() =>
+        Assert.Empty(Run(Settings(noWarn: "RS0030"), """{ "rules": { "RS0030": "none" } }"""));
+
+    [Fact]
+    public void Exception_entry_allows_the_weakening()
+    {
+        const string json = """
+            { "exceptions": [
+              { "rule": "STD0101", "scope": "Acme.Orders", "owner": "@o", "reason": "r", "expires": "2030-01-01" },
+              { "rule": "RS0030", "scope": "src/Acme.Orders", "owner": "@o", "reason": "r", "expires": "2030-01-01" } ] }
+            """;
+        Assert.Empty(Run(Settings(nullable: "disable", noWarn: "RS0030"), json));
+    }
+
+    [Fact]
+    public void Expired_exception_does_not_allow_it()
+    {
+        const string json = """{ "exceptions": [ { "rule": "STD0101", "scope": "Acme.Orders", "owner": "@o", "reason": "r", "expires": "2020-01-01" } ] }""";
+        Assert.Equal("STD0101", Assert.Single(Run(Settings(nullable: "disable"), json)).Code);
+    }
+
+    [Fact]
+    public void Unreadable_files_fall_back_to_the_project_file_line_1()
+    {
+        var findings = LockedSettingsCheck.Run(Settings(nullable: "annotations"), Policy(), _ => null);
+        var finding = Assert.Single(findings);
+        Assert.Equal((ProjectFile, 1), (finding.File, finding.Line));
+    }
+}

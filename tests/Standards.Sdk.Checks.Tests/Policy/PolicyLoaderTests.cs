@@ -1,0 +1,184 @@
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Policy;
+
+namespace Standards.Sdk.Checks.Tests.Policy;
+
+public class PolicyLoaderTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 21);
+
+    private static PolicyLoadResult Load(string json) => PolicyLoader.Load("/repo/standards.json", json, Today);
+
+    [Fact]
+    public void Valid_file_is_read_with_comments_and_trailing_commas()
+    {
+        var result = Load("""
+            {
+              // numbers for this repo
+              "profile": "strict",
+              "kind": "service",
+              "rules": {
+                "STD1001": { "severity": "error", "maxLines": 40 },
+                "CA1502": "warning",
+              },
+              "exceptions": [
+                { "rule": "STD0101", "scope": "src/Legacy", "owner": "@team", "reason": "interop", "expires": "2027-01-31" }
+              ]
+            }
+            """);
+
+        Assert.Empty(result.Findings);
+        Assert.True(result.Policy.IsStrict);
+        Assert.Equal("service", result.Policy.RepoKind);
+        Assert.Equal(Severity.Error, result.Policy.Rules["STD1001"].Severity);
+        Assert.Equal("40", result.Policy.Rules["STD1001"].Parameters["maxLines"]);
+        Assert.Equal(Severity.Warning, result.Policy.Rules["ca1502"].Severity);
+        var exception = Assert.Single(result.Policy.Exceptions);
+        Assert.Equal(("STD0101", "src/Legacy", new DateOnly(2027, 1, 31)), (exception.Rule, exception.Scope, exception.Expires));
+    }
+
+    [Fact]
+    public void Unparsable_json_is_STD0001_with_line()
+    {
+        var result = Load("{\n  \"profile\": \"strict\"\n  \"kind\": \"service\"\n}");
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(("STD0001", Severity.Error, "/repo/standards.json", 3), (finding.Code, finding.Severity, finding.File, finding.Line));
+        Assert.Same(StandardsPolicy.Default.Rules.GetType(), result.Policy.Rules.GetType());
+    }
+
+    [Theory]
+    [InlineData("", 1)]
+    [InlineData("   ", 1)]
+    [InlineData("{}\n{}", 2)]
+    [InlineData("{\n\"rules\": {\n", 3)]
+    public void Empty_truncated_or_trailing_content_is_STD0001(string json, int line)
+    {
+        var finding = Assert.Single(Load(json).Findings);
+        Assert.Equal(("STD0001", line), (finding.Code, finding.Line));
+    }
+
+    [Fact]
+    public void Top_level_array_is_STD0002()
+    {
+        var finding = Assert.Single(Load("[1, 2]").Findings);
+        Assert.Equal(("STD0002", 1), (finding.Code, finding.Line));
+    }
+
+    [Fact]
+    public void Unknown_setting_is_STD0002_at_its_line()
+    {
+        var finding = Assert.Single(Load("{\n  \"profle\": \"strict\"\n}").Findings);
+        Assert.Equal(("STD0002", 2, 3), (finding.Code, finding.Line, finding.Column));
+        Assert.Contains("profle", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_rule_is_STD0003_with_line_and_suggestion()
+    {
+        var finding = Assert.Single(Load("{\n  \"rules\": {\n    \"STD9999\": \"error\"\n  }\n}").Findings);
+        Assert.Equal(("STD0003", 3), (finding.Code, finding.Line));
+        Assert.Contains("STD9999", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"loud\"")]
+    [InlineData("3")]
+    [InlineData("{ \"severity\": \"fatal\" }")]
+    [InlineData("{ \"maxLines\": \"fifty\" }")]
+    [InlineData("{ \"maxLines\": 0 }")]
+    [InlineData("{ \"maxLines\": 12.5 }")]
+    [InlineData("{ \"maxDepth\": 3 }")]
+    public void Bad_rule_settings_are_STD0002_at_the_value(string value)
+    {
+        var result = Load($"{{\n  \"rules\": {{\n    \"STD1001\":\n      {value}\n  }}\n}}");
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("STD0002", finding.Code);
+        Assert.InRange(finding.Line, 3, 4);
+    }
+
+    [Fact]
+    public void List_parameter_must_be_strings()
+    {
+        var finding = Assert.Single(Load("{ \"rules\": { \"STD1005\": { \"names\": [\"Util\", 3] } } }").Findings);
+        Assert.Equal("STD0002", finding.Code);
+    }
+
+    [Fact]
+    public void Exception_missing_fields_is_STD0004()
+    {
+        var finding = Assert.Single(Load("{\n \"exceptions\": [\n  { \"rule\": \"STD0101\", \"scope\": \"x\" }\n ]\n}").Findings);
+        Assert.Equal(("STD0004", 3), (finding.Code, finding.Line));
+        Assert.Contains("owner, reason, expires", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("31/01/2027")]
+    [InlineData("2027-13-01")]
+    [InlineData("2027-02-30")]
+    [InlineData("tomorrow")]
+    public void Malformed_exception_date_is_STD0004_at_the_date(string date)
+    {
+        var result = Load($$"""
+            {
+              "exceptions": [
+                { "rule": "STD0101", "scope": "x", "owner": "@o", "reason": "r",
+                  "expires": "{{date}}" }
+              ]
+            }
+            """);
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(("STD0004", 4), (finding.Code, finding.Line));
+        Assert.Empty(result.Policy.Exceptions);
+    }
+
+    [Fact]
+    public void Exception_for_unknown_rule_is_STD0003()
+    {
+        var finding = Assert.Single(Load("{ \"exceptions\": [ { \"rule\": \"CA9999\", \"scope\": \"x\", \"owner\": \"@o\", \"reason\": \"r\", \"expires\": \"2030-01-01\" } ] }").Findings);
+        Assert.Equal("STD0003", finding.Code);
+    }
+
+    [Fact]
+    public void Expired_exception_is_STD0005_naming_the_owner_and_is_not_applied()
+    {
+        var result = Load("""
+            {
+              "exceptions": [
+                { "rule": "RS0030", "scope": "src/Clock", "owner": "@platform-team", "reason": "r", "expires": "2026-11-20" }
+              ]
+            }
+            """);
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(("STD0005", 3), (finding.Code, finding.Line));
+        Assert.Contains("@platform-team", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("2026-11-20", finding.Message, StringComparison.Ordinal);
+        Assert.Empty(result.Policy.Exceptions);
+    }
+
+    [Fact]
+    public void Exception_expiring_today_still_applies()
+    {
+        var result = Load("{ \"exceptions\": [ { \"rule\": \"RS0030\", \"scope\": \"x\", \"owner\": \"@o\", \"reason\": \"r\", \"expires\": \"2026-11-21\" } ] }");
+        Assert.Empty(result.Findings);
+        Assert.Single(result.Policy.Exceptions);
+    }
+
+    [Fact]
+    public void Bad_entries_do_not_hide_good_ones()
+    {
+        var result = Load("""
+            {
+              "profile": "lenient",
+              "rules": { "STD1004": { "maxLines": 800 }, "NOPE": "error" }
+            }
+            """);
+
+        Assert.Equal(["STD0002", "STD0003"], result.Findings.Select(f => f.Code).Order());
+        Assert.Equal("800", result.Policy.Rules["STD1004"].Parameters["maxLines"]);
+        Assert.Equal("default", result.Policy.Profile);
+    }
+}

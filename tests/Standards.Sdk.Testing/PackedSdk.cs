@@ -1,0 +1,69 @@
+namespace Standards.Sdk.Testing;
+
+/// <summary>
+/// The Standards.Sdk (and Standards.Templates) packages for this test run: packed once, with a unique version,
+/// into a temp feed, consumed through an isolated global packages folder (platform notes §3: re-packing a
+/// version is never seen by the resolver; reused nodes keep old task assemblies).
+/// When eng/test.sh has packed already it passes STANDARDS_TEST_FEED and STANDARDS_TEST_VERSION, and every test
+/// assembly shares that one pack.
+/// </summary>
+public sealed class PackedSdk
+{
+    private static readonly Lazy<PackedSdk> Shared = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private PackedSdk(string feed, string version, string packagesFolder)
+    {
+        Feed = feed;
+        Version = version;
+        PackagesFolder = packagesFolder;
+    }
+
+    /// <summary>The pack for this test run.</summary>
+    public static PackedSdk Instance => Shared.Value;
+
+    /// <summary>Folder holding Standards.Sdk.&lt;Version&gt;.nupkg (and the templates package).</summary>
+    public string Feed { get; }
+
+    /// <summary>The unique version of this run.</summary>
+    public string Version { get; }
+
+    /// <summary>The isolated NUGET_PACKAGES folder builds use.</summary>
+    public string PackagesFolder { get; }
+
+    /// <summary>Environment every build under test runs with.</summary>
+    public IReadOnlyDictionary<string, string?> BuildEnvironment => new Dictionary<string, string?>
+    {
+        ["NUGET_PACKAGES"] = PackagesFolder,
+        // Each test build is its own short-lived MSBuild: no server, no reused nodes holding task assemblies.
+        ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+        ["MSBUILDDISABLENODEREUSE"] = "1",
+    };
+
+    private static PackedSdk Create()
+    {
+        var feed = Environment.GetEnvironmentVariable("STANDARDS_TEST_FEED");
+        var version = Environment.GetEnvironmentVariable("STANDARDS_TEST_VERSION");
+        var packages = Environment.GetEnvironmentVariable("STANDARDS_TEST_PACKAGES");
+        if (!string.IsNullOrEmpty(feed) && !string.IsNullOrEmpty(version))
+        {
+            return new PackedSdk(feed, version, string.IsNullOrEmpty(packages) ? NewTempDirectory("gpf") : packages);
+        }
+
+        version = $"0.0.1-test.{DateTimeOffset.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+        feed = NewTempDirectory("feed");
+        ProcessRunner.Run(
+                "dotnet",
+                ["pack", Path.Combine(RepoPaths.Root, "sdk", "Standards.Sdk.csproj"), "-c", "Release", "-o", feed, $"-p:StandardsVersion={version}", "-nologo"],
+                RepoPaths.Root)
+            .EnsureSuccess("Packing Standards.Sdk");
+        return new PackedSdk(feed, version, NewTempDirectory("gpf"));
+    }
+
+    /// <summary>A new empty folder under the system temp folder.</summary>
+    public static string NewTempDirectory(string purpose)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "standards-tests", $"{purpose}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}

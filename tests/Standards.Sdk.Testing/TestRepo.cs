@@ -1,0 +1,144 @@
+using System.Text;
+
+namespace Standards.Sdk.Testing;
+
+/// <summary>
+/// A throw-away repository on disk that consumes the packed Standards.Sdk: global.json pins the SDK and the
+/// Standards.Sdk version (msbuild-sdks), nuget.config maps Standards.* to the test feed only.
+/// </summary>
+public sealed class TestRepo : IDisposable
+{
+    private TestRepo(string root, PackedSdk sdk)
+    {
+        Root = root;
+        Sdk = sdk;
+    }
+
+    /// <summary>The repo root.</summary>
+    public string Root { get; }
+
+    /// <summary>The packed SDK it uses.</summary>
+    public PackedSdk Sdk { get; }
+
+    /// <summary>Creates an empty repo (global.json, nuget.config) that uses the packed SDK.</summary>
+    public static TestRepo Create(PackedSdk? sdk = null)
+    {
+        sdk ??= PackedSdk.Instance;
+        var repo = new TestRepo(PackedSdk.NewTempDirectory("repo"), sdk);
+        repo.WriteFile("global.json", GlobalJson(sdk.Version));
+        repo.WriteFile("nuget.config", NuGetConfig(sdk.Feed));
+        return repo;
+    }
+
+    /// <summary>The global.json a consuming repo has.</summary>
+    public static string GlobalJson(string sdkVersion) =>
+        $$"""
+        {
+          "sdk": { "version": "10.0.401", "rollForward": "latestFeature" },
+          "msbuild-sdks": { "Standards.Sdk": "{{sdkVersion}}" }
+        }
+        """;
+
+    /// <summary>A nuget.config that takes Standards.* from the feed and everything else from the default source.</summary>
+    public static string NuGetConfig(string feed) =>
+        $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <add key="standards-test" value="{feed}" />
+          </packageSources>
+          <packageSourceMapping>
+            <packageSource key="standards-test"><package pattern="Standards.*" /></packageSource>
+            <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+          </packageSourceMapping>
+        </configuration>
+        """;
+
+    /// <summary>Writes a file (creating folders); returns this repo for chaining.</summary>
+    public TestRepo WriteFile(string relativePath, string content)
+    {
+        var path = PathOf(relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content, new UTF8Encoding(false));
+        return this;
+    }
+
+    /// <summary>Writes a project <c>dir/name.csproj</c> on Standards.Sdk with the given body inside &lt;Project&gt;.</summary>
+    public TestRepo WriteProject(string relativeDirectory, string name, string body = "")
+    {
+        var text = string.IsNullOrWhiteSpace(body)
+            ? "<Project Sdk=\"Standards.Sdk\" />\n"
+            : $"<Project Sdk=\"Standards.Sdk\">\n{body}\n</Project>\n";
+        return WriteFile($"{relativeDirectory}/{name}.csproj", text);
+    }
+
+    /// <summary>Deletes a file.</summary>
+    public TestRepo DeleteFile(string relativePath)
+    {
+        File.Delete(PathOf(relativePath));
+        return this;
+    }
+
+    /// <summary>Reads a file.</summary>
+    public string ReadFile(string relativePath) => File.ReadAllText(PathOf(relativePath));
+
+    /// <summary>True when the file exists.</summary>
+    public bool Exists(string relativePath) => File.Exists(PathOf(relativePath));
+
+    /// <summary>Absolute path of a repo-relative path.</summary>
+    public string PathOf(string relativePath) => Path.GetFullPath(Path.Combine(Root, relativePath));
+
+    /// <summary>
+    /// Runs <c>dotnet build</c> on a project, solution or the repo root, at normal verbosity without the
+    /// terminal logger so diagnostics and skipped targets can be asserted. <paramref name="ci"/> sets CI=true.
+    /// </summary>
+    public BuildResult Build(string? relativeTarget = null, bool ci = true, params string[] extraArguments) =>
+        Dotnet(["build", .. Target(relativeTarget), "-v:n", "-tl:off", "-clp:NoSummary", "-nr:false", .. extraArguments], ci);
+
+    /// <summary>Runs any dotnet command in the repo with the test environment.</summary>
+    public BuildResult Dotnet(IEnumerable<string> arguments, bool ci = true, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var env = new Dictionary<string, string?>(Sdk.BuildEnvironment);
+        if (ci)
+        {
+            env["CI"] = "true";
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            env[key] = value;
+        }
+
+        var result = ProcessRunner.Run("dotnet", arguments, Root, env);
+        return new BuildResult(result.ExitCode, result.Output);
+    }
+
+    /// <summary>Runs git in the repo (identity and default branch set so commits work anywhere).</summary>
+    public ProcessResult Git(params string[] arguments) =>
+        ProcessRunner.Run("git", ["-c", "user.name=Standards Tests", "-c", "user.email=tests@example.invalid", "-c", "init.defaultBranch=main", .. arguments], Root)
+            .EnsureSuccess("git " + string.Join(' ', arguments));
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (Environment.GetEnvironmentVariable("STANDARDS_KEEP_TEST_REPOS") == "1")
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A build server may still hold a file; the temp folder is cleaned by the OS.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Same as above.
+        }
+    }
+
+    private string[] Target(string? relativeTarget) => relativeTarget is null ? [] : [PathOf(relativeTarget)];
+}
