@@ -21,66 +21,61 @@ public static class StandardsDescriptors
     public static readonly DiagnosticDescriptor MethodTooLong = new DiagnosticDescriptor(
         RuleIds.MethodTooLong,
         "Method is too long",
-        "{0} '{1}' has {2} lines; the limit is {3}. Split it into smaller methods, or raise "
-            + StandardsOptionKeys.MethodLengthWarning + " in standards.json. See {4}",
+        "{0} '{1}' has {2} lines; the limit is {3}. Split it into smaller methods, or raise the limit in "
+            + "standards.json: \"STD1001\": {{ \"maxLines\": N }}. See {4}",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "A member body counts its non-blank lines that are not comment-only, between the braces (or of "
-            + "the expression of an expression-bodied member). Long members are hard to read, test and review.",
-        helpLinkUri: StandardsDefaults.HelpBaseUrl + RuleIds.MethodTooLong + ".md");
+            + "the expression of an expression-bodied member). Long members are hard to read, test and review.");
 
     /// <summary>STD1002 Method is far too long.</summary>
     public static readonly DiagnosticDescriptor MethodFarTooLong = new DiagnosticDescriptor(
         RuleIds.MethodFarTooLong,
         "Method is far too long",
-        "{0} '{1}' has {2} lines; the error limit is {3}. Split it into smaller methods, or raise "
-            + StandardsOptionKeys.MethodLengthError + " in standards.json. See {4}",
+        "{0} '{1}' has {2} lines; the error limit is {3}. Split it into smaller methods, or raise the limit in "
+            + "standards.json: \"STD1002\": {{ \"maxLines\": N }}. See {4}",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: "A member body longer than the error limit fails the build. Lines are counted as for STD1001, "
-            + "which is not reported for the same member.",
-        helpLinkUri: StandardsDefaults.HelpBaseUrl + RuleIds.MethodFarTooLong + ".md");
+            + "which is not reported for the same member.");
 
     /// <summary>STD1003 Nesting is too deep.</summary>
     public static readonly DiagnosticDescriptor NestingTooDeep = new DiagnosticDescriptor(
         RuleIds.NestingTooDeep,
         "Nesting is too deep",
         "{0} '{1}' nests control flow {2} levels deep; the limit is {3}. Return or continue early (guard clauses) "
-            + "or extract the inner block into a method, or raise " + StandardsOptionKeys.NestingDepthWarning
-            + " in standards.json. See {4}",
+            + "or extract the inner block into a method, or raise the limit in standards.json: "
+            + "\"STD1003\": {{ \"maxDepth\": N }}. See {4}",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "Counts nested if/else, loops, switch, try, using blocks, lock, fixed, checked, unchecked and "
-            + "unsafe blocks, including those inside lambdas and local functions. An else-if chain does not add depth.",
-        helpLinkUri: StandardsDefaults.HelpBaseUrl + RuleIds.NestingTooDeep + ".md");
+            + "unsafe blocks, including those inside lambdas and local functions. An else-if chain does not add depth.");
 
     /// <summary>STD1004 File is too long.</summary>
     public static readonly DiagnosticDescriptor FileTooLong = new DiagnosticDescriptor(
         RuleIds.FileTooLong,
         "File is too long",
-        "File '{0}' has {1} lines; the limit is {2}. Split it into smaller files (one type per file), or raise "
-            + StandardsOptionKeys.FileLengthWarning + " in standards.json. See {3}",
+        "File '{0}' has {1} lines; the limit is {2}. Split it into smaller files (one type per file), or raise the "
+            + "limit in standards.json: \"STD1004\": {{ \"maxLines\": N }}. See {3}",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Counts the physical lines of a source file. Generated files are not checked.",
-        helpLinkUri: StandardsDefaults.HelpBaseUrl + RuleIds.FileTooLong + ".md");
+        description: "Counts the physical lines of a source file. Generated files are not checked.");
 
     /// <summary>STD1005 Generic name.</summary>
     public static readonly DiagnosticDescriptor GenericName = new DiagnosticDescriptor(
         RuleIds.GenericName,
-        "Generic name",
-        "{0} '{1}' is a generic name (generic names: {2}). Name it after what its code does, or change "
-            + StandardsOptionKeys.GenericNames + " in standards.json. See {3}",
+        "Generic namespace or folder name",
+        "{0} '{1}' is a generic name (generic names: {2}). Name it after what its code does, or change the list "
+            + "in standards.json: \"STD1005\": {{ \"names\": [...] }}. See {3}",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "Namespaces and source folders named Util, Common, Helpers and the like collect unrelated code. "
-            + "Name them after the capability they provide.",
-        helpLinkUri: StandardsDefaults.HelpBaseUrl + RuleIds.GenericName + ".md");
+            + "Name them after the capability they provide.");
 
     /// <summary>STD1006 TODO without owner and issue.</summary>
     public static readonly DiagnosticDescriptor TodoWithoutOwnerAndIssue = new DiagnosticDescriptor(
@@ -92,8 +87,7 @@ public static class StandardsDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "TODO, FIXME and HACK comments must name an owner and the issue that tracks the work, "
-            + "in the form TODO(owner): text #123.",
-        helpLinkUri: StandardsDefaults.HelpBaseUrl + RuleIds.TodoWithoutOwnerAndIssue + ".md");
+            + "in the form TODO(owner): text #123.");
 
     /// <summary>All descriptors, in rule id order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =

@@ -88,6 +88,8 @@ public sealed class ApplyStandardsPolicy : StandardsTask
         findings.AddRange(LockedSettingsCheck.Run(settings, effective, ReadOrNull));
         findings.AddRange(ProjectNameCheck.Run(ProjectFile, effective));
 
+        Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: checked the build policy of {0} ({1}).",
+            project.Name, policy.SourcePath is null ? "profile defaults, no standards.json" : policy.SourcePath);
         WriteIfChanged(GlobalConfigFile, AnalyzerConfigWriter.Write(effective, RepoRoot, CompileFiles.Select(f => f.GetMetadata("FullPath"))));
         WriteIfChanged(CodeMetricsConfigFile, AnalyzerConfigWriter.CodeMetricsConfig(effective));
         return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);

@@ -21,7 +21,7 @@ public class FileLengthAnalyzerTests
             DiagnosticSeverity.Warning,
             "File 'Orders.cs' has 620 lines; the limit is 500.",
             "Split it into smaller files",
-            "standards.file_length.warning",
+            "\"STD1004\": { \"maxLines\": N }",
             StandardsDefaults.HelpBaseUrl + "STD1004.md");
         Assert.Equal(1, diagnostic.Column());
     }

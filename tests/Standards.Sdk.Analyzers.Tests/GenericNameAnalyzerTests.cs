@@ -27,7 +27,7 @@ public class GenericNameAnalyzerTests
             DiagnosticSeverity.Warning,
             "Namespace segment 'Utils' is a generic name (generic names: Util, Utils, Common, Helper, Helpers, Misc).",
             "Name it after what its code does",
-            "standards.generic_names",
+            "\"STD1005\": { \"names\": [...] }",
             StandardsDefaults.HelpBaseUrl + "STD1005.md");
         Assert.Equal(16, diagnostic.Column());
     }

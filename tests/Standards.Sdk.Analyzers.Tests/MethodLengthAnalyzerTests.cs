@@ -20,7 +20,7 @@ public class MethodLengthAnalyzerTests
             DiagnosticSeverity.Warning,
             "Method 'M' has 63 lines; the limit is 50.",
             "Split it into smaller methods",
-            "standards.method_length.warning",
+            "\"STD1001\": { \"maxLines\": N }",
             "See " + DefaultHelp + "STD1001.md");
         Assert.Equal(9, diagnostic.Column());
     }
@@ -50,7 +50,7 @@ public class MethodLengthAnalyzerTests
             3,
             DiagnosticSeverity.Error,
             "Method 'M' has 101 lines; the error limit is 100.",
-            "standards.method_length.error",
+            "\"STD1002\": { \"maxLines\": N }",
             DefaultHelp + "STD1002.md");
 
     [Fact]

@@ -23,7 +23,7 @@ public class NestingDepthAnalyzerTests
             DiagnosticSeverity.Warning,
             "Method 'M' nests control flow 6 levels deep; the limit is 4.",
             "guard clauses",
-            "standards.nesting_depth.warning",
+            "\"STD1003\": { \"maxDepth\": N }",
             StandardsDefaults.HelpBaseUrl + "STD1003.md");
         Assert.Equal(25, diagnostic.Column());
     }

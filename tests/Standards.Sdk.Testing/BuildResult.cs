@@ -49,11 +49,11 @@ public sealed partial class BuildResult(int exitCode, string output)
 
     /// <summary>True when the target's body ran (needs -v:n; the target's name is printed as a heading).</summary>
     public bool Ran(string target) =>
-        Regex.IsMatch(Output, $@"^\s*{Regex.Escape(target)}:\s*$", RegexOptions.Multiline) && !Skipped(target);
+        Regex.IsMatch(Output, $@"^\s*(?:\d+>)?{Regex.Escape(target)}:\s*$", RegexOptions.Multiline) && !Skipped(target);
 
     /// <summary>Number of times a target's body ran (once per project/TFM).</summary>
     public int RunCount(string target) =>
-        Regex.Count(Output, $@"^\s*{Regex.Escape(target)}:\s*$", RegexOptions.Multiline);
+        Regex.Count(Output, $@"^\s*(?:\d+>)?{Regex.Escape(target)}:\s*$", RegexOptions.Multiline);
 
     /// <inheritdoc />
     public override string ToString() => $"exit {ExitCode}\n{Output}";

@@ -34,7 +34,12 @@ public static class AnalyzerConfigWriter
         {
             foreach (var parameter in rule.Parameters.Where(p => p.AnalyzerOption is not null))
             {
-                sb.AppendLine($"{parameter.AnalyzerOption} = {effective.Parameter(rule, parameter.Name)}");
+                // The analyzer reports STD1001 only below STD1002's limit; with STD1002 off, lift that limit so
+                // long methods still get STD1001 instead of nothing.
+                var value = rule.Id == "STD1002" && effective.SeverityOf(rule) == Severity.None
+                    ? int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    : effective.Parameter(rule, parameter.Name);
+                sb.AppendLine($"{parameter.AnalyzerOption} = {value}");
             }
         }
 

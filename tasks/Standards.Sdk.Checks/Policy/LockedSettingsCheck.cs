@@ -49,7 +49,7 @@ public static class LockedSettingsCheck
             var property = !nullableOn ? "Nullable" : notAsErrors ? "WarningsNotAsErrors" : "StandardsNullableWarningsAsErrors";
             var (file, line) = Locate(settings, readFile, property);
             var what = nullableOn ? $"{property} stops nullable warnings from being errors" : $"Nullable is '{settings.Nullable}'";
-            findings.Add(new Finding("STD0101", Severity.Error,
+            findings.Add(new Finding("STD0101", SeverityOf(policy, "STD0101"),
                 $"{what}; the policy locks nullable reference types on with nullable warnings as errors. Remove the override " + ExceptionHint("STD0101"),
                 file, line));
         }
@@ -57,7 +57,7 @@ public static class LockedSettingsCheck
         if (settings.WarningsAsErrorsRequired && !settings.TreatWarningsAsErrors && Allowed(policy, "STD0102"))
         {
             var (file, line) = Locate(settings, readFile, "TreatWarningsAsErrors");
-            findings.Add(new Finding("STD0102", Severity.Error,
+            findings.Add(new Finding("STD0102", SeverityOf(policy, "STD0102"),
                 "TreatWarningsAsErrors is off in a CI or Release build; the policy makes warnings errors there. Remove the override " + ExceptionHint("STD0102"),
                 file, line));
         }
@@ -67,13 +67,13 @@ public static class LockedSettingsCheck
         foreach (var (id, property) in silenced.DistinctBy(s => s.Id, StringComparer.OrdinalIgnoreCase))
         {
             var rule = RuleCatalog.Find(id);
-            if (rule is null || !rule.Locked || policy.SeverityOf(rule) == Severity.None || !Allowed(policy, rule.Id))
+            if (rule is null || !rule.Locked || policy.SeverityOf(rule) == Severity.None || !Allowed(policy, rule.Id) || !Allowed(policy, "STD0103"))
             {
                 continue;
             }
 
             var (file, line) = Locate(settings, readFile, property, rule.Id);
-            findings.Add(new Finding("STD0103", Severity.Error,
+            findings.Add(new Finding("STD0103", SeverityOf(policy, "STD0103"),
                 $"{property} silences locked rule {rule.Id} ({rule.Title}). Fix the code instead, " + ExceptionHint(rule.Id),
                 file, line));
         }
@@ -81,8 +81,14 @@ public static class LockedSettingsCheck
         return findings;
     }
 
-    /// <summary>True when no active exception allows weakening this rule in the project.</summary>
-    private static bool Allowed(EffectivePolicy policy, string ruleId) => policy.ProjectException(ruleId) is null;
+    /// <summary>
+    /// True when the lock is in force for this project: no active exception allows weakening it, and the repo
+    /// has not turned the lock itself off in standards.json ("STD0101": "none").
+    /// </summary>
+    private static bool Allowed(EffectivePolicy policy, string ruleId) =>
+        policy.ProjectException(ruleId) is null && SeverityOf(policy, ruleId) != Severity.None;
+
+    private static Severity SeverityOf(EffectivePolicy policy, string ruleId) => policy.SeverityOf(RuleCatalog.Find(ruleId)!);
 
     private static string[] SplitList(string value) =>
         value.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -60,4 +60,12 @@ public class AnalyzerConfigWriterTests
         Assert.Equal(("STD1007", 1), (finding.Code, finding.Line));
         Assert.Empty(ProjectNameCheck.Run("x.csproj", For("{}")));
     }
+
+    [Fact]
+    public void Turning_STD1002_off_lifts_its_limit_so_STD1001_still_reports_long_methods()
+    {
+        var text = AnalyzerConfigWriter.Write(For("""{ "rules": { "STD1002": "none" } }"""), "/repo", []);
+        Assert.Contains("standards.method_length.error = 2147483647", text, StringComparison.Ordinal);
+        Assert.Contains("dotnet_diagnostic.STD1002.severity = none", text, StringComparison.Ordinal);
+    }
 }

@@ -95,4 +95,12 @@ public class LockedSettingsCheckTests
         var finding = Assert.Single(findings);
         Assert.Equal((ProjectFile, 1), (finding.File, finding.Line));
     }
+
+    [Fact]
+    public void The_repo_may_turn_a_lock_off_or_down_in_standards_json()
+    {
+        Assert.Empty(Run(Settings(nullable: "disable"), """{ "rules": { "STD0101": "none" } }"""));
+        var finding = Assert.Single(Run(Settings(noWarn: "RS0030"), """{ "rules": { "STD0103": "warning" } }"""));
+        Assert.Equal(Checks.Diagnostics.Severity.Warning, finding.Severity);
+    }
 }

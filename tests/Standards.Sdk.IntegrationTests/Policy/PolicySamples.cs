@@ -66,12 +66,12 @@ public static class PolicySamples
         Sample("cyclomatic complexity", "Complexity.Bad", "", One("Grades.cs", Class("Samples.Complexity", "Grades",
             $"    {Doc}\n    /// <param name=\"x\">Score.</param>\n    /// <returns>Grade.</returns>\n    public static int Grade(int x)\n    {{\n{Lines(15, "        if (x > 0) { x--; }")}        return x;\n    }}\n")),
             E("CA1502", "Grades.cs", 9)),
-        Sample("method length warning", "MethodLength.Bad", "", One("Long.cs", Class("Samples.MethodLength", "Long",
+        Sample("method length warning", "MethodLength.Bad", "", One("Totals.cs", Class("Samples.MethodLength", "Totals",
             $"    {Doc}\n    /// <returns>Total.</returns>\n    public static int Sum()\n    {{\n        var total = 0;\n{Lines(49, "        total += 1;")}        return total;\n    }}\n")),
-            E("STD1001", "Long.cs", 8)),
-        Sample("method length error", "MethodLengthError.Bad", "", One("Longer.cs", Class("Samples.MethodLengthError", "Longer",
+            E("STD1001", "Totals.cs", 8)),
+        Sample("method length error", "MethodLengthError.Bad", "", One("Totals.cs", Class("Samples.MethodLengthError", "Totals",
             $"    {Doc}\n    /// <returns>Total.</returns>\n    public static int Sum()\n    {{\n        var total = 0;\n{Lines(99, "        total += 1;")}        return total;\n    }}\n")),
-            E("STD1002", "Longer.cs", 8)),
+            E("STD1002", "Totals.cs", 8)),
         Sample("nesting depth", "Nesting.Bad", "", One("Deep.cs", Class("Samples.Nesting", "Deep",
             $"    {Doc}\n    /// <param name=\"x\">X.</param>\n    /// <returns>Y.</returns>\n    public static int Dig(int x)\n    {{\n" +
             "        if (x > 1)\n        {\n            if (x > 2)\n            {\n                if (x > 3)\n                {\n                    if (x > 4)\n                    {\n                        if (x > 5)\n                        {\n                            return 5;\n                        }\n                    }\n                }\n            }\n        }\n\n        return 0;\n    }\n")),
@@ -88,7 +88,7 @@ public static class PolicySamples
         {
             ["Program.cs"] = "using Microsoft.Extensions.Logging.Abstractions;\n\nvar logger = NullLogger.Instance;\nvar name = args.Length;\nlogger.LogInformation($\"Started with {name}\");\n",
         },
-            E("CA1848", "Program.cs", 5), E("CA2254", "Program.cs", 5)),
+            E("CA1848", "Program.cs", 5), E("CA1873", "Program.cs", 5), E("CA2254", "Program.cs", 5)),
         Sample("banned apis", "Banned.Bad", "", One("Clock.cs", Class("Samples.Banned", "Clock",
             $"    {Doc}\n    /// <returns>Now.</returns>\n    public static System.DateTime Now() => System.DateTime.UtcNow;\n")),
             E("RS0030", "Clock.cs", 8)),
@@ -110,7 +110,7 @@ public static class PolicySamples
         Sample("nullable locked with exception", "NullableOff.Good", "  <PropertyGroup>\n    <Nullable>disable</Nullable>\n  </PropertyGroup>", One("Empty.cs", Class("Samples.NullableOff", "Empty", ""))),
         Sample("security rules", "Security.Good", "", One("Hashing.cs", Class("Samples.Security", "Hashing",
             $"    {Doc}\n    /// <param name=\"data\">Data.</param>\n    /// <returns>Hash.</returns>\n    public static byte[] Hash(byte[] data) => System.Security.Cryptography.SHA256.HashData(data);\n"))),
-        Sample("method length", "MethodLength.Good", "", One("Short.cs", Class("Samples.MethodLength", "Short",
+        Sample("method length", "MethodLength.Good", "", One("Totals.cs", Class("Samples.MethodLength", "Totals",
             $"    {Doc}\n    /// <returns>Total.</returns>\n    public static int Sum()\n    {{\n        var total = 0;\n{Lines(48, "        total += 1;")}        return total;\n    }}\n"))),
         Sample("structured logging", "Logging.Good", Kind("worker"), new()
         {

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Shared helpers for eng/ scripts. Sourced, not run.
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# A version no earlier pack used: the NuGet SDK resolver never re-reads a version it has extracted
+# (platform notes §3), so every pack gets its own.
+unique_version() {
+  echo "0.1.0-ci.$(date -u +%Y%m%d%H%M%S).$$"
+}
+
+# pack_all <output-folder> <version>: packs Standards.Sdk (and Standards.Templates when present).
+pack_all() {
+  local out="$1" version="$2"
+  mkdir -p "$out"
+  dotnet pack "$REPO_ROOT/sdk/Standards.Sdk.csproj" -c Release -o "$out" -p:StandardsVersion="$version" -nologo -v:q
+  if [ -f "$REPO_ROOT/templates/Standards.Templates.csproj" ]; then
+    dotnet pack "$REPO_ROOT/templates/Standards.Templates.csproj" -c Release -o "$out" -p:StandardsVersion="$version" -nologo -v:q
+  fi
+}

@@ -1,0 +1,59 @@
+namespace Standards.Sdk.IntegrationTests.Policy;
+
+/// <summary>The policy target is skipped on a no-op build and re-runs when any input changes.</summary>
+[Collection(RealBuildsCollectionDefinition.Name)]
+public sealed class IncrementalPolicyTests
+{
+    private const string Target = "StandardsApplyPolicy";
+    private const string Doc = "/// <summary>Sample.</summary>";
+
+    /// <summary>These tests are about the build policy; the repo-wide checks have their own tests.</summary>
+    private const string PolicyOnly = "-p:StandardsRepositoryChecks=false";
+
+    [Fact]
+    public void Policy_check_is_skipped_on_no_op_and_rerun_on_changed_added_or_removed_inputs()
+    {
+        using var repo = TestRepo.Create();
+        repo.WriteProject("src/Incremental.Sample", "Incremental.Sample")
+            .WriteFile("src/Incremental.Sample/Api.cs", $"namespace Samples.Incremental;\n\n{Doc}\npublic static class Api\n{{\n}}\n");
+        const string project = "src/Incremental.Sample/Incremental.Sample.csproj";
+
+        var first = repo.Build(project, ci: true, PolicyOnly);
+        Assert.True(first.Ran(Target), first.Output);
+
+        var noOp = repo.Build(project, ci: true, PolicyOnly);
+        Assert.True(noOp.Skipped(Target), noOp.Output);
+        Assert.True(noOp.Skipped("CoreCompile"), noOp.Output);
+
+        repo.WriteFile("standards.json", """{ "rules": { "STD1007": "error" } }""");
+        var policyAdded = repo.Build(project, ci: true, PolicyOnly);
+        Assert.True(policyAdded.Ran(Target), policyAdded.Output);
+        Assert.True(repo.Build(project, ci: true, PolicyOnly).Skipped(Target));
+
+        repo.WriteFile("standards.json", """{ "rules": { "NOPE0001": "error" } }""");
+        var policyChanged = repo.Build(project, ci: true, PolicyOnly);
+        Assert.True(policyChanged.Ran(Target), policyChanged.Output);
+        Assert.Equal("STD0003", Assert.Single(policyChanged.Errors).Code);
+
+        // A failed check is not recorded as up to date: the next build reports it again.
+        var again = repo.Build(project, ci: true, PolicyOnly);
+        Assert.True(again.Ran(Target), again.Output);
+        Assert.Equal("STD0003", Assert.Single(again.Errors).Code);
+
+        repo.DeleteFile("standards.json");
+        var policyRemoved = repo.Build(project, ci: true, PolicyOnly);
+        Assert.True(policyRemoved.Ran(Target), policyRemoved.Output);
+        Assert.True(policyRemoved.Succeeded, policyRemoved.Output);
+
+        repo.WriteFile("src/Incremental.Sample/More.cs", $"namespace Samples.Incremental;\n\n{Doc}\npublic static class More\n{{\n}}\n");
+        Assert.True(repo.Build(project, ci: true, PolicyOnly).Ran(Target));
+
+        repo.DeleteFile("src/Incremental.Sample/More.cs");
+        Assert.True(repo.Build(project, ci: true, PolicyOnly).Ran(Target));
+
+        repo.WriteProject("src/Incremental.Sample", "Incremental.Sample", "  <PropertyGroup>\n    <Nullable>disable</Nullable>\n  </PropertyGroup>");
+        var projectChanged = repo.Build(project, ci: true, PolicyOnly);
+        Assert.True(projectChanged.Ran(Target), projectChanged.Output);
+        Assert.Equal("STD0101", Assert.Single(projectChanged.Errors).Code);
+    }
+}
