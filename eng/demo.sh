@@ -1,57 +1,112 @@
 #!/usr/bin/env bash
-# The main job: pack Standards.Sdk into artifacts/packages, then build a small sample repo that uses it in CI
-# mode — first clean, then with a deliberate violation — and show what the policy reports.
+# The main job, end to end on a fresh clone:
+#   1. pack Standards.Sdk and Standards.Templates (one version) into artifacts/packages;
+#   2. install the templates into a private hive (artifacts/template-hive; ~/.templateengine is not touched);
+#   3. generate a std-service repo into artifacts/demo/Acme.Orders that takes Standards.Sdk from artifacts/packages;
+#   4. restore (locked), build and test it the way its CI does (CI=true): green, zero warnings;
+#   5. start the service on a loopback port, probe /health, /ready and a problem-details error, stop it;
+#   6. add a deliberate violation and show what the policy reports (then take it out again).
 source "$(dirname "$0")/common.sh"
 cd "$REPO_ROOT"
 
 version="$(unique_version)"
 packages="$REPO_ROOT/artifacts/packages"
+hive="$REPO_ROOT/artifacts/template-hive"
 demo="$REPO_ROOT/artifacts/demo"
+repo="$demo/Acme.Orders"
 export NUGET_PACKAGES="$REPO_ROOT/artifacts/.nuget-packages"
+export DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
 
-echo "==> Packing Standards.Sdk $version into artifacts/packages"
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Packing Standards.Sdk and Standards.Templates $version into artifacts/packages"
 pack_all "$packages" "$version"
 
-echo "==> Writing the sample repo to artifacts/demo"
+step "Installing the templates into a private hive (artifacts/template-hive)"
+rm -rf "$hive"
+dotnet new install "$packages/Standards.Templates.$version.nupkg" --debug:custom-hive "$hive" > /dev/null
+# `dotnet new install` exits 0 even when a template is broken: check that they are all there.
+dotnet new list std- --debug:custom-hive "$hive"
+
+step "Generating a std-service repo: dotnet new std-service -n Acme.Orders --owner=@acme/orders --ci github"
 rm -rf "$demo"
 mkdir -p "$demo"
-cp -R "$REPO_ROOT/eng/demo-repo/." "$demo/"
-rm "$demo/violation.cs.txt"
-cat > "$demo/global.json" <<JSON
-{
-  "sdk": { "version": "10.0.401", "rollForward": "latestFeature" },
-  "msbuild-sdks": { "Standards.Sdk": "$version" }
-}
-JSON
-cat > "$demo/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <add key="standards-local" value="$packages" />
-  </packageSources>
-  <packageSourceMapping>
-    <packageSource key="standards-local"><package pattern="Standards.*" /></packageSource>
-    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-  </packageSourceMapping>
-</configuration>
-XML
+dotnet new std-service -n Acme.Orders -o "$repo" --owner=@acme/orders --ci github --sdk-feed "$packages" \
+  --no-update-check --debug:custom-hive "$hive"
+grep -A1 '"msbuild-sdks"' "$repo/global.json"
 
-echo "==> Clean build (CI mode): expect success with zero warnings"
-CI=true dotnet build "$demo/src/Demo.Orders/Demo.Orders.csproj" -nologo -tl:off -clp:NoSummary -v:n \
-  | grep -E "Standards.Sdk:|warning|error|Build succeeded" || true
+cd "$repo"
+export CI=true
+step "Restore (locked mode, as the generated CI pipeline runs it)"
+dotnet restore --locked-mode -nologo -tl:off -v:q
 
-echo
-echo "==> Adding a deliberate violation (DateTime.UtcNow and a TODO without owner) and building again"
-cp "$REPO_ROOT/eng/demo-repo/violation.cs.txt" "$demo/src/Demo.Orders/Shortcuts.cs"
+step "Build in CI mode (Release, warnings are errors, every Standards check on)"
 set +e
-CI=true dotnet build "$demo/src/Demo.Orders/Demo.Orders.csproj" -nologo -tl:off -clp:NoSummary > "$demo/violation-build.log" 2>&1
+dotnet build -c Release --no-restore -nologo -tl:off -clp:NoSummary > "$demo/build.log" 2>&1
 status=$?
 set -e
-grep -E "error|warning" "$demo/violation-build.log" | sed -E 's#^.*/(src/)#\1#; s# \[[^]]*\]$##' | sort -u
+grep -E "Standards:|warning|error" "$demo/build.log" | sed -E "s# \[[^]]*\]\$##; s#$repo/##g" | sort -u || true
+if [ "$status" -ne 0 ] || grep -qE ": (warning|error) " "$demo/build.log"; then
+  echo "The generated repo did not build clean; see $demo/build.log" >&2
+  exit 1
+fi
+echo "Build succeeded with zero warnings."
+
+step "Test"
+dotnet test -c Release --no-build -nologo -tl:off 2>&1 | grep -E "Passed!|Failed!|error" | sed -E 's# - [^ ]+\.dll.*##'
+
+step "Running the service on a loopback port and probing it"
+port=5180
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+bin="$repo/cmd/Acme.Orders.Api/bin/Release/net10.0"
+(cd "$bin" && exec dotnet Acme.Orders.Api.dll --urls "http://127.0.0.1:$port") > "$demo/service.log" 2>&1 &
+app=$!
+stop_app() {
+  if kill -0 "$app" 2>/dev/null; then
+    kill -TERM "$app" 2>/dev/null || true
+    for _ in $(seq 100); do kill -0 "$app" 2>/dev/null || return 0; sleep 0.2; done
+    kill -KILL "$app" 2>/dev/null || true
+  fi
+}
+trap stop_app EXIT
+for _ in $(seq 150); do
+  curl -fsS "http://127.0.0.1:$port/health" > /dev/null 2>&1 && break
+  kill -0 "$app" 2>/dev/null || { cat "$demo/service.log" >&2; echo "The service exited before serving." >&2; exit 1; }
+  sleep 0.2
+done
+echo "GET /health  -> $(curl -sS -w ' (HTTP %{http_code})' "http://127.0.0.1:$port/health")"
+echo "GET /ready   -> $(curl -sS -w ' (HTTP %{http_code})' "http://127.0.0.1:$port/ready")"
+echo "GET /api/v1/items/00000000-0000-0000-0000-000000000001 -> $(curl -sS -w ' (HTTP %{http_code}, %{content_type})' \
+  "http://127.0.0.1:$port/api/v1/items/00000000-0000-0000-0000-000000000001")"
+curl -fsS "http://127.0.0.1:$port/health" > /dev/null
+stop_app
+trap - EXIT
+echo "Stopped (SIGTERM, graceful shutdown). Service log: artifacts/demo/service.log"
+
+step "Adding a deliberate violation (DateTime.UtcNow, a TODO without owner) and building again"
+cat > src/Acme.Orders/Shortcuts.cs <<'CS'
+namespace Acme.Orders;
+
+/// <summary>Deliberate violations, added by eng/demo.sh to show the policy at work.</summary>
+public static class Shortcuts
+{
+    // TODO make this configurable
+    /// <summary>Reads the clock directly instead of through TimeProvider.</summary>
+    /// <returns>The current time.</returns>
+    public static DateTime Now() => DateTime.UtcNow;
+}
+CS
+set +e
+dotnet build src/Acme.Orders -c Release --no-restore -nologo -tl:off -clp:NoSummary > "$demo/violation-build.log" 2>&1
+status=$?
+set -e
+rm src/Acme.Orders/Shortcuts.cs
+grep -E ": (error|warning) " "$demo/violation-build.log" | sed -E "s# \[[^]]*\]\$##; s#^$repo/##" | sort -u
 if [ "$status" -eq 0 ]; then
   echo "The violating build unexpectedly succeeded; see $demo/violation-build.log" >&2
   exit 1
 fi
 
-echo
-echo "Done. The sample repo is in artifacts/demo (build log of the violation: artifacts/demo/violation-build.log)."
+printf '\nDone. The generated repo is artifacts/demo/Acme.Orders (Standards.Sdk %s from artifacts/packages);\n' "$version"
+echo "logs: artifacts/demo/build.log, artifacts/demo/service.log, artifacts/demo/violation-build.log."
+echo "Try it yourself: cd artifacts/demo/Acme.Orders && dotnet test"

@@ -87,6 +87,6 @@ public sealed partial class BuildResult(int exitCode, string output)
         return result;
     }
 
-    [GeneratedRegex(@"^\s*(?:\d+>)?(?<file>[^:]*?)(?:\((?<line>\d+)(?:,(?<col>\d+))?(?:,\d+,\d+)?\))?\s*:\s*(?<sev>error|warning)\s+(?<code>[A-Za-z]+\d+)\s*:\s*(?<msg>.*?)(?:\s+\[(?<proj>[^\]]+)\])?$")]
+    [GeneratedRegex(@"^\s*(?:\d+>)?(?<file>[^:]*?)(?:\((?<line>\d+)(?:,(?<col>\d+))?(?:,\d+,\d+)?\))?\s*:\s*(?<sev>error|warning)\s+(?<code>[A-Za-z]+\d+)\s*:\s*(?<msg>.*?)(?:\s+\[(?<proj>[^\[\]]+)\])?$")]
     private static partial Regex DiagnosticLine();
 }

@@ -20,6 +20,14 @@ public sealed class TestRepo : IDisposable
     /// <summary>The packed SDK it uses.</summary>
     public PackedSdk Sdk { get; }
 
+    /// <summary>
+    /// When false (the default), every dotnet command runs with StandardsRepositoryChecks=false, so tests about
+    /// one project are not failed by the repo-wide layout and dependency checks of a throw-away repo that has no
+    /// README, CODEOWNERS, ADRs... Tests of the repository checks (and of repos meant to be fully compliant,
+    /// like generated templates) set it to true.
+    /// </summary>
+    public bool RepositoryChecks { get; set; }
+
     /// <summary>Creates an empty repo (global.json, nuget.config) that uses the packed SDK.</summary>
     public static TestRepo Create(PackedSdk? sdk = null)
     {
@@ -102,6 +110,12 @@ public sealed class TestRepo : IDisposable
         if (ci)
         {
             env["CI"] = "true";
+        }
+
+        if (!RepositoryChecks)
+        {
+            // An environment variable is a default for the MSBuild property: a -p: or a project value still wins.
+            env["StandardsRepositoryChecks"] = "false";
         }
 
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())

@@ -22,11 +22,6 @@ public static class PolicySchemaWriter
     {
         ["layout"] = "Repository layout check settings: extra required paths, critical projects (see docs/layout.md).",
         ["dependencies"] = "Dependency check settings: licence allow and deny lists (see docs/dependencies.md).",
-        ["baseline"] = "Adoption baseline settings (see docs/adopting.md).",
-        ["reports"] = "Report settings (SARIF and markdown summary).",
-        ["coverage"] = "Coverage gate settings.",
-        ["budgets"] = "Performance budget settings.",
-        ["release"] = "Release settings (versioning, SBOM, signing).",
     };
 
     /// <summary>The schema as indented JSON text with a trailing newline.</summary>

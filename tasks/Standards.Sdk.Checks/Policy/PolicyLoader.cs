@@ -17,11 +17,14 @@ public static class PolicyLoader
     /// <summary>The file name looked up from each project folder upwards.</summary>
     public const string FileName = "standards.json";
 
-    /// <summary>Top-level sections. Checks that own a section (layout, dependencies, ...) read it themselves.</summary>
+    /// <summary>
+    /// Top-level sections. Checks that own a section (layout, dependencies) read it themselves. Only keys that
+    /// something reads are accepted, so a typo or a setting from a future version is an error, not a silent no-op.
+    /// </summary>
     public static readonly IReadOnlySet<string> KnownSections = new HashSet<string>(StringComparer.Ordinal)
     {
         "$schema", "profile", "kind", "helpBaseUrl", "rules", "exceptions",
-        "layout", "dependencies", "baseline", "reports", "coverage", "budgets", "release",
+        "layout", "dependencies",
     };
 
     private static readonly string[] ExceptionFields = ["rule", "scope", "owner", "reason", "expires"];

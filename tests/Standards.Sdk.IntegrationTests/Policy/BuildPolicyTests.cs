@@ -86,6 +86,15 @@ public sealed class BuildPolicyTests(PolicySampleRepos repos) : IClassFixture<Po
     }
 
     [Fact]
+    public void Implicit_analyzer_references_restore_under_central_package_management()
+    {
+        var (repo, build) = repos.Compliant;
+        Assert.True(repo.Exists("Directory.Packages.props"));
+        Assert.DoesNotContain(build.Diagnostics, d => d.Code is "NU1008" or "NU1010");
+        Assert.Contains("Microsoft.CodeAnalysis.BannedApiAnalyzers", repo.ReadFile("src/Banned.Good/obj/project.assets.json"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Multi_targeting_builds_every_framework()
     {
         var (repo, build) = repos.Compliant;
@@ -108,6 +117,7 @@ public sealed class BuildPolicyTests(PolicySampleRepos repos) : IClassFixture<Po
         Assert.Contains("Standards.Sdk: Clock.Tests is a 'test' project (inferred from the project name).", build.Output, StringComparison.Ordinal);
         Assert.Contains("Standards.Sdk: Cli.Tool is a 'tool' project (inferred from OutputType).", build.Output, StringComparison.Ordinal);
         Assert.Contains("Standards.Sdk: Logging.Good is a 'worker' project (declared by StandardsProjectKind).", build.Output, StringComparison.Ordinal);
+        Assert.Contains("Standards.Sdk: Orders.Benchmarks is a 'benchmark' project (inferred from the project name).", build.Output, StringComparison.Ordinal);
         Assert.Contains("Standards.Sdk: Todo.Good is a 'library' project (the default for a project that is nothing else).", build.Output, StringComparison.Ordinal);
     }
 }

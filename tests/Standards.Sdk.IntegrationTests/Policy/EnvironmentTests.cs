@@ -8,8 +8,8 @@ public sealed class EnvironmentTests
 {
     private const string Doc = "/// <summary>Sample.</summary>";
 
-    /// <summary>These tests are about the build policy; the repo-wide checks have their own tests.</summary>
-    private const string PolicyOnly = "-p:StandardsRepositoryChecks=false";
+    /// <summary>These tests are about the build policy; repo-wide checks and locked restore have their own tests.</summary>
+    private const string PolicyOnly = "-p:StandardsRepositoryChecks=false;RestoreLockedMode=false";
 
     private static Dictionary<string, string> Properties(TestRepo repo, string project, IReadOnlyDictionary<string, string?> environment, params string[] names)
     {

@@ -7,8 +7,8 @@ public sealed class IncrementalPolicyTests
     private const string Target = "StandardsApplyPolicy";
     private const string Doc = "/// <summary>Sample.</summary>";
 
-    /// <summary>These tests are about the build policy; the repo-wide checks have their own tests.</summary>
-    private const string PolicyOnly = "-p:StandardsRepositoryChecks=false";
+    /// <summary>These tests are about the build policy; repo-wide checks and locked restore have their own tests.</summary>
+    private const string PolicyOnly = "-p:StandardsRepositoryChecks=false;RestoreLockedMode=false";
 
     [Fact]
     public void Policy_check_is_skipped_on_no_op_and_rerun_on_changed_added_or_removed_inputs()

@@ -6,8 +6,8 @@ public sealed class PolicyConfigurationTests
 {
     private const string Doc = "/// <summary>Sample.</summary>";
 
-    /// <summary>These tests are about the build policy; the repo-wide checks have their own tests.</summary>
-    private const string PolicyOnly = "-p:StandardsRepositoryChecks=false";
+    /// <summary>These tests are about the build policy; repo-wide checks and locked restore have their own tests.</summary>
+    private const string PolicyOnly = "-p:StandardsRepositoryChecks=false;RestoreLockedMode=false";
 
     private static string LongMethod(int bodyLines) =>
         $"namespace Samples.Config;\n\n{Doc}\npublic static class Totals\n{{\n    {Doc}\n    /// <returns>Total.</returns>\n    public static int Sum()\n    {{\n        var total = 0;\n"

@@ -6,8 +6,8 @@ namespace Standards.Sdk.IntegrationTests.Policy;
 /// </summary>
 public sealed class PolicySampleRepos : IDisposable
 {
-    /// <summary>These tests are about the build policy; the repo-wide checks have their own tests.</summary>
-    private const string PolicyOnly = "-p:StandardsRepositoryChecks=false";
+    /// <summary>These tests are about the build policy; repo-wide checks and locked restore have their own tests.</summary>
+    private const string PolicyOnly = "-p:StandardsRepositoryChecks=false;RestoreLockedMode=false";
 
     private readonly Lazy<(TestRepo Repo, BuildResult Build)> violating = new(() => BuildAll(PolicySamples.Violating, null));
     private readonly Lazy<(TestRepo Repo, BuildResult Build)> compliant = new(() => BuildAll(PolicySamples.Compliant, PolicySamples.CompliantPolicy));
@@ -25,6 +25,9 @@ public sealed class PolicySampleRepos : IDisposable
         if (policy is not null)
         {
             repo.WriteFile("standards.json", policy);
+
+            // Central package management: the SDK's implicit analyzer references must restore under it.
+            repo.WriteFile("Directory.Packages.props", "<Project>\n  <PropertyGroup>\n    <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>\n    <CentralPackageTransitivePinningEnabled>true</CentralPackageTransitivePinningEnabled>\n  </PropertyGroup>\n</Project>\n");
         }
 
         var projects = new List<string>();

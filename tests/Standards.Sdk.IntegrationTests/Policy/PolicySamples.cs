@@ -122,6 +122,7 @@ public static class PolicySamples
         Sample("banned apis allowed in tests", "Clock.Tests", "", One("ClockTests.cs", "namespace Samples.Clock.Tests;\n\npublic static class ClockTests\n{\n    public static System.DateTime Now() => System.DateTime.UtcNow;\n}\n")),
         Sample("console allowed in tools", "Cli.Tool", "  <PropertyGroup>\n    <OutputType>Exe</OutputType>\n  </PropertyGroup>", One("Program.cs", "System.Console.WriteLine(\"hello\");\n")),
         Sample("todo format", "Todo.Good", "", One("Work.cs", "// TODO(alice): drop the shim once v2 ships #123\nnamespace Samples.Todo;\n\n" + Doc + "\npublic static class Work\n{\n}\n")),
+        Sample("benchmark kind", "Orders.Benchmarks", "", One("Program.cs", "System.Console.WriteLine(\"benchmarks\");\n")),
         Sample("multi-targeting", "Multi.Good", "  <PropertyGroup>\n    <TargetFrameworks>net10.0;netstandard2.0</TargetFrameworks>\n  </PropertyGroup>", One("Api.cs", Class("Samples.Multi", "Api", ""))),
     ];
 

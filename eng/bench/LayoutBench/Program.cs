@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Globalization;
+using Standards.Sdk.Checks.Dependencies;
+using Standards.Sdk.Checks.Layout;
+using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Repository;
+
+// Generates a realistic repo of 10,000 files (40 libraries with tests, 4 executables, ADRs, runbooks, docs,
+// build output under bin/ and obj/ that must be skipped), then times each step of the repository checks:
+//   fingerprint   what every build runs (walk + sorted SHA-256): decides whether the checks run at all
+//   snapshot      walk + project files read (and again with git ls-files / check-ignore, the repo committed)
+//   layout        the layout check on the snapshot, in memory
+//   all checks    layout + dependencies through the runner (what RunRepositoryChecks does after the snapshot)
+// Prints the median and min/max of RUNS runs after WARMUP runs as a markdown table.
+var runs = args.Length > 0 && int.TryParse(args[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r : 15;
+const int Warmup = 3;
+const int TargetFiles = 10_000;
+
+var root = Path.Combine(Path.GetTempPath(), "standards-layout-bench-" + Guid.NewGuid().ToString("N"));
+try
+{
+    var (files, skipped) = Generate(root, TargetFiles);
+    var gitRoot = root + "-git";
+    CopyFolder(root, gitRoot);
+    Git(gitRoot, "init", "-q");
+    Git(gitRoot, "add", "-A");
+
+    var today = new DateOnly(2026, 2, 1);
+    var policy = StandardsPolicy.Default;
+    var (snapshot, _) = RepositorySnapshotLoader.Load(root, useGit: false);
+    var rows = new List<(string Step, List<double> Times)>
+    {
+        ("fingerprint (every build)", Measure(() => RepositoryFingerprint.CacheText(RepositorySnapshotLoader.EnumerateFiles(root), ["today=2026-02-01"]))),
+        ("snapshot from disk", Measure(() => RepositorySnapshotLoader.Load(root, useGit: false))),
+        ("snapshot from disk + git (tracked, ignored)", Measure(() => RepositorySnapshotLoader.Load(gitRoot, useGit: true))),
+        ("layout check (in memory)", Measure(() => new LayoutCheck().Run(snapshot, policy, today))),
+        ("layout + dependencies (runner)", Measure(() => RepositoryCheckRunner.Run(snapshot, policy, today, [new DependencyCheck(), new LayoutCheck()], null))),
+        ("snapshot + layout (end to end, no git)", Measure(() => new LayoutCheck().Run(RepositorySnapshotLoader.Load(root, useGit: false).Snapshot, policy, today))),
+    };
+
+    var findings = new LayoutCheck().Run(snapshot, policy, today);
+    Console.WriteLine($"Repo: {files} files checked ({skipped} more under bin/ and obj/, skipped), {snapshot.Projects.Count} projects, {findings.Count} layout findings; {Environment.ProcessorCount} cores; median of {runs} runs after {Warmup} warm-up runs.");
+    Console.WriteLine();
+    Console.WriteLine("| Step | median ms | min ms | max ms |");
+    Console.WriteLine("|---|---|---|---|");
+    foreach (var (step, times) in rows)
+    {
+        times.Sort();
+        var median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[(times.Count / 2) - 1] + times[times.Count / 2]) / 2;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {step} | {median:F1} | {times[0]:F1} | {times[^1]:F1} |"));
+    }
+}
+finally
+{
+    Directory.Delete(root, recursive: true);
+    if (Directory.Exists(root + "-git"))
+    {
+        Directory.Delete(root + "-git", recursive: true);
+    }
+}
+
+List<double> Measure(Action action)
+{
+    for (var i = 0; i < Warmup; i++)
+    {
+        action();
+    }
+
+    var times = new List<double>();
+    for (var i = 0; i < runs; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        action();
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    return times;
+}
+
+static (int Files, int Skipped) Generate(string root, int target)
+{
+    var count = 0;
+    var skipped = 0;
+    void Write(string relative, string text)
+    {
+        var path = Path.Combine(root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        count++;
+    }
+
+    void Output(string relative)
+    {
+        var path = Path.Combine(root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, "x");
+        skipped++;
+    }
+
+    Write("README.md", "# Bench\n");
+    Write("CHANGELOG.md", "# Changelog\n");
+    Write(".editorconfig", "root = true\n");
+    Write("SECURITY.md", "# Security\n");
+    Write("global.json", "{ \"sdk\": { \"version\": \"10.0.401\", \"rollForward\": \"latestFeature\" } }\n");
+    Write("Directory.Packages.props", "<Project><PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally><CentralPackageTransitivePinningEnabled>true</CentralPackageTransitivePinningEnabled></PropertyGroup></Project>\n");
+    Write(".github/pull_request_template.md", "## What\n## Why\n## How\n## Testing\n## Checklist\n");
+    var owners = new System.Text.StringBuilder("* @acme/platform\n");
+    for (var a = 1; a <= 60; a++)
+    {
+        var adr = $"# ADR-{a:D4}: Decision {a}\n\n**Status**: Accepted\n**Date**: 2025-06-01\n\n## Context\nc\n## Decision\nd\n## Alternatives Considered\na\n## Consequences\nc\n\n**Next Review**: 2026-06-01\n";
+        Write($"docs/adr/{a:D4}-decision-number-{a}.md", adr);
+    }
+
+    for (var b = 1; b <= 15; b++)
+    {
+        Write($"docs/runbooks/failure-{b}.md", "# Failure\n\nOwner: @ops\nLast Validated: 2026-01-01\n\n## Symptoms\n## Checks\n## Resolution\n## Escalation\n");
+    }
+
+    for (var d = 1; d <= 150; d++)
+    {
+        Write($"docs/guides/area-{d % 10}/guide-{d}.md", $"# Guide {d}\n\nText.\n\n```markdown\nNext Review: 2020-01-01\n```\n\nLast Validated: 2026-01-01\nNext Review: 2026-12-01\n");
+    }
+
+    var libraries = 40;
+    var perProject = (target - count - 200) / (libraries * 2 + 4);
+    for (var p = 1; p <= libraries; p++)
+    {
+        var name = $"Acme.Module{p:D2}";
+        owners.Append($"/src/{name}/ @team-{p} @lead-{p}\n");
+        Write($"src/{name}/{name}.csproj", "<Project Sdk=\"Standards.Sdk\"><PropertyGroup><StandardsCritical>" + (p % 5 == 0 ? "true" : "false") + "</StandardsCritical></PropertyGroup></Project>\n");
+        Write($"src/{name}/packages.lock.json", "{ \"version\": 1, \"dependencies\": { \"net10.0\": {} } }\n");
+        Write($"tests/{name}.Tests/{name}.Tests.csproj", "<Project Sdk=\"Standards.Sdk\" />\n");
+        Write($"tests/{name}.Tests/packages.lock.json", "{ \"version\": 1, \"dependencies\": { \"net10.0\": {} } }\n");
+        for (var f = 0; f < perProject; f++)
+        {
+            Write($"src/{name}/Feature{f % 12}/Type{f}.cs", "namespace X;\n");
+            Write($"tests/{name}.Tests/Feature{f % 12}/Type{f}Tests.cs", "namespace X;\n");
+        }
+
+        for (var o = 0; o < 60; o++)
+        {
+            Output($"src/{name}/obj/Debug/net10.0/f{o}.cache");
+            Output($"src/{name}/bin/Debug/net10.0/f{o}.dll");
+        }
+    }
+
+    for (var e = 1; e <= 4; e++)
+    {
+        var name = $"Acme.App{e}.Api";
+        Write($"cmd/{name}/{name}.csproj", "<Project Sdk=\"Standards.Sdk\" />\n");
+        Write($"cmd/{name}/packages.lock.json", "{ \"version\": 1, \"dependencies\": { \"net10.0\": {} } }\n");
+        for (var f = 0; f < perProject; f++)
+        {
+            Write($"cmd/{name}/Endpoints/Endpoint{f}.cs", "namespace X;\n");
+        }
+    }
+
+    Write(".github/CODEOWNERS", owners.ToString());
+    var filler = 0;
+    while (count < target)
+    {
+        Write($"assets/img-{filler / 100}/asset-{filler}.svg", "<svg/>\n");
+        filler++;
+    }
+
+    return (count, skipped);
+}
+
+static void CopyFolder(string from, string to)
+{
+    foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+    {
+        var target = Path.Combine(to, Path.GetRelativePath(from, file));
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Copy(file, target);
+    }
+}
+
+static void Git(string root, params string[] arguments)
+{
+    var info = new ProcessStartInfo("git") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+    foreach (var a in arguments)
+    {
+        info.ArgumentList.Add(a);
+    }
+
+    using var process = Process.Start(info)!;
+    process.WaitForExit();
+}

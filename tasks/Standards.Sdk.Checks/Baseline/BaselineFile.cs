@@ -1,0 +1,197 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Json;
+
+namespace Standards.Sdk.Checks.Baseline;
+
+/// <summary>One accepted finding in the baseline.</summary>
+/// <param name="Code">The rule code.</param>
+/// <param name="File">Repo-relative file ('/'-separated), "" for a finding without a file.</param>
+/// <param name="Message">The message when the entry was recorded (compared with digits and spacing normalised).</param>
+/// <param name="Line">Where the entry is written in the baseline file (for STD3902), 0 for entries made in memory.</param>
+public sealed record BaselineEntry(string Code, string File, string Message, int Line = 0);
+
+/// <summary>
+/// The adoption baseline, <c>standards-baseline.json</c> at the repo root: the repo findings that existed when
+/// the repo adopted Standards.Sdk. Written only by <c>dotnet build -p:StandardsUpdateBaseline=true</c>, which
+/// rewrites it with the current findings; read on every run of the repository checks.
+/// <code>
+/// {
+///   "version": 1,
+///   "findings": [
+///     { "code": "STD3014", "file": "docs/adr/0002-use-postgres.md", "message": "docs/adr/0002-use-postgres.md lacks ..." }
+///   ]
+/// }
+/// </code>
+/// Entries carry no line numbers, so editing a file does not invalidate them; the message is matched with its
+/// numbers blanked out, and an entry whose message changed still matches a finding of the same code and file.
+/// </summary>
+public sealed class BaselineFile
+{
+    /// <summary>The file name at the repo root.</summary>
+    public const string DefaultFileName = "standards-baseline.json";
+
+    /// <summary>The command that writes the file, as messages and docs print it.</summary>
+    public const string UpdateCommand = "dotnet build -p:StandardsUpdateBaseline=true";
+
+    /// <summary>The format version this SDK writes and reads.</summary>
+    public const int CurrentVersion = 1;
+
+    private static readonly string[] EntryFields = ["code", "file", "message"];
+
+    /// <summary>Creates a baseline from entries.</summary>
+    public BaselineFile(IReadOnlyList<BaselineEntry> entries) => Entries = entries;
+
+    /// <summary>The entries in file order.</summary>
+    public IReadOnlyList<BaselineEntry> Entries { get; }
+
+    /// <summary>An empty baseline.</summary>
+    public static BaselineFile Empty { get; } = new([]);
+
+    /// <summary>
+    /// True for findings the baseline may hold: rule findings of the repo. Configuration errors (STD0xxx), the
+    /// runner's own findings (STD39xx) and infos are never baselined: they must be fixed, or they do not fail.
+    /// </summary>
+    public static bool IsBaselinable(Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return finding.Severity >= Severity.Warning
+            && !finding.Code.StartsWith("STD0", StringComparison.Ordinal)
+            && !finding.Code.StartsWith("STD39", StringComparison.Ordinal);
+    }
+
+    /// <summary>Reads a baseline; every problem is an STD3901 finding with the line, and valid entries still count.</summary>
+    /// <param name="path">The path to report (repo-relative).</param>
+    /// <param name="text">The file's text.</param>
+    public static (BaselineFile Baseline, IReadOnlyList<Finding> Problems) Parse(string path, string text)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(text);
+        var problems = new List<Finding>();
+        Finding Problem(string message, int line, int column = 0) =>
+            new("STD3901", Severity.Error, $"{path}: {message} Fix it, or regenerate the file with `{UpdateCommand}`.", path, line, column);
+
+        var parsed = PositionedJsonParser.Parse(text);
+        if (!parsed.Succeeded)
+        {
+            problems.Add(Problem($"not valid JSON: {parsed.Error}", parsed.ErrorLine, parsed.ErrorColumn));
+            return (Empty, problems);
+        }
+
+        if (parsed.Root is not JsonObjectNode root)
+        {
+            problems.Add(Problem($"the top level must be an object with \"version\" and \"findings\", not {parsed.Root!.Kind}.", parsed.Root.Line, parsed.Root.Column));
+            return (Empty, problems);
+        }
+
+        foreach (var property in root.Properties.Where(p => p.Name is not ("version" or "findings" or "$comment" or "$schema")))
+        {
+            problems.Add(Problem($"unknown setting \"{property.Name}\"; the file has \"version\" and \"findings\".", property.Line, property.Column));
+        }
+
+        var version = root.Get("version");
+        if (version is not JsonNumberNode number || !number.TryGetInt32(out var v) || v != CurrentVersion)
+        {
+            var where = version ?? (JsonValueNode)root;
+            problems.Add(Problem(version is null
+                ? $"\"version\" is missing; this SDK reads version {CurrentVersion}."
+                : $"\"version\" must be {CurrentVersion}, the format this SDK reads.", where.Line, where.Column));
+        }
+
+        var findings = root.Get("findings");
+        if (findings is not JsonArrayNode array)
+        {
+            var where = findings ?? (JsonValueNode)root;
+            problems.Add(Problem(findings is null ? "\"findings\" is missing." : $"\"findings\" must be an array, not {findings.Kind}.", where.Line, where.Column));
+            return (Empty, problems);
+        }
+
+        var entries = new List<BaselineEntry>();
+        foreach (var item in array.Items)
+        {
+            if (item is not JsonObjectNode entry)
+            {
+                problems.Add(Problem($"each finding must be an object with {string.Join(", ", EntryFields)}, not {item.Kind}.", item.Line, item.Column));
+                continue;
+            }
+
+            foreach (var extra in entry.Properties.Where(p => !EntryFields.Contains(p.Name, StringComparer.Ordinal)))
+            {
+                problems.Add(Problem($"a finding has an unknown field \"{extra.Name}\"; the fields are {string.Join(", ", EntryFields)}.", extra.Line, extra.Column));
+            }
+
+            var code = entry.Get("code") as JsonStringNode;
+            var file = entry.Get("file") as JsonStringNode;
+            var message = entry.Get("message") as JsonStringNode;
+            if (code is null || code.Value.Trim().Length == 0 || file is null || message is null)
+            {
+                var missing = new[] { code is null || code.Value.Trim().Length == 0 ? "code" : null, file is null ? "file" : null, message is null ? "message" : null }.OfType<string>();
+                problems.Add(Problem($"a finding lacks {string.Join(", ", missing)} (strings; \"file\" may be \"\").", entry.Line, entry.Column));
+                continue;
+            }
+
+            entries.Add(new BaselineEntry(code.Value.Trim(), file.Value.Replace('\\', '/'), message.Value, entry.Line));
+        }
+
+        return (new BaselineFile(entries), problems);
+    }
+
+    /// <summary>
+    /// The file's text for these findings (the baselinable ones), sorted so that regenerating an unchanged repo
+    /// gives the same bytes. <paramref name="root"/> is removed from messages so no machine path is committed.
+    /// </summary>
+    public static string Write(IEnumerable<Finding> findings, string root)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        ArgumentNullException.ThrowIfNull(root);
+        var entries = findings.Where(IsBaselinable)
+            .Select(f => new BaselineEntry(f.Code, f.File ?? string.Empty, Sanitize(f.Message, root)))
+            .OrderBy(e => e.Code, StringComparer.Ordinal)
+            .ThenBy(e => e.File, StringComparer.Ordinal)
+            .ThenBy(e => e.Message, StringComparer.Ordinal)
+            .ToList();
+        var options = new JsonWriterOptions
+        {
+            Indented = true,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            NewLine = "\n",
+        };
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, options))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("$comment", $"Standards.Sdk adoption baseline: findings accepted when the repo adopted the standards. They are reported as messages and do not fail the build; new findings do. Fix an entry and the build asks you to remove it. Regenerate with `{UpdateCommand}` (it rewrites this file with the current findings).");
+            writer.WriteNumber("version", CurrentVersion);
+            writer.WriteStartArray("findings");
+            foreach (var entry in entries)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("code", entry.Code);
+                writer.WriteString("file", entry.File);
+                writer.WriteString("message", entry.Message);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>The message with the repo root removed (absolute paths become repo-relative).</summary>
+    internal static string Sanitize(string message, string root)
+    {
+        if (root.Length == 0)
+        {
+            return message;
+        }
+
+        var withSlash = root.EndsWith('/') || root.EndsWith('\\') ? root : root + "/";
+        return message.Replace(withSlash, string.Empty, StringComparison.Ordinal)
+            .Replace(withSlash.Replace('/', '\\'), string.Empty, StringComparison.Ordinal)
+            .Replace(root.TrimEnd('/', '\\'), ".", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,160 @@
+using System.Text.RegularExpressions;
+using Standards.Sdk.Checks.Diagnostics;
+
+namespace Standards.Sdk.Checks.Dependencies;
+
+/// <summary>The final values of a project's vulnerability-audit settings, as MSBuild evaluated them.</summary>
+/// <param name="ProjectFile">The project file.</param>
+/// <param name="SettingFiles">Files that may set the properties (project first), searched for the line to report.</param>
+/// <param name="NuGetAudit">Final <c>NuGetAudit</c>.</param>
+/// <param name="NuGetAuditMode">Final <c>NuGetAuditMode</c>.</param>
+/// <param name="NuGetAuditLevel">Final <c>NuGetAuditLevel</c>.</param>
+/// <param name="ErrorLevel">Final <c>StandardsNuGetAuditErrorLevel</c>.</param>
+/// <param name="WarningsAsErrors">Final <c>WarningsAsErrors</c>.</param>
+/// <param name="NoWarn">Final <c>NoWarn</c>.</param>
+/// <param name="WarningsNotAsErrors">Final <c>WarningsNotAsErrors</c>.</param>
+public sealed record AuditSettings(
+    string ProjectFile,
+    IReadOnlyList<string> SettingFiles,
+    string NuGetAudit,
+    string NuGetAuditMode,
+    string NuGetAuditLevel,
+    string ErrorLevel,
+    string WarningsAsErrors,
+    string NoWarn,
+    string WarningsNotAsErrors);
+
+/// <summary>
+/// The vulnerability audit (profile §2, 002 L418-447): every package audited, transitive included, moderate
+/// and above reported, high and critical errors. The severity mapping lives in
+/// sdk/features/Standards.Dependencies.targets; <see cref="ErrorCodes"/> is the same table in C#.
+/// </summary>
+public static class AuditSettingsCheck
+{
+    /// <summary>The advisory severities, lowest first, with the NuGet warning each raises.</summary>
+    public static readonly IReadOnlyList<(string Level, string Code)> Levels =
+        [("low", "NU1901"), ("moderate", "NU1902"), ("high", "NU1903"), ("critical", "NU1904")];
+
+    /// <summary>The profile's default for StandardsNuGetAuditErrorLevel.</summary>
+    public const string DefaultErrorLevel = "high";
+
+    /// <summary>The profile's default for NuGetAuditLevel.</summary>
+    public const string DefaultReportLevel = "moderate";
+
+    /// <summary>
+    /// The NuGet codes that become errors for an error level (<c>low</c>, <c>moderate</c>, <c>high</c>,
+    /// <c>critical</c>, <c>none</c>); null for a word that is not a level.
+    /// </summary>
+    public static IReadOnlyList<string>? ErrorCodes(string? errorLevel)
+    {
+        var level = (errorLevel ?? string.Empty).Trim().ToLowerInvariant();
+        if (level == "none")
+        {
+            return [];
+        }
+
+        var index = Levels.ToList().FindIndex(l => l.Level == level);
+        return index < 0 ? null : [.. Levels.Skip(index).Select(l => l.Code)];
+    }
+
+    /// <summary>Rank of a level (0 = low ... 3 = critical), or -1.</summary>
+    private static int Rank(string level) =>
+        Levels.ToList().FindIndex(l => string.Equals(l.Level, level.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Runs the check; <paramref name="severity"/> is the rule's severity for the project (None: skip).</summary>
+    public static IReadOnlyList<Finding> Run(AuditSettings settings, Severity severity, Func<string, string?> readFile)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(readFile);
+        if (severity == Severity.None)
+        {
+            return [];
+        }
+
+        var findings = new List<Finding>();
+        void Add(string property, string problem, string? containing = null)
+        {
+            var (file, line) = Locate(settings, readFile, property, containing);
+            findings.Add(new Finding(DependencyRuleIds.AuditWeakened, severity,
+                $"{problem} The policy audits every package, transitive included, and fails the build on high and critical advisories. Remove the override, suppress one reviewed advisory with <NuGetAuditSuppress Include=\"<advisory URL>\" />, or add an exception for {DependencyRuleIds.AuditWeakened} to standards.json.",
+                file, line));
+        }
+
+        if (!string.Equals(settings.NuGetAudit.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Add("NuGetAudit", $"NuGetAudit is '{settings.NuGetAudit}': the vulnerability audit is off.");
+            return findings;
+        }
+
+        if (!string.Equals(settings.NuGetAuditMode.Trim(), "all", StringComparison.OrdinalIgnoreCase))
+        {
+            Add("NuGetAuditMode", $"NuGetAuditMode is '{settings.NuGetAuditMode}': transitive packages are not audited.");
+        }
+
+        var reportRank = Rank(settings.NuGetAuditLevel);
+        if (reportRank < 0 || reportRank > Rank(DefaultReportLevel))
+        {
+            Add("NuGetAuditLevel", $"NuGetAuditLevel is '{settings.NuGetAuditLevel}': moderate advisories are not reported.");
+        }
+
+        var expected = ErrorCodes(settings.ErrorLevel);
+        if (expected is null)
+        {
+            Add("StandardsNuGetAuditErrorLevel", $"StandardsNuGetAuditErrorLevel is '{settings.ErrorLevel}'; it must be one of low, moderate, high, critical.");
+            expected = ErrorCodes(DefaultErrorLevel)!;
+        }
+        else if (!expected.Contains("NU1903", StringComparer.Ordinal))
+        {
+            Add("StandardsNuGetAuditErrorLevel", $"StandardsNuGetAuditErrorLevel is '{settings.ErrorLevel}': high advisories are no longer errors.");
+            expected = ErrorCodes(DefaultErrorLevel)!;
+        }
+
+        var asErrors = Split(settings.WarningsAsErrors);
+        var notAsErrors = Split(settings.WarningsNotAsErrors);
+        var noWarn = Split(settings.NoWarn);
+        foreach (var code in expected)
+        {
+            if (noWarn.Contains(code))
+            {
+                Add("NoWarn", $"NoWarn silences {code} (a vulnerable package).", code);
+            }
+            else if (notAsErrors.Contains(code))
+            {
+                Add("WarningsNotAsErrors", $"WarningsNotAsErrors keeps {code} (a vulnerable package) from failing the build.", code);
+            }
+            else if (!asErrors.Contains(code))
+            {
+                Add("WarningsAsErrors", $"WarningsAsErrors no longer contains {code} (a vulnerable package); it was replaced after Standards.Sdk set it.");
+            }
+        }
+
+        if (noWarn.Contains("NU1902") && !expected.Contains("NU1902", StringComparer.Ordinal))
+        {
+            Add("NoWarn", "NoWarn silences NU1902 (a package with a moderate advisory).", "NU1902");
+        }
+
+        return findings;
+    }
+
+    private static HashSet<string> Split(string value) =>
+        new(value.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The first line that sets the property (optionally containing a value) in the project or its imports.</summary>
+    private static (string File, int Line) Locate(AuditSettings settings, Func<string, string?> readFile, string property, string? containing)
+    {
+        var pattern = new Regex($"<{property}(\\s[^>]*)?>", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+        foreach (var file in settings.SettingFiles.Where(f => !string.IsNullOrEmpty(f)))
+        {
+            var lines = readFile(file)?.Split('\n') ?? [];
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (pattern.IsMatch(lines[i]) && (containing is null || lines[i].Contains(containing, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return (file, i + 1);
+                }
+            }
+        }
+
+        return (settings.ProjectFile, 0);
+    }
+}

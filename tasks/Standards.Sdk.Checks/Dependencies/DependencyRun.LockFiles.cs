@@ -1,0 +1,206 @@
+using System.Text.RegularExpressions;
+using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Repository;
+
+namespace Standards.Sdk.Checks.Dependencies;
+
+/// <summary>The lock-file rules: STD2004 (committed), STD2006 (readable), STD2005 (up to date).</summary>
+internal sealed partial class DependencyRun
+{
+    private static readonly string[] DirectoryBuildFiles = ["Directory.Build.props", "Directory.Build.targets"];
+
+    private void CheckLockFile(RepositoryProject project, ProjectContext context, MsBuildXmlFile file, CentralVersions central)
+    {
+        var directory = DirectoryOf(project.Path);
+        var lockPath = directory.Length == 0 ? DependencyCheck.LockFileName : $"{directory}/{DependencyCheck.LockFileName}";
+        var fix = FixCommand(project.Path);
+        if (!repository.Exists(lockPath))
+        {
+            Report(DependencyRuleIds.LockFileMissing, context, lockPath, 0,
+                $"{project.Name} has no {DependencyCheck.LockFileName}, so its restore is not repeatable. Run {fix} and commit {lockPath}.");
+            return;
+        }
+
+        if (repository.IgnoredFiles?.Contains(lockPath) == true)
+        {
+            Report(DependencyRuleIds.LockFileMissing, context, lockPath, 0,
+                $"{lockPath} is ignored by git (.gitignore), so CI restores without it. Remove the ignore rule that matches it, then `git add {lockPath}` and commit.");
+        }
+        else if (repository.TrackedFiles is { } tracked && !tracked.Contains(lockPath))
+        {
+            Report(DependencyRuleIds.LockFileMissing, context, lockPath, 0,
+                $"{lockPath} is not committed, so CI restores without it. Run `git add {lockPath}` and commit it with the project.");
+        }
+
+        var text = repository.ReadText(lockPath);
+        if (text is null)
+        {
+            return;
+        }
+
+        var (lockFile, problems) = PackagesLockFile.Parse(lockPath, text, fix);
+        foreach (var problem in problems)
+        {
+            Report(problem.Code, context, lockPath, problem.Line, problem.Message);
+        }
+
+        if (lockFile is not null)
+        {
+            CheckDrift(project, context, file, central, lockFile, lockPath, fix);
+        }
+    }
+
+    private static string FixCommand(string projectPath) =>
+        $"`dotnet restore --force-evaluate` from the repo root (or `dotnet restore {projectPath} --force-evaluate` for this project alone)";
+
+    private void CheckDrift(RepositoryProject project, ProjectContext context, MsBuildXmlFile file, CentralVersions central, PackagesLockFile lockFile, string lockPath, string fix)
+    {
+        var references = Definite(project, file, central);
+        var maybe = Possible(file);
+        var drift = new List<(string Id, int Line, string Problem)>();
+        foreach (var framework in ExpectedFrameworks(file).Where(f => !lockFile.Frameworks.Any(s => string.Equals(s.Framework, f, StringComparison.OrdinalIgnoreCase))))
+        {
+            drift.Add((framework, 1, $"it has no section for target framework {framework}"));
+        }
+
+        foreach (var section in lockFile.Frameworks)
+        {
+            foreach (var (id, requested) in references)
+            {
+                var entry = section.Entries.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.OrdinalIgnoreCase) && e.Type == "Direct");
+                if (entry is null)
+                {
+                    drift.Add((id, section.Line, $"{id} is referenced by the project but is not a direct dependency in the lock file ({section.Framework})"));
+                }
+                else if (requested is not null && entry.Requested is { } locked && !PackageVersionText.SameRange(locked, requested))
+                {
+                    drift.Add((id, entry.Line, $"the lock file has {id} {locked} ({section.Framework}) but the project now asks for {requested}"));
+                }
+            }
+
+            foreach (var entry in section.Entries)
+            {
+                var centralVersion = central.Versions.GetValueOrDefault(entry.Id)?.Version?.Value;
+                var expected = centralVersion is null ? null : PackageVersionText.RequestedRange(centralVersion);
+                if (entry.Type == "CentralTransitive" && central.File is not null)
+                {
+                    if (!central.Declared.Contains(entry.Id))
+                    {
+                        drift.Add((entry.Id, entry.Line, $"the lock file pins {entry.Id} centrally ({section.Framework}) but {DependencyCheck.PackagesPropsFile} no longer declares it"));
+                    }
+                    else if (expected is not null && entry.Requested is { } locked && !PackageVersionText.SameRange(locked, expected))
+                    {
+                        drift.Add((entry.Id, entry.Line, $"the lock file pins {entry.Id} {locked} ({section.Framework}) but {DependencyCheck.PackagesPropsFile} now says {expected}"));
+                    }
+                }
+                else if (entry.Type == "Direct" && central.Declared.Contains(entry.Id) && !references.ContainsKey(entry.Id) && !maybe.Contains(entry.Id))
+                {
+                    drift.Add((entry.Id, entry.Line, $"the lock file still lists {entry.Id} as a direct dependency ({section.Framework}) but the project no longer references it"));
+                }
+            }
+        }
+
+        foreach (var (id, line, problem) in drift.DistinctBy(d => d.Id, StringComparer.OrdinalIgnoreCase))
+        {
+            Report(DependencyRuleIds.LockFileOutOfDate, context, lockPath, line,
+                $"{lockPath} is out of date: {problem}. CI restores in locked mode and fails with NU1004. Run {fix}, then commit the updated lock files.");
+        }
+    }
+
+    /// <summary>Packages the project certainly references directly, with the range restore will request (null: unknown).</summary>
+    private Dictionary<string, string?> Definite(RepositoryProject project, MsBuildXmlFile file, CentralVersions central)
+    {
+        var result = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var global in central.Global)
+        {
+            result[global.Id] = global.Version is null ? null : PackageVersionText.RequestedRange(global.Version.Value);
+        }
+
+        var files = new List<MsBuildXmlFile>();
+        foreach (var name in DirectoryBuildFiles)
+        {
+            if (Nearest(project.Path, name) is { } path && Parse(path, null) is { } imported)
+            {
+                files.Add(imported);
+            }
+        }
+
+        files.Add(file);
+        foreach (var reference in files.SelectMany(f => f.ItemsOf("PackageReference")).Where(r => !r.Conditional && !r.IsUpdate))
+        {
+            var version = reference.VersionOverride?.Value ?? reference.Version?.Value ?? central.Versions.GetValueOrDefault(reference.Id)?.Version?.Value;
+            result[reference.Id] = version is null ? null : PackageVersionText.RequestedRange(version);
+        }
+
+        return result;
+    }
+
+    /// <summary>Packages the project may reference: conditional items, and any item in a props/targets file of the repo.</summary>
+    private HashSet<string> Possible(MsBuildXmlFile file)
+    {
+        var ids = new HashSet<string>(file.ItemsOf("PackageReference").Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
+        ids.UnionWith(importedReferences ??= ImportedReferences());
+        return ids;
+    }
+
+    private HashSet<string>? importedReferences;
+
+    private HashSet<string> ImportedReferences()
+    {
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var path in repository.Files.Where(f => (f.EndsWith(".props", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".targets", StringComparison.OrdinalIgnoreCase))
+            && !f.EndsWith(DependencyCheck.PackagesPropsFile, StringComparison.Ordinal)))
+        {
+            var text = repository.ReadText(path);
+            if (text is null || !text.Contains("PackageReference", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var (imported, _) = MsBuildXmlFile.Parse(path, text);
+            foreach (var reference in imported?.ItemsOf("PackageReference") ?? [])
+            {
+                ids.Add(reference.Id);
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>The nearest file of that name in the project's folder or above it, within the repo.</summary>
+    private string? Nearest(string projectPath, string name)
+    {
+        var directory = DirectoryOf(projectPath);
+        while (true)
+        {
+            var candidate = directory.Length == 0 ? name : $"{directory}/{name}";
+            if (repository.Exists(candidate))
+            {
+                return candidate;
+            }
+
+            if (directory.Length == 0)
+            {
+                return null;
+            }
+
+            directory = DirectoryOf(directory);
+        }
+    }
+
+    /// <summary>Target frameworks the project names literally (netN.N only: their lock-file key is the same text).</summary>
+    private static string[] ExpectedFrameworks(MsBuildXmlFile file)
+    {
+        var value = (file.LastProperty("TargetFrameworks") ?? file.LastProperty("TargetFramework"))?.Value;
+        if (value is null || value.Contains('$', StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        var frameworks = value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return frameworks.All(f => ModernFramework().IsMatch(f)) ? frameworks : [];
+    }
+
+    [GeneratedRegex(@"^net\d+\.\d+$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex ModernFramework();
+}

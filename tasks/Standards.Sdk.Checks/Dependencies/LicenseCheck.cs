@@ -1,0 +1,260 @@
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Json;
+
+namespace Standards.Sdk.Checks.Dependencies;
+
+/// <summary>
+/// Licence allow-list for every package a project resolves (profile §2, 003 L2135): reads the project's
+/// project.assets.json, finds each package's .nuspec in the package folders it names, and judges the declared
+/// licence. Unknown or not-allowed is <see cref="DependencyRuleIds.LicenseNotAllowed"/>, denied is
+/// <see cref="DependencyRuleIds.LicenseDenied"/>. A project that was never restored (no assets file, or one
+/// NuGet is still writing) is skipped silently: restore reports its own problems.
+/// </summary>
+public static class LicenseCheck
+{
+    /// <summary>
+    /// Packages the .NET SDK itself adds for older target frameworks (netstandard2.0, net4x): part of the
+    /// platform, not a dependency anyone chose, and some carry only the old ".NET Library" licence URL.
+    /// </summary>
+    private static readonly HashSet<string> PlatformPackages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "NETStandard.Library",
+        "Microsoft.NETCore.Platforms",
+        "Microsoft.NETCore.Targets",
+        "Microsoft.NETFramework.ReferenceAssemblies",
+    };
+
+    /// <summary>Runs the check for one project.</summary>
+    /// <param name="projectFile">The project file, named in the findings.</param>
+    /// <param name="assetsText">The text of project.assets.json, or null when it does not exist.</param>
+    /// <param name="readFile">Reads an absolute path (the .nuspec files); null when it cannot be read.</param>
+    /// <param name="policy">Allow and deny lists.</param>
+    /// <param name="severityOf">The configured severity of a rule for this project (None: off).</param>
+    /// <param name="projectText">The project file's text, to point at the PackageReference of a direct dependency.</param>
+    public static IReadOnlyList<Finding> Run(
+        string projectFile,
+        string? assetsText,
+        Func<string, string?> readFile,
+        LicensePolicy policy,
+        Func<string, Severity> severityOf,
+        string? projectText = null)
+    {
+        ArgumentNullException.ThrowIfNull(readFile);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(severityOf);
+        var notAllowedSeverity = severityOf(DependencyRuleIds.LicenseNotAllowed);
+        var deniedSeverity = severityOf(DependencyRuleIds.LicenseDenied);
+        if (assetsText is null || (notAllowedSeverity == Severity.None && deniedSeverity == Severity.None))
+        {
+            return [];
+        }
+
+        if (PositionedJsonParser.Parse(assetsText).Root is not JsonObjectNode assets)
+        {
+            return [];
+        }
+
+        var folders = (assets.Get("packageFolders") as JsonObjectNode)?.Properties.Select(p => p.Name).ToList() ?? [];
+        var direct = DirectIds(assets);
+        var parents = Parents(assets);
+        var findings = new List<Finding>();
+        foreach (var library in (assets.Get("libraries") as JsonObjectNode)?.Properties ?? [])
+        {
+            if (library.Value is not JsonObjectNode entry || entry.Get("type") is not JsonStringNode { Value: "package" })
+            {
+                continue;
+            }
+
+            var slash = library.Name.IndexOf('/', StringComparison.Ordinal);
+            if (slash <= 0)
+            {
+                continue;
+            }
+
+            var id = library.Name[..slash];
+            var version = library.Name[(slash + 1)..];
+            if (PlatformPackages.Contains(id))
+            {
+                continue;
+            }
+
+            var declared = Declared(id, version, entry, folders, readFile, policy);
+            var verdict = Verdict(declared, policy);
+            var severity = verdict switch
+            {
+                LicenseVerdict.Denied => deniedSeverity,
+                LicenseVerdict.NotAllowed => notAllowedSeverity,
+                _ => Severity.None,
+            };
+            if (severity == Severity.None)
+            {
+                continue;
+            }
+
+            var isDirect = direct.Contains(id);
+            var via = isDirect ? "a direct dependency" : $"brought in by {Via(id, direct, parents)}";
+            var line = ReferenceLine(projectText, isDirect ? id : Via(id, direct, parents));
+            findings.Add(verdict == LicenseVerdict.Denied
+                ? new Finding(DependencyRuleIds.LicenseDenied, severity,
+                    $"Package {id} {version} ({via}) is licensed under {declared.Description}, which the licence policy denies. Replace or remove the dependency, or add an exception for {DependencyRuleIds.LicenseDenied} after a legal review.",
+                    projectFile, line)
+                : new Finding(DependencyRuleIds.LicenseNotAllowed, severity,
+                    $"Package {id} {version} ({via}) has {(declared.Expression is null ? "an unknown licence: it declares " + declared.Description : "licence " + declared.Description + ", which is not on the allow-list")}. Check the licence; if it is acceptable, record it in standards.json under dependencies.licenses.packages (\"{id}\": \"<SPDX expression>\") or add it to dependencies.licenses.allow.",
+                    projectFile, line));
+        }
+
+        return findings;
+    }
+
+    /// <summary>The line of the project's PackageReference to a package, or 0.</summary>
+    private static int ReferenceLine(string? projectText, string id)
+    {
+        if (projectText is null)
+        {
+            return 0;
+        }
+
+        var lines = projectText.Split('\n');
+        var needle = $"Include=\"{id}\"";
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Contains("PackageReference", StringComparison.Ordinal) && lines[i].Contains(needle, StringComparison.OrdinalIgnoreCase))
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    private static DeclaredLicense Declared(string id, string version, JsonObjectNode entry, List<string> folders, Func<string, string?> readFile, LicensePolicy policy)
+    {
+        if (policy.ReviewedLicense(id, version) is { } reviewed)
+        {
+            return new DeclaredLicense(reviewed, reviewed + " (reviewed in standards.json)");
+        }
+
+        var path = (entry.Get("path") as JsonStringNode)?.Value ?? $"{id.ToLowerInvariant()}/{version.ToLowerInvariant()}";
+        var nuspecName = (entry.Get("files") as JsonArrayNode)?.Items.OfType<JsonStringNode>()
+            .Select(f => f.Value).FirstOrDefault(f => f.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase) && !f.Contains('/', StringComparison.Ordinal))
+            ?? $"{id.ToLowerInvariant()}.nuspec";
+        foreach (var folder in folders)
+        {
+            string full;
+            try
+            {
+                full = Path.Combine(folder, path, nuspecName);
+            }
+            catch (ArgumentException)
+            {
+                continue;
+            }
+
+            if (readFile(full) is { } text)
+            {
+                var declared = NuspecLicense.Read(text);
+                return declared.LicenseFile is { } file ? FromFile(declared, folder, path, file, readFile) : declared;
+            }
+        }
+
+        return new DeclaredLicense(null, "no .nuspec in the package folders (restore the project)");
+    }
+
+    /// <summary>Recognises the text of a licence file shipped inside the package (MIT, Apache-2.0, GNU licences).</summary>
+    private static DeclaredLicense FromFile(DeclaredLicense declared, string folder, string path, string file, Func<string, string?> readFile)
+    {
+        if (file.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(file))
+        {
+            return declared;
+        }
+
+        string full;
+        try
+        {
+            full = Path.Combine(folder, path, file);
+        }
+        catch (ArgumentException)
+        {
+            return declared;
+        }
+
+        return readFile(full) is { } text && NuspecLicense.FromLicenseText(text) is { } expression
+            ? new DeclaredLicense(expression, $"{expression} (recognised from the licence file {file} in the package)")
+            : declared;
+    }
+
+    private static LicenseVerdict Verdict(DeclaredLicense declared, LicensePolicy policy) =>
+        declared.Expression is { } expression && LicenseExpression.TryEvaluate(expression, policy.Judge, out var verdict)
+            ? verdict
+            : LicenseVerdict.NotAllowed;
+
+    private static HashSet<string> DirectIds(JsonObjectNode assets)
+    {
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var group in (assets.Get("projectFileDependencyGroups") as JsonObjectNode)?.Properties ?? [])
+        {
+            foreach (var item in (group.Value as JsonArrayNode)?.Items.OfType<JsonStringNode>() ?? [])
+            {
+                var id = item.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+                if (id is not null)
+                {
+                    ids.Add(id);
+                }
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>For each package id, the ids of the packages that depend on it (from every target).</summary>
+    private static Dictionary<string, List<string>> Parents(JsonObjectNode assets)
+    {
+        var parents = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var target in (assets.Get("targets") as JsonObjectNode)?.Properties ?? [])
+        {
+            foreach (var package in (target.Value as JsonObjectNode)?.Properties ?? [])
+            {
+                var parent = package.Name.Split('/')[0];
+                var dependencies = (package.Value as JsonObjectNode)?.Get("dependencies") as JsonObjectNode;
+                foreach (var child in dependencies?.Properties ?? [])
+                {
+                    if (!parents.TryGetValue(child.Name, out var list))
+                    {
+                        parents[child.Name] = list = [];
+                    }
+
+                    if (!list.Contains(parent, StringComparer.OrdinalIgnoreCase))
+                    {
+                        list.Add(parent);
+                    }
+                }
+            }
+        }
+
+        return parents;
+    }
+
+    /// <summary>The direct dependency a transitive package comes through (breadth-first up the graph).</summary>
+    private static string Via(string id, HashSet<string> direct, Dictionary<string, List<string>> parents)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { id };
+        var queue = new Queue<string>([id]);
+        while (queue.Count > 0)
+        {
+            foreach (var parent in parents.GetValueOrDefault(queue.Dequeue()) ?? [])
+            {
+                if (direct.Contains(parent))
+                {
+                    return parent;
+                }
+
+                if (seen.Add(parent))
+                {
+                    queue.Enqueue(parent);
+                }
+            }
+        }
+
+        return "another package";
+    }
+}

@@ -1,0 +1,166 @@
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Json;
+using Standards.Sdk.Checks.Policy;
+
+namespace Standards.Sdk.Checks.Dependencies;
+
+/// <summary>
+/// The licence allow- and deny-lists and reviewed per-package licences, from the "dependencies" section of
+/// standards.json:
+/// <code>
+/// "dependencies": { "licenses": { "allow": ["MIT"], "deny": ["GPL-3.0-only"], "packages": { "Some.Package": "MIT" } } }
+/// </code>
+/// A list given there replaces the default; <c>rules.STD2011.allow</c> and <c>rules.STD2012.deny</c> are
+/// read when the section does not set the list.
+/// </summary>
+public sealed class LicensePolicy
+{
+    /// <summary>The profile's allow-list (003 L2135).</summary>
+    public static readonly IReadOnlyList<string> DefaultAllowed =
+        ["MIT", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "ISC", "MS-PL", "0BSD", "Unlicense"];
+
+    /// <summary>Strong copyleft and source-available licences, denied unless a repo says otherwise.</summary>
+    public static readonly IReadOnlyList<string> DefaultDenied =
+    [
+        "AGPL-1.0", "AGPL-3.0", "AGPL-3.0-only", "AGPL-3.0-or-later",
+        "GPL-2.0", "GPL-2.0-only", "GPL-2.0-or-later", "GPL-3.0", "GPL-3.0-only", "GPL-3.0-or-later",
+        "SSPL-1.0",
+    ];
+
+    private static readonly string[] SectionKeys = ["licenses"];
+    private static readonly string[] LicenseKeys = ["allow", "deny", "packages"];
+
+    /// <summary>Creates a policy.</summary>
+    public LicensePolicy(IEnumerable<string> allowed, IEnumerable<string> denied, IReadOnlyDictionary<string, string>? packages = null)
+    {
+        Allowed = new HashSet<string>(allowed, StringComparer.OrdinalIgnoreCase);
+        Denied = new HashSet<string>(denied, StringComparer.OrdinalIgnoreCase);
+        Packages = packages ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The defaults.</summary>
+    public static LicensePolicy Default { get; } = new(DefaultAllowed, DefaultDenied);
+
+    /// <summary>Allowed SPDX identifiers (case-insensitive).</summary>
+    public IReadOnlySet<string> Allowed { get; }
+
+    /// <summary>Denied SPDX identifiers (case-insensitive).</summary>
+    public IReadOnlySet<string> Denied { get; }
+
+    /// <summary>Reviewed licence expressions by package id or "id/version" (case-insensitive).</summary>
+    public IReadOnlyDictionary<string, string> Packages { get; }
+
+    /// <summary>Judges one identifier: deny wins over allow.</summary>
+    public LicenseVerdict Judge(string identifier) =>
+        Denied.Contains(identifier) ? LicenseVerdict.Denied
+        : Allowed.Contains(identifier) ? LicenseVerdict.Allowed
+        : LicenseVerdict.NotAllowed;
+
+    /// <summary>The reviewed expression for a package, "id/version" first, then "id"; or null.</summary>
+    public string? ReviewedLicense(string id, string version) =>
+        Packages.TryGetValue($"{id}/{version}", out var exact) ? exact
+        : Packages.TryGetValue(id, out var any) ? any
+        : null;
+
+    /// <summary>
+    /// Reads the policy from standards.json ("dependencies" section, then the rule parameters). Problems in
+    /// the section are STD0002 findings with the line; what is valid still applies.
+    /// </summary>
+    public static (LicensePolicy Policy, IReadOnlyList<Finding> Problems) From(StandardsPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var problems = new List<Finding>();
+        var path = policy.SourcePath ?? PolicyLoader.FileName;
+        IReadOnlyList<string>? allow = null;
+        IReadOnlyList<string>? deny = null;
+        var packages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+        var section = policy.Document?.Get("dependencies");
+        if (section is not null and not JsonObjectNode)
+        {
+            problems.Add(PolicyLoader.Shape(path, section, $"'dependencies' must be an object, not {section.Kind}."));
+        }
+        else if (section is JsonObjectNode dependencies)
+        {
+            Unknown(dependencies, "dependencies", SectionKeys, path, problems);
+            var licenses = dependencies.Get("licenses");
+            if (licenses is not null and not JsonObjectNode)
+            {
+                problems.Add(PolicyLoader.Shape(path, licenses, $"'dependencies.licenses' must be an object with allow, deny and packages, not {licenses.Kind}."));
+            }
+            else if (licenses is JsonObjectNode licenseSection)
+            {
+                Unknown(licenseSection, "dependencies.licenses", LicenseKeys, path, problems);
+                allow = List(licenseSection.Get("allow"), "dependencies.licenses.allow", path, problems);
+                deny = List(licenseSection.Get("deny"), "dependencies.licenses.deny", path, problems);
+                ReadPackages(licenseSection.Get("packages"), path, problems, packages);
+            }
+        }
+
+        allow ??= Parameter(policy, DependencyRuleIds.LicenseNotAllowed, "allow") ?? DefaultAllowed;
+        deny ??= Parameter(policy, DependencyRuleIds.LicenseDenied, "deny") ?? DefaultDenied;
+        return (new LicensePolicy(allow, deny, packages), problems);
+    }
+
+    private static List<string>? Parameter(StandardsPolicy policy, string ruleId, string name) =>
+        policy.Rules.TryGetValue(ruleId, out var setting) && setting.Parameters.TryGetValue(name, out var value)
+            ? [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
+            : null;
+
+    private static void Unknown(JsonObjectNode node, string name, string[] known, string path, List<Finding> problems)
+    {
+        foreach (var property in node.Properties.Where(p => !known.Contains(p.Name, StringComparer.Ordinal)))
+        {
+            problems.Add(new Finding("STD0002", Severity.Error,
+                $"Unknown setting '{property.Name}' in '{name}'. Known settings: {string.Join(", ", known)}. See docs/dependencies.md.",
+                path, property.Line, property.Column));
+        }
+    }
+
+    private static List<string>? List(JsonValueNode? node, string name, string path, List<Finding> problems)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is JsonArrayNode array && array.Items.All(i => i is JsonStringNode { Value.Length: > 0 }))
+        {
+            return [.. array.Items.Cast<JsonStringNode>().Select(i => i.Value.Trim())];
+        }
+
+        problems.Add(PolicyLoader.Shape(path, node, $"'{name}' must be an array of SPDX licence identifiers (non-empty strings)."));
+        return null;
+    }
+
+    private static void ReadPackages(JsonValueNode? node, string path, List<Finding> problems, Dictionary<string, string> packages)
+    {
+        if (node is null)
+        {
+            return;
+        }
+
+        if (node is not JsonObjectNode obj)
+        {
+            problems.Add(PolicyLoader.Shape(path, node, $"'dependencies.licenses.packages' must be an object mapping a package id (or id/version) to the SPDX expression you reviewed, not {node.Kind}."));
+            return;
+        }
+
+        foreach (var property in obj.Properties)
+        {
+            if (property.Name.Trim().Length == 0 || property.Value is not JsonStringNode { Value.Length: > 0 } expression)
+            {
+                problems.Add(PolicyLoader.Shape(path, property.Value, $"'dependencies.licenses.packages.{property.Name}' must be a non-empty package id mapped to an SPDX licence expression string."));
+                continue;
+            }
+
+            if (!LicenseExpression.TryEvaluate(expression.Value, _ => LicenseVerdict.Allowed, out _))
+            {
+                problems.Add(PolicyLoader.Shape(path, expression, $"'{expression.Value}' (for {property.Name}) is not a valid SPDX licence expression, e.g. \"MIT\" or \"(MIT OR Apache-2.0)\"."));
+                continue;
+            }
+
+            packages[property.Name.Trim()] = expression.Value;
+        }
+    }
+}

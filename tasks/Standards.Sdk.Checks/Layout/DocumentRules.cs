@@ -1,0 +1,35 @@
+namespace Standards.Sdk.Checks.Layout;
+
+/// <summary>STD3032: a markdown document whose 'Next Review: YYYY-MM-DD' date has passed.</summary>
+internal static class DocumentRules
+{
+    public static void Run(LayoutContext context)
+    {
+        if (!context.IsOn("STD3032"))
+        {
+            return;
+        }
+
+        foreach (var path in context.Files.Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase)))
+        {
+            var field = context.Markdown(path)?.Field("Next Review");
+            if (field is null)
+            {
+                continue;
+            }
+
+            if (!AdrRules.TryDate(field.Value, out var due))
+            {
+                context.Add("STD3032",
+                    $"{path} has Next Review '{field.Value}'; write the date as YYYY-MM-DD so the review can be tracked.",
+                    path, field.Line);
+            }
+            else if (due < context.Today)
+            {
+                context.Add("STD3032",
+                    $"{path} was due for review on {due:yyyy-MM-dd}. Check it is still right, then update 'Last Validated' and set a new 'Next Review' date.",
+                    path, field.Line);
+            }
+        }
+    }
+}

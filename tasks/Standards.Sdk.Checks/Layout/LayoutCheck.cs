@@ -1,0 +1,116 @@
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Repository;
+
+namespace Standards.Sdk.Checks.Layout;
+
+/// <summary>
+/// The layout check (profile §3, STD3001-STD3033): required root files, CODEOWNERS, src/ tests/ cmd/, test
+/// projects, architecture decision records, runbooks, the pull request template, SECURITY.md, documents past
+/// their review date, and generic folder names. Findings name repo-relative files and, wherever the problem is
+/// on a line, that line.
+/// </summary>
+public sealed class LayoutCheck : IRepositoryCheck
+{
+    /// <inheritdoc />
+    public string Name => "layout";
+
+    /// <summary>
+    /// When true (the default, as in a build where the dependency check runs too), global.json and
+    /// Directory.Packages.props are left to the dependency rules STD2008 and STD2001, which report them with the
+    /// details; STD3001 reports them only when those rules are turned off.
+    /// </summary>
+    public bool DeferToDependencyRules { get; init; } = true;
+
+    /// <inheritdoc />
+    public IReadOnlyList<Finding> Run(RepositorySnapshot repository, StandardsPolicy policy, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(policy);
+        var findings = new List<Finding>();
+        var settings = LayoutSettings.Read(policy, findings);
+        var context = new LayoutContext(repository, RepositoryPolicy.For(repository, policy, today), settings, findings, DeferToDependencyRules);
+        RootFileRules.Run(context);
+        CodeOwnersRules.Run(context);
+        ProjectLayoutRules.Run(context);
+        AdrRules.Run(context);
+        RunbookRules.Run(context);
+        DocumentRules.Run(context);
+        return findings;
+    }
+}
+
+/// <summary>What the layout rules share: the snapshot, the policy, the settings and the findings so far.</summary>
+internal sealed class LayoutContext(
+    RepositorySnapshot repository,
+    RepositoryPolicy policy,
+    LayoutSettings settings,
+    List<Finding> findings,
+    bool deferToDependencyRules)
+{
+    private readonly Dictionary<string, MarkdownDocument?> markdown = new(StringComparer.Ordinal);
+    private List<string>? sortedFiles;
+
+    public RepositorySnapshot Repository { get; } = repository;
+
+    public RepositoryPolicy Policy { get; } = policy;
+
+    public LayoutSettings Settings { get; } = settings;
+
+    public List<Finding> Findings { get; } = findings;
+
+    public bool DeferToDependencyRules { get; } = deferToDependencyRules;
+
+    public DateOnly Today => Policy.Today;
+
+    public string PolicyPath => Policy.Policy.SourcePath ?? "standards.json";
+
+    /// <summary>Every file, sorted (ordinal), for stable finding order.</summary>
+    public IReadOnlyList<string> Files => sortedFiles ??= [.. Repository.Files.Order(StringComparer.Ordinal)];
+
+    /// <summary>Adds a finding with the rule's configured severity (nothing when the rule is off for this repo).</summary>
+    public void Add(string ruleId, string message, string? file, int line = 0)
+    {
+        if (Policy.Create(ruleId, message, file, line) is { } finding)
+        {
+            Findings.Add(finding);
+        }
+    }
+
+    /// <summary>True when the rule is on for this repo.</summary>
+    public bool IsOn(string ruleId) => Policy.SeverityOf(ruleId) != Severity.None;
+
+    /// <summary>Files below a folder ("docs/adr/"), recursively.</summary>
+    public IEnumerable<string> FilesUnder(string folder) =>
+        Files.Where(f => f.StartsWith(folder, StringComparison.Ordinal));
+
+    /// <summary>True when any file lies below the folder ("src/").</summary>
+    public bool HasFolder(string folder) => Files.Any(f => f.StartsWith(folder, StringComparison.Ordinal));
+
+    /// <summary>The file with this path ignoring case, or null.</summary>
+    public string? FindIgnoreCase(string path) =>
+        Repository.Exists(path) ? path : Files.FirstOrDefault(f => string.Equals(f, path, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The parsed markdown of a file (cached), or null when it cannot be read.</summary>
+    public MarkdownDocument? Markdown(string path)
+    {
+        if (!markdown.TryGetValue(path, out var document))
+        {
+            var text = Repository.ReadText(path);
+            document = text is null ? null : MarkdownDocument.Parse(text);
+            markdown[path] = document;
+        }
+
+        return document;
+    }
+
+    /// <summary>The folder of a repo-relative path ("" at the root).</summary>
+    public static string DirectoryOf(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        return slash < 0 ? string.Empty : path[..slash];
+    }
+
+    /// <summary>The last segment of a path.</summary>
+    public static string NameOf(string path) => path[(path.LastIndexOf('/') + 1)..];
+}

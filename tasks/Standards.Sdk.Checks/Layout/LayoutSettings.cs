@@ -1,0 +1,119 @@
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Json;
+using Standards.Sdk.Checks.Policy;
+
+namespace Standards.Sdk.Checks.Layout;
+
+/// <summary>An entry of a list setting, with where it is written.</summary>
+/// <param name="Value">The text.</param>
+/// <param name="Line">1-based line in standards.json.</param>
+/// <param name="Column">1-based column.</param>
+internal sealed record LayoutSettingValue(string Value, int Line, int Column);
+
+/// <summary>
+/// The "layout" section of standards.json:
+/// <code>
+/// "layout": {
+///   "requiredPaths": ["LICENSE", "docs/design/"],
+///   "criticalProjects": ["Acme.Payments", "src/Acme.Ledger"]
+/// }
+/// </code>
+/// <c>requiredPaths</c> adds files (or folders, with a trailing '/') the repo must have; <c>criticalProjects</c>
+/// names projects (by name, folder or glob) that need at least STD3004.minOwners owners, in addition to projects
+/// that set <c>&lt;StandardsCritical&gt;true&lt;/StandardsCritical&gt;</c>. Severities and numbers of the layout
+/// rules are set in the "rules" section by code, like every other rule. Bad shapes are STD0002 findings.
+/// </summary>
+internal sealed class LayoutSettings
+{
+    /// <summary>The keys the section accepts.</summary>
+    public static readonly IReadOnlyList<string> Keys = ["requiredPaths", "criticalProjects"];
+
+    /// <summary>Extra required paths.</summary>
+    public IReadOnlyList<LayoutSettingValue> RequiredPaths { get; private init; } = [];
+
+    /// <summary>Projects marked critical in standards.json.</summary>
+    public IReadOnlyList<LayoutSettingValue> CriticalProjects { get; private init; } = [];
+
+    /// <summary>Reads the section; problems are added to <paramref name="findings"/>.</summary>
+    public static LayoutSettings Read(StandardsPolicy policy, List<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var path = policy.SourcePath ?? "standards.json";
+        var section = policy.Document?.Get("layout");
+        if (section is null)
+        {
+            return new LayoutSettings();
+        }
+
+        if (section is not JsonObjectNode obj)
+        {
+            findings.Add(PolicyLoader.Shape(path, section, $"'layout' must be an object with {string.Join(" and ", Keys)}, not {section.Kind}."));
+            return new LayoutSettings();
+        }
+
+        foreach (var property in obj.Properties.Where(p => !Keys.Contains(p.Name, StringComparer.Ordinal)))
+        {
+            findings.Add(new Finding("STD0002", Severity.Error,
+                $"Unknown setting 'layout.{property.Name}' in standards.json. The layout section accepts {string.Join(" and ", Keys)}; rule severities go in the \"rules\" section (e.g. \"STD3030\": \"none\").",
+                path, property.Line, property.Column));
+        }
+
+        return new LayoutSettings
+        {
+            RequiredPaths = Strings(path, obj.Get("requiredPaths"), "requiredPaths", findings, ValidatePath),
+            CriticalProjects = Strings(path, obj.Get("criticalProjects"), "criticalProjects", findings, static _ => null),
+        };
+    }
+
+    private static string? ValidatePath(string value)
+    {
+        var normalized = value.Replace('\\', '/');
+        if (normalized.StartsWith('/') || (normalized.Length > 1 && normalized[1] == ':'))
+        {
+            return "must be relative to the repo root";
+        }
+
+        if (normalized.Split('/').Any(s => s == ".."))
+        {
+            return "may not leave the repo with '..'";
+        }
+
+        return normalized.Contains('*', StringComparison.Ordinal) ? "must be a path, not a glob" : null;
+    }
+
+    private static List<LayoutSettingValue> Strings(string path, JsonValueNode? node, string name, List<Finding> findings, Func<string, string?> validate)
+    {
+        var result = new List<LayoutSettingValue>();
+        if (node is null)
+        {
+            return result;
+        }
+
+        if (node is not JsonArrayNode array)
+        {
+            findings.Add(PolicyLoader.Shape(path, node, $"'layout.{name}' must be an array of strings, not {node.Kind}."));
+            return result;
+        }
+
+        foreach (var item in array.Items)
+        {
+            if (item is not JsonStringNode { Value.Length: > 0 } s || s.Value.Trim().Length == 0)
+            {
+                findings.Add(PolicyLoader.Shape(path, item, $"Each entry of 'layout.{name}' must be a non-empty string, not {Describe(item)}."));
+                continue;
+            }
+
+            if (validate(s.Value.Trim()) is { } problem)
+            {
+                findings.Add(PolicyLoader.Shape(path, item, $"'layout.{name}' entry '{s.Value}' {problem}."));
+                continue;
+            }
+
+            result.Add(new LayoutSettingValue(s.Value.Trim(), s.Line, s.Column));
+        }
+
+        return result;
+    }
+
+    private static string Describe(JsonValueNode node) => node is JsonStringNode ? "an empty string" : node.Kind;
+}

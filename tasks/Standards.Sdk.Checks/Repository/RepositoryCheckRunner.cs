@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using Standards.Sdk.Checks.Baseline;
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Policy;
+
+namespace Standards.Sdk.Checks.Repository;
+
+/// <summary>How long one check took and how many findings it returned.</summary>
+public sealed record CheckTiming(string Name, long Milliseconds, int Findings);
+
+/// <summary>The baseline as the task found it.</summary>
+/// <param name="Path">Repo-relative path of the baseline file (for findings about it).</param>
+/// <param name="File">The parsed entries.</param>
+/// <param name="Problems">STD3901 findings about the file.</param>
+public sealed record BaselineInput(string Path, BaselineFile File, IReadOnlyList<Finding> Problems);
+
+/// <summary>Everything one run of the repository checks produced.</summary>
+/// <param name="Reported">Findings reported at their severity: new findings, baseline problems, removable entries.</param>
+/// <param name="Baselined">Findings the baseline accepts; reported as messages.</param>
+/// <param name="Current">Every finding after severities and exceptions, before the baseline: what a baseline update records.</param>
+/// <param name="Excepted">Findings dropped by an exception entry of standards.json.</param>
+/// <param name="Timings">Per check.</param>
+/// <param name="Kind">The repo kind the checks used.</param>
+/// <param name="Baseline">The baseline used, or null.</param>
+public sealed record RepositoryCheckOutcome(
+    IReadOnlyList<Finding> Reported,
+    IReadOnlyList<Finding> Baselined,
+    IReadOnlyList<Finding> Current,
+    int Excepted,
+    IReadOnlyList<CheckTiming> Timings,
+    RepositoryKind Kind,
+    BaselineInput? Baseline)
+{
+    /// <summary>Baseline entries no finding matched (reported as STD3902).</summary>
+    public int Removable => Reported.Count(f => f.Code == "STD3902");
+}
+
+/// <summary>
+/// Runs the repo-wide checks over one snapshot: each check in turn (a check that throws becomes an STD0000
+/// finding, the others still run), then the repo's exception entries, then the adoption baseline. File paths of
+/// findings are made repo-relative. Pure: no disk, no clock.
+/// </summary>
+public static class RepositoryCheckRunner
+{
+    /// <summary>Runs the checks.</summary>
+    public static RepositoryCheckOutcome Run(
+        RepositorySnapshot repository,
+        StandardsPolicy policy,
+        DateOnly today,
+        IReadOnlyList<IRepositoryCheck> checks,
+        BaselineInput? baseline)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(checks);
+        var repoPolicy = RepositoryPolicy.For(repository, policy, today);
+        var all = new List<Finding>();
+        var timings = new List<CheckTiming>();
+        foreach (var check in checks)
+        {
+            var watch = Stopwatch.StartNew();
+            IReadOnlyList<Finding> found;
+            try
+            {
+                found = check.Run(repository, policy, today);
+            }
+#pragma warning disable CA1031 // One broken check must not hide the others' findings or crash the build.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                found = [new Finding("STD0000", Severity.Error,
+                    $"The {check.Name} check failed: {ex.GetType().Name}: {ex.Message} This is a bug in Standards.Sdk; please report it with the build log (-bl). To build meanwhile, set StandardsRepositoryChecks=false.")];
+            }
+
+            timings.Add(new CheckTiming(check.Name, watch.ElapsedMilliseconds, found.Count));
+            all.AddRange(found.Select(f => Relativize(f, repository.Root)));
+        }
+
+        var current = new List<Finding>();
+        var excepted = 0;
+        foreach (var finding in all.Where(f => f.Severity != Severity.None).Distinct())
+        {
+            if (policy.Exceptions.Any(e => Covers(e, finding, repository, today)))
+            {
+                excepted++;
+                continue;
+            }
+
+            current.Add(finding);
+        }
+
+        if (baseline is null)
+        {
+            return new RepositoryCheckOutcome(current, [], current, excepted, timings, repoPolicy.Kind, null);
+        }
+
+        var applied = BaselineMatcher.Apply(current, baseline.File);
+        var reported = new List<Finding>(applied.New);
+        reported.AddRange(baseline.Problems.Select(f => Relativize(f, repository.Root)));
+        foreach (var entry in applied.Stale)
+        {
+            var what = entry.File.Length == 0 ? entry.Code : $"{entry.Code} in {entry.File}";
+            if (repoPolicy.Create("STD3902",
+                    $"{baseline.Path}: the entry for {what} (\"{Shorten(entry.Message)}\") matches no finding any more: the problem was fixed. Remove the entry, or regenerate the file with `{BaselineFile.UpdateCommand}`, so the baseline cannot hide the problem if it comes back.",
+                    baseline.Path, entry.Line) is { } stale)
+            {
+                reported.Add(stale);
+            }
+        }
+
+        return new RepositoryCheckOutcome(reported, applied.Suppressed, current, excepted, timings, repoPolicy.Kind, baseline);
+    }
+
+    /// <summary>
+    /// True when an exception entry covers a repo finding: same rule, not expired, and the scope is "*"/"**",
+    /// a glob or folder matching the finding's file, or the name, folder or glob of the project the file is in.
+    /// </summary>
+    public static bool Covers(ExceptionEntry exception, Finding finding, RepositorySnapshot repository, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        ArgumentNullException.ThrowIfNull(finding);
+        ArgumentNullException.ThrowIfNull(repository);
+        if (!string.Equals(exception.Rule, finding.Code, StringComparison.OrdinalIgnoreCase) || exception.Expires < today)
+        {
+            return false;
+        }
+
+        var scope = Glob.Normalize(exception.Scope).TrimEnd('/');
+        if (scope is "*" or "**")
+        {
+            return true;
+        }
+
+        if (finding.File is not { Length: > 0 } file)
+        {
+            return false;
+        }
+
+        if (Glob.IsMatch(scope, file) || (!scope.Contains('*', StringComparison.Ordinal) && Glob.IsMatch(scope + "/**", file)))
+        {
+            return true;
+        }
+
+        var project = repository.Projects
+            .Select(p => (Project: p, Folder: DirectoryOf(p.Path)))
+            .Where(p => p.Folder.Length == 0 || file == p.Folder || file.StartsWith(p.Folder + "/", StringComparison.Ordinal))
+            .OrderByDescending(p => p.Folder.Length)
+            .FirstOrDefault();
+        return project.Project is not null
+            && new ProjectContext(project.Project.Name, project.Project.Kind, project.Folder).IsInScope(exception.Scope);
+    }
+
+    /// <summary>A finding whose absolute file path below the root is made repo-relative ('/'-separated).</summary>
+    public static Finding Relativize(Finding finding, string root)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        ArgumentNullException.ThrowIfNull(root);
+        if (finding.File is not { Length: > 0 } file || !Path.IsPathRooted(file) || root.Length == 0)
+        {
+            return finding.File is { } f && f.Contains('\\', StringComparison.Ordinal) ? finding with { File = f.Replace('\\', '/') } : finding;
+        }
+
+        var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+        return relative.StartsWith("../", StringComparison.Ordinal) || relative == ".." || Path.IsPathRooted(relative)
+            ? finding
+            : finding with { File = relative };
+    }
+
+    private static string DirectoryOf(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        return slash < 0 ? string.Empty : path[..slash];
+    }
+
+    private static string Shorten(string message) => message.Length <= 100 ? message : message[..97] + "...";
+}

@@ -1,0 +1,15 @@
+using Standards.Sdk.Checks.Dependencies;
+using Standards.Sdk.Checks.Layout;
+
+namespace Standards.Sdk.Checks.Repository;
+
+/// <summary>The repo-wide checks, in the order they run (RunRepositoryChecks runs them once per build).</summary>
+public static class RepositoryChecks
+{
+    /// <summary>Every repo-wide check.</summary>
+    public static IReadOnlyList<IRepositoryCheck> All { get; } =
+    [
+        new DependencyCheck(),
+        new LayoutCheck(),
+    ];
+}

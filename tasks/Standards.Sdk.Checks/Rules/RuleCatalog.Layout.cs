@@ -1,0 +1,59 @@
+using Standards.Sdk.Checks.Diagnostics;
+
+namespace Standards.Sdk.Checks.Rules;
+
+public static partial class RuleCatalog
+{
+    private const string LayoutArea = "Repository layout";
+
+    /// <summary>The generic names the layout check reports as folder names (same default list as STD1005/STD1007).</summary>
+    internal const string GenericFolderNames = "Util,Utils,Common,Helper,Helpers,Misc";
+
+    /// <summary>The files every repo has at its root (profile §3, first row).</summary>
+    internal const string RequiredRootFiles = "README.md,CHANGELOG.md,.editorconfig,global.json,Directory.Packages.props";
+
+    /// <summary>Repository layout rules (profile §3), STD3xxx. Reported once per build by the layout check.</summary>
+    private static IEnumerable<RuleDefinition> LayoutRules()
+    {
+        const string rootFiles = "000 L723-727, 003 L2156";
+        const string owners = "003 L134-148";
+        const string folders = "000 L208-226, 003 L94-132";
+        const string adrNames = "002 L108-118";
+        const string runbooks = "003 L2327-2357, 002 L320-325, 002 L1947-1953";
+        string[] hosts = [ProjectKinds.Service, ProjectKinds.Worker];
+
+        yield return Layout("STD3001", "Required repository file missing", Severity.Error, rootFiles) with
+        {
+            Parameters = [new RuleParameter("files", RequiredRootFiles, null, "Files every repo has at its root (layout.requiredPaths in standards.json adds more).", IsList: true)],
+        };
+        yield return Layout("STD3002", "CODEOWNERS missing", Severity.Error, owners);
+        yield return Layout("STD3003", "Project folder without a code owner", Severity.Error, owners);
+        yield return Layout("STD3004", "Critical project with too few owners", Severity.Error, owners) with
+        {
+            Parameters = [new RuleParameter("minOwners", "2", null, "Owners (users, teams or e-mail addresses) the CODEOWNERS rule for a critical project must name.")],
+        };
+        yield return Layout("STD3005", "Malformed CODEOWNERS line", Severity.Error, owners);
+        yield return Layout("STD3006", "src/ or tests/ folder missing", Severity.Error, folders);
+        yield return Layout("STD3007", "Executable outside cmd/<App>/", Severity.Error, "000 L210-212, 003 L96-99") with { Kinds = hosts };
+        yield return Layout("STD3008", "Project without a test project", Severity.Error, "000 L512-523");
+        yield return Layout("STD3010", "No architecture decision records", Severity.Error, "002 L53-118, 000 L681-685");
+        yield return Layout("STD3011", "ADR file name not NNNN-kebab-case-title.md", Severity.Error, adrNames);
+        yield return Layout("STD3012", "ADR numbers duplicated or with gaps", Severity.Error, adrNames);
+        yield return Layout("STD3013", "ADR Status or Date header missing or invalid", Severity.Error, "002 L57-60, L200-206");
+        yield return Layout("STD3014", "ADR section missing", Severity.Error, "002 L62-105, 000 L681-685");
+        yield return Layout("STD3015", "Deprecated or superseded ADR without a link to its replacement", Severity.Error, "002 L200-206");
+        yield return Layout("STD3020", "No runbooks", Severity.Error, "002 L1861-1869, 003 L2295-2357") with { Kinds = hosts };
+        yield return Layout("STD3021", "Runbook Owner or Last Validated header missing or invalid", Severity.Error, runbooks);
+        yield return Layout("STD3022", "Runbook section missing", Severity.Error, runbooks);
+        yield return Layout("STD3030", "Pull request template missing or incomplete", Severity.Warning, "003 L2171-2192");
+        yield return Layout("STD3031", "SECURITY.md missing", Severity.Warning, "000 L597-631");
+        yield return Layout("STD3032", "Document past its review date", Severity.Warning, "002 L1930-1953");
+        yield return Layout("STD3033", "Generic folder name under src/ or cmd/", Severity.Warning, "003 L159-173") with
+        {
+            Parameters = [new RuleParameter("names", GenericFolderNames, null, "Folder name segments that say nothing about what the code in them does.", IsList: true)],
+        };
+    }
+
+    private static RuleDefinition Layout(string id, string title, Severity severity, string source) =>
+        Task(id, title, LayoutArea, severity, source);
+}

@@ -1,0 +1,268 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Build.Framework;
+using Standards.Sdk.Checks.Baseline;
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Reports;
+using Standards.Sdk.Checks.Repository;
+
+namespace Standards.Sdk.Tasks;
+
+/// <summary>
+/// Runs the repo-wide checks (dependencies, layout) once per build: takes the repo lock, builds a snapshot of
+/// the repo from disk, runs <see cref="RepositoryChecks.All"/> through <see cref="RepositoryCheckRunner"/>,
+/// applies or rewrites the adoption baseline, logs the findings and one summary line, writes the SARIF and
+/// markdown reports when asked, and writes the stamp only when nothing failed. All logic lives in
+/// Standards.Sdk.Checks; Standards.RepositoryChecks.proj decides when this runs.
+/// </summary>
+public sealed class RunRepositoryChecks : StandardsTask
+{
+    /// <summary>Repo root (folder of global.json).</summary>
+    [Required]
+    public string RepoRoot { get; set; } = string.Empty;
+
+    /// <summary>standards.json at the repo root; may not exist.</summary>
+    public string? PolicyFile { get; set; }
+
+    /// <summary>The adoption baseline file; may not exist.</summary>
+    public string? BaselineFile { get; set; }
+
+    /// <summary>True to rewrite the baseline with the current findings instead of applying it.</summary>
+    public bool UpdateBaseline { get; set; }
+
+    /// <summary>Overrides today's date (YYYY-MM-DD); used by tests.</summary>
+    public string? Today { get; set; }
+
+    /// <summary>Log warnings as errors (CI and Release builds).</summary>
+    public bool WarningsAsErrors { get; set; }
+
+    /// <summary>Base URL of the rule pages when standards.json does not set helpBaseUrl.</summary>
+    public string? HelpBaseUrl { get; set; }
+
+    /// <summary>Where standards.sarif and summary.md go; empty for no reports.</summary>
+    public string? ReportsDirectory { get; set; }
+
+    /// <summary>Folder for the lock file and the last summary.</summary>
+    [Required]
+    public string StateDirectory { get; set; } = string.Empty;
+
+    /// <summary>Written (with the run's start time) when the run succeeded; deleted otherwise.</summary>
+    public string? StampFile { get; set; }
+
+    /// <summary>The target's inputs, re-checked after taking the lock.</summary>
+    public ITaskItem[] FreshnessInputs { get; set; } = [];
+
+    /// <summary>The Standards.Sdk version, for the SARIF tool section.</summary>
+    public string? SdkVersion { get; set; }
+
+    /// <summary>False to skip the git calls (tracked and ignored files stay unknown).</summary>
+    public bool UseGit { get; set; } = true;
+
+    /// <summary>The summary line printed (empty when the work was skipped).</summary>
+    [Output]
+    public string Summary { get; set; } = string.Empty;
+
+    /// <summary>The file the last summary line is kept in, for the up-to-date message of a skipped run.</summary>
+    public static string LastSummaryFileName => "last-summary.txt";
+
+    /// <inheritdoc />
+    protected override bool ExecuteCore()
+    {
+        var started = DateTime.UtcNow;
+        var watch = Stopwatch.StartNew();
+        var root = Path.GetFullPath(RepoRoot);
+        using var guard = RunGuard.Acquire(Path.Combine(StateDirectory, "repository.lock"), TimeSpan.FromMinutes(2),
+            () => Log.LogMessage(MessageImportance.Normal, "Standards: another build is running the repository checks of this repo; waiting for it."));
+        if (guard.Waited && !UpdateBaseline && !string.IsNullOrEmpty(StampFile)
+            && RunGuard.IsUpToDate(StampFile, FreshnessInputs.Select(i => i.ItemSpec), ReportFiles()))
+        {
+            Log.LogMessage(MessageImportance.Normal, "Standards: repository checks up to date (a concurrent build just ran them).");
+            return true;
+        }
+
+        DeleteStamp();
+        var today = DateOnly.TryParseExact(Today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : DateOnly.FromDateTime(System.DateTime.Today);
+        var policy = LoadPolicy(today);
+        var helpBaseUrl = policy.HelpBaseUrl != StandardsPolicy.DefaultHelpBaseUrl || string.IsNullOrEmpty(HelpBaseUrl) ? policy.HelpBaseUrl : HelpBaseUrl;
+        var (snapshot, statistics) = RepositorySnapshotLoader.Load(root, UseGit);
+        var baselinePath = string.IsNullOrEmpty(BaselineFile) ? Path.Combine(root, Checks.Baseline.BaselineFile.DefaultFileName) : Path.GetFullPath(BaselineFile);
+        var baselineRelative = Relative(root, baselinePath);
+        var baseline = UpdateBaseline ? null : LoadBaseline(baselinePath, baselineRelative);
+
+        var outcome = RepositoryCheckRunner.Run(snapshot, policy, today, RepositoryChecks.All, baseline);
+        Log.LogMessage(MessageImportance.Low,
+            $"Standards: repo kind '{outcome.Kind.Kind}' ({outcome.Kind.Reason}); snapshot of {statistics.Files} files in {statistics.EnumerateMilliseconds} ms, git {statistics.GitMilliseconds} ms; "
+            + string.Join(", ", outcome.Timings.Select(t => $"{t.Name} {t.Milliseconds} ms ({t.Findings} findings)")));
+
+        if (UpdateBaseline)
+        {
+            outcome = WriteBaseline(outcome, root, baselinePath, baselineRelative);
+        }
+
+        // The summary line comes first: it heads the findings (and makes MSBuild print the target's name).
+        var summary = RunSummary.From(outcome, WarningsAsErrors, watch.ElapsedMilliseconds);
+        Summary = summary.Line();
+        Log.LogMessage(MessageImportance.High, Summary);
+        var reported = outcome.Reported.Select(f => Absolute(f, root)).ToList();
+        var ok = TaskLogging.LogFindings(Log, reported, helpBaseUrl, WarningsAsErrors);
+        foreach (var finding in outcome.Baselined.Select(f => Absolute(f, root)))
+        {
+            Log.LogMessage(null, finding.Code, Finding.HelpLink(helpBaseUrl, finding.Code), finding.File, finding.Line, finding.Column, 0, 0,
+                MessageImportance.Normal, "[baseline] " + finding.MessageWithHelp(helpBaseUrl));
+        }
+
+        WriteReports(outcome, summary, helpBaseUrl);
+        TryWrite(Path.Combine(StateDirectory, LastSummaryFileName), Summary + "\n");
+
+        if (ok && !Log.HasLoggedErrors)
+        {
+            WriteStamp(started);
+        }
+
+        return ok;
+    }
+
+    private StandardsPolicy LoadPolicy(DateOnly today)
+    {
+        if (string.IsNullOrEmpty(PolicyFile) || !File.Exists(PolicyFile))
+        {
+            return StandardsPolicy.Default;
+        }
+
+        var text = ReadOrNull(PolicyFile);
+
+        // Problems of standards.json itself are reported by every project's policy task; whatever is valid applies here.
+        return text is null ? StandardsPolicy.Default : PolicyLoader.Load(Path.GetFullPath(PolicyFile), text, today).Policy;
+    }
+
+    private static BaselineInput? LoadBaseline(string path, string relative)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var text = ReadOrNull(path);
+        if (text is null)
+        {
+            return new BaselineInput(relative, Checks.Baseline.BaselineFile.Empty,
+                [new Finding("STD3901", Severity.Error, $"{relative} could not be read; check its permissions.", relative)]);
+        }
+
+        var (file, problems) = Checks.Baseline.BaselineFile.Parse(relative, text);
+        return new BaselineInput(relative, file, problems);
+    }
+
+    /// <summary>Rewrites the baseline with the current findings and reports what changed; they are then all accepted.</summary>
+    private RepositoryCheckOutcome WriteBaseline(RepositoryCheckOutcome outcome, string root, string path, string relative)
+    {
+        var previous = File.Exists(path) && ReadOrNull(path) is { } old ? Checks.Baseline.BaselineFile.Parse(relative, old).Baseline : Checks.Baseline.BaselineFile.Empty;
+        var diff = BaselineMatcher.Apply(outcome.Current.Where(Checks.Baseline.BaselineFile.IsBaselinable).ToList(), previous);
+        var text = Checks.Baseline.BaselineFile.Write(outcome.Current, root);
+        var entries = outcome.Current.Count(Checks.Baseline.BaselineFile.IsBaselinable);
+        if (ReadOrNull(path) != text)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
+        }
+
+        Log.LogMessage(MessageImportance.High,
+            $"Standards: wrote {relative} with {entries} finding{(entries == 1 ? string.Empty : "s")} ({diff.New.Count} added, {diff.Stale.Count} removed). Review the added entries below, then commit the file.");
+        foreach (var added in diff.New)
+        {
+            Log.LogMessage(MessageImportance.Normal, $"Standards: baseline entry added: {added.Code} {added.File}: {added.Message}");
+        }
+
+        var accepted = outcome.Current.Where(Checks.Baseline.BaselineFile.IsBaselinable).ToList();
+        var still = outcome.Current.Where(f => !Checks.Baseline.BaselineFile.IsBaselinable(f)).ToList();
+        var baseline = new BaselineInput(relative, new Checks.Baseline.BaselineFile(accepted.Select(f => new BaselineEntry(f.Code, f.File ?? string.Empty, f.Message)).ToList()), []);
+        return outcome with { Reported = still, Baselined = accepted, Baseline = baseline };
+    }
+
+    private IEnumerable<string> ReportFiles() =>
+        string.IsNullOrEmpty(ReportsDirectory)
+            ? []
+            : [Path.Combine(ReportsDirectory, "standards.sarif"), Path.Combine(ReportsDirectory, "summary.md")];
+
+    private void WriteReports(RepositoryCheckOutcome outcome, RunSummary summary, string helpBaseUrl)
+    {
+        if (string.IsNullOrEmpty(ReportsDirectory))
+        {
+            return;
+        }
+
+        var items = outcome.Reported.Select(f => new ReportItem(WithLoggedSeverity(f), false))
+            .Concat(outcome.Baselined.Select(f => new ReportItem(f, true)))
+            .ToList();
+        Directory.CreateDirectory(ReportsDirectory);
+        var sarif = Path.Combine(ReportsDirectory, "standards.sarif");
+        var markdown = Path.Combine(ReportsDirectory, "summary.md");
+        File.WriteAllText(sarif, SarifWriter.Write(items, helpBaseUrl, SdkVersion ?? string.Empty, outcome.Baseline is not null));
+        File.WriteAllText(markdown, MarkdownSummaryWriter.Write(items, summary, helpBaseUrl, $"{outcome.Kind.Kind} ({outcome.Kind.Reason})"));
+        Log.LogMessage(MessageImportance.Low, $"Standards: reports written to {sarif} and {markdown}.");
+    }
+
+    private Finding WithLoggedSeverity(Finding finding) =>
+        WarningsAsErrors && finding.Severity == Severity.Warning ? finding with { Severity = Severity.Error } : finding;
+
+    private void WriteStamp(DateTime started)
+    {
+        if (string.IsNullOrEmpty(StampFile))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(StampFile))!);
+        File.WriteAllText(StampFile, Summary + "\n");
+
+        // The run's start time: a file edited while the checks ran is newer than the stamp and re-runs them.
+        File.SetLastWriteTimeUtc(StampFile, started);
+    }
+
+    private void DeleteStamp()
+    {
+        if (!string.IsNullOrEmpty(StampFile) && File.Exists(StampFile))
+        {
+            File.Delete(StampFile);
+        }
+    }
+
+    private static Finding Absolute(Finding finding, string root) =>
+        finding.File is { Length: > 0 } file && !Path.IsPathRooted(file)
+            ? finding with { File = Path.GetFullPath(Path.Combine(root, file)) }
+            : finding;
+
+    private static string Relative(string root, string path)
+    {
+        var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+        return relative.StartsWith("../", StringComparison.Ordinal) ? path : relative;
+    }
+
+    private static void TryWrite(string path, string content)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            File.WriteAllText(path, content);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Only used for the next up-to-date message.
+        }
+    }
+
+    private static string? ReadOrNull(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+namespace CompanyProduct.Messaging;
+
+/// <summary>
+/// The source of messages: a queue or a topic subscription. <see cref="InMemoryMessageTransport"/> is the default;
+/// replace it with an adapter for your broker.
+/// </summary>
+public interface IMessageTransport
+{
+    /// <summary>Waits for the next message.</summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The next message, or <see langword="null"/> when the transport is closed for good.</returns>
+    ValueTask<Message?> ReceiveAsync(CancellationToken cancellationToken);
+
+    /// <summary>Confirms that a message is finished (processed, duplicate or dead-lettered): it is not delivered again.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the broker has the acknowledgement.</returns>
+    ValueTask AcknowledgeAsync(Message message, CancellationToken cancellationToken);
+
+    /// <summary>Returns an unfinished message to the transport so that it is delivered again.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the message is back.</returns>
+    ValueTask AbandonAsync(Message message, CancellationToken cancellationToken);
+
+    /// <summary>Checks that the transport can deliver messages; used by the readiness probe.</summary>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns><see langword="true"/> when the broker is reachable.</returns>
+    ValueTask<bool> IsAvailableAsync(CancellationToken cancellationToken);
+}

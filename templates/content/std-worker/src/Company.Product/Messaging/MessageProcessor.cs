@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using CompanyProduct.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+
+namespace CompanyProduct.Messaging;
+
+/// <summary>
+/// Processes one message: skips duplicates (idempotency store), runs the handler with retries (exponential
+/// back-off with jitter), and dead-letters messages that fail permanently or run out of attempts.
+/// </summary>
+public sealed partial class MessageProcessor
+{
+    private readonly IMessageHandler _handler;
+    private readonly IIdempotencyStore _idempotency;
+    private readonly IDeadLetterSink _deadLetters;
+    private readonly TimeProvider _timeProvider;
+    private readonly MessagingMetrics _metrics;
+    private readonly ILogger<MessageProcessor> _logger;
+    private readonly ResiliencePipeline _retry;
+
+    /// <summary>Initializes a new instance of the <see cref="MessageProcessor"/> class.</summary>
+    /// <param name="handler">The business logic.</param>
+    /// <param name="idempotency">The store of processed message ids.</param>
+    /// <param name="deadLetters">Where failed messages go.</param>
+    /// <param name="timeProvider">The clock for retry delays and durations.</param>
+    /// <param name="metrics">The metrics.</param>
+    /// <param name="options">The messaging options (attempts and delays).</param>
+    /// <param name="logger">The logger.</param>
+    public MessageProcessor(
+        IMessageHandler handler,
+        IIdempotencyStore idempotency,
+        IDeadLetterSink deadLetters,
+        TimeProvider timeProvider,
+        MessagingMetrics metrics,
+        IOptions<MessagingOptions> options,
+        ILogger<MessageProcessor> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _handler = handler;
+        _idempotency = idempotency;
+        _deadLetters = deadLetters;
+        _timeProvider = timeProvider;
+        _metrics = metrics;
+        _logger = logger;
+        _retry = CreateRetryPipeline(options.Value, timeProvider);
+    }
+
+    /// <summary>Processes a message.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="cancellationToken">Aborts processing (the message is then <see cref="ProcessingOutcome.Abandoned"/>).</param>
+    /// <returns>What happened; the caller acknowledges the message unless it was abandoned.</returns>
+    public async Task<ProcessingOutcome> ProcessAsync(Message message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        long started = _timeProvider.GetTimestamp();
+        using Activity? activity = StartActivity(message);
+        ProcessingOutcome outcome = await ProcessCoreAsync(message, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("outcome", outcome.ToString());
+        _metrics.Record(message.Type, outcome, _timeProvider.GetElapsedTime(started));
+        return outcome;
+    }
+
+    private async Task<ProcessingOutcome> ProcessCoreAsync(Message message, CancellationToken cancellationToken)
+    {
+        if (!await _idempotency.TryBeginAsync(message.Id, cancellationToken).ConfigureAwait(false))
+        {
+            LogDuplicate(_logger, message.Id, message.Type);
+            return ProcessingOutcome.Duplicate;
+        }
+
+        var attempts = new StrongBox<int>();
+        try
+        {
+            await _retry.ExecuteAsync(
+                static async (state, token) =>
+                {
+                    state.Attempts.Value++;
+                    await state.Handler.HandleAsync(state.Message, token).ConfigureAwait(false);
+                },
+                (Handler: _handler, Message: message, Attempts: attempts),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await _idempotency.ReleaseAsync(message.Id, CancellationToken.None).ConfigureAwait(false);
+            LogAbandoned(_logger, message.Id, message.Type);
+            return ProcessingOutcome.Abandoned;
+        }
+        catch (Exception error)
+        {
+            await DeadLetterAsync(message, attempts.Value, error, cancellationToken).ConfigureAwait(false);
+            return ProcessingOutcome.DeadLettered;
+        }
+
+        await _idempotency.CompleteAsync(message.Id, cancellationToken).ConfigureAwait(false);
+        LogProcessed(_logger, message.Id, message.Type, attempts.Value);
+        return ProcessingOutcome.Processed;
+    }
+
+    private async Task DeadLetterAsync(Message message, int attempts, Exception error, CancellationToken cancellationToken)
+    {
+        var deadLetter = new DeadLetter(message, attempts, _timeProvider.GetUtcNow(), error.GetType().Name, error.Message);
+        try
+        {
+            await _deadLetters.DeadLetterAsync(deadLetter, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The message is neither processed nor parked: let a redelivery try again.
+            await _idempotency.ReleaseAsync(message.Id, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        await _idempotency.CompleteAsync(message.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Activity? StartActivity(Message message)
+    {
+        message.Headers.TryGetValue(Message.TraceParentHeader, out string? traceParent);
+        message.Headers.TryGetValue(Message.TraceStateHeader, out string? traceState);
+        ActivityContext.TryParse(traceParent, traceState, isRemote: true, out ActivityContext parent);
+        Activity? activity = ProductTelemetry.ActivitySource.StartActivity("process message", ActivityKind.Consumer, parent);
+        activity?.SetTag("messaging.message.id", message.Id);
+        activity?.SetTag("messaging.message.type", message.Type);
+        return activity;
+    }
+
+    private static ResiliencePipeline CreateRetryPipeline(MessagingOptions options, TimeProvider timeProvider)
+    {
+        if (options.MaxAttempts <= 1)
+        {
+            return ResiliencePipeline.Empty;
+        }
+
+        return new ResiliencePipelineBuilder { TimeProvider = timeProvider }
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = options.MaxAttempts - 1,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.BaseDelay,
+                MaxDelay = options.MaxDelay,
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(static e => e is not PermanentMessageException),
+            })
+            .Build();
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Message {MessageId} of type {MessageType} processed in {Attempts} attempts")]
+    private static partial void LogProcessed(ILogger logger, string messageId, string messageType, int attempts);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Message {MessageId} of type {MessageType} skipped: already processed")]
+    private static partial void LogDuplicate(ILogger logger, string messageId, string messageType);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Message {MessageId} of type {MessageType} abandoned: processing was interrupted")]
+    private static partial void LogAbandoned(ILogger logger, string messageId, string messageType);
+}

@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CompanyProduct.Messaging;
+
+/// <summary>Message consumption (configuration section <c>Messaging</c>).</summary>
+public sealed class MessagingOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Messaging";
+
+    /// <summary>Gets or sets how many messages are processed in parallel.</summary>
+    [Range(1, 64)]
+    public int Concurrency { get; set; } = 4;
+
+    /// <summary>Gets or sets the capacity of the in-memory queue.</summary>
+    [Range(1, 1_000_000)]
+    public int QueueCapacity { get; set; } = 1000;
+
+    /// <summary>Gets or sets the number of attempts per message, the first one included, before it is dead-lettered.</summary>
+    [Range(1, 20)]
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Gets or sets the delay before the first retry; later delays grow exponentially (with jitter).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Gets or sets the upper bound of a single retry delay.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets or sets how long a claim on a message id lasts when the worker dies before finishing it.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Gets or sets how long processed message ids are remembered to detect duplicates.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Gets or sets how many dead letters the in-memory sink keeps (the oldest are dropped first).</summary>
+    [Range(1, 1_000_000)]
+    public int DeadLetterCapacity { get; set; } = 1000;
+}
