@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark: no-op `dotnet build` of the same sample repo on
+# Benchmark: no-op `dotnet build` of the same sample repo (eng/demo-repo: a library and its test project) on
 #   1. Standards.Sdk resolved through global.json msbuild-sdks (what users run),
 #   2. Standards.Sdk imported by path (no NuGet SDK resolver: our targets' cost alone),
 #   3. plain Microsoft.NET.Sdk,
@@ -16,12 +16,12 @@ version="$(unique_version)"
 export NUGET_PACKAGES="$work/packages"
 pack_all "$work/feed" "$version" >/dev/null
 
-make_repo() { # make_repo <dir> <project-header> <project-footer>
-  local dir="$1"
-  mkdir -p "$dir/src/Demo.Orders"
-  cp "$REPO_ROOT/eng/demo-repo/src/Demo.Orders/OrderBook.cs" "$dir/src/Demo.Orders/"
-  cp "$REPO_ROOT/eng/demo-repo/standards.json" "$dir/"
-  printf '%s\n' "$2" "$3" > "$dir/src/Demo.Orders/Demo.Orders.csproj"
+# make_repo <dir> <variant>: the sample repo (eng/demo-repo: a library and its tests) on one of the SDKs.
+make_repo() {
+  local dir="$1" variant="$2" project
+  mkdir -p "$dir"
+  cp -R "$REPO_ROOT/eng/demo-repo/." "$dir/"
+  rm -f "$dir/violation.cs.txt"
   cat > "$dir/global.json" <<JSON
 { "sdk": { "version": "10.0.401", "rollForward": "latestFeature" }, "msbuild-sdks": { "Standards.Sdk": "$version" } }
 JSON
@@ -35,32 +35,49 @@ JSON
   </packageSourceMapping>
 </configuration>
 XML
+  for project in "$dir/src/Demo.Orders/Demo.Orders.csproj" "$dir/tests/Demo.Orders.Tests/Demo.Orders.Tests.csproj"; do
+    sed -i 's#<Project Sdk="Standards.Sdk" />#<Project Sdk="Standards.Sdk">\n</Project>#' "$project"
+    case "$variant" in
+      bypath)
+        sed -i "s#<Project Sdk=\"Standards.Sdk\">#<Project>\n  <Import Project=\"$sdkdir/Sdk.props\" />#; s#</Project>#  <Import Project=\"$sdkdir/Sdk.targets\" />\n</Project>#" "$project" ;;
+      plain)
+        sed -i 's#<Project Sdk="Standards.Sdk">#<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>#' "$project"
+        rm -f "$(dirname "$project")/packages.lock.json" ;;
+    esac
+  done
 }
 
-make_repo "$work/resolver" '<Project Sdk="Standards.Sdk">' '</Project>'
+make_repo "$work/resolver" resolver
 # Build once so the SDK package is extracted; the by-path variant imports the extracted files.
-dotnet build "$work/resolver/src/Demo.Orders" -nologo -v:q >/dev/null
+dotnet build "$work/resolver/Demo.Orders.sln" -nologo -v:q >/dev/null
 sdkdir="$NUGET_PACKAGES/standards.sdk/$version/Sdk"
-make_repo "$work/bypath" "<Project><Import Project=\"$sdkdir/Sdk.props\" />" "<Import Project=\"$sdkdir/Sdk.targets\" /></Project>"
-make_repo "$work/plain" '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>' '</Project>'
+make_repo "$work/bypath" bypath
+make_repo "$work/plain" plain
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-measure() { # measure <dir> -> median ms
-  local dir="$1" i t0 t1
-  dotnet build "$dir/src/Demo.Orders" -nologo -v:q >/dev/null   # first build
-  dotnet build "$dir/src/Demo.Orders" $restore_flag -nologo -v:q >/dev/null   # warm-up
-  for i in $(seq "$runs"); do
-    t0=$(date +%s%N)
-    dotnet build "$dir/src/Demo.Orders" $restore_flag -nologo -v:q >/dev/null
-    t1=$(date +%s%N)
-    echo $(( (t1 - t0) / 1000000 ))
-  done | median
+time_build() { # time_build <dir> -> ms of one no-op build
+  local t0 t1
+  t0=$(date +%s%N)
+  dotnet build "$1/Demo.Orders.sln" $restore_flag -nologo -v:q >/dev/null
+  t1=$(date +%s%N)
+  echo $(( (t1 - t0) / 1000000 ))
 }
 
-resolver=$(measure "$work/resolver")
-bypath=$(measure "$work/bypath")
-plain=$(measure "$work/plain")
+variants="plain bypath resolver"
+for v in $variants; do
+  dotnet build "$work/$v/Demo.Orders.sln" -nologo -v:q >/dev/null                 # first build
+  dotnet build "$work/$v/Demo.Orders.sln" $restore_flag -nologo -v:q >/dev/null   # warm-up
+done
+# Round-robin, so a busy moment on the machine hits every variant alike.
+for i in $(seq "$runs"); do
+  for v in $variants; do
+    time_build "$work/$v" >> "$work/$v.times"
+  done
+done
+plain=$(median < "$work/plain.times")
+bypath=$(median < "$work/bypath.times")
+resolver=$(median < "$work/resolver.times")
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 
 echo "| Variant (no-op \`dotnet build ${restore_flag:-with restore}\`, median of $runs) | ms | vs plain |"
