@@ -4,17 +4,56 @@
 #   2. Standards.Sdk imported by path (no NuGet SDK resolver: our targets' cost alone),
 #   3. plain Microsoft.NET.Sdk,
 # each RUNS times after a warm-up; prints medians and ratios as a markdown table (paste into docs/performance.md).
-# Usage: eng/bench-noop.sh [runs=10] [--restore]
+# Usage: eng/bench-noop.sh [runs=10] [--restore] [--projects N]
+#   --projects N   grow the repo to N projects (N/2 libraries, each with its test project) to measure a big repo.
 source "$(dirname "$0")/common.sh"
 runs="${1:-10}"
 restore_flag="--no-restore"
-[ "${2:-}" = "--restore" ] && restore_flag=""
+projects=2
+shift || true
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --restore) restore_flag="" ;;
+    --projects) projects="$2"; shift ;;
+  esac
+  shift
+done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/standards-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 version="$(unique_version)"
 export NUGET_PACKAGES="$work/packages"
 pack_all "$work/feed" "$version" >/dev/null
+
+# grow_repo <dir>: copies the library and its tests until the repo has $projects projects; writes the solution.
+grow_repo() {
+  local dir="$1" i name
+  for i in $(seq 2 $((projects / 2))); do
+    name="Demo.Orders$i"
+    cp -R "$dir/src/Demo.Orders" "$dir/src/$name"
+    mv "$dir/src/$name/Demo.Orders.csproj" "$dir/src/$name/$name.csproj"
+    cp -R "$dir/tests/Demo.Orders.Tests" "$dir/tests/$name.Tests"
+    mv "$dir/tests/$name.Tests/Demo.Orders.Tests.csproj" "$dir/tests/$name.Tests/$name.Tests.csproj"
+    sed -i "s#src/Demo.Orders/Demo.Orders.csproj#src/$name/$name.csproj#" "$dir/tests/$name.Tests/$name.Tests.csproj"
+    rm -f "$dir/src/$name/packages.lock.json" "$dir/tests/$name.Tests/packages.lock.json"
+  done
+  local guids="" guid
+  {
+    printf '\nMicrosoft Visual Studio Solution File, Format Version 12.00\n'
+    for project in "$dir"/src/*/*.csproj "$dir"/tests/*/*.csproj; do
+      name="$(basename "$project" .csproj)"
+      guid="$(tr a-z A-Z < /proc/sys/kernel/random/uuid)"
+      guids="$guids $guid"
+      printf 'Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "%s", "%s", "{%s}"\nEndProject\n' "$name" "${project#"$dir"/}" "$guid"
+    done
+    printf 'Global\n\tGlobalSection(SolutionConfigurationPlatforms) = preSolution\n\t\tDebug|Any CPU = Debug|Any CPU\n\tEndGlobalSection\n'
+    printf '\tGlobalSection(ProjectConfigurationPlatforms) = postSolution\n'
+    for guid in $guids; do
+      printf '\t\t{%s}.Debug|Any CPU.ActiveCfg = Debug|Any CPU\n\t\t{%s}.Debug|Any CPU.Build.0 = Debug|Any CPU\n' "$guid" "$guid"
+    done
+    printf '\tEndGlobalSection\nEndGlobal\n'
+  } > "$dir/Demo.Orders.sln"
+}
 
 # make_repo <dir> <variant>: the sample repo (eng/demo-repo: a library and its tests) on one of the SDKs.
 make_repo() {
@@ -35,7 +74,8 @@ JSON
   </packageSourceMapping>
 </configuration>
 XML
-  for project in "$dir/src/Demo.Orders/Demo.Orders.csproj" "$dir/tests/Demo.Orders.Tests/Demo.Orders.Tests.csproj"; do
+  grow_repo "$dir"
+  for project in "$dir"/src/*/*.csproj "$dir"/tests/*/*.csproj; do
     sed -i 's#<Project Sdk="Standards.Sdk" />#<Project Sdk="Standards.Sdk">\n</Project>#' "$project"
     case "$variant" in
       bypath)
@@ -80,7 +120,7 @@ bypath=$(median < "$work/bypath.times")
 resolver=$(median < "$work/resolver.times")
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 
-echo "| Variant (no-op \`dotnet build ${restore_flag:-with restore}\`, median of $runs) | ms | vs plain |"
+echo "| Variant ($projects projects, no-op \`dotnet build ${restore_flag:-with restore}\`, median of $runs) | ms | vs plain |"
 echo "|---|---|---|"
 echo "| Microsoft.NET.Sdk (plain) | $plain | 1.000 |"
 echo "| Standards.Sdk imported by path (our targets only) | $bypath | $(ratio "$bypath" "$plain") |"

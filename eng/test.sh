@@ -17,4 +17,14 @@ export STANDARDS_TEST_VERSION="$version"
 export STANDARDS_TEST_PACKAGES="$work/packages"
 
 echo "==> Running tests"
-dotnet test "$REPO_ROOT/Standards.Sdk.sln" -c Release -nologo --logger "console;verbosity=minimal" "$@"
+set +e
+dotnet test "$REPO_ROOT/Standards.Sdk.sln" -c Release -nologo --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$work/test.log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line over every test assembly: "N passed, N failed".
+passed=$(grep -oE 'Passed: +[0-9]+' "$work/test.log" | awk '{ s += $2 } END { print s + 0 }')
+failed=$(grep -oE 'Failed: +[0-9]+' "$work/test.log" | awk '{ s += $2 } END { print s + 0 }')
+echo
+echo "${passed:-0} passed, ${failed:-0} failed"
+exit "$status"
