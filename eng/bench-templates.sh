@@ -123,7 +123,8 @@ folder; item templates: into a generated std-lib repo (std-adr includes its numb
 ${instantiate_rows}
 Generate-to-green: \`dotnet new\` → \`dotnet restore --locked-mode\` → \`dotnet build -c Release --no-restore\` →
 \`dotnet test -c Release --no-build\`, the steps the generated CI pipelines run; median of $green_runs run(s) after
-one warm-up run that fills the packages folder (so no package is extracted during the measured runs).
+one warm-up run that fills the packages folder (so no package is extracted during the measured runs); the
+Roslyn compiler server stays up between runs, as on a developer machine (a cold first build takes longer).
 
 | Template | generate s | restore s | build s | test s | total s |
 |---|---|---|---|---|---|

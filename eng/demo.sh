@@ -2,7 +2,8 @@
 # The main job, end to end on a fresh clone:
 #   1. pack Standards.Sdk and Standards.Templates (one version) into artifacts/packages;
 #   2. install the templates into a private hive (artifacts/template-hive; ~/.templateengine is not touched);
-#   3. generate a std-service repo into artifacts/demo/Acme.Orders that takes Standards.Sdk from artifacts/packages;
+#   3. generate a std-service repo into artifacts/demo/Acme.Orders that takes Standards.Sdk from artifacts/packages,
+#      and make it a git repository with one commit, as a new repo would be;
 #   4. restore (locked), build and test it the way its CI does (CI=true): green, zero warnings;
 #   5. start the service on a loopback port, probe /health, /ready and a problem-details error, stop it;
 #   6. add a deliberate violation and show what the policy reports (then take it out again).
@@ -36,6 +37,10 @@ dotnet new std-service -n Acme.Orders -o "$repo" --owner=@acme/orders --ci githu
 grep -A1 '"msbuild-sdks"' "$repo/global.json"
 
 cd "$repo"
+# A new repo is its own git repository (and artifacts/ is ignored by this one, which the checks would see).
+git init -q -b main
+git add -A
+git -c user.name="Standards demo" -c user.email=demo@example.invalid commit -q -m "dotnet new std-service"
 export CI=true
 step "Restore (locked mode, as the generated CI pipeline runs it)"
 dotnet restore --locked-mode -nologo -tl:off -v:q
