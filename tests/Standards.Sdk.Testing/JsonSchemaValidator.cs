@@ -1,13 +1,13 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Standards.Templates.Tests.Infrastructure;
+namespace Standards.Sdk.Testing;
 
 /// <summary>
 /// A JSON Schema validator for the subset of draft-04/draft-07 that template.schema.json and
 /// dotnetcli.host.schema.json use (JsonSchema.Net cannot be restored here: its JsonPointer.Net dependency is
 /// missing from the package feed). Supported: $ref to "#/..." pointers, type, enum, properties,
-/// additionalProperties, required, items, pattern, minLength, uniqueItems, allOf, anyOf, oneOf, not.
+/// additionalProperties, required, items, pattern, minLength, minimum, uniqueItems, allOf, anyOf, oneOf, not.
 /// Annotations are ignored; any other keyword throws, so a schema that starts using one is noticed rather than
 /// half-checked.
 /// </summary>
@@ -114,6 +114,13 @@ public sealed class JsonSchemaValidator
                     if (instance.ValueKind == JsonValueKind.String && instance.GetString()!.Length < keyword.Value.GetInt32())
                     {
                         errors.Add($"{At(at)}: shorter than {keyword.Value.GetInt32()} characters");
+                    }
+
+                    break;
+                case "minimum":
+                    if (instance.ValueKind == JsonValueKind.Number && instance.GetDouble() < keyword.Value.GetDouble())
+                    {
+                        errors.Add($"{At(at)}: less than {keyword.Value.GetDouble()}");
                     }
 
                     break;
