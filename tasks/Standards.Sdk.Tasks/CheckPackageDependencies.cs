@@ -92,6 +92,8 @@ public sealed class CheckPackageDependencies : StandardsTask
         var (licenses, _) = LicensePolicy.From(policy);
         var assets = string.IsNullOrEmpty(ProjectAssetsFile) ? null : ReadOrNull(ProjectAssetsFile);
         findings.AddRange(LicenseCheck.Run(ProjectFile, assets, ReadOrNull, licenses, SeverityOf, ReadOrNull(ProjectFile)));
+        Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Normal,
+            "Standards.Sdk: checked the audit settings and package licences of {0}.", project.Name);
         return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 
