@@ -1,0 +1,92 @@
+using System.Globalization;
+using Microsoft.Build.Framework;
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Rules;
+
+namespace Standards.Sdk.Tasks;
+
+/// <summary>
+/// Base of the per-project tasks that apply standards.json to one project: the inputs they share (policy file,
+/// repo root, project, kind, the files that may set properties, today's date) and the few lines that turn them
+/// into an <see cref="EffectivePolicy"/>.
+/// </summary>
+public abstract class ProjectPolicyTask : StandardsTask
+{
+    /// <summary>standards.json found above the project, or empty for the defaults.</summary>
+    public string? PolicyFile { get; set; }
+
+    /// <summary>Repo root (folder of global.json, else the project folder).</summary>
+    [Required]
+    public string RepoRoot { get; set; } = string.Empty;
+
+    /// <summary>The project file.</summary>
+    [Required]
+    public string ProjectFile { get; set; } = string.Empty;
+
+    /// <summary>The project kind (already validated by the targets, re-checked here).</summary>
+    [Required]
+    public string ProjectKind { get; set; } = string.Empty;
+
+    /// <summary>Files that may set the checked properties (Directory.Build.props/targets), searched for the line to report.</summary>
+    public ITaskItem[] SettingFiles { get; set; } = [];
+
+    /// <summary>Final TreatWarningsAsErrors: our warnings are logged as errors too.</summary>
+    public bool TreatWarningsAsErrors { get; set; }
+
+    /// <summary>Overrides today's date (YYYY-MM-DD) for exception expiry; used by tests.</summary>
+    public string? Today { get; set; }
+
+    /// <summary>The project file first, then <see cref="SettingFiles"/>.</summary>
+    protected IReadOnlyList<string> ProjectAndSettingFiles => [ProjectFile, .. SettingFiles.Select(f => f.ItemSpec)];
+
+    /// <summary>The date exceptions are judged against: <see cref="Today"/> when set, else the machine's date.</summary>
+    protected DateOnly ResolveToday() =>
+        DateOnly.TryParseExact(Today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : DateOnly.FromDateTime(System.DateTime.Today);
+
+    /// <summary>
+    /// Reads standards.json (the defaults when there is none). Problems with the file go to
+    /// <paramref name="findings"/> when given; tasks that are not the file's reporter pass null.
+    /// </summary>
+    protected StandardsPolicy LoadPolicy(DateOnly today, List<Finding>? findings)
+    {
+        if (string.IsNullOrEmpty(PolicyFile) || !File.Exists(PolicyFile))
+        {
+            return StandardsPolicy.Default;
+        }
+
+        if (ReadOrNull(PolicyFile) is not { } text)
+        {
+            findings?.Add(new Finding("STD0001", Severity.Error, $"{PolicyFile} could not be read; check its permissions.", PolicyFile));
+            return StandardsPolicy.Default;
+        }
+
+        var result = PolicyLoader.Load(PolicyFile, text, today);
+        findings?.AddRange(result.Findings);
+        return result.Policy;
+    }
+
+    /// <summary>The project as the checks see it: name, kind and folder relative to the repo root.</summary>
+    protected ProjectContext CreateProjectContext()
+    {
+        var kind = ProjectKinds.IsKnown(ProjectKind) ? ProjectKind.ToLowerInvariant() : ProjectKinds.Library;
+        var projectDir = Path.GetDirectoryName(Path.GetFullPath(ProjectFile)) ?? RepoRoot;
+        var relativeDir = Glob.Normalize(Path.GetRelativePath(RepoRoot, projectDir));
+        return new ProjectContext(Path.GetFileNameWithoutExtension(ProjectFile), kind, relativeDir == "." ? string.Empty : relativeDir);
+    }
+
+    /// <summary>A file's text, or null when it is missing or unreadable.</summary>
+    protected static string? ReadOrNull(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+}
