@@ -26,6 +26,9 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
     /// <summary>Final WarningsNotAsErrors.</summary>
     public string? WarningsNotAsErrors { get; set; }
 
+    /// <summary>The analyzer config files the compiler reads (.editorconfig, .globalconfig); the repo's own are checked for locked rules turned down.</summary>
+    public ITaskItem[] AnalyzerConfigFiles { get; set; } = [];
+
     /// <summary>The project's source files (for file-scoped exceptions).</summary>
     public ITaskItem[] CompileFiles { get; set; } = [];
 
@@ -54,7 +57,8 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
             TreatWarningsAsErrors,
             WarningsAsErrorsRequired,
             NoWarn ?? string.Empty,
-            WarningsNotAsErrors ?? string.Empty);
+            WarningsNotAsErrors ?? string.Empty,
+            RepoAnalyzerConfigFiles());
         findings.AddRange(LockedSettingsCheck.Run(settings, effective, ReadOrNull));
         findings.AddRange(ProjectNameCheck.Run(ProjectFile, effective));
 
@@ -63,6 +67,20 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
         WriteIfChanged(GlobalConfigFile, AnalyzerConfigWriter.Write(effective, RepoRoot, CompileFiles.Select(f => f.GetMetadata("FullPath"))));
         WriteIfChanged(CodeMetricsConfigFile, AnalyzerConfigWriter.CodeMetricsConfig(effective));
         return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+    }
+
+    /// <summary>
+    /// The .editorconfig/.globalconfig files that belong to the repo: below the repo root, outside obj/ and bin/
+    /// (the SDK's own analysis-level configs and our generated one are not the user's to check).
+    /// </summary>
+    private List<string> RepoAnalyzerConfigFiles()
+    {
+        var root = Path.GetFullPath(RepoRoot);
+        return [.. AnalyzerConfigFiles
+            .Select(f => f.GetMetadata("FullPath"))
+            .Where(f => !string.IsNullOrEmpty(f) && f.StartsWith(root, StringComparison.Ordinal))
+            .Where(f => Glob.Normalize(Path.GetRelativePath(root, f)).Split('/') is var parts && !parts.Contains("obj") && !parts.Contains("bin"))
+            .Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>Writes only when the content changes, so the compiler's inputs keep their timestamps.</summary>

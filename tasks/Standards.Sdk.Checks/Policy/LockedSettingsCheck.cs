@@ -13,6 +13,7 @@ namespace Standards.Sdk.Checks.Policy;
 /// <param name="WarningsAsErrorsRequired">True in CI and Release builds, where the policy requires warnings as errors.</param>
 /// <param name="NoWarn">The final <c>NoWarn</c> list.</param>
 /// <param name="WarningsNotAsErrors">The final <c>WarningsNotAsErrors</c> list.</param>
+/// <param name="AnalyzerConfigFiles">The repo's own .editorconfig/.globalconfig files the compiler reads for this project.</param>
 public sealed record LockedSettings(
     string ProjectFile,
     IReadOnlyList<string> SettingFiles,
@@ -21,13 +22,14 @@ public sealed record LockedSettings(
     bool TreatWarningsAsErrors,
     bool WarningsAsErrorsRequired,
     string NoWarn,
-    string WarningsNotAsErrors);
+    string WarningsNotAsErrors,
+    IReadOnlyList<string>? AnalyzerConfigFiles = null);
 
 /// <summary>
 /// A project may not weaken a locked setting — nullable off, warnings-as-errors off in CI, a locked rule
 /// silenced — unless standards.json has an unexpired exception for it (profile §1, last row).
 /// </summary>
-public static class LockedSettingsCheck
+public static partial class LockedSettingsCheck
 {
     /// <summary>Reads a file's text; tests pass a fake. Returns null when the file cannot be read.</summary>
     public delegate string? FileReader(string path);
@@ -78,8 +80,42 @@ public static class LockedSettingsCheck
                 file, line));
         }
 
+        findings.AddRange(SilencedInAnalyzerConfig(settings, policy, readFile, ExceptionHint));
         return findings;
     }
+
+    /// <summary>
+    /// A locked rule turned down in an .editorconfig or .globalconfig (<c>dotnet_diagnostic.RS0030.severity = none</c>)
+    /// weakens the lock as surely as NoWarn does; reported at the line that does it.
+    /// </summary>
+    private static IEnumerable<Finding> SilencedInAnalyzerConfig(LockedSettings settings, EffectivePolicy policy, FileReader readFile, Func<string, string> exceptionHint)
+    {
+        if (!Allowed(policy, "STD0103"))
+        {
+            yield break;
+        }
+
+        foreach (var file in settings.AnalyzerConfigFiles ?? [])
+        {
+            var lines = readFile(file)?.Split('\n') ?? [];
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var match = SeverityEntry().Match(lines[i]);
+                var rule = match.Success ? RuleCatalog.Find(match.Groups["id"].Value) : null;
+                if (rule is null || !rule.Locked || policy.SeverityOf(rule) == Severity.None || !Allowed(policy, rule.Id))
+                {
+                    continue;
+                }
+
+                yield return new Finding("STD0103", SeverityOf(policy, "STD0103"),
+                    $"{Path.GetFileName(file)} turns locked rule {rule.Id} ({rule.Title}) down to '{match.Groups["severity"].Value}'. Fix the code instead, " + exceptionHint(rule.Id),
+                    file, i + 1);
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*dotnet_diagnostic\.(?<id>[A-Za-z]+[0-9]+)\.severity\s*=\s*(?<severity>none|silent|suggestion|default)\s*(?:[#;].*)?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SeverityEntry();
 
     /// <summary>
     /// True when the lock is in force for this project: no active exception allows weakening it, and the repo

@@ -103,4 +103,31 @@ public class LockedSettingsCheckTests
         var finding = Assert.Single(Run(Settings(noWarn: "RS0030"), """{ "rules": { "STD0103": "warning" } }"""));
         Assert.Equal(Checks.Diagnostics.Severity.Warning, finding.Severity);
     }
+
+    [Fact]
+    public void Locked_rule_turned_down_in_an_editorconfig_is_STD0103_at_that_line()
+    {
+        var files = new Dictionary<string, string>(Files)
+        {
+            ["/repo/.editorconfig"] = "root = true\n\n[*.cs]\ndotnet_diagnostic.CA1000.severity = none\ndotnet_diagnostic.RS0030.severity = none # legacy\ndotnet_diagnostic.CA5351.severity = warning\n",
+            ["/repo/src/.globalconfig"] = "is_global = true\ndotnet_diagnostic.ca2100.severity = suggestion\n",
+        };
+        var settings = Settings() with { AnalyzerConfigFiles = ["/repo/.editorconfig", "/repo/src/.globalconfig"] };
+
+        var findings = LockedSettingsCheck.Run(settings, Policy(), path => files.GetValueOrDefault(path));
+
+        Assert.Equal([("STD0103", "/repo/.editorconfig", 5), ("STD0103", "/repo/src/.globalconfig", 2)],
+            findings.Select(f => (f.Code, f.File!, f.Line)));
+        Assert.Contains("RS0030", findings[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Editorconfig_silencing_with_an_exception_is_allowed()
+    {
+        var files = new Dictionary<string, string> { ["/repo/.editorconfig"] = "[*.cs]\ndotnet_diagnostic.RS0030.severity = none\n" };
+        var settings = Settings() with { AnalyzerConfigFiles = ["/repo/.editorconfig"] };
+        const string json = """{ "exceptions": [ { "rule": "RS0030", "scope": "Acme.Orders", "owner": "@o", "reason": "r", "expires": "2030-01-01" } ] }""";
+
+        Assert.Empty(LockedSettingsCheck.Run(settings, Policy(json), path => files.GetValueOrDefault(path)));
+    }
 }

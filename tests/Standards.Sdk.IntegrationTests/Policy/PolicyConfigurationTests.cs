@@ -114,4 +114,23 @@ public sealed class PolicyConfigurationTests
         var only = Assert.Single(build.Diagnostics);
         Assert.Equal(("RS0030", "Clock.cs", 8), (only.Code, only.FileName, only.Line));
     }
+
+    [Fact]
+    public void Locked_rule_turned_down_in_editorconfig_is_STD0103_and_rechecked_when_the_file_changes()
+    {
+        using var repo = TestRepo.Create();
+        repo.WriteProject("src/Config.Sample", "Config.Sample")
+            .WriteFile("src/Config.Sample/Api.cs", $"namespace Samples.Config;\n\n{Doc}\npublic static class Api\n{{\n}}\n")
+            .WriteFile(".editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.CA5351.severity = none\n");
+        const string project = "src/Config.Sample/Config.Sample.csproj";
+
+        var silenced = repo.Build(project, ci: true, PolicyOnly);
+        var error = Assert.Single(silenced.Errors);
+        Assert.Equal(("STD0103", repo.PathOf(".editorconfig"), 4), (error.Code, error.File, error.Line));
+
+        repo.WriteFile(".editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.CA1822.severity = none\n");
+        var fixedBuild = repo.Build(project, ci: true, PolicyOnly);
+        Assert.True(fixedBuild.Ran("StandardsApplyPolicy"), fixedBuild.Output);
+        Assert.True(fixedBuild.Succeeded, fixedBuild.Output);
+    }
 }
