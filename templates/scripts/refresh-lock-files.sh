@@ -25,7 +25,8 @@ instantiate() {
   local template=$1 variant=$2
   shift 2
   local hive="$work/hive-$template-$variant" out="$work/$template-$variant/Company.Product"
-  dotnet new install "$templates/content/$template" --debug:custom-hive "$hive" > /dev/null
+  # The whole content folder: the host templates take shared files from content/_shared.
+  dotnet new install "$templates/content" --debug:custom-hive "$hive" > /dev/null
   dotnet new "$template" -n Company.Product -o "$out" --sdk-version "$version" ${feed:+--sdk-feed "$feed"} \
     --debug:custom-hive "$hive" "$@" > /dev/null
   (cd "$out" && dotnet restore --force-evaluate > /dev/null)

@@ -13,11 +13,18 @@ public sealed partial class TemplateConfigurationTests
 {
     private static readonly string Content = Path.Combine(RepoPaths.Root, "templates", "content");
 
+    /// <summary>The folders under templates/content/ that are templates (content shared between templates is not).</summary>
+    private static List<string> TemplateFolders() =>
+        [.. Directory.GetDirectories(Content)
+            .Where(d => Directory.Exists(Path.Combine(d, ".template.config")))
+            .Select(d => Path.GetFileName(d)!)
+            .Order(StringComparer.Ordinal)];
+
     /// <summary>Every template folder under templates/content/.</summary>
     public static TheoryData<string> Templates()
     {
         var data = new TheoryData<string>();
-        foreach (var folder in Directory.GetDirectories(Content).Select(Path.GetFileName).Order(StringComparer.Ordinal))
+        foreach (var folder in TemplateFolders())
         {
             data.Add(folder!);
         }
@@ -28,7 +35,7 @@ public sealed partial class TemplateConfigurationTests
     [Fact]
     public void Every_template_in_the_content_folder_is_known_to_the_tests()
     {
-        var folders = Directory.GetDirectories(Content).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var folders = TemplateFolders();
         Assert.Equal(TemplateHive.ShortNames.Order(StringComparer.Ordinal), folders);
         foreach (var folder in folders)
         {

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
-namespace CompanyProduct.Api.Health;
+namespace CompanyProduct.HostKind.Health;
 
 /// <summary>
 /// Readiness: fails as soon as shutdown starts, so that load balancers stop routing new requests while the

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
-namespace CompanyProduct.Worker.Observability;
+namespace CompanyProduct.HostKind.Observability;
 
 /// <summary>
 /// Writes one JSON object per log entry with the fields <c>timestamp</c>, <c>level</c>, <c>service</c>,

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace CompanyProduct.Api.Observability;
+namespace CompanyProduct.HostKind.Observability;
 
 /// <summary>Tracing and metrics export (configuration section <c>Telemetry</c>).</summary>
 public sealed class TelemetryOptions

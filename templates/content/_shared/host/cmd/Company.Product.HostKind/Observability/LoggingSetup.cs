@@ -1,9 +1,9 @@
-using CompanyProduct.Api.Hosting;
+using CompanyProduct.HostKind.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CompanyProduct.Api.Observability;
+namespace CompanyProduct.HostKind.Observability;
 
 /// <summary>Configures structured JSON logs on standard output.</summary>
 public static class LoggingSetup

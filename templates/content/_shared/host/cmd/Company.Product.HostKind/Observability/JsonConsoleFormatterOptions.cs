@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Console;
 
-namespace CompanyProduct.Api.Observability;
+namespace CompanyProduct.HostKind.Observability;
 
 /// <summary>Options of <see cref="JsonConsoleFormatter"/>.</summary>
 public sealed class JsonConsoleFormatterOptions : ConsoleFormatterOptions

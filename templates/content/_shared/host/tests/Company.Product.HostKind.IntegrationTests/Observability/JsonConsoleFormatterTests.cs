@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using CompanyProduct.Worker.Observability;
+using CompanyProduct.HostKind.Observability;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace CompanyProduct.Worker.IntegrationTests.Observability;
+namespace CompanyProduct.HostKind.IntegrationTests.Observability;
 
 public sealed class JsonConsoleFormatterTests
 {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace CompanyProduct.Worker.Hosting;
+namespace CompanyProduct.HostKind.Hosting;
 
 /// <summary>Registers configuration-bound options that are validated when the host starts.</summary>
 public static class OptionsRegistration

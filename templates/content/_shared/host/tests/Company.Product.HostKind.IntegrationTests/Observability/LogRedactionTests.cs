@@ -1,6 +1,6 @@
-using CompanyProduct.Worker.Observability;
+using CompanyProduct.HostKind.Observability;
 
-namespace CompanyProduct.Worker.IntegrationTests.Observability;
+namespace CompanyProduct.HostKind.IntegrationTests.Observability;
 
 public sealed class LogRedactionTests
 {

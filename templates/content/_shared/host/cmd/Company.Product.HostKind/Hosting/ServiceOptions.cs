@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace CompanyProduct.Api.Hosting;
+namespace CompanyProduct.HostKind.Hosting;
 
 /// <summary>Identity of the service (configuration section <c>Service</c>).</summary>
 public sealed class ServiceOptions

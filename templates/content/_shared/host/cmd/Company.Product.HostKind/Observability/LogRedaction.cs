@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CompanyProduct.Api.Observability;
+namespace CompanyProduct.HostKind.Observability;
 
 /// <summary>Masks the values of log fields whose names say they hold secrets.</summary>
 public static class LogRedaction
