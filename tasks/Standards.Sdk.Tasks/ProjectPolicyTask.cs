@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Build.Framework;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
@@ -41,32 +40,10 @@ public abstract class ProjectPolicyTask : StandardsTask
     protected IReadOnlyList<string> ProjectAndSettingFiles => [ProjectFile, .. SettingFiles.Select(f => f.ItemSpec)];
 
     /// <summary>The date exceptions are judged against: <see cref="Today"/> when set, else the machine's date.</summary>
-    protected DateOnly ResolveToday() =>
-        DateOnly.TryParseExact(Today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : DateOnly.FromDateTime(System.DateTime.Today);
+    protected DateOnly ResolveToday() => ResolveToday(Today);
 
-    /// <summary>
-    /// Reads standards.json (the defaults when there is none). Problems with the file go to
-    /// <paramref name="findings"/> when given; tasks that are not the file's reporter pass null.
-    /// </summary>
-    protected StandardsPolicy LoadPolicy(DateOnly today, List<Finding>? findings)
-    {
-        if (string.IsNullOrEmpty(PolicyFile) || !File.Exists(PolicyFile))
-        {
-            return StandardsPolicy.Default;
-        }
-
-        if (ReadOrNull(PolicyFile) is not { } text)
-        {
-            findings?.Add(new Finding("STD0001", Severity.Error, $"{PolicyFile} could not be read; check its permissions.", PolicyFile));
-            return StandardsPolicy.Default;
-        }
-
-        var result = PolicyLoader.Load(PolicyFile, text, today);
-        findings?.AddRange(result.Findings);
-        return result.Policy;
-    }
+    /// <summary>Reads <see cref="PolicyFile"/>; see <see cref="StandardsTask.LoadPolicy(string?, DateOnly, List{Finding}?)"/>.</summary>
+    protected StandardsPolicy LoadPolicy(DateOnly today, List<Finding>? findings) => LoadPolicy(PolicyFile, today, findings);
 
     /// <summary>The project as the checks see it: name, kind and folder relative to the repo root.</summary>
     protected ProjectContext CreateProjectContext()
@@ -75,18 +52,5 @@ public abstract class ProjectPolicyTask : StandardsTask
         var projectDir = Path.GetDirectoryName(Path.GetFullPath(ProjectFile)) ?? RepoRoot;
         var relativeDir = Glob.Normalize(Path.GetRelativePath(RepoRoot, projectDir));
         return new ProjectContext(Path.GetFileNameWithoutExtension(ProjectFile), kind, relativeDir == "." ? string.Empty : relativeDir);
-    }
-
-    /// <summary>A file's text, or null when it is missing or unreadable.</summary>
-    protected static string? ReadOrNull(string path)
-    {
-        try
-        {
-            return File.Exists(path) ? File.ReadAllText(path) : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return null;
-        }
     }
 }

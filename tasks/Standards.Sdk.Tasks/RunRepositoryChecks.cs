@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Build.Framework;
 using Standards.Sdk.Checks.Baseline;
 using Standards.Sdk.Checks.Diagnostics;
@@ -82,10 +81,10 @@ public sealed class RunRepositoryChecks : StandardsTask
         }
 
         DeleteStamp();
-        var today = DateOnly.TryParseExact(Today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
-            : DateOnly.FromDateTime(System.DateTime.Today);
-        var policy = LoadPolicy(today);
+        var today = ResolveToday(Today);
+
+        // Problems of standards.json itself are reported by every project's policy task; whatever is valid applies here.
+        var policy = LoadPolicy(string.IsNullOrEmpty(PolicyFile) ? null : Path.GetFullPath(PolicyFile), today, findings: null);
         var helpBaseUrl = policy.HelpBaseUrl != StandardsPolicy.DefaultHelpBaseUrl || string.IsNullOrEmpty(HelpBaseUrl) ? policy.HelpBaseUrl : HelpBaseUrl;
         var (snapshot, statistics) = RepositorySnapshotLoader.Load(root, UseGit);
         var baselinePath = string.IsNullOrEmpty(BaselineFile) ? Path.Combine(root, Checks.Baseline.BaselineFile.DefaultFileName) : Path.GetFullPath(BaselineFile);
@@ -123,19 +122,6 @@ public sealed class RunRepositoryChecks : StandardsTask
         }
 
         return ok;
-    }
-
-    private StandardsPolicy LoadPolicy(DateOnly today)
-    {
-        if (string.IsNullOrEmpty(PolicyFile) || !File.Exists(PolicyFile))
-        {
-            return StandardsPolicy.Default;
-        }
-
-        var text = ReadOrNull(PolicyFile);
-
-        // Problems of standards.json itself are reported by every project's policy task; whatever is valid applies here.
-        return text is null ? StandardsPolicy.Default : PolicyLoader.Load(Path.GetFullPath(PolicyFile), text, today).Policy;
     }
 
     private static BaselineInput? LoadBaseline(string path, string relative)
@@ -251,18 +237,6 @@ public sealed class RunRepositoryChecks : StandardsTask
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Only used for the next up-to-date message.
-        }
-    }
-
-    private static string? ReadOrNull(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return null;
         }
     }
 }

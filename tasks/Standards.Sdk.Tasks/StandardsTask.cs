@@ -1,4 +1,6 @@
+using System.Globalization;
 using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Policy;
 
 namespace Standards.Sdk.Tasks;
 
@@ -29,4 +31,45 @@ public abstract class StandardsTask : Microsoft.Build.Utilities.Task
 
     /// <summary>The task's work; findings are logged through <see cref="TaskLogging"/>.</summary>
     protected abstract bool ExecuteCore();
+
+    /// <summary>The date exceptions are judged against: <paramref name="today"/> (YYYY-MM-DD, tests) or the machine's date.</summary>
+    protected static DateOnly ResolveToday(string? today) =>
+        DateOnly.TryParseExact(today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : DateOnly.FromDateTime(System.DateTime.Today);
+
+    /// <summary>
+    /// Reads standards.json (the defaults when there is none). Problems with the file go to
+    /// <paramref name="findings"/> when given; tasks that are not the file's reporter pass null.
+    /// </summary>
+    protected static StandardsPolicy LoadPolicy(string? policyFile, DateOnly today, List<Finding>? findings)
+    {
+        if (string.IsNullOrEmpty(policyFile) || !File.Exists(policyFile))
+        {
+            return StandardsPolicy.Default;
+        }
+
+        if (ReadOrNull(policyFile) is not { } text)
+        {
+            findings?.Add(new Finding("STD0001", Severity.Error, $"{policyFile} could not be read; check its permissions.", policyFile));
+            return StandardsPolicy.Default;
+        }
+
+        var result = PolicyLoader.Load(policyFile, text, today);
+        findings?.AddRange(result.Findings);
+        return result.Policy;
+    }
+
+    /// <summary>A file's text, or null when it is missing or unreadable.</summary>
+    protected static string? ReadOrNull(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
 }

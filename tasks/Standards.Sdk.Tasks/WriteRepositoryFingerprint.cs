@@ -67,16 +67,4 @@ public sealed class WriteRepositoryFingerprint : StandardsTask
             $"Standards: repository fingerprint of {files.Count} files ({inputs.Count} content inputs) in {watch.ElapsedMilliseconds} ms; {(changed ? "changed" : "unchanged")}.");
         return true;
     }
-
-    private static string? ReadOrNull(string path)
-    {
-        try
-        {
-            return File.Exists(path) ? File.ReadAllText(path) : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
 }
