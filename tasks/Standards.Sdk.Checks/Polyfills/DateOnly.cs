@@ -109,15 +109,65 @@ public readonly struct DateOnly : IComparable<DateOnly>, IEquatable<DateOnly>, I
     /// <summary>Short date pattern of the current culture, as System.DateOnly.</summary>
     public override string ToString() => date.ToString("d", CultureInfo.CurrentCulture);
 
-    /// <summary>Formats with a date format.</summary>
-    public string ToString(string? format, IFormatProvider? formatProvider) =>
-        date.ToString(string.IsNullOrEmpty(format) ? "d" : format, formatProvider);
+    /// <summary>
+    /// Formats with a date format, as System.DateOnly: the standard formats d D m M y Y o O r R, or a custom
+    /// format without time parts (anything else is a <see cref="FormatException"/>).
+    /// </summary>
+    public string ToString(string? format, IFormatProvider? formatProvider)
+    {
+        format = string.IsNullOrEmpty(format) ? "d" : format!;
+        if (format.Length == 1)
+        {
+            return format[0] switch
+            {
+                'o' or 'O' => date.ToString("yyyy'-'MM'-'dd", CultureInfo.InvariantCulture),
+                'r' or 'R' => date.ToString("ddd, dd MMM yyyy", CultureInfo.InvariantCulture),
+                'd' or 'D' or 'm' or 'M' or 'y' or 'Y' => date.ToString(format, formatProvider),
+                _ => throw new FormatException("Input string was not in a correct format."),
+            };
+        }
+
+        return HasTimePart(format)
+            ? throw new FormatException("Input string was not in a correct format.")
+            : date.ToString(format, formatProvider);
+    }
 
     /// <summary>Formats with a date format and the current culture.</summary>
     public string ToString(string? format) => ToString(format, CultureInfo.CurrentCulture);
 
     /// <summary>Formats with the short date pattern of a culture.</summary>
     public string ToString(IFormatProvider? provider) => ToString("d", provider);
+
+    /// <summary>True when a custom format has an hour, minute, second, fraction, AM/PM, offset or time separator outside quotes.</summary>
+    private static bool HasTimePart(string format)
+    {
+        for (var i = 0; i < format.Length; i++)
+        {
+            switch (format[i])
+            {
+                case '\\':
+                    i++;
+                    break;
+                case '\'' or '"':
+                    var quote = format[i];
+                    for (i++; i < format.Length && format[i] != quote; i++)
+                    {
+                        if (format[i] == '\\')
+                        {
+                            i++;
+                        }
+                    }
+
+                    break;
+                case 'h' or 'H' or 'm' or 's' or 'f' or 'F' or 't' or 'z' or 'K' or ':':
+                    return true;
+                default:
+                    break;
+            }
+        }
+
+        return false;
+    }
 
 #pragma warning disable CS1591 // The operators mean what they mean on System.DateOnly.
     public static bool operator ==(DateOnly left, DateOnly right) => left.Equals(right);

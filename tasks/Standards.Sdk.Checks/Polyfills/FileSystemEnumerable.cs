@@ -1,15 +1,26 @@
 #nullable enable
 #pragma warning disable IDE0161 // Several namespaces: each type lives where .NET (and the compiler) looks for it.
-// The part of .NET's System.IO.Enumeration API that RepositorySnapshotLoader uses (a filtered recursive walk
+// The part of .NET's System.IO.Enumeration API (FileSystemEnumerable, FileSystemEntry, EnumerationOptions) that RepositorySnapshotLoader uses (a filtered recursive walk
 // with include and recurse predicates), for the netstandard2.0 build, on top of DirectoryInfo. The same rules
 // as .NET: an entry whose attributes intersect AttributesToSkip is neither returned nor entered; a
 // subdirectory that cannot be opened is skipped when IgnoreInaccessible is set, and one deleted during the
 // walk is skipped always; a link to a directory counts as a directory (its attributes say ReparsePoint).
 // ReturnSpecialDirectories (. and ..) is not supported and throws rather than differ.
 
-namespace System.IO
+namespace System.IO.Enumeration
 {
-    /// <summary>Options of a <see cref="Enumeration.FileSystemEnumerable{TResult}"/> walk (.NET defaults).</summary>
+    /// <summary>
+    /// Only so that <c>using System.IO.Enumeration;</c> compiles in this build: the walk's types are in
+    /// namespace Standards.Sdk, where our code finds them first (see DateOnly for why not System.*).
+    /// </summary>
+    internal static class NetStandardPolyfillNamespace;
+}
+
+namespace Standards.Sdk
+{
+    using System.Collections;
+
+    /// <summary>Options of a <see cref="FileSystemEnumerable{TResult}"/> walk (.NET defaults).</summary>
     internal sealed class EnumerationOptions
     {
         public bool RecurseSubdirectories { get; set; }
@@ -20,11 +31,6 @@ namespace System.IO
 
         public bool ReturnSpecialDirectories { get; set; }
     }
-}
-
-namespace System.IO.Enumeration
-{
-    using System.Collections;
 
     /// <summary>One file or directory met by the walk.</summary>
     internal readonly ref struct FileSystemEntry
@@ -110,7 +116,7 @@ namespace System.IO.Enumeration
             {
                 infos = new DirectoryInfo(current).GetFileSystemInfos();
             }
-            catch (Exception ex) when (!isRoot && (ex is DirectoryNotFoundException || (options.IgnoreInaccessible && ex is UnauthorizedAccessException or Security.SecurityException or IOException)))
+            catch (Exception ex) when (!isRoot && (ex is DirectoryNotFoundException || (options.IgnoreInaccessible && ex is UnauthorizedAccessException or System.Security.SecurityException or IOException)))
             {
                 return false;
             }

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Standards.Sdk.Checks.Tests.Polyfills;
+
+/// <summary>The netstandard2.0 LINQ, dictionary, hashing, char and process members give what .NET's give.</summary>
+public sealed class CollectionAndRuntimePolyfillTests
+{
+    [Fact]
+    public void Linq_members_match_dotnet()
+    {
+        string[] items = ["b", "A", "a", "c", "B", "a"];
+        Assert.Equal(items.DistinctBy(s => s, StringComparer.OrdinalIgnoreCase), CollectionPolyfills.DistinctBy(items, s => s, StringComparer.OrdinalIgnoreCase));
+        Assert.Equal(items.DistinctBy(s => s.Length), CollectionPolyfills.DistinctBy(items, s => s.Length));
+        Assert.Equal(items.Order(StringComparer.Ordinal), CollectionPolyfills.Order(items, StringComparer.Ordinal));
+        Assert.Equal(items.Order(), CollectionPolyfills.Order(items));
+        Assert.Equal(items.OrderDescending(StringComparer.Ordinal), CollectionPolyfills.OrderDescending(items, StringComparer.Ordinal));
+        Assert.Equal(items.ToHashSet(StringComparer.OrdinalIgnoreCase), CollectionPolyfills.ToHashSet(items, StringComparer.OrdinalIgnoreCase));
+        Assert.Equal(items.MaxBy(s => s.Length + (s == "c" ? 1 : 0)), CollectionPolyfills.MaxBy(items, s => s.Length + (s == "c" ? 1 : 0)));
+        Assert.Equal(items.MinBy(s => s[0]), CollectionPolyfills.MinBy(items, s => s[0]));
+        Assert.Equal(Array.Empty<string>().MaxBy(s => s), CollectionPolyfills.MaxBy(Array.Empty<string>(), s => s));
+        Assert.Throws<InvalidOperationException>(() => Array.Empty<int>().MaxBy(i => i));
+        Assert.Throws<InvalidOperationException>(() => CollectionPolyfills.MaxBy(Array.Empty<int>(), i => i));
+    }
+
+    [Fact]
+    public void Dictionary_members_match_dotnet()
+    {
+        var real = new Dictionary<string, int> { ["a"] = 1 };
+        var mine = new Dictionary<string, int> { ["a"] = 1 };
+        Assert.Equal(real.TryAdd("a", 2), CollectionPolyfills.TryAdd(mine, "a", 2));
+        Assert.Equal(real.TryAdd("b", 3), CollectionPolyfills.TryAdd(mine, "b", 3));
+        Assert.Equal(real, mine);
+        IReadOnlyDictionary<string, int> view = mine;
+        Assert.Equal(3, CollectionPolyfills.GetValueOrDefault(view, "b"));
+        Assert.Equal(0, CollectionPolyfills.GetValueOrDefault(view, "z"));
+        Assert.Equal(9, CollectionPolyfills.GetValueOrDefault(view, "z", 9));
+        Assert.Equal(real.Remove("b", out var realValue), CollectionPolyfills.Remove(mine, "b", out var value));
+        Assert.Equal(realValue, value);
+        Assert.Equal(real.Remove("b", out _), CollectionPolyfills.Remove(mine, "b", out _));
+        CollectionPolyfills.Deconstruct(new KeyValuePair<string, int>("k", 5), out var key, out var number);
+        Assert.Equal(("k", 5), (key, number));
+    }
+
+    [Fact]
+    public void ReadOnlySet_is_a_view_with_the_sets_comparer()
+    {
+        var set = new HashSet<string>(["Alpha"], StringComparer.OrdinalIgnoreCase);
+        IReadOnlySet<string> view = set;
+        Assert.True(view.Contains("ALPHA"));
+        set.Add("beta");
+        Assert.Equal(2, view.Count);
+        Assert.True(view.SetEquals(["alpha", "BETA"]) && view.Overlaps(["beta"]) && view.IsSubsetOf(["alpha", "beta", "c"]) && view.IsSupersetOf(["beta"]));
+        HashSet<string>? none = null;
+        IReadOnlySet<string>? nothing = none;
+        Assert.Null(nothing);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("abc")]
+    [InlineData("a\nb\nc\n")]
+    public void Hash_and_hex_match_dotnet(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        Assert.Equal(SHA256.HashData(bytes), RuntimePolyfills.HashData(bytes));
+        Assert.Equal(Convert.ToHexString(SHA256.HashData(bytes)), RuntimePolyfills.ToHexString(SHA256.HashData(bytes)));
+        Assert.Equal(Encoding.UTF8.GetString(bytes.AsSpan()), RuntimePolyfills.GetString(Encoding.UTF8, bytes.AsSpan()));
+    }
+
+    [Fact]
+    public void Ascii_char_tests_match_dotnet()
+    {
+        for (var c = '\0'; c < 300; c++)
+        {
+            Assert.Equal(char.IsAsciiDigit(c), RuntimePolyfills.IsAsciiDigit(c));
+            Assert.Equal(char.IsAsciiLetter(c), RuntimePolyfills.IsAsciiLetter(c));
+            Assert.Equal(char.IsAsciiLetterLower(c), RuntimePolyfills.IsAsciiLetterLower(c));
+            Assert.Equal(char.IsAsciiLetterUpper(c), RuntimePolyfills.IsAsciiLetterUpper(c));
+            Assert.Equal(char.IsAsciiLetterOrDigit(c), RuntimePolyfills.IsAsciiLetterOrDigit(c));
+            Assert.Equal(char.IsAsciiHexDigit(c), RuntimePolyfills.IsAsciiHexDigit(c));
+        }
+    }
+
+    /// <summary>
+    /// Arguments quoted by the polyfill's ArgumentList reach the process as .NET's own ArgumentList passes them:
+    /// a shell prints each argument it received between brackets.
+    /// </summary>
+    [Fact]
+    public void ArgumentList_reaches_the_process_as_dotnets_does()
+    {
+        string[] arguments = ["plain", "", "two words", "quote\"inside", "back\\slash", "trailing\\", "\\\"both\\\\\"", "tab\there", "-z", "core.quotepath=off"];
+        var real = new ProcessStartInfo("/bin/sh");
+        var mine = new ProcessStartInfo("/bin/sh");
+        foreach (var argument in (string[])["-c", "for a in \"$@\"; do printf '[%s]' \"$a\"; done", "sh", .. arguments])
+        {
+            real.ArgumentList.Add(argument);
+            RuntimePolyfills.get_ArgumentList(mine).Add(argument);
+        }
+
+        Assert.Equal(Run(real), Run(mine));
+        Assert.Equal(string.Concat(arguments.Select(a => $"[{a}]")), Run(mine));
+    }
+
+    private static string Run(ProcessStartInfo info)
+    {
+        info.RedirectStandardOutput = true;
+        info.UseShellExecute = false;
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return output;
+    }
+}
