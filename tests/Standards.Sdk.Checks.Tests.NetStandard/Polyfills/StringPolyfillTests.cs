@@ -7,6 +7,10 @@ public sealed class StringPolyfillTests
 {
     public static TheoryData<string> Texts() => new() { "", ",", "a", " a , b ,, c ", "a,b,c", ",a,", "  ,  ", "x;y, z", "\ta\t,\nb\n" };
 
+    /// <summary>
+    /// Polyfill members are called through their extension class: in this .NET test project <c>text.Split(',')</c>
+    /// would bind to .NET's own member. <c>get_TrimEntries()</c> is the polyfill's StringSplitOptions.TrimEntries.
+    /// </summary>
     [Theory]
     [MemberData(nameof(Texts))]
     public void Split_with_every_option_matches_dotnet(string text)
