@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Standards.Sdk.Checks.Budgets;
+using Standards.Sdk.Checks.Coverage;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Rules;
@@ -73,6 +75,9 @@ public static class PolicySchemaWriter
             properties[name] = new JsonObject { ["description"] = description, ["type"] = "object" };
         }
 
+        properties["coverage"] = CoverageSchema();
+        properties["budgets"] = BudgetsSchema();
+
         var schema = new JsonObject
         {
             ["$schema"] = "http://json-schema.org/draft-07/schema#",
@@ -124,6 +129,87 @@ public static class PolicySchemaWriter
             ["oneOf"] = new JsonArray(
                 new JsonObject { ["$ref"] = "#/definitions/severity" },
                 new JsonObject { ["type"] = "object", ["additionalProperties"] = false, ["properties"] = settings }),
+        };
+    }
+
+    private static JsonObject Percent(string description, double @default) => new()
+    {
+        ["description"] = description,
+        ["type"] = "number",
+        ["minimum"] = 0,
+        ["default"] = @default,
+    };
+
+    private static JsonObject CoverageSchema() => new()
+    {
+        ["description"] = "Coverage gates (docs/quality-gates.md): minimum line and branch coverage per test run, per project and for the repo, and the ratchet tolerance.",
+        ["type"] = "object",
+        ["additionalProperties"] = false,
+        ["properties"] = new JsonObject
+        {
+            ["line"] = Percent("Minimum line coverage in percent (0-100).", CoverageSettings.Default.Line),
+            ["branch"] = Percent("Minimum branch coverage in percent (0-100).", CoverageSettings.Default.Branch),
+            ["criticalLine"] = Percent("Minimum line coverage of critical projects (layout.criticalProjects, StandardsCritical) in percent.", CoverageSettings.Default.CriticalLine),
+            ["tolerance"] = Percent("Percentage points coverage may fall below standards-coverage-baseline.json before the ratchet fails.", CoverageSettings.Default.Tolerance),
+            ["exclude"] = new JsonObject
+            {
+                ["description"] = "Repo-relative globs of source files that do not count (generated code is always excluded).",
+                ["type"] = "array",
+                ["items"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 },
+            },
+        },
+    };
+
+    private static JsonObject BudgetsSchema()
+    {
+        var time = new JsonObject
+        {
+            ["description"] = "A time: nanoseconds, or a string with a unit (ns, us, ms, s).",
+            ["oneOf"] = new JsonArray(
+                new JsonObject { ["type"] = "number", ["minimum"] = 0 },
+                new JsonObject { ["type"] = "string", ["pattern"] = "^\\s*[0-9]+(\\.[0-9]+)?\\s*(ns|us|µs|ms|s)\\s*$" }),
+        };
+        var size = new JsonObject
+        {
+            ["description"] = "A size: bytes, or a string with a unit (B, KB, KiB, MB, MiB, GB, GiB).",
+            ["oneOf"] = new JsonArray(
+                new JsonObject { ["type"] = "number", ["minimum"] = 0 },
+                new JsonObject { ["type"] = "string", ["pattern"] = "^\\s*[0-9]+(\\.[0-9]+)?\\s*([kKmMgG]i?)?[bB]\\s*$" }),
+        };
+        JsonObject Limits(params (string Name, JsonObject Schema)[] entries)
+        {
+            var props = new JsonObject();
+            foreach (var (name, schema) in entries)
+            {
+                props[name] = schema.DeepClone();
+            }
+
+            return new JsonObject { ["type"] = "object", ["additionalProperties"] = false, ["properties"] = props };
+        }
+
+        return new JsonObject
+        {
+            ["description"] = "Performance and size budgets (docs/quality-gates.md): benchmark budgets and regression limits for BenchmarkDotNet results, size budgets per project.",
+            ["type"] = "object",
+            ["additionalProperties"] = false,
+            ["properties"] = new JsonObject
+            {
+                ["regression"] = Percent("Time regression limit against the benchmark baseline, percent of the median (significant on the measurements).", BudgetSettings.Default.Regression),
+                ["allocationRegression"] = Percent("Allocation regression limit against the baseline, percent.", BudgetSettings.Default.AllocationRegression),
+                ["noise"] = time.DeepClone(),
+                ["benchmarks"] = new JsonObject
+                {
+                    ["description"] = "Budgets per benchmark, keyed by BenchmarkDotNet FullName or a glob with *.",
+                    ["type"] = "object",
+                    ["additionalProperties"] = Limits(("mean", time), ("p95", time), ("allocated", size)),
+                },
+                ["sizes"] = new JsonObject
+                {
+                    ["description"] = "Size budgets per project name: its assembly, its .nupkg, its publish folder.",
+                    ["type"] = "object",
+                    ["additionalProperties"] = Limits(("assembly", size), ("package", size), ("publish", size)),
+                },
+            },
         };
     }
 

@@ -24,7 +24,7 @@ public static class PolicyLoader
     public static readonly IReadOnlySet<string> KnownSections = new HashSet<string>(StringComparer.Ordinal)
     {
         "$schema", "profile", "kind", "helpBaseUrl", "rules", "exceptions",
-        "layout", "dependencies",
+        "layout", "dependencies", "coverage", "budgets",
     };
 
     private static readonly string[] ExceptionFields = ["rule", "scope", "owner", "reason", "expires"];

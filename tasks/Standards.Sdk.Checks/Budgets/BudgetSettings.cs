@@ -1,0 +1,197 @@
+using System.Globalization;
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Json;
+using Standards.Sdk.Checks.Policy;
+
+namespace Standards.Sdk.Checks.Budgets;
+
+/// <summary>Absolute budgets of the benchmarks whose FullName matches <see cref="Pattern"/>.</summary>
+/// <param name="Pattern">A FullName, or a glob with * (any text) and ? (one character).</param>
+/// <param name="Mean">Maximum mean time (ns), or null.</param>
+/// <param name="P95">Maximum 95th percentile time (ns), or null.</param>
+/// <param name="Allocated">Maximum bytes allocated per operation, or null.</param>
+/// <param name="Line">Where it is written in standards.json.</param>
+/// <param name="Column">Its column.</param>
+public sealed record BenchmarkBudget(string Pattern, double? Mean, double? P95, double? Allocated, int Line, int Column)
+{
+    /// <summary>True when the budget applies to a benchmark.</summary>
+    public bool Matches(string fullName) =>
+        Pattern.Contains('*', StringComparison.Ordinal) || Pattern.Contains('?', StringComparison.Ordinal)
+            ? System.Text.RegularExpressions.Regex.IsMatch(fullName, "^" + System.Text.RegularExpressions.Regex.Escape(Pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1))
+            : string.Equals(Pattern, fullName, StringComparison.Ordinal);
+}
+
+/// <summary>Size budgets of one project's artefacts, in bytes.</summary>
+/// <param name="Project">The project name.</param>
+/// <param name="Assembly">Maximum size of the built assembly, or null.</param>
+/// <param name="Package">Maximum size of its .nupkg, or null.</param>
+/// <param name="Publish">Maximum size of its publish folder (all files), or null.</param>
+/// <param name="Line">Where it is written in standards.json.</param>
+public sealed record SizeBudget(string Project, double? Assembly, double? Package, double? Publish, int Line);
+
+/// <summary>
+/// The "budgets" section of standards.json (profile §5):
+/// <code>
+/// "budgets": {
+///   "regression": 10, "allocationRegression": 1, "noise": "0.3 ns",
+///   "benchmarks": { "Acme.SlugBenchmarks.Create*": { "mean": "2 us", "p95": "3 us", "allocated": 256 } },
+///   "sizes": { "Acme.Orders": { "assembly": "200 KiB", "package": "150 KB" }, "Acme.Orders.Api": { "publish": "90 MB" } }
+/// }
+/// </code>
+/// <c>regression</c> is the time regression limit in percent (median, significant on the measurements),
+/// <c>allocationRegression</c> the allocation limit in percent, <c>noise</c> the time difference never reported.
+/// Shape problems are STD0002 with the line; what is valid applies.
+/// </summary>
+public sealed record BudgetSettings
+{
+    /// <summary>The keys the section accepts.</summary>
+    public static readonly IReadOnlyList<string> Keys = ["regression", "allocationRegression", "noise", "benchmarks", "sizes"];
+
+    private static readonly string[] BenchmarkKeys = ["mean", "p95", "allocated"];
+    private static readonly string[] SizeKeys = ["assembly", "package", "publish"];
+
+    /// <summary>The defaults: 10 % regression limit (003 L2109-2120), allocations 1 %, no budgets.</summary>
+    public static BudgetSettings Default { get; } = new();
+
+    /// <summary>Time regression limit, percent.</summary>
+    public double Regression { get; init; } = 10;
+
+    /// <summary>Allocation regression limit, percent.</summary>
+    public double AllocationRegression { get; init; } = 1;
+
+    /// <summary>Time differences below this (ns) are never reported.</summary>
+    public double Noise { get; init; } = 0.3;
+
+    /// <summary>Absolute benchmark budgets.</summary>
+    public IReadOnlyList<BenchmarkBudget> Benchmarks { get; init; } = [];
+
+    /// <summary>Size budgets per project.</summary>
+    public IReadOnlyList<SizeBudget> Sizes { get; init; } = [];
+
+    /// <summary>Reads the section; problems go to <paramref name="findings"/>.</summary>
+    public static BudgetSettings Read(StandardsPolicy policy, List<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(findings);
+        var path = policy.SourcePath ?? PolicyLoader.FileName;
+        var section = policy.Document?.Get("budgets");
+        if (section is null)
+        {
+            return Default;
+        }
+
+        if (section is not JsonObjectNode obj)
+        {
+            findings.Add(PolicyLoader.Shape(path, section, $"'budgets' must be an object with {string.Join(", ", Keys)}, not {section.Kind}."));
+            return Default;
+        }
+
+        Unknown(obj, "budgets", Keys, path, findings);
+        return new BudgetSettings
+        {
+            Regression = Percent(obj.Get("regression"), "budgets.regression", Default.Regression, path, findings),
+            AllocationRegression = Percent(obj.Get("allocationRegression"), "budgets.allocationRegression", Default.AllocationRegression, path, findings),
+            Noise = obj.Get("noise") is { } noise ? Quantity.Nanoseconds(noise) ?? Bad(noise, "'budgets.noise' must be a time, e.g. \"0.3 ns\" or 1 (nanoseconds).", Default.Noise, path, findings) : Default.Noise,
+            Benchmarks = ReadBenchmarks(obj.Get("benchmarks"), path, findings),
+            Sizes = ReadSizes(obj.Get("sizes"), path, findings),
+        };
+    }
+
+    private static List<BenchmarkBudget> ReadBenchmarks(JsonValueNode? node, string path, List<Finding> findings)
+    {
+        var result = new List<BenchmarkBudget>();
+        if (node is null)
+        {
+            return result;
+        }
+
+        if (node is not JsonObjectNode obj)
+        {
+            findings.Add(PolicyLoader.Shape(path, node, "'budgets.benchmarks' must be an object mapping benchmark FullNames (or globs with *) to { \"mean\", \"p95\", \"allocated\" }."));
+            return result;
+        }
+
+        foreach (var property in obj.Properties)
+        {
+            if (property.Value is not JsonObjectNode budget || property.Name.Trim().Length == 0)
+            {
+                findings.Add(PolicyLoader.Shape(path, property.Value, $"The budget of '{property.Name}' must be an object with {string.Join(", ", BenchmarkKeys)}."));
+                continue;
+            }
+
+            var name = $"budgets.benchmarks[\"{property.Name}\"]";
+            Unknown(budget, name, BenchmarkKeys, path, findings);
+            result.Add(new BenchmarkBudget(property.Name.Trim(),
+                Time(budget.Get("mean"), name + ".mean", path, findings),
+                Time(budget.Get("p95"), name + ".p95", path, findings),
+                Size(budget.Get("allocated"), name + ".allocated", path, findings),
+                property.Line, property.Column));
+        }
+
+        return result;
+    }
+
+    private static List<SizeBudget> ReadSizes(JsonValueNode? node, string path, List<Finding> findings)
+    {
+        var result = new List<SizeBudget>();
+        if (node is null)
+        {
+            return result;
+        }
+
+        if (node is not JsonObjectNode obj)
+        {
+            findings.Add(PolicyLoader.Shape(path, node, "'budgets.sizes' must be an object mapping project names to { \"assembly\", \"package\", \"publish\" }."));
+            return result;
+        }
+
+        foreach (var property in obj.Properties)
+        {
+            if (property.Value is not JsonObjectNode budget)
+            {
+                findings.Add(PolicyLoader.Shape(path, property.Value, $"The size budget of '{property.Name}' must be an object with {string.Join(", ", SizeKeys)}."));
+                continue;
+            }
+
+            var name = $"budgets.sizes.{property.Name}";
+            Unknown(budget, name, SizeKeys, path, findings);
+            result.Add(new SizeBudget(property.Name.Trim(),
+                Size(budget.Get("assembly"), name + ".assembly", path, findings),
+                Size(budget.Get("package"), name + ".package", path, findings),
+                Size(budget.Get("publish"), name + ".publish", path, findings),
+                property.Line));
+        }
+
+        return result;
+    }
+
+    private static double? Time(JsonValueNode? node, string name, string path, List<Finding> findings) =>
+        node is null ? null : Quantity.Nanoseconds(node) ?? Bad<double?>(node, $"'{name}' must be a time: a number of nanoseconds or a string such as \"250 ns\", \"1.5 us\", \"2 ms\".", null, path, findings);
+
+    private static double? Size(JsonValueNode? node, string name, string path, List<Finding> findings) =>
+        node is null ? null : Quantity.Bytes(node) ?? Bad<double?>(node, $"'{name}' must be a size: a number of bytes or a string such as \"64 KiB\", \"1.5 MB\".", null, path, findings);
+
+    private static double Percent(JsonValueNode? node, string name, double fallback, string path, List<Finding> findings) =>
+        node switch
+        {
+            null => fallback,
+            JsonNumberNode n when n.TryGetDouble(out var v) && v >= 0 && v <= 1000 => v,
+            _ => Bad(node, $"'{name}' must be a percentage, a number from 0 (default {fallback.ToString(CultureInfo.InvariantCulture)}).", fallback, path, findings),
+        };
+
+    private static T Bad<T>(JsonValueNode node, string message, T fallback, string path, List<Finding> findings)
+    {
+        findings.Add(PolicyLoader.Shape(path, node, message));
+        return fallback;
+    }
+
+    private static void Unknown(JsonObjectNode node, string name, IReadOnlyList<string> known, string path, List<Finding> findings)
+    {
+        foreach (var property in node.Properties.Where(p => !known.Contains(p.Name, StringComparer.Ordinal)))
+        {
+            findings.Add(new Finding("STD0002", Severity.Error,
+                $"Unknown setting '{property.Name}' in '{name}'. Known settings: {string.Join(", ", known)}. See docs/quality-gates.md.",
+                path, property.Line, property.Column));
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Json;
+
+namespace Standards.Sdk.Checks.Coverage;
+
+/// <summary>Committed coverage of one project (or of the repo total) in percent.</summary>
+/// <param name="Name">The project (assembly) name, or <see cref="CoverageBaseline.TotalKey"/>.</param>
+/// <param name="Line">Line coverage.</param>
+/// <param name="Branch">Branch coverage.</param>
+/// <param name="FileLine">Where the entry is written (for findings), 0 for entries made in memory.</param>
+public sealed record CoverageBaselineEntry(string Name, double Line, double Branch, int FileLine = 0);
+
+/// <summary>
+/// The coverage ratchet, <c>standards-coverage-baseline.json</c> at the repo root: per project the line and
+/// branch coverage that may not drop (more than the tolerance). Written only by
+/// <c>dotnet build -t:StandardsCoverage -p:StandardsUpdateCoverageBaseline=true</c>, which only raises numbers:
+/// <code>
+/// { "version": 1, "total": { "line": 84.2, "branch": 71.0 }, "projects": { "Acme.Orders": { "line": 84.2, "branch": 71.0 } } }
+/// </code>
+/// </summary>
+public sealed class CoverageBaseline
+{
+    /// <summary>The default file name at the repo root.</summary>
+    public const string DefaultFileName = "standards-coverage-baseline.json";
+
+    /// <summary>The entry name of the repo total.</summary>
+    public const string TotalKey = "(total)";
+
+    /// <summary>The command that raises the ratchet.</summary>
+    public const string UpdateCommand = "dotnet build -t:StandardsCoverage -p:StandardsUpdateCoverageBaseline=true";
+
+    /// <summary>Creates a baseline.</summary>
+    public CoverageBaseline(IReadOnlyList<CoverageBaselineEntry> entries) => Entries = entries;
+
+    /// <summary>An empty baseline.</summary>
+    public static CoverageBaseline Empty { get; } = new([]);
+
+    /// <summary>The entries; the total, when present, has the name <see cref="TotalKey"/>.</summary>
+    public IReadOnlyList<CoverageBaselineEntry> Entries { get; }
+
+    /// <summary>The entry for a project (or the total), or null.</summary>
+    public CoverageBaselineEntry? Find(string name) =>
+        Entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Reads the file; every problem is an STD4006 finding with the line, valid entries still apply.</summary>
+    public static (CoverageBaseline Baseline, IReadOnlyList<Finding> Problems) Parse(string path, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var problems = new List<Finding>();
+        Finding Problem(string message, JsonValueNode? node) =>
+            new(CoverageRuleIds.BaselineMalformed, Severity.Error, $"{Path.GetFileName(path)}: {message} Fix it, or write it again with `{UpdateCommand}`.", path, node?.Line ?? 1, node?.Column ?? 0);
+
+        var parsed = PositionedJsonParser.Parse(text);
+        if (!parsed.Succeeded)
+        {
+            problems.Add(new Finding(CoverageRuleIds.BaselineMalformed, Severity.Error,
+                $"{Path.GetFileName(path)}: not valid JSON: {parsed.Error} Fix it, or write it again with `{UpdateCommand}`.", path, parsed.ErrorLine, parsed.ErrorColumn));
+            return (Empty, problems);
+        }
+
+        if (parsed.Root is not JsonObjectNode root)
+        {
+            problems.Add(Problem("the top level must be an object with \"version\", \"total\" and \"projects\".", parsed.Root));
+            return (Empty, problems);
+        }
+
+        foreach (var extra in root.Properties.Where(p => p.Name is not ("version" or "total" or "projects" or "$comment" or "$schema")))
+        {
+            problems.Add(Problem($"unknown setting \"{extra.Name}\"; the file has \"version\", \"total\" and \"projects\".", extra.Value));
+        }
+
+        if (root.Get("version") is not JsonNumberNode version || !version.TryGetInt32(out var v) || v != 1)
+        {
+            problems.Add(Problem("\"version\" must be 1, the format this SDK reads.", root.Get("version") ?? root));
+        }
+
+        var entries = new List<CoverageBaselineEntry>();
+        if (root.Get("total") is { } total && Entry(TotalKey, total, problems, Problem) is { } totalEntry)
+        {
+            entries.Add(totalEntry);
+        }
+
+        switch (root.Get("projects"))
+        {
+            case null:
+                break;
+            case JsonObjectNode projects:
+                foreach (var project in projects.Properties)
+                {
+                    if (Entry(project.Name, project.Value, problems, Problem) is { } entry)
+                    {
+                        entries.Add(entry);
+                    }
+                }
+
+                break;
+            case var other:
+                problems.Add(Problem($"\"projects\" must be an object mapping project names to {{ \"line\": .., \"branch\": .. }}, not {other.Kind}.", other));
+                break;
+        }
+
+        return (new CoverageBaseline(entries), problems);
+    }
+
+    private static CoverageBaselineEntry? Entry(string name, JsonValueNode node, List<Finding> problems, Func<string, JsonValueNode?, Finding> problem)
+    {
+        if (node is JsonObjectNode obj
+            && obj.Get("line") is JsonNumberNode line && line.TryGetDouble(out var l) && l is >= 0 and <= 100
+            && obj.Get("branch") is JsonNumberNode branch && branch.TryGetDouble(out var b) && b is >= 0 and <= 100
+            && obj.Properties.All(p => p.Name is "line" or "branch"))
+        {
+            return new CoverageBaselineEntry(name, l, b, node.Line);
+        }
+
+        problems.Add(problem($"the entry for '{name}' must be {{ \"line\": <0-100>, \"branch\": <0-100> }}.", node));
+        return null;
+    }
+
+    /// <summary>The file's text (sorted, numbers with one decimal, no machine path).</summary>
+    public static string Write(IEnumerable<CoverageBaselineEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var list = entries.ToList();
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("$comment", $"Standards.Sdk coverage ratchet: line and branch coverage (percent) per project that may not drop by more than coverage.tolerance. Raise it with `{UpdateCommand}`.");
+            writer.WriteNumber("version", 1);
+            if (list.FirstOrDefault(e => e.Name == TotalKey) is { } total)
+            {
+                writer.WritePropertyName("total");
+                WriteEntry(writer, total);
+            }
+
+            writer.WriteStartObject("projects");
+            foreach (var entry in list.Where(e => e.Name != TotalKey).OrderBy(e => e.Name, StringComparer.Ordinal))
+            {
+                writer.WritePropertyName(entry.Name);
+                WriteEntry(writer, entry);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteEntry(Utf8JsonWriter writer, CoverageBaselineEntry entry)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("line", Math.Round(entry.Line, 1));
+        writer.WriteNumber("branch", Math.Round(entry.Branch, 1));
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Formats a percentage for messages.</summary>
+    public static string Percent(double value) => value.ToString("0.0", CultureInfo.InvariantCulture) + " %";
+}
