@@ -94,8 +94,9 @@ public static class CoverageGate
         {
             var severity = new EffectivePolicy(input.Policy, repo, input.Today).SeverityOf(Rule(rule));
             var counted = files.Where(f => !Waived(input, rule, f.Package)).ToList();
-            if (severity != Severity.None && counted.Select(f => f.Package).Distinct(StringComparer.Ordinal).Count() > 1
-                && AddThresholdFinding(findings, input, rule, severity, isLine, "the repo (merged over every test run)", counted))
+            // With one project the total is that project: its finding is already reported.
+            var sink = counted.Select(f => f.Package).Distinct(StringComparer.Ordinal).Count() > 1 ? findings : [];
+            if (severity != Severity.None && AddThresholdFinding(sink, input, rule, severity, isLine, "the repo (merged over every test run)", counted))
             {
                 failed.Add(CoverageBaseline.TotalKey);
             }
@@ -208,8 +209,9 @@ public static class CoverageGate
         return true;
     }
 
-    private static IEnumerable<string> AddCriticalFindings(List<Finding> findings, CoverageGateInput input, IReadOnlyList<FileCoverage> files)
+    private static List<string> AddCriticalFindings(List<Finding> findings, CoverageGateInput input, IReadOnlyList<FileCoverage> files)
     {
+        var failed = new List<string>();
         foreach (var project in input.Projects.Where(p => p.Critical))
         {
             var mine = files.Where(f => string.Equals(f.Package, project.Context.Name, StringComparison.OrdinalIgnoreCase)).ToList();
@@ -224,8 +226,10 @@ public static class CoverageGate
             findings.Add(new Finding(CoverageRuleIds.CriticalBelowThreshold, severity,
                 $"{project.Context.Name} is a critical project and its line coverage is {CoverageBaseline.Percent(CoverageCounts.Floor1(counts.LinePercent))} ({counts.LinesCovered} of {counts.LinesValid} lines), below the critical minimum of {CoverageBaseline.Percent(input.Settings.CriticalLine)}. Least covered: {string.Join(", ", worst.Select(Describe))}.",
                 worst.Count == 0 ? null : Absolute(input.RepoRoot, worst[0].File), worst.Count == 0 ? 0 : worst[0].FirstUncoveredLine));
-            yield return project.Context.Name;
+            failed.Add(project.Context.Name);
         }
+
+        return failed;
     }
 
     private static bool Waived(CoverageGateInput input, string rule, string package) =>

@@ -1,0 +1,54 @@
+using Microsoft.Build.Framework;
+using Standards.Sdk.Checks.Budgets;
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Rules;
+
+namespace Standards.Sdk.Tasks;
+
+/// <summary>Checks one artefact (the assembly, the .nupkg or the publish folder) against its size budget in standards.json (<see cref="SizeGate"/>).</summary>
+public sealed class CheckArtefactSize : ProjectPolicyTask
+{
+    /// <summary>assembly, package or publish.</summary>
+    [Required]
+    public string Kind { get; set; } = string.Empty;
+
+    /// <summary>The file (assembly, .nupkg) or folder (publish).</summary>
+    [Required]
+    public string Artefact { get; set; } = string.Empty;
+
+    /// <inheritdoc />
+    protected override bool ExecuteCore()
+    {
+        var today = ResolveToday();
+        var policy = LoadPolicy(today, findings: null);
+        var findings = new List<Finding>();
+        var settings = BudgetSettings.Read(policy, []);
+        var project = CreateProjectContext();
+        var kind = Enum.Parse<ArtefactKind>(Kind, ignoreCase: true);
+        long bytes;
+        if (Directory.Exists(Artefact))
+        {
+            bytes = Directory.EnumerateFiles(Artefact, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+        }
+        else if (File.Exists(Artefact))
+        {
+            bytes = new FileInfo(Artefact).Length;
+        }
+        else
+        {
+            Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: {0} does not exist; no size to check.", Artefact);
+            return true;
+        }
+
+        var severity = new EffectivePolicy(policy, project, today).SeverityOf(RuleCatalog.Find(BudgetRuleIds.SizeOverBudget)!);
+        var budget = SizeGate.BudgetOf(settings, project.Name, kind);
+        Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: {0} {1} is {2}{3}.", project.Name, Kind, Quantity.Size(bytes), budget is { } b ? $" (budget {Quantity.Size(b)})" : " (no budget)");
+        if (SizeGate.Evaluate(settings, project.Name, kind, Artefact, bytes, policy.SourcePath ?? PolicyLoader.FileName, severity) is { } finding)
+        {
+            findings.Add(finding);
+        }
+
+        return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+    }
+}

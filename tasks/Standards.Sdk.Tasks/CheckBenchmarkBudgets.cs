@@ -1,0 +1,95 @@
+using Microsoft.Build.Framework;
+using Standards.Sdk.Checks.Budgets;
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Rules;
+
+namespace Standards.Sdk.Tasks;
+
+/// <summary>
+/// The performance gate of a benchmark project: reads the BenchmarkDotNet JSON results, the budgets of
+/// standards.json and the committed baseline, and applies <see cref="BenchmarkGate"/>; with
+/// <see cref="UpdateBaseline"/> it records the results as the new baseline instead. All logic lives in Standards.Sdk.Checks.
+/// </summary>
+public sealed class CheckBenchmarkBudgets : ProjectPolicyTask
+{
+    /// <summary>The result files (*-report*.json).</summary>
+    public ITaskItem[] ResultFiles { get; set; } = [];
+
+    /// <summary>Where the results were looked for (for messages).</summary>
+    public string? ResultsDirectory { get; set; }
+
+    /// <summary>The benchmark baseline; may not exist.</summary>
+    [Required]
+    public string BaselineFile { get; set; } = string.Empty;
+
+    /// <summary>True to record the results as the baseline.</summary>
+    public bool UpdateBaseline { get; set; }
+
+    /// <inheritdoc />
+    protected override bool ExecuteCore()
+    {
+        var today = ResolveToday();
+        var findings = new List<Finding>();
+        var policy = LoadPolicy(today, findings: null);
+        var effective = new EffectivePolicy(policy, CreateProjectContext(), today);
+        var settings = BudgetSettings.Read(policy, findings);
+        var results = new List<BenchmarkResult>();
+
+        // The newest file wins for a benchmark that several files report.
+        foreach (var file in ResultFiles.Select(f => f.GetMetadata("FullPath")).OrderBy(File.GetLastWriteTimeUtc))
+        {
+            var text = ReadOrNull(file);
+            var (read, problem) = text is null ? ([], new Finding(BudgetRuleIds.ResultsMalformed, Severity.Error, $"{file} could not be read; check its permissions.", file)) : BenchmarkResultReader.Read(file, text);
+            if (problem is not null)
+            {
+                findings.Add(problem);
+            }
+
+            results.RemoveAll(r => read.Any(n => n.FullName == r.FullName));
+            results.AddRange(read);
+        }
+
+        var baselinePath = Path.GetFullPath(BaselineFile);
+        if (results.Count == 0)
+        {
+            if (findings.Count == 0 && (settings.Benchmarks.Count > 0 || File.Exists(baselinePath) || UpdateBaseline))
+            {
+                findings.Add(new Finding(BudgetRuleIds.ResultsMissing, effective.SeverityOf(RuleCatalog.Find(BudgetRuleIds.ResultsMissing)!),
+                    $"There are no BenchmarkDotNet JSON results under {ResultsDirectory} to check the budgets against. Run the benchmarks with the JSON exporter first (dotnet run -c Release --project <benchmarks> -- --filter '*' --exporters json), or point StandardsBenchmarkResults at their results folder.",
+                    ProjectFile));
+            }
+
+            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        }
+
+        if (UpdateBaseline)
+        {
+            File.WriteAllText(baselinePath, BenchmarkBaseline.Write(results));
+            Log.LogMessage(MessageImportance.High, "Standards: recorded {0} benchmarks in {1}. Review and commit it.", results.Count, baselinePath);
+            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        }
+
+        var baseline = BenchmarkBaseline.Empty;
+        if (File.Exists(baselinePath))
+        {
+            if (ReadOrNull(baselinePath) is { } text)
+            {
+                var (parsed, problems) = BenchmarkBaseline.Parse(baselinePath, text);
+                baseline = parsed;
+                findings.AddRange(problems);
+            }
+            else
+            {
+                findings.Add(new Finding(BudgetRuleIds.BaselineMalformed, Severity.Error, $"{baselinePath} could not be read; check its permissions.", baselinePath));
+            }
+        }
+
+        Severity SeverityOf(string id) => effective.SeverityOf(RuleCatalog.Find(id)!);
+        findings.AddRange(BenchmarkGate.Evaluate(new BenchmarkGateInput(results, settings, baseline, policy.SourcePath ?? PolicyLoader.FileName, baselinePath, SeverityOf)));
+        Log.LogMessage(MessageImportance.High, "Standards: checked {0} benchmark result{1} against {2} budget{3} and {4} baseline entr{5}.",
+            results.Count, results.Count == 1 ? string.Empty : "s", settings.Benchmarks.Count, settings.Benchmarks.Count == 1 ? string.Empty : "s",
+            baseline.Entries.Count, baseline.Entries.Count == 1 ? "y" : "ies");
+        return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+    }
+}

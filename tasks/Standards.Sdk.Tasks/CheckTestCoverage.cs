@@ -1,0 +1,120 @@
+using Microsoft.Build.Framework;
+using Standards.Sdk.Checks.Coverage;
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Rules;
+
+namespace Standards.Sdk.Tasks;
+
+/// <summary>
+/// After a test project's run: finds the Cobertura report coverlet wrote (<see cref="CoverageReportLocator"/>),
+/// keeps the assemblies under test without generated code, writes it to a stable per-project place
+/// (artifacts/coverage/&lt;project&gt;/coverage.cobertura.xml, only when it changed) and applies the per-run gate
+/// (<see cref="CoverageGate.EvaluateRun"/>). All logic lives in Standards.Sdk.Checks.
+/// </summary>
+public sealed class CheckTestCoverage : ProjectPolicyTask
+{
+    /// <summary>The folder the test run wrote its results to.</summary>
+    [Required]
+    public string ResultsDirectory { get; set; } = string.Empty;
+
+    /// <summary>A file touched when the run started: only reports written after it are this run's.</summary>
+    [Required]
+    public string RunStartedFile { get; set; } = string.Empty;
+
+    /// <summary>The test assembly's name.</summary>
+    [Required]
+    public string TestAssemblyName { get; set; } = string.Empty;
+
+    /// <summary>The projects under test: ItemSpec the assembly name; metadata ProjectDirectory (repo-relative folder) and Critical.</summary>
+    public ITaskItem[] CoveredProjects { get; set; } = [];
+
+    /// <summary>Where the project's report goes (artifacts/coverage/&lt;project&gt;/).</summary>
+    [Required]
+    public string OutputDirectory { get; set; } = string.Empty;
+
+    /// <inheritdoc />
+    protected override bool ExecuteCore()
+    {
+        var today = ResolveToday();
+        var findings = new List<Finding>();
+        var policy = LoadPolicy(today, findings: null);
+        var settings = CoverageSettings.Read(policy, []);
+        var project = CreateProjectContext();
+        var effective = new EffectivePolicy(policy, project, today);
+        if (CoveredProjects.Length == 0)
+        {
+            Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: {0} references no project, so there is no coverage to check.", project.Name);
+            return true;
+        }
+
+        var started = File.Exists(RunStartedFile) ? File.GetLastWriteTimeUtc(RunStartedFile) : DateTime.MinValue;
+        var chosen = CoverageReportLocator.Select(Candidates(), started.AddSeconds(-2), TestAssemblyName);
+        if (chosen is null)
+        {
+            var severity = effective.SeverityOf(RuleCatalog.Find(CoverageRuleIds.ReportMissing)!);
+            findings.Add(new Finding(CoverageRuleIds.ReportMissing, severity,
+                $"The test run of {project.Name} wrote no coverage report under {ResultsDirectory} that can be told apart from the others. Standards.Sdk collects coverage with coverlet.collector (XPlat Code Coverage): keep the package referenced, do not pass another --collect, and give parallel test projects their own --results-directory (or none). To turn coverage off for this project, set StandardsCoverage=false.",
+                ProjectFile));
+            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        }
+
+        var text = ReadOrNull(chosen.Path);
+        var read = text is null
+            ? new CoberturaReadResult(CoverageReport.Empty, new Finding(CoverageRuleIds.ReportMalformed, Severity.Error, $"The coverage report {chosen.Path} could not be read; check its permissions.", chosen.Path))
+            : CoberturaReader.Read(chosen.Path, text, RepoRoot);
+        if (read.Problem is not null)
+        {
+            findings.Add(read.Problem);
+            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        }
+
+        var covered = CoveredProjects.Select(i => ToCoveredProject(i, policy)).ToList();
+        var report = CoverageFilter.Apply(read.Report, [.. covered.Select(c => c.Context.Name)], settings.Exclude);
+        WriteIfChanged(Path.Combine(OutputDirectory, "coverage.cobertura.xml"), CoberturaWriter.Write(report, RepoRoot.Replace('\\', '/')));
+        WriteIfChanged(Path.Combine(OutputDirectory, CoverageProjectsFile.FileName), CoverageProjectsFile.Write(covered));
+
+        var total = CoverageNumbers.Total(report);
+        Log.LogMessage(MessageImportance.High, "Standards: coverage of {0}: line {1}, branch {2} over {3} (report: {4}).",
+            project.Name, CoverageBaseline.Percent(CoverageCounts.Floor1(total.LinePercent)), CoverageBaseline.Percent(CoverageCounts.Floor1(total.BranchPercent)),
+            string.Join(", ", covered.Select(c => c.Context.Name)), Path.Combine(OutputDirectory, "coverage.cobertura.xml"));
+        findings.AddRange(CoverageGate.EvaluateRun(project, new CoverageGateInput(report, covered, settings, policy, today, RepoRoot)));
+        return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+    }
+
+    private List<CoverageCandidate> Candidates()
+    {
+        if (!Directory.Exists(ResultsDirectory))
+        {
+            return [];
+        }
+
+        var result = new List<CoverageCandidate>();
+        foreach (var file in Directory.EnumerateFiles(ResultsDirectory, "*.cobertura.xml", SearchOption.AllDirectories))
+        {
+            var text = ReadOrNull(file);
+            var packages = text is null ? [] : CoberturaReader.Read(file, text, RepoRoot, _ => false).Report.Packages.Select(p => p.Name).ToList();
+            result.Add(new CoverageCandidate(file, File.GetLastWriteTimeUtc(file), packages));
+        }
+
+        return result;
+    }
+
+    private static CoveredProject ToCoveredProject(ITaskItem item, StandardsPolicy policy)
+    {
+        var critical = string.Equals(item.GetMetadata("Critical"), "true", StringComparison.OrdinalIgnoreCase);
+        var context = new ProjectContext(item.ItemSpec, item.GetMetadata("Kind") is { Length: > 0 } kind ? kind : ProjectKinds.Library, item.GetMetadata("ProjectDirectory"));
+        return new CoveredProject(context, critical || CoverageProjectsFile.IsCritical(policy, context));
+    }
+
+    private static void WriteIfChanged(string path, string content)
+    {
+        if (ReadOrNull(path) == content)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllText(path, content);
+    }
+}

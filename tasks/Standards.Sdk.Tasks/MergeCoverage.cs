@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using Microsoft.Build.Framework;
+using Standards.Sdk.Checks.Coverage;
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Policy;
+
+namespace Standards.Sdk.Tasks;
+
+/// <summary>
+/// The repo coverage gate: merges every test project's report under <see cref="CoverageDirectory"/>
+/// (<see cref="CoverageMerger"/>), applies the thresholds to the repo total and each project and the ratchet
+/// (<see cref="CoverageGate.EvaluateRepo"/>), writes the merged Cobertura and a markdown summary, and raises the
+/// baseline when asked. Runs once per build (Standards.Coverage.proj). All logic lives in Standards.Sdk.Checks.
+/// </summary>
+public sealed class MergeCoverage : StandardsTask
+{
+    /// <summary>Repo root.</summary>
+    [Required]
+    public string RepoRoot { get; set; } = string.Empty;
+
+    /// <summary>standards.json at the repo root; may not exist.</summary>
+    public string? PolicyFile { get; set; }
+
+    /// <summary>The per-project reports: &lt;folder&gt;/&lt;test project&gt;/coverage.cobertura.xml.</summary>
+    [Required]
+    public string CoverageDirectory { get; set; } = string.Empty;
+
+    /// <summary>Where coverage.cobertura.xml (merged) and summary.md go.</summary>
+    [Required]
+    public string OutputDirectory { get; set; } = string.Empty;
+
+    /// <summary>The coverage baseline; may not exist.</summary>
+    [Required]
+    public string BaselineFile { get; set; } = string.Empty;
+
+    /// <summary>True to raise the baseline to the current numbers.</summary>
+    public bool UpdateBaseline { get; set; }
+
+    /// <summary>Overrides today's date (YYYY-MM-DD); used by tests.</summary>
+    public string? Today { get; set; }
+
+    /// <summary>Log warnings as errors (CI and Release builds).</summary>
+    public bool WarningsAsErrors { get; set; }
+
+    /// <summary>The merged report written, for the HTML report.</summary>
+    [Output]
+    public string MergedReport { get; set; } = string.Empty;
+
+    /// <inheritdoc />
+    protected override bool ExecuteCore()
+    {
+        var watch = Stopwatch.StartNew();
+        var today = ResolveToday(Today);
+        var root = Path.GetFullPath(RepoRoot);
+        var policy = LoadPolicy(string.IsNullOrEmpty(PolicyFile) ? null : PolicyFile, today, findings: null);
+        var findings = new List<Finding>();
+        var settings = CoverageSettings.Read(policy, findings);
+        var reports = new List<CoverageReport>();
+        var projects = new List<CoveredProject>();
+        var files = Directory.Exists(CoverageDirectory)
+            ? Directory.GetFiles(CoverageDirectory, "coverage.cobertura.xml", SearchOption.AllDirectories)
+                .Where(f => !Path.GetFullPath(f).StartsWith(Path.GetFullPath(OutputDirectory), StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal).ToList()
+            : [];
+        foreach (var file in files)
+        {
+            var text = ReadOrNull(file);
+            var read = text is null
+                ? new CoberturaReadResult(CoverageReport.Empty, new Finding(CoverageRuleIds.ReportMalformed, Severity.Error, $"The coverage report {file} could not be read; check its permissions.", file))
+                : CoberturaReader.Read(file, text, root);
+            if (read.Problem is not null)
+            {
+                findings.Add(read.Problem);
+                continue;
+            }
+
+            reports.Add(CoverageFilter.Apply(read.Report, null, settings.Exclude));
+            if (ReadOrNull(Path.Combine(Path.GetDirectoryName(file)!, CoverageProjectsFile.FileName)) is { } sidecar)
+            {
+                projects.AddRange(CoverageProjectsFile.Read(sidecar));
+            }
+        }
+
+        if (files.Count == 0)
+        {
+            findings.Add(new Finding(CoverageRuleIds.ReportMissing, Severity.Error,
+                $"There are no coverage reports under {CoverageDirectory} to merge. Run `dotnet test` first: test projects on Standards.Sdk write their report there.", null));
+            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, WarningsAsErrors);
+        }
+
+        var merged = CoverageMerger.Merge(reports);
+        var distinct = projects.GroupBy(p => p.Context.Name, StringComparer.OrdinalIgnoreCase).Select(g => g.First() with { Critical = g.Any(p => p.Critical) }).ToList();
+        var baselineRelative = Path.GetRelativePath(root, Path.GetFullPath(BaselineFile)).Replace('\\', '/');
+        var baseline = LoadBaseline(findings);
+        var input = new CoverageGateInput(merged, distinct, settings, policy, today, root);
+        if (UpdateBaseline)
+        {
+            var raised = CoverageGate.RaiseBaseline(merged, baseline);
+            File.WriteAllText(BaselineFile, CoverageBaseline.Write(raised));
+            Log.LogMessage(MessageImportance.High, "Standards: wrote {0}: {1}. Review and commit it.", baselineRelative,
+                string.Join(", ", raised.Select(e => $"{e.Name} line {CoverageBaseline.Percent(e.Line)}, branch {CoverageBaseline.Percent(e.Branch)}")));
+            baseline = new CoverageBaseline(raised);
+        }
+
+        var (gateFindings, rows) = CoverageGate.EvaluateRepo(input, baseline, Path.GetFullPath(BaselineFile));
+        findings.AddRange(UpdateBaseline ? gateFindings.Where(f => f.Code != CoverageRuleIds.BelowBaseline) : gateFindings);
+
+        Directory.CreateDirectory(OutputDirectory);
+        MergedReport = Path.Combine(OutputDirectory, "coverage.cobertura.xml");
+        File.WriteAllText(MergedReport, CoberturaWriter.Write(merged, root.Replace('\\', '/')));
+        var summary = Path.Combine(OutputDirectory, "summary.md");
+        File.WriteAllText(summary, CoverageMarkdown.Write(rows, settings, CoverageNumbers.Files(merged), files.Count));
+        var total = rows[^1].Counts;
+        Log.LogMessage(MessageImportance.High, "Standards: coverage merged from {0} report{1}: line {2}, branch {3} in {4} ms ({5}, {6}).",
+            files.Count, files.Count == 1 ? string.Empty : "s", CoverageBaseline.Percent(CoverageCounts.Floor1(total.LinePercent)),
+            CoverageBaseline.Percent(CoverageCounts.Floor1(total.BranchPercent)), watch.ElapsedMilliseconds, MergedReport, summary);
+        return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, WarningsAsErrors);
+    }
+
+    private CoverageBaseline LoadBaseline(List<Finding> findings)
+    {
+        if (!File.Exists(BaselineFile))
+        {
+            return CoverageBaseline.Empty;
+        }
+
+        if (ReadOrNull(BaselineFile) is not { } text)
+        {
+            findings.Add(new Finding(CoverageRuleIds.BaselineMalformed, Severity.Error, $"{BaselineFile} could not be read; check its permissions.", BaselineFile));
+            return CoverageBaseline.Empty;
+        }
+
+        var (baseline, problems) = CoverageBaseline.Parse(Path.GetFullPath(BaselineFile), text);
+        findings.AddRange(problems);
+        return baseline;
+    }
+}
