@@ -1,0 +1,121 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Standards.Sdk.IntegrationTests.QualityGates;
+
+/// <summary>
+/// The budgets on real builds: size budgets on a real `dotnet pack` and on the built assembly, and the benchmark
+/// gate of a benchmark project reading BenchmarkDotNet 0.14 JSON results (the real report kept in the unit tests'
+/// fixtures, with its measurements scaled): incremental, the baseline update command, regressions, bad input.
+/// </summary>
+[Collection(RealBuildsCollectionDefinition.Name)]
+public sealed class BudgetGateTests
+{
+    private const string Benchmarks = "benchmarks/Lib.Benchmarks/Lib.Benchmarks.csproj";
+    private const string Results = "benchmarks/Lib.Benchmarks/BenchmarkDotNet.Artifacts/results/SlugBenchmarks-report-full-compressed.json";
+    private const string Create = "SlugBenchmarks.Create(Text: \\\"Crème Brûlée\\\")";
+
+    private static string Fixture => File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "Standards.Sdk.Checks.Tests", "Budgets", "Fixtures", "SlugBenchmarks-report-full-compressed.json"));
+
+    [Fact]
+    public void Size_budgets_fail_an_oversized_package_and_assembly_and_pass_within_budget()
+    {
+        using var repo = TestRepo.Create();
+        repo.WriteProject("src/Lib", "Lib")
+            .WriteFile("src/Lib/Calc.cs", CoverageRepos.Calc)
+            .WriteFile("standards.json", """{ "budgets": { "sizes": { "Lib": { "assembly": "1 KiB" } } } }""");
+
+        var build = repo.Build("src/Lib/Lib.csproj", ci: false);
+        Assert.False(build.Succeeded);
+        var assembly = Assert.Single(build.WithCode("STD5010"));
+        Assert.Equal("Lib.dll", assembly.FileName);
+        Assert.Contains("The assembly of Lib", assembly.Message, StringComparison.Ordinal);
+
+        repo.WriteFile("standards.json", """{ "budgets": { "sizes": { "Lib": { "assembly": "1 MiB", "package": 1000 } } } }""");
+        var pack = repo.Dotnet(["pack", repo.PathOf("src/Lib/Lib.csproj"), "-nologo", "-v:n", "-nr:false", "-o", repo.PathOf("artifacts/packages")], ci: false);
+        Assert.False(pack.Succeeded);
+        var package = Assert.Single(pack.WithCode("STD5010"));
+        Assert.EndsWith(".nupkg", package.FileName, StringComparison.Ordinal);
+        Assert.Contains("over its budget of 1,000 B", package.Message, StringComparison.Ordinal);
+
+        repo.WriteFile("standards.json", """{ "budgets": { "sizes": { "Lib": { "assembly": "1 MiB", "package": "1 MB" } } } }""");
+        var within = repo.Dotnet(["pack", repo.PathOf("src/Lib/Lib.csproj"), "-nologo", "-v:n", "-nr:false", "-o", repo.PathOf("artifacts/packages")], ci: false);
+        Assert.True(within.Succeeded, within.Output);
+        Assert.Matches(@"Lib package is [\d,]+ B \([\d.]+ KiB\) \(budget 1,000,000 B", within.Output);
+
+        // Incremental: an unchanged assembly and policy skip the size check.
+        var noop = repo.Build("src/Lib/Lib.csproj", ci: false, "--no-restore");
+        Assert.True(noop.Skipped("StandardsCheckAssemblySize"), noop.Output);
+    }
+
+    [Fact]
+    public void Benchmark_gate_checks_budgets_and_baseline_incrementally_and_reports_bad_input_with_its_line()
+    {
+        using var repo = TestRepo.Create();
+        repo.WriteProject("benchmarks/Lib.Benchmarks", "Lib.Benchmarks")
+            .WriteFile("benchmarks/Lib.Benchmarks/Program.cs", "System.Console.WriteLine(\"benchmarks\");\n")
+            .WriteFile(Results, Fixture)
+            .WriteFile("standards.json", $$"""{ "budgets": { "benchmarks": { "{{Create}}": { "mean": "1 us", "allocated": 128 } } } }""");
+
+        var first = repo.Build(Benchmarks, ci: false);
+        Assert.True(first.Succeeded, first.Output);
+        Assert.True(first.Ran("StandardsBenchmarks"), first.Output);
+        Assert.Contains("Standards: checked 4 benchmark results against 1 budget and 0 baseline entries.", first.Output, StringComparison.Ordinal);
+        Assert.True(repo.Build(Benchmarks, ci: false, "--no-restore").Skipped("StandardsBenchmarks"));
+
+        // Record the baseline with the update command.
+        var record = repo.Build(Benchmarks, ci: false, "--no-restore", "-t:StandardsBenchmarks", "-p:StandardsUpdateBenchmarkBaseline=true");
+        Assert.True(record.Succeeded, record.Output);
+        Assert.Contains("Crème Brûlée", repo.ReadFile("benchmarks/Lib.Benchmarks/standards-benchmarks-baseline.json"), StringComparison.Ordinal);
+
+        // New results: allocations grew and a budget is exceeded; the changed results re-run the gate.
+        repo.WriteFile(Results, Scaled(Fixture, time: 1.0, allocated: 160));
+        var grown = repo.Build(Benchmarks, ci: false, "--no-restore");
+        Assert.False(grown.Succeeded);
+        Assert.True(grown.Ran("StandardsBenchmarks"));
+        Assert.Contains(grown.Diagnostics, d => d.Code == "STD5005" && d.FileName == "SlugBenchmarks-report-full-compressed.json");
+        Assert.Contains(grown.Diagnostics, d => d.Code == "STD5003");
+
+        // A budget for a benchmark that does not exist: STD5006 at its line in standards.json.
+        repo.WriteFile(Results, Fixture)
+            .WriteFile("standards.json", "{\n  \"budgets\": {\n    \"benchmarks\": {\n      \"Acme.Gone()\": { \"mean\": 10 }\n    }\n  }\n}\n");
+        var unknown = repo.Build(Benchmarks, ci: false, "--no-restore");
+        var missing = Assert.Single(unknown.WithCode("STD5006"));
+        Assert.Equal(("standards.json", 4), (missing.FileName, missing.Line));
+
+        // Truncated results: STD5001 with the file, never MSB4018.
+        repo.WriteFile("standards.json", "{}").WriteFile(Results, Fixture[..(Fixture.Length / 3)]);
+        var truncated = repo.Build(Benchmarks, ci: false, "--no-restore");
+        Assert.False(truncated.Succeeded);
+        var bad = Assert.Single(truncated.WithCode("STD5001"));
+        Assert.Equal("SlugBenchmarks-report-full-compressed.json", bad.FileName);
+        Assert.True(bad.Line >= 1);
+        Assert.DoesNotContain("MSB4018", truncated.Output, StringComparison.Ordinal);
+
+        // An unreadable baseline: STD5007 with its line.
+        repo.WriteFile(Results, Fixture).WriteFile("benchmarks/Lib.Benchmarks/standards-benchmarks-baseline.json", "{\n  \"version\": 1,\n  \"benchmarks\": [\n");
+        var baseline = repo.Build(Benchmarks, ci: false, "--no-restore");
+        Assert.Contains(baseline.WithCode("STD5007"), d => d.FileName == "standards-benchmarks-baseline.json" && d.Line > 1);
+
+        // Asked for explicitly without results: STD5008.
+        repo.DeleteFile(Results);
+        var none = repo.Build(Benchmarks, ci: false, "--no-restore", "-t:StandardsBenchmarks");
+        Assert.Contains(none.Diagnostics, d => d.Code == "STD5008");
+    }
+
+    /// <summary>The fixture with every time scaled and every allocation set.</summary>
+    private static string Scaled(string fixture, double time, long allocated)
+    {
+        var root = JsonNode.Parse(fixture)!.AsObject();
+        foreach (var benchmark in root["Benchmarks"]!.AsArray())
+        {
+            benchmark!["Memory"]!["BytesAllocatedPerOperation"] = allocated;
+            foreach (var m in benchmark["Measurements"]!.AsArray())
+            {
+                m!["Nanoseconds"] = m["Nanoseconds"]!.GetValue<double>() * time;
+            }
+        }
+
+        return root.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+}

@@ -1,0 +1,104 @@
+namespace Standards.Sdk.IntegrationTests.QualityGates;
+
+/// <summary>
+/// The coverage gates on real `dotnet test` runs (VSTest, coverlet.collector as the SDK adds it): the per-run gate,
+/// the merge of two test projects covering one library, the ratchet and its update command, exceptions with an
+/// expiry, the incremental repo gate and malformed reports.
+/// </summary>
+[Collection(RealBuildsCollectionDefinition.Name)]
+public sealed class CoverageGateTests
+{
+    private const string Gate = "StandardsCoverageGate";
+    private const string Baseline = "standards-coverage-baseline.json";
+    private const string Lenient = """{ "coverage": { "line": 30, "branch": 20 } }""";
+
+    [Fact]
+    public void Coverage_is_collected_per_test_project_merged_once_and_ratcheted()
+    {
+        using var repo = CoverageRepos.Create(Lenient);
+
+        // Collected by default, into a stable per-project place; both runs pass the lenient minimums.
+        var test = CoverageRepos.Test(repo);
+        Assert.True(test.Succeeded, test.Output);
+        Assert.Matches(@"Standards: coverage of A\.Tests: line \d+\.\d %, branch \d+\.\d % over Lib", test.Output);
+        Assert.Matches(@"Standards: coverage of B\.Tests: line \d+\.\d %, branch \d+\.\d % over Lib", test.Output);
+        Assert.True(repo.Exists("artifacts/coverage/A.Tests/coverage.cobertura.xml"));
+        Assert.True(repo.Exists("artifacts/coverage/B.Tests/coverage.cobertura.xml"));
+
+        // The merge: a line hit by either test project counts once.
+        var merge = CoverageRepos.Merge(repo);
+        Assert.True(merge.Succeeded, merge.Output);
+        Assert.True(merge.Ran(Gate), merge.Output);
+        var a = CoverageRepos.Lines(repo, "artifacts/coverage/A.Tests/coverage.cobertura.xml");
+        var b = CoverageRepos.Lines(repo, "artifacts/coverage/B.Tests/coverage.cobertura.xml");
+        var merged = CoverageRepos.Lines(repo, "artifacts/coverage-report/coverage.cobertura.xml");
+        Assert.Equal(a.Valid.Order(), merged.Valid.Order());
+        Assert.Equal(a.Covered.Union(b.Covered).Order(), merged.Covered.Order());
+        Assert.True(merged.Covered.Count > a.Covered.Count && merged.Covered.Count > b.Covered.Count);
+        Assert.All(merged.Valid, line => Assert.Equal("src/Lib/Calc.cs", line.Item1));
+        Assert.Contains("| Lib |", repo.ReadFile("artifacts/coverage-report/summary.md"), StringComparison.Ordinal);
+        Assert.True(repo.Exists("artifacts/coverage-report/html/index.html"), "ReportGenerator should write the HTML report\n" + merge.Output);
+
+        // Incremental: nothing changed, the gate is skipped.
+        var noop = CoverageRepos.Merge(repo);
+        Assert.True(noop.Succeeded, noop.Output);
+        Assert.True(noop.Skipped(Gate), noop.Output);
+
+        // A baseline above today's number fails, at the entry.
+        repo.WriteFile(Baseline, "{\n  \"version\": 1,\n  \"projects\": {\n    \"Lib\": { \"line\": 99.9, \"branch\": 99.9 }\n  }\n}\n");
+        var ratchet = CoverageRepos.Merge(repo);
+        Assert.False(ratchet.Succeeded);
+        Assert.True(ratchet.Ran(Gate));
+        var drop = Assert.Single(ratchet.WithCode("STD4005"));
+        Assert.Equal((Baseline, 4), (drop.FileName, drop.Line));
+
+        // The update command writes today's numbers; then the gate passes and is skipped again.
+        repo.DeleteFile(Baseline);
+        var update = CoverageRepos.Merge(repo, "-p:StandardsUpdateCoverageBaseline=true");
+        Assert.True(update.Succeeded, update.Output);
+        Assert.Contains("\"Lib\": {", repo.ReadFile(Baseline), StringComparison.Ordinal);
+        Assert.DoesNotContain(repo.Root, repo.ReadFile(Baseline), StringComparison.Ordinal);
+        Assert.True(CoverageRepos.Merge(repo).Succeeded);
+        Assert.True(CoverageRepos.Merge(repo).Skipped(Gate));
+
+        // A malformed report is a coded error with its file and line, never MSB4018; a changed report re-runs the gate.
+        var report = repo.ReadFile("artifacts/coverage/B.Tests/coverage.cobertura.xml");
+        repo.WriteFile("artifacts/coverage/B.Tests/coverage.cobertura.xml", "<coverage>\n<packages>\n<package>\n");
+        var malformed = CoverageRepos.Merge(repo);
+        Assert.False(malformed.Succeeded);
+        var bad = Assert.Single(malformed.WithCode("STD4001"));
+        Assert.Equal(("coverage.cobertura.xml", 3), (bad.FileName, bad.Line));
+        Assert.DoesNotContain("MSB4018", malformed.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("STD0000", malformed.Output, StringComparison.Ordinal);
+        repo.WriteFile("artifacts/coverage/B.Tests/coverage.cobertura.xml", report);
+    }
+
+    [Fact]
+    public void A_run_under_the_minimum_fails_naming_the_file_and_an_exception_lets_the_project_through_until_it_expires()
+    {
+        using var repo = CoverageRepos.Create("""{ "coverage": { "line": 90 } }""");
+        var under = CoverageRepos.Test(repo);
+        Assert.False(under.Succeeded);
+        var misses = under.WithCode("STD4002").ToList();
+        Assert.Equal(2, misses.Count);
+        Assert.All(misses, d => Assert.Equal("Calc.cs", d.FileName));
+        Assert.All(misses, d => Assert.Contains("Least covered: src/Lib/Calc.cs", d.Message, StringComparison.Ordinal));
+        Assert.Contains(misses, d => d.Project.EndsWith("B.Tests.csproj", StringComparison.Ordinal));
+
+        repo.WriteFile("standards.json", """
+            {
+              "coverage": { "line": 90 },
+              "exceptions": [
+                { "rule": "STD4002", "scope": "Lib", "owner": "@team-lib", "reason": "Tests land with #42", "expires": "2026-12-31" },
+                { "rule": "STD4003", "scope": "src/Lib", "owner": "@team-lib", "reason": "Tests land with #42", "expires": "2026-12-31" }
+              ]
+            }
+            """);
+        var excepted = CoverageRepos.Test(repo, "--no-build", "-p:StandardsToday=2026-11-22");
+        Assert.True(excepted.Succeeded, excepted.Output);
+
+        var expired = CoverageRepos.Test(repo, "--no-build", "-p:StandardsToday=2027-01-01");
+        Assert.False(expired.Succeeded);
+        Assert.NotEmpty(expired.WithCode("STD4002"));
+    }
+}
