@@ -11,7 +11,7 @@ internal static class CoverageRepos
     public const string Solution = "Coverage.sln";
 
     public const string Calc = """
-        namespace Samples.Lib;
+        namespace Samples.Maths;
 
         /// <summary>Two small functions with one branch each.</summary>
         public static class Calc
@@ -69,7 +69,7 @@ internal static class CoverageRepos
                     [Xunit.Theory]
                     [Xunit.InlineData(1, 1)]
                     [Xunit.InlineData(-1, 2)]
-                    public void A_maps_the_sign(int x, int expected) => Xunit.Assert.Equal(expected, Samples.Lib.Calc.A(x));
+                    public void A_maps_the_sign(int x, int expected) => Xunit.Assert.Equal(expected, Samples.Maths.Calc.A(x));
                 }
 
                 """)
@@ -80,7 +80,7 @@ internal static class CoverageRepos
                 public class BTests
                 {
                     [Xunit.Fact]
-                    public void B_of_a_positive_number_is_3() => Xunit.Assert.Equal(3, Samples.Lib.Calc.B(1));
+                    public void B_of_a_positive_number_is_3() => Xunit.Assert.Equal(3, Samples.Maths.Calc.B(1));
                 }
 
                 """);
