@@ -47,6 +47,11 @@ public static class BenchmarkResultReader
         var results = new List<BenchmarkResult>();
         foreach (var item in benchmarks.Items)
         {
+            if (item is JsonObjectNode { } failed && failed.Get("FullName") is JsonStringNode { Value.Length: > 0 } failedName && failed.Get("Statistics") is JsonNullNode)
+            {
+                return ([], Problem($"reports no statistics for {failedName.Value}: that benchmark failed to build or run (see BenchmarkDotNet's log in BenchmarkDotNet.Artifacts). Fix it and run the benchmarks again.", item.Line, item.Column));
+            }
+
             if (item is not JsonObjectNode benchmark
                 || benchmark.Get("FullName") is not JsonStringNode { Value.Length: > 0 } fullName
                 || benchmark.Get("Statistics") is not JsonObjectNode statistics
