@@ -122,6 +122,15 @@ public class BenchmarkGateTests
     }
 
     [Fact]
+    public void A_benchmark_that_failed_to_run_is_STD5001_naming_it()
+    {
+        var text = BenchmarkReports.Fixture.Replace("\"Statistics\":{", "\"Statistics\":null,\"Unused\":{", StringComparison.Ordinal);
+        var (_, problem) = BenchmarkResultReader.Read(Results, text);
+        Assert.Equal(BudgetRuleIds.ResultsMalformed, problem!.Code);
+        Assert.Contains("failed to build or run", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_truncated_real_report_is_STD5001()
     {
         var text = BenchmarkReports.Fixture;
