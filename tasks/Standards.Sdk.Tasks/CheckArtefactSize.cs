@@ -25,7 +25,12 @@ public sealed class CheckArtefactSize : ProjectPolicyTask
         var findings = new List<Finding>();
         var settings = BudgetSettings.Read(policy, []);
         var project = CreateProjectContext();
-        var kind = Enum.Parse<ArtefactKind>(Kind, ignoreCase: true);
+        var kind = Kind.ToLowerInvariant() switch
+        {
+            "package" => ArtefactKind.Package,
+            "publish" => ArtefactKind.Publish,
+            _ => ArtefactKind.Assembly,
+        };
         long bytes;
         if (Directory.Exists(Artefact))
         {

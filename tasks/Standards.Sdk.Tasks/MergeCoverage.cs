@@ -60,7 +60,7 @@ public sealed class MergeCoverage : StandardsTask
         var files = Directory.Exists(CoverageDirectory)
             ? Directory.GetFiles(CoverageDirectory, "coverage.cobertura.xml", SearchOption.AllDirectories)
                 .Where(f => !Path.GetFullPath(f).StartsWith(Path.GetFullPath(OutputDirectory), StringComparison.Ordinal))
-                .Order(StringComparer.Ordinal).ToList()
+                .OrderBy(f => f, StringComparer.Ordinal).ToList()
             : [];
         foreach (var file in files)
         {
@@ -110,7 +110,7 @@ public sealed class MergeCoverage : StandardsTask
         File.WriteAllText(MergedReport, CoberturaWriter.Write(merged, root.Replace('\\', '/')));
         var summary = Path.Combine(OutputDirectory, "summary.md");
         File.WriteAllText(summary, CoverageMarkdown.Write(rows, settings, CoverageNumbers.Files(merged), files.Count));
-        var total = rows[^1].Counts;
+        var total = rows[rows.Count - 1].Counts;
         Log.LogMessage(MessageImportance.High, "Standards: coverage merged from {0} report{1}: line {2}, branch {3} in {4} ms ({5}, {6}).",
             files.Count, files.Count == 1 ? string.Empty : "s", CoverageBaseline.Percent(CoverageCounts.Floor1(total.LinePercent)),
             CoverageBaseline.Percent(CoverageCounts.Floor1(total.BranchPercent)), watch.ElapsedMilliseconds, MergedReport, summary);

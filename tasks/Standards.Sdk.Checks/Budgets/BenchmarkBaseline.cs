@@ -131,12 +131,12 @@ public sealed class BenchmarkBaseline
 
     private static double Significant(double value)
     {
-        if (value == 0 || !double.IsFinite(value))
+        if (value == 0 || double.IsNaN(value) || double.IsInfinity(value))
         {
             return 0;
         }
 
         var digits = 4 - (int)Math.Floor(Math.Log10(Math.Abs(value))) - 1;
-        return Math.Round(value, Math.Clamp(digits, 0, 15));
+        return Math.Round(value, Math.Max(0, Math.Min(digits, 15)));
     }
 }

@@ -94,5 +94,5 @@ public static class BenchmarkResultReader
     }
 
     private static double? Number(JsonValueNode? node) =>
-        node is JsonNumberNode n && double.TryParse(n.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null;
+        node is JsonNumberNode n && double.TryParse(n.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && !double.IsNaN(v) && !double.IsInfinity(v) ? v : null;
 }

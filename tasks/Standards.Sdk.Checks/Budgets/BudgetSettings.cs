@@ -16,7 +16,7 @@ public sealed record BenchmarkBudget(string Pattern, double? Mean, double? P95, 
 {
     /// <summary>True when the budget applies to a benchmark.</summary>
     public bool Matches(string fullName) =>
-        Pattern.Contains('*', StringComparison.Ordinal) || Pattern.Contains('?', StringComparison.Ordinal)
+        Pattern.IndexOfAny(['*', '?']) >= 0
             ? System.Text.RegularExpressions.Regex.IsMatch(fullName, "^" + System.Text.RegularExpressions.Regex.Escape(Pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1))
             : string.Equals(Pattern, fullName, StringComparison.Ordinal);
 }

@@ -38,7 +38,7 @@ public static class Quantity
     {
         if (node is JsonNumberNode number)
         {
-            return number.TryGetDouble(out var value) && value >= 0 && double.IsFinite(value) ? value : null;
+            return number.TryGetDouble(out var value) && value >= 0 && !double.IsInfinity(value) && !double.IsNaN(value) ? value : null;
         }
 
         if (node is not JsonStringNode text)
@@ -50,8 +50,8 @@ public static class Quantity
         foreach (var (unit, factor) in units.OrderByDescending(u => u.Unit.Length))
         {
             if (s.EndsWith(unit, comparison)
-                && double.TryParse(s[..^unit.Length].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-                && value >= 0 && double.IsFinite(value))
+                && double.TryParse(s.Substring(0, s.Length - unit.Length).Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                && value >= 0 && !double.IsInfinity(value) && !double.IsNaN(value))
             {
                 return value * factor;
             }

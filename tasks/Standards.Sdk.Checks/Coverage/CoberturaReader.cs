@@ -64,7 +64,7 @@ public static class CoberturaReader
     private sealed class ReaderState(string repoRoot, Func<string, bool> fileExists)
     {
         private readonly List<string> _sources = [];
-        private readonly string _root = repoRoot.Length == 0 ? string.Empty : Path.TrimEndingDirectorySeparator(Path.GetFullPath(repoRoot)).Replace('\\', '/') + "/";
+        private readonly string _root = repoRoot.Length == 0 ? string.Empty : Path.GetFullPath(repoRoot).Replace('\\', '/').TrimEnd('/') + "/";
 
         public CoverageReport ReadDocument(XmlReader reader)
         {
