@@ -30,19 +30,7 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 mkdir -p "$work/seed"
 cp -R "$REPO_ROOT/eng/demo-repo/." "$work/seed/"
 rm -f "$work/seed/violation.cs.txt"
-cat > "$work/seed/global.json" <<JSON
-{ "sdk": { "version": "10.0.401", "rollForward": "latestFeature" }, "msbuild-sdks": { "Standards.Sdk": "$version" } }
-JSON
-cat > "$work/seed/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources><add key="bench" value="$work/feed" /></packageSources>
-  <packageSourceMapping>
-    <packageSource key="bench"><package pattern="Standards.*" /></packageSource>
-    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-  </packageSourceMapping>
-</configuration>
-XML
+write_consumer_config "$work/seed" "$version" "$work/feed"
 dotnet build "$work/seed/Demo.Orders.sln" -nologo -v:q >/dev/null
 cp -R "$NUGET_PACKAGES/standards.sdk/$version" "$work/sdk-gates"
 cp -R "$NUGET_PACKAGES/standards.sdk/$version" "$work/sdk-nogates"

@@ -61,19 +61,7 @@ make_repo() {
   mkdir -p "$dir"
   cp -R "$REPO_ROOT/eng/demo-repo/." "$dir/"
   rm -f "$dir/violation.cs.txt"
-  cat > "$dir/global.json" <<JSON
-{ "sdk": { "version": "10.0.401", "rollForward": "latestFeature" }, "msbuild-sdks": { "Standards.Sdk": "$version" } }
-JSON
-  cat > "$dir/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources><add key="bench" value="$work/feed" /></packageSources>
-  <packageSourceMapping>
-    <packageSource key="bench"><package pattern="Standards.*" /></packageSource>
-    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-  </packageSourceMapping>
-</configuration>
-XML
+  write_consumer_config "$dir" "$version" "$work/feed"
   grow_repo "$dir"
   for project in "$dir"/src/*/*.csproj "$dir"/tests/*/*.csproj; do
     sed -i 's#<Project Sdk="Standards.Sdk" />#<Project Sdk="Standards.Sdk">\n</Project>#' "$project"

@@ -20,3 +20,22 @@ pack_all() {
     dotnet pack "$REPO_ROOT/templates/Standards.Templates.csproj" -c Release -o "$out" -p:StandardsVersion="$version" -nologo -v:q
   fi
 }
+
+# write_consumer_config <repo> <version> <feed>: global.json pinning Standards.Sdk <version> and a nuget.config that
+# takes Standards.* from <feed> only (a consuming repo for the benchmarks).
+write_consumer_config() {
+  local dir="$1" version="$2" feed="$3"
+  cat > "$dir/global.json" <<JSON
+{ "sdk": { "version": "10.0.401", "rollForward": "latestFeature" }, "msbuild-sdks": { "Standards.Sdk": "$version" } }
+JSON
+  cat > "$dir/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources><add key="bench" value="$feed" /></packageSources>
+  <packageSourceMapping>
+    <packageSource key="bench"><package pattern="Standards.*" /></packageSource>
+    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+  </packageSourceMapping>
+</configuration>
+XML
+}

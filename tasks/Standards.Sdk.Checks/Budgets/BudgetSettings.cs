@@ -74,92 +74,47 @@ public sealed record BudgetSettings
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(findings);
         var path = policy.SourcePath ?? PolicyLoader.FileName;
-        var section = policy.Document?.Get("budgets");
-        if (section is null)
+        if (PolicySection.Read(policy.Document?.Get("budgets"), "budgets", Keys, $"an object with {string.Join(", ", Keys)}", path, findings) is not { } obj)
         {
             return Default;
         }
 
-        if (section is not JsonObjectNode obj)
-        {
-            findings.Add(PolicyLoader.Shape(path, section, $"'budgets' must be an object with {string.Join(", ", Keys)}, not {section.Kind}."));
-            return Default;
-        }
-
-        Unknown(obj, "budgets", Keys, path, findings);
         return new BudgetSettings
         {
             Regression = Percent(obj.Get("regression"), "budgets.regression", Default.Regression, path, findings),
             AllocationRegression = Percent(obj.Get("allocationRegression"), "budgets.allocationRegression", Default.AllocationRegression, path, findings),
             Noise = obj.Get("noise") is { } noise ? Quantity.Nanoseconds(noise) ?? Bad(noise, "'budgets.noise' must be a time, e.g. \"0.3 ns\" or 1 (nanoseconds).", Default.Noise, path, findings) : Default.Noise,
-            Benchmarks = ReadBenchmarks(obj.Get("benchmarks"), path, findings),
-            Sizes = ReadSizes(obj.Get("sizes"), path, findings),
+            Benchmarks = Entries(obj.Get("benchmarks"), "budgets.benchmarks", "benchmark FullNames (or globs with *)", BenchmarkKeys, path, findings, (property, name, budget) =>
+                new BenchmarkBudget(property.Name.Trim(),
+                    Time(budget.Get("mean"), name + ".mean", path, findings),
+                    Time(budget.Get("p95"), name + ".p95", path, findings),
+                    Size(budget.Get("allocated"), name + ".allocated", path, findings),
+                    property.Line, property.Column)),
+            Sizes = Entries(obj.Get("sizes"), "budgets.sizes", "project names", SizeKeys, path, findings, (property, name, budget) =>
+                new SizeBudget(property.Name.Trim(),
+                    Size(budget.Get("assembly"), name + ".assembly", path, findings),
+                    Size(budget.Get("package"), name + ".package", path, findings),
+                    Size(budget.Get("publish"), name + ".publish", path, findings),
+                    property.Line)),
         };
     }
 
-    private static List<BenchmarkBudget> ReadBenchmarks(JsonValueNode? node, string path, List<Finding> findings)
+    /// <summary>A map of names to budget objects with <paramref name="keys"/>.</summary>
+    private static List<T> Entries<T>(JsonValueNode? node, string name, string keyedBy, string[] keys, string path, List<Finding> findings, Func<JsonPropertyNode, string, JsonObjectNode, T> read)
     {
-        var result = new List<BenchmarkBudget>();
-        if (node is null)
+        var map = PolicySection.Read(node, name, null, $"an object mapping {keyedBy} to {{ {string.Join(", ", keys.Select(k => $"\"{k}\""))} }}", path, findings);
+        var result = new List<T>();
+        foreach (var property in map?.Properties ?? [])
         {
-            return result;
-        }
-
-        if (node is not JsonObjectNode obj)
-        {
-            findings.Add(PolicyLoader.Shape(path, node, "'budgets.benchmarks' must be an object mapping benchmark FullNames (or globs with *) to { \"mean\", \"p95\", \"allocated\" }."));
-            return result;
-        }
-
-        foreach (var property in obj.Properties)
-        {
-            if (property.Value is not JsonObjectNode budget || property.Name.Trim().Length == 0)
+            var entryName = $"{name}[\"{property.Name}\"]";
+            if (property.Name.Trim().Length == 0)
             {
-                findings.Add(PolicyLoader.Shape(path, property.Value, $"The budget of '{property.Name}' must be an object with {string.Join(", ", BenchmarkKeys)}."));
-                continue;
+                findings.Add(PolicyLoader.Shape(path, property.Value, $"'{name}' has an entry with an empty name."));
             }
-
-            var name = $"budgets.benchmarks[\"{property.Name}\"]";
-            Unknown(budget, name, BenchmarkKeys, path, findings);
-            result.Add(new BenchmarkBudget(property.Name.Trim(),
-                Time(budget.Get("mean"), name + ".mean", path, findings),
-                Time(budget.Get("p95"), name + ".p95", path, findings),
-                Size(budget.Get("allocated"), name + ".allocated", path, findings),
-                property.Line, property.Column));
-        }
-
-        return result;
-    }
-
-    private static List<SizeBudget> ReadSizes(JsonValueNode? node, string path, List<Finding> findings)
-    {
-        var result = new List<SizeBudget>();
-        if (node is null)
-        {
-            return result;
-        }
-
-        if (node is not JsonObjectNode obj)
-        {
-            findings.Add(PolicyLoader.Shape(path, node, "'budgets.sizes' must be an object mapping project names to { \"assembly\", \"package\", \"publish\" }."));
-            return result;
-        }
-
-        foreach (var property in obj.Properties)
-        {
-            if (property.Value is not JsonObjectNode budget)
+            else if (PolicySection.Read(property.Value, entryName, keys, $"an object with {string.Join(", ", keys)}", path, findings) is { } entry)
             {
-                findings.Add(PolicyLoader.Shape(path, property.Value, $"The size budget of '{property.Name}' must be an object with {string.Join(", ", SizeKeys)}."));
-                continue;
+                result.Add(read(property, entryName, entry));
             }
-
-            var name = $"budgets.sizes.{property.Name}";
-            Unknown(budget, name, SizeKeys, path, findings);
-            result.Add(new SizeBudget(property.Name.Trim(),
-                Size(budget.Get("assembly"), name + ".assembly", path, findings),
-                Size(budget.Get("package"), name + ".package", path, findings),
-                Size(budget.Get("publish"), name + ".publish", path, findings),
-                property.Line));
         }
 
         return result;
@@ -183,15 +138,5 @@ public sealed record BudgetSettings
     {
         findings.Add(PolicyLoader.Shape(path, node, message));
         return fallback;
-    }
-
-    private static void Unknown(JsonObjectNode node, string name, IReadOnlyList<string> known, string path, List<Finding> findings)
-    {
-        foreach (var property in node.Properties.Where(p => !known.Contains(p.Name, StringComparer.Ordinal)))
-        {
-            findings.Add(new Finding("STD0002", Severity.Error,
-                $"Unknown setting '{property.Name}' in '{name}'. Known settings: {string.Join(", ", known)}. See docs/quality-gates.md.",
-                path, property.Line, property.Column));
-        }
     }
 }

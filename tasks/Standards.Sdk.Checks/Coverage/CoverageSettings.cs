@@ -43,23 +43,9 @@ public sealed record CoverageSettings
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(findings);
         var path = policy.SourcePath ?? PolicyLoader.FileName;
-        var section = policy.Document?.Get("coverage");
-        if (section is null)
+        if (PolicySection.Read(policy.Document?.Get("coverage"), "coverage", Keys, $"an object with {string.Join(", ", Keys)}", path, findings) is not { } obj)
         {
             return Default;
-        }
-
-        if (section is not JsonObjectNode obj)
-        {
-            findings.Add(PolicyLoader.Shape(path, section, $"'coverage' must be an object with {string.Join(", ", Keys)}, not {section.Kind}."));
-            return Default;
-        }
-
-        foreach (var property in obj.Properties.Where(p => !Keys.Contains(p.Name, StringComparer.Ordinal)))
-        {
-            findings.Add(new Finding("STD0002", Severity.Error,
-                $"Unknown setting 'coverage.{property.Name}' in standards.json. The coverage section accepts {string.Join(", ", Keys)}; rule severities go in the \"rules\" section. See docs/quality-gates.md.",
-                path, property.Line, property.Column));
         }
 
         return new CoverageSettings
