@@ -42,12 +42,24 @@ public sealed class CheckArtefactSize : ProjectPolicyTask
         }
         else
         {
-            Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: {0} does not exist; no size to check.", Artefact);
-            return true;
+            bytes = -1;
         }
 
         var severity = new EffectivePolicy(policy, project, today).SeverityOf(RuleCatalog.Find(BudgetRuleIds.SizeOverBudget)!);
         var budget = SizeGate.BudgetOf(settings, project.Name, kind);
+        if (bytes < 0)
+        {
+            // A budget that cannot be measured must not pass silently.
+            if (budget is not null)
+            {
+                findings.Add(new Finding(BudgetRuleIds.SizeOverBudget, severity,
+                    $"The {Kind} of {project.Name} has a size budget, but {Artefact} does not exist, so it could not be measured. This is a bug in how the artefact was located; please report it with the build log (-bl).",
+                    ProjectFile));
+            }
+
+            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        }
+
         Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: {0} {1} is {2}{3}.", project.Name, Kind, Quantity.Size(bytes), budget is { } b ? $" (budget {Quantity.Size(b)})" : " (no budget)");
         if (SizeGate.Evaluate(settings, project.Name, kind, Artefact, bytes, policy.SourcePath ?? PolicyLoader.FileName, severity) is { } finding)
         {
