@@ -43,9 +43,13 @@ public sealed class BudgetGateTests
         Assert.True(within.Succeeded, within.Output);
         Assert.Matches(@"Lib package is [\d,]+ B \([\d.]+ KiB\) \(budget 1,000,000 B", within.Output);
 
-        // Incremental: an unchanged assembly and policy skip the size check.
+        // Incremental: the policy changed since the last Debug build, so it runs; then an unchanged assembly and
+        // policy skip it; a changed budget runs it again.
+        Assert.True(repo.Build("src/Lib/Lib.csproj", ci: false, "--no-restore").Ran("StandardsCheckAssemblySize"));
         var noop = repo.Build("src/Lib/Lib.csproj", ci: false, "--no-restore");
         Assert.True(noop.Skipped("StandardsCheckAssemblySize"), noop.Output);
+        repo.WriteFile("standards.json", """{ "budgets": { "sizes": { "Lib": { "assembly": "2 MiB" } } } }""");
+        Assert.True(repo.Build("src/Lib/Lib.csproj", ci: false, "--no-restore").Ran("StandardsCheckAssemblySize"));
     }
 
     [Fact]
