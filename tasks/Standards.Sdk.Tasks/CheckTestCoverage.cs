@@ -49,7 +49,9 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
         }
 
         var started = File.Exists(RunStartedFile) ? File.GetLastWriteTimeUtc(RunStartedFile) : DateTime.MinValue;
-        var chosen = CoverageReportLocator.Select(Candidates(), started.AddSeconds(-2), TestAssemblyName);
+        // Results folders keep every earlier run's report; only the ones written since this run started are read.
+        var since = started.AddSeconds(-2);
+        var chosen = CoverageReportLocator.Select(Candidates(since), since, TestAssemblyName);
         if (chosen is null)
         {
             var severity = effective.SeverityOf(RuleCatalog.Find(CoverageRuleIds.ReportMissing)!);
@@ -82,7 +84,7 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
         return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 
-    private List<CoverageCandidate> Candidates()
+    private List<CoverageCandidate> Candidates(DateTime since)
     {
         if (!Directory.Exists(ResultsDirectory))
         {
@@ -90,7 +92,7 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
         }
 
         var result = new List<CoverageCandidate>();
-        foreach (var file in Directory.EnumerateFiles(ResultsDirectory, "*.cobertura.xml", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(ResultsDirectory, "*.cobertura.xml", SearchOption.AllDirectories).Where(f => File.GetLastWriteTimeUtc(f) >= since))
         {
             var text = ReadOrNull(file);
             var packages = text is null ? [] : CoberturaReader.Read(file, text, RepoRoot, _ => false).Report.Packages.Select(p => p.Name).ToList();
