@@ -10,6 +10,12 @@ public static class ApiErrorCodes
     /// <summary>The request is malformed (unreadable body, wrong parameter types).</summary>
     public const string BadRequest = "request.invalid";
 
+    /// <summary>The request has no valid bearer token.</summary>
+    public const string Unauthenticated = "auth.unauthenticated";
+
+    /// <summary>The caller's token lacks the scope the endpoint requires.</summary>
+    public const string Forbidden = "auth.forbidden";
+
     /// <summary>No endpoint matches the request path.</summary>
     public const string RouteNotFound = "route.not_found";
 
@@ -34,6 +40,8 @@ public static class ApiErrorCodes
     public static string ForStatus(int statusCode) => statusCode switch
     {
         StatusCodes.Status400BadRequest => BadRequest,
+        StatusCodes.Status401Unauthorized => Unauthenticated,
+        StatusCodes.Status403Forbidden => Forbidden,
         StatusCodes.Status404NotFound => RouteNotFound,
         StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,

@@ -6,31 +6,36 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace CompanyProduct.Worker.Health;
+namespace CompanyProduct.HostKind.Health;
 
 /// <summary>Liveness (<c>/health</c>) and readiness (<c>/ready</c>) endpoints.</summary>
 public static class HealthEndpoints
 {
-    /// <summary>The tag of the checks that run for readiness.</summary>
-    public const string ReadyTag = "ready";
+    /// <summary>The liveness path (the container's liveness probe).</summary>
+    public const string LivenessPath = "/health";
 
-    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(2);
+    /// <summary>The readiness path (the container's readiness probe).</summary>
+    public const string ReadinessPath = "/ready";
 
-    /// <summary>Registers the readiness checks.</summary>
+    /// <summary>Registers the readiness checks every host has (not shutting down).</summary>
     /// <param name="services">The services.</param>
-    /// <returns>The health checks builder, to add checks for further dependencies.</returns>
+    /// <returns>The health checks builder, to add the checks of the host's dependencies.</returns>
     public static IHealthChecksBuilder AddReadinessChecks(this IServiceCollection services) =>
         services.AddHealthChecks()
-            .AddCheck<ShutdownHealthCheck>("shutdown", tags: [ReadyTag], timeout: CheckTimeout)
-            .AddCheck<ConsumerHealthCheck>("consumer", tags: [ReadyTag], timeout: CheckTimeout);
+            .AddCheck<ShutdownHealthCheck>("shutdown", tags: [HealthTags.Ready], timeout: HealthTags.CheckTimeout);
 
-    /// <summary>Maps <c>/health</c> (the process is up; no dependency checked) and <c>/ready</c> (all readiness checks).</summary>
+    /// <summary>
+    /// Maps <c>/health</c> (the process is up; no dependency checked) and <c>/ready</c> (all readiness checks):
+    /// anonymous, never rate-limited, not part of the API description.
+    /// </summary>
     /// <param name="routes">The route builder.</param>
     /// <returns>The same route builder.</returns>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapHealthChecks("/health", new HealthCheckOptions { Predicate = static _ => false, ResponseWriter = WriteAsync });
-        routes.MapHealthChecks("/ready", new HealthCheckOptions { Predicate = static r => r.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
+        routes.MapHealthChecks(LivenessPath, new HealthCheckOptions { Predicate = static _ => false, ResponseWriter = WriteAsync })
+            .AllowAnonymous().DisableRateLimiting().ExcludeFromDescription();
+        routes.MapHealthChecks(ReadinessPath, new HealthCheckOptions { Predicate = static r => r.Tags.Contains(HealthTags.Ready), ResponseWriter = WriteAsync })
+            .AllowAnonymous().DisableRateLimiting().ExcludeFromDescription();
         return routes;
     }
 
