@@ -25,6 +25,9 @@ public static class ApiErrorCodes
     /// <summary>The body has a media type the endpoint does not accept.</summary>
     public const string UnsupportedMediaType = "request.unsupported_media_type";
 
+    /// <summary>The <c>type</c> of the 429 problem: the definition of the status code (RFC 6585 §4).</summary>
+    public const string RateLimitedType = "https://tools.ietf.org/html/rfc6585#section-4";
+
     /// <summary>The client exceeded its rate limit.</summary>
     public const string RateLimited = "rate_limit.exceeded";
 

@@ -31,7 +31,7 @@ public static class ProblemDetailsSetup
         HttpContext http = context.HttpContext;
         var problem = context.ProblemDetails;
         int status = problem.Status ?? http.Response.StatusCode;
-        problem.Type ??= status == StatusCodes.Status429TooManyRequests ? RateLimitingSetup.RateLimitedType : "about:blank";
+        problem.Type ??= status == StatusCodes.Status429TooManyRequests ? ApiErrorCodes.RateLimitedType : "about:blank";
         problem.Detail ??= DefaultDetail(status);
         problem.Instance ??= http.Request.Path;
         problem.Extensions.TryAdd("code", ApiErrorCodes.ForStatus(status));

@@ -31,9 +31,6 @@ public sealed class ClientRateLimitOptions
 /// </summary>
 public static class RateLimitingSetup
 {
-    /// <summary>The <c>type</c> of the 429 problem: the definition of the status code (RFC 6585 §4).</summary>
-    public const string RateLimitedType = "https://tools.ietf.org/html/rfc6585#section-4";
-
     /// <summary>Registers the global limiter.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration root.</param>
@@ -91,7 +88,7 @@ public static class RateLimitingSetup
             HttpContext = context.HttpContext,
             ProblemDetails = new ProblemDetails
             {
-                Type = RateLimitedType,
+                Type = ApiErrorCodes.RateLimitedType,
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests",
                 Detail = "The rate limit for this client was exceeded; retry after the time in the Retry-After header.",

@@ -1,9 +1,7 @@
 //#if (hasAuth)
 using CompanyProduct.Api.Security;
 //#endif
-//#if (tracing)
 using CompanyProduct.Api.Observability;
-//#endif
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CompanyProduct.Api.Hosting;

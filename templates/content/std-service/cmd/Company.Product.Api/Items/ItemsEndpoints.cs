@@ -1,6 +1,4 @@
-//#if (rateLimiting)
 using CompanyProduct.Api.Hosting;
-//#endif
 //#if (hasAuth)
 using CompanyProduct.Api.Security;
 //#endif
