@@ -32,7 +32,8 @@ dotnet new list std- --debug:custom-hive "$hive"
 step "Generating a std-service repo: dotnet new std-service -n Acme.Orders --owner=@acme/orders --ci github"
 rm -rf "$demo"
 mkdir -p "$demo"
-dotnet new std-service -n Acme.Orders -o "$repo" --owner=@acme/orders --ci github --sdk-feed "$packages" \
+# --sdk-feed takes a folder relative to the new repo (a machine path would be committed in nuget.config).
+dotnet new std-service -n Acme.Orders -o "$repo" --owner=@acme/orders --ci github --sdk-feed "$(realpath -m --relative-to="$repo" "$packages")" \
   --no-update-check --debug:custom-hive "$hive"
 grep -A1 '"msbuild-sdks"' "$repo/global.json"
 
