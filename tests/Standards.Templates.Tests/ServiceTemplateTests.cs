@@ -82,7 +82,9 @@ public sealed partial class ServiceTemplateTests(ServiceTemplateTests.Flow flow)
             ["Downstream__BaseAddress"] = downstream.BaseAddress.ToString(),
             ["Shutdown__DrainDelay"] = "00:00:03",
             ["RateLimiting__TokensPerSecond"] = "1",
-            ["RateLimiting__BurstSize"] = "25",
+            // A small bucket refilled slowly: each caller may make 5 requests at once (the steps below stay under it
+            // with one caller each), so 40 quick requests from one address must meet the limit.
+            ["RateLimiting__BurstSize"] = "5",
         };
         using var app = RunningApp.Start(flow.EntryPointDll(), TimeSpan.FromSeconds(60), env);
 
@@ -166,7 +168,7 @@ public sealed partial class ServiceTemplateTests(ServiceTemplateTests.Flow flow)
 
     private static void AssertMalformedBodyHasDetail(RunningApp app)
     {
-        using var malformed = Request(HttpMethod.Post, "api/v1/items", TestIdentity.Token("e2e-writer", "items:write"));
+        using var malformed = Request(HttpMethod.Post, "api/v1/items", TestIdentity.Token("e2e-malformed", "items:write"));
         malformed.Content = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json");
         var response = app.Send(malformed);
         using var problem = AssertProblem(response, 400, "request.invalid");

@@ -4,6 +4,7 @@ using CompanyProduct.Api.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
@@ -31,7 +32,7 @@ public sealed class ShutdownTests
     public async Task During_the_drain_window_readiness_fails_while_the_server_still_serves()
     {
         Dictionary<string, string?> settings = TestSettings.Valid();
-        settings["Shutdown:DrainDelay"] = "00:00:05";
+        settings["Shutdown:DrainDelay"] = "00:00:10";
         await using WebApplication app = ApiHost.Build([], builder =>
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -41,8 +42,14 @@ public sealed class ShutdownTests
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
 
         Task stopping = app.StopAsync();
-        using HttpResponseMessage ready = await client.GetAsync(new Uri("/ready", UriKind.Relative));
+        ShutdownState state = app.Services.GetRequiredService<ShutdownState>();
+        while (!state.IsDraining)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
+
         using HttpResponseMessage health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        using HttpResponseMessage ready = await client.GetAsync(new Uri("/ready", UriKind.Relative));
         await stopping;
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
