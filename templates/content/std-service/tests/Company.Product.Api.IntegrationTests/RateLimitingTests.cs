@@ -1,7 +1,12 @@
 using System.Net;
+using System.Text.Json;
 
 namespace CompanyProduct.Api.IntegrationTests;
 
+/// <summary>
+/// The global rate limit (burst 2, 1 token/s in these tests). Bursts are sent at once, so a slow machine cannot
+/// refill the bucket between the requests of one burst.
+/// </summary>
 public sealed class RateLimitingTests
 {
     private static readonly Uri Items = new("/api/v1/items", UriKind.Relative);
@@ -21,13 +26,15 @@ public sealed class RateLimitingTests
         return new ApiFactory(settings);
     }
 
-    private static async Task<HttpStatusCode> SendAsync(HttpClient client, Action<HttpRequestMessage>? decorate = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, Items);
-        decorate?.Invoke(request);
-        using HttpResponseMessage response = await client.SendAsync(request);
-        return response.StatusCode;
-    }
+    /// <summary>Sends <paramref name="count"/> requests at once; <paramref name="decorate"/> gets the index of each.</summary>
+    private static async Task<HttpStatusCode[]> BurstAsync(HttpClient client, int count, Action<HttpRequestMessage, int>? decorate = null) =>
+        await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, Items);
+            decorate?.Invoke(request, i);
+            using HttpResponseMessage response = await client.SendAsync(request);
+            return response.StatusCode;
+        }));
 
     [Fact]
     public async Task Rejects_a_client_over_its_burst_with_a_typed_problem()
@@ -35,12 +42,13 @@ public sealed class RateLimitingTests
         await using ApiFactory factory = CreateFactory();
         using HttpClient client = factory.CreateItemsClient();
 
-        Assert.Equal(HttpStatusCode.OK, await SendAsync(client));
-        Assert.Equal(HttpStatusCode.OK, await SendAsync(client));
+        HttpStatusCode[] statuses = await BurstAsync(client, 6);
         using HttpResponseMessage rejected = await client.GetAsync(Items);
 
+        Assert.Contains(HttpStatusCode.OK, statuses);
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
         Assert.NotNull(rejected.Headers.RetryAfter);
-        System.Text.Json.JsonElement problem = await ProblemAssert.IsProblemAsync(rejected, HttpStatusCode.TooManyRequests, "rate_limit.exceeded");
+        JsonElement problem = await ProblemAssert.IsProblemAsync(rejected, HttpStatusCode.TooManyRequests, "rate_limit.exceeded");
         Assert.Equal("https://tools.ietf.org/html/rfc6585#section-4", problem.GetProperty("type").GetString());
     }
 
@@ -49,22 +57,17 @@ public sealed class RateLimitingTests
     {
         await using ApiFactory factory = CreateFactory();
         using HttpClient client = factory.CreateItemsClient();
-        var statuses = new List<HttpStatusCode>();
 
-        for (int i = 0; i < 6; i++)
+        HttpStatusCode[] statuses = await BurstAsync(client, 8, (request, i) =>
         {
-            statuses.Add(await SendAsync(client, request =>
-            {
-                request.Headers.Add("X-Client-Id", $"client-{i}");
-                request.Headers.Add("X-Forwarded-For", $"198.51.100.{i}");
-                request.Headers.Add("X-Real-IP", $"198.51.100.{i}");
-                request.Headers.Add("X-Request-ID", $"request-{i}");
-                request.Headers.Add("User-Agent", $"agent-{i}");
-            }));
-        }
+            request.Headers.Add("X-Client-Id", $"client-{i}");
+            request.Headers.Add("X-Forwarded-For", $"198.51.100.{i}");
+            request.Headers.Add("X-Real-IP", $"198.51.100.{i}");
+            request.Headers.Add("X-Request-ID", $"request-{i}");
+            request.Headers.Add("User-Agent", $"agent-{i}");
+        });
 
-        Assert.Equal(2, statuses.Count(s => s == HttpStatusCode.OK));
-        Assert.Equal(4, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+        Assert.True(statuses.Count(s => s == HttpStatusCode.TooManyRequests) >= 4, string.Join(", ", statuses));
     }
 
     [Fact]
@@ -72,14 +75,10 @@ public sealed class RateLimitingTests
     {
         await using ApiFactory factory = CreateFactory();
         using HttpClient client = factory.CreateClient();
-        var statuses = new List<HttpStatusCode>();
 
-        for (int i = 0; i < 4; i++)
-        {
-            statuses.Add(await SendAsync(client, request => request.Headers.Add("Authorization", $"Bearer invalid-{i}")));
-        }
+        HttpStatusCode[] statuses = await BurstAsync(client, 6, (request, i) => request.Headers.Add("Authorization", $"Bearer invalid-{i}"));
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
     }
 
     [Fact]
@@ -89,13 +88,11 @@ public sealed class RateLimitingTests
         await using ApiFactory factory = CreateFactory();
         using HttpClient client = factory.CreateClient();
 
-        for (int i = 0; i < 3; i++)
-        {
-            await SendAsync(client, request => request.Headers.Add(ApiFactory.RemoteAddressHeader, "192.0.2.10"));
-        }
+        HttpStatusCode[] first = await BurstAsync(client, 6, (request, _) => request.Headers.Add(ApiFactory.RemoteAddressHeader, "192.0.2.10"));
+        HttpStatusCode[] other = await BurstAsync(client, 1, (request, _) => request.Headers.Add(ApiFactory.RemoteAddressHeader, "192.0.2.11"));
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, await SendAsync(client, request => request.Headers.Add(ApiFactory.RemoteAddressHeader, "192.0.2.10")));
-        Assert.NotEqual(HttpStatusCode.TooManyRequests, await SendAsync(client, request => request.Headers.Add(ApiFactory.RemoteAddressHeader, "192.0.2.11")));
+        Assert.Contains(HttpStatusCode.TooManyRequests, first);
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, other);
         for (int i = 0; i < 5; i++)
         {
             using var health = new HttpRequestMessage(HttpMethod.Get, "/health");
@@ -112,15 +109,11 @@ public sealed class RateLimitingTests
         await using (ApiFactory trusted = CreateFactory(("ForwardedHeaders:KnownProxies:0", "10.0.0.5")))
         {
             using HttpClient client = trusted.CreateClient();
-            var statuses = new List<HttpStatusCode>();
-            for (int i = 0; i < 4; i++)
+            HttpStatusCode[] statuses = await BurstAsync(client, 6, (request, i) =>
             {
-                statuses.Add(await SendAsync(client, request =>
-                {
-                    request.Headers.Add(ApiFactory.RemoteAddressHeader, "10.0.0.5");
-                    request.Headers.Add("X-Forwarded-For", $"203.0.113.{i}");
-                }));
-            }
+                request.Headers.Add(ApiFactory.RemoteAddressHeader, "10.0.0.5");
+                request.Headers.Add("X-Forwarded-For", $"203.0.113.{i}");
+            });
 
             Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses);
         }
@@ -128,17 +121,13 @@ public sealed class RateLimitingTests
         // From an address that is not a trusted proxy, the header is ignored: one bucket.
         await using ApiFactory untrusted = CreateFactory(("ForwardedHeaders:KnownProxies:0", "10.0.0.5"));
         using HttpClient direct = untrusted.CreateClient();
-        var directStatuses = new List<HttpStatusCode>();
-        for (int i = 0; i < 4; i++)
+        HttpStatusCode[] directStatuses = await BurstAsync(direct, 6, (request, i) =>
         {
-            directStatuses.Add(await SendAsync(direct, request =>
-            {
-                request.Headers.Add(ApiFactory.RemoteAddressHeader, "10.0.0.6");
-                request.Headers.Add("X-Forwarded-For", $"203.0.113.{i}");
-            }));
-        }
+            request.Headers.Add(ApiFactory.RemoteAddressHeader, "10.0.0.6");
+            request.Headers.Add("X-Forwarded-For", $"203.0.113.{i}");
+        });
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, directStatuses[^1]);
+        Assert.Contains(HttpStatusCode.TooManyRequests, directStatuses);
     }
 //#if (hasAuth)
 
@@ -149,19 +138,17 @@ public sealed class RateLimitingTests
         using HttpClient client = factory.CreateClient();
         string first = Security.TestTokens.Create(subject: "caller-1", scopes: ["items:read"]);
         string second = Security.TestTokens.Create(subject: "caller-2", scopes: ["items:read"]);
-        var statuses = new List<HttpStatusCode>();
 
-        for (int i = 0; i < 3; i++)
+        HttpStatusCode[] statuses = await BurstAsync(client, 6, (request, i) =>
         {
-            statuses.Add(await SendAsync(client, request =>
-            {
-                request.Headers.Add("Authorization", "Bearer " + first);
-                request.Headers.Add(ApiFactory.RemoteAddressHeader, $"192.0.2.{20 + i}");
-            }));
-        }
+            request.Headers.Add("Authorization", "Bearer " + first);
+            request.Headers.Add(ApiFactory.RemoteAddressHeader, $"192.0.2.{20 + i}");
+        });
+        HttpStatusCode[] other = await BurstAsync(client, 1, (request, _) => request.Headers.Add("Authorization", "Bearer " + second));
 
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
-        Assert.Equal(HttpStatusCode.OK, await SendAsync(client, request => request.Headers.Add("Authorization", "Bearer " + second)));
+        Assert.Contains(HttpStatusCode.OK, statuses);
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.Equal([HttpStatusCode.OK], other);
     }
 //#endif
 }
