@@ -129,6 +129,23 @@ public sealed class RateLimitingTests
 
         Assert.Contains(HttpStatusCode.TooManyRequests, directStatuses);
     }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("::1")]
+    public async Task Forwarded_for_from_loopback_is_not_believed_unless_configured(string loopback)
+    {
+        await using ApiFactory factory = CreateFactory();
+        using HttpClient client = factory.CreateClient();
+
+        HttpStatusCode[] statuses = await BurstAsync(client, 6, (request, i) =>
+        {
+            request.Headers.Add(ApiFactory.RemoteAddressHeader, loopback);
+            request.Headers.Add("X-Forwarded-For", $"203.0.113.{i}");
+        });
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+    }
 //#if (hasAuth)
 
     [Fact]

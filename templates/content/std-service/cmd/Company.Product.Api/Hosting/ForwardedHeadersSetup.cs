@@ -56,10 +56,18 @@ public static class ForwardedHeadersSetup
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TrustedProxyOptions>>(static (options, trusted) =>
         {
             TrustedProxyOptions settings = trusted.Value;
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+
+            // The middleware believes every sender when its lists are empty, and trusts loopback by default: so with
+            // no trusted proxy configured it reads no header at all, and otherwise only the configured proxies count.
+            options.ForwardedHeaders = settings.KnownProxies.Count + settings.KnownNetworks.Count == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             options.ForwardLimit = settings.ForwardLimit;
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
+#pragma warning disable CS0618, ASPDEPR005
+            options.KnownNetworks.Clear();
+#pragma warning restore CS0618, ASPDEPR005
             foreach (string proxy in settings.KnownProxies)
             {
                 options.KnownProxies.Add(IPAddress.Parse(proxy));
