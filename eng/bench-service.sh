@@ -68,6 +68,7 @@ dll="$repo/cmd/Acme.Orders.Api/bin/Release/net10.0/Acme.Orders.Api.dll"
   Authentication__Schemes__Bearer__SigningKeys__0__Issuer=https://issuer.bench.test/ \
   Authentication__Schemes__Bearer__SigningKeys__0__Value="$(python3 -c "import base64,sys; print(base64.b64encode(bytes.fromhex(sys.argv[1])).decode())" "$key_hex")" \
   RateLimiting__TokensPerSecond=1000000 RateLimiting__BurstSize=1000000 \
+  Downstream__BaseAddress="http://127.0.0.1:$app_port/" \
   exec dotnet "$dll" --urls "http://127.0.0.1:$app_port" > "$work/app.log" 2>&1) &
 app_pid=$!
 for _ in $(seq 120); do curl -sf "http://127.0.0.1:$app_port/health" > /dev/null && break; sleep 0.5; done
