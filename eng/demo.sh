@@ -32,7 +32,8 @@ dotnet new list std- --debug:custom-hive "$hive"
 step "Generating a std-service repo: dotnet new std-service -n Acme.Orders --owner=@acme/orders --ci github"
 rm -rf "$demo"
 mkdir -p "$demo"
-dotnet new std-service -n Acme.Orders -o "$repo" --owner=@acme/orders --ci github --sdk-feed "$packages" \
+# --sdk-feed takes a folder relative to the new repo (a machine path would be committed in nuget.config).
+dotnet new std-service -n Acme.Orders -o "$repo" --owner=@acme/orders --ci github --sdk-feed "$(realpath -m --relative-to="$repo" "$packages")" \
   --no-update-check --debug:custom-hive "$hive"
 grep -A1 '"msbuild-sdks"' "$repo/global.json"
 
@@ -64,7 +65,15 @@ step "Running the service on a loopback port and probing it"
 port=5180
 while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
 bin="$repo/cmd/Acme.Orders.Api/bin/Release/net10.0"
-(cd "$bin" && exec dotnet Acme.Orders.Api.dll --urls "http://127.0.0.1:$port") > "$demo/service.log" 2>&1 &
+# The generated service needs a database and a token issuer in production; the demo runs it with the in-memory
+# store, a throw-away signing key, and itself as the downstream API (readiness probes it).
+(cd "$bin" && \
+  Database__Provider=InMemory \
+  Authentication__Schemes__Bearer__ValidAudiences__0=acme-orders \
+  Authentication__Schemes__Bearer__SigningKeys__0__Issuer=https://demo.invalid/ \
+  Authentication__Schemes__Bearer__SigningKeys__0__Value="$(head -c 32 /dev/urandom | base64 | tr -d '\n')" \
+  Downstream__BaseAddress="http://127.0.0.1:$port/" \
+  exec dotnet Acme.Orders.Api.dll --urls "http://127.0.0.1:$port") > "$demo/service.log" 2>&1 &
 app=$!
 stop_app() {
   if kill -0 "$app" 2>/dev/null; then
@@ -81,8 +90,9 @@ for _ in $(seq 150); do
 done
 echo "GET /health  -> $(curl -sS -w ' (HTTP %{http_code})' "http://127.0.0.1:$port/health")"
 echo "GET /ready   -> $(curl -sS -w ' (HTTP %{http_code})' "http://127.0.0.1:$port/ready")"
-echo "GET /api/v1/items/00000000-0000-0000-0000-000000000001 -> $(curl -sS -w ' (HTTP %{http_code}, %{content_type})' \
-  "http://127.0.0.1:$port/api/v1/items/00000000-0000-0000-0000-000000000001")"
+echo "GET /api/v1/items (no token) -> $(curl -sS -w ' (HTTP %{http_code}, %{content_type})' \
+  "http://127.0.0.1:$port/api/v1/items")"
+echo "GET /openapi/v1.json -> HTTP $(curl -sS -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/openapi/v1.json")"
 curl -fsS "http://127.0.0.1:$port/health" > /dev/null
 stop_app
 trap - EXIT

@@ -5,6 +5,9 @@
 source "$(dirname "$0")/common.sh"
 cd "$REPO_ROOT"
 
+# Set-up the tests need besides .NET (PostgreSQL server, OpenAPI validator); quick when it is all there.
+bash "$REPO_ROOT/eng/setup.sh"
+
 work="$(mktemp -d "${TMPDIR:-/tmp}/standards-test.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 version="$(unique_version)"

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates the packages.lock.json files that the repository templates ship (templates/content/*/).
+# Regenerates the packages.lock.json files that std-lib ships (templates/content/std-lib/). std-service and
+# std-worker ship none: their options change the package set, so `dotnet new` restores them and writes the lock
+# files (a restore post-action).
 #
 #   templates/scripts/refresh-lock-files.sh <standards-sdk-version> [<standards-sdk-feed>]
 #
@@ -27,7 +29,7 @@ instantiate() {
   local hive="$work/hive-$template-$variant" out="$work/$template-$variant/Company.Product"
   # The whole content folder: the host templates take shared files from content/_shared.
   dotnet new install "$templates/content" --debug:custom-hive "$hive" > /dev/null
-  dotnet new "$template" -n Company.Product -o "$out" --sdk-version "$version" ${feed:+--sdk-feed "$feed"} \
+  dotnet new "$template" -n Company.Product -o "$out" --sdk-version "$version" ${feed:+--sdk-feed "$(realpath -m --relative-to="$out" "$feed")"} \
     --debug:custom-hive "$hive" "$@" > /dev/null
   (cd "$out" && dotnet restore --force-evaluate > /dev/null)
   # NuGet writes the keys of project entries in lower case. Write them as the project names instead, so that the
@@ -59,7 +61,7 @@ copy_back() {
 }
 
 # TEMPLATES=std-service limits the run to some templates.
-for template in ${TEMPLATES:-std-service std-worker std-lib}; do
+for template in ${TEMPLATES:-std-lib}; do
   echo "$template"
   copy_back "$(instantiate "$template" default)" "$template" packages.lock.json
   if [ "$template" != std-lib ]; then

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Standards.Templates.Tests.Infrastructure;
@@ -6,17 +7,23 @@ using Xunit.Abstractions;
 
 namespace Standards.Templates.Tests;
 
-/// <summary>std-service with the defaults and GitHub Actions: the whole generate-to-green flow, then the app.</summary>
-public sealed class ServiceTemplateTests(ServiceTemplateTests.Flow flow) : IClassFixture<ServiceTemplateTests.Flow>
+/// <summary>
+/// std-service with the defaults (JWT, PostgreSQL, tracing, rate limiting) and GitHub Actions: the whole
+/// generate-to-green flow with the repo's own database tests run against a private PostgreSQL server, then the
+/// built service as a process on a real database: security, storage, OpenAPI, logs, readiness and the drain window.
+/// </summary>
+public sealed partial class ServiceTemplateTests(ServiceTemplateTests.Flow flow) : IClassFixture<ServiceTemplateTests.Flow>
 {
     [Fact]
     public void Generates_the_expected_files() => Snapshot.Match("std-service.github", flow.SnapshotText, flow.Repo.Root);
 
     [Fact]
-    public void Pins_the_packed_sdk_and_takes_it_from_the_given_feed()
+    public void Pins_the_packed_sdk_and_takes_it_from_the_given_feed_by_a_relative_path()
     {
         Assert.Contains($"\"Standards.Sdk\": \"{PackedSdk.Instance.Version}\"", flow.Repo.Read("global.json"), StringComparison.Ordinal);
-        Assert.Contains(PackedSdk.Instance.Feed, flow.Repo.Read("nuget.config"), StringComparison.Ordinal);
+        var nugetConfig = flow.Repo.Read("nuget.config");
+        Assert.Contains($"value=\"{Path.GetRelativePath(flow.Repo.Root, PackedSdk.Instance.Feed)}\"", nugetConfig, StringComparison.Ordinal);
+        Assert.DoesNotContain(PackedSdk.Instance.Feed, nugetConfig, StringComparison.Ordinal);
         Assert.True(flow.Repo.Exists(".github/workflows/ci.yml"));
         Assert.False(flow.Repo.Exists(".gitlab-ci.yml"));
         Assert.False(flow.Repo.Exists("azure-pipelines.yml"));
@@ -27,63 +34,247 @@ public sealed class ServiceTemplateTests(ServiceTemplateTests.Flow flow) : IClas
     public void Builds_in_CI_mode_with_zero_warnings() => flow.AssertBuiltClean();
 
     [Fact]
-    public void Its_tests_pass() => flow.AssertTestsPassed();
+    public void Its_tests_pass_with_the_database_tests_run_on_postgresql()
+    {
+        flow.AssertTestsPassed();
+        Assert.Matches(@"Skipped:\s+0", flow.Test!.Output);
+        Assert.DoesNotMatch(@"Skipped:\s+[1-9]", flow.Test.Output);
+    }
 
     [Fact]
-    public void The_app_serves_health_readiness_the_api_and_problem_details()
+    public void The_container_settings_and_the_kubernetes_manifests_agree_with_the_app()
     {
         flow.AssertBuiltClean();
-        using var app = RunningApp.Start(flow.EntryPointDll(), TimeSpan.FromSeconds(60));
+        var container = DeploymentAssert.EvaluateContainer(flow.Repo);
 
-        var health = app.Get("health");
-        Assert.True(health.Status == HttpStatusCode.OK, $"/health: {health.Status} {health.Body}\n{app.Output}");
-        Assert.True(health.Response.Headers.Contains("X-Request-ID"), "Every response carries X-Request-ID.");
+        Assert.Equal("1654", container.User);
+        Assert.Equal(8080, container.Port);
+        Assert.Equal("acme-orders", container.Repository);
+        DeploymentAssert.Manifests(flow.Repo, container, preStopMatchesDrain: true);
+    }
+
+    [Fact]
+    public void The_migrate_command_creates_the_schema_and_exits()
+    {
+        flow.AssertBuiltClean();
+        var database = PrivatePostgres.Shared.CreateDatabase("migrate_" + Guid.NewGuid().ToString("N"));
+        var env = new Dictionary<string, string?> { ["ConnectionStrings__Database"] = database };
+
+        var result = RunningApp.RunCommand(flow.EntryPointDll(), ["migrate"], env);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        var version = PrivatePostgres.Shared.Psql("SELECT max(version) FROM schema_migrations", database.Split("Database=")[1]).EnsureSuccess("psql");
+        Assert.Equal("1", version.Output.Trim());
+        var unknown = RunningApp.RunCommand(flow.EntryPointDll(), ["frobnicate"], env);
+        Assert.Equal(2, unknown.ExitCode);
+    }
+
+    [Fact]
+    public void The_service_on_postgresql_is_secure_documented_observable_and_drains()
+    {
+        flow.AssertBuiltClean();
+        using var postgres = PrivatePostgres.Start("service");
+        using var downstream = new StubHttpServer();
+        var connectionString = postgres.CreateDatabase("orders");
+        var env = new Dictionary<string, string?>(TestIdentity.ServiceEnvironment)
+        {
+            ["ConnectionStrings__Database"] = connectionString,
+            ["Downstream__BaseAddress"] = downstream.BaseAddress.ToString(),
+            ["Shutdown__DrainDelay"] = "00:00:03",
+            ["RateLimiting__TokensPerSecond"] = "1",
+            // A small bucket refilled slowly: each caller may make 5 requests at once (the steps below stay under it
+            // with one caller each), so 40 quick requests from one address must meet the limit.
+            ["RateLimiting__BurstSize"] = "5",
+        };
+        using var app = RunningApp.Start(flow.EntryPointDll(), TimeSpan.FromSeconds(60), env);
+
+        AssertReady(app, "database", "item-store", "downstream");
+        AssertSecurity(app);
+        var requestId = AssertStoresAndListsItems(app, postgres);
+        AssertMalformedBodyHasDetail(app);
+        AssertOpenApiDocument(app);
+        AssertRotatingHeadersDoesNotEscapeTheLimit(app);
+        AssertLogs(app, connectionString, requestId);
+
+        // Readiness follows the database: stopped, /ready fails (liveness does not).
+        postgres.Dispose();
+        var ready = app.Get("ready");
+        Assert.True(ready.Status == HttpStatusCode.ServiceUnavailable, $"/ready with the database stopped: {ready.Status} {ready.Body}");
+        Assert.Contains("database", ready.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, app.Get("health").Status);
+
+        AssertDrainsThenStops(app);
+    }
+
+    private static void AssertReady(RunningApp app, params string[] checks)
+    {
         var ready = app.Get("ready");
         Assert.True(ready.Status == HttpStatusCode.OK, $"/ready: {ready.Status} {ready.Body}\n{app.Output}");
-
-        using (var echo = new HttpRequestMessage(HttpMethod.Get, "api/v1/items"))
+        using var body = JsonDocument.Parse(ready.Body);
+        foreach (var check in checks)
         {
-            echo.Headers.Add("X-Request-ID", "e2e-request-1");
-            var list = app.Send(echo);
-            Assert.Equal(HttpStatusCode.OK, list.Status);
-            Assert.Equal("application/json", list.ContentType);
-            Assert.Equal("e2e-request-1", list.Response.Headers.GetValues("X-Request-ID").Single());
+            Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty(check).GetProperty("status").GetString());
+        }
+    }
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, string? token = null, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        using var create = new HttpRequestMessage(HttpMethod.Post, "api/v1/items") { Content = JsonContent.Create(new { name = "Widget" }) };
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return request;
+    }
+
+    private static void AssertSecurity(RunningApp app)
+    {
+        using (var anonymous = Request(HttpMethod.Get, "api/v1/items"))
+        {
+            var response = app.Send(anonymous);
+            AssertProblem(response, 401, "auth.unauthenticated");
+            Assert.Equal("Bearer", response.Response.Headers.WwwAuthenticate.Single().Scheme);
+        }
+
+        using var readOnly = Request(HttpMethod.Post, "api/v1/items", TestIdentity.Token("e2e-reader", "items:read"), new { name = "Nope" });
+        AssertProblem(app.Send(readOnly), 403, "auth.forbidden");
+    }
+
+    private static string AssertStoresAndListsItems(RunningApp app, PrivatePostgres postgres)
+    {
+        var token = TestIdentity.Token("e2e-writer", "items:read", "items:write");
+        using var create = Request(HttpMethod.Post, "api/v1/items", token, new { name = "Widget", description = "Stored in PostgreSQL" });
+        create.Headers.Add("X-Request-ID", "e2e-create-1");
         var created = app.Send(create);
-        Assert.True(created.Status == HttpStatusCode.Created, $"POST /api/v1/items: {created.Status} {created.Body}");
-        var location = created.Response.Headers.Location;
-        Assert.NotNull(location);
-        Assert.Equal(HttpStatusCode.OK, app.Get(location.ToString().TrimStart('/')).Status);
+        Assert.True(created.Status == HttpStatusCode.Created, $"POST /api/v1/items: {created.Status} {created.Body}\n{app.Output}");
+        Assert.Equal("e2e-create-1", created.Response.Headers.GetValues("X-Request-ID").Single());
 
-        var missing = app.Get($"api/v1/items/{Guid.NewGuid()}");
-        Assert.Equal(HttpStatusCode.NotFound, missing.Status);
-        AssertProblem(missing, 404, "items.not_found");
+        using var list = Request(HttpMethod.Get, "api/v1/items?limit=10", token);
+        var listed = app.Send(list);
+        Assert.Equal(HttpStatusCode.OK, listed.Status);
+        Assert.Contains("Widget", listed.Body, StringComparison.Ordinal);
+        using var get = Request(HttpMethod.Get, created.Response.Headers.Location!.ToString().TrimStart('/'), token);
+        Assert.Equal(HttpStatusCode.OK, app.Send(get).Status);
 
-        using var invalid = new HttpRequestMessage(HttpMethod.Post, "api/v1/items") { Content = JsonContent.Create(new { name = "" }) };
-        var rejected = app.Send(invalid);
-        Assert.Equal(HttpStatusCode.BadRequest, rejected.Status);
-        AssertProblem(rejected, 400, "validation.failed");
+        Assert.Equal("Widget|Stored in PostgreSQL", postgres.Psql("SELECT name || '|' || description FROM items", "orders").EnsureSuccess("psql").Output.Trim());
+        return "e2e-create-1";
+    }
 
+    private static void AssertMalformedBodyHasDetail(RunningApp app)
+    {
+        using var malformed = Request(HttpMethod.Post, "api/v1/items", TestIdentity.Token("e2e-malformed", "items:write"));
+        malformed.Content = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json");
+        var response = app.Send(malformed);
+        using var problem = AssertProblem(response, 400, "request.invalid");
+        Assert.False(string.IsNullOrEmpty(problem.RootElement.GetProperty("detail").GetString()), response.Body);
+    }
+
+    private static void AssertOpenApiDocument(RunningApp app)
+    {
+        var document = app.Get("openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, document.Status);
+        var file = Path.Combine(PackedSdk.NewTempDirectory("openapi"), "v1.json");
+        File.WriteAllText(file, document.Body);
+        var validator = Path.Combine(RepoPaths.Root, "eng", "tools", "openapi", "node_modules", "@seriousme", "openapi-schema-validator", "bin", "validate-api-cli.js");
+        Assert.True(File.Exists(validator), $"{validator} is missing: run bash eng/setup.sh.");
+        var validation = ProcessRunner.Run("node", [validator, file], Path.GetDirectoryName(file)!);
+        Assert.True(validation.Output.Contains("\"valid\": true", StringComparison.Ordinal), $"The OpenAPI document is not valid:\n{validation.Output}");
+
+        using var json = JsonDocument.Parse(document.Body);
+        var operations = 0;
+        foreach (var path in json.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                operations++;
+                var responses = operation.Value.GetProperty("responses");
+                foreach (var status in new[] { "400", "401", "403", "429", "500" })
+                {
+                    Assert.True(
+                        responses.TryGetProperty(status, out var response) && response.GetProperty("content").TryGetProperty("application/problem+json", out _),
+                        $"{operation.Name.ToUpperInvariant()} {path.Name} does not list the {status} problem.");
+                }
+            }
+        }
+
+        Assert.Equal(3, operations);
+    }
+
+    private static void AssertRotatingHeadersDoesNotEscapeTheLimit(RunningApp app)
+    {
+        // Sent at once, so that the bucket (5, refilled at 1/s) cannot refill between them on a slow machine.
+        var responses = Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
+        {
+            using var request = Request(HttpMethod.Get, "api/v1/items", $"invalid-token-{i}");
+            request.Headers.Add("X-Client-Id", $"client-{i}");
+            request.Headers.Add("X-Forwarded-For", $"198.51.100.{i}");
+            request.Headers.Add("X-Request-ID", $"rotating-{i}");
+            using var response = await app.Client.SendAsync(request);
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        })).GetAwaiter().GetResult();
+
+        var limited = responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        Assert.True(limited.Count >= 20, string.Join(", ", responses.Select(r => r.StatusCode)));
+        using var problem = JsonDocument.Parse(limited[0].Body);
+        Assert.Equal("rate_limit.exceeded", problem.RootElement.GetProperty("code").GetString());
+        Assert.Equal("https://tools.ietf.org/html/rfc6585#section-4", problem.RootElement.GetProperty("type").GetString());
+        Assert.Equal(HttpStatusCode.OK, app.Get("health").Status);
+    }
+
+    private static void AssertLogs(RunningApp app, string connectionString, string requestId)
+    {
+        var password = connectionString.Split("Password=")[1].Split(';')[0];
+        Assert.DoesNotContain(password, app.Output, StringComparison.Ordinal);
+        var created = app.Output.Split('\n').Where(l => l.Contains("\"message\":\"Item ", StringComparison.Ordinal) && l.Contains(" created\"", StringComparison.Ordinal)).ToList();
+        var line = Assert.Single(created);
+        using var json = JsonDocument.Parse(line);
+        var attributes = json.RootElement.GetProperty("attributes");
+        Assert.Equal(requestId, attributes.GetProperty("request_id").GetString());
+        Assert.False(attributes.TryGetProperty("RequestId", out _), $"Two request ids in one line: {line}");
+        Assert.Equal(32, json.RootElement.GetProperty("trace_id").GetString()!.Length);
+    }
+
+    private static void AssertDrainsThenStops(RunningApp app)
+    {
+        app.Terminate();
+        var readyDuringDrain = HttpStatusCode.OK;
+        var healthDuringDrain = (HttpStatusCode)0;
+        for (var i = 0; i < 20 && readyDuringDrain == HttpStatusCode.OK; i++)
+        {
+            readyDuringDrain = app.Get("ready").Status;
+            healthDuringDrain = app.Get("health").Status;
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, readyDuringDrain);
+        Assert.Equal(HttpStatusCode.OK, healthDuringDrain);
         var exit = app.Stop(TimeSpan.FromSeconds(30));
         Assert.True(exit == 0, $"The service did not shut down gracefully on SIGTERM (exit {exit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "killed"}):\n{app.Output}");
     }
 
-    private static void AssertProblem((HttpStatusCode Status, string? ContentType, string Body, HttpResponseMessage Response) response, int status, string code)
+    private static JsonDocument AssertProblem((HttpStatusCode Status, string? ContentType, string Body, HttpResponseMessage Response) response, int status, string code)
     {
+        Assert.True((int)response.Status == status, $"Expected {status}, got {(int)response.Status}: {response.Body}");
         Assert.Equal("application/problem+json", response.ContentType);
-        using var problem = JsonDocument.Parse(response.Body);
+        var problem = JsonDocument.Parse(response.Body);
         Assert.Equal(status, problem.RootElement.GetProperty("status").GetInt32());
         Assert.False(string.IsNullOrEmpty(problem.RootElement.GetProperty("title").GetString()));
+        Assert.False(string.IsNullOrEmpty(problem.RootElement.GetProperty("type").GetString()));
         Assert.Equal(code, problem.RootElement.GetProperty("code").GetString());
+        return problem;
     }
 
-    /// <summary>The generated repo, built and tested once for the class.</summary>
+    /// <summary>The generated repo, built and tested once for the class (its database tests on the shared server).</summary>
     public sealed class Flow(IMessageSink diagnostics) : RepoFlow(
         diagnostics,
         "std-service",
         "Acme.Orders",
         ["--owner=@acme/orders", "--ci", "github"],
-        ["global.json", "nuget.config", "Directory.Build.props", "cmd/{name}.Api/{name}.Api.csproj", "src/{name}/{name}.csproj", "CODEOWNERS", ".github/workflows/ci.yml", "docs/adr/0001-record-architecture-decisions.md"]);
+        ["global.json", "nuget.config", "Directory.Build.props", "cmd/{name}.Api/{name}.Api.csproj", "src/{name}/{name}.csproj", "CODEOWNERS", ".github/workflows/ci.yml", "docs/adr/0001-record-architecture-decisions.md", "deploy/kubernetes/deployment.yaml"],
+        testEnvironment: new Dictionary<string, string?> { ["TEST_POSTGRES_CONNECTION_STRING"] = PrivatePostgres.Shared.ConnectionString() });
 }

@@ -4,8 +4,8 @@ using Xunit.Abstractions;
 namespace Standards.Templates.Tests;
 
 /// <summary>
-/// std-service with GitLab CI and the optional features off (--tracing false --rate-limiting false): the
-/// conditional code and the lock files of this variant must build and test green too.
+/// std-service with GitLab CI and every optional feature off (--auth none --database none --tracing false
+/// --rate-limiting false): the conditional code of this variant must build and test green too.
 /// </summary>
 public sealed class ServiceVariantTests(ServiceVariantTests.Flow flow) : IClassFixture<ServiceVariantTests.Flow>
 {
@@ -23,6 +23,10 @@ public sealed class ServiceVariantTests(ServiceVariantTests.Flow flow) : IClassF
         Assert.DoesNotContain(files, f => Path.GetFileName(f) is "RateLimitingSetup.cs" or "RateLimitingTests.cs");
         Assert.DoesNotContain("OpenTelemetry", flow.Repo.Read("Directory.Packages.props"), StringComparison.Ordinal);
         Assert.DoesNotContain(files, f => f.EndsWith("packages.notracing.lock.json", StringComparison.Ordinal));
+        Assert.DoesNotContain(files, f => f.Contains("/Security/", StringComparison.Ordinal) || f.Contains("/Data/", StringComparison.Ordinal));
+        Assert.DoesNotContain("Npgsql", flow.Repo.Read("Directory.Packages.props"), StringComparison.Ordinal);
+        Assert.DoesNotContain("IdentityModel", flow.Repo.Read("Directory.Packages.props"), StringComparison.Ordinal);
+        Assert.DoesNotContain("postgres", flow.Repo.Read(".gitlab-ci.yml"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,6 +40,6 @@ public sealed class ServiceVariantTests(ServiceVariantTests.Flow flow) : IClassF
         diagnostics,
         "std-service",
         "Acme.Orders",
-        ["--owner=@acme/orders", "--ci", "gitlab", "--tracing", "false", "--rate-limiting", "false"],
+        ["--owner=@acme/orders", "--ci", "gitlab", "--auth", "none", "--database", "none", "--tracing", "false", "--rate-limiting", "false"],
         ["global.json", ".gitlab-ci.yml", "cmd/{name}.Api/{name}.Api.csproj", "Directory.Packages.props"]);
 }

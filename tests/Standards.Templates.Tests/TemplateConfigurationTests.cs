@@ -96,7 +96,11 @@ public sealed partial class TemplateConfigurationTests
     {
         var help = TemplateHive.Instance.Command(RepoPaths.Root, template, "--help").EnsureSuccess($"dotnet new {template} --help");
         using var host = Json(Path.Combine(Content, template, ".template.config", "dotnetcli.host.json"));
-        foreach (var entry in host.RootElement.GetProperty("symbolInfo").EnumerateObject())
+        var hidden = host.RootElement.GetProperty("symbolInfo").EnumerateObject()
+            .Where(e => e.Value.TryGetProperty("isHidden", out var isHidden) && isHidden.GetBoolean())
+            .Select(e => e.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var entry in host.RootElement.GetProperty("symbolInfo").EnumerateObject().Where(e => !hidden.Contains(e.Name)))
         {
             var longName = entry.Value.GetProperty("longName").GetString();
             Assert.Contains($"--{longName} ", help.Output, StringComparison.Ordinal);
@@ -106,7 +110,8 @@ public sealed partial class TemplateConfigurationTests
         Assert.DoesNotContain("--param:", help.Output, StringComparison.Ordinal);
         var options = HelpOption().Matches(help.Output).Select(m => m.Groups["name"].Value).ToList();
         using var config = Json(Path.Combine(Content, template, ".template.config", "template.json"));
-        var parameters = config.RootElement.GetProperty("symbols").EnumerateObject().Count(s => s.Value.GetProperty("type").GetString() == "parameter");
+        var parameters = config.RootElement.GetProperty("symbols").EnumerateObject()
+            .Count(s => s.Value.GetProperty("type").GetString() == "parameter" && !hidden.Contains(s.Name));
         Assert.True(options.Count == parameters, $"{parameters} parameters but {options.Count} options in:\n{help.Output}");
         Assert.All(options, name => Assert.Matches(KebabCase(), name));
     }
@@ -187,6 +192,34 @@ public sealed partial class TemplateConfigurationTests
         using var global = Json(Path.Combine(output, "global.json"));
         Assert.Equal(PackedSdk.Instance.Version, global.RootElement.GetProperty("msbuild-sdks").GetProperty("Standards.Sdk").GetString());
         Assert.False(File.Exists(Path.Combine(output, "nuget.config")), "Without --sdk-feed no nuget.config is generated.");
+    }
+
+    [Theory]
+    [InlineData("/srv/feeds/standards")]
+    [InlineData("C:\\feeds\\standards")]
+    [InlineData("~/feeds")]
+    public void An_absolute_sdk_feed_is_refused_with_a_message_and_never_committed(string feed)
+    {
+        var output = Path.Combine(PackedSdk.NewTempDirectory("absolute-feed"), "Acme.Text");
+        var result = TemplateHive.Instance.New(Path.GetDirectoryName(output)!, "std-lib", "-n", "Acme.Text", "-o", output, "--sdk-feed", feed);
+
+        Assert.Contains("--sdk-feed was not used: it is an absolute path", result.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(output, "nuget.config")), "No nuget.config with a machine path.");
+        Assert.DoesNotContain(
+            Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories),
+            f => File.ReadAllText(f).Contains(feed, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("../packages")]
+    [InlineData("https://pkgs.example.com/standards/index.json")]
+    public void A_relative_folder_or_a_url_is_written_as_given(string feed)
+    {
+        var output = Path.Combine(PackedSdk.NewTempDirectory("relative-feed"), "Acme.Text");
+        TemplateHive.Instance.New(Path.GetDirectoryName(output)!, "std-lib", "-n", "Acme.Text", "-o", output, "--sdk-feed", feed)
+            .EnsureSuccess("dotnet new std-lib --sdk-feed " + feed);
+
+        Assert.Contains($"value=\"{feed}\"", File.ReadAllText(Path.Combine(output, "nuget.config")), StringComparison.Ordinal);
     }
 
     private static IReadOnlyList<string> Validate(string schemaFile, string documentPath)

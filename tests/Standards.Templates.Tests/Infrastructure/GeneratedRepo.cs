@@ -33,7 +33,7 @@ public sealed class GeneratedRepo
 
     /// <summary>
     /// <c>dotnet new &lt;template&gt; -n &lt;name&gt; -o &lt;temp&gt;/&lt;name&gt; --sdk-version &lt;run version&gt;
-    /// --sdk-feed &lt;run feed&gt; &lt;options&gt;</c>; throws when it fails.
+    /// --sdk-feed &lt;run feed, relative to the repo&gt; &lt;options&gt;</c>; throws when it fails.
     /// </summary>
     public static GeneratedRepo Generate(string template, string name, params string[] options)
     {
@@ -43,7 +43,7 @@ public sealed class GeneratedRepo
         var result = hive.New(
                 parent,
                 template,
-                ["-n", name, "-o", root, "--sdk-version", hive.Sdk.Version, "--sdk-feed", hive.Sdk.Feed, .. options])
+                ["-n", name, "-o", root, "--sdk-version", hive.Sdk.Version, "--sdk-feed", Path.GetRelativePath(root, hive.Sdk.Feed), .. options])
             .EnsureSuccess($"dotnet new {template} -n {name} {string.Join(' ', options)}");
 
         // A new repo is a git repository with its first commit: the git-aware checks (e.g. lock files ignored by
@@ -88,13 +88,19 @@ public sealed class GeneratedRepo
     public BuildResult Build() =>
         HeavyWork.Run(() => Dotnet(["build", "-c", "Release", "--no-restore", "-tl:off", "-nologo", "-clp:NoSummary", "-nr:false"]));
 
-    /// <summary><c>dotnet test -c Release --no-build</c> in CI mode.</summary>
-    public BuildResult Test() => HeavyWork.Run(() => Dotnet(["test", "-c", "Release", "--no-build", "-tl:off", "-nologo"]));
+    /// <summary><c>dotnet test -c Release --no-build</c> in CI mode, with extra environment variables.</summary>
+    public BuildResult Test(IReadOnlyDictionary<string, string?>? environment = null) =>
+        HeavyWork.Run(() => Dotnet(["test", "-c", "Release", "--no-build", "-tl:off", "-nologo"], environment: environment));
 
     /// <summary>Runs a dotnet command at the repo root with CI=true (unless <paramref name="ci"/> is false).</summary>
-    public BuildResult Dotnet(IEnumerable<string> arguments, bool ci = true)
+    public BuildResult Dotnet(IEnumerable<string> arguments, bool ci = true, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var env = new Dictionary<string, string?>(Environment);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            env[key] = value;
+        }
+
         if (ci)
         {
             env["CI"] = "true";

@@ -14,7 +14,14 @@ namespace Standards.Templates.Tests.Infrastructure;
 public abstract partial class RepoFlow : IDisposable
 {
     /// <summary>Generates the repo and runs the CI steps; reports the time of each step as a diagnostic message.</summary>
-    protected RepoFlow(IMessageSink diagnostics, string template, string name, string[] options, string[] keyFiles, bool runTests = true)
+    protected RepoFlow(
+        IMessageSink diagnostics,
+        string template,
+        string name,
+        string[] options,
+        string[] keyFiles,
+        bool runTests = true,
+        IReadOnlyDictionary<string, string?>? testEnvironment = null)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         var timings = new List<string>();
@@ -30,7 +37,7 @@ public abstract partial class RepoFlow : IDisposable
         SnapshotText = Snapshot.Of(Repo, keyFiles.Select(f => f.Replace("{name}", name, StringComparison.Ordinal)).ToArray());
         Restore = Timed("restore", Repo.Restore);
         Build = Restore.Succeeded ? Timed("build", Repo.Build) : null;
-        Test = runTests && Build?.Succeeded == true ? Timed("test", Repo.Test) : null;
+        Test = runTests && Build?.Succeeded == true ? Timed("test", () => Repo.Test(testEnvironment)) : null;
         diagnostics.OnMessage(new DiagnosticMessage($"{template} {string.Join(' ', options)}: {string.Join(", ", timings)}"));
     }
 

@@ -37,9 +37,35 @@ public sealed class RunningApp : IDisposable
     }
 
     /// <summary>Starts the app and waits (at most <paramref name="timeout"/>) until <c>/health</c> answers.</summary>
-    public static RunningApp Start(string dllPath, TimeSpan timeout)
+    public static RunningApp Start(string dllPath, TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null, int? port = null)
     {
-        var port = FreeLoopbackPort();
+        var info = StartInfo(dllPath, port ?? FreeLoopbackPort(), environment, out var baseAddress);
+        var process = new Process { StartInfo = info };
+        var app = new RunningApp(process, baseAddress);
+        process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        process.Start();
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        app.WaitUntilServing(timeout);
+        return app;
+    }
+
+    /// <summary>Runs the app's entry point with arguments (a command such as <c>migrate</c>) to completion.</summary>
+    public static ProcessResult RunCommand(string dllPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var env = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>());
+        foreach (var name in new[] { "ASPNETCORE_URLS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_HTTP_PORTS" })
+        {
+            env.TryAdd(name, null);
+        }
+
+        return ProcessRunner.Run("dotnet", [dllPath, .. arguments], Path.GetDirectoryName(dllPath)!, env, TimeSpan.FromMinutes(2));
+    }
+
+    private static ProcessStartInfo StartInfo(string dllPath, int port, IReadOnlyDictionary<string, string?>? environment, out Uri baseAddress)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dllPath)!,
@@ -56,16 +82,20 @@ public sealed class RunningApp : IDisposable
             info.Environment.Remove(name);
         }
 
-        var process = new Process { StartInfo = info };
-        var app = new RunningApp(process, new Uri($"http://127.0.0.1:{port}/"));
-        process.OutputDataReceived += (_, e) => app.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
-        process.Start();
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        app.WaitUntilServing(timeout);
-        return app;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(key);
+            }
+            else
+            {
+                info.Environment[key] = value;
+            }
+        }
+
+        baseAddress = new Uri($"http://127.0.0.1:{port}/");
+        return info;
     }
 
     /// <summary>GET a path; returns status, content type and body.</summary>
@@ -79,6 +109,10 @@ public sealed class RunningApp : IDisposable
         using var reader = new StreamReader(response.Content.ReadAsStream());
         return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, reader.ReadToEnd(), response);
     }
+
+    /// <summary>Sends SIGTERM without waiting: the app begins its graceful shutdown.</summary>
+    public void Terminate() =>
+        ProcessRunner.Run("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], Path.GetTempPath(), timeout: TimeSpan.FromSeconds(10));
 
     /// <summary>
     /// Stops the app with SIGTERM (graceful shutdown) and waits at most <paramref name="timeout"/>; kills the
@@ -114,7 +148,8 @@ public sealed class RunningApp : IDisposable
         _process.Dispose();
     }
 
-    private static int FreeLoopbackPort()
+    /// <summary>A free loopback port.</summary>
+    public static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -77,7 +77,9 @@ public static partial class Snapshot
         var result = text.ReplaceLineEndings("\n");
         foreach (var path in volatilePaths.Where(p => !string.IsNullOrEmpty(p)).OrderByDescending(p => p.Length))
         {
-            result = result.Replace(path, "<path>", StringComparison.Ordinal);
+            // A generated repo names the run's feed by its path relative to the repo (--sdk-feed).
+            result = result.Replace($"\"{Path.GetRelativePath(path, sdk.Feed)}\"", "\"<sdk-feed>\"", StringComparison.Ordinal)
+                .Replace(path, "<path>", StringComparison.Ordinal);
         }
 
         result = result.Replace(sdk.Feed, "<sdk-feed>", StringComparison.Ordinal)

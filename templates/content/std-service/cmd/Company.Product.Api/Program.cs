@@ -1,8 +1,22 @@
 using CompanyProduct.Api.Hosting;
-using Microsoft.AspNetCore.Builder;
+//#if (hasDatabase)
+using CompanyProduct.Api.Data;
+//#endif
 
+//#if (hasDatabase)
+// `dotnet CompanyProduct.Api.dll migrate` applies the database migrations and exits (see README, "Database").
+string? command = HostCommands.CommandOf(args);
+WebApplication app = ApiHost.Build(HostCommands.HostArguments(args));
+if (command is not null)
+{
+    return command == HostCommands.Migrate ? await HostCommands.MigrateAsync(app) : HostCommands.Unknown(app, command);
+}
+//#else
 WebApplication app = ApiHost.Build(args);
+//#endif
+
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point; public so that integration tests can host the API in-process.</summary>
 public partial class Program;

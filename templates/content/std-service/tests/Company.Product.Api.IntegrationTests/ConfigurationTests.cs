@@ -10,12 +10,16 @@ namespace CompanyProduct.Api.IntegrationTests;
 
 public sealed class ConfigurationTests
 {
-    private static WebApplication BuildApp(Dictionary<string, string?> settings) =>
-        ApiHost.Build([], builder =>
+    private static WebApplication BuildApp(Dictionary<string, string?> overrides)
+    {
+        Dictionary<string, string?> settings = TestSettings.Apply(TestSettings.Valid(), overrides);
+
+        return ApiHost.Build([], builder =>
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration.AddInMemoryCollection(settings);
         });
+    }
 
     [Fact]
     public async Task The_default_configuration_is_valid()
@@ -34,6 +38,16 @@ public sealed class ConfigurationTests
     [InlineData("Downstream:Resilience:MaxAttempts", "0", "MaxAttempts")]
     [InlineData("Downstream:Resilience:MaxDelay", "00:00:00.001", "MaxDelay")]
     [InlineData("Shutdown:Timeout", "00:00:00", "Timeout")]
+    [InlineData("Shutdown:DrainDelay", "00:00:30", "DrainDelay")]
+    [InlineData("ForwardedHeaders:KnownProxies:0", "not-an-ip", "KnownProxies")]
+    [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99", "KnownNetworks")]
+//#if (hasAuth)
+    [InlineData("Authentication:Schemes:Bearer:SigningKeys:0:Value", "c2hvcnQ=", "SigningKeys")]
+    [InlineData("Authentication:Schemes:Bearer:ValidAudiences:0", "", "ValidAudiences")]
+//#endif
+//#if (hasDatabase)
+    [InlineData("Database:Provider", "Postgres", "ConnectionStrings:Database")]
+//#endif
 //#if (tracing)
     [InlineData("Telemetry:SamplingRatio", "1.5", "SamplingRatio")]
 //#endif
@@ -51,6 +65,43 @@ public sealed class ConfigurationTests
         Assert.Contains(member, error.Message, StringComparison.Ordinal);
     }
 
+//#if (hasAuth)
+    [Fact]
+    public async Task Without_an_authority_or_signing_keys_the_service_does_not_start()
+    {
+        OptionsValidationException error = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
+        {
+            await using WebApplication app = BuildApp(new Dictionary<string, string?>
+            {
+                ["Authentication:Schemes:Bearer:SigningKeys:0:Issuer"] = null,
+                ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = null,
+            });
+            await app.StartAsync();
+        });
+
+        Assert.Contains("Authority", error.Message, StringComparison.Ordinal);
+    }
+
+//#endif
+//#if (hasDatabase)
+    [Fact]
+    public async Task A_connection_string_password_never_appears_in_the_start_up_error()
+    {
+        OptionsValidationException error = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
+        {
+            await using WebApplication app = BuildApp(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Postgres",
+                ["ConnectionStrings:Database"] = "Host=db;Password=s3cr3t-value;Bogus Keyword=1",
+            });
+            await app.StartAsync();
+        });
+
+        Assert.Contains("ConnectionStrings:Database", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t-value", error.Message, StringComparison.Ordinal);
+    }
+
+//#endif
     [Fact]
     public async Task Shutdown_timeout_comes_from_configuration()
     {

@@ -12,7 +12,7 @@ public sealed class ItemsApiTests(ApiFactory factory) : IClassFixture<ApiFactory
     [Fact]
     public async Task Post_then_get_returns_the_item()
     {
-        using HttpClient client = factory.CreateClient();
+        using HttpClient client = factory.CreateItemsClient();
 
         using HttpResponseMessage created = await client.PostAsJsonAsync(Items, new { name = "Widget", description = "Blue" });
 
@@ -30,7 +30,7 @@ public sealed class ItemsApiTests(ApiFactory factory) : IClassFixture<ApiFactory
     public async Task List_pages_with_an_opaque_cursor()
     {
         await using var isolated = new ApiFactory();
-        using HttpClient client = isolated.CreateClient();
+        using HttpClient client = isolated.CreateItemsClient();
         for (int i = 0; i < 3; i++)
         {
             using HttpResponseMessage created = await client.PostAsJsonAsync(Items, new { name = $"Item {i}" });
@@ -50,7 +50,7 @@ public sealed class ItemsApiTests(ApiFactory factory) : IClassFixture<ApiFactory
     [Fact]
     public async Task Post_with_an_invalid_body_returns_a_validation_problem()
     {
-        using HttpClient client = factory.CreateClient();
+        using HttpClient client = factory.CreateItemsClient();
 
         using HttpResponseMessage response = await client.PostAsJsonAsync(Items, new { name = " " });
 
@@ -61,18 +61,31 @@ public sealed class ItemsApiTests(ApiFactory factory) : IClassFixture<ApiFactory
     [Fact]
     public async Task Post_with_malformed_json_returns_a_problem()
     {
-        using HttpClient client = factory.CreateClient();
+        using HttpClient client = factory.CreateItemsClient();
         using var content = new StringContent("{not json", Encoding.UTF8, "application/json");
 
         using HttpResponseMessage response = await client.PostAsync(Items, content);
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "request.invalid");
+        JsonElement problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "request.invalid");
+        Assert.Contains("request body as JSON", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_with_another_media_type_returns_415_with_a_detail()
+    {
+        using HttpClient client = factory.CreateItemsClient();
+        using var content = new StringContent("name=x", Encoding.UTF8, "text/plain");
+
+        using HttpResponseMessage response = await client.PostAsync(Items, content);
+
+        JsonElement problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "request.unsupported_media_type");
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("detail").GetString()));
     }
 
     [Fact]
     public async Task Get_of_an_unknown_item_returns_not_found_with_a_code()
     {
-        using HttpClient client = factory.CreateClient();
+        using HttpClient client = factory.CreateItemsClient();
 
         using HttpResponseMessage response = await client.GetAsync(new Uri($"/api/v1/items/{Guid.NewGuid()}", UriKind.Relative));
 
@@ -87,7 +100,7 @@ public sealed class ItemsApiTests(ApiFactory factory) : IClassFixture<ApiFactory
     [InlineData("/api/v1/items?limit=abc", "request.invalid")]
     public async Task List_with_bad_parameters_returns_a_problem(string url, string code)
     {
-        using HttpClient client = factory.CreateClient();
+        using HttpClient client = factory.CreateItemsClient();
 
         using HttpResponseMessage response = await client.GetAsync(new Uri(url, UriKind.Relative));
 
@@ -97,7 +110,7 @@ public sealed class ItemsApiTests(ApiFactory factory) : IClassFixture<ApiFactory
     [Fact]
     public async Task Unknown_routes_return_a_problem()
     {
-        using HttpClient client = factory.CreateClient();
+        using HttpClient client = factory.CreateItemsClient();
 
         using HttpResponseMessage response = await client.GetAsync(new Uri("/api/v1/nothing-here", UriKind.Relative));
 

@@ -17,6 +17,7 @@ internal static class ProblemAssert
         JsonElement problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
         Assert.Equal(code, problem.GetProperty("code").GetString());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("type").GetString()), "Every problem has a type.");
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()));
         Assert.Equal(
             response.Headers.GetValues("X-Request-ID").Single(),

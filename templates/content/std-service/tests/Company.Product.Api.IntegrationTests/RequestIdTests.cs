@@ -50,7 +50,7 @@ public sealed class RequestIdTests(ApiFactory factory) : IClassFixture<ApiFactor
     [Fact]
     public async Task Error_responses_carry_the_request_id_and_the_incoming_trace_id()
     {
-        using HttpClient client = factory.CreateClient();
+        using HttpClient client = factory.CreateItemsClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/items/{Guid.NewGuid()}");
         request.Headers.Add(Header, "req-42");
         request.Headers.Add("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");

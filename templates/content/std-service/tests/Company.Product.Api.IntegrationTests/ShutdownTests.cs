@@ -1,4 +1,10 @@
+using System.Net;
 using CompanyProduct.Api.Health;
+using CompanyProduct.Api.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
@@ -10,11 +16,45 @@ public sealed class ShutdownTests
     public async Task Readiness_fails_once_shutdown_starts()
     {
         using var lifetime = new TestLifetime();
-        var check = new ShutdownHealthCheck(lifetime);
+        var state = new ShutdownState();
+        var check = new ShutdownHealthCheck(lifetime, state);
 
         Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
-        await lifetime.Stopping.CancelAsync();
+        state.BeginDrain();
         Assert.Equal(HealthStatus.Unhealthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+
+        var byLifetime = new ShutdownHealthCheck(lifetime, new ShutdownState());
+        await lifetime.Stopping.CancelAsync();
+        Assert.Equal(HealthStatus.Unhealthy, (await byLifetime.CheckHealthAsync(new HealthCheckContext())).Status);
+    }
+
+    [Fact]
+    public async Task During_the_drain_window_readiness_fails_while_the_server_still_serves()
+    {
+        Dictionary<string, string?> settings = TestSettings.Valid();
+        settings["Shutdown:DrainDelay"] = "00:00:10";
+        await using WebApplication app = ApiHost.Build([], builder =>
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration.AddInMemoryCollection(settings);
+        });
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+
+        Task stopping = app.StopAsync();
+        ShutdownState state = app.Services.GetRequiredService<ShutdownState>();
+        while (!state.IsDraining)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
+
+        using HttpResponseMessage health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        using HttpResponseMessage ready = await client.GetAsync(new Uri("/ready", UriKind.Relative));
+        await stopping;
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(new Uri("/health", UriKind.Relative)));
     }
 
     private sealed class TestLifetime : IHostApplicationLifetime, IDisposable

@@ -1,8 +1,24 @@
+using CompanyProduct.Worker.Data;
 using CompanyProduct.Worker.Hosting;
-using Microsoft.AspNetCore.Builder;
 
-WebApplication app = WorkerHost.Build(args);
+// Commands run instead of the worker (README, "Operating"):
+//   migrate                                          applies the database migrations and exits
+//   enqueue --type <type> --body <json> [--id <id>]  puts a message on the queue and exits
+string? command = HostCommands.CommandOf(args);
+if (command == EnqueueCommand.Name)
+{
+    WebApplication producer = WorkerHost.Build([]);
+    return await EnqueueCommand.RunAsync(producer, args[1..]);
+}
+
+WebApplication app = WorkerHost.Build(HostCommands.HostArguments(args));
+if (command is not null)
+{
+    return command == HostCommands.Migrate ? await HostCommands.MigrateAsync(app) : HostCommands.Unknown(app, command);
+}
+
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point; public so that integration tests can host the worker in-process.</summary>
 public partial class Program;

@@ -14,6 +14,7 @@ public sealed class ConfigurationTests
         WorkerHost.Build([], builder =>
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Provider"] = "InMemory" });
             builder.Configuration.AddInMemoryCollection(settings);
         });
 
@@ -32,6 +33,7 @@ public sealed class ConfigurationTests
     [InlineData("Messaging:MaxAttempts", "0", "MaxAttempts")]
     [InlineData("Messaging:MaxDelay", "00:00:00.001", "MaxDelay")]
     [InlineData("Shutdown:Timeout", "00:10:00", "Timeout")]
+    [InlineData("Database:Provider", "Postgres", "ConnectionStrings:Database")]
 //#if (tracing)
     [InlineData("Telemetry:SamplingRatio", "-1", "SamplingRatio")]
 //#endif

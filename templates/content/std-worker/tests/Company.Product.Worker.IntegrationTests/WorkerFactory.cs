@@ -1,7 +1,6 @@
 using CompanyProduct.Messaging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CompanyProduct.Worker.IntegrationTests;
@@ -19,7 +18,17 @@ public sealed class WorkerFactory : WebApplicationFactory<Program>
 
     internal WorkerFactory(Dictionary<string, string?> settings, IMessageHandler? handler)
     {
-        _settings = settings;
+        // In memory unless a test asks for PostgreSQL; no drain window in tests.
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "InMemory",
+            ["Shutdown:DrainDelay"] = "00:00:00",
+        };
+        foreach ((string key, string? value) in settings)
+        {
+            _settings[key] = value;
+        }
+
         _handler = handler;
     }
 
@@ -30,7 +39,13 @@ public sealed class WorkerFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+
+        // Settings, not ConfigureAppConfiguration: the worker reads some of them while it registers services.
+        foreach ((string key, string? value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (_handler is not null)
         {
             builder.ConfigureServices(services => services.AddSingleton(_handler));

@@ -10,6 +10,12 @@ public static class ApiErrorCodes
     /// <summary>The request is malformed (unreadable body, wrong parameter types).</summary>
     public const string BadRequest = "request.invalid";
 
+    /// <summary>The request has no valid bearer token.</summary>
+    public const string Unauthenticated = "auth.unauthenticated";
+
+    /// <summary>The caller's token lacks the scope the endpoint requires.</summary>
+    public const string Forbidden = "auth.forbidden";
+
     /// <summary>No endpoint matches the request path.</summary>
     public const string RouteNotFound = "route.not_found";
 
@@ -18,6 +24,9 @@ public static class ApiErrorCodes
 
     /// <summary>The body has a media type the endpoint does not accept.</summary>
     public const string UnsupportedMediaType = "request.unsupported_media_type";
+
+    /// <summary>The <c>type</c> of the 429 problem: the definition of the status code (RFC 6585 §4).</summary>
+    public const string RateLimitedType = "https://tools.ietf.org/html/rfc6585#section-4";
 
     /// <summary>The client exceeded its rate limit.</summary>
     public const string RateLimited = "rate_limit.exceeded";
@@ -34,6 +43,8 @@ public static class ApiErrorCodes
     public static string ForStatus(int statusCode) => statusCode switch
     {
         StatusCodes.Status400BadRequest => BadRequest,
+        StatusCodes.Status401Unauthorized => Unauthenticated,
+        StatusCodes.Status403Forbidden => Forbidden,
         StatusCodes.Status404NotFound => RouteNotFound,
         StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,

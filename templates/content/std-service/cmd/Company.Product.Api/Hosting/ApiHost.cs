@@ -1,6 +1,8 @@
 using CompanyProduct.Api.Health;
 using CompanyProduct.Api.Items;
-using Microsoft.AspNetCore.Builder;
+//#if (hasDatabase)
+using CompanyProduct.Api.Data;
+//#endif
 
 namespace CompanyProduct.Api.Hosting;
 
@@ -16,13 +18,17 @@ public static class ApiHost
         WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
         builder.AddServiceDefaults();
-        builder.Services.AddItemsFeature(builder.Configuration);
-        builder.Services.AddReadinessChecks();
-        builder.Services.AddDownstreamClient(builder.Configuration);
+        IHealthChecksBuilder readiness = builder.Services.AddReadinessChecks();
+//#if (hasDatabase)
+        builder.Services.AddDatabase(builder.Configuration, readiness);
+//#endif
+        builder.Services.AddItemsFeature(builder.Configuration, readiness);
+        builder.Services.AddDownstreamClient(builder.Configuration, readiness);
 
         WebApplication app = builder.Build();
         app.UseServiceDefaults();
         app.MapHealthEndpoints();
+        app.MapApiDocument();
         app.MapItemsEndpoints();
         return app;
     }

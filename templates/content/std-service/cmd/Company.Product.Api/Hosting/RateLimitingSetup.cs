@@ -1,17 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CompanyProduct.Api.Hosting;
 
-/// <summary>Per-client rate limits (configuration section <c>RateLimiting</c>).</summary>
+/// <summary>Rate limits (configuration section <c>RateLimiting</c>).</summary>
 public sealed class ClientRateLimitOptions
 {
     /// <summary>The configuration section these options are bound from.</summary>
@@ -24,24 +21,17 @@ public sealed class ClientRateLimitOptions
     /// <summary>Gets or sets the bucket size: the burst a client may send at once.</summary>
     [Range(1, 1_000_000)]
     public int BurstSize { get; set; } = 200;
-
-    /// <summary>
-    /// Gets or sets the header identifying the client. Requests without it are limited per remote IP address.
-    /// Only trust it when a gateway in front of the service sets it after authentication.
-    /// </summary>
-    [Required]
-    public string ClientIdHeader { get; set; } = "X-Client-Id";
 }
 
-/// <summary>Token-bucket rate limiting per client, with problem details for rejected requests.</summary>
+/// <summary>
+/// One token bucket per client for every endpoint (the health probes are exempt), with problem details for
+/// rejected requests. The client is the authenticated caller (<c>sub</c>, else <c>client_id</c> or <c>azp</c> of its
+/// token), else the remote address, which forwarded headers can only change for trusted proxies: never a value the
+/// client chooses.
+/// </summary>
 public static class RateLimitingSetup
 {
-    /// <summary>The name of the policy to put on endpoints with <c>RequireRateLimiting</c>.</summary>
-    public const string PolicyName = "per-client";
-
-    private const int MaxClientIdLength = 64;
-
-    /// <summary>Registers the rate limiter and its per-client policy.</summary>
+    /// <summary>Registers the global limiter.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration root.</param>
     /// <returns>The same services.</returns>
@@ -53,8 +43,8 @@ public static class RateLimitingSetup
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<ClientRateLimitOptions>>((options, limits) =>
         {
             ClientRateLimitOptions settings = limits.Value;
-            options.AddPolicy(PolicyName, context => RateLimitPartition.GetTokenBucketLimiter(
-                PartitionKey(context, settings.ClientIdHeader),
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetTokenBucketLimiter(
+                PartitionKey(context),
                 _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = settings.BurstSize,
@@ -63,22 +53,23 @@ public static class RateLimitingSetup
                     QueueLimit = 0,
                     AutoReplenishment = true,
                 }));
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = WriteRejectionAsync;
         });
         return services;
     }
 
-    /// <summary>Gets the partition of a request: its client id header when valid, else its remote IP address.</summary>
+    /// <summary>Gets the partition of a request: its authenticated caller, else its remote IP address.</summary>
     /// <param name="context">The HTTP context.</param>
-    /// <param name="clientIdHeader">The header carrying the client id.</param>
     /// <returns>The partition key.</returns>
-    public static string PartitionKey(HttpContext context, string clientIdHeader)
+    public static string PartitionKey(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        string clientId = context.Request.Headers[clientIdHeader].ToString();
-        if (RequestIdMiddleware.IsValid(clientId) && clientId.Length <= MaxClientIdLength)
+        ClaimsPrincipal user = context.User;
+        if (user.Identity?.IsAuthenticated == true
+            && (user.FindFirst("sub") ?? user.FindFirst("client_id") ?? user.FindFirst("azp")) is { Value.Length: > 0 } caller)
         {
-            return "client:" + clientId;
+            return "caller:" + caller.Issuer + "|" + caller.Value;
         }
 
         return "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
@@ -97,6 +88,7 @@ public static class RateLimitingSetup
             HttpContext = context.HttpContext,
             ProblemDetails = new ProblemDetails
             {
+                Type = ApiErrorCodes.RateLimitedType,
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests",
                 Detail = "The rate limit for this client was exceeded; retry after the time in the Retry-After header.",

@@ -1,9 +1,8 @@
+//#if (hasAuth)
+using CompanyProduct.Api.Security;
+//#endif
 using CompanyProduct.Api.Observability;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace CompanyProduct.Api.Hosting;
 
@@ -11,8 +10,9 @@ namespace CompanyProduct.Api.Hosting;
 public static class ServiceDefaults
 {
     /// <summary>
-    /// Adds structured logging, telemetry, validated configuration, graceful shutdown, problem details and
-    /// rate limiting.
+    /// Adds structured logging, telemetry, validated configuration, graceful shutdown with a drain window, problem
+    /// details, trusted-proxy forwarded headers, authentication and authorisation, rate limiting and the OpenAPI
+    /// document.
     /// </summary>
     /// <param name="builder">The application builder.</param>
     /// <returns>The same builder.</returns>
@@ -21,31 +21,46 @@ public static class ServiceDefaults
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddValidatedOptions<ServiceOptions>(builder.Configuration, ServiceOptions.SectionName);
-        builder.Services.AddValidatedOptions<ShutdownOptions>(builder.Configuration, ShutdownOptions.SectionName);
-        builder.Services.AddOptions<HostOptions>()
-            .Configure<IOptions<ShutdownOptions>>((host, shutdown) => host.ShutdownTimeout = shutdown.Value.Timeout);
+        builder.Services.AddGracefulShutdown(builder.Configuration);
         builder.Logging.AddStructuredConsole();
 //#if (tracing)
-        builder.Services.AddTelemetry(builder.Configuration);
+        builder.AddTelemetry();
 //#endif
         builder.Services.AddApiProblemDetails();
+        builder.Services.AddTrustedProxies(builder.Configuration);
+//#if (hasAuth)
+        builder.Services.AddApiAuthentication(builder.Configuration);
+//#endif
 //#if (rateLimiting)
         builder.Services.AddClientRateLimiting(builder.Configuration);
 //#endif
+        builder.Services.AddApiDocument();
         return builder;
     }
 
-    /// <summary>Adds the middleware for the defaults, in order.</summary>
+    /// <summary>
+    /// Adds the middleware for the defaults, in order: forwarded headers (so the remote address is the client's),
+    /// request id, errors as problem details, routing, authentication, rate limiting (after authentication, so it
+    /// can partition by caller), authorisation.
+    /// </summary>
     /// <param name="app">The application.</param>
     /// <returns>The same application.</returns>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeaders();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRouting();
+//#if (hasAuth)
+        app.UseAuthentication();
+//#endif
 //#if (rateLimiting)
         app.UseRateLimiter();
+//#endif
+//#if (hasAuth)
+        app.UseAuthorization();
 //#endif
         return app;
     }

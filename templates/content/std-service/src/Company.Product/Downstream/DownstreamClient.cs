@@ -19,6 +19,21 @@ public sealed partial class DownstreamClient(HttpClient httpClient, ILogger<Down
     /// <summary>The name of the HTTP client and of its resilience pipeline.</summary>
     public const string ClientName = "downstream";
 
+    /// <summary>Checks that the downstream API answers, with one attempt (no retries): for the readiness probe.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the API answered with a status below 500.</returns>
+    /// <exception cref="HttpRequestException">The API is unreachable or answered with a server error.</exception>
+    public async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("status", UriKind.Relative));
+        request.Options.Set(Resilience.HttpResiliencePipeline.NoRetries, true);
+        using HttpResponseMessage response = await httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if ((int)response.StatusCode >= 500)
+        {
+            throw new HttpRequestException($"The downstream API answered {(int)response.StatusCode}.", null, response.StatusCode);
+        }
+    }
+
     /// <summary>Gets the downstream status.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The status, or <see langword="null"/> when the downstream API has none.</returns>

@@ -1,6 +1,6 @@
 namespace CompanyProduct.Items;
 
-/// <summary>Persistence of items. Replace <see cref="InMemoryItemStore"/> with a real database adapter.</summary>
+/// <summary>Persistence of items. <see cref="InMemoryItemStore"/> for tests and demos; a database adapter (PostgreSQL) in production.</summary>
 public interface IItemStore
 {
     /// <summary>Finds an item by identifier.</summary>

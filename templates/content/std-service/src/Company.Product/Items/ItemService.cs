@@ -51,7 +51,9 @@ public sealed partial class ItemService
         }
 
         using Activity? activity = ProductTelemetry.ActivitySource.StartActivity("items.create");
+        // Microsecond precision: what PostgreSQL's timestamptz stores, so a cursor made from a stored item matches it.
         DateTimeOffset now = _timeProvider.GetUtcNow();
+        now = now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMicrosecond));
         string? description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
         var item = new Item(Guid.CreateVersion7(now), input.Name!.Trim(), description, now);
         await _store.AddAsync(item, cancellationToken).ConfigureAwait(false);

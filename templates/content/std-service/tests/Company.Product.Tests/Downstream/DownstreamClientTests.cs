@@ -48,4 +48,26 @@ public sealed class DownstreamClientTests
             Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
         }
     }
+
+    [Theory]
+    [InlineData(HttpStatusCode.OK)]
+    [InlineData(HttpStatusCode.NotFound)]
+    public async Task The_probe_accepts_any_answer_below_500(HttpStatusCode status)
+    {
+        DownstreamClient client = CreateClient(StubHandler.Always(status), out HttpClient http);
+        using (http)
+        {
+            await client.ProbeAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task The_probe_fails_on_a_server_error()
+    {
+        DownstreamClient client = CreateClient(StubHandler.Always(HttpStatusCode.BadGateway), out HttpClient http);
+        using (http)
+        {
+            await Assert.ThrowsAsync<HttpRequestException>(() => client.ProbeAsync(CancellationToken.None));
+        }
+    }
 }

@@ -1,13 +1,18 @@
 using System.Net;
 using CompanyProduct.Resilience;
 using CompanyProduct.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
 namespace CompanyProduct.Tests.Resilience;
 
-public sealed class ResilienceHandlerTests
+public sealed class ResilienceHandlerTests : IDisposable
 {
+    private readonly TestMeterFactory _meters = new();
+
+    public void Dispose() => _meters.Dispose();
+
     private static HttpResilienceOptions FastOptions(int maxAttempts = 5) => new()
     {
         MaxAttempts = maxAttempts,
@@ -17,9 +22,10 @@ public sealed class ResilienceHandlerTests
         MinimumThroughput = 100,
     };
 
-    private static HttpClient CreateClient(StubHandler stub, HttpResilienceOptions options)
+    private HttpClient CreateClient(HttpMessageHandler stub, HttpResilienceOptions options)
     {
-        var handler = new ResilienceHandler(HttpResiliencePipeline.Create(options, TimeProvider.System)) { InnerHandler = stub };
+        var telemetry = new ResilienceTelemetry(_meters, NullLogger<ResilienceTelemetry>.Instance);
+        var handler = new ResilienceHandler(HttpResiliencePipeline.Create("test", options, TimeProvider.System, telemetry)) { InnerHandler = stub };
         return new HttpClient(handler) { BaseAddress = new Uri("http://downstream.test/") };
     }
 
@@ -144,5 +150,85 @@ public sealed class ResilienceHandlerTests
 
         await Assert.ThrowsAsync<BrokenCircuitException>(() => client.GetAsync(new Uri("status", UriKind.Relative)));
         Assert.Equal(4, stub.Calls);
+    }
+
+    [Fact]
+    public async Task Reports_each_retry_as_a_resilience_event()
+    {
+        var stub = new StubHandler((call, _) => Task.FromResult(new HttpResponseMessage(call < 3 ? HttpStatusCode.BadGateway : HttpStatusCode.OK)));
+        using HttpClient client = CreateClient(stub, FastOptions());
+
+        using HttpResponseMessage response = await client.GetAsync(new Uri("status", UriKind.Relative));
+
+        Assert.Equal(2, _meters.Total(ResilienceTelemetry.EventsInstrument));
+    }
+
+    [Fact]
+    public async Task Never_retries_a_post_without_an_idempotency_key()
+    {
+        var stub = StubHandler.Always(HttpStatusCode.ServiceUnavailable);
+        using HttpClient client = CreateClient(stub, FastOptions());
+
+        using HttpResponseMessage response = await client.PostAsync(new Uri("orders", UriKind.Relative), new StringContent("{}"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(1, stub.Calls);
+    }
+
+    [Fact]
+    public async Task Retries_a_post_with_an_idempotency_key_sending_a_fresh_request_each_time()
+    {
+        var seen = new List<(HttpRequestMessage Request, string Body, string Key)>();
+        var stub = new RecordingHandler(async (request, call) =>
+        {
+            seen.Add((request, await request.Content!.ReadAsStringAsync(), request.Headers.GetValues(HttpResiliencePipeline.IdempotencyKeyHeader).Single()));
+            return new HttpResponseMessage(call < 3 ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.Created);
+        });
+        using HttpClient client = CreateClient(stub, FastOptions());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "orders") { Content = new StringContent("{\"n\":1}") };
+        request.Headers.Add(HttpResiliencePipeline.IdempotencyKeyHeader, "key-1");
+
+        using HttpResponseMessage response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Same(request, response.RequestMessage);
+        Assert.Equal(3, seen.Count);
+        Assert.Equal(3, seen.Select(s => s.Request).Distinct().Count());
+        Assert.All(seen, s => Assert.Equal(("{\"n\":1}", "key-1"), (s.Body, s.Key)));
+    }
+
+    [Fact]
+    public async Task A_request_can_turn_retries_off()
+    {
+        var stub = StubHandler.Always(HttpStatusCode.ServiceUnavailable);
+        using HttpClient client = CreateClient(stub, FastOptions());
+        using var request = new HttpRequestMessage(HttpMethod.Get, "status");
+        request.Options.Set(HttpResiliencePipeline.NoRetries, true);
+
+        using HttpResponseMessage response = await client.SendAsync(request);
+
+        Assert.Equal(1, stub.Calls);
+    }
+
+    [Theory]
+    [InlineData("GET", true)]
+    [InlineData("PUT", true)]
+    [InlineData("DELETE", true)]
+    [InlineData("HEAD", true)]
+    [InlineData("POST", false)]
+    [InlineData("PATCH", false)]
+    public void Only_idempotent_methods_may_be_retried(string method, bool retryable)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), "http://x.test/");
+
+        Assert.Equal(retryable, HttpResiliencePipeline.CanRetry(request));
+    }
+
+    private sealed class RecordingHandler(Func<HttpRequestMessage, int, Task<HttpResponseMessage>> respond) : HttpMessageHandler
+    {
+        private int _calls;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            respond(request, Interlocked.Increment(ref _calls));
     }
 }

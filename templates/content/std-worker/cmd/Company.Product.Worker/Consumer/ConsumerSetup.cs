@@ -1,9 +1,8 @@
 using CompanyProduct.Diagnostics;
 using CompanyProduct.Messaging;
 using CompanyProduct.Work;
+using CompanyProduct.Worker.Data;
 using CompanyProduct.Worker.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CompanyProduct.Worker.Consumer;
 
@@ -11,8 +10,9 @@ namespace CompanyProduct.Worker.Consumer;
 public static class ConsumerSetup
 {
     /// <summary>
-    /// Adds the in-memory transport, idempotency store and dead-letter sink (replace them with adapters for your
-    /// infrastructure), the sample handler, the processor and the hosted consumer.
+    /// Adds the transport, idempotency store and dead-letter sink (PostgreSQL; in memory when
+    /// <c>Database:Provider</c> is <c>InMemory</c>, for tests), the sample handler, the processor and the hosted
+    /// consumer.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration root.</param>
@@ -21,11 +21,24 @@ public static class ConsumerSetup
     {
         services.AddValidatedOptions<MessagingOptions>(configuration, MessagingOptions.SectionName)
             .Validate(o => o.MaxDelay >= o.BaseDelay, "Messaging:MaxDelay must not be less than Messaging:BaseDelay.");
-        services.AddSingleton<InMemoryMessageTransport>();
-        services.AddSingleton<IMessageTransport>(static sp => sp.GetRequiredService<InMemoryMessageTransport>());
-        services.AddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
-        services.AddSingleton<InMemoryDeadLetterSink>();
-        services.AddSingleton<IDeadLetterSink>(static sp => sp.GetRequiredService<InMemoryDeadLetterSink>());
+        if (DatabaseSetup.UsesPostgres(configuration))
+        {
+            services.AddSingleton<PostgresMessageTransport>();
+            services.AddSingleton<IMessageTransport>(static sp => sp.GetRequiredService<PostgresMessageTransport>());
+            services.AddSingleton<IMessagePublisher>(static sp => sp.GetRequiredService<PostgresMessageTransport>());
+            services.AddSingleton<IIdempotencyStore, PostgresIdempotencyStore>();
+            services.AddSingleton<IDeadLetterSink, PostgresDeadLetterSink>();
+        }
+        else
+        {
+            services.AddSingleton<InMemoryMessageTransport>();
+            services.AddSingleton<IMessageTransport>(static sp => sp.GetRequiredService<InMemoryMessageTransport>());
+            services.AddSingleton<IMessagePublisher>(static sp => sp.GetRequiredService<InMemoryMessageTransport>());
+            services.AddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
+            services.AddSingleton<InMemoryDeadLetterSink>();
+            services.AddSingleton<IDeadLetterSink>(static sp => sp.GetRequiredService<InMemoryDeadLetterSink>());
+        }
+
         services.AddSingleton<IMessageHandler, WorkRequestHandler>();
         services.AddSingleton<MessagingMetrics>();
         services.AddSingleton<MessageProcessor>();

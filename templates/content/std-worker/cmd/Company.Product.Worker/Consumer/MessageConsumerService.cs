@@ -8,14 +8,17 @@ namespace CompanyProduct.Worker.Consumer;
 /// <summary>
 /// Takes messages from the transport with <see cref="MessagingOptions.Concurrency"/> parallel loops and processes
 /// them. On shutdown it stops taking messages at once, lets in-flight messages finish until the host's shutdown
-/// timeout, and only then cancels them (they are abandoned and delivered again).
+/// timeout, and only then cancels them (they are abandoned and delivered again). Infrastructure failures (the
+/// transport or the stores unreachable) never stop it: each loop waits with exponential back-off and jitter
+/// (<see cref="MessagingOptions.BaseDelay"/> to <see cref="MessagingOptions.MaxDelay"/>) and tries again, and a message
+/// whose processing failed that way is delivered again after the same delay.
 /// </summary>
 public sealed partial class MessageConsumerService : BackgroundService
 {
     private readonly IMessageTransport _transport;
     private readonly MessageProcessor _processor;
     private readonly ConsumerState _state;
-    private readonly int _concurrency;
+    private readonly MessagingOptions _options;
     private readonly ILogger<MessageConsumerService> _logger;
     private static readonly TimeSpan AbandonGracePeriod = TimeSpan.FromSeconds(2);
 
@@ -41,7 +44,7 @@ public sealed partial class MessageConsumerService : BackgroundService
         _transport = transport;
         _processor = processor;
         _state = state;
-        _concurrency = options.Value.Concurrency;
+        _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
     }
@@ -70,11 +73,11 @@ public sealed partial class MessageConsumerService : BackgroundService
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        LogStarted(_logger, _concurrency);
+        LogStarted(_logger, _options.Concurrency);
         _state.MarkRunning();
         try
         {
-            await Task.WhenAll(Enumerable.Range(0, _concurrency).Select(_ => ConsumeAsync(stoppingToken)));
+            await Task.WhenAll(Enumerable.Range(0, _options.Concurrency).Select(_ => ConsumeAsync(stoppingToken)));
         }
         finally
         {
@@ -85,6 +88,7 @@ public sealed partial class MessageConsumerService : BackgroundService
 
     private async Task ConsumeAsync(CancellationToken stoppingToken)
     {
+        int failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             Message? message;
@@ -96,37 +100,77 @@ public sealed partial class MessageConsumerService : BackgroundService
             {
                 return;
             }
+            catch (Exception error)
+            {
+                TimeSpan delay = Backoff.Delay(++failures, _options.BaseDelay, _options.MaxDelay, Random.Shared);
+                LogReceiveFailed(_logger, error, delay.TotalMilliseconds);
+                await WaitAsync(delay, stoppingToken);
+                continue;
+            }
 
             if (message is null)
             {
                 return;
             }
 
-            await HandleAsync(message);
+            failures = await HandleAsync(message, failures) ? 0 : failures + 1;
         }
     }
 
-    private async Task HandleAsync(Message message)
+    /// <summary>Processes one message; returns false when an infrastructure failure prevented it.</summary>
+    private async Task<bool> HandleAsync(Message message, int failures)
     {
         ProcessingOutcome outcome;
+        TimeSpan redeliveryDelay = TimeSpan.Zero;
+        bool succeeded = true;
         try
         {
             outcome = await _processor.ProcessAsync(message, _abortInFlight.Token);
         }
         catch (Exception error)
         {
-            // An infrastructure failure (dead-letter sink, idempotency store): keep consuming, deliver it again.
-            LogProcessingFailed(_logger, error, message.Id);
+            // An infrastructure failure (idempotency store, dead-letter store): deliver it again, after a back-off.
+            redeliveryDelay = Backoff.Delay(failures + 1, _options.BaseDelay, _options.MaxDelay, Random.Shared);
+            LogProcessingFailed(_logger, error, message.Id, redeliveryDelay.TotalMilliseconds);
             outcome = ProcessingOutcome.Abandoned;
+            succeeded = false;
         }
 
-        if (outcome == ProcessingOutcome.Abandoned)
+        try
         {
-            await _transport.AbandonAsync(message, CancellationToken.None);
+            if (outcome == ProcessingOutcome.Abandoned)
+            {
+                await _transport.AbandonAsync(message, redeliveryDelay, CancellationToken.None);
+            }
+            else
+            {
+                await _transport.AcknowledgeAsync(message, CancellationToken.None);
+            }
         }
-        else
+        catch (Exception error)
         {
-            await _transport.AcknowledgeAsync(message, CancellationToken.None);
+            // The transport is unreachable: the message's lease runs out and it is delivered again.
+            LogSettleFailed(_logger, error, message.Id);
+            succeeded = false;
+        }
+
+        if (!succeeded)
+        {
+            await WaitAsync(redeliveryDelay, CancellationToken.None);
+        }
+
+        return succeeded;
+    }
+
+    private async Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, _timeProvider, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down: the loop ends.
         }
     }
 
@@ -136,6 +180,12 @@ public sealed partial class MessageConsumerService : BackgroundService
     [LoggerMessage(EventId = 3302, Level = LogLevel.Information, Message = "Message consumer stopped")]
     private static partial void LogStopped(ILogger logger);
 
-    [LoggerMessage(EventId = 3303, Level = LogLevel.Error, Message = "Processing of message {MessageId} failed; it will be delivered again")]
-    private static partial void LogProcessingFailed(ILogger logger, Exception error, string messageId);
+    [LoggerMessage(EventId = 3303, Level = LogLevel.Error, Message = "Processing of message {MessageId} failed; it will be delivered again in {DelayMs} ms")]
+    private static partial void LogProcessingFailed(ILogger logger, Exception error, string messageId, double delayMs);
+
+    [LoggerMessage(EventId = 3304, Level = LogLevel.Error, Message = "Receiving from the transport failed; retrying in {DelayMs} ms")]
+    private static partial void LogReceiveFailed(ILogger logger, Exception error, double delayMs);
+
+    [LoggerMessage(EventId = 3305, Level = LogLevel.Error, Message = "Acknowledging or abandoning message {MessageId} failed; it will be delivered again when its lease ends")]
+    private static partial void LogSettleFailed(ILogger logger, Exception error, string messageId);
 }

@@ -1,11 +1,8 @@
 using CompanyProduct.Worker.Consumer;
+using CompanyProduct.Worker.Data;
 using CompanyProduct.Worker.Health;
 using CompanyProduct.Worker.Observability;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace CompanyProduct.Worker.Hosting;
 
@@ -25,15 +22,15 @@ public static class WorkerHost
         configure?.Invoke(builder);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddValidatedOptions<ServiceOptions>(builder.Configuration, ServiceOptions.SectionName);
-        builder.Services.AddValidatedOptions<ShutdownOptions>(builder.Configuration, ShutdownOptions.SectionName);
-        builder.Services.AddOptions<HostOptions>()
-            .Configure<IOptions<ShutdownOptions>>((host, shutdown) => host.ShutdownTimeout = shutdown.Value.Timeout);
+        builder.Services.AddGracefulShutdown(builder.Configuration);
         builder.Logging.AddStructuredConsole();
 //#if (tracing)
-        builder.Services.AddTelemetry(builder.Configuration);
+        builder.AddTelemetry();
 //#endif
+        IHealthChecksBuilder readiness = builder.Services.AddReadinessChecks()
+            .AddCheck<ConsumerHealthCheck>("consumer", tags: [HealthTags.Ready], timeout: HealthTags.CheckTimeout);
+        builder.Services.AddDatabase(builder.Configuration, readiness);
         builder.Services.AddMessageConsumer(builder.Configuration);
-        builder.Services.AddReadinessChecks();
 
         WebApplication app = builder.Build();
         app.MapHealthEndpoints();

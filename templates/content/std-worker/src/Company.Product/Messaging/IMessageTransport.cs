@@ -1,8 +1,8 @@
 namespace CompanyProduct.Messaging;
 
 /// <summary>
-/// The source of messages: a queue or a topic subscription. <see cref="InMemoryMessageTransport"/> is the default;
-/// replace it with an adapter for your broker.
+/// The source of messages: a queue or a topic subscription. <see cref="PostgresMessageTransport"/> is the default
+/// (<see cref="InMemoryMessageTransport"/> in tests); an adapter for a broker implements the same four operations.
 /// </summary>
 public interface IMessageTransport
 {
@@ -19,9 +19,10 @@ public interface IMessageTransport
 
     /// <summary>Returns an unfinished message to the transport so that it is delivered again.</summary>
     /// <param name="message">The message.</param>
+    /// <param name="redeliveryDelay">How long the message stays invisible before it is delivered again (back-off).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>A task that completes when the message is back.</returns>
-    ValueTask AbandonAsync(Message message, CancellationToken cancellationToken);
+    ValueTask AbandonAsync(Message message, TimeSpan redeliveryDelay, CancellationToken cancellationToken);
 
     /// <summary>Checks that the transport can deliver messages; used by the readiness probe.</summary>
     /// <param name="cancellationToken">Cancels the check.</param>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace CompanyProduct.Messaging;
 
 /// <summary>A process-local, bounded queue: for development, tests, and as the shape of a real adapter.</summary>
-public sealed class InMemoryMessageTransport : IMessageTransport
+public sealed class InMemoryMessageTransport : IMessageTransport, IMessagePublisher
 {
     private readonly Channel<Message> _queue;
 
@@ -51,9 +51,15 @@ public sealed class InMemoryMessageTransport : IMessageTransport
 
     /// <inheritdoc />
     /// <remarks>After <see cref="Complete"/> an abandoned message cannot be queued again and is dropped.</remarks>
-    public ValueTask AbandonAsync(Message message, CancellationToken cancellationToken)
+    public ValueTask AbandonAsync(Message message, TimeSpan redeliveryDelay, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (redeliveryDelay > TimeSpan.Zero)
+        {
+            _ = RequeueLaterAsync(message, redeliveryDelay);
+            return ValueTask.CompletedTask;
+        }
+
         if (_queue.Writer.TryWrite(message) || _queue.Reader.Completion.IsCompleted)
         {
             return ValueTask.CompletedTask;
@@ -65,4 +71,10 @@ public sealed class InMemoryMessageTransport : IMessageTransport
     /// <inheritdoc />
     public ValueTask<bool> IsAvailableAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult(!_queue.Reader.Completion.IsCompleted);
+
+    private async Task RequeueLaterAsync(Message message, TimeSpan delay)
+    {
+        await Task.Delay(delay, CancellationToken.None).ConfigureAwait(false);
+        _queue.Writer.TryWrite(message);
+    }
 }

@@ -7,6 +7,12 @@ namespace CompanyProduct.Messaging;
 /// <param name="Headers">Transport headers, for example the W3C <c>traceparent</c> of the producer.</param>
 public sealed record Message(string Id, string Type, string Body, IReadOnlyDictionary<string, string> Headers)
 {
+    /// <summary>Gets the transport's handle of this delivery (e.g. the queue row), used to acknowledge or abandon it.</summary>
+    public string? DeliveryTag { get; init; }
+
+    /// <summary>Gets how many times the transport has delivered the message, this delivery included.</summary>
+    public int DeliveryCount { get; init; } = 1;
+
     /// <summary>The header carrying the W3C trace context of the producer.</summary>
     public const string TraceParentHeader = "traceparent";
 

@@ -12,6 +12,10 @@ public sealed class MessagingOptions
     [Range(1, 64)]
     public int Concurrency { get; set; } = 4;
 
+    /// <summary>Gets or sets how long a consumer waits before it looks at an empty PostgreSQL queue again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Gets or sets the capacity of the in-memory queue.</summary>
     [Range(1, 1_000_000)]
     public int QueueCapacity { get; set; } = 1000;
@@ -28,7 +32,10 @@ public sealed class MessagingOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Gets or sets how long a claim on a message id lasts when the worker dies before finishing it.</summary>
+    /// <summary>
+    /// Gets or sets how long a message taken from the queue, and its id in the idempotency store, stay claimed when
+    /// the worker dies before finishing it; then another instance takes it. Longer than any message takes.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
 

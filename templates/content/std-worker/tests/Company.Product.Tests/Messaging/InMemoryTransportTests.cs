@@ -31,7 +31,7 @@ public sealed class InMemoryTransportTests
         await transport.PublishAsync(message, CancellationToken.None);
 
         Message received = (await transport.ReceiveAsync(CancellationToken.None))!;
-        await transport.AbandonAsync(received, CancellationToken.None);
+        await transport.AbandonAsync(received, TimeSpan.Zero, CancellationToken.None);
         await transport.AcknowledgeAsync(received, CancellationToken.None);
 
         Assert.Same(message, await transport.ReceiveAsync(CancellationToken.None));
@@ -44,7 +44,7 @@ public sealed class InMemoryTransportTests
         InMemoryMessageTransport transport = CreateTransport();
         transport.Complete();
 
-        await transport.AbandonAsync(Message.Create("1", "t", "{}"), CancellationToken.None);
+        await transport.AbandonAsync(Message.Create("1", "t", "{}"), TimeSpan.Zero, CancellationToken.None);
 
         Assert.Null(await transport.ReceiveAsync(CancellationToken.None));
     }
@@ -71,5 +71,15 @@ public sealed class InMemoryTransportTests
         }
 
         Assert.Equal(["1", "2"], sink.Items.Select(d => d.Message.Id));
+    }
+
+    [Fact]
+    public async Task An_abandoned_message_with_a_delay_comes_back_later()
+    {
+        InMemoryMessageTransport transport = CreateTransport();
+        await transport.AbandonAsync(Message.Create("1", "t", "{}"), TimeSpan.FromMilliseconds(20), CancellationToken.None);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        Assert.Equal("1", (await transport.ReceiveAsync(timeout.Token))?.Id);
     }
 }

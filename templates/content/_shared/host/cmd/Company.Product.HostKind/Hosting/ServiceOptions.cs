@@ -21,9 +21,16 @@ public sealed class ShutdownOptions
     public const string SectionName = "Shutdown";
 
     /// <summary>
-    /// Gets or sets how long in-flight requests may take to finish after SIGTERM before the host stops anyway.
-    /// Keep it below the orchestrator's grace period (30 s in Kubernetes by default).
+    /// Gets or sets the whole shutdown budget after SIGTERM: the drain delay, then the time in-flight work gets to
+    /// finish. Keep it below the orchestrator's grace period (deploy/kubernetes sets that period to cover it).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(25);
+
+    /// <summary>
+    /// Gets or sets how long the host keeps serving after SIGTERM with <c>/ready</c> already failing, so that load
+    /// balancers stop routing to it before it stops accepting connections. Part of <see cref="Timeout"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan DrainDelay { get; set; } = TimeSpan.FromSeconds(5);
 }

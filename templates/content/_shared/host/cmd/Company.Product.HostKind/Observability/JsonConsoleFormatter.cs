@@ -23,8 +23,9 @@ public sealed class JsonConsoleFormatter : ConsoleFormatter, IDisposable
 
     private const string OriginalFormatKey = "{OriginalFormat}";
 
-    // Keys already written as trace_id and span_id (ASP.NET Core's request scope repeats them).
-    private static readonly string[] EnvelopeKeys = [OriginalFormatKey, "TraceId", "SpanId", "ParentId"];
+    // Keys already written as trace_id and span_id (ASP.NET Core's request scope repeats them), and the connection-based
+    // RequestId of that scope: the request's id is request_id (X-Request-ID), one id per line.
+    private static readonly string[] EnvelopeKeys = [OriginalFormatKey, "TraceId", "SpanId", "ParentId", "RequestId"];
 
     // Log lines are never embedded in HTML, so only what JSON requires is escaped (quotes, control characters):
     // non-ASCII text and characters such as '+' or '<' stay readable.

@@ -95,6 +95,7 @@ public sealed class JsonConsoleFormatterTests
     public void Writes_typed_values_and_scopes()
     {
         var scopes = new LoggerExternalScopeProvider();
+        using (scopes.Push(new[] { new KeyValuePair<string, object?>("RequestId", "0HN:00000001"), new KeyValuePair<string, object?>("RequestPath", "/x") }))
         using (scopes.Push(new[] { new KeyValuePair<string, object?>("request_id", "r-1") }))
         using (scopes.Push("a plain scope"))
         {
@@ -119,6 +120,8 @@ public sealed class JsonConsoleFormatterTests
             Assert.Equal("NaN", attributes.GetProperty("NotANumber").GetString());
             Assert.Equal(1.25m, attributes.GetProperty("Amount").GetDecimal());
             Assert.Equal("r-1", attributes.GetProperty("request_id").GetString());
+            Assert.False(attributes.TryGetProperty("RequestId", out _), "One request id per line: request_id.");
+            Assert.Equal("/x", attributes.GetProperty("RequestPath").GetString());
         }
     }
 

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs besides the .NET SDK; idempotent and quick when everything is there.
+# eng/test.sh runs it first, so a fresh machine (and CI) gets the same set-up.
+#   - PostgreSQL server binaries (initdb, pg_ctl, postgres): the template end-to-end tests start a private server.
+#     Debian's package; apt-get needs root (CI runs as root). Without root, install it yourself.
+#   - The OpenAPI validator (npm, eng/tools/openapi): validates a generated service's /openapi/v1.json.
+source "$(dirname "$0")/common.sh"
+
+postgres_bin() {
+  local bin
+  bin=$(pg_config --bindir 2>/dev/null || true)
+  if [ -n "$bin" ] && [ -x "$bin/initdb" ]; then echo "$bin"; return; fi
+  ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1
+}
+
+if [ -z "$(postgres_bin)" ] || [ ! -x "$(postgres_bin)/initdb" ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get > /dev/null; then
+    echo "==> Installing the PostgreSQL server (apt-get install postgresql)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql > /dev/null
+    # The package starts a cluster on port 5432; the tests use their own private servers, so stop it.
+    (command -v pg_ctlcluster > /dev/null && pg_ctlcluster --force "$(ls /etc/postgresql | sort -V | tail -1)" main stop) 2> /dev/null || true
+  else
+    echo "eng/setup.sh: the PostgreSQL server (initdb, pg_ctl) is missing; install Debian's 'postgresql' package." >&2
+    exit 1
+  fi
+fi
+
+tools="$REPO_ROOT/eng/tools/openapi"
+if [ ! -f "$tools/node_modules/@seriousme/openapi-schema-validator/package.json" ]; then
+  if command -v npm > /dev/null; then
+    echo "==> Installing the OpenAPI validator (npm, eng/tools/openapi)"
+    # No lock file: it would record the registry's address; the one dependency is pinned in package.json.
+    npm install --prefix "$tools" --no-package-lock --no-audit --no-fund --loglevel=error > /dev/null
+  else
+    echo "eng/setup.sh: npm is missing; the OpenAPI document test will fail." >&2
+  fi
+fi

@@ -1,0 +1,36 @@
+-- The queue: a row is a message waiting (visible_at <= now()) or being processed (visible_at in the future, the
+-- lease of the consumer that took it: if that consumer dies, the message becomes visible again).
+CREATE TABLE messages (
+    seq         bigserial   PRIMARY KEY,
+    message_id  text        NOT NULL,
+    type        text        NOT NULL,
+    body        text        NOT NULL,
+    headers     jsonb       NOT NULL DEFAULT '{}'::jsonb,
+    enqueued_at timestamptz NOT NULL DEFAULT now(),
+    visible_at  timestamptz NOT NULL DEFAULT now(),
+    deliveries  integer     NOT NULL DEFAULT 0
+);
+
+CREATE INDEX messages_visible ON messages (visible_at, seq);
+
+-- Idempotency: one row per message id, claimed while processing, completed once done (kept for the retention).
+CREATE TABLE processed_messages (
+    message_id    text        PRIMARY KEY,
+    claimed_until timestamptz NULL,
+    completed_at  timestamptz NULL
+);
+
+CREATE INDEX processed_messages_completed ON processed_messages (completed_at);
+
+-- Messages that failed permanently or ran out of attempts, for inspection and replay.
+CREATE TABLE dead_letters (
+    id            bigserial   PRIMARY KEY,
+    message_id    text        NOT NULL,
+    type          text        NOT NULL,
+    body          text        NOT NULL,
+    headers       jsonb       NOT NULL,
+    attempts      integer     NOT NULL,
+    failed_at     timestamptz NOT NULL,
+    error_type    text        NOT NULL,
+    error_message text        NOT NULL
+);
