@@ -12,10 +12,11 @@ public sealed class RunGuard : IDisposable
 {
     private readonly FileStream? stream;
 
-    private RunGuard(FileStream? stream, bool waited)
+    private RunGuard(FileStream? stream, bool waited, string? problem = null)
     {
         this.stream = stream;
         Waited = waited;
+        Problem = problem;
     }
 
     /// <summary>True when the lock is held (false after a timeout: the run goes on unguarded).</summary>
@@ -24,11 +25,22 @@ public sealed class RunGuard : IDisposable
     /// <summary>True when another build held the lock first.</summary>
     public bool Waited { get; }
 
+    /// <summary>Why the lock could not be taken (the state folder cannot be written), or null.</summary>
+    public string? Problem { get; }
+
     /// <summary>Takes the lock, waiting up to <paramref name="timeout"/>; <paramref name="onWait"/> is called once if it has to wait.</summary>
     public static RunGuard Acquire(string lockFile, TimeSpan timeout, Action? onWait = null)
     {
         ArgumentNullException.ThrowIfNull(lockFile);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(lockFile))!);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(lockFile))!);
+        }
+        catch (Exception ex) when (ReadFailure.IsEnvironmental(ex))
+        {
+            return new RunGuard(null, false, ReadFailure.Describe(lockFile, ex));
+        }
+
         var watch = Stopwatch.StartNew();
         var waited = false;
         while (true)
@@ -49,27 +61,39 @@ public sealed class RunGuard : IDisposable
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                return new RunGuard(null, waited);
+                return new RunGuard(null, waited, ReadFailure.Describe(lockFile, ex));
             }
         }
     }
 
+    /// <summary>The first line of a stamp: the digest of the inputs the successful run was made under.</summary>
+    public static string StampLine(string fingerprintDigest) => "fingerprint=" + fingerprintDigest;
+
     /// <summary>
-    /// True when <paramref name="stampFile"/> exists, every expected output exists, and the stamp is not older than
-    /// any input: a concurrent build finished the same work while this one waited.
+    /// True when a concurrent build finished the same work while this one waited: <paramref name="stampFile"/> records
+    /// exactly <paramref name="fingerprintDigest"/> (same settings, same file list, same content) and every expected
+    /// output exists. A stamp made under other settings or another state of the repo is never accepted, whatever
+    /// its time.
     /// </summary>
-    public static bool IsUpToDate(string stampFile, IEnumerable<string> inputs, IEnumerable<string> outputs)
+    public static bool IsUpToDate(string stampFile, string fingerprintDigest, IEnumerable<string> outputs)
     {
         ArgumentNullException.ThrowIfNull(stampFile);
-        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(fingerprintDigest);
         ArgumentNullException.ThrowIfNull(outputs);
-        if (!File.Exists(stampFile) || outputs.Any(o => !File.Exists(o)))
+        try
+        {
+            if (!File.Exists(stampFile) || outputs.Any(o => !File.Exists(o)))
+            {
+                return false;
+            }
+
+            using var reader = new StreamReader(stampFile);
+            return reader.ReadLine() == StampLine(fingerprintDigest);
+        }
+        catch (Exception ex) when (ReadFailure.IsEnvironmental(ex))
         {
             return false;
         }
-
-        var stamp = File.GetLastWriteTimeUtc(stampFile);
-        return inputs.Where(File.Exists).All(i => File.GetLastWriteTimeUtc(i) <= stamp);
     }
 
     /// <inheritdoc />
