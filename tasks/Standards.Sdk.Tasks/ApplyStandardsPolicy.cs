@@ -39,6 +39,9 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
     /// <summary>Final Features (compiler feature flags).</summary>
     public string? Features { get; set; }
 
+    /// <summary>Final WarningLevel.</summary>
+    public string? WarningLevel { get; set; }
+
     /// <summary>Final CodeAnalysisRuleSet.</summary>
     public string? CodeAnalysisRuleSet { get; set; }
 
@@ -94,6 +97,7 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
                 ["RunAnalyzers"] = RunAnalyzers ?? string.Empty,
                 ["RunAnalyzersDuringBuild"] = RunAnalyzersDuringBuild ?? string.Empty,
                 ["Features"] = Features ?? string.Empty,
+                ["WarningLevel"] = WarningLevel ?? string.Empty,
                 ["CodeAnalysisRuleSet"] = CodeAnalysisRuleSet ?? string.Empty,
                 ["StandardsBannedApis"] = StandardsBannedApis ?? string.Empty,
             },

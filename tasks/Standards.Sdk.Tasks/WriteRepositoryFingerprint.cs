@@ -60,20 +60,13 @@ public sealed class WriteRepositoryFingerprint : StandardsTask
         StampFile = Path.Combine(state, $"repository.{key}.stamp");
         SummaryFile = Path.Combine(state, $"last-summary.{key}.txt");
 
-        var (files, unlisted) = RepositorySnapshotLoader.Walk(root);
-        var git = GitLayout.Find(root);
-        var contentPaths = files.Where(RepositoryFingerprint.IsContentInput).Select(f => Path.Combine(root, f))
-            .Concat(git?.StateFiles() ?? [])
-            .Concat(ExtraContentFiles.Select(f => Path.GetFullPath(f.ItemSpec)));
         var hashesFile = Path.Combine(state, ContentHashesFileName);
         var cache = ContentHashCache.Parse(ReadOrNull(hashesFile));
-        var hashes = cache.HashAll(contentPaths).Select(h => (Relative(root, h.Path), h.Hash));
 
         // The module version ids change with the code of the checks (deterministic builds), never with the date.
         var checks = typeof(RepositoryFingerprint).Assembly.ManifestModule.ModuleVersionId;
         var tasks = typeof(WriteRepositoryFingerprint).Assembly.ManifestModule.ModuleVersionId;
-        string[] lines = [$"checks={checks} tasks={tasks}", $"git={git?.GitDirectory ?? "none"}", .. Settings];
-        var text = RepositoryFingerprint.CacheText(files, lines, hashes, unlisted.Select(u => u.Path));
+        var (text, files) = RepositoryFingerprint.Compute(root, [$"checks={checks} tasks={tasks}", .. Settings], ExtraContentFiles.Select(f => f.ItemSpec), cache);
         Fingerprint = RepositoryFingerprint.Digest(text);
 
         var problems = new List<string>();
@@ -90,13 +83,7 @@ public sealed class WriteRepositoryFingerprint : StandardsTask
 
         StateProblem = string.Join("; ", problems.Distinct(StringComparer.Ordinal));
         Log.LogMessage(MessageImportance.Low,
-            $"Standards: repository fingerprint of {files.Count} files ({cache.FilesRead} read for their content hash) in {watch.ElapsedMilliseconds} ms; {(changed ? "changed" : "unchanged")}.");
+            $"Standards: repository fingerprint of {files} files ({cache.FilesRead} read for their content hash) in {watch.ElapsedMilliseconds} ms; {(changed ? "changed" : "unchanged")}.");
         return true;
-    }
-
-    private static string Relative(string root, string path)
-    {
-        var relative = Path.GetRelativePath(root, path);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative.Replace('\\', '/');
     }
 }

@@ -46,6 +46,76 @@ public static class AnalyzerConfigPaths
     }
 
     /// <summary>
+    /// The forms under which compilers compare a source file with the sections of a global config: the path itself,
+    /// and the path as recent compilers normalize it before the comparison (Roslyn's PathUtilities: runs of '/' and
+    /// '\' collapsed to one '/', the path split at '/' and ':', "." parts dropped and ".." parts resolved). A file
+    /// whose name has ':' (or '\' on Linux) is only found under the normalized form, so a section must be written
+    /// under each form.
+    /// </summary>
+    public static IReadOnlyList<string> CompilerKeys(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return new[] { path, Expand(path, collapseBackslashes: false), Expand(path, collapseBackslashes: true) }
+            .Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static string Expand(string path, bool collapseBackslashes)
+    {
+        var p = path;
+        if (collapseBackslashes)
+        {
+            var sb = new StringBuilder(p.Length);
+            var start = 0;
+            if (p.Length > 1 && p[0] is '/' or '\\' && p[1] is '/' or '\\')
+            {
+                sb.Append("//");
+                start = 2;
+            }
+
+            var wasSeparator = false;
+            for (var i = start; i < p.Length; i++)
+            {
+                if (p[i] is '/' or '\\')
+                {
+                    if (!wasSeparator)
+                    {
+                        sb.Append('/');
+                    }
+
+                    wasSeparator = true;
+                }
+                else
+                {
+                    sb.Append(p[i]);
+                    wasSeparator = false;
+                }
+            }
+
+            p = sb.ToString();
+        }
+
+        if (p.Length <= 1 || p[0] != '/')
+        {
+            return p;
+        }
+
+        var resolved = new List<string>();
+        foreach (var part in p.Split('/', ':').Skip(1).Where(part => part != "."))
+        {
+            if (part != "..")
+            {
+                resolved.Add(part);
+            }
+            else if (resolved.Count > 0)
+            {
+                resolved.RemoveAt(resolved.Count - 1);
+            }
+        }
+
+        return "/" + string.Join('/', resolved);
+    }
+
+    /// <summary>
     /// The file path a global config section names, or null when the section is not one (a glob character left
     /// unescaped, not absolute): the compiler ignores such a section.
     /// </summary>
@@ -87,6 +157,13 @@ public static class AnalyzerConfigPaths
     public static Func<string, bool>? SectionMatcher(string sectionName)
     {
         ArgumentNullException.ThrowIfNull(sectionName);
+        return Matchers.GetOrAdd(sectionName, CompileSection);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Func<string, bool>?> Matchers = new(StringComparer.Ordinal);
+
+    private static Func<string, bool>? CompileSection(string sectionName)
+    {
         var sb = new StringBuilder("^");
         if (!sectionName.Contains('/', StringComparison.Ordinal))
         {

@@ -156,17 +156,25 @@ public sealed class AnalyzerConfigPrecedence
             return [winner];
         }
 
+        var keys = AnalyzerConfigPaths.CompilerKeys(normalized);
         var named = globals.Select(g => (g, (IReadOnlyList<AnalyzerConfigEntry>)[.. g.Sections
-            .Where(s => AnalyzerConfigPaths.GlobalSectionPath(s.Name) == normalized)
+            .Where(s => AnalyzerConfigPaths.GlobalSectionPath(s.Name) is { } path && keys.Contains(path, StringComparer.Ordinal))
             .SelectMany(s => s.Entries)]));
-        return GlobalWinners(named, key, ours: null);
+        return GlobalWinners(named, key, ours: null, topLevel: false);
     }
 
-    /// <summary>The global lines that win for the key: the highest level (with Standards.Sdk's own at -1), all of them when several configs tie there.</summary>
+    /// <summary>
+    /// The global lines that win for the key, by the compiler's merge: the highest level wins (Standards.Sdk's own
+    /// entry at -1 when <paramref name="ours"/> is set); two configs at that level cancel each other, and so does a
+    /// winning value that is not a severity: the key is then unset. An unset top-level key leaves the rule at its own
+    /// default (returned as a weakening when Standards.Sdk's config sets the rule); an unset file section falls
+    /// back to the top-level entries (returned as nothing).
+    /// </summary>
     private static List<(AnalyzerConfigDocument Config, AnalyzerConfigEntry Entry)> GlobalWinners(
         IEnumerable<(AnalyzerConfigDocument Config, IReadOnlyList<AnalyzerConfigEntry> Entries)> configs,
         string key,
-        Severity? ours)
+        Severity? ours,
+        bool topLevel = true)
     {
         var candidates = configs
             .Select(c => (c.Config, Entry: c.Entries.LastOrDefault(e => e.Key == key)))
@@ -185,13 +193,22 @@ public sealed class AnalyzerConfigPrecedence
         }
 
         var winners = candidates.Where(c => c.Config.GlobalLevel == top).ToList();
-        var tiesWithOurs = ours is not null && top == AnalyzerConfigWriter.GlobalLevel;
-        if (winners.Count > 1 || tiesWithOurs)
+        var unsetReportsDefault = topLevel && ours is not null;
+        if (winners.Count > 1 || (ours is not null && top == AnalyzerConfigWriter.GlobalLevel))
         {
-            // Equal levels cancel: the key is unset and the rule falls back to its default.
-            return [.. winners.Select(w => (w.Config, w.Entry with { Value = $"unset (it ties with another global config at global_level {top}, and the compiler then drops both)" }))];
+            return unsetReportsDefault
+                ? [.. winners.Select(w => (w.Config, w.Entry with { Value = $"unset (it ties with another global config at global_level {top}, and the compiler then drops both)" }))]
+                : [];
         }
 
-        return winners;
+        var winner = winners[0];
+        if (!IsValidSeverity(winner.Entry.Value))
+        {
+            return unsetReportsDefault
+                ? [(winner.Config, winner.Entry with { Value = $"unset ('{winner.Entry.Value}' is not a severity, so the compiler drops the key)" })]
+                : [];
+        }
+
+        return [winner];
     }
 }

@@ -79,6 +79,9 @@ public static class AnalyzerConfigWriter
     /// the file's absolute path with the characters special in section names escaped (<see cref="AnalyzerConfigPaths"/>),
     /// so a path with '#', '{', '[' or ',' still names exactly that file and nothing else.
     /// </summary>
+    /// <summary>The compiler compares '/'-separated paths; on Windows the separator is converted.</summary>
+    private static string ForCompiler(string file) => Path.DirectorySeparatorChar == '\\' ? file.Replace('\\', '/') : file;
+
     private static List<(string File, string Rule)> AppendFileExceptions(
         StringBuilder sb, EffectivePolicy effective, string repoRoot, IEnumerable<string> compileFiles, IReadOnlyList<string> locked, bool nullableLocked)
     {
@@ -91,7 +94,9 @@ public static class AnalyzerConfigWriter
             return unwritable;
         }
 
-        foreach (var file in compileFiles.Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal))
+        var files = compileFiles.Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
+        var keysByFile = files.ToDictionary(f => f, f => AnalyzerConfigPaths.CompilerKeys(ForCompiler(f)), StringComparer.Ordinal);
+        foreach (var file in files)
         {
             var relative = Glob.Normalize(Path.GetRelativePath(repoRoot, file));
             var rules = exceptions.Where(e => Glob.IsMatch(e.Scope, relative)).Select(e => RuleCatalog.Find(e.Rule)!.Id).Distinct().ToList();
@@ -100,29 +105,35 @@ public static class AnalyzerConfigWriter
                 continue;
             }
 
-            // The compiler compares the section with the file's full path, '/'-separated only on Windows.
-            var path = Path.DirectorySeparatorChar == '\\' ? file.Replace('\\', '/') : file;
-            if (AnalyzerConfigPaths.EscapeForSection(path) is not { } section)
+            // One section per form the compiler may compare the file under; none when a form is shared with another
+            // file (the compiler could not tell them apart) or cannot be written in a header (a line break).
+            var keys = keysByFile[file];
+            var shared = files.Any(other => other != file && keysByFile[other].Intersect(keys, StringComparer.Ordinal).Any());
+            var sections = keys.Select(AnalyzerConfigPaths.EscapeForSection).ToList();
+            if (shared || sections.Any(section => section is null))
             {
                 unwritable.AddRange(rules.Select(r => (file, r)));
                 continue;
             }
 
-            sb.AppendLine();
-            sb.Append('[').Append(section).AppendLine("]");
-            foreach (var rule in rules.Where(r => RuleCatalog.Find(r)!.IsAnalyzerRule))
+            foreach (var section in sections)
             {
-                sb.AppendLine($"dotnet_diagnostic.{rule}.severity = none");
-            }
+                sb.AppendLine();
+                sb.Append('[').Append(section).AppendLine("]");
+                foreach (var rule in rules.Where(r => RuleCatalog.Find(r)!.IsAnalyzerRule))
+                {
+                    sb.AppendLine($"dotnet_diagnostic.{rule}.severity = none");
+                }
 
-            if (rules.Any(locked.Contains))
-            {
-                sb.AppendLine($"{LockedSettingsCheck.LockedRulesKey} = {string.Join(",", locked.Where(l => !rules.Contains(l)))}");
-            }
+                if (rules.Any(locked.Contains))
+                {
+                    sb.AppendLine($"{LockedSettingsCheck.LockedRulesKey} = {string.Join(",", locked.Where(l => !rules.Contains(l)))}");
+                }
 
-            if (nullableLocked && rules.Contains(PolicyRuleIds.NullableLocked))
-            {
-                sb.AppendLine($"{LockedSettingsCheck.NullableLockedKey} = false");
+                if (nullableLocked && rules.Contains(PolicyRuleIds.NullableLocked))
+                {
+                    sb.AppendLine($"{LockedSettingsCheck.NullableLockedKey} = false");
+                }
             }
         }
 

@@ -45,6 +45,14 @@ public static partial class LockedSettingsCheck
             return;
         }
 
+        if (int.TryParse(settings.Switch("WarningLevel"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var level) && level <= 0)
+        {
+            var where = context.Locate("WarningLevel");
+            context.Add(PolicyRuleIds.LockedRuleSilenced,
+                $"WarningLevel is {level}{where.Suffix}: the compiler drops every warning, and with them the locked rules ({Sample(context.Locked.Keys)}) the policy raises to errors. Remove it (the default level reports everything), or add an exception to standards.json for each locked rule the project may skip.",
+                where);
+        }
+
         if (settings.AnalyzerAssemblies is { } assemblies)
         {
             var present = new HashSet<string>(assemblies.Select(Path.GetFileName).OfType<string>(), StringComparer.OrdinalIgnoreCase);

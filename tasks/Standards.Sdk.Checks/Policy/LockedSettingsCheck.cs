@@ -160,6 +160,13 @@ public static partial class LockedSettingsCheck
                 $"{property} {verb} {what}{where.Suffix}; the policy makes nullable warnings errors. Fix the code (or annotate it), " + context.ExceptionHint(PolicyRuleIds.NullableLocked), where);
         }
 
+        if (int.TryParse(context.Settings.Switch("WarningLevel"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var level) && level <= 0)
+        {
+            var where = context.Locate("WarningLevel");
+            context.Add(PolicyRuleIds.NullableLocked,
+                $"WarningLevel is {level}{where.Suffix}: the compiler drops every warning, the nullable warnings included, before they can be errors. Remove it, " + context.ExceptionHint(PolicyRuleIds.NullableLocked), where);
+        }
+
         var features = context.Settings.Switch("Features");
         if (features.Contains("run-nullable-analysis=never", StringComparison.OrdinalIgnoreCase)
             || features.Contains("run-nullable-analysis=false", StringComparison.OrdinalIgnoreCase))

@@ -38,6 +38,38 @@ public static class RepositoryFingerprint
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16].ToLowerInvariant();
     }
 
+    /// <summary>
+    /// Computes the inputs cache text of a repo from disk: walks it, finds git's state files (index, info/exclude,
+    /// a <c>.git</c> file) wherever the git directory is, and hashes the content of every file the checks read plus
+    /// <paramref name="extraContentFiles"/> through <paramref name="hashes"/>.
+    /// </summary>
+    /// <param name="root">Absolute repo root.</param>
+    /// <param name="settings">Setting lines (identity of the code, mode, policy, date, ...).</param>
+    /// <param name="extraContentFiles">Absolute paths of inputs that may lie outside the repo (policy, baseline).</param>
+    /// <param name="hashes">The content hash cache (kept by the caller between builds).</param>
+    public static (string Text, int Files) Compute(string root, IEnumerable<string> settings, IEnumerable<string> extraContentFiles, ContentHashCache hashes)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(extraContentFiles);
+        ArgumentNullException.ThrowIfNull(hashes);
+        var fullRoot = Path.GetFullPath(root);
+        var (files, unlisted) = RepositorySnapshotLoader.Walk(fullRoot);
+        var git = GitLayout.Find(fullRoot);
+        var contentPaths = files.Where(IsContentInput).Select(f => Path.Combine(fullRoot, f))
+            .Concat(git?.StateFiles() ?? [])
+            .Concat(extraContentFiles.Where(f => !string.IsNullOrWhiteSpace(f)).Select(Path.GetFullPath));
+        var content = hashes.HashAll(contentPaths).Select(h => (Relative(fullRoot, h.Path), h.Hash));
+        string[] lines = [$"git={git?.GitDirectory ?? "none"}", .. settings];
+        return (CacheText(files, lines, content, unlisted.Select(u => u.Path)), files.Count);
+    }
+
+    private static string Relative(string root, string path)
+    {
+        var relative = Path.GetRelativePath(root, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative.Replace('\\', '/');
+    }
+
     /// <summary>The cache text for a file list (repo-relative paths, any order) and settings lines.</summary>
     public static string CacheText(IReadOnlyCollection<string> files, IEnumerable<string> settings) =>
         CacheText(files, settings, [], []);
