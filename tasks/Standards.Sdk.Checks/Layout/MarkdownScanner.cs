@@ -123,46 +123,56 @@ internal static class MarkdownScanner
     /// <summary>The targets of inline links <c>[text](target "title")</c>, left to right, not overlapping.</summary>
     public static IEnumerable<string> InlineLinkTargets(string line)
     {
-        // closeAfter[i]: the first ']' at or after i (line.Length when none).
-        var closeAfter = new int[line.Length + 1];
-        closeAfter[line.Length] = line.Length;
-        for (var i = line.Length - 1; i >= 0; i--)
+        if (line.IndexOf('[', StringComparison.Ordinal) < 0)
         {
-            closeAfter[i] = line[i] == ']' ? i : closeAfter[i + 1];
+            return [];
         }
 
-        // Every '[' before the same ']' continues the same way after it: remember the outcome per ']'.
-        var outcome = new Dictionary<int, (int End, string? Target)>();
+        // For every position, where the next ']', the next ')' or blank, the next non-blank and the next '"' are:
+        // each link candidate is then decided in constant time, and the whole line in one pass.
+        var n = line.Length;
+        var nextClose = new int[n + 1];
+        var nextStop = new int[n + 1];
+        var nextNonBlank = new int[n + 1];
+        var nextQuote = new int[n + 1];
+        nextClose[n] = nextStop[n] = nextNonBlank[n] = nextQuote[n] = n;
+        for (var i = n - 1; i >= 0; i--)
+        {
+            var c = line[i];
+            nextClose[i] = c == ']' ? i : nextClose[i + 1];
+            nextStop[i] = c == ')' || char.IsWhiteSpace(c) ? i : nextStop[i + 1];
+            nextNonBlank[i] = c is ' ' or '\t' ? nextNonBlank[i + 1] : i;
+            nextQuote[i] = c == '"' ? i : nextQuote[i + 1];
+        }
+
+        var targets = new List<string>();
         var position = 0;
-        while (position < line.Length)
+        while (position < n)
         {
             var open = line.IndexOf('[', position);
             if (open < 0)
             {
-                yield break;
+                break;
             }
 
-            var close = closeAfter[open + 1];
-            if (close >= line.Length)
+            var close = nextClose[open + 1];
+            if (close >= n)
             {
-                yield break;
+                break;
             }
 
-            if (!outcome.TryGetValue(close, out var result))
-            {
-                result = LinkTail(line, close);
-                outcome[close] = result;
-            }
-
-            if (result.Target is null)
+            var (end, target) = LinkTail(line, close, nextStop, nextNonBlank, nextQuote);
+            if (target is null)
             {
                 position = open + 1;
                 continue;
             }
 
-            yield return result.Target;
-            position = result.End;
+            targets.Add(target);
+            position = end;
         }
+
+        return targets;
     }
 
     /// <summary>The target of a reference definition <c>[label]: target</c>.</summary>
@@ -196,21 +206,17 @@ internal static class MarkdownScanner
     }
 
     /// <summary>After a ']' at <paramref name="close"/>: "(target)" or "(target "title")"; the end of the link and its target.</summary>
-    private static (int End, string? Target) LinkTail(string line, int close)
+    private static (int End, string? Target) LinkTail(string line, int close, int[] nextStop, int[] nextNonBlank, int[] nextQuote)
     {
+        var n = line.Length;
         var start = close + 1;
-        if (start >= line.Length || line[start] != '(')
+        if (start >= n || line[start] != '(')
         {
             return (0, null);
         }
 
-        var end = start + 1;
-        while (end < line.Length && line[end] != ')' && !char.IsWhiteSpace(line[end]))
-        {
-            end++;
-        }
-
-        if (end == start + 1 || end >= line.Length)
+        var end = nextStop[start + 1];
+        if (end == start + 1 || end >= n)
         {
             return (0, null);
         }
@@ -222,19 +228,14 @@ internal static class MarkdownScanner
         }
 
         // Blanks, then a "title" in double quotes, then ')'.
-        var i = end;
-        while (i < line.Length && line[i] is ' ' or '\t')
-        {
-            i++;
-        }
-
-        if (i == end || i >= line.Length || line[i] != '"')
+        var i = nextNonBlank[end];
+        if (i == end || i >= n || line[i] != '"')
         {
             return (0, null);
         }
 
-        var quote = line.IndexOf('"', i + 1);
-        return quote > 0 && quote + 1 < line.Length && line[quote + 1] == ')' ? (quote + 2, target) : (0, null);
+        var quote = nextQuote[i + 1];
+        return quote < n && quote + 1 < n && line[quote + 1] == ')' ? (quote + 2, target) : (0, null);
     }
 
     /// <summary>The heading text without a closing sequence of '#' (blanks, then '#'s, at the end).</summary>

@@ -260,10 +260,8 @@ public sealed class MsBuildPropertyLocator
             yield break;
         }
 
-        if (File.Exists(full))
-        {
-            yield return full;
-        }
+        // A file that does not exist is skipped by Visit (the reader returns null).
+        yield return full;
     }
 
     /// <summary>Expands <c>$([MSBuild]::GetPathOfFileAbove('name', 'dir'))</c> and <c>GetDirectoryNameOfFileAbove('dir', 'name')</c>.</summary>
