@@ -72,7 +72,15 @@ internal sealed partial class DependencyRun(RepositorySnapshot repository, Stand
 
     public void CheckGlobalJson()
     {
-        var findings = GlobalJsonCheck.Run(GlobalJsonCheck.FileName, repository.Exists(GlobalJsonCheck.FileName) ? repository.ReadText(GlobalJsonCheck.FileName) ?? string.Empty : null, RepoSeverity);
+        var exists = repository.Exists(GlobalJsonCheck.FileName);
+        var text = exists ? repository.ReadText(GlobalJsonCheck.FileName) : null;
+        if (exists && text is null)
+        {
+            // Unreadable: STD0007 names it; judging its content would only repeat that.
+            return;
+        }
+
+        var findings = GlobalJsonCheck.Run(GlobalJsonCheck.FileName, text, RepoSeverity);
         foreach (var finding in findings)
         {
             Add(finding, null);
