@@ -48,11 +48,11 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
     /// <summary>Final StandardsBannedApis.</summary>
     public string? StandardsBannedApis { get; set; }
 
-    /// <summary>The analyzer assemblies the compiler gets (@(Analyzer)).</summary>
-    public ITaskItem[]? Analyzers { get; set; }
+    /// <summary>The analyzer assemblies the compiler gets (@(Analyzer)); MSBuild leaves an empty list unset.</summary>
+    public ITaskItem[] Analyzers { get; set; } = [];
 
-    /// <summary>The additional files the compiler gets (@(AdditionalFiles)).</summary>
-    public ITaskItem[]? AdditionalFiles { get; set; }
+    /// <summary>The additional files the compiler gets (@(AdditionalFiles)); MSBuild leaves an empty list unset.</summary>
+    public ITaskItem[] AdditionalFiles { get; set; } = [];
 
     /// <summary>Standards.Sdk's banned-symbol lists this project must get.</summary>
     public ITaskItem[] BannedApiLists { get; set; } = [];
@@ -101,8 +101,8 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
                 ["CodeAnalysisRuleSet"] = CodeAnalysisRuleSet ?? string.Empty,
                 ["StandardsBannedApis"] = StandardsBannedApis ?? string.Empty,
             },
-            AnalyzerAssemblies = Analyzers?.Select(a => a.GetMetadata("FullPath")).ToList(),
-            AdditionalFiles = AdditionalFiles?.Select(a => a.GetMetadata("FullPath")).ToList(),
+            AnalyzerAssemblies = [.. Analyzers.Select(a => a.GetMetadata("FullPath"))],
+            AdditionalFiles = [.. AdditionalFiles.Select(a => a.GetMetadata("FullPath"))],
             BannedApiLists = [.. BannedApiLists.Select(a => a.GetMetadata("FullPath"))],
             GlobalProperties = GlobalPropertyNames,
             Environment = System.Environment.GetEnvironmentVariable,

@@ -89,6 +89,41 @@ public sealed class AnalyzerConfigPrecedence
         return [.. result.Values.Select(r => new DecidingEntry(r.Config, r.Entry, r.Files))];
     }
 
+    /// <summary>
+    /// The lines that mark some of <paramref name="files"/> as generated (<c>generated_code = true</c>, by the same
+    /// precedence), each with those files: analyzers skip generated code, locked rules included.
+    /// </summary>
+    public IReadOnlyList<DecidingEntry> MarkedGenerated(IEnumerable<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        const string key = "generated_code";
+        if (!Mentions(key))
+        {
+            return [];
+        }
+
+        static bool IsBoolean(string value) => value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("false", StringComparison.OrdinalIgnoreCase);
+        var result = new Dictionary<(string, int), (AnalyzerConfigDocument Config, AnalyzerConfigEntry Entry, List<string> Files)>();
+        var global = GlobalWinners(globals.Select(g => (g, (IReadOnlyList<AnalyzerConfigEntry>)g.Preamble)), key, ours: null, isValid: IsBoolean);
+        foreach (var file in files)
+        {
+            var deciding = TreeWinners(file, key, IsBoolean);
+            foreach (var (config, entry) in (deciding.Count == 0 ? global : deciding).Where(d => d.Entry.Value.Equals("true", StringComparison.OrdinalIgnoreCase)))
+            {
+                var slot = (config.Path, entry.Line);
+                if (!result.TryGetValue(slot, out var found))
+                {
+                    found = (config, entry, []);
+                    result[slot] = found;
+                }
+
+                found.Files.Add(file);
+            }
+        }
+
+        return [.. result.Values.Select(r => new DecidingEntry(r.Config, r.Entry, r.Files))];
+    }
+
     /// <summary>Every line of the configs whose key is <paramref name="key"/> (any section), for keys only Standards.Sdk may set.</summary>
     public IEnumerable<(AnalyzerConfigDocument Config, AnalyzerConfigEntry Entry)> Lines(string key) =>
         globals.Concat(editorConfigs.Select(e => e.Config))
@@ -120,7 +155,7 @@ public sealed class AnalyzerConfigPrecedence
     private bool Mentions(string key) => Lines(key).Any();
 
     /// <summary>The lines that decide the key for one file through a section (editorconfig sections, global file sections).</summary>
-    private List<(AnalyzerConfigDocument Config, AnalyzerConfigEntry Entry)> TreeWinners(string file, string key)
+    private List<(AnalyzerConfigDocument Config, AnalyzerConfigEntry Entry)> TreeWinners(string file, string key, Func<string, bool>? isValid = null)
     {
         var normalized = file.Replace('\\', '/');
         (AnalyzerConfigDocument Config, AnalyzerConfigEntry Entry)? last = null;
@@ -144,7 +179,7 @@ public sealed class AnalyzerConfigPrecedence
                     continue;
                 }
 
-                foreach (var entry in section.Entries.Where(e => e.Key == key && IsValidSeverity(e.Value)))
+                foreach (var entry in section.Entries.Where(e => e.Key == key && (isValid ?? IsValidSeverity)(e.Value)))
                 {
                     last = (config, entry);
                 }
@@ -160,7 +195,7 @@ public sealed class AnalyzerConfigPrecedence
         var named = globals.Select(g => (g, (IReadOnlyList<AnalyzerConfigEntry>)[.. g.Sections
             .Where(s => AnalyzerConfigPaths.GlobalSectionPath(s.Name) is { } path && keys.Contains(path, StringComparer.Ordinal))
             .SelectMany(s => s.Entries)]));
-        return GlobalWinners(named, key, ours: null, topLevel: false);
+        return GlobalWinners(named, key, ours: null, topLevel: false, isValid);
     }
 
     /// <summary>
@@ -174,7 +209,8 @@ public sealed class AnalyzerConfigPrecedence
         IEnumerable<(AnalyzerConfigDocument Config, IReadOnlyList<AnalyzerConfigEntry> Entries)> configs,
         string key,
         Severity? ours,
-        bool topLevel = true)
+        bool topLevel = true,
+        Func<string, bool>? isValid = null)
     {
         var candidates = configs
             .Select(c => (c.Config, Entry: c.Entries.LastOrDefault(e => e.Key == key)))
@@ -202,7 +238,7 @@ public sealed class AnalyzerConfigPrecedence
         }
 
         var winner = winners[0];
-        if (!IsValidSeverity(winner.Entry.Value))
+        if (!(isValid ?? IsValidSeverity)(winner.Entry.Value))
         {
             return unsetReportsDefault
                 ? [(winner.Config, winner.Entry with { Value = $"unset ('{winner.Entry.Value}' is not a severity, so the compiler drops the key)" })]

@@ -42,7 +42,6 @@ public static partial class LockedSettingsCheck
             context.Add(PolicyRuleIds.LockedRuleSilenced,
                 $"{property} is false{where.Suffix}: the compiler runs no analyzer, so the locked rules ({Sample(context.Locked.Keys)}) are never reported. Remove it, or add an exception to standards.json for each locked rule the project may skip.",
                 where);
-            return;
         }
 
         if (int.TryParse(settings.Switch("WarningLevel"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var level) && level <= 0)
@@ -148,6 +147,16 @@ public static partial class LockedSettingsCheck
             foreach (var id in NullableWarnings.Ids)
             {
                 Report(precedence.Weakening(id, notExcepted, null, Severity.Error), PolicyRuleIds.NullableLocked, $"nullable warning {id}", PolicyRuleIds.NullableLocked);
+            }
+        }
+
+        if (context.Locked.Count > 0)
+        {
+            foreach (var marked in precedence.MarkedGenerated(files))
+            {
+                found.Add(new Finding(PolicyRuleIds.LockedRuleSilenced, SeverityOf(context.Policy, PolicyRuleIds.LockedRuleSilenced),
+                    $"{Path.GetFileName(marked.Config.Path)} line {marked.Entry.Line} marks {(marked.Files.Count == files.Count ? "every source file of this project" : $"{marked.Files.Count} source file(s) of this project (e.g. {Shown(context, marked.Files[0])})")} as generated code (generated_code = true), which analyzers skip, locked rules ({Sample(context.Locked.Keys)}) included. Remove the line; mark only files a tool really generates.",
+                    marked.Config.Path, marked.Entry.Line));
             }
         }
 

@@ -49,8 +49,14 @@ public sealed class RunGuard : IDisposable
             {
                 return new RunGuard(new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None), waited);
             }
-            catch (IOException) when (watch.Elapsed < timeout)
+            catch (IOException ex) when (IsHeldByAnother(ex))
             {
+                if (watch.Elapsed >= timeout)
+                {
+                    // Another build holds it for too long: go on unguarded rather than fail (not a write problem).
+                    return new RunGuard(null, waited);
+                }
+
                 if (!waited)
                 {
                     onWait?.Invoke();
@@ -59,11 +65,21 @@ public sealed class RunGuard : IDisposable
 
                 Thread.Sleep(50);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ReadFailure.IsEnvironmental(ex))
             {
                 return new RunGuard(null, waited, ReadFailure.Describe(lockFile, ex));
             }
         }
+    }
+
+    /// <summary>
+    /// True when the lock file is held by another process, the one failure worth waiting for: on Windows a sharing
+    /// or lock violation (32, 33); on Unix .NET's exclusive open fails with EWOULDBLOCK (11 on Linux, 35 on macOS).
+    /// </summary>
+    private static bool IsHeldByAnother(IOException exception)
+    {
+        var code = exception.HResult & 0xFFFF;
+        return OperatingSystem.IsWindows() ? code is 32 or 33 : code is 11 or 35;
     }
 
     /// <summary>The first line of a stamp: the digest of the inputs the successful run was made under.</summary>

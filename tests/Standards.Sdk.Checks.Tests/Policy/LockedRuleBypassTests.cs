@@ -173,6 +173,18 @@ public sealed class LockedRuleBypassTests
     }
 
     [Fact]
+    public void Marking_hand_written_files_as_generated_is_STD0103_unless_a_later_line_unmarks_them()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["/repo/.editorconfig"] = "[*.cs]\ngenerated_code = true\n\n[Orders.cs]\ngenerated_code = false\n",
+        };
+        var finding = Assert.Single(LockedSettingsCheck.Run(Settings() with { AnalyzerConfigFiles = [.. files.Keys] }, Policy(), p => files.GetValueOrDefault(p)));
+        Assert.Equal(("STD0103", "/repo/.editorconfig", 2), (finding.Code, finding.File!, finding.Line));
+        Assert.Contains("1 source file(s) of this project (e.g. src/Acme.Orders/Legacy/Old.cs)", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_file_scoped_exception_allows_the_weakening_for_its_files_only()
     {
         var files = new Dictionary<string, string> { ["/repo/src/.editorconfig"] = "[Acme.Orders/Legacy/*.cs]\ndotnet_diagnostic.RS0030.severity = none\n[*.cs]\ndotnet_diagnostic.CS8602.severity = none\n" };
