@@ -75,57 +75,73 @@ public static class RepositorySnapshotLoader
         }
 
         var prefix = fullRoot.Length + (Path.EndsInDirectorySeparator(fullRoot) ? 0 : 1);
-        using var walker = new Walker(fullRoot);
-        var result = new List<string>();
-        while (walker.MoveNext())
+        var options = new EnumerationOptions
         {
-            result.Add(walker.Current[prefix..].Replace('\\', '/'));
+            RecurseSubdirectories = true,
+            IgnoreInaccessible = true,
+            AttributesToSkip = 0,
+            ReturnSpecialDirectories = false,
+        };
+
+        // Folders the walk meant to enter, and folders it saw an entry in: a folder entered but never seen in is
+        // empty, or could not be listed (the walk skips those silently); only those few are looked at again.
+        var entered = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var enumerable = new FileSystemEnumerable<string>(
+            fullRoot,
+            (ref FileSystemEntry entry) => entry.ToFullPath(),
+            options)
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) =>
+            {
+                seen.Add(Path.TrimEndingDirectorySeparator(entry.Directory.ToString()));
+                return !entry.IsDirectory && !Excluded.Contains(entry.FileName.ToString());
+            },
+            // Never follow a link to a folder (cycles); never walk build output or tool caches.
+            ShouldRecursePredicate = (ref FileSystemEntry entry) =>
+            {
+                var recurse = (entry.Attributes & FileAttributes.ReparsePoint) == 0 && !Excluded.Contains(entry.FileName.ToString());
+                if (recurse)
+                {
+                    entered.Add(entry.ToFullPath());
+                }
+
+                return recurse;
+            },
+        };
+        var result = new List<string>();
+        foreach (var path in enumerable)
+        {
+            result.Add(path[prefix..].Replace('\\', '/'));
         }
 
         result.Sort(StringComparer.Ordinal);
-        var unreadable = walker.UnlistedFolders()
-            .Select(f => new UnreadablePath(f.Length > prefix ? f[prefix..].Replace('\\', '/') : ".", "the folder cannot be listed (permission denied)", IsFolder: true))
+        var unreadable = entered
+            .Where(folder => !seen.Contains(Path.TrimEndingDirectorySeparator(folder)) && CannotBeListed(folder))
+            .Select(folder => new UnreadablePath(folder[prefix..].Replace('\\', '/'), "the folder cannot be listed (permission denied)", IsFolder: true))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
         return (result, unreadable);
     }
 
-    /// <summary>
-    /// Walks the tree like <see cref="FileSystemEnumerable{TResult}"/> with <c>IgnoreInaccessible</c>, but remembers
-    /// which folders it meant to enter and which it finished: a folder it could not open is never finished.
-    /// Never follows a link to a folder (cycles), never walks build output or tool caches.
-    /// </summary>
-    private sealed class Walker(string root) : FileSystemEnumerator<string>(root, new EnumerationOptions
+    /// <summary>True when a folder the walk found no entry in exists but cannot be listed.</summary>
+    private static bool CannotBeListed(string folder)
     {
-        RecurseSubdirectories = true,
-        IgnoreInaccessible = true,
-        AttributesToSkip = 0,
-        ReturnSpecialDirectories = false,
-    })
-    {
-        private readonly HashSet<string> entered = new(StringComparer.Ordinal) { Path.TrimEndingDirectorySeparator(root) };
-        private readonly HashSet<string> finished = new(StringComparer.Ordinal);
-
-        public IEnumerable<string> UnlistedFolders() => entered.Where(f => !finished.Contains(f));
-
-        protected override bool ShouldIncludeEntry(ref FileSystemEntry entry) =>
-            !entry.IsDirectory && !Excluded.Contains(entry.FileName.ToString());
-
-        protected override bool ShouldRecurseIntoEntry(ref FileSystemEntry entry)
+        try
         {
-            var recurse = (entry.Attributes & FileAttributes.ReparsePoint) == 0 && !Excluded.Contains(entry.FileName.ToString());
-            if (recurse)
-            {
-                entered.Add(Path.TrimEndingDirectorySeparator(entry.ToFullPath()));
-            }
-
-            return recurse;
+            using var entries = Directory.EnumerateFileSystemEntries(folder).GetEnumerator();
+            _ = entries.MoveNext();
+            return false;
         }
-
-        protected override string TransformEntry(ref FileSystemEntry entry) => entry.ToFullPath();
-
-        protected override void OnDirectoryFinished(ReadOnlySpan<char> directory) =>
-            finished.Add(Path.TrimEndingDirectorySeparator(directory.ToString()));
+        catch (Exception ex) when (ex is UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return true;
+        }
+        catch (Exception ex) when (ReadFailure.IsEnvironmental(ex))
+        {
+            // Gone, or another I/O problem while the walk ran: nothing to report as unreadable.
+            return false;
+        }
     }
 
     private static (HashSet<string>? Files, string? Problem) TrackedFiles(string root)
