@@ -217,19 +217,17 @@ public static class AnalyzerConfigPaths
             }
             catch (RegexMatchTimeoutException)
             {
-                // Only where the linear engine is missing (netstandard2.0 hosts): assume it applies, so a lock
-                // is never reported as kept when it might not be.
+                // A pathological section name: assume it applies, so a lock is never reported as kept when it
+                // might not be.
                 return true;
             }
         };
     }
 
-#if NET7_0_OR_GREATER
-    // Linear in the path length whatever the pattern: no section name can make the check hang.
-    private const RegexOptions SafeOptions = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
-#else
+    // Roslyn matches sections with a backtracking regex too; the timeout above bounds a pathological section
+    // name, and a timed-out match counts as applying (see the catch above). One engine on both runtimes
+    // (NonBacktracking is .NET 7+ only), so the tests of the net10.0 build hold for the netstandard2.0 build.
     private const RegexOptions SafeOptions = RegexOptions.CultureInvariant;
-#endif
 
     private static bool PathList(string name, ref int i, StringBuilder sb, List<(int Min, int Max)> ranges, bool inChoice)
     {

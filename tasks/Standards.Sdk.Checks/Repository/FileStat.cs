@@ -49,7 +49,8 @@ public readonly record struct FileStat(long Size, long ModifiedTicks, long Chang
         private const int AtFdCwd = -100;
         private const uint StatxBasicStats = 0x7ff;
         private const int BufferSize = 256;
-        private static bool unavailable = !OperatingSystem.IsLinux();
+        private static readonly long UnixEpochTicks = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+        private static bool unavailable = !RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
 
         public static bool TryGet(string path, out FileStat stat)
         {
@@ -62,7 +63,9 @@ public readonly record struct FileStat(long Size, long ModifiedTicks, long Chang
             var buffer = new byte[BufferSize];
             try
             {
-                if (NativeMethods.Statx(AtFdCwd, path, 0, StatxBasicStats, buffer) != 0)
+                // A NUL-terminated UTF-8 path, encoded here (the marshaller's UTF-8 strings need .NET Core).
+                var utf8 = System.Text.Encoding.UTF8.GetBytes(path + "\0");
+                if (NativeMethods.Statx(AtFdCwd, utf8, 0, StatxBasicStats, buffer) != 0)
                 {
                     return false;
                 }
@@ -70,11 +73,6 @@ public readonly record struct FileStat(long Size, long ModifiedTicks, long Chang
             catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
             {
                 Volatile.Write(ref unavailable, true);
-                return false;
-            }
-            catch (ArgumentException)
-            {
-                // A path the marshaller cannot turn into UTF-8: read the file instead.
                 return false;
             }
 
@@ -89,14 +87,14 @@ public readonly record struct FileStat(long Size, long ModifiedTicks, long Chang
         {
             var seconds = BitConverter.ToInt64(buffer, offset);
             var nanoseconds = BitConverter.ToUInt32(buffer, offset + 8);
-            return DateTime.UnixEpoch.Ticks + (seconds * TimeSpan.TicksPerSecond) + (nanoseconds / 100);
+            return UnixEpochTicks + (seconds * TimeSpan.TicksPerSecond) + (nanoseconds / 100);
         }
     }
 
     private static class NativeMethods
     {
-        [DllImport("libc", EntryPoint = "statx", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+        [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
         [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-        public static extern int Statx(int directoryFd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);
+        public static extern int Statx(int directoryFd, byte[] path, int flags, uint mask, byte[] buffer);
     }
 }

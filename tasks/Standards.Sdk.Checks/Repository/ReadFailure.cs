@@ -20,7 +20,7 @@ public static class ReadFailure
             case UnauthorizedAccessException or System.Security.SecurityException:
                 return "permission denied";
             case FileNotFoundException or DirectoryNotFoundException when LinkTarget(path) is { } target:
-                return $"it is a symbolic link to '{target}', which does not exist";
+                return target.Length == 0 ? "it is a symbolic link to something that does not exist" : $"it is a symbolic link to '{target}', which does not exist";
             case FileNotFoundException or DirectoryNotFoundException:
                 return "it disappeared while the checks ran";
             default:

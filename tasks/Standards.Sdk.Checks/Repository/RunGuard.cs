@@ -79,7 +79,7 @@ public sealed class RunGuard : IDisposable
     private static bool IsHeldByAnother(IOException exception)
     {
         var code = exception.HResult & 0xFFFF;
-        return OperatingSystem.IsWindows() ? code is 32 or 33 : code is 11 or 35;
+        return System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows) ? code is 32 or 33 : code is 11 or 35;
     }
 
     /// <summary>The first line of a stamp: the digest of the inputs the successful run was made under.</summary>

@@ -14,8 +14,19 @@ namespace Standards.Sdk.Checks.Tests.Layout;
 /// must be total (a finding or nothing, never an exception), the STD3011 hint must always be a valid free name, and
 /// the hand-written scanners must find what the original regular expressions found.
 /// </summary>
-public sealed partial class ParserTotalityTests
+public sealed class ParserTotalityTests
 {
+    // Plain Regex fields, not [GeneratedRegex]: this file is also compiled against the netstandard2.0 checks, whose
+    // GeneratedRegex polyfill would clash with .NET's. ValidName is an ADR file name; the Old* are the regular
+    // expressions MarkdownDocument used before issue 7: the oracle for the scanners that replace them.
+    private static readonly Regex ValidName = new(@"^[0-9]{4}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$");
+    private static readonly Regex OldFence = new(@"^ {0,3}(?<fence>`{3,}|~{3,})(?<info>.*)$", RegexOptions.CultureInvariant);
+    private static readonly Regex OldHeading = new(@"^ {0,3}(?<level>#{1,6})(?:[ \t]+(?<text>.*))?$", RegexOptions.CultureInvariant);
+    private static readonly Regex OldClosingHashes = new(@"(?:[ \t]+#+)?[ \t]*$", RegexOptions.CultureInvariant);
+    private static readonly Regex OldField = new(@"^ {0,3}(?:[-*+][ \t]+)?(?:\*\*|__)?(?<key>[A-Za-z][A-Za-z ]{0,40}?)(?:(?:\*\*|__):|:(?:\*\*|__)|:)[ \t]*(?<value>.*)$", RegexOptions.CultureInvariant);
+    private static readonly Regex OldInlineLink = new(@"\[[^\]\n]*\]\((?<target>[^)\s]+)(?:[ \t]+""[^""]*"")?\)", RegexOptions.CultureInvariant);
+    private static readonly Regex OldReferenceLink = new(@"^ {0,3}\[[^\]\n]+\]:[ \t]*(?<target>\S+)", RegexOptions.CultureInvariant);
+
     /// <summary>The zero of every Unicode decimal digit block (Nd): Arabic-Indic, Devanagari, Thai, fullwidth, math, ...</summary>
     public static IEnumerable<int> DigitZeros() =>
         Enumerable.Range(0, 0x20000).Where(c => (c < 0xD800 || c > 0xDFFF) && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.DecimalDigitNumber
@@ -74,7 +85,7 @@ public sealed partial class ParserTotalityTests
             var name = string.Concat(Enumerable.Range(0, random.Next(1, 6)).Select(_ => pieces[random.Next(pieces.Length)])) + ".md";
             var suggestion = AdrRules.SuggestName(name, used);
             Assert.NotNull(suggestion);
-            Assert.Matches(ValidName(), suggestion);
+            Assert.Matches(ValidName, suggestion);
             Assert.DoesNotContain(int.Parse(suggestion[..4], CultureInfo.InvariantCulture), used);
         }
 
@@ -114,15 +125,15 @@ public sealed partial class ParserTotalityTests
         for (var i = 0; i < 20_000; i++)
         {
             var line = string.Concat(Enumerable.Range(0, random.Next(0, 14)).Select(_ => pieces[random.Next(pieces.Length)]));
-            var fence = OldFence().Match(line);
+            var fence = OldFence.Match(line);
             Assert.Equal(fence.Success ? (fence.Groups["fence"].Value, fence.Groups["info"].Value) : null, MarkdownScanner.Fence(line));
-            var heading = OldHeading().Match(line);
-            var expectedHeading = heading.Success ? (heading.Groups["level"].Value.Length, OldClosingHashes().Replace(heading.Groups["text"].Value, string.Empty).Trim()) : ((int, string)?)null;
+            var heading = OldHeading.Match(line);
+            var expectedHeading = heading.Success ? (heading.Groups["level"].Value.Length, OldClosingHashes.Replace(heading.Groups["text"].Value, string.Empty).Trim()) : ((int, string)?)null;
             Assert.Equal(expectedHeading, MarkdownScanner.Heading(line));
-            var field = OldField().Match(line);
+            var field = OldField.Match(line);
             Assert.Equal(field.Success ? (field.Groups["key"].Value, field.Groups["value"].Value) : null, MarkdownScanner.Field(line));
-            Assert.Equal(OldInlineLink().Matches(line).Select(m => m.Groups["target"].Value), MarkdownScanner.InlineLinkTargets(line));
-            var reference = OldReferenceLink().Match(line);
+            Assert.Equal(OldInlineLink.Matches(line).Select(m => m.Groups["target"].Value), MarkdownScanner.InlineLinkTargets(line));
+            var reference = OldReferenceLink.Match(line);
             Assert.Equal(reference.Success ? reference.Groups["target"].Value : null, MarkdownScanner.ReferenceLinkTarget(line));
         }
     }
@@ -151,7 +162,7 @@ public sealed partial class ParserTotalityTests
         var match = Regex.Match(message, @"docs/adr/(?<name>\S+\.md)\.");
         Assert.True(match.Success, message);
         var name = match.Groups["name"].Value;
-        Assert.Matches(ValidName(), name);
+        Assert.Matches(ValidName, name);
         Assert.DoesNotContain(int.Parse(name[..4], CultureInfo.InvariantCulture), used);
     }
 
@@ -176,26 +187,4 @@ public sealed partial class ParserTotalityTests
 
         return new Regex(sb.Append("/?$").ToString(), RegexOptions.CultureInvariant);
     }
-
-    [GeneratedRegex(@"^[0-9]{4}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")]
-    private static partial Regex ValidName();
-
-    // The regular expressions MarkdownDocument used before issue 7: the oracle for the scanners that replace them.
-    [GeneratedRegex(@"^ {0,3}(?<fence>`{3,}|~{3,})(?<info>.*)$", RegexOptions.CultureInvariant)]
-    private static partial Regex OldFence();
-
-    [GeneratedRegex(@"^ {0,3}(?<level>#{1,6})(?:[ \t]+(?<text>.*))?$", RegexOptions.CultureInvariant)]
-    private static partial Regex OldHeading();
-
-    [GeneratedRegex(@"(?:[ \t]+#+)?[ \t]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex OldClosingHashes();
-
-    [GeneratedRegex(@"^ {0,3}(?:[-*+][ \t]+)?(?:\*\*|__)?(?<key>[A-Za-z][A-Za-z ]{0,40}?)(?:(?:\*\*|__):|:(?:\*\*|__)|:)[ \t]*(?<value>.*)$", RegexOptions.CultureInvariant)]
-    private static partial Regex OldField();
-
-    [GeneratedRegex(@"\[[^\]\n]*\]\((?<target>[^)\s]+)(?:[ \t]+""[^""]*"")?\)", RegexOptions.CultureInvariant)]
-    private static partial Regex OldInlineLink();
-
-    [GeneratedRegex(@"^ {0,3}\[[^\]\n]+\]:[ \t]*(?<target>\S+)", RegexOptions.CultureInvariant)]
-    private static partial Regex OldReferenceLink();
 }
