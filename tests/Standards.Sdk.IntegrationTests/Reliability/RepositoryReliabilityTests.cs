@@ -113,7 +113,8 @@ public sealed class RepositoryReliabilityTests
     [Fact]
     public void Environment_problems_are_said_and_settings_reach_the_repository_checks()
     {
-        using var repo = LayoutRepos.Compliant("library");
+        // The repo one level down in its own temp folder: the policy and the PATH folder beside it are this test's.
+        using var repo = LayoutRepos.CompliantAt("repo", "library");
         repo.DeleteFile("SECURITY.md");
         repo.Git("init", "-q");
         var blocker = repo.PathOf("not-a-folder");
