@@ -3,6 +3,12 @@ namespace Standards.Sdk.Analyzers;
 /// <summary>The diagnostic ids of the Standards.Sdk code rules. The ids are fixed; never renumber them.</summary>
 public static class RuleIds
 {
+    /// <summary>STD0101: the source turns nullable off (<c>#nullable disable</c>) or silences nullable warnings.</summary>
+    public const string NullableTurnedOff = "STD0101";
+
+    /// <summary>STD0103: the source silences a locked rule (<c>#pragma warning disable</c>, <c>[SuppressMessage]</c>).</summary>
+    public const string LockedRuleSilenced = "STD0103";
+
     /// <summary>STD1001: a member body is longer than <c>standards.method_length.warning</c> lines.</summary>
     public const string MethodTooLong = "STD1001";
 

@@ -89,9 +89,35 @@ public static class StandardsDescriptors
         description: "TODO, FIXME and HACK comments must name an owner and the issue that tracks the work, "
             + "in the form TODO(owner): text #123.");
 
+    /// <summary>STD0101 Nullable reference types turned off (in source).</summary>
+    public static readonly DiagnosticDescriptor NullableTurnedOff = new DiagnosticDescriptor(
+        RuleIds.NullableTurnedOff,
+        "Nullable reference types turned off",
+        "{0}; the policy keeps nullable reference types on with nullable warnings as errors. Remove it and fix the "
+            + "warnings, or add an exception for STD0101 to standards.json scoped to this file or project. See {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A #nullable disable directive, or a #pragma warning or [SuppressMessage] that silences nullable "
+            + "warnings, turns off in source what the build policy locks on.");
+
+    /// <summary>STD0103 A locked rule silenced without an exception (in source).</summary>
+    public static readonly DiagnosticDescriptor LockedRuleSilenced = new DiagnosticDescriptor(
+        RuleIds.LockedRuleSilenced,
+        "A locked rule silenced without an exception",
+        "{0} silences locked rule {1}. Fix the code instead, or add an exception for {1} to standards.json scoped to "
+            + "this file or project. See {2}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A #pragma warning disable or a [SuppressMessage] attribute that names a locked rule (RS0030, the "
+            + "security rules) turns off in source what the build policy locks on.");
+
     /// <summary>All descriptors, in rule id order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
+        NullableTurnedOff,
+        LockedRuleSilenced,
         MethodTooLong,
         MethodFarTooLong,
         NestingTooDeep,

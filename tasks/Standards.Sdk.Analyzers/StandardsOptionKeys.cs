@@ -25,6 +25,15 @@ public static class StandardsOptionKeys
     /// <summary>Base URL of the rule pages; the message links to base + id + ".md".</summary>
     public const string HelpBaseUrl = "standards.help_base_url";
 
+    /// <summary>
+    /// Comma-separated locked rule ids the source may not silence (<c>#pragma warning disable</c>,
+    /// <c>[SuppressMessage]</c>) in this file; written by Standards.Sdk only (a file-scoped exception removes ids).
+    /// </summary>
+    public const string LockedRules = "standards.locked_rules";
+
+    /// <summary><c>true</c> when the source may not turn nullable off (<c>#nullable disable</c>) in this file; written by Standards.Sdk only.</summary>
+    public const string NullableLocked = "standards.nullable_locked";
+
     /// <summary>The project directory, supplied by the .NET SDK (<c>CompilerVisibleProperty</c> ProjectDir).</summary>
     public const string ProjectDir = "build_property.projectdir";
 }

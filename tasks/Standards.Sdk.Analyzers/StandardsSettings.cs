@@ -38,6 +38,17 @@ internal static class StandardsSettings
         return null;
     }
 
+    /// <summary>A value as written, empty values included (an empty list is a value): the file's options, else the global ones, else null.</summary>
+    internal static string? GetRaw(AnalyzerOptions options, SyntaxTree tree, string key)
+    {
+        if (GetTreeOptions(options, tree) is { } treeOptions && treeOptions.TryGetValue(key, out var value) && value is not null)
+        {
+            return value.Trim();
+        }
+
+        return GetGlobalOptions(options) is { } global && global.TryGetValue(key, out value) && value is not null ? value.Trim() : null;
+    }
+
     internal static ImmutableArray<string> GetGenericNames(AnalyzerOptions options, SyntaxTree tree)
     {
         var configured = GetString(options, tree, StandardsOptionKeys.GenericNames);

@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Tasks;
@@ -26,8 +27,35 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
     /// <summary>Final WarningsNotAsErrors.</summary>
     public string? WarningsNotAsErrors { get; set; }
 
-    /// <summary>The analyzer config files the compiler reads (.editorconfig, .globalconfig); the repo's own are checked for locked rules turned down.</summary>
+    /// <summary>Every analyzer config file the compiler reads (.editorconfig, .globalconfig, from anywhere); each is checked for locked rules turned down.</summary>
     public ITaskItem[] AnalyzerConfigFiles { get; set; } = [];
+
+    /// <summary>Final RunAnalyzers.</summary>
+    public string? RunAnalyzers { get; set; }
+
+    /// <summary>Final RunAnalyzersDuringBuild.</summary>
+    public string? RunAnalyzersDuringBuild { get; set; }
+
+    /// <summary>Final Features (compiler feature flags).</summary>
+    public string? Features { get; set; }
+
+    /// <summary>Final WarningLevel.</summary>
+    public string? WarningLevel { get; set; }
+
+    /// <summary>Final CodeAnalysisRuleSet.</summary>
+    public string? CodeAnalysisRuleSet { get; set; }
+
+    /// <summary>Final StandardsBannedApis.</summary>
+    public string? StandardsBannedApis { get; set; }
+
+    /// <summary>The analyzer assemblies the compiler gets (@(Analyzer)); MSBuild leaves an empty list unset.</summary>
+    public ITaskItem[] Analyzers { get; set; } = [];
+
+    /// <summary>The additional files the compiler gets (@(AdditionalFiles)); MSBuild leaves an empty list unset.</summary>
+    public ITaskItem[] AdditionalFiles { get; set; } = [];
+
+    /// <summary>Standards.Sdk's banned-symbol lists this project must get.</summary>
+    public ITaskItem[] BannedApiLists { get; set; } = [];
 
     /// <summary>The project's source files (for file-scoped exceptions).</summary>
     public ITaskItem[] CompileFiles { get; set; } = [];
@@ -48,6 +76,8 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
         var policy = LoadPolicy(today, findings);
         var project = CreateProjectContext();
         var effective = new EffectivePolicy(policy, project, today);
+        var unreadable = new List<UnreadablePath>();
+        var compileFiles = CompileFiles.Select(f => f.GetMetadata("FullPath")).Where(f => f.Length > 0).ToList();
 
         var settings = new LockedSettings(
             ProjectFile,
@@ -58,40 +88,79 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
             WarningsAsErrorsRequired,
             NoWarn ?? string.Empty,
             WarningsNotAsErrors ?? string.Empty,
-            RepoAnalyzerConfigFiles());
-        findings.AddRange(LockedSettingsCheck.Run(settings, effective, ReadOrNull));
+            CompilerAnalyzerConfigFiles())
+        {
+            CompileFiles = compileFiles,
+            RepoRoot = Path.GetFullPath(RepoRoot),
+            Switches = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["RunAnalyzers"] = RunAnalyzers ?? string.Empty,
+                ["RunAnalyzersDuringBuild"] = RunAnalyzersDuringBuild ?? string.Empty,
+                ["Features"] = Features ?? string.Empty,
+                ["WarningLevel"] = WarningLevel ?? string.Empty,
+                ["CodeAnalysisRuleSet"] = CodeAnalysisRuleSet ?? string.Empty,
+                ["StandardsBannedApis"] = StandardsBannedApis ?? string.Empty,
+            },
+            AnalyzerAssemblies = [.. Analyzers.Select(a => a.GetMetadata("FullPath"))],
+            AdditionalFiles = [.. AdditionalFiles.Select(a => a.GetMetadata("FullPath"))],
+            BannedApiLists = [.. BannedApiLists.Select(a => a.GetMetadata("FullPath"))],
+            GlobalProperties = GlobalPropertyNames,
+            Environment = System.Environment.GetEnvironmentVariable,
+        };
+        findings.AddRange(LockedSettingsCheck.Run(settings, effective, path => ReadRecording(path, unreadable)));
         findings.AddRange(ProjectNameCheck.Run(ProjectFile, effective));
+        findings.AddRange(UnreadableFindings(unreadable, effective.SeverityOf(RuleCatalog.Find(PolicyRuleIds.InputUnreadable)!)));
 
         Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: checked the build policy of {0} ({1}).",
             project.Name, policy.SourcePath is null ? "profile defaults, no standards.json" : policy.SourcePath);
-        WriteIfChanged(GlobalConfigFile, AnalyzerConfigWriter.Write(effective, RepoRoot, CompileFiles.Select(f => f.GetMetadata("FullPath"))));
-        WriteIfChanged(CodeMetricsConfigFile, AnalyzerConfigWriter.CodeMetricsConfig(effective));
+        var (config, unwritable) = AnalyzerConfigWriter.WriteConfig(effective, RepoRoot, compileFiles);
+        findings.AddRange(Unwritable(unwritable, effective));
+        var notWritten = new List<string>();
+        WriteIfChanged(GlobalConfigFile, config, notWritten);
+        WriteIfChanged(CodeMetricsConfigFile, AnalyzerConfigWriter.CodeMetricsConfig(effective), notWritten);
+        if (notWritten.Count > 0)
+        {
+            findings.Add(new Finding(PolicyRuleIds.StateNotWritable, Severity.Error,
+                $"Standards.Sdk could not write {string.Join("; ", notWritten)}: the analyzer config that carries the policy to the compiler. The project's intermediate folder (obj/) must be writable by the build; if it is elsewhere on purpose, set BaseIntermediateOutputPath to a writable folder.",
+                GlobalConfigFile));
+        }
+
         return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 
-    /// <summary>
-    /// The .editorconfig/.globalconfig files that belong to the repo: below the repo root, outside obj/ and bin/
-    /// (the SDK's own analysis-level configs and our generated one are not the user's to check).
-    /// </summary>
-    private List<string> RepoAnalyzerConfigFiles()
+    /// <summary>STD0104 for source files a file-scoped exception covers but the analyzer config cannot name.</summary>
+    private static IEnumerable<Finding> Unwritable(IReadOnlyList<(string File, string Rule)> unwritable, EffectivePolicy effective)
     {
-        var root = Path.GetFullPath(RepoRoot);
+        var severity = effective.SeverityOf(RuleCatalog.Find(PolicyRuleIds.FileExceptionNotApplicable)!);
+        if (severity == Severity.None)
+        {
+            return [];
+        }
+
+        return unwritable.GroupBy(u => u.File).Select(g => new Finding(PolicyRuleIds.FileExceptionNotApplicable, severity,
+            $"The exception for {string.Join(", ", g.Select(u => u.Rule))} in standards.json covers this file, but its name has a line break, which no analyzer config section can name, so the rule still applies here. Rename the file, or fix the code.",
+            g.Key));
+    }
+
+    /// <summary>
+    /// Every analyzer config the compiler reads, wherever it is (a .globalconfig above the repo root counts as much
+    /// as one inside it), except the one this task writes.
+    /// </summary>
+    private List<string> CompilerAnalyzerConfigFiles()
+    {
+        var ours = Path.GetFullPath(GlobalConfigFile);
         return [.. AnalyzerConfigFiles
             .Select(f => f.GetMetadata("FullPath"))
-            .Where(f => !string.IsNullOrEmpty(f) && f.StartsWith(root, StringComparison.Ordinal))
-            .Where(f => Glob.Normalize(Path.GetRelativePath(root, f)).Split('/') is var parts && !parts.Contains("obj") && !parts.Contains("bin"))
+            .Where(f => !string.IsNullOrEmpty(f) && !string.Equals(f, ours, StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>Writes only when the content changes, so the compiler's inputs keep their timestamps.</summary>
-    private static void WriteIfChanged(string path, string content)
+    private static void WriteIfChanged(string path, string content, List<string> notWritten)
     {
-        if (ReadOrNull(path) == content)
+        if (ReadOrNull(path) != content)
         {
-            return;
+            StateWriter.TryWrite(path, content, notWritten);
         }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, content);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Build.Framework;
 using Standards.Sdk.Checks.Dependencies;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Tasks;
@@ -37,6 +38,12 @@ public sealed class CheckPackageDependencies : ProjectPolicyTask
     /// <summary>Final WarningsNotAsErrors.</summary>
     public string? WarningsNotAsErrors { get; set; }
 
+    /// <summary>The evaluated target frameworks (TargetFrameworks, else TargetFramework).</summary>
+    public string? TargetFrameworks { get; set; }
+
+    /// <summary>The project's lock file (NuGetLockFilePath, else packages.lock.json next to the project), when the project restores with one.</summary>
+    public string? LockFile { get; set; }
+
     /// <inheritdoc />
     protected override bool ExecuteCore()
     {
@@ -47,6 +54,8 @@ public sealed class CheckPackageDependencies : ProjectPolicyTask
         Severity SeverityOf(string id) => RuleCatalog.Find(id) is { } rule ? effective.SeverityOf(rule) : Severity.Error;
 
         var findings = new List<Finding>();
+        var unreadable = new List<UnreadablePath>();
+        string? Read(string path) => ReadRecording(path, unreadable);
         var audit = new AuditSettings(
             ProjectFile,
             ProjectAndSettingFiles,
@@ -56,12 +65,23 @@ public sealed class CheckPackageDependencies : ProjectPolicyTask
             NuGetAuditErrorLevel ?? string.Empty,
             WarningsAsErrors ?? string.Empty,
             NoWarn ?? string.Empty,
-            WarningsNotAsErrors ?? string.Empty);
-        findings.AddRange(AuditSettingsCheck.Run(audit, SeverityOf(DependencyRuleIds.AuditWeakened), ReadOrNull));
+            WarningsNotAsErrors ?? string.Empty)
+        {
+            GlobalProperties = GlobalPropertyNames,
+        };
+        findings.AddRange(AuditSettingsCheck.Run(audit, SeverityOf(DependencyRuleIds.AuditWeakened), Read));
+
+        if (!string.IsNullOrEmpty(LockFile))
+        {
+            var locator = new MsBuildPropertyLocator(ProjectFile, ProjectAndSettingFiles, Read, GlobalPropertyNames);
+            findings.AddRange(LockFileFrameworksCheck.Run(Path.GetFullPath(LockFile), Read(LockFile), TargetFrameworks ?? string.Empty,
+                SeverityOf(DependencyRuleIds.LockFileOutOfDate), property => locator.Locate(property)));
+        }
 
         var (licenses, _) = LicensePolicy.From(policy);
-        var assets = string.IsNullOrEmpty(ProjectAssetsFile) ? null : ReadOrNull(ProjectAssetsFile);
-        findings.AddRange(LicenseCheck.Run(ProjectFile, assets, ReadOrNull, licenses, SeverityOf, ReadOrNull(ProjectFile)));
+        var assets = string.IsNullOrEmpty(ProjectAssetsFile) ? null : Read(ProjectAssetsFile);
+        findings.AddRange(LicenseCheck.Run(ProjectFile, assets, Read, licenses, SeverityOf, Read(ProjectFile)));
+        findings.AddRange(UnreadableFindings(unreadable, SeverityOf(PolicyRuleIds.InputUnreadable)));
         Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Normal,
             "Standards.Sdk: checked the audit settings and package licences of {0}.", project.Name);
         return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);

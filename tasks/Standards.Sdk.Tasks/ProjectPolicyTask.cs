@@ -36,8 +36,27 @@ public abstract class ProjectPolicyTask : StandardsTask
     /// <summary>Overrides today's date (YYYY-MM-DD) for exception expiry; used by tests.</summary>
     public string? Today { get; set; }
 
-    /// <summary>The project file first, then <see cref="SettingFiles"/>.</summary>
-    protected IReadOnlyList<string> ProjectAndSettingFiles => [ProjectFile, .. SettingFiles.Select(f => f.ItemSpec)];
+    /// <summary>
+    /// The files that set properties, in the order evaluation reads them: the .props among
+    /// <see cref="SettingFiles"/> (Directory.Build.props, Directory.Packages.props, hooks), the project, then the
+    /// others (Directory.Build.targets). The last definition in this order is the one that counts.
+    /// </summary>
+    protected IReadOnlyList<string> ProjectAndSettingFiles
+    {
+        get
+        {
+            var settings = SettingFiles.Select(f => f.ItemSpec).Where(f => !string.IsNullOrWhiteSpace(f)).ToList();
+            return [.. settings.Where(IsProps), ProjectFile, .. settings.Where(f => !IsProps(f))];
+
+            static bool IsProps(string file) => file.EndsWith(".props", StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    /// <summary>Names of the build's global properties (-p:), which beat every file; empty when the engine cannot say.</summary>
+    protected IReadOnlySet<string> GlobalPropertyNames =>
+        BuildEngine is IBuildEngine6 engine
+            ? new HashSet<string>(engine.GetGlobalProperties().Keys, StringComparer.OrdinalIgnoreCase)
+            : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The date exceptions are judged against: <see cref="Today"/> when set, else the machine's date.</summary>
     protected DateOnly ResolveToday() => ResolveToday(Today);

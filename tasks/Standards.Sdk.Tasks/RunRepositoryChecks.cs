@@ -5,6 +5,7 @@ using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Reports;
 using Standards.Sdk.Checks.Repository;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Tasks;
 
@@ -42,15 +43,21 @@ public sealed class RunRepositoryChecks : StandardsTask
     /// <summary>Where standards.sarif and summary.md go; empty for no reports.</summary>
     public string? ReportsDirectory { get; set; }
 
-    /// <summary>Folder for the lock file and the last summary.</summary>
+    /// <summary>Folder for the lock file and the other state.</summary>
     [Required]
     public string StateDirectory { get; set; } = string.Empty;
 
-    /// <summary>Written (with the run's start time) when the run succeeded; deleted otherwise.</summary>
+    /// <summary>Written (with the run's start time and <see cref="Fingerprint"/>) when the run succeeded; deleted otherwise.</summary>
     public string? StampFile { get; set; }
 
-    /// <summary>The target's inputs, re-checked after taking the lock.</summary>
-    public ITaskItem[] FreshnessInputs { get; set; } = [];
+    /// <summary>Where the summary line is kept for the up-to-date message of a skipped run.</summary>
+    public string? SummaryFile { get; set; }
+
+    /// <summary>The digest of the inputs this run is made under (settings, file list, content hashes).</summary>
+    public string Fingerprint { get; set; } = string.Empty;
+
+    /// <summary>What the fingerprint step could not write to the state folder, or empty.</summary>
+    public string? StateProblem { get; set; }
 
     /// <summary>The Standards.Sdk version, for the SARIF tool section.</summary>
     public string? SdkVersion { get; set; }
@@ -62,25 +69,38 @@ public sealed class RunRepositoryChecks : StandardsTask
     [Output]
     public string Summary { get; set; } = string.Empty;
 
-    /// <summary>The file the last summary line is kept in, for the up-to-date message of a skipped run.</summary>
-    public static string LastSummaryFileName => "last-summary.txt";
-
     /// <inheritdoc />
     protected override bool ExecuteCore()
     {
         var started = DateTime.UtcNow;
         var watch = Stopwatch.StartNew();
         var root = Path.GetFullPath(RepoRoot);
+        var notWritten = new List<string>();
+        if (!string.IsNullOrEmpty(StateProblem))
+        {
+            notWritten.Add(StateProblem);
+        }
+
         using var guard = RunGuard.Acquire(Path.Combine(StateDirectory, "repository.lock"), TimeSpan.FromMinutes(2),
             () => Log.LogMessage(MessageImportance.Normal, "Standards: another build is running the repository checks of this repo; waiting for it."));
-        if (guard.Waited && !UpdateBaseline && !string.IsNullOrEmpty(StampFile)
-            && RunGuard.IsUpToDate(StampFile, FreshnessInputs.Select(i => i.ItemSpec), ReportFiles()))
+        if (guard.Problem is { } lockProblem)
         {
-            Log.LogMessage(MessageImportance.Normal, "Standards: repository checks up to date (a concurrent build just ran them).");
+            notWritten.Add($"{Path.Combine(StateDirectory, "repository.lock")} ({lockProblem})");
+        }
+
+        // Only a stamp made under exactly these settings and this state of the repo is another build's valid verdict.
+        if (guard.Waited && !UpdateBaseline && !string.IsNullOrEmpty(StampFile) && Fingerprint.Length > 0
+            && RunGuard.IsUpToDate(StampFile, Fingerprint, ReportFiles()))
+        {
+            Log.LogMessage(MessageImportance.Normal, "Standards: repository checks up to date (a concurrent build with the same settings just ran them).");
             return true;
         }
 
-        DeleteStamp();
+        if (!string.IsNullOrEmpty(StampFile))
+        {
+            StateWriter.TryDelete(StampFile, notWritten);
+        }
+
         var today = ResolveToday(Today);
 
         // Problems of standards.json itself are reported by every project's policy task; whatever is valid applies here.
@@ -98,7 +118,7 @@ public sealed class RunRepositoryChecks : StandardsTask
 
         if (UpdateBaseline)
         {
-            outcome = WriteBaseline(outcome, root, baselinePath, baselineRelative);
+            outcome = WriteBaseline(outcome, root, baselinePath, baselineRelative, notWritten);
         }
 
         // The summary line comes first: it heads the findings (and makes MSBuild print the target's name).
@@ -113,15 +133,37 @@ public sealed class RunRepositoryChecks : StandardsTask
                 MessageImportance.Normal, "[baseline] " + finding.MessageWithHelp(helpBaseUrl));
         }
 
-        WriteReports(outcome, summary, helpBaseUrl);
-        TryWrite(Path.Combine(StateDirectory, LastSummaryFileName), Summary + "\n");
+        WriteReports(outcome, summary, helpBaseUrl, notWritten);
+        if (!string.IsNullOrEmpty(SummaryFile))
+        {
+            StateWriter.TryWrite(SummaryFile, Summary + "\n", notWritten);
+        }
 
         if (ok && !Log.HasLoggedErrors)
         {
-            WriteStamp(started);
+            WriteStamp(started, notWritten);
         }
 
-        return ok;
+        return ReportNotWritten(notWritten, policy, outcome, helpBaseUrl) && ok;
+    }
+
+    /// <summary>
+    /// STD0008 (one finding for all of them) when state or reports could not be written: an environment problem,
+    /// said with where and how to fix it, never STD0000.
+    /// </summary>
+    private bool ReportNotWritten(List<string> notWritten, StandardsPolicy policy, RepositoryCheckOutcome outcome, string helpBaseUrl)
+    {
+        if (notWritten.Count == 0)
+        {
+            return true;
+        }
+
+        var severity = new RepositoryPolicy(policy, outcome.Kind, ResolveToday(Today)).SeverityOf(PolicyRuleIds.StateNotWritable);
+        var reports = string.IsNullOrEmpty(ReportsDirectory) ? string.Empty : " The SARIF and markdown reports this build was asked for may be missing.";
+        var finding = new Finding(PolicyRuleIds.StateNotWritable, severity,
+            $"Standards.Sdk could not write {string.Join("; ", notWritten.Distinct(StringComparer.Ordinal))}. The repository checks ran and their findings are above, but without their state they run again on every build and concurrent builds are not kept apart.{reports} Make {StateDirectory} writable by the build, or point the state and reports elsewhere with StandardsRepositoryChecksOutputPath (e.g. -p:StandardsRepositoryChecksOutputPath=/tmp/standards/ or in Directory.Build.props).",
+            StateDirectory);
+        return TaskLogging.LogFindings(Log, [finding], helpBaseUrl, WarningsAsErrors);
     }
 
     private static BaselineInput? LoadBaseline(string path, string relative)
@@ -143,16 +185,15 @@ public sealed class RunRepositoryChecks : StandardsTask
     }
 
     /// <summary>Rewrites the baseline with the current findings and reports what changed; they are then all accepted.</summary>
-    private RepositoryCheckOutcome WriteBaseline(RepositoryCheckOutcome outcome, string root, string path, string relative)
+    private RepositoryCheckOutcome WriteBaseline(RepositoryCheckOutcome outcome, string root, string path, string relative, List<string> notWritten)
     {
         var previous = File.Exists(path) && ReadOrNull(path) is { } old ? Checks.Baseline.BaselineFile.Parse(relative, old).Baseline : Checks.Baseline.BaselineFile.Empty;
         var diff = BaselineMatcher.Apply(outcome.Current.Where(Checks.Baseline.BaselineFile.IsBaselinable).ToList(), previous);
         var text = Checks.Baseline.BaselineFile.Write(outcome.Current, root);
         var entries = outcome.Current.Count(Checks.Baseline.BaselineFile.IsBaselinable);
-        if (ReadOrNull(path) != text)
+        if (ReadOrNull(path) != text && !StateWriter.TryWrite(path, text, notWritten))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, text);
+            return outcome;
         }
 
         Log.LogMessage(MessageImportance.High,
@@ -173,7 +214,7 @@ public sealed class RunRepositoryChecks : StandardsTask
             ? []
             : [Path.Combine(ReportsDirectory, "standards.sarif"), Path.Combine(ReportsDirectory, "summary.md")];
 
-    private void WriteReports(RepositoryCheckOutcome outcome, RunSummary summary, string helpBaseUrl)
+    private void WriteReports(RepositoryCheckOutcome outcome, RunSummary summary, string helpBaseUrl, List<string> notWritten)
     {
         if (string.IsNullOrEmpty(ReportsDirectory))
         {
@@ -183,36 +224,36 @@ public sealed class RunRepositoryChecks : StandardsTask
         var items = outcome.Reported.Select(f => new ReportItem(WithLoggedSeverity(f), false))
             .Concat(outcome.Baselined.Select(f => new ReportItem(f, true)))
             .ToList();
-        Directory.CreateDirectory(ReportsDirectory);
         var sarif = Path.Combine(ReportsDirectory, "standards.sarif");
         var markdown = Path.Combine(ReportsDirectory, "summary.md");
-        File.WriteAllText(sarif, SarifWriter.Write(items, helpBaseUrl, SdkVersion ?? string.Empty, outcome.Baseline is not null));
-        File.WriteAllText(markdown, MarkdownSummaryWriter.Write(items, summary, helpBaseUrl, $"{outcome.Kind.Kind} ({outcome.Kind.Reason})"));
-        Log.LogMessage(MessageImportance.Low, $"Standards: reports written to {sarif} and {markdown}.");
+        var written = StateWriter.TryWrite(sarif, SarifWriter.Write(items, helpBaseUrl, SdkVersion ?? string.Empty, outcome.Baseline is not null), notWritten);
+        written &= StateWriter.TryWrite(markdown, MarkdownSummaryWriter.Write(items, summary, helpBaseUrl, $"{outcome.Kind.Kind} ({outcome.Kind.Reason})"), notWritten);
+        if (written)
+        {
+            Log.LogMessage(MessageImportance.Low, $"Standards: reports written to {sarif} and {markdown}.");
+        }
     }
 
     private Finding WithLoggedSeverity(Finding finding) =>
         WarningsAsErrors && finding.Severity == Severity.Warning ? finding with { Severity = Severity.Error } : finding;
 
-    private void WriteStamp(DateTime started)
+    private void WriteStamp(DateTime started, List<string> notWritten)
     {
-        if (string.IsNullOrEmpty(StampFile))
+        if (string.IsNullOrEmpty(StampFile)
+            || !StateWriter.TryWrite(StampFile, RunGuard.StampLine(Fingerprint) + "\n" + Summary + "\n", notWritten))
         {
             return;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(StampFile))!);
-        File.WriteAllText(StampFile, Summary + "\n");
-
-        // The run's start time: a file edited while the checks ran is newer than the stamp and re-runs them.
-        File.SetLastWriteTimeUtc(StampFile, started);
-    }
-
-    private void DeleteStamp()
-    {
-        if (!string.IsNullOrEmpty(StampFile) && File.Exists(StampFile))
+        try
         {
-            File.Delete(StampFile);
+            // The run's start time: an inputs cache rewritten while the checks ran is newer than the stamp and re-runs them.
+            File.SetLastWriteTimeUtc(StampFile, started);
+        }
+        catch (Exception ex) when (ReadFailure.IsEnvironmental(ex))
+        {
+            notWritten.Add($"{StampFile} ({ReadFailure.Describe(StampFile, ex)})");
+            StateWriter.TryDelete(StampFile);
         }
     }
 
@@ -225,18 +266,5 @@ public sealed class RunRepositoryChecks : StandardsTask
     {
         var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
         return relative.StartsWith("../", StringComparison.Ordinal) ? path : relative;
-    }
-
-    private static void TryWrite(string path, string content)
-    {
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            File.WriteAllText(path, content);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Only used for the next up-to-date message.
-        }
     }
 }

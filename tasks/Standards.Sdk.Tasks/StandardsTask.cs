@@ -1,6 +1,8 @@
 using System.Globalization;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Repository;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Tasks;
 
@@ -59,6 +61,47 @@ public abstract class StandardsTask : Microsoft.Build.Utilities.Task
         findings?.AddRange(result.Findings);
         return result.Policy;
     }
+
+    /// <summary>
+    /// A file's text, or null when it is missing; a file that exists (or a link to nothing) but cannot be read is
+    /// added to <paramref name="unreadable"/> with the reason, for an STD0007 finding: a check never skips a file
+    /// it needs without saying so.
+    /// </summary>
+    protected static string? ReadRecording(string path, List<UnreadablePath> unreadable)
+    {
+        ArgumentNullException.ThrowIfNull(unreadable);
+        try
+        {
+            if (File.Exists(path))
+            {
+                return File.ReadAllText(path);
+            }
+
+            if (!string.IsNullOrEmpty(path) && new FileInfo(path).LinkTarget is not null)
+            {
+                throw new FileNotFoundException(null, path);
+            }
+
+            return null;
+        }
+        catch (Exception ex) when (ReadFailure.IsEnvironmental(ex))
+        {
+            if (!unreadable.Any(u => u.Path == path))
+            {
+                unreadable.Add(new UnreadablePath(path, ReadFailure.Describe(path, ex)));
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>The STD0007 findings for files a per-project check could not read.</summary>
+    protected static IEnumerable<Finding> UnreadableFindings(IEnumerable<UnreadablePath> unreadable, Severity severity) =>
+        severity == Severity.None
+            ? []
+            : unreadable.Select(u => new Finding(PolicyRuleIds.InputUnreadable, severity,
+                $"{u.Path} exists but could not be read ({u.Reason}), so Standards.Sdk could not check what it sets for this project. Make it readable by the build, or repair or remove the link.",
+                u.Path));
 
     /// <summary>A file's text, or null when it is missing or unreadable.</summary>
     protected static string? ReadOrNull(string path)

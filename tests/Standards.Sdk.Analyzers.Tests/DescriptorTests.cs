@@ -11,6 +11,8 @@ public class DescriptorTests
     {
         var expected = new (string Id, string Title, DiagnosticSeverity Severity)[]
         {
+            ("STD0101", "Nullable reference types turned off", DiagnosticSeverity.Error),
+            ("STD0103", "A locked rule silenced without an exception", DiagnosticSeverity.Error),
             ("STD1001", "Method is too long", DiagnosticSeverity.Warning),
             ("STD1002", "Method is far too long", DiagnosticSeverity.Error),
             ("STD1003", "Nesting is too deep", DiagnosticSeverity.Warning),
@@ -36,6 +38,8 @@ public class DescriptorTests
     public void RuleIds_match_the_descriptors() =>
         Assert.Equal(
             [
+                RuleIds.NullableTurnedOff,
+                RuleIds.LockedRuleSilenced,
                 RuleIds.MethodTooLong,
                 RuleIds.MethodFarTooLong,
                 RuleIds.NestingTooDeep,

@@ -27,7 +27,15 @@ public static class ProcessRunner
         IEnumerable<string> arguments,
         string workingDirectory,
         IReadOnlyDictionary<string, string?>? environment = null,
-        TimeSpan? timeout = null)
+        TimeSpan? timeout = null) =>
+        Start(fileName, arguments, workingDirectory, environment).WaitForExit(timeout ?? TimeSpan.FromMinutes(10));
+
+    /// <summary>Starts a command; its output can be watched while it runs (<see cref="RunningProcess.OutputSoFar"/>).</summary>
+    public static RunningProcess Start(
+        string fileName,
+        IEnumerable<string> arguments,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -64,24 +72,17 @@ public static class ProcessRunner
         }
 
         var output = new StringBuilder();
-        using var process = new Process { StartInfo = info };
+        var process = new Process { StartInfo = info };
         process.OutputDataReceived += (_, e) => Append(output, e.Data);
         process.ErrorDataReceived += (_, e) => Append(output, e.Data);
         process.Start();
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(10)))
-        {
-            process.Kill(entireProcessTree: true);
-            return new ProcessResult(-1, output + "\n<timed out>");
-        }
-
-        process.WaitForExit();
-        return new ProcessResult(process.ExitCode, output.ToString());
+        return new RunningProcess(process, output);
     }
 
-    private static void Append(StringBuilder output, string? line)
+    internal static void Append(StringBuilder output, string? line)
     {
         if (line is null)
         {
@@ -92,5 +93,54 @@ public static class ProcessRunner
         {
             output.AppendLine(line);
         }
+    }
+}
+
+/// <summary>A started process whose output is collected as it comes.</summary>
+public sealed class RunningProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output;
+
+    internal RunningProcess(Process process, StringBuilder output)
+    {
+        this.process = process;
+        this.output = output;
+    }
+
+    /// <summary>Everything printed so far.</summary>
+    public string OutputSoFar
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Waits for the end (bounded by <paramref name="timeout"/>, then killed) and returns the result.</summary>
+    public ProcessResult WaitForExit(TimeSpan timeout)
+    {
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            return new ProcessResult(-1, OutputSoFar + "\n<timed out>");
+        }
+
+        process.WaitForExit();
+        return new ProcessResult(process.ExitCode, OutputSoFar);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        process.Dispose();
     }
 }

@@ -8,10 +8,13 @@ namespace Standards.Sdk.Testing;
 /// </summary>
 public sealed class TestRepo : IDisposable
 {
-    private TestRepo(string root, PackedSdk sdk)
+    private readonly string cleanupRoot;
+
+    private TestRepo(string root, PackedSdk sdk, string? cleanupRoot = null)
     {
         Root = root;
         Sdk = sdk;
+        this.cleanupRoot = cleanupRoot ?? root;
     }
 
     /// <summary>The repo root.</summary>
@@ -28,11 +31,17 @@ public sealed class TestRepo : IDisposable
     /// </summary>
     public bool RepositoryChecks { get; set; }
 
-    /// <summary>Creates an empty repo (global.json, nuget.config) that uses the packed SDK.</summary>
-    public static TestRepo Create(PackedSdk? sdk = null)
+    /// <summary>
+    /// Creates an empty repo (global.json, nuget.config) that uses the packed SDK; <paramref name="folder"/> names
+    /// the repo root's path below a fresh temp folder (e.g. "team#1/repo", for paths with odd characters).
+    /// </summary>
+    public static TestRepo Create(PackedSdk? sdk = null, string? folder = null)
     {
         sdk ??= PackedSdk.Instance;
-        var repo = new TestRepo(PackedSdk.NewTempDirectory("repo"), sdk);
+        var temp = PackedSdk.NewTempDirectory("repo");
+        var root = folder is null ? temp : Path.Combine(temp, folder);
+        Directory.CreateDirectory(root);
+        var repo = new TestRepo(root, sdk, temp);
         repo.WriteFile("global.json", GlobalJson(sdk.Version));
         repo.WriteFile("nuget.config", NuGetConfig(sdk.Feed));
         return repo;
@@ -103,8 +112,18 @@ public sealed class TestRepo : IDisposable
     public BuildResult Build(string? relativeTarget = null, bool ci = true, params string[] extraArguments) =>
         Dotnet(["build", .. Target(relativeTarget), "-v:n", "-tl:off", "-clp:NoSummary", "-nr:false", .. extraArguments], ci);
 
+    /// <summary>Starts <c>dotnet build</c> like <see cref="Build"/> without waiting: for tests of concurrent builds.</summary>
+    public RunningProcess StartBuild(string? relativeTarget, bool ci, params string[] extraArguments) =>
+        ProcessRunner.Start("dotnet", ["build", .. Target(relativeTarget), "-v:n", "-tl:off", "-clp:NoSummary", "-nr:false", .. extraArguments], Root, BuildEnvironment(ci, null));
+
     /// <summary>Runs any dotnet command in the repo with the test environment.</summary>
     public BuildResult Dotnet(IEnumerable<string> arguments, bool ci = true, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var result = ProcessRunner.Run("dotnet", arguments, Root, BuildEnvironment(ci, environment));
+        return new BuildResult(result.ExitCode, result.Output);
+    }
+
+    private Dictionary<string, string?> BuildEnvironment(bool ci, IReadOnlyDictionary<string, string?>? environment)
     {
         var env = new Dictionary<string, string?>(Sdk.BuildEnvironment);
         if (ci)
@@ -123,8 +142,7 @@ public sealed class TestRepo : IDisposable
             env[key] = value;
         }
 
-        var result = ProcessRunner.Run("dotnet", arguments, Root, env);
-        return new BuildResult(result.ExitCode, result.Output);
+        return env;
     }
 
     /// <summary>Runs git in the repo (identity and default branch set so commits work anywhere).</summary>
@@ -142,7 +160,7 @@ public sealed class TestRepo : IDisposable
 
         try
         {
-            Directory.Delete(Root, recursive: true);
+            Directory.Delete(cleanupRoot, recursive: true);
         }
         catch (IOException)
         {

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Policy;
 
 namespace Standards.Sdk.Checks.Dependencies;
 
@@ -22,7 +22,11 @@ public sealed record AuditSettings(
     string ErrorLevel,
     string WarningsAsErrors,
     string NoWarn,
-    string WarningsNotAsErrors);
+    string WarningsNotAsErrors)
+{
+    /// <summary>Names of the build's global properties (set with -p:), which beat every file.</summary>
+    public IReadOnlySet<string>? GlobalProperties { get; init; }
+}
 
 /// <summary>
 /// The vulnerability audit (profile §2, 002 L418-447): every package audited, transitive included, moderate
@@ -72,11 +76,13 @@ public static class AuditSettingsCheck
         }
 
         var findings = new List<Finding>();
+        var locator = new Lazy<MsBuildPropertyLocator>(() => new MsBuildPropertyLocator(settings.ProjectFile, settings.SettingFiles, readFile, settings.GlobalProperties));
         void Add(string property, string problem, string? containing = null)
         {
-            var (file, line) = Locate(settings, readFile, property, containing);
+            var where = locator.Value.Locate(property, containing);
+            var (file, line) = (where.File, where.Line);
             findings.Add(new Finding(DependencyRuleIds.AuditWeakened, severity,
-                $"{problem} The policy audits every package, transitive included, and fails the build on high and critical advisories. Remove the override, suppress one reviewed advisory with <NuGetAuditSuppress Include=\"<advisory URL>\" />, or add an exception for {DependencyRuleIds.AuditWeakened} to standards.json.",
+                $"{problem}{where.Suffix} The policy audits every package, transitive included, and fails the build on high and critical advisories. Remove the override, suppress one reviewed advisory with <NuGetAuditSuppress Include=\"<advisory URL>\" />, or add an exception for {DependencyRuleIds.AuditWeakened} to standards.json.",
                 file, line));
         }
 
@@ -138,23 +144,4 @@ public static class AuditSettingsCheck
 
     private static HashSet<string> Split(string value) =>
         new(value.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>The first line that sets the property (optionally containing a value) in the project or its imports.</summary>
-    private static (string File, int Line) Locate(AuditSettings settings, Func<string, string?> readFile, string property, string? containing)
-    {
-        var pattern = new Regex($"<{property}(\\s[^>]*)?>", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
-        foreach (var file in settings.SettingFiles.Where(f => !string.IsNullOrEmpty(f)))
-        {
-            var lines = readFile(file)?.Split('\n') ?? [];
-            for (var i = 0; i < lines.Length; i++)
-            {
-                if (pattern.IsMatch(lines[i]) && (containing is null || lines[i].Contains(containing, StringComparison.OrdinalIgnoreCase)))
-                {
-                    return (file, i + 1);
-                }
-            }
-        }
-
-        return (settings.ProjectFile, 0);
-    }
 }

@@ -35,9 +35,10 @@ public sealed class DependencyCheck : IRepositoryCheck
         run.CheckDirectoryBuildFiles();
         foreach (var project in repository.Projects.OrderBy(p => p.Path, StringComparer.Ordinal))
         {
-            run.CheckProject(project, central);
+            PerFile.Run(run.Findings, project.Path, "check the dependencies of", () => run.CheckProject(project, central));
         }
 
+        run.CheckGitAnswered();
         return run.Findings;
     }
 }
@@ -71,11 +72,34 @@ internal sealed partial class DependencyRun(RepositorySnapshot repository, Stand
 
     public void CheckGlobalJson()
     {
-        var findings = GlobalJsonCheck.Run(GlobalJsonCheck.FileName, repository.Exists(GlobalJsonCheck.FileName) ? repository.ReadText(GlobalJsonCheck.FileName) ?? string.Empty : null, RepoSeverity);
+        var exists = repository.Exists(GlobalJsonCheck.FileName);
+        var text = exists ? repository.ReadText(GlobalJsonCheck.FileName) : null;
+        if (exists && text is null)
+        {
+            // Unreadable: STD0007 names it; judging its content would only repeat that.
+            return;
+        }
+
+        var findings = GlobalJsonCheck.Run(GlobalJsonCheck.FileName, text, RepoSeverity);
         foreach (var finding in findings)
         {
             Add(finding, null);
         }
+    }
+
+    /// <summary>
+    /// STD2013 when git was asked which files it tracks and could not answer (not installed, refused the repo,
+    /// ...): STD2004 then checked only that each lock file exists, and the build must say so.
+    /// </summary>
+    public void CheckGitAnswered()
+    {
+        if (repository.GitProblem is not { } problem || !repository.Projects.Any())
+        {
+            return;
+        }
+
+        Report(DependencyRuleIds.GitUnavailable, null, ".git", 0,
+            $"Standards.Sdk could not ask git which lock files are committed ({problem}), so {DependencyRuleIds.LockFileMissing} checked only that each packages.lock.json exists, not that it is committed or not ignored. Install git or put it on the PATH (and, for a repo owned by another user, mark it safe with `git config --global --add safe.directory <repo>`), or set StandardsRepositoryChecksUseGit=false to check existence only on purpose.");
     }
 
     public CentralVersions CheckCentralPackageManagement()

@@ -39,6 +39,9 @@ public static class DependencyRuleIds
     /// <summary>A package licence on the deny-list.</summary>
     public const string LicenseDenied = "STD2012";
 
+    /// <summary>git could not say which lock files are committed, so STD2004 checked only that they exist.</summary>
+    public const string GitUnavailable = "STD2013";
+
     /// <summary>The fix for every lock-file problem, run from the repo root.</summary>
     public const string RestoreCommand = "dotnet restore --force-evaluate";
 }

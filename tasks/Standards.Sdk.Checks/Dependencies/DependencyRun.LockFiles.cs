@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Repository;
 
@@ -57,11 +56,9 @@ internal sealed partial class DependencyRun
     {
         var references = Definite(project, file, central);
         var maybe = Possible(file);
+        // A target framework without a section is judged per project on the evaluated value (LockFileFrameworksCheck):
+        // here the project file is only text, and the frameworks may come from Directory.Build.props.
         var drift = new List<(string Id, int Line, string Problem)>();
-        foreach (var framework in ExpectedFrameworks(file).Where(f => !lockFile.Frameworks.Any(s => string.Equals(s.Framework, f, StringComparison.OrdinalIgnoreCase))))
-        {
-            drift.Add((framework, 1, $"it has no section for target framework {framework}"));
-        }
 
         foreach (var section in lockFile.Frameworks)
         {
@@ -187,20 +184,4 @@ internal sealed partial class DependencyRun
             directory = DirectoryOf(directory);
         }
     }
-
-    /// <summary>Target frameworks the project names literally (netN.N only: their lock-file key is the same text).</summary>
-    private static string[] ExpectedFrameworks(MsBuildXmlFile file)
-    {
-        var value = (file.LastProperty("TargetFrameworks") ?? file.LastProperty("TargetFramework"))?.Value;
-        if (value is null || value.Contains('$', StringComparison.Ordinal))
-        {
-            return [];
-        }
-
-        var frameworks = value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return frameworks.All(f => ModernFramework().IsMatch(f)) ? frameworks : [];
-    }
-
-    [GeneratedRegex(@"^net\d+\.\d+$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
-    private static partial Regex ModernFramework();
 }

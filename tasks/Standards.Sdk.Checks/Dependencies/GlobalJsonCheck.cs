@@ -89,6 +89,6 @@ public static partial class GlobalJsonCheck
         return findings;
     }
 
-    [GeneratedRegex(@"^\d+\.\d+\.\d{3}(?:-[0-9A-Za-z\.\-]+)?$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^[0-9]+\.[0-9]+\.[0-9]{3}(?:-[0-9A-Za-z\.\-]+)?$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex SdkVersion();
 }

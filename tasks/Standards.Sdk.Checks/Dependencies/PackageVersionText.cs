@@ -186,10 +186,10 @@ public static partial class PackageVersionText
         return true;
     }
 
-    [GeneratedRegex(@"^(?<nums>\d+(?:\.\d+){0,3})(?:-(?<pre>[0-9A-Za-z\-]+(?:\.[0-9A-Za-z\-]+)*))?(?:\+[0-9A-Za-z\-\.]+)?$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^(?<nums>[0-9]+(?:\.[0-9]+){0,3})(?:-(?<pre>[0-9A-Za-z\-]+(?:\.[0-9A-Za-z\-]+)*))?(?:\+[0-9A-Za-z\-\.]+)?$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex VersionPattern();
 
-    [GeneratedRegex(@"^(?:\*|\d+(?:\.\d+){0,3}(?:\.\*|-\*|-[0-9A-Za-z\-\.]*\*)|\*-\*|\d+(?:\.\d+){0,3}(?:\.\*)?-[0-9A-Za-z\-\.]*\*)$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^(?:\*|[0-9]+(?:\.[0-9]+){0,3}(?:\.\*|-\*|-[0-9A-Za-z\-\.]*\*)|\*-\*|[0-9]+(?:\.[0-9]+){0,3}(?:\.\*)?-[0-9A-Za-z\-\.]*\*)$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex FloatPattern();
 }
 

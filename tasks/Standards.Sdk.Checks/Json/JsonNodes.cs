@@ -40,6 +40,27 @@ public sealed class JsonObjectNode(int line, int column, IReadOnlyList<JsonPrope
 
         return null;
     }
+
+    /// <summary>
+    /// Each property whose name an earlier property of this object already has (under <paramref name="comparer"/>),
+    /// with that earlier property. JSON readers keep the last value, so a duplicate silently replaces the first.
+    /// </summary>
+    public IEnumerable<(JsonPropertyNode First, JsonPropertyNode Duplicate)> Duplicates(StringComparer comparer)
+    {
+        ArgumentNullException.ThrowIfNull(comparer);
+        var seen = new Dictionary<string, JsonPropertyNode>(comparer);
+        foreach (var property in Properties)
+        {
+            if (seen.TryGetValue(property.Name, out var first))
+            {
+                yield return (first, property);
+            }
+            else
+            {
+                seen[property.Name] = property;
+            }
+        }
+    }
 }
 
 /// <summary>A property of a JSON object: its name's position and its value.</summary>

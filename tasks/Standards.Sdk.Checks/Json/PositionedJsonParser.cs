@@ -12,7 +12,12 @@ public sealed record JsonParseResult(JsonValueNode? Root, string? Error, int Err
 
 /// <summary>
 /// Parses JSON (comments and trailing commas allowed, as editors write them) into <see cref="JsonValueNode"/>s
-/// that carry 1-based line and column numbers. Never throws on bad input.
+/// that carry 1-based line and column numbers. The one entry point every JSON format of Standards.Sdk reads
+/// through (standards.json, lock files, global.json, the baseline, project.assets.json): it never throws on bad
+/// input. Every failure of the reader becomes a <see cref="JsonParseResult"/> error with its line and column, not
+/// only <see cref="JsonException"/>: <see cref="Utf8JsonReader.GetString"/> throws
+/// <see cref="InvalidOperationException"/> for an escaped lone UTF-16 surrogate (<c>"\ud800"</c>), which would
+/// otherwise escape as a crash. Each format turns the error into its own coded finding.
 /// </summary>
 public static class PositionedJsonParser
 {
@@ -54,6 +59,13 @@ public static class PositionedJsonParser
             var line = (int)(ex.LineNumber ?? 0) + 1;
             var column = (int)(ex.BytePositionInLine ?? 0) + 1;
             return new JsonParseResult(null, FirstSentence(ex.Message), line, column);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or DecoderFallbackException)
+        {
+            // A token the tokenizer accepted but cannot be turned into text (an escaped lone surrogate, invalid
+            // UTF-8 inside a string): reported at the token.
+            var (line, column) = Position(lineStarts, start + (int)reader.TokenStartIndex);
+            return new JsonParseResult(null, $"A string cannot be read: {FirstSentence(ex.Message)} (a \\uD800-\\uDFFF escape must be one half of a surrogate pair).", line, column);
         }
     }
 

@@ -30,25 +30,42 @@ internal static partial class AdrRules
         }
 
         var records = new List<(string Path, int Number)>();
+        var misnamed = new List<string>();
         foreach (var path in documents)
         {
-            var name = LayoutContext.NameOf(path);
-            var match = RecordName().Match(name);
+            var match = RecordName().Match(LayoutContext.NameOf(path));
             if (match.Success)
             {
+                // Four ASCII digits: always an int.
                 records.Add((path, int.Parse(match.Groups["number"].Value, CultureInfo.InvariantCulture)));
             }
             else
             {
-                context.Add("STD3011",
-                    $"{path} is not named NNNN-kebab-case-title.md (four digits, then lower-case words joined by '-'). Rename it, e.g. to {Folder}{SuggestName(name)}.",
-                    path);
+                misnamed.Add(path);
             }
+        }
+
+        var used = new HashSet<int>(records.Select(r => r.Number));
+        foreach (var path in misnamed)
+        {
+            var suggestion = SuggestName(LayoutContext.NameOf(path), used);
+            var rename = suggestion is null
+                ? "Rename it; every number from 0001 to 9999 is taken, so merge or retire records first."
+                : $"Rename it, e.g. to {Folder}{suggestion}.";
+            if (suggestion is not null)
+            {
+                // Two misnamed records must not be told to take the same number.
+                used.Add(int.Parse(suggestion[..4], CultureInfo.InvariantCulture));
+            }
+
+            context.Add("STD3011",
+                $"{path} is not named NNNN-kebab-case-title.md (four digits from 0001 to 9999, then lower-case words joined by '-'). {rename}",
+                path);
         }
 
         Numbering(context, records);
         var recordPaths = new HashSet<string>(records.Select(r => r.Path), StringComparer.Ordinal);
-        foreach (var path in documents)
+        context.ForEach(documents, "check the decision record", path =>
         {
             var document = context.Markdown(path);
             if (document is not null)
@@ -56,7 +73,7 @@ internal static partial class AdrRules
                 var number = records.Where(r => r.Path == path).Select(r => (int?)r.Number).FirstOrDefault();
                 Content(context, path, number, document, recordPaths);
             }
-        }
+        });
     }
 
     /// <summary>Index and template files in docs/adr/ are not records.</summary>
@@ -69,16 +86,22 @@ internal static partial class AdrRules
     private static void Numbering(LayoutContext context, List<(string Path, int Number)> records)
     {
         var sorted = records.OrderBy(r => r.Number).ThenBy(r => r.Path, StringComparer.Ordinal).ToList();
-        var next = sorted.Count == 0 ? 1 : sorted.Max(r => r.Number) + 1;
+        var used = new HashSet<int>(sorted.Select(r => r.Number));
         foreach (var group in sorted.GroupBy(r => r.Number).Where(g => g.Count() > 1))
         {
             var first = group.First();
             foreach (var duplicate in group.Skip(1))
             {
+                var next = NextFreeNumber(used);
+                var give = next is { } free ? $"Give it the next free number ({free:D4})" : "Merge it with the other record (every number from 0001 to 9999 is taken)";
+                if (next is { } taken)
+                {
+                    used.Add(taken);
+                }
+
                 context.Add("STD3012",
-                    $"{duplicate.Path} reuses number {group.Key:D4} of {LayoutContext.NameOf(first.Path)}. Give it the next free number ({next:D4}) and update links to it.",
+                    $"{duplicate.Path} reuses number {group.Key:D4} of {LayoutContext.NameOf(first.Path)}. {give} and update links to it.",
                     duplicate.Path);
-                next++;
             }
         }
 
@@ -145,7 +168,8 @@ internal static partial class AdrRules
         if (title is not null && number is { } n && TitleNumber().Match(title.Text) is { Success: true } titleNumber)
         {
             var digits = titleNumber.Groups["number"].Value;
-            if (int.Parse(digits, CultureInfo.InvariantCulture) != n || digits.Length != 4)
+            // Any number of ASCII digits: only four can agree with the file name, and only those are parsed.
+            if (digits.Length != 4 || int.Parse(digits, CultureInfo.InvariantCulture) != n)
             {
                 context.Add("STD3013",
                     $"{path} is titled '{title.Text}' but its file number is {n:D4}; write the title as 'ADR-{n:D4}: ...' so the two agree.",
@@ -245,21 +269,54 @@ internal static partial class AdrRules
     internal static bool TryDate(string value, out DateOnly date) =>
         DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
-    /// <summary>A valid name close to the one given: the digits padded to four, the rest in kebab case.</summary>
-    internal static string SuggestName(string name)
+    /// <summary>The highest record number.</summary>
+    public const int MaxNumber = 9999;
+
+    /// <summary>The number after the highest one in use, or the lowest free one when that would pass 9999; null when all are taken.</summary>
+    internal static int? NextFreeNumber(IReadOnlySet<int> used)
+    {
+        var next = used.Count == 0 ? 1 : used.Max() + 1;
+        if (next is >= 1 and <= MaxNumber)
+        {
+            return next;
+        }
+
+        for (var n = 1; n <= MaxNumber; n++)
+        {
+            if (!used.Contains(n))
+            {
+                return n;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A valid name close to the one given, which itself passes STD3011 and STD3012: the number it carries when
+    /// that is 1-9999 and free (padded to four digits), else the next free number; the rest in kebab case. Null
+    /// when every number is taken. Only ASCII digits count as digits.
+    /// </summary>
+    internal static string? SuggestName(string name, IReadOnlySet<int> used)
     {
         var stem = name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name;
         var digits = LeadingDigits().Match(stem);
-        var number = digits.Success && digits.Value.Length <= 9 ? int.Parse(digits.Value, CultureInfo.InvariantCulture) : 0;
+        var number = digits.Success ? Bounded(digits.Value) : null;
         var rest = digits.Success ? stem[digits.Length..] : stem;
-        if (rest.StartsWith("adr", StringComparison.OrdinalIgnoreCase) && !digits.Success)
+        if (!digits.Success && AdrPrefix().Match(rest) is { Success: true } adr)
         {
-            var adr = AdrPrefix().Match(rest);
-            if (adr.Success)
-            {
-                number = int.Parse(adr.Groups["number"].Value.Length <= 9 ? adr.Groups["number"].Value : "0", CultureInfo.InvariantCulture);
-                rest = rest[adr.Length..];
-            }
+            number = Bounded(adr.Groups["number"].Value);
+            rest = rest[adr.Length..];
+        }
+
+        if (number is not { } n || used.Contains(n))
+        {
+            number = NextFreeNumber(used);
+        }
+
+        if (number is null)
+        {
+            return null;
         }
 
         var words = new StringBuilder();
@@ -269,22 +326,31 @@ internal static partial class AdrRules
         }
 
         var title = Dashes().Replace(words.ToString(), "-").Trim('-');
-        return $"{Math.Max(number, 1):D4}-{(title.Length == 0 ? "title" : title)}.md";
+        return $"{number:D4}-{(title.Length == 0 ? "title" : title)}.md";
+
+        // ASCII digits of any length: a record number only when 1-9999.
+        static int? Bounded(string asciiDigits)
+        {
+            var trimmed = asciiDigits.TrimStart('0');
+            return trimmed.Length is > 0 and <= 4 && int.Parse(trimmed, CultureInfo.InvariantCulture) is var value && value <= MaxNumber
+                ? value
+                : null;
+        }
     }
 
-    [GeneratedRegex(@"^(?<number>\d{4})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^(?<number>[0-9]{4})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex RecordName();
 
-    [GeneratedRegex(@"\bADR-(?<number>\d+)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"\bADR-(?<number>[0-9]+)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex TitleNumber();
 
     [GeneratedRegex(@"^[A-Za-z]+", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex LeadingWord();
 
-    [GeneratedRegex(@"^\d+", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^[0-9]+", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex LeadingDigits();
 
-    [GeneratedRegex(@"^adr[-_ ]?(?<number>\d+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"^adr[-_ ]?(?<number>[0-9]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex AdrPrefix();
 
     [GeneratedRegex("-{2,}", RegexOptions.CultureInvariant, 1000)]

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Standards.Sdk.Checks.Policy;
 
 namespace Standards.Sdk.Checks.Layout;
 
@@ -10,7 +11,7 @@ namespace Standards.Sdk.Checks.Layout;
 internal sealed record CodeOwnersRule(string Pattern, IReadOnlyList<string> Owners, int Line)
 {
     /// <summary>The compiled matcher, or null when the pattern cannot be used.</summary>
-    public Regex? Matcher { get; init; }
+    public PathPattern? Matcher { get; init; }
 }
 
 /// <summary>A line that is not a valid CODEOWNERS rule.</summary>
@@ -184,24 +185,24 @@ internal sealed partial class CodeOwners
         return pattern.Any(char.IsControl) ? "the pattern contains a control character" : null;
     }
 
-    /// <summary>Compiles a pattern into a regex over repo-relative file paths.</summary>
-    internal static Regex? Compile(string pattern)
+    /// <summary>Compiles a pattern into a matcher over repo-relative file paths (linear time, see <see cref="PathPattern"/>).</summary>
+    internal static PathPattern Compile(string pattern)
     {
         var p = pattern;
         var directoryOnly = p.EndsWith('/');
         p = p.TrimEnd('/');
         var anchored = p.StartsWith('/') || p.Contains('/', StringComparison.Ordinal);
         p = p.TrimStart('/');
+        var builder = new PathPattern.Builder();
         if (p.Length == 0)
         {
             // "/" alone: the whole repository.
-            return new Regex("^.*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            return builder.Add(PathToken.AnyRun).Build();
         }
 
-        var sb = new StringBuilder("^");
         if (!anchored)
         {
-            sb.Append("(?:.*/)?");
+            builder.Add(PathToken.AnyFolders);
         }
 
         for (var i = 0; i < p.Length; i++)
@@ -214,32 +215,27 @@ internal sealed partial class CodeOwners
                 var atEnd = i + 2 == p.Length;
                 if (atSegmentStart && slashFollows)
                 {
-                    sb.Append("(?:.*/)?");
+                    builder.Add(PathToken.AnyFolders);
                     i += 2;
-                }
-                else if (atSegmentStart && atEnd)
-                {
-                    sb.Append(".*");
-                    i += 1;
                 }
                 else
                 {
-                    // "a**b" is two single stars in gitignore.
-                    sb.Append("[^/]*");
+                    // "**" at the end matches everything below; "a**b" is two single stars in gitignore.
+                    builder.Add(atSegmentStart && atEnd ? PathToken.AnyRun : PathToken.RunInSegment);
                     i += 1;
                 }
             }
             else if (c == '*')
             {
-                sb.Append("[^/]*");
+                builder.Add(PathToken.RunInSegment);
             }
             else if (c == '?')
             {
-                sb.Append("[^/]");
+                builder.Add(PathToken.OneInSegment);
             }
             else
             {
-                sb.Append(Regex.Escape(c.ToString()));
+                builder.Literal(c);
             }
         }
 
@@ -248,7 +244,7 @@ internal sealed partial class CodeOwners
         var lastSegment = p[(p.LastIndexOf('/') + 1)..];
         if (directoryOnly)
         {
-            sb.Append("/.*");
+            builder.Literal('/').Add(PathToken.AnyRun);
         }
         else if (lastSegment == "*" && p.Contains('/', StringComparison.Ordinal))
         {
@@ -256,18 +252,10 @@ internal sealed partial class CodeOwners
         }
         else if (!p.EndsWith("**", StringComparison.Ordinal))
         {
-            sb.Append("(?:/.*)?");
+            builder.Add(PathToken.EndOrBelow);
         }
 
-        sb.Append('$');
-        try
-        {
-            return new Regex(sb.ToString(), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
+        return builder.Build();
     }
 
     [GeneratedRegex(@"^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", RegexOptions.CultureInvariant, 1000)]

@@ -22,13 +22,19 @@ internal static class CodeOwnersRules
             return;
         }
 
+        // An unreadable CODEOWNERS is reported (STD0007) by the runner with the reason; nothing here can be judged.
         var text = context.Repository.ReadText(file);
-        if (text is null)
+        CodeOwners? parsed = null;
+        if (text is not null)
+        {
+            PerFile.Run(context.Findings, file, "read the owners in", () => parsed = CodeOwners.Parse(text));
+        }
+
+        if (parsed is not { } owners)
         {
             return;
         }
 
-        var owners = CodeOwners.Parse(text);
         foreach (var problem in owners.Problems)
         {
             context.Add("STD3005",

@@ -10,12 +10,12 @@ internal static class DocumentRules
             return;
         }
 
-        foreach (var path in context.Files.Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase)))
+        context.ForEach(context.Files.Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase)), "check the review date of", path =>
         {
             var field = context.Markdown(path)?.Field("Next Review");
             if (field is null)
             {
-                continue;
+                return;
             }
 
             if (!AdrRules.TryDate(field.Value, out var due))
@@ -30,6 +30,6 @@ internal static class DocumentRules
                     $"{path} was due for review on {due:yyyy-MM-dd}. Check it is still right, then update 'Last Validated' and set a new 'Next Review' date.",
                     path, field.Line);
             }
-        }
+        });
     }
 }

@@ -97,11 +97,25 @@ internal sealed class LayoutContext(
         if (!markdown.TryGetValue(path, out var document))
         {
             var text = Repository.ReadText(path);
-            document = text is null ? null : MarkdownDocument.Parse(text);
+            document = null;
+            if (text is not null)
+            {
+                PerFile.Run(Findings, path, "read the markdown of", () => document = MarkdownDocument.Parse(text));
+            }
+
             markdown[path] = document;
         }
 
         return document;
+    }
+
+    /// <summary>Runs a rule over each file; a defect met on one file is reported at that file and the others still run.</summary>
+    public void ForEach(IEnumerable<string> files, string what, Action<string> check)
+    {
+        foreach (var file in files)
+        {
+            PerFile.Run(Findings, file, what, () => check(file));
+        }
     }
 
     /// <summary>The folder of a repo-relative path ("" at the root).</summary>

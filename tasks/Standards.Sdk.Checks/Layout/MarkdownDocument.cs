@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Standards.Sdk.Checks.Layout;
 
 /// <summary>An ATX heading (<c>## Context</c>).</summary>
@@ -24,7 +22,7 @@ internal sealed record MarkdownLink(string Target, int Line);
 /// targets, all with line numbers, ignoring fenced code blocks (so a doc that shows an example ADR is not read
 /// as one). Never throws; any text is a document.
 /// </summary>
-internal sealed partial class MarkdownDocument
+internal sealed class MarkdownDocument
 {
     private MarkdownDocument(IReadOnlyList<MarkdownHeading> headings, IReadOnlyList<MarkdownField> fields, IReadOnlyList<MarkdownLink> links)
     {
@@ -45,7 +43,7 @@ internal sealed partial class MarkdownDocument
     /// <summary>The line of the first heading (the title), or 1.</summary>
     public int TitleLine => Headings.Count > 0 ? Headings[0].Line : 1;
 
-    /// <summary>Parses a document.</summary>
+    /// <summary>Parses a document. Linear in the length of the text: hand-written scanners, no regex, so no line can hang or time out the check.</summary>
     public static MarkdownDocument Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -58,17 +56,17 @@ internal sealed partial class MarkdownDocument
         {
             var line = lines[i].TrimEnd('\r');
             var number = i + 1;
-            var fenceMatch = Fence().Match(line);
-            if (fence is null && fenceMatch.Success)
+            var fenceMatch = MarkdownScanner.Fence(line);
+            if (fence is null && fenceMatch is { } opening)
             {
-                fence = fenceMatch.Groups["fence"].Value;
+                fence = opening.Marker;
                 continue;
             }
 
             if (fence is not null)
             {
-                if (fenceMatch.Success && fenceMatch.Groups["fence"].Value[0] == fence[0]
-                    && fenceMatch.Groups["fence"].Value.Length >= fence.Length && fenceMatch.Groups["info"].Value.Trim().Length == 0)
+                if (fenceMatch is { } closing && closing.Marker[0] == fence[0]
+                    && closing.Marker.Length >= fence.Length && closing.Info.Trim().Length == 0)
                 {
                     fence = null;
                 }
@@ -76,29 +74,25 @@ internal sealed partial class MarkdownDocument
                 continue;
             }
 
-            var heading = Heading().Match(line);
-            if (heading.Success)
+            if (MarkdownScanner.Heading(line) is { } heading)
             {
-                var title = ClosingHashes().Replace(heading.Groups["text"].Value, string.Empty).Trim();
-                headings.Add(new MarkdownHeading(heading.Groups["level"].Value.Length, title, number));
+                headings.Add(new MarkdownHeading(heading.Level, heading.Text, number));
                 continue;
             }
 
-            var field = Field().Match(line);
-            if (field.Success)
+            if (MarkdownScanner.Field(line) is { } field)
             {
-                fields.Add(new MarkdownField(field.Groups["key"].Value.Trim(), CleanValue(field.Groups["value"].Value), number));
+                fields.Add(new MarkdownField(field.Key.Trim(), CleanValue(field.Value), number));
             }
 
-            foreach (Match link in InlineLink().Matches(line))
+            foreach (var target in MarkdownScanner.InlineLinkTargets(line))
             {
-                links.Add(new MarkdownLink(link.Groups["target"].Value.Trim('<', '>'), number));
+                links.Add(new MarkdownLink(target.Trim('<', '>'), number));
             }
 
-            var reference = ReferenceLink().Match(line);
-            if (reference.Success)
+            if (MarkdownScanner.ReferenceLinkTarget(line) is { } reference)
             {
-                links.Add(new MarkdownLink(reference.Groups["target"].Value.Trim('<', '>'), number));
+                links.Add(new MarkdownLink(reference.Trim('<', '>'), number));
             }
         }
 
@@ -124,23 +118,4 @@ internal sealed partial class MarkdownDocument
         v = v.Trim('*', '_', '`').Trim();
         return v;
     }
-
-    [GeneratedRegex(@"^ {0,3}(?<fence>`{3,}|~{3,})(?<info>.*)$", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex Fence();
-
-    [GeneratedRegex(@"^ {0,3}(?<level>#{1,6})(?:[ \t]+(?<text>.*))?$", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex Heading();
-
-    [GeneratedRegex(@"(?:[ \t]+#+)?[ \t]*$", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex ClosingHashes();
-
-    // Status: Accepted | **Status**: Accepted | **Status:** Accepted | - **Status**: Accepted | status: accepted (front matter)
-    [GeneratedRegex(@"^ {0,3}(?:[-*+][ \t]+)?(?:\*\*|__)?(?<key>[A-Za-z][A-Za-z ]{0,40}?)(?:(?:\*\*|__):|:(?:\*\*|__)|:)[ \t]*(?<value>.*)$", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex Field();
-
-    [GeneratedRegex(@"\[[^\]\n]*\]\((?<target>[^)\s]+)(?:[ \t]+""[^""]*"")?\)", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex InlineLink();
-
-    [GeneratedRegex(@"^ {0,3}\[[^\]\n]+\]:[ \t]*(?<target>\S+)", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex ReferenceLink();
 }

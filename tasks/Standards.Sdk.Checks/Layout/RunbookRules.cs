@@ -20,14 +20,14 @@ internal static class RunbookRules
             return;
         }
 
-        foreach (var path in runbooks)
+        context.ForEach(runbooks, "check the runbook", path =>
         {
             var document = context.Markdown(path);
             if (document is not null)
             {
                 Check(context, path, document);
             }
-        }
+        });
     }
 
     private static bool IsRunbook(string name) =>

@@ -21,7 +21,14 @@ public static class AnalyzerConfigWriter
     /// <param name="projectDirectory">Absolute project folder (for file-scoped exception sections).</param>
     /// <param name="repoRoot">Absolute repo root.</param>
     /// <param name="compileFiles">Absolute paths of the project's source files.</param>
-    public static string Write(EffectivePolicy effective, string repoRoot, IEnumerable<string> compileFiles)
+    public static string Write(EffectivePolicy effective, string repoRoot, IEnumerable<string> compileFiles) =>
+        WriteConfig(effective, repoRoot, compileFiles).Text;
+
+    /// <summary>
+    /// The global config text, and the source files a file-scoped exception covers but no section header can name
+    /// (a line break in the path): the exception does not apply to them, and the caller says so (STD0104).
+    /// </summary>
+    public static (string Text, IReadOnlyList<(string File, string Rule)> Unwritable) WriteConfig(EffectivePolicy effective, string repoRoot, IEnumerable<string> compileFiles)
     {
         ArgumentNullException.ThrowIfNull(effective);
         var sb = new StringBuilder();
@@ -48,8 +55,14 @@ public static class AnalyzerConfigWriter
             sb.AppendLine($"dotnet_diagnostic.{rule.Id}.severity = {SeverityNames.ToRoslyn(effective.SeverityOf(rule))}");
         }
 
-        AppendFileExceptions(sb, effective, repoRoot, compileFiles);
-        return sb.ToString();
+        // What the source may not silence (#pragma, #nullable, [SuppressMessage]), for Standards.Sdk's analyzer.
+        var locked = LockedSettingsCheck.LockedRulesInForce(effective).Keys.Order(StringComparer.Ordinal).ToList();
+        var nullableLocked = LockedSettingsCheck.NullableLocked(effective);
+        sb.AppendLine($"{LockedSettingsCheck.LockedRulesKey} = {string.Join(",", locked)}");
+        sb.AppendLine($"{LockedSettingsCheck.NullableLockedKey} = {(nullableLocked ? "true" : "false")}");
+
+        var unwritable = AppendFileExceptions(sb, effective, repoRoot, compileFiles, locked, nullableLocked);
+        return (sb.ToString(), unwritable);
     }
 
     /// <summary>The CodeMetricsConfig.txt that sets CA1502's threshold.</summary>
@@ -60,29 +73,70 @@ public static class AnalyzerConfigWriter
         return $"CA1502: {effective.Parameter(rule, "maxComplexity")}\n";
     }
 
-    private static void AppendFileExceptions(StringBuilder sb, EffectivePolicy effective, string repoRoot, IEnumerable<string> compileFiles)
+    /// <summary>
+    /// One section per source file that a file-scoped exception covers: the excepted analyzer rules off, and the
+    /// excepted locked rules (and nullable, for STD0101) allowed to be silenced in that file's source. The header is
+    /// the file's absolute path with the characters special in section names escaped (<see cref="AnalyzerConfigPaths"/>),
+    /// so a path with '#', '{', '[' or ',' still names exactly that file and nothing else.
+    /// </summary>
+    /// <summary>The compiler compares '/'-separated paths; on Windows the separator is converted.</summary>
+    private static string ForCompiler(string file) => Path.DirectorySeparatorChar == '\\' ? file.Replace('\\', '/') : file;
+
+    private static List<(string File, string Rule)> AppendFileExceptions(
+        StringBuilder sb, EffectivePolicy effective, string repoRoot, IEnumerable<string> compileFiles, IReadOnlyList<string> locked, bool nullableLocked)
     {
-        var exceptions = effective.FileExceptions().Where(e => RuleCatalog.Find(e.Rule)?.IsAnalyzerRule == true).ToList();
+        var unwritable = new List<(string, string)>();
+        var exceptions = effective.FileExceptions()
+            .Where(e => RuleCatalog.Find(e.Rule) is { } rule && (rule.IsAnalyzerRule || rule.Id == PolicyRuleIds.NullableLocked))
+            .ToList();
         if (exceptions.Count == 0)
         {
-            return;
+            return unwritable;
         }
 
-        foreach (var file in compileFiles.Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal))
+        var files = compileFiles.Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
+        var keysByFile = files.ToDictionary(f => f, f => AnalyzerConfigPaths.CompilerKeys(ForCompiler(f)), StringComparer.Ordinal);
+        foreach (var file in files)
         {
             var relative = Glob.Normalize(Path.GetRelativePath(repoRoot, file));
-            var rules = exceptions.Where(e => Glob.IsMatch(e.Scope, relative)).Select(e => e.Rule).Distinct().ToList();
+            var rules = exceptions.Where(e => Glob.IsMatch(e.Scope, relative)).Select(e => RuleCatalog.Find(e.Rule)!.Id).Distinct().ToList();
             if (rules.Count == 0)
             {
                 continue;
             }
 
-            sb.AppendLine();
-            sb.AppendLine($"[{file.Replace('\\', '/')}]");
-            foreach (var rule in rules)
+            // One section per form the compiler may compare the file under; none when a form is shared with another
+            // file (the compiler could not tell them apart) or cannot be written in a header (a line break).
+            var keys = keysByFile[file];
+            var shared = files.Any(other => other != file && keysByFile[other].Intersect(keys, StringComparer.Ordinal).Any());
+            var sections = keys.Select(AnalyzerConfigPaths.EscapeForSection).ToList();
+            if (shared || sections.Any(section => section is null))
             {
-                sb.AppendLine($"dotnet_diagnostic.{rule}.severity = none");
+                unwritable.AddRange(rules.Select(r => (file, r)));
+                continue;
+            }
+
+            foreach (var section in sections)
+            {
+                sb.AppendLine();
+                sb.Append('[').Append(section).AppendLine("]");
+                foreach (var rule in rules.Where(r => RuleCatalog.Find(r)!.IsAnalyzerRule))
+                {
+                    sb.AppendLine($"dotnet_diagnostic.{rule}.severity = none");
+                }
+
+                if (rules.Any(locked.Contains))
+                {
+                    sb.AppendLine($"{LockedSettingsCheck.LockedRulesKey} = {string.Join(",", locked.Where(l => !rules.Contains(l)))}");
+                }
+
+                if (nullableLocked && rules.Contains(PolicyRuleIds.NullableLocked))
+                {
+                    sb.AppendLine($"{LockedSettingsCheck.NullableLockedKey} = false");
+                }
             }
         }
+
+        return unwritable;
     }
 }

@@ -1,21 +1,24 @@
-using System.Text;
-using System.Text.RegularExpressions;
+using System.Collections.Concurrent;
 
 namespace Standards.Sdk.Checks.Policy;
 
 /// <summary>
 /// Minimal glob matching over repo-relative paths with '/' separators: <c>**</c> matches any number of
 /// folders, <c>*</c> anything but '/', <c>?</c> one character. Matching is case-sensitive, like the file system
-/// CI runs on.
+/// CI runs on, and takes linear time in pattern times path length (<see cref="PathPattern"/>): a scope in
+/// standards.json can never make a check hang.
 /// </summary>
 public static class Glob
 {
+    private static readonly ConcurrentDictionary<string, PathPattern> Compiled = new(StringComparer.Ordinal);
+
     /// <summary>True when the path matches the pattern.</summary>
     public static bool IsMatch(string pattern, string path)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(path);
-        return ToRegex(Normalize(pattern).TrimEnd('/')).IsMatch(Normalize(path));
+        var normalized = Normalize(pattern).TrimEnd('/');
+        return Compiled.GetOrAdd(normalized, Compile).IsMatch(Normalize(path));
     }
 
     /// <summary>Turns backslashes into slashes and trims leading './' and '/'.</summary>
@@ -31,34 +34,33 @@ public static class Glob
         return p.TrimStart('/');
     }
 
-    private static Regex ToRegex(string pattern)
+    private static PathPattern Compile(string pattern)
     {
-        var sb = new StringBuilder("^");
+        var builder = new PathPattern.Builder();
         for (var i = 0; i < pattern.Length; i++)
         {
             var c = pattern[i];
             if (c == '*' && i + 1 < pattern.Length && pattern[i + 1] == '*')
             {
-                // "**/" matches zero or more folders; a trailing "**" matches everything below.
+                // "**/" matches zero or more folders; any other "**" matches everything, '/' included.
                 var slash = i + 2 < pattern.Length && pattern[i + 2] == '/';
-                sb.Append(slash ? "(?:.*/)?" : ".*");
+                builder.Add(slash ? PathToken.AnyFolders : PathToken.AnyRun);
                 i += slash ? 2 : 1;
             }
             else if (c == '*')
             {
-                sb.Append("[^/]*");
+                builder.Add(PathToken.RunInSegment);
             }
             else if (c == '?')
             {
-                sb.Append("[^/]");
+                builder.Add(PathToken.OneInSegment);
             }
             else
             {
-                sb.Append(Regex.Escape(c.ToString()));
+                builder.Literal(c);
             }
         }
 
-        sb.Append("/?$");
-        return new Regex(sb.ToString(), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return builder.Add(PathToken.EndOrSlash).Build();
     }
 }

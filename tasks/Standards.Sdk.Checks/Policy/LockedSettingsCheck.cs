@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Rules;
 
@@ -6,14 +5,14 @@ namespace Standards.Sdk.Checks.Policy;
 
 /// <summary>The final values of the build settings the policy locks, as MSBuild evaluated them.</summary>
 /// <param name="ProjectFile">Absolute path of the project file.</param>
-/// <param name="SettingFiles">Files that may set properties (project file first, then Directory.Build.props/targets), used to find the line.</param>
+/// <param name="SettingFiles">The files evaluation reads that may set properties, in evaluation order (Directory.Build.props, the project, Directory.Build.targets); their imports are followed to find the line.</param>
 /// <param name="Nullable">The final <c>Nullable</c> value.</param>
 /// <param name="WarningsAsErrors">The final <c>WarningsAsErrors</c> list.</param>
 /// <param name="TreatWarningsAsErrors">The final <c>TreatWarningsAsErrors</c>.</param>
 /// <param name="WarningsAsErrorsRequired">True in CI and Release builds, where the policy requires warnings as errors.</param>
 /// <param name="NoWarn">The final <c>NoWarn</c> list.</param>
 /// <param name="WarningsNotAsErrors">The final <c>WarningsNotAsErrors</c> list.</param>
-/// <param name="AnalyzerConfigFiles">The repo's own .editorconfig/.globalconfig files the compiler reads for this project.</param>
+/// <param name="AnalyzerConfigFiles">Every .editorconfig and global analyzer config the compiler reads for this project (from anywhere), except the one Standards.Sdk generates.</param>
 public sealed record LockedSettings(
     string ProjectFile,
     IReadOnlyList<string> SettingFiles,
@@ -23,11 +22,49 @@ public sealed record LockedSettings(
     bool WarningsAsErrorsRequired,
     string NoWarn,
     string WarningsNotAsErrors,
-    IReadOnlyList<string>? AnalyzerConfigFiles = null);
+    IReadOnlyList<string>? AnalyzerConfigFiles = null)
+{
+    /// <summary>The project's source files (absolute), to know which analyzer config sections apply.</summary>
+    public IReadOnlyList<string> CompileFiles { get; init; } = [];
+
+    /// <summary>The repo root, for file-scoped exceptions.</summary>
+    public string? RepoRoot { get; init; }
+
+    /// <summary>
+    /// Other final property values that can take a locked rule away: RunAnalyzers, RunAnalyzersDuringBuild,
+    /// Features, CodeAnalysisRuleSet, StandardsBannedApis, StandardsNullableWarningsAsErrors.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Switches { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>File names of the analyzer assemblies the compiler gets, or null when not known (not checked).</summary>
+    public IReadOnlyList<string>? AnalyzerAssemblies { get; init; }
+
+    /// <summary>The additional files the compiler gets (full paths), or null when not known (not checked).</summary>
+    public IReadOnlyList<string>? AdditionalFiles { get; init; }
+
+    /// <summary>Standards.Sdk's banned-symbol lists this project must get (full paths).</summary>
+    public IReadOnlyList<string> BannedApiLists { get; init; } = [];
+
+    /// <summary>Names of the build's global properties (set with -p:), which beat every file.</summary>
+    public IReadOnlySet<string>? GlobalProperties { get; init; }
+
+    /// <summary>Reads an environment variable (MSBuild turns them into properties); null: none.</summary>
+    public Func<string, string?>? Environment { get; init; }
+
+    /// <summary>A switch's value, or empty.</summary>
+    public string Switch(string name) => Switches.TryGetValue(name, out var value) ? value.Trim() : string.Empty;
+}
 
 /// <summary>
-/// A project may not weaken a locked setting — nullable off, warnings-as-errors off in CI, a locked rule
-/// silenced — unless standards.json has an unexpired exception for it (profile §1, last row).
+/// A project may not weaken a locked setting unless standards.json has an unexpired exception for it (profile §1,
+/// last row): nullable off or its warnings no longer errors (STD0101), warnings-as-errors off in CI (STD0102), a
+/// locked rule silenced (STD0103). Every way the build can tell the compiler to drop a locked rule is checked
+/// here, each reported at the line that does it: <c>NoWarn</c> and <c>WarningsNotAsErrors</c> (rule ids, the
+/// <c>nullable</c> keyword and the nullable warnings CS8600...), analyzer config severities from any
+/// .editorconfig or global config the compiler reads (by the compiler's precedence), a code-analysis rule set,
+/// <c>RunAnalyzers</c>/<c>RunAnalyzersDuringBuild</c>, the <c>run-nullable-analysis</c> feature, the analyzer
+/// assemblies and banned-API lists taken out of the compilation. What the source itself does (<c>#pragma</c>,
+/// <c>#nullable</c>, <c>[SuppressMessage]</c>) is reported by the LockedRuleSuppressionAnalyzer.
 /// </summary>
 public static partial class LockedSettingsCheck
 {
@@ -39,118 +76,180 @@ public static partial class LockedSettingsCheck
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(policy);
-        var findings = new List<Finding>();
-        string ExceptionHint(string rule) =>
-            $"or add an exception to standards.json: {{ \"rule\": \"{rule}\", \"scope\": \"{policy.Project.Name}\", \"owner\": \"...\", \"reason\": \"...\", \"expires\": \"YYYY-MM-DD\" }}.";
+        ArgumentNullException.ThrowIfNull(readFile);
+        var context = new LockContext(settings, policy, readFile);
+        Nullable(context);
+        WarningsAsErrors(context);
+        SilencedByProperties(context);
+        AnalyzersTakenAway(context);
+        SilencedInAnalyzerConfigs(context);
+        SilencedInRuleSet(context);
+        return context.Findings;
+    }
 
-        var nullableOn = string.Equals(settings.Nullable.Trim(), "enable", StringComparison.OrdinalIgnoreCase);
-        var notAsErrors = SplitList(settings.WarningsNotAsErrors).Contains("nullable", StringComparer.OrdinalIgnoreCase);
-        var nullableAsErrors = !notAsErrors && SplitList(settings.WarningsAsErrors).Contains("nullable", StringComparer.OrdinalIgnoreCase);
-        if ((!nullableOn || !nullableAsErrors) && Allowed(policy, "STD0101"))
+    /// <summary>The locked rule ids in force for this project, with the severity the policy gives each.</summary>
+    public static IReadOnlyDictionary<string, Severity> LockedRulesInForce(EffectivePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var result = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
+        if (!Allowed(policy, PolicyRuleIds.LockedRuleSilenced))
         {
-            var property = !nullableOn ? "Nullable" : notAsErrors ? "WarningsNotAsErrors" : "StandardsNullableWarningsAsErrors";
-            var (file, line) = Locate(settings, readFile, property);
-            var what = nullableOn ? $"{property} stops nullable warnings from being errors" : $"Nullable is '{settings.Nullable}'";
-            findings.Add(new Finding("STD0101", SeverityOf(policy, "STD0101"),
-                $"{what}; the policy locks nullable reference types on with nullable warnings as errors. Remove the override " + ExceptionHint("STD0101"),
-                file, line));
+            return result;
         }
 
-        if (settings.WarningsAsErrorsRequired && !settings.TreatWarningsAsErrors && Allowed(policy, "STD0102"))
+        foreach (var rule in RuleCatalog.All.Where(r => r.Locked && r.IsAnalyzerRule))
         {
-            var (file, line) = Locate(settings, readFile, "TreatWarningsAsErrors");
-            findings.Add(new Finding("STD0102", SeverityOf(policy, "STD0102"),
-                "TreatWarningsAsErrors is off in a CI or Release build; the policy makes warnings errors there. Remove the override " + ExceptionHint("STD0102"),
-                file, line));
-        }
-
-        var silenced = SplitList(settings.NoWarn).Select(id => (Id: id, Property: "NoWarn"))
-            .Concat(SplitList(settings.WarningsNotAsErrors).Select(id => (Id: id, Property: "WarningsNotAsErrors")));
-        foreach (var (id, property) in silenced.DistinctBy(s => s.Id, StringComparer.OrdinalIgnoreCase))
-        {
-            var rule = RuleCatalog.Find(id);
-            if (rule is null || !rule.Locked || policy.SeverityOf(rule) == Severity.None || !Allowed(policy, rule.Id) || !Allowed(policy, "STD0103"))
+            var severity = policy.SeverityOf(rule);
+            if (severity != Severity.None && Allowed(policy, rule.Id))
             {
-                continue;
+                result[rule.Id] = severity;
             }
-
-            var (file, line) = Locate(settings, readFile, property, rule.Id);
-            findings.Add(new Finding("STD0103", SeverityOf(policy, "STD0103"),
-                $"{property} silences locked rule {rule.Id} ({rule.Title}). Fix the code instead, " + ExceptionHint(rule.Id),
-                file, line));
         }
 
-        findings.AddRange(SilencedInAnalyzerConfig(settings, policy, readFile, ExceptionHint));
-        return findings;
+        return result;
     }
 
     /// <summary>
-    /// A locked rule turned down in an .editorconfig or .globalconfig (<c>dotnet_diagnostic.RS0030.severity = none</c>)
-    /// weakens the lock as surely as NoWarn does; reported at the line that does it.
+    /// A regular expression matching every id a project may not silence whatever the policy says (the locked
+    /// analyzer rules, the nullable warnings and keyword, STD0101 and STD0103): Standards.Policy.targets uses it to
+    /// catch a target that adds one to NoWarn after the policy check ran. A unit test keeps the copy there in step.
     /// </summary>
-    private static IEnumerable<Finding> SilencedInAnalyzerConfig(LockedSettings settings, EffectivePolicy policy, FileReader readFile, Func<string, string> exceptionHint)
+    public static string LockedIdPattern()
     {
-        if (!Allowed(policy, "STD0103"))
+        var ids = RuleCatalog.All.Where(r => r.Locked && r.IsAnalyzerRule).Select(r => r.Id)
+            .Concat(NullableWarnings.Ids)
+            .Concat(NullableWarnings.Ids.Select(id => id[2..]))
+            .Append(NullableWarnings.Keyword)
+            .Append(PolicyRuleIds.NullableLocked)
+            .Append(PolicyRuleIds.LockedRuleSilenced);
+        return $"(?i)^({string.Join('|', ids)})$";
+    }
+
+    /// <summary>True when nullable stays locked for this project (STD0101 on, no exception for the project).</summary>
+    public static bool NullableLocked(EffectivePolicy policy) => Allowed(policy, PolicyRuleIds.NullableLocked);
+
+    private static void Nullable(LockContext context)
+    {
+        var settings = context.Settings;
+        if (!NullableLocked(context.Policy))
         {
-            yield break;
+            return;
         }
 
-        foreach (var file in settings.AnalyzerConfigFiles ?? [])
+        var nullableOn = string.Equals(settings.Nullable.Trim(), "enable", StringComparison.OrdinalIgnoreCase);
+        var notAsErrors = SplitList(settings.WarningsNotAsErrors).Contains(NullableWarnings.Keyword, StringComparer.OrdinalIgnoreCase);
+        var nullableAsErrors = !notAsErrors && SplitList(settings.WarningsAsErrors).Contains(NullableWarnings.Keyword, StringComparer.OrdinalIgnoreCase);
+        if (!nullableOn || !nullableAsErrors)
         {
-            var lines = readFile(file)?.Split('\n') ?? [];
-            for (var i = 0; i < lines.Length; i++)
-            {
-                var match = SeverityEntry().Match(lines[i]);
-                var rule = match.Success ? RuleCatalog.Find(match.Groups["id"].Value) : null;
-                if (rule is null || !rule.Locked || policy.SeverityOf(rule) == Severity.None || !Allowed(policy, rule.Id))
-                {
-                    continue;
-                }
+            var property = !nullableOn ? "Nullable" : notAsErrors ? "WarningsNotAsErrors" : "StandardsNullableWarningsAsErrors";
+            var where = context.Locate(property, notAsErrors && nullableOn ? NullableWarnings.Keyword : null);
+            var what = nullableOn ? $"{property} stops nullable warnings from being errors" : $"Nullable is '{settings.Nullable}'";
+            context.Add(PolicyRuleIds.NullableLocked, $"{what}{where.Suffix}; the policy locks nullable reference types on with nullable warnings as errors. Remove the override " + context.ExceptionHint(PolicyRuleIds.NullableLocked), where);
+        }
 
-                yield return new Finding("STD0103", SeverityOf(policy, "STD0103"),
-                    $"{Path.GetFileName(file)} turns locked rule {rule.Id} ({rule.Title}) down to '{match.Groups["severity"].Value}'. Fix the code instead, " + exceptionHint(rule.Id),
-                    file, i + 1);
-            }
+        var silenced = SplitList(settings.NoWarn).Select(id => (Id: id, Property: "NoWarn", Verb: "silences"))
+            .Concat(SplitList(settings.WarningsNotAsErrors).Where(id => !id.Equals(NullableWarnings.Keyword, StringComparison.OrdinalIgnoreCase))
+                .Select(id => (Id: id, Property: "WarningsNotAsErrors", Verb: "keeps from being an error")))
+            .Where(s => NullableWarnings.Covers(s.Id))
+            .DistinctBy(s => (NullableWarnings.CompilerId(s.Id).ToUpperInvariant(), s.Property));
+        foreach (var (id, property, verb) in silenced)
+        {
+            var where = context.Locate(property, id);
+            var what = id.Equals(NullableWarnings.Keyword, StringComparison.OrdinalIgnoreCase) ? "every nullable warning" : $"nullable warning {NullableWarnings.CompilerId(id).ToUpperInvariant()}";
+            context.Add(PolicyRuleIds.NullableLocked,
+                $"{property} {verb} {what}{where.Suffix}; the policy makes nullable warnings errors. Fix the code (or annotate it), " + context.ExceptionHint(PolicyRuleIds.NullableLocked), where);
+        }
+
+        if (int.TryParse(context.Settings.Switch("WarningLevel"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var level) && level <= 0)
+        {
+            var where = context.Locate("WarningLevel");
+            context.Add(PolicyRuleIds.NullableLocked,
+                $"WarningLevel is {level}{where.Suffix}: the compiler drops every warning, the nullable warnings included, before they can be errors. Remove it, " + context.ExceptionHint(PolicyRuleIds.NullableLocked), where);
+        }
+
+        var features = context.Settings.Switch("Features");
+        if (features.Contains("run-nullable-analysis=never", StringComparison.OrdinalIgnoreCase)
+            || features.Contains("run-nullable-analysis=false", StringComparison.OrdinalIgnoreCase))
+        {
+            var where = context.Locate("Features", "run-nullable-analysis=never");
+            context.Add(PolicyRuleIds.NullableLocked,
+                $"Features has run-nullable-analysis=never{where.Suffix}: the compiler skips nullable analysis, so no nullable warning is reported at all. Remove it, " + context.ExceptionHint(PolicyRuleIds.NullableLocked), where);
         }
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*dotnet_diagnostic\.(?<id>[A-Za-z]+[0-9]+)\.severity\s*=\s*(?<severity>none|silent|suggestion|default)\s*(?:[#;].*)?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex SeverityEntry();
+    private static void WarningsAsErrors(LockContext context)
+    {
+        var settings = context.Settings;
+        if (settings.WarningsAsErrorsRequired && !settings.TreatWarningsAsErrors && Allowed(context.Policy, PolicyRuleIds.WarningsAsErrorsLocked))
+        {
+            var where = context.Locate("TreatWarningsAsErrors");
+            context.Add(PolicyRuleIds.WarningsAsErrorsLocked,
+                $"TreatWarningsAsErrors is off in a CI or Release build{where.Suffix}; the policy makes warnings errors there. Remove the override " + context.ExceptionHint(PolicyRuleIds.WarningsAsErrorsLocked),
+                where);
+        }
+    }
+
+    private static void SilencedByProperties(LockContext context)
+    {
+        var silenced = SplitList(context.Settings.NoWarn).Select(id => (Id: id, Property: "NoWarn"))
+            .Concat(SplitList(context.Settings.WarningsNotAsErrors).Select(id => (Id: id, Property: "WarningsNotAsErrors")));
+        foreach (var (id, property) in silenced.DistinctBy(s => s.Id, StringComparer.OrdinalIgnoreCase))
+        {
+            if (context.Locked.ContainsKey(id) && RuleCatalog.Find(id) is { } rule)
+            {
+                var where = context.Locate(property, rule.Id);
+                context.Add(PolicyRuleIds.LockedRuleSilenced,
+                    $"{property} silences locked rule {rule.Id} ({rule.Title}){where.Suffix}. Fix the code instead, " + context.ExceptionHint(rule.Id), where);
+            }
+        }
+    }
 
     /// <summary>
     /// True when the lock is in force for this project: no active exception allows weakening it, and the repo
     /// has not turned the lock itself off in standards.json ("STD0101": "none").
     /// </summary>
-    private static bool Allowed(EffectivePolicy policy, string ruleId) =>
+    internal static bool Allowed(EffectivePolicy policy, string ruleId) =>
         policy.ProjectException(ruleId) is null && SeverityOf(policy, ruleId) != Severity.None;
 
-    private static Severity SeverityOf(EffectivePolicy policy, string ruleId) => policy.SeverityOf(RuleCatalog.Find(ruleId)!);
+    internal static Severity SeverityOf(EffectivePolicy policy, string ruleId) => policy.SeverityOf(RuleCatalog.Find(ruleId)!);
 
-    private static string[] SplitList(string value) =>
+    internal static string[] SplitList(string value) =>
         value.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    /// <summary>Finds the line that sets a property (optionally containing a value) in the project or its imports.</summary>
-    private static (string File, int Line) Locate(LockedSettings settings, FileReader readFile, string property, string? containing = null)
+    /// <summary>What the parts of the check share: the settings, the policy, where properties are set, and the findings.</summary>
+    private sealed class LockContext
     {
-        var pattern = new Regex($"<{property}(\\s[^>]*)?>", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        foreach (var file in settings.SettingFiles.Where(f => !string.IsNullOrEmpty(f)))
-        {
-            var text = readFile(file);
-            if (text is null)
-            {
-                continue;
-            }
+        private MsBuildPropertyLocator? locator;
 
-            var lines = text.Split('\n');
-            for (var i = 0; i < lines.Length; i++)
-            {
-                if (pattern.IsMatch(lines[i]) && (containing is null || lines[i].Contains(containing, StringComparison.OrdinalIgnoreCase)))
-                {
-                    return (file, i + 1);
-                }
-            }
+        public LockContext(LockedSettings settings, EffectivePolicy policy, FileReader readFile)
+        {
+            Settings = settings;
+            Policy = policy;
+            ReadFile = readFile;
+            Locked = LockedRulesInForce(policy);
         }
 
-        return (settings.ProjectFile, 1);
+        public LockedSettings Settings { get; }
+
+        public EffectivePolicy Policy { get; }
+
+        public FileReader ReadFile { get; }
+
+        public IReadOnlyDictionary<string, Severity> Locked { get; }
+
+        public List<Finding> Findings { get; } = [];
+
+        public MsBuildPropertyLocator Locator => locator ??= new MsBuildPropertyLocator(
+            Settings.ProjectFile, Settings.SettingFiles, path => ReadFile(path), Settings.GlobalProperties, Settings.Environment);
+
+        public PropertyLocation Locate(string property, string? containing = null) => Locator.Locate(property, containing);
+
+        public string ExceptionHint(string rule) =>
+            $"or add an exception to standards.json: {{ \"rule\": \"{rule}\", \"scope\": \"{Policy.Project.Name}\", \"owner\": \"...\", \"reason\": \"...\", \"expires\": \"YYYY-MM-DD\" }}.";
+
+        public void Add(string code, string message, PropertyLocation where) => Add(code, message, where.File, where.Line);
+
+        public void Add(string code, string message, string file, int line) =>
+            Findings.Add(new Finding(code, SeverityOf(Policy, code), message, file, line));
     }
 }

@@ -53,6 +53,7 @@ public static class PolicyLoader
         }
 
         var reader = new Reader(path, findings);
+        findings.AddRange(DuplicateKeys(path, root, isRoot: true));
         foreach (var property in root.Properties.Where(p => !KnownSections.Contains(p.Name)))
         {
             findings.Add(new Finding("STD0002", Severity.Error,
@@ -73,6 +74,42 @@ public static class PolicyLoader
         return new PolicyLoadResult(policy, findings);
     }
 
+    /// <summary>
+    /// Every key written twice in one object, anywhere in the file: the JSON reader keeps the last one, so the first
+    /// would be ignored without a word. Rule codes under "rules" are compared ignoring case, as they are matched.
+    /// </summary>
+    private static IEnumerable<Finding> DuplicateKeys(string path, JsonValueNode node, bool isRoot = false, bool caseInsensitive = false)
+    {
+        switch (node)
+        {
+            case JsonObjectNode obj:
+                foreach (var (first, duplicate) in obj.Duplicates(caseInsensitive ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal))
+                {
+                    yield return new Finding(PolicyRuleIds.PolicyShape, Severity.Error,
+                        $"'{duplicate.Name}' is written twice in the same object of {FileName} (first at line {first.Line}); only the last one would count. Remove one of them.",
+                        path, duplicate.Line, duplicate.Column);
+                }
+
+                foreach (var property in obj.Properties)
+                {
+                    foreach (var finding in DuplicateKeys(path, property.Value, caseInsensitive: isRoot && property.Name == "rules"))
+                    {
+                        yield return finding;
+                    }
+                }
+
+                break;
+            case JsonArrayNode array:
+                foreach (var finding in array.Items.SelectMany(item => DuplicateKeys(path, item)))
+                {
+                    yield return finding;
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
 
     internal static Finding Shape(string path, JsonValueNode node, string message) =>
         new("STD0002", Severity.Error, $"{message} See the schema in the Standards.Sdk package (schema/standards.schema.json).", path, node.Line, node.Column);

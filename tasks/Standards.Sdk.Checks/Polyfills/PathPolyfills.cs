@@ -4,10 +4,12 @@ using System.Runtime.InteropServices;
 namespace Standards.Sdk;
 
 /// <summary>
-/// <c>Path.GetRelativePath</c>, <c>Path.EndsInDirectorySeparator</c> and <c>Path.Join</c> for the netstandard2.0
-/// build, with .NET's rules: both paths are made full first; paths on different roots give the full path; the
-/// common part ends at a separator; a trailing separator of the target is kept; names compare ignoring case on
-/// Windows and macOS, exactly on other systems. Polyfills tests compare them with the real members.
+/// <c>Path.GetRelativePath</c>, <c>Path.EndsInDirectorySeparator</c>, <c>Path.TrimEndingDirectorySeparator</c>,
+/// <c>Path.Join</c> and <c>FileSystemInfo.LinkTarget</c> for the netstandard2.0 build, with .NET's rules: both
+/// paths are made full first; paths on different roots give the full path; the common part ends at a separator;
+/// a trailing separator of the target is kept; names compare ignoring case on Windows and macOS, exactly on other
+/// systems. LinkTarget is empty (a link, target unknown) on Windows, where .NET Framework cannot read a link.
+/// Polyfills tests compare them with the real members.
 /// </summary>
 internal static class PathPolyfills
 {
@@ -76,6 +78,10 @@ internal static class PathPolyfills
         /// <summary>True when the path ends in a directory separator.</summary>
         public static bool EndsInDirectorySeparator(string? path) => !string.IsNullOrEmpty(path) && IsSeparator(path![path.Length - 1]);
 
+        /// <summary>The path without one trailing separator, unless it is a root ("/", "C:\\").</summary>
+        public static string TrimEndingDirectorySeparator(string path) =>
+            Path.EndsInDirectorySeparator(path) && path.Length > RootLength(path) ? path.Substring(0, path.Length - 1) : path;
+
         /// <summary>Joins two parts with one separator, without Combine's "a rooted part wins" rule.</summary>
         public static string Join(string? path1, string? path2) => JoinParts([path1, path2]);
 
@@ -84,6 +90,67 @@ internal static class PathPolyfills
 
         /// <summary>Joins the parts with one separator between each.</summary>
         public static string Join(params string?[] paths) => JoinParts(paths);
+    }
+
+    extension(FileSystemInfo info)
+    {
+        /// <summary>
+        /// The target of a symbolic link as written in the link, or null when the entry is not a link. Where the
+        /// link cannot be read here (Windows: .NET Framework has no API for it), a link gives an empty string
+        /// rather than a target: a link, target unknown. On Unix the target is read with readlink(2).
+        /// </summary>
+        public string? LinkTarget
+        {
+            get
+            {
+                info.Refresh();
+                if (!info.Exists && !Exists(info.FullName))
+                {
+                    return null;
+                }
+
+                if ((info.Attributes & FileAttributes.ReparsePoint) == 0)
+                {
+                    return null;
+                }
+
+                return RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? string.Empty : ReadLink(info.FullName) ?? string.Empty;
+            }
+        }
+    }
+
+    /// <summary>True when the entry itself exists (a link to nothing does, though File.Exists says no).</summary>
+    private static bool Exists(string path)
+    {
+        try
+        {
+            return (File.GetAttributes(path) & FileAttributes.ReparsePoint) != 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    private static string? ReadLink(string path)
+    {
+        try
+        {
+            var buffer = new byte[4096];
+            var length = NativeMethods.ReadLink(System.Text.Encoding.UTF8.GetBytes(path + "\0"), buffer, buffer.Length);
+            return length > 0 ? System.Text.Encoding.UTF8.GetString(buffer, 0, (int)length) : null;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static class NativeMethods
+    {
+        [DllImport("libc", EntryPoint = "readlink", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern nint ReadLink(byte[] path, byte[] buffer, nint size);
     }
 
     private static bool IgnoreCase =>

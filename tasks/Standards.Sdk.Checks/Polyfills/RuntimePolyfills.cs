@@ -6,9 +6,10 @@ using System.Text;
 namespace Standards.Sdk;
 
 /// <summary>
-/// Small .NET members that netstandard2.0 lacks: hashing and hex (<c>SHA256.HashData</c>,
+/// Small .NET members that netstandard2.0 lacks: hashing and hex (<c>SHA256.HashData</c> of bytes or a stream,
 /// <c>Convert.ToHexString</c>), <c>Encoding.GetString(ReadOnlySpan)</c>, the ASCII tests of <c>char</c>, and the
-/// process members the git calls use (<c>ProcessStartInfo.ArgumentList</c>, <c>Process.Kill(bool)</c>).
+/// process members the git calls use (<c>ProcessStartInfo.ArgumentList</c>, <c>Process.Kill(bool)</c>),
+/// <c>Environment.ProcessId</c> and <c>File.Move(source, destination, overwrite)</c>.
 /// </summary>
 internal static class RuntimePolyfills
 {
@@ -19,6 +20,44 @@ internal static class RuntimePolyfills
         {
             using var sha = SHA256.Create();
             return sha.ComputeHash(source);
+        }
+
+        /// <summary>The SHA-256 of the rest of <paramref name="source"/>.</summary>
+        public static byte[] HashData(Stream source)
+        {
+            using var sha = SHA256.Create();
+            return sha.ComputeHash(source);
+        }
+    }
+
+    extension(Environment)
+    {
+        /// <summary>The id of the current process.</summary>
+        public static int ProcessId
+        {
+            get
+            {
+                using var process = Process.GetCurrentProcess();
+                return process.Id;
+            }
+        }
+    }
+
+    extension(File)
+    {
+        /// <summary>
+        /// Moves a file; with <paramref name="overwrite"/> an existing destination is replaced (File.Replace, which
+        /// swaps the file in as .NET's move does).
+        /// </summary>
+        public static void Move(string sourceFileName, string destFileName, bool overwrite)
+        {
+            if (overwrite && File.Exists(destFileName))
+            {
+                File.Replace(sourceFileName, destFileName, destinationBackupFileName: null);
+                return;
+            }
+
+            File.Move(sourceFileName, destFileName);
         }
     }
 

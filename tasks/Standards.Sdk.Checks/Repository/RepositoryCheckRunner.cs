@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Standards.Sdk.Checks.Baseline;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Repository;
 
@@ -76,6 +77,8 @@ public static class RepositoryCheckRunner
             all.AddRange(found.Select(f => Relativize(f, repository.Root)));
         }
 
+        all.AddRange(Unreadable(repository, repoPolicy));
+
         var current = new List<Finding>();
         var excepted = 0;
         foreach (var finding in all.Where(f => f.Severity != Severity.None).Distinct())
@@ -109,6 +112,24 @@ public static class RepositoryCheckRunner
         }
 
         return new RepositoryCheckOutcome(reported, applied.Suppressed, current, excepted, timings, repoPolicy.Kind, baseline);
+    }
+
+    /// <summary>
+    /// STD0007 for every folder that could not be listed and every existing file a check could not read: the checks
+    /// that needed it could not check it, so the run must not pass as if they had.
+    /// </summary>
+    private static IEnumerable<Finding> Unreadable(RepositorySnapshot repository, RepositoryPolicy repoPolicy)
+    {
+        foreach (var item in repository.Unreadable)
+        {
+            var message = item.IsFolder
+                ? $"The folder {item.Path}/ could not be listed ({item.Reason}), so no check saw the files in it. Give the build read and list permission on it (chmod a+rx), or move it out of the repo."
+                : $"{item.Path} exists but could not be read ({item.Reason}), so the checks that need it could not check it. Make it readable by the build (chmod a+r), repair or remove the link, or delete the file.";
+            if (repoPolicy.Create(PolicyRuleIds.InputUnreadable, message, item.Path) is { } finding)
+            {
+                yield return finding;
+            }
+        }
     }
 
     /// <summary>

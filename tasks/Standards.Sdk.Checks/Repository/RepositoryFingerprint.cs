@@ -5,11 +5,14 @@ namespace Standards.Sdk.Checks.Repository;
 
 /// <summary>
 /// What decides whether the repository checks must run again, computed on every build (it is the cheap part):
-/// the settings (SDK, flags, today's date), the NUMBER and a SHA-256 of the SORTED list of the repo's files
-/// (so adding, removing or renaming any file outside bin/, obj/, .git/, artifacts/, node_modules/ changes it, in
-/// whatever order the file system lists them), and the list of files whose CONTENT the checks read (their
-/// timestamps are compared with the stamp by MSBuild). The text is written to the inputs cache file only when
-/// it changes, so an unchanged repo leaves the cache older than the stamp and MSBuild skips the checks.
+/// the settings (SDK, mode, reports, policy and baseline files, today's date), the NUMBER and a SHA-256 of the
+/// SORTED list of the repo's files (so adding, removing or renaming any file outside bin/, obj/, .git/,
+/// artifacts/, node_modules/ changes it, in whatever order the file system lists them), the CONTENT HASH of every
+/// file whose content the checks read (<see cref="IsContentInput"/>, plus git's index and the policy and baseline
+/// files wherever they are), and the folders that could not be listed. The text is written to the inputs cache
+/// only when it changes, so an unchanged repo leaves the cache older than the stamp and MSBuild skips the checks;
+/// a file whose content changed is seen whatever its timestamp says (an older file moved in place, <c>cp -p</c>,
+/// <c>rsync -a</c>, <c>tar x</c>), because its hash is in the text (<see cref="ContentHashCache"/> keeps that cheap).
 /// </summary>
 public static class RepositoryFingerprint
 {
@@ -23,22 +26,96 @@ public static class RepositoryFingerprint
         "CODEOWNERS", "packages.lock.json", "global.json", "standards.json", "nuget.config", ".gitignore", ".editorconfig",
     };
 
+    /// <summary>
+    /// The name part of the state files for one set of settings: builds made with other settings (CI or local mode,
+    /// another policy file, reports on or off) keep their own inputs cache and stamp, so no build ever takes the
+    /// verdict of a build made under different settings as its own.
+    /// </summary>
+    public static string SettingsKey(IEnumerable<string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var text = string.Join('\n', settings.Select(OneLine));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16].ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// Computes the inputs cache text of a repo from disk: walks it, finds git's state files (index, info/exclude,
+    /// a <c>.git</c> file) wherever the git directory is, and hashes the content of every file the checks read plus
+    /// <paramref name="extraContentFiles"/> through <paramref name="hashes"/>.
+    /// </summary>
+    /// <param name="root">Absolute repo root.</param>
+    /// <param name="settings">Setting lines (identity of the code, mode, policy, date, ...).</param>
+    /// <param name="extraContentFiles">Absolute paths of inputs that may lie outside the repo (policy, baseline).</param>
+    /// <param name="hashes">The content hash cache (kept by the caller between builds).</param>
+    public static (string Text, int Files) Compute(string root, IEnumerable<string> settings, IEnumerable<string> extraContentFiles, ContentHashCache hashes)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(extraContentFiles);
+        ArgumentNullException.ThrowIfNull(hashes);
+        var fullRoot = Path.GetFullPath(root);
+        var (files, unlisted) = RepositorySnapshotLoader.Walk(fullRoot);
+        var git = GitLayout.Find(fullRoot);
+        var contentPaths = files.Where(IsContentInput).Select(f => Path.Combine(fullRoot, f))
+            .Concat(git?.StateFiles() ?? [])
+            .Concat(extraContentFiles.Where(f => !string.IsNullOrWhiteSpace(f)).Select(Path.GetFullPath));
+        var content = hashes.HashAll(contentPaths).Select(h => (Relative(fullRoot, h.Path), h.Hash));
+        string[] lines = [$"git={git?.GitDirectory ?? "none"}", .. settings];
+        return (CacheText(files, lines, content, unlisted.Select(u => u.Path)), files.Count);
+    }
+
+    private static string Relative(string root, string path)
+    {
+        var relative = Path.GetRelativePath(root, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative.Replace('\\', '/');
+    }
+
     /// <summary>The cache text for a file list (repo-relative paths, any order) and settings lines.</summary>
-    public static string CacheText(IReadOnlyCollection<string> files, IEnumerable<string> settings)
+    public static string CacheText(IReadOnlyCollection<string> files, IEnumerable<string> settings) =>
+        CacheText(files, settings, [], []);
+
+    /// <summary>
+    /// The cache text: settings lines, the file list's count and hash, the content hashes (path and hash, in any
+    /// order) and the folders that could not be listed.
+    /// </summary>
+    public static string CacheText(
+        IReadOnlyCollection<string> files,
+        IEnumerable<string> settings,
+        IEnumerable<(string Path, string Hash)> contentHashes,
+        IEnumerable<string> unlistedFolders)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(contentHashes);
+        ArgumentNullException.ThrowIfNull(unlistedFolders);
         var sorted = files.Order(StringComparer.Ordinal).ToList();
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', sorted))));
         var sb = new StringBuilder();
         foreach (var line in settings)
         {
-            sb.Append(line.Replace('\n', ' ').Replace('\r', ' ')).Append('\n');
+            sb.Append(OneLine(line)).Append('\n');
         }
 
         sb.Append("files=").Append(sorted.Count).Append('\n');
-        sb.Append("sha256=").Append(hash).Append('\n');
+        sb.Append("sha256=").Append(Sha(string.Join('\n', sorted))).Append('\n');
+        var content = contentHashes.OrderBy(c => c.Path, StringComparer.Ordinal).Select(c => $"{c.Path}\0{c.Hash}").ToList();
+        if (content.Count > 0)
+        {
+            sb.Append("content=").Append(content.Count).Append(' ').Append(Sha(string.Join('\n', content))).Append('\n');
+        }
+
+        foreach (var folder in unlistedFolders.Order(StringComparer.Ordinal))
+        {
+            sb.Append("unlisted=").Append(OneLine(folder)).Append('\n');
+        }
+
         return sb.ToString();
+    }
+
+    /// <summary>A short hash of a cache text, recorded in the stamp of the run made under it.</summary>
+    public static string Digest(string cacheText)
+    {
+        ArgumentNullException.ThrowIfNull(cacheText);
+        return Sha(cacheText);
     }
 
     /// <summary>
@@ -56,4 +133,8 @@ public static class RepositoryFingerprint
         var name = relativePath[(relativePath.LastIndexOf('/') + 1)..];
         return ContentNames.Contains(name) || ContentExtensions.Contains(Path.GetExtension(name));
     }
+
+    private static string OneLine(string line) => line.Replace('\n', ' ').Replace('\r', ' ');
+
+    private static string Sha(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

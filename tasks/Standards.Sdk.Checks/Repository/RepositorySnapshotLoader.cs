@@ -31,35 +31,47 @@ public static class RepositorySnapshotLoader
         ArgumentNullException.ThrowIfNull(root);
         var fullRoot = Path.GetFullPath(root);
         var watch = Stopwatch.StartNew();
-        var files = EnumerateFiles(fullRoot);
-        string? Read(string relative) => ReadText(fullRoot, relative);
-        var projects = files.Where(ProjectFileReader.IsProjectFile)
-            .Select(p => ProjectFileReader.Read(p, Read(p)))
-            .ToList();
+        var (files, unreadableFolders) = Walk(fullRoot);
         var enumerate = watch.ElapsedMilliseconds;
 
         watch.Restart();
         HashSet<string>? tracked = null;
         HashSet<string>? ignored = null;
-        if (useGit && IsInsideGitWorkTree(fullRoot))
+        string? gitProblem = null;
+        if (useGit && GitLayout.Find(fullRoot) is not null)
         {
-            tracked = TrackedFiles(fullRoot);
-            ignored = tracked is null ? null : IgnoredFiles(fullRoot, files.Where(f => !tracked.Contains(f)).ToList());
+            (tracked, gitProblem) = TrackedFiles(fullRoot);
+            if (tracked is not null)
+            {
+                (ignored, gitProblem) = IgnoredFiles(fullRoot, files.Where(f => !tracked.Contains(f)).ToList());
+            }
         }
 
         var git = watch.ElapsedMilliseconds;
-        var snapshot = new RepositorySnapshot(fullRoot, files, projects, Read, tracked, ignored);
-        return (snapshot, new SnapshotStatistics(files.Count, enumerate, git));
+        watch.Restart();
+
+        // Read failures throw; the snapshot turns them into Unreadable entries (reported as STD0007).
+        string? Read(string relative) => File.ReadAllText(Path.Combine(fullRoot, relative));
+        var projects = new List<RepositoryProject>();
+        var snapshot = new RepositorySnapshot(fullRoot, files, projects, Read, tracked, ignored, unreadableFolders, gitProblem);
+        projects.AddRange(files.Where(ProjectFileReader.IsProjectFile).Select(p => ProjectFileReader.Read(p, snapshot.ReadText(p))));
+        return (snapshot, new SnapshotStatistics(files.Count, enumerate + watch.ElapsedMilliseconds, git));
     }
 
     /// <summary>Repo-relative, '/'-separated paths of every file below the root outside the excluded folders, sorted.</summary>
-    public static List<string> EnumerateFiles(string root)
+    public static List<string> EnumerateFiles(string root) => Walk(root).Files;
+
+    /// <summary>
+    /// The files below the root outside the excluded folders (sorted), and the folders that could not be listed
+    /// (their files are unknown, so the checks say so instead of passing without them).
+    /// </summary>
+    public static (List<string> Files, List<UnreadablePath> UnreadableFolders) Walk(string root)
     {
         ArgumentNullException.ThrowIfNull(root);
         var fullRoot = Path.GetFullPath(root);
         if (!Directory.Exists(fullRoot))
         {
-            return [];
+            return ([], []);
         }
 
         var prefix = fullRoot.Length + (Path.EndsInDirectorySeparator(fullRoot) ? 0 : 1);
@@ -70,15 +82,32 @@ public static class RepositorySnapshotLoader
             AttributesToSkip = 0,
             ReturnSpecialDirectories = false,
         };
+
+        // Folders the walk meant to enter, and folders it saw an entry in: a folder entered but never seen in is
+        // empty, or could not be listed (the walk skips those silently); only those few are looked at again.
+        var entered = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var enumerable = new FileSystemEnumerable<string>(
             fullRoot,
             (ref FileSystemEntry entry) => entry.ToFullPath(),
             options)
         {
-            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && !Excluded.Contains(entry.FileName.ToString()),
+            ShouldIncludePredicate = (ref FileSystemEntry entry) =>
+            {
+                seen.Add(Path.TrimEndingDirectorySeparator(entry.Directory.ToString()));
+                return !entry.IsDirectory && !Excluded.Contains(entry.FileName.ToString());
+            },
             // Never follow a link to a folder (cycles); never walk build output or tool caches.
             ShouldRecursePredicate = (ref FileSystemEntry entry) =>
-                (entry.Attributes & FileAttributes.ReparsePoint) == 0 && !Excluded.Contains(entry.FileName.ToString()),
+            {
+                var recurse = (entry.Attributes & FileAttributes.ReparsePoint) == 0 && !Excluded.Contains(entry.FileName.ToString());
+                if (recurse)
+                {
+                    entered.Add(entry.ToFullPath());
+                }
+
+                return recurse;
+            },
         };
         var result = new List<string>();
         foreach (var path in enumerable)
@@ -87,59 +116,58 @@ public static class RepositorySnapshotLoader
         }
 
         result.Sort(StringComparer.Ordinal);
-        return result;
+        var unreadable = entered
+            .Where(folder => !seen.Contains(Path.TrimEndingDirectorySeparator(folder)) && CannotBeListed(folder))
+            .Select(folder => new UnreadablePath(folder[prefix..].Replace('\\', '/'), "the folder cannot be listed (permission denied)", IsFolder: true))
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .ToList();
+        return (result, unreadable);
     }
 
-    private static string? ReadText(string root, string relative)
+    /// <summary>True when a folder the walk found no entry in exists but cannot be listed.</summary>
+    private static bool CannotBeListed(string folder)
     {
         try
         {
-            return File.ReadAllText(Path.Combine(root, relative));
+            using var entries = Directory.EnumerateFileSystemEntries(folder).GetEnumerator();
+            _ = entries.MoveNext();
+            return false;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (ex is UnauthorizedAccessException or System.Security.SecurityException)
         {
-            return null;
+            return true;
         }
-    }
-
-    private static bool IsInsideGitWorkTree(string root)
-    {
-        for (var dir = new DirectoryInfo(root); dir is not null; dir = dir.Parent)
+        catch (Exception ex) when (ReadFailure.IsEnvironmental(ex))
         {
-            var marker = Path.Combine(dir.FullName, ".git");
-            if (Directory.Exists(marker) || File.Exists(marker))
-            {
-                return true;
-            }
+            // Gone, or another I/O problem while the walk ran: nothing to report as unreadable.
+            return false;
         }
-
-        return false;
     }
 
-    private static HashSet<string>? TrackedFiles(string root)
+    private static (HashSet<string>? Files, string? Problem) TrackedFiles(string root)
     {
-        var output = RunGit(root, ["ls-files", "-z"], null);
-        return output is null ? null : new HashSet<string>(SplitZ(output), StringComparer.Ordinal);
+        var (output, problem) = RunGit(root, ["ls-files", "-z"], null);
+        return (output is null ? null : new HashSet<string>(SplitZ(output), StringComparer.Ordinal), problem);
     }
 
-    private static HashSet<string>? IgnoredFiles(string root, List<string> untracked)
+    private static (HashSet<string>? Files, string? Problem) IgnoredFiles(string root, List<string> untracked)
     {
         if (untracked.Count == 0)
         {
-            return new HashSet<string>(StringComparer.Ordinal);
+            return (new HashSet<string>(StringComparer.Ordinal), null);
         }
 
         // check-ignore exits 1 when nothing is ignored; that is a normal answer.
         var input = string.Join('\0', untracked) + "\0";
-        var output = RunGit(root, ["check-ignore", "-z", "--stdin"], input, okExitCodes: [0, 1]);
-        return output is null ? null : new HashSet<string>(SplitZ(output), StringComparer.Ordinal);
+        var (output, problem) = RunGit(root, ["check-ignore", "-z", "--stdin"], input, okExitCodes: [0, 1]);
+        return (output is null ? null : new HashSet<string>(SplitZ(output), StringComparer.Ordinal), problem);
     }
 
     private static string[] SplitZ(string output) =>
         output.Split('\0', StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>Runs git in the root; null when git is missing, fails or takes longer than 20 seconds.</summary>
-    private static string? RunGit(string root, string[] arguments, string? input, int[]? okExitCodes = null)
+    /// <summary>Runs git in the root: its output, or null and why (git missing, failed, or slower than 20 seconds).</summary>
+    private static (string? Output, string? Problem) RunGit(string root, string[] arguments, string? input, int[]? okExitCodes = null)
     {
         var info = new ProcessStartInfo("git")
         {
@@ -161,12 +189,13 @@ public static class RepositorySnapshotLoader
         info.Environment.Remove("GIT_DIR");
         info.Environment.Remove("GIT_WORK_TREE");
         info.Environment.Remove("GIT_INDEX_FILE");
+        var command = "git " + arguments[0];
         try
         {
             using var process = Process.Start(info);
             if (process is null)
             {
-                return null;
+                return (null, $"`{command}` could not be started");
             }
 
             var stdout = process.StandardOutput.ReadToEndAsync();
@@ -180,15 +209,25 @@ public static class RepositorySnapshotLoader
             if (!process.WaitForExit(20_000))
             {
                 process.Kill(entireProcessTree: true);
-                return null;
+                return (null, $"`{command}` did not answer within 20 seconds");
             }
 
-            _ = stderr.Result;
-            return (okExitCodes ?? [0]).Contains(process.ExitCode) ? stdout.Result : null;
+            var error = stderr.Result;
+            if ((okExitCodes ?? [0]).Contains(process.ExitCode))
+            {
+                return (stdout.Result, null);
+            }
+
+            var firstLine = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+            return (null, $"`{command}` failed with exit code {process.ExitCode}{(firstLine is null ? string.Empty : ": " + firstLine)}");
         }
-        catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or IOException or PlatformNotSupportedException)
+        catch (Win32Exception)
         {
-            return null;
+            return (null, "git is not on the PATH");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or PlatformNotSupportedException)
+        {
+            return (null, $"`{command}` could not run: {ex.Message}");
         }
     }
 }

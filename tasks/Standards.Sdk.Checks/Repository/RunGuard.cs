@@ -12,10 +12,11 @@ public sealed class RunGuard : IDisposable
 {
     private readonly FileStream? stream;
 
-    private RunGuard(FileStream? stream, bool waited)
+    private RunGuard(FileStream? stream, bool waited, string? problem = null)
     {
         this.stream = stream;
         Waited = waited;
+        Problem = problem;
     }
 
     /// <summary>True when the lock is held (false after a timeout: the run goes on unguarded).</summary>
@@ -24,11 +25,22 @@ public sealed class RunGuard : IDisposable
     /// <summary>True when another build held the lock first.</summary>
     public bool Waited { get; }
 
+    /// <summary>Why the lock could not be taken (the state folder cannot be written), or null.</summary>
+    public string? Problem { get; }
+
     /// <summary>Takes the lock, waiting up to <paramref name="timeout"/>; <paramref name="onWait"/> is called once if it has to wait.</summary>
     public static RunGuard Acquire(string lockFile, TimeSpan timeout, Action? onWait = null)
     {
         ArgumentNullException.ThrowIfNull(lockFile);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(lockFile))!);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(lockFile))!);
+        }
+        catch (Exception ex) when (ReadFailure.IsEnvironmental(ex))
+        {
+            return new RunGuard(null, false, ReadFailure.Describe(lockFile, ex));
+        }
+
         var watch = Stopwatch.StartNew();
         var waited = false;
         while (true)
@@ -37,8 +49,14 @@ public sealed class RunGuard : IDisposable
             {
                 return new RunGuard(new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None), waited);
             }
-            catch (IOException) when (watch.Elapsed < timeout)
+            catch (IOException ex) when (IsHeldByAnother(ex))
             {
+                if (watch.Elapsed >= timeout)
+                {
+                    // Another build holds it for too long: go on unguarded rather than fail (not a write problem).
+                    return new RunGuard(null, waited);
+                }
+
                 if (!waited)
                 {
                     onWait?.Invoke();
@@ -47,29 +65,51 @@ public sealed class RunGuard : IDisposable
 
                 Thread.Sleep(50);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ReadFailure.IsEnvironmental(ex))
             {
-                return new RunGuard(null, waited);
+                return new RunGuard(null, waited, ReadFailure.Describe(lockFile, ex));
             }
         }
     }
 
     /// <summary>
-    /// True when <paramref name="stampFile"/> exists, every expected output exists, and the stamp is not older than
-    /// any input: a concurrent build finished the same work while this one waited.
+    /// True when the lock file is held by another process, the one failure worth waiting for: on Windows a sharing
+    /// or lock violation (32, 33); on Unix .NET's exclusive open fails with EWOULDBLOCK (11 on Linux, 35 on macOS).
     /// </summary>
-    public static bool IsUpToDate(string stampFile, IEnumerable<string> inputs, IEnumerable<string> outputs)
+    private static bool IsHeldByAnother(IOException exception)
+    {
+        var code = exception.HResult & 0xFFFF;
+        return System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows) ? code is 32 or 33 : code is 11 or 35;
+    }
+
+    /// <summary>The first line of a stamp: the digest of the inputs the successful run was made under.</summary>
+    public static string StampLine(string fingerprintDigest) => "fingerprint=" + fingerprintDigest;
+
+    /// <summary>
+    /// True when a concurrent build finished the same work while this one waited: <paramref name="stampFile"/> records
+    /// exactly <paramref name="fingerprintDigest"/> (same settings, same file list, same content) and every expected
+    /// output exists. A stamp made under other settings or another state of the repo is never accepted, whatever
+    /// its time.
+    /// </summary>
+    public static bool IsUpToDate(string stampFile, string fingerprintDigest, IEnumerable<string> outputs)
     {
         ArgumentNullException.ThrowIfNull(stampFile);
-        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(fingerprintDigest);
         ArgumentNullException.ThrowIfNull(outputs);
-        if (!File.Exists(stampFile) || outputs.Any(o => !File.Exists(o)))
+        try
+        {
+            if (!File.Exists(stampFile) || outputs.Any(o => !File.Exists(o)))
+            {
+                return false;
+            }
+
+            using var reader = new StreamReader(stampFile);
+            return reader.ReadLine() == StampLine(fingerprintDigest);
+        }
+        catch (Exception ex) when (ReadFailure.IsEnvironmental(ex))
         {
             return false;
         }
-
-        var stamp = File.GetLastWriteTimeUtc(stampFile);
-        return inputs.Where(File.Exists).All(i => File.GetLastWriteTimeUtc(i) <= stamp);
     }
 
     /// <inheritdoc />

@@ -35,6 +35,7 @@ public static partial class RuleCatalog
             Parameters = [new RuleParameter("deny", string.Join(",", LicensePolicy.DefaultDenied), null,
                 "SPDX licence identifiers no dependency may use (dependencies.licenses.deny in standards.json wins).", IsList: true)],
         };
+        yield return Dependency(DependencyRuleIds.GitUnavailable, "Commit status of lock files could not be checked", Severity.Warning, lockFile);
     }
 
     private static RuleDefinition Dependency(string id, string title, Severity severity, string source) => new()

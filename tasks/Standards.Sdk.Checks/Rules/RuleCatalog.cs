@@ -30,9 +30,12 @@ public static partial class RuleCatalog
         yield return Task("STD0004", "Malformed exception entry", PolicyFile, Severity.Error, "002 L4795-4803");
         yield return Task("STD0005", "Expired exception", PolicyFile, Severity.Error, "002 L4795-4803");
         yield return Task("STD0006", "Unknown project kind", PolicyFile, Severity.Error, "000 L208-226");
+        yield return Task(PolicyRuleIds.InputUnreadable, "A file the checks must read cannot be read", PolicyFile, Severity.Error, "(none: no check may pass without reading its input)");
+        yield return Task(PolicyRuleIds.StateNotWritable, "Standards.Sdk cannot write its state or reports", PolicyFile, Severity.Error, "(none: an environment problem, not a defect of the SDK)");
         yield return Task("STD0101", "Nullable reference types turned off", BuildPolicy, Severity.Error, "002 L1340-1349, 003 L76-79") with { Locked = true };
         yield return Task("STD0102", "Warnings-as-errors turned off in a CI or Release build", BuildPolicy, Severity.Error, "004 pipeline, 003 L2126-2135") with { Locked = true };
         yield return Task("STD0103", "A locked rule silenced without an exception", BuildPolicy, Severity.Error, "003 L76-79, 002 L4795-4803") with { Locked = true };
+        yield return Task(PolicyRuleIds.FileExceptionNotApplicable, "File-scoped exception cannot be applied to a file", BuildPolicy, Severity.Warning, "002 L4795-4803");
     }
 
     private static IEnumerable<RuleDefinition> CodeRules()

@@ -27,6 +27,7 @@ internal static class AnalyzerRunner
         new FileLengthAnalyzer(),
         new GenericNameAnalyzer(),
         new TodoCommentAnalyzer(),
+        new LockedRuleSuppressionAnalyzer(),
     ];
 
     /// <summary>Runs all analyzers over one source file; options are global-config values.</summary>

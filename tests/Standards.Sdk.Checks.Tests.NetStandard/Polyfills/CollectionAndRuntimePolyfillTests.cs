@@ -69,6 +69,57 @@ public sealed class CollectionAndRuntimePolyfillTests
         Assert.Equal(Encoding.UTF8.GetString(bytes.AsSpan()), RuntimePolyfills.GetString(Encoding.UTF8, bytes.AsSpan()));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("abc")]
+    [InlineData("a\nb\nc\n")]
+    public void Hash_of_a_stream_matches_dotnet(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        using var real = new MemoryStream(bytes);
+        using var mine = new MemoryStream(bytes);
+        Assert.Equal(SHA256.HashData(real), RuntimePolyfills.HashData(mine));
+    }
+
+    [Fact]
+    public void ProcessId_matches_dotnet() => Assert.Equal(Environment.ProcessId, RuntimePolyfills.get_ProcessId());
+
+    /// <summary>File.Move with overwrite replaces an existing destination and moves onto a free one, as .NET's does.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Move_with_overwrite_matches_dotnet(bool destinationExists)
+    {
+        var folder = Directory.CreateTempSubdirectory("std-move-").FullName;
+        try
+        {
+            foreach (var (name, move) in new (string, Action<string, string>)[]
+            {
+                ("real", (a, b) => File.Move(a, b, overwrite: true)),
+                ("mine", (a, b) => RuntimePolyfills.Move(a, b, overwrite: true)),
+            })
+            {
+                var source = Path.Combine(folder, name + ".new");
+                var destination = Path.Combine(folder, name + ".txt");
+                File.WriteAllText(source, "new");
+                if (destinationExists)
+                {
+                    File.WriteAllText(destination, "old");
+                }
+
+                move(source, destination);
+                Assert.False(File.Exists(source));
+                Assert.Equal("new", File.ReadAllText(destination));
+            }
+
+            Assert.Throws<IOException>(() => RuntimePolyfills.Move(Path.Combine(folder, "real.txt"), Path.Combine(folder, "mine.txt"), overwrite: false));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void Ascii_char_tests_match_dotnet()
     {

@@ -43,6 +43,43 @@ public sealed class PathPolyfillTests
         Assert.Equal(Path.EndsInDirectorySeparator(path), PathPolyfills.EndsInDirectorySeparator(path));
 
     [Theory]
+    [InlineData("/")]
+    [InlineData("/a")]
+    [InlineData("/a/")]
+    [InlineData("/a//")]
+    [InlineData("a/")]
+    [InlineData("a")]
+    [InlineData("")]
+    public void TrimEndingDirectorySeparator_matches_dotnet(string path) =>
+        Assert.Equal(Path.TrimEndingDirectorySeparator(path), PathPolyfills.TrimEndingDirectorySeparator(path));
+
+    /// <summary>A link to a file, a link to nothing, a link to a folder, a plain file and a missing entry.</summary>
+    [Fact]
+    public void LinkTarget_matches_dotnet()
+    {
+        var folder = Directory.CreateTempSubdirectory("std-link-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "file.txt"), "x");
+            File.CreateSymbolicLink(Path.Combine(folder, "to-file"), "file.txt");
+            File.CreateSymbolicLink(Path.Combine(folder, "dangling"), "gone/nowhere.txt");
+            Directory.CreateSymbolicLink(Path.Combine(folder, "to-folder"), folder);
+            foreach (var name in (string[])["file.txt", "to-file", "dangling", "missing"])
+            {
+                var info = new FileInfo(Path.Combine(folder, name));
+                Assert.Equal(info.LinkTarget, PathPolyfills.get_LinkTarget(new FileInfo(info.FullName)));
+            }
+
+            var linkedFolder = new DirectoryInfo(Path.Combine(folder, "to-folder"));
+            Assert.Equal(linkedFolder.LinkTarget, PathPolyfills.get_LinkTarget(new DirectoryInfo(linkedFolder.FullName)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
     [InlineData("a", "b")]
     [InlineData("a/", "b")]
     [InlineData("a", "/b")]

@@ -46,7 +46,8 @@ public class RuleCatalogTests
     [Fact]
     public void Analyzer_descriptors_match_the_catalog()
     {
-        var catalogRules = RuleCatalog.All.Where(r => r.Origin == RuleOrigin.StandardsAnalyzer).ToList();
+        // The analyzer rules, plus the two lock rules the analyzer also reports for what the source does (#pragma, #nullable).
+        var catalogRules = RuleCatalog.All.Where(r => r.Origin == RuleOrigin.StandardsAnalyzer || r.Id is "STD0101" or "STD0103").ToList();
         Assert.Equal(catalogRules.Select(r => r.Id).Order(), StandardsDescriptors.All.Select(d => d.Id).Order());
         foreach (var descriptor in StandardsDescriptors.All)
         {

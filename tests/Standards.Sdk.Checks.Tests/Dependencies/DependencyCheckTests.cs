@@ -260,17 +260,6 @@ public class DependencyCheckTests
     }
 
     [Fact]
-    public void Target_framework_missing_from_lock_file_is_STD2005()
-    {
-        var finding = new DependencyRepo()
-            .Replace("src/App/App.csproj", "  <ItemGroup>", "  <PropertyGroup>\n    <TargetFrameworks>net10.0;net9.0</TargetFrameworks>\n  </PropertyGroup>\n  <ItemGroup>")
-            .Single();
-
-        Assert.Equal("STD2005", finding.Code);
-        Assert.Contains("net9.0", finding.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Global_package_reference_is_a_direct_dependency_of_every_project()
     {
         var finding = new DependencyRepo()

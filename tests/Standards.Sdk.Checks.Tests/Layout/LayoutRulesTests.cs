@@ -231,7 +231,8 @@ public class LayoutRulesTests
             ("STD3010", "docs/adr", 0));
 
     [Theory]
-    [InlineData("docs/adr/001-use-postgres.md", "0001-use-postgres.md")]
+    // 0001 is taken: the suggestion is the next free number, never a name that fails STD3012.
+    [InlineData("docs/adr/001-use-postgres.md", "0002-use-postgres.md")]
     [InlineData("docs/adr/0002-Use-Postgres.md", "0002-use-postgres.md")]
     [InlineData("docs/adr/adr-2_use_postgres.md", "0002-use-postgres.md")]
     [InlineData("docs/adr/0002_use_postgres.md", "0002-use-postgres.md")]

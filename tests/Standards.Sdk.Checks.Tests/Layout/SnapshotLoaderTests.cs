@@ -114,17 +114,29 @@ public sealed class SnapshotLoaderTests : IDisposable
     }
 
     [Fact]
-    public void Run_guard_freshness_compares_the_stamp_with_inputs_and_outputs()
+    public void Run_guard_accepts_only_a_stamp_of_the_same_fingerprint_with_its_outputs()
     {
-        var stamp = Write("state/repository.stamp", "s");
-        var input = Write("README.md", "x");
+        var stamp = Write("state/repository.abc.stamp", RunGuard.StampLine("F1") + "\nStandards: 2 checks\n");
         var report = Path.Combine(root, "state", "standards.sarif");
-        File.SetLastWriteTimeUtc(input, DateTime.UtcNow.AddMinutes(-5));
-        Assert.True(RunGuard.IsUpToDate(stamp, [input, Path.Combine(root, "gone.md")], []));
-        Assert.False(RunGuard.IsUpToDate(stamp, [input], [report]));
-        File.SetLastWriteTimeUtc(input, DateTime.UtcNow.AddMinutes(5));
-        Assert.False(RunGuard.IsUpToDate(stamp, [input], []));
-        Assert.False(RunGuard.IsUpToDate(Path.Combine(root, "no.stamp"), [], []));
+        Assert.True(RunGuard.IsUpToDate(stamp, "F1", []));
+        Assert.False(RunGuard.IsUpToDate(stamp, "F2", []));
+        Assert.False(RunGuard.IsUpToDate(stamp, "F1", [report]));
+        Write("state/standards.sarif", "{}");
+        Assert.True(RunGuard.IsUpToDate(stamp, "F1", [report]));
+
+        // Time does not make a stamp valid: a stamp newer than everything, made under other inputs, is refused.
+        File.SetLastWriteTimeUtc(stamp, DateTime.UtcNow.AddDays(1));
+        Assert.False(RunGuard.IsUpToDate(stamp, "F3", []));
+        Assert.False(RunGuard.IsUpToDate(Path.Combine(root, "no.stamp"), "F1", []));
+    }
+
+    [Fact]
+    public void Run_guard_in_a_folder_that_cannot_be_created_runs_unguarded_and_says_why()
+    {
+        var blocker = Write("state-file", "a file where the state folder should be");
+        using var guard = RunGuard.Acquire(Path.Combine(blocker, "obj", "repository.lock"), TimeSpan.FromSeconds(1));
+        Assert.False(guard.Held);
+        Assert.NotNull(guard.Problem);
     }
 
     public void Dispose()

@@ -89,11 +89,12 @@ public class LockedSettingsCheckTests
     }
 
     [Fact]
-    public void Unreadable_files_fall_back_to_the_project_file_line_1()
+    public void Unreadable_files_fall_back_to_the_project_file_and_say_the_line_is_unknown()
     {
         var findings = LockedSettingsCheck.Run(Settings(nullable: "annotations"), Policy(), _ => null);
         var finding = Assert.Single(findings);
-        Assert.Equal((ProjectFile, 1), (finding.File, finding.Line));
+        Assert.Equal((ProjectFile, 0), (finding.File, finding.Line));
+        Assert.Contains("not set in Acme.Orders.csproj or a file it imports", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]

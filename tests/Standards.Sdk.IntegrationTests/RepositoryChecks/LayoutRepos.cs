@@ -70,9 +70,12 @@ internal static class LayoutRepos
     /// A compliant repo: root files, CODEOWNERS, PR template, SECURITY.md, an ADR, src/ projects each with a test
     /// project, and for service and worker repos an executable under cmd/ and a runbook. Repository checks on.
     /// </summary>
-    public static TestRepo Compliant(string kind, params string[] libraries)
+    public static TestRepo Compliant(string kind, params string[] libraries) => CompliantAt(null, kind, libraries);
+
+    /// <summary>As <see cref="Compliant"/>, with the repo root at <paramref name="folder"/> below a fresh temp folder.</summary>
+    public static TestRepo CompliantAt(string? folder, string kind, params string[] libraries)
     {
-        var repo = TestRepo.Create();
+        var repo = TestRepo.Create(folder: folder);
         repo.RepositoryChecks = true;
         repo.WriteFile("README.md", "# Acme\n")
             .WriteFile("CHANGELOG.md", "# Changelog\n")

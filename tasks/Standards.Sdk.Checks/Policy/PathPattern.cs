@@ -1,0 +1,104 @@
+namespace Standards.Sdk.Checks.Policy;
+
+/// <summary>One step of a <see cref="PathPattern"/>.</summary>
+internal enum PathToken
+{
+    /// <summary>Exactly one given character.</summary>
+    Literal,
+
+    /// <summary>Any one character but '/' (<c>?</c>).</summary>
+    OneInSegment,
+
+    /// <summary>Any run of characters without '/' (<c>*</c>).</summary>
+    RunInSegment,
+
+    /// <summary>Any run of characters (<c>**</c> not followed by '/').</summary>
+    AnyRun,
+
+    /// <summary>Zero or more whole folders: empty, or anything ending in '/' (<c>**/</c>).</summary>
+    AnyFolders,
+
+    /// <summary>Only at the end: the end of the path, or '/' and anything after it (a folder covers its files).</summary>
+    EndOrBelow,
+
+    /// <summary>Only at the end: the end of the path, or one trailing '/'.</summary>
+    EndOrSlash,
+}
+
+/// <summary>
+/// A compiled path glob (the building blocks of exception scopes and CODEOWNERS patterns), matched in time
+/// proportional to pattern length times path length whatever the input: a dynamic programme over the tokens,
+/// never a backtracking regex, so no pattern a user writes (<c>**/**/**/…</c>) can hang or time out a check.
+/// </summary>
+internal sealed class PathPattern
+{
+    private readonly PathToken[] kinds;
+    private readonly char[] literals;
+
+    private PathPattern(List<(PathToken Kind, char Literal)> tokens)
+    {
+        kinds = [.. tokens.Select(t => t.Kind)];
+        literals = [.. tokens.Select(t => t.Literal)];
+    }
+
+    /// <summary>A builder: tokens are appended in order.</summary>
+    internal sealed class Builder
+    {
+        private readonly List<(PathToken Kind, char Literal)> tokens = [];
+
+        public Builder Literal(char c)
+        {
+            tokens.Add((PathToken.Literal, c));
+            return this;
+        }
+
+        public Builder Add(PathToken kind)
+        {
+            tokens.Add((kind, '\0'));
+            return this;
+        }
+
+        public PathPattern Build() => new(tokens);
+    }
+
+    /// <summary>True when the whole path matches.</summary>
+    public bool IsMatch(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var n = path.Length;
+        // next[p]: tokens t+1.. match path[p..]; current[p]: tokens t.. match path[p..]. Filled right to left.
+        var next = new bool[n + 1];
+        var current = new bool[n + 1];
+        next[n] = true;
+        for (var t = kinds.Length - 1; t >= 0; t--)
+        {
+            // For AnyFolders: some '/' at or after p is followed by a match of the remaining tokens.
+            var folderEndAhead = false;
+            for (var p = n; p >= 0; p--)
+            {
+                var here = p < n;
+                if (kinds[t] == PathToken.AnyFolders)
+                {
+                    folderEndAhead = folderEndAhead || (here && path[p] == '/' && next[p + 1]);
+                    current[p] = next[p] || folderEndAhead;
+                    continue;
+                }
+
+                current[p] = kinds[t] switch
+                {
+                    PathToken.Literal => here && path[p] == literals[t] && next[p + 1],
+                    PathToken.OneInSegment => here && path[p] != '/' && next[p + 1],
+                    PathToken.RunInSegment => next[p] || (here && path[p] != '/' && current[p + 1]),
+                    PathToken.AnyRun => next[p] || (here && current[p + 1]),
+                    PathToken.EndOrBelow => p == n || path[p] == '/',
+                    PathToken.EndOrSlash => p == n || (p == n - 1 && path[p] == '/'),
+                    _ => false,
+                };
+            }
+
+            (next, current) = (current, next);
+        }
+
+        return next[0];
+    }
+}

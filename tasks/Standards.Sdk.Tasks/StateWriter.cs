@@ -1,0 +1,49 @@
+using Standards.Sdk.Checks.Repository;
+
+namespace Standards.Sdk.Tasks;
+
+/// <summary>
+/// Writes Standards.Sdk's own files (state, generated configs, reports). A folder that cannot be written is an
+/// environment problem, not a bug: it is collected as "what, where, why" and reported as STD0008 with the way
+/// out, never as STD0000.
+/// </summary>
+internal static class StateWriter
+{
+    /// <summary>Writes the file (through a temporary file and a rename, so a concurrent reader never sees half of it); on failure adds a problem and returns false.</summary>
+    public static bool TryWrite(string path, string content, List<string> problems)
+    {
+        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            File.WriteAllText(temporary, content);
+            File.Move(temporary, path, overwrite: true);
+            return true;
+        }
+        catch (Exception ex) when (ReadFailure.IsEnvironmental(ex))
+        {
+            TryDelete(temporary);
+            problems.Add($"{path} ({ReadFailure.Describe(path, ex)})");
+            return false;
+        }
+    }
+
+    /// <summary>Deletes a file if it exists; on failure adds a problem and returns false.</summary>
+    public static bool TryDelete(string path, List<string>? problems = null)
+    {
+        try
+        {
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ReadFailure.IsEnvironmental(ex))
+        {
+            problems?.Add($"{path} ({ReadFailure.Describe(path, ex)})");
+            return false;
+        }
+    }
+}

@@ -1,0 +1,265 @@
+using System.Diagnostics;
+using Standards.Sdk.Checks.Repository;
+
+namespace Standards.Sdk.Checks.Tests.Repository;
+
+/// <summary>
+/// Issue 7, class 1: the fingerprint that decides whether the repository checks run again. Generated variants of
+/// time-reversed edits (every kind of file the checks read, changed in every way that leaves an older or equal
+/// modification time: moved in place, copied with -p, rewritten and touched back, same size) must change it; an
+/// unchanged repo must not; and the git state (index) must be found in every layout: plain clone, a repo root in a
+/// subfolder of the work tree, a `git worktree`, a submodule.
+/// </summary>
+public sealed class FingerprintTests : IDisposable
+{
+    private static readonly string[] Settings = ["mode=local"];
+
+    private readonly string root = Path.Combine(Path.GetTempPath(), "standards-tests", "fingerprint-" + Guid.NewGuid().ToString("N"));
+
+    public static TheoryData<string, string> TimeReversedEdits()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var file in new[] { ".github/CODEOWNERS", "docs/adr/0001-a.md", "src/App/App.csproj", "src/App/packages.lock.json", "Directory.Build.props", "standards.json", "global.json" })
+        {
+            foreach (var how in new[] { "move an older file in place", "copy preserving times", "rewrite and set the time back", "same size, same time, new inode" })
+            {
+                data.Add(file, how);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TimeReversedEdits))]
+    public void A_content_change_with_an_older_or_equal_time_changes_the_fingerprint(string file, string how)
+    {
+        var repo = NewRepo();
+        var clock = new FakeClock();
+        var cache = ContentHashCache.Parse(null, clock.Now);
+        var before = RepositoryFingerprint.Compute(repo, Settings, [], cache).Text;
+
+        // Later (past the racy window) the files are hashed once more, and from then on an unchanged repo reads nothing.
+        clock.Advance(TimeSpan.FromMinutes(10));
+        var warm = ContentHashCache.Parse(cache.Write(), clock.Now);
+        Assert.Equal(before, RepositoryFingerprint.Compute(repo, Settings, [], warm).Text);
+        var cached = ContentHashCache.Parse(warm.Write(), clock.Now);
+        Assert.Equal(before, RepositoryFingerprint.Compute(repo, Settings, [], cached).Text);
+        Assert.Equal(0, cached.FilesRead);
+
+        var path = Path.Combine(repo, file);
+        var old = File.GetLastWriteTimeUtc(path);
+        var original = File.ReadAllText(path);
+        var changed = original.Length > 2 ? original[..^2] + "X\n" : "X\n";
+        switch (how)
+        {
+            case "move an older file in place":
+                var older = path + ".older";
+                File.WriteAllText(older, changed + "more\n");
+                File.SetLastWriteTimeUtc(older, old.AddDays(-3));
+                File.Move(older, path, overwrite: true);
+                break;
+            case "copy preserving times":
+                var other = Path.Combine(root, "elsewhere");
+                File.WriteAllText(other, changed);
+                File.SetLastWriteTimeUtc(other, old.AddHours(-1));
+                File.Copy(other, path, overwrite: true);
+                File.SetLastWriteTimeUtc(path, old.AddHours(-1));
+                break;
+            case "rewrite and set the time back":
+                File.WriteAllText(path, changed);
+                File.SetLastWriteTimeUtc(path, old);
+                break;
+            default:
+                var replacement = path + ".new";
+                File.WriteAllText(replacement, changed);
+                File.SetLastWriteTimeUtc(replacement, old);
+                File.Move(replacement, path, overwrite: true);
+                break;
+        }
+
+        Assert.True(File.GetLastWriteTimeUtc(path) <= old, "the edit must not make the file newer");
+        var next = ContentHashCache.Parse(cached.Write(), clock.Now);
+        Assert.NotEqual(before, RepositoryFingerprint.Compute(repo, Settings, [], next).Text);
+    }
+
+    [Fact]
+    public void A_file_hashed_within_the_racy_window_is_read_again_until_it_is_safely_old()
+    {
+        var repo = NewRepo();
+        var clock = new FakeClock(DateTime.UtcNow);
+        var first = ContentHashCache.Parse(null, clock.Now);
+        RepositoryFingerprint.Compute(repo, Settings, [], first);
+        var second = ContentHashCache.Parse(first.Write(), clock.Now);
+        RepositoryFingerprint.Compute(repo, Settings, [], second);
+        Assert.True(second.FilesRead > 0, "files modified just now must not be trusted from the cache");
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var third = ContentHashCache.Parse(second.Write(), clock.Now);
+        RepositoryFingerprint.Compute(repo, Settings, [], third);
+        var fourth = ContentHashCache.Parse(third.Write(), clock.Now);
+        RepositoryFingerprint.Compute(repo, Settings, [], fourth);
+        Assert.Equal(0, fourth.FilesRead);
+    }
+
+    [Fact]
+    public void Settings_an_extra_file_outside_the_repo_and_unlisted_folders_change_it()
+    {
+        var repo = NewRepo();
+        var outside = Path.Combine(root, "policy", "strict.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(outside)!);
+        File.WriteAllText(outside, "{}");
+        var a = RepositoryFingerprint.Compute(repo, Settings, [outside], ContentHashCache.Parse(null)).Text;
+        Assert.NotEqual(a, RepositoryFingerprint.Compute(repo, ["mode=ci"], [outside], ContentHashCache.Parse(null)).Text);
+        File.WriteAllText(outside, "{ }");
+        Assert.NotEqual(a, RepositoryFingerprint.Compute(repo, Settings, [outside], ContentHashCache.Parse(null)).Text);
+        Assert.NotEqual(RepositoryFingerprint.SettingsKey(["mode=local"]), RepositoryFingerprint.SettingsKey(["mode=ci"]));
+    }
+
+    public static TheoryData<string> GitLayouts() => new() { "plain", "subfolder", "worktree", "submodule" };
+
+    [Theory]
+    [MemberData(nameof(GitLayouts))]
+    public void Git_rm_cached_of_a_lock_file_is_seen_in_every_git_layout(string layout)
+    {
+        var repo = GitRepo(layout);
+        var git = GitLayout.Find(repo);
+        Assert.NotNull(git);
+        Assert.True(File.Exists(git!.IndexFile), $"{layout}: index {git.IndexFile}");
+
+        var before = RepositoryFingerprint.Compute(repo, Settings, [], ContentHashCache.Parse(null)).Text;
+        var (tracked, _) = RepositorySnapshotLoader.Load(repo);
+        Assert.Contains("src/App/packages.lock.json", tracked.TrackedFiles!);
+
+        Git(repo, "rm", "--cached", "-q", "src/App/packages.lock.json");
+
+        Assert.NotEqual(before, RepositoryFingerprint.Compute(repo, Settings, [], ContentHashCache.Parse(null)).Text);
+        var (snapshot, _) = RepositorySnapshotLoader.Load(repo);
+        Assert.Null(snapshot.GitProblem);
+        Assert.DoesNotContain("src/App/packages.lock.json", snapshot.TrackedFiles!);
+        var findings = new Checks.Dependencies.DependencyCheck().Run(snapshot, Checks.Policy.StandardsPolicy.Default, new DateOnly(2026, 11, 21));
+        Assert.Contains(findings, f => f.Code == "STD2004" && f.File == "src/App/packages.lock.json" && f.Message.Contains("not committed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_git_that_refuses_the_repo_is_a_problem_the_snapshot_reports()
+    {
+        var repo = NewRepo();
+        File.WriteAllText(Path.Combine(repo, ".git"), "gitdir: ../missing-git-dir\n");
+        var (snapshot, _) = RepositorySnapshotLoader.Load(repo);
+        Assert.Null(snapshot.TrackedFiles);
+        Assert.NotNull(snapshot.GitProblem);
+        var finding = Assert.Single(new Checks.Dependencies.DependencyCheck().Run(snapshot, Checks.Policy.StandardsPolicy.Default, new DateOnly(2026, 11, 21)), f => f.Code == "STD2013");
+        Assert.Contains("StandardsRepositoryChecksUseGit=false", finding.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private string NewRepo(string name = "repo")
+    {
+        var repo = Path.Combine(root, name);
+        Write(repo, ".github/CODEOWNERS", "* @acme/team\n");
+        Write(repo, "docs/adr/0001-a.md", "# ADR-0001: A\n\nStatus: Accepted\n");
+        Write(repo, "src/App/App.csproj", "<Project Sdk=\"Standards.Sdk\" />\n");
+        Write(repo, "src/App/packages.lock.json", "{ \"version\": 1, \"dependencies\": { \"net10.0\": {} } }\n");
+        Write(repo, "src/App/Program.cs", "return 0;\n");
+        Write(repo, "Directory.Build.props", "<Project />\n");
+        Write(repo, "standards.json", "{ }\n");
+        Write(repo, "global.json", "{ \"sdk\": { \"version\": \"10.0.401\", \"rollForward\": \"latestFeature\" } }\n");
+        return repo;
+    }
+
+    /// <summary>A repo whose files are committed, in the given git layout; returns the repo root.</summary>
+    private string GitRepo(string layout)
+    {
+        switch (layout)
+        {
+            case "plain":
+            {
+                var repo = NewRepo();
+                Commit(repo);
+                return repo;
+            }
+
+            case "subfolder":
+            {
+                var top = Path.Combine(root, "mono");
+                Directory.CreateDirectory(top);
+                var repo = NewRepo(Path.Combine("mono", "services", "orders"));
+                Commit(top);
+                return repo;
+            }
+
+            case "worktree":
+            {
+                var main = NewRepo("main");
+                Commit(main);
+                var linked = Path.Combine(root, "linked");
+                Git(main, "worktree", "add", "-q", linked);
+                return linked;
+            }
+
+            default:
+            {
+                var sub = NewRepo("sub");
+                Commit(sub);
+                var super = Path.Combine(root, "super");
+                Directory.CreateDirectory(super);
+                Git(super, "init", "-q");
+                Git(super, "-c", "protocol.file.allow=always", "submodule", "add", "-q", sub, "orders");
+                Git(super, "commit", "-q", "-m", "add submodule");
+                var repo = Path.Combine(super, "orders");
+                Assert.True(File.Exists(Path.Combine(repo, ".git")), "a submodule's .git is a file");
+                return repo;
+            }
+        }
+    }
+
+    private static void Commit(string folder)
+    {
+        Git(folder, "init", "-q");
+        Git(folder, "add", "-A");
+        Git(folder, "commit", "-q", "-m", "initial");
+    }
+
+    private static void Git(string folder, params string[] arguments)
+    {
+        var info = new ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])["-c", "user.name=Tests", "-c", "user.email=tests@example.invalid", "-c", "init.defaultBranch=main", .. arguments])
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', arguments)}: {error}");
+    }
+
+    private static void Write(string repo, string relative, string text)
+    {
+        var path = Path.Combine(repo, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    private sealed class FakeClock(DateTime? start = null)
+    {
+        private DateTime now = start ?? DateTime.UtcNow;
+
+        public Func<DateTime> Now => () => now;
+
+        public void Advance(TimeSpan by) => now += by;
+    }
+}
