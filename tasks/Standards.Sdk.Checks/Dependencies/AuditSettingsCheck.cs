@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Policy;
 
 namespace Standards.Sdk.Checks.Dependencies;
 
@@ -140,21 +140,6 @@ public static class AuditSettingsCheck
         new(value.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The first line that sets the property (optionally containing a value) in the project or its imports.</summary>
-    private static (string File, int Line) Locate(AuditSettings settings, Func<string, string?> readFile, string property, string? containing)
-    {
-        var pattern = new Regex($"<{property}(\\s[^>]*)?>", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
-        foreach (var file in settings.SettingFiles.Where(f => !string.IsNullOrEmpty(f)))
-        {
-            var lines = readFile(file)?.Split('\n') ?? [];
-            for (var i = 0; i < lines.Length; i++)
-            {
-                if (pattern.IsMatch(lines[i]) && (containing is null || lines[i].Contains(containing, StringComparison.OrdinalIgnoreCase)))
-                {
-                    return (file, i + 1);
-                }
-            }
-        }
-
-        return (settings.ProjectFile, 0);
-    }
+    private static (string File, int Line) Locate(AuditSettings settings, Func<string, string?> readFile, string property, string? containing) =>
+        PropertyLocation.Find(settings.SettingFiles, readFile, property, containing, settings.ProjectFile, 0);
 }

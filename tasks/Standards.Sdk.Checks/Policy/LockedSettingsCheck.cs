@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Rules;
 
@@ -130,27 +129,6 @@ public static partial class LockedSettingsCheck
         value.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Finds the line that sets a property (optionally containing a value) in the project or its imports.</summary>
-    private static (string File, int Line) Locate(LockedSettings settings, FileReader readFile, string property, string? containing = null)
-    {
-        var pattern = new Regex($"<{property}(\\s[^>]*)?>", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        foreach (var file in settings.SettingFiles.Where(f => !string.IsNullOrEmpty(f)))
-        {
-            var text = readFile(file);
-            if (text is null)
-            {
-                continue;
-            }
-
-            var lines = text.Split('\n');
-            for (var i = 0; i < lines.Length; i++)
-            {
-                if (pattern.IsMatch(lines[i]) && (containing is null || lines[i].Contains(containing, StringComparison.OrdinalIgnoreCase)))
-                {
-                    return (file, i + 1);
-                }
-            }
-        }
-
-        return (settings.ProjectFile, 1);
-    }
+    private static (string File, int Line) Locate(LockedSettings settings, FileReader readFile, string property, string? containing = null) =>
+        PropertyLocation.Find(settings.SettingFiles, path => readFile(path), property, containing, settings.ProjectFile, 1);
 }
