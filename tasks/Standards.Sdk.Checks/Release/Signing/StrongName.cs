@@ -1,0 +1,119 @@
+using System.Buffers.Binary;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Policy;
+
+namespace Standards.Sdk.Checks.Release.Signing;
+
+/// <summary>What a strong-name key file holds.</summary>
+public enum StrongNameKeyKind
+{
+    /// <summary>Not a key file (or unreadable).</summary>
+    Invalid,
+
+    /// <summary>A key pair (<c>sn -k</c>): full signing.</summary>
+    KeyPair,
+
+    /// <summary>A public key only (<c>sn -p</c>): public signing (the repo keeps the private key elsewhere).</summary>
+    PublicKey,
+}
+
+/// <summary>A key file, inspected: its kind and the full public key (hex) for InternalsVisibleTo.</summary>
+/// <param name="Kind">Key pair, public key, or invalid.</param>
+/// <param name="PublicKeyHex">The public key blob as hex (what <c>InternalsVisibleTo ... PublicKey=</c> needs), or null.</param>
+public sealed record StrongNameKey(StrongNameKeyKind Kind, string? PublicKeyHex);
+
+/// <summary>
+/// The strong-name policy (profile §6, 002 L1725-1739): with a key file in the repo (<c>key.snk</c> at or above
+/// the project, or StandardsStrongNameKeyFile) every assembly is signed with it, publicly when the file holds
+/// only the public key; under <c>"strongName": "required"</c> a shipped library without a signature fails
+/// (STD6040). Key files are the CAPI blobs <c>sn</c> writes: PRIVATEKEYBLOB ("RSA2") for a pair, the 12-byte
+/// signature header plus PUBLICKEYBLOB ("RSA1") for a public key.
+/// </summary>
+public static class StrongName
+{
+    private const uint RsaSign = 0x00002400;
+    private const uint Sha1 = 0x00008004;
+
+    /// <summary>Inspects a key file's bytes.</summary>
+    public static StrongNameKey Inspect(byte[]? bytes)
+    {
+        if (bytes is null || bytes.Length < 20)
+        {
+            return new StrongNameKey(StrongNameKeyKind.Invalid, null);
+        }
+
+        // PRIVATEKEYBLOB: bType 7, version 2, reserved, aiKeyAlg, then RSAPUBKEY { "RSA2", bitlen, pubexp }, modulus, ...
+        if (bytes[0] == 0x07 && bytes[1] == 0x02 && Magic(bytes, 8, "RSA2"))
+        {
+            var bits = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(12));
+            var modulusLength = bits / 8;
+            if (bits <= 0 || bits % 8 != 0 || bytes.Length < 20 + modulusLength)
+            {
+                return new StrongNameKey(StrongNameKeyKind.Invalid, null);
+            }
+
+            var publicBlob = new byte[12 + 20 + modulusLength];
+            BinaryPrimitives.WriteUInt32LittleEndian(publicBlob.AsSpan(0), RsaSign);
+            BinaryPrimitives.WriteUInt32LittleEndian(publicBlob.AsSpan(4), Sha1);
+            BinaryPrimitives.WriteInt32LittleEndian(publicBlob.AsSpan(8), 20 + modulusLength);
+            publicBlob[12] = 0x06;
+            publicBlob[13] = 0x02;
+            BinaryPrimitives.WriteUInt32LittleEndian(publicBlob.AsSpan(16), RsaSign);
+            "RSA1"u8.CopyTo(publicBlob.AsSpan(20));
+            bytes.AsSpan(12, 8 + modulusLength).CopyTo(publicBlob.AsSpan(24));
+            return new StrongNameKey(StrongNameKeyKind.KeyPair, Convert.ToHexStringLower(publicBlob));
+        }
+
+        // Public key file: SigAlgId, HashAlgId, cbPublicKey, then PUBLICKEYBLOB: bType 6, version 2, ..., "RSA1".
+        if (bytes.Length >= 32 && bytes[12] == 0x06 && bytes[13] == 0x02 && Magic(bytes, 20, "RSA1")
+            && BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8)) == bytes.Length - 12)
+        {
+            return new StrongNameKey(StrongNameKeyKind.PublicKey, Convert.ToHexStringLower(bytes));
+        }
+
+        return new StrongNameKey(StrongNameKeyKind.Invalid, null);
+    }
+
+    /// <summary>Whether an assembly carries a public key and the strong-name-signed flag; null when it cannot be read.</summary>
+    public static bool? IsSigned(Stream assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        try
+        {
+            using var pe = new PEReader(assembly, PEStreamOptions.LeaveOpen);
+            if (!pe.HasMetadata || pe.PEHeaders.CorHeader is not { } cor)
+            {
+                return null;
+            }
+
+            var reader = pe.GetMetadataReader();
+            var hasKey = !reader.GetAssemblyDefinition().PublicKey.IsNil && reader.GetBlobBytes(reader.GetAssemblyDefinition().PublicKey).Length > 0;
+            return hasKey && cor.Flags.HasFlag(CorFlags.StrongNameSigned);
+        }
+        catch (Exception ex) when (ex is BadImageFormatException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>STD6040 when a shipped library must be signed and is not.</summary>
+    public static Finding? CheckShipped(SigningRequirement requirement, string assemblyPath, bool? isSigned, string projectFile, string? keyFile)
+    {
+        if (requirement != SigningRequirement.Required || isSigned != false)
+        {
+            return null;
+        }
+
+        var how = keyFile is null
+            ? "The repo has no strong-name key: create one with 'sn -k key.snk' (or 'sn -p' for the public half only, which gives public signing) and commit key.snk at the repo root"
+            : $"A key exists ({keyFile}) but signing is turned off for this project (SignAssembly=false?); remove that setting";
+        return new Finding(ReleaseRuleIds.StrongNameMissing, Diagnostics.Severity.Error,
+            $"{Path.GetFileName(assemblyPath)} is a shipped library and the release policy requires strong-name signing, but it is not signed. {how}, or set \"release\": {{ \"signing\": {{ \"strongName\": \"ifAvailable\" }} }} in standards.json.",
+            projectFile, 0);
+    }
+
+    private static bool Magic(byte[] bytes, int offset, string magic) =>
+        bytes.Length >= offset + 4 && bytes[offset] == magic[0] && bytes[offset + 1] == magic[1] && bytes[offset + 2] == magic[2] && bytes[offset + 3] == magic[3];
+}
