@@ -22,7 +22,7 @@ public sealed class ApplyStrongNamePolicy : ProjectPolicyTask
     /// <summary>True when StandardsStrongNameKeyFile was set explicitly (a missing file is then an error).</summary>
     public bool KeyFileExplicit { get; set; }
 
-    /// <summary>The project's own SignAssembly ('' when unset).</summary>
+    /// <summary>The project's SignAssembly (true when the project signs with its own key).</summary>
     public string? ProjectSignAssembly { get; set; }
 
     /// <summary>The project's own AssemblyOriginatorKeyFile.</summary>
@@ -55,7 +55,9 @@ public sealed class ApplyStrongNamePolicy : ProjectPolicyTask
         var findings = new List<Finding>();
         var requirement = ReleaseSettings.ParseRequirement(Requirement) ?? policy.Release.StrongName;
         EffectiveRequirement = requirement switch { SigningRequirement.Required => "required", SigningRequirement.Off => "off", _ => "ifAvailable" };
-        if (requirement == SigningRequirement.Off || string.Equals(ProjectSignAssembly, "false", StringComparison.OrdinalIgnoreCase))
+        // SignAssembly=false is the .NET SDK's default (set before the project is read), so it is no opt-out; the
+        // opt-out is StandardsStrongNameSigning=off (or "strongName": "off" in standards.json).
+        if (requirement == SigningRequirement.Off)
         {
             return true;
         }

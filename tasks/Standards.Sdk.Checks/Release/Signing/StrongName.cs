@@ -108,7 +108,7 @@ public static class StrongName
 
         var how = keyFile is null
             ? "The repo has no strong-name key: create one with 'sn -k key.snk' (or 'sn -p' for the public half only, which gives public signing) and commit key.snk at the repo root"
-            : $"A key exists ({keyFile}) but signing is turned off for this project (SignAssembly=false?); remove that setting";
+            : $"A key exists ({keyFile}) but signing is turned off for this project (StandardsStrongNameSigning=off, or PublicSign/SignAssembly changed after Standards.Sdk set them); remove that setting";
         return new Finding(ReleaseRuleIds.StrongNameMissing, Diagnostics.Severity.Error,
             $"{Path.GetFileName(assemblyPath)} is a shipped library and the release policy requires strong-name signing, but it is not signed. {how}, or set \"release\": {{ \"signing\": {{ \"strongName\": \"ifAvailable\" }} }} in standards.json.",
             projectFile, 0);
