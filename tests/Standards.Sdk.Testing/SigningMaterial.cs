@@ -13,7 +13,20 @@ public static class SigningMaterial
     public static void WriteStrongNameKey(string path, bool publicOnly)
     {
         using var rsa = RSA.Create(1024);
-        var p = rsa.ExportParameters(includePrivateParameters: true);
+        WriteStrongNameKey(path, rsa.ExportParameters(includePrivateParameters: true), publicOnly);
+    }
+
+    /// <summary>Writes both halves of one key: the pair and the public key (as <c>sn -k</c> then <c>sn -p</c> would).</summary>
+    public static void WriteStrongNameKeyPairAndPublicKey(string pairPath, string publicPath)
+    {
+        using var rsa = RSA.Create(1024);
+        var parameters = rsa.ExportParameters(includePrivateParameters: true);
+        WriteStrongNameKey(pairPath, parameters, publicOnly: false);
+        WriteStrongNameKey(publicPath, parameters, publicOnly: true);
+    }
+
+    private static void WriteStrongNameKey(string path, RSAParameters p, bool publicOnly)
+    {
         var bits = p.Modulus!.Length * 8;
         byte[] LittleEndian(byte[] bigEndian) => [.. bigEndian.Reverse()];
         using var blob = new MemoryStream();

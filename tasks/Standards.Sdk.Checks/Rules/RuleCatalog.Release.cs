@@ -10,7 +10,7 @@ public static partial class RuleCatalog
     /// <summary>Release rules (profile §6), STD60xx: versioning, SBOM, signing. Reported by the release tasks.</summary>
     private static IEnumerable<RuleDefinition> ReleaseRules()
     {
-        const string versioning = "003 L2257-2281 (semantic versions, release tags and branches), design card (version.json + git height)";
+        const string versioning = "003 L2257-2281, design card (version.json + git height)";
         const string sbom = "003 L2281, L2741-2760";
         const string signing = "002 L1725-1739";
         yield return Release(ReleaseRuleIds.VersionFileSyntax, "version.json is not valid JSON", Severity.Error, versioning);

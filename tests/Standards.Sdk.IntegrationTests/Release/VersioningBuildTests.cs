@@ -29,6 +29,22 @@ public sealed class VersioningBuildTests
         Assert.Contains($"AssemblyFileVersionAttribute(\"1.4.3.{Math.Min(0xFFFE, Convert.ToInt32(head[..4], 16))}\")", info, StringComparison.Ordinal);
         Assert.Contains($"AssemblyInformationalVersionAttribute(\"1.4.3-beta+{head[..10]}\")", info, StringComparison.Ordinal);
 
+        // A package that references the library depends on the library's computed version.
+        repo.WriteProject("src/Acme.Widgets.Extras", "Acme.Widgets.Extras", """
+              <ItemGroup>
+                <ProjectReference Include="../Acme.Widgets/Acme.Widgets.csproj" />
+              </ItemGroup>
+            """)
+            .WriteFile("src/Acme.Widgets.Extras/Extra.cs", "namespace Acme.Widgets.Extras;\n\n/// <summary>Extra.</summary>\npublic static class Extra\n{\n    /// <summary>JSON.</summary>\n    /// <returns>Text.</returns>\n    public static string Json() => Acme.Widgets.Gadget.ToJson();\n}\n");
+        Commit(repo);
+        var extras = repo.Dotnet(["pack", repo.PathOf("src/Acme.Widgets.Extras/Acme.Widgets.Extras.csproj"), "-o", repo.PathOf("artifacts/x"), "-tl:off", ReleaseOnly], ci: true);
+        Assert.True(extras.Succeeded, extras.Output);
+        using (var zip = ZipFile.OpenRead(repo.PathOf("artifacts/x/Acme.Widgets.Extras.1.4.4-beta.nupkg")))
+        using (var nuspec = new StreamReader(zip.GetEntry("Acme.Widgets.Extras.nuspec")!.Open()))
+        {
+            Assert.Contains("<dependency id=\"Acme.Widgets\" version=\"1.4.4-beta\"", nuspec.ReadToEnd(), StringComparison.Ordinal);
+        }
+
         // A release pipeline's -p:Version=X wins: package, nuspec and assembly all say X.
         var forced = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", repo.PathOf("artifacts/b"), "-tl:off", "-p:Version=9.9.9", ReleaseOnly], ci: true);
         Assert.True(forced.Succeeded, forced.Output);
