@@ -108,7 +108,7 @@ public sealed class ComputeStandardsVersion : ProjectPolicyTask
         var findings = outcome.Findings.Select(f => WithPolicySeverity(f, effective)).ToList();
         if (!string.IsNullOrEmpty(VersionSetInProject) && outcome.Version is not null)
         {
-            var (file, line) = PropertyLocation.Find(ProjectAndSettingFiles, ReadOrNull, "Version", null, ProjectFile, 0);
+            var (file, line) = PropertyLines.Find(ProjectAndSettingFiles, ReadOrNull, "Version", null, ProjectFile, 0);
             findings.Add(WithPolicySeverity(new Finding(ReleaseRuleIds.VersionSetInProject, Severity.Warning,
                 $"Version is set to '{VersionSetInProject}' here, but version.json decides the version ({outcome.Version.NuGetPackageVersion}); the setting is ignored. Remove it, or pass -p:Version=... on the command line to override version.json for one build.",
                 file, line), effective));
@@ -132,9 +132,9 @@ public sealed class ComputeStandardsVersion : ProjectPolicyTask
             Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: version {0} for {1} (height {2}, {3}; facts from {4}).",
                 version.NuGetPackageVersion, Path.GetFileNameWithoutExtension(ProjectFile), version.VersionHeight,
                 version.PublicRelease ? "public release" : "not a public release", outcome.FactsSource);
-            if (SetCloudBuildVariables && outcome.Options is { } options)
+            if (SetCloudBuildVariables)
             {
-                Announce(CloudBuildOutput.Lines(cloud.System, options, version, Environment.GetEnvironmentVariable, GitLabDotEnvFile));
+                Announce(CloudBuildOutput.Lines(cloud.System, outcome.SetCloudBuildVariables, version, Environment.GetEnvironmentVariable, GitLabDotEnvFile));
             }
         }
 

@@ -154,7 +154,7 @@ public sealed class GenerateStandardsSbom : ProjectPolicyTask
             case "both":
                 return SbomFormats.Spdx | SbomFormats.CycloneDx;
             default:
-                var (file, line) = PropertyLocation.Find(ProjectAndSettingFiles, ReadOrNull, "StandardsSbomFormat", null, ProjectFile, 0);
+                var (file, line) = PropertyLines.Find(ProjectAndSettingFiles, ReadOrNull, "StandardsSbomFormat", null, ProjectFile, 0);
                 findings.Add(new Finding(ReleaseRuleIds.SbomSetting, Severity.Error,
                     $"StandardsSbomFormat is '{word}'; it must be spdx, cyclonedx or both.", file, line));
                 return SbomFormats.None;

@@ -141,5 +141,5 @@ public static class AuditSettingsCheck
 
     /// <summary>The first line that sets the property (optionally containing a value) in the project or its imports.</summary>
     private static (string File, int Line) Locate(AuditSettings settings, Func<string, string?> readFile, string property, string? containing) =>
-        PropertyLocation.Find(settings.SettingFiles, readFile, property, containing, settings.ProjectFile, 0);
+        PropertyLines.Find(settings.SettingFiles, readFile, property, containing, settings.ProjectFile, 0);
 }

@@ -130,5 +130,5 @@ public static partial class LockedSettingsCheck
 
     /// <summary>Finds the line that sets a property (optionally containing a value) in the project or its imports.</summary>
     private static (string File, int Line) Locate(LockedSettings settings, FileReader readFile, string property, string? containing = null) =>
-        PropertyLocation.Find(settings.SettingFiles, path => readFile(path), property, containing, settings.ProjectFile, 1);
+        PropertyLines.Find(settings.SettingFiles, path => readFile(path), property, containing, settings.ProjectFile, 1);
 }

@@ -125,19 +125,19 @@ public sealed class SigningAndSettingsTests : IDisposable
         var version = VersionCalculator.Compute(options, 3, new string('b', 40), null, publicRelease: false);
         string? Variables(string name) => name switch { "GITHUB_ENV" => "/env", "GITHUB_STEP_SUMMARY" => "/summary", _ => null };
 
-        var azure = CloudBuildOutput.Lines("azure", options, version, Variables, null);
+        var azure = CloudBuildOutput.Lines("azure", true, version, Variables, null);
         Assert.Contains(new CloudBuildLine(null, "##vso[build.updatebuildnumber]1.0.3+bbbbbbbbbb"), azure);
         Assert.Contains(new CloudBuildLine(null, "##vso[task.setvariable variable=GitBuildVersionSimple;]1.0.3"), azure);
 
-        var github = CloudBuildOutput.Lines("github", options, version, Variables, null);
+        var github = CloudBuildOutput.Lines("github", true, version, Variables, null);
         Assert.Contains(new CloudBuildLine("/env", "GitNuGetPackageVersion=1.0.3-gbbbbbbbbbb"), github);
         Assert.Contains(github, l => l.File == "/summary" && l.Line.Contains("1.0.3+bbbbbbbbbb", StringComparison.Ordinal));
 
-        var gitlab = CloudBuildOutput.Lines("gitlab", options, version, Variables, "/repo/artifacts/standards/version.env");
+        var gitlab = CloudBuildOutput.Lines("gitlab", true, version, Variables, "/repo/artifacts/standards/version.env");
         Assert.Contains(new CloudBuildLine("/repo/artifacts/standards/version.env", "CloudBuildNumber=1.0.3+bbbbbbbbbb"), gitlab);
 
-        Assert.Empty(CloudBuildOutput.Lines(null, options, version, Variables, null));
-        Assert.Empty(CloudBuildOutput.Lines("azure", options with { CloudBuildNumberEnabled = false, CloudBuildSetVersionVariables = false },
+        Assert.Empty(CloudBuildOutput.Lines(null, true, version, Variables, null));
+        Assert.Empty(CloudBuildOutput.Lines("azure", false,
             VersionCalculator.Compute(options with { CloudBuildNumberEnabled = false }, 3, null, null, false), Variables, null));
     }
 

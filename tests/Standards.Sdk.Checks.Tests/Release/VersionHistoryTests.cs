@@ -13,7 +13,7 @@ public sealed class VersionHistoryTests : IDisposable
 {
     private readonly ScriptedGitRepo repo = ScriptedGitRepo.Init();
 
-    public VersionHistoryTests() => VersionFactsCache.ClearMemory();
+    public VersionHistoryTests() => VersionEngine.ClearCaches();
 
     public void Dispose() => repo.Dispose();
 
@@ -317,7 +317,7 @@ public sealed class VersionHistoryTests : IDisposable
         repo.CommitFile("version.json", """{ "version": "1.0" }""");
         Assert.Equal("git", Compute(state: state).FactsSource);
         Assert.Equal("memory", Compute(state: state).FactsSource);
-        VersionFactsCache.ClearMemory();
+        VersionEngine.ClearCaches();
         Assert.Equal("cache file", Compute(state: state).FactsSource);
 
         repo.CommitEmpty(1);

@@ -16,16 +16,15 @@ public static class CloudBuildOutput
 {
     /// <summary>The lines for <paramref name="system"/>; empty outside a known CI system.</summary>
     /// <param name="system">github, gitlab or azure.</param>
-    /// <param name="options">version.json's cloudBuild settings.</param>
+    /// <param name="setVariables">version.json's cloudBuild.setVersionVariables.</param>
     /// <param name="version">The computed version.</param>
     /// <param name="variable">Reads an environment variable (GITHUB_ENV, GITHUB_STEP_SUMMARY).</param>
     /// <param name="gitLabDotEnvFile">Where the GitLab dotenv report goes.</param>
-    public static IReadOnlyList<CloudBuildLine> Lines(string? system, VersionOptions options, ComputedVersion version, Func<string, string?> variable, string? gitLabDotEnvFile)
+    public static IReadOnlyList<CloudBuildLine> Lines(string? system, bool setVariables, ComputedVersion version, Func<string, string?> variable, string? gitLabDotEnvFile)
     {
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(version);
         ArgumentNullException.ThrowIfNull(variable);
-        var variables = options.CloudBuildSetVersionVariables
+        var variables = setVariables
             ? new (string Name, string Value)[]
             {
                 ("GitBuildVersion", version.BuildVersion),

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Standards.Sdk.Checks.Release.Versioning;
@@ -158,8 +157,7 @@ public sealed class GitWorkTree
         return Hash(text.ToString());
     }
 
-    private static string Hash(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
+    private static string Hash(string text) => StableHash.Of(text);
 
     private static string CommonOf(string gitDirectory)
     {
@@ -180,7 +178,8 @@ public sealed class GitWorkTree
         return Directory.Exists(full) ? full : null;
     }
 
-    private static string? ReadText(string path)
+    /// <summary>A file's text, or null when it is missing or unreadable.</summary>
+    internal static string? ReadText(string path)
     {
         try
         {

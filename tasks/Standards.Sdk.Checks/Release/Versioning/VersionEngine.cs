@@ -46,6 +46,9 @@ public sealed record VersionOutcome
 
     /// <summary>Where the facts came from: memory, cache file, git, or none.</summary>
     public string FactsSource { get; init; } = "none";
+
+    /// <summary>Whether version.json lets the CI system have the version variables (cloudBuild.setVersionVariables).</summary>
+    public bool SetCloudBuildVariables { get; init; }
 }
 
 /// <summary>
@@ -55,23 +58,48 @@ public sealed record VersionOutcome
 /// </summary>
 public static class VersionEngine
 {
-    /// <summary>Computes the version for a project folder.</summary>
+    /// <summary>
+    /// Computes the version for a project folder. The no-op path reads HEAD and the version.json files, and returns
+    /// the outcome cached for exactly those inputs (<see cref="VersionResultCache"/>); anything new is computed.
+    /// </summary>
     public static VersionOutcome Compute(VersionRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var findings = new List<Finding>();
-        var why = new List<string>();
         var projectDirectory = Path.GetFullPath(request.ProjectDirectory);
         var workTree = GitWorkTree.Find(projectDirectory);
-        var top = workTree?.Root;
 
         // The working copy's files: what the user sees is what the build uses.
-        var files = OnDiskCandidates(projectDirectory, top);
+        var files = OnDiskCandidates(projectDirectory, workTree?.Root);
         if (files.All(f => f.Content is null))
         {
             return new VersionOutcome { Explanation = ["No version.json applies to this project: versioning is left to the .NET SDK (1.0.0 unless Version is set)."] };
         }
 
+        var head = workTree is null ? null : workTree.ReadHead() ?? workTree.ReadHeadWithGit();
+        var key = VersionResultCache.Key(request, workTree, head, files);
+        if (VersionResultCache.Get(key, request.StateDirectory) is { } cached)
+        {
+            return cached;
+        }
+
+        var outcome = ComputeUncached(request, workTree, head, files);
+        outcome = outcome with { SetCloudBuildVariables = outcome.Options?.CloudBuildSetVersionVariables ?? false };
+        VersionResultCache.Store(key, request.StateDirectory, outcome);
+        return outcome;
+    }
+
+    /// <summary>Forgets the in-memory caches (tests).</summary>
+    public static void ClearCaches()
+    {
+        VersionFactsCache.ClearMemory();
+        VersionResultCache.ClearMemory();
+    }
+
+    private static VersionOutcome ComputeUncached(VersionRequest request, GitWorkTree? workTree, GitHead? head, List<VersionFileCandidate> files)
+    {
+        var findings = new List<Finding>();
+        var why = new List<string>();
+        var projectDirectory = Path.GetFullPath(request.ProjectDirectory);
         var settings = VersionFileChain.Resolve(files, findings, out var sources);
         if (settings is null)
         {
@@ -88,7 +116,6 @@ public static class VersionEngine
             return WithoutHistory(request, options, findings, why, $"{projectDirectory} is not inside a git work tree (a source archive?)");
         }
 
-        var head = workTree.ReadHead() ?? workTree.ReadHeadWithGit();
         if (head is null)
         {
             return WithoutHistory(request, options, findings, why, "git could not read HEAD (is git installed?)");
@@ -201,7 +228,7 @@ public static class VersionEngine
             var path = Path.Combine(dir.FullName, VersionFile.FileName);
             // Without a repo there are no repo paths; the full path serves (path filters are not used then).
             var repoPath = workTreeRoot is null ? path.Replace('\\', '/') : Path.GetRelativePath(workTreeRoot, path).Replace('\\', '/');
-            result.Add(new VersionFileCandidate(repoPath, path, ReadOrNull(path)));
+            result.Add(new VersionFileCandidate(repoPath, path, GitWorkTree.ReadText(path)));
             if (workTreeRoot is not null && string.Equals(dir.FullName.TrimEnd(Path.DirectorySeparatorChar), workTreeRoot.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
             {
                 break;
@@ -294,18 +321,6 @@ public static class VersionEngine
         HeightPosition.Revision => $"{spec.Major}.{spec.Minor}.{spec.Build}",
         _ => spec.ToString(),
     };
-
-    private static string? ReadOrNull(string path)
-    {
-        try
-        {
-            return File.Exists(path) ? File.ReadAllText(path) : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
 
     /// <summary>The lines <c>nbgv get-version</c> prints, for the StandardsVersion target.</summary>
     public static IReadOnlyList<string> Table(VersionOutcome outcome)

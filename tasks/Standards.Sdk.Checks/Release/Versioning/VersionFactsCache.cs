@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using Standards.Sdk.Checks.Repository;
 
 namespace Standards.Sdk.Checks.Release.Versioning;
@@ -25,8 +23,8 @@ public static class VersionFactsCache
     {
         ArgumentNullException.ThrowIfNull(workTree);
         ArgumentNullException.ThrowIfNull(head);
-        var text = $"{FormatVersion}|{workTree.Root}|{head.Commit}|{head.RefsFingerprint}|{versionDirectory}";
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..40];
+        var text = $"{FormatVersion}|{VersionResultCache.EngineId}|{workTree.Root}|{head.Commit}|{head.RefsFingerprint}|{versionDirectory}";
+        return StableHash.Of(text);
     }
 
     /// <summary>
@@ -112,7 +110,7 @@ public static class VersionFactsCache
             var temporary = file + "." + Environment.ProcessId + ".tmp";
             File.WriteAllText(temporary, facts.ToJson());
             File.Move(temporary, file, overwrite: true);
-            Prune(directory);
+            Prune(directory, "version-*.json");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -120,9 +118,10 @@ public static class VersionFactsCache
         }
     }
 
-    private static void Prune(string directory)
+    /// <summary>Keeps the newest <see cref="MaxFiles"/> cache files matching <paramref name="pattern"/>.</summary>
+    internal static void Prune(string directory, string pattern)
     {
-        var files = new DirectoryInfo(directory).GetFiles("version-*.json").OrderByDescending(f => f.LastWriteTimeUtc).Skip(MaxFiles);
+        var files = new DirectoryInfo(directory).GetFiles(pattern).OrderByDescending(f => f.LastWriteTimeUtc).Skip(MaxFiles);
         foreach (var old in files)
         {
             try

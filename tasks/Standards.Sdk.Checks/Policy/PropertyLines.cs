@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Standards.Sdk.Checks.Policy;
 
 /// <summary>Finds where an MSBuild property is set, so a finding about its value points at that line.</summary>
-public static class PropertyLocation
+public static class PropertyLines
 {
     /// <summary>
     /// The first line of <paramref name="files"/> (in order) with an element <c>&lt;property&gt;</c>, optionally one
