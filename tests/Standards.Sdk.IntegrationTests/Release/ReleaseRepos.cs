@@ -21,16 +21,17 @@ internal static class ReleaseRepos
         </Project>
         """;
 
-    /// <summary>A multi-targeted library (net10.0; netstandard2.0) with two packages, committed; version.json as given.</summary>
-    public static TestRepo Library(string versionJson, string projectExtra = "")
+    /// <summary>A library with two packages, committed; version.json as given. Multi-targeted (net10.0; netstandard2.0) on request.</summary>
+    public static TestRepo Library(string versionJson, string projectExtra = "", bool multiTarget = false)
     {
+        var frameworks = multiTarget ? "<TargetFrameworks>net10.0;netstandard2.0</TargetFrameworks>" : "<TargetFramework>net10.0</TargetFramework>";
         var repo = TestRepo.Create();
         repo.WriteFile("Directory.Packages.props", PackagesProps)
             .WriteFile(".gitignore", "bin/\nobj/\nartifacts/\n")
             .WriteFile("version.json", versionJson)
             .WriteProject("src/Acme.Widgets", "Acme.Widgets", $"""
                   <PropertyGroup>
-                    <TargetFrameworks>net10.0;netstandard2.0</TargetFrameworks>
+                    {frameworks}
                     <Company>Acme Corp</Company>
                     <Authors>Acme Widgets Team</Authors>
                     <PackageLicenseExpression>MIT</PackageLicenseExpression>

@@ -19,7 +19,7 @@ public sealed class SbomTests
               <PropertyGroup>
                 <StandardsSbomFormat>both</StandardsSbomFormat>
               </PropertyGroup>
-            """);
+            """, multiTarget: true);
         var output = repo.PathOf("artifacts/packages");
 
         var pack = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", output, "-tl:off", ReleaseOnly], ci: true);

@@ -43,7 +43,6 @@ public sealed class SigningTests
         var build = repo.Build(TestsProject, ci: false, ReleaseOnly);
         Assert.True(build.Succeeded, build.Output);
         Assert.True(IsStrongNamed(repo.PathOf("src/Acme.Widgets/bin/Debug/net10.0/Acme.Widgets.dll")));
-        Assert.True(IsStrongNamed(repo.PathOf("src/Acme.Widgets/bin/Debug/netstandard2.0/Acme.Widgets.dll")));
         Assert.True(IsStrongNamed(repo.PathOf("tests/Acme.Widgets.Tests/bin/Debug/net10.0/Acme.Widgets.Tests.dll")));
         Assert.Contains("full signing", library.Output, StringComparison.Ordinal);
 
