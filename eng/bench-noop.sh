@@ -153,7 +153,7 @@ if [ -n "$versioning" ]; then
     task_ms >> "$work/task-miss.times"
   done
   calls=$(dotnet build "$work/resolver/Demo.Orders.sln" $restore_flag -nologo -v:q -clp:PerformanceSummary \
-    | awk '/Task Performance Summary/ { t = 1 } t && $3 == "ComputeStandardsVersion" { print $5; exit }')
+    | awk '/Task Performance Summary/ { t = 1 } t && $3 == "ComputeStandardsVersion" { print $4; exit }')
   unversioned=$(median < "$work/unversioned.times")
   echo "| Standards.Sdk via msbuild-sdks, git repo without version.json (versioning off) | $unversioned | $(ratio "$unversioned" "$plain") |"
 fi

@@ -92,9 +92,6 @@ public sealed class ComputeStandardsVersion : ProjectPolicyTask
     /// <inheritdoc />
     protected override bool ExecuteCore()
     {
-        var today = ResolveToday();
-        var policy = LoadPolicy(today, findings: null);
-        var effective = new EffectivePolicy(policy, CreateProjectContext(), today);
         var cloud = CloudBuildContext.FromEnvironment(Environment.GetEnvironmentVariable);
         var outcome = VersionEngine.Compute(new VersionRequest
         {
@@ -105,13 +102,13 @@ public sealed class ComputeStandardsVersion : ProjectPolicyTask
             FallbackHeight = int.TryParse(FallbackHeight, NumberStyles.Integer, CultureInfo.InvariantCulture, out var fallback) ? fallback : null,
         });
 
-        var findings = outcome.Findings.Select(f => WithPolicySeverity(f, effective)).ToList();
+        var findings = outcome.Findings.ToList();
         if (!string.IsNullOrEmpty(VersionSetInProject) && outcome.Version is not null)
         {
             var (file, line) = PropertyLines.Find(ProjectAndSettingFiles, ReadOrNull, "Version", null, ProjectFile, 0);
-            findings.Add(WithPolicySeverity(new Finding(ReleaseRuleIds.VersionSetInProject, Severity.Warning,
+            findings.Add(new Finding(ReleaseRuleIds.VersionSetInProject, Severity.Warning,
                 $"Version is set to '{VersionSetInProject}' here, but version.json decides the version ({outcome.Version.NuGetPackageVersion}); the setting is ignored. Remove it, or pass -p:Version=... on the command line to override version.json for one build.",
-                file, line), effective));
+                file, line));
         }
 
         if (outcome.Version is { } version)
@@ -145,15 +142,21 @@ public sealed class ComputeStandardsVersion : ProjectPolicyTask
                 Log.LogMessage(MessageImportance.High, line);
             }
         }
-        else
+        else if (outcome.Explanation.Count > 0)
         {
-            foreach (var line in outcome.Explanation)
-            {
-                Log.LogMessage(MessageImportance.Low, "Standards.Sdk: " + line);
-            }
+            Log.LogMessage(MessageImportance.Low, "Standards.Sdk: " + string.Join(" ", outcome.Explanation));
         }
 
-        return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        if (findings.Count == 0)
+        {
+            return true;
+        }
+
+        // standards.json is read only when there is something to report (the no-op path never parses it).
+        var today = ResolveToday();
+        var policy = LoadPolicy(today, findings: null);
+        var effective = new EffectivePolicy(policy, CreateProjectContext(), today);
+        return TaskLogging.LogFindings(Log, [.. findings.Select(f => WithPolicySeverity(f, effective))], policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 
     /// <summary>Prints or appends each line once per build; a file that already has the line is left alone.</summary>
