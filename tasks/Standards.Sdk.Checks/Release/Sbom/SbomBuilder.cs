@@ -134,7 +134,7 @@ public static class SbomBuilder
         {
             try
             {
-                hex = Convert.ToHexStringLower(Convert.FromBase64String(base64));
+                hex = Convert.ToHexString(Convert.FromBase64String(base64)).ToLowerInvariant();
             }
             catch (FormatException)
             {

@@ -156,7 +156,7 @@ public static class PackageSigning
 
         try
         {
-            using var loaded = X509CertificateLoader.LoadPkcs12FromFile(certificate.File, certificate.Password, X509KeyStorageFlags.EphemeralKeySet);
+            using var loaded = X509CertificateLoader.LoadPkcs12FromFile(certificate.File, certificate.Password, X509KeyStorageFlags.DefaultKeySet);
             return Convert.ToHexString(SHA256.HashData(loaded.RawData));
         }
         catch (CryptographicException ex)
@@ -268,7 +268,7 @@ public static class PackageSigning
             var output = new StringBuilder();
             var stderr = process.StandardError.ReadToEndAsync();
             output.Append(process.StandardOutput.ReadToEnd());
-            if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+            if (!process.WaitForExit((int)TimeSpan.FromMinutes(5).TotalMilliseconds))
             {
                 process.Kill(entireProcessTree: true);
                 return (-1, output + "\n(timed out after 5 minutes)");

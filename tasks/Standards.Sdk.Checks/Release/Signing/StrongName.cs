@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 
@@ -63,39 +61,96 @@ public static class StrongName
             BinaryPrimitives.WriteUInt32LittleEndian(publicBlob.AsSpan(16), RsaSign);
             "RSA1"u8.CopyTo(publicBlob.AsSpan(20));
             bytes.AsSpan(12, 8 + modulusLength).CopyTo(publicBlob.AsSpan(24));
-            return new StrongNameKey(StrongNameKeyKind.KeyPair, Convert.ToHexStringLower(publicBlob));
+            return new StrongNameKey(StrongNameKeyKind.KeyPair, Convert.ToHexString(publicBlob).ToLowerInvariant());
         }
 
         // Public key file: SigAlgId, HashAlgId, cbPublicKey, then PUBLICKEYBLOB: bType 6, version 2, ..., "RSA1".
         if (bytes.Length >= 32 && bytes[12] == 0x06 && bytes[13] == 0x02 && Magic(bytes, 20, "RSA1")
             && BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8)) == bytes.Length - 12)
         {
-            return new StrongNameKey(StrongNameKeyKind.PublicKey, Convert.ToHexStringLower(bytes));
+            return new StrongNameKey(StrongNameKeyKind.PublicKey, Convert.ToHexString(bytes).ToLowerInvariant());
         }
 
         return new StrongNameKey(StrongNameKeyKind.Invalid, null);
     }
 
-    /// <summary>Whether an assembly carries a public key and the strong-name-signed flag; null when it cannot be read.</summary>
+    /// <summary>
+    /// Whether an assembly is strong-named: its CLI header has the strong-name-signed flag and a strong-name
+    /// signature directory (full and public signing both set them; an unsigned assembly has neither). Null when
+    /// the file is not a .NET assembly. Read from the PE headers directly (ECMA-335 II.25), so nothing beyond the
+    /// base library is needed on either runtime.
+    /// </summary>
     public static bool? IsSigned(Stream assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
         try
         {
-            using var pe = new PEReader(assembly, PEStreamOptions.LeaveOpen);
-            if (!pe.HasMetadata || pe.PEHeaders.CorHeader is not { } cor)
+            using var reader = new BinaryReader(assembly, System.Text.Encoding.UTF8, leaveOpen: true);
+            if (reader.ReadUInt16() != 0x5A4D)
             {
                 return null;
             }
 
-            var reader = pe.GetMetadataReader();
-            var hasKey = !reader.GetAssemblyDefinition().PublicKey.IsNil && reader.GetBlobBytes(reader.GetAssemblyDefinition().PublicKey).Length > 0;
-            return hasKey && cor.Flags.HasFlag(CorFlags.StrongNameSigned);
+            assembly.Position = 0x3C;
+            var peHeader = reader.ReadInt32();
+            assembly.Position = peHeader;
+            if (reader.ReadUInt32() != 0x00004550)
+            {
+                return null;
+            }
+
+            assembly.Position = peHeader + 6;
+            int sections = reader.ReadUInt16();
+            assembly.Position = peHeader + 20;
+            int optionalHeaderSize = reader.ReadUInt16();
+            var optionalHeader = peHeader + 24;
+            assembly.Position = optionalHeader;
+            var magic = reader.ReadUInt16();
+            // The CLI header is data directory 14; the directories start at 96 (PE32) or 112 (PE32+).
+            assembly.Position = optionalHeader + (magic == 0x20B ? 112 : 96) + (14 * 8);
+            var cliRva = reader.ReadUInt32();
+            if (cliRva == 0 || optionalHeaderSize == 0)
+            {
+                return null;
+            }
+
+            var cliOffset = FileOffset(reader, assembly, optionalHeader + optionalHeaderSize, sections, cliRva);
+            if (cliOffset is null)
+            {
+                return null;
+            }
+
+            // CLI header: cb, runtime version, metadata (8), flags, entry point, resources (8), strong-name signature (8).
+            assembly.Position = cliOffset.Value + 16;
+            var flags = reader.ReadUInt32();
+            assembly.Position = cliOffset.Value + 32;
+            _ = reader.ReadUInt32();
+            var signatureSize = reader.ReadUInt32();
+            const uint strongNameSigned = 0x8;
+            return (flags & strongNameSigned) != 0 && signatureSize > 0;
         }
-        catch (Exception ex) when (ex is BadImageFormatException or InvalidOperationException)
+        catch (EndOfStreamException)
         {
             return null;
         }
+    }
+
+    private static long? FileOffset(BinaryReader reader, Stream stream, long sectionTable, int sections, uint rva)
+    {
+        for (var i = 0; i < sections; i++)
+        {
+            stream.Position = sectionTable + (i * 40) + 8;
+            var virtualSize = reader.ReadUInt32();
+            var virtualAddress = reader.ReadUInt32();
+            _ = reader.ReadUInt32();
+            var rawPointer = reader.ReadUInt32();
+            if (rva >= virtualAddress && rva < virtualAddress + Math.Max(virtualSize, 1))
+            {
+                return rawPointer + (rva - virtualAddress);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>STD6040 when a shipped library must be signed and is not.</summary>

@@ -62,7 +62,7 @@ public static class GitCommand
                 // git exited before reading its input; its exit code and error say why.
             }
 
-            if (!process.WaitForExit(Timeout))
+            if (!process.WaitForExit((int)Timeout.TotalMilliseconds))
             {
                 process.Kill(entireProcessTree: true);
                 return new GitResult(-1, string.Empty, $"git {string.Join(' ', arguments)} did not finish within {Timeout.TotalSeconds:0} seconds.");

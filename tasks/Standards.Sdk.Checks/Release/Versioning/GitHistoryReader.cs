@@ -123,7 +123,7 @@ public static class GitHistoryReader
                 _ = long.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out headTime);
             }
 
-            commits.Add(new CommitNode(parts[1], parts[2..]));
+            commits.Add(new CommitNode(parts[1], [.. parts.Skip(2)]));
         }
 
         return (commits, headTime);

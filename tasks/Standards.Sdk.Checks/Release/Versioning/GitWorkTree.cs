@@ -178,6 +178,34 @@ public sealed class GitWorkTree
         return Directory.Exists(full) ? full : null;
     }
 
+    /// <summary>
+    /// Writes a whole file: a temporary file next to it, then a rename over it, so a concurrent reader sees the old
+    /// or the new content, never half of it. IO errors propagate (callers treat caches as best effort).
+    /// </summary>
+    internal static void WriteWhole(string path, string text)
+    {
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllText(temporary, text);
+        try
+        {
+            if (File.Exists(path))
+            {
+                File.Replace(temporary, path, null);
+            }
+            else
+            {
+                File.Move(temporary, path);
+            }
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
     /// <summary>A file's text, or null when it is missing or unreadable.</summary>
     internal static string? ReadText(string path)
     {

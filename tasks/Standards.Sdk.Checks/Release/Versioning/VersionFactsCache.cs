@@ -107,9 +107,7 @@ public static class VersionFactsCache
         try
         {
             Directory.CreateDirectory(directory);
-            var temporary = file + "." + Environment.ProcessId + ".tmp";
-            File.WriteAllText(temporary, facts.ToJson());
-            File.Move(temporary, file, overwrite: true);
+            GitWorkTree.WriteWhole(file, facts.ToJson());
             Prune(directory, "version-*.json");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

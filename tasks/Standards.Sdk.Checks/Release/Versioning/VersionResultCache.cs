@@ -81,9 +81,7 @@ public static class VersionResultCache
         {
             Directory.CreateDirectory(stateDirectory);
             var file = FileOf(stateDirectory, key);
-            var temporary = file + "." + Environment.ProcessId + ".tmp";
-            File.WriteAllText(temporary, Serialize(outcome));
-            File.Move(temporary, file, overwrite: true);
+            GitWorkTree.WriteWhole(file, Serialize(outcome));
             VersionFactsCache.Prune(stateDirectory, "version-result-*.txt");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -158,8 +156,8 @@ public static class VersionResultCache
                     break;
                 case "finding":
                     var parts = raw.Split('\t');
-                    if (parts.Length != 6 || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var severity)
-                        || !int.TryParse(parts[2], CultureInfo.InvariantCulture, out var findingLine) || !int.TryParse(parts[3], CultureInfo.InvariantCulture, out var column))
+                    if (parts.Length != 6 || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var severity)
+                        || !int.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var findingLine) || !int.TryParse(parts[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var column))
                     {
                         return null;
                     }
@@ -193,8 +191,8 @@ public static class VersionResultCache
                 SemVer2 = Value("SemVer2") ?? string.Empty,
                 PrereleaseVersion = Value("PrereleaseVersion") ?? string.Empty,
                 CloudBuildNumber = Value("CloudBuildNumber"),
-                VersionHeight = int.TryParse(Value("VersionHeight"), CultureInfo.InvariantCulture, out var h) ? h : 0,
-                VersionHeightOffset = int.TryParse(Value("VersionHeightOffset"), CultureInfo.InvariantCulture, out var o) ? o : 0,
+                VersionHeight = int.TryParse(Value("VersionHeight"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var h) ? h : 0,
+                VersionHeightOffset = int.TryParse(Value("VersionHeightOffset"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var o) ? o : 0,
                 PublicRelease = Value("PublicRelease") == "true",
                 GitCommitId = Value("GitCommitId"),
                 GitCommitIdShort = Value("GitCommitIdShort"),
@@ -207,7 +205,7 @@ public static class VersionResultCache
             Findings = findings,
             Explanation = why,
             BuildingRef = Value("BuildingRef"),
-            CommitTime = long.TryParse(Value("CommitTime"), CultureInfo.InvariantCulture, out var time) ? time : null,
+            CommitTime = long.TryParse(Value("CommitTime"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var time) ? time : null,
             SetCloudBuildVariables = Value("SetCloudBuildVariables") == "true",
         };
     }
