@@ -96,8 +96,9 @@ public sealed class SigningTests
         Assert.Contains("signed and verified Acme.Widgets.1.0.1.nupkg", pack.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret-pass", pack.Output, StringComparison.Ordinal);
         var package = Path.Combine(output, "Acme.Widgets.1.0.1.nupkg");
-        var config = repo.PathOf("src/Acme.Widgets/obj/Release/standards/signing/packages/verify.nuget.config");
-        Assert.Contains(fingerprint, repo.ReadFile("src/Acme.Widgets/obj/Release/standards/signing/packages/verify.nuget.config"), StringComparison.OrdinalIgnoreCase);
+        // obj/Release/<tfm>/standards/signing/packages/ (obj/Release/standards/... for a multi-targeted project).
+        var config = Directory.GetFiles(repo.PathOf("src/Acme.Widgets/obj/Release"), "verify.nuget.config", SearchOption.AllDirectories).Single();
+        Assert.Contains(fingerprint, File.ReadAllText(config), StringComparison.OrdinalIgnoreCase);
 
         // The signature holds: dotnet nuget verify with the generated trust configuration passes.
         var verify = repo.Dotnet(["nuget", "verify", "--all", package, "--configfile", config], ci: false);
