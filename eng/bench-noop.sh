@@ -4,17 +4,21 @@
 #   2. Standards.Sdk imported by path (no NuGet SDK resolver: our targets' cost alone),
 #   3. plain Microsoft.NET.Sdk,
 # each RUNS times after a warm-up; prints medians and ratios as a markdown table (paste into docs/performance.md).
-# Usage: eng/bench-noop.sh [runs=10] [--restore] [--projects N]
+# Usage: eng/bench-noop.sh [runs=10] [--restore] [--projects N] [--versioning]
 #   --projects N   grow the repo to N projects (N/2 libraries, each with its test project) to measure a big repo.
+#   --versioning   make the Standards.Sdk repos git repos with a version.json (versioning on), and add a fourth
+#                  variant: the same git repo without version.json (versioning off), to measure its no-op cost.
 source "$(dirname "$0")/common.sh"
 runs="${1:-10}"
 restore_flag="--no-restore"
 projects=2
+versioning=""
 shift || true
 while [ $# -gt 0 ]; do
   case "$1" in
     --restore) restore_flag="" ;;
     --projects) projects="$2"; shift ;;
+    --versioning) versioning=1 ;;
   esac
   shift
 done
@@ -73,6 +77,13 @@ make_repo() {
         rm -f "$(dirname "$project")/packages.lock.json" ;;
     esac
   done
+  if [ -n "$versioning" ] && [ "$variant" != plain ]; then
+    [ "$variant" = unversioned ] || echo '{ "version": "1.0", "publicReleaseRefSpec": ["^refs/heads/main$"] }' > "$dir/version.json"
+    printf 'bin/\nobj/\nartifacts/\n' > "$dir/.gitignore"
+    git -C "$dir" -c init.defaultBranch=main init -q
+    git -C "$dir" add -A
+    git -C "$dir" -c user.name=bench -c user.email=bench@example.invalid commit -q -m bench
+  fi
 }
 
 make_repo "$work/resolver" resolver
@@ -81,6 +92,11 @@ dotnet build "$work/resolver/Demo.Orders.sln" -nologo -v:q >/dev/null
 sdkdir="$NUGET_PACKAGES/standards.sdk/$version/Sdk"
 make_repo "$work/bypath" bypath
 make_repo "$work/plain" plain
+variants="plain bypath resolver"
+if [ -n "$versioning" ]; then
+  make_repo "$work/unversioned" unversioned
+  variants="plain bypath unversioned resolver"
+fi
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
@@ -92,7 +108,6 @@ time_build() { # time_build <dir> -> ms of one no-op build
   echo $(( (t1 - t0) / 1000000 ))
 }
 
-variants="plain bypath resolver"
 for v in $variants; do
   dotnet build "$work/$v/Demo.Orders.sln" -nologo -v:q >/dev/null                 # first build
   dotnet build "$work/$v/Demo.Orders.sln" $restore_flag -nologo -v:q >/dev/null   # warm-up
@@ -112,4 +127,31 @@ echo "| Variant ($projects projects, no-op \`dotnet build ${restore_flag:-with r
 echo "|---|---|---|"
 echo "| Microsoft.NET.Sdk (plain) | $plain | 1.000 |"
 echo "| Standards.Sdk imported by path (our targets only) | $bypath | $(ratio "$bypath" "$plain") |"
-echo "| Standards.Sdk via global.json msbuild-sdks (resolver + targets) | $resolver | $(ratio "$resolver" "$plain") |"
+if [ -n "$versioning" ]; then
+  # The versioning's own cost, from MSBuild's task performance summary (robust to a busy machine): the task's
+  # total time over every project instance of one build, on no-op builds (facts from the cache) and on the first
+  # build after a new commit (git runs once for the repo).
+  task_ms() {
+    dotnet build "$work/resolver/Demo.Orders.sln" $restore_flag -nologo -v:q -clp:PerformanceSummary \
+      | awk '/Task Performance Summary/ { t = 1 } t && $3 == "ComputeStandardsVersion" { print $1; exit }'
+  }
+  for i in $(seq "$runs"); do task_ms >> "$work/task-noop.times"; done
+  for i in $(seq 3); do
+    git -C "$work/resolver" -c user.name=bench -c user.email=bench@example.invalid commit -q --allow-empty -m "bench $i"
+    task_ms >> "$work/task-miss.times"
+  done
+  calls=$(dotnet build "$work/resolver/Demo.Orders.sln" $restore_flag -nologo -v:q -clp:PerformanceSummary \
+    | awk '/Task Performance Summary/ { t = 1 } t && $3 == "ComputeStandardsVersion" { print $4; exit }')
+  unversioned=$(median < "$work/unversioned.times")
+  echo "| Standards.Sdk via msbuild-sdks, git repo without version.json (versioning off) | $unversioned | $(ratio "$unversioned" "$plain") |"
+fi
+echo "| Standards.Sdk via global.json msbuild-sdks (resolver + targets)${versioning:+, version.json (versioning on)} | $resolver | $(ratio "$resolver" "$plain") |"
+if [ -n "$versioning" ]; then
+  echo
+  echo "| ComputeStandardsVersion, whole build ($calls calls) | median ms | min ms | max ms |"
+  echo "|---|---|---|---|"
+  for kind in noop miss; do
+    label=$([ "$kind" = noop ] && echo "no-op build (facts cached)" || echo "first build after a new commit (git runs)")
+    echo "| $label | $(median < "$work/task-$kind.times") | $(sort -n "$work/task-$kind.times" | head -1) | $(sort -n "$work/task-$kind.times" | tail -1) |"
+  done
+fi

@@ -135,52 +135,8 @@ public static class LicenseCheck
         }
 
         var path = (entry.Get("path") as JsonStringNode)?.Value ?? $"{id.ToLowerInvariant()}/{version.ToLowerInvariant()}";
-        var nuspecName = (entry.Get("files") as JsonArrayNode)?.Items.OfType<JsonStringNode>()
-            .Select(f => f.Value).FirstOrDefault(f => f.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase) && !f.Contains('/', StringComparison.Ordinal))
-            ?? $"{id.ToLowerInvariant()}.nuspec";
-        foreach (var folder in folders)
-        {
-            string full;
-            try
-            {
-                full = Path.Combine(folder, path, nuspecName);
-            }
-            catch (ArgumentException)
-            {
-                continue;
-            }
-
-            if (readFile(full) is { } text)
-            {
-                var declared = NuspecLicense.Read(text);
-                return declared.LicenseFile is { } file ? FromFile(declared, folder, path, file, readFile) : declared;
-            }
-        }
-
-        return new DeclaredLicense(null, "no .nuspec in the package folders (restore the project)");
-    }
-
-    /// <summary>Recognises the text of a licence file shipped inside the package (MIT, Apache-2.0, GNU licences).</summary>
-    private static DeclaredLicense FromFile(DeclaredLicense declared, string folder, string path, string file, Func<string, string?> readFile)
-    {
-        if (file.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(file))
-        {
-            return declared;
-        }
-
-        string full;
-        try
-        {
-            full = Path.Combine(folder, path, file);
-        }
-        catch (ArgumentException)
-        {
-            return declared;
-        }
-
-        return readFile(full) is { } text && NuspecLicense.FromLicenseText(text) is { } expression
-            ? new DeclaredLicense(expression, $"{expression} (recognised from the licence file {file} in the package)")
-            : declared;
+        var files = (entry.Get("files") as JsonArrayNode)?.Items.OfType<JsonStringNode>().Select(f => f.Value) ?? [];
+        return new PackageFolder(folders, readFile).DeclaredLicense(id, path, files);
     }
 
     private static LicenseVerdict Verdict(DeclaredLicense declared, LicensePolicy policy) =>

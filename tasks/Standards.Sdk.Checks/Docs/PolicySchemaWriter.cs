@@ -77,6 +77,7 @@ public static class PolicySchemaWriter
 
         properties["coverage"] = CoverageSchema();
         properties["budgets"] = BudgetsSchema();
+        properties["release"] = ReleaseSchema();
 
         var schema = new JsonObject
         {
@@ -95,6 +96,52 @@ public static class PolicySchemaWriter
         };
         var options = new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         return schema.ToJsonString(options).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    /// <summary>The release section (docs/release.md): SBOM format and signing policy.</summary>
+    private static JsonObject ReleaseSchema()
+    {
+        JsonObject Requirement(string description) => new()
+        {
+            ["description"] = description,
+            ["enum"] = new JsonArray([.. ReleaseSettings.RequirementWords.Select(w => JsonValue.Create(w))]),
+            ["default"] = "ifAvailable",
+        };
+
+        return new JsonObject
+        {
+            ["description"] = "Release settings: the SBOM written on pack and publish, and the signing policy (see docs/release.md). MSBuild properties override them per build.",
+            ["type"] = "object",
+            ["additionalProperties"] = false,
+            ["properties"] = new JsonObject
+            {
+                ["sbom"] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["additionalProperties"] = false,
+                    ["properties"] = new JsonObject
+                    {
+                        ["format"] = new JsonObject
+                        {
+                            ["description"] = "SPDX 2.3 JSON, CycloneDX 1.6 JSON, or both (StandardsSbomFormat overrides it).",
+                            ["enum"] = new JsonArray([.. ReleaseSettings.FormatWords.Select(w => JsonValue.Create(w))]),
+                            ["default"] = "spdx",
+                        },
+                        ["enabled"] = new JsonObject { ["description"] = "false: no SBOM on pack and publish (StandardsSbom overrides it).", ["type"] = "boolean", ["default"] = true },
+                    },
+                },
+                ["signing"] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["additionalProperties"] = false,
+                    ["properties"] = new JsonObject
+                    {
+                        ["strongName"] = Requirement("Strong-name signing of libraries: ifAvailable (when the repo has a key), required (a shipped library without a signature fails, STD6040), off."),
+                        ["packages"] = Requirement("Package signing after pack: ifAvailable (when a certificate is configured), required (CI builds without a certificate fail, STD6042), off."),
+                    },
+                },
+            },
+        };
     }
 
     private static JsonObject RuleSchema(RuleDefinition rule)

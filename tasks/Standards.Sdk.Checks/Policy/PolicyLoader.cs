@@ -24,7 +24,7 @@ public static class PolicyLoader
     public static readonly IReadOnlySet<string> KnownSections = new HashSet<string>(StringComparer.Ordinal)
     {
         "$schema", "profile", "kind", "helpBaseUrl", "rules", "exceptions",
-        "layout", "dependencies", "coverage", "budgets",
+        "layout", "dependencies", "coverage", "budgets", "release",
     };
 
     private static readonly string[] ExceptionFields = ["rule", "scope", "owner", "reason", "expires"];
@@ -70,6 +70,7 @@ public static class PolicyLoader
             HelpBaseUrl = reader.Text(root.Get("helpBaseUrl"), "helpBaseUrl") ?? StandardsPolicy.DefaultHelpBaseUrl,
             Rules = reader.Rules(root.Get("rules")),
             Exceptions = reader.Exceptions(root.Get("exceptions"), today),
+            Release = ReleaseSettings.Read(path, root.Get("release"), findings),
         };
         return new PolicyLoadResult(policy, findings);
     }

@@ -53,6 +53,9 @@ public sealed class StandardsPolicy
     /// <summary>Exception entries that are well-formed and not expired.</summary>
     public IReadOnlyList<ExceptionEntry> Exceptions { get; init; } = [];
 
+    /// <summary>The release section: SBOM format, signing policy.</summary>
+    public ReleaseSettings Release { get; init; } = ReleaseSettings.Default;
+
     /// <summary>The parsed document, for checks that read their own sections (layout, dependencies).</summary>
     public JsonObjectNode? Document { get; init; }
 

@@ -168,7 +168,7 @@ public class BenchmarkGateTests
     [InlineData("2 ms", 2_000_000)]
     [InlineData("1 s", 1_000_000_000)]
     public void Times_parse_with_units(string text, double nanoseconds) =>
-        Assert.Equal(nanoseconds, Quantity.Nanoseconds(new Json.JsonStringNode(1, 1, text)));
+        Assert.Equal(nanoseconds, Quantity.Nanoseconds(new Standards.Sdk.Checks.Json.JsonStringNode(1, 1, text)));
 
     [Theory]
     [InlineData("64 KiB", 65536)]
@@ -176,7 +176,7 @@ public class BenchmarkGateTests
     [InlineData("10 B", 10)]
     [InlineData("1 gib", 1073741824)]
     public void Sizes_parse_with_units(string text, double bytes) =>
-        Assert.Equal(bytes, Quantity.Bytes(new Json.JsonStringNode(1, 1, text)));
+        Assert.Equal(bytes, Quantity.Bytes(new Standards.Sdk.Checks.Json.JsonStringNode(1, 1, text)));
 
     [Fact]
     public void Size_budgets_fail_only_over_the_budget()

@@ -1,0 +1,208 @@
+using System.Globalization;
+using Microsoft.Build.Framework;
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Release;
+using Standards.Sdk.Checks.Release.Versioning;
+using Standards.Sdk.Checks.Rules;
+
+namespace Standards.Sdk.Tasks;
+
+/// <summary>
+/// Computes the project's version from version.json and the git height (<see cref="VersionEngine"/>) and hands
+/// it to MSBuild as the properties Nerdbank.GitVersioning sets. Cheap on a no-op build: the git facts are cached
+/// by HEAD, tags and the version.json folder, in memory and in the repo's state folder. In CI it also gives the
+/// CI system the build number and version variables (once per value, however many projects ask).
+/// </summary>
+public sealed class ComputeStandardsVersion : ProjectPolicyTask
+{
+    /// <summary>Where the facts are cached (the repo's state folder).</summary>
+    public string? StateDirectory { get; set; }
+
+    /// <summary>PublicRelease as given to the build ('' to decide from the ref).</summary>
+    public string? PublicRelease { get; set; }
+
+    /// <summary>StandardsVersionFallbackHeight ('' for 0 with a warning).</summary>
+    public string? FallbackHeight { get; set; }
+
+    /// <summary>The Version a project file or Directory.Build.props set ('' when none): reported as STD6008.</summary>
+    public string? VersionSetInProject { get; set; }
+
+    /// <summary>True to print the version table and the reasons (the StandardsVersion target).</summary>
+    public bool Explain { get; set; }
+
+    /// <summary>True to give the CI system the build number and variables.</summary>
+    public bool SetCloudBuildVariables { get; set; }
+
+    /// <summary>Where the GitLab dotenv report with the version variables goes.</summary>
+    public string? GitLabDotEnvFile { get; set; }
+
+    /// <summary>The version for NuGet (Version and PackageVersion).</summary>
+    [Output]
+    public string NuGetPackageVersion { get; set; } = string.Empty;
+
+    /// <summary>AssemblyVersion.</summary>
+    [Output]
+    public string AssemblyVersion { get; set; } = string.Empty;
+
+    /// <summary>FileVersion.</summary>
+    [Output]
+    public string FileVersion { get; set; } = string.Empty;
+
+    /// <summary>InformationalVersion.</summary>
+    [Output]
+    public string InformationalVersion { get; set; } = string.Empty;
+
+    /// <summary>BuildVersion (x.y.z[.w]).</summary>
+    [Output]
+    public string BuildVersion { get; set; } = string.Empty;
+
+    /// <summary>SemVer 2 form.</summary>
+    [Output]
+    public string SemVer2 { get; set; } = string.Empty;
+
+    /// <summary>The cloud build number, when version.json enables it.</summary>
+    [Output]
+    public string CloudBuildNumber { get; set; } = string.Empty;
+
+    /// <summary>The full commit id.</summary>
+    [Output]
+    public string GitCommitId { get; set; } = string.Empty;
+
+    /// <summary>The commit id as versions carry it.</summary>
+    [Output]
+    public string GitCommitIdShort { get; set; } = string.Empty;
+
+    /// <summary>The git height.</summary>
+    [Output]
+    public string GitVersionHeight { get; set; } = string.Empty;
+
+    /// <summary>True for a public release.</summary>
+    [Output]
+    public string PublicReleaseResult { get; set; } = string.Empty;
+
+    /// <summary>The ref being built.</summary>
+    [Output]
+    public string BuildingRef { get; set; } = string.Empty;
+
+    /// <summary>HEAD's committer date (Unix seconds), the deterministic timestamp of SBOMs.</summary>
+    [Output]
+    public string GitCommitTime { get; set; } = string.Empty;
+
+    /// <inheritdoc />
+    protected override bool ExecuteCore()
+    {
+        var cloud = CloudBuildContext.FromEnvironment(Environment.GetEnvironmentVariable);
+        var outcome = VersionEngine.Compute(new VersionRequest
+        {
+            ProjectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!,
+            StateDirectory = string.IsNullOrEmpty(StateDirectory) ? null : Path.GetFullPath(StateDirectory),
+            Cloud = cloud,
+            PublicReleaseOverride = bool.TryParse(PublicRelease, out var forced) ? forced : null,
+            FallbackHeight = int.TryParse(FallbackHeight, NumberStyles.Integer, CultureInfo.InvariantCulture, out var fallback) ? fallback : null,
+        });
+
+        var findings = outcome.Findings.ToList();
+        if (!string.IsNullOrEmpty(VersionSetInProject) && outcome.Version is not null)
+        {
+            var (file, line) = PropertyLines.Find(ProjectAndSettingFiles, ReadOrNull, "Version", null, ProjectFile, 0);
+            findings.Add(new Finding(ReleaseRuleIds.VersionSetInProject, Severity.Warning,
+                $"Version is set to '{VersionSetInProject}' here, but version.json decides the version ({outcome.Version.NuGetPackageVersion}); the setting is ignored. Remove it, or pass -p:Version=... on the command line to override version.json for one build.",
+                file, line));
+        }
+
+        if (outcome.Version is { } version)
+        {
+            NuGetPackageVersion = version.NuGetPackageVersion;
+            AssemblyVersion = version.AssemblyVersion;
+            FileVersion = version.FileVersion;
+            InformationalVersion = version.InformationalVersion;
+            BuildVersion = version.BuildVersion;
+            SemVer2 = version.SemVer2;
+            CloudBuildNumber = version.CloudBuildNumber ?? string.Empty;
+            GitCommitId = version.GitCommitId ?? string.Empty;
+            GitCommitIdShort = version.GitCommitIdShort ?? string.Empty;
+            GitVersionHeight = version.VersionHeight.ToString(CultureInfo.InvariantCulture);
+            PublicReleaseResult = version.PublicRelease ? "true" : "false";
+            BuildingRef = outcome.BuildingRef ?? string.Empty;
+            GitCommitTime = outcome.CommitTime?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+            Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: version {0} for {1} (height {2}, {3}; facts from {4}).",
+                version.NuGetPackageVersion, Path.GetFileNameWithoutExtension(ProjectFile), version.VersionHeight,
+                version.PublicRelease ? "public release" : "not a public release", outcome.FactsSource);
+            if (SetCloudBuildVariables)
+            {
+                Announce(CloudBuildOutput.Lines(cloud.System, outcome.SetCloudBuildVariables, version, Environment.GetEnvironmentVariable, GitLabDotEnvFile));
+            }
+        }
+
+        if (Explain)
+        {
+            foreach (var line in VersionEngine.Table(outcome).Concat(["Why:"]).Concat(outcome.Explanation.Select(l => "  " + l)))
+            {
+                Log.LogMessage(MessageImportance.High, line);
+            }
+        }
+        else if (outcome.Explanation.Count > 0)
+        {
+            Log.LogMessage(MessageImportance.Low, "Standards.Sdk: " + string.Join(" ", outcome.Explanation));
+        }
+
+        if (findings.Count == 0)
+        {
+            return true;
+        }
+
+        // standards.json is read only when there is something to report (the no-op path never parses it).
+        var today = ResolveToday();
+        var policy = LoadPolicy(today, findings: null);
+        var effective = new EffectivePolicy(policy, CreateProjectContext(), today);
+        return TaskLogging.LogFindings(Log, [.. findings.Select(f => WithPolicySeverity(f, effective))], policy.HelpBaseUrl, TreatWarningsAsErrors);
+    }
+
+    /// <summary>Prints or appends each line once per build; a file that already has the line is left alone.</summary>
+    private void Announce(IReadOnlyList<CloudBuildLine> lines)
+    {
+        foreach (var line in lines)
+        {
+            // Once per build (not per node process: a reused node serves later builds too).
+            var key = "Standards.Sdk.CloudBuild|" + (line.File ?? "log") + "|" + line.Line;
+            if (BuildEngine4.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is not null)
+            {
+                continue;
+            }
+
+            BuildEngine4.RegisterTaskObject(key, key, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+
+            if (line.File is null)
+            {
+                Log.LogMessage(MessageImportance.High, line.Line);
+                continue;
+            }
+
+            try
+            {
+                if (ReadOrNull(line.File)?.Split('\n').Contains(line.Line, StringComparer.Ordinal) != true)
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(line.File))!);
+                    File.AppendAllText(line.File, line.Line + "\n");
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Log.LogMessage(MessageImportance.Normal, $"Standards.Sdk: could not write the version to {line.File}: {ex.Message}");
+            }
+        }
+    }
+
+    private static Finding WithPolicySeverity(Finding finding, EffectivePolicy effective)
+    {
+        // standards.json may change a rule's severity; an Info finding (an acknowledged fallback) stays Info.
+        if (finding.Severity == Severity.Info || RuleCatalog.Find(finding.Code) is not { } rule)
+        {
+            return finding;
+        }
+
+        var configured = effective.SeverityOf(rule);
+        return configured == rule.DefaultSeverity ? finding : finding with { Severity = configured };
+    }
+}

@@ -1,0 +1,200 @@
+using System.Globalization;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using Standards.Sdk.Checks.Dependencies;
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Release;
+using Standards.Sdk.Checks.Release.Sbom;
+
+namespace Standards.Sdk.Tasks;
+
+/// <summary>
+/// Writes the SBOM of a pack or a publish (SPDX 2.3 and/or CycloneDX 1.6 JSON) from the project's restore graph,
+/// into <see cref="OutputDirectory"/> under the paths the package or publish folder uses (_manifest/...), and lists
+/// them in <see cref="ListFile"/> for the targets that add them to the package. Files are rewritten only when
+/// their content changes. All logic lives in Standards.Sdk.Checks (Release/Sbom).
+/// </summary>
+public sealed class GenerateStandardsSbom : ProjectPolicyTask
+{
+    /// <summary>project.assets.json.</summary>
+    [Required]
+    public string ProjectAssetsFile { get; set; } = string.Empty;
+
+    /// <summary>The package id (pack) or assembly name (publish).</summary>
+    [Required]
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>The package version (pack) or version (publish).</summary>
+    [Required]
+    public string Version { get; set; } = string.Empty;
+
+    /// <summary>Company.</summary>
+    public string? Company { get; set; }
+
+    /// <summary>Authors.</summary>
+    public string? Authors { get; set; }
+
+    /// <summary>PackageLicenseExpression.</summary>
+    public string? License { get; set; }
+
+    /// <summary>True for a publish of an application.</summary>
+    public bool IsApplication { get; set; }
+
+    /// <summary>The target frameworks described (';'-separated aliases).</summary>
+    public string? TargetFrameworks { get; set; }
+
+    /// <summary>The runtime identifier of a publish.</summary>
+    public string? RuntimeIdentifier { get; set; }
+
+    /// <summary>Referenced projects with their package version (metadata ProjectVersion).</summary>
+    public ITaskItem[] ProjectReferences { get; set; } = [];
+
+    /// <summary>StandardsSbomFormat: spdx, cyclonedx or both; empty for standards.json's choice (default spdx).</summary>
+    public string? Format { get; set; }
+
+    /// <summary>Where the _manifest folder is written.</summary>
+    [Required]
+    public string OutputDirectory { get; set; } = string.Empty;
+
+    /// <summary>The file listing what was written (one path per line: file|package path).</summary>
+    [Required]
+    public string ListFile { get; set; } = string.Empty;
+
+    /// <summary>SOURCE_DATE_EPOCH, when set.</summary>
+    public string? SourceDateEpoch { get; set; }
+
+    /// <summary>The commit date of HEAD (Unix seconds), from versioning.</summary>
+    public string? CommitTime { get; set; }
+
+    /// <summary>Standards.Sdk's version, named as the SBOM's tool.</summary>
+    public string? ToolVersion { get; set; }
+
+    /// <summary>The prefix of SPDX document namespaces.</summary>
+    public string? NamespaceBase { get; set; }
+
+    /// <summary>The files written, with PackagePath metadata.</summary>
+    [Output]
+    public ITaskItem[] Files { get; set; } = [];
+
+    /// <inheritdoc />
+    protected override bool ExecuteCore()
+    {
+        var today = ResolveToday();
+        var policy = LoadPolicy(today, findings: null);
+        var findings = new List<Finding>();
+        var formats = ResolveFormats(policy.Release, findings);
+        if (formats == SbomFormats.None || findings.Count > 0)
+        {
+            WriteList([]);
+            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        }
+
+        var graph = RestoreGraph.Read(ProjectAssetsFile, ReadOrNull(ProjectAssetsFile), findings);
+        if (graph is null)
+        {
+            WriteList([]);
+            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        }
+
+        var supplier = !string.IsNullOrWhiteSpace(Company) ? Company! : !string.IsNullOrWhiteSpace(Authors) ? Authors! : Name;
+        var subject = new SbomSubject
+        {
+            Name = Name,
+            Version = Version,
+            Supplier = supplier,
+            License = string.IsNullOrWhiteSpace(License) ? null : License,
+            IsApplication = IsApplication,
+            TargetFrameworks = [.. (TargetFrameworks ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            RuntimeIdentifier = string.IsNullOrWhiteSpace(RuntimeIdentifier) ? null : RuntimeIdentifier,
+            ProjectVersions = ProjectReferences
+                .Where(p => !string.IsNullOrEmpty(p.GetMetadata("ProjectVersion")))
+                .GroupBy(p => Path.GetFileNameWithoutExtension(p.ItemSpec), StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => g.First().GetMetadata("ProjectVersion"), StringComparer.OrdinalIgnoreCase),
+        };
+        var document = SbomBuilder.Build(graph, subject, new PackageFolder(graph.PackageFolders, ReadOrNull), Timestamp(), ToolVersion ?? "0.0.0", ProjectAssetsFile, findings);
+
+        var written = new List<(string File, string PackagePath)>();
+        if (formats.HasFlag(SbomFormats.Spdx))
+        {
+            written.Add(Write(SbomWriters.SpdxPath, SbomWriters.Spdx(document, string.IsNullOrWhiteSpace(NamespaceBase) ? "https://spdx.org/spdxdocs/standards-sdk" : NamespaceBase!)));
+        }
+
+        if (formats.HasFlag(SbomFormats.CycloneDx))
+        {
+            written.Add(Write(SbomWriters.CycloneDxPath, SbomWriters.CycloneDx(document)));
+        }
+
+        WriteList(written);
+        Files = [.. written.Select(w =>
+        {
+            var item = new TaskItem(w.File);
+            item.SetMetadata("PackagePath", w.PackagePath);
+            return (ITaskItem)item;
+        })];
+        Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: SBOM of {0} {1} ({2} packages) written to {3}.",
+            Name, Version, document.Components.Count, string.Join(", ", written.Select(w => w.File)));
+        return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+    }
+
+    private SbomFormats ResolveFormats(ReleaseSettings release, List<Finding> findings)
+    {
+        if (string.IsNullOrWhiteSpace(Format) && !release.SbomEnabled)
+        {
+            return SbomFormats.None;
+        }
+
+        var word = string.IsNullOrWhiteSpace(Format) ? release.SbomFormat ?? "spdx" : Format!.Trim();
+        switch (word.ToLowerInvariant())
+        {
+            case "spdx":
+                return SbomFormats.Spdx;
+            case "cyclonedx":
+                return SbomFormats.CycloneDx;
+            case "both":
+                return SbomFormats.Spdx | SbomFormats.CycloneDx;
+            default:
+                var (file, line) = PropertyLines.Find(ProjectAndSettingFiles, ReadOrNull, "StandardsSbomFormat", null, ProjectFile, 0);
+                findings.Add(new Finding(ReleaseRuleIds.SbomSetting, Severity.Error,
+                    $"StandardsSbomFormat is '{word}'; it must be spdx, cyclonedx or both.", file, line));
+                return SbomFormats.None;
+        }
+    }
+
+    /// <summary>SOURCE_DATE_EPOCH, else the commit date, else now (then the file is not reproducible, and the log says so).</summary>
+    private DateTimeOffset Timestamp()
+    {
+        foreach (var candidate in new[] { SourceDateEpoch, CommitTime })
+        {
+            if (long.TryParse(candidate, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+            {
+                return DateTimeOffset.FromUnixTimeSeconds(seconds);
+            }
+        }
+
+        Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: neither SOURCE_DATE_EPOCH nor a git commit date is available; the SBOM timestamp is the current time, so rebuilding it gives a different file.");
+        return DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+    }
+
+    private (string File, string PackagePath) Write(string relative, string content)
+    {
+        var file = Path.GetFullPath(Path.Combine(OutputDirectory, relative));
+        if (ReadOrNull(file) != content)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, content);
+        }
+
+        return (file, relative[..(relative.LastIndexOf('/') + 1)]);
+    }
+
+    private void WriteList(List<(string File, string PackagePath)> written)
+    {
+        var text = string.Concat(written.Select(w => $"{w.File}|{w.PackagePath}\n"));
+        if (ReadOrNull(ListFile) != text)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(ListFile))!);
+            File.WriteAllText(ListFile, text);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using Microsoft.Build.Framework;
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Release.Signing;
+
+namespace Standards.Sdk.Tasks;
+
+/// <summary>
+/// After pack: signs the packages with the certificate from the environment and verifies them
+/// (<see cref="PackageSigning"/>); under a signing requirement a CI build without a certificate fails (STD6042)
+/// and a local one says it skipped (STD6043). A package already signed by an earlier run (its hash is in the
+/// state folder) is not signed again.
+/// </summary>
+public sealed class SignStandardsPackages : ProjectPolicyTask
+{
+    /// <summary>The pack's outputs (.nupkg, .snupkg, .nuspec); the .nupkg files are signed.</summary>
+    public ITaskItem[] Packages { get; set; } = [];
+
+    /// <summary>StandardsPackageSigning: ifAvailable, required or off; empty for standards.json's choice.</summary>
+    public string? Requirement { get; set; }
+
+    /// <summary>True in CI builds.</summary>
+    public bool ContinuousIntegration { get; set; }
+
+    /// <summary>Where the trust configuration and the signed-package hashes are kept.</summary>
+    [Required]
+    public string StateDirectory { get; set; } = string.Empty;
+
+    /// <summary>The dotnet executable (DOTNET_HOST_PATH), or empty for 'dotnet' on the PATH.</summary>
+    public string? DotnetHost { get; set; }
+
+    /// <inheritdoc />
+    protected override bool ExecuteCore()
+    {
+        var policy = LoadPolicy(ResolveToday(), findings: null);
+        var findings = new List<Finding>();
+        var requirement = ReleaseSettings.ParseRequirement(Requirement) ?? policy.Release.Packages;
+        var certificate = PackageSigning.ReadCertificate(Environment.GetEnvironmentVariable, ProjectFile, findings);
+        if (findings.Count > 0)
+        {
+            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        }
+
+        var decision = PackageSigning.Decide(requirement, ContinuousIntegration, certificate, ProjectFile);
+        if (!decision.Sign)
+        {
+            if (decision.Finding is { } finding)
+            {
+                findings.Add(finding);
+            }
+
+            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        }
+
+        var fingerprint = PackageSigning.Fingerprint(certificate!, out var error);
+        if (fingerprint is null)
+        {
+            findings.Add(new Finding(Checks.Release.ReleaseRuleIds.SigningConfigurationInvalid, Severity.Error, $"Packages cannot be signed: {error}.", ProjectFile));
+            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        }
+
+        Directory.CreateDirectory(StateDirectory);
+        var config = Path.Combine(StateDirectory, "verify.nuget.config");
+        var configText = PackageSigning.TrustConfiguration(fingerprint, certificate!.AllowUntrustedRoot);
+        if (ReadOrNull(config) != configText)
+        {
+            File.WriteAllText(config, configText);
+        }
+
+        var dotnet = string.IsNullOrEmpty(DotnetHost) ? "dotnet" : DotnetHost!;
+        foreach (var package in PackageSigning.SignablePackages(Packages.Select(p => p.GetMetadata("FullPath"))).Where(File.Exists))
+        {
+            var stamp = Path.Combine(StateDirectory, Path.GetFileName(package) + ".signed");
+            if (ReadOrNull(stamp)?.Trim() == $"{fingerprint} {Hash(package)}")
+            {
+                Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: {0} is already signed with certificate {1}.", Path.GetFileName(package), fingerprint);
+                continue;
+            }
+
+            var problems = PackageSigning.SignAndVerify(dotnet, package, certificate, config, ProjectFile, output => Log.LogMessage(MessageImportance.Low, output));
+            findings.AddRange(problems);
+            if (problems.Count == 0)
+            {
+                File.WriteAllText(stamp, $"{fingerprint} {Hash(package)}\n");
+                Log.LogMessage(MessageImportance.High, "Standards.Sdk: signed and verified {0} (certificate {1}{2}).",
+                    Path.GetFileName(package), fingerprint, certificate.TimestampUrl is null ? ", no timestamp" : ", timestamped");
+            }
+        }
+
+        return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+    }
+
+    private static string Hash(string file) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
+}

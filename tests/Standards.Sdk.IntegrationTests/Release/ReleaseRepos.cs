@@ -1,0 +1,138 @@
+using System.Text.Json;
+
+namespace Standards.Sdk.IntegrationTests.Release;
+
+/// <summary>The repos of the release tests: a multi-targeted library and a service, each a git repo with version.json.</summary>
+internal static class ReleaseRepos
+{
+    /// <summary>These tests are about release; repo-wide checks have their own tests, locked restore needs committed lock files.</summary>
+    public const string ReleaseOnly = "-p:StandardsRepositoryChecks=false;RestoreLockedMode=false";
+
+    public const string LibraryProject = "src/Acme.Widgets/Acme.Widgets.csproj";
+    public const string ServiceProject = "cmd/Acme.Orders.Api/Acme.Orders.Api.csproj";
+
+    public const string PackagesProps = """
+        <Project>
+          <ItemGroup>
+            <PackageVersion Include="Newtonsoft.Json" Version="13.0.3" />
+            <PackageVersion Include="Microsoft.Extensions.Logging.Abstractions" Version="10.0.14" />
+            <PackageVersion Include="Polly.Core" Version="8.9.1" />
+          </ItemGroup>
+        </Project>
+        """;
+
+    /// <summary>A library with two packages, committed; version.json as given. Multi-targeted (net10.0; netstandard2.0) on request.</summary>
+    public static TestRepo Library(string versionJson, string projectExtra = "", bool multiTarget = false)
+    {
+        var frameworks = multiTarget ? "<TargetFrameworks>net10.0;netstandard2.0</TargetFrameworks>" : "<TargetFramework>net10.0</TargetFramework>";
+        var repo = TestRepo.Create();
+        repo.WriteFile("Directory.Packages.props", PackagesProps)
+            .WriteFile(".gitignore", "bin/\nobj/\nartifacts/\n")
+            .WriteFile("version.json", versionJson)
+            .WriteProject("src/Acme.Widgets", "Acme.Widgets", $"""
+                  <PropertyGroup>
+                    {frameworks}
+                    <Company>Acme Corp</Company>
+                    <Authors>Acme Widgets Team</Authors>
+                    <PackageLicenseExpression>MIT</PackageLicenseExpression>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Newtonsoft.Json" />
+                    <PackageReference Include="Microsoft.Extensions.Logging.Abstractions" />
+                  </ItemGroup>
+                {projectExtra}
+                """)
+            .WriteFile("src/Acme.Widgets/Gadget.cs", """
+                namespace Acme.Widgets;
+
+                /// <summary>A gadget.</summary>
+                public static class Gadget
+                {
+                    /// <summary>The gadget as JSON.</summary>
+                    /// <returns>The JSON text.</returns>
+                    public static string ToJson() => Newtonsoft.Json.JsonConvert.SerializeObject(new { Name = "gadget" });
+
+                    internal static int Secret => 42;
+                }
+                """);
+        Commit(repo);
+        return repo;
+    }
+
+    /// <summary>A service (cmd/Acme.Orders.Api) with one package, committed.</summary>
+    public static TestRepo Service()
+    {
+        var repo = TestRepo.Create();
+        repo.WriteFile("Directory.Packages.props", PackagesProps)
+            .WriteFile(".gitignore", "bin/\nobj/\nartifacts/\n")
+            .WriteFile("version.json", """{ "version": "2.1", "publicReleaseRefSpec": ["^refs/heads/main$"] }""")
+            .WriteProject("cmd/Acme.Orders.Api", "Acme.Orders.Api", """
+                  <PropertyGroup>
+                    <Company>Acme Corp</Company>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Polly.Core" />
+                  </ItemGroup>
+                """)
+            .WriteFile("cmd/Acme.Orders.Api/Program.cs", """
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                app.MapGet("/health", () => Results.Ok(Polly.ResiliencePipeline.Empty.GetType().Name));
+                await app.RunAsync().ConfigureAwait(false);
+                """);
+        Commit(repo);
+        return repo;
+    }
+
+    public static void Commit(TestRepo repo, string message = "change")
+    {
+        if (!Directory.Exists(repo.PathOf(".git")))
+        {
+            repo.Git("init", "-q");
+        }
+
+        repo.Git("add", "-A");
+        repo.Git("commit", "-q", "--allow-empty", "-m", message);
+    }
+
+    public static string Head(TestRepo repo) => repo.Git("rev-parse", "HEAD").Output.Trim();
+
+    /// <summary>(id, version) of every package <c>dotnet list package --include-transitive</c> reports, for some frameworks.</summary>
+    public static SortedSet<string> ListedPackages(TestRepo repo, string project, params string[] frameworks)
+    {
+        var listed = repo.Dotnet(["list", repo.PathOf(project), "package", "--include-transitive", "--format", "json"], ci: false);
+        Assert.True(listed.Succeeded, listed.Output);
+        using var json = JsonDocument.Parse(listed.Output[listed.Output.IndexOf('{', StringComparison.Ordinal)..]);
+        var result = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var framework in json.RootElement.GetProperty("projects")[0].GetProperty("frameworks").EnumerateArray())
+        {
+            if (frameworks.Length > 0 && !frameworks.Contains(framework.GetProperty("framework").GetString()))
+            {
+                continue;
+            }
+
+            foreach (var kind in new[] { "topLevelPackages", "transitivePackages" })
+            {
+                if (framework.TryGetProperty(kind, out var packages))
+                {
+                    foreach (var package in packages.EnumerateArray())
+                    {
+                        result.Add($"{package.GetProperty("id").GetString()}/{package.GetProperty("resolvedVersion").GetString()}");
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The schemas in ../shared/schemas, as the tests must read them (never copied into the repo).</summary>
+    public static JsonSchemaValidator SpdxSchema() =>
+        JsonSchemaValidator.FromFiles(Path.Combine(RepoPaths.Shared, "schemas", "spdx-2.3.schema.json"));
+
+    public static JsonSchemaValidator CycloneDxSchema() =>
+        JsonSchemaValidator.FromFiles(
+            Path.Combine(RepoPaths.Shared, "schemas", "cyclonedx-bom-1.6.schema.json"),
+            Path.Combine(RepoPaths.Shared, "schemas", "cyclonedx-spdx.schema.json"),
+            Path.Combine(RepoPaths.Shared, "schemas", "cyclonedx-jsf-0.82.schema.json"));
+}

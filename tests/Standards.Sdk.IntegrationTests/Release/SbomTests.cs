@@ -1,0 +1,161 @@
+using System.IO.Compression;
+using System.Text.Json;
+using static Standards.Sdk.IntegrationTests.Release.ReleaseRepos;
+
+namespace Standards.Sdk.IntegrationTests.Release;
+
+/// <summary>
+/// SBOMs on a real pack of a multi-targeted library and a real publish of a service: present where they belong,
+/// valid against the official SPDX 2.3 and CycloneDX 1.6 schemas (../shared/schemas), listing exactly what
+/// `dotnet list package --include-transitive` lists, with the package folder's SHA-512, byte-identical on rebuild.
+/// </summary>
+[Collection(RealBuildsCollectionDefinition.Name)]
+public sealed class SbomTests
+{
+    [Fact]
+    public void Pack_of_a_multi_targeted_library_puts_valid_deterministic_SPDX_and_CycloneDX_inside_the_package()
+    {
+        using var repo = Library("""{ "version": "1.0", "publicReleaseRefSpec": ["^refs/heads/main$"] }""", """
+              <PropertyGroup>
+                <StandardsSbomFormat>both</StandardsSbomFormat>
+              </PropertyGroup>
+            """, multiTarget: true);
+        var output = repo.PathOf("artifacts/packages");
+
+        var pack = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", output, "-tl:off", ReleaseOnly], ci: true);
+        Assert.True(pack.Succeeded, pack.Output);
+        var package = Path.Combine(output, "Acme.Widgets.1.0.1.nupkg");
+        var (spdxText, cdxText) = ReadSboms(package);
+
+        // Valid against the official schemas.
+        using var spdx = JsonDocument.Parse(spdxText);
+        using var cdx = JsonDocument.Parse(cdxText);
+        Assert.Empty(SpdxSchema().Validate(spdx.RootElement));
+        Assert.Empty(CycloneDxSchema().Validate(cdx.RootElement));
+
+        // The described package, and NTIA minimum elements on every component.
+        var root = spdx.RootElement;
+        var packages = root.GetProperty("packages").EnumerateArray().ToList();
+        var subject = packages.Single(p => p.GetProperty("SPDXID").GetString() == "SPDXRef-RootPackage");
+        Assert.Equal("Acme.Widgets", subject.GetProperty("name").GetString());
+        Assert.Equal("1.0.1", subject.GetProperty("versionInfo").GetString());
+        Assert.Equal("Organization: Acme Corp", subject.GetProperty("supplier").GetString());
+        Assert.Equal("MIT", subject.GetProperty("licenseDeclared").GetString());
+        Assert.Equal("pkg:nuget/Acme.Widgets@1.0.1", Purl(subject));
+        Assert.Contains(root.GetProperty("creationInfo").GetProperty("creators").EnumerateArray(), c => c.GetString()!.StartsWith("Tool: Standards.Sdk-", StringComparison.Ordinal));
+        Assert.Contains(root.GetProperty("creationInfo").GetProperty("creators").EnumerateArray(), c => c.GetString() == "Organization: Acme Corp");
+        var commitTime = DateTimeOffset.FromUnixTimeSeconds(long.Parse(repo.Git("log", "-1", "--format=%ct").Output.Trim(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(commitTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), root.GetProperty("creationInfo").GetProperty("created").GetString());
+        foreach (var p in packages)
+        {
+            Assert.False(string.IsNullOrEmpty(p.GetProperty("name").GetString()));
+            Assert.False(string.IsNullOrEmpty(p.GetProperty("versionInfo").GetString()));
+            Assert.StartsWith("Organization: ", p.GetProperty("supplier").GetString(), StringComparison.Ordinal);
+            Assert.StartsWith("pkg:nuget/", Purl(p), StringComparison.Ordinal);
+        }
+
+        // Exactly the packages dotnet list package reports, each with the package folder's SHA-512.
+        var listed = ListedPackages(repo, LibraryProject);
+        var described = packages.Where(p => p.GetProperty("SPDXID").GetString() != "SPDXRef-RootPackage")
+            .Select(p => $"{p.GetProperty("name").GetString()}/{p.GetProperty("versionInfo").GetString()}")
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(listed, new SortedSet<string>(described, StringComparer.OrdinalIgnoreCase));
+        Assert.Contains("System.Memory", string.Join(' ', listed), StringComparison.Ordinal); // a netstandard2.0-only transitive package
+        foreach (var p in packages.Where(p => p.GetProperty("SPDXID").GetString() != "SPDXRef-RootPackage"))
+        {
+            var id = p.GetProperty("name").GetString()!.ToLowerInvariant();
+            var version = p.GetProperty("versionInfo").GetString()!.ToLowerInvariant();
+            var sha512File = Path.Combine(repo.Sdk.PackagesFolder, id, version, $"{id}.{version}.nupkg.sha512");
+            var expected = Convert.ToHexStringLower(Convert.FromBase64String(File.ReadAllText(sha512File).Trim()));
+            var checksum = p.GetProperty("checksums").EnumerateArray().Single();
+            Assert.Equal("SHA512", checksum.GetProperty("algorithm").GetString());
+            Assert.Equal(expected, checksum.GetProperty("checksumValue").GetString());
+        }
+
+        // Dependencies: the library depends on its references; transitive edges are there too.
+        var relationships = root.GetProperty("relationships").EnumerateArray()
+            .Select(r => $"{r.GetProperty("spdxElementId").GetString()} {r.GetProperty("relationshipType").GetString()} {r.GetProperty("relatedSpdxElement").GetString()}")
+            .ToList();
+        Assert.Contains("SPDXRef-DOCUMENT DESCRIBES SPDXRef-RootPackage", relationships);
+        Assert.Contains("SPDXRef-RootPackage DEPENDS_ON SPDXRef-Package-Newtonsoft.Json-13.0.3", relationships);
+        Assert.Contains(relationships, r => r.StartsWith("SPDXRef-Package-Microsoft.Extensions.Logging.Abstractions-10.0.14 DEPENDS_ON ", StringComparison.Ordinal));
+        Assert.Contains(relationships, r => r.EndsWith(" DEV_DEPENDENCY_OF SPDXRef-RootPackage", StringComparison.Ordinal)); // the pinned analyzers
+
+        var cdxComponents = cdx.RootElement.GetProperty("components").EnumerateArray()
+            .Select(c => $"{c.GetProperty("name").GetString()}/{c.GetProperty("version").GetString()}")
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(listed, new SortedSet<string>(cdxComponents, StringComparer.OrdinalIgnoreCase));
+
+        // Byte-identical when rebuilt from scratch.
+        Directory.Delete(repo.PathOf("src/Acme.Widgets/obj"), recursive: true);
+        Directory.Delete(repo.PathOf("src/Acme.Widgets/bin"), recursive: true);
+        var repack = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", output, "-tl:off", ReleaseOnly], ci: true);
+        Assert.True(repack.Succeeded, repack.Output);
+        var (spdxAgain, cdxAgain) = ReadSboms(package);
+        Assert.Equal(spdxText, spdxAgain);
+        Assert.Equal(cdxText, cdxAgain);
+    }
+
+    [Fact]
+    public void Publish_of_a_service_writes_the_SBOM_beside_the_output_and_standards_json_picks_the_format()
+    {
+        using var repo = Service();
+        var publishDir = repo.PathOf("artifacts/publish");
+
+        var publish = repo.Dotnet(["publish", repo.PathOf(ServiceProject), "-o", publishDir, "-tl:off", ReleaseOnly], ci: true);
+        Assert.True(publish.Succeeded, publish.Output);
+        var spdxFile = Path.Combine(publishDir, "_manifest", "spdx_2.3", "manifest.spdx.json");
+        Assert.True(File.Exists(spdxFile), publish.Output);
+        Assert.True(File.Exists(Path.Combine(publishDir, "Acme.Orders.Api.dll")));
+        using var spdx = JsonDocument.Parse(File.ReadAllText(spdxFile));
+        Assert.Empty(SpdxSchema().Validate(spdx.RootElement));
+        var packages = spdx.RootElement.GetProperty("packages").EnumerateArray().ToList();
+        var subject = packages.Single(p => p.GetProperty("SPDXID").GetString() == "SPDXRef-RootPackage");
+        Assert.Equal("APPLICATION", subject.GetProperty("primaryPackagePurpose").GetString());
+        Assert.Equal("2.1.1", subject.GetProperty("versionInfo").GetString());
+        Assert.Equal("pkg:generic/Acme.Orders.Api@2.1.1", Purl(subject));
+        var described = packages.Where(p => p.GetProperty("SPDXID").GetString() != "SPDXRef-RootPackage").Select(p => $"{p.GetProperty("name").GetString()}/{p.GetProperty("versionInfo").GetString()}");
+        Assert.Equal(ListedPackages(repo, ServiceProject), new SortedSet<string>(described, StringComparer.OrdinalIgnoreCase));
+
+        // standards.json chooses CycloneDX; the publish then carries that instead.
+        repo.WriteFile("standards.json", """{ "release": { "sbom": { "format": "cyclonedx" } } }""");
+        var again = repo.Dotnet(["publish", repo.PathOf(ServiceProject), "-o", repo.PathOf("artifacts/publish2"), "-tl:off", ReleaseOnly], ci: true);
+        Assert.True(again.Succeeded, again.Output);
+        var cdxFile = repo.PathOf("artifacts/publish2/_manifest/cyclonedx_1.6/bom.cdx.json");
+        using var cdx = JsonDocument.Parse(File.ReadAllText(cdxFile));
+        Assert.Empty(CycloneDxSchema().Validate(cdx.RootElement));
+        Assert.False(File.Exists(repo.PathOf("artifacts/publish2/_manifest/spdx_2.3/manifest.spdx.json")));
+        Assert.Equal("application", cdx.RootElement.GetProperty("metadata").GetProperty("component").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void Invalid_format_is_STD6022_and_StandardsSbom_false_packs_without_one()
+    {
+        using var repo = Library("""{ "version": "1.0" }""");
+        var bad = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", repo.PathOf("artifacts/p1"), "-tl:off", "-p:StandardsSbomFormat=swid", ReleaseOnly], ci: false);
+        Assert.False(bad.Succeeded);
+        var error = Assert.Single(bad.Errors, e => e.Code == "STD6022");
+        Assert.Contains("'swid'", error.Message, StringComparison.Ordinal);
+
+        var off = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", repo.PathOf("artifacts/p2"), "-tl:off", "-p:StandardsSbom=false", ReleaseOnly], ci: false);
+        Assert.True(off.Succeeded, off.Output);
+        using var zip = ZipFile.OpenRead(Directory.GetFiles(repo.PathOf("artifacts/p2"), "*.nupkg").Single());
+        Assert.DoesNotContain(zip.Entries, e => e.FullName.StartsWith("_manifest/", StringComparison.Ordinal));
+    }
+
+    private static (string Spdx, string CycloneDx) ReadSboms(string package)
+    {
+        using var zip = ZipFile.OpenRead(package);
+        string Read(string name)
+        {
+            var entry = zip.GetEntry(name) ?? throw new InvalidOperationException($"{name} is not in {package}: {string.Join(", ", zip.Entries.Select(e => e.FullName))}");
+            using var reader = new StreamReader(entry.Open());
+            return reader.ReadToEnd();
+        }
+
+        return (Read("_manifest/spdx_2.3/manifest.spdx.json"), Read("_manifest/cyclonedx_1.6/bom.cdx.json"));
+    }
+
+    private static string? Purl(JsonElement package) =>
+        package.GetProperty("externalRefs").EnumerateArray().Single(r => r.GetProperty("referenceType").GetString() == "purl").GetProperty("referenceLocator").GetString();
+}
