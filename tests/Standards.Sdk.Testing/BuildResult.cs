@@ -68,6 +68,12 @@ public sealed partial class BuildResult
     /// <summary>Why the binary log could not be used, or null.</summary>
     public string? BinaryLogProblem { get; }
 
+    /// <summary>The command that ran (<c>dotnet build ...</c>), when known.</summary>
+    public string? Command { get; internal set; }
+
+    /// <summary>How long the command took, when known.</summary>
+    public TimeSpan? Elapsed { get; internal set; }
+
     /// <summary>True when the structured queries (messages, targets, tasks) are available.</summary>
     public bool HasBinaryLog => log is not null;
 
@@ -138,7 +144,12 @@ public sealed partial class BuildResult
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"exit {ExitCode}{(BinaryLog is null ? string.Empty : $", binary log {BinaryLog}")}{(BinaryLogProblem is null ? string.Empty : $" ({BinaryLogProblem})")}\n{Output}";
+        (Command is null ? string.Empty : $"{Command}: ")
+        + $"exit {ExitCode}"
+        + (Elapsed is { } elapsed ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" after {elapsed.TotalSeconds:F1} s") : string.Empty)
+        + (BinaryLog is null ? string.Empty : $", binary log {BinaryLog}")
+        + (BinaryLogProblem is null ? string.Empty : $" ({BinaryLogProblem})")
+        + $"\n{Output}";
 
     private BuildLog Structured() => log ?? throw NoBinaryLog();
 

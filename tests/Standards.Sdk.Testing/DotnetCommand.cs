@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace Standards.Sdk.Testing;
@@ -29,6 +30,7 @@ public static class DotnetCommand
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var list = arguments.ToList();
+        var command = $"dotnet {string.Join(' ', list)}";
         var binaryLog = RequestedBinaryLog(list);
         if (binaryLog is null && list.Count > 0 && MsBuildCommands.Contains(list[0]))
         {
@@ -38,10 +40,15 @@ public static class DotnetCommand
             list.Add($"-bl:{binaryLog};ProjectImports=None");
         }
 
+        var stopwatch = Stopwatch.StartNew();
         var result = ProcessRunner.Run("dotnet", list, workingDirectory, environment);
-        return binaryLog is null
+        var elapsed = stopwatch.Elapsed;
+        var build = binaryLog is null
             ? new BuildResult(result.ExitCode, result.Output)
             : BuildResult.FromBinaryLog(result.ExitCode, result.Output, Path.GetFullPath(binaryLog, workingDirectory));
+        build.Command = command;
+        build.Elapsed = elapsed;
+        return build;
     }
 
     /// <summary>The path of a binary log the arguments ask for (<c>-bl:path</c>, <c>/bl:path</c>), or null.</summary>
