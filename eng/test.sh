@@ -1,27 +1,44 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: unit, integration and template end-to-end tests.
-# The SDK and templates are packed ONCE here, with a unique version, into a temp feed; every test assembly
+# Runs the tests. Two tiers:
+#   bash eng/test.sh            the whole suite: unit, analyzer, integration (real builds of the packed SDK) and
+#                               template end-to-end tests. This is what CI runs (.ci/run).
+#   bash eng/test.sh --fast     the inner loop: the checks' unit tests (against their net10.0 and netstandard2.0
+#                               builds) and the analyzer tests. Nothing is packed, nothing real is built.
+# Any other argument goes to `dotnet test`, e.g. --filter "FullyQualifiedName~Baseline" (both tiers).
+# The full suite packs the SDK and templates ONCE, with a unique version, into a temp feed; every test assembly
 # uses that pack (STANDARDS_TEST_FEED/VERSION) with an isolated global packages folder.
 source "$(dirname "$0")/common.sh"
 cd "$REPO_ROOT"
 
-# Set-up the tests need besides .NET (PostgreSQL server, OpenAPI validator); quick when it is all there.
-bash "$REPO_ROOT/eng/setup.sh"
+fast=false
+args=()
+for arg in "$@"; do
+  if [ "$arg" = "--fast" ]; then fast=true; else args+=("$arg"); fi
+done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/standards-test.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-version="$(unique_version)"
 
-echo "==> Packing Standards.Sdk $version"
-pack_all "$work/feed" "$version"
+if [ "$fast" = true ]; then
+  echo "==> Running the fast tier (unit and analyzer tests)"
+  target="$REPO_ROOT/eng/fast-tests.slnf"
+else
+  # Set-up the full suite needs besides .NET (PostgreSQL server, OpenAPI validator); quick when it is all there.
+  bash "$REPO_ROOT/eng/setup.sh"
 
-export STANDARDS_TEST_FEED="$work/feed"
-export STANDARDS_TEST_VERSION="$version"
-export STANDARDS_TEST_PACKAGES="$work/packages"
+  version="$(unique_version)"
+  echo "==> Packing Standards.Sdk $version"
+  pack_all "$work/feed" "$version"
 
-echo "==> Running tests"
+  export STANDARDS_TEST_FEED="$work/feed"
+  export STANDARDS_TEST_VERSION="$version"
+  export STANDARDS_TEST_PACKAGES="$work/packages"
+  echo "==> Running tests"
+  target="$REPO_ROOT/Standards.Sdk.sln"
+fi
+
 set +e
-dotnet test "$REPO_ROOT/Standards.Sdk.sln" -c Release -nologo --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$work/test.log"
+dotnet test "$target" -c Release -nologo --logger "console;verbosity=minimal" "${args[@]}" 2>&1 | tee "$work/test.log"
 status=${PIPESTATUS[0]}
 set -e
 

@@ -2,37 +2,86 @@ using System.Text.RegularExpressions;
 
 namespace Standards.Sdk.Testing;
 
-/// <summary>One error or warning as MSBuild printed it.</summary>
-/// <param name="File">The file, as printed (absolute), or the tool name ("CSC") when there is none.</param>
-/// <param name="Line">1-based line, 0 when none.</param>
-/// <param name="Column">1-based column, 0 when none.</param>
-/// <param name="Severity">"error" or "warning".</param>
-/// <param name="Code">The code (STD0101, CA1502, NU1004...).</param>
-/// <param name="Message">The message text.</param>
-/// <param name="Project">The project file it was reported for.</param>
-public sealed record BuildDiagnostic(string File, int Line, int Column, string Severity, string Code, string Message, string Project)
+/// <summary>
+/// The outcome of a dotnet command: exit code, console output and, for every build the harness runs
+/// (<see cref="DotnetCommand"/>), what its binary log says: errors and warnings with file, line, project and
+/// target framework, messages, which targets ran or were skipped and why, which tasks ran from which assembly.
+/// Assert on those structured results; <see cref="Output"/> is for failure messages and for output that is not
+/// MSBuild's (a test runner's summary, <c>-getProperty</c> JSON).
+/// </summary>
+public sealed partial class BuildResult
 {
-    /// <summary>The file name without its folder.</summary>
-    public string FileName => Path.GetFileName(File);
+    private readonly BuildLog? log;
+    private readonly Lazy<IReadOnlyList<BuildDiagnostic>> diagnostics;
 
-    /// <inheritdoc />
-    public override string ToString() => $"{File}({Line},{Column}): {Severity} {Code}: {Message}";
-}
+    /// <summary>A result known only by its console output: diagnostics are parsed from the text.</summary>
+    public BuildResult(int exitCode, string output)
+        : this(exitCode, output, null, null, null)
+    {
+    }
 
-/// <summary>The outcome of a build: exit code, full output and the parsed diagnostics.</summary>
-public sealed partial class BuildResult(int exitCode, string output)
-{
+    private BuildResult(int exitCode, string output, BuildLog? log, string? binaryLog, string? binaryLogProblem)
+    {
+        ExitCode = exitCode;
+        Output = output;
+        this.log = log;
+        BinaryLog = binaryLog;
+        BinaryLogProblem = binaryLogProblem;
+        diagnostics = new(() => log?.Diagnostics ?? ParseConsole(output));
+    }
+
+    /// <summary>
+    /// A result read from the binary log the command wrote. When the log is missing or unreadable (the process
+    /// was killed before writing it), the result falls back to the console output and says why in
+    /// <see cref="BinaryLogProblem"/>; the structured queries then throw rather than answer from nothing.
+    /// </summary>
+    public static BuildResult FromBinaryLog(int exitCode, string output, string binaryLog)
+    {
+        ArgumentNullException.ThrowIfNull(binaryLog);
+        if (!File.Exists(binaryLog))
+        {
+            return new BuildResult(exitCode, output, null, binaryLog, "the binary log was not written");
+        }
+
+        try
+        {
+            return new BuildResult(exitCode, output, BinaryLogReader.Read(binaryLog), binaryLog, null);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or EndOfStreamException or NotSupportedException)
+        {
+            return new BuildResult(exitCode, output, null, binaryLog, $"the binary log could not be read: {ex.Message}");
+        }
+    }
+
     /// <summary>The exit code.</summary>
-    public int ExitCode { get; } = exitCode;
+    public int ExitCode { get; }
 
-    /// <summary>Everything the build printed.</summary>
-    public string Output { get; } = output;
+    /// <summary>Everything the command printed.</summary>
+    public string Output { get; }
 
-    /// <summary>True when the build succeeded.</summary>
+    /// <summary>True when the command succeeded.</summary>
     public bool Succeeded => ExitCode == 0;
 
-    /// <summary>Distinct errors and warnings, in the order printed.</summary>
-    public IReadOnlyList<BuildDiagnostic> Diagnostics { get; } = Parse(output);
+    /// <summary>The binary log the command wrote, when it wrote one (deleted with the repo unless STANDARDS_KEEP_TEST_REPOS=1).</summary>
+    public string? BinaryLog { get; }
+
+    /// <summary>Why the binary log could not be used, or null.</summary>
+    public string? BinaryLogProblem { get; }
+
+    /// <summary>The command that ran (<c>dotnet build ...</c>), when known.</summary>
+    public string? Command { get; internal set; }
+
+    /// <summary>How long the command took, when known.</summary>
+    public TimeSpan? Elapsed { get; internal set; }
+
+    /// <summary>True when the structured queries (messages, targets, tasks) are available.</summary>
+    public bool HasBinaryLog => log is not null;
+
+    /// <summary>
+    /// Distinct errors and warnings in the order they were raised, one per project build (target framework):
+    /// from the binary log, or parsed from the console output when there is none.
+    /// </summary>
+    public IReadOnlyList<BuildDiagnostic> Diagnostics => diagnostics.Value;
 
     /// <summary>Errors only.</summary>
     public IEnumerable<BuildDiagnostic> Errors => Diagnostics.Where(d => d.Severity == "error");
@@ -43,22 +92,77 @@ public sealed partial class BuildResult(int exitCode, string output)
     /// <summary>Diagnostics with a code.</summary>
     public IEnumerable<BuildDiagnostic> WithCode(string code) => Diagnostics.Where(d => d.Code == code);
 
-    /// <summary>True when MSBuild printed that it skipped the target as up to date (needs -v:n).</summary>
+    /// <summary>Every message the build logged, at every importance, in order.</summary>
+    public IReadOnlyList<BuildMessage> Messages => Structured().Messages;
+
+    /// <summary>Messages with a code.</summary>
+    public IEnumerable<BuildMessage> MessagesWithCode(string code) => Messages.Where(m => m.Code == code);
+
+    /// <summary>Messages whose text contains <paramref name="text"/> (ordinal).</summary>
+    public IEnumerable<BuildMessage> MessagesContaining(string text) => Messages.Where(m => m.Text.Contains(text, StringComparison.Ordinal));
+
+    /// <summary>Every target MSBuild was asked to build, per project build, in the order they finished.</summary>
+    public IReadOnlyList<TargetRun> Targets => Structured().Targets;
+
+    /// <summary>Every execution of a task, in the order they finished.</summary>
+    public IReadOnlyList<TaskRun> Tasks => Structured().Tasks;
+
+    /// <summary>The runs of one target: one per project build that was asked for it.</summary>
+    public IReadOnlyList<TargetRun> TargetRuns(string target)
+    {
+        if (log is null)
+        {
+            throw NoBinaryLog();
+        }
+
+        return [.. log.Targets.Where(t => t.Name == target)];
+    }
+
+    /// <summary>The executions of one task.</summary>
+    public IReadOnlyList<TaskRun> TaskRuns(string task) => [.. Tasks.Where(t => t.Name == task)];
+
+    /// <summary>
+    /// True when the target was skipped because its outputs were up to date, and its body ran in no project build
+    /// of this command.
+    /// </summary>
     public bool Skipped(string target) =>
-        Output.Contains($"Skipping target \"{target}\" because all output files are up-to-date", StringComparison.Ordinal);
+        log is null
+            ? Output.Contains($"Skipping target \"{target}\" because all output files are up-to-date", StringComparison.Ordinal)
+            : TargetRuns(target).Any(t => t.Outcome == TargetOutcome.SkippedUpToDate) && RunCount(target) == 0;
 
-    /// <summary>True when the target's body ran (needs -v:n; the target's name is printed as a heading).</summary>
+    /// <summary>True when the target's body ran in at least one project build.</summary>
     public bool Ran(string target) =>
-        Regex.IsMatch(Output, $@"^\s*(?:\d+>)?{Regex.Escape(target)}:\s*$", RegexOptions.Multiline) && !Skipped(target);
+        log is null
+            ? ConsoleHeading(target).IsMatch(Output) && !Skipped(target)
+            : RunCount(target) > 0;
 
-    /// <summary>Number of times a target's body ran (once per project/TFM).</summary>
+    /// <summary>Number of project builds (projects, target frameworks) in which the target's body ran.</summary>
     public int RunCount(string target) =>
-        Regex.Count(Output, $@"^\s*(?:\d+>)?{Regex.Escape(target)}:\s*$", RegexOptions.Multiline);
+        log is null
+            ? ConsoleHeading(target).Count(Output)
+            : TargetRuns(target).Count(t => t.BodyRan);
 
     /// <inheritdoc />
-    public override string ToString() => $"exit {ExitCode}\n{Output}";
+    public override string ToString() =>
+        (Command is null ? string.Empty : $"{Command}: ")
+        + $"exit {ExitCode}"
+        + (Elapsed is { } elapsed ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" after {elapsed.TotalSeconds:F1} s") : string.Empty)
+        + (BinaryLog is null ? string.Empty : $", binary log {BinaryLog}")
+        + (BinaryLogProblem is null ? string.Empty : $" ({BinaryLogProblem})")
+        + $"\n{Output}";
 
-    private static List<BuildDiagnostic> Parse(string output)
+    private BuildLog Structured() => log ?? throw NoBinaryLog();
+
+    private InvalidOperationException NoBinaryLog() => new(
+        BinaryLogProblem is null
+            ? "This result has no binary log: run the command through TestRepo or DotnetCommand, which add -bl to every build."
+            : $"This result has no usable binary log: {BinaryLogProblem}.\n{this}");
+
+    private static Regex ConsoleHeading(string target) =>
+        new($@"^\s*(?:\d+>)?{Regex.Escape(target)}:\s*$", RegexOptions.Multiline, TimeSpan.FromSeconds(5));
+
+    /// <summary>The diagnostics of console output at normal verbosity (the fallback when there is no binary log).</summary>
+    private static List<BuildDiagnostic> ParseConsole(string output)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<BuildDiagnostic>();
@@ -70,6 +174,7 @@ public sealed partial class BuildResult(int exitCode, string output)
                 continue;
             }
 
+            var project = match.Groups["proj"].Value.Split("::", 2);
             var diagnostic = new BuildDiagnostic(
                 match.Groups["file"].Value.Trim(),
                 match.Groups["line"].Success ? int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0,
@@ -77,8 +182,11 @@ public sealed partial class BuildResult(int exitCode, string output)
                 match.Groups["sev"].Value,
                 match.Groups["code"].Value,
                 match.Groups["msg"].Value.Trim(),
-                match.Groups["proj"].Value);
-            if (seen.Add(diagnostic.ToString() + diagnostic.Project))
+                project[0])
+            {
+                TargetFramework = project.Length > 1 && project[1].StartsWith("TargetFramework=", StringComparison.Ordinal) ? project[1]["TargetFramework=".Length..] : string.Empty,
+            };
+            if (seen.Add(diagnostic.ToString() + match.Groups["proj"].Value))
             {
                 result.Add(diagnostic);
             }

@@ -23,6 +23,9 @@ public sealed class TestRepo : IDisposable
     /// <summary>The packed SDK it uses.</summary>
     public PackedSdk Sdk { get; }
 
+    /// <summary>Where the binary logs of this repo's builds go: beside the repo, never inside it (the checks read the repo).</summary>
+    public string BinaryLogFolder => Root + ".binlogs";
+
     /// <summary>
     /// When false (the default), every dotnet command runs with StandardsRepositoryChecks=false, so tests about
     /// one project are not failed by the repo-wide layout and dependency checks of a throw-away repo that has no
@@ -106,8 +109,9 @@ public sealed class TestRepo : IDisposable
     public string PathOf(string relativePath) => Path.GetFullPath(Path.Combine(Root, relativePath));
 
     /// <summary>
-    /// Runs <c>dotnet build</c> on a project, solution or the repo root, at normal verbosity without the
-    /// terminal logger so diagnostics and skipped targets can be asserted. <paramref name="ci"/> sets CI=true.
+    /// Runs <c>dotnet build</c> on a project, solution or the repo root. The result is read from the build's binary
+    /// log (diagnostics, messages, target and task runs); the console output, at normal verbosity without the
+    /// terminal logger, is kept for failure messages. <paramref name="ci"/> sets CI=true.
     /// </summary>
     public BuildResult Build(string? relativeTarget = null, bool ci = true, params string[] extraArguments) =>
         Dotnet(["build", .. Target(relativeTarget), "-v:n", "-tl:off", "-clp:NoSummary", "-nr:false", .. extraArguments], ci);
@@ -116,11 +120,10 @@ public sealed class TestRepo : IDisposable
     public RunningProcess StartBuild(string? relativeTarget, bool ci, params string[] extraArguments) =>
         ProcessRunner.Start("dotnet", ["build", .. Target(relativeTarget), "-v:n", "-tl:off", "-clp:NoSummary", "-nr:false", .. extraArguments], Root, BuildEnvironment(ci, null));
 
-    /// <summary>Runs any dotnet command in the repo with the test environment.</summary>
+    /// <summary>Runs any dotnet command in the repo with the test environment (MSBuild commands with a binary log).</summary>
     public BuildResult Dotnet(IEnumerable<string> arguments, bool ci = true, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var result = ProcessRunner.Run("dotnet", arguments, Root, BuildEnvironment(ci, environment));
-        return new BuildResult(result.ExitCode, result.Output);
+        return DotnetCommand.Run(arguments, Root, BuildEnvironment(ci, environment), BinaryLogFolder);
     }
 
     private Dictionary<string, string?> BuildEnvironment(bool ci, IReadOnlyDictionary<string, string?>? environment)
@@ -161,6 +164,10 @@ public sealed class TestRepo : IDisposable
         try
         {
             Directory.Delete(cleanupRoot, recursive: true);
+            if (Directory.Exists(BinaryLogFolder))
+            {
+                Directory.Delete(BinaryLogFolder, recursive: true);
+            }
         }
         catch (IOException)
         {

@@ -29,7 +29,7 @@ public sealed record AuditSettings(
 }
 
 /// <summary>
-/// The vulnerability audit (profile §2, 002 L418-447): every package audited, transitive included, moderate
+/// The vulnerability audit (docs/standards-profile.md#vulnerability-audit): every package audited, transitive included, moderate
 /// and above reported, high and critical errors. The severity mapping lives in
 /// sdk/features/Standards.Dependencies.targets; <see cref="ErrorCodes"/> is the same table in C#.
 /// </summary>

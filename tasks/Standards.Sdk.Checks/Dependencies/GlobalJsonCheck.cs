@@ -5,8 +5,8 @@ using Standards.Sdk.Checks.Json;
 namespace Standards.Sdk.Checks.Dependencies;
 
 /// <summary>
-/// The .NET SDK is pinned in global.json at the repo root with a roll-forward policy (profile §2,
-/// 003 L189-198): <c>{ "sdk": { "version": "10.0.401", "rollForward": "latestFeature" } }</c>.
+/// The .NET SDK is pinned in global.json at the repo root with a roll-forward policy
+/// (docs/standards-profile.md#sdk-pinned): <c>{ "sdk": { "version": "10.0.401", "rollForward": "latestFeature" } }</c>.
 /// </summary>
 public static partial class GlobalJsonCheck
 {

@@ -4,7 +4,7 @@ using Standards.Sdk.Checks.Json;
 namespace Standards.Sdk.Checks.Dependencies;
 
 /// <summary>
-/// Licence allow-list for every package a project resolves (profile §2, 003 L2135): reads the project's
+/// Licence allow-list for every package a project resolves (docs/standards-profile.md#licences): reads the project's
 /// project.assets.json, finds each package's .nuspec in the package folders it names, and judges the declared
 /// licence. Unknown or not-allowed is <see cref="DependencyRuleIds.LicenseNotAllowed"/>, denied is
 /// <see cref="DependencyRuleIds.LicenseDenied"/>. A project that was never restored (no assets file, or one

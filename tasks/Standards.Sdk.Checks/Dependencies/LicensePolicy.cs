@@ -15,7 +15,7 @@ namespace Standards.Sdk.Checks.Dependencies;
 /// </summary>
 public sealed class LicensePolicy
 {
-    /// <summary>The profile's allow-list (003 L2135).</summary>
+    /// <summary>The profile's allow-list (docs/standards-profile.md#licences).</summary>
     public static readonly IReadOnlyList<string> DefaultAllowed =
         ["MIT", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "ISC", "MS-PL", "0BSD", "Unlicense"];
 

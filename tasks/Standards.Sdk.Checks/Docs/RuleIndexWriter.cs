@@ -24,13 +24,14 @@ public static class RuleIndexWriter
 
             Severity: **error** fails the build; **warning** fails CI builds (warnings are errors there); **info** is reported
             only. *Locked* rules cannot be silenced by a project without an exception entry ([STD0103](STD0103.md)).
-            "Tests" is the severity in test projects when it differs.
+            "Tests" is the severity in test projects when it differs. "Profile" links the rows of the
+            [standards profile](../standards-profile.md) the rule enforces, which say where each rule comes from.
 
             """);
         foreach (var area in RuleCatalog.All.Select(r => r.Area).Distinct())
         {
             sb.Append('\n').Append("## ").Append(area).Append("\n\n");
-            sb.Append("| Rule | Title | Default | Tests | Numbers | Applies to | Source |\n");
+            sb.Append("| Rule | Title | Default | Tests | Numbers | Applies to | Profile |\n");
             sb.Append("|---|---|---|---|---|---|---|\n");
             foreach (var rule in RuleCatalog.All.Where(r => r.Area == area))
             {
@@ -40,7 +41,7 @@ public static class RuleIndexWriter
                     .Append(" | ").Append(rule.TestSeverity is { } t ? SeverityNames.ToWord(t) : string.Empty)
                     .Append(" | ").Append(string.Join("; ", rule.Parameters.Select(Number)))
                     .Append(" | ").Append(rule.Kinds is null ? "all" : string.Join(", ", rule.Kinds))
-                    .Append(" | ").Append(rule.Source)
+                    .Append(" | ").Append(ProfileLinks(rule))
                     .Append(" |\n");
             }
         }
@@ -55,6 +56,12 @@ public static class RuleIndexWriter
         RuleOrigin.BannedApiAnalyzers => $"<a id=\"{rule.Id.ToLowerInvariant()}\"></a>[{rule.Id}](https://github.com/dotnet/roslyn/blob/main/src/RoslynAnalyzers/Microsoft.CodeAnalysis.BannedApiAnalyzers/BannedApiAnalyzers.Help.md)",
         _ => $"<a id=\"{rule.Id.ToLowerInvariant()}\"></a>[{rule.Id}](https://learn.microsoft.com/dotnet/csharp/language-reference/compiler-messages/)",
     };
+
+    /// <summary>The rule's profile rows as links into docs/standards-profile.md, labelled with the row's anchor in words.</summary>
+    private static string ProfileLinks(RuleDefinition rule) =>
+        rule.ProfileAnchors.Count == 0
+            ? "—"
+            : string.Join(", ", rule.ProfileAnchors.Select(a => $"[{a.Replace('-', ' ')}](../standards-profile.md#{a})"));
 
     private static string Number(RuleParameter p) =>
         p.StrictDefault is null ? $"`{p.Name}` {p.Default}" : $"`{p.Name}` {p.Default} (strict {p.StrictDefault})";

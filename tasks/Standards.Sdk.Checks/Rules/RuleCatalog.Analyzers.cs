@@ -15,7 +15,7 @@ public static partial class RuleCatalog
 
     private static IEnumerable<RuleDefinition> AnalyzerRules()
     {
-        const string security = "003 L221-230 (gosec), 000 L597-617";
+        const string security = "security-rules";
         foreach (var id in SecurityRuleIds)
         {
             yield return External(id, SecurityTitle(id), RuleOrigin.NetAnalyzers, Severity.Error, security) with
@@ -26,29 +26,29 @@ public static partial class RuleCatalog
             };
         }
 
-        yield return External("CA1502", "Avoid excessive cyclomatic complexity", RuleOrigin.NetAnalyzers, Severity.Error, "003 L228; 002 L1328 (strict: 10)") with
+        yield return External("CA1502", "Avoid excessive cyclomatic complexity", RuleOrigin.NetAnalyzers, Severity.Error, "complexity") with
         {
             Parameters = [new RuleParameter("maxComplexity", "15", "10", "Highest cyclomatic complexity a method may have (written to CodeMetricsConfig.txt).")],
         };
-        yield return External("IDE0051", "Remove unused private members", RuleOrigin.CodeStyle, Severity.Warning, "002 L1326, L1346-1347");
-        yield return External("IDE0052", "Remove unread private members", RuleOrigin.CodeStyle, Severity.Warning, "002 L1326, L1346-1347");
-        yield return External("IDE0059", "Unnecessary assignment of a value", RuleOrigin.CodeStyle, Severity.Warning, "002 L1326, L1346-1347");
-        yield return External("IDE0060", "Remove unused parameter", RuleOrigin.CodeStyle, Severity.Warning, "002 L1326, L1346-1347");
-        yield return External("CA1848", "Use the LoggerMessage delegates", RuleOrigin.NetAnalyzers, Severity.Warning, "000 L140-168, 002 L2924-2946") with { TestSeverity = Severity.None };
-        yield return External("CA2254", "Log message template should be a static expression", RuleOrigin.NetAnalyzers, Severity.Warning, "000 L140-168, 002 L2924-2946") with { TestSeverity = Severity.None };
-        yield return External("RS0030", "Banned API used in production code", RuleOrigin.BannedApiAnalyzers, Severity.Error, "002 L3339-3365, 000 L70-98, 000 L140") with
+        yield return External("IDE0051", "Remove unused private members", RuleOrigin.CodeStyle, Severity.Warning, "unused-code");
+        yield return External("IDE0052", "Remove unread private members", RuleOrigin.CodeStyle, Severity.Warning, "unused-code");
+        yield return External("IDE0059", "Unnecessary assignment of a value", RuleOrigin.CodeStyle, Severity.Warning, "unused-code");
+        yield return External("IDE0060", "Remove unused parameter", RuleOrigin.CodeStyle, Severity.Warning, "unused-code");
+        yield return External("CA1848", "Use the LoggerMessage delegates", RuleOrigin.NetAnalyzers, Severity.Warning, "structured-logging") with { TestSeverity = Severity.None };
+        yield return External("CA2254", "Log message template should be a static expression", RuleOrigin.NetAnalyzers, Severity.Warning, "structured-logging") with { TestSeverity = Severity.None };
+        yield return External("RS0030", "Banned API used in production code", RuleOrigin.BannedApiAnalyzers, Severity.Error, "banned-apis") with
         {
             Locked = true,
             TestSeverity = Severity.None,
         };
-        yield return External("CS1591", "Public API not documented", RuleOrigin.Compiler, Severity.Warning, "000 L635-665, 003 L312-327") with
+        yield return External("CS1591", "Public API not documented", RuleOrigin.Compiler, Severity.Warning, "public-api-docs") with
         {
             Kinds = [ProjectKinds.Library],
         };
 
         // Rules of latest-recommended that are wrong for test code: xunit names tests with underscores,
         // passes constant arrays to [InlineData], and test methods are instance methods by design.
-        const string testRelaxation = "002 L3317-3335 (test conventions)";
+        const string testRelaxation = "test-conventions";
         yield return External("CA1707", "Identifiers should not contain underscores", RuleOrigin.NetAnalyzers, Severity.Warning, testRelaxation) with { TestSeverity = Severity.None };
         yield return External("CA1861", "Avoid constant arrays as arguments", RuleOrigin.NetAnalyzers, Severity.Warning, testRelaxation) with { TestSeverity = Severity.None };
         yield return External("CA1822", "Mark members as static", RuleOrigin.NetAnalyzers, Severity.Warning, testRelaxation) with { TestSeverity = Severity.None };

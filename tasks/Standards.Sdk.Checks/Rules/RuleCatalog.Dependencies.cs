@@ -10,21 +10,21 @@ public static partial class RuleCatalog
     /// <summary>Dependency rules (profile §2), STD2xxx.</summary>
     private static IEnumerable<RuleDefinition> DependencyRules()
     {
-        const string pin = "001 L242-258 (pin versions), 003 L178-180 (one module root)";
-        const string lockFile = "002 L455-460";
-        const string lockedMode = "002 L465-471, L1684-1685";
-        const string sdk = "003 L189-198";
-        const string licence = "003 L2135 (licence check gate)";
+        const string pin = "central-package-management";
+        const string lockFile = "lock-files";
+        const string lockedMode = "locked-restore";
+        const string sdk = "sdk-pinned";
+        const string licence = "licences";
         yield return Dependency(DependencyRuleIds.CentralPackageManagement, "Central package management not set up", Severity.Error, pin);
         yield return Dependency(DependencyRuleIds.VersionInProject, "Package version set in a project file", Severity.Error, pin);
-        yield return Dependency(DependencyRuleIds.FloatingVersion, "Floating package version", Severity.Error, "001 L242-258");
+        yield return Dependency(DependencyRuleIds.FloatingVersion, "Floating package version", Severity.Error, "floating-versions");
         yield return Dependency(DependencyRuleIds.LockFileMissing, "Lock file missing or not committed", Severity.Error, lockFile);
         yield return Dependency(DependencyRuleIds.LockFileOutOfDate, "Lock file out of date", Severity.Error, lockedMode);
         yield return Dependency(DependencyRuleIds.LockFileMalformed, "Lock file cannot be read", Severity.Error, lockFile);
         yield return Dependency(DependencyRuleIds.MalformedXml, "Project or package file is not valid XML", Severity.Error, pin);
         yield return Dependency(DependencyRuleIds.SdkNotPinned, ".NET SDK version not pinned in global.json", Severity.Error, sdk);
         yield return Dependency(DependencyRuleIds.SdkRollForward, "global.json without a roll-forward policy", Severity.Error, sdk);
-        yield return Dependency(DependencyRuleIds.AuditWeakened, "Vulnerability audit turned off or weakened", Severity.Error, "002 L418-447") with { Locked = true };
+        yield return Dependency(DependencyRuleIds.AuditWeakened, "Vulnerability audit turned off or weakened", Severity.Error, "vulnerability-audit") with { Locked = true };
         yield return Dependency(DependencyRuleIds.LicenseNotAllowed, "Package licence unknown or not allowed", Severity.Warning, licence) with
         {
             Parameters = [new RuleParameter("allow", string.Join(",", LicensePolicy.DefaultAllowed), null,

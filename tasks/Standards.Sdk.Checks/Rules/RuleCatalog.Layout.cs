@@ -15,11 +15,11 @@ public static partial class RuleCatalog
     /// <summary>Repository layout rules (profile §3), STD3xxx. Reported once per build by the layout check.</summary>
     private static IEnumerable<RuleDefinition> LayoutRules()
     {
-        const string rootFiles = "000 L723-727, 003 L2156";
-        const string owners = "003 L134-148";
-        const string folders = "000 L208-226, 003 L94-132";
-        const string adrNames = "002 L108-118";
-        const string runbooks = "003 L2327-2357, 002 L320-325, 002 L1947-1953";
+        const string rootFiles = "required-files";
+        const string owners = "codeowners";
+        const string folders = "source-and-test-folders";
+        const string adrFormat = "adr-format";
+        const string runbookFormat = "runbook-format";
         string[] hosts = [ProjectKinds.Service, ProjectKinds.Worker];
 
         yield return Layout("STD3001", "Required repository file missing", Severity.Error, rootFiles) with
@@ -34,21 +34,21 @@ public static partial class RuleCatalog
         };
         yield return Layout("STD3005", "Malformed CODEOWNERS line", Severity.Error, owners);
         yield return Layout("STD3006", "src/ or tests/ folder missing", Severity.Error, folders);
-        yield return Layout("STD3007", "Executable outside cmd/<App>/", Severity.Error, "000 L210-212, 003 L96-99") with { Kinds = hosts };
-        yield return Layout("STD3008", "Project without a test project", Severity.Error, "000 L512-523");
-        yield return Layout("STD3010", "No architecture decision records", Severity.Error, "002 L53-118, 000 L681-685");
-        yield return Layout("STD3011", "ADR file name not NNNN-kebab-case-title.md", Severity.Error, adrNames);
-        yield return Layout("STD3012", "ADR numbers duplicated or with gaps", Severity.Error, adrNames);
-        yield return Layout("STD3013", "ADR Status or Date header missing or invalid", Severity.Error, "002 L57-60, L200-206");
-        yield return Layout("STD3014", "ADR section missing", Severity.Error, "002 L62-105, 000 L681-685");
-        yield return Layout("STD3015", "Deprecated or superseded ADR without a link to its replacement", Severity.Error, "002 L200-206");
-        yield return Layout("STD3020", "No runbooks", Severity.Error, "002 L1861-1869, 003 L2295-2357") with { Kinds = hosts };
-        yield return Layout("STD3021", "Runbook Owner or Last Validated header missing or invalid", Severity.Error, runbooks);
-        yield return Layout("STD3022", "Runbook section missing", Severity.Error, runbooks);
-        yield return Layout("STD3030", "Pull request template missing or incomplete", Severity.Warning, "003 L2171-2192");
-        yield return Layout("STD3031", "SECURITY.md missing", Severity.Warning, "000 L597-631");
-        yield return Layout("STD3032", "Document past its review date", Severity.Warning, "002 L1930-1953");
-        yield return Layout("STD3033", "Generic folder name under src/ or cmd/", Severity.Warning, "003 L159-173") with
+        yield return Layout("STD3007", "Executable outside cmd/<App>/", Severity.Error, "executables-under-cmd") with { Kinds = hosts };
+        yield return Layout("STD3008", "Project without a test project", Severity.Error, "test-projects");
+        yield return Layout("STD3010", "No architecture decision records", Severity.Error, "adrs");
+        yield return Layout("STD3011", "ADR file name not NNNN-kebab-case-title.md", Severity.Error, adrFormat);
+        yield return Layout("STD3012", "ADR numbers duplicated or with gaps", Severity.Error, adrFormat);
+        yield return Layout("STD3013", "ADR Status or Date header missing or invalid", Severity.Error, adrFormat);
+        yield return Layout("STD3014", "ADR section missing", Severity.Error, adrFormat);
+        yield return Layout("STD3015", "Deprecated or superseded ADR without a link to its replacement", Severity.Error, adrFormat);
+        yield return Layout("STD3020", "No runbooks", Severity.Error, "runbooks") with { Kinds = hosts };
+        yield return Layout("STD3021", "Runbook Owner or Last Validated header missing or invalid", Severity.Error, runbookFormat);
+        yield return Layout("STD3022", "Runbook section missing", Severity.Error, runbookFormat);
+        yield return Layout("STD3030", "Pull request template missing or incomplete", Severity.Warning, "pull-request-template");
+        yield return Layout("STD3031", "SECURITY.md missing", Severity.Warning, "security-policy");
+        yield return Layout("STD3032", "Document past its review date", Severity.Warning, "documentation-freshness");
+        yield return Layout("STD3033", "Generic folder name under src/ or cmd/", Severity.Warning, "generic-names") with
         {
             Parameters = [new RuleParameter("names", GenericFolderNames, null, "Folder name segments that say nothing about what the code in them does.", IsList: true)],
         };

@@ -9,7 +9,7 @@ public static partial class RuleCatalog
     /// <summary>Rules of the repo-wide check runner itself: the adoption baseline (STD39xx).</summary>
     private static IEnumerable<RuleDefinition> OrchestrationRules()
     {
-        const string baseline = "003 L76-79 (deviations need approval), 000 L789-797 (quality tracked, ratchet)";
+        const string baseline = "adoption-baseline";
         yield return Task("STD3901", "Baseline file is malformed", RepositoryChecksArea, Severity.Error, baseline);
         yield return Task("STD3902", "Baseline entry no longer needed", RepositoryChecksArea, Severity.Warning, baseline);
     }

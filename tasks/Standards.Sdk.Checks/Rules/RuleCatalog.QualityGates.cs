@@ -12,14 +12,14 @@ public static partial class RuleCatalog
     /// <summary>The quality gates: coverage (profile §4, STD40xx) and performance and size budgets (profile §5, STD50xx).</summary>
     private static IEnumerable<RuleDefinition> QualityGateRules()
     {
-        const string coverage = "000 L520, 000 L792, 001 L221-231";
-        const string ratchet = "000 L789-797 (quality measured and tracked)";
-        const string regression = "003 L2109-2120 (CI fails on regressions > 10 %)";
-        const string budgets = "002 L2341-2416 (budgets; critical ones block)";
+        const string coverage = "line-coverage";
+        const string ratchet = "coverage-ratchet";
+        const string regression = "benchmark-regression";
+        const string budgets = "benchmark-budgets";
         yield return Task(CoverageRuleIds.ReportMalformed, "Coverage report cannot be read", CoverageArea, Severity.Error, coverage);
         yield return Task(CoverageRuleIds.LineBelowThreshold, "Line coverage below the minimum", CoverageArea, Severity.Error, coverage);
-        yield return Task(CoverageRuleIds.BranchBelowThreshold, "Branch coverage below the minimum", CoverageArea, Severity.Error, "003 L1869-1871");
-        yield return Task(CoverageRuleIds.CriticalBelowThreshold, "Critical project below its line coverage minimum", CoverageArea, Severity.Error, "001 L224-225, 003 L1871");
+        yield return Task(CoverageRuleIds.BranchBelowThreshold, "Branch coverage below the minimum", CoverageArea, Severity.Error, "branch-coverage");
+        yield return Task(CoverageRuleIds.CriticalBelowThreshold, "Critical project below its line coverage minimum", CoverageArea, Severity.Error, "critical-coverage");
         yield return Task(CoverageRuleIds.BelowBaseline, "Coverage dropped below the committed baseline", CoverageArea, Severity.Error, ratchet);
         yield return Task(CoverageRuleIds.BaselineMalformed, "Coverage baseline cannot be read", CoverageArea, Severity.Error, ratchet);
         yield return Task(CoverageRuleIds.ReportMissing, "No coverage report to check", CoverageArea, Severity.Error, coverage);
@@ -33,6 +33,6 @@ public static partial class RuleCatalog
         yield return Task(BudgetRuleIds.UnknownBenchmark, "Budget for a benchmark that does not exist", BudgetsArea, Severity.Error, budgets);
         yield return Task(BudgetRuleIds.BaselineMalformed, "Benchmark baseline cannot be read", BudgetsArea, Severity.Error, regression);
         yield return Task(BudgetRuleIds.ResultsMissing, "No benchmark results to check", BudgetsArea, Severity.Error, budgets);
-        yield return Task(BudgetRuleIds.SizeOverBudget, "Artefact over its size budget", BudgetsArea, Severity.Error, "002 L2361-2365 (size budgets)");
+        yield return Task(BudgetRuleIds.SizeOverBudget, "Artefact over its size budget", BudgetsArea, Severity.Error, "size-budgets");
     }
 }

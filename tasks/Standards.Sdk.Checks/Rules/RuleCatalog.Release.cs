@@ -10,9 +10,9 @@ public static partial class RuleCatalog
     /// <summary>Release rules (profile §6), STD60xx: versioning, SBOM, signing. Reported by the release tasks.</summary>
     private static IEnumerable<RuleDefinition> ReleaseRules()
     {
-        const string versioning = "003 L2257-2281, design card (version.json + git height)";
-        const string sbom = "003 L2281, L2741-2760";
-        const string signing = "002 L1725-1739";
+        const string versioning = "semantic-versions, version-file";
+        const string sbom = "sbom";
+        const string signing = "signing";
         yield return Release(ReleaseRuleIds.VersionFileSyntax, "version.json is not valid JSON", Severity.Error, versioning);
         yield return Release(ReleaseRuleIds.VersionFileInvalid, "version.json has an invalid value", Severity.Error, versioning);
         yield return Release(ReleaseRuleIds.ShallowClone, "Shallow clone: the version height cannot be computed", Severity.Error, versioning);

@@ -63,8 +63,16 @@ public sealed record RuleDefinition
     /// <summary>Project kinds the rule applies to (null: every kind).</summary>
     public IReadOnlyList<string>? Kinds { get; init; }
 
-    /// <summary>Seed lines the rule comes from, as the profile cites them.</summary>
+    /// <summary>
+    /// The rows of the standards profile the rule enforces: anchors in docs/standards-profile.md, comma-separated
+    /// (<c>"nullable, locked-settings"</c>); empty for a rule no standard asks for (STD0000). The rules index links
+    /// each one, and a test fails when an anchor is missing from the profile.
+    /// </summary>
     public required string Source { get; init; }
+
+    /// <summary><see cref="Source"/> as a list of profile anchors.</summary>
+    public IReadOnlyList<string> ProfileAnchors =>
+        Source.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>A locked rule may not be silenced by a project (NoWarn) without an exception entry.</summary>
     public bool Locked { get; init; }

@@ -61,7 +61,7 @@ public sealed class BuildPolicyTests(PolicySampleRepos repos) : IClassFixture<Po
     public void No_check_crashes_with_MSB4018()
     {
         var (_, build) = repos.Violating;
-        Assert.DoesNotContain("MSB4018", build.Output, StringComparison.Ordinal);
+        Assert.Empty(build.WithCode("MSB4018"));
         Assert.Empty(build.WithCode("STD0000"));
     }
 
@@ -106,18 +106,22 @@ public sealed class BuildPolicyTests(PolicySampleRepos repos) : IClassFixture<Po
     public void Pinned_analyzer_package_replaces_the_in_box_copy()
     {
         var (_, build) = repos.Compliant;
-        Assert.Contains("microsoft.codeanalysis.netanalyzers/10.0.111/analyzers/dotnet/cs/Microsoft.CodeAnalysis.NetAnalyzers.dll", build.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("Sdks/Microsoft.NET.Sdk/targets/../analyzers/Microsoft.CodeAnalysis.NetAnalyzers.dll", build.Output, StringComparison.Ordinal);
+        var compilations = build.TaskRuns("Csc");
+        Assert.Equal(PolicySamples.Compliant.Count + 1, compilations.Count); // Multi.Good compiles twice
+        Assert.All(compilations, c => Assert.Contains("microsoft.codeanalysis.netanalyzers/10.0.111/analyzers/dotnet/cs/Microsoft.CodeAnalysis.NetAnalyzers.dll", c.CommandLine, StringComparison.Ordinal));
+        Assert.All(compilations, c => Assert.DoesNotContain("Sdks/Microsoft.NET.Sdk/targets/../analyzers/Microsoft.CodeAnalysis.NetAnalyzers.dll", c.CommandLine, StringComparison.Ordinal));
     }
 
     [Fact]
     public void Inferred_kind_is_printed_at_normal_verbosity()
     {
         var (_, build) = repos.Compliant;
-        Assert.Contains("Standards.Sdk: Clock.Tests is a 'test' project (inferred from the project name).", build.Output, StringComparison.Ordinal);
-        Assert.Contains("Standards.Sdk: Cli.Tool is a 'tool' project (inferred from OutputType).", build.Output, StringComparison.Ordinal);
-        Assert.Contains("Standards.Sdk: Logging.Good is a 'worker' project (declared by StandardsProjectKind).", build.Output, StringComparison.Ordinal);
-        Assert.Contains("Standards.Sdk: Orders.Benchmarks is a 'benchmark' project (inferred from the project name).", build.Output, StringComparison.Ordinal);
-        Assert.Contains("Standards.Sdk: Todo.Good is a 'library' project (the default for a project that is nothing else).", build.Output, StringComparison.Ordinal);
+        var kinds = build.Messages.Where(m => m.Target == "StandardsReportProjectKind").ToList();
+        Assert.All(kinds, m => Assert.Equal(BuildMessageImportance.Normal, m.Importance));
+        Assert.Single(kinds, m => m.Text == "Standards.Sdk: Clock.Tests is a 'test' project (inferred from the project name).");
+        Assert.Single(kinds, m => m.Text == "Standards.Sdk: Cli.Tool is a 'tool' project (inferred from OutputType).");
+        Assert.Single(kinds, m => m.Text == "Standards.Sdk: Logging.Good is a 'worker' project (declared by StandardsProjectKind).");
+        Assert.Single(kinds, m => m.Text == "Standards.Sdk: Orders.Benchmarks is a 'benchmark' project (inferred from the project name).");
+        Assert.Single(kinds, m => m.Text == "Standards.Sdk: Todo.Good is a 'library' project (the default for a project that is nothing else).");
     }
 }

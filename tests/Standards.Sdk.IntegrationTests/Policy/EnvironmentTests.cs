@@ -70,8 +70,9 @@ public sealed class EnvironmentTests
 
         Assert.True(build.Succeeded, build.Output);
         Assert.Empty(build.Diagnostics);
-        Assert.Contains("Standards.Sdk: Orders.Api is a 'service' project (inferred from its place under cmd/ and its name).", build.Output, StringComparison.Ordinal);
-        Assert.Contains("custom after-targets hook ran for Orders.Api", build.Output, StringComparison.Ordinal);
+        Assert.Single(build.Messages, m => m.Text == "Standards.Sdk: Orders.Api is a 'service' project (inferred from its place under cmd/ and its name).");
+        Assert.Equal(1, build.RunCount("SampleHook"));
+        Assert.Single(build.Messages, m => m.Target == "SampleHook" && m.Text == "custom after-targets hook ran for Orders.Api");
         Assert.True(repo.Exists("cmd/Orders.Api/bin/Debug/net10.0/appsettings.json"));
         Assert.True(repo.Exists("cmd/Orders.Api/bin/Debug/net10.0/Orders.Api.dll"));
     }

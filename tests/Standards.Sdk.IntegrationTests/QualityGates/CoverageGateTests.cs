@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Standards.Sdk.IntegrationTests.QualityGates;
 
 /// <summary>
@@ -20,8 +22,8 @@ public sealed class CoverageGateTests
         // Collected by default, into a stable per-project place; both runs pass the lenient minimums.
         var test = CoverageRepos.Test(repo);
         Assert.True(test.Succeeded, test.Output);
-        Assert.Matches(@"Standards: coverage of A\.Tests: line \d+\.\d %, branch \d+\.\d % over Lib", test.Output);
-        Assert.Matches(@"Standards: coverage of B\.Tests: line \d+\.\d %, branch \d+\.\d % over Lib", test.Output);
+        Assert.Contains(test.Messages, m => Regex.IsMatch(m.Text, @"^Standards: coverage of A\.Tests: line \d+\.\d %, branch \d+\.\d % over Lib"));
+        Assert.Contains(test.Messages, m => Regex.IsMatch(m.Text, @"^Standards: coverage of B\.Tests: line \d+\.\d %, branch \d+\.\d % over Lib"));
         Assert.True(repo.Exists("artifacts/coverage/A.Tests/coverage.cobertura.xml"));
         Assert.True(repo.Exists("artifacts/coverage/B.Tests/coverage.cobertura.xml"));
 
@@ -68,8 +70,8 @@ public sealed class CoverageGateTests
         Assert.False(malformed.Succeeded);
         var bad = Assert.Single(malformed.WithCode("STD4001"));
         Assert.Equal(("coverage.cobertura.xml", 3), (bad.FileName, bad.Line));
-        Assert.DoesNotContain("MSB4018", malformed.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("STD0000", malformed.Output, StringComparison.Ordinal);
+        Assert.Empty(malformed.WithCode("MSB4018"));
+        Assert.Empty(malformed.WithCode("STD0000"));
         repo.WriteFile("artifacts/coverage/B.Tests/coverage.cobertura.xml", report);
     }
 

@@ -23,7 +23,7 @@ public sealed class IncrementalAndBaselineTests
         var noop = Build(repo);
         Assert.True(noop.Succeeded, noop.ToString());
         Assert.True(noop.Skipped(Target), "no-op build must skip the checks\n" + noop.Output);
-        Assert.Contains("Standards: repository checks up to date (last run: 2 checks, 0 errors", noop.Output, StringComparison.Ordinal);
+        Assert.Single(noop.Messages, m => m.Text.StartsWith("Standards: repository checks up to date (last run: 2 checks, 0 errors", StringComparison.Ordinal));
 
         // Edit an ADR: a section goes missing.
         repo.WriteFile("docs/adr/0001-record-architecture-decisions.md", LayoutRepos.Adr.Replace("## Decision", "## Choice", StringComparison.Ordinal));
@@ -65,8 +65,9 @@ public sealed class IncrementalAndBaselineTests
         var off = Build(repo, extra: "-p:StandardsRepositoryChecks=false");
         Assert.True(off.Succeeded);
         Assert.Equal(0, off.RunCount(Target));
-        Assert.DoesNotContain("Standards: 2 checks", off.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("repository checks up to date", off.Output, StringComparison.Ordinal);
+        Assert.Empty(off.TaskRuns("RunRepositoryChecks"));
+        Assert.Empty(off.MessagesContaining("Standards: 2 checks"));
+        Assert.Empty(off.MessagesContaining("repository checks up to date"));
 
         // Out of process (no task assembly kept by a reused node): same result.
         repo.WriteFile("docs/adr/0001-record-architecture-decisions.md", LayoutRepos.Adr + "\nMore context.\n");
@@ -89,14 +90,16 @@ public sealed class IncrementalAndBaselineTests
 
         var record = LayoutRepos.BuildAll(repo, ci: false, "-p:StandardsUpdateBaseline=true");
         Assert.True(record.Succeeded, record.ToString());
-        Assert.Contains("wrote standards-baseline.json with 2 findings (2 added, 0 removed)", record.Output, StringComparison.Ordinal);
+        Assert.Single(record.MessagesContaining("wrote standards-baseline.json with 2 findings (2 added, 0 removed)"));
         var baseline = repo.ReadFile("standards-baseline.json");
         Assert.Contains("\"code\": \"STD3031\"", baseline, StringComparison.Ordinal);
         Assert.DoesNotContain(repo.Root, baseline, StringComparison.Ordinal);
 
         var accepted = LayoutRepos.BuildAll(repo, ci: true);
         Assert.True(accepted.Succeeded, accepted.ToString());
-        Assert.Contains("[baseline]", accepted.Output, StringComparison.Ordinal);
+        // The recorded findings are reported as messages with their codes, not as warnings or errors.
+        Assert.Equal(["STD3001", "STD3031"], accepted.Messages.Where(m => m.Text.StartsWith("[baseline] ", StringComparison.Ordinal)).Select(m => m.Code).Order(StringComparer.Ordinal));
+        Assert.Empty(accepted.Diagnostics);
         Assert.Matches(@"Standards: 2 checks, 0 errors, 0 warnings, 0 info in \d+ ms \(baseline: 2 suppressed\)", LayoutRepos.SummaryLine(accepted));
 
         // A new violation fails; the recorded ones still do not.
@@ -117,7 +120,7 @@ public sealed class IncrementalAndBaselineTests
 
         // Re-recording shrinks it.
         var shrink = LayoutRepos.BuildAll(repo, ci: false, "-p:StandardsUpdateBaseline=true");
-        Assert.Contains("with 1 finding (0 added, 1 removed)", shrink.Output, StringComparison.Ordinal);
+        Assert.Single(shrink.MessagesContaining("with 1 finding (0 added, 1 removed)"));
 
         // A broken baseline is a coded error with its line.
         repo.WriteFile("standards-baseline.json", "{\n  \"version\": 1,\n  \"findings\": [ 7 ]\n}\n");

@@ -111,10 +111,11 @@ public sealed class LayoutBuildTests(LayoutBuilds builds) : IClassFixture<Layout
     public void Checks_run_once_for_a_five_project_solution()
     {
         var (_, build) = builds.Service;
-        Assert.Equal(5, build.Output.Split('\n').Count(l => l.Contains("Standards.Sdk: ", StringComparison.Ordinal) && l.Contains(" project (", StringComparison.Ordinal)));
+        Assert.Equal(5, build.RunCount("StandardsReportProjectKind"));
         Assert.Equal(1, build.RunCount("StandardsRepositoryChecks"));
+        Assert.Single(build.TaskRuns("RunRepositoryChecks"));
         Assert.False(build.Skipped("StandardsRepositoryChecks"));
-        Assert.Single(build.Output.Split('\n'), l => l.Trim().StartsWith("Standards: 2 checks", StringComparison.Ordinal));
+        Assert.Single(build.Messages, m => m.Text.StartsWith("Standards: 2 checks", StringComparison.Ordinal));
     }
 
     public static TheoryData<string, string, int> ViolatingRows() => new()

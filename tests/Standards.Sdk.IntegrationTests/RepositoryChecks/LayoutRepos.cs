@@ -132,7 +132,10 @@ internal static class LayoutRepos
             .Distinct()
             .OrderBy(d => d.Code, StringComparer.Ordinal).ThenBy(d => d.Item2, StringComparer.Ordinal).ThenBy(d => d.Line)];
 
-    /// <summary>The summary line the build printed.</summary>
+    /// <summary>The summary line the repository checks logged when they ran.</summary>
     public static string? SummaryLine(BuildResult build) =>
-        build.Output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("Standards: ", StringComparison.Ordinal) && l.Contains(" checks,", StringComparison.Ordinal));
+        build.Messages
+            .Where(m => m.Task == "RunRepositoryChecks" && m.Text.StartsWith("Standards: ", StringComparison.Ordinal) && m.Text.Contains(" checks,", StringComparison.Ordinal))
+            .Select(m => m.Text.Trim())
+            .FirstOrDefault();
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Standards.Templates.Tests.Infrastructure;
 
 /// <summary>
@@ -27,6 +25,9 @@ public sealed class GeneratedRepo
 
     /// <summary>What <c>dotnet new</c> printed.</summary>
     public ProcessResult Generation { get; }
+
+    /// <summary>Where the binary logs of the repo's builds go: beside the repo, deleted with it.</summary>
+    public string BinaryLogFolder => Path.Combine(Path.GetDirectoryName(Root)!, "binlogs");
 
     /// <summary>The environment of every command: isolated NUGET_PACKAGES, no MSBuild server or node reuse.</summary>
     public static IReadOnlyDictionary<string, string?> Environment => PackedSdk.Instance.BuildEnvironment;
@@ -106,9 +107,7 @@ public sealed class GeneratedRepo
             env["CI"] = "true";
         }
 
-        var stopwatch = Stopwatch.StartNew();
-        var result = ProcessRunner.Run("dotnet", arguments, Root, env);
-        return new BuildResult(result.ExitCode, result.Output + $"\n[{string.Join(' ', arguments)}: {stopwatch.Elapsed.TotalSeconds:F1} s]");
+        return DotnetCommand.Run(arguments, Root, env, BinaryLogFolder);
     }
 
     /// <summary>Deletes the repo (kept when STANDARDS_KEEP_TEST_REPOS=1, for debugging).</summary>

@@ -58,16 +58,18 @@ public abstract partial class RepoFlow : IDisposable
 
     /// <summary>Asserts the restore succeeded.</summary>
     public void AssertRestored() =>
-        Assert.True(Restore.Succeeded, $"dotnet restore --locked-mode failed for {Repo}:\n{Restore.Output}");
+        Assert.True(Restore.Succeeded, $"dotnet restore --locked-mode failed for {Repo}:\n{Restore}");
 
     /// <summary>Asserts the CI build succeeded with zero warnings and errors and clean Standards checks.</summary>
     public void AssertBuiltClean()
     {
         AssertRestored();
         Assert.NotNull(Build);
-        Assert.True(Build.Succeeded, $"The CI build of {Repo} failed:\n{Build.Output}");
+        Assert.True(Build.Succeeded, $"The CI build of {Repo} failed:\n{Build}");
         Assert.True(Build.Diagnostics.Count == 0, $"The CI build of {Repo} reported:\n{string.Join('\n', Build.Diagnostics)}");
-        foreach (Match summary in StandardsSummary().Matches(Build.Output))
+        var summaries = Build.Messages.Select(m => StandardsSummary().Match(m.Text)).Where(m => m.Success).ToList();
+        Assert.True(summaries.Count > 0, $"The CI build of {Repo} ran no repository checks:\n{Build}");
+        foreach (var summary in summaries)
         {
             Assert.True(summary.Groups["errors"].Value == "0" && summary.Groups["warnings"].Value == "0", $"Standards checks of {Repo}: {summary.Value}");
         }
@@ -78,7 +80,7 @@ public abstract partial class RepoFlow : IDisposable
     {
         AssertBuiltClean();
         Assert.NotNull(Test);
-        Assert.True(Test.Succeeded, $"dotnet test failed for {Repo}:\n{Test.Output}");
+        Assert.True(Test.Succeeded, $"dotnet test failed for {Repo}:\n{Test}");
         Assert.Matches(@"Passed!\s+- Failed:\s+0, Passed:\s+[1-9]", Test.Output);
         Assert.DoesNotContain("Failed!", Test.Output, StringComparison.Ordinal);
     }

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Standards.Sdk.Testing;
+
+/// <summary>
+/// Runs a dotnet command for a test. Every command that runs MSBuild (build, restore, msbuild, pack, publish,
+/// test, clean) also writes a binary log, and the result is read from it (<see cref="BuildResult.FromBinaryLog"/>),
+/// so tests assert on structured diagnostics, messages and target runs rather than on console text.
+/// </summary>
+public static class DotnetCommand
+{
+    private static readonly HashSet<string> MsBuildCommands = new(StringComparer.Ordinal)
+    {
+        "build", "restore", "msbuild", "pack", "publish", "test", "clean",
+    };
+
+    private static int count;
+
+    /// <summary>
+    /// Runs <c>dotnet &lt;arguments&gt;</c> in <paramref name="workingDirectory"/>. For an MSBuild command the
+    /// binary log goes to <paramref name="binaryLogFolder"/> (project imports not embedded: writing stays cheap),
+    /// unless the arguments already ask for one, in which case that one is read.
+    /// </summary>
+    public static BuildResult Run(
+        IEnumerable<string> arguments,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string?> environment,
+        string binaryLogFolder)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var list = arguments.ToList();
+        var command = $"dotnet {string.Join(' ', list)}";
+        var binaryLog = RequestedBinaryLog(list);
+        if (binaryLog is null && list.Count > 0 && MsBuildCommands.Contains(list[0]))
+        {
+            Directory.CreateDirectory(binaryLogFolder);
+            var number = Interlocked.Increment(ref count).ToString("D3", CultureInfo.InvariantCulture);
+            binaryLog = Path.Combine(binaryLogFolder, $"{number}-{list[0]}.binlog");
+            list.Add($"-bl:{binaryLog};ProjectImports=None");
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var result = ProcessRunner.Run("dotnet", list, workingDirectory, environment);
+        var elapsed = stopwatch.Elapsed;
+        var build = binaryLog is null
+            ? new BuildResult(result.ExitCode, result.Output)
+            : BuildResult.FromBinaryLog(result.ExitCode, result.Output, Path.GetFullPath(binaryLog, workingDirectory));
+        build.Command = command;
+        build.Elapsed = elapsed;
+        return build;
+    }
+
+    /// <summary>The path of a binary log the arguments ask for (<c>-bl:path</c>, <c>/bl:path</c>), or null.</summary>
+    private static string? RequestedBinaryLog(List<string> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            var lower = argument.ToLowerInvariant();
+            foreach (var prefix in new[] { "-bl", "/bl", "-binarylogger", "/binarylogger", "--binarylogger" })
+            {
+                if (lower == prefix)
+                {
+                    return "msbuild.binlog";
+                }
+
+                if (lower.StartsWith(prefix + ":", StringComparison.Ordinal))
+                {
+                    var value = argument[(prefix.Length + 1)..].Split(';')[0];
+                    return value.StartsWith("LogFile=", StringComparison.OrdinalIgnoreCase) ? value["LogFile=".Length..] : value;
+                }
+            }
+        }
+
+        return null;
+    }
+}
