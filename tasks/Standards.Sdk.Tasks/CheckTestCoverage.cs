@@ -49,9 +49,10 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
         }
 
         var started = File.Exists(RunStartedFile) ? File.GetLastWriteTimeUtc(RunStartedFile) : DateTime.MinValue;
-        // Results folders keep every earlier run's report; only the ones written since this run started are read.
+        // Results folders keep every earlier run's report; only the ones this run wrote are read.
+        var earlier = ReadOrNull(RunStartedFile) is { } record ? CoverageRunStart.Parse(record) : null;
         var since = started.AddSeconds(-2);
-        var chosen = CoverageReportLocator.Select(Candidates(since), since, TestAssemblyName);
+        var chosen = CoverageReportLocator.Select(Candidates(earlier is null ? since : DateTime.MinValue), earlier, since, TestAssemblyName);
         if (chosen is null)
         {
             var severity = effective.SeverityOf(RuleCatalog.Find(CoverageRuleIds.ReportMissing)!);

@@ -105,13 +105,49 @@ public class CoberturaTests
         var start = new DateTime(2026, 11, 22, 10, 0, 0, DateTimeKind.Utc);
         var old = new CoverageCandidate("/r/old/coverage.cobertura.xml", start.AddMinutes(-5), ["Lib"]);
         var mine = new CoverageCandidate("/r/new/coverage.cobertura.xml", start.AddSeconds(3), ["Lib"]);
-        Assert.Equal(mine, CoverageReportLocator.Select([old, mine], start, "A.Tests"));
-        Assert.Null(CoverageReportLocator.Select([old], start, "A.Tests"));
+        var before = CoverageRunStart.Of([old.Path]);
+        Assert.Equal(mine, CoverageReportLocator.Select([old, mine], before, start, "A.Tests"));
+        Assert.Null(CoverageReportLocator.Select([old], before, start, "A.Tests"));
 
-        // A shared results folder: two fresh reports; the one that covers this test assembly is this run's.
+        // A shared results folder: two new reports; the one that covers this test assembly is this run's.
         var other = new CoverageCandidate("/r/b/coverage.cobertura.xml", start.AddSeconds(4), ["Lib", "B.Tests"]);
         var withTests = mine with { Packages = ["Lib", "A.Tests"] };
-        Assert.Equal(withTests, CoverageReportLocator.Select([other, withTests], start, "A.Tests"));
-        Assert.Null(CoverageReportLocator.Select([other, mine], start, "A.Tests"));
+        Assert.Equal(withTests, CoverageReportLocator.Select([other, withTests], before, start, "A.Tests"));
+        Assert.Null(CoverageReportLocator.Select([other, mine], before, start, "A.Tests"));
+    }
+
+    [Fact]
+    public void Locator_tells_the_earlier_run_apart_even_when_it_wrote_its_report_in_the_same_second()
+    {
+        // dotnet test, then dotnet test --no-build at once: the first run's report is as new as the run's start.
+        var start = new DateTime(2026, 11, 22, 10, 0, 0, DateTimeKind.Utc);
+        var first = new CoverageCandidate("/r/1/coverage.cobertura.xml", start, ["Lib"]);
+        var second = new CoverageCandidate("/r/2/coverage.cobertura.xml", start.AddMilliseconds(900), ["Lib"]);
+        Assert.Equal(second, CoverageReportLocator.Select([first, second], CoverageRunStart.Of([first.Path]), start, "A.Tests"));
+
+        // Nothing new: no report, whatever the times say.
+        Assert.Null(CoverageReportLocator.Select([first, second], CoverageRunStart.Of([first.Path, second.Path]), start, "A.Tests"));
+    }
+
+    [Fact]
+    public void Locator_falls_back_to_times_when_the_run_start_lists_nothing()
+    {
+        var start = new DateTime(2026, 11, 22, 10, 0, 0, DateTimeKind.Utc);
+        var old = new CoverageCandidate("/r/old/coverage.cobertura.xml", start.AddMinutes(-5), ["Lib"]);
+        var mine = new CoverageCandidate("/r/new/coverage.cobertura.xml", start.AddSeconds(3), ["Lib"]);
+        Assert.Equal(mine, CoverageReportLocator.Select([old, mine], null, start, "A.Tests"));
+        Assert.Null(CoverageRunStart.Parse(""));
+    }
+
+    [Fact]
+    public void Run_start_record_round_trips_and_compares_full_paths()
+    {
+        var record = CoverageRunStart.Of(["/r/b/coverage.cobertura.xml", "/r/a/../a/coverage.cobertura.xml"]);
+        var read = CoverageRunStart.Parse(record.Write());
+        Assert.NotNull(read);
+        Assert.Equal(record.Reports.Order(StringComparer.Ordinal), read.Reports.Order(StringComparer.Ordinal));
+        Assert.True(read.Contains("/r/a/coverage.cobertura.xml"));
+        Assert.False(read.Contains("/r/c/coverage.cobertura.xml"));
+        Assert.NotNull(CoverageRunStart.Parse(CoverageRunStart.Of([]).Write()));
     }
 }
