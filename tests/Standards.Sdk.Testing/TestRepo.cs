@@ -117,14 +117,17 @@ public sealed class TestRepo : IDisposable
         Dotnet(["build", .. Target(relativeTarget), "-v:n", "-tl:off", "-clp:NoSummary", "-nr:false", .. extraArguments], ci);
 
     /// <summary>Starts <c>dotnet build</c> like <see cref="Build"/> without waiting: for tests of concurrent builds.</summary>
-    public RunningProcess StartBuild(string? relativeTarget, bool ci, params string[] extraArguments) =>
-        ProcessRunner.Start("dotnet", ["build", .. Target(relativeTarget), "-v:n", "-tl:off", "-clp:NoSummary", "-nr:false", .. extraArguments], Root, BuildEnvironment(ci, null));
+    public RunningBuild StartBuild(string? relativeTarget, bool ci, params string[] extraArguments)
+    {
+        Directory.CreateDirectory(BinaryLogFolder);
+        var binaryLog = Path.Combine(BinaryLogFolder, $"started-{Guid.NewGuid():N}.binlog");
+        string[] arguments = ["build", .. Target(relativeTarget), "-v:n", "-tl:off", "-clp:NoSummary", "-nr:false", $"-bl:{binaryLog};ProjectImports=None", .. extraArguments];
+        return new RunningBuild(ProcessRunner.Start("dotnet", arguments, Root, BuildEnvironment(ci, null)), binaryLog);
+    }
 
     /// <summary>Runs any dotnet command in the repo with the test environment (MSBuild commands with a binary log).</summary>
-    public BuildResult Dotnet(IEnumerable<string> arguments, bool ci = true, IReadOnlyDictionary<string, string?>? environment = null)
-    {
-        return DotnetCommand.Run(arguments, Root, BuildEnvironment(ci, environment), BinaryLogFolder);
-    }
+    public BuildResult Dotnet(IEnumerable<string> arguments, bool ci = true, IReadOnlyDictionary<string, string?>? environment = null) =>
+        DotnetCommand.Run(arguments, Root, BuildEnvironment(ci, environment), BinaryLogFolder);
 
     private Dictionary<string, string?> BuildEnvironment(bool ci, IReadOnlyDictionary<string, string?>? environment)
     {

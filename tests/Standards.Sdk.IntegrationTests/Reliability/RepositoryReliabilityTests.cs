@@ -73,8 +73,8 @@ public sealed class RepositoryReliabilityTests
 
         // Hold the repo lock as a concurrent build would: both builds decide to run the checks, then wait for it.
         var lockFile = repo.PathOf("artifacts/standards/obj/repository.lock");
-        RunningProcess local;
-        RunningProcess ci;
+        RunningBuild local;
+        RunningBuild ci;
         using (new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
         {
             string[] arguments = ["--no-restore", "-p:StandardsToday=" + LayoutRepos.Today];
@@ -92,8 +92,8 @@ public sealed class RepositoryReliabilityTests
         using (local)
         using (ci)
         {
-            var localBuild = new BuildResult(local.WaitForExit(TimeSpan.FromMinutes(10)).ExitCode, local.OutputSoFar);
-            var ciBuild = new BuildResult(ci.WaitForExit(TimeSpan.FromMinutes(10)).ExitCode, ci.OutputSoFar);
+            var localBuild = local.WaitForResult(TimeSpan.FromMinutes(10));
+            var ciBuild = ci.WaitForResult(TimeSpan.FromMinutes(10));
 
             // Whichever ran first, the other one may not take its verdict: each runs the checks under its own settings.
             foreach (var build in new[] { localBuild, ciBuild })

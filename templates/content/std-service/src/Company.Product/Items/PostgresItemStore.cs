@@ -3,7 +3,7 @@ using Npgsql;
 namespace CompanyProduct.Items;
 
 /// <summary>
-/// Items in PostgreSQL (table <c>items</c>, created by <c>Data/Migrations/0001_create_items.sql</c>). Lists use
+/// Items in PostgreSQL (table <c>items</c>, created by migration 1 in <c>Data/SchemaMigrations.cs</c>). Lists use
 /// keyset pagination on <c>(created_at, id)</c>, served by the <c>items_list_order</c> index.
 /// </summary>
 /// <param name="dataSource">The data source (connection pool).</param>

@@ -102,7 +102,7 @@ public sealed partial class MessageConsumerService : BackgroundService
             }
             catch (Exception error)
             {
-                TimeSpan delay = Backoff.Delay(++failures, _options.BaseDelay, _options.MaxDelay, Random.Shared);
+                TimeSpan delay = Backoff.Delay(++failures, _options.BaseDelay, _options.MaxDelay);
                 LogReceiveFailed(_logger, error, delay.TotalMilliseconds);
                 await WaitAsync(delay, stoppingToken);
                 continue;
@@ -130,7 +130,7 @@ public sealed partial class MessageConsumerService : BackgroundService
         catch (Exception error)
         {
             // An infrastructure failure (idempotency store, dead-letter store): deliver it again, after a back-off.
-            redeliveryDelay = Backoff.Delay(failures + 1, _options.BaseDelay, _options.MaxDelay, Random.Shared);
+            redeliveryDelay = Backoff.Delay(failures + 1, _options.BaseDelay, _options.MaxDelay);
             LogProcessingFailed(_logger, error, message.Id, redeliveryDelay.TotalMilliseconds);
             outcome = ProcessingOutcome.Abandoned;
             succeeded = false;

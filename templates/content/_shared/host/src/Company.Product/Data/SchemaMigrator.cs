@@ -1,19 +1,16 @@
-using System.Globalization;
-using System.Reflection;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace CompanyProduct.Data;
 
-/// <summary>A schema change: <c>Data/Migrations/NNNN_name.sql</c>, embedded in this assembly.</summary>
-/// <param name="Version">The number of the file; migrations are applied in this order.</param>
-/// <param name="Name">The rest of the file name.</param>
-/// <param name="Sql">The statements.</param>
-public sealed record Migration(int Version, string Name, string Sql);
+/// <summary>A schema change, listed in <see cref="SchemaMigrations"/>.</summary>
+/// <param name="Version">Its number; migrations are applied in this order.</param>
+/// <param name="Name">What it does, in snake_case (recorded in <c>schema_migrations</c>).</param>
+/// <param name="CreateCommand">Creates the command that runs its SQL on a connection.</param>
+public sealed record Migration(int Version, string Name, Func<NpgsqlConnection?, NpgsqlCommand> CreateCommand);
 
 /// <summary>
-/// Applies the embedded migrations that the database has not seen yet, in order, in one transaction, and records
+/// Applies the migrations (<see cref="SchemaMigrations"/>) that the database has not seen yet, in order, in one transaction, and records
 /// them in <c>schema_migrations</c>. A PostgreSQL advisory lock makes instances that start together take turns.
 /// Migrations are append-only: never edit one that was released, add the next number instead.
 /// </summary>
@@ -22,8 +19,8 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<
     // Any constant works: it only has to be the same for every instance of this service.
     private const long AdvisoryLockKey = 0x5354_445F_4D49_47;
 
-    /// <summary>Gets the migrations embedded in this assembly, by version.</summary>
-    public static IReadOnlyList<Migration> Migrations { get; } = Load(typeof(SchemaMigrator).Assembly);
+    /// <summary>Gets this service's migrations, by version.</summary>
+    public static IReadOnlyList<Migration> Migrations => SchemaMigrations.All;
 
     /// <summary>Applies the pending migrations.</summary>
     /// <param name="cancellationToken">Cancels the operation (the transaction is rolled back).</param>
@@ -32,11 +29,17 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<
     {
         await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(" + AdvisoryLockKey.ToString(CultureInfo.InvariantCulture) + ")", cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(
-            connection,
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection) { Parameters = { new() { Value = AdvisoryLockKey } } })
+        {
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var createTable = new NpgsqlCommand(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",
-            cancellationToken).ConfigureAwait(false);
+            connection))
+        {
+            await createTable.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         var applied = new HashSet<int>();
         await using (var query = new NpgsqlCommand("SELECT version FROM schema_migrations", connection))
@@ -51,7 +54,11 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<
         int count = 0;
         foreach (Migration migration in Migrations.Where(m => !applied.Contains(m.Version)))
         {
-            await ExecuteAsync(connection, migration.Sql, cancellationToken).ConfigureAwait(false);
+            await using (NpgsqlCommand apply = migration.CreateCommand(connection))
+            {
+                await apply.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             await using var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", connection)
             {
                 Parameters = { new() { Value = migration.Version }, new() { Value = migration.Name } },
@@ -66,48 +73,24 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<
         return count;
     }
 
-    /// <summary>Reads the migrations embedded in an assembly (resources named <c>Migrations/NNNN_name.sql</c>).</summary>
-    /// <param name="assembly">The assembly.</param>
-    /// <returns>The migrations, by version.</returns>
-    /// <exception cref="InvalidOperationException">Two migrations have the same version.</exception>
-    public static IReadOnlyList<Migration> Load(Assembly assembly)
+    /// <summary>Checks a list of migrations: versions from 1, each once, ascending.</summary>
+    /// <param name="migrations">The migrations, in the order they are applied.</param>
+    /// <returns>The same list.</returns>
+    /// <exception cref="InvalidOperationException">The versions are not 1, 2, 3... in order.</exception>
+    public static IReadOnlyList<Migration> Validate(IReadOnlyList<Migration> migrations)
     {
-        ArgumentNullException.ThrowIfNull(assembly);
-        var migrations = new List<Migration>();
-        foreach (string resource in assembly.GetManifestResourceNames())
+        ArgumentNullException.ThrowIfNull(migrations);
+        for (int i = 0; i < migrations.Count; i++)
         {
-            Match match = MigrationName().Match(resource);
-            if (!match.Success)
+            if (migrations[i].Version != i + 1)
             {
-                continue;
-            }
-
-            using Stream stream = assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream);
-            migrations.Add(new Migration(int.Parse(match.Groups["version"].Value, CultureInfo.InvariantCulture), match.Groups["name"].Value, reader.ReadToEnd()));
-        }
-
-        migrations.Sort((left, right) => left.Version.CompareTo(right.Version));
-        for (int i = 1; i < migrations.Count; i++)
-        {
-            if (migrations[i].Version == migrations[i - 1].Version)
-            {
-                throw new InvalidOperationException($"Two migrations have the version {migrations[i].Version}: {migrations[i - 1].Name} and {migrations[i].Name}.");
+                throw new InvalidOperationException(
+                    $"Migration {migrations[i].Name} has the version {migrations[i].Version}, but is number {i + 1} in the list: versions run 1, 2, 3... without gaps or repeats, in the order they are applied.");
             }
         }
 
         return migrations;
     }
-
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification = "The statements are this assembly's own migrations and constants, never input.")]
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    [GeneratedRegex(@"^Migrations/(?<version>\d{4})_(?<name>[A-Za-z0-9_]+)\.sql$", RegexOptions.CultureInvariant)]
-    private static partial Regex MigrationName();
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Applied migration {MigrationVersion} ({MigrationName})")]
     private static partial void LogApplied(ILogger logger, int migrationVersion, string migrationName);

@@ -1,4 +1,3 @@
-using System.Reflection;
 using CompanyProduct.Data;
 using CompanyProduct.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -9,18 +8,18 @@ namespace CompanyProduct.Tests.Data;
 public sealed class SchemaMigratorTests
 {
     [Fact]
-    public void The_embedded_migrations_are_numbered_from_one_without_gaps()
+    public void The_migrations_are_numbered_from_one_without_gaps_and_each_has_sql()
     {
         IReadOnlyList<Migration> migrations = SchemaMigrator.Migrations;
 
         Assert.NotEmpty(migrations);
         Assert.Equal(Enumerable.Range(1, migrations.Count), migrations.Select(m => m.Version));
-        Assert.All(migrations, m => Assert.False(string.IsNullOrWhiteSpace(m.Sql)));
+        Assert.All(migrations, m =>
+        {
+            using NpgsqlCommand command = m.CreateCommand(null);
+            Assert.False(string.IsNullOrWhiteSpace(command.CommandText));
+        });
     }
-
-    [Fact]
-    public void An_assembly_without_migrations_has_none() =>
-        Assert.Empty(SchemaMigrator.Load(typeof(object).Assembly));
 
     [PostgresFact]
     public async Task Applies_each_migration_once_even_when_instances_start_together()
@@ -37,19 +36,19 @@ public sealed class SchemaMigratorTests
         Assert.Equal((long)SchemaMigrator.Migrations.Count, await count.ExecuteScalarAsync());
     }
 
+    [Theory]
+    [InlineData(new[] { 1, 1 })]
+    [InlineData(new[] { 1, 3 })]
+    [InlineData(new[] { 2, 1 })]
+    [InlineData(new[] { 0 })]
+    public void A_list_with_a_repeated_missing_or_misplaced_version_is_rejected(int[] versions)
+    {
+        Migration[] migrations = [.. versions.Select(v => new Migration(v, "m" + v, connection => new NpgsqlCommand("SELECT 1", connection)))];
+
+        InvalidOperationException error = Assert.Throws<InvalidOperationException>(() => SchemaMigrator.Validate(migrations));
+        Assert.Contains("without gaps or repeats", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
-    public void Loading_rejects_two_migrations_with_one_version()
-    {
-        var assembly = new DuplicateMigrations();
-
-        InvalidOperationException error = Assert.Throws<InvalidOperationException>(() => SchemaMigrator.Load(assembly));
-        Assert.Contains("0001", error.Message.Replace(" 1:", " 0001:", StringComparison.Ordinal), StringComparison.Ordinal);
-    }
-
-    private sealed class DuplicateMigrations : Assembly
-    {
-        public override string[] GetManifestResourceNames() => ["Migrations/0001_a.sql", "Migrations/0001_b.sql", "other.txt"];
-
-        public override Stream? GetManifestResourceStream(string name) => new MemoryStream("SELECT 1"u8.ToArray());
-    }
+    public void An_empty_list_is_valid() => Assert.Empty(SchemaMigrator.Validate([]));
 }
