@@ -87,6 +87,11 @@ public sealed class CoverageGateTests
         Assert.All(misses, d => Assert.Contains("Least covered: src/Lib/Calc.cs", d.Message, StringComparison.Ordinal));
         Assert.Contains(misses, d => d.Project.EndsWith("B.Tests.csproj", StringComparison.Ordinal));
 
+        // A test project's own StandardsCoverageExclude (globs, not expanded by MSBuild) leaves files out of its run.
+        var excluded = CoverageRepos.Test(repo, "--no-build", "-p:StandardsCoverageExclude=src/*/Calc*.cs");
+        Assert.True(excluded.Succeeded, excluded.Output);
+        Assert.Empty(excluded.WithCode("STD4002"));
+
         repo.WriteFile("standards.json", """
             {
               "coverage": { "line": 90 },
