@@ -19,6 +19,9 @@ public static class PolicySchemaWriter
     /// <summary>Where the schema is published (also its <c>$id</c>).</summary>
     public const string SchemaId = "https://github.com/standards-sdk/standards-sdk/blob/main/sdk/schema/standards.schema.json";
 
+    /// <summary>The shape of a diagnostic id (<see cref="DiagnosticIds.IsWellFormed"/>): letters, then digits.</summary>
+    public const string DiagnosticIdPattern = "^[A-Za-z]{1,15}[0-9]{1,6}$";
+
     /// <summary>Descriptions of the sections other checks read; their content is validated by those checks.</summary>
     private static readonly Dictionary<string, string> SectionDescriptions = new(StringComparer.Ordinal)
     {
@@ -58,10 +61,26 @@ public static class PolicySchemaWriter
             },
             ["rules"] = new JsonObject
             {
-                ["description"] = "Severity and numbers per rule code. A string sets the severity; an object sets severity, testSeverity and the rule's parameters.",
+                ["description"] = "Severity and numbers per rule code. A string sets the severity; an object sets severity, testSeverity and the rule's parameters. Any other diagnostic id (CA, IDE, CS, a third-party analyzer's) takes a severity, or severity and testSeverity.",
                 ["type"] = "object",
-                ["additionalProperties"] = false,
                 ["properties"] = rules,
+                ["propertyNames"] = new JsonObject { ["pattern"] = DiagnosticIdPattern },
+                ["additionalProperties"] = new JsonObject
+                {
+                    ["description"] = "A diagnostic Standards.Sdk does not manage, set as given in the generated analyzer config.",
+                    ["oneOf"] = new JsonArray(
+                        new JsonObject { ["$ref"] = "#/definitions/severity" },
+                        new JsonObject
+                        {
+                            ["type"] = "object",
+                            ["additionalProperties"] = false,
+                            ["properties"] = new JsonObject
+                            {
+                                ["severity"] = new JsonObject { ["$ref"] = "#/definitions/severity" },
+                                ["testSeverity"] = new JsonObject { ["$ref"] = "#/definitions/severity" },
+                            },
+                        }),
+                },
             },
             ["exceptions"] = new JsonObject
             {
@@ -267,7 +286,13 @@ public static class PolicySchemaWriter
         ["required"] = new JsonArray("rule", "scope", "owner", "reason", "expires"),
         ["properties"] = new JsonObject
         {
-            ["rule"] = new JsonObject { ["description"] = "The rule code the exception is for.", ["enum"] = new JsonArray([.. RuleCatalog.All.Select(r => JsonValue.Create(r.Id))]) },
+            ["rule"] = new JsonObject
+            {
+                ["description"] = "The rule code the exception is for: one of Standards.Sdk's rules, or any other diagnostic id.",
+                ["anyOf"] = new JsonArray(
+                    new JsonObject { ["enum"] = new JsonArray([.. RuleCatalog.All.Select(r => JsonValue.Create(r.Id))]) },
+                    new JsonObject { ["type"] = "string", ["pattern"] = DiagnosticIdPattern }),
+            },
             ["scope"] = new JsonObject { ["description"] = "A project name, a repo-relative folder, or a glob (src/Legacy/**).", ["type"] = "string", ["minLength"] = 1 },
             ["owner"] = new JsonObject { ["description"] = "Who approved the deviation and answers for it.", ["type"] = "string", ["minLength"] = 1 },
             ["reason"] = new JsonObject { ["description"] = "Why the deviation is needed.", ["type"] = "string", ["minLength"] = 1 },
