@@ -25,7 +25,6 @@ public static class PolicySchemaWriter
     /// <summary>Descriptions of the sections other checks read; their content is validated by those checks.</summary>
     private static readonly Dictionary<string, string> SectionDescriptions = new(StringComparer.Ordinal)
     {
-        ["layout"] = "Repository layout check settings: extra required paths, critical projects (see docs/layout.md).",
         ["dependencies"] = "Dependency check settings: licence allow and deny lists (see docs/dependencies.md).",
     };
 
@@ -94,6 +93,7 @@ public static class PolicySchemaWriter
             properties[name] = new JsonObject { ["description"] = description, ["type"] = "object" };
         }
 
+        properties["layout"] = LayoutSchema();
         properties["coverage"] = CoverageSchema();
         properties["budgets"] = BudgetsSchema();
         properties["release"] = ReleaseSchema();
@@ -115,6 +115,42 @@ public static class PolicySchemaWriter
         };
         var options = new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         return schema.ToJsonString(options).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    /// <summary>The layout section (docs/layout.md, Layout.LayoutSettings).</summary>
+    private static JsonObject LayoutSchema()
+    {
+        static JsonObject Strings(string description) => new()
+        {
+            ["description"] = description,
+            ["type"] = "array",
+            ["items"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 },
+        };
+
+        return new JsonObject
+        {
+            ["description"] = "Repository check settings: extra required paths, critical projects, the tests folder, excluded folders, projects not on Standards.Sdk (see docs/layout.md).",
+            ["type"] = "object",
+            ["additionalProperties"] = false,
+            ["properties"] = new JsonObject
+            {
+                ["requiredPaths"] = Strings("Files (or folders, with a trailing '/') the repo must have, relative to the root (STD3001)."),
+                ["criticalProjects"] = Strings("Projects (name, folder or glob) that need STD3004.minOwners owners and the critical coverage gate."),
+                ["testsFolder"] = new JsonObject
+                {
+                    ["description"] = "The folder at the repo root that holds the test projects. Default: tests, or test when only that exists.",
+                    ["type"] = "string",
+                    ["pattern"] = "^[^/\\\\*]+/?$",
+                },
+                ["exclude"] = Strings("Globs of files and folders every repository check leaves out: vendored or generated code (e.g. \"vendor\", \"src/Generated/**\")."),
+                ["projectsWithoutStandardsSdk"] = new JsonObject
+                {
+                    ["description"] = "ignore: projects not on Standards.Sdk are neither checked nor counted for the repo kind; check: they are checked like the others.",
+                    ["enum"] = new JsonArray("ignore", "check"),
+                    ["default"] = "ignore",
+                },
+            },
+        };
     }
 
     /// <summary>The release section (docs/release.md): SBOM format and signing policy.</summary>
