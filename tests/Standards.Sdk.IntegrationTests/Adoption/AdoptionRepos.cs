@@ -23,25 +23,9 @@ internal static class AdoptionRepos
     public static TestRepo LayeredService()
     {
         var repo = LayoutRepos.Compliant("library");
-        repo.WriteFile("Directory.Packages.props", """
-                <Project>
-                  <PropertyGroup>
-                    <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>
-                    <CentralPackageTransitivePinningEnabled>true</CentralPackageTransitivePinningEnabled>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageVersion Include="Microsoft.Extensions.Hosting" Version="10.0.14" />
-                  </ItemGroup>
-                </Project>
-                """)
-            .WriteFile(Storefront, """
-                <Project Sdk="Microsoft.NET.Sdk.Web">
-                  <Sdk Name="Standards.Sdk" />
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                  </PropertyGroup>
-                </Project>
-                """)
+        repo.WriteFile("Directory.Packages.props", LayoutRepos.PackagesProps.Replace(
+                "</Project>", "  <ItemGroup>\n    <PackageVersion Include=\"Microsoft.Extensions.Hosting\" Version=\"10.0.14\" />\n  </ItemGroup>\n</Project>", StringComparison.Ordinal))
+            .WriteFile(Storefront, Layered("Microsoft.NET.Sdk.Web"))
             .WriteFile("cmd/Acme.Storefront/Program.cs", """
                 var builder = WebApplication.CreateBuilder(args);
                 builder.Services.AddRazorPages();
@@ -58,25 +42,16 @@ internal static class AdoptionRepos
                 { "profiles": { "Acme.Storefront": { "commandName": "Project", "applicationUrl": "http://127.0.0.1:5171" } } }
 
                 """)
-            .WriteFile(Jobs, """
-                <Project Sdk="Microsoft.NET.Sdk.Worker">
-                  <Sdk Name="Standards.Sdk" />
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="Microsoft.Extensions.Hosting" />
-                  </ItemGroup>
-                </Project>
-                """)
+            .WriteFile(Jobs, Layered("Microsoft.NET.Sdk.Worker", "  <ItemGroup>\n    <PackageReference Include=\"Microsoft.Extensions.Hosting\" />\n  </ItemGroup>\n"))
             .WriteFile("cmd/Acme.Jobs/Program.cs", "using var host = Host.CreateApplicationBuilder(args).Build();\nreturn host.Services is null ? 1 : 0;\n")
             .WriteFile(WebTests, $$"""
                 <Project Sdk="MSTest.Sdk/{{MSTestSdkVersion}}">
                   <Sdk Name="Standards.Sdk" />
                   <PropertyGroup>
                     <TargetFramework>net10.0</TargetFramework>
-                    <!-- The registry these tests run against lacks one transitive version MSTest's code coverage asks for. -->
-                    <NoWarn>$(NoWarn);NU1603</NoWarn>
+                    <!-- Coverage comes from Standards.Sdk's gate (coverlet); MSTest's own extension would be a second,
+                         proprietary-licensed collector (STD2011 asks for its licence to be reviewed). -->
+                    <EnableMicrosoftTestingExtensionsCodeCoverage>false</EnableMicrosoftTestingExtensionsCodeCoverage>
                   </PropertyGroup>
                   <ItemGroup>
                     <ProjectReference Include="../../src/Acme.Orders/Acme.Orders.csproj" />
@@ -99,6 +74,17 @@ internal static class AdoptionRepos
             .WriteFile("docs/runbooks/high-error-rate.md", LayoutRepos.Runbook);
         return LayoutRepos.WriteSolution(repo, ["src/Acme.Orders/Acme.Orders.csproj", "tests/Acme.Orders.Tests/Acme.Orders.Tests.csproj", Storefront, Jobs, WebTests]);
     }
+
+    /// <summary>A project on another SDK with Standards.Sdk layered over it.</summary>
+    private static string Layered(string sdk, string items = "") => $"""
+        <Project Sdk="{sdk}">
+          <Sdk Name="Standards.Sdk" />
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+          </PropertyGroup>
+        {items}</Project>
+
+        """;
 
     public const string AppHost = "src/Acme.AppHost/Acme.AppHost.csproj";
 
