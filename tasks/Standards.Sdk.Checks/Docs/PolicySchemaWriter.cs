@@ -19,8 +19,8 @@ public static class PolicySchemaWriter
     /// <summary>Where the schema is published (also its <c>$id</c>).</summary>
     public const string SchemaId = "https://github.com/standards-sdk/standards-sdk/blob/main/sdk/schema/standards.schema.json";
 
-    /// <summary>The shape of a diagnostic id (<see cref="DiagnosticIds.IsWellFormed"/>): letters, then digits.</summary>
-    public const string DiagnosticIdPattern = "^[A-Za-z]{1,15}[0-9]{1,6}$";
+    /// <summary>A diagnostic id that is not Standards.Sdk's (<see cref="DiagnosticIds.IsExternal"/>): letters, then digits, not STD.</summary>
+    public const string ExternalIdPattern = "^(?![Ss][Tt][Dd])[A-Za-z]{1,15}[0-9]{1,6}$";
 
     /// <summary>Descriptions of the sections other checks read; their content is validated by those checks.</summary>
     private static readonly Dictionary<string, string> SectionDescriptions = new(StringComparer.Ordinal)
@@ -63,7 +63,13 @@ public static class PolicySchemaWriter
                 ["description"] = "Severity and numbers per rule code. A string sets the severity; an object sets severity, testSeverity and the rule's parameters. Any other diagnostic id (CA, IDE, CS, a third-party analyzer's) takes a severity, or severity and testSeverity.",
                 ["type"] = "object",
                 ["properties"] = rules,
-                ["propertyNames"] = new JsonObject { ["pattern"] = DiagnosticIdPattern },
+                // A catalog code, or a diagnostic id that is not ours (an unknown STD code is a typo, STD0003).
+                ["propertyNames"] = new JsonObject
+                {
+                    ["anyOf"] = new JsonArray(
+                        new JsonObject { ["enum"] = new JsonArray([.. RuleCatalog.All.Select(r => JsonValue.Create(r.Id))]) },
+                        new JsonObject { ["pattern"] = ExternalIdPattern }),
+                },
                 ["additionalProperties"] = new JsonObject
                 {
                     ["description"] = "A diagnostic Standards.Sdk does not manage, set as given in the generated analyzer config.",
@@ -327,7 +333,7 @@ public static class PolicySchemaWriter
                 ["description"] = "The rule code the exception is for: one of Standards.Sdk's rules, or any other diagnostic id.",
                 ["anyOf"] = new JsonArray(
                     new JsonObject { ["enum"] = new JsonArray([.. RuleCatalog.All.Select(r => JsonValue.Create(r.Id))]) },
-                    new JsonObject { ["type"] = "string", ["pattern"] = DiagnosticIdPattern }),
+                    new JsonObject { ["type"] = "string", ["pattern"] = ExternalIdPattern }),
             },
             ["scope"] = new JsonObject { ["description"] = "A project name, a repo-relative folder, or a glob (src/Legacy/**).", ["type"] = "string", ["minLength"] = 1 },
             ["owner"] = new JsonObject { ["description"] = "Who approved the deviation and answers for it.", ["type"] = "string", ["minLength"] = 1 },
