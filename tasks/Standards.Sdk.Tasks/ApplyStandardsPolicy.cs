@@ -113,6 +113,15 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
 
         Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: checked the build policy of {0} ({1}).",
             project.Name, policy.SourcePath is null ? "profile defaults, no standards.json" : policy.SourcePath);
+        if (policy.ExternalRules.Count > 0)
+        {
+            // Accepted as written: Standards.Sdk does not know these ids, so the summary says which ones they are.
+            Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: standards.json sets {0} diagnostic(s) Standards.Sdk does not manage, applied as written through the generated analyzer config: {1}.",
+                policy.ExternalRules.Count,
+                string.Join(", ", policy.ExternalRules.Values.OrderBy(r => r.RuleId, StringComparer.OrdinalIgnoreCase)
+                    .Select(r => $"{r.RuleId}={(effective.ExternalSeverity(r) is { } severity ? SeverityNames.ToRoslyn(severity) : "its default")}")));
+        }
+
         var (config, unwritable) = AnalyzerConfigWriter.WriteConfig(effective, RepoRoot, compileFiles);
         findings.AddRange(Unwritable(unwritable, effective));
         var notWritten = new List<string>();

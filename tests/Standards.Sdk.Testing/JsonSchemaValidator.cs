@@ -110,6 +110,18 @@ public sealed partial class JsonSchemaValidator
                 case "additionalProperties":
                     CheckAdditionalProperties(schema, keyword.Value, instance, at, errors, document);
                     break;
+                case "propertyNames":
+                    if (instance.ValueKind == JsonValueKind.Object)
+                    {
+                        // Each property name is validated as a string instance (draft-07 §6.5.8).
+                        foreach (var property in instance.EnumerateObject())
+                        {
+                            using var name = JsonDocument.Parse(JsonSerializer.Serialize(property.Name));
+                            Check(keyword.Value, name.RootElement, $"{at}/{property.Name} (name)", errors, document);
+                        }
+                    }
+
+                    break;
                 case "patternProperties":
                     if (instance.ValueKind == JsonValueKind.Object)
                     {

@@ -28,6 +28,7 @@ public sealed class DependencyCheck : IRepositoryCheck
     {
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(policy);
+        repository = RepositoryScope.Apply(repository, policy);
         var run = new DependencyRun(repository, policy, today);
         run.CheckSettingsSection();
         run.CheckGlobalJson();
@@ -256,7 +257,14 @@ internal sealed partial class DependencyRun(RepositorySnapshot repository, Stand
     internal void Report(string ruleId, ProjectContext? context, string file, int line, string message) =>
         Add(new Finding(ruleId, Severity.Error, message, file, line), context);
 
-    private void Add(Finding finding, ProjectContext? context)
+    /// <summary>
+    /// A finding at most a warning: for work in progress that is only wrong once it reaches CI (a file not committed
+    /// yet). Warnings are errors in CI and Release builds, so it still fails there.
+    /// </summary>
+    internal void ReportAtMostWarning(string ruleId, ProjectContext? context, string file, int line, string message) =>
+        Add(new Finding(ruleId, Severity.Error, message, file, line), context, Severity.Warning);
+
+    private void Add(Finding finding, ProjectContext? context, Severity atMost = Severity.Error)
     {
         var rule = RuleCatalog.Find(finding.Code);
         if (rule is null)
@@ -271,7 +279,7 @@ internal sealed partial class DependencyRun(RepositorySnapshot repository, Stand
             return;
         }
 
-        Findings.Add(finding with { Severity = severity });
+        Findings.Add(finding with { Severity = severity > atMost ? atMost : severity });
     }
 
     private Severity RepoSeverity(string ruleId)

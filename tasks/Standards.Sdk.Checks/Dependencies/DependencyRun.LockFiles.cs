@@ -20,15 +20,18 @@ internal sealed partial class DependencyRun
             return;
         }
 
+        // Two different states: git ignores the file (it can never be committed as things stand: the .gitignore is
+        // wrong), or git does not know it yet (a restore just wrote it, as the first build after adopting does: work
+        // in progress, wrong only once it reaches CI, so a warning, which CI and Release builds make an error).
         if (repository.IgnoredFiles?.Contains(lockPath) == true)
         {
             Report(DependencyRuleIds.LockFileMissing, context, lockPath, 0,
-                $"{lockPath} is ignored by git (.gitignore), so CI restores without it. Remove the ignore rule that matches it, then `git add {lockPath}` and commit.");
+                $"{lockPath} is ignored by git (a .gitignore rule matches it), so it can never be committed and CI restores without it. Find the rule with `git check-ignore -v {lockPath}`, remove it (or add `!{DependencyCheck.LockFileName}` after it), then `git add {lockPath}` and commit.");
         }
         else if (repository.TrackedFiles is { } tracked && !tracked.Contains(lockPath))
         {
-            Report(DependencyRuleIds.LockFileMissing, context, lockPath, 0,
-                $"{lockPath} is not committed, so CI restores without it. Run `git add {lockPath}` and commit it with the project.");
+            ReportAtMostWarning(DependencyRuleIds.LockFileMissing, context, lockPath, 0,
+                $"{lockPath} is new and not committed yet (git does not track it), so CI would restore without it. Run `git add {lockPath}` and commit it with the project.");
         }
 
         var text = repository.ReadText(lockPath);

@@ -19,10 +19,12 @@ public static class PolicySchemaWriter
     /// <summary>Where the schema is published (also its <c>$id</c>).</summary>
     public const string SchemaId = "https://github.com/standards-sdk/standards-sdk/blob/main/sdk/schema/standards.schema.json";
 
+    /// <summary>A diagnostic id that is not Standards.Sdk's (<see cref="DiagnosticIds.IsExternal"/>): letters, then digits, not STD.</summary>
+    public const string ExternalIdPattern = "^(?![Ss][Tt][Dd])[A-Za-z]{1,15}[0-9]{1,6}$";
+
     /// <summary>Descriptions of the sections other checks read; their content is validated by those checks.</summary>
     private static readonly Dictionary<string, string> SectionDescriptions = new(StringComparer.Ordinal)
     {
-        ["layout"] = "Repository layout check settings: extra required paths, critical projects (see docs/layout.md).",
         ["dependencies"] = "Dependency check settings: licence allow and deny lists (see docs/dependencies.md).",
     };
 
@@ -58,10 +60,32 @@ public static class PolicySchemaWriter
             },
             ["rules"] = new JsonObject
             {
-                ["description"] = "Severity and numbers per rule code. A string sets the severity; an object sets severity, testSeverity and the rule's parameters.",
+                ["description"] = "Severity and numbers per rule code. A string sets the severity; an object sets severity, testSeverity and the rule's parameters. Any other diagnostic id (CA, IDE, CS, a third-party analyzer's) takes a severity, or severity and testSeverity.",
                 ["type"] = "object",
-                ["additionalProperties"] = false,
                 ["properties"] = rules,
+                // A catalog code, or a diagnostic id that is not ours (an unknown STD code is a typo, STD0003).
+                ["propertyNames"] = new JsonObject
+                {
+                    ["anyOf"] = new JsonArray(
+                        new JsonObject { ["enum"] = new JsonArray([.. RuleCatalog.All.Select(r => JsonValue.Create(r.Id))]) },
+                        new JsonObject { ["pattern"] = ExternalIdPattern }),
+                },
+                ["additionalProperties"] = new JsonObject
+                {
+                    ["description"] = "A diagnostic Standards.Sdk does not manage, set as given in the generated analyzer config.",
+                    ["oneOf"] = new JsonArray(
+                        new JsonObject { ["$ref"] = "#/definitions/severity" },
+                        new JsonObject
+                        {
+                            ["type"] = "object",
+                            ["additionalProperties"] = false,
+                            ["properties"] = new JsonObject
+                            {
+                                ["severity"] = new JsonObject { ["$ref"] = "#/definitions/severity" },
+                                ["testSeverity"] = new JsonObject { ["$ref"] = "#/definitions/severity" },
+                            },
+                        }),
+                },
             },
             ["exceptions"] = new JsonObject
             {
@@ -75,6 +99,7 @@ public static class PolicySchemaWriter
             properties[name] = new JsonObject { ["description"] = description, ["type"] = "object" };
         }
 
+        properties["layout"] = LayoutSchema();
         properties["coverage"] = CoverageSchema();
         properties["budgets"] = BudgetsSchema();
         properties["release"] = ReleaseSchema();
@@ -96,6 +121,42 @@ public static class PolicySchemaWriter
         };
         var options = new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         return schema.ToJsonString(options).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    /// <summary>The layout section (docs/layout.md, Layout.LayoutSettings).</summary>
+    private static JsonObject LayoutSchema()
+    {
+        static JsonObject Strings(string description) => new()
+        {
+            ["description"] = description,
+            ["type"] = "array",
+            ["items"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 },
+        };
+
+        return new JsonObject
+        {
+            ["description"] = "Repository check settings: extra required paths, critical projects, the tests folder, excluded folders, projects not on Standards.Sdk (see docs/layout.md).",
+            ["type"] = "object",
+            ["additionalProperties"] = false,
+            ["properties"] = new JsonObject
+            {
+                ["requiredPaths"] = Strings("Files (or folders, with a trailing '/') the repo must have, relative to the root (STD3001)."),
+                ["criticalProjects"] = Strings("Projects (name, folder or glob) that need STD3004.minOwners owners and the critical coverage gate."),
+                ["testsFolder"] = new JsonObject
+                {
+                    ["description"] = "The folder at the repo root that holds the test projects. Default: tests, or test when only that exists.",
+                    ["type"] = "string",
+                    ["pattern"] = "^[^/\\\\*]+/?$",
+                },
+                ["exclude"] = Strings("Globs of files and folders every repository check leaves out: vendored or generated code (e.g. \"vendor\", \"src/Generated/**\")."),
+                ["projectsWithoutStandardsSdk"] = new JsonObject
+                {
+                    ["description"] = "ignore: projects not on Standards.Sdk are neither checked nor counted for the repo kind; check: they are checked like the others.",
+                    ["enum"] = new JsonArray("ignore", "check"),
+                    ["default"] = "ignore",
+                },
+            },
+        };
     }
 
     /// <summary>The release section (docs/release.md): SBOM format and signing policy.</summary>
@@ -267,7 +328,13 @@ public static class PolicySchemaWriter
         ["required"] = new JsonArray("rule", "scope", "owner", "reason", "expires"),
         ["properties"] = new JsonObject
         {
-            ["rule"] = new JsonObject { ["description"] = "The rule code the exception is for.", ["enum"] = new JsonArray([.. RuleCatalog.All.Select(r => JsonValue.Create(r.Id))]) },
+            ["rule"] = new JsonObject
+            {
+                ["description"] = "The rule code the exception is for: one of Standards.Sdk's rules, or any other diagnostic id.",
+                ["anyOf"] = new JsonArray(
+                    new JsonObject { ["enum"] = new JsonArray([.. RuleCatalog.All.Select(r => JsonValue.Create(r.Id))]) },
+                    new JsonObject { ["type"] = "string", ["pattern"] = ExternalIdPattern }),
+            },
             ["scope"] = new JsonObject { ["description"] = "A project name, a repo-relative folder, or a glob (src/Legacy/**).", ["type"] = "string", ["minLength"] = 1 },
             ["owner"] = new JsonObject { ["description"] = "Who approved the deviation and answers for it.", ["type"] = "string", ["minLength"] = 1 },
             ["reason"] = new JsonObject { ["description"] = "Why the deviation is needed.", ["type"] = "string", ["minLength"] = 1 },

@@ -29,6 +29,7 @@ public sealed class LayoutCheck : IRepositoryCheck
         ArgumentNullException.ThrowIfNull(policy);
         var findings = new List<Finding>();
         var settings = LayoutSettings.Read(policy, findings);
+        repository = RepositoryScope.Apply(repository, policy);
         var context = new LayoutContext(repository, RepositoryPolicy.For(repository, policy, today), settings, findings, DeferToDependencyRules);
         RootFileRules.Run(context);
         CodeOwnersRules.Run(context);
@@ -50,12 +51,16 @@ internal sealed class LayoutContext(
 {
     private readonly Dictionary<string, MarkdownDocument?> markdown = new(StringComparer.Ordinal);
     private List<string>? sortedFiles;
+    private string? testsFolder;
 
     public RepositorySnapshot Repository { get; } = repository;
 
     public RepositoryPolicy Policy { get; } = policy;
 
     public LayoutSettings Settings { get; } = settings;
+
+    /// <summary>The repo's tests folder ("tests", "test" or the configured one), without a trailing slash.</summary>
+    public string TestsFolder => testsFolder ??= Settings.TestsFolderIn(Repository.Files);
 
     public List<Finding> Findings { get; } = findings;
 

@@ -20,13 +20,44 @@ internal sealed record LayoutSettingValue(string Value, int Line, int Column);
 /// </code>
 /// <c>requiredPaths</c> adds files (or folders, with a trailing '/') the repo must have; <c>criticalProjects</c>
 /// names projects (by name, folder or glob) that need at least STD3004.minOwners owners, in addition to projects
-/// that set <c>&lt;StandardsCritical&gt;true&lt;/StandardsCritical&gt;</c>. Severities and numbers of the layout
-/// rules are set in the "rules" section by code, like every other rule. Bad shapes are STD0002 findings.
+/// that set <c>&lt;StandardsCritical&gt;true&lt;/StandardsCritical&gt;</c>. <c>testsFolder</c> names the folder of
+/// the test projects (default: <c>tests</c>, or <c>test</c> when only that exists); <c>exclude</c> lists globs of
+/// files and folders every repository check leaves out (vendored or generated code); <c>projectsWithoutStandardsSdk</c>
+/// is <c>ignore</c> (default: projects not on Standards.Sdk are neither checked nor counted for the repo kind) or
+/// <c>check</c>. Severities and numbers of the layout rules are set in the "rules" section by code, like every other
+/// rule. Bad shapes are STD0002 findings.
 /// </summary>
 internal sealed class LayoutSettings
 {
     /// <summary>The keys the section accepts.</summary>
-    public static readonly IReadOnlyList<string> Keys = ["requiredPaths", "criticalProjects"];
+    public static readonly IReadOnlyList<string> Keys = ["requiredPaths", "criticalProjects", "testsFolder", "exclude", "projectsWithoutStandardsSdk"];
+
+    /// <summary>The tests folders looked for, in order, when testsFolder is not set.</summary>
+    public static readonly IReadOnlyList<string> DefaultTestsFolders = ["tests", "test"];
+
+    /// <summary>The values of projectsWithoutStandardsSdk.</summary>
+    public static readonly IReadOnlyList<string> OtherProjectsChoices = ["ignore", "check"];
+
+    /// <summary>The tests folder set in standards.json (no slashes), or null for the default.</summary>
+    public LayoutSettingValue? TestsFolder { get; private init; }
+
+    /// <summary>Globs of repo-relative files and folders the repository checks leave out.</summary>
+    public IReadOnlyList<LayoutSettingValue> Exclude { get; private init; } = [];
+
+    /// <summary>True when projects not on Standards.Sdk are checked too.</summary>
+    public bool CheckProjectsWithoutStandardsSdk { get; private init; }
+
+    /// <summary>The tests folder of a repo ("tests", "test", or the configured one), without a trailing slash.</summary>
+    public string TestsFolderIn(IReadOnlyCollection<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        if (TestsFolder is { } configured)
+        {
+            return configured.Value;
+        }
+
+        return DefaultTestsFolders.FirstOrDefault(f => files.Any(file => file.StartsWith(f + "/", StringComparison.Ordinal))) ?? DefaultTestsFolders[0];
+    }
 
     /// <summary>Extra required paths.</summary>
     public IReadOnlyList<LayoutSettingValue> RequiredPaths { get; private init; } = [];
@@ -58,11 +89,54 @@ internal sealed class LayoutSettings
                 path, property.Line, property.Column));
         }
 
+        var testsFolder = obj.Get("testsFolder");
+        LayoutSettingValue? tests = null;
+        if (testsFolder is JsonStringNode { Value: var folder } && ValidateFolderName(folder.Trim().Trim('/')) is null)
+        {
+            tests = new LayoutSettingValue(folder.Trim().Trim('/'), testsFolder.Line, testsFolder.Column);
+        }
+        else if (testsFolder is not null)
+        {
+            var problem = testsFolder is JsonStringNode s ? ValidateFolderName(s.Value.Trim().Trim('/')) : $"must be a folder name such as \"test\", not {testsFolder.Kind}";
+            findings.Add(PolicyLoader.Shape(path, testsFolder, $"'layout.testsFolder' {problem}."));
+        }
+
+        var others = obj.Get("projectsWithoutStandardsSdk");
+        var check = false;
+        if (others is JsonStringNode { Value: var choice } && OtherProjectsChoices.Contains(choice, StringComparer.Ordinal))
+        {
+            check = choice == "check";
+        }
+        else if (others is not null)
+        {
+            findings.Add(PolicyLoader.Shape(path, others, $"'layout.projectsWithoutStandardsSdk' must be \"ignore\" (the default) or \"check\"."));
+        }
+
         return new LayoutSettings
         {
             RequiredPaths = Strings(path, obj.Get("requiredPaths"), "requiredPaths", findings, ValidatePath),
             CriticalProjects = Strings(path, obj.Get("criticalProjects"), "criticalProjects", findings, static _ => null),
+            TestsFolder = tests,
+            Exclude = Strings(path, obj.Get("exclude"), "exclude", findings, ValidateGlob),
+            CheckProjectsWithoutStandardsSdk = check,
         };
+    }
+
+    private static string? ValidateFolderName(string value) =>
+        value.Length == 0 ? "must be a folder name such as \"test\", not empty"
+        : value.Contains('/', StringComparison.Ordinal) || value.Contains('\\', StringComparison.Ordinal) || value is "." or ".." || value.Contains('*', StringComparison.Ordinal)
+            ? $"is '{value}'; it must be the name of a folder at the repo root, such as \"test\""
+            : null;
+
+    private static string? ValidateGlob(string value)
+    {
+        var normalized = value.Replace('\\', '/');
+        if (normalized.StartsWith('/') || (normalized.Length > 1 && normalized[1] == ':'))
+        {
+            return "must be relative to the repo root";
+        }
+
+        return normalized.Split('/').Any(s => s == "..") ? "may not leave the repo with '..'" : null;
     }
 
     private static string? ValidatePath(string value)

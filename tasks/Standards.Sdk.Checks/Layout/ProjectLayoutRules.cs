@@ -23,11 +23,15 @@ internal static class ProjectLayoutRules
                 "src");
         }
 
-        if (!context.HasFolder("tests/"))
+        var tests = context.TestsFolder;
+        if (!context.HasFolder(tests + "/"))
         {
+            var how = context.Settings.TestsFolder is null
+                ? "(the checks look for tests/, then test/; name another folder with layout.testsFolder in standards.json)"
+                : "(layout.testsFolder in standards.json names it)";
             context.Add("STD3006",
-                "The repo has no tests/ folder. Put test projects in tests/<Project>.Tests/, one per project under src/.",
-                "tests");
+                $"The repo has no {tests}/ folder {how}. Put test projects in {tests}/<Project>.Tests/, one per project under src/.",
+                tests);
         }
     }
 
@@ -38,8 +42,10 @@ internal static class ProjectLayoutRules
             return;
         }
 
+        // Test hosts and fixtures under the tests folder are executables the tests run, not entry points the repo ships.
+        var testsPrefix = context.TestsFolder + "/";
         var executables = context.Repository.Projects
-            .Where(p => RepositoryKind.IsExecutable(p.Kind))
+            .Where(p => RepositoryKind.IsExecutable(p.Kind) && !p.Path.StartsWith(testsPrefix, StringComparison.Ordinal))
             .OrderBy(p => p.Path, StringComparer.Ordinal)
             .ToList();
         foreach (var project in executables)
@@ -81,6 +87,8 @@ internal static class ProjectLayoutRules
         }
 
         var projects = context.Repository.Projects;
+        var tests = context.TestsFolder;
+        var testProjects = projects.Where(p => p.Kind == ProjectKinds.Test).ToList();
         foreach (var project in projects.Where(p => p.Path.StartsWith("src/", StringComparison.Ordinal)).OrderBy(p => p.Path, StringComparer.Ordinal))
         {
             if (project.Kind is ProjectKinds.Test or ProjectKinds.Benchmark)
@@ -88,17 +96,23 @@ internal static class ProjectLayoutRules
                 continue;
             }
 
-            var testName = project.Name + ".Tests";
-            var tests = projects.Where(p => string.Equals(p.Name, testName, StringComparison.OrdinalIgnoreCase)).ToList();
-            if (tests.Any(p => p.Path.StartsWith("tests/", StringComparison.Ordinal)))
+            // Tested: a test project under the tests folder references it, whatever its name (.Tests, .UnitTests,
+            // .FunctionalTests, .Specs, ...); or one is named after it with a test suffix (its reference may come
+            // from a Directory.Build.props the checks do not evaluate).
+            var candidates = testProjects
+                .Where(t => t.References.Contains(project.Path, StringComparer.Ordinal)
+                    || ProjectFileReader.TestSuffixes.Any(suffix => string.Equals(t.Name, project.Name + suffix, StringComparison.OrdinalIgnoreCase)))
+                .ToList();
+            if (candidates.Any(t => t.Path.StartsWith(tests + "/", StringComparison.Ordinal)))
             {
                 continue;
             }
 
-            var elsewhere = tests.Count > 0 ? $" ({tests[0].Path} exists but is not under tests/)" : string.Empty;
+            var testName = project.Name + ".Tests";
+            var elsewhere = candidates.Count > 0 ? $" ({candidates[0].Path} exists but is not under {tests}/)" : string.Empty;
             var extension = Path.GetExtension(project.Path);
             context.Add("STD3008",
-                $"{project.Name} has no test project{elsewhere}. Add tests/{testName}/{testName}{extension} that references it; every project under src/ has its tests under tests/.",
+                $"{project.Name} has no test project{elsewhere}. Add {tests}/{testName}/{testName}{extension} (any test project that references it counts, whatever its name); every project under src/ has its tests under {tests}/.",
                 project.Path, 1);
         }
     }

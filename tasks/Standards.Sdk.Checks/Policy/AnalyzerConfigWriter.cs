@@ -55,6 +55,22 @@ public static class AnalyzerConfigWriter
             sb.AppendLine($"dotnet_diagnostic.{rule.Id}.severity = {SeverityNames.ToRoslyn(effective.SeverityOf(rule))}");
         }
 
+        // Diagnostics outside the catalog that standards.json sets (CA, IDE, CS, third-party ids), as given: the
+        // repo configures any diagnostic there, never in .editorconfig (docs/configuration.md#any-diagnostic).
+        foreach (var setting in effective.Policy.ExternalRules.Values.OrderBy(s => s.RuleId, StringComparer.OrdinalIgnoreCase))
+        {
+            if (effective.ExternalSeverity(setting) is { } severity)
+            {
+                sb.AppendLine($"dotnet_diagnostic.{setting.RuleId}.severity = {SeverityNames.ToRoslyn(severity)}");
+            }
+        }
+
+        foreach (var exception in effective.Policy.Exceptions.Where(e => RuleCatalog.Find(e.Rule) is null && !effective.Policy.ExternalRules.ContainsKey(e.Rule)
+                     && effective.ProjectException(e.Rule) is not null).Select(e => e.Rule).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            sb.AppendLine($"dotnet_diagnostic.{exception}.severity = none");
+        }
+
         // What the source may not silence (#pragma, #nullable, [SuppressMessage]), for Standards.Sdk's analyzer.
         var locked = LockedSettingsCheck.LockedRulesInForce(effective).Keys.Order(StringComparer.Ordinal).ToList();
         var nullableLocked = LockedSettingsCheck.NullableLocked(effective);
@@ -87,7 +103,7 @@ public static class AnalyzerConfigWriter
     {
         var unwritable = new List<(string, string)>();
         var exceptions = effective.FileExceptions()
-            .Where(e => RuleCatalog.Find(e.Rule) is { } rule && (rule.IsAnalyzerRule || rule.Id == PolicyRuleIds.NullableLocked))
+            .Where(e => RuleCatalog.Find(e.Rule) is { } rule ? rule.IsAnalyzerRule || rule.Id == PolicyRuleIds.NullableLocked : DiagnosticIds.IsExternal(e.Rule))
             .ToList();
         if (exceptions.Count == 0)
         {
@@ -99,7 +115,7 @@ public static class AnalyzerConfigWriter
         foreach (var file in files)
         {
             var relative = Glob.Normalize(Path.GetRelativePath(repoRoot, file));
-            var rules = exceptions.Where(e => Glob.IsMatch(e.Scope, relative)).Select(e => RuleCatalog.Find(e.Rule)!.Id).Distinct().ToList();
+            var rules = exceptions.Where(e => Glob.IsMatch(e.Scope, relative)).Select(e => RuleCatalog.Find(e.Rule)?.Id ?? e.Rule).Distinct().ToList();
             if (rules.Count == 0)
             {
                 continue;
@@ -120,7 +136,7 @@ public static class AnalyzerConfigWriter
             {
                 sb.AppendLine();
                 sb.Append('[').Append(section).AppendLine("]");
-                foreach (var rule in rules.Where(r => RuleCatalog.Find(r)!.IsAnalyzerRule))
+                foreach (var rule in rules.Where(r => RuleCatalog.Find(r)?.IsAnalyzerRule ?? true))
                 {
                     sb.AppendLine($"dotnet_diagnostic.{rule}.severity = none");
                 }

@@ -44,6 +44,21 @@ public sealed class EffectivePolicy(StandardsPolicy policy, ProjectContext proje
     public Severity SeverityOf(RuleDefinition rule) =>
         ProjectException(rule.Id) is null ? ConfiguredSeverity(rule) : Severity.None;
 
+    /// <summary>
+    /// The severity standards.json gives a diagnostic outside the catalog in this project (testSeverity in test
+    /// projects, else severity), None under a project-wide exception, null when it sets none (the analyzer's own default stands).
+    /// </summary>
+    public Severity? ExternalSeverity(RuleSetting setting)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        if (ProjectException(setting.RuleId) is not null)
+        {
+            return Severity.None;
+        }
+
+        return IsTest ? setting.TestSeverity ?? setting.Severity : setting.Severity;
+    }
+
     /// <summary>The active exception covering the whole project for a rule, or null.</summary>
     public ExceptionEntry? ProjectException(string ruleId) =>
         Policy.Exceptions.FirstOrDefault(e =>

@@ -68,7 +68,8 @@ public static class PolicyLoader
             Profile = reader.Choice(root.Get("profile"), "profile", Profiles) ?? "default",
             RepoKind = reader.Choice(root.Get("kind"), "kind", RepoKinds),
             HelpBaseUrl = reader.Text(root.Get("helpBaseUrl"), "helpBaseUrl") ?? StandardsPolicy.DefaultHelpBaseUrl,
-            Rules = reader.Rules(root.Get("rules")),
+            Rules = reader.Rules(root.Get("rules"), out var external),
+            ExternalRules = external,
             Exceptions = reader.Exceptions(root.Get("exceptions"), today),
             Release = ReleaseSettings.Read(path, root.Get("release"), findings),
         };
@@ -149,9 +150,10 @@ public static class PolicyLoader
             return match;
         }
 
-        public Dictionary<string, RuleSetting> Rules(JsonValueNode? node)
+        public Dictionary<string, RuleSetting> Rules(JsonValueNode? node, out Dictionary<string, RuleSetting> external)
         {
             var rules = new Dictionary<string, RuleSetting>(StringComparer.OrdinalIgnoreCase);
+            external = new Dictionary<string, RuleSetting>(StringComparer.OrdinalIgnoreCase);
             if (node is null)
             {
                 return rules;
@@ -166,6 +168,16 @@ public static class PolicyLoader
             foreach (var property in obj.Properties)
             {
                 var rule = RuleCatalog.Find(property.Name);
+                if (rule is null && DiagnosticIds.IsExternal(property.Name))
+                {
+                    if (ExternalSettingFrom(property.Name, property.Value, property.Line, property.Column) is { } externalSetting)
+                    {
+                        external[property.Name] = externalSetting;
+                    }
+
+                    continue;
+                }
+
                 if (rule is null)
                 {
                     findings.Add(UnknownRule(property.Name, property.Line, property.Column));
@@ -182,14 +194,77 @@ public static class PolicyLoader
             return rules;
         }
 
+        /// <summary>
+        /// STD0003: an STD code that is not in the catalog (a typo of one of ours), or a key that is not a diagnostic
+        /// id at all. Any well-formed id of another analyzer or of the compiler is accepted instead (ExternalSettingFrom).
+        /// </summary>
         public Finding UnknownRule(string id, int line, int column)
         {
-            var near = RuleCatalog.All.Select(r => r.Id)
-                .FirstOrDefault(r => r.StartsWith(id.Length > 4 ? id[..4] : id, StringComparison.OrdinalIgnoreCase));
-            var hint = near is null ? string.Empty : $" Did you mean '{near}'?";
-            return new Finding("STD0003", Severity.Error,
-                $"'{id}' is not a rule Standards.Sdk knows.{hint} The rules index (docs/rules/README.md) lists every code.",
-                path, line, column);
+            string message;
+            if (DiagnosticIds.IsWellFormed(id))
+            {
+                var near = RuleCatalog.All.Select(r => r.Id)
+                    .FirstOrDefault(r => r.StartsWith(id.Length > 4 ? id[..4] : id, StringComparison.OrdinalIgnoreCase));
+                var hint = near is null ? string.Empty : $" Did you mean '{near}'?";
+                message = $"'{id}' is not a rule Standards.Sdk knows.{hint} The rules index (docs/rules/README.md) lists every code.";
+            }
+            else
+            {
+                var suggestion = DiagnosticIds.Suggest(id);
+                var hint = suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?";
+                message = $"'{id}' is not a diagnostic id.{hint} A diagnostic id is letters then digits, as the analyzer or the compiler reports it (CA2201, IDE0005, CS1998, MA0051, SA1600); Standards.Sdk's own rules are in the rules index (docs/rules/README.md).";
+            }
+
+            return new Finding("STD0003", Severity.Error, message, path, line, column);
+        }
+
+        /// <summary>
+        /// The setting of a diagnostic Standards.Sdk does not manage: a severity (or severity and testSeverity), written
+        /// to the generated analyzer config as given. Nullable warnings are locked (STD0101): only an exception waives them.
+        /// </summary>
+        private RuleSetting? ExternalSettingFrom(string id, JsonValueNode value, int line, int column)
+        {
+            if (NullableWarnings.Covers(id))
+            {
+                findings.Add(new Finding("STD0002", Severity.Error,
+                    $"'{id}' is a nullable warning: the nullable lock (STD0101) keeps every nullable warning an error, so \"rules\" cannot change it. To waive it for legacy code, add an exception for STD0101 scoped to those files or that project (docs/configuration.md#exceptions).",
+                    path, line, column));
+                return null;
+            }
+
+            if (value is JsonStringNode)
+            {
+                var severity = SeverityValue(value, id);
+                return severity is null ? null : new RuleSetting(id, severity, null, new Dictionary<string, string>(), value.Line);
+            }
+
+            if (value is not JsonObjectNode settings)
+            {
+                findings.Add(Shape(path, value, $"Rule '{id}' must be a severity ({string.Join(", ", SeverityNames.Accepted)}) or an object with severity and testSeverity, not {value.Kind}."));
+                return null;
+            }
+
+            Severity? production = null;
+            Severity? test = null;
+            foreach (var p in settings.Properties)
+            {
+                if (p.Name == "severity")
+                {
+                    production = SeverityValue(p.Value, id);
+                }
+                else if (p.Name == "testSeverity")
+                {
+                    test = SeverityValue(p.Value, id);
+                }
+                else
+                {
+                    findings.Add(new Finding("STD0002", Severity.Error,
+                        $"Rule '{id}' is not one of Standards.Sdk's rules, so its only settings are severity and testSeverity, not '{p.Name}'. Set the analyzer's own options in .editorconfig.",
+                        path, p.Line, p.Column));
+                }
+            }
+
+            return new RuleSetting(id, production, test, new Dictionary<string, string>(), value.Line);
         }
 
         private RuleSetting? RuleSettingFrom(RuleDefinition rule, JsonValueNode value)
@@ -327,7 +402,7 @@ public static class PolicyLoader
 
             var rule = ((JsonStringNode)entry.Get("rule")!).Value;
             var expiresNode = (JsonStringNode)entry.Get("expires")!;
-            if (RuleCatalog.Find(rule) is null)
+            if (RuleCatalog.Find(rule) is null && !DiagnosticIds.IsExternal(rule))
             {
                 var ruleNode = entry.Get("rule")!;
                 findings.Add(UnknownRule(rule, ruleNode.Line, ruleNode.Column));
@@ -341,7 +416,7 @@ public static class PolicyLoader
             }
 
             string Field(string name) => ((JsonStringNode)entry.Get(name)!).Value;
-            return new ExceptionEntry(RuleCatalog.Find(rule)!.Id, Glob.Normalize(Field("scope")), Field("owner"), Field("reason"), expires, entry.Line);
+            return new ExceptionEntry(RuleCatalog.Find(rule)?.Id ?? rule, Glob.Normalize(Field("scope")), Field("owner"), Field("reason"), expires, entry.Line);
         }
 
         private Finding Malformed(JsonValueNode node, string message, int? line = null) =>

@@ -50,6 +50,13 @@ public sealed class StandardsPolicy
     public IReadOnlyDictionary<string, RuleSetting> Rules { get; init; } =
         new Dictionary<string, RuleSetting>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Severities standards.json sets for diagnostics outside the catalog (CA, IDE, CS, third-party analyzer ids),
+    /// by id (case-insensitive): written to the generated analyzer config as given.
+    /// </summary>
+    public IReadOnlyDictionary<string, RuleSetting> ExternalRules { get; init; } =
+        new Dictionary<string, RuleSetting>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Exception entries that are well-formed and not expired.</summary>
     public IReadOnlyList<ExceptionEntry> Exceptions { get; init; } = [];
 

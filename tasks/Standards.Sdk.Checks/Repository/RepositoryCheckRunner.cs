@@ -54,6 +54,7 @@ public static class RepositoryCheckRunner
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(checks);
+        repository = RepositoryScope.Apply(repository, policy);
         var repoPolicy = RepositoryPolicy.For(repository, policy, today);
         var all = new List<Finding>();
         var timings = new List<CheckTiming>();

@@ -82,7 +82,8 @@ public sealed record RepositoryKind(string Kind, string Reason, bool Declared)
 {
     /// <summary>
     /// The declared kind, else: an ASP.NET Core executable (a service project) makes a service repo, any other
-    /// executable (worker or tool project) a worker repo, no executable a library repo (profile §3).
+    /// executable (worker or tool project) a worker repo, no executable a library repo (profile §3). Projects not on
+    /// Standards.Sdk and executables under the tests folder (test hosts, fixtures) do not count.
     /// </summary>
     public static RepositoryKind Resolve(StandardsPolicy policy, RepositorySnapshot repository)
     {
@@ -93,7 +94,13 @@ public sealed record RepositoryKind(string Kind, string Reason, bool Declared)
             return new RepositoryKind(declared.ToLowerInvariant(), "declared by \"kind\" in standards.json", true);
         }
 
-        var executables = repository.Projects.Where(p => IsExecutable(p.Kind)).OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
+        // Only projects on the policy count (RepositoryScope), and a test host or fixture under the tests folder is
+        // not an executable the repo ships.
+        repository = RepositoryScope.Apply(repository, policy);
+        var testsFolder = RepositoryScope.TestsFolder(repository, policy) + "/";
+        var executables = repository.Projects
+            .Where(p => IsExecutable(p.Kind) && !p.Path.StartsWith(testsFolder, StringComparison.Ordinal))
+            .OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
         var service = executables.FirstOrDefault(p => p.Kind == ProjectKinds.Service);
         if (service is not null)
         {

@@ -5,7 +5,18 @@ namespace Standards.Sdk.Checks.Repository;
 /// <param name="Name">Project name.</param>
 /// <param name="Kind">Project kind (service, worker, library, test, benchmark, tool).</param>
 /// <param name="Properties">Selected evaluated properties (e.g. OutputType, StandardsCritical), by name.</param>
-public sealed record RepositoryProject(string Path, string Name, string Kind, IReadOnlyDictionary<string, string> Properties);
+public sealed record RepositoryProject(string Path, string Name, string Kind, IReadOnlyDictionary<string, string> Properties)
+{
+    /// <summary>
+    /// True when the project is on Standards.Sdk (<c>Sdk="Standards.Sdk"</c>, <c>&lt;Sdk Name="Standards.Sdk" /&gt;</c>
+    /// or an SDK import of it). Other projects (an Aspire AppHost, a tool on its own SDK) are left out of the repo
+    /// checks unless standards.json asks for them (layout.projectsWithoutStandardsSdk).
+    /// </summary>
+    public bool UsesStandardsSdk { get; init; } = true;
+
+    /// <summary>Repo-relative paths of the projects it references (ProjectReference items written in the file).</summary>
+    public IReadOnlyList<string> References { get; init; } = [];
+}
 
 /// <summary>A file or folder the checks needed and could not read, and why.</summary>
 /// <param name="Path">Repo-relative path.</param>
@@ -88,6 +99,39 @@ public sealed class RepositorySnapshot
             }
         }
     }
+
+    /// <summary>
+    /// The same repo seen through a filter: only the files and projects kept (folders excluded by standards.json,
+    /// projects not on Standards.Sdk). Reads go to the same source; what cannot be read is remembered by the new view.
+    /// </summary>
+    public RepositorySnapshot Where(Func<string, bool> keepFile, Func<RepositoryProject, bool> keepProject)
+    {
+        ArgumentNullException.ThrowIfNull(keepFile);
+        ArgumentNullException.ThrowIfNull(keepProject);
+        var view = new RepositorySnapshot(
+            Root,
+            [.. Files.Where(keepFile)],
+            [.. Projects.Where(p => keepFile(p.Path) && keepProject(p))],
+            readText,
+            TrackedFiles,
+            IgnoredFiles,
+            null,
+            GitProblem)
+        {
+            IsScoped = true,
+        };
+
+        // Folders and files found unreadable so far (project files are read while loading) stay reported.
+        foreach (var item in Unreadable.Where(u => keepFile(u.Path)))
+        {
+            view.unreadable[item.Path] = item;
+        }
+
+        return view;
+    }
+
+    /// <summary>True for a view made by <see cref="Where"/> (<see cref="RepositoryScope"/> applies its filter once).</summary>
+    public bool IsScoped { get; private init; }
 
     /// <summary>True when the repo-relative file exists.</summary>
     public bool Exists(string relativePath) => fileSet.Contains(relativePath);

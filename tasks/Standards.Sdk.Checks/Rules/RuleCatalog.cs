@@ -26,7 +26,7 @@ public static partial class RuleCatalog
         yield return Task("STD0000", "Standards.Sdk internal error", PolicyFile, Severity.Error, "");
         yield return Task("STD0001", "standards.json is not valid JSON", PolicyFile, Severity.Error, "policy-file");
         yield return Task("STD0002", "standards.json does not match its schema", PolicyFile, Severity.Error, "policy-file");
-        yield return Task("STD0003", "standards.json names an unknown rule", PolicyFile, Severity.Error, "policy-file");
+        yield return Task("STD0003", "standards.json names an unknown STD rule or a malformed diagnostic id", PolicyFile, Severity.Error, "policy-file");
         yield return Task("STD0004", "Malformed exception entry", PolicyFile, Severity.Error, "exceptions");
         yield return Task("STD0005", "Expired exception", PolicyFile, Severity.Error, "exceptions");
         yield return Task("STD0006", "Unknown project kind", PolicyFile, Severity.Error, "project-kinds");

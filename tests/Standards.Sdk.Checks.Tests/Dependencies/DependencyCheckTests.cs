@@ -171,6 +171,10 @@ public class DependencyCheckTests
 
         Assert.Equal(("STD2004", "tests/App.Tests/packages.lock.json"), (finding.Code, finding.File));
         Assert.Contains("git add tests/App.Tests/packages.lock.json", finding.Message, StringComparison.Ordinal);
+
+        // New and not committed yet (the build that created it): a warning, which CI and Release builds make an error.
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains("is new and not committed yet", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -182,8 +186,10 @@ public class DependencyCheckTests
 
         var finding = repo.Single();
 
-        Assert.Equal(("STD2004", "src/App/packages.lock.json"), (finding.Code, finding.File));
+        Assert.Equal(("STD2004", "src/App/packages.lock.json", Severity.Error), (finding.Code, finding.File, finding.Severity));
         Assert.Contains(".gitignore", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("git check-ignore -v src/App/packages.lock.json", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("is new", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]

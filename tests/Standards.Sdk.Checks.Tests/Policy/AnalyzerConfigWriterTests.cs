@@ -68,4 +68,27 @@ public class AnalyzerConfigWriterTests
         Assert.Contains("standards.method_length.error = 2147483647", text, StringComparison.Ordinal);
         Assert.Contains("dotnet_diagnostic.STD1002.severity = none", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Diagnostics_outside_the_catalog_are_written_as_given_with_test_severity_and_exceptions()
+    {
+        const string json = """
+            {
+              "rules": { "CA2201": "warning", "MA0051": { "severity": "error", "testSeverity": "none" } },
+              "exceptions": [
+                { "rule": "SA1600", "scope": "Acme.Orders", "owner": "@o", "reason": "r", "expires": "2030-01-01" },
+                { "rule": "CA2201", "scope": "src/Acme.Orders/Legacy/**", "owner": "@o", "reason": "r", "expires": "2030-01-01" }
+              ]
+            }
+            """;
+        var library = AnalyzerConfigWriter.Write(For(json), "/repo", ["/repo/src/Acme.Orders/Legacy/Parser.cs", "/repo/src/Acme.Orders/Order.cs"]);
+        Assert.Contains("dotnet_diagnostic.CA2201.severity = warning\n", library.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("dotnet_diagnostic.MA0051.severity = error\n", library.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("dotnet_diagnostic.SA1600.severity = none\n", library.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var legacySection = library[library.IndexOf("Legacy/Parser.cs]", StringComparison.Ordinal)..];
+        Assert.Contains("dotnet_diagnostic.CA2201.severity = none", legacySection, StringComparison.Ordinal);
+
+        var test = AnalyzerConfigWriter.Write(For(json, ProjectKinds.Test), "/repo", []);
+        Assert.Contains("dotnet_diagnostic.MA0051.severity = none", test, StringComparison.Ordinal);
+    }
 }

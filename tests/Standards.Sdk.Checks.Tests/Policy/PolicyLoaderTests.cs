@@ -135,10 +135,74 @@ public class PolicyLoaderTests
     }
 
     [Fact]
-    public void Exception_for_unknown_rule_is_STD0003()
+    public void Exception_for_unknown_STD_rule_or_malformed_id_is_STD0003()
     {
-        var finding = Assert.Single(Load("{ \"exceptions\": [ { \"rule\": \"CA9999\", \"scope\": \"x\", \"owner\": \"@o\", \"reason\": \"r\", \"expires\": \"2030-01-01\" } ] }").Findings);
+        var unknownStd = Assert.Single(Load("{ \"exceptions\": [ { \"rule\": \"STD9999\", \"scope\": \"x\", \"owner\": \"@o\", \"reason\": \"r\", \"expires\": \"2030-01-01\" } ] }").Findings);
+        Assert.Equal("STD0003", unknownStd.Code);
+        var malformed = Assert.Single(Load("{ \"exceptions\": [ { \"rule\": \"CA-9999\", \"scope\": \"x\", \"owner\": \"@o\", \"reason\": \"r\", \"expires\": \"2030-01-01\" } ] }").Findings);
+        Assert.Equal("STD0003", malformed.Code);
+        Assert.Contains("Did you mean 'CA9999'?", malformed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Exception_for_another_analyzers_diagnostic_is_accepted()
+    {
+        var result = Load("{ \"exceptions\": [ { \"rule\": \"MA0051\", \"scope\": \"src/Legacy\", \"owner\": \"@o\", \"reason\": \"r\", \"expires\": \"2030-01-01\" } ] }");
+        Assert.Empty(result.Findings);
+        Assert.Equal("MA0051", Assert.Single(result.Policy.Exceptions).Rule);
+    }
+
+    [Fact]
+    public void Any_well_formed_diagnostic_id_is_accepted_as_an_external_rule()
+    {
+        var result = Load("""
+            {
+              "rules": {
+                "CA2201": "warning",
+                "IDE0005": "error",
+                "CS1998": "none",
+                "MA0051": { "severity": "warning", "testSeverity": "none" },
+                "SA1600": "none",
+                "S1234": "suggestion",
+                "xUnit1004": "error"
+              }
+            }
+            """);
+
+        Assert.Empty(result.Findings);
+        Assert.Equal(["CA2201", "CS1998", "IDE0005", "MA0051", "S1234", "SA1600", "xUnit1004"], result.Policy.ExternalRules.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(Severity.None, result.Policy.ExternalRules["MA0051"].TestSeverity);
+        Assert.Empty(result.Policy.Rules);
+    }
+
+    [Theory]
+    [InlineData("CA 2201", "CA2201")]
+    [InlineData("ca-2201", "CA2201")]
+    [InlineData("8602", "CS8602")]
+    [InlineData("NOPE", null)]
+    [InlineData("CA2201.severity", null)]
+    public void Malformed_id_is_STD0003_with_a_suggestion(string id, string? suggestion)
+    {
+        var finding = Assert.Single(Load($"{{ \"rules\": {{ \"{id}\": \"warning\" }} }}").Findings);
         Assert.Equal("STD0003", finding.Code);
+        Assert.Contains("is not a diagnostic id", finding.Message, StringComparison.Ordinal);
+        if (suggestion is null)
+        {
+            Assert.DoesNotContain("Did you mean", finding.Message, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains($"Did you mean '{suggestion}'?", finding.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void External_rule_with_a_parameter_or_a_nullable_id_is_STD0002()
+    {
+        var result = Load("""{ "rules": { "MA0051": { "maximumLinesPerMethod": 80 }, "CS8602": "none" } }""");
+        Assert.Equal(["STD0002", "STD0002"], result.Findings.Select(f => f.Code));
+        Assert.Contains(result.Findings, f => f.Message.Contains("nullable lock (STD0101)", StringComparison.Ordinal));
+        Assert.False(result.Policy.ExternalRules.ContainsKey("CS8602"));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class IncrementalPolicyTests
         Assert.True(policyAdded.Ran(Target), policyAdded.Output);
         Assert.True(repo.Build(project, ci: true, PolicyOnly).Skipped(Target));
 
-        repo.WriteFile("standards.json", """{ "rules": { "NOPE0001": "error" } }""");
+        repo.WriteFile("standards.json", """{ "rules": { "NOPE-0001": "error" } }""");
         var policyChanged = repo.Build(project, ci: true, PolicyOnly);
         Assert.True(policyChanged.Ran(Target), policyChanged.Output);
         Assert.Equal("STD0003", Assert.Single(policyChanged.Errors).Code);

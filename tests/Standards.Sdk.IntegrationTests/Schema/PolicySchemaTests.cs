@@ -52,12 +52,16 @@ public sealed class PolicySchemaTests
                 "STD1001": { "severity": "error", "maxLines": 40, "testSeverity": "warning" },
                 "STD1005": { "names": ["Util", "Shared"] },
                 "CA1502": "warning",
-                "RS0030": "none"
+                "RS0030": "none",
+                "CA2201": "error",
+                "MA0051": { "severity": "warning", "testSeverity": "none" },
+                "SA1600": "none"
               },
               "exceptions": [
-                { "rule": "STD0101", "scope": "src/Legacy", "owner": "@team", "reason": "interop", "expires": "2027-01-31" }
+                { "rule": "STD0101", "scope": "src/Legacy", "owner": "@team", "reason": "interop", "expires": "2027-01-31" },
+                { "rule": "S1234", "scope": "src/Legacy/**", "owner": "@team", "reason": "ported", "expires": "2027-01-31" }
               ],
-              "layout": {},
+              "layout": { "testsFolder": "test", "exclude": ["vendor", "src/Generated/**"], "projectsWithoutStandardsSdk": "ignore" },
               "dependencies": {}
             }
             """;
@@ -68,6 +72,10 @@ public sealed class PolicySchemaTests
     [InlineData("""{ "profle": "strict" }""")]
     [InlineData("""{ "profile": "lenient" }""")]
     [InlineData("""{ "rules": { "STD9999": "error" } }""")]
+    [InlineData("""{ "rules": { "CA 2201": "error" } }""")]
+    [InlineData("""{ "rules": { "MA0051": { "maxLines": 80 } } }""")]
+    [InlineData("""{ "layout": { "testsFolder": "a/b" } }""")]
+    [InlineData("""{ "layout": { "projectsWithoutStandardsSdk": "yes" } }""")]
     [InlineData("""{ "rules": { "STD1001": "loud" } }""")]
     [InlineData("""{ "rules": { "STD1001": { "maxLines": 0 } } }""")]
     [InlineData("""{ "rules": { "STD1001": { "maxDepth": 3 } } }""")]
