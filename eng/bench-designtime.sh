@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of a design-time build (what an IDE runs on a project load, docs/architecture.md "Design-time builds"):
-# the design-time targets of one project with DesignTimeBuild=true, BuildingProject=false, SkipCompilerExecution,
+# the design-time targets of one project with DesignTimeBuild=true, BuildingProject=false, BuildingInsideVisualStudio, SkipCompilerExecution,
 # ProvideCommandLineArgs, on repos built by eng/bench-scale.sh --keep (plain Microsoft.NET.Sdk vs Standards.Sdk by
 # path), RUNS times round-robin; medians. Compile stands for CompileDesignTime, which only wraps it and lives in
 # Visual Studio's targets, not in the .NET SDK.
@@ -17,7 +17,7 @@ design_time() { # design_time <repo>: ms of one design-time build of the project
   t0=$(date +%s%N)
   dotnet msbuild "$1/$project" -nologo -v:q -nr:false \
     "-t:ResolveAssemblyReferencesDesignTime;ResolveProjectReferencesDesignTime;Compile" \
-    -p:DesignTimeBuild=true -p:BuildingProject=false -p:SkipCompilerExecution=true -p:ProvideCommandLineArgs=true \
+    -p:DesignTimeBuild=true -p:BuildingProject=false -p:BuildingInsideVisualStudio=true -p:SkipCompilerExecution=true -p:ProvideCommandLineArgs=true \
     -p:BuildProjectReferences=false >/dev/null
   echo $(( ($(date +%s%N) - t0) / 1000000 ))
 }

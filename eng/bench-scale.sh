@@ -15,7 +15,9 @@
 # Evaluation sizes (--eval-sizes, default "300 1000"): no restore, no build; `-graph -t:GetTargetPath` evaluates
 # every project once (static graph) and runs one trivial target: evaluation ms per project, and the whole command.
 # Usage: eng/bench-scale.sh [--runs 3] [--full-runs 1] [--build-sizes "100"] [--eval-sizes "300 1000"]
-#                           [--baseline-sdk DIR] [--keep]
+#                           [--baseline-sdk DIR] [--feed DIR --version V] [--keep]
+#   --baseline-sdk  also measure an older extracted SDK by path in the build sizes (before/after a change)
+#   --feed/--version  use an SDK packed already (eng/common.sh pack_all) instead of packing
 # Prints markdown tables. The resolver's share of a no-op is (resolver - bypath) / resolver.
 source "$(dirname "$0")/common.sh"
 source "$(dirname "$0")/bench-repo.sh"
@@ -25,6 +27,8 @@ build_sizes="100"
 eval_sizes="300 1000"
 baseline=""
 keep=""
+given_feed=""
+given_version=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift ;;
@@ -32,6 +36,8 @@ while [ $# -gt 0 ]; do
     --build-sizes) build_sizes="$2"; shift ;;
     --eval-sizes) eval_sizes="$2"; shift ;;
     --baseline-sdk) baseline="$(cd "$2" && pwd)"; shift ;;
+    --feed) given_feed="$(cd "$2" && pwd)"; shift ;;
+    --version) given_version="$2"; shift ;;
     --keep) keep=1 ;;
   esac
   shift
@@ -40,12 +46,12 @@ versioning=""
 
 root="$(mktemp -d "${TMPDIR:-/tmp}/standards-scale.XXXXXX")"
 if [ -n "$keep" ]; then echo "work folder: $root" >&2; else trap 'rm -rf "$root"' EXIT; fi
-version="$(unique_version)"
+version="${given_version:-$(unique_version)}"
 export NUGET_PACKAGES="$root/packages"
 # One MSBuild process per build, as CI runs it: no node reuse, no MSBuild server (each variant pays its own start).
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
-feed="$root/feed"
-pack_all "$feed" "$version" >/dev/null
+feed="${given_feed:-$root/feed}"
+[ -n "$given_feed" ] || pack_all "$feed" "$version" >/dev/null
 sdkdir="$NUGET_PACKAGES/standards.sdk/$version/Sdk"
 # The SDK resolver extracts the package on the first evaluation that names it; the by-path variants import it.
 work="$root/extract"; projects=2
@@ -123,17 +129,16 @@ for n in $eval_sizes; do
   make_repo "$work/bypath" bypath
   make_repo "$work/plain" plain
   make_repo "$work/resolver" resolver
-  [ -z "$baseline" ] || { make_repo "$work/baseline" bypath; grep -rl --include='*.csproj' "$sdkdir" "$work/baseline" | xargs sed -i "s#$sdkdir#$baseline#g"; }
   files=$(find "$work/bypath" -type f | wc -l)
-  for v in $variants; do
+  for v in plain bypath resolver; do
     t0=$(date +%s%N)
     dotnet msbuild "$work/$v/Demo.Orders.sln" -graph -t:GetTargetPath -nologo -v:q -m \
       -profileevaluation:"$work/$v.eval.md" >/dev/null
     ms_since "$t0" > "$work/$v.cmd"
   done
   cols=""
-  for v in $variants; do cols="$cols $(per "$(eval_total "$work/$v.eval.md")" "$n") |"; done
-  eval_rows="$eval_rows| $n ($files files) |$cols $(for v in $variants; do printf '%s ' "$(cat "$work/$v.cmd")"; done)|
+  for v in plain bypath resolver; do cols="$cols $(per "$(eval_total "$work/$v.eval.md")" "$n") |"; done
+  eval_rows="$eval_rows| $n ($files files) |$cols $(for v in plain bypath resolver; do printf '%s ' "$(cat "$work/$v.cmd")"; done)|
 "
   echo "eval size $n done" >&2
   [ -n "$keep" ] || rm -rf "$work"
@@ -148,7 +153,7 @@ if [ -n "$build_rows" ]; then
   echo
 fi
 if [ -n "$eval_rows" ]; then
-  echo "| Projects (evaluation only, \`-graph -t:GetTargetPath\`) | $(for v in $variants; do printf '%s eval ms/project | ' "$v"; done)whole command ms ($variants) |"
-  echo "|---|$(for v in $variants; do printf -- '---|'; done)---|"
+  echo "| Projects (evaluation only, \`-graph -t:GetTargetPath\`) | plain eval ms/project | by path eval ms/project | resolver eval ms/project | whole command ms (plain bypath resolver) |"
+  echo "|---|---|---|---|---|"
   printf '%s' "$eval_rows"
 fi

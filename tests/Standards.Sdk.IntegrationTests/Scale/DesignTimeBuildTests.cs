@@ -13,7 +13,8 @@ namespace Standards.Sdk.IntegrationTests.Scale;
 public sealed class DesignTimeBuildTests
 {
     /// <summary>
-    /// The design-time targets Visual Studio's project system runs on a project load. CompileDesignTime lives in
+    /// The design-time targets Visual Studio's project system runs on a project load, with the properties it sets
+    /// (BuildingInsideVisualStudio makes CoreCompile run even when up to date, so the command line is returned). CompileDesignTime lives in
     /// Visual Studio's Microsoft.Managed.DesignTime.targets, not in the .NET SDK; the repo's Directory.Build.targets
     /// defines it as Visual Studio does (Compile, then the compiler's command line as the result).
     /// </summary>
@@ -21,7 +22,7 @@ public sealed class DesignTimeBuildTests
     [
         "msbuild", "src/Acme.Orders/Acme.Orders.csproj",
         "-t:ResolveAssemblyReferencesDesignTime;ResolveProjectReferencesDesignTime;CompileDesignTime",
-        "-p:DesignTimeBuild=true", "-p:BuildingProject=false", "-p:SkipCompilerExecution=true",
+        "-p:DesignTimeBuild=true", "-p:BuildingProject=false", "-p:BuildingInsideVisualStudio=true", "-p:SkipCompilerExecution=true",
         "-p:ProvideCommandLineArgs=true", "-p:BuildProjectReferences=false", "-p:StandardsToday=" + LayoutRepos.Today,
         "-v:n", "-tl:off", "-nr:false",
     ];
