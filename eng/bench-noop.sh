@@ -9,6 +9,7 @@
 #   --versioning   make the Standards.Sdk repos git repos with a version.json (versioning on), and add a fourth
 #                  variant: the same git repo without version.json (versioning off), to measure its no-op cost.
 source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/bench-repo.sh"
 runs="${1:-10}"
 restore_flag="--no-restore"
 projects=2
@@ -27,64 +28,8 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/standards-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 version="$(unique_version)"
 export NUGET_PACKAGES="$work/packages"
-pack_all "$work/feed" "$version" >/dev/null
-
-# grow_repo <dir>: copies the library and its tests until the repo has $projects projects; writes the solution.
-grow_repo() {
-  local dir="$1" i name
-  for i in $(seq 2 $((projects / 2))); do
-    name="Demo.Orders$i"
-    cp -R "$dir/src/Demo.Orders" "$dir/src/$name"
-    mv "$dir/src/$name/Demo.Orders.csproj" "$dir/src/$name/$name.csproj"
-    cp -R "$dir/tests/Demo.Orders.Tests" "$dir/tests/$name.Tests"
-    mv "$dir/tests/$name.Tests/Demo.Orders.Tests.csproj" "$dir/tests/$name.Tests/$name.Tests.csproj"
-    sed -i "s#src/Demo.Orders/Demo.Orders.csproj#src/$name/$name.csproj#" "$dir/tests/$name.Tests/$name.Tests.csproj"
-    rm -f "$dir/src/$name/packages.lock.json" "$dir/tests/$name.Tests/packages.lock.json"
-  done
-  local guids="" guid
-  {
-    printf '\nMicrosoft Visual Studio Solution File, Format Version 12.00\n'
-    for project in "$dir"/src/*/*.csproj "$dir"/tests/*/*.csproj; do
-      name="$(basename "$project" .csproj)"
-      guid="$(tr a-z A-Z < /proc/sys/kernel/random/uuid)"
-      guids="$guids $guid"
-      printf 'Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "%s", "%s", "{%s}"\nEndProject\n' "$name" "${project#"$dir"/}" "$guid"
-    done
-    printf 'Global\n\tGlobalSection(SolutionConfigurationPlatforms) = preSolution\n\t\tDebug|Any CPU = Debug|Any CPU\n\tEndGlobalSection\n'
-    printf '\tGlobalSection(ProjectConfigurationPlatforms) = postSolution\n'
-    for guid in $guids; do
-      printf '\t\t{%s}.Debug|Any CPU.ActiveCfg = Debug|Any CPU\n\t\t{%s}.Debug|Any CPU.Build.0 = Debug|Any CPU\n' "$guid" "$guid"
-    done
-    printf '\tEndGlobalSection\nEndGlobal\n'
-  } > "$dir/Demo.Orders.sln"
-}
-
-# make_repo <dir> <variant>: the sample repo (eng/demo-repo: a library and its tests) on one of the SDKs.
-make_repo() {
-  local dir="$1" variant="$2" project
-  mkdir -p "$dir"
-  cp -R "$REPO_ROOT/eng/demo-repo/." "$dir/"
-  rm -f "$dir/violation.cs.txt"
-  write_consumer_config "$dir" "$version" "$work/feed"
-  grow_repo "$dir"
-  for project in "$dir"/src/*/*.csproj "$dir"/tests/*/*.csproj; do
-    sed -i 's#<Project Sdk="Standards.Sdk" />#<Project Sdk="Standards.Sdk">\n</Project>#' "$project"
-    case "$variant" in
-      bypath)
-        sed -i "s#<Project Sdk=\"Standards.Sdk\">#<Project>\n  <Import Project=\"$sdkdir/Sdk.props\" />#; s#</Project>#  <Import Project=\"$sdkdir/Sdk.targets\" />\n</Project>#" "$project" ;;
-      plain)
-        sed -i 's#<Project Sdk="Standards.Sdk">#<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>#' "$project"
-        rm -f "$(dirname "$project")/packages.lock.json" ;;
-    esac
-  done
-  if [ -n "$versioning" ] && [ "$variant" != plain ]; then
-    [ "$variant" = unversioned ] || echo '{ "version": "1.0", "publicReleaseRefSpec": ["^refs/heads/main$"] }' > "$dir/version.json"
-    printf 'bin/\nobj/\nartifacts/\n' > "$dir/.gitignore"
-    git -C "$dir" -c init.defaultBranch=main init -q
-    git -C "$dir" add -A
-    git -C "$dir" -c user.name=bench -c user.email=bench@example.invalid commit -q -m bench
-  fi
-}
+feed="$work/feed"
+pack_all "$feed" "$version" >/dev/null
 
 make_repo "$work/resolver" resolver
 # Build once so the SDK package is extracted; the by-path variant imports the extracted files.
@@ -97,8 +42,6 @@ if [ -n "$versioning" ]; then
   make_repo "$work/unversioned" unversioned
   variants="plain bypath unversioned resolver"
 fi
-
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 time_build() { # time_build <dir> -> ms of one no-op build
   local t0 t1
@@ -121,7 +64,6 @@ done
 plain=$(median < "$work/plain.times")
 bypath=$(median < "$work/bypath.times")
 resolver=$(median < "$work/resolver.times")
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 
 echo "| Variant ($projects projects, no-op \`dotnet build ${restore_flag:-with restore}\`, median of $runs) | ms | vs plain |"
 echo "|---|---|---|"

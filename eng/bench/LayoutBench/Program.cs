@@ -5,21 +5,26 @@ using Standards.Sdk.Checks.Layout;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Repository;
 
-// Generates a realistic repo of 10,000 files (40 libraries with tests, 4 executables, ADRs, runbooks, docs,
-// build output under bin/ and obj/ that must be skipped), then times each step of the repository checks:
+// Generates a realistic repo of FILES files (default 10,000; LIBRARIES libraries with tests, default 40, 4 executables,
+// ADRs, runbooks, docs, build output under bin/ and obj/ that must be skipped), then times each step of the
+// repository checks and the memory one run of it allocates:
 //   fingerprint   what every build runs (walk + sorted SHA-256): decides whether the checks run at all
 //   snapshot      walk + project files read (and again with git ls-files / check-ignore, the repo committed)
 //   layout        the layout check on the snapshot, in memory
 //   all checks    layout + dependencies through the runner (what RunRepositoryChecks does after the snapshot)
 // Prints the median and min/max of RUNS runs after WARMUP runs as a markdown table.
-var runs = args.Length > 0 && int.TryParse(args[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r : 15;
+// Usage: LayoutBench [runs=15] [files=10000] [libraries=40]
+var runs = IntArgument(0, 15);
 const int Warmup = 3;
-const int TargetFiles = 10_000;
+var targetFiles = IntArgument(1, 10_000);
+var libraryCount = IntArgument(2, 40);
+long lastAllocated = 0;
+var allocated = new Dictionary<string, long>();
 
 var root = Path.Combine(Path.GetTempPath(), "standards-layout-bench-" + Guid.NewGuid().ToString("N"));
 try
 {
-    var (files, skipped) = Generate(root, TargetFiles);
+    var (files, skipped) = Generate(root, targetFiles, libraryCount);
     var gitRoot = root + "-git";
     CopyFolder(root, gitRoot);
     Git(gitRoot, "init", "-q");
@@ -30,25 +35,28 @@ try
     var (snapshot, _) = RepositorySnapshotLoader.Load(root, useGit: false);
     var rows = new List<(string Step, List<double> Times)>
     {
-        ("fingerprint (every build)", Measure(() => RepositoryFingerprint.CacheText(RepositorySnapshotLoader.EnumerateFiles(root), ["today=2026-02-01"]))),
-        ("snapshot from disk", Measure(() => RepositorySnapshotLoader.Load(root, useGit: false))),
-        ("snapshot from disk + git (tracked, ignored)", Measure(() => RepositorySnapshotLoader.Load(gitRoot, useGit: true))),
-        ("layout check (in memory)", Measure(() => new LayoutCheck().Run(snapshot, policy, today))),
-        ("layout + dependencies (runner)", Measure(() => RepositoryCheckRunner.Run(snapshot, policy, today, [new DependencyCheck(), new LayoutCheck()], null))),
-        ("snapshot + layout (end to end, no git)", Measure(() => new LayoutCheck().Run(RepositorySnapshotLoader.Load(root, useGit: false).Snapshot, policy, today))),
+        Row("fingerprint (every build)", (() => RepositoryFingerprint.CacheText(RepositorySnapshotLoader.EnumerateFiles(root), ["today=2026-02-01"]))),
+        Row("snapshot from disk", (() => RepositorySnapshotLoader.Load(root, useGit: false))),
+        Row("snapshot from disk + git (tracked, ignored)", (() => RepositorySnapshotLoader.Load(gitRoot, useGit: true))),
+        Row("layout check (in memory)", (() => new LayoutCheck().Run(snapshot, policy, today))),
+        Row("layout + dependencies (runner)", (() => RepositoryCheckRunner.Run(snapshot, policy, today, [new DependencyCheck(), new LayoutCheck()], null))),
+        Row("snapshot + layout (end to end, no git)", (() => new LayoutCheck().Run(RepositorySnapshotLoader.Load(root, useGit: false).Snapshot, policy, today))),
     };
 
     var findings = new LayoutCheck().Run(snapshot, policy, today);
     Console.WriteLine($"Repo: {files} files checked ({skipped} more under bin/ and obj/, skipped), {snapshot.Projects.Count} projects, {findings.Count} layout findings; {Environment.ProcessorCount} cores; median of {runs} runs after {Warmup} warm-up runs.");
     Console.WriteLine();
-    Console.WriteLine("| Step | median ms | min ms | max ms |");
-    Console.WriteLine("|---|---|---|---|");
+    Console.WriteLine("| Step | median ms | min ms | max ms | allocated MB (one run) |");
+    Console.WriteLine("|---|---|---|---|---|");
     foreach (var (step, times) in rows)
     {
         times.Sort();
         var median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[(times.Count / 2) - 1] + times[times.Count / 2]) / 2;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {step} | {median:F1} | {times[0]:F1} | {times[^1]:F1} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {step} | {median:F1} | {times[0]:F1} | {times[^1]:F1} | {allocated[step] / 1048576.0:F1} |"));
     }
+
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Peak working set of the whole benchmark process (repo generation, every step, git): {Environment.WorkingSet / 1048576} MB now, {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB peak."));
 }
 finally
 {
@@ -61,6 +69,10 @@ finally
 
 List<double> Measure(Action action)
 {
+    var before = GC.GetAllocatedBytesForCurrentThread();
+    action();
+    lastAllocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
     for (var i = 0; i < Warmup; i++)
     {
         action();
@@ -77,7 +89,17 @@ List<double> Measure(Action action)
     return times;
 }
 
-static (int Files, int Skipped) Generate(string root, int target)
+(string Step, List<double> Times) Row(string step, Action action)
+{
+    var times = Measure(action);
+    allocated[step] = lastAllocated;
+    return (step, times);
+}
+
+int IntArgument(int index, int fallback) =>
+    args.Length > index && int.TryParse(args[index], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+
+static (int Files, int Skipped) Generate(string root, int target, int libraries)
 {
     var count = 0;
     var skipped = 0;
@@ -121,7 +143,6 @@ static (int Files, int Skipped) Generate(string root, int target)
         Write($"docs/guides/area-{d % 10}/guide-{d}.md", $"# Guide {d}\n\nText.\n\n```markdown\nNext Review: 2020-01-01\n```\n\nLast Validated: 2026-01-01\nNext Review: 2026-12-01\n");
     }
 
-    var libraries = 40;
     var perProject = (target - count - 200) / (libraries * 2 + 4);
     for (var p = 1; p <= libraries; p++)
     {

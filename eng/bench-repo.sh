@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Sample repos for the build benchmarks (eng/bench-noop.sh, eng/bench-scale.sh). Sourced, not run; the caller sets
+# $work (scratch folder), $feed (the packed SDK), $version and $projects, and $sdkdir (the extracted SDK) before a by-path repo is made,
+# and $versioning (empty: no git) for bench-noop's versioning variants.
+
+# grow_repo <dir>: copies the library and its tests until the repo has $projects projects; writes the solution.
+grow_repo() {
+  local dir="$1" i name
+  for i in $(seq 2 $((projects / 2))); do
+    name="Demo.Orders$i"
+    cp -R "$dir/src/Demo.Orders" "$dir/src/$name"
+    mv "$dir/src/$name/Demo.Orders.csproj" "$dir/src/$name/$name.csproj"
+    cp -R "$dir/tests/Demo.Orders.Tests" "$dir/tests/$name.Tests"
+    mv "$dir/tests/$name.Tests/Demo.Orders.Tests.csproj" "$dir/tests/$name.Tests/$name.Tests.csproj"
+    sed -i "s#src/Demo.Orders/Demo.Orders.csproj#src/$name/$name.csproj#" "$dir/tests/$name.Tests/$name.Tests.csproj"
+    rm -f "$dir/src/$name/packages.lock.json" "$dir/tests/$name.Tests/packages.lock.json"
+  done
+  local guids="" guid
+  {
+    printf '\nMicrosoft Visual Studio Solution File, Format Version 12.00\n'
+    for project in "$dir"/src/*/*.csproj "$dir"/tests/*/*.csproj; do
+      name="$(basename "$project" .csproj)"
+      guid="$(tr a-z A-Z < /proc/sys/kernel/random/uuid)"
+      guids="$guids $guid"
+      printf 'Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "%s", "%s", "{%s}"\nEndProject\n' "$name" "${project#"$dir"/}" "$guid"
+    done
+    printf 'Global\n\tGlobalSection(SolutionConfigurationPlatforms) = preSolution\n\t\tDebug|Any CPU = Debug|Any CPU\n\tEndGlobalSection\n'
+    printf '\tGlobalSection(ProjectConfigurationPlatforms) = postSolution\n'
+    for guid in $guids; do
+      printf '\t\t{%s}.Debug|Any CPU.ActiveCfg = Debug|Any CPU\n\t\t{%s}.Debug|Any CPU.Build.0 = Debug|Any CPU\n' "$guid" "$guid"
+    done
+    printf '\tEndGlobalSection\nEndGlobal\n'
+  } > "$dir/Demo.Orders.sln"
+}
+
+# make_repo <dir> <variant>: the sample repo (eng/demo-repo: a library and its tests) on one of the SDKs.
+make_repo() {
+  local dir="$1" variant="$2" project
+  mkdir -p "$dir"
+  cp -R "$REPO_ROOT/eng/demo-repo/." "$dir/"
+  rm -f "$dir/violation.cs.txt"
+  write_consumer_config "$dir" "$version" "$feed"
+  grow_repo "$dir"
+  for project in "$dir"/src/*/*.csproj "$dir"/tests/*/*.csproj; do
+    sed -i 's#<Project Sdk="Standards.Sdk" />#<Project Sdk="Standards.Sdk">\n</Project>#' "$project"
+    case "$variant" in
+      bypath)
+        sed -i "s#<Project Sdk=\"Standards.Sdk\">#<Project>\n  <Import Project=\"$sdkdir/Sdk.props\" />#; s#</Project>#  <Import Project=\"$sdkdir/Sdk.targets\" />\n</Project>#" "$project" ;;
+      plain)
+        sed -i 's#<Project Sdk="Standards.Sdk">#<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>#' "$project"
+        rm -f "$(dirname "$project")/packages.lock.json" ;;
+    esac
+  done
+  if [ -n "$versioning" ] && [ "$variant" != plain ]; then
+    [ "$variant" = unversioned ] || echo '{ "version": "1.0", "publicReleaseRefSpec": ["^refs/heads/main$"] }' > "$dir/version.json"
+    printf 'bin/\nobj/\nartifacts/\n' > "$dir/.gitignore"
+    git -C "$dir" -c init.defaultBranch=main init -q
+    git -C "$dir" add -A
+    git -C "$dir" -c user.name=bench -c user.email=bench@example.invalid commit -q -m bench
+  fi
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }

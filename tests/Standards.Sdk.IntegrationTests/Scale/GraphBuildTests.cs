@@ -1,0 +1,63 @@
+using Standards.Sdk.IntegrationTests.RepositoryChecks;
+using Standards.Sdk.Testing;
+
+namespace Standards.Sdk.IntegrationTests.Scale;
+
+/// <summary>
+/// The repo-wide checks are one node of the static graph (Standards.RepositoryChecks.proj, referenced by every
+/// project): whatever the build mode — one project, a solution, -m, -graph, -graph -isolate — they run once, report
+/// the same findings, and a repo finding does not stop the projects' compile.
+/// </summary>
+[Collection(RealBuildsCollectionDefinition.Name)]
+public sealed class GraphBuildTests
+{
+    private static readonly string[] Projects =
+    [
+        "src/Acme.Orders/Acme.Orders.csproj", "tests/Acme.Orders.Tests/Acme.Orders.Tests.csproj",
+        "src/Acme.Billing/Acme.Billing.csproj", "tests/Acme.Billing.Tests/Acme.Billing.Tests.csproj",
+    ];
+
+    [Fact]
+    public void Every_build_mode_runs_the_repository_checks_once_with_the_same_findings()
+    {
+        using var repo = LayoutRepos.Compliant("library", "Acme.Orders", "Acme.Billing");
+        // The test projects reference their library, so a single-project build builds two projects.
+        foreach (var name in new[] { "Acme.Orders", "Acme.Billing" })
+        {
+            repo.WriteProject($"tests/{name}.Tests", $"{name}.Tests", $"  <ItemGroup>\n    <ProjectReference Include=\"../../src/{name}/{name}.csproj\" />\n  </ItemGroup>");
+        }
+
+        // One repo finding (an error): a failed run is never up to date, so every build below runs the checks.
+        repo.DeleteFile("CHANGELOG.md");
+        var restore = repo.Dotnet(["restore", "All.slnx"]);
+        Assert.True(restore.Succeeded, restore.ToString());
+
+        (string Mode, string Target, string[] Arguments, string[] Built)[] modes =
+        [
+            ("single project", "tests/Acme.Orders.Tests/Acme.Orders.Tests.csproj", [], [Projects[0], Projects[1]]),
+            ("solution", "All.slnx", ["-m:1"], Projects),
+            ("solution -m", "All.slnx", ["-m:2"], Projects),
+            ("solution -graph", "All.slnx", ["-graph", "-m:2"], Projects),
+            ("solution -graph -isolate", "All.slnx", ["-graph", "-isolate", "-m:2"], Projects),
+            ("single project -graph -isolate", "tests/Acme.Billing.Tests/Acme.Billing.Tests.csproj", ["-graph", "-isolate"], [Projects[2], Projects[3]]),
+        ];
+        foreach (var (mode, target, arguments, built) in modes)
+        {
+            var build = repo.Build(target, ci: true, ["--no-restore", "-p:StandardsToday=" + LayoutRepos.Today, .. arguments]);
+            var context = $"{mode}:\n{build}";
+            Assert.False(build.Succeeded, context);
+            Assert.Equal([("STD3001", "CHANGELOG.md", 0)], LayoutRepos.RepoFindings(repo, build));
+            // Only the finding: no MSB4254/MSB4252 (an undeclared or uncached reference under -isolate), nothing else.
+            Assert.All(build.Errors, e => Assert.Equal("STD3001", e.Code));
+            Assert.True(build.RunCount("StandardsRepositoryChecks") == 1, context);
+            Assert.Single(build.TaskRuns("RunRepositoryChecks"));
+            // Every project still had its own checks and its compile (the repo finding stops neither).
+            foreach (var project in built)
+            {
+                var path = repo.PathOf(project);
+                Assert.True(build.TargetRuns("StandardsApplyPolicy").Any(t => t.Project == path), $"{mode}: policy of {project}\n{build}");
+                Assert.True(build.TargetRuns("CoreCompile").Any(t => t.Project == path), $"{mode}: compile of {project}\n{build}");
+            }
+        }
+    }
+}
