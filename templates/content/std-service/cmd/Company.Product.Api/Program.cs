@@ -6,13 +6,14 @@ using CompanyProduct.Api.Data;
 //#if (hasDatabase)
 // `dotnet CompanyProduct.Api.dll migrate` applies the database migrations and exits (see README, "Database").
 string? command = HostCommands.CommandOf(args);
-WebApplication app = ApiHost.Build(HostCommands.HostArguments(args));
+// Disposed before the process exits, so the console logger writes out what a command logged.
+await using WebApplication app = ApiHost.Build(HostCommands.HostArguments(args));
 if (command is not null)
 {
     return command == HostCommands.Migrate ? await HostCommands.MigrateAsync(app) : HostCommands.Unknown(app, command);
 }
 //#else
-WebApplication app = ApiHost.Build(args);
+await using WebApplication app = ApiHost.Build(args);
 //#endif
 
 await app.RunAsync();

@@ -7,11 +7,12 @@ using CompanyProduct.Worker.Hosting;
 string? command = HostCommands.CommandOf(args);
 if (command == EnqueueCommand.Name)
 {
-    WebApplication producer = WorkerHost.Build([]);
+    // Disposed before the process exits, so the console logger writes out what the command logged.
+    await using WebApplication producer = WorkerHost.Build([]);
     return await EnqueueCommand.RunAsync(producer, args[1..]);
 }
 
-WebApplication app = WorkerHost.Build(HostCommands.HostArguments(args));
+await using WebApplication app = WorkerHost.Build(HostCommands.HostArguments(args));
 if (command is not null)
 {
     return command == HostCommands.Migrate ? await HostCommands.MigrateAsync(app) : HostCommands.Unknown(app, command);
