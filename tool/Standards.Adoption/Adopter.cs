@@ -72,7 +72,8 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             {
                 Changes = changes,
                 ChangeLines = changeLines,
-                Findings = survey.Findings,
+                // The repo findings were recorded by the survey build's baseline update (logged as messages), so they come from the file.
+                Findings = [.. survey.Findings, .. (newRepo?.Entries ?? []).Select(e => new BuildDiagnostic(e.Code, false, e.File, 0, 0, e.Message))],
                 RepoEntries = newRepo?.Entries.Count ?? 0,
                 CodeEntries = survey.CodeEntries,
                 Removable = removable,
@@ -213,6 +214,9 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
                 $"`dotnet restore` failed after the edits: {string.Join(" | ", errors)}. If Standards.Sdk could not be found, add the feed that has it to nuget.config with a package source mapping for Standards.* (docs/adopting.md); nothing was written.");
         }
 
+        // The lock files are committed with the adoption, so the checks must see them committed (else STD2004).
+        Git(workspace, "add", "-A");
+        Git(workspace, "-c", "user.name=Standards.Sdk", "-c", "user.email=standards@localhost", "-c", "commit.gpgsign=false", "commit", "-q", "--allow-empty", "-m", "lock files");
         var all = new List<BuildDiagnostic>();
         var entries = new HashSet<CodeEntry>();
         IReadOnlyList<BuildDiagnostic> last = [];
@@ -232,9 +236,18 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             }
         }
 
-        var remaining = last.Where(d => d.IsError && CodeBaselineDocument.EntryFor(d, f => ReadLines(workspace, f)) is null)
-            .Select(d => new UnbaselinableFinding(d, FixFor(d)))
-            .ToList();
+        // What still fails cannot be baselined: no entry (an id the suppressor does not declare), or an entry that
+        // did not suppress it (a compiler error: suppressors only reach warnings, also when raised to errors).
+        // Entries that did not work are dropped, so the baseline holds only what it really suppresses.
+        var remaining = last.Where(d => d.IsError).Select(d => new UnbaselinableFinding(d, FixFor(d))).ToList();
+        foreach (var left in remaining)
+        {
+            if (CodeBaselineDocument.EntryFor(left.Diagnostic, f => ReadLines(workspace, f)) is { } useless)
+            {
+                entries.Remove(useless);
+            }
+        }
+
         return new SurveyResult(all, entries.ToList(), remaining, green);
     }
 

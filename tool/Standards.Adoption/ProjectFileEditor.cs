@@ -139,14 +139,14 @@ public static partial class ProjectFileEditor
             if (value.Contains("$(", StringComparison.Ordinal))
             {
                 changes.Add($"{relativePath}: {id}: Version=\"{value}\" -> VersionOverride (an MSBuild property; keep it where it is defined)");
-                return match.Value.Replace(version.Value, version.Value.Replace("Version", "VersionOverride", StringComparison.Ordinal), StringComparison.Ordinal);
+                return ToVersionOverride(match.Value, version);
             }
 
             versions.Add(new InlinePackageVersion(id, value, relativePath));
             if (central is not null && central.TryGetValue(id, out var centralVersion) && !string.Equals(centralVersion, value, StringComparison.OrdinalIgnoreCase))
             {
                 changes.Add($"{relativePath}: {id} {value}: kept as VersionOverride (Directory.Packages.props has {centralVersion})");
-                return match.Value.Replace(version.Value, version.Value.Replace("Version", "VersionOverride", StringComparison.Ordinal), StringComparison.Ordinal);
+                return ToVersionOverride(match.Value, version);
             }
 
             changes.Add($"{relativePath}: {id} {value}: version moved to Directory.Packages.props");
@@ -160,5 +160,13 @@ public static partial class ProjectFileEditor
 
         Parse(relativePath, newText);
         return new ProjectEdit(newText, changes, versions);
+    }
+
+    /// <summary>The tag with its <c>Version</c> attribute renamed to <c>VersionOverride</c> (value and quotes kept).</summary>
+    private static string ToVersionOverride(string tag, Match version)
+    {
+        var at = version.Value.IndexOf("Version", StringComparison.Ordinal);
+        var renamed = string.Concat(version.Value.AsSpan(0, at), "VersionOverride", version.Value.AsSpan(at + "Version".Length));
+        return tag.Replace(version.Value, renamed, StringComparison.Ordinal);
     }
 }
