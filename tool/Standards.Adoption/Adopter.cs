@@ -59,6 +59,11 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         try
         {
             var survey = Survey(root, workspace, files, projects, changes);
+            if (CoverageChange is not null)
+            {
+                changeLines.Add(CoverageChange);
+            }
+
             AddWorkspaceOutputs(root, workspace, files, changes, oldRepoBaseline is not null, oldCodeBaseline is not null, survey.CodeEntries, changeLines);
             var newRepo = ReadRepoBaselineText(changes.Get(BaselineFile.DefaultFileName) ?? (File.Exists(Path.Combine(root, BaselineFile.DefaultFileName)) ? File.ReadAllText(Path.Combine(root, BaselineFile.DefaultFileName)) : null));
             var removable = Removed(oldRepoBaseline, newRepo, oldCodeBaseline, survey.CodeEntries);
@@ -248,7 +253,59 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             }
         }
 
+        if (green)
+        {
+            (remaining, var coverageChange) = SurveyTests(workspace, solution, changes);
+            if (coverageChange is not null)
+            {
+                log.WriteLine(coverageChange);
+                CoverageChange = coverageChange;
+            }
+
+            green = remaining.Count == 0;
+        }
+
         return new SurveyResult(all, entries.ToList(), remaining, green);
+    }
+
+    /// <summary>The line for the user when the run set the coverage minimums in standards.json.</summary>
+    private string? CoverageChange { get; set; }
+
+    /// <summary>
+    /// Runs the tests as CI does. The per-run coverage gate (STD4002-STD4004) is held to today's numbers: the
+    /// minimums in standards.json become the lowest coverage measured, rounded down, so `dotnet test` passes and
+    /// the numbers can only be raised. Any other failure is reported as one that cannot be baselined.
+    /// </summary>
+    private (List<UnbaselinableFinding> Remaining, string? Change) SurveyTests(string workspace, string solution, ChangeSet changes)
+    {
+        log.WriteLine("Running the tests in CI mode (records the coverage they reach)...");
+        var test = Dotnet(workspace, ci: true, "test", solution, "--no-build", "-nologo", "-tl:off", "-v:m");
+        if (test.ExitCode == 0)
+        {
+            return ([], null);
+        }
+
+        var diagnostics = BuildOutput.Parse(test.Output, workspace).Where(d => d.IsError).ToList();
+        var minimums = CoverageMinimums.From(diagnostics);
+        var others = diagnostics.Where(d => !CoverageMinimums.Gates.ContainsKey(d.Code)).Select(d => new UnbaselinableFinding(d, FixFor(d))).ToList();
+        if (minimums.Count == 0)
+        {
+            var failed = others.Count > 0 ? others : [new UnbaselinableFinding(new BuildDiagnostic("TEST", true, string.Empty, 0, 0, "dotnet test failed"), "tests fail: fix them (run `CI=true dotnet test` to see which).")];
+            return (failed, null);
+        }
+
+        var policyPath = Path.Combine(workspace, CoverageMinimums.PolicyFile);
+        var policy = CoverageMinimums.Apply(File.Exists(policyPath) ? File.ReadAllText(policyPath) : null, minimums);
+        File.WriteAllText(policyPath, policy);
+        changes.Set(CoverageMinimums.PolicyFile, policy);
+        var retest = Dotnet(workspace, ci: true, "test", solution, "-nologo", "-tl:off", "-v:m");
+        var still = retest.ExitCode == 0 ? [] : BuildOutput.Parse(retest.Output, workspace).Where(d => d.IsError).Select(d => new UnbaselinableFinding(d, FixFor(d))).ToList();
+        if (retest.ExitCode != 0 && still.Count == 0)
+        {
+            still.Add(new UnbaselinableFinding(new BuildDiagnostic("TEST", true, string.Empty, 0, 0, "dotnet test failed"), "tests fail: fix them (run `CI=true dotnet test` to see which)."));
+        }
+
+        return (still, $"{CoverageMinimums.PolicyFile}: coverage minimums set to what the tests reach today ({string.Join(", ", minimums.Select(m => $"{m.Key} {m.Value} %"))}); raise them as tests are added");
     }
 
     private static string[]? ReadLines(string workspace, string relative)
