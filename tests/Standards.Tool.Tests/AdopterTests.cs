@@ -95,6 +95,33 @@ public sealed class AdopterTests : IDisposable
     }
 
     [Fact]
+    public void Survey_reports_every_finding_once_by_rule_in_markdown_and_SARIF_and_writes_nothing_in_the_repo()
+    {
+        dotnet.Findings.Add("src/A/C.cs(4,44): error CA1305: The behavior of 'int.ToString()' could vary [{root}/src/A/A.csproj::TargetFramework=net8.0]");
+        dotnet.Findings.Add("src/A/C.cs(4,44): error CA1305: The behavior of 'int.ToString()' could vary [{root}/src/A/A.csproj::TargetFramework=netstandard2.0]");
+        dotnet.Findings.Add("src/A/C.cs(2,21): error STD1005: Generic name [{root}/src/A/A.csproj::TargetFramework=net8.0]");
+        Write("notes.txt", "a dirty tree is fine for a survey");
+        var before = Snapshot();
+        var reports = Directory.CreateTempSubdirectory("survey").FullName;
+        try
+        {
+            var console = new StringWriter();
+            Assert.Equal(0, CommandLine.Run(["survey", root, "--output", reports], console, TextWriter.Null, dotnet));
+            Assert.Equal(before, Snapshot());
+            var markdown = File.ReadAllText(Path.Combine(reports, SurveyReport.MarkdownFile));
+            Assert.Contains("| [CA1305](https://github.com/standards-sdk/standards-sdk/blob/main/docs/rules/README.md#ca1305) | 1 | `src/A/C.cs` (1) |", markdown, StringComparison.Ordinal);
+            Assert.Contains("| [STD1005](https://github.com/standards-sdk/standards-sdk/blob/main/docs/rules/STD1005.md) | 1 |", markdown, StringComparison.Ordinal);
+            using var sarif = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(reports, SurveyReport.SarifFile)));
+            var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Select(r => r.GetProperty("ruleId").GetString()).Order(StringComparer.Ordinal);
+            Assert.Equal(["CA1305", "STD1005"], results);
+        }
+        finally
+        {
+            Directory.Delete(reports, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_dirty_tree_is_STD7501_and_nothing_is_written()
     {
         Write("notes.txt", "wip");

@@ -8,11 +8,17 @@ internal static class CommandLine
 {
     internal const string Usage = """
         Usage: dotnet standards adopt [path] [--dry-run] [--allow-dirty] [--sdk-version <version>]
+               dotnet standards survey [path] [--sdk-version <version>] [--output <folder>]
 
           adopt   Put an existing repo on Standards.Sdk: pin it in global.json, switch every project to it, move
                   inline package versions to Directory.Packages.props, write lock files, and record every current
                   finding in standards-baseline.json and standards-code-baseline.json so the CI build is green and
                   only new findings fail. Run it again after fixing findings: fixed entries leave the baselines.
+
+          survey  Report every finding of the repo as it would be on Standards.Sdk (compiler, analyzers, repo checks),
+                  also of projects whose dependencies fail, once per file and line across target frameworks:
+                  survey.md (grouped by rule, counts, top files) and survey.sarif in artifacts/standards/
+                  (or --output). Nothing else is written.
 
           path            the repo root (default: the current folder)
           --dry-run       print the change set and the findings; write nothing
@@ -49,9 +55,14 @@ internal static class CommandLine
                 return 0;
             }
 
+            if (args[0] == "survey")
+            {
+                return Survey(args.AsSpan(1), output, runner);
+            }
+
             if (args[0] != "adopt")
             {
-                throw new ToolException(ToolRuleIds.Usage, $"unknown command '{args[0]}'. The command is `dotnet standards adopt` (see --help).");
+                throw new ToolException(ToolRuleIds.Usage, $"unknown command '{args[0]}'. The commands are `dotnet standards adopt` and `dotnet standards survey` (see --help).");
             }
 
             var options = ParseAdopt(args.AsSpan(1));
@@ -64,6 +75,38 @@ internal static class CommandLine
             error.WriteLine(ex.Formatted());
             return 2;
         }
+    }
+
+    private static int Survey(ReadOnlySpan<string> args, TextWriter output, ICommandRunner runner)
+    {
+        string? folder = null;
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--output")
+            {
+                folder = i + 1 < args.Length ? args[++i] : throw new ToolException(ToolRuleIds.Usage, "--output needs a folder.");
+            }
+            else if (args[i] is "--dry-run" or "--allow-dirty")
+            {
+                throw new ToolException(ToolRuleIds.Usage, $"{args[i]} is an option of adopt; survey never writes to the repo and runs on any tree.");
+            }
+            else
+            {
+                rest.Add(args[i]);
+            }
+        }
+
+        // A survey is an adoption run that writes nothing, on whatever state the tree is in.
+        var options = ParseAdopt([.. rest, "--dry-run", "--allow-dirty"]);
+        var result = new Adopter(runner, output).Run(options);
+        var reports = Path.GetFullPath(folder ?? Path.Combine(options.Path, "artifacts", "standards"));
+        Directory.CreateDirectory(reports);
+        File.WriteAllText(Path.Combine(reports, SurveyReport.MarkdownFile), SurveyReport.Markdown(result));
+        File.WriteAllText(Path.Combine(reports, SurveyReport.SarifFile), SurveyReport.Sarif(result.Findings, ToolVersion));
+        output.Write(Adopter.Report(result, dryRun: true));
+        output.WriteLine($"Reports: {Path.Combine(reports, SurveyReport.MarkdownFile)}, {Path.Combine(reports, SurveyReport.SarifFile)}");
+        return 0;
     }
 
     internal static AdoptOptions ParseAdopt(ReadOnlySpan<string> args)
