@@ -16,16 +16,9 @@ pack_all "$work/feed" "$version" >/dev/null
 
 repo="$work/with"
 cp -R "$REPO_ROOT/tests/fixtures/adopt-library" "$repo"
-cat > "$repo/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources><add key="bench" value="$work/feed" /></packageSources>
-  <packageSourceMapping>
-    <packageSource key="bench"><package pattern="Standards.*" /></packageSource>
-    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-  </packageSourceMapping>
-</configuration>
-XML
+# The feed and source mapping of a consuming repo; fixture (a) has no global.json before adoption.
+write_consumer_config "$repo" "$version" "$work/feed"
+rm "$repo/global.json"
 (cd "$repo" && git init -q && git add -A && git -c user.name=b -c user.email=b@b commit -qm fixture \
   && dotnet new tool-manifest >/dev/null && dotnet tool install Standards.Tool --version "$version" >/dev/null \
   && git add -A && git -c user.name=b -c user.email=b@b commit -qm tool)
