@@ -11,11 +11,13 @@ unique_version() {
   echo "0.1.0-ci.$(date -u +%Y%m%d%H%M%S).$$"
 }
 
-# pack_all <output-folder> <version>: packs Standards.Sdk (and Standards.Templates when present).
+# pack_all <output-folder> <version>: packs Standards.Sdk, the dotnet standards tool (Standards.Tool) and
+# Standards.Templates, all with the same version.
 pack_all() {
   local out="$1" version="$2"
   mkdir -p "$out"
   dotnet pack "$REPO_ROOT/sdk/Standards.Sdk.csproj" -c Release -o "$out" -p:StandardsVersion="$version" -nologo -v:q
+  dotnet pack "$REPO_ROOT/tool/Standards.Tool/Standards.Tool.csproj" -c Release -o "$out" -p:StandardsVersion="$version" -nologo -v:q
   if [ -f "$REPO_ROOT/templates/Standards.Templates.csproj" ]; then
     dotnet pack "$REPO_ROOT/templates/Standards.Templates.csproj" -c Release -o "$out" -p:StandardsVersion="$version" -nologo -v:q
   fi

@@ -21,7 +21,7 @@ public sealed class PackedSdk
     /// <summary>The pack for this test run.</summary>
     public static PackedSdk Instance => Shared.Value;
 
-    /// <summary>Folder holding Standards.Sdk.&lt;Version&gt;.nupkg and Standards.Templates.&lt;Version&gt;.nupkg.</summary>
+    /// <summary>Folder holding Standards.Sdk.&lt;Version&gt;.nupkg, Standards.Tool.&lt;Version&gt;.nupkg and Standards.Templates.&lt;Version&gt;.nupkg.</summary>
     public string Feed { get; }
 
     /// <summary>The unique version of this run.</summary>
@@ -56,6 +56,13 @@ public sealed class PackedSdk
                 ["pack", Path.Combine(RepoPaths.Root, "sdk", "Standards.Sdk.csproj"), "-c", "Release", "-o", feed, $"-p:StandardsVersion={version}", "-nologo"],
                 RepoPaths.Root)
             .EnsureSuccess("Packing Standards.Sdk");
+
+        // The dotnet standards tool is versioned with the SDK too (eng/common.sh pack_all).
+        ProcessRunner.Run(
+                "dotnet",
+                ["pack", Path.Combine(RepoPaths.Root, "tool", "Standards.Tool", "Standards.Tool.csproj"), "-c", "Release", "-o", feed, $"-p:StandardsVersion={version}", "-nologo"],
+                RepoPaths.Root)
+            .EnsureSuccess("Packing Standards.Tool");
 
         // The template pack is versioned with the SDK: same version, same feed (as eng/common.sh pack_all does).
         var templates = Path.Combine(RepoPaths.Root, "templates", "Standards.Templates.csproj");

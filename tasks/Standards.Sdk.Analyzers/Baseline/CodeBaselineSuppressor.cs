@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Standards.Sdk.Analyzers.Baseline;
+
+/// <summary>
+/// Applies the code baseline (<c>standards-code-baseline.json</c>, an additional file the SDK adds when it exists):
+/// a diagnostic is suppressed when an entry has its id, its repo-relative file and the hash of the text of the line
+/// it starts on. Everything else is reported as usual, so a new finding fails the build. Suppressions show in the
+/// SARIF log with their justification. A suppressor cannot suppress a compiler error (only warnings, also when
+/// they are raised to errors): <c>dotnet standards adopt</c> names those instead of recording them.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CodeBaselineSuppressor : DiagnosticSuppressor
+{
+    /// <summary>The MSBuild property (compiler-visible) naming the baseline file.</summary>
+    internal const string BaselineFileProperty = "build_property.StandardsCodeBaselineFile";
+
+    /// <summary>The MSBuild property (compiler-visible) naming the repo root that entry paths are relative to.</summary>
+    internal const string RepoRootProperty = "build_property.StandardsRepoRoot";
+
+    private static readonly ImmutableArray<SuppressionDescriptor> Descriptors = CodeBaselineFormat.AllSuppressibleIds
+        .Select(id => new SuppressionDescriptor(
+            "STDB" + id,
+            id,
+            $"Recorded in the Standards.Sdk code baseline ({CodeBaselineFormat.DefaultFileName}) when the repo adopted the standards."))
+        .ToImmutableArray();
+
+    private static readonly Dictionary<string, SuppressionDescriptor> DescriptorById =
+        Descriptors.ToDictionary(d => d.SuppressedDiagnosticId, StringComparer.Ordinal);
+
+    private static readonly ConditionalWeakTable<SourceText, HashSet<string>> ParsedBaselines = new();
+
+    /// <inheritdoc />
+    public override ImmutableArray<SuppressionDescriptor> SupportedSuppressions => Descriptors;
+
+    /// <inheritdoc />
+    public override void ReportSuppressions(SuppressionAnalysisContext context)
+    {
+        try
+        {
+            Suppress(context);
+        }
+        catch (Exception ex) when (AnalyzerGuard.Swallow(ex))
+        {
+            // Never fail the build from here (AD0001); an unapplied baseline leaves the diagnostics reported.
+        }
+    }
+
+    private static void Suppress(SuppressionAnalysisContext context)
+    {
+        var options = context.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+        options.TryGetValue(BaselineFileProperty, out var configuredFile);
+        var baseline = FindBaseline(context.Options.AdditionalFiles, configuredFile);
+        if (baseline is null)
+        {
+            return;
+        }
+
+        var text = baseline.GetText(context.CancellationToken);
+        if (text is null)
+        {
+            return;
+        }
+
+        var keys = ParsedBaselines.GetValue(text, t => new HashSet<string>(
+            CodeBaselineFormat.ReadEntries(t.ToString()).Select(e => Key(e.Id, e.File, e.Hash)),
+            StringComparer.Ordinal));
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        var root = options.TryGetValue(RepoRootProperty, out var configuredRoot) && !string.IsNullOrWhiteSpace(configuredRoot)
+            ? configuredRoot
+            : Path.GetDirectoryName(baseline.Path) ?? string.Empty;
+        foreach (var diagnostic in context.ReportedDiagnostics)
+        {
+            if (DescriptorById.TryGetValue(diagnostic.Id, out var descriptor)
+                && keys.Contains(KeyOf(diagnostic, root, context)))
+            {
+                context.ReportSuppression(Suppression.Create(descriptor, diagnostic));
+            }
+        }
+    }
+
+    private static AdditionalText? FindBaseline(ImmutableArray<AdditionalText> files, string? configuredFile)
+    {
+        var configured = string.IsNullOrWhiteSpace(configuredFile) ? null : configuredFile!.Replace('\\', '/');
+        return files.FirstOrDefault(f => configured is not null
+            ? string.Equals(f.Path.Replace('\\', '/'), configured, StringComparison.Ordinal)
+            : string.Equals(Path.GetFileName(f.Path), CodeBaselineFormat.DefaultFileName, StringComparison.Ordinal));
+    }
+
+    /// <summary>The entry key of a diagnostic: its id, repo-relative file and line hash ("" and "" without a location).</summary>
+    private static string KeyOf(Diagnostic diagnostic, string root, SuppressionAnalysisContext context)
+    {
+        var location = diagnostic.Location;
+        if (!location.IsInSource || location.SourceTree is null)
+        {
+            return Key(diagnostic.Id, string.Empty, string.Empty);
+        }
+
+        var file = CodeBaselineFormat.RelativePath(root, location.SourceTree.FilePath);
+        if (file is null)
+        {
+            return string.Empty;
+        }
+
+        var sourceText = location.SourceTree.GetText(context.CancellationToken);
+        var lineNumber = sourceText.Lines.GetLineFromPosition(location.SourceSpan.Start).LineNumber;
+        return Key(diagnostic.Id, file, CodeBaselineFormat.HashLine(sourceText.Lines[lineNumber].ToString()));
+    }
+
+    private static string Key(string id, string file, string hash) => id + "\n" + file + "\n" + hash;
+}

@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Standards.Sdk.Analyzers.Baseline;
+using Standards.Sdk.Analyzers.Tests.Infrastructure;
+
+namespace Standards.Sdk.Analyzers.Tests.Baseline;
+
+public class CodeBaselineSuppressorTests
+{
+    private const string Root = "/repo/";
+    private const string File = "src/Acme/Orders.cs";
+
+    // Line 5: CS0168 (declared, never used); line 6: STD1006 (TODO without owner and issue).
+    private const string Source = "namespace Acme;\nclass Orders\n{\n    void M()\n    {\n        int unused;\n        // TODO: tidy\n    }\n}\n";
+
+    private static string BaselineWith(params (string Id, string File, string Line)[] entries)
+    {
+        var lines = entries.Select(e => $"    {{ \"id\": \"{e.Id}\", \"file\": \"{e.File}\", \"hash\": \"{CodeBaselineFormat.HashLine(e.Line)}\" }}");
+        return "{\n  \"version\": 1,\n  \"diagnostics\": [\n" + string.Join(",\n", lines) + "\n  ]\n}\n";
+    }
+
+    private static List<Diagnostic> Compile(string? baseline, ReportDiagnostic warningsAs = ReportDiagnostic.Default, string source = Source)
+    {
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), Root + File, Encoding.UTF8);
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, generalDiagnosticOption: warningsAs)
+            .WithSpecificDiagnosticOptions([new KeyValuePair<string, ReportDiagnostic>(RuleIds.TodoWithoutOwnerAndIssue, ReportDiagnostic.Error)]);
+        var compilation = CSharpCompilation.Create("Tests", [tree], [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)], options);
+        var additional = baseline is null ? ImmutableArray<AdditionalText>.Empty : [new InMemoryText(Root + CodeBaselineFormat.DefaultFileName, baseline)];
+        var withAnalyzers = compilation.WithAnalyzers(
+            [new TodoCommentAnalyzer(), new CodeBaselineSuppressor()],
+            new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(additional, new TestOptionsProvider(new Dictionary<string, string> { [CodeBaselineSuppressor.RepoRootProperty] = Root })),
+                onAnalyzerException: null,
+                concurrentAnalysis: false,
+                logAnalyzerExecutionTime: false,
+                reportSuppressedDiagnostics: true));
+        return withAnalyzers.GetAllDiagnosticsAsync().GetAwaiter().GetResult()
+            .Where(d => d.Id is "CS0168" or RuleIds.TodoWithoutOwnerAndIssue)
+            .OrderBy(d => d.Location.SourceSpan.Start)
+            .ToList();
+    }
+
+    [Fact]
+    public void Without_a_baseline_both_findings_are_reported()
+    {
+        var diagnostics = Compile(null);
+        Assert.Equal(["CS0168", "STD1006"], diagnostics.Select(d => d.Id));
+        Assert.All(diagnostics, d => Assert.False(d.IsSuppressed));
+    }
+
+    [Theory]
+    [InlineData(ReportDiagnostic.Default)]
+    [InlineData(ReportDiagnostic.Error)]
+    public void Entries_suppress_exactly_their_rule_file_and_line_text_also_as_errors(ReportDiagnostic warningsAs)
+    {
+        var diagnostics = Compile(BaselineWith(("CS0168", File, "int unused;"), ("STD1006", File, "  // TODO:   tidy  ")), warningsAs);
+        Assert.Equal(2, diagnostics.Count);
+        Assert.All(diagnostics, d => Assert.True(d.IsSuppressed, d.ToString()));
+    }
+
+    [Fact]
+    public void A_new_finding_of_the_same_rule_on_another_line_is_not_suppressed()
+    {
+        var source = Source.Replace("int unused;", "int unused;\n        int another;", StringComparison.Ordinal);
+        var diagnostics = Compile(BaselineWith(("CS0168", File, "int unused;")), ReportDiagnostic.Error, source);
+        var cs0168 = diagnostics.Where(d => d.Id == "CS0168").ToList();
+        Assert.Equal(2, cs0168.Count);
+        Assert.True(cs0168[0].IsSuppressed);
+        Assert.False(cs0168[1].IsSuppressed);
+        Assert.Equal(DiagnosticSeverity.Error, cs0168[1].Severity);
+    }
+
+    [Theory]
+    [InlineData("CS0219", File, "int unused;")]
+    [InlineData("CS0168", "src/Acme/Other.cs", "int unused;")]
+    [InlineData("CS0168", File, "int used;")]
+    public void An_entry_for_another_rule_file_or_line_text_suppresses_nothing(string id, string file, string line)
+    {
+        Assert.All(Compile(BaselineWith((id, file, line))), d => Assert.False(d.IsSuppressed));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{ not json")]
+    [InlineData("{ \"version\": 1, \"diagnostics\": [ { \"file\": \"src/Acme/Orders.cs\", \"id\": \"CS0168\" } ] }")]
+    public void A_damaged_baseline_suppresses_nothing_and_does_not_throw(string text)
+    {
+        var before = AnalyzerRunner.SwallowedExceptions.Count;
+        Assert.All(Compile(text), d => Assert.False(d.IsSuppressed));
+        Assert.Equal(before, AnalyzerRunner.SwallowedExceptions.Count);
+    }
+
+    [Fact]
+    public void The_line_hash_ignores_indentation_and_whitespace_runs_but_not_text()
+    {
+        Assert.Equal(CodeBaselineFormat.HashLine("int x = 1;"), CodeBaselineFormat.HashLine("\t  int   x =\t1;  "));
+        Assert.NotEqual(CodeBaselineFormat.HashLine("int x = 1;"), CodeBaselineFormat.HashLine("int x = 2;"));
+        Assert.Equal("cbf29ce484222325", CodeBaselineFormat.HashLine("   "));
+    }
+
+    [Fact]
+    public void Suppressible_ids_cover_analyzers_code_style_nullable_and_our_code_rules_only()
+    {
+        Assert.True(CodeBaselineFormat.IsSuppressible("CA1822"));
+        Assert.True(CodeBaselineFormat.IsSuppressible("IDE0060"));
+        Assert.True(CodeBaselineFormat.IsSuppressible("CS8618"));
+        Assert.True(CodeBaselineFormat.IsSuppressible("STD1001"));
+        Assert.False(CodeBaselineFormat.IsSuppressible("STD0101"));
+        Assert.False(CodeBaselineFormat.IsSuppressible("STD3008"));
+        Assert.False(CodeBaselineFormat.IsSuppressible("MA0001"));
+    }
+
+    private sealed class InMemoryText(string path, string text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text, Encoding.UTF8);
+    }
+}

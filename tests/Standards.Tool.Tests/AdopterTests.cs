@@ -1,0 +1,240 @@
+using Standards.Adoption;
+
+namespace Standards.Tool.Tests;
+
+/// <summary>
+/// The adoption run with real git and a scripted dotnet: restore writes a lock file per project, build prints the
+/// diagnostics the script holds (minus those the workspace's code baseline already records, as the suppressor
+/// would). The real restore and builds are covered by the integration test (AdoptCommandTests).
+/// </summary>
+public sealed class AdopterTests : IDisposable
+{
+    private const string Project = "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <PackageReference Include=\"xunit\" Version=\"2.9.3\" />\n  </ItemGroup>\n</Project>\n";
+    private const string Source = "namespace A;\npublic static class C\n{\n    public static string S(int i) => i.ToString();\n}\n";
+
+    private readonly string root = Directory.CreateTempSubdirectory("adopter").FullName;
+    private readonly ScriptedDotnet dotnet = new();
+
+    public AdopterTests()
+    {
+        Write("src/A/A.csproj", Project);
+        Write("src/A/C.cs", Source);
+        Write(".gitignore", "bin/\nobj/\n");
+        Git("init", "-q");
+        Commit();
+    }
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    [Fact]
+    public void Dry_run_reports_the_whole_change_set_and_writes_nothing()
+    {
+        dotnet.Findings.Add("src/A/C.cs(4,44): error CA1305: The behavior of 'int.ToString()' could vary [{root}/src/A/A.csproj::TargetFramework=net10.0]");
+        var before = Snapshot();
+        var result = Run(dryRun: true);
+        Assert.Equal(before, Snapshot());
+        Assert.False(result.Written);
+        Assert.True(result.CiBuildGreen);
+        Assert.Equal(
+            ["Directory.Packages.props", "global.json", "src/A/A.csproj", "src/A/packages.lock.json", "standards-code-baseline.json"],
+            result.Changes.Files.Keys);
+        Assert.Equal("CA1305", Assert.Single(result.CodeEntries).Id);
+    }
+
+    [Fact]
+    public void Adopt_writes_everything_and_a_second_run_after_a_fix_drops_the_entry()
+    {
+        dotnet.Findings.Add("src/A/C.cs(4,44): error CA1305: The behavior of 'int.ToString()' could vary [{root}/src/A/A.csproj]");
+        var result = Run();
+        Assert.True(result.Written);
+        Assert.Equal("<Project Sdk=\"Standards.Sdk\">\n  <ItemGroup>\n    <PackageReference Include=\"xunit\" />\n  </ItemGroup>\n</Project>\n", Read("src/A/A.csproj"));
+        Assert.Contains("<PackageVersion Include=\"xunit\" Version=\"2.9.3\" />", Read("Directory.Packages.props"), StringComparison.Ordinal);
+        Assert.Contains("\"Standards.Sdk\": \"9.9.9\"", Read("global.json"), StringComparison.Ordinal);
+        Assert.Equal("lock", Read("src/A/packages.lock.json"));
+        Assert.Contains("{ \"id\": \"CA1305\", \"file\": \"src/A/C.cs\", \"hash\": ", Read("standards-code-baseline.json"), StringComparison.Ordinal);
+        Assert.Equal(2, dotnet.Builds);
+        Commit();
+
+        // The finding is fixed: the next run reports the entry as removed and the baseline shrinks.
+        dotnet.Findings.Clear();
+        Write("src/A/C.cs", Source.Replace("i.ToString()", "i.ToString(System.Globalization.CultureInfo.InvariantCulture)", StringComparison.Ordinal));
+        var again = Run(allowDirty: true);
+        Assert.StartsWith("CA1305 src/A/C.cs", Assert.Single(again.Removable), StringComparison.Ordinal);
+        Assert.Empty(again.CodeEntries);
+        Assert.DoesNotContain("CA1305", Read("standards-code-baseline.json"), StringComparison.Ordinal);
+        Assert.Equal(["standards-code-baseline.json"], again.Changes.Files.Keys);
+    }
+
+    [Fact]
+    public void A_compiler_error_is_named_with_its_fix_and_the_build_is_not_green()
+    {
+        dotnet.Findings.Add("src/A/C.cs(4,1): error CS0246: The type or namespace name 'Missing' could not be found [{root}/src/A/A.csproj]");
+        var result = Run(dryRun: true);
+        Assert.False(result.CiBuildGreen);
+        var left = Assert.Single(result.NotBaselinable);
+        Assert.Equal("CS0246", left.Diagnostic.Code);
+        Assert.Contains("compiler-messages/cs0246", left.Fix, StringComparison.Ordinal);
+        Assert.Contains("cannot be baselined: src/A/C.cs(4): CS0246", Adopter.Report(result, dryRun: true), StringComparison.Ordinal);
+        Assert.Empty(result.CodeEntries);
+        Assert.DoesNotContain("standards-code-baseline.json", result.Changes.Files.Keys);
+    }
+
+    [Fact]
+    public void Coverage_minimums_become_what_the_tests_reach_so_dotnet_test_passes()
+    {
+        Write("standards.json", "{ \"rules\": { \"STD1006\": \"none\" } }");
+        Commit();
+        dotnet.CoverageFailure = "src/A/C.cs(1): error STD4002: Line coverage of A.Tests over A is 44.4 % (16 of 36 lines), below the minimum of 80.0 %. [{root}/test/A.Tests/A.Tests.csproj]";
+        var result = Run();
+        Assert.True(result.CiBuildGreen);
+        Assert.Equal(2, dotnet.Tests);
+        var policy = System.Text.Json.JsonDocument.Parse(Read("standards.json")).RootElement;
+        Assert.Equal(44, policy.GetProperty("coverage").GetProperty("line").GetInt32());
+        Assert.Equal("none", policy.GetProperty("rules").GetProperty("STD1006").GetString());
+        Assert.Contains(result.ChangeLines, l => l.StartsWith("standards.json: coverage minimums set to what the tests reach today (line 44 %)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Survey_reports_every_finding_once_by_rule_in_markdown_and_SARIF_and_writes_nothing_in_the_repo()
+    {
+        dotnet.Findings.Add("src/A/C.cs(4,44): error CA1305: The behavior of 'int.ToString()' could vary [{root}/src/A/A.csproj::TargetFramework=net8.0]");
+        dotnet.Findings.Add("src/A/C.cs(4,44): error CA1305: The behavior of 'int.ToString()' could vary [{root}/src/A/A.csproj::TargetFramework=netstandard2.0]");
+        dotnet.Findings.Add("src/A/C.cs(2,21): error STD1005: Generic name [{root}/src/A/A.csproj::TargetFramework=net8.0]");
+        Write("notes.txt", "a dirty tree is fine for a survey");
+        var before = Snapshot();
+        var reports = Directory.CreateTempSubdirectory("survey").FullName;
+        try
+        {
+            var console = new StringWriter();
+            Assert.Equal(0, CommandLine.Run(["survey", root, "--output", reports], console, TextWriter.Null, dotnet));
+            Assert.Equal(before, Snapshot());
+            var markdown = File.ReadAllText(Path.Combine(reports, SurveyReport.MarkdownFile));
+            Assert.Contains("| [CA1305](https://github.com/standards-sdk/standards-sdk/blob/main/docs/rules/README.md#ca1305) | 1 | `src/A/C.cs` (1) |", markdown, StringComparison.Ordinal);
+            Assert.Contains("| [STD1005](https://github.com/standards-sdk/standards-sdk/blob/main/docs/rules/STD1005.md) | 1 |", markdown, StringComparison.Ordinal);
+            using var sarif = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(reports, SurveyReport.SarifFile)));
+            var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Select(r => r.GetProperty("ruleId").GetString()).Order(StringComparer.Ordinal);
+            Assert.Equal(["CA1305", "STD1005"], results);
+        }
+        finally
+        {
+            Directory.Delete(reports, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_dirty_tree_is_STD7501_and_nothing_is_written()
+    {
+        Write("notes.txt", "wip");
+        var before = Snapshot();
+        var ex = Assert.Throws<ToolException>(() => Run());
+        Assert.Equal(ToolRuleIds.DirtyTree, ex.Code);
+        Assert.Contains("notes.txt", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot());
+        Assert.Equal(0, dotnet.Builds);
+    }
+
+    [Fact]
+    public void A_repo_without_projects_is_STD7503()
+    {
+        File.Delete(Path.Combine(root, "src/A/A.csproj"));
+        Assert.Equal(ToolRuleIds.NoProjects, Assert.Throws<ToolException>(() => Run(allowDirty: true)).Code);
+    }
+
+    [Fact]
+    public void A_malformed_repo_baseline_is_STD7504_with_its_line_and_nothing_is_written()
+    {
+        Write("standards-baseline.json", "{\n  \"version\": 1,\n  \"findings\": [ { \"code\": \"STD3001\" } ]\n}\n");
+        var before = Snapshot();
+        var ex = Assert.Throws<ToolException>(() => Run(allowDirty: true));
+        Assert.Equal(ToolRuleIds.BaselineMalformed, ex.Code);
+        Assert.Equal(3, ex.Line);
+        Assert.Equal(before, Snapshot());
+    }
+
+    [Fact]
+    public void An_unparsable_project_is_STD7502_and_nothing_is_written()
+    {
+        Write("src/B/B.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n");
+        var before = Snapshot();
+        var ex = Assert.Throws<ToolException>(() => Run(allowDirty: true));
+        Assert.Equal(ToolRuleIds.ProjectUnparsable, ex.Code);
+        Assert.Equal("src/B/B.csproj", ex.File);
+        Assert.Equal(before, Snapshot());
+    }
+
+    private AdoptionResult Run(bool dryRun = false, bool allowDirty = false) =>
+        new Adopter(dotnet, TextWriter.Null).Run(new AdoptOptions(root, "9.9.9", dryRun, allowDirty));
+
+    private void Write(string relative, string content)
+    {
+        var path = Path.Combine(root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+    }
+
+    private string Read(string relative) => File.ReadAllText(Path.Combine(root, relative));
+
+    private Dictionary<string, string> Snapshot() => Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+        .Where(f => !f.Contains("/.git/", StringComparison.Ordinal))
+        .ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllText);
+
+    private void Git(params string[] args) => Assert.Equal(0, new ProcessCommandRunner().Run("git", args, root).ExitCode);
+
+    private void Commit()
+    {
+        Git("add", "-A");
+        Git("-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "c");
+    }
+
+    /// <summary>git runs for real; dotnet is scripted (an entry suppresses its finding, except a compiler error's, CS0246).</summary>
+    private sealed class ScriptedDotnet : ICommandRunner
+    {
+        private readonly ProcessCommandRunner real = new();
+
+        /// <summary>Diagnostic lines with <c>{root}</c> for the workspace; the file part is made absolute.</summary>
+        public List<string> Findings { get; } = [];
+
+        public int Builds { get; private set; }
+
+        public int Tests { get; private set; }
+
+        /// <summary>A coverage gate failure `dotnet test` prints until standards.json sets the line minimum to 44.</summary>
+        public string? CoverageFailure { get; set; }
+
+        public CommandResult Run(string command, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
+        {
+            if (command != "dotnet")
+            {
+                return real.Run(command, arguments, workingDirectory, environment);
+            }
+
+            if (arguments[0] == "restore")
+            {
+                foreach (var project in Directory.EnumerateFiles(workingDirectory, "*.csproj", SearchOption.AllDirectories))
+                {
+                    File.WriteAllText(Path.Combine(Path.GetDirectoryName(project)!, "packages.lock.json"), "lock");
+                }
+
+                return new CommandResult(0, "Restored");
+            }
+
+            if (arguments[0] == "test")
+            {
+                Tests++;
+                var policy = Path.Combine(workingDirectory, "standards.json");
+                return CoverageFailure is null || (File.Exists(policy) && File.ReadAllText(policy).Contains("\"line\": 44", StringComparison.Ordinal))
+                    ? new CommandResult(0, "Passed!")
+                    : new CommandResult(1, workingDirectory + "/" + CoverageFailure);
+            }
+
+            Builds++;
+            Assert.Equal("true", environment!["CI"]);
+            var baseline = Path.Combine(workingDirectory, CodeBaselineDocument.FileName);
+            var recorded = File.Exists(baseline) ? CodeBaselineDocument.Read(File.ReadAllText(baseline)) : [];
+            var lines = Findings.Select(f => workingDirectory + "/" + f.Replace("{root}", workingDirectory, StringComparison.Ordinal))
+                .Where(line => BuildOutput.Parse(line, workingDirectory).Select(d => CodeBaselineDocument.EntryFor(d, f => File.ReadAllLines(Path.Combine(workingDirectory, f)))).All(e => e is null || !recorded.Contains(e) || e.Id == "CS0246"))
+                .ToList();
+            return new CommandResult(lines.Count == 0 ? 0 : 1, string.Join('\n', lines));
+        }
+    }
+}

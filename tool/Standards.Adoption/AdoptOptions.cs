@@ -1,0 +1,45 @@
+namespace Standards.Adoption;
+
+/// <summary>The options of <c>dotnet standards adopt</c>.</summary>
+/// <param name="Path">The repo (its root, where global.json goes).</param>
+/// <param name="SdkVersion">The Standards.Sdk version to pin.</param>
+/// <param name="DryRun">Print the change set, write nothing.</param>
+/// <param name="AllowDirty">Run on a git tree with uncommitted changes.</param>
+public sealed record AdoptOptions(string Path, string SdkVersion, bool DryRun = false, bool AllowDirty = false);
+
+/// <summary>A finding the baseline cannot hold, with what to do about it.</summary>
+public sealed record UnbaselinableFinding(BuildDiagnostic Diagnostic, string Fix);
+
+/// <summary>What an adoption run found and did.</summary>
+public sealed class AdoptionResult
+{
+    /// <summary>The files written (or, with --dry-run, that would be).</summary>
+    public required ChangeSet Changes { get; init; }
+
+    /// <summary>One line per edit, for the user.</summary>
+    public required IReadOnlyList<string> ChangeLines { get; init; }
+
+    /// <summary>Every distinct finding of the survey builds (repo checks, analyzers, compiler).</summary>
+    public required IReadOnlyList<BuildDiagnostic> Findings { get; init; }
+
+    /// <summary>Entries of the repo baseline (standards-baseline.json) after the run.</summary>
+    public required int RepoEntries { get; init; }
+
+    /// <summary>Entries of the code baseline after the run.</summary>
+    public required IReadOnlyList<CodeEntry> CodeEntries { get; init; }
+
+    /// <summary>Baseline entries (repo and code) that no longer match a finding and leave the baseline.</summary>
+    public required IReadOnlyList<string> Removable { get; init; }
+
+    /// <summary>Baseline entries (repo and code) that are new in this run.</summary>
+    public required int Added { get; init; }
+
+    /// <summary>Errors the baseline cannot hold: the CI build fails until they are fixed.</summary>
+    public required IReadOnlyList<UnbaselinableFinding> NotBaselinable { get; init; }
+
+    /// <summary>True when the last CI-mode build in the workspace succeeded with the baselines in place.</summary>
+    public required bool CiBuildGreen { get; init; }
+
+    /// <summary>Whether the change set was written.</summary>
+    public required bool Written { get; init; }
+}

@@ -1,0 +1,493 @@
+using System.Globalization;
+using System.Text;
+using Standards.Sdk.Checks.Baseline;
+
+namespace Standards.Adoption;
+
+/// <summary>
+/// <c>dotnet standards adopt</c>: takes an existing repo to a green CI-mode build on Standards.Sdk. Everything
+/// happens first in a copy of the repo (a temporary workspace): the edits, the restore that writes the lock files
+/// and CI-mode builds that record every finding in the baselines, repeated until the build is green or nothing
+/// new can be recorded (a project whose dependency failed compiles in the next round). Only then is the change set
+/// written to the repo, all files or none; with --dry-run, not at all.
+/// </summary>
+public sealed class Adopter(ICommandRunner runner, TextWriter log)
+{
+    /// <summary>Most survey rounds: each lets one more layer of dependent projects compile.</summary>
+    public const int MaxRounds = 5;
+
+    private static readonly string[] CiVariables = ["CI", "GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD", "TEAMCITY_VERSION", "JENKINS_URL", "BUILD_ID"];
+
+    /// <summary>Runs the adoption.</summary>
+    public AdoptionResult Run(AdoptOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var root = Path.GetFullPath(options.Path);
+        if (!Directory.Exists(root))
+        {
+            throw new ToolException(ToolRuleIds.Usage, $"{options.Path} is not a folder. Give the repo's root folder (where global.json is or goes).");
+        }
+
+        var git = RepoFiles.IsGitRepo(runner, root);
+        if (git && !options.AllowDirty)
+        {
+            var dirty = RepoFiles.Uncommitted(runner, root);
+            if (dirty.Count > 0)
+            {
+                throw new ToolException(ToolRuleIds.DirtyTree,
+                    $"the git tree has {dirty.Count} uncommitted change(s) ({string.Join(", ", dirty.Take(5))}{(dirty.Count > 5 ? ", ..." : string.Empty)}). Commit or stash them first, so the adoption is one reviewable change, or pass --allow-dirty.");
+            }
+        }
+
+        var files = RepoFiles.List(runner, root, git);
+        var projects = files.Where(f => f.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (projects.Count == 0)
+        {
+            throw new ToolException(ToolRuleIds.NoProjects,
+                $"no C# project (*.csproj) under {root}{(git ? " that git tracks or sees" : string.Empty)}. Run the command in the repo's root folder.");
+        }
+
+        var oldRepoBaseline = ReadRepoBaseline(root);
+        var oldCodeBaseline = File.Exists(Path.Combine(root, CodeBaselineDocument.FileName))
+            ? CodeBaselineDocument.Read(File.ReadAllText(Path.Combine(root, CodeBaselineDocument.FileName)))
+            : null;
+
+        var changeLines = new List<string>();
+        var changes = PlanEdits(root, files, projects, options.SdkVersion, changeLines);
+
+        var workspace = Path.Combine(Path.GetTempPath(), "standards-adopt-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            var survey = Survey(root, workspace, files, projects, changes);
+            if (CoverageChange is not null)
+            {
+                changeLines.Add(CoverageChange);
+            }
+
+            AddWorkspaceOutputs(root, workspace, files, changes, oldRepoBaseline is not null, oldCodeBaseline is not null, survey.CodeEntries, changeLines);
+            var newRepo = ReadRepoBaselineText(changes.Get(BaselineFile.DefaultFileName) ?? (File.Exists(Path.Combine(root, BaselineFile.DefaultFileName)) ? File.ReadAllText(Path.Combine(root, BaselineFile.DefaultFileName)) : null));
+            var removable = Removed(oldRepoBaseline, newRepo, oldCodeBaseline, survey.CodeEntries);
+            var added = Added(oldRepoBaseline, newRepo, oldCodeBaseline, survey.CodeEntries);
+            if (!options.DryRun && changes.Files.Count > 0)
+            {
+                changes.Commit(root);
+            }
+
+            return new AdoptionResult
+            {
+                Changes = changes,
+                ChangeLines = changeLines,
+                // The repo findings were recorded by the survey build's baseline update (logged as messages), so they come from the file.
+                Findings = [.. survey.Findings, .. (newRepo?.Entries ?? []).Select(e => new BuildDiagnostic(e.Code, false, e.File, 0, 0, e.Message))],
+                RepoEntries = newRepo?.Entries.Count ?? 0,
+                CodeEntries = survey.CodeEntries,
+                Removable = removable,
+                Added = added,
+                NotBaselinable = survey.Remaining,
+                CiBuildGreen = survey.Green,
+                Written = !options.DryRun && changes.Files.Count > 0,
+            };
+        }
+        finally
+        {
+            TryDelete(workspace);
+        }
+    }
+
+    private static BaselineFile? ReadRepoBaseline(string root)
+    {
+        var path = Path.Combine(root, BaselineFile.DefaultFileName);
+        return File.Exists(path) ? ReadRepoBaselineText(File.ReadAllText(path)) : null;
+    }
+
+    private static BaselineFile? ReadRepoBaselineText(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var (baseline, problems) = BaselineFile.Parse(BaselineFile.DefaultFileName, text);
+        if (problems.Count > 0)
+        {
+            var first = problems[0];
+            throw new ToolException(ToolRuleIds.BaselineMalformed, first.Message, BaselineFile.DefaultFileName, first.Line);
+        }
+
+        return baseline;
+    }
+
+    /// <summary>The edits of global.json, the projects and Directory.Packages.props, in memory.</summary>
+    private static ChangeSet PlanEdits(string root, IReadOnlyList<string> files, IReadOnlyList<string> projects, string version, List<string> changeLines)
+    {
+        var changes = new ChangeSet();
+        string? Read(string relative) => File.Exists(Path.Combine(root, relative)) ? File.ReadAllText(Path.Combine(root, relative)) : null;
+
+        var globalJson = GlobalJsonEditor.Pin(Read(GlobalJsonEditor.FileName), version, out var globalChange);
+        if (globalJson is not null)
+        {
+            changes.Set(GlobalJsonEditor.FileName, globalJson);
+            changeLines.Add(globalChange);
+        }
+
+        // Every MSBuild file that may carry PackageReferences: the projects and the Directory.Build files.
+        var msbuildFiles = projects
+            .Concat(files.Where(f => Path.GetFileName(f) is "Directory.Build.props" or "Directory.Build.targets"))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var texts = msbuildFiles.ToDictionary(f => f, f => Read(f)!, StringComparer.Ordinal);
+        var unparsable = new List<ToolException>();
+        foreach (var project in projects)
+        {
+            try
+            {
+                var edit = ProjectFileEditor.AdoptSdk(project, texts[project]);
+                texts[project] = edit.NewText;
+                changeLines.AddRange(edit.Changes);
+            }
+            catch (ToolException ex) when (ex.Code == ToolRuleIds.ProjectUnparsable)
+            {
+                unparsable.Add(ex);
+            }
+        }
+
+        if (unparsable.Count > 0)
+        {
+            var first = unparsable[0];
+            var others = unparsable.Count > 1 ? $" ({unparsable.Count - 1} more: {string.Join(", ", unparsable.Skip(1).Select(u => u.File))})" : string.Empty;
+            throw new ToolException(first.Code, first.Message + others, first.File, first.Line);
+        }
+
+        var inline = msbuildFiles.SelectMany(f => ProjectFileEditor.TakeInlineVersions(f, texts[f]).Versions).ToList();
+        var central = CentralPackages.Choose(inline);
+        foreach (var file in msbuildFiles)
+        {
+            var edit = ProjectFileEditor.TakeInlineVersions(file, texts[file], central);
+            texts[file] = edit.NewText;
+            changeLines.AddRange(edit.Changes);
+            if (!string.Equals(edit.NewText, Read(file), StringComparison.Ordinal))
+            {
+                changes.Set(file, edit.NewText);
+            }
+        }
+
+        var existingPackages = Read(CentralPackages.FileName);
+        var packages = CentralPackages.Write(existingPackages, central);
+        if (packages is not null)
+        {
+            changes.Set(CentralPackages.FileName, packages);
+            changeLines.Add($"{CentralPackages.FileName}: {(existingPackages is null ? "created" : "updated")}: central package management with transitive pinning, {central.Count} package version(s)");
+        }
+
+        return changes;
+    }
+
+    private sealed record SurveyResult(IReadOnlyList<BuildDiagnostic> Findings, IReadOnlyList<CodeEntry> CodeEntries, IReadOnlyList<UnbaselinableFinding> Remaining, bool Green);
+
+    /// <summary>The workspace: the repo copied with the edits applied and committed in a fresh git repo (as the repo will be once the adoption is committed), restored, then built in CI mode until green or stuck.</summary>
+    private SurveyResult Survey(string root, string workspace, IReadOnlyList<string> files, IReadOnlyList<string> projects, ChangeSet changes)
+    {
+        foreach (var file in files)
+        {
+            var target = Path.Combine(workspace, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(Path.Combine(root, file), target);
+        }
+
+        foreach (var (file, content) in changes.Files)
+        {
+            var target = Path.Combine(workspace, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, content);
+        }
+
+        // The survey builds read the repo as CI will after the adoption is committed: a git repo with every file committed.
+        Git(workspace, "init", "-q");
+        Git(workspace, "add", "-A");
+        Git(workspace, "-c", "user.name=Standards.Sdk", "-c", "user.email=standards@localhost", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "adopt");
+        var solution = Path.Combine(workspace, "standards-adopt.slnx");
+        File.WriteAllText(solution, "<Solution>\n" + string.Concat(projects.Select(p => $"  <Project Path=\"{System.Security.SecurityElement.Escape(p)}\" />\n")) + "</Solution>\n");
+        File.AppendAllText(Path.Combine(workspace, ".git", "info", "exclude"), "\nstandards-adopt.slnx\n");
+        File.Delete(Path.Combine(workspace, CodeBaselineDocument.FileName));
+
+        log.WriteLine("Restoring (writes the lock files)...");
+        var restore = Dotnet(workspace, ci: false, "restore", solution, "--force-evaluate", "-nologo", "-v:q");
+        if (restore.ExitCode != 0)
+        {
+            var errors = BuildOutput.Parse(restore.Output, workspace).Where(d => d.IsError).Take(5).Select(d => $"{d.Code}: {d.Message}");
+            throw new ToolException(ToolRuleIds.BuildFailed,
+                $"`dotnet restore` failed after the edits: {string.Join(" | ", errors)}. If Standards.Sdk could not be found, add the feed that has it to nuget.config with a package source mapping for Standards.* (docs/adopting.md); nothing was written.");
+        }
+
+        // The lock files are committed with the adoption, so the checks must see them committed (else STD2004).
+        Git(workspace, "add", "-A");
+        Git(workspace, "-c", "user.name=Standards.Sdk", "-c", "user.email=standards@localhost", "-c", "commit.gpgsign=false", "commit", "-q", "--allow-empty", "-m", "lock files");
+        var all = new List<BuildDiagnostic>();
+        var entries = new HashSet<CodeEntry>();
+        IReadOnlyList<BuildDiagnostic> last = [];
+        var green = false;
+        for (var round = 1; round <= MaxRounds; round++)
+        {
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Building in CI mode, round {round} (records what fails)..."));
+            var build = Dotnet(workspace, ci: true, "build", solution, "--no-restore", "-nologo", "-tl:off", "-v:m", "-clp:NoSummary", "-p:StandardsUpdateBaseline=true");
+            last = BuildOutput.Parse(build.Output, workspace);
+            all.AddRange(last.Where(d => !all.Contains(d)));
+            var fresh = last.Select(d => CodeBaselineDocument.EntryFor(d, f => ReadLines(workspace, f))).OfType<CodeEntry>().Where(entries.Add).Count();
+            File.WriteAllText(Path.Combine(workspace, CodeBaselineDocument.FileName), CodeBaselineDocument.Write(entries));
+            green = build.ExitCode == 0;
+            if (green || fresh == 0)
+            {
+                break;
+            }
+        }
+
+        // What still fails cannot be baselined: no entry (an id the suppressor does not declare), or an entry that
+        // did not suppress it (a compiler error: suppressors only reach warnings, also when raised to errors).
+        // Entries that did not work are dropped, so the baseline holds only what it really suppresses.
+        var remaining = last.Where(d => d.IsError).Select(d => new UnbaselinableFinding(d, FixFor(d))).ToList();
+        foreach (var left in remaining)
+        {
+            if (CodeBaselineDocument.EntryFor(left.Diagnostic, f => ReadLines(workspace, f)) is { } useless)
+            {
+                entries.Remove(useless);
+            }
+        }
+
+        if (green)
+        {
+            (remaining, var coverageChange) = SurveyTests(workspace, solution, changes);
+            if (coverageChange is not null)
+            {
+                log.WriteLine(coverageChange);
+                CoverageChange = coverageChange;
+            }
+
+            green = remaining.Count == 0;
+        }
+
+        return new SurveyResult(all, entries.ToList(), remaining, green);
+    }
+
+    /// <summary>The line for the user when the run set the coverage minimums in standards.json.</summary>
+    private string? CoverageChange { get; set; }
+
+    /// <summary>
+    /// Runs the tests as CI does. The per-run coverage gate (STD4002-STD4004) is held to today's numbers: the
+    /// minimums in standards.json become the lowest coverage measured, rounded down, so `dotnet test` passes and
+    /// the numbers can only be raised. Any other failure is reported as one that cannot be baselined.
+    /// </summary>
+    private (List<UnbaselinableFinding> Remaining, string? Change) SurveyTests(string workspace, string solution, ChangeSet changes)
+    {
+        log.WriteLine("Running the tests in CI mode (records the coverage they reach)...");
+        var test = Dotnet(workspace, ci: true, "test", solution, "--no-build", "-nologo", "-tl:off", "-v:m");
+        if (test.ExitCode == 0)
+        {
+            return ([], null);
+        }
+
+        var diagnostics = BuildOutput.Parse(test.Output, workspace).Where(d => d.IsError).ToList();
+        var minimums = CoverageMinimums.From(diagnostics);
+        var others = diagnostics.Where(d => !CoverageMinimums.Gates.ContainsKey(d.Code)).Select(d => new UnbaselinableFinding(d, FixFor(d))).ToList();
+        if (minimums.Count == 0)
+        {
+            var failed = others.Count > 0 ? others : [new UnbaselinableFinding(new BuildDiagnostic("TEST", true, string.Empty, 0, 0, "dotnet test failed"), "tests fail: fix them (run `CI=true dotnet test` to see which).")];
+            return (failed, null);
+        }
+
+        var policyPath = Path.Combine(workspace, CoverageMinimums.PolicyFile);
+        var policy = CoverageMinimums.Apply(File.Exists(policyPath) ? File.ReadAllText(policyPath) : null, minimums);
+        File.WriteAllText(policyPath, policy);
+        changes.Set(CoverageMinimums.PolicyFile, policy);
+        var retest = Dotnet(workspace, ci: true, "test", solution, "-nologo", "-tl:off", "-v:m");
+        var still = retest.ExitCode == 0 ? [] : BuildOutput.Parse(retest.Output, workspace).Where(d => d.IsError).Select(d => new UnbaselinableFinding(d, FixFor(d))).ToList();
+        if (retest.ExitCode != 0 && still.Count == 0)
+        {
+            still.Add(new UnbaselinableFinding(new BuildDiagnostic("TEST", true, string.Empty, 0, 0, "dotnet test failed"), "tests fail: fix them (run `CI=true dotnet test` to see which)."));
+        }
+
+        return (still, $"{CoverageMinimums.PolicyFile}: coverage minimums set to what the tests reach today ({string.Join(", ", minimums.Select(m => $"{m.Key} {m.Value} %"))}); raise them as tests are added");
+    }
+
+    private static string[]? ReadLines(string workspace, string relative)
+    {
+        var path = Path.Combine(workspace, relative);
+        return File.Exists(path) ? File.ReadAllText(path).Split('\n') : null;
+    }
+
+    /// <summary>What to do about a finding the baseline cannot hold.</summary>
+    internal static string FixFor(BuildDiagnostic diagnostic)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        var code = diagnostic.Code;
+        if (code.StartsWith("CS", StringComparison.Ordinal))
+        {
+            return $"a compiler error: no suppression can hide it. Fix the code (https://learn.microsoft.com/dotnet/csharp/language-reference/compiler-messages/{code.ToLowerInvariant()}).";
+        }
+
+        if (code.StartsWith("STD", StringComparison.Ordinal))
+        {
+            return $"a policy or configuration error of Standards.Sdk that must be fixed or excepted in standards.json, not baselined; see {Standards.Sdk.Checks.Diagnostics.Finding.HelpLink(Standards.Sdk.Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, code)}.";
+        }
+
+        if (code.StartsWith("NU", StringComparison.Ordinal))
+        {
+            return $"a NuGet restore warning or error: fix the package reference (https://learn.microsoft.com/nuget/reference/errors-and-warnings/{code.ToLowerInvariant()}).";
+        }
+
+        return "a diagnostic the code baseline cannot hold (it suppresses CA, IDE, CS warnings and STD1001-STD1099 only): fix it, or set its severity in standards.json.";
+    }
+
+    /// <summary>The lock files the restore wrote and the repo baseline the survey wrote, into the change set; the code baseline too.</summary>
+    private static void AddWorkspaceOutputs(string root, string workspace, IReadOnlyList<string> files, ChangeSet changes, bool hadRepoBaseline, bool hadCodeBaseline, IReadOnlyList<CodeEntry> codeEntries, List<string> changeLines)
+    {
+        var known = files.ToHashSet(StringComparer.Ordinal);
+        foreach (var lockFile in Directory.EnumerateFiles(workspace, "packages.lock.json", SearchOption.AllDirectories)
+                     .Select(f => Path.GetRelativePath(workspace, f).Replace('\\', '/'))
+                     .Where(f => !f.Split('/').Any(s => s is "bin" or "obj" or ".git"))
+                     .Order(StringComparer.Ordinal))
+        {
+            var content = File.ReadAllText(Path.Combine(workspace, lockFile));
+            var original = known.Contains(lockFile) ? File.ReadAllText(Path.Combine(root, lockFile)) : null;
+            if (!string.Equals(content, original, StringComparison.Ordinal))
+            {
+                changes.Set(lockFile, content);
+                changeLines.Add($"{lockFile}: {(original is null ? "created" : "updated")} (lock file)");
+            }
+        }
+
+        var repoBaseline = Path.Combine(workspace, BaselineFile.DefaultFileName);
+        if (File.Exists(repoBaseline))
+        {
+            var content = File.ReadAllText(repoBaseline);
+            var empty = BaselineFile.Parse(BaselineFile.DefaultFileName, content).Baseline.Entries.Count == 0;
+            var original = hadRepoBaseline ? File.ReadAllText(Path.Combine(root, BaselineFile.DefaultFileName)) : null;
+            if ((hadRepoBaseline || !empty) && !string.Equals(content, original, StringComparison.Ordinal))
+            {
+                changes.Set(BaselineFile.DefaultFileName, content);
+                changeLines.Add($"{BaselineFile.DefaultFileName}: {(original is null ? "created" : "updated")} (repository findings)");
+            }
+        }
+
+        if (hadCodeBaseline || codeEntries.Count > 0)
+        {
+            var content = CodeBaselineDocument.Write(codeEntries);
+            var original = hadCodeBaseline ? File.ReadAllText(Path.Combine(root, CodeBaselineDocument.FileName)) : null;
+            if (!string.Equals(content, original, StringComparison.Ordinal))
+            {
+                changes.Set(CodeBaselineDocument.FileName, content);
+                changeLines.Add($"{CodeBaselineDocument.FileName}: {(original is null ? "created" : "updated")} ({codeEntries.Count} analyzer and compiler finding(s))");
+            }
+        }
+    }
+
+    private static List<string> Removed(BaselineFile? oldRepo, BaselineFile? newRepo, IReadOnlyList<CodeEntry>? oldCode, IReadOnlyList<CodeEntry> newCode)
+    {
+        var newRepoKeys = (newRepo?.Entries ?? []).Select(RepoKey).ToHashSet(StringComparer.Ordinal);
+        var newCodeKeys = newCode.ToHashSet();
+        return (oldRepo?.Entries ?? []).Where(e => !newRepoKeys.Contains(RepoKey(e))).Select(e => $"{e.Code} {e.File}: {e.Message}")
+            .Concat((oldCode ?? []).Where(e => !newCodeKeys.Contains(e)).Select(e => $"{e.Id} {e.File} (line hash {e.Hash})"))
+            .ToList();
+    }
+
+    private static int Added(BaselineFile? oldRepo, BaselineFile? newRepo, IReadOnlyList<CodeEntry>? oldCode, IReadOnlyList<CodeEntry> newCode)
+    {
+        var oldRepoKeys = (oldRepo?.Entries ?? []).Select(RepoKey).ToHashSet(StringComparer.Ordinal);
+        var oldCodeKeys = (oldCode ?? []).ToHashSet();
+        return (newRepo?.Entries ?? []).Count(e => !oldRepoKeys.Contains(RepoKey(e))) + newCode.Count(e => !oldCodeKeys.Contains(e));
+    }
+
+    private static string RepoKey(BaselineEntry entry) => entry.Code + "\n" + entry.File + "\n" + entry.Message;
+
+    private CommandResult Dotnet(string workspace, bool ci, params string[] arguments)
+    {
+        var environment = CiVariables.ToDictionary(v => v, _ => (string?)null, StringComparer.Ordinal);
+        environment["CI"] = ci ? "true" : null;
+        environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+        environment["DOTNET_NOLOGO"] = "1";
+        return runner.Run("dotnet", arguments, workspace, environment);
+    }
+
+    private void Git(string workspace, params string[] arguments)
+    {
+        var result = runner.Run("git", arguments, workspace);
+        if (result.ExitCode != 0)
+        {
+            throw new ToolException(ToolRuleIds.BuildFailed, $"`git {string.Join(' ', arguments)}` failed in the workspace: {result.Output.Trim()}");
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Same.
+        }
+    }
+
+    /// <summary>The report printed after a run: what changed, the findings per rule and the top files, what is left.</summary>
+    public static string Report(AdoptionResult result, bool dryRun)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var text = new StringBuilder();
+        text.AppendLine(dryRun ? "Changes (dry run: nothing written):" : "Changes:");
+        foreach (var line in result.ChangeLines)
+        {
+            text.Append("  ").AppendLine(line);
+        }
+
+        if (result.ChangeLines.Count == 0)
+        {
+            text.AppendLine("  none: the repo is already adopted and its baselines are current.");
+        }
+
+        var findings = result.Findings;
+        text.AppendLine(CultureInfo.InvariantCulture, $"Findings: {findings.Count} distinct (deduplicated across target frameworks).");
+        foreach (var rule in findings.GroupBy(f => f.Code).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {rule.Key,-8} {rule.Count(),5}");
+        }
+
+        var topFiles = findings.Where(f => f.File.Length > 0).GroupBy(f => f.File).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(5).ToList();
+        if (topFiles.Count > 0)
+        {
+            text.AppendLine("Top files:");
+            foreach (var file in topFiles)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {file.Count(),5}  {file.Key}");
+            }
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"Baselines: {result.RepoEntries} repository finding(s) in {BaselineFile.DefaultFileName}, {result.CodeEntries.Count} code finding(s) in {CodeBaselineDocument.FileName}; {result.Added} added, {result.Removable.Count} removed as fixed.");
+        foreach (var removed in result.Removable)
+        {
+            text.Append("  fixed, removed: ").AppendLine(removed);
+        }
+
+        foreach (var left in result.NotBaselinable)
+        {
+            var where = left.Diagnostic.File.Length == 0 ? string.Empty : $"{left.Diagnostic.File}({left.Diagnostic.Line}): ";
+            text.AppendLine(CultureInfo.InvariantCulture, $"  cannot be baselined: {where}{left.Diagnostic.Code}: {left.Diagnostic.Message} -> {left.Fix}");
+        }
+
+        text.AppendLine(result.CiBuildGreen
+            ? "The CI-mode build (CI=true dotnet build) is green with these baselines."
+            : $"The CI-mode build still fails: fix the {result.NotBaselinable.Count} finding(s) above that cannot be baselined, then run `dotnet standards adopt --allow-dirty` again.");
+        if (result.Written)
+        {
+            text.AppendLine("Next: review `git diff`, then commit everything (the lock files and both baselines too), and let CI build it.");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Standards.Adoption;
+
+/// <summary>One diagnostic from a build's console output, with its file relative to the repo ("" without one).</summary>
+public sealed record BuildDiagnostic(string Code, bool IsError, string File, int Line, int Column, string Message);
+
+/// <summary>
+/// Reads the diagnostics of a <c>dotnet build</c>'s console output, MSBuild's canonical format
+/// (https://learn.microsoft.com/visualstudio/msbuild/msbuild-diagnostic-format-for-tasks):
+/// <c>origin(line,col): warning CODE: message [project::TargetFramework=x]</c>. The same finding of a file compiled
+/// for several target frameworks (or printed again in the closing summary) is kept once.
+/// </summary>
+public static partial class BuildOutput
+{
+    [GeneratedRegex("^\\s*(?:(?<origin>.*?)(?:\\((?<line>\\d+)(?:,(?<col>\\d+))?(?:,\\d+,\\d+)?\\))?\\s*:\\s+)?(?<sev>warning|error)\\s+(?<code>[A-Za-z]+[0-9]+)\\s*:\\s*(?<message>.*?)(?:\\s+\\[(?<project>[^\\]]+)\\])?\\s*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex CanonicalLine();
+
+    [GeneratedRegex("\\s+See https?://\\S+$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingHelpLink();
+
+    /// <summary>The distinct diagnostics of the output, in first-seen order.</summary>
+    /// <param name="output">The console output.</param>
+    /// <param name="root">The folder the build ran in; paths under it become repo-relative.</param>
+    public static IReadOnlyList<BuildDiagnostic> Parse(string output, string root)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var seen = new HashSet<BuildDiagnostic>();
+        var result = new List<BuildDiagnostic>();
+        foreach (var rawLine in output.Split('\n'))
+        {
+            var match = CanonicalLine().Match(rawLine.TrimEnd('\r'));
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var origin = match.Groups["origin"].Value.Trim();
+            var file = Relative(origin, root);
+            var diagnostic = new BuildDiagnostic(
+                match.Groups["code"].Value,
+                match.Groups["sev"].Value == "error",
+                file,
+                match.Groups["line"].Success ? int.Parse(match.Groups["line"].Value, CultureInfo.InvariantCulture) : 0,
+                match.Groups["col"].Success ? int.Parse(match.Groups["col"].Value, CultureInfo.InvariantCulture) : 0,
+                TrailingHelpLink().Replace(match.Groups["message"].Value, string.Empty).Replace(Slash(root), string.Empty, StringComparison.Ordinal));
+            if (seen.Add(diagnostic))
+            {
+                result.Add(diagnostic);
+            }
+        }
+
+        return result;
+    }
+
+    private static string Slash(string root) => root.EndsWith('/') ? root : root + "/";
+
+    private static string Relative(string origin, string root)
+    {
+        if (origin.Length == 0 || !Path.IsPathRooted(origin))
+        {
+            // "CSC", "MSBUILD" and other tool names are not files.
+            return string.Empty;
+        }
+
+        var relative = Path.GetRelativePath(root, origin).Replace('\\', '/');
+        return relative.StartsWith("../", StringComparison.Ordinal) ? origin.Replace('\\', '/') : relative;
+    }
+}

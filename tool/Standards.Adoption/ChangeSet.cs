@@ -1,0 +1,71 @@
+namespace Standards.Adoption;
+
+/// <summary>
+/// The files a command writes, held in memory until <see cref="Commit"/> writes all of them or none: each new
+/// content goes to a temporary file beside its target first; only when every one is written are they moved into
+/// place, and a failure while moving puts back the files already replaced.
+/// </summary>
+public sealed class ChangeSet
+{
+    private readonly SortedDictionary<string, string> files = new(StringComparer.Ordinal);
+
+    /// <summary>The repo-relative paths and their new content, sorted by path.</summary>
+    public IReadOnlyDictionary<string, string> Files => files;
+
+    /// <summary>Sets a file's new content (repo-relative, '/'-separated).</summary>
+    public void Set(string relativePath, string content) => files[relativePath.Replace('\\', '/')] = content;
+
+    /// <summary>The new content of a file, or null when this change set does not write it.</summary>
+    public string? Get(string relativePath) => files.GetValueOrDefault(relativePath.Replace('\\', '/'));
+
+    /// <summary>Writes every file under <paramref name="root"/>, or none (STD7509 then, naming the file).</summary>
+    public void Commit(string root)
+    {
+        var staged = new List<(string Target, string Temp)>();
+        var replaced = new List<(string Target, byte[]? Original)>();
+        string current = string.Empty;
+        try
+        {
+            foreach (var (relative, content) in files)
+            {
+                current = relative;
+                var target = Path.Combine(root, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                var temp = target + ".standards-adopt.tmp";
+                File.WriteAllText(temp, content);
+                staged.Add((target, temp));
+            }
+
+            foreach (var (target, temp) in staged)
+            {
+                current = Path.GetRelativePath(root, target);
+                var original = File.Exists(target) ? File.ReadAllBytes(target) : null;
+                File.Move(temp, target, overwrite: true);
+                replaced.Add((target, original));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            foreach (var (target, original) in replaced)
+            {
+                if (original is null)
+                {
+                    File.Delete(target);
+                }
+                else
+                {
+                    File.WriteAllBytes(target, original);
+                }
+            }
+
+            foreach (var (_, temp) in staged.Where(s => File.Exists(s.Temp)))
+            {
+                File.Delete(temp);
+            }
+
+            throw new ToolException(ToolRuleIds.WriteFailed,
+                $"could not write {current} ({ex.Message}); every file was put back as it was. Make the repo writable and run the command again.",
+                current);
+        }
+    }
+}

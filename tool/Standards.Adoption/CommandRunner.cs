@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Standards.Adoption;
+
+/// <summary>The result of a command: its exit code and its interleaved output.</summary>
+public sealed record CommandResult(int ExitCode, string Output);
+
+/// <summary>Runs external commands (git, dotnet); tests substitute their own.</summary>
+public interface ICommandRunner
+{
+    /// <summary>Runs <paramref name="command"/> in <paramref name="workingDirectory"/>; <paramref name="environment"/> values of null unset a variable.</summary>
+    CommandResult Run(string command, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null);
+}
+
+/// <summary>Runs commands as processes.</summary>
+public sealed class ProcessCommandRunner : ICommandRunner
+{
+    /// <inheritdoc />
+    public CommandResult Run(string command, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var info = new ProcessStartInfo(command)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
+        }
+
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new ToolException(ToolRuleIds.BuildFailed, $"could not start `{command}` ({ex.Message}); is it installed and on PATH?");
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.WaitForExit();
+        return new CommandResult(process.ExitCode, output.ToString());
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.Append(line).Append('\n');
+        }
+    }
+}

@@ -1,0 +1,62 @@
+namespace Standards.Adoption;
+
+/// <summary>The files of a repo the tool looks at: git's view (tracked and untracked, not ignored) when it is a git repo.</summary>
+public static class RepoFiles
+{
+    private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { ".git", "bin", "obj", "artifacts", "node_modules", ".vs", ".idea" };
+
+    /// <summary>True when <paramref name="root"/> is inside a git work tree.</summary>
+    public static bool IsGitRepo(ICommandRunner runner, string root)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        try
+        {
+            return runner.Run("git", ["rev-parse", "--is-inside-work-tree"], root).ExitCode == 0;
+        }
+        catch (ToolException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The uncommitted changes (git status --porcelain lines) of the repo.</summary>
+    public static IReadOnlyList<string> Uncommitted(ICommandRunner runner, string root)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        var status = runner.Run("git", ["status", "--porcelain", "--untracked-files=normal", "--", "."], root);
+        return status.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    /// <summary>Repo-relative, '/'-separated paths of the repo's files.</summary>
+    public static IReadOnlyList<string> List(ICommandRunner runner, string root, bool git)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        if (git)
+        {
+            var listed = runner.Run("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], root);
+            if (listed.ExitCode == 0)
+            {
+                return listed.Output.Split('\0', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(p => p.Trim('\n'))
+                    .Where(p => p.Length > 0 && File.Exists(Path.Combine(root, p)))
+                    .Distinct(StringComparer.Ordinal)
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+            }
+        }
+
+        var files = new List<string>();
+        Walk(root, root, files);
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    private static void Walk(string root, string folder, List<string> files)
+    {
+        files.AddRange(Directory.EnumerateFiles(folder).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')));
+        foreach (var child in Directory.EnumerateDirectories(folder).Where(d => !SkippedFolders.Contains(Path.GetFileName(d))))
+        {
+            Walk(root, child, files);
+        }
+    }
+}
