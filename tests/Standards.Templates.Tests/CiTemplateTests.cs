@@ -144,6 +144,58 @@ public sealed partial class CiTemplateTests
         AssertSequence(documented, CiPipeline.Azure(Path.Combine(Root, CiPipeline.AzureTemplate), Path.Combine(lib, "azure-pipelines.yml")), "Azure Pipelines");
     }
 
+    public static TheoryData<string, string> GeneratedCases => new()
+    {
+        { "std-lib", "github" }, { "std-lib", "gitlab" }, { "std-lib", "azure" }, { "std-lib", "none" },
+        { "std-service", "github" }, { "std-service", "gitlab" }, { "std-service", "azure" },
+        { "std-worker", "github" }, { "std-worker", "gitlab" }, { "std-worker", "azure" },
+    };
+
+    /// <summary>
+    /// The CI file and PR template each --ci value writes (snapshot, with --ci-repo given for the GitHub case), valid
+    /// against the official schema (and, for GitHub, action-validator), referencing the templates at v&lt;sdk version&gt;.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(GeneratedCases))]
+    public void Each_ci_value_writes_an_include_of_the_shared_templates(string template, string ci)
+    {
+        string[] options = ci == "github" && template == "std-lib" ? ["--ci", ci, "--ci-repo", "acme/standards-fork"] : ["--ci", ci];
+        var repo = GeneratedRepo.Generate(template, "Acme.Ci", options);
+        try
+        {
+            string[] ciFiles = [".github/workflows/ci.yml", ".gitlab-ci.yml", "azure-pipelines.yml"];
+            string[] prTemplates = [".github/pull_request_template.md", ".gitlab/merge_request_templates/Default.md", ".azuredevops/pull_request_template.md"];
+            var present = ciFiles.Concat(prTemplates).Where(repo.Exists).ToList();
+            var (ciFile, prTemplate, schema) = ci switch
+            {
+                "github" => (ciFiles[0], prTemplates[0], "github-workflow.schema.json"),
+                "gitlab" => (ciFiles[1], prTemplates[1], "gitlab-ci.schema.json"),
+                "azure" => (ciFiles[2], prTemplates[2], "azure-pipelines.schema.json"),
+                _ => ((string?)null, prTemplates[0], (string?)null),
+            };
+            Assert.Equal(new[] { ciFile, prTemplate }.OfType<string>().Order(StringComparer.Ordinal), present.Order(StringComparer.Ordinal));
+            if (ciFile is null)
+            {
+                return;
+            }
+
+            Snapshot.Match($"{template}.ci-{ci}", $"=== CI files and PR template\n{string.Join('\n', present)}\n\n=== {ciFile}\n{repo.Read(ciFile)}", repo.Root);
+            var errors = CiSchemas.Validate(schema!, repo.PathOf(ciFile));
+            Assert.True(errors.Count == 0, $"{ciFile}:\n{string.Join('\n', errors)}");
+            Assert.Contains($"v{TemplateHive.Instance.Sdk.Version}", repo.Read(ciFile), StringComparison.Ordinal);
+            Assert.DoesNotContain("@main", repo.Read(ciFile), StringComparison.Ordinal);
+            if (ci == "github")
+            {
+                var lint = CiSchemas.ActionValidator(repo.PathOf(ciFile));
+                Assert.True(lint.ExitCode == 0, $"action-validator {ciFile}:\n{lint.Output}");
+            }
+        }
+        finally
+        {
+            repo.Delete();
+        }
+    }
+
     /// <summary>The fenced block after "## The command sequence" in docs/ci.md, its dotnet lines.</summary>
     public static IReadOnlyList<string> DocumentedSequence()
     {
@@ -198,7 +250,8 @@ public static class CiSchemas
             }
         }
 
-        return CiPipeline.Documents(yamlFile).SelectMany(d => validator.Validate(CiPipeline.ToJson(d))).ToList();
+        var typed = schemaFile != "azure-pipelines.schema.json";
+        return CiPipeline.Documents(yamlFile).SelectMany(d => validator.Validate(CiPipeline.ToJson(d, typed))).ToList();
     }
 
     /// <summary>Runs @action-validator/cli (installed by eng/setup.sh) on a workflow or action file.</summary>

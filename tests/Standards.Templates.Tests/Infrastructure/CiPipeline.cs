@@ -42,8 +42,11 @@ public static partial class CiPipeline
         return stream.Documents.Select(d => (YamlMappingNode)d.RootNode).ToList();
     }
 
-    /// <summary>A YAML node as JSON, with YAML 1.2 core schema typing of plain scalars.</summary>
-    public static JsonElement ToJson(YamlNode node) => JsonSerializer.SerializeToElement(ToNode(node));
+    /// <summary>
+    /// A YAML node as JSON, with YAML 1.2 core schema typing of plain scalars, or (Azure Pipelines, whose parser and
+    /// schema take every scalar as a string) every scalar a string.
+    /// </summary>
+    public static JsonElement ToJson(YamlNode node, bool typedScalars = true) => JsonSerializer.SerializeToElement(ToNode(node, typedScalars));
 
     /// <summary>The stage of a dotnet command.</summary>
     public static string StageOf(string dotnet) => dotnet switch
@@ -292,11 +295,11 @@ public static partial class CiPipeline
 
     private static YamlSequenceNode Seq(YamlMappingNode node, string key) => (YamlSequenceNode)node.Children[key];
 
-    private static JsonNode? ToNode(YamlNode node) => node switch
+    private static JsonNode? ToNode(YamlNode node, bool typed) => node switch
     {
-        YamlMappingNode map => new JsonObject(map.Children.Select(p => KeyValuePair.Create(p.Key.ToString(), ToNode(p.Value)))),
-        YamlSequenceNode seq => new JsonArray(seq.Children.Select(ToNode).ToArray()),
-        YamlScalarNode scalar => Scalar(scalar),
+        YamlMappingNode map => new JsonObject(map.Children.Select(p => KeyValuePair.Create(p.Key.ToString(), ToNode(p.Value, typed)))),
+        YamlSequenceNode seq => new JsonArray(seq.Children.Select(c => ToNode(c, typed)).ToArray()),
+        YamlScalarNode scalar => typed ? Scalar(scalar) : JsonValue.Create(scalar.Value ?? string.Empty),
         _ => throw new InvalidOperationException($"Unsupported YAML node {node.NodeType}"),
     };
 
