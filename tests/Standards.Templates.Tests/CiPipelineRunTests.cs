@@ -42,11 +42,12 @@ public sealed class CiPipelineRunTests
             var github = systems["GitHub"];
             Plant(repo, "restore", github, () =>
             {
-                // The lock file asks for another version than Directory.Packages.props: out of date (NU1004).
-                var lockFile = repo.PathOf("tests/Acme.Pipeline.Tests/packages.lock.json");
-                var text = File.ReadAllText(lockFile);
-                var requested = text.IndexOf("\"requested\": \"[", StringComparison.Ordinal);
-                File.WriteAllText(lockFile, text.Insert(requested + "\"requested\": \"[".Length, "0."));
+                // A version bump without the lock files updated: the locked restore fails (NU1004). (Editing a lock
+                // file alone is not enough here: NuGet's no-op restore of this already restored repo would not read it;
+                // a fresh CI clone would, and the build's STD2005 reports it too.)
+                var props = repo.PathOf("Directory.Packages.props");
+                File.WriteAllText(props, File.ReadAllText(props).Replace("Include=\"xunit\" Version=\"2.9.3\"", "Include=\"xunit\" Version=\"2.9.2\"", StringComparison.Ordinal));
+                Assert.Contains("Include=\"xunit\" Version=\"2.9.2\"", File.ReadAllText(props), StringComparison.Ordinal);
             });
             Plant(repo, "build", github, () =>
                 File.WriteAllText(repo.PathOf("src/Acme.Pipeline/Planted.cs"), "namespace Acme.Pipeline;\n\n/// <summary>Planted.</summary>\npublic static class Planted\n{\n    // TODO make this right\n    /// <summary>Planted.</summary>\n    public static int Value => 1;\n}\n"));

@@ -250,8 +250,7 @@ public static class CiSchemas
             }
         }
 
-        var typed = schemaFile != "azure-pipelines.schema.json";
-        return CiPipeline.Documents(yamlFile).SelectMany(d => validator.Validate(CiPipeline.ToJson(d, typed))).ToList();
+        return CiPipeline.Documents(yamlFile).SelectMany(d => validator.Validate(CiPipeline.ToJson(d))).ToList();
     }
 
     /// <summary>Runs @action-validator/cli (installed by eng/setup.sh) on a workflow or action file.</summary>

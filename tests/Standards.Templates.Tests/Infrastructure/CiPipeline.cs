@@ -42,11 +42,8 @@ public static partial class CiPipeline
         return stream.Documents.Select(d => (YamlMappingNode)d.RootNode).ToList();
     }
 
-    /// <summary>
-    /// A YAML node as JSON, with YAML 1.2 core schema typing of plain scalars, or (Azure Pipelines, whose parser and
-    /// schema take every scalar as a string) every scalar a string.
-    /// </summary>
-    public static JsonElement ToJson(YamlNode node, bool typedScalars = true) => JsonSerializer.SerializeToElement(ToNode(node, typedScalars));
+    /// <summary>A YAML node as JSON, with YAML 1.2 core schema typing of plain scalars.</summary>
+    public static JsonElement ToJson(YamlNode node) => JsonSerializer.SerializeToElement(ToNode(node));
 
     /// <summary>The stage of a dotnet command.</summary>
     public static string StageOf(string dotnet) => dotnet switch
@@ -210,80 +207,15 @@ public static partial class CiPipeline
             : throw new InvalidOperationException($"The test cannot evaluate the condition '{condition}': extend CiPipeline.GitHubCondition.");
     }
 
-    // Azure's template expressions as the template uses them: eq(parameters.x, true), ne(parameters.x, ''), or(...).
-    private static IEnumerable<YamlMappingNode> AzureSteps(YamlSequenceNode steps, Dictionary<string, string> parameters)
-    {
-        bool? previous = null;
-        foreach (var step in steps.OfType<YamlMappingNode>())
-        {
-            var key = step.Children.Count == 1 ? step.Children.Keys.Single().ToString() : string.Empty;
-            if (!key.StartsWith("${{", StringComparison.Ordinal))
-            {
-                previous = null;
-                yield return step;
-                continue;
-            }
+    // The template switches steps with runtime conditions over parameters: and(succeeded(), eq('<value>', 'true'), ...).
+    private static IEnumerable<YamlMappingNode> AzureSteps(YamlSequenceNode steps, Dictionary<string, string> parameters) =>
+        steps.OfType<YamlMappingNode>().Where(step =>
+            !step.Children.TryGetValue("condition", out var condition)
+            || AzureComparison().Matches(AzureExpression().Replace(condition.ToString(), m => parameters[m.Groups[1].Value]))
+                .All(c => (c.Groups[2].Value == c.Groups[3].Value) == (c.Groups[1].Value == "eq")));
 
-            var expression = key.Trim('$', '{', '}', ' ');
-            bool take;
-            if (expression == "else")
-            {
-                take = previous == false;
-                previous = null;
-            }
-            else
-            {
-                take = AzureCondition(expression["if ".Length..].Trim(), parameters);
-                previous = take;
-            }
-
-            if (take)
-            {
-                foreach (var inner in AzureSteps((YamlSequenceNode)step.Children.Values.Single(), parameters))
-                {
-                    yield return inner;
-                }
-            }
-        }
-    }
-
-    private static bool AzureCondition(string expression, Dictionary<string, string> parameters)
-    {
-        var call = Regex.Match(expression, @"^(eq|ne|or)\((.*)\)$");
-        if (!call.Success)
-        {
-            throw new InvalidOperationException($"The test cannot evaluate '{expression}': extend CiPipeline.AzureCondition.");
-        }
-
-        var arguments = SplitArguments(call.Groups[2].Value);
-        if (call.Groups[1].Value == "or")
-        {
-            return arguments.Any(a => AzureCondition(a, parameters));
-        }
-
-        string Value(string a) => a.StartsWith("parameters.", StringComparison.Ordinal) ? parameters[a["parameters.".Length..]] : a.Trim('\'');
-        var equal = string.Equals(Value(arguments[0]), Value(arguments[1]), StringComparison.OrdinalIgnoreCase);
-        return call.Groups[1].Value == "eq" ? equal : !equal;
-    }
-
-    private static List<string> SplitArguments(string text)
-    {
-        var result = new List<string>();
-        var depth = 0;
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            depth += text[i] switch { '(' => 1, ')' => -1, _ => 0 };
-            if (text[i] == ',' && depth == 0)
-            {
-                result.Add(text[start..i].Trim());
-                start = i + 1;
-            }
-        }
-
-        result.Add(text[start..].Trim());
-        return result;
-    }
+    [GeneratedRegex(@"\b(eq|ne)\('([^']*)', '([^']*)'\)")]
+    private static partial Regex AzureComparison();
 
     private static Dictionary<string, string> Defaults(YamlMappingNode inputs, string key) =>
         inputs.Children.ToDictionary(
@@ -295,11 +227,11 @@ public static partial class CiPipeline
 
     private static YamlSequenceNode Seq(YamlMappingNode node, string key) => (YamlSequenceNode)node.Children[key];
 
-    private static JsonNode? ToNode(YamlNode node, bool typed) => node switch
+    private static JsonNode? ToNode(YamlNode node) => node switch
     {
-        YamlMappingNode map => new JsonObject(map.Children.Select(p => KeyValuePair.Create(p.Key.ToString(), ToNode(p.Value, typed)))),
-        YamlSequenceNode seq => new JsonArray(seq.Children.Select(c => ToNode(c, typed)).ToArray()),
-        YamlScalarNode scalar => typed ? Scalar(scalar) : JsonValue.Create(scalar.Value ?? string.Empty),
+        YamlMappingNode map => new JsonObject(map.Children.Select(p => KeyValuePair.Create(p.Key.ToString(), ToNode(p.Value)))),
+        YamlSequenceNode seq => new JsonArray(seq.Children.Select(ToNode).ToArray()),
+        YamlScalarNode scalar => Scalar(scalar),
         _ => throw new InvalidOperationException($"Unsupported YAML node {node.NodeType}"),
     };
 
