@@ -4,6 +4,7 @@
 #   - PostgreSQL server binaries (initdb, pg_ctl, postgres): the template end-to-end tests start a private server.
 #     Debian's package; apt-get needs root (CI runs as root). Without root, install it yourself.
 #   - The OpenAPI validator (npm, eng/tools/openapi): validates a generated service's /openapi/v1.json.
+#   - The GitHub Actions linter (npm, eng/tools/action-validator): checks the CI templates and generated ci.yml files.
 source "$(dirname "$0")/common.sh"
 
 postgres_bin() {
@@ -26,13 +27,18 @@ if [ -z "$(postgres_bin)" ] || [ ! -x "$(postgres_bin)/initdb" ]; then
   fi
 fi
 
-tools="$REPO_ROOT/eng/tools/openapi"
-if [ ! -f "$tools/node_modules/@seriousme/openapi-schema-validator/package.json" ]; then
+# npm tools, each in its own folder under eng/tools/ with its one dependency pinned in package.json.
+install_npm_tool() {
+  local folder="$REPO_ROOT/eng/tools/$1" marker="$2" what="$3"
+  if [ -f "$folder/node_modules/$marker/package.json" ]; then return; fi
   if command -v npm > /dev/null; then
-    echo "==> Installing the OpenAPI validator (npm, eng/tools/openapi)"
-    # No lock file: it would record the registry's address; the one dependency is pinned in package.json.
-    npm install --prefix "$tools" --no-package-lock --no-audit --no-fund --loglevel=error > /dev/null
+    echo "==> Installing $what (npm, eng/tools/$1)"
+    # No lock file: it would record the registry's address.
+    npm install --prefix "$folder" --no-package-lock --no-audit --no-fund --loglevel=error > /dev/null
   else
-    echo "eng/setup.sh: npm is missing; the OpenAPI document test will fail." >&2
+    echo "eng/setup.sh: npm is missing; the tests that use $what will fail." >&2
   fi
-fi
+}
+
+install_npm_tool openapi @seriousme/openapi-schema-validator "the OpenAPI validator"
+install_npm_tool action-validator @action-validator/cli "the GitHub Actions linter"

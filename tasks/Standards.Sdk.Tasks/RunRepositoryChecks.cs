@@ -159,7 +159,7 @@ public sealed class RunRepositoryChecks : StandardsTask
         }
 
         var severity = new RepositoryPolicy(policy, outcome.Kind, ResolveToday(Today)).SeverityOf(PolicyRuleIds.StateNotWritable);
-        var reports = string.IsNullOrEmpty(ReportsDirectory) ? string.Empty : " The SARIF and markdown reports this build was asked for may be missing.";
+        var reports = string.IsNullOrEmpty(ReportsDirectory) ? string.Empty : " The SARIF, markdown and Code Quality reports this build was asked for may be missing.";
         var finding = new Finding(PolicyRuleIds.StateNotWritable, severity,
             $"Standards.Sdk could not write {string.Join("; ", notWritten.Distinct(StringComparer.Ordinal))}. The repository checks ran and their findings are above, but without their state they run again on every build and concurrent builds are not kept apart.{reports} Make {StateDirectory} writable by the build, or point the state and reports elsewhere with StandardsRepositoryChecksOutputPath (e.g. -p:StandardsRepositoryChecksOutputPath=/tmp/standards/ or in Directory.Build.props).",
             StateDirectory);
@@ -212,7 +212,7 @@ public sealed class RunRepositoryChecks : StandardsTask
     private IEnumerable<string> ReportFiles() =>
         string.IsNullOrEmpty(ReportsDirectory)
             ? []
-            : [Path.Combine(ReportsDirectory, "standards.sarif"), Path.Combine(ReportsDirectory, "summary.md")];
+            : [Path.Combine(ReportsDirectory, "standards.sarif"), Path.Combine(ReportsDirectory, "summary.md"), Path.Combine(ReportsDirectory, "codequality.json")];
 
     private void WriteReports(RepositoryCheckOutcome outcome, RunSummary summary, string helpBaseUrl, List<string> notWritten)
     {
@@ -227,10 +227,12 @@ public sealed class RunRepositoryChecks : StandardsTask
         var sarif = Path.Combine(ReportsDirectory, "standards.sarif");
         var markdown = Path.Combine(ReportsDirectory, "summary.md");
         var written = StateWriter.TryWrite(sarif, SarifWriter.Write(items, helpBaseUrl, SdkVersion ?? string.Empty, outcome.Baseline is not null), notWritten);
+        var codeQuality = Path.Combine(ReportsDirectory, "codequality.json");
         written &= StateWriter.TryWrite(markdown, MarkdownSummaryWriter.Write(items, summary, helpBaseUrl, $"{outcome.Kind.Kind} ({outcome.Kind.Reason})"), notWritten);
+        written &= StateWriter.TryWrite(codeQuality, CodeQualityWriter.Write(items, helpBaseUrl), notWritten);
         if (written)
         {
-            Log.LogMessage(MessageImportance.Low, $"Standards: reports written to {sarif} and {markdown}.");
+            Log.LogMessage(MessageImportance.Low, $"Standards: reports written to {sarif}, {markdown} and {codeQuality}.");
         }
     }
 

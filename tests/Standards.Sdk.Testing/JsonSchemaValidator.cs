@@ -21,6 +21,8 @@ public sealed partial class JsonSchemaValidator
     {
         "$schema", "$id", "id", "title", "description", "default", "definitions", "$defs", "deprecated", "deprecationMessage",
         "examples", "$comment", "meta:enum", "readOnly", "writeOnly", "contentEncoding", "contentMediaType",
+        "markdownDescription", "markdownEnumDescriptions", "enumDescriptions", "errorMessage", "patternErrorMessage",
+        "doNotSuggest", "deprecatedProperties", "ignoreCase", "aliases",
     };
 
     private readonly JsonElement _root;
@@ -291,6 +293,31 @@ public sealed partial class JsonSchemaValidator
                     }
 
                     break;
+                case "minProperties" or "maxProperties":
+                    if (instance.ValueKind == JsonValueKind.Object)
+                    {
+                        var count = instance.EnumerateObject().Count();
+                        var limit = keyword.Value.GetInt32();
+                        if (keyword.Name == "minProperties" ? count < limit : count > limit)
+                        {
+                            errors.Add($"{At(at)}: {count} properties, {keyword.Name} is {limit}");
+                        }
+                    }
+
+                    break;
+                case "dependencies":
+                    CheckDependencies(keyword.Value, instance, at, errors, document);
+                    break;
+                case "firstProperty":
+                    // Azure Pipelines' schema: the object's first key must be one of these (how it tells a step's kind).
+                    if (instance.ValueKind == JsonValueKind.Object
+                        && instance.EnumerateObject().FirstOrDefault() is { Name: { } first } && first.Length > 0
+                        && !keyword.Value.EnumerateArray().Any(name => name.GetString() == first))
+                    {
+                        errors.Add($"{At(at)}: the first property is '{first}', not one of {keyword.Value.GetRawText()}");
+                    }
+
+                    break;
                 case "not":
                     if (Passes(keyword.Value, instance, at, document))
                     {
@@ -395,4 +422,28 @@ public sealed partial class JsonSchemaValidator
     private static partial Regex DateTimePattern();
 
     private static string At(string at) => at.Length == 0 ? "/" : at;
+
+    // draft-04/07 "dependencies": a present property requires others (array) or the instance to match a schema.
+    private void CheckDependencies(JsonElement dependencies, JsonElement instance, string at, List<string> errors, JsonElement document)
+    {
+        if (instance.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var dependency in dependencies.EnumerateObject().Where(d => instance.TryGetProperty(d.Name, out _)))
+        {
+            if (dependency.Value.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var required in dependency.Value.EnumerateArray().Select(r => r.GetString()!).Where(r => !instance.TryGetProperty(r, out _)))
+                {
+                    errors.Add($"{At(at)}: '{dependency.Name}' requires '{required}'");
+                }
+            }
+            else
+            {
+                Check(dependency.Value, instance, at, errors, document);
+            }
+        }
+    }
 }

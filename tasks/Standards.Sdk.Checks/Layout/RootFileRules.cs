@@ -97,11 +97,15 @@ internal static class RootFileRules
 
     private static void PullRequestTemplate(LayoutContext context)
     {
-        string[] candidates = [".github/pull_request_template.md", "pull_request_template.md", "docs/pull_request_template.md"];
+        // GitHub's, Azure Repos' and GitLab's places (the repo templates write the one of the chosen CI system).
+        string[] candidates = [".github/pull_request_template.md", "pull_request_template.md", "docs/pull_request_template.md", ".azuredevops/pull_request_template.md"];
         var templates = candidates.Select(context.FindIgnoreCase).OfType<string>().Take(1).ToList();
-        if (templates.Count == 0)
+        foreach (var folder in new[] { ".github/PULL_REQUEST_TEMPLATE/", ".gitlab/merge_request_templates/" })
         {
-            templates = [.. context.FilesUnder(".github/PULL_REQUEST_TEMPLATE/").Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase))];
+            if (templates.Count == 0)
+            {
+                templates = [.. context.FilesUnder(folder).Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase))];
+            }
         }
 
         if (templates.Count == 0)

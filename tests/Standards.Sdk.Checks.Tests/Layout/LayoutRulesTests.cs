@@ -393,6 +393,15 @@ public class LayoutRulesTests
         FindingAssert.None(FakeRepo.Library().Without(".github/pull_request_template.md")
             .With(".github/PULL_REQUEST_TEMPLATE/feature.md", FakeRepo.PullRequestTemplate).Layout());
 
+    [Theory]
+    [InlineData(".gitlab/merge_request_templates/Default.md")]
+    [InlineData(".azuredevops/pull_request_template.md")]
+    public void Gitlab_and_azure_pull_request_templates_count(string path)
+    {
+        FindingAssert.None(FakeRepo.Library().Without(".github/pull_request_template.md").With(path, FakeRepo.PullRequestTemplate).Layout());
+        FindingAssert.Exactly(FakeRepo.Library().Without(".github/pull_request_template.md").With(path, "# MR\n\n## What\n").Layout(), ("STD3030", path, 1));
+    }
+
     [Fact]
     public void Missing_security_policy_is_STD3031_warning()
     {

@@ -1,0 +1,97 @@
+using Standards.Templates.Tests.Infrastructure;
+
+namespace Standards.Templates.Tests;
+
+/// <summary>
+/// Issue 12: the commands each CI template runs, read from the YAML (inputs resolved to what the generated repo
+/// passes, else their defaults), run in order on ONE freshly generated std-lib repo: every stage passes, and a
+/// planted violation fails at its stage (lock file out of date: restore; analyzer error: build; failing test:
+/// test). The three systems run the same commands (CiTemplateTests compares them with docs/ci.md), so the
+/// violations run once, with the GitHub sequence.
+/// </summary>
+public sealed class CiPipelineRunTests
+{
+    [Fact]
+    public void Each_templates_commands_pass_on_a_generated_repo_and_fail_at_the_stage_of_a_planted_violation()
+    {
+        var repo = GeneratedRepo.Generate("std-lib", "Acme.Pipeline", "--owner=@acme/pipeline", "--ci", "github");
+        var gitlabRepo = GeneratedRepo.Generate("std-lib", "Acme.Pipeline", "--owner=@acme/pipeline", "--ci", "gitlab");
+        var azureRepo = GeneratedRepo.Generate("std-lib", "Acme.Pipeline", "--owner=@acme/pipeline", "--ci", "azure");
+        try
+        {
+            var systems = new Dictionary<string, IReadOnlyList<CiCommand>>
+            {
+                ["GitHub"] = CiPipeline.GitHub(Path.Combine(RepoPaths.Root, CiPipeline.GitHubWorkflow), repo.PathOf(".github/workflows/ci.yml")),
+                ["GitLab"] = CiPipeline.GitLab(Path.Combine(RepoPaths.Root, CiPipeline.GitLabTemplate), gitlabRepo.PathOf(".gitlab-ci.yml")),
+                ["Azure Pipelines"] = CiPipeline.Azure(Path.Combine(RepoPaths.Root, CiPipeline.AzureTemplate), azureRepo.PathOf("azure-pipelines.yml")),
+            };
+
+            foreach (var (system, commands) in systems)
+            {
+                Assert.Equal(["restore", "build", "test", "coverage", "pack"], commands.Select(c => c.Stage));
+                var failed = Run(repo, commands);
+                Assert.True(failed is null, $"{system}: {failed?.Command.Shell} failed:\n{failed?.Output}");
+            }
+
+            Assert.True(repo.Exists("artifacts/standards/standards.sarif"), "the build wrote no SARIF report");
+            Assert.True(repo.Exists("artifacts/standards/codequality.json"), "the build wrote no Code Quality report");
+            Assert.True(repo.Exists("artifacts/coverage-report/coverage.cobertura.xml"), "the coverage gate wrote no merged report");
+            Assert.NotEmpty(Directory.GetFiles(repo.PathOf("artifacts/test-results"), "*.trx", SearchOption.AllDirectories));
+            Assert.NotEmpty(Directory.GetFiles(repo.PathOf("artifacts/packages"), "Acme.Pipeline.*.nupkg"));
+
+            var github = systems["GitHub"];
+            Plant(repo, "restore", github, () =>
+            {
+                // A version bump without the lock files updated: the locked restore fails (NU1004). (Editing a lock
+                // file alone is not enough here: NuGet's no-op restore of this already restored repo would not read it;
+                // a fresh CI clone would, and the build's STD2005 reports it too.)
+                var props = repo.PathOf("Directory.Packages.props");
+                File.WriteAllText(props, File.ReadAllText(props).Replace("Include=\"xunit\" Version=\"2.9.3\"", "Include=\"xunit\" Version=\"2.9.2\"", StringComparison.Ordinal));
+                Assert.Contains("Include=\"xunit\" Version=\"2.9.2\"", File.ReadAllText(props), StringComparison.Ordinal);
+            });
+            Plant(repo, "build", github, () =>
+                File.WriteAllText(repo.PathOf("src/Acme.Pipeline/Planted.cs"), "namespace Acme.Pipeline;\n\n/// <summary>Planted.</summary>\npublic static class Planted\n{\n    // TODO make this right\n    /// <summary>Planted.</summary>\n    public static int Value => 1;\n}\n"));
+            Plant(repo, "test", github, () =>
+                File.WriteAllText(repo.PathOf("tests/Acme.Pipeline.Tests/PlantedTests.cs"), "namespace Acme.Pipeline.Tests;\n\npublic class PlantedTests\n{\n    [Fact]\n    public void Planted_failure() => Assert.Fail(\"planted\");\n}\n"));
+        }
+        finally
+        {
+            repo.Delete();
+            gitlabRepo.Delete();
+            azureRepo.Delete();
+        }
+    }
+
+    private static void Plant(GeneratedRepo repo, string stage, IReadOnlyList<CiCommand> commands, Action violation)
+    {
+        violation();
+        try
+        {
+            var failed = Run(repo, commands);
+            Assert.True(failed is not null, $"With a violation planted for {stage}, every stage passed.");
+            Assert.True(failed.Command.Stage == stage, $"The violation planted for {stage} failed at {failed.Command.Stage} ({failed.Command.Shell}):\n{failed.Output}");
+        }
+        finally
+        {
+            GeneratedRepo.Git(repo.Root, "checkout", "--", ".");
+            GeneratedRepo.Git(repo.Root, "clean", "-fdq");
+        }
+    }
+
+    private sealed record Failure(CiCommand Command, string Output);
+
+    private static Failure? Run(GeneratedRepo repo, IReadOnlyList<CiCommand> commands)
+    {
+        var environment = new Dictionary<string, string?>(GeneratedRepo.Environment) { ["CI"] = "true" };
+        foreach (var command in commands)
+        {
+            var result = HeavyWork.Run(() => ProcessRunner.Run("bash", ["-eo", "pipefail", "-c", command.Shell], repo.Root, environment, TimeSpan.FromMinutes(10)));
+            if (result.ExitCode != 0)
+            {
+                return new Failure(command, result.Output);
+            }
+        }
+
+        return null;
+    }
+}
