@@ -22,7 +22,8 @@ public sealed class PackVersionTests
         {
             ProcessRunner.Run("dotnet", ["pack", Path.Combine(RepoPaths.Root, "templates", "Standards.Templates.csproj"), "-c", "Release", "-o", output, $"-p:{property}={version}", "-nologo"], RepoPaths.Root)
                 .EnsureSuccess("Packing Standards.Templates");
-            ProcessRunner.Run("dotnet", ["pack", Path.Combine(RepoPaths.Root, "sdk", "Standards.Sdk.csproj"), "-c", "Release", "--no-build", "-o", output, $"-p:{property}={version}", "-nologo"], RepoPaths.Root)
+            // As eng/common.sh packs it (with its build: pack --no-build of this project still builds one reference).
+            ProcessRunner.Run("dotnet", ["pack", Path.Combine(RepoPaths.Root, "sdk", "Standards.Sdk.csproj"), "-c", "Release", "-o", output, $"-p:{property}={version}", "-nologo"], RepoPaths.Root)
                 .EnsureSuccess("Packing Standards.Sdk");
 
             Assert.True(File.Exists(Path.Combine(output, $"Standards.Sdk.{version}.nupkg")), string.Join(", ", Directory.GetFiles(output)));
