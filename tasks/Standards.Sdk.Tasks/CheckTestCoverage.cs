@@ -65,7 +65,7 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
         // Results folders keep every earlier run's report; only the ones this run wrote are read.
         var earlier = ReadOrNull(RunStartedFile) is { } record ? CoverageRunStart.Parse(record) : null;
         var since = started.AddSeconds(-2);
-        var chosen = CoverageReportLocator.Select(Candidates(earlier is null ? since : DateTime.MinValue), earlier, since, TestAssemblyName);
+        var chosen = CoverageReportLocator.Select(Candidates(earlier, since), earlier, since, TestAssemblyName);
         if (chosen is null)
         {
             var severity = effective.SeverityOf(RuleCatalog.Find(CoverageRuleIds.ReportMissing)!);
@@ -99,7 +99,8 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
         return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 
-    private List<CoverageCandidate> Candidates(DateTime since)
+    // Reports that were there before the run are not read: results folders keep every earlier run's report.
+    private List<CoverageCandidate> Candidates(CoverageRunStart? earlier, DateTime since)
     {
         if (!Directory.Exists(ResultsDirectory))
         {
@@ -107,7 +108,7 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
         }
 
         var result = new List<CoverageCandidate>();
-        foreach (var file in Directory.EnumerateFiles(ResultsDirectory, "*.cobertura.xml", SearchOption.AllDirectories).Where(f => File.GetLastWriteTimeUtc(f) >= since))
+        foreach (var file in Directory.EnumerateFiles(ResultsDirectory, "*.cobertura.xml", SearchOption.AllDirectories).Where(f => earlier is null ? File.GetLastWriteTimeUtc(f) >= since : !earlier.Contains(f)))
         {
             var text = ReadOrNull(file);
             var packages = text is null ? [] : CoberturaReader.Read(file, text, RepoRoot, _ => false).Report.Packages.Select(p => p.Name).ToList();
