@@ -89,6 +89,21 @@ internal static class ProjectLayoutRules
         var projects = context.Repository.Projects;
         var tests = context.TestsFolder;
         var testProjects = projects.Where(p => p.Kind == ProjectKinds.Test).ToList();
+
+        // Indexed once: which test projects reference a path, and which carry a name; a 1000-project repo would
+        // otherwise compare every project with every test project (issue 14).
+        var referencing = new Dictionary<string, List<RepositoryProject>>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, List<RepositoryProject>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var test in testProjects)
+        {
+            foreach (var reference in test.References.Distinct(StringComparer.Ordinal))
+            {
+                Index(referencing, reference, test);
+            }
+
+            Index(byName, test.Name, test);
+        }
+
         foreach (var project in projects.Where(p => p.Path.StartsWith("src/", StringComparison.Ordinal)).OrderBy(p => p.Path, StringComparer.Ordinal))
         {
             if (project.Kind is ProjectKinds.Test or ProjectKinds.Benchmark)
@@ -99,10 +114,9 @@ internal static class ProjectLayoutRules
             // Tested: a test project under the tests folder references it, whatever its name (.Tests, .UnitTests,
             // .FunctionalTests, .Specs, ...); or one is named after it with a test suffix (its reference may come
             // from a Directory.Build.props the checks do not evaluate).
-            var candidates = testProjects
-                .Where(t => t.References.Contains(project.Path, StringComparer.Ordinal)
-                    || ProjectFileReader.TestSuffixes.Any(suffix => string.Equals(t.Name, project.Name + suffix, StringComparison.OrdinalIgnoreCase)))
-                .ToList();
+            var named = ProjectFileReader.TestSuffixes.SelectMany(suffix => byName.TryGetValue(project.Name + suffix, out var found) ? found : []);
+            var referencingThis = referencing.TryGetValue(project.Path, out var found) ? found : [];
+            var candidates = testProjects.Intersect(referencingThis.Concat(named)).ToList();
             if (candidates.Any(t => t.Path.StartsWith(tests + "/", StringComparison.Ordinal)))
             {
                 continue;
@@ -131,10 +145,11 @@ internal static class ProjectLayoutRules
         var candidates = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var file in context.Files.Where(f => f.StartsWith("src/", StringComparison.Ordinal) || f.StartsWith("cmd/", StringComparison.Ordinal)))
         {
-            var segments = file.Split('/');
-            if (segments.Length > 2)
+            // The first folder below src/ or cmd/ (for a file inside it).
+            var second = file.IndexOf('/', 4);
+            if (second > 0)
             {
-                candidates.Add(segments[0] + "/" + segments[1]);
+                candidates.Add(file[..second]);
             }
         }
 
@@ -167,5 +182,15 @@ internal static class ProjectLayoutRules
                 $"The folder {folder}/ is named '{generic}', which says nothing about what the code in it does. Name it after its responsibility (e.g. {LayoutContext.DirectoryOf(folder)}/Billing), or change STD3033.names in standards.json.",
                 folder);
         }
+    }
+
+    private static void Index(Dictionary<string, List<RepositoryProject>> index, string key, RepositoryProject project)
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        list.Add(project);
     }
 }

@@ -25,6 +25,20 @@ public static class RepositorySnapshotLoader
 
     private static readonly HashSet<string> Excluded = new(ExcludedFolderNames, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>True for an excluded name, without making a string of it (the walk asks once per file).</summary>
+    private static bool IsExcluded(ReadOnlySpan<char> name)
+    {
+        foreach (var excluded in ExcludedFolderNames)
+        {
+            if (name.Equals(excluded.AsSpan(), StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Loads the snapshot. <paramref name="useGit"/> false skips git (TrackedFiles and IgnoredFiles stay null).</summary>
     public static (RepositorySnapshot Snapshot, SnapshotStatistics Statistics) Load(string root, bool useGit = true)
     {
@@ -87,6 +101,8 @@ public static class RepositorySnapshotLoader
         // empty, or could not be listed (the walk skips those silently); only those few are looked at again.
         var entered = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        // The walk lists one folder at a time: remember a folder once, not once per entry (100,000 files, issue 14).
+        var lastSeen = string.Empty;
         var enumerable = new FileSystemEnumerable<string>(
             fullRoot,
             (ref FileSystemEntry entry) => entry.ToFullPath(),
@@ -94,8 +110,13 @@ public static class RepositorySnapshotLoader
         {
             ShouldIncludePredicate = (ref FileSystemEntry entry) =>
             {
-                seen.Add(Path.TrimEndingDirectorySeparator(entry.Directory.ToString()));
-                return !entry.IsDirectory && !Excluded.Contains(entry.FileName.ToString());
+                if (!entry.Directory.SequenceEqual(lastSeen.AsSpan()))
+                {
+                    lastSeen = entry.Directory.ToString();
+                    seen.Add(Path.TrimEndingDirectorySeparator(lastSeen));
+                }
+
+                return !entry.IsDirectory && !IsExcluded(entry.FileName);
             },
             // Never follow a link to a folder (cycles); never walk build output or tool caches.
             ShouldRecursePredicate = (ref FileSystemEntry entry) =>
