@@ -4,13 +4,32 @@
 # ProvideCommandLineArgs, on repos built by eng/bench-scale.sh --keep (plain Microsoft.NET.Sdk vs Standards.Sdk by
 # path), RUNS times round-robin; medians. Compile stands for CompileDesignTime, which only wraps it and lives in
 # Visual Studio's targets, not in the .NET SDK.
-# Usage: eng/bench-designtime.sh <work folder of bench-scale>/b<N> [runs=7] [project=tests/Demo.Orders.Tests/Demo.Orders.Tests.csproj]
+# Usage: eng/bench-designtime.sh [work folder of bench-scale --keep, e.g. <folder>/b100] [runs=7] [project=tests/Demo.Orders.Tests/Demo.Orders.Tests.csproj]
+#   Without a work folder (or with "-"), packs the SDK and builds the sample repo (eng/demo-repo, PROJECTS projects,
+#   default 2) on both SDKs first.
 source "$(dirname "$0")/common.sh"
 source "$(dirname "$0")/bench-repo.sh"
-work="$1"
+work="${1:--}"
 runs="${2:-7}"
 project="${3:-tests/Demo.Orders.Tests/Demo.Orders.Tests.csproj}"
-export NUGET_PACKAGES="$(dirname "$work")/packages" MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
+if [ "$work" = "-" ]; then
+  scratch="$(mktemp -d "${TMPDIR:-/tmp}/standards-designtime.XXXXXX")"
+  trap 'rm -rf "$scratch"' EXIT
+  work="$scratch/work"; projects="${PROJECTS:-2}"; versioning=""
+  version="$(unique_version)"; feed="$scratch/feed"
+  export NUGET_PACKAGES="$scratch/packages"
+  pack_all "$feed" "$version" >/dev/null
+  make_repo "$work/extract" resolver
+  dotnet restore "$work/extract/Demo.Orders.sln" -nologo -v:q >/dev/null   # extracts the SDK package
+  sdkdir="$NUGET_PACKAGES/standards.sdk/$version/Sdk"
+  for v in plain bypath; do
+    make_repo "$work/$v" "$v"
+    dotnet build "$work/$v/Demo.Orders.sln" -nologo -v:q >/dev/null
+  done
+else
+  export NUGET_PACKAGES="$(dirname "$work")/packages"
+fi
 
 design_time() { # design_time <repo>: ms of one design-time build of the project
   local t0

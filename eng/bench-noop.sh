@@ -8,24 +8,33 @@
 #   --projects N   grow the repo to N projects (N/2 libraries, each with its test project) to measure a big repo.
 #   --versioning   make the Standards.Sdk repos git repos with a version.json (versioning on), and add a fourth
 #                  variant: the same git repo without version.json (versioning off), to measure its no-op cost.
+#   --server       every build through the MSBuild server (DOTNET_CLI_USE_MSBUILD_SERVER=1), as a developer's inner
+#                  loop can run: the process that evaluates stays up, so the NuGet SDK resolver is paid once per
+#                  server, not once per build. The resolver's share is then (resolver - by path) / resolver.
 source "$(dirname "$0")/common.sh"
 source "$(dirname "$0")/bench-repo.sh"
 runs="${1:-10}"
 restore_flag="--no-restore"
 projects=2
 versioning=""
+server=""
 shift || true
 while [ $# -gt 0 ]; do
   case "$1" in
     --restore) restore_flag="" ;;
     --projects) projects="$2"; shift ;;
     --versioning) versioning=1 ;;
+    --server) server=1 ;;
   esac
   shift
 done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/standards-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
+if [ -n "$server" ]; then
+  export DOTNET_CLI_USE_MSBUILD_SERVER=1
+  trap 'dotnet build-server shutdown --msbuild >/dev/null 2>&1; rm -rf "$work"' EXIT
+fi
 version="$(unique_version)"
 export NUGET_PACKAGES="$work/packages"
 feed="$work/feed"
@@ -65,7 +74,7 @@ plain=$(median < "$work/plain.times")
 bypath=$(median < "$work/bypath.times")
 resolver=$(median < "$work/resolver.times")
 
-echo "| Variant ($projects projects, no-op \`dotnet build ${restore_flag:-with restore}\`, median of $runs) | ms | vs plain |"
+echo "| Variant ($projects projects, no-op \`dotnet build ${restore_flag:-with restore}\`${server:+ through the MSBuild server}, median of $runs) | ms | vs plain |"
 echo "|---|---|---|"
 echo "| Microsoft.NET.Sdk (plain) | $plain | 1.000 |"
 echo "| Standards.Sdk imported by path (our targets only) | $bypath | $(ratio "$bypath" "$plain") |"

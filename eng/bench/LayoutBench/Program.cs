@@ -12,6 +12,8 @@ using Standards.Sdk.Checks.Repository;
 //   snapshot      walk + project files read (and again with git ls-files / check-ignore, the repo committed)
 //   layout        the layout check on the snapshot, in memory
 //   all checks    layout + dependencies through the runner (what RunRepositoryChecks does after the snapshot)
+//   end to end    what a build pays: the fingerprint with the content-hash cache it keeps between builds (every
+//                 build), and snapshot + every repo check (only a build after an input changed)
 // Prints the median and min/max of RUNS runs after WARMUP runs as a markdown table.
 // Usage: LayoutBench [runs=15] [files=10000] [libraries=40]
 var runs = IntArgument(0, 15);
@@ -33,14 +35,18 @@ try
     var today = new DateOnly(2026, 2, 1);
     var policy = StandardsPolicy.Default;
     var (snapshot, _) = RepositorySnapshotLoader.Load(root, useGit: false);
+    var hashes = ContentHashCache.Parse(null);
     var rows = new List<(string Step, List<double> Times)>
     {
         Row("fingerprint (every build)", (() => RepositoryFingerprint.CacheText(RepositorySnapshotLoader.EnumerateFiles(root), ["today=2026-02-01"]))),
+        Row("fingerprint as a build computes it (walk, content hashes from the kept cache)", (() => RepositoryFingerprint.Compute(root, ["today=2026-02-01"], [], hashes))),
         Row("snapshot from disk", (() => RepositorySnapshotLoader.Load(root, useGit: false))),
         Row("snapshot from disk + git (tracked, ignored)", (() => RepositorySnapshotLoader.Load(gitRoot, useGit: true))),
         Row("layout check (in memory)", (() => new LayoutCheck().Run(snapshot, policy, today))),
         Row("layout + dependencies (runner)", (() => RepositoryCheckRunner.Run(snapshot, policy, today, [new DependencyCheck(), new LayoutCheck()], null))),
         Row("snapshot + layout (end to end, no git)", (() => new LayoutCheck().Run(RepositorySnapshotLoader.Load(root, useGit: false).Snapshot, policy, today))),
+        Row("snapshot + every repo check (a build after a change, no git)", (() => RepositoryCheckRunner.Run(RepositorySnapshotLoader.Load(root, useGit: false).Snapshot, policy, today, RepositoryChecks.All, null))),
+        Row("snapshot with git + every repo check (a build after a change)", (() => RepositoryCheckRunner.Run(RepositorySnapshotLoader.Load(gitRoot, useGit: true).Snapshot, policy, today, RepositoryChecks.All, null))),
     };
 
     var findings = new LayoutCheck().Run(snapshot, policy, today);
