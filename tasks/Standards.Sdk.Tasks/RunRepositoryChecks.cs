@@ -25,8 +25,8 @@ public sealed class RunRepositoryChecks : StandardsTask
     /// <summary>standards.json at the repo root; may not exist.</summary>
     public string? PolicyFile { get; set; }
 
-    /// <summary>The adoption baseline file; may not exist.</summary>
-    public string? BaselineFile { get; set; }
+    /// <summary>The adoption baseline file (standards-baseline.json at the repo root when empty); may not exist.</summary>
+    public string? BaselinePath { get; set; }
 
     /// <summary>True to rewrite the baseline with the current findings instead of applying it.</summary>
     public bool UpdateBaseline { get; set; }
@@ -107,9 +107,9 @@ public sealed class RunRepositoryChecks : StandardsTask
         var policy = LoadPolicy(string.IsNullOrEmpty(PolicyFile) ? null : Path.GetFullPath(PolicyFile), today, findings: null);
         var helpBaseUrl = policy.HelpBaseUrl != StandardsPolicy.DefaultHelpBaseUrl || string.IsNullOrEmpty(HelpBaseUrl) ? policy.HelpBaseUrl : HelpBaseUrl;
         var (snapshot, statistics) = RepositorySnapshotLoader.Load(root, UseGit);
-        var baselinePath = string.IsNullOrEmpty(BaselineFile) ? Path.Combine(root, Checks.Baseline.BaselineFile.DefaultFileName) : Path.GetFullPath(BaselineFile);
+        var baselinePath = string.IsNullOrEmpty(BaselinePath) ? Path.Combine(root, BaselineFile.DefaultFileName) : Path.GetFullPath(BaselinePath);
         var baselineRelative = Relative(root, baselinePath);
-        var baseline = UpdateBaseline ? null : LoadBaseline(baselinePath, baselineRelative);
+        var baseline = UpdateBaseline ? null : AdoptionBaseline.Read(baselineRelative, File.Exists(baselinePath), ReadOrNull(baselinePath));
 
         var outcome = RepositoryCheckRunner.Run(snapshot, policy, today, RepositoryChecks.All, baseline);
         Log.LogMessage(MessageImportance.Low,
@@ -166,47 +166,23 @@ public sealed class RunRepositoryChecks : StandardsTask
         return TaskLogging.LogFindings(Log, [finding], helpBaseUrl, WarningsAsErrors);
     }
 
-    private static BaselineInput? LoadBaseline(string path, string relative)
-    {
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        var text = ReadOrNull(path);
-        if (text is null)
-        {
-            return new BaselineInput(relative, Checks.Baseline.BaselineFile.Empty,
-                [new Finding("STD3901", Severity.Error, $"{relative} could not be read; check its permissions.", relative)]);
-        }
-
-        var (file, problems) = Checks.Baseline.BaselineFile.Parse(relative, text);
-        return new BaselineInput(relative, file, problems);
-    }
-
     /// <summary>Rewrites the baseline with the current findings and reports what changed; they are then all accepted.</summary>
     private RepositoryCheckOutcome WriteBaseline(RepositoryCheckOutcome outcome, string root, string path, string relative, List<string> notWritten)
     {
-        var previous = File.Exists(path) && ReadOrNull(path) is { } old ? Checks.Baseline.BaselineFile.Parse(relative, old).Baseline : Checks.Baseline.BaselineFile.Empty;
-        var diff = BaselineMatcher.Apply(outcome.Current.Where(Checks.Baseline.BaselineFile.IsBaselinable).ToList(), previous);
-        var text = Checks.Baseline.BaselineFile.Write(outcome.Current, root);
-        var entries = outcome.Current.Count(Checks.Baseline.BaselineFile.IsBaselinable);
-        if (ReadOrNull(path) != text && !StateWriter.TryWrite(path, text, notWritten))
+        var previous = File.Exists(path) ? ReadOrNull(path) : null;
+        var rewrite = AdoptionBaseline.Rewrite(outcome, root, relative, previous);
+        if (previous != rewrite.Text && !StateWriter.TryWrite(path, rewrite.Text, notWritten))
         {
             return outcome;
         }
 
-        Log.LogMessage(MessageImportance.High,
-            $"Standards: wrote {relative} with {entries} finding{(entries == 1 ? string.Empty : "s")} ({diff.New.Count} added, {diff.Stale.Count} removed). Review the added entries below, then commit the file.");
-        foreach (var added in diff.New)
+        Log.LogMessage(MessageImportance.High, rewrite.Summary);
+        foreach (var line in rewrite.AddedLines)
         {
-            Log.LogMessage(MessageImportance.Normal, $"Standards: baseline entry added: {added.Code} {added.File}: {added.Message}");
+            Log.LogMessage(MessageImportance.Normal, line);
         }
 
-        var accepted = outcome.Current.Where(Checks.Baseline.BaselineFile.IsBaselinable).ToList();
-        var still = outcome.Current.Where(f => !Checks.Baseline.BaselineFile.IsBaselinable(f)).ToList();
-        var baseline = new BaselineInput(relative, new Checks.Baseline.BaselineFile(accepted.Select(f => new BaselineEntry(f.Code, f.File ?? string.Empty, f.Message)).ToList()), []);
-        return outcome with { Reported = still, Baselined = accepted, Baseline = baseline };
+        return rewrite.Outcome;
     }
 
     private IEnumerable<string> ReportFiles() =>
