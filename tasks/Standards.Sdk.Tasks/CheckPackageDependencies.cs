@@ -68,14 +68,15 @@ public sealed class CheckPackageDependencies : ProjectPolicyTask
             WarningsNotAsErrors ?? string.Empty)
         {
             GlobalProperties = GlobalPropertyNames,
+            Environment = System.Environment.GetEnvironmentVariable,
         };
         findings.AddRange(AuditSettingsCheck.Run(audit, SeverityOf(DependencyRuleIds.AuditWeakened), Read));
 
         if (!string.IsNullOrEmpty(LockFile))
         {
-            var locator = new MsBuildPropertyLocator(ProjectFile, ProjectAndSettingFiles, Read, GlobalPropertyNames);
+            var locator = MsBuildPropertyLocator.For(audit, Read);
             findings.AddRange(LockFileFrameworksCheck.Run(Path.GetFullPath(LockFile), Read(LockFile), TargetFrameworks ?? string.Empty,
-                SeverityOf(DependencyRuleIds.LockFileOutOfDate), property => locator.Locate(property)));
+                SeverityOf(DependencyRuleIds.LockFileOutOfDate), property => locator.Value.Locate(property)));
         }
 
         var (licenses, _) = LicensePolicy.From(policy);

@@ -105,10 +105,10 @@ public sealed class ComputeStandardsVersion : ProjectPolicyTask
         var findings = outcome.Findings.ToList();
         if (!string.IsNullOrEmpty(VersionSetInProject) && outcome.Version is not null)
         {
-            var (file, line) = PropertyLines.Find(ProjectAndSettingFiles, ReadOrNull, "Version", null, ProjectFile, 0);
+            var where = LocateProperty("Version");
             findings.Add(new Finding(ReleaseRuleIds.VersionSetInProject, Severity.Warning,
                 $"Version is set to '{VersionSetInProject}' here, but version.json decides the version ({outcome.Version.NuGetPackageVersion}); the setting is ignored. Remove it, or pass -p:Version=... on the command line to override version.json for one build.",
-                file, line));
+                where.File, where.Line));
         }
 
         if (outcome.Version is { } version)

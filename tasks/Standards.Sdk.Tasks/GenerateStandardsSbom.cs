@@ -154,9 +154,9 @@ public sealed class GenerateStandardsSbom : ProjectPolicyTask
             case "both":
                 return SbomFormats.Spdx | SbomFormats.CycloneDx;
             default:
-                var (file, line) = PropertyLines.Find(ProjectAndSettingFiles, ReadOrNull, "StandardsSbomFormat", null, ProjectFile, 0);
+                var where = LocateProperty("StandardsSbomFormat");
                 findings.Add(new Finding(ReleaseRuleIds.SbomSetting, Severity.Error,
-                    $"StandardsSbomFormat is '{word}'; it must be spdx, cyclonedx or both.", file, line));
+                    $"StandardsSbomFormat is '{word}'; it must be spdx, cyclonedx or both.", where.File, where.Line));
                 return SbomFormats.None;
         }
     }

@@ -52,6 +52,13 @@ public abstract class ProjectPolicyTask : StandardsTask
         }
     }
 
+    /// <summary>
+    /// Where a property of this project gets its final value (the line a finding about it points at): the setting
+    /// files and their imports, global properties and the environment, as the checks locate them.
+    /// </summary>
+    protected PropertyLocation LocateProperty(string property) =>
+        new MsBuildPropertyLocator(ProjectFile, ProjectAndSettingFiles, ReadOrNull, GlobalPropertyNames, Environment.GetEnvironmentVariable).Locate(property);
+
     /// <summary>Names of the build's global properties (-p:), which beat every file; empty when the engine cannot say.</summary>
     protected IReadOnlySet<string> GlobalPropertyNames =>
         BuildEngine is IBuildEngine6 engine

@@ -22,10 +22,13 @@ public sealed record AuditSettings(
     string ErrorLevel,
     string WarningsAsErrors,
     string NoWarn,
-    string WarningsNotAsErrors)
+    string WarningsNotAsErrors) : IPropertySources
 {
     /// <summary>Names of the build's global properties (set with -p:), which beat every file.</summary>
     public IReadOnlySet<string>? GlobalProperties { get; init; }
+
+    /// <summary>Reads an environment variable (MSBuild turns them into properties); null: none.</summary>
+    public Func<string, string?>? Environment { get; init; }
 }
 
 /// <summary>
@@ -76,7 +79,7 @@ public static class AuditSettingsCheck
         }
 
         var findings = new List<Finding>();
-        var locator = new Lazy<MsBuildPropertyLocator>(() => new MsBuildPropertyLocator(settings.ProjectFile, settings.SettingFiles, readFile, settings.GlobalProperties));
+        var locator = MsBuildPropertyLocator.For(settings, readFile);
         void Add(string property, string problem, string? containing = null)
         {
             var where = locator.Value.Locate(property, containing);

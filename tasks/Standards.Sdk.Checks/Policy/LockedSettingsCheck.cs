@@ -22,7 +22,7 @@ public sealed record LockedSettings(
     bool WarningsAsErrorsRequired,
     string NoWarn,
     string WarningsNotAsErrors,
-    IReadOnlyList<string>? AnalyzerConfigFiles = null)
+    IReadOnlyList<string>? AnalyzerConfigFiles = null) : IPropertySources
 {
     /// <summary>The project's source files (absolute), to know which analyzer config sections apply.</summary>
     public IReadOnlyList<string> CompileFiles { get; init; } = [];
@@ -219,7 +219,7 @@ public static partial class LockedSettingsCheck
     /// <summary>What the parts of the check share: the settings, the policy, where properties are set, and the findings.</summary>
     private sealed class LockContext
     {
-        private MsBuildPropertyLocator? locator;
+        private readonly Lazy<MsBuildPropertyLocator> locator;
 
         public LockContext(LockedSettings settings, EffectivePolicy policy, FileReader readFile)
         {
@@ -227,6 +227,7 @@ public static partial class LockedSettingsCheck
             Policy = policy;
             ReadFile = readFile;
             Locked = LockedRulesInForce(policy);
+            locator = MsBuildPropertyLocator.For(settings, path => readFile(path));
         }
 
         public LockedSettings Settings { get; }
@@ -239,8 +240,7 @@ public static partial class LockedSettingsCheck
 
         public List<Finding> Findings { get; } = [];
 
-        public MsBuildPropertyLocator Locator => locator ??= new MsBuildPropertyLocator(
-            Settings.ProjectFile, Settings.SettingFiles, path => ReadFile(path), Settings.GlobalProperties, Settings.Environment);
+        public MsBuildPropertyLocator Locator => locator.Value;
 
         public PropertyLocation Locate(string property, string? containing = null) => Locator.Locate(property, containing);
 

@@ -12,6 +12,22 @@ public sealed record PropertyLocation(string File, int Line, string Origin)
     public string Suffix => Origin.Length == 0 ? string.Empty : $" ({Origin})";
 }
 
+/// <summary>Where a project's property values come from: what <see cref="MsBuildPropertyLocator"/> reads.</summary>
+public interface IPropertySources
+{
+    /// <summary>The project file (the fallback location).</summary>
+    string ProjectFile { get; }
+
+    /// <summary>The files evaluation reads that may set properties, in evaluation order; their imports are followed.</summary>
+    IReadOnlyList<string> SettingFiles { get; }
+
+    /// <summary>Names of the build's global properties (set with -p:), which beat every file; null: none.</summary>
+    IReadOnlySet<string>? GlobalProperties { get; }
+
+    /// <summary>Reads an environment variable (MSBuild turns them into properties); null: none.</summary>
+    Func<string, string?>? Environment { get; }
+}
+
 /// <summary>
 /// Finds the line that gives an MSBuild property its final value, the way evaluation reads the files: the root
 /// files in evaluation order (Directory.Build.props, the project file, Directory.Build.targets, ...), each one's
@@ -55,6 +71,19 @@ public sealed class MsBuildPropertyLocator
         {
             Visit(Path.GetFullPath(file), readFile, visited, 0);
         }
+    }
+
+    /// <summary>
+    /// A locator for a project's settings, made on first use: a check reads the files only when a finding needs a
+    /// line. The one way checks and tasks locate properties, so they all follow imports, global properties and the
+    /// environment alike.
+    /// </summary>
+    public static Lazy<MsBuildPropertyLocator> For(IPropertySources sources, Func<string, string?> readFile)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(readFile);
+        return new Lazy<MsBuildPropertyLocator>(() => new MsBuildPropertyLocator(
+            sources.ProjectFile, sources.SettingFiles, readFile, sources.GlobalProperties, sources.Environment));
     }
 
     /// <summary>Every file read, in evaluation order.</summary>

@@ -70,6 +70,19 @@ public class AuditSettingsCheckTests
         Assert.Equal(("STD2010", "/repo/Directory.Build.props", 3), (finding.Code, finding.File, finding.Line));
     }
 
+    [Fact]
+    public void A_setting_from_the_command_line_or_the_environment_says_so()
+    {
+        // Located as the locked-settings check locates (one MsBuildPropertyLocator.For): no file line to point at.
+        var global = Assert.Single(Run(Defaults with { NuGetAuditLevel = "high", GlobalProperties = new HashSet<string>(["NuGetAuditLevel"], StringComparer.OrdinalIgnoreCase) }));
+        Assert.Equal((ProjectFile, 0), (global.File, global.Line));
+        Assert.Contains("(set on the command line, -p:NuGetAuditLevel=...)", global.Message, StringComparison.Ordinal);
+
+        var environment = Assert.Single(Run(Defaults with { NuGetAuditLevel = "high", Environment = name => name == "NuGetAuditLevel" ? "high" : null }));
+        Assert.Equal((ProjectFile, 0), (environment.File, environment.Line));
+        Assert.Contains("(set by the environment variable NuGetAuditLevel)", environment.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("high")]
     [InlineData("critical")]
