@@ -91,7 +91,7 @@ internal sealed partial class CodeOwners
                 problems.Add(new CodeOwnersProblem(i + 1, $"the pattern '{pattern}' has no owner", raw));
             }
 
-            rules.Add(new CodeOwnersRule(pattern, owners, i + 1) { Matcher = Compile(pattern) });
+            rules.Add(new CodeOwnersRule(pattern, owners, i + 1) { Matcher = Glob.CompileGitignore(pattern) });
         }
 
         return new CodeOwners(rules, problems);
@@ -183,79 +183,6 @@ internal sealed partial class CodeOwners
         }
 
         return pattern.Any(char.IsControl) ? "the pattern contains a control character" : null;
-    }
-
-    /// <summary>Compiles a pattern into a matcher over repo-relative file paths (linear time, see <see cref="PathPattern"/>).</summary>
-    internal static PathPattern Compile(string pattern)
-    {
-        var p = pattern;
-        var directoryOnly = p.EndsWith('/');
-        p = p.TrimEnd('/');
-        var anchored = p.StartsWith('/') || p.Contains('/', StringComparison.Ordinal);
-        p = p.TrimStart('/');
-        var builder = new PathPattern.Builder();
-        if (p.Length == 0)
-        {
-            // "/" alone: the whole repository.
-            return builder.Add(PathToken.AnyRun).Build();
-        }
-
-        if (!anchored)
-        {
-            builder.Add(PathToken.AnyFolders);
-        }
-
-        for (var i = 0; i < p.Length; i++)
-        {
-            var c = p[i];
-            if (c == '*' && i + 1 < p.Length && p[i + 1] == '*')
-            {
-                var atSegmentStart = i == 0 || p[i - 1] == '/';
-                var slashFollows = i + 2 < p.Length && p[i + 2] == '/';
-                var atEnd = i + 2 == p.Length;
-                if (atSegmentStart && slashFollows)
-                {
-                    builder.Add(PathToken.AnyFolders);
-                    i += 2;
-                }
-                else
-                {
-                    // "**" at the end matches everything below; "a**b" is two single stars in gitignore.
-                    builder.Add(atSegmentStart && atEnd ? PathToken.AnyRun : PathToken.RunInSegment);
-                    i += 1;
-                }
-            }
-            else if (c == '*')
-            {
-                builder.Add(PathToken.RunInSegment);
-            }
-            else if (c == '?')
-            {
-                builder.Add(PathToken.OneInSegment);
-            }
-            else
-            {
-                builder.Literal(c);
-            }
-        }
-
-        // "dir/*" covers only the files directly in dir (GitHub docs); any other pattern that names a folder covers
-        // everything below it, and a trailing '/' matches folders only.
-        var lastSegment = p[(p.LastIndexOf('/') + 1)..];
-        if (directoryOnly)
-        {
-            builder.Literal('/').Add(PathToken.AnyRun);
-        }
-        else if (lastSegment == "*" && p.Contains('/', StringComparison.Ordinal))
-        {
-            // exact files only
-        }
-        else if (!p.EndsWith("**", StringComparison.Ordinal))
-        {
-            builder.Add(PathToken.EndOrBelow);
-        }
-
-        return builder.Build();
     }
 
     [GeneratedRegex(@"^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", RegexOptions.CultureInvariant, 1000)]

@@ -3,10 +3,11 @@ using System.Collections.Concurrent;
 namespace Standards.Sdk.Checks.Policy;
 
 /// <summary>
-/// Minimal glob matching over repo-relative paths with '/' separators: <c>**</c> matches any number of
-/// folders, <c>*</c> anything but '/', <c>?</c> one character. Matching is case-sensitive, like the file system
-/// CI runs on, and takes linear time in pattern times path length (<see cref="PathPattern"/>): a scope in
-/// standards.json can never make a check hang.
+/// The one glob translator. Minimal glob matching over repo-relative paths with '/' separators: <c>**</c> matches
+/// any number of folders, <c>*</c> anything but '/', <c>?</c> one character. Matching is case-sensitive, like the
+/// file system CI runs on, and takes linear time in pattern times path length (<see cref="PathPattern"/>): a scope
+/// in standards.json or a CODEOWNERS line can never make a check hang. Two dialects share it: scopes in
+/// standards.json (<see cref="IsMatch"/>) and CODEOWNERS patterns (<see cref="CompileGitignore"/>).
 /// </summary>
 public static class Glob
 {
@@ -34,18 +35,80 @@ public static class Glob
         return p.TrimStart('/');
     }
 
-    private static PathPattern Compile(string pattern)
+    /// <summary>Compiles a standards.json scope glob (already normalised): the whole path, a trailing '/' allowed.</summary>
+    internal static PathPattern Compile(string pattern) =>
+        AddSegments(new PathPattern.Builder(), pattern, GlobDialect.Scope).Add(PathToken.EndOrSlash).Build();
+
+    /// <summary>
+    /// Compiles a CODEOWNERS (gitignore) pattern into a matcher over repo-relative file paths, with the rules GitHub
+    /// applies (<see href="https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/customizing-your-repository/about-code-owners#codeowners-syntax"/>):
+    /// a leading or inner '/' anchors at the root, else any depth; a trailing '/' matches folders only; a pattern
+    /// naming a folder covers everything below it, except <c>dir/*</c>, which covers the files directly in dir.
+    /// </summary>
+    internal static PathPattern CompileGitignore(string pattern)
     {
+        ArgumentNullException.ThrowIfNull(pattern);
+        var p = pattern;
+        var directoryOnly = p.EndsWith('/');
+        p = p.TrimEnd('/');
+        var anchored = p.StartsWith('/') || p.Contains('/', StringComparison.Ordinal);
+        p = p.TrimStart('/');
         var builder = new PathPattern.Builder();
-        for (var i = 0; i < pattern.Length; i++)
+        if (p.Length == 0)
         {
-            var c = pattern[i];
-            if (c == '*' && i + 1 < pattern.Length && pattern[i + 1] == '*')
+            // "/" alone: the whole repository.
+            return builder.Add(PathToken.AnyRun).Build();
+        }
+
+        if (!anchored)
+        {
+            builder.Add(PathToken.AnyFolders);
+        }
+
+        AddSegments(builder, p, GlobDialect.Gitignore);
+
+        // "dir/*" covers only the files directly in dir (GitHub docs); any other pattern that names a folder covers
+        // everything below it, and a trailing '/' matches folders only.
+        var lastSegment = p[(p.LastIndexOf('/') + 1)..];
+        if (directoryOnly)
+        {
+            builder.Literal('/').Add(PathToken.AnyRun);
+        }
+        else if (lastSegment == "*" && p.Contains('/', StringComparison.Ordinal))
+        {
+            // exact files only
+        }
+        else if (!p.EndsWith("**", StringComparison.Ordinal))
+        {
+            builder.Add(PathToken.EndOrBelow);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// The one glob-to-token translation: literals, <c>?</c>, <c>*</c> and the forms of <c>**</c>, which is where
+    /// the dialects differ. In a scope, <c>**/</c> is zero or more folders wherever it stands and any other
+    /// <c>**</c> matches everything. In gitignore, <c>**</c> is special only as a whole segment (<c>**/</c> at a
+    /// segment start, or <c>/**</c> at the end); elsewhere (<c>a**b</c>) it is a single <c>*</c>.
+    /// </summary>
+    private static PathPattern.Builder AddSegments(PathPattern.Builder builder, string p, GlobDialect dialect)
+    {
+        for (var i = 0; i < p.Length; i++)
+        {
+            var c = p[i];
+            if (c == '*' && i + 1 < p.Length && p[i + 1] == '*')
             {
-                // "**/" matches zero or more folders; any other "**" matches everything, '/' included.
-                var slash = i + 2 < pattern.Length && pattern[i + 2] == '/';
-                builder.Add(slash ? PathToken.AnyFolders : PathToken.AnyRun);
-                i += slash ? 2 : 1;
+                var slashFollows = i + 2 < p.Length && p[i + 2] == '/';
+                var atSegmentStart = i == 0 || p[i - 1] == '/';
+                var atEnd = i + 2 == p.Length;
+                var token = dialect == GlobDialect.Scope
+                    ? slashFollows ? PathToken.AnyFolders : PathToken.AnyRun
+                    : atSegmentStart && slashFollows ? PathToken.AnyFolders
+                    : atSegmentStart && atEnd ? PathToken.AnyRun
+                    : PathToken.RunInSegment;
+                builder.Add(token);
+                i += token == PathToken.AnyFolders ? 2 : 1;
             }
             else if (c == '*')
             {
@@ -61,6 +124,15 @@ public static class Glob
             }
         }
 
-        return builder.Add(PathToken.EndOrSlash).Build();
+        return builder;
+    }
+
+    private enum GlobDialect
+    {
+        /// <summary>Exception scopes and exclusion lists in standards.json.</summary>
+        Scope,
+
+        /// <summary>CODEOWNERS patterns (gitignore rules).</summary>
+        Gitignore,
     }
 }

@@ -2,51 +2,9 @@ using Standards.Sdk.Checks.Layout;
 
 namespace Standards.Sdk.Checks.Tests.Layout;
 
-/// <summary>CODEOWNERS parsing and GitHub's pattern semantics (docs.github.com, "About code owners").</summary>
+/// <summary>CODEOWNERS parsing; the pattern semantics (GitHub's, docs.github.com "About code owners") are in GlobTests.</summary>
 public class CodeOwnersTests
 {
-    [Theory]
-    // Unanchored name: any depth, file or folder.
-    [InlineData("*.js", "app.js", true)]
-    [InlineData("*.js", "src/web/app.js", true)]
-    [InlineData("*.js", "src/app.ts", false)]
-    [InlineData("docs", "docs/readme.md", true)]
-    [InlineData("docs", "src/docs/readme.md", true)]
-    // Trailing slash: a folder anywhere, and everything below it.
-    [InlineData("apps/", "apps/a.cs", true)]
-    [InlineData("apps/", "src/apps/x/a.cs", true)]
-    [InlineData("apps/", "apps", false)]
-    // Leading slash or inner slash: anchored at the root.
-    [InlineData("/build/logs/", "build/logs/a.log", true)]
-    [InlineData("/build/logs/", "src/build/logs/a.log", false)]
-    [InlineData("docs/build-app", "docs/build-app/x.md", true)]
-    [InlineData("docs/build-app", "src/docs/build-app/x.md", false)]
-    [InlineData("/src/Acme.Orders/", "src/Acme.Orders/Acme.Orders.csproj", true)]
-    [InlineData("/src/Acme.Orders/", "src/Acme.Orders.Tests/Acme.Orders.Tests.csproj", false)]
-    [InlineData("/src/Acme.Orders", "src/Acme.Orders/Order.cs", true)]
-    // dir/* covers the files directly in dir only.
-    [InlineData("docs/*", "docs/getting-started.md", true)]
-    [InlineData("docs/*", "docs/build-app/troubleshooting.md", false)]
-    // ** forms.
-    [InlineData("**/logs", "deep/down/logs/a.txt", true)]
-    [InlineData("**/logs", "logs/a.txt", true)]
-    [InlineData("/apps/**", "apps/x/y.cs", true)]
-    [InlineData("/apps/**", "src/apps/x.cs", false)]
-    [InlineData("src/**/Tests/", "src/a/b/Tests/x.cs", true)]
-    [InlineData("src/**/Tests/", "src/Tests/x.cs", true)]
-    [InlineData("*", "anything/at/all.txt", true)]
-    [InlineData("/", "x.txt", true)]
-    [InlineData("a?c.md", "abc.md", true)]
-    [InlineData("a?c.md", "a/c.md", false)]
-    // Case-sensitive, like GitHub.
-    [InlineData("/SRC/", "src/a.cs", false)]
-    public void Pattern_matching_follows_GitHub(string pattern, string path, bool expected)
-    {
-        var owners = CodeOwners.Parse($"{pattern} @owner\n");
-        Assert.Empty(owners.Problems);
-        Assert.Equal(expected, owners.RuleFor(path) is not null);
-    }
-
     [Fact]
     public void Last_matching_rule_wins()
     {

@@ -29,16 +29,4 @@ public class JsonAndGlobTests
     [Fact]
     public void Parser_survives_deep_nesting() =>
         Assert.False(PositionedJsonParser.Parse(new string('[', 5000)).Succeeded);
-
-    [Theory]
-    [InlineData("src/**", "src/A/B.cs", true)]
-    [InlineData("src/**/*.cs", "src/B.cs", true)]
-    [InlineData("src/*.cs", "src/A/B.cs", false)]
-    [InlineData("src/A", "src/A", true)]
-    [InlineData("./src/A/", "src/A", true)]
-    [InlineData("src\\A\\*.cs", "src/A/B.cs", true)]
-    [InlineData("s?c/a", "src/a", true)]
-    [InlineData("src/a", "src/A", false)]
-    public void Glob_matches_repo_relative_paths(string pattern, string path, bool expected) =>
-        Assert.Equal(expected, Glob.IsMatch(pattern, path));
 }
