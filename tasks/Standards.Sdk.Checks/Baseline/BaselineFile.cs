@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Json;
 
@@ -72,17 +70,10 @@ public sealed class BaselineFile
         var problems = new List<Finding>();
         Finding Problem(string message, int line, int column = 0) =>
             new("STD3901", Severity.Error, $"{path}: {message} Fix it, or regenerate the file with `{UpdateCommand}`.", path, line, column);
+        void Report(string message, int line, int column) => problems.Add(Problem(message, line, column));
 
-        var parsed = PositionedJsonParser.Parse(text);
-        if (!parsed.Succeeded)
+        if (VersionedJsonFile.ReadObject(text, Report, value => $"the top level must be an object with \"version\" and \"findings\", not {value.Kind}.") is not { } root)
         {
-            problems.Add(Problem($"not valid JSON: {parsed.Error}", parsed.ErrorLine, parsed.ErrorColumn));
-            return (Empty, problems);
-        }
-
-        if (parsed.Root is not JsonObjectNode root)
-        {
-            problems.Add(Problem($"the top level must be an object with \"version\" and \"findings\", not {parsed.Root!.Kind}.", parsed.Root.Line, parsed.Root.Column));
             return (Empty, problems);
         }
 
@@ -91,14 +82,7 @@ public sealed class BaselineFile
             problems.Add(Problem($"unknown setting \"{property.Name}\"; the file has \"version\" and \"findings\".", property.Line, property.Column));
         }
 
-        var version = root.Get("version");
-        if (version is not JsonNumberNode number || !number.TryGetInt32(out var v) || v != CurrentVersion)
-        {
-            var where = version ?? (JsonValueNode)root;
-            problems.Add(Problem(version is null
-                ? $"\"version\" is missing; this SDK reads version {CurrentVersion}."
-                : $"\"version\" must be {CurrentVersion}, the format this SDK reads.", where.Line, where.Column));
-        }
+        VersionedJsonFile.CheckVersion(root, CurrentVersion, Report, $"\"version\" is missing; this SDK reads version {CurrentVersion}.");
 
         var findings = root.Get("findings");
         if (findings is not JsonArrayNode array)
@@ -152,33 +136,24 @@ public sealed class BaselineFile
             .ThenBy(e => e.File, StringComparer.Ordinal)
             .ThenBy(e => e.Message, StringComparer.Ordinal)
             .ToList();
-        var options = new JsonWriterOptions
-        {
-            Indented = true,
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            NewLine = "\n",
-        };
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, options))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("$comment", $"Standards.Sdk adoption baseline: findings accepted when the repo adopted the standards. They are reported as messages and do not fail the build; new findings do. Fix an entry and the build asks you to remove it. Regenerate with `{UpdateCommand}` (it rewrites this file with the current findings).");
-            writer.WriteNumber("version", CurrentVersion);
-            writer.WriteStartArray("findings");
-            foreach (var entry in entries)
+        return VersionedJsonFile.Write(
+            $"Standards.Sdk adoption baseline: findings accepted when the repo adopted the standards. They are reported as messages and do not fail the build; new findings do. Fix an entry and the build asks you to remove it. Regenerate with `{UpdateCommand}` (it rewrites this file with the current findings).",
+            CurrentVersion,
+            writer =>
             {
-                writer.WriteStartObject();
-                writer.WriteString("code", entry.Code);
-                writer.WriteString("file", entry.File);
-                writer.WriteString("message", entry.Message);
-                writer.WriteEndObject();
-            }
+                writer.WriteStartArray("findings");
+                foreach (var entry in entries)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("code", entry.Code);
+                    writer.WriteString("file", entry.File);
+                    writer.WriteString("message", entry.Message);
+                    writer.WriteEndObject();
+                }
 
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+                writer.WriteEndArray();
+            },
+            JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
     }
 
     /// <summary>The message with the repo root removed (absolute paths become repo-relative).</summary>

@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Json;
 
@@ -46,25 +44,22 @@ public sealed class BenchmarkBaseline
         var problems = new List<Finding>();
         Finding Problem(string message, int line, int column) =>
             new(BudgetRuleIds.BaselineMalformed, Severity.Error, $"{Path.GetFileName(path)}: {message} Fix it, or record it again with `{UpdateCommand}`.", path, line, column);
+        void Report(string message, int line, int column) => problems.Add(Problem(message, line, column));
 
-        var parsed = PositionedJsonParser.Parse(text);
-        if (!parsed.Succeeded)
+        const string shape = "the top level must be an object with \"version\" and a \"benchmarks\" object.";
+        var root = VersionedJsonFile.ReadObject(text, Report, _ => shape);
+        if (root is null)
         {
-            problems.Add(Problem($"not valid JSON: {parsed.Error}", parsed.ErrorLine, parsed.ErrorColumn));
             return (Empty, problems);
         }
 
-        if (parsed.Root is not JsonObjectNode root || root.Get("benchmarks") is not JsonObjectNode benchmarks)
+        if (root.Get("benchmarks") is not JsonObjectNode benchmarks)
         {
-            problems.Add(Problem("the top level must be an object with \"version\" and a \"benchmarks\" object.", parsed.Root!.Line, parsed.Root.Column));
+            Report(shape, root.Line, root.Column);
             return (Empty, problems);
         }
 
-        if (root.Get("version") is not JsonNumberNode version || !version.TryGetInt32(out var v) || v != 1)
-        {
-            var node = root.Get("version") ?? root;
-            problems.Add(Problem("\"version\" must be 1, the format this SDK reads.", node.Line, node.Column));
-        }
+        VersionedJsonFile.CheckVersion(root, 1, Report);
 
         var entries = new List<BenchmarkBaselineEntry>();
         foreach (var property in benchmarks.Properties)
@@ -96,37 +91,34 @@ public sealed class BenchmarkBaseline
     public static string Write(IEnumerable<BenchmarkResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("$comment", $"Standards.Sdk benchmark baseline: times in ns per operation, allocations in bytes per operation. Times depend on the machine: record them where they are checked. Record again with `{UpdateCommand}`.");
-            writer.WriteNumber("version", 1);
-            writer.WriteStartObject("benchmarks");
-            foreach (var result in results.GroupBy(r => r.FullName, StringComparer.Ordinal).Select(g => g.Last()).OrderBy(r => r.FullName, StringComparer.Ordinal))
+        return VersionedJsonFile.Write(
+            $"Standards.Sdk benchmark baseline: times in ns per operation, allocations in bytes per operation. Times depend on the machine: record them where they are checked. Record again with `{UpdateCommand}`.",
+            1,
+            writer =>
             {
-                writer.WriteStartObject(result.FullName);
-                writer.WriteNumber("median", Significant(result.Median));
-                if (result.AllocatedBytes is { } bytes)
+                writer.WriteStartObject("benchmarks");
+                foreach (var result in results.GroupBy(r => r.FullName, StringComparer.Ordinal).Select(g => g.Last()).OrderBy(r => r.FullName, StringComparer.Ordinal))
                 {
-                    writer.WriteNumber("allocated", bytes);
+                    writer.WriteStartObject(result.FullName);
+                    writer.WriteNumber("median", Significant(result.Median));
+                    if (result.AllocatedBytes is { } bytes)
+                    {
+                        writer.WriteNumber("allocated", bytes);
+                    }
+
+                    writer.WriteStartArray("measurements");
+                    foreach (var m in result.Measurements)
+                    {
+                        writer.WriteNumberValue(Significant(m));
+                    }
+
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
                 }
 
-                writer.WriteStartArray("measurements");
-                foreach (var m in result.Measurements)
-                {
-                    writer.WriteNumberValue(Significant(m));
-                }
-
-                writer.WriteEndArray();
                 writer.WriteEndObject();
-            }
-
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+            },
+            JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
     }
 
     private static double Significant(double value)

@@ -71,10 +71,8 @@ public sealed record BudgetSettings
     /// <summary>Reads the section; problems go to <paramref name="findings"/>.</summary>
     public static BudgetSettings Read(StandardsPolicy policy, List<Finding> findings)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(findings);
-        var path = policy.SourcePath ?? PolicyLoader.FileName;
-        if (PolicySection.Read(policy.Document?.Get("budgets"), "budgets", Keys, $"an object with {string.Join(", ", Keys)}", path, findings) is not { } obj)
+        var (obj, path) = PolicySection.Read(policy, "budgets", Keys, findings);
+        if (obj is null)
         {
             return Default;
         }
@@ -127,12 +125,7 @@ public sealed record BudgetSettings
         node is null ? null : Quantity.Bytes(node) ?? Bad<double?>(node, $"'{name}' must be a size: a number of bytes or a string such as \"64 KiB\", \"1.5 MB\".", null, path, findings);
 
     private static double Percent(JsonValueNode? node, string name, double fallback, string path, List<Finding> findings) =>
-        node switch
-        {
-            null => fallback,
-            JsonNumberNode n when n.TryGetDouble(out var v) && v >= 0 && v <= 1000 => v,
-            _ => Bad(node, $"'{name}' must be a percentage, a number from 0 (default {fallback.ToString(CultureInfo.InvariantCulture)}).", fallback, path, findings),
-        };
+        PolicySection.Number(node, 1000, fallback, $"'{name}' must be a percentage, a number from 0 (default {fallback.ToString(CultureInfo.InvariantCulture)}).", path, findings);
 
     private static T Bad<T>(JsonValueNode node, string message, T fallback, string path, List<Finding> findings)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Json;
@@ -50,20 +49,13 @@ public sealed class CoverageBaseline
     {
         ArgumentNullException.ThrowIfNull(text);
         var problems = new List<Finding>();
-        Finding Problem(string message, JsonValueNode? node) =>
-            new(CoverageRuleIds.BaselineMalformed, Severity.Error, $"{Path.GetFileName(path)}: {message} Fix it, or write it again with `{UpdateCommand}`.", path, node?.Line ?? 1, node?.Column ?? 0);
+        Finding At(string message, int line, int column) =>
+            new(CoverageRuleIds.BaselineMalformed, Severity.Error, $"{Path.GetFileName(path)}: {message} Fix it, or write it again with `{UpdateCommand}`.", path, line, column);
+        Finding Problem(string message, JsonValueNode? node) => At(message, node?.Line ?? 1, node?.Column ?? 0);
+        void Report(string message, int line, int column) => problems.Add(At(message, line, column));
 
-        var parsed = PositionedJsonParser.Parse(text);
-        if (!parsed.Succeeded)
+        if (VersionedJsonFile.ReadObject(text, Report, _ => "the top level must be an object with \"version\", \"total\" and \"projects\".") is not { } root)
         {
-            problems.Add(new Finding(CoverageRuleIds.BaselineMalformed, Severity.Error,
-                $"{Path.GetFileName(path)}: not valid JSON: {parsed.Error} Fix it, or write it again with `{UpdateCommand}`.", path, parsed.ErrorLine, parsed.ErrorColumn));
-            return (Empty, problems);
-        }
-
-        if (parsed.Root is not JsonObjectNode root)
-        {
-            problems.Add(Problem("the top level must be an object with \"version\", \"total\" and \"projects\".", parsed.Root));
             return (Empty, problems);
         }
 
@@ -72,10 +64,7 @@ public sealed class CoverageBaseline
             problems.Add(Problem($"unknown setting \"{extra.Name}\"; the file has \"version\", \"total\" and \"projects\".", extra.Value));
         }
 
-        if (root.Get("version") is not JsonNumberNode version || !version.TryGetInt32(out var v) || v != 1)
-        {
-            problems.Add(Problem("\"version\" must be 1, the format this SDK reads.", root.Get("version") ?? root));
-        }
+        VersionedJsonFile.CheckVersion(root, 1, Report);
 
         var entries = new List<CoverageBaselineEntry>();
         if (root.Get("total") is { } total && Entry(TotalKey, total, problems, Problem) is { } totalEntry)
@@ -124,30 +113,26 @@ public sealed class CoverageBaseline
     {
         ArgumentNullException.ThrowIfNull(entries);
         var list = entries.ToList();
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("$comment", $"Standards.Sdk coverage ratchet: line and branch coverage (percent) per project that may not drop by more than coverage.tolerance. Raise it with `{UpdateCommand}`.");
-            writer.WriteNumber("version", 1);
-            if (list.FirstOrDefault(e => e.Name == TotalKey) is { } total)
+        return VersionedJsonFile.Write(
+            $"Standards.Sdk coverage ratchet: line and branch coverage (percent) per project that may not drop by more than coverage.tolerance. Raise it with `{UpdateCommand}`.",
+            1,
+            writer =>
             {
-                writer.WritePropertyName("total");
-                WriteEntry(writer, total);
-            }
+                if (list.FirstOrDefault(e => e.Name == TotalKey) is { } total)
+                {
+                    writer.WritePropertyName("total");
+                    WriteEntry(writer, total);
+                }
 
-            writer.WriteStartObject("projects");
-            foreach (var entry in list.Where(e => e.Name != TotalKey).OrderBy(e => e.Name, StringComparer.Ordinal))
-            {
-                writer.WritePropertyName(entry.Name);
-                WriteEntry(writer, entry);
-            }
+                writer.WriteStartObject("projects");
+                foreach (var entry in list.Where(e => e.Name != TotalKey).OrderBy(e => e.Name, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(entry.Name);
+                    WriteEntry(writer, entry);
+                }
 
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+                writer.WriteEndObject();
+            });
     }
 
     private static void WriteEntry(Utf8JsonWriter writer, CoverageBaselineEntry entry)

@@ -40,10 +40,8 @@ public sealed record CoverageSettings
     /// <summary>Reads the section; problems (STD0002, with the line) go to <paramref name="findings"/>, and what is valid applies.</summary>
     public static CoverageSettings Read(StandardsPolicy policy, List<Finding> findings)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(findings);
-        var path = policy.SourcePath ?? PolicyLoader.FileName;
-        if (PolicySection.Read(policy.Document?.Get("coverage"), "coverage", Keys, $"an object with {string.Join(", ", Keys)}", path, findings) is not { } obj)
+        var (obj, path) = PolicySection.Read(policy, "coverage", Keys, findings);
+        if (obj is null)
         {
             return Default;
         }
@@ -58,22 +56,9 @@ public sealed record CoverageSettings
         };
     }
 
-    private static double Number(JsonObjectNode section, string name, double fallback, double max, string path, List<Finding> findings)
-    {
-        var node = section.Get(name);
-        if (node is null)
-        {
-            return fallback;
-        }
-
-        if (node is JsonNumberNode number && number.TryGetDouble(out var value) && value >= 0 && value <= max)
-        {
-            return value;
-        }
-
-        findings.Add(PolicyLoader.Shape(path, node, $"'coverage.{name}' must be a number from 0 to {max.ToString(CultureInfo.InvariantCulture)} (default {fallback.ToString(CultureInfo.InvariantCulture)})."));
-        return fallback;
-    }
+    private static double Number(JsonObjectNode section, string name, double fallback, double max, string path, List<Finding> findings) =>
+        PolicySection.Number(section.Get(name), max, fallback,
+            $"'coverage.{name}' must be a number from 0 to {max.ToString(CultureInfo.InvariantCulture)} (default {fallback.ToString(CultureInfo.InvariantCulture)}).", path, findings);
 
     private static List<string> Globs(JsonValueNode? node, string path, List<Finding> findings)
     {

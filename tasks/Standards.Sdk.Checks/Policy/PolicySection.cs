@@ -10,6 +10,41 @@ namespace Standards.Sdk.Checks.Policy;
 /// </summary>
 public static class PolicySection
 {
+    /// <summary>
+    /// A top-level section of standards.json that a check owns (e.g. "coverage", "budgets"): the object, or null when
+    /// absent or not an object (then reported); every key not in <paramref name="keys"/> is reported. Also gives the
+    /// path findings about the file name.
+    /// </summary>
+    public static (JsonObjectNode? Section, string Path) Read(StandardsPolicy policy, string section, IReadOnlyList<string> keys, List<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(findings);
+        var path = policy.SourcePath ?? PolicyLoader.FileName;
+        return (Read(policy.Document?.Get(section), section, keys, $"an object with {string.Join(", ", keys)}", path, findings), path);
+    }
+
+    /// <summary>
+    /// A number from 0 to <paramref name="max"/>: <paramref name="fallback"/> when the value is absent, and when it is
+    /// anything else, which is reported with <paramref name="message"/> at its line.
+    /// </summary>
+    public static double Number(JsonValueNode? node, double max, double fallback, string message, string path, List<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        if (node is null)
+        {
+            return fallback;
+        }
+
+        if (node is JsonNumberNode number && number.TryGetDouble(out var value) && value >= 0 && value <= max)
+        {
+            return value;
+        }
+
+        findings.Add(PolicyLoader.Shape(path, node, message));
+        return fallback;
+    }
+
     /// <summary>The object at <paramref name="node"/>, or null when absent or not an object (then reported).</summary>
     /// <param name="node">The value, possibly null.</param>
     /// <param name="name">Its dotted name in messages (e.g. <c>budgets.sizes.Acme</c>).</param>
