@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the files produced from the rule catalog (sdk/schema/standards.schema.json and
-# docs/rules/README.md) and leaves them for you to review and commit.
+# docs/rules/README.md) with the eng/ tool Standards.Sdk.DocsGenerator, and leaves them for you to review and commit.
 source "$(dirname "$0")/common.sh"
 cd "$REPO_ROOT"
-STANDARDS_UPDATE_GENERATED=1 dotnet test tests/Standards.Sdk.Checks.Tests -nologo --filter "FullyQualifiedName~GeneratedFilesTests"
+dotnet run --project eng/tools/Standards.Sdk.DocsGenerator -nologo -- "$REPO_ROOT"
 git status --short -- sdk/schema docs/rules/README.md

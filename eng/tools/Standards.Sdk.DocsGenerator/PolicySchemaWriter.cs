@@ -7,7 +7,7 @@ using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Sdk.Checks.Docs;
+namespace Standards.Sdk.DocsGenerator;
 
 /// <summary>
 /// Produces the JSON schema of standards.json from the rule catalog, so editors complete every rule code and

@@ -2,7 +2,7 @@ using System.Text;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Sdk.Checks.Docs;
+namespace Standards.Sdk.DocsGenerator;
 
 /// <summary>
 /// Produces docs/rules/README.md — every rule the SDK enforces, ours and the analyzer rules it turns on, with
