@@ -23,8 +23,8 @@ public abstract class StandardsTask : Microsoft.Build.Utilities.Task
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            var help = Finding.HelpLink(Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, "STD0000");
-            Log.LogError(null, "STD0000", help, null, 0, 0, 0, 0,
+            var help = Finding.HelpLink(Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, PolicyRuleIds.InternalError);
+            Log.LogError(null, PolicyRuleIds.InternalError, help, null, 0, 0, 0, 0,
                 $"Standards.Sdk could not run {GetType().Name}: {ex.GetType().Name}: {ex.Message} This is a bug in Standards.Sdk; please report it with the build log (-bl). As a workaround, set StandardsSkipChecks=true for this build. See {help}");
             Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Low, ex.ToString());
             return false;
@@ -53,7 +53,7 @@ public abstract class StandardsTask : Microsoft.Build.Utilities.Task
 
         if (ReadOrNull(policyFile) is not { } text)
         {
-            findings?.Add(new Finding("STD0001", Severity.Error, $"{policyFile} could not be read; check its permissions.", policyFile));
+            findings?.Add(new Finding(PolicyRuleIds.PolicyNotJson, Severity.Error, $"{policyFile} could not be read; check its permissions.", policyFile));
             return StandardsPolicy.Default;
         }
 

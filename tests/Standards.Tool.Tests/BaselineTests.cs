@@ -1,5 +1,6 @@
 using Standards.Adoption;
 using Standards.Sdk.Analyzers.Baseline;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Tool.Tests;
 

@@ -1,4 +1,5 @@
 using Standards.Adoption;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Tool.Tests;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Standards.Sdk.Checks.Baseline;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Adoption;
 

@@ -1,3 +1,5 @@
+using Standards.Sdk.Checks.Rules;
+
 namespace Standards.Adoption;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Standards.Sdk.Analyzers.Baseline;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Adoption;
 

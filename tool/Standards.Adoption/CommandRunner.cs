@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Adoption;
 

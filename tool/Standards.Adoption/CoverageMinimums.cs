@@ -3,6 +3,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Standards.Sdk.Checks.Coverage;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Adoption;
 
@@ -19,9 +21,9 @@ public static partial class CoverageMinimums
     /// <summary>The gate codes and the standards.json key each one's minimum is.</summary>
     public static readonly IReadOnlyDictionary<string, string> Gates = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["STD4002"] = "line",
-        ["STD4003"] = "branch",
-        ["STD4004"] = "criticalLine",
+        [CoverageRuleIds.LineBelowThreshold] = "line",
+        [CoverageRuleIds.BranchBelowThreshold] = "branch",
+        [CoverageRuleIds.CriticalBelowThreshold] = "criticalLine",
     };
 
     private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true, IndentSize = 2, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -1,3 +1,5 @@
+using Standards.Sdk.Checks.Rules;
+
 namespace Standards.Adoption;
 
 /// <summary>A coded failure of the tool (STD75xx): what is wrong, where, and how to fix it. Nothing was written.</summary>

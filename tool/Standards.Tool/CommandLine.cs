@@ -1,5 +1,6 @@
 using System.Reflection;
 using Standards.Adoption;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Tool;
 

@@ -51,7 +51,7 @@ public static class AdoptionBaseline
         if (text is null)
         {
             return new BaselineInput(relativePath, BaselineFile.Empty,
-                [new Finding("STD3901", Severity.Error, $"{relativePath} could not be read; check its permissions.", relativePath)]);
+                [new Finding(BaselineRuleIds.Malformed, Severity.Error, $"{relativePath} could not be read; check its permissions.", relativePath)]);
         }
 
         var (file, problems) = BaselineFile.Parse(relativePath, text);

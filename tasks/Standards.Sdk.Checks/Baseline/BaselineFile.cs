@@ -69,7 +69,7 @@ public sealed class BaselineFile
         ArgumentNullException.ThrowIfNull(text);
         var problems = new List<Finding>();
         Finding Problem(string message, int line, int column = 0) =>
-            new("STD3901", Severity.Error, $"{path}: {message} Fix it, or regenerate the file with `{UpdateCommand}`.", path, line, column);
+            new(BaselineRuleIds.Malformed, Severity.Error, $"{path}: {message} Fix it, or regenerate the file with `{UpdateCommand}`.", path, line, column);
         void Report(string message, int line, int column) => problems.Add(Problem(message, line, column));
 
         if (VersionedJsonFile.ReadObject(text, Report, value => $"the top level must be an object with \"version\" and \"findings\", not {value.Kind}.") is not { } root)

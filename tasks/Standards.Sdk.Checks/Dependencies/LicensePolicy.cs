@@ -1,6 +1,7 @@
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Json;
 using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Dependencies;
 
@@ -111,7 +112,7 @@ public sealed class LicensePolicy
     {
         foreach (var property in node.Properties.Where(p => !known.Contains(p.Name, StringComparer.Ordinal)))
         {
-            problems.Add(new Finding("STD0002", Severity.Error,
+            problems.Add(new Finding(PolicyRuleIds.PolicyShape, Severity.Error,
                 $"Unknown setting '{property.Name}' in '{name}'. Known settings: {string.Join(", ", known)}. See docs/dependencies.md.",
                 path, property.Line, property.Column));
         }

@@ -1,6 +1,7 @@
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Json;
 using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Layout;
 
@@ -84,7 +85,7 @@ internal sealed class LayoutSettings
 
         foreach (var property in obj.Properties.Where(p => !Keys.Contains(p.Name, StringComparer.Ordinal)))
         {
-            findings.Add(new Finding("STD0002", Severity.Error,
+            findings.Add(new Finding(PolicyRuleIds.PolicyShape, Severity.Error,
                 $"Unknown setting 'layout.{property.Name}' in standards.json. The layout section accepts {string.Join(" and ", Keys)}; rule severities go in the \"rules\" section (e.g. \"STD3030\": \"none\").",
                 path, property.Line, property.Column));
         }

@@ -18,7 +18,7 @@ internal static class ProjectLayoutRules
     {
         if (!context.HasFolder("src/"))
         {
-            context.Add("STD3006",
+            context.Add(LayoutRuleIds.SourceOrTestsFolderMissing,
                 "The repo has no src/ folder. Put libraries and domain code in src/<Project>/ (and executables in cmd/<App>/ in a service or worker repo).",
                 "src");
         }
@@ -29,7 +29,7 @@ internal static class ProjectLayoutRules
             var how = context.Settings.TestsFolder is null
                 ? "(the checks look for tests/, then test/; name another folder with layout.testsFolder in standards.json)"
                 : "(layout.testsFolder in standards.json names it)";
-            context.Add("STD3006",
+            context.Add(LayoutRuleIds.SourceOrTestsFolderMissing,
                 $"The repo has no {tests}/ folder {how}. Put test projects in {tests}/<Project>.Tests/, one per project under src/.",
                 tests);
         }
@@ -37,7 +37,7 @@ internal static class ProjectLayoutRules
 
     private static void Executables(LayoutContext context)
     {
-        if (!context.IsOn("STD3007"))
+        if (!context.IsOn(LayoutRuleIds.ExecutableOutsideCmd))
         {
             return;
         }
@@ -53,7 +53,7 @@ internal static class ProjectLayoutRules
             var segments = project.Path.Split('/');
             if (segments.Length != 3 || segments[0] != "cmd")
             {
-                context.Add("STD3007",
+                context.Add(LayoutRuleIds.ExecutableOutsideCmd,
                     $"{project.Name} is an executable ('{project.Kind}' project) at {project.Path}; in a {context.Policy.Kind.Kind} repo every entry point lives in its own folder under cmd/. Move it to cmd/{project.Name}/{LayoutContext.NameOf(project.Path)}, or set <StandardsProjectKind> if it is not an executable.",
                     project.Path, 1);
             }
@@ -65,7 +65,7 @@ internal static class ProjectLayoutRules
         {
             foreach (var project in folder.Skip(1))
             {
-                context.Add("STD3007",
+                context.Add(LayoutRuleIds.ExecutableOutsideCmd,
                     $"{folder.Key}/ holds more than one executable ({string.Join(", ", folder.Select(p => p.Name))}). Give {project.Name} its own folder, cmd/{project.Name}/.",
                     project.Path, 1);
             }
@@ -73,7 +73,7 @@ internal static class ProjectLayoutRules
 
         if (executables.Count == 0)
         {
-            context.Add("STD3007",
+            context.Add(LayoutRuleIds.ExecutableOutsideCmd,
                 $"This is a {context.Policy.Kind.Kind} repo ({context.Policy.Kind.Reason}) but it has no executable project. Put the entry point at cmd/<App>/<App>.csproj, or declare \"kind\": \"library\" in standards.json.",
                 "cmd");
         }
@@ -81,7 +81,7 @@ internal static class ProjectLayoutRules
 
     private static void TestProjects(LayoutContext context)
     {
-        if (!context.IsOn("STD3008"))
+        if (!context.IsOn(LayoutRuleIds.ProjectWithoutTests))
         {
             return;
         }
@@ -125,7 +125,7 @@ internal static class ProjectLayoutRules
             var testName = project.Name + ".Tests";
             var elsewhere = candidates.Count > 0 ? $" ({candidates[0].Path} exists but is not under {tests}/)" : string.Empty;
             var extension = Path.GetExtension(project.Path);
-            context.Add("STD3008",
+            context.Add(LayoutRuleIds.ProjectWithoutTests,
                 $"{project.Name} has no test project{elsewhere}. Add {tests}/{testName}/{testName}{extension} (any test project that references it counts, whatever its name); every project under src/ has its tests under {tests}/.",
                 project.Path, 1);
         }
@@ -133,12 +133,12 @@ internal static class ProjectLayoutRules
 
     private static void GenericFolders(LayoutContext context)
     {
-        if (!context.IsOn("STD3033"))
+        if (!context.IsOn(LayoutRuleIds.GenericFolderName))
         {
             return;
         }
 
-        var names = new HashSet<string>(context.Policy.ListParameter("STD3033", "names"), StringComparer.OrdinalIgnoreCase);
+        var names = new HashSet<string>(context.Policy.ListParameter(LayoutRuleIds.GenericFolderName, "names"), StringComparer.OrdinalIgnoreCase);
         var projectFolders = context.Repository.Projects
             .GroupBy(p => LayoutContext.DirectoryOf(p.Path), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Name).ToList(), StringComparer.Ordinal);
@@ -178,7 +178,7 @@ internal static class ProjectLayoutRules
                 continue;
             }
 
-            context.Add("STD3033",
+            context.Add(LayoutRuleIds.GenericFolderName,
                 $"The folder {folder}/ is named '{generic}', which says nothing about what the code in it does. Name it after its responsibility (e.g. {LayoutContext.DirectoryOf(folder)}/Billing), or change STD3033.names in standards.json.",
                 folder);
         }

@@ -1,3 +1,4 @@
+using Standards.Sdk.Checks.Dependencies;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Rules;
 
@@ -20,8 +21,8 @@ internal static class RootFileRules
     /// <summary>Files whose absence another rule reports with more detail, by the rule that does.</summary>
     private static readonly Dictionary<string, string> ReportedElsewhere = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["global.json"] = "STD2008",
-        ["Directory.Packages.props"] = "STD2001",
+        ["global.json"] = DependencyRuleIds.SdkNotPinned,
+        ["Directory.Packages.props"] = DependencyRuleIds.CentralPackageManagement,
     };
 
     public static void Run(LayoutContext context)
@@ -34,12 +35,12 @@ internal static class RootFileRules
 
     private static void RequiredFiles(LayoutContext context)
     {
-        if (!context.IsOn("STD3001"))
+        if (!context.IsOn(LayoutRuleIds.RequiredFileMissing))
         {
             return;
         }
 
-        foreach (var name in context.Policy.ListParameter("STD3001", "files").Select(n => n.Replace('\\', '/').Trim('/')))
+        foreach (var name in context.Policy.ListParameter(LayoutRuleIds.RequiredFileMissing, "files").Select(n => n.Replace('\\', '/').Trim('/')))
         {
             if (name.Length == 0 || Exists(context, name))
             {
@@ -53,7 +54,7 @@ internal static class RootFileRules
             }
 
             var why = Purpose.TryGetValue(name, out var purpose) ? $" It should {purpose}." : string.Empty;
-            context.Add("STD3001", $"The repo has no {name} at its root.{why} Add {name} at the repo root (the folder of global.json).", name);
+            context.Add(LayoutRuleIds.RequiredFileMissing, $"The repo has no {name} at its root.{why} Add {name} at the repo root (the folder of global.json).", name);
         }
     }
 
@@ -72,7 +73,7 @@ internal static class RootFileRules
             if (!present)
             {
                 var what = isFolder ? $"a folder {path} with at least one file" : $"a file {path}";
-                context.Add("STD3001",
+                context.Add(LayoutRuleIds.RequiredFileMissing,
                     $"standards.json (layout.requiredPaths, line {entry.Line}) requires {what}, and the repo has none. Add it, or remove the entry from layout.requiredPaths.",
                     path.TrimEnd('/'));
             }
@@ -90,7 +91,7 @@ internal static class RootFileRules
             return;
         }
 
-        context.Add("STD3031",
+        context.Add(LayoutRuleIds.SecurityPolicyMissing,
             "The repo has no SECURITY.md (root, .github/ or docs/). Add one that says how to report a vulnerability privately and which versions get security fixes.",
             "SECURITY.md");
     }
@@ -110,7 +111,7 @@ internal static class RootFileRules
 
         if (templates.Count == 0)
         {
-            context.Add("STD3030",
+            context.Add(LayoutRuleIds.PullRequestTemplate,
                 $"The repo has no .github/pull_request_template.md. Add one with the headings {string.Join(", ", PullRequestHeadings.Select(h => "## " + h))} so every pull request says what changed, why, how and how it was tested.",
                 ".github/pull_request_template.md");
             return;
@@ -127,7 +128,7 @@ internal static class RootFileRules
             var missing = PullRequestHeadings.Where(h => !document.HasHeading(h)).ToList();
             if (missing.Count > 0)
             {
-                context.Add("STD3030",
+                context.Add(LayoutRuleIds.PullRequestTemplate,
                     $"{template} lacks the heading{(missing.Count == 1 ? string.Empty : "s")} {string.Join(", ", missing.Select(h => "## " + h))}. Add {(missing.Count == 1 ? "it" : "them")}: a pull request template has the headings {string.Join(", ", PullRequestHeadings.Select(h => "## " + h))}.",
                     template, document.TitleLine);
             }

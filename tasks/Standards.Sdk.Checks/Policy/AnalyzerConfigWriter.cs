@@ -43,7 +43,7 @@ public static class AnalyzerConfigWriter
             {
                 // The analyzer reports STD1001 only below STD1002's limit; with STD1002 off, lift that limit so
                 // long methods still get STD1001 instead of nothing.
-                var value = rule.Id == "STD1002" && effective.SeverityOf(rule) == Severity.None
+                var value = rule.Id == CodeRuleIds.MethodFarTooLong && effective.SeverityOf(rule) == Severity.None
                     ? int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture)
                     : effective.Parameter(rule, parameter.Name);
                 sb.AppendLine($"{parameter.AnalyzerOption} = {value}");

@@ -40,7 +40,7 @@ public static class PolicyLoader
         var parsed = PositionedJsonParser.Parse(text);
         if (!parsed.Succeeded)
         {
-            findings.Add(new Finding("STD0001", Severity.Error,
+            findings.Add(new Finding(PolicyRuleIds.PolicyNotJson, Severity.Error,
                 $"{FileName} is not valid JSON: {parsed.Error} Fix the syntax (comments and trailing commas are allowed).",
                 path, parsed.ErrorLine, parsed.ErrorColumn));
             return new PolicyLoadResult(new StandardsPolicy { SourcePath = path }, findings);
@@ -56,7 +56,7 @@ public static class PolicyLoader
         findings.AddRange(DuplicateKeys(path, root, isRoot: true));
         foreach (var property in root.Properties.Where(p => !KnownSections.Contains(p.Name)))
         {
-            findings.Add(new Finding("STD0002", Severity.Error,
+            findings.Add(new Finding(PolicyRuleIds.PolicyShape, Severity.Error,
                 $"Unknown setting '{property.Name}' in {FileName}. Known settings: {string.Join(", ", KnownSections.Where(s => s != "$schema"))}.",
                 path, property.Line, property.Column));
         }
@@ -114,7 +114,7 @@ public static class PolicyLoader
     }
 
     internal static Finding Shape(string path, JsonValueNode node, string message) =>
-        new("STD0002", Severity.Error, $"{message} See the schema in the Standards.Sdk package (schema/standards.schema.json).", path, node.Line, node.Column);
+        new(PolicyRuleIds.PolicyShape, Severity.Error, $"{message} See the schema in the Standards.Sdk package (schema/standards.schema.json).", path, node.Line, node.Column);
 
     /// <summary>Reads values and records what is wrong with them.</summary>
     private sealed class Reader(string path, List<Finding> findings)
@@ -215,7 +215,7 @@ public static class PolicyLoader
                 message = $"'{id}' is not a diagnostic id.{hint} A diagnostic id is letters then digits, as the analyzer or the compiler reports it (CA2201, IDE0005, CS1998, MA0051, SA1600); Standards.Sdk's own rules are in the rules index (docs/rules/README.md).";
             }
 
-            return new Finding("STD0003", Severity.Error, message, path, line, column);
+            return new Finding(PolicyRuleIds.UnknownRule, Severity.Error, message, path, line, column);
         }
 
         /// <summary>
@@ -226,7 +226,7 @@ public static class PolicyLoader
         {
             if (NullableWarnings.Covers(id))
             {
-                findings.Add(new Finding("STD0002", Severity.Error,
+                findings.Add(new Finding(PolicyRuleIds.PolicyShape, Severity.Error,
                     $"'{id}' is a nullable warning: the nullable lock (STD0101) keeps every nullable warning an error, so \"rules\" cannot change it. To waive it for legacy code, add an exception for STD0101 scoped to those files or that project (docs/configuration.md#exceptions).",
                     path, line, column));
                 return null;
@@ -258,7 +258,7 @@ public static class PolicyLoader
                 }
                 else
                 {
-                    findings.Add(new Finding("STD0002", Severity.Error,
+                    findings.Add(new Finding(PolicyRuleIds.PolicyShape, Severity.Error,
                         $"Rule '{id}' is not one of Standards.Sdk's rules, so its only settings are severity and testSeverity, not '{p.Name}'. Set the analyzer's own options in .editorconfig.",
                         path, p.Line, p.Column));
                 }
@@ -298,7 +298,7 @@ public static class PolicyLoader
                 else if (parameter is null)
                 {
                     var known = string.Join(", ", SeverityKeys.Concat(rule.Parameters.Select(x => x.Name)));
-                    findings.Add(new Finding("STD0002", Severity.Error,
+                    findings.Add(new Finding(PolicyRuleIds.PolicyShape, Severity.Error,
                         $"Rule '{rule.Id}' has no setting '{p.Name}'. Its settings are: {known}.", path, p.Line, p.Column));
                 }
                 else if (ParameterValue(parameter, p.Value, rule.Id) is { } parameterValue)
@@ -366,7 +366,7 @@ public static class PolicyLoader
 
                 if (entry.Expires < today)
                 {
-                    findings.Add(new Finding("STD0005", Severity.Error,
+                    findings.Add(new Finding(PolicyRuleIds.ExceptionExpired, Severity.Error,
                         $"The exception for '{entry.Rule}' on '{entry.Scope}' expired on {entry.Expires:yyyy-MM-dd}; ask its owner {entry.Owner} to fix the code or to renew it with a new 'expires' date.",
                         path, entry.Line, item.Column));
                     continue;
@@ -420,6 +420,6 @@ public static class PolicyLoader
         }
 
         private Finding Malformed(JsonValueNode node, string message, int? line = null) =>
-            new("STD0004", Severity.Error, message, path, line ?? node.Line, line is null ? node.Column : 0);
+            new(PolicyRuleIds.ExceptionMalformed, Severity.Error, message, path, line ?? node.Line, line is null ? node.Column : 0);
     }
 }

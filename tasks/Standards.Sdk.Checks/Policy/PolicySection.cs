@@ -1,5 +1,6 @@
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Json;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Policy;
 
@@ -68,7 +69,7 @@ public static class PolicySection
 
         foreach (var property in obj.Properties.Where(p => keys is not null && !keys.Contains(p.Name, StringComparer.Ordinal)))
         {
-            findings.Add(new Finding("STD0002", Severity.Error,
+            findings.Add(new Finding(PolicyRuleIds.PolicyShape, Severity.Error,
                 $"Unknown setting '{property.Name}' in '{name}'. Known settings: {string.Join(", ", keys!)}; rule severities go in the \"rules\" section. See docs/quality-gates.md.",
                 path, property.Line, property.Column));
         }

@@ -1,5 +1,6 @@
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Json;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Policy;
 
@@ -105,7 +106,7 @@ public sealed record ReleaseSettings
             case JsonObjectNode obj:
                 foreach (var property in obj.Properties.Where(p => !keys.Contains(p.Name, StringComparer.Ordinal)))
                 {
-                    findings.Add(new Finding("STD0002", Severity.Error,
+                    findings.Add(new Finding(PolicyRuleIds.PolicyShape, Severity.Error,
                         $"Unknown setting '{name}.{property.Name}' in standards.json; '{name}' accepts {string.Join(", ", keys)}.",
                         path, property.Line, property.Column));
                 }

@@ -33,7 +33,7 @@ public sealed record RepositoryCheckOutcome(
     BaselineInput? Baseline)
 {
     /// <summary>Baseline entries no finding matched (reported as STD3902).</summary>
-    public int Removable => Reported.Count(f => f.Code == "STD3902");
+    public int Removable => Reported.Count(f => f.Code == BaselineRuleIds.EntryNoLongerNeeded);
 }
 
 /// <summary>
@@ -70,7 +70,7 @@ public static class RepositoryCheckRunner
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                found = [new Finding("STD0000", Severity.Error,
+                found = [new Finding(PolicyRuleIds.InternalError, Severity.Error,
                     $"The {check.Name} check failed: {ex.GetType().Name}: {ex.Message} This is a bug in Standards.Sdk; please report it with the build log (-bl). To build meanwhile, set StandardsRepositoryChecks=false.")];
             }
 
@@ -104,7 +104,7 @@ public static class RepositoryCheckRunner
         foreach (var entry in applied.Stale)
         {
             var what = entry.File.Length == 0 ? entry.Code : $"{entry.Code} in {entry.File}";
-            if (repoPolicy.Create("STD3902",
+            if (repoPolicy.Create(BaselineRuleIds.EntryNoLongerNeeded,
                     $"{baseline.Path}: the entry for {what} (\"{Shorten(entry.Message)}\") matches no finding any more: the problem was fixed. Remove the entry, or regenerate the file with `{BaselineFile.UpdateCommand}`, so the baseline cannot hide the problem if it comes back.",
                     baseline.Path, entry.Line) is { } stale)
             {

@@ -15,6 +15,18 @@ public static class PolicyRuleIds
     /// <summary>standards.json does not have the shape of its schema (wrong type, unknown or duplicate key).</summary>
     public const string PolicyShape = "STD0002";
 
+    /// <summary>standards.json names an unknown STD rule or a malformed diagnostic id.</summary>
+    public const string UnknownRule = "STD0003";
+
+    /// <summary>An exception entry of standards.json is malformed.</summary>
+    public const string ExceptionMalformed = "STD0004";
+
+    /// <summary>An exception entry of standards.json has expired.</summary>
+    public const string ExceptionExpired = "STD0005";
+
+    /// <summary>A project kind that is not one of the known kinds.</summary>
+    public const string UnknownProjectKind = "STD0006";
+
     /// <summary>A file a check must read exists but cannot be read (permissions, a dangling link, a folder that cannot be listed).</summary>
     public const string InputUnreadable = "STD0007";
 

@@ -1,4 +1,5 @@
 using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Layout;
 
 namespace Standards.Sdk.Checks.Rules;
 
@@ -22,33 +23,33 @@ public static partial class RuleCatalog
         const string runbookFormat = "runbook-format";
         string[] hosts = [ProjectKinds.Service, ProjectKinds.Worker];
 
-        yield return Layout("STD3001", "Required repository file missing", Severity.Error, rootFiles) with
+        yield return Layout(LayoutRuleIds.RequiredFileMissing, "Required repository file missing", Severity.Error, rootFiles) with
         {
             Parameters = [new RuleParameter("files", RequiredRootFiles, null, "Files every repo has at its root (layout.requiredPaths in standards.json adds more).", IsList: true)],
         };
-        yield return Layout("STD3002", "CODEOWNERS missing", Severity.Error, owners);
-        yield return Layout("STD3003", "Project folder without a code owner", Severity.Error, owners);
-        yield return Layout("STD3004", "Critical project with too few owners", Severity.Error, owners) with
+        yield return Layout(LayoutRuleIds.CodeOwnersMissing, "CODEOWNERS missing", Severity.Error, owners);
+        yield return Layout(LayoutRuleIds.ProjectWithoutOwner, "Project folder without a code owner", Severity.Error, owners);
+        yield return Layout(LayoutRuleIds.CriticalProjectTooFewOwners, "Critical project with too few owners", Severity.Error, owners) with
         {
             Parameters = [new RuleParameter("minOwners", "2", null, "Owners (users, teams or e-mail addresses) the CODEOWNERS rule for a critical project must name.")],
         };
-        yield return Layout("STD3005", "Malformed CODEOWNERS line", Severity.Error, owners);
-        yield return Layout("STD3006", "src/ or tests/ folder missing", Severity.Error, folders);
-        yield return Layout("STD3007", "Executable outside cmd/<App>/", Severity.Error, "executables-under-cmd") with { Kinds = hosts };
-        yield return Layout("STD3008", "Project without a test project", Severity.Error, "test-projects");
-        yield return Layout("STD3010", "No architecture decision records", Severity.Error, "adrs");
-        yield return Layout("STD3011", "ADR file name not NNNN-kebab-case-title.md", Severity.Error, adrFormat);
-        yield return Layout("STD3012", "ADR numbers duplicated or with gaps", Severity.Error, adrFormat);
-        yield return Layout("STD3013", "ADR Status or Date header missing or invalid", Severity.Error, adrFormat);
-        yield return Layout("STD3014", "ADR section missing", Severity.Error, adrFormat);
-        yield return Layout("STD3015", "Deprecated or superseded ADR without a link to its replacement", Severity.Error, adrFormat);
-        yield return Layout("STD3020", "No runbooks", Severity.Error, "runbooks") with { Kinds = hosts };
-        yield return Layout("STD3021", "Runbook Owner or Last Validated header missing or invalid", Severity.Error, runbookFormat);
-        yield return Layout("STD3022", "Runbook section missing", Severity.Error, runbookFormat);
-        yield return Layout("STD3030", "Pull request template missing or incomplete", Severity.Warning, "pull-request-template");
-        yield return Layout("STD3031", "SECURITY.md missing", Severity.Warning, "security-policy");
-        yield return Layout("STD3032", "Document past its review date", Severity.Warning, "documentation-freshness");
-        yield return Layout("STD3033", "Generic folder name under src/ or cmd/", Severity.Warning, "generic-names") with
+        yield return Layout(LayoutRuleIds.CodeOwnersMalformed, "Malformed CODEOWNERS line", Severity.Error, owners);
+        yield return Layout(LayoutRuleIds.SourceOrTestsFolderMissing, "src/ or tests/ folder missing", Severity.Error, folders);
+        yield return Layout(LayoutRuleIds.ExecutableOutsideCmd, "Executable outside cmd/<App>/", Severity.Error, "executables-under-cmd") with { Kinds = hosts };
+        yield return Layout(LayoutRuleIds.ProjectWithoutTests, "Project without a test project", Severity.Error, "test-projects");
+        yield return Layout(LayoutRuleIds.NoAdrs, "No architecture decision records", Severity.Error, "adrs");
+        yield return Layout(LayoutRuleIds.AdrFileName, "ADR file name not NNNN-kebab-case-title.md", Severity.Error, adrFormat);
+        yield return Layout(LayoutRuleIds.AdrNumbering, "ADR numbers duplicated or with gaps", Severity.Error, adrFormat);
+        yield return Layout(LayoutRuleIds.AdrHeader, "ADR Status or Date header missing or invalid", Severity.Error, adrFormat);
+        yield return Layout(LayoutRuleIds.AdrSectionMissing, "ADR section missing", Severity.Error, adrFormat);
+        yield return Layout(LayoutRuleIds.AdrReplacementLinkMissing, "Deprecated or superseded ADR without a link to its replacement", Severity.Error, adrFormat);
+        yield return Layout(LayoutRuleIds.NoRunbooks, "No runbooks", Severity.Error, "runbooks") with { Kinds = hosts };
+        yield return Layout(LayoutRuleIds.RunbookHeader, "Runbook Owner or Last Validated header missing or invalid", Severity.Error, runbookFormat);
+        yield return Layout(LayoutRuleIds.RunbookSectionMissing, "Runbook section missing", Severity.Error, runbookFormat);
+        yield return Layout(LayoutRuleIds.PullRequestTemplate, "Pull request template missing or incomplete", Severity.Warning, "pull-request-template");
+        yield return Layout(LayoutRuleIds.SecurityPolicyMissing, "SECURITY.md missing", Severity.Warning, "security-policy");
+        yield return Layout(LayoutRuleIds.DocumentPastReview, "Document past its review date", Severity.Warning, "documentation-freshness");
+        yield return Layout(LayoutRuleIds.GenericFolderName, "Generic folder name under src/ or cmd/", Severity.Warning, "generic-names") with
         {
             Parameters = [new RuleParameter("names", GenericFolderNames, null, "Folder name segments that say nothing about what the code in them does.", IsList: true)],
         };

@@ -1,3 +1,4 @@
+using Standards.Sdk.Checks.Baseline;
 using Standards.Sdk.Checks.Diagnostics;
 
 namespace Standards.Sdk.Checks.Rules;
@@ -10,7 +11,7 @@ public static partial class RuleCatalog
     private static IEnumerable<RuleDefinition> OrchestrationRules()
     {
         const string baseline = "adoption-baseline";
-        yield return Task("STD3901", "Baseline file is malformed", RepositoryChecksArea, Severity.Error, baseline);
-        yield return Task("STD3902", "Baseline entry no longer needed", RepositoryChecksArea, Severity.Warning, baseline);
+        yield return Task(BaselineRuleIds.Malformed, "Baseline file is malformed", RepositoryChecksArea, Severity.Error, baseline);
+        yield return Task(BaselineRuleIds.EntryNoLongerNeeded, "Baseline entry no longer needed", RepositoryChecksArea, Severity.Warning, baseline);
     }
 }

@@ -13,14 +13,14 @@ public static partial class RuleCatalog
     private static IEnumerable<RuleDefinition> ToolRules()
     {
         const string baseline = "adoption-baseline";
-        yield return Task("STD7501", "The git tree has uncommitted changes", ToolArea, Severity.Error, baseline);
-        yield return Task("STD7502", "A project file cannot be parsed", ToolArea, Severity.Error, baseline);
-        yield return Task("STD7503", "No project to adopt", ToolArea, Severity.Error, baseline);
-        yield return Task("STD7504", "A baseline file is malformed", ToolArea, Severity.Error, baseline);
-        yield return Task("STD7505", "global.json or Directory.Packages.props is malformed", ToolArea, Severity.Error, baseline);
-        yield return Task("STD7506", "A restore or build the tool runs failed", ToolArea, Severity.Error, baseline);
-        yield return Task("STD7507", "A finding cannot be baselined", ToolArea, Severity.Error, baseline);
-        yield return Task("STD7508", "Wrong command line", ToolArea, Severity.Error, baseline);
-        yield return Task("STD7509", "The change set could not be written", ToolArea, Severity.Error, baseline);
+        yield return Task(ToolRuleIds.DirtyTree, "The git tree has uncommitted changes", ToolArea, Severity.Error, baseline);
+        yield return Task(ToolRuleIds.ProjectUnparsable, "A project file cannot be parsed", ToolArea, Severity.Error, baseline);
+        yield return Task(ToolRuleIds.NoProjects, "No project to adopt", ToolArea, Severity.Error, baseline);
+        yield return Task(ToolRuleIds.BaselineMalformed, "A baseline file is malformed", ToolArea, Severity.Error, baseline);
+        yield return Task(ToolRuleIds.ConfigurationMalformed, "global.json or Directory.Packages.props is malformed", ToolArea, Severity.Error, baseline);
+        yield return Task(ToolRuleIds.BuildFailed, "A restore or build the tool runs failed", ToolArea, Severity.Error, baseline);
+        yield return Task(ToolRuleIds.NotBaselinable, "A finding cannot be baselined", ToolArea, Severity.Error, baseline);
+        yield return Task(ToolRuleIds.Usage, "Wrong command line", ToolArea, Severity.Error, baseline);
+        yield return Task(ToolRuleIds.WriteFailed, "The change set could not be written", ToolArea, Severity.Error, baseline);
     }
 }

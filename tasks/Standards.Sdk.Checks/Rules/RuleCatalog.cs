@@ -23,36 +23,36 @@ public static partial class RuleCatalog
 
     private static IEnumerable<RuleDefinition> PolicyRules()
     {
-        yield return Task("STD0000", "Standards.Sdk internal error", PolicyFile, Severity.Error, "");
-        yield return Task("STD0001", "standards.json is not valid JSON", PolicyFile, Severity.Error, "policy-file");
-        yield return Task("STD0002", "standards.json does not match its schema", PolicyFile, Severity.Error, "policy-file");
-        yield return Task("STD0003", "standards.json names an unknown STD rule or a malformed diagnostic id", PolicyFile, Severity.Error, "policy-file");
-        yield return Task("STD0004", "Malformed exception entry", PolicyFile, Severity.Error, "exceptions");
-        yield return Task("STD0005", "Expired exception", PolicyFile, Severity.Error, "exceptions");
-        yield return Task("STD0006", "Unknown project kind", PolicyFile, Severity.Error, "project-kinds");
+        yield return Task(PolicyRuleIds.InternalError, "Standards.Sdk internal error", PolicyFile, Severity.Error, "");
+        yield return Task(PolicyRuleIds.PolicyNotJson, "standards.json is not valid JSON", PolicyFile, Severity.Error, "policy-file");
+        yield return Task(PolicyRuleIds.PolicyShape, "standards.json does not match its schema", PolicyFile, Severity.Error, "policy-file");
+        yield return Task(PolicyRuleIds.UnknownRule, "standards.json names an unknown STD rule or a malformed diagnostic id", PolicyFile, Severity.Error, "policy-file");
+        yield return Task(PolicyRuleIds.ExceptionMalformed, "Malformed exception entry", PolicyFile, Severity.Error, "exceptions");
+        yield return Task(PolicyRuleIds.ExceptionExpired, "Expired exception", PolicyFile, Severity.Error, "exceptions");
+        yield return Task(PolicyRuleIds.UnknownProjectKind, "Unknown project kind", PolicyFile, Severity.Error, "project-kinds");
         yield return Task(PolicyRuleIds.InputUnreadable, "A file the checks must read cannot be read", PolicyFile, Severity.Error, "policy-file");
         yield return Task(PolicyRuleIds.StateNotWritable, "Standards.Sdk cannot write its state or reports", PolicyFile, Severity.Error, "policy-file");
-        yield return Task("STD0101", "Nullable reference types turned off", BuildPolicy, Severity.Error, "nullable, locked-settings") with { Locked = true };
-        yield return Task("STD0102", "Warnings-as-errors turned off in a CI or Release build", BuildPolicy, Severity.Error, "warnings-as-errors, locked-settings") with { Locked = true };
-        yield return Task("STD0103", "A locked rule silenced without an exception", BuildPolicy, Severity.Error, "locked-settings, exceptions") with { Locked = true };
+        yield return Task(PolicyRuleIds.NullableLocked, "Nullable reference types turned off", BuildPolicy, Severity.Error, "nullable, locked-settings") with { Locked = true };
+        yield return Task(PolicyRuleIds.WarningsAsErrorsLocked, "Warnings-as-errors turned off in a CI or Release build", BuildPolicy, Severity.Error, "warnings-as-errors, locked-settings") with { Locked = true };
+        yield return Task(PolicyRuleIds.LockedRuleSilenced, "A locked rule silenced without an exception", BuildPolicy, Severity.Error, "locked-settings, exceptions") with { Locked = true };
         yield return Task(PolicyRuleIds.FileExceptionNotApplicable, "File-scoped exception cannot be applied to a file", BuildPolicy, Severity.Warning, "exceptions");
     }
 
     private static IEnumerable<RuleDefinition> CodeRules()
     {
         const string names = "Util,Utils,Common,Helper,Helpers,Misc";
-        yield return Analyzer("STD1001", "Method is too long", Severity.Warning, "method-length",
+        yield return Analyzer(CodeRuleIds.MethodTooLong, "Method is too long", Severity.Warning, "method-length",
             new RuleParameter("maxLines", "50", null, "Largest number of code lines a method body may have before a warning.", "standards.method_length.warning"));
-        yield return Analyzer("STD1002", "Method is far too long", Severity.Error, "method-length",
+        yield return Analyzer(CodeRuleIds.MethodFarTooLong, "Method is far too long", Severity.Error, "method-length",
             new RuleParameter("maxLines", "100", null, "Largest number of code lines a method body may have before an error.", "standards.method_length.error"));
-        yield return Analyzer("STD1003", "Nesting is too deep", Severity.Warning, "nesting-depth",
+        yield return Analyzer(CodeRuleIds.NestingTooDeep, "Nesting is too deep", Severity.Warning, "nesting-depth",
             new RuleParameter("maxDepth", "4", null, "Deepest control-flow nesting allowed in a member.", "standards.nesting_depth.warning"));
-        yield return Analyzer("STD1004", "File is too long", Severity.Warning, "file-length",
+        yield return Analyzer(CodeRuleIds.FileTooLong, "File is too long", Severity.Warning, "file-length",
             new RuleParameter("maxLines", "500", null, "Largest number of lines a source file may have.", "standards.file_length.warning"));
-        yield return Analyzer("STD1005", "Generic namespace or folder name", Severity.Warning, "generic-names",
+        yield return Analyzer(CodeRuleIds.GenericName, "Generic namespace or folder name", Severity.Warning, "generic-names",
             new RuleParameter("names", names, null, "Names that say nothing about what the code does.", "standards.generic_names", IsList: true));
-        yield return Analyzer("STD1006", "TODO without owner and issue", Severity.Warning, "todo-comments");
-        yield return Task("STD1007", "Generic project name", BuildPolicy, Severity.Warning, "generic-names") with
+        yield return Analyzer(CodeRuleIds.TodoWithoutOwnerAndIssue, "TODO without owner and issue", Severity.Warning, "todo-comments");
+        yield return Task(CodeRuleIds.GenericProjectName, "Generic project name", BuildPolicy, Severity.Warning, "generic-names") with
         {
             Parameters = [new RuleParameter("names", names, null, "Project name segments that say nothing about what the project does.", IsList: true)],
         };

@@ -1,6 +1,9 @@
-namespace Standards.Adoption;
+namespace Standards.Sdk.Checks.Rules;
 
-/// <summary>The codes of `dotnet standards` (STD75xx); each has a page under docs/rules and a catalog entry.</summary>
+/// <summary>
+/// The codes of `dotnet standards` (STD75xx), reported by Standards.Adoption; each has a page under docs/rules. Titles
+/// and defaults are declared with these ids in RuleCatalog.Tool.cs.
+/// </summary>
 public static class ToolRuleIds
 {
     /// <summary>The git working tree has uncommitted changes.</summary>
