@@ -109,7 +109,7 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
         };
         findings.AddRange(LockedSettingsCheck.Run(settings, effective, path => ReadRecording(path, unreadable)));
         findings.AddRange(ProjectNameCheck.Run(ProjectFile, effective));
-        findings.AddRange(UnreadableFindings(unreadable, effective.SeverityOf(RuleCatalog.Find(PolicyRuleIds.InputUnreadable)!)));
+        findings.AddRange(UnreadableFindings(unreadable, effective.SeverityOf(RuleCatalog.Get(PolicyRuleIds.InputUnreadable))));
 
         Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: checked the build policy of {0} ({1}).",
             project.Name, policy.SourcePath is null ? "profile defaults, no standards.json" : policy.SourcePath);
@@ -140,7 +140,7 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
     /// <summary>STD0104 for source files a file-scoped exception covers but the analyzer config cannot name.</summary>
     private static IEnumerable<Finding> Unwritable(IReadOnlyList<(string File, string Rule)> unwritable, EffectivePolicy effective)
     {
-        var severity = effective.SeverityOf(RuleCatalog.Find(PolicyRuleIds.FileExceptionNotApplicable)!);
+        var severity = effective.SeverityOf(RuleCatalog.Get(PolicyRuleIds.FileExceptionNotApplicable));
         if (severity == Severity.None)
         {
             return [];

@@ -45,7 +45,7 @@ public sealed class CheckArtefactSize : ProjectPolicyTask
             bytes = -1;
         }
 
-        var severity = new EffectivePolicy(policy, project, today).SeverityOf(RuleCatalog.Find(BudgetRuleIds.SizeOverBudget)!);
+        var severity = new EffectivePolicy(policy, project, today).SeverityOf(RuleCatalog.Get(BudgetRuleIds.SizeOverBudget));
         var budget = SizeGate.BudgetOf(settings, project.Name, kind);
         if (bytes < 0)
         {

@@ -55,7 +55,7 @@ public sealed class CheckBenchmarkBudgets : ProjectPolicyTask
         {
             if (findings.Count == 0 && (settings.Benchmarks.Count > 0 || File.Exists(baselinePath) || UpdateBaseline))
             {
-                findings.Add(new Finding(BudgetRuleIds.ResultsMissing, effective.SeverityOf(RuleCatalog.Find(BudgetRuleIds.ResultsMissing)!),
+                findings.Add(new Finding(BudgetRuleIds.ResultsMissing, effective.SeverityOf(RuleCatalog.Get(BudgetRuleIds.ResultsMissing)),
                     $"There are no BenchmarkDotNet JSON results under {ResultsDirectory} to check the budgets against. Run the benchmarks with the JSON exporter first (dotnet run -c Release --project <benchmarks> -- --filter '*' --exporters json), or point StandardsBenchmarkResults at their results folder.",
                     ProjectFile));
             }
@@ -85,7 +85,7 @@ public sealed class CheckBenchmarkBudgets : ProjectPolicyTask
             }
         }
 
-        Severity SeverityOf(string id) => effective.SeverityOf(RuleCatalog.Find(id)!);
+        Severity SeverityOf(string id) => effective.SeverityOf(RuleCatalog.Get(id));
         findings.AddRange(BenchmarkGate.Evaluate(new BenchmarkGateInput(results, settings, baseline, policy.SourcePath ?? PolicyLoader.FileName, baselinePath, SeverityOf)));
         Log.LogMessage(MessageImportance.High, "Standards: checked {0} benchmark result{1} against {2} budget{3} and {4} baseline entr{5}.",
             results.Count, results.Count == 1 ? string.Empty : "s", settings.Benchmarks.Count, settings.Benchmarks.Count == 1 ? string.Empty : "s",

@@ -51,7 +51,7 @@ public sealed class CheckPackageDependencies : ProjectPolicyTask
         var policy = LoadPolicy(today, findings: null);
         var project = CreateProjectContext();
         var effective = new EffectivePolicy(policy, project, today);
-        Severity SeverityOf(string id) => RuleCatalog.Find(id) is { } rule ? effective.SeverityOf(rule) : Severity.Error;
+        Severity SeverityOf(string id) => effective.SeverityOf(RuleCatalog.Get(id));
 
         var findings = new List<Finding>();
         var unreadable = new List<UnreadablePath>();

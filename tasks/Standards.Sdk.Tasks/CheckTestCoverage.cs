@@ -68,7 +68,7 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
         var chosen = CoverageReportLocator.Select(Candidates(earlier, since), earlier, since, TestAssemblyName);
         if (chosen is null)
         {
-            var severity = effective.SeverityOf(RuleCatalog.Find(CoverageRuleIds.ReportMissing)!);
+            var severity = effective.SeverityOf(RuleCatalog.Get(CoverageRuleIds.ReportMissing));
             findings.Add(new Finding(CoverageRuleIds.ReportMissing, severity,
                 $"The test run of {project.Name} wrote no coverage report under {ResultsDirectory} that can be told apart from the others. Standards.Sdk collects coverage with coverlet.collector (XPlat Code Coverage): keep the package referenced, do not pass another --collect, and give parallel test projects their own --results-directory (or none). To turn coverage off for this project, set StandardsCoverage=false.",
                 ProjectFile));

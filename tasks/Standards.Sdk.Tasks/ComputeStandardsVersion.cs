@@ -197,11 +197,12 @@ public sealed class ComputeStandardsVersion : ProjectPolicyTask
     private static Finding WithPolicySeverity(Finding finding, EffectivePolicy effective)
     {
         // standards.json may change a rule's severity; an Info finding (an acknowledged fallback) stays Info.
-        if (finding.Severity == Severity.Info || RuleCatalog.Find(finding.Code) is not { } rule)
+        if (finding.Severity == Severity.Info)
         {
             return finding;
         }
 
+        var rule = RuleCatalog.Get(finding.Code);
         var configured = effective.SeverityOf(rule);
         return configured == rule.DefaultSeverity ? finding : finding with { Severity = configured };
     }

@@ -239,7 +239,7 @@ public static class CoverageGate
         input.Projects.FirstOrDefault(p => string.Equals(p.Context.Name, package, StringComparison.OrdinalIgnoreCase))?.Context
         ?? new ProjectContext(package, ProjectKinds.Library, string.Empty);
 
-    private static RuleDefinition Rule(string id) => RuleCatalog.Find(id) ?? throw new InvalidOperationException($"{id} is not in the rule catalog.");
+    private static RuleDefinition Rule(string id) => RuleCatalog.Get(id);
 
     private static CoverageCounts Sum(IEnumerable<FileCoverage> files) => files.Aggregate(default(CoverageCounts), (s, f) => s + f.Counts);
 

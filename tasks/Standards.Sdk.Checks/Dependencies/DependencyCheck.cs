@@ -266,13 +266,7 @@ internal sealed partial class DependencyRun(RepositorySnapshot repository, Stand
 
     private void Add(Finding finding, ProjectContext? context, Severity atMost = Severity.Error)
     {
-        var rule = RuleCatalog.Find(finding.Code);
-        if (rule is null)
-        {
-            Findings.Add(finding);
-            return;
-        }
-
+        var rule = RuleCatalog.Get(finding.Code);
         var severity = context is null ? RepoSeverity(rule.Id) : new EffectivePolicy(policy, context, today).SeverityOf(rule);
         if (severity == Severity.None || Excepted(rule.Id, finding.File))
         {
@@ -284,12 +278,7 @@ internal sealed partial class DependencyRun(RepositorySnapshot repository, Stand
 
     private Severity RepoSeverity(string ruleId)
     {
-        var rule = RuleCatalog.Find(ruleId);
-        if (rule is null)
-        {
-            return Severity.Error;
-        }
-
+        var rule = RuleCatalog.Get(ruleId);
         return policy.Rules.TryGetValue(rule.Id, out var setting) && setting.Severity is { } configured ? configured : rule.DefaultSeverity;
     }
 

@@ -1,6 +1,5 @@
 using Standards.Sdk.Checks.Dependencies;
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Layout;
 
@@ -48,7 +47,7 @@ internal static class RootFileRules
             }
 
             if (context.DeferToDependencyRules && ReportedElsewhere.TryGetValue(name, out var other)
-                && RuleCatalog.Find(other) is { } rule && context.Policy.Effective.ConfiguredSeverity(rule) != Severity.None)
+                && context.Policy.SeverityOf(other) != Severity.None)
             {
                 continue;
             }

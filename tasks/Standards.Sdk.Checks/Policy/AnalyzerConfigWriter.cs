@@ -85,7 +85,7 @@ public static class AnalyzerConfigWriter
     public static string CodeMetricsConfig(EffectivePolicy effective)
     {
         ArgumentNullException.ThrowIfNull(effective);
-        var rule = RuleCatalog.Find("CA1502")!;
+        var rule = RuleCatalog.Get("CA1502");
         return $"CA1502: {effective.Parameter(rule, "maxComplexity")}\n";
     }
 

@@ -127,7 +127,7 @@ public static partial class LockedSettingsCheck
         var files = settings.CompileFiles.Count > 0 ? settings.CompileFiles : [Path.Combine(Path.GetDirectoryName(settings.ProjectFile) ?? "/", "Program.cs")];
         foreach (var (id, severity) in context.Locked)
         {
-            var rule = RuleCatalog.Find(id)!;
+            var rule = RuleCatalog.Get(id);
             var ours = rule.IsAnalyzerRule ? severity : (Severity?)null;
             Report(precedence.Weakening(id, FilesNotExcepted(context, id, files), ours, severity), PolicyRuleIds.LockedRuleSilenced, $"locked rule {rule.Id} ({rule.Title})", id);
         }
@@ -137,7 +137,7 @@ public static partial class LockedSettingsCheck
         {
             if (Allowed(context.Policy, code))
             {
-                Report(precedence.Weakening(code, files, null, Severity.Error), code, $"Standards.Sdk's {code} ({RuleCatalog.Find(code)!.Title})", code);
+                Report(precedence.Weakening(code, files, null, Severity.Error), code, $"Standards.Sdk's {code} ({RuleCatalog.Get(code).Title})", code);
             }
         }
 

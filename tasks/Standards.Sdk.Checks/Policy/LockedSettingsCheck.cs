@@ -211,7 +211,7 @@ public static partial class LockedSettingsCheck
     internal static bool Allowed(EffectivePolicy policy, string ruleId) =>
         policy.ProjectException(ruleId) is null && SeverityOf(policy, ruleId) != Severity.None;
 
-    internal static Severity SeverityOf(EffectivePolicy policy, string ruleId) => policy.SeverityOf(RuleCatalog.Find(ruleId)!);
+    internal static Severity SeverityOf(EffectivePolicy policy, string ruleId) => policy.SeverityOf(RuleCatalog.Get(ruleId));
 
     internal static string[] SplitList(string value) =>
         value.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -10,7 +10,7 @@ public static class ProjectNameCheck
     public static IReadOnlyList<Finding> Run(string projectFile, EffectivePolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var rule = RuleCatalog.Find(CodeRuleIds.GenericProjectName)!;
+        var rule = RuleCatalog.Get(CodeRuleIds.GenericProjectName);
         var severity = policy.SeverityOf(rule);
         if (severity == Severity.None)
         {

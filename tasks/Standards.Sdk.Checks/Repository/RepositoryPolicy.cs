@@ -43,15 +43,14 @@ public sealed class RepositoryPolicy
     public static RepositoryPolicy For(RepositorySnapshot repository, StandardsPolicy policy, DateOnly today) =>
         new(policy, RepositoryKind.Resolve(policy, repository), today);
 
-    /// <summary>The configured severity of a rule for this repo (None when the rule does not apply to its kind).</summary>
-    public Severity SeverityOf(string ruleId)
-    {
-        var rule = RuleCatalog.Find(ruleId);
-        return rule is null ? Severity.Error : Effective.ConfiguredSeverity(rule);
-    }
+    /// <summary>
+    /// The configured severity of a rule for this repo (None when the rule does not apply to its kind). Throws for an
+    /// id the catalog does not declare (<see cref="RuleCatalog.Get"/>).
+    /// </summary>
+    public Severity SeverityOf(string ruleId) => Effective.ConfiguredSeverity(RuleCatalog.Get(ruleId));
 
     /// <summary>A parameter value as text (standards.json, else the default).</summary>
-    public string Parameter(string ruleId, string name) => Effective.Parameter(RuleCatalog.Find(ruleId)!, name);
+    public string Parameter(string ruleId, string name) => Effective.Parameter(RuleCatalog.Get(ruleId), name);
 
     /// <summary>A list parameter, split and trimmed.</summary>
     public IReadOnlyList<string> ListParameter(string ruleId, string name) =>
@@ -60,7 +59,7 @@ public sealed class RepositoryPolicy
     /// <summary>A whole-number parameter (the default when the configured text is not a number).</summary>
     public int IntParameter(string ruleId, string name)
     {
-        var rule = RuleCatalog.Find(ruleId)!;
+        var rule = RuleCatalog.Get(ruleId);
         return int.TryParse(Parameter(ruleId, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
             : int.Parse(rule.Parameters.First(p => p.Name == name).Default, CultureInfo.InvariantCulture);

@@ -18,8 +18,20 @@ public static partial class RuleCatalog
     private static readonly Dictionary<string, RuleDefinition> ById =
         All.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Looks a rule up by code (case-insensitive).</summary>
+    /// <summary>Looks a rule up by code (case-insensitive); null for an id the catalog does not declare (a user's input).</summary>
     public static RuleDefinition? Find(string id) => ById.GetValueOrDefault(id);
+
+    /// <summary>
+    /// The rule code reports under <paramref name="id"/> (one of the *RuleIds constants). An id the catalog does not
+    /// declare is a defect of Standards.Sdk, never a user's mistake, so it throws (the task turns it into STD0000)
+    /// rather than give the finding a made-up severity; RuleIdTests fails first for any id the code uses.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The catalog does not declare <paramref name="id"/>.</exception>
+    public static RuleDefinition Get(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return Find(id) ?? throw new KeyNotFoundException($"Rule {id} is not declared in the rule catalog (RuleCatalog): declare it there before code reports it.");
+    }
 
     private static IEnumerable<RuleDefinition> PolicyRules()
     {
