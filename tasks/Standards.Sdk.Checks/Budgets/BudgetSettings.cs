@@ -14,11 +14,8 @@ namespace Standards.Sdk.Checks.Budgets;
 /// <param name="Column">Its column.</param>
 public sealed record BenchmarkBudget(string Pattern, double? Mean, double? P95, double? Allocated, int Line, int Column)
 {
-    /// <summary>True when the budget applies to a benchmark.</summary>
-    public bool Matches(string fullName) =>
-        Pattern.IndexOfAny(['*', '?']) >= 0
-            ? System.Text.RegularExpressions.Regex.IsMatch(fullName, "^" + System.Text.RegularExpressions.Regex.Escape(Pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1))
-            : string.Equals(Pattern, fullName, StringComparison.Ordinal);
+    /// <summary>True when the budget applies to a benchmark (linear time whatever the pattern: <see cref="Glob.IsNameMatch"/>).</summary>
+    public bool Matches(string fullName) => Glob.IsNameMatch(Pattern, fullName);
 }
 
 /// <summary>Size budgets of one project's artefacts, in bytes.</summary>

@@ -6,12 +6,15 @@ namespace Standards.Sdk.Checks.Policy;
 /// The one glob translator. Minimal glob matching over repo-relative paths with '/' separators: <c>**</c> matches
 /// any number of folders, <c>*</c> anything but '/', <c>?</c> one character. Matching is case-sensitive, like the
 /// file system CI runs on, and takes linear time in pattern times path length (<see cref="PathPattern"/>): a scope
-/// in standards.json or a CODEOWNERS line can never make a check hang. Two dialects share it: scopes in
-/// standards.json (<see cref="IsMatch"/>) and CODEOWNERS patterns (<see cref="CompileGitignore"/>).
+/// in standards.json or a CODEOWNERS line can never make a check hang. Three dialects share it: scopes in
+/// standards.json (<see cref="IsMatch"/>), CODEOWNERS patterns (<see cref="CompileGitignore"/>) and names that are
+/// not paths, such as benchmark budgets' FullName patterns (<see cref="IsNameMatch"/>).
 /// </summary>
 public static class Glob
 {
     private static readonly ConcurrentDictionary<string, PathPattern> Compiled = new(StringComparer.Ordinal);
+
+    private static readonly ConcurrentDictionary<string, PathPattern> CompiledNames = new(StringComparer.Ordinal);
 
     /// <summary>True when the path matches the pattern.</summary>
     public static bool IsMatch(string pattern, string path)
@@ -20,6 +23,17 @@ public static class Glob
         ArgumentNullException.ThrowIfNull(path);
         var normalized = Normalize(pattern).TrimEnd('/');
         return Compiled.GetOrAdd(normalized, Compile).IsMatch(Normalize(path));
+    }
+
+    /// <summary>
+    /// True when a name that is not a path (a benchmark's FullName) matches the pattern as a whole: <c>*</c> is any
+    /// text, <c>?</c> any one character, everything else itself, case-sensitively; '/' is an ordinary character.
+    /// </summary>
+    public static bool IsNameMatch(string pattern, string name)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(name);
+        return CompiledNames.GetOrAdd(pattern, p => AddSegments(new PathPattern.Builder(), p, GlobDialect.Name).Build()).IsMatch(name);
     }
 
     /// <summary>Turns backslashes into slashes and trims leading './' and '/'.</summary>
@@ -97,7 +111,7 @@ public static class Glob
         for (var i = 0; i < p.Length; i++)
         {
             var c = p[i];
-            if (c == '*' && i + 1 < p.Length && p[i + 1] == '*')
+            if (c == '*' && dialect != GlobDialect.Name && i + 1 < p.Length && p[i + 1] == '*')
             {
                 var slashFollows = i + 2 < p.Length && p[i + 2] == '/';
                 var atSegmentStart = i == 0 || p[i - 1] == '/';
@@ -112,11 +126,11 @@ public static class Glob
             }
             else if (c == '*')
             {
-                builder.Add(PathToken.RunInSegment);
+                builder.Add(dialect == GlobDialect.Name ? PathToken.AnyRun : PathToken.RunInSegment);
             }
             else if (c == '?')
             {
-                builder.Add(PathToken.OneInSegment);
+                builder.Add(dialect == GlobDialect.Name ? PathToken.AnyOne : PathToken.OneInSegment);
             }
             else
             {
@@ -134,5 +148,8 @@ public static class Glob
 
         /// <summary>CODEOWNERS patterns (gitignore rules).</summary>
         Gitignore,
+
+        /// <summary>Names that are not paths (benchmark FullNames): '*' any text, '?' any character.</summary>
+        Name,
     }
 }

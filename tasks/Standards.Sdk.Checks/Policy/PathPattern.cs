@@ -9,6 +9,9 @@ internal enum PathToken
     /// <summary>Any one character but '/' (<c>?</c>).</summary>
     OneInSegment,
 
+    /// <summary>Any one character, '/' included (<c>?</c> in a name that is not a path).</summary>
+    AnyOne,
+
     /// <summary>Any run of characters without '/' (<c>*</c>).</summary>
     RunInSegment,
 
@@ -100,6 +103,7 @@ internal sealed class PathPattern
                 {
                     PathToken.Literal => here && path[p] == literals[t] && next[p + 1],
                     PathToken.OneInSegment => here && path[p] != '/' && next[p + 1],
+                    PathToken.AnyOne => here && next[p + 1],
                     PathToken.RunInSegment => next[p] || (here && path[p] != '/' && current[p + 1]),
                     PathToken.AnyRun => next[p] || (here && current[p + 1]),
                     PathToken.EndOrBelow => p == n || path[p] == '/',

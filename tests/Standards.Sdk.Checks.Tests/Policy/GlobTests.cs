@@ -81,4 +81,26 @@ public class GlobTests
         Assert.Equal(scope, Glob.IsMatch(pattern, path));
         Assert.Equal(gitignore, Glob.CompileGitignore(pattern).IsMatch(path));
     }
+
+    [Theory]
+    // Names are not paths: '*' is any text, '/' and '.' included, '?' any one character; the rest is literal.
+    [InlineData("Acme.SlugBenchmarks.Create(Text: \"Hello\")", "Acme.SlugBenchmarks.Create(Text: \"Hello\")", true)]
+    [InlineData("Acme.SlugBenchmarks.Create(Text: \"Hello\")", "Acme.SlugBenchmarks.Create(Text: \"Hello!\")", false)]
+    [InlineData("Acme.*", "Acme.Slug.Create(Path: \"a/b\")", true)]
+    [InlineData("*.Create*", "Acme.Slug.Create(Text: \"x\")", true)]
+    [InlineData("Acme.?lug*", "Acme.Slug.Create", true)]
+    [InlineData("Acme.?lug*", "Acme.Sslug.Create", false)]
+    [InlineData("A.B", "AxB", false)]
+    [InlineData("A+B[1]", "A+B[1]", true)]
+    [InlineData("acme.*", "Acme.Slug", false)]
+    [InlineData("Acme**", "Acme/x/y", true)]
+    public void Name_patterns_match_whole_names(string pattern, string name, bool expected) =>
+        Assert.Equal(expected, Glob.IsNameMatch(pattern, name));
+
+    [Fact]
+    public void A_pathological_name_pattern_answers_without_backtracking()
+    {
+        var pattern = string.Concat(Enumerable.Repeat("*a", 200)) + "*b";
+        Assert.False(Glob.IsNameMatch(pattern, new string('a', 5000)));
+    }
 }
