@@ -133,8 +133,9 @@ public sealed class AdoptCommandTests(ITestOutputHelper output)
         var build = repo.Build(ci: true);
         Assert.True(build.Succeeded, build.ToString());
         Assert.Empty(build.Errors);
-        Assert.Single(build.MessagesContaining("Standards.Sdk: Acme.Catalog.Web is a 'service' project"));
-        Assert.Single(build.MessagesContaining("Standards.Sdk: Acme.Catalog.Worker is a 'worker' project"));
+        Assert.Equal(["service"], KindsOf(build, "Acme.Catalog.Web"));
+        Assert.Equal(["worker"], KindsOf(build, "Acme.Catalog.Worker"));
+        Assert.Equal(["tool"], KindsOf(build, "Acme.Catalog.AppHost"));
         var test = repo.Dotnet(["test", "-tl:off"], ci: true);
         Assert.True(test.Succeeded, test.Output);
 
@@ -174,6 +175,10 @@ public sealed class AdoptCommandTests(ITestOutputHelper output)
         Assert.True(File.Exists(Path.Combine(publishFolder, "wwwroot", "js", "site.js")), "wwwroot/js is not in the publish output");
         Assert.Contains("AspNetCoreGeneratedDocument.Pages_Index", TypeNames(Path.Combine(publishFolder, "Acme.Catalog.Web.dll")));
     }
+
+    /// <summary>The project kinds the build's messages give a project ("Standards.Sdk: X is a 'kind' project (why)").</summary>
+    private static List<string> KindsOf(BuildResult build, string project) =>
+        [.. build.MessagesContaining($"Standards.Sdk: {project} is a '").Select(m => m.Text.Split('\'')[1]).Distinct()];
 
     /// <summary>The full names of the types an assembly defines.</summary>
     private static List<string> TypeNames(string assembly)
