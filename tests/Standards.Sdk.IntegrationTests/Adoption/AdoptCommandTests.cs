@@ -90,8 +90,10 @@ public sealed class AdoptCommandTests(ITestOutputHelper output)
     {
         using var repo = AdoptionFixtures.Committed(AdoptionFixtures.Service);
 
+        // Its chain of references (Domain, Application, Infrastructure, Web, FunctionalTests) takes five CI-mode build
+        // rounds, each compiling one more layer; on a loaded machine that is more than the 10 minutes a command gets.
         var watch = Stopwatch.StartNew();
-        var adopt = repo.Dotnet(["standards", "adopt"], ci: false);
+        var adopt = repo.Dotnet(["standards", "adopt"], ci: false, timeout: AdoptionFixtures.AdoptTimeout);
         output.WriteLine($"dotnet standards adopt: {watch.Elapsed.TotalSeconds:F1} s\n{adopt.Output}");
         Assert.True(adopt.Succeeded, adopt.Output);
         Assert.Contains("The CI-mode build (CI=true dotnet build) is green with these baselines.", adopt.Output, StringComparison.Ordinal);
@@ -157,7 +159,7 @@ public sealed class AdoptCommandTests(ITestOutputHelper output)
         repo.WriteFile("SECURITY.md", "# Security\n\nReport vulnerabilities privately to security@example.invalid.\n");
         var fixedBuild = repo.Build(ci: true);
         Assert.Equal(["STD3902"], AdoptionFixtures.ErrorCodes(fixedBuild));
-        var again = repo.Dotnet(["standards", "adopt", "--allow-dirty"], ci: false);
+        var again = repo.Dotnet(["standards", "adopt", "--allow-dirty"], ci: false, timeout: AdoptionFixtures.AdoptTimeout);
         output.WriteLine(again.Output);
         Assert.True(again.Succeeded, again.Output);
         Assert.Contains("fixed, removed: STD3031 SECURITY.md", again.Output, StringComparison.Ordinal);

@@ -32,6 +32,9 @@ internal static class AdoptionFixtures
         }
         """;
 
+    /// <summary>How long one `dotnet standards adopt` of a fixture may take before it is killed.</summary>
+    public static readonly TimeSpan AdoptTimeout = TimeSpan.FromMinutes(30);
+
     /// <summary>The fixture in a fresh test repo (with no global.json but the fixture's), committed, the tool installed.</summary>
     public static TestRepo Committed(string fixture)
     {
