@@ -1,37 +1,56 @@
 #!/usr/bin/env bash
 # Benchmark of adoption (docs/performance.md, "Adoption"):
-#   1. wall time of `dotnet standards adopt` on fixture repo (a), tests/fixtures/adopt-library;
-#   2. the cost of the code baseline suppressor: the adopted repo built with its standards-code-baseline.json
+#   1. wall time of `dotnet standards adopt` on each fixture repo: (a) tests/fixtures/adopt-library, (b)
+#      tests/fixtures/adopt-service;
+#   2. the cost of the code baseline suppressor: the adopted fixture (a) built with its standards-code-baseline.json
 #      against the same repo without it (a copy with the file removed), round-robin, medians of RUNS:
 #      a no-op `dotnet build --no-restore`, and a build after touching one source file (the compiler runs).
 # Both copies build in Debug without CI (warnings stay warnings), so the copy without the baseline builds too.
-# Usage: eng/bench-adopt.sh [runs=6]
+# The machine's load average is printed before and after: say it with the numbers.
+# Usage: eng/bench-adopt.sh [runs=6] [fixture...]   (fixtures: adopt-library adopt-service, the default is both)
 source "$(dirname "$0")/common.sh"
 runs="${1:-6}"
+shift $(( $# > 0 ? 1 : 0 ))
+fixtures=("$@")
+[ ${#fixtures[@]} -gt 0 ] || fixtures=(adopt-library adopt-service)
 work="$(mktemp -d "${TMPDIR:-/tmp}/standards-bench-adopt.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 version="$(unique_version)"
 export NUGET_PACKAGES="$work/packages" DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
+echo "load average before: $(cat /proc/loadavg)"
 pack_all "$work/feed" "$version" >/dev/null
 
+echo "| Run | Wall time |"
+echo "|---|---|"
+for fixture in "${fixtures[@]}"; do
+  repo="$work/$fixture"
+  cp -R "$REPO_ROOT/tests/fixtures/$fixture" "$repo"
+  # The feed and source mapping of a consuming repo; the fixture's own global.json (b) or none (a) before adoption.
+  write_consumer_config "$repo" "$version" "$work/feed"
+  if [ -f "$REPO_ROOT/tests/fixtures/$fixture/global.json" ]; then
+    cp "$REPO_ROOT/tests/fixtures/$fixture/global.json" "$repo/global.json"
+  else
+    rm "$repo/global.json"
+  fi
+  (cd "$repo" && git init -q && git add -A && git -c user.name=b -c user.email=b@b commit -qm fixture \
+    && dotnet new tool-manifest >/dev/null && dotnet tool install Standards.Tool --version "$version" >/dev/null \
+    && git add -A && git -c user.name=b -c user.email=b@b commit -qm tool)
+
+  start=$(date +%s.%N)
+  (cd "$repo" && dotnet standards adopt >/dev/null)
+  end=$(date +%s.%N)
+  echo "| \`dotnet standards adopt\` on $fixture | $(echo "$end - $start" | bc) s |"
+done
+echo "load average after adopt: $(cat /proc/loadavg)"
+[ -d "$work/adopt-library" ] || exit 0
+
 repo="$work/with"
-cp -R "$REPO_ROOT/tests/fixtures/adopt-library" "$repo"
-# The feed and source mapping of a consuming repo; fixture (a) has no global.json before adoption.
-write_consumer_config "$repo" "$version" "$work/feed"
-rm "$repo/global.json"
-(cd "$repo" && git init -q && git add -A && git -c user.name=b -c user.email=b@b commit -qm fixture \
-  && dotnet new tool-manifest >/dev/null && dotnet tool install Standards.Tool --version "$version" >/dev/null \
-  && git add -A && git -c user.name=b -c user.email=b@b commit -qm tool)
-
-start=$(date +%s.%N)
-(cd "$repo" && dotnet standards adopt >/dev/null)
-end=$(date +%s.%N)
-echo "| \`dotnet standards adopt\` on fixture (a) | $(echo "$end - $start" | bc) s |"
-
+mv "$work/adopt-library" "$repo"
 without="$work/without"
 cp -R "$repo" "$without"
 rm "$without/standards-code-baseline.json"
-for dir in "$repo" "$without"; do (cd "$dir" && dotnet build --no-restore -nologo -v:q >/dev/null); done
+# The first build of each copy restores (adopt restored only in its workspace) and warms up.
+for dir in "$repo" "$without"; do (cd "$dir" && dotnet build -nologo -v:q >/dev/null); done
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 ms() { local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
@@ -52,3 +71,4 @@ for kind in noop touch; do
   label=$([ "$kind" = noop ] && echo "no-op \`dotnet build --no-restore\`" || echo "after editing one source file (compiler runs)")
   echo "| $label | $w ms | $wo ms | $(echo "scale=3; $w / $wo" | bc) |"
 done
+echo "load average after: $(cat /proc/loadavg)"

@@ -20,13 +20,15 @@ public static class DotnetCommand
     /// <summary>
     /// Runs <c>dotnet &lt;arguments&gt;</c> in <paramref name="workingDirectory"/>. For an MSBuild command the
     /// binary log goes to <paramref name="binaryLogFolder"/> (project imports not embedded: writing stays cheap),
-    /// unless the arguments already ask for one, in which case that one is read.
+    /// unless the arguments already ask for one, in which case that one is read. <paramref name="timeout"/> bounds it
+    /// (10 minutes by default, then the process is killed).
     /// </summary>
     public static BuildResult Run(
         IEnumerable<string> arguments,
         string workingDirectory,
         IReadOnlyDictionary<string, string?> environment,
-        string binaryLogFolder)
+        string binaryLogFolder,
+        TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var list = arguments.ToList();
@@ -41,7 +43,7 @@ public static class DotnetCommand
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var result = ProcessRunner.Run("dotnet", list, workingDirectory, environment);
+        var result = ProcessRunner.Run("dotnet", list, workingDirectory, environment, timeout);
         var elapsed = stopwatch.Elapsed;
         var build = binaryLog is null
             ? new BuildResult(result.ExitCode, result.Output)

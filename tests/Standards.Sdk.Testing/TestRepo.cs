@@ -125,9 +125,12 @@ public sealed class TestRepo : IDisposable
         return new RunningBuild(ProcessRunner.Start("dotnet", arguments, Root, BuildEnvironment(ci, null)), binaryLog);
     }
 
-    /// <summary>Runs any dotnet command in the repo with the test environment (MSBuild commands with a binary log).</summary>
-    public BuildResult Dotnet(IEnumerable<string> arguments, bool ci = true, IReadOnlyDictionary<string, string?>? environment = null) =>
-        DotnetCommand.Run(arguments, Root, BuildEnvironment(ci, environment), BinaryLogFolder);
+    /// <summary>
+    /// Runs any dotnet command in the repo with the test environment (MSBuild commands with a binary log), killed after
+    /// <paramref name="timeout"/> (10 minutes by default).
+    /// </summary>
+    public BuildResult Dotnet(IEnumerable<string> arguments, bool ci = true, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null) =>
+        DotnetCommand.Run(arguments, Root, BuildEnvironment(ci, environment), BinaryLogFolder, timeout);
 
     private Dictionary<string, string?> BuildEnvironment(bool ci, IReadOnlyDictionary<string, string?>? environment)
     {

@@ -141,6 +141,82 @@ public sealed class AdopterTests : IDisposable
         Assert.Equal(ToolRuleIds.NoProjects, Assert.Throws<ToolException>(() => Run(allowDirty: true)).Code);
     }
 
+    [Theory]
+    [InlineData("adopt")]
+    [InlineData("survey")]
+    public void Bad_input_on_the_command_line_is_one_coded_message_exit_code_2_and_nothing_written(string command)
+    {
+        // No project at all (only the .gitignore and a source file): adopt and survey both stop before doing anything;
+        // survey writes no report either.
+        File.Delete(Path.Combine(root, "src/A/A.csproj"));
+        Commit();
+        var before = Snapshot();
+        var console = new StringWriter();
+        var error = new StringWriter();
+        Assert.Equal(2, CommandLine.Run([command, root], console, error, dotnet));
+        Assert.Equal($"error {ToolRuleIds.NoProjects}: no C# project (*.csproj) under {root} that git tracks or sees. Run the command in the repo's root folder. See https://github.com/standards-sdk/standards-sdk/blob/main/docs/rules/{ToolRuleIds.NoProjects}.md", error.ToString().Trim());
+        Assert.Empty(console.ToString());
+        Assert.Equal(before, Snapshot());
+        Assert.False(Directory.Exists(Path.Combine(root, "artifacts")));
+        Assert.Equal(0, dotnet.Builds + dotnet.Restores);
+    }
+
+    [Fact]
+    public void A_dirty_tree_on_the_command_line_names_the_changes_and_exits_2()
+    {
+        Write("src/A/C.cs", Source + "// wip\n");
+        var error = new StringWriter();
+        Assert.Equal(2, CommandLine.Run(["adopt", root], TextWriter.Null, error, dotnet));
+        Assert.StartsWith($"error {ToolRuleIds.DirtyTree}: the git tree has 1 uncommitted change(s) (M src/A/C.cs). Commit or stash them first", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(Source + "// wip\n", Read("src/A/C.cs"));
+        Assert.Equal(0, dotnet.Builds + dotnet.Restores);
+    }
+
+    [Fact]
+    public void A_malformed_code_baseline_is_STD7504_with_its_line_before_anything_runs_or_is_written()
+    {
+        Write("standards-code-baseline.json", "{\n  \"version\": 1,\n  \"diagnostics\": [\n    { \"id\": \"CA1305\", \"file\": \"src/A/C.cs\" }\n  ]\n}\n");
+        Commit();
+        var before = Snapshot();
+        var ex = Assert.Throws<ToolException>(() => Run());
+        Assert.Equal(ToolRuleIds.BaselineMalformed, ex.Code);
+        Assert.Equal(CodeBaselineDocument.FileName, ex.File);
+        Assert.Equal(4, ex.Line);
+        Assert.Equal(before, Snapshot());
+        Assert.Equal(0, dotnet.Builds + dotnet.Restores);
+    }
+
+    [Theory]
+    [InlineData("Directory.Packages.props", "<Project>\n  <ItemGroup>\n    <PackageVersion Include=\"xunit\" Version=\"2.9.3\">\n  </ItemGroup>\n</Project>\n", 4)]
+    [InlineData("global.json", "{\n  \"sdk\": { \"version\": \"10.0.401\" }\n  \"msbuild-sdks\": {}\n}\n", 3)]
+    public void Malformed_package_or_SDK_configuration_is_STD7505_with_its_line_and_nothing_is_written(string file, string content, int line)
+    {
+        Write(file, content);
+        Commit();
+        var before = Snapshot();
+        var ex = Assert.Throws<ToolException>(() => Run());
+        Assert.Equal(ToolRuleIds.ConfigurationMalformed, ex.Code);
+        Assert.Equal(file, ex.File);
+        Assert.Equal(line, ex.Line);
+        Assert.Equal(before, Snapshot());
+        Assert.Equal(0, dotnet.Builds + dotnet.Restores);
+    }
+
+    [Fact]
+    public void A_restore_that_fails_in_the_workspace_is_STD7506_and_nothing_is_written()
+    {
+        // The late failure: the edits are planned and the workspace restored before it stops; the repo is untouched.
+        dotnet.RestoreFailure = "/w/src/A/A.csproj : error NU1101: Unable to find package Standards.Sdk. No packages exist with this id in source(s): nuget.org";
+        var before = Snapshot();
+        var ex = Assert.Throws<ToolException>(() => Run());
+        Assert.Equal(ToolRuleIds.BuildFailed, ex.Code);
+        Assert.Contains("NU1101: Unable to find package Standards.Sdk", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("nothing was written", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot());
+        Assert.Equal(1, dotnet.Restores);
+        Assert.Equal(0, dotnet.Builds);
+    }
+
     [Fact]
     public void A_malformed_repo_baseline_is_STD7504_with_its_line_and_nothing_is_written()
     {
@@ -197,6 +273,11 @@ public sealed class AdopterTests : IDisposable
 
         public int Builds { get; private set; }
 
+        public int Restores { get; private set; }
+
+        /// <summary>When set, `dotnet restore` fails with this output.</summary>
+        public string? RestoreFailure { get; set; }
+
         public int Tests { get; private set; }
 
         /// <summary>A coverage gate failure `dotnet test` prints until standards.json sets the line minimum to 44.</summary>
@@ -211,6 +292,12 @@ public sealed class AdopterTests : IDisposable
 
             if (arguments[0] == "restore")
             {
+                Restores++;
+                if (RestoreFailure is not null)
+                {
+                    return new CommandResult(1, RestoreFailure);
+                }
+
                 foreach (var project in Directory.EnumerateFiles(workingDirectory, "*.csproj", SearchOption.AllDirectories))
                 {
                     File.WriteAllText(Path.Combine(Path.GetDirectoryName(project)!, "packages.lock.json"), "lock");

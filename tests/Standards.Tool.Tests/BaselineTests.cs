@@ -13,6 +13,8 @@ public class BuildOutputTests
               Restored /w/src/A/A.csproj
             /w/src/A/Guard.cs(12,9): error CA1305: The behavior of 'int.ToString()' could vary [/w/src/A/A.csproj::TargetFramework=net8.0]
             /w/src/A/Guard.cs(12,9): error CA1305: The behavior of 'int.ToString()' could vary [/w/src/A/A.csproj::TargetFramework=netstandard2.0]
+            /w/src/A/Guard.cs(14,5): error CA1305: The behavior of 'string.Format(string, object?, object?)' could vary [/w/src/A/A.csproj::TargetFramework=net8.0]
+            /w/src/A/Guard.cs(14,5): error CA1305: The behavior of 'string.Format(string, object, object)' could vary [/w/src/A/A.csproj::TargetFramework=netstandard2.0]
             /w/src/A/Guard.cs(3,1,3,20): warning CS8602: Dereference of a possibly null reference. [/w/src/A/A.csproj]
             /w/standards-baseline.json(5): error STD3902: standards-baseline.json: the entry ... See https://example.test/STD3902.md [/nuget/standards.sdk/features/Standards.RepositoryChecks.proj]
             CSC : error CS5001: Program does not contain a static 'Main' method suitable for an entry point [/w/src/B/B.csproj]
@@ -23,13 +25,15 @@ public class BuildOutputTests
         Assert.Equal(
             [
                 "error CA1305 src/A/Guard.cs:12:9",
+                "error CA1305 src/A/Guard.cs:14:5",
                 "warning CS8602 src/A/Guard.cs:3:1",
                 "error STD3902 standards-baseline.json:5:0",
                 "error CS5001 :0:0",
                 "warning NU1603 src/A/A.csproj:0:0",
             ],
             diagnostics.Select(d => $"{(d.IsError ? "error" : "warning")} {d.Code} {d.File}:{d.Line}:{d.Column}"));
-        Assert.Equal("standards-baseline.json: the entry ...", diagnostics[2].Message);
+        Assert.Equal("standards-baseline.json: the entry ...", diagnostics[3].Message);
+        Assert.Equal("The behavior of 'string.Format(string, object?, object?)' could vary", diagnostics[1].Message);
     }
 }
 

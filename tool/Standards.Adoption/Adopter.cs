@@ -224,6 +224,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         Git(workspace, "add", "-A");
         Git(workspace, "-c", "user.name=Standards.Sdk", "-c", "user.email=standards@localhost", "-c", "commit.gpgsign=false", "commit", "-q", "--allow-empty", "-m", "lock files");
         var all = new List<BuildDiagnostic>();
+        var seen = new HashSet<(string, string, int, int, string)>();
         var entries = new HashSet<CodeEntry>();
         IReadOnlyList<BuildDiagnostic> last = [];
         var green = false;
@@ -232,7 +233,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Building in CI mode, round {round} (records what fails)..."));
             var build = Dotnet(workspace, ci: true, "build", solution, "--no-restore", "-nologo", "-tl:off", "-v:m", "-clp:NoSummary", "-p:StandardsUpdateBaseline=true");
             last = BuildOutput.Parse(build.Output, workspace);
-            all.AddRange(last.Where(d => !all.Contains(d)));
+            all.AddRange(last.Where(d => seen.Add(d.Identity)));
             var fresh = last.Select(d => CodeBaselineDocument.EntryFor(d, f => ReadLines(workspace, f))).OfType<CodeEntry>().Where(entries.Add).Count();
             File.WriteAllText(Path.Combine(workspace, CodeBaselineDocument.FileName), CodeBaselineDocument.Write(entries));
             green = build.ExitCode == 0;

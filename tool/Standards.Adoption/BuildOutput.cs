@@ -4,13 +4,23 @@ using System.Text.RegularExpressions;
 namespace Standards.Adoption;
 
 /// <summary>One diagnostic from a build's console output, with its file relative to the repo ("" without one).</summary>
-public sealed record BuildDiagnostic(string Code, bool IsError, string File, int Line, int Column, string Message);
+public sealed record BuildDiagnostic(string Code, bool IsError, string File, int Line, int Column, string Message)
+{
+    /// <summary>
+    /// What makes two diagnostics one finding: the code at a file, line and column (the message can differ between
+    /// target frameworks); without a line, the message too.
+    /// </summary>
+    public (string Code, string File, int Line, int Column, string Message) Identity => (Code, File, Line, Column, Line > 0 ? string.Empty : Message);
+}
 
 /// <summary>
 /// Reads the diagnostics of a <c>dotnet build</c>'s console output, MSBuild's canonical format
 /// (https://learn.microsoft.com/visualstudio/msbuild/msbuild-diagnostic-format-for-tasks):
 /// <c>origin(line,col): warning CODE: message [project::TargetFramework=x]</c>. The same finding of a file compiled
-/// for several target frameworks (or printed again in the closing summary) is kept once.
+/// for several target frameworks (or printed again in the closing summary) is kept once: a code at a file, line and
+/// column is one finding even when its message differs between target frameworks (a signature in it is printed
+/// with nullable annotations for net8.0 and without for netstandard2.0); findings without a line are told apart by
+/// their message too.
 /// </summary>
 public static partial class BuildOutput
 {
@@ -26,7 +36,7 @@ public static partial class BuildOutput
     public static IReadOnlyList<BuildDiagnostic> Parse(string output, string root)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var seen = new HashSet<BuildDiagnostic>();
+        var seen = new HashSet<(string Code, string File, int Line, int Column, string Message)>();
         var result = new List<BuildDiagnostic>();
         foreach (var rawLine in output.Split('\n'))
         {
@@ -45,7 +55,7 @@ public static partial class BuildOutput
                 match.Groups["line"].Success ? int.Parse(match.Groups["line"].Value, CultureInfo.InvariantCulture) : 0,
                 match.Groups["col"].Success ? int.Parse(match.Groups["col"].Value, CultureInfo.InvariantCulture) : 0,
                 TrailingHelpLink().Replace(match.Groups["message"].Value, string.Empty).Replace(Slash(root), string.Empty, StringComparison.Ordinal));
-            if (seen.Add(diagnostic))
+            if (seen.Add(diagnostic.Identity))
             {
                 result.Add(diagnostic);
             }

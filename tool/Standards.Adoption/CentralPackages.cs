@@ -50,7 +50,9 @@ public static class CentralPackages
             return builder.ToString();
         }
 
-        var document = ProjectFileEditor.Parse(FileName, existing);
+        // Its own code (STD7505, like global.json): it is the repo's package configuration, not a project the tool edits.
+        var document = ProjectFileEditor.ParseXml(FileName, existing, ToolRuleIds.ConfigurationMalformed,
+            "the tool adds package versions to it and will not touch it while it cannot be read (`dotnet restore` fails on it too). Fix the file at that line and run the command again.");
         var known = document.Descendants("PackageVersion")
             .Select(e => (string?)e.Attribute("Include"))
             .OfType<string>()

@@ -44,7 +44,11 @@ public static partial class ProjectFileEditor
     private static partial Regex IncludeAttribute();
 
     /// <summary>Parses the file; a file that is not well-formed XML is STD7502 with its line.</summary>
-    public static XDocument Parse(string relativePath, string text)
+    public static XDocument Parse(string relativePath, string text) => ParseXml(relativePath, text, ToolRuleIds.ProjectUnparsable,
+        "the tool edits project files in place and will not touch one it cannot read. Fix the file (`dotnet build` shows the same error as MSB4025) and run the command again.");
+
+    /// <summary>Parses an MSBuild file; one that is not well-formed XML is <paramref name="code"/> with its line and <paramref name="fix"/>.</summary>
+    internal static XDocument ParseXml(string relativePath, string text, string code, string fix)
     {
         try
         {
@@ -52,9 +56,7 @@ public static partial class ProjectFileEditor
         }
         catch (XmlException ex)
         {
-            throw new ToolException(ToolRuleIds.ProjectUnparsable,
-                $"{relativePath} is not well-formed XML ({ex.Message}); the tool edits project files in place and will not touch one it cannot read. Fix the file (`dotnet build` shows the same error as MSB4025) and run the command again.",
-                relativePath, ex.LineNumber);
+            throw new ToolException(code, $"{relativePath} is not well-formed XML ({ex.Message}); {fix}", relativePath, ex.LineNumber);
         }
     }
 

@@ -1,0 +1,79 @@
+using System.Text.Json;
+
+namespace Standards.Sdk.IntegrationTests.Adoption;
+
+/// <summary>
+/// The fixture repos of the adoption tests (tests/fixtures/adopt-*) as a user has them before adopting: copied into a
+/// test repo that has only the test feed's nuget.config, committed to git, with the tool installed as a local tool
+/// from the test feed at the SDK's version. Also what the tests plant in them and read back from the baselines.
+/// </summary>
+internal static class AdoptionFixtures
+{
+    /// <summary>Fixture (a): a multi-targeting library with tests under test/.</summary>
+    public const string Library = "adopt-library";
+
+    /// <summary>Fixture (b): a service with Web, Worker and AppHost projects and clean-architecture libraries.</summary>
+    public const string Service = "adopt-service";
+
+    /// <summary>
+    /// New code with one new finding of each code kind the CI build must fail on: an analyzer finding (CA1305), a
+    /// nullable warning (CS8602) and one of ours (STD1006, a TODO comment). Every member is documented, so a
+    /// library's documentation rule (CS1591) finds nothing in it.
+    /// </summary>
+    public const string PlantedClass = """
+        /// <summary>Planted.</summary>
+        public static class Planted
+        {
+            /// <summary>Planted.</summary>
+            public static int Parse(string text) => int.Parse(text);
+
+            /// <summary>Planted.</summary>
+            public static int Length(string? text) => text.Length; // TODO: planted
+        }
+        """;
+
+    /// <summary>How long one `dotnet standards adopt` of a fixture may take before it is killed.</summary>
+    public static readonly TimeSpan AdoptTimeout = TimeSpan.FromMinutes(30);
+
+    /// <summary>The fixture in a fresh test repo (with no global.json but the fixture's), committed, the tool installed.</summary>
+    public static TestRepo Committed(string fixture)
+    {
+        var repo = TestRepo.Create();
+        repo.RepositoryChecks = true;
+        repo.DeleteFile("global.json");
+        var folder = Path.Combine(RepoPaths.Root, "tests", "fixtures", fixture);
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            repo.WriteFile(Path.GetRelativePath(folder, file), File.ReadAllText(file));
+        }
+
+        repo.Git("init", "-q");
+        repo.Git("add", "-A");
+        repo.Git("commit", "-q", "-m", $"{fixture} before adoption");
+        var manifest = repo.Dotnet(["new", "tool-manifest"], ci: false);
+        Assert.True(manifest.Succeeded, manifest.Output);
+        var install = repo.Dotnet(["tool", "install", "Standards.Tool", "--version", repo.Sdk.Version], ci: false);
+        Assert.True(install.Succeeded, install.Output);
+        repo.Git("add", "-A");
+        repo.Git("commit", "-q", "-m", "Standards.Tool as a local tool");
+        return repo;
+    }
+
+    /// <summary>How many times <paramref name="what"/> occurs in <paramref name="text"/>.</summary>
+    public static int Count(string text, string what) => (text.Length - text.Replace(what, string.Empty, StringComparison.Ordinal).Length) / what.Length;
+
+    /// <summary>The distinct codes of a build's errors, sorted.</summary>
+    public static List<string> ErrorCodes(BuildResult build) => [.. build.Errors.Select(e => e.Code).Distinct().Order(StringComparer.Ordinal)];
+
+    /// <summary>The entries of the repo's standards-baseline.json as "code file".</summary>
+    public static List<string> RepoBaseline(TestRepo repo) => Entries(repo, "standards-baseline.json", "findings", "code");
+
+    /// <summary>The entries of the repo's standards-code-baseline.json as "id file".</summary>
+    public static List<string> CodeBaseline(TestRepo repo) => Entries(repo, "standards-code-baseline.json", "diagnostics", "id");
+
+    private static List<string> Entries(TestRepo repo, string file, string array, string code)
+    {
+        using var document = JsonDocument.Parse(repo.ReadFile(file));
+        return [.. document.RootElement.GetProperty(array).EnumerateArray().Select(e => $"{e.GetProperty(code).GetString()} {e.GetProperty("file").GetString()}")];
+    }
+}
