@@ -3,7 +3,8 @@ using Standards.Sdk.Checks.Docs;
 namespace Standards.Sdk.Checks.Tests.Catalog;
 
 /// <summary>
-/// The shipped schema and the rules index are generated from the rule catalog. These tests fail when the
+/// The shipped schema and the rules index are generated from the rule catalog, and the GitLab CI/CD component
+/// (templates/standards-ci/template.yml) is a copy of ci-templates/gitlab/standards-ci.yml. These tests fail when the
 /// committed copies drift; `eng/update-generated.sh` (STANDARDS_UPDATE_GENERATED=1) rewrites them.
 /// </summary>
 public class GeneratedFilesTests
@@ -15,6 +16,15 @@ public class GeneratedFilesTests
     [Fact]
     public void Rules_index_matches_the_catalog() =>
         AssertGenerated(Path.Combine("docs", "rules", "README.md"), RuleIndexWriter.Write());
+
+    /// <summary>
+    /// GitLab reads a component only from templates/&lt;name&gt;/template.yml at the project root; the same pipeline is
+    /// included with <c>include: project:</c> from ci-templates/gitlab/, beside the other CI templates, which is the
+    /// one to edit. Byte for byte the same, so the two ways in cannot differ.
+    /// </summary>
+    [Fact]
+    public void GitLab_component_is_the_gitlab_template() =>
+        AssertGenerated(Path.Combine("templates", "standards-ci", "template.yml"), File.ReadAllText(Path.Combine(RepoRoot.Path, "ci-templates", "gitlab", "standards-ci.yml")).Replace("\r\n", "\n", StringComparison.Ordinal));
 
     private static void AssertGenerated(string relativePath, string expected)
     {
