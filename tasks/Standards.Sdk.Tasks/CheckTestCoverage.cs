@@ -3,7 +3,7 @@ using Standards.Sdk.Checks.Coverage;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Rules;
-using Standards.Sdk.Checks.TestResults;
+using Standards.Sdk.Checks.TestReports;
 
 namespace Standards.Sdk.Tasks;
 

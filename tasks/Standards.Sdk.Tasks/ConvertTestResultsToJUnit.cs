@@ -3,7 +3,7 @@ using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
-using Standards.Sdk.Checks.TestResults;
+using Standards.Sdk.Checks.TestReports;
 
 namespace Standards.Sdk.Tasks;
 
@@ -32,7 +32,7 @@ public sealed class ConvertTestResultsToJUnit : ProjectPolicyTask
         var today = ResolveToday();
         var policy = LoadPolicy(today, findings: null);
         var project = CreateProjectContext();
-        var severity = new EffectivePolicy(policy, project, today).SeverityOf(RuleCatalog.Find(TestResultsRuleIds.TrxUnreadable)!);
+        var severity = new EffectivePolicy(policy, project, today).SeverityOf(RuleCatalog.Find(TestReportRuleIds.TrxUnreadable)!);
 
         // Results folders keep every earlier run's TRX files, and parallel test projects write theirs beside ours.
         var earlier = ReadOrNull(RunStartedFile) is { } record ? TestRunStart.Parse(record) : null;

@@ -1,4 +1,4 @@
-using Standards.Sdk.Checks.TestResults;
+using Standards.Sdk.Checks.TestReports;
 
 namespace Standards.Sdk.Checks.Coverage;
 

@@ -1,5 +1,5 @@
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.TestResults;
+using Standards.Sdk.Checks.TestReports;
 
 namespace Standards.Sdk.Checks.Rules;
 
@@ -13,6 +13,6 @@ public static partial class RuleCatalog
     /// </summary>
     private static IEnumerable<RuleDefinition> ContinuousIntegrationRules()
     {
-        yield return Task(TestResultsRuleIds.TrxUnreadable, "Test results (TRX) cannot be read for the JUnit report", ContinuousIntegrationArea, Severity.Warning, "test-reports");
+        yield return Task(TestReportRuleIds.TrxUnreadable, "Test results (TRX) cannot be read for the JUnit report", ContinuousIntegrationArea, Severity.Warning, "test-reports");
     }
 }
