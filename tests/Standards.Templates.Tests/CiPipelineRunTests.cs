@@ -73,7 +73,12 @@ public sealed class CiPipelineRunTests
             Plant(repo, "test", github, () =>
                 File.WriteAllText(repo.PathOf("tests/Acme.Pipeline.Tests/PlantedTests.cs"), "namespace Acme.Pipeline.Tests;\n\npublic class PlantedTests\n{\n    [Fact]\n    public void Planted_failure() => Assert.Fail(\"planted\");\n}\n"));
 
-            // The failing run still wrote its JUnit report, with the failure GitLab shows in the merge request.
+            // MSBuild runs nothing after the failed test target, so GitLab's after_script converts the failing run's TRX
+            // file; then the JUnit report has the failure GitLab shows in the merge request.
+            var afterScript = Assert.Single(CiPipeline.GitLab(gitlabTemplate, gitlabRepo.PathOf(".gitlab-ci.yml"), "after_script"));
+            var environment = new Dictionary<string, string?>(GeneratedRepo.Environment) { ["CI"] = "true", ["CI_JOB_STATUS"] = "failed" };
+            var converted = HeavyWork.Run(() => ProcessRunner.Run("bash", ["-eo", "pipefail", "-c", afterScript.Shell], repo.Root, environment, TimeSpan.FromMinutes(10)));
+            Assert.True(converted.ExitCode == 0, $"{afterScript.Shell}:\n{converted.Output}");
             var failed = CiPipeline.Glob(repo.Root, CiPipeline.GitLabJUnitReport(gitlabTemplate))
                 .SelectMany(f => System.Xml.Linq.XDocument.Load(repo.PathOf(f)).Descendants("testcase"))
                 .Where(c => (string?)c.Attribute("name") == "Planted_failure");

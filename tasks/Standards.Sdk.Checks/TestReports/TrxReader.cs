@@ -96,7 +96,7 @@ public static class TrxReader
 
         var assemblies = definitions.Values.Select(d => d.Storage).OfType<string>().Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var codeBase = definitions.Values.Select(d => d.CodeBase).FirstOrDefault(c => !string.IsNullOrEmpty(c)) ?? assemblies.FirstOrDefault();
-        var suite = string.IsNullOrEmpty(codeBase) ? "tests" : Path.GetFileNameWithoutExtension(codeBase!.Replace('\\', '/').Split('/').Last());
+        var suite = string.IsNullOrEmpty(codeBase) ? "tests" : Path.GetFileNameWithoutExtension(codeBase!.Replace('\\', '/'));
 
         var tests = new List<TestCaseResult>();
         foreach (var result in Children(Child(root, "Results"), "UnitTestResult"))

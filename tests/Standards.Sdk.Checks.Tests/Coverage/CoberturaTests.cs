@@ -149,6 +149,6 @@ public class CoberturaTests
         Assert.Equal(record.Files.Order(StringComparer.Ordinal), read.Files.Order(StringComparer.Ordinal));
         Assert.True(read.Contains("/r/a/coverage.cobertura.xml"));
         Assert.False(read.Contains("/r/c/coverage.cobertura.xml"));
-        Assert.NotNull(TestRunStart.Parse(TestRunStart.Of([]).Write()));
+        Assert.NotNull(TestRunStart.Parse(TestRunStart.Of(Array.Empty<string>()).Write()));
     }
 }

@@ -70,6 +70,30 @@ public sealed class JUnitReportTests
         Assert.Empty(planted.WithCode("STD0000"));
         Assert.Equal(6, Reports(repo).Count);
         Assert.False(repo.Exists($"{Results}/planted.junit.xml"));
+        repo.DeleteFile("tests/A.Tests/PlantedTests.cs");
+
+        // A failing test fails the VSTest target, and MSBuild runs nothing after a failed target: that run leaves only
+        // its TRX file. The target on its own (GitLab's after_script) converts it, with the failure's message and stack.
+        repo.WriteFile("tests/B.Tests/FailingTests.cs", """
+            namespace Samples.B.Tests;
+
+            public class FailingTests
+            {
+                [Xunit.Fact]
+                public void Fails_on_purpose() => Xunit.Assert.Fail("failed on purpose");
+            }
+
+            """);
+        var failing = Test(repo);
+        Assert.False(failing.Succeeded);
+        var converted = repo.Dotnet(["build", repo.PathOf(CoverageRepos.Solution), "-nologo", "-nr:false", "--no-restore", "-t:StandardsJUnitReport", "-p:VSTestLogger=trx", $"-p:VSTestResultsDirectory={Results}"], ci: false);
+        Assert.True(converted.Succeeded, converted.Output);
+        var latest = Reports(repo);
+        Assert.Equal(8, latest.Count);
+        var failed = XDocument.Load(repo.PathOf(latest.Single(r => r.Tests.Any(t => t.Name == "Fails_on_purpose")).File))
+            .Descendants("testcase").Single(c => (string?)c.Attribute("name") == "Fails_on_purpose");
+        Assert.Equal("Samples.B.Tests.FailingTests", (string?)failed.Attribute("classname"));
+        Assert.Contains("failed on purpose", failed.Element("failure")?.Value ?? string.Empty, StringComparison.Ordinal);
     }
 
     private static BuildResult Test(TestRepo repo, params string[] extra) =>

@@ -92,8 +92,11 @@ public static partial class CiPipeline
         return commands;
     }
 
-    /// <summary>The standards-build job of the GitLab include, with the generated include's inputs.</summary>
-    public static IReadOnlyList<CiCommand> GitLab(string template, string includer)
+    /// <summary>
+    /// The standards-build job of the GitLab include, with the generated include's inputs: its <c>script</c>, or
+    /// another list of commands (<c>after_script</c>).
+    /// </summary>
+    public static IReadOnlyList<CiCommand> GitLab(string template, string includer, string section = "script")
     {
         var documents = Documents(template);
         var inputs = Defaults(Map(Map(documents[0], "spec"), "inputs"), "default");
@@ -109,7 +112,7 @@ public static partial class CiPipeline
         }
 
         var commands = new List<CiCommand>();
-        foreach (var line in Seq(Map(documents[1], "standards-build"), "script"))
+        foreach (var line in Seq(Map(documents[1], "standards-build"), section))
         {
             var shell = GitLabInput().Replace(line.ToString(), m => inputs[m.Groups[1].Value]);
 
