@@ -88,7 +88,8 @@ public static class JUnitWriter
                 break;
             case TestCaseOutcome.Skipped:
                 writer.WriteStartElement("skipped");
-                if (test.Message is { Length: > 0 } reason)
+                // Adapters put the reason in the error message (xunit, MSTest) or in the output.
+                if ((test.Message ?? test.StandardOutput) is { Length: > 0 } reason)
                 {
                     writer.WriteAttributeString("message", FirstLine(reason));
                     writer.WriteString(reason);
