@@ -79,10 +79,10 @@ public sealed class CiPipelineRunTests
             var environment = new Dictionary<string, string?>(GeneratedRepo.Environment) { ["CI"] = "true", ["CI_JOB_STATUS"] = "failed" };
             var converted = HeavyWork.Run(() => ProcessRunner.Run("bash", ["-eo", "pipefail", "-c", afterScript.Shell], repo.Root, environment, TimeSpan.FromMinutes(10)));
             Assert.True(converted.ExitCode == 0, $"{afterScript.Shell}:\n{converted.Output}");
-            var failed = CiPipeline.Glob(repo.Root, CiPipeline.GitLabJUnitReport(gitlabTemplate))
+            var failedCases = CiPipeline.Glob(repo.Root, CiPipeline.GitLabJUnitReport(gitlabTemplate))
                 .SelectMany(f => System.Xml.Linq.XDocument.Load(repo.PathOf(f)).Descendants("testcase"))
                 .Where(c => (string?)c.Attribute("name") == "Planted_failure");
-            Assert.Contains("planted", Assert.Single(failed).Element("failure")?.Value ?? string.Empty, StringComparison.Ordinal);
+            Assert.Contains("planted", Assert.Single(failedCases).Element("failure")?.Value ?? string.Empty, StringComparison.Ordinal);
         }
         finally
         {
