@@ -3,6 +3,7 @@ using Standards.Sdk.Checks.Coverage;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Rules;
+using Standards.Sdk.Checks.TestReports;
 
 namespace Standards.Sdk.Tasks;
 
@@ -63,7 +64,7 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
 
         var started = File.Exists(RunStartedFile) ? File.GetLastWriteTimeUtc(RunStartedFile) : DateTime.MinValue;
         // Results folders keep every earlier run's report; only the ones this run wrote are read.
-        var earlier = ReadOrNull(RunStartedFile) is { } record ? CoverageRunStart.Parse(record) : null;
+        var earlier = ReadOrNull(RunStartedFile) is { } record ? TestRunStart.Parse(record) : null;
         var since = started.AddSeconds(-2);
         var chosen = CoverageReportLocator.Select(Candidates(earlier, since), earlier, since, TestAssemblyName);
         if (chosen is null)
@@ -100,7 +101,7 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
     }
 
     // Reports that were there before the run are not read: results folders keep every earlier run's report.
-    private List<CoverageCandidate> Candidates(CoverageRunStart? earlier, DateTime since)
+    private List<CoverageCandidate> Candidates(TestRunStart? earlier, DateTime since)
     {
         if (!Directory.Exists(ResultsDirectory))
         {

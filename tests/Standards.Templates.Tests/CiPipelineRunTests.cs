@@ -19,10 +19,12 @@ public sealed class CiPipelineRunTests
         var azureRepo = GeneratedRepo.Generate("std-lib", "Acme.Pipeline", "--owner=@acme/pipeline", "--ci", "azure");
         try
         {
+            // GitLab: the file the generated .gitlab-ci.yml includes (the CI/CD component), resolved as GitLab does.
+            var gitlabTemplate = Path.Combine(RepoPaths.Root, CiPipeline.GitLabIncluded(gitlabRepo.PathOf(".gitlab-ci.yml"), RepoPaths.Root).File);
             var systems = new Dictionary<string, IReadOnlyList<CiCommand>>
             {
                 ["GitHub"] = CiPipeline.GitHub(Path.Combine(RepoPaths.Root, CiPipeline.GitHubWorkflow), repo.PathOf(".github/workflows/ci.yml")),
-                ["GitLab"] = CiPipeline.GitLab(Path.Combine(RepoPaths.Root, CiPipeline.GitLabTemplate), gitlabRepo.PathOf(".gitlab-ci.yml")),
+                ["GitLab"] = CiPipeline.GitLab(gitlabTemplate, gitlabRepo.PathOf(".gitlab-ci.yml")),
                 ["Azure Pipelines"] = CiPipeline.Azure(Path.Combine(RepoPaths.Root, CiPipeline.AzureTemplate), azureRepo.PathOf("azure-pipelines.yml")),
             };
 
@@ -36,7 +38,24 @@ public sealed class CiPipelineRunTests
             Assert.True(repo.Exists("artifacts/standards/standards.sarif"), "the build wrote no SARIF report");
             Assert.True(repo.Exists("artifacts/standards/codequality.json"), "the build wrote no Code Quality report");
             Assert.True(repo.Exists("artifacts/coverage-report/coverage.cobertura.xml"), "the coverage gate wrote no merged report");
-            Assert.NotEmpty(Directory.GetFiles(repo.PathOf("artifacts/test-results"), "*.trx", SearchOption.AllDirectories));
+            var trx = Directory.GetFiles(repo.PathOf("artifacts/test-results"), "*.trx", SearchOption.AllDirectories);
+            Assert.Equal(systems.Count, trx.Length);
+
+            // GitLab's junit report: what its glob (read from the template) collects is one JUnit file per TRX file,
+            // beside it, with the tests of the run.
+            var junit = CiPipeline.Glob(repo.Root, CiPipeline.GitLabJUnitReport(gitlabTemplate));
+            Assert.Equal(
+                trx.Select(t => Path.ChangeExtension(Path.GetRelativePath(repo.Root, t), ".junit.xml").Replace('\\', '/')).Order(StringComparer.Ordinal),
+                junit);
+            foreach (var file in junit)
+            {
+                var report = System.Xml.Linq.XDocument.Load(repo.PathOf(file)).Root!;
+                Assert.Equal("testsuites", report.Name.LocalName);
+                var cases = report.Descendants("testcase").ToList();
+                Assert.NotEmpty(cases);
+                Assert.All(cases, c => Assert.StartsWith("Acme.Pipeline.Tests.", (string?)c.Attribute("classname"), StringComparison.Ordinal));
+                Assert.Empty(report.Descendants("failure"));
+            }
             Assert.NotEmpty(Directory.GetFiles(repo.PathOf("artifacts/packages"), "Acme.Pipeline.*.nupkg"));
 
             var github = systems["GitHub"];
@@ -53,6 +72,17 @@ public sealed class CiPipelineRunTests
                 File.WriteAllText(repo.PathOf("src/Acme.Pipeline/Planted.cs"), "namespace Acme.Pipeline;\n\n/// <summary>Planted.</summary>\npublic static class Planted\n{\n    // TODO make this right\n    /// <summary>Planted.</summary>\n    public static int Value => 1;\n}\n"));
             Plant(repo, "test", github, () =>
                 File.WriteAllText(repo.PathOf("tests/Acme.Pipeline.Tests/PlantedTests.cs"), "namespace Acme.Pipeline.Tests;\n\npublic class PlantedTests\n{\n    [Fact]\n    public void Planted_failure() => Assert.Fail(\"planted\");\n}\n"));
+
+            // MSBuild runs nothing after the failed test target, so GitLab's after_script converts the failing run's TRX
+            // file; then the JUnit report has the failure GitLab shows in the merge request.
+            var afterScript = Assert.Single(CiPipeline.GitLab(gitlabTemplate, gitlabRepo.PathOf(".gitlab-ci.yml"), "after_script"));
+            var environment = new Dictionary<string, string?>(GeneratedRepo.Environment) { ["CI"] = "true", ["CI_JOB_STATUS"] = "failed" };
+            var converted = HeavyWork.Run(() => ProcessRunner.Run("bash", ["-eo", "pipefail", "-c", afterScript.Shell], repo.Root, environment, TimeSpan.FromMinutes(10)));
+            Assert.True(converted.ExitCode == 0, $"{afterScript.Shell}:\n{converted.Output}");
+            var failedCases = CiPipeline.Glob(repo.Root, CiPipeline.GitLabJUnitReport(gitlabTemplate))
+                .SelectMany(f => System.Xml.Linq.XDocument.Load(repo.PathOf(f)).Descendants("testcase"))
+                .Where(c => (string?)c.Attribute("name") == "Planted_failure");
+            Assert.Contains("planted", Assert.Single(failedCases).Element("failure")?.Value ?? string.Empty, StringComparison.Ordinal);
         }
         finally
         {

@@ -27,6 +27,7 @@ public sealed partial class CiTemplateTests
         { CiPipeline.GitHubActions[0], "github-action.schema.json" },
         { CiPipeline.GitHubActions[1], "github-action.schema.json" },
         { CiPipeline.GitLabTemplate, "gitlab-ci.schema.json" },
+        { CiPipeline.GitLabComponent, "gitlab-ci.schema.json" },
         { CiPipeline.AzureTemplate, "azure-pipelines.schema.json" },
     };
 
@@ -140,7 +141,8 @@ public sealed partial class CiTemplateTests
         var documented = DocumentedSequence();
         var lib = Path.Combine(Root, "templates", "content", "std-lib");
         AssertSequence(documented, CiPipeline.GitHub(Path.Combine(Root, CiPipeline.GitHubWorkflow), Path.Combine(lib, ".github", "workflows", "ci.yml")), "GitHub");
-        AssertSequence(documented, CiPipeline.GitLab(Path.Combine(Root, CiPipeline.GitLabTemplate), Path.Combine(lib, ".gitlab-ci.yml")), "GitLab");
+        var gitlab = CiPipeline.GitLabIncluded(Path.Combine(lib, ".gitlab-ci.yml"), Root).File;
+        AssertSequence(documented, CiPipeline.GitLab(Path.Combine(Root, gitlab), Path.Combine(lib, ".gitlab-ci.yml")), "GitLab");
         AssertSequence(documented, CiPipeline.Azure(Path.Combine(Root, CiPipeline.AzureTemplate), Path.Combine(lib, "azure-pipelines.yml")), "Azure Pipelines");
     }
 
@@ -184,6 +186,13 @@ public sealed partial class CiTemplateTests
             Assert.True(errors.Count == 0, $"{ciFile}:\n{string.Join('\n', errors)}");
             Assert.Contains($"v{TemplateHive.Instance.Sdk.Version}", repo.Read(ciFile), StringComparison.Ordinal);
             Assert.DoesNotContain("@main", repo.Read(ciFile), StringComparison.Ordinal);
+            if (ci == "gitlab")
+            {
+                // A CI/CD component of the --ci-repo project at the SDK's tag, which this repository has where GitLab looks.
+                var (file, project, version) = CiPipeline.GitLabIncluded(repo.PathOf(ciFile), Root);
+                Assert.Equal((CiPipeline.GitLabComponent, "standards-sdk/standards-sdk", $"v{TemplateHive.Instance.Sdk.Version}"), (file, project, version));
+            }
+
             if (ci == "github")
             {
                 var lint = CiSchemas.ActionValidator(repo.PathOf(ciFile));
@@ -194,6 +203,20 @@ public sealed partial class CiTemplateTests
         {
             repo.Delete();
         }
+    }
+
+    /// <summary>
+    /// GitLab components must be templates/&lt;name&gt;/template.yml at the project root, where this repository keeps the
+    /// dotnet new template pack: the component is outside content/, so the package does not carry it.
+    /// </summary>
+    [Fact]
+    public void The_gitlab_component_is_not_in_the_template_pack()
+    {
+        using var package = System.IO.Compression.ZipFile.OpenRead(TemplateHive.Instance.Package);
+        var names = package.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains(names, n => n.StartsWith("content/std-lib/", StringComparison.Ordinal));
+        Assert.DoesNotContain(names, n => n.Contains("standards-ci", StringComparison.Ordinal));
+        Assert.DoesNotContain(names, n => n.EndsWith("template.yml", StringComparison.Ordinal));
     }
 
     /// <summary>The fenced block after "## The command sequence" in docs/ci.md, its dotnet lines.</summary>

@@ -2,16 +2,23 @@ namespace Standards.Sdk.DocsGenerator;
 
 /// <summary>
 /// <c>dotnet run --project eng/tools/Standards.Sdk.DocsGenerator -- &lt;repo root&gt;</c>: writes every file generated
-/// from the rule catalog under the repo root (eng/update-generated.sh), and says which ones changed.
+/// from one source under the repo root (eng/update-generated.sh), and says which ones changed: from the rule catalog,
+/// the schema and the rules index; from ci-templates/gitlab/standards-ci.yml, its copy templates/standards-ci/template.yml
+/// (GitLab reads a CI/CD component only from templates/&lt;name&gt;/ at the project root, docs/ci.md).
 /// </summary>
 public static class Program
 {
-    /// <summary>The generated files, repo-relative, with what writes each.</summary>
-    public static IReadOnlyList<(string Path, Func<string> Write)> Files { get; } =
+    /// <summary>The generated files, repo-relative, with what writes each (given the repo root).</summary>
+    public static IReadOnlyList<(string Path, Func<string, string> Write)> Files { get; } =
     [
-        ("sdk/schema/standards.schema.json", PolicySchemaWriter.Write),
-        ("docs/rules/README.md", RuleIndexWriter.Write),
+        ("sdk/schema/standards.schema.json", _ => PolicySchemaWriter.Write()),
+        ("docs/rules/README.md", _ => RuleIndexWriter.Write()),
+        ("templates/standards-ci/template.yml", GitLabComponent),
     ];
+
+    /// <summary>The GitLab CI/CD component: byte for byte the include-able GitLab template, the one to edit.</summary>
+    public static string GitLabComponent(string root) =>
+        File.ReadAllText(Path.Combine(root, "ci-templates", "gitlab", "standards-ci.yml")).Replace("\r\n", "\n", StringComparison.Ordinal);
 
     /// <summary>Writes the files; 2 when the repo root is not given or not a folder.</summary>
     public static int Main(string[] args)
@@ -26,7 +33,7 @@ public static class Program
         foreach (var (path, write) in Files)
         {
             var full = Path.Combine(args[0], path);
-            var text = write();
+            var text = write(args[0]);
             var old = File.Exists(full) ? File.ReadAllText(full) : null;
             if (old != text)
             {

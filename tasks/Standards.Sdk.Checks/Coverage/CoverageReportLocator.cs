@@ -1,3 +1,5 @@
+using Standards.Sdk.Checks.TestReports;
+
 namespace Standards.Sdk.Checks.Coverage;
 
 /// <summary>A Cobertura file a test run may have written.</summary>
@@ -9,7 +11,7 @@ public sealed record CoverageCandidate(string Path, DateTime WrittenUtc, IReadOn
 /// <summary>
 /// Finds the report of one test run. coverlet.collector writes into a new random folder under the results
 /// directory (platform notes §6), so the run's reports are the files that were not there when the run started
-/// (the SDK records that list, <see cref="CoverageRunStart"/>); times are not enough, because a second
+/// (the SDK records that list, <see cref="TestRunStart"/>); times are not enough, because a second
 /// <c>dotnet test --no-build</c> can start within the file system's time resolution of the first run's report.
 /// By default each test project has its own results directory, so the newest new report is the run's. When several
 /// projects share one results directory (<c>dotnet test --results-directory</c>), the SDK has coverlet include the
@@ -22,7 +24,7 @@ public static class CoverageReportLocator
     /// lists the reports that existed when the run started; without it (a run started by an older SDK), reports
     /// written since <paramref name="runStartedUtc"/> are the candidates.
     /// </summary>
-    public static CoverageCandidate? Select(IEnumerable<CoverageCandidate> candidates, CoverageRunStart? earlier, DateTime runStartedUtc, string testAssembly)
+    public static CoverageCandidate? Select(IEnumerable<CoverageCandidate> candidates, TestRunStart? earlier, DateTime runStartedUtc, string testAssembly)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         var fresh = candidates
@@ -32,40 +34,4 @@ public static class CoverageReportLocator
         var mine = fresh.Where(c => c.Packages.Contains(testAssembly, StringComparer.OrdinalIgnoreCase)).ToList();
         return mine.Count > 0 ? mine[0] : fresh.Count == 1 ? fresh[0] : null;
     }
-}
-
-/// <summary>
-/// The coverage reports under a test project's results directory when its run started: one full path per line,
-/// written by the SDK before <c>VSTest</c> and read after it (the file's own time is the run's start).
-/// </summary>
-public sealed class CoverageRunStart
-{
-    private readonly HashSet<string> reports;
-
-    private CoverageRunStart(IEnumerable<string> reports) =>
-        this.reports = new HashSet<string>(reports.Select(Normalize), StringComparer.Ordinal);
-
-    /// <summary>The reports that existed.</summary>
-    public IReadOnlyCollection<string> Reports => reports;
-
-    /// <summary>The record of <paramref name="reports"/>.</summary>
-    public static CoverageRunStart Of(IEnumerable<string> reports) => new(reports);
-
-    /// <summary>Reads a record; null for an empty file from an SDK that only touched it (then times decide).</summary>
-    public static CoverageRunStart? Parse(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
-        return lines.Count > 0 && lines[0] == Header ? new CoverageRunStart(lines.Skip(1)) : null;
-    }
-
-    /// <summary>The text of the record.</summary>
-    public string Write() => string.Join("\n", new[] { Header }.Concat(reports.Order(StringComparer.Ordinal))) + "\n";
-
-    /// <summary>True when the report existed when the run started.</summary>
-    public bool Contains(string path) => reports.Contains(Normalize(path));
-
-    private const string Header = "# coverage reports present when the test run started";
-
-    private static string Normalize(string path) => System.IO.Path.GetFullPath(path).Replace('\\', '/');
 }

@@ -13,7 +13,7 @@ public static partial class RuleCatalog
     private const string PolicyFile = "Policy configuration";
 
     /// <summary>The rules, ours first, then the analyzer rules the SDK turns on.</summary>
-    public static IReadOnlyList<RuleDefinition> All { get; } = [.. PolicyRules(), .. CodeRules(), .. RepositoryRules(), .. QualityGateRules(), .. ReleaseRules(), .. ToolRules(), .. AnalyzerRules()];
+    public static IReadOnlyList<RuleDefinition> All { get; } = [.. PolicyRules(), .. CodeRules(), .. RepositoryRules(), .. QualityGateRules(), .. ReleaseRules(), .. ToolRules(), .. ContinuousIntegrationRules(), .. AnalyzerRules()];
 
     private static readonly Dictionary<string, RuleDefinition> ById =
         All.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);

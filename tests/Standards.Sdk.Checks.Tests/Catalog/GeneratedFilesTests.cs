@@ -3,7 +3,8 @@ using Standards.Sdk.DocsGenerator;
 namespace Standards.Sdk.Checks.Tests.Catalog;
 
 /// <summary>
-/// The shipped schema and the rules index are generated from the rule catalog by the eng/ tool
+/// The shipped schema and the rules index are generated from the rule catalog, and the GitLab CI/CD component
+/// (templates/standards-ci/template.yml) is a copy of ci-templates/gitlab/standards-ci.yml, by the eng/ tool
 /// Standards.Sdk.DocsGenerator. These tests fail when the committed copies drift; `eng/update-generated.sh` runs the
 /// tool to rewrite them.
 /// </summary>
@@ -19,7 +20,16 @@ public class GeneratedFilesTests
 
     [Fact]
     public void The_tool_writes_exactly_the_files_these_tests_compare() =>
-        Assert.Equal(["sdk/schema/standards.schema.json", "docs/rules/README.md"], Program.Files.Select(f => f.Path));
+        Assert.Equal(["sdk/schema/standards.schema.json", "docs/rules/README.md", "templates/standards-ci/template.yml"], Program.Files.Select(f => f.Path));
+
+    /// <summary>
+    /// GitLab reads a component only from templates/&lt;name&gt;/template.yml at the project root; the same pipeline is
+    /// included with <c>include: project:</c> from ci-templates/gitlab/, beside the other CI templates, which is the
+    /// one to edit. Byte for byte the same, so the two ways in cannot differ.
+    /// </summary>
+    [Fact]
+    public void GitLab_component_is_the_gitlab_template() =>
+        AssertGenerated(Path.Combine("templates", "standards-ci", "template.yml"), Program.GitLabComponent(RepoRoot.Path));
 
     private static void AssertGenerated(string relativePath, string expected)
     {

@@ -1,4 +1,5 @@
 using Standards.Sdk.Checks.Coverage;
+using Standards.Sdk.Checks.TestReports;
 
 namespace Standards.Sdk.Checks.Tests.Coverage;
 
@@ -105,7 +106,7 @@ public class CoberturaTests
         var start = new DateTime(2026, 11, 22, 10, 0, 0, DateTimeKind.Utc);
         var old = new CoverageCandidate("/r/old/coverage.cobertura.xml", start.AddMinutes(-5), ["Lib"]);
         var mine = new CoverageCandidate("/r/new/coverage.cobertura.xml", start.AddSeconds(3), ["Lib"]);
-        var before = CoverageRunStart.Of([old.Path]);
+        var before = TestRunStart.Of([old.Path]);
         Assert.Equal(mine, CoverageReportLocator.Select([old, mine], before, start, "A.Tests"));
         Assert.Null(CoverageReportLocator.Select([old], before, start, "A.Tests"));
 
@@ -123,10 +124,10 @@ public class CoberturaTests
         var start = new DateTime(2026, 11, 22, 10, 0, 0, DateTimeKind.Utc);
         var first = new CoverageCandidate("/r/1/coverage.cobertura.xml", start, ["Lib"]);
         var second = new CoverageCandidate("/r/2/coverage.cobertura.xml", start.AddMilliseconds(900), ["Lib"]);
-        Assert.Equal(second, CoverageReportLocator.Select([first, second], CoverageRunStart.Of([first.Path]), start, "A.Tests"));
+        Assert.Equal(second, CoverageReportLocator.Select([first, second], TestRunStart.Of([first.Path]), start, "A.Tests"));
 
         // Nothing new: no report, whatever the times say.
-        Assert.Null(CoverageReportLocator.Select([first, second], CoverageRunStart.Of([first.Path, second.Path]), start, "A.Tests"));
+        Assert.Null(CoverageReportLocator.Select([first, second], TestRunStart.Of([first.Path, second.Path]), start, "A.Tests"));
     }
 
     [Fact]
@@ -136,18 +137,18 @@ public class CoberturaTests
         var old = new CoverageCandidate("/r/old/coverage.cobertura.xml", start.AddMinutes(-5), ["Lib"]);
         var mine = new CoverageCandidate("/r/new/coverage.cobertura.xml", start.AddSeconds(3), ["Lib"]);
         Assert.Equal(mine, CoverageReportLocator.Select([old, mine], null, start, "A.Tests"));
-        Assert.Null(CoverageRunStart.Parse(""));
+        Assert.Null(TestRunStart.Parse(""));
     }
 
     [Fact]
     public void Run_start_record_round_trips_and_compares_full_paths()
     {
-        var record = CoverageRunStart.Of(["/r/b/coverage.cobertura.xml", "/r/a/../a/coverage.cobertura.xml"]);
-        var read = CoverageRunStart.Parse(record.Write());
+        var record = TestRunStart.Of(["/r/b/coverage.cobertura.xml", "/r/a/../a/coverage.cobertura.xml"]);
+        var read = TestRunStart.Parse(record.Write());
         Assert.NotNull(read);
-        Assert.Equal(record.Reports.Order(StringComparer.Ordinal), read.Reports.Order(StringComparer.Ordinal));
+        Assert.Equal(record.Files.Order(StringComparer.Ordinal), read.Files.Order(StringComparer.Ordinal));
         Assert.True(read.Contains("/r/a/coverage.cobertura.xml"));
         Assert.False(read.Contains("/r/c/coverage.cobertura.xml"));
-        Assert.NotNull(CoverageRunStart.Parse(CoverageRunStart.Of([]).Write()));
+        Assert.NotNull(TestRunStart.Parse(TestRunStart.Of(Array.Empty<string>()).Write()));
     }
 }

@@ -24,6 +24,9 @@ public static partial class CiPipeline
     /// <summary>The GitLab include.</summary>
     public const string GitLabTemplate = "ci-templates/gitlab/standards-ci.yml";
 
+    /// <summary>The GitLab CI/CD component standards-ci: a copy of <see cref="GitLabTemplate"/> where GitLab looks for components.</summary>
+    public const string GitLabComponent = "templates/standards-ci/template.yml";
+
     /// <summary>The Azure Pipelines template.</summary>
     public const string AzureTemplate = "ci-templates/azure/standards-ci.yml";
 
@@ -89,8 +92,11 @@ public static partial class CiPipeline
         return commands;
     }
 
-    /// <summary>The standards-build job of the GitLab include, with the generated include's inputs.</summary>
-    public static IReadOnlyList<CiCommand> GitLab(string template, string includer)
+    /// <summary>
+    /// The standards-build job of the GitLab include, with the generated include's inputs: its <c>script</c>, or
+    /// another list of commands (<c>after_script</c>).
+    /// </summary>
+    public static IReadOnlyList<CiCommand> GitLab(string template, string includer, string section = "script")
     {
         var documents = Documents(template);
         var inputs = Defaults(Map(Map(documents[0], "spec"), "inputs"), "default");
@@ -106,7 +112,7 @@ public static partial class CiPipeline
         }
 
         var commands = new List<CiCommand>();
-        foreach (var line in Seq(Map(documents[1], "standards-build"), "script"))
+        foreach (var line in Seq(Map(documents[1], "standards-build"), section))
         {
             var shell = GitLabInput().Replace(line.ToString(), m => inputs[m.Groups[1].Value]);
 
@@ -118,6 +124,46 @@ public static partial class CiPipeline
         }
 
         return commands;
+    }
+
+    /// <summary>
+    /// The file of this repository a generated .gitlab-ci.yml includes, repo-relative, found as GitLab finds it: a
+    /// component <c>&lt;host&gt;/&lt;project path&gt;/&lt;name&gt;@&lt;version&gt;</c> is <c>templates/&lt;name&gt;.yml</c> or
+    /// <c>templates/&lt;name&gt;/template.yml</c> of the project; <c>include: project:</c> names its file. Also returns
+    /// the project path and the version (ref) it names.
+    /// </summary>
+    public static (string File, string Project, string Version) GitLabIncluded(string includer, string root)
+    {
+        var include = Seq(Documents(includer)[0], "include").OfType<YamlMappingNode>().Single();
+        if (include.Children.TryGetValue("component", out var component))
+        {
+            var match = Regex.Match(component.ToString(), @"^\$CI_SERVER_FQDN/(?<project>.+)/(?<name>[^/@]+)@(?<version>[^@]+)$");
+            Assert.True(match.Success, $"{includer}: '{component}' is not <host>/<project path>/<component>@<version>");
+            var name = match.Groups["name"].Value;
+            string[] candidates = [$"templates/{name}.yml", $"templates/{name}/template.yml"];
+            var file = candidates.Where(c => File.Exists(Path.Combine(root, c))).ToList();
+            Assert.True(file.Count == 1, $"GitLab finds the component {name} in exactly one of {string.Join(", ", candidates)}; this repository has {file.Count}");
+            return (file[0], match.Groups["project"].Value, match.Groups["version"].Value);
+        }
+
+        return (include.Children["file"].ToString().TrimStart('/'), include.Children["project"].ToString(), include.Children["ref"].ToString());
+    }
+
+    /// <summary>The <c>artifacts:reports:junit</c> glob of the template's build job.</summary>
+    public static string GitLabJUnitReport(string template) =>
+        Map(Map(Map(Documents(template)[1], "standards-build"), "artifacts"), "reports").Children["junit"].ToString();
+
+    /// <summary>The files of <paramref name="root"/> a GitLab artifacts glob matches (<c>**</c> any folders, none included; <c>*</c> within a name).</summary>
+    public static IReadOnlyList<string> Glob(string root, string glob)
+    {
+        var pattern = "^" + Regex.Escape(glob).Replace(@"\*\*/", "(.*/)?", StringComparison.Ordinal).Replace(@"\*", "[^/]*", StringComparison.Ordinal) + "$";
+        return Directory.Exists(root)
+            ? Directory.GetFiles(root, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+                .Where(f => Regex.IsMatch(f, pattern))
+                .Order(StringComparer.Ordinal)
+                .ToList()
+            : [];
     }
 
     /// <summary>The build stage of the Azure template, with the generated pipeline's parameters (conditional insertions evaluated).</summary>
