@@ -47,4 +47,8 @@ passed=$(grep -oE 'Passed: +[0-9]+' "$work/test.log" | awk '{ s += $2 } END { pr
 failed=$(grep -oE 'Failed: +[0-9]+' "$work/test.log" | awk '{ s += $2 } END { print s + 0 }')
 echo
 echo "${passed:-0} passed, ${failed:-0} failed"
+# A project that does not compile runs no test and fails none: say so, or the line above reads as green.
+if [ "$status" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then
+  echo "dotnet test exited with $status and no test failed: a build error ($(grep -cE ': error [A-Z]+[0-9]+' "$work/test.log") error lines above)"
+fi
 exit "$status"

@@ -106,7 +106,11 @@ public sealed class RunRepositoryChecks : StandardsTask
         // Problems of standards.json itself are reported by every project's policy task; whatever is valid applies here.
         var policy = LoadPolicy(string.IsNullOrEmpty(PolicyFile) ? null : Path.GetFullPath(PolicyFile), today, findings: null);
         var helpBaseUrl = policy.HelpBaseUrl != StandardsPolicy.DefaultHelpBaseUrl || string.IsNullOrEmpty(HelpBaseUrl) ? policy.HelpBaseUrl : HelpBaseUrl;
-        var (snapshot, statistics) = RepositorySnapshotLoader.Load(root, UseGit);
+        // The fingerprint's walk in this build, when there is one: the checks judge exactly the files the stamp names.
+        var walk = Fingerprint.Length > 0
+            ? BuildEngine4?.GetRegisteredTaskObject(WriteRepositoryFingerprint.WalkKey(root, Fingerprint), RegisteredTaskObjectLifetime.Build) as RepositoryWalk
+            : null;
+        var (snapshot, statistics) = RepositorySnapshotLoader.Load(root, UseGit, walk);
         var baselinePath = string.IsNullOrEmpty(BaselinePath) ? Path.Combine(root, BaselineFile.DefaultFileName) : Path.GetFullPath(BaselinePath);
         var baselineRelative = Relative(root, baselinePath);
         var baseline = UpdateBaseline ? null : AdoptionBaseline.Read(baselineRelative, File.Exists(baselinePath), ReadOrNull(baselinePath));

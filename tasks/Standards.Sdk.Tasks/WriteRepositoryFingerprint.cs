@@ -49,6 +49,9 @@ public sealed class WriteRepositoryFingerprint : StandardsTask
     [Output]
     public string StateProblem { get; set; } = string.Empty;
 
+    /// <summary>The key under which a build keeps the walk of a repo for the fingerprint it gave.</summary>
+    internal static string WalkKey(string root, string fingerprint) => "Standards.Sdk.RepositoryWalk|" + root + "|" + fingerprint;
+
     /// <inheritdoc />
     protected override bool ExecuteCore()
     {
@@ -66,8 +69,11 @@ public sealed class WriteRepositoryFingerprint : StandardsTask
         // The module version ids change with the code of the checks (deterministic builds), never with the date.
         var checks = typeof(RepositoryFingerprint).Assembly.ManifestModule.ModuleVersionId;
         var tasks = typeof(WriteRepositoryFingerprint).Assembly.ManifestModule.ModuleVersionId;
-        var (text, files) = RepositoryFingerprint.Compute(root, [$"checks={checks} tasks={tasks}", .. Settings], ExtraContentFiles.Select(f => f.ItemSpec), cache);
+        var (text, files) = RepositoryFingerprint.Compute(root, [$"checks={checks} tasks={tasks}", .. Settings], ExtraContentFiles.Select(f => f.ItemSpec), cache, out var walk);
         Fingerprint = RepositoryFingerprint.Digest(text);
+
+        // When the checks run in this build, they take this walk instead of walking the repo again (RunRepositoryChecks).
+        BuildEngine4?.RegisterTaskObject(WalkKey(root, Fingerprint), walk, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: true);
 
         var problems = new List<string>();
         if (cache.Changed)

@@ -47,7 +47,11 @@ public static class RepositoryFingerprint
     /// <param name="settings">Setting lines (identity of the code, mode, policy, date, ...).</param>
     /// <param name="extraContentFiles">Absolute paths of inputs that may lie outside the repo (policy, baseline).</param>
     /// <param name="hashes">The content hash cache (kept by the caller between builds).</param>
-    public static (string Text, int Files) Compute(string root, IEnumerable<string> settings, IEnumerable<string> extraContentFiles, ContentHashCache hashes)
+    public static (string Text, int Files) Compute(string root, IEnumerable<string> settings, IEnumerable<string> extraContentFiles, ContentHashCache hashes) =>
+        Compute(root, settings, extraContentFiles, hashes, out _);
+
+    /// <summary>As <see cref="Compute(string, IEnumerable{string}, IEnumerable{string}, ContentHashCache)"/>, and gives the walk it made.</summary>
+    public static (string Text, int Files) Compute(string root, IEnumerable<string> settings, IEnumerable<string> extraContentFiles, ContentHashCache hashes, out RepositoryWalk walk)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(settings);
@@ -61,6 +65,7 @@ public static class RepositoryFingerprint
             .Concat(extraContentFiles.Where(f => !string.IsNullOrWhiteSpace(f)).Select(Path.GetFullPath));
         var content = hashes.HashAll(contentPaths).Select(h => (Relative(fullRoot, h.Path), h.Hash));
         string[] lines = [$"git={git?.GitDirectory ?? "none"}", .. settings];
+        walk = new RepositoryWalk(fullRoot, files, unlisted);
         return (CacheText(files, lines, content, unlisted.Select(u => u.Path)), files.Count);
     }
 

@@ -40,12 +40,19 @@ public static class RepositorySnapshotLoader
     }
 
     /// <summary>Loads the snapshot. <paramref name="useGit"/> false skips git (TrackedFiles and IgnoredFiles stay null).</summary>
-    public static (RepositorySnapshot Snapshot, SnapshotStatistics Statistics) Load(string root, bool useGit = true)
+    public static (RepositorySnapshot Snapshot, SnapshotStatistics Statistics) Load(string root, bool useGit = true) =>
+        Load(root, useGit, walk: null);
+
+    /// <summary>
+    /// Loads the snapshot from a walk made already (the fingerprint's, in the same build: the checks then judge exactly
+    /// the file list the stamp will name, and a 100,000-file repo is not walked twice), or walks when it is null.
+    /// </summary>
+    public static (RepositorySnapshot Snapshot, SnapshotStatistics Statistics) Load(string root, bool useGit, RepositoryWalk? walk)
     {
         ArgumentNullException.ThrowIfNull(root);
         var fullRoot = Path.GetFullPath(root);
         var watch = Stopwatch.StartNew();
-        var (files, unreadableFolders) = Walk(fullRoot);
+        var (files, unreadableFolders) = walk is null ? Walk(fullRoot) : (walk.Files, walk.UnreadableFolders);
         var enumerate = watch.ElapsedMilliseconds;
 
         watch.Restart();
@@ -57,7 +64,7 @@ public static class RepositorySnapshotLoader
             (tracked, gitProblem) = TrackedFiles(fullRoot);
             if (tracked is not null)
             {
-                (ignored, gitProblem) = IgnoredFiles(fullRoot, files.Where(f => !tracked.Contains(f)).ToList());
+                (ignored, gitProblem) = IgnoredFiles(fullRoot, [.. files.Where(f => !tracked.Contains(f))]);
             }
         }
 
