@@ -30,6 +30,30 @@ public sealed class FingerprintTests : IDisposable
         return data;
     }
 
+    /// <summary>
+    /// Issue 14: the checks of a build take the fingerprint's walk (no second walk of a big repo), so they judge exactly
+    /// the files the fingerprint, and the stamp made under it, name; without a walk they list the repo themselves.
+    /// </summary>
+    [Fact]
+    public void The_snapshot_judges_the_files_of_the_fingerprint_walk_it_is_given()
+    {
+        var repo = NewRepo();
+        var (_, count) = RepositoryFingerprint.Compute(repo, Settings, [], ContentHashCache.Parse(null), out var walk);
+        Assert.Equal(count, walk.Files.Count);
+        Assert.Equal(Path.GetFullPath(repo), walk.Root);
+        Assert.Equal(RepositorySnapshotLoader.Walk(repo).Files, walk.Files);
+
+        // A file added after the fingerprint: the snapshot from the walk does not see it (its build's stamp does not
+        // name it, so the next build's fingerprint differs and the checks run again); a fresh walk does.
+        File.WriteAllText(Path.Combine(repo, "added-later.md"), "# Later\n");
+        var fromWalk = RepositorySnapshotLoader.Load(repo, useGit: false, walk).Snapshot;
+        var fresh = RepositorySnapshotLoader.Load(repo, useGit: false).Snapshot;
+        Assert.False(fromWalk.Exists("added-later.md"));
+        Assert.True(fresh.Exists("added-later.md"));
+        Assert.Equal(fresh.Projects.Select(p => p.Path), fromWalk.Projects.Select(p => p.Path));
+        Assert.NotEmpty(fromWalk.Projects);
+    }
+
     [Theory]
     [MemberData(nameof(TimeReversedEdits))]
     public void A_content_change_with_an_older_or_equal_time_changes_the_fingerprint(string file, string how)
