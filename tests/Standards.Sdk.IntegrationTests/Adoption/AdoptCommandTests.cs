@@ -175,7 +175,8 @@ public sealed class AdoptCommandTests(ITestOutputHelper output)
         Assert.True(publish.Succeeded, publish.ToString());
         Assert.True(File.Exists(Path.Combine(publishFolder, "wwwroot", "css", "site.css")), "wwwroot/css is not in the publish output");
         Assert.True(File.Exists(Path.Combine(publishFolder, "wwwroot", "js", "site.js")), "wwwroot/js is not in the publish output");
-        Assert.Contains("AspNetCoreGeneratedDocument.Pages_Index", TypeNames(Path.Combine(publishFolder, "Acme.Catalog.Web.dll")));
+        // The page compiled into the app, in the namespace its _ViewImports.cshtml names (@namespace Acme.Catalog.Web.Pages).
+        Assert.Contains("Acme.Catalog.Web.Pages.Pages_Index", TypeNames(Path.Combine(publishFolder, "Acme.Catalog.Web.dll")));
     }
 
     /// <summary>The project kinds the build's messages give a project ("Standards.Sdk: X is a 'kind' project (why)").</summary>
