@@ -23,9 +23,7 @@ public static class RepositorySnapshotLoader
     /// <summary>Folders never looked into: build output, git's own folder, tool caches.</summary>
     public static readonly IReadOnlyList<string> ExcludedFolderNames = ["bin", "obj", ".git", "artifacts", "node_modules", ".vs", ".idea"];
 
-    private static readonly HashSet<string> Excluded = new(ExcludedFolderNames, StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>True for an excluded name, without making a string of it (the walk asks once per file).</summary>
+    /// <summary>True for an excluded name (any case), without making a string of it (the walk asks once per entry).</summary>
     private static bool IsExcluded(ReadOnlySpan<char> name)
     {
         foreach (var excluded in ExcludedFolderNames)
@@ -45,14 +43,15 @@ public static class RepositorySnapshotLoader
 
     /// <summary>
     /// Loads the snapshot from a walk made already (the fingerprint's, in the same build: the checks then judge exactly
-    /// the file list the stamp will name, and a 100,000-file repo is not walked twice), or walks when it is null.
+    /// the file list the stamp will name, and a 100,000-file repo is not walked twice), or walks when it is null or
+    /// is the walk of another root.
     /// </summary>
     public static (RepositorySnapshot Snapshot, SnapshotStatistics Statistics) Load(string root, bool useGit, RepositoryWalk? walk)
     {
         ArgumentNullException.ThrowIfNull(root);
         var fullRoot = Path.GetFullPath(root);
         var watch = Stopwatch.StartNew();
-        var (files, unreadableFolders) = walk is null ? Walk(fullRoot) : (walk.Files, walk.UnreadableFolders);
+        var (files, unreadableFolders) = walk is not null && walk.Root == fullRoot ? (walk.Files, walk.UnreadableFolders) : Walk(fullRoot);
         var enumerate = watch.ElapsedMilliseconds;
 
         watch.Restart();
@@ -128,7 +127,7 @@ public static class RepositorySnapshotLoader
             // Never follow a link to a folder (cycles); never walk build output or tool caches.
             ShouldRecursePredicate = (ref FileSystemEntry entry) =>
             {
-                var recurse = (entry.Attributes & FileAttributes.ReparsePoint) == 0 && !Excluded.Contains(entry.FileName.ToString());
+                var recurse = (entry.Attributes & FileAttributes.ReparsePoint) == 0 && !IsExcluded(entry.FileName);
                 if (recurse)
                 {
                     entered.Add(entry.ToFullPath());
