@@ -103,8 +103,11 @@ for n in $build_sizes; do
   done
   copy_variant "$work/bypath" "$work/resolver" resolver
   [ -z "$baseline" ] || copy_variant "$work/bypath" "$work/baseline" "$baseline"
-  for v in $variants; do build "$work/$v"; done   # warm-up (the copies settle here)
+  # Warm-up. A copy in another folder recompiles every project once (the generated analyzer config names the project
+  # folder), so the warm-up compiles through the compiler server like the full builds; no-op runs compile nothing.
+  for v in $variants; do build "$work/$v" -p:UseSharedCompilation=true; done
   for v in resolver${baseline:+ baseline}; do build "$work/$v"; done
+  dotnet build-server shutdown >/dev/null 2>&1 || true
   for i in $(seq "$runs"); do
     for v in $variants; do
       t0=$(date +%s%N); build "$work/$v"; ms_since "$t0" >> "$work/$v.noop"
@@ -121,7 +124,9 @@ for n in $build_sizes; do
   full_plain=$(median < "$work/plain.full"); full_bypath=$(median < "$work/bypath.full")
   build_rows="$build_rows| $n ($files files) | $plain |$base_cols $bypath | $(ratio "$bypath" "$plain") | $resolver | $(ratio "$resolver" "$plain") | $share | $full_plain | $full_bypath | $(ratio "$full_bypath" "$full_plain") | $(per "$(eval_total "$work/plain.eval.md")" "$n") | $(per "$(eval_total "$work/bypath.eval.md")" "$n") | $(per "$(eval_total "$work/resolver.eval.md")" "$n") |
 "
-  echo "build size $n: $(echo; for v in $variants; do echo "  $v no-op: $(tr '\n' ' ' < "$work/$v.noop")"; done; echo "  full: $(cat "$work/plain.full" "$work/bypath.full" | tr '\n' ' ')")" >&2
+  { echo "build size $n:"; for v in $variants; do echo "  $v no-op: $(tr '\n' ' ' < "$work/$v.noop")"; done
+    echo "  full: $(cat "$work/plain.full" "$work/bypath.full" | tr '\n' ' ')"
+    echo "  eval ms/project (plain bypath resolver): $(for v in plain bypath resolver; do printf '%s ' "$(per "$(eval_total "$work/$v.eval.md")" "$n")"; done)"; } >&2
   [ -n "$keep" ] || rm -rf "$work"
 done
 
