@@ -33,7 +33,10 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/standards-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 if [ -n "$server" ]; then
   export DOTNET_CLI_USE_MSBUILD_SERVER=1
-  trap 'dotnet build-server shutdown --msbuild >/dev/null 2>&1; rm -rf "$work"' EXIT
+  # Worker nodes stay up too, as in a developer's session (MSBuild's default outside CI): with node reuse off, every
+  # build starts fresh worker nodes, and each pays the resolver again.
+  export MSBUILDDISABLENODEREUSE=0
+  trap 'dotnet build-server shutdown >/dev/null 2>&1; rm -rf "$work"' EXIT
 fi
 version="$(unique_version)"
 export NUGET_PACKAGES="$work/packages"

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Where a no-op build's extra cost goes (issue 14, "reduce what every project pays"; docs/performance.md "At scale").
+# Wall-clock ratios of eng/bench-scale.sh spread by ±10 % on a 2-core machine; this script measures what scheduling
+# noise touches less:
+#   1. CPU time (user + system, every MSBuild node included) of a no-op `dotnet build --no-restore -m`, plain
+#      Microsoft.NET.Sdk vs Standards.Sdk imported by path, RUNS round-robin, medians (and wall time beside it);
+#   2. one no-op build of each with `-clp:PerformanceSummary`: the time of every Standards.Sdk target and task,
+#      summed over all projects, against the whole build's target time;
+#   3. one `-profileevaluation` of each: evaluation ms per project, and the Standards.Sdk files that cost most.
+# Usage: eng/bench-noop-cost.sh [runs=5] [projects=100]
+source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/bench-repo.sh"
+runs="${1:-5}"
+projects="${2:-100}"
+versioning=""
+root="$(mktemp -d "${TMPDIR:-/tmp}/standards-noop-cost.XXXXXX")"
+trap 'rm -rf "$root"' EXIT
+version="$(unique_version)"
+export NUGET_PACKAGES="$root/packages" MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
+feed="$root/feed"
+pack_all "$feed" "$version" >/dev/null
+work="$root/extract"
+saved_projects="$projects"; projects=2
+make_repo "$work/resolver" resolver
+dotnet restore "$work/resolver/Demo.Orders.sln" -nologo -v:q >/dev/null   # extracts the SDK package
+projects="$saved_projects"
+sdkdir="$NUGET_PACKAGES/standards.sdk/$version/Sdk"
+work="$root/repos"
+for v in plain bypath; do
+  make_repo "$work/$v" "$v"
+  dotnet restore "$work/$v/Demo.Orders.sln" -nologo -v:q >/dev/null
+  dotnet build "$work/$v/Demo.Orders.sln" --no-restore -nologo -v:q -m -p:UseSharedCompilation=true >/dev/null
+  dotnet build "$work/$v/Demo.Orders.sln" --no-restore -nologo -v:q -m >/dev/null   # warm-up no-op
+done
+dotnet build-server shutdown >/dev/null 2>&1 || true
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+for i in $(seq "$runs"); do
+  for v in plain bypath; do
+    # %e wall s, %U user s, %S system s of dotnet and every node it started and waited for.
+    /usr/bin/time -f "%e %U %S" -o "$root/t" dotnet build "$work/$v/Demo.Orders.sln" --no-restore -nologo -v:q -m >/dev/null
+    read -r wall user sys < "$root/t"
+    awk -v w="$wall" 'BEGIN { printf "%d\n", w * 1000 }' >> "$root/$v.wall"
+    awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d\n", (u + s) * 1000 }' >> "$root/$v.cpu"
+  done
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+
+for v in plain bypath; do
+  dotnet build "$work/$v/Demo.Orders.sln" --no-restore -nologo -v:n -m -clp:PerformanceSummary -tl:off > "$root/$v.perf"
+  dotnet build "$work/$v/Demo.Orders.sln" --no-restore -nologo -v:q -m -profileevaluation:"$root/$v.eval.md" >/dev/null
+done
+
+# sum_section <file> <header>: total ms of the rows of one performance-summary section.
+sum_section() {
+  awk -v h="$2" '$0 ~ h { on = 1; next } on && /^ *$/ { exit } on && $2 == "ms" { t += $1 } END { printf "%d", t }' "$1"
+}
+ours_section() { # ours_section <file> <header>: the rows of our targets or tasks (Standards*/_Standards*/WriteInputsCache...).
+  awk -v h="$2" '$0 ~ h { on = 1; next } on && /^ *$/ { exit } on && $2 == "ms" && $3 ~ /Standards|InputsCache|RepositoryChecks|RepositoryFingerprint|ProjectKind|LockedSettings/ { print }' "$1"
+}
+eval_total() { awk -F'|' '$3 == "Total evaluation" { total += $7 } END { print total + 0 }' "$1"; }
+
+echo "| $projects projects, no-op, median of $runs | plain | by path | by path / plain |"
+echo "|---|---|---|---|"
+pw=$(median < "$root/plain.wall"); bw=$(median < "$root/bypath.wall")
+pc=$(median < "$root/plain.cpu"); bc=$(median < "$root/bypath.cpu")
+echo "| wall ms (runs: $(tr '\n' ' ' < "$root/plain.wall")/ $(tr '\n' ' ' < "$root/bypath.wall")) | $pw | $bw | $(ratio "$bw" "$pw") |"
+echo "| CPU ms, user + system (runs: $(tr '\n' ' ' < "$root/plain.cpu")/ $(tr '\n' ' ' < "$root/bypath.cpu")) | $pc | $bc | $(ratio "$bc" "$pc") |"
+pe=$(eval_total "$root/plain.eval.md"); be=$(eval_total "$root/bypath.eval.md")
+echo "| evaluation ms per project (one profiled build) | $(awk -v t="$pe" -v n="$projects" 'BEGIN{printf "%.1f", t/n}') | $(awk -v t="$be" -v n="$projects" 'BEGIN{printf "%.1f", t/n}') | $(ratio "$be" "$pe") |"
+echo "| target time, all projects (one build) | $(sum_section "$root/plain.perf" "Target Performance Summary") | $(sum_section "$root/bypath.perf" "Target Performance Summary") | $(ratio "$(sum_section "$root/bypath.perf" "Target Performance Summary")" "$(sum_section "$root/plain.perf" "Target Performance Summary")") |"
+echo
+echo "Standards.Sdk targets, summed over all projects (ms, calls):"
+echo '```'
+ours_section "$root/bypath.perf" "Target Performance Summary" | sort -rn | head -15
+echo '```'
+echo "Standards.Sdk tasks:"
+echo '```'
+ours_section "$root/bypath.perf" "Task Performance Summary" | sort -rn | head -10
+echo '```'
+echo "Costliest evaluation entries in Standards.Sdk files (by path variant):"
+echo '```'
+grep -i "standards" "$root/bypath.eval.md" | awk -F'|' '{ print $7 "|" $2 "|" $3 "|" $4 }' | sort -t'|' -k1 -rn | head -12
+echo '```'
+
+# 4. A design-time build (what an IDE runs on a project load, as eng/bench-designtime.sh runs it): which of our
+#    targets and tasks run in it at all, and what they cost.
+for v in plain bypath; do
+  dotnet msbuild "$work/$v/tests/Demo.Orders.Tests/Demo.Orders.Tests.csproj" -nologo -v:n -nr:false -tl:off -clp:PerformanceSummary \
+    "-t:ResolveAssemblyReferencesDesignTime;ResolveProjectReferencesDesignTime;Compile" \
+    -p:DesignTimeBuild=true -p:BuildingProject=false -p:BuildingInsideVisualStudio=true -p:SkipCompilerExecution=true \
+    -p:ProvideCommandLineArgs=true -p:BuildProjectReferences=false > "$root/$v.dt.perf"
+done
+echo "Design-time build of one test project: target time plain $(sum_section "$root/plain.dt.perf" "Target Performance Summary") ms, by path $(sum_section "$root/bypath.dt.perf" "Target Performance Summary") ms; our targets and tasks in it:"
+echo '```'
+ours_section "$root/bypath.dt.perf" "Target Performance Summary" | sort -rn | head -10
+ours_section "$root/bypath.dt.perf" "Task Performance Summary" | sort -rn | head -10
+echo '```'
