@@ -15,7 +15,7 @@ public sealed class FileLengthAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(StandardsDescriptors.FileTooLong);
+        ImmutableArray.Create(StandardsAnalyzerRules.FileTooLong);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -48,20 +48,19 @@ public sealed class FileLengthAnalyzer : DiagnosticAnalyzer
             }
 
             var lines = CountPhysicalLines(tree.GetText(context.CancellationToken));
-            var limit = StandardsSettings.GetPositiveInt(
-                context.Options, tree, StandardsOptionKeys.FileLengthWarning, StandardsDefaults.FileLengthWarning);
+            var limit = StandardsSettings.GetPositiveInt(context.Options, tree, StandardsAnalyzerRules.FileLengthWarning);
             if (lines <= limit)
             {
                 return;
             }
 
             context.ReportDiagnostic(Diagnostic.Create(
-                StandardsDescriptors.FileTooLong,
+                StandardsAnalyzerRules.FileTooLong,
                 Location.Create(tree, new TextSpan(0, 0)),
                 GeneratedCode.FileNameOf(tree.FilePath ?? string.Empty),
                 lines,
                 limit,
-                StandardsSettings.GetHelpLink(context.Options, tree, RuleIds.FileTooLong)));
+                StandardsSettings.GetHelpLink(context.Options, tree, CodeRuleIds.FileTooLong)));
         }
         catch (Exception ex) when (AnalyzerGuard.Swallow(ex))
         {

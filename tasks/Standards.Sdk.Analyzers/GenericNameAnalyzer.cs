@@ -21,7 +21,7 @@ public sealed class GenericNameAnalyzer : DiagnosticAnalyzer
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(StandardsDescriptors.GenericName);
+        ImmutableArray.Create(StandardsAnalyzerRules.GenericName);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -122,11 +122,11 @@ public sealed class GenericNameAnalyzer : DiagnosticAnalyzer
             }
 
             var genericNames = StandardsSettings.GetGenericNames(context.Options, tree);
-            var helpLink = StandardsSettings.GetHelpLink(context.Options, tree, RuleIds.GenericName);
+            var helpLink = StandardsSettings.GetHelpLink(context.Options, tree, CodeRuleIds.GenericName);
             var nameList = string.Join(", ", genericNames);
             var root = tree.GetRoot(context.CancellationToken);
 
-            var projectDir = StandardsSettings.GetString(context.Options, tree, StandardsOptionKeys.ProjectDir);
+            var projectDir = StandardsSettings.GetString(context.Options, tree, AnalyzerConfigKeys.ProjectDir);
             if (projectDir is not null
                 && !string.IsNullOrEmpty(tree.FilePath)
                 && FindGenericFolder(tree.FilePath, projectDir, genericNames) is { } folder)
@@ -134,7 +134,7 @@ public sealed class GenericNameAnalyzer : DiagnosticAnalyzer
                 var first = root.GetFirstToken();
                 var span = first.IsKind(SyntaxKind.None) ? new TextSpan(0, 0) : first.Span;
                 context.ReportDiagnostic(Diagnostic.Create(
-                    StandardsDescriptors.GenericName, Location.Create(tree, span), "Folder", folder, nameList, helpLink));
+                    StandardsAnalyzerRules.GenericName, Location.Create(tree, span), "Folder", folder, nameList, helpLink));
             }
 
             if (root is CompilationUnitSyntax unit)
@@ -169,7 +169,7 @@ public sealed class GenericNameAnalyzer : DiagnosticAnalyzer
                     && IsGeneric(identifier.ValueText, genericNames))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
-                        StandardsDescriptors.GenericName,
+                        StandardsAnalyzerRules.GenericName,
                         identifier.GetLocation(),
                         "Namespace segment",
                         identifier.ValueText,

@@ -14,8 +14,8 @@ namespace Standards.Sdk.Analyzers;
 /// <c>#pragma warning disable</c> of a locked rule, of a nullable warning or of everything (no ids),
 /// <c>#nullable disable</c> (any form), and <c>[SuppressMessage]</c> / <c>[UnconditionalSuppressMessage]</c> naming a
 /// locked rule or a nullable warning, on a member or at assembly or module level. Which rules are locked comes
-/// from the analyzer config Standards.Sdk generates (<see cref="StandardsOptionKeys.LockedRules"/>,
-/// <see cref="StandardsOptionKeys.NullableLocked"/>); a file-scoped exception removes ids for its files. The
+/// from the analyzer config Standards.Sdk generates (<see cref="AnalyzerConfigKeys.LockedRules"/>,
+/// <see cref="AnalyzerConfigKeys.NullableLocked"/>); a file-scoped exception removes ids for its files. The
 /// analyzer inspects directives and attributes itself, so a <c>#pragma warning disable</c> cannot hide itself.
 /// Generated code is not checked (EF Core migrations and the like write <c>#nullable disable</c> by design).
 /// </summary>
@@ -32,7 +32,7 @@ public sealed class LockedRuleSuppressionAnalyzer : DiagnosticAnalyzer
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(StandardsDescriptors.NullableTurnedOff, StandardsDescriptors.LockedRuleSilenced);
+        ImmutableArray.Create(StandardsAnalyzerRules.NullableTurnedOff, StandardsAnalyzerRules.LockedRuleSilenced);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -82,8 +82,8 @@ public sealed class LockedRuleSuppressionAnalyzer : DiagnosticAnalyzer
                         break;
                     case NullableDirectiveTriviaSyntax nullable when nullable.SettingToken.IsKind(SyntaxKind.DisableKeyword) && locks.Nullable:
                         var what = nullable.TargetToken.IsKind(SyntaxKind.None) ? "#nullable disable" : "#nullable disable " + nullable.TargetToken.ValueText;
-                        context.ReportDiagnostic(Diagnostic.Create(StandardsDescriptors.NullableTurnedOff, nullable.GetLocation(),
-                            what + " turns nullable reference types off", locks.HelpLink(RuleIds.NullableTurnedOff)));
+                        context.ReportDiagnostic(Diagnostic.Create(StandardsAnalyzerRules.NullableTurnedOff, nullable.GetLocation(),
+                            what + " turns nullable reference types off", locks.HelpLink(PolicyRuleIds.NullableLocked)));
                         break;
                 }
             }
@@ -100,14 +100,14 @@ public sealed class LockedRuleSuppressionAnalyzer : DiagnosticAnalyzer
             // No ids: every warning, and every warning-as-error, of the rest of the file.
             if (locks.Rules.Count > 0)
             {
-                context.ReportDiagnostic(Diagnostic.Create(StandardsDescriptors.LockedRuleSilenced, pragma.GetLocation(),
-                    "#pragma warning disable (without ids)", string.Join(", ", Sample(locks.Rules)), locks.HelpLink(RuleIds.LockedRuleSilenced)));
+                context.ReportDiagnostic(Diagnostic.Create(StandardsAnalyzerRules.LockedRuleSilenced, pragma.GetLocation(),
+                    "#pragma warning disable (without ids)", string.Join(", ", Sample(locks.Rules)), locks.HelpLink(PolicyRuleIds.LockedRuleSilenced)));
             }
 
             if (locks.Nullable)
             {
-                context.ReportDiagnostic(Diagnostic.Create(StandardsDescriptors.NullableTurnedOff, pragma.GetLocation(),
-                    "#pragma warning disable (without ids) silences the nullable warnings", locks.HelpLink(RuleIds.NullableTurnedOff)));
+                context.ReportDiagnostic(Diagnostic.Create(StandardsAnalyzerRules.NullableTurnedOff, pragma.GetLocation(),
+                    "#pragma warning disable (without ids) silences the nullable warnings", locks.HelpLink(PolicyRuleIds.NullableLocked)));
             }
 
             return;
@@ -164,17 +164,17 @@ public sealed class LockedRuleSuppressionAnalyzer : DiagnosticAnalyzer
 
     private static void Check(Action<Diagnostic> report, Location location, string what, string id, Locks locks)
     {
-        if (locks.Nullable && (IsNullableWarning(id) || string.Equals(id, RuleIds.NullableTurnedOff, StringComparison.OrdinalIgnoreCase)))
+        if (locks.Nullable && (IsNullableWarning(id) || string.Equals(id, PolicyRuleIds.NullableLocked, StringComparison.OrdinalIgnoreCase)))
         {
-            report(Diagnostic.Create(StandardsDescriptors.NullableTurnedOff, location,
+            report(Diagnostic.Create(StandardsAnalyzerRules.NullableTurnedOff, location,
                 what + " silences " + (IsNullableWarning(id) && !id.StartsWith("CS", StringComparison.OrdinalIgnoreCase) ? "the nullable warnings" : id.ToUpperInvariant()),
-                locks.HelpLink(RuleIds.NullableTurnedOff)));
+                locks.HelpLink(PolicyRuleIds.NullableLocked)));
             return;
         }
 
-        if (locks.Rules.Contains(id) || (locks.Rules.Count > 0 && string.Equals(id, RuleIds.LockedRuleSilenced, StringComparison.OrdinalIgnoreCase)))
+        if (locks.Rules.Contains(id) || (locks.Rules.Count > 0 && string.Equals(id, PolicyRuleIds.LockedRuleSilenced, StringComparison.OrdinalIgnoreCase)))
         {
-            report(Diagnostic.Create(StandardsDescriptors.LockedRuleSilenced, location, what, id.ToUpperInvariant(), locks.HelpLink(RuleIds.LockedRuleSilenced)));
+            report(Diagnostic.Create(StandardsAnalyzerRules.LockedRuleSilenced, location, what, id.ToUpperInvariant(), locks.HelpLink(PolicyRuleIds.LockedRuleSilenced)));
         }
     }
 
@@ -208,7 +208,7 @@ public sealed class LockedRuleSuppressionAnalyzer : DiagnosticAnalyzer
         public static Locks For(AnalyzerOptions options, SyntaxTree tree)
         {
             var rules = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var id in (StandardsSettings.GetRaw(options, tree, StandardsOptionKeys.LockedRules) ?? string.Empty).Split(','))
+            foreach (var id in (StandardsSettings.GetRaw(options, tree, AnalyzerConfigKeys.LockedRules) ?? string.Empty).Split(','))
             {
                 if (id.Trim().Length > 0)
                 {
@@ -216,7 +216,7 @@ public sealed class LockedRuleSuppressionAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            var nullable = string.Equals(StandardsSettings.GetRaw(options, tree, StandardsOptionKeys.NullableLocked), "true", StringComparison.OrdinalIgnoreCase);
+            var nullable = string.Equals(StandardsSettings.GetRaw(options, tree, AnalyzerConfigKeys.NullableLocked), "true", StringComparison.OrdinalIgnoreCase);
             return new Locks(options, tree, rules, nullable);
         }
 

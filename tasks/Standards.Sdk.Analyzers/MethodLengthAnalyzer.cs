@@ -19,7 +19,7 @@ public sealed class MethodLengthAnalyzer : DiagnosticAnalyzer
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(StandardsDescriptors.MethodTooLong, StandardsDescriptors.MethodFarTooLong);
+        ImmutableArray.Create(StandardsAnalyzerRules.MethodTooLong, StandardsAnalyzerRules.MethodFarTooLong);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -42,15 +42,13 @@ public sealed class MethodLengthAnalyzer : DiagnosticAnalyzer
 
             var lines = BodyLineCounter.Count(member, tree.GetText(context.CancellationToken));
             var options = context.Options;
-            var errorLimit = StandardsSettings.GetPositiveInt(
-                options, tree, StandardsOptionKeys.MethodLengthError, StandardsDefaults.MethodLengthError);
-            var descriptor = StandardsDescriptors.MethodFarTooLong;
+            var errorLimit = StandardsSettings.GetPositiveInt(options, tree, StandardsAnalyzerRules.MethodLengthError);
+            var descriptor = StandardsAnalyzerRules.MethodFarTooLong;
             var limit = errorLimit;
             if (lines <= errorLimit)
             {
-                descriptor = StandardsDescriptors.MethodTooLong;
-                limit = StandardsSettings.GetPositiveInt(
-                    options, tree, StandardsOptionKeys.MethodLengthWarning, StandardsDefaults.MethodLengthWarning);
+                descriptor = StandardsAnalyzerRules.MethodTooLong;
+                limit = StandardsSettings.GetPositiveInt(options, tree, StandardsAnalyzerRules.MethodLengthWarning);
                 if (lines <= limit)
                 {
                     return;

@@ -22,7 +22,7 @@ public sealed class NestingDepthAnalyzer : DiagnosticAnalyzer
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(StandardsDescriptors.NestingTooDeep);
+        ImmutableArray.Create(StandardsAnalyzerRules.NestingTooDeep);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -100,17 +100,16 @@ public sealed class NestingDepthAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var limit = StandardsSettings.GetPositiveInt(
-                context.Options, tree, StandardsOptionKeys.NestingDepthWarning, StandardsDefaults.NestingDepthWarning);
+            var limit = StandardsSettings.GetPositiveInt(context.Options, tree, StandardsAnalyzerRules.NestingDepthWarning);
             var (maxDepth, firstTooDeep) = Measure(root, limit);
             if (firstTooDeep is not { } keyword)
             {
                 return;
             }
 
-            var helpLink = StandardsSettings.GetHelpLink(context.Options, tree, RuleIds.NestingTooDeep);
+            var helpLink = StandardsSettings.GetHelpLink(context.Options, tree, CodeRuleIds.NestingTooDeep);
             context.ReportDiagnostic(Diagnostic.Create(
-                StandardsDescriptors.NestingTooDeep,
+                StandardsAnalyzerRules.NestingTooDeep,
                 keyword.GetLocation(),
                 member.Kind,
                 member.Name,

@@ -7,14 +7,19 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Standards.Sdk.Analyzers;
 
 /// <summary>
-/// Reads the <see cref="StandardsOptionKeys"/> options for one syntax tree: the per-file options (.editorconfig)
-/// first, then the global options (global config), then the default. Invalid values count as absent. Never throws.
+/// Reads the rules' parameters (<see cref="RuleParameter"/>, declared in <see cref="StandardsAnalyzerRules"/>) and the
+/// <see cref="AnalyzerConfigKeys"/> for one syntax tree: the per-file options (.editorconfig) first, then the global
+/// options (global config), then the default. Invalid values (not a number, zero or negative) count as absent. Never throws.
 /// </summary>
 internal static class StandardsSettings
 {
     private static readonly char[] ListSeparators = [',', ';'];
 
-    private static readonly ImmutableArray<string> DefaultGenericNames = SplitList(StandardsDefaults.GenericNames);
+    private static readonly ImmutableArray<string> DefaultGenericNames = SplitList(StandardsAnalyzerRules.DefaultGenericNames);
+
+    /// <summary>A number parameter's value for <paramref name="tree"/>, or its profile default.</summary>
+    internal static int GetPositiveInt(AnalyzerOptions options, SyntaxTree tree, RuleParameter parameter) =>
+        GetPositiveInt(options, tree, parameter.AnalyzerOption, parameter.DefaultNumber);
 
     internal static int GetPositiveInt(AnalyzerOptions options, SyntaxTree tree, string key, int defaultValue)
     {
@@ -51,7 +56,7 @@ internal static class StandardsSettings
 
     internal static ImmutableArray<string> GetGenericNames(AnalyzerOptions options, SyntaxTree tree)
     {
-        var configured = GetString(options, tree, StandardsOptionKeys.GenericNames);
+        var configured = GetString(options, tree, StandardsAnalyzerRules.GenericNames.AnalyzerOption);
         if (configured is null)
         {
             return DefaultGenericNames;
@@ -64,10 +69,10 @@ internal static class StandardsSettings
     /// <summary>The help link for <paramref name="ruleId"/> under the configured (or default) base URL.</summary>
     internal static string GetHelpLink(AnalyzerOptions options, SyntaxTree tree, string ruleId)
     {
-        var baseUrl = GetString(options, tree, StandardsOptionKeys.HelpBaseUrl);
+        var baseUrl = GetString(options, tree, AnalyzerConfigKeys.HelpBaseUrl);
         if (baseUrl is null || !Uri.TryCreate(baseUrl, UriKind.Absolute, out _))
         {
-            baseUrl = StandardsDefaults.HelpBaseUrl;
+            baseUrl = AnalyzerConfigKeys.DefaultHelpBaseUrl;
         }
 
         return baseUrl.EndsWith("/", StringComparison.Ordinal)

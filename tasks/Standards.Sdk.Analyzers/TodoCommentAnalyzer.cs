@@ -21,7 +21,7 @@ public sealed class TodoCommentAnalyzer : DiagnosticAnalyzer
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(StandardsDescriptors.TodoWithoutOwnerAndIssue);
+        ImmutableArray.Create(StandardsAnalyzerRules.TodoWithoutOwnerAndIssue);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -170,9 +170,9 @@ public sealed class TodoCommentAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                helpLink ??= StandardsSettings.GetHelpLink(context.Options, tree, RuleIds.TodoWithoutOwnerAndIssue);
+                helpLink ??= StandardsSettings.GetHelpLink(context.Options, tree, CodeRuleIds.TodoWithoutOwnerAndIssue);
                 context.ReportDiagnostic(Diagnostic.Create(
-                    StandardsDescriptors.TodoWithoutOwnerAndIssue,
+                    StandardsAnalyzerRules.TodoWithoutOwnerAndIssue,
                     Location.Create(tree, new TextSpan(position, marker.Length)),
                     marker,
                     problem,

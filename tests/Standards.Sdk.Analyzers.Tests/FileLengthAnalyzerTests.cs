@@ -9,20 +9,20 @@ public class FileLengthAnalyzerTests
 {
     private static IReadOnlyList<Diagnostic> Run(
         string source, Dictionary<string, string>? options = null, string path = AnalyzerRunner.DefaultPath) =>
-        AnalyzerRunner.Run(source, options, path).WithId(RuleIds.FileTooLong);
+        AnalyzerRunner.Run(source, options, path).WithId(CodeRuleIds.FileTooLong);
 
     [Fact]
     public void Long_file_reports_STD1004_at_line_1_column_1()
     {
         var diagnostic = DiagnosticAssert.Single(
             Run(FileWithLines(620)),
-            RuleIds.FileTooLong,
+            CodeRuleIds.FileTooLong,
             1,
             DiagnosticSeverity.Warning,
             "File 'Orders.cs' has 620 lines; the limit is 500.",
             "Split it into smaller files",
             "\"STD1004\": { \"maxLines\": N }",
-            StandardsDefaults.HelpBaseUrl + "STD1004.md");
+            AnalyzerConfigKeys.DefaultHelpBaseUrl + "STD1004.md");
         Assert.Equal(1, diagnostic.Column());
     }
 
@@ -34,7 +34,7 @@ public class FileLengthAnalyzerTests
 
     [Fact]
     public void One_over_limit_reports_STD1004() =>
-        DiagnosticAssert.Single(Run(FileWithLines(501)), RuleIds.FileTooLong, 1, DiagnosticSeverity.Warning, "501 lines");
+        DiagnosticAssert.Single(Run(FileWithLines(501)), CodeRuleIds.FileTooLong, 1, DiagnosticSeverity.Warning, "501 lines");
 
     [Theory]
     [InlineData("", 0)]
@@ -50,12 +50,12 @@ public class FileLengthAnalyzerTests
     [Fact]
     public void Configured_limit_changes_the_result()
     {
-        var options = Options((StandardsOptionKeys.FileLengthWarning, "30"));
+        var options = Options((StandardsAnalyzerRules.FileLengthWarning.AnalyzerOption, "30"));
 
         DiagnosticAssert.None(Run(FileWithLines(30), options));
         DiagnosticAssert.Single(
-            Run(FileWithLines(31), options), RuleIds.FileTooLong, 1, DiagnosticSeverity.Warning, "31 lines; the limit is 30.");
-        DiagnosticAssert.None(Run(FileWithLines(900), Options((StandardsOptionKeys.FileLengthWarning, "1000"))));
+            Run(FileWithLines(31), options), CodeRuleIds.FileTooLong, 1, DiagnosticSeverity.Warning, "31 lines; the limit is 30.");
+        DiagnosticAssert.None(Run(FileWithLines(900), Options((StandardsAnalyzerRules.FileLengthWarning.AnalyzerOption, "1000"))));
     }
 
     [Theory]
@@ -65,9 +65,9 @@ public class FileLengthAnalyzerTests
     [InlineData(" ")]
     public void Invalid_limit_falls_back_to_the_default(string invalid)
     {
-        var options = Options((StandardsOptionKeys.FileLengthWarning, invalid));
+        var options = Options((StandardsAnalyzerRules.FileLengthWarning.AnalyzerOption, invalid));
 
         DiagnosticAssert.None(Run(FileWithLines(500), options));
-        DiagnosticAssert.Single(Run(FileWithLines(501), options), RuleIds.FileTooLong, 1, DiagnosticSeverity.Warning, "limit is 500.");
+        DiagnosticAssert.Single(Run(FileWithLines(501), options), CodeRuleIds.FileTooLong, 1, DiagnosticSeverity.Warning, "limit is 500.");
     }
 }

@@ -14,7 +14,7 @@ public class GenericNameAnalyzerTests
     {
         options ??= [];
         options.TryAdd("build_property.ProjectDir", ProjectDir);
-        return AnalyzerRunner.Run(source, options, path).WithId(RuleIds.GenericName);
+        return AnalyzerRunner.Run(source, options, path).WithId(CodeRuleIds.GenericName);
     }
 
     [Fact]
@@ -22,13 +22,13 @@ public class GenericNameAnalyzerTests
     {
         var diagnostic = DiagnosticAssert.Single(
             Run("namespace Acme.Utils;\n\nclass C { }\n"),
-            RuleIds.GenericName,
+            CodeRuleIds.GenericName,
             1,
             DiagnosticSeverity.Warning,
             "Namespace segment 'Utils' is a generic name (generic names: Util, Utils, Common, Helper, Helpers, Misc).",
             "Name it after what its code does",
             "\"STD1005\": { \"names\": [...] }",
-            StandardsDefaults.HelpBaseUrl + "STD1005.md");
+            AnalyzerConfigKeys.DefaultHelpBaseUrl + "STD1005.md");
         Assert.Equal(16, diagnostic.Column());
     }
 
@@ -38,8 +38,8 @@ public class GenericNameAnalyzerTests
         var diagnostics = Run("namespace Common.Orders\n{\n    namespace Helpers\n    {\n        class C { }\n    }\n}\n");
 
         Assert.Equal(2, diagnostics.Count);
-        DiagnosticAssert.Matches(diagnostics[0], RuleIds.GenericName, 1, DiagnosticSeverity.Warning, "'Common'");
-        DiagnosticAssert.Matches(diagnostics[1], RuleIds.GenericName, 3, DiagnosticSeverity.Warning, "'Helpers'");
+        DiagnosticAssert.Matches(diagnostics[0], CodeRuleIds.GenericName, 1, DiagnosticSeverity.Warning, "'Common'");
+        DiagnosticAssert.Matches(diagnostics[1], CodeRuleIds.GenericName, 3, DiagnosticSeverity.Warning, "'Helpers'");
     }
 
     [Theory]
@@ -60,11 +60,11 @@ public class GenericNameAnalyzerTests
     [Fact]
     public void Configured_names_replace_the_default_list()
     {
-        var options = Options((StandardsOptionKeys.GenericNames, " Shared ; Stuff,"));
+        var options = Options((StandardsAnalyzerRules.GenericNames.AnalyzerOption, " Shared ; Stuff,"));
 
         DiagnosticAssert.Single(
             Run("namespace Acme.Shared;\n", options: new(options)),
-            RuleIds.GenericName,
+            CodeRuleIds.GenericName,
             1,
             DiagnosticSeverity.Warning,
             "(generic names: Shared, Stuff)");
@@ -75,14 +75,14 @@ public class GenericNameAnalyzerTests
     [InlineData("")]
     [InlineData(" , ;")]
     public void Empty_configured_list_falls_back_to_the_defaults(string invalid) =>
-        Assert.Single(Run("namespace Acme.Utils;\n", options: Options((StandardsOptionKeys.GenericNames, invalid))));
+        Assert.Single(Run("namespace Acme.Utils;\n", options: Options((StandardsAnalyzerRules.GenericNames.AnalyzerOption, invalid))));
 
     [Fact]
     public void Generic_folder_reports_STD1005_once_at_the_first_token()
     {
         var diagnostic = DiagnosticAssert.Single(
             Run("// header\n\nnamespace Acme.Text;\nclass C { }\n", "/repo/src/Acme/Helpers/Common/Strings.cs"),
-            RuleIds.GenericName,
+            CodeRuleIds.GenericName,
             3,
             DiagnosticSeverity.Warning,
             "Folder 'Helpers' is a generic name");
@@ -120,12 +120,12 @@ public class GenericNameAnalyzerTests
         var options = Options(("build_property.ProjectDir", @"C:\repo\src\Acme\"));
 
         DiagnosticAssert.Single(
-            Run("class C { }\n", @"C:\repo\src\Acme\Misc\X.cs", options), RuleIds.GenericName, 1, DiagnosticSeverity.Warning, "'Misc'");
+            Run("class C { }\n", @"C:\repo\src\Acme\Misc\X.cs", options), CodeRuleIds.GenericName, 1, DiagnosticSeverity.Warning, "'Misc'");
     }
 
     [Fact]
     public void Without_project_directory_folders_are_not_checked() =>
-        DiagnosticAssert.None(AnalyzerRunner.Run("class C { }\n", path: "/repo/src/Acme/Utils/X.cs").WithId(RuleIds.GenericName));
+        DiagnosticAssert.None(AnalyzerRunner.Run("class C { }\n", path: "/repo/src/Acme/Utils/X.cs").WithId(CodeRuleIds.GenericName));
 
     [Theory]
     [InlineData("/p/Utils/X.cs", "/p/", "Utils")]

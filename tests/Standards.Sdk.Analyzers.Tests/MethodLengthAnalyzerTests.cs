@@ -6,7 +6,7 @@ namespace Standards.Sdk.Analyzers.Tests;
 
 public class MethodLengthAnalyzerTests
 {
-    private const string DefaultHelp = StandardsDefaults.HelpBaseUrl;
+    private const string DefaultHelp = AnalyzerConfigKeys.DefaultHelpBaseUrl;
 
     [Fact]
     public void Method_over_warning_limit_reports_STD1001_at_name()
@@ -15,7 +15,7 @@ public class MethodLengthAnalyzerTests
 
         var diagnostic = DiagnosticAssert.Single(
             diagnostics,
-            RuleIds.MethodTooLong,
+            CodeRuleIds.MethodTooLong,
             3,
             DiagnosticSeverity.Warning,
             "Method 'M' has 63 lines; the limit is 50.",
@@ -35,18 +35,18 @@ public class MethodLengthAnalyzerTests
     [Fact]
     public void One_over_warning_limit_reports_STD1001() =>
         DiagnosticAssert.Single(
-            AnalyzerRunner.Run(MethodWithLines(51)), RuleIds.MethodTooLong, 3, DiagnosticSeverity.Warning, "51 lines");
+            AnalyzerRunner.Run(MethodWithLines(51)), CodeRuleIds.MethodTooLong, 3, DiagnosticSeverity.Warning, "51 lines");
 
     [Fact]
     public void Exactly_at_error_limit_reports_only_STD1001() =>
         DiagnosticAssert.Single(
-            AnalyzerRunner.Run(MethodWithLines(100)), RuleIds.MethodTooLong, 3, DiagnosticSeverity.Warning, "100 lines");
+            AnalyzerRunner.Run(MethodWithLines(100)), CodeRuleIds.MethodTooLong, 3, DiagnosticSeverity.Warning, "100 lines");
 
     [Fact]
     public void Over_error_limit_reports_STD1002_and_not_STD1001() =>
         DiagnosticAssert.Single(
             AnalyzerRunner.Run(MethodWithLines(101)),
-            RuleIds.MethodFarTooLong,
+            CodeRuleIds.MethodFarTooLong,
             3,
             DiagnosticSeverity.Error,
             "Method 'M' has 101 lines; the error limit is 100.",
@@ -70,7 +70,7 @@ public class MethodLengthAnalyzerTests
 
         var sharedLine = source.Replace("           lines */\n", "           lines */ x++;\n", StringComparison.Ordinal);
         DiagnosticAssert.Single(
-            AnalyzerRunner.Run(sharedLine), RuleIds.MethodTooLong, 3, DiagnosticSeverity.Warning, "51 lines");
+            AnalyzerRunner.Run(sharedLine), CodeRuleIds.MethodTooLong, 3, DiagnosticSeverity.Warning, "51 lines");
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public class MethodLengthAnalyzerTests
         var source = "class C\n{\n    string M()\n    {\n        return @\"" + text + "\";\n    }\n}\n";
 
         DiagnosticAssert.Single(
-            AnalyzerRunner.Run(source), RuleIds.MethodTooLong, 3, DiagnosticSeverity.Warning, "51 lines");
+            AnalyzerRunner.Run(source), CodeRuleIds.MethodTooLong, 3, DiagnosticSeverity.Warning, "51 lines");
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public class MethodLengthAnalyzerTests
         var source = "class C\n{\n    int M() =>\n        0\n" + terms + ";\n}\n";
 
         DiagnosticAssert.Single(
-            AnalyzerRunner.Run(source), RuleIds.MethodTooLong, 3, DiagnosticSeverity.Warning, "52 lines");
+            AnalyzerRunner.Run(source), CodeRuleIds.MethodTooLong, 3, DiagnosticSeverity.Warning, "52 lines");
     }
 
     [Theory]
@@ -106,12 +106,12 @@ public class MethodLengthAnalyzerTests
         var source = "class C\n{\n    " + header + "\n    {\n" + body + "    }\n" + (isLocal ? "}\n" : string.Empty)
             + "}\n";
 
-        var diagnostics = AnalyzerRunner.Run(source).WithId(RuleIds.MethodTooLong);
+        var diagnostics = AnalyzerRunner.Run(source).WithId(CodeRuleIds.MethodTooLong);
 
         // A local function is also part of its enclosing method, which is then long too.
         var diagnostic = isLocal ? diagnostics.Single(d => d.GetMessage().Contains("Inner", StringComparison.Ordinal))
             : Assert.Single(diagnostics);
-        DiagnosticAssert.Matches(diagnostic, RuleIds.MethodTooLong, 3, DiagnosticSeverity.Warning, expectedName);
+        DiagnosticAssert.Matches(diagnostic, CodeRuleIds.MethodTooLong, 3, DiagnosticSeverity.Warning, expectedName);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public class MethodLengthAnalyzerTests
             + "            return 1;\n        }\n        set { }\n    }\n}\n";
 
         var diagnostic = DiagnosticAssert.Single(
-            AnalyzerRunner.Run(source), RuleIds.MethodTooLong, 5, DiagnosticSeverity.Warning, "Accessor 'P.get' has 52");
+            AnalyzerRunner.Run(source), CodeRuleIds.MethodTooLong, 5, DiagnosticSeverity.Warning, "Accessor 'P.get' has 52");
         Assert.Equal(9, diagnostic.Column());
     }
 
@@ -130,18 +130,18 @@ public class MethodLengthAnalyzerTests
     public void Configured_limits_change_the_result()
     {
         var options = Options(
-            (StandardsOptionKeys.MethodLengthWarning, "10"), (StandardsOptionKeys.MethodLengthError, "20"));
+            (StandardsAnalyzerRules.MethodLengthWarning.AnalyzerOption, "10"), (StandardsAnalyzerRules.MethodLengthError.AnalyzerOption, "20"));
 
         DiagnosticAssert.None(AnalyzerRunner.Run(MethodWithLines(10), options));
         DiagnosticAssert.Single(
             AnalyzerRunner.Run(MethodWithLines(11), options),
-            RuleIds.MethodTooLong,
+            CodeRuleIds.MethodTooLong,
             3,
             DiagnosticSeverity.Warning,
             "has 11 lines; the limit is 10.");
         DiagnosticAssert.Single(
             AnalyzerRunner.Run(MethodWithLines(21), options),
-            RuleIds.MethodFarTooLong,
+            CodeRuleIds.MethodFarTooLong,
             3,
             DiagnosticSeverity.Error,
             "has 21 lines; the error limit is 20.");
@@ -150,7 +150,7 @@ public class MethodLengthAnalyzerTests
     [Fact]
     public void Raised_limit_silences_a_long_method() =>
         DiagnosticAssert.None(AnalyzerRunner.Run(
-            MethodWithLines(80), Options((StandardsOptionKeys.MethodLengthWarning, "80"))));
+            MethodWithLines(80), Options((StandardsAnalyzerRules.MethodLengthWarning.AnalyzerOption, "80"))));
 
     [Theory]
     [InlineData("abc")]
@@ -162,18 +162,18 @@ public class MethodLengthAnalyzerTests
     public void Invalid_limits_fall_back_to_the_defaults(string invalid)
     {
         var options = Options(
-            (StandardsOptionKeys.MethodLengthWarning, invalid), (StandardsOptionKeys.MethodLengthError, invalid));
+            (StandardsAnalyzerRules.MethodLengthWarning.AnalyzerOption, invalid), (StandardsAnalyzerRules.MethodLengthError.AnalyzerOption, invalid));
 
         DiagnosticAssert.None(AnalyzerRunner.Run(MethodWithLines(50), options));
         DiagnosticAssert.Single(
             AnalyzerRunner.Run(MethodWithLines(51), options),
-            RuleIds.MethodTooLong,
+            CodeRuleIds.MethodTooLong,
             3,
             DiagnosticSeverity.Warning,
             "the limit is 50.");
         DiagnosticAssert.Single(
             AnalyzerRunner.Run(MethodWithLines(101), options),
-            RuleIds.MethodFarTooLong,
+            CodeRuleIds.MethodFarTooLong,
             3,
             DiagnosticSeverity.Error,
             "the error limit is 100.");
@@ -183,10 +183,10 @@ public class MethodLengthAnalyzerTests
     public void Error_limit_below_warning_limit_still_reports_only_STD1002()
     {
         var options = Options(
-            (StandardsOptionKeys.MethodLengthWarning, "30"), (StandardsOptionKeys.MethodLengthError, "20"));
+            (StandardsAnalyzerRules.MethodLengthWarning.AnalyzerOption, "30"), (StandardsAnalyzerRules.MethodLengthError.AnalyzerOption, "20"));
 
         DiagnosticAssert.Single(
-            AnalyzerRunner.Run(MethodWithLines(25), options), RuleIds.MethodFarTooLong, 3, DiagnosticSeverity.Error);
+            AnalyzerRunner.Run(MethodWithLines(25), options), CodeRuleIds.MethodFarTooLong, 3, DiagnosticSeverity.Error);
     }
 
     [Fact]

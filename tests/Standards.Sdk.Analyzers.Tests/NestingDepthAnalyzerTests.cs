@@ -7,7 +7,7 @@ namespace Standards.Sdk.Analyzers.Tests;
 public class NestingDepthAnalyzerTests
 {
     private static IReadOnlyList<Diagnostic> Run(string source, Dictionary<string, string>? options = null) =>
-        AnalyzerRunner.Run(source, options).WithId(RuleIds.NestingTooDeep);
+        AnalyzerRunner.Run(source, options).WithId(CodeRuleIds.NestingTooDeep);
 
     private static string InMethod(string body) =>
         "using System;\nusing System.Collections.Generic;\nclass C\n{\n    unsafe void M(bool a, int[] xs, object o)\n"
@@ -18,13 +18,13 @@ public class NestingDepthAnalyzerTests
     {
         var diagnostic = DiagnosticAssert.Single(
             Run(NestedIfs(6)),
-            RuleIds.NestingTooDeep,
+            CodeRuleIds.NestingTooDeep,
             9,
             DiagnosticSeverity.Warning,
             "Method 'M' nests control flow 6 levels deep; the limit is 4.",
             "guard clauses",
             "\"STD1003\": { \"maxDepth\": N }",
-            StandardsDefaults.HelpBaseUrl + "STD1003.md");
+            AnalyzerConfigKeys.DefaultHelpBaseUrl + "STD1003.md");
         Assert.Equal(25, diagnostic.Column());
     }
 
@@ -36,7 +36,7 @@ public class NestingDepthAnalyzerTests
 
     [Fact]
     public void One_over_limit_reports_STD1003() =>
-        DiagnosticAssert.Single(Run(NestedIfs(5)), RuleIds.NestingTooDeep, 9, DiagnosticSeverity.Warning, "5 levels");
+        DiagnosticAssert.Single(Run(NestedIfs(5)), CodeRuleIds.NestingTooDeep, 9, DiagnosticSeverity.Warning, "5 levels");
 
     [Fact]
     public void Else_if_chain_does_not_add_depth()
@@ -56,7 +56,7 @@ public class NestingDepthAnalyzerTests
             "        if (a) { } else {\n            if (a) {\n                if (a) {\n                    if (a) {\n"
             + "                        if (a) { }\n                    }\n                }\n            }\n        }");
 
-        DiagnosticAssert.Single(Run(source), RuleIds.NestingTooDeep, 11, DiagnosticSeverity.Warning, "5 levels");
+        DiagnosticAssert.Single(Run(source), CodeRuleIds.NestingTooDeep, 11, DiagnosticSeverity.Warning, "5 levels");
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class NestingDepthAnalyzerTests
             + "                            lock (o) { }\n                        }\n                    }\n"
             + "                };\n            }\n        }");
 
-        DiagnosticAssert.Single(Run(source), RuleIds.NestingTooDeep, 12, DiagnosticSeverity.Warning, "5 levels");
+        DiagnosticAssert.Single(Run(source), CodeRuleIds.NestingTooDeep, 12, DiagnosticSeverity.Warning, "5 levels");
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public class NestingDepthAnalyzerTests
             + "                            break;\n                    }\n                }\n"
             + "            } while (a);\n        }");
 
-        DiagnosticAssert.Single(Run(source), RuleIds.NestingTooDeep, 12, DiagnosticSeverity.Warning, "Method 'M'", "5 levels");
+        DiagnosticAssert.Single(Run(source), CodeRuleIds.NestingTooDeep, 12, DiagnosticSeverity.Warning, "Method 'M'", "5 levels");
     }
 
     [Fact]
@@ -91,10 +91,10 @@ public class NestingDepthAnalyzerTests
             "        try {\n            if (a) { }\n        } catch (Exception) {\n            if (a) { }\n"
             + "        } finally {\n            if (a) { }\n        }");
 
-        DiagnosticAssert.None(Run(source, Options((StandardsOptionKeys.NestingDepthWarning, "2"))));
+        DiagnosticAssert.None(Run(source, Options((StandardsAnalyzerRules.NestingDepthWarning.AnalyzerOption, "2"))));
         DiagnosticAssert.Single(
-            Run(source, Options((StandardsOptionKeys.NestingDepthWarning, "1"))),
-            RuleIds.NestingTooDeep,
+            Run(source, Options((StandardsAnalyzerRules.NestingDepthWarning.AnalyzerOption, "1"))),
+            CodeRuleIds.NestingTooDeep,
             8,
             DiagnosticSeverity.Warning,
             "2 levels deep; the limit is 1.");
@@ -106,10 +106,10 @@ public class NestingDepthAnalyzerTests
         var withoutBlock = InMethod(
             "        using (var d = (IDisposable)o) if (a) { }\n        using var e = (IDisposable)o;\n        if (a) { }");
         var withBlock = InMethod("        using (var d = (IDisposable)o) {\n            if (a) { }\n        }");
-        var limitOne = Options((StandardsOptionKeys.NestingDepthWarning, "1"));
+        var limitOne = Options((StandardsAnalyzerRules.NestingDepthWarning.AnalyzerOption, "1"));
 
         DiagnosticAssert.None(Run(withoutBlock, limitOne));
-        DiagnosticAssert.Single(Run(withBlock, limitOne), RuleIds.NestingTooDeep, 8, DiagnosticSeverity.Warning);
+        DiagnosticAssert.Single(Run(withBlock, limitOne), CodeRuleIds.NestingTooDeep, 8, DiagnosticSeverity.Warning);
     }
 
     [Theory]
@@ -128,9 +128,9 @@ public class NestingDepthAnalyzerTests
     public void Every_nesting_statement_adds_a_level(string statement)
     {
         var source = InMethod("        " + statement.Replace("INNER", "if (a) { }", StringComparison.Ordinal));
-        var limitOne = Options((StandardsOptionKeys.NestingDepthWarning, "1"));
+        var limitOne = Options((StandardsAnalyzerRules.NestingDepthWarning.AnalyzerOption, "1"));
 
-        DiagnosticAssert.Single(Run(source, limitOne), RuleIds.NestingTooDeep, 7, DiagnosticSeverity.Warning, "2 levels");
+        DiagnosticAssert.Single(Run(source, limitOne), CodeRuleIds.NestingTooDeep, 7, DiagnosticSeverity.Warning, "2 levels");
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public class NestingDepthAnalyzerTests
     {
         var source = InMethod("        {\n            {\n                var y = a ? 1 : 2;\n                if (a) { }\n            }\n        }");
 
-        DiagnosticAssert.None(Run(source, Options((StandardsOptionKeys.NestingDepthWarning, "1"))));
+        DiagnosticAssert.None(Run(source, Options((StandardsAnalyzerRules.NestingDepthWarning.AnalyzerOption, "1"))));
     }
 
     [Fact]
@@ -148,8 +148,8 @@ public class NestingDepthAnalyzerTests
             "        if (a) { if (a) { } }\n        if (a) { if (a) { if (a) { } } }");
 
         DiagnosticAssert.Single(
-            Run(source, Options((StandardsOptionKeys.NestingDepthWarning, "1"))),
-            RuleIds.NestingTooDeep,
+            Run(source, Options((StandardsAnalyzerRules.NestingDepthWarning.AnalyzerOption, "1"))),
+            CodeRuleIds.NestingTooDeep,
             7,
             DiagnosticSeverity.Warning,
             "3 levels deep; the limit is 1.");
@@ -161,11 +161,11 @@ public class NestingDepthAnalyzerTests
         var source = "class C\n{\n    void A(bool a) { if (a) { if (a) { } } }\n"
             + "    int P { get { if (true) { if (true) { } } return 1; } }\n}\n";
 
-        var diagnostics = Run(source, Options((StandardsOptionKeys.NestingDepthWarning, "1")));
+        var diagnostics = Run(source, Options((StandardsAnalyzerRules.NestingDepthWarning.AnalyzerOption, "1")));
 
         Assert.Equal(2, diagnostics.Count);
-        DiagnosticAssert.Matches(diagnostics[0], RuleIds.NestingTooDeep, 3, DiagnosticSeverity.Warning, "Method 'A'");
-        DiagnosticAssert.Matches(diagnostics[1], RuleIds.NestingTooDeep, 4, DiagnosticSeverity.Warning, "Accessor 'P.get'");
+        DiagnosticAssert.Matches(diagnostics[0], CodeRuleIds.NestingTooDeep, 3, DiagnosticSeverity.Warning, "Method 'A'");
+        DiagnosticAssert.Matches(diagnostics[1], CodeRuleIds.NestingTooDeep, 4, DiagnosticSeverity.Warning, "Accessor 'P.get'");
     }
 
     [Theory]
@@ -174,21 +174,21 @@ public class NestingDepthAnalyzerTests
     [InlineData("four")]
     public void Invalid_limit_falls_back_to_the_default(string invalid)
     {
-        var options = Options((StandardsOptionKeys.NestingDepthWarning, invalid));
+        var options = Options((StandardsAnalyzerRules.NestingDepthWarning.AnalyzerOption, invalid));
 
         DiagnosticAssert.None(Run(NestedIfs(4), options));
-        DiagnosticAssert.Single(Run(NestedIfs(5), options), RuleIds.NestingTooDeep, 9, DiagnosticSeverity.Warning, "limit is 4.");
+        DiagnosticAssert.Single(Run(NestedIfs(5), options), CodeRuleIds.NestingTooDeep, 9, DiagnosticSeverity.Warning, "limit is 4.");
     }
 
     [Fact]
     public void Raised_limit_silences_deep_nesting() =>
-        DiagnosticAssert.None(Run(NestedIfs(7), Options((StandardsOptionKeys.NestingDepthWarning, "7"))));
+        DiagnosticAssert.None(Run(NestedIfs(7), Options((StandardsAnalyzerRules.NestingDepthWarning.AnalyzerOption, "7"))));
 
     [Fact]
     public void Pathologically_deep_nesting_does_not_overflow()
     {
         var diagnostics = Run(NestedIfs(400));
 
-        DiagnosticAssert.Single(diagnostics, RuleIds.NestingTooDeep, 9, DiagnosticSeverity.Warning, "400 levels");
+        DiagnosticAssert.Single(diagnostics, CodeRuleIds.NestingTooDeep, 9, DiagnosticSeverity.Warning, "400 levels");
     }
 }

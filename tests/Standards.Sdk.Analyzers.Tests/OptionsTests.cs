@@ -13,39 +13,39 @@ public class OptionsTests
     public void Per_file_options_win_over_the_global_config()
     {
         var provider = new TestOptionsProvider(
-            Options((StandardsOptionKeys.MethodLengthWarning, "30")),
+            Options((StandardsAnalyzerRules.MethodLengthWarning.AnalyzerOption, "30")),
             new Dictionary<string, IReadOnlyDictionary<string, string>>
             {
-                [PathA] = Options((StandardsOptionKeys.MethodLengthWarning, "40")),
+                [PathA] = Options((StandardsAnalyzerRules.MethodLengthWarning.AnalyzerOption, "40")),
             });
 
         var diagnostics = AnalyzerRunner.Run([(PathA, MethodWithLines(35)), (PathB, MethodWithLines(35))], provider);
 
         var diagnostic = Assert.Single(diagnostics);
         Assert.Equal(PathB, diagnostic.Location.SourceTree?.FilePath);
-        DiagnosticAssert.Matches(diagnostic, RuleIds.MethodTooLong, 3, DiagnosticSeverity.Warning, "the limit is 30.");
+        DiagnosticAssert.Matches(diagnostic, CodeRuleIds.MethodTooLong, 3, DiagnosticSeverity.Warning, "the limit is 30.");
     }
 
     [Fact]
     public void Invalid_per_file_value_falls_back_to_the_global_config()
     {
         var provider = new TestOptionsProvider(
-            Options((StandardsOptionKeys.NestingDepthWarning, "2")),
+            Options((StandardsAnalyzerRules.NestingDepthWarning.AnalyzerOption, "2")),
             new Dictionary<string, IReadOnlyDictionary<string, string>>
             {
-                [PathA] = Options((StandardsOptionKeys.NestingDepthWarning, "unset")),
+                [PathA] = Options((StandardsAnalyzerRules.NestingDepthWarning.AnalyzerOption, "unset")),
             });
 
         var diagnostic = Assert.Single(AnalyzerRunner.Run([(PathA, NestedIfs(3))], provider));
 
-        DiagnosticAssert.Matches(diagnostic, RuleIds.NestingTooDeep, 7, DiagnosticSeverity.Warning, "the limit is 2.");
+        DiagnosticAssert.Matches(diagnostic, CodeRuleIds.NestingTooDeep, 7, DiagnosticSeverity.Warning, "the limit is 2.");
     }
 
     [Fact]
     public void Option_values_are_trimmed_and_keys_ignore_case() =>
         DiagnosticAssert.Single(
             AnalyzerRunner.Run(MethodWithLines(12), Options(("Standards.Method_Length.Warning", " 11 "))),
-            RuleIds.MethodTooLong,
+            CodeRuleIds.MethodTooLong,
             3,
             DiagnosticSeverity.Warning,
             "the limit is 11.");
@@ -53,12 +53,12 @@ public class OptionsTests
     [Theory]
     [InlineData("https://docs.example.com/rules/", "https://docs.example.com/rules/STD1001.md")]
     [InlineData("https://docs.example.com/rules", "https://docs.example.com/rules/STD1001.md")]
-    [InlineData("not a url", StandardsDefaults.HelpBaseUrl + "STD1001.md")]
-    [InlineData("", StandardsDefaults.HelpBaseUrl + "STD1001.md")]
+    [InlineData("not a url", AnalyzerConfigKeys.DefaultHelpBaseUrl + "STD1001.md")]
+    [InlineData("", AnalyzerConfigKeys.DefaultHelpBaseUrl + "STD1001.md")]
     public void Help_link_uses_the_configured_base_url(string baseUrl, string expectedLink)
     {
         var diagnostic = Assert.Single(
-            AnalyzerRunner.Run(MethodWithLines(51), Options((StandardsOptionKeys.HelpBaseUrl, baseUrl))));
+            AnalyzerRunner.Run(MethodWithLines(51), Options((AnalyzerConfigKeys.HelpBaseUrl, baseUrl))));
 
         Assert.EndsWith("See " + expectedLink, diagnostic.GetMessage(), StringComparison.Ordinal);
     }
@@ -68,7 +68,7 @@ public class OptionsTests
     {
         var source = "// TODO: x\nnamespace Acme.Utils;\n" + NestedIfs(5) + MethodWithLines(60).Replace("class C", "class D", StringComparison.Ordinal);
         var options = Options(
-            (StandardsOptionKeys.HelpBaseUrl, "https://docs.example.com/r/"), (StandardsOptionKeys.FileLengthWarning, "5"));
+            (AnalyzerConfigKeys.HelpBaseUrl, "https://docs.example.com/r/"), (StandardsAnalyzerRules.FileLengthWarning.AnalyzerOption, "5"));
 
         var diagnostics = AnalyzerRunner.Run(source, options);
 

@@ -89,15 +89,9 @@ public class RobustnessTests
     private static readonly string[] ProjectDirs =
         [string.Empty, "/repo/src/Acme/", "/repo/src/Acme", @"C:\repo\src\Acme\", "/", "..", "relative", "/repo/src/Acme/Utils/"];
 
+    /// <summary>Every rule parameter's key (a new rule's numbers are garbled too) and the help link base.</summary>
     private static readonly string[] OptionKeys =
-    [
-        StandardsOptionKeys.MethodLengthWarning,
-        StandardsOptionKeys.MethodLengthError,
-        StandardsOptionKeys.NestingDepthWarning,
-        StandardsOptionKeys.FileLengthWarning,
-        StandardsOptionKeys.GenericNames,
-        StandardsOptionKeys.HelpBaseUrl,
-    ];
+        [.. Declared.Parameters.Select(p => p.Parameter.AnalyzerOption), AnalyzerConfigKeys.HelpBaseUrl];
 
     [Fact]
     public void Garbled_sources_and_bad_options_never_make_an_analyzer_throw()
@@ -148,8 +142,8 @@ public class RobustnessTests
         Assert.Empty(hostExceptions);
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
         Assert.Empty(AnalyzerRunner.SwallowedExceptions);
-        Assert.Contains(diagnostics, d => d.Id == RuleIds.NestingTooDeep);
-        Assert.Contains(diagnostics, d => d.Id == RuleIds.TodoWithoutOwnerAndIssue);
+        Assert.Contains(diagnostics, d => d.Id == CodeRuleIds.NestingTooDeep);
+        Assert.Contains(diagnostics, d => d.Id == CodeRuleIds.TodoWithoutOwnerAndIssue);
     }
 
     [Fact]
@@ -212,7 +206,7 @@ public class RobustnessTests
         }
 
         var global = RandomValues();
-        global[StandardsOptionKeys.ProjectDir] = Pick(random, ProjectDirs);
+        global[AnalyzerConfigKeys.ProjectDir] = Pick(random, ProjectDirs);
         var perFile = new Dictionary<string, IReadOnlyDictionary<string, string>>();
         foreach (var (path, _) in batch)
         {

@@ -6,7 +6,7 @@ namespace Standards.Sdk.Analyzers.Tests;
 public class TodoCommentAnalyzerTests
 {
     private static IReadOnlyList<Diagnostic> Run(string source) =>
-        AnalyzerRunner.Run(source).WithId(RuleIds.TodoWithoutOwnerAndIssue);
+        AnalyzerRunner.Run(source).WithId(CodeRuleIds.TodoWithoutOwnerAndIssue);
 
     private static string InClass(string line) => "class C\n{\n    " + line + "\n    void M() { }\n}\n";
 
@@ -15,12 +15,12 @@ public class TodoCommentAnalyzerTests
     {
         var diagnostic = DiagnosticAssert.Single(
             Run(InClass("// Refactor this. TODO: make it faster")),
-            RuleIds.TodoWithoutOwnerAndIssue,
+            CodeRuleIds.TodoWithoutOwnerAndIssue,
             3,
             DiagnosticSeverity.Warning,
             "TODO comment has no owner and no issue.",
             "Write it as 'TODO(owner): what to do #123'",
-            StandardsDefaults.HelpBaseUrl + "STD1006.md");
+            AnalyzerConfigKeys.DefaultHelpBaseUrl + "STD1006.md");
         Assert.Equal(23, diagnostic.Column());
     }
 
@@ -57,13 +57,13 @@ public class TodoCommentAnalyzerTests
     [InlineData("/// <summary>TODO: document</summary>", "TODO comment has no owner")]
     [InlineData("/** TODO(alice): no issue here */", "has no issue reference")]
     public void Malformed_markers_report_STD1006(string line, string fragment) =>
-        DiagnosticAssert.Single(Run(InClass(line)), RuleIds.TodoWithoutOwnerAndIssue, 3, DiagnosticSeverity.Warning, fragment);
+        DiagnosticAssert.Single(Run(InClass(line)), CodeRuleIds.TodoWithoutOwnerAndIssue, 3, DiagnosticSeverity.Warning, fragment);
 
     [Fact]
     public void Issue_on_the_next_single_line_comment_does_not_count() =>
         DiagnosticAssert.Single(
             Run(InClass("// TODO(alice): fix this\n    // tracked in #12")),
-            RuleIds.TodoWithoutOwnerAndIssue,
+            CodeRuleIds.TodoWithoutOwnerAndIssue,
             3,
             DiagnosticSeverity.Warning,
             "has no issue reference");
@@ -73,7 +73,7 @@ public class TodoCommentAnalyzerTests
     {
         var diagnostic = DiagnosticAssert.Single(
             Run(InClass("// TODO(alice): first, then TODO(bob): second #2")),
-            RuleIds.TodoWithoutOwnerAndIssue,
+            CodeRuleIds.TodoWithoutOwnerAndIssue,
             3,
             DiagnosticSeverity.Warning,
             "has no issue reference");
@@ -95,7 +95,7 @@ public class TodoCommentAnalyzerTests
     public void Comment_after_a_directive_is_checked() =>
         DiagnosticAssert.Single(
             Run("class C\n{\n#if DEBUG // TODO: remove\n    void M() { }\n#endif\n}\n"),
-            RuleIds.TodoWithoutOwnerAndIssue,
+            CodeRuleIds.TodoWithoutOwnerAndIssue,
             3,
             DiagnosticSeverity.Warning,
             "has no owner and no issue");

@@ -28,14 +28,18 @@ public static class PolicySchemaWriter
         ["dependencies"] = "Dependency check settings: licence allow and deny lists (see docs/dependencies.md).",
     };
 
-    /// <summary>The schema as indented JSON text with a trailing newline.</summary>
-    public static string Write()
+    /// <summary>The schema of the rule catalog as indented JSON text with a trailing newline.</summary>
+    public static string Write() => Write(RuleCatalog.All);
+
+    /// <summary>The schema for <paramref name="rules"/> (a test passes the catalog with a sample rule added).</summary>
+    public static string Write(IReadOnlyList<RuleDefinition> rules)
     {
+        ArgumentNullException.ThrowIfNull(rules);
         var severity = new JsonObject { ["enum"] = new JsonArray([.. SeverityNames.Accepted.Select(s => JsonValue.Create(s))]) };
-        var rules = new JsonObject();
-        foreach (var rule in RuleCatalog.All)
+        var ruleSchemas = new JsonObject();
+        foreach (var rule in rules)
         {
-            rules[rule.Id] = RuleSchema(rule);
+            ruleSchemas[rule.Id] = RuleSchema(rule);
         }
 
         var properties = new JsonObject
@@ -62,12 +66,12 @@ public static class PolicySchemaWriter
             {
                 ["description"] = "Severity and numbers per rule code. A string sets the severity; an object sets severity, testSeverity and the rule's parameters. Any other diagnostic id (CA, IDE, CS, a third-party analyzer's) takes a severity, or severity and testSeverity.",
                 ["type"] = "object",
-                ["properties"] = rules,
+                ["properties"] = ruleSchemas,
                 // A catalog code, or a diagnostic id that is not ours (an unknown STD code is a typo, STD0003).
                 ["propertyNames"] = new JsonObject
                 {
                     ["anyOf"] = new JsonArray(
-                        new JsonObject { ["enum"] = new JsonArray([.. RuleCatalog.All.Select(r => JsonValue.Create(r.Id))]) },
+                        new JsonObject { ["enum"] = new JsonArray([.. rules.Select(r => JsonValue.Create(r.Id))]) },
                         new JsonObject { ["pattern"] = ExternalIdPattern }),
                 },
                 ["additionalProperties"] = new JsonObject
@@ -116,7 +120,7 @@ public static class PolicySchemaWriter
             ["definitions"] = new JsonObject
             {
                 ["severity"] = severity,
-                ["exception"] = ExceptionSchema(),
+                ["exception"] = ExceptionSchema(rules),
             },
         };
         var options = new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -321,7 +325,7 @@ public static class PolicySchemaWriter
         };
     }
 
-    private static JsonObject ExceptionSchema() => new()
+    private static JsonObject ExceptionSchema(IReadOnlyList<RuleDefinition> rules) => new()
     {
         ["type"] = "object",
         ["additionalProperties"] = false,
@@ -332,7 +336,7 @@ public static class PolicySchemaWriter
             {
                 ["description"] = "The rule code the exception is for: one of Standards.Sdk's rules, or any other diagnostic id.",
                 ["anyOf"] = new JsonArray(
-                    new JsonObject { ["enum"] = new JsonArray([.. RuleCatalog.All.Select(r => JsonValue.Create(r.Id))]) },
+                    new JsonObject { ["enum"] = new JsonArray([.. rules.Select(r => JsonValue.Create(r.Id))]) },
                     new JsonObject { ["type"] = "string", ["pattern"] = ExternalIdPattern }),
             },
             ["scope"] = new JsonObject { ["description"] = "A project name, a repo-relative folder, or a glob (src/Legacy/**).", ["type"] = "string", ["minLength"] = 1 },

@@ -1,10 +1,14 @@
+using Standards.Sdk.Checks.Rules;
+
 namespace Standards.Sdk.DocsGenerator;
 
 /// <summary>
 /// <c>dotnet run --project eng/tools/Standards.Sdk.DocsGenerator -- &lt;repo root&gt;</c>: writes every file generated
 /// from one source under the repo root (eng/update-generated.sh), and says which ones changed: from the rule catalog,
-/// the schema and the rules index; from ci-templates/gitlab/standards-ci.yml, its copy templates/standards-ci/template.yml
-/// (GitLab reads a CI/CD component only from templates/&lt;name&gt;/ at the project root, docs/ci.md).
+/// the schema and the rules index; from the analyzer rule declarations, the analyzers' AnalyzerReleases.Unshipped.md;
+/// from ci-templates/gitlab/standards-ci.yml, its copy templates/standards-ci/template.yml (GitLab reads a CI/CD
+/// component only from templates/&lt;name&gt;/ at the project root, docs/ci.md). A rule without a page gets its first
+/// version (<see cref="RulePageWriter"/>); an existing page is never rewritten.
 /// </summary>
 public static class Program
 {
@@ -14,7 +18,12 @@ public static class Program
         ("sdk/schema/standards.schema.json", _ => PolicySchemaWriter.Write()),
         ("docs/rules/README.md", _ => RuleIndexWriter.Write()),
         ("templates/standards-ci/template.yml", GitLabComponent),
+        (AnalyzerReleasesWriter.UnshippedPath, root => AnalyzerReleasesWriter.Unshipped(ShippedReleases(root))),
     ];
+
+    /// <summary>The analyzers' AnalyzerReleases.Shipped.md (the rules of past releases), read to leave them out of the unshipped file.</summary>
+    public static string ShippedReleases(string root) =>
+        File.ReadAllText(Path.Combine(root, AnalyzerReleasesWriter.ShippedPath)).Replace("\r\n", "\n", StringComparison.Ordinal);
 
     /// <summary>The GitLab CI/CD component: byte for byte the include-able GitLab template, the one to edit.</summary>
     public static string GitLabComponent(string root) =>
@@ -30,7 +39,8 @@ public static class Program
             return 2;
         }
 
-        foreach (var (path, write) in Files)
+        var pages = RulePageWriter.Missing(args[0], RuleCatalog.All).ToList();
+        foreach (var (path, write) in Files.Concat(pages.Select(p => (p.Path, (Func<string, string>)(_ => p.Text)))))
         {
             var full = Path.Combine(args[0], path);
             var text = write(args[0]);

@@ -36,7 +36,7 @@ public static class AnalyzerConfigWriter
         sb.AppendLine("# Change the policy in standards.json (see docs/configuration.md).");
         sb.AppendLine("is_global = true");
         sb.AppendLine($"global_level = {GlobalLevel}");
-        sb.AppendLine($"standards.help_base_url = {effective.Policy.HelpBaseUrl}");
+        sb.AppendLine($"{AnalyzerConfigKeys.HelpBaseUrl} = {effective.Policy.HelpBaseUrl}");
         foreach (var rule in RuleCatalog.All.Where(r => r.IsAnalyzerRule))
         {
             foreach (var parameter in rule.Parameters.Where(p => p.AnalyzerOption is not null))

@@ -11,10 +11,10 @@ public static partial class LockedSettingsCheck
     public static readonly IReadOnlyList<string> ControlKeys = [LockedRulesKey, NullableLockedKey];
 
     /// <summary>The locked rule ids the source may not silence (comma-separated), per file.</summary>
-    public const string LockedRulesKey = "standards.locked_rules";
+    public const string LockedRulesKey = AnalyzerConfigKeys.LockedRules;
 
     /// <summary><c>true</c> when the source may not turn nullable off, per file.</summary>
-    public const string NullableLockedKey = "standards.nullable_locked";
+    public const string NullableLockedKey = AnalyzerConfigKeys.NullableLocked;
 
     /// <summary>The assemblies that report each group of locked rules.</summary>
     private static readonly (string What, string[] Assemblies, Func<string, bool> Reports)[] Reporters =

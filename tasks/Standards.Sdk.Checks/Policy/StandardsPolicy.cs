@@ -1,5 +1,6 @@
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Json;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Policy;
 
@@ -29,7 +30,7 @@ public sealed record ExceptionEntry(string Rule, string Scope, string Owner, str
 public sealed class StandardsPolicy
 {
     /// <summary>The help link base used when standards.json does not set one.</summary>
-    public const string DefaultHelpBaseUrl = "https://github.com/standards-sdk/standards-sdk/blob/main/docs/rules/";
+    public const string DefaultHelpBaseUrl = AnalyzerConfigKeys.DefaultHelpBaseUrl;
 
     /// <summary>The policy of a repo without standards.json: every profile default.</summary>
     public static StandardsPolicy Default { get; } = new();

@@ -2,9 +2,10 @@ namespace Standards.Sdk.Checks.Rules;
 
 /// <summary>
 /// The codes of the policy and orchestration rules (STD0xxx) that code refers to. Titles, defaults and pages are
-/// declared once in the rule catalog (RuleCatalog.cs); these constants only keep the literals in one place.
+/// declared once in the rule catalog (RuleCatalog.cs); these constants only keep the literals in one place. STD0101 and
+/// STD0103, which the analyzers report too, are declared with the analyzer rules in StandardsAnalyzerRules.cs.
 /// </summary>
-public static class PolicyRuleIds
+public static partial class PolicyRuleIds
 {
     /// <summary>A defect of Standards.Sdk itself.</summary>
     public const string InternalError = "STD0000";
@@ -33,14 +34,8 @@ public static class PolicyRuleIds
     /// <summary>Standards.Sdk cannot write its state (inputs cache, stamp, lock) or the reports it was asked for.</summary>
     public const string StateNotWritable = "STD0008";
 
-    /// <summary>Nullable reference types turned off or nullable warnings no longer errors.</summary>
-    public const string NullableLocked = "STD0101";
-
     /// <summary>Warnings-as-errors turned off in a CI or Release build.</summary>
     public const string WarningsAsErrorsLocked = "STD0102";
-
-    /// <summary>A locked rule silenced without an exception.</summary>
-    public const string LockedRuleSilenced = "STD0103";
 
     /// <summary>A file-scoped exception that cannot be written into the analyzer config for a file.</summary>
     public const string FileExceptionNotApplicable = "STD0104";

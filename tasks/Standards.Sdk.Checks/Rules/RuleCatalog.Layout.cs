@@ -8,7 +8,7 @@ public static partial class RuleCatalog
     private const string LayoutArea = "Repository layout";
 
     /// <summary>The generic names the layout check reports as folder names (same default list as STD1005/STD1007).</summary>
-    internal const string GenericFolderNames = "Util,Utils,Common,Helper,Helpers,Misc";
+    internal const string GenericFolderNames = StandardsAnalyzerRules.DefaultGenericNames;
 
     /// <summary>The files every repo has at its root (profile §3, first row).</summary>
     internal const string RequiredRootFiles = "README.md,CHANGELOG.md,.editorconfig,global.json,Directory.Packages.props";

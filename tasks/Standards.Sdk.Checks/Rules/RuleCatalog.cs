@@ -9,14 +9,15 @@ namespace Standards.Sdk.Checks.Rules;
 /// </summary>
 public static partial class RuleCatalog
 {
-    private const string BuildPolicy = "Build policy";
     private const string PolicyFile = "Policy configuration";
 
-    /// <summary>The rules, ours first, then the analyzer rules the SDK turns on.</summary>
-    public static IReadOnlyList<RuleDefinition> All { get; } = [.. PolicyRules(), .. CodeRules(), .. RepositoryRules(), .. QualityGateRules(), .. ReleaseRules(), .. ToolRules(), .. ContinuousIntegrationRules(), .. AnalyzerRules()];
+    /// <summary>The area of the build-policy rules (StandardsAnalyzerRules.Catalog.cs gives it to the analyzer rules).</summary>
+    internal const string BuildPolicy = "Build policy";
 
-    private static readonly Dictionary<string, RuleDefinition> ById =
-        All.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
+    /// <summary>The rules, ours first, then the analyzer rules the SDK turns on.</summary>
+    public static IReadOnlyList<RuleDefinition> All { get; } = Compose(StandardsAnalyzerRules.All);
+
+    private static readonly Dictionary<string, RuleDefinition> ById = Index(All);
 
     /// <summary>Looks a rule up by code (case-insensitive); null for an id the catalog does not declare (a user's input).</summary>
     public static RuleDefinition? Find(string id) => ById.GetValueOrDefault(id);
@@ -33,6 +34,17 @@ public static partial class RuleCatalog
         return Find(id) ?? throw new KeyNotFoundException($"Rule {id} is not declared in the rule catalog (RuleCatalog): declare it there before code reports it.");
     }
 
+    /// <summary>
+    /// The catalog: every rule in its place, the analyzer rules (StandardsAnalyzerRules.cs) among them. A parameter so
+    /// that a test can add a sample declaration the way docs/contributing.md says and see where it lands.
+    /// </summary>
+    internal static IReadOnlyList<RuleDefinition> Compose(IReadOnlyList<RuleDefinition> analyzerRules) =>
+        [.. PolicyRules(), .. CodeRules(analyzerRules), .. RepositoryRules(), .. QualityGateRules(), .. ReleaseRules(), .. ToolRules(), .. ContinuousIntegrationRules(), .. AnalyzerRules()];
+
+    /// <summary>The lookup by id (case-insensitive); throws <see cref="ArgumentException"/> when two rules share an id.</summary>
+    internal static Dictionary<string, RuleDefinition> Index(IEnumerable<RuleDefinition> rules) =>
+        rules.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
+
     private static IEnumerable<RuleDefinition> PolicyRules()
     {
         yield return Task(PolicyRuleIds.InternalError, "Standards.Sdk internal error", PolicyFile, Severity.Error, "");
@@ -44,33 +56,29 @@ public static partial class RuleCatalog
         yield return Task(PolicyRuleIds.UnknownProjectKind, "Unknown project kind", PolicyFile, Severity.Error, "project-kinds");
         yield return Task(PolicyRuleIds.InputUnreadable, "A file the checks must read cannot be read", PolicyFile, Severity.Error, "policy-file");
         yield return Task(PolicyRuleIds.StateNotWritable, "Standards.Sdk cannot write its state or reports", PolicyFile, Severity.Error, "policy-file");
-        yield return Task(PolicyRuleIds.NullableLocked, "Nullable reference types turned off", BuildPolicy, Severity.Error, "nullable, locked-settings") with { Locked = true };
+        // STD0101 and STD0103 are declared with the analyzer rules, which report them for what source does; the
+        // policy task reports them for properties and analyzer configs, and they are configured like its rules.
+        yield return StandardsAnalyzerRules.NullableTurnedOff with { Origin = RuleOrigin.StandardsTask };
         yield return Task(PolicyRuleIds.WarningsAsErrorsLocked, "Warnings-as-errors turned off in a CI or Release build", BuildPolicy, Severity.Error, "warnings-as-errors, locked-settings") with { Locked = true };
-        yield return Task(PolicyRuleIds.LockedRuleSilenced, "A locked rule silenced without an exception", BuildPolicy, Severity.Error, "locked-settings, exceptions") with { Locked = true };
+        yield return StandardsAnalyzerRules.LockedRuleSilenced with { Origin = RuleOrigin.StandardsTask };
         yield return Task(PolicyRuleIds.FileExceptionNotApplicable, "File-scoped exception cannot be applied to a file", BuildPolicy, Severity.Warning, "exceptions");
     }
 
-    private static IEnumerable<RuleDefinition> CodeRules()
+    /// <summary>The code-shape rules (STD10xx): the analyzer rules but the two locked settings above, and the project-name rule.</summary>
+    private static IEnumerable<RuleDefinition> CodeRules(IReadOnlyList<RuleDefinition> analyzerRules)
     {
-        const string names = "Util,Utils,Common,Helper,Helpers,Misc";
-        yield return Analyzer(CodeRuleIds.MethodTooLong, "Method is too long", Severity.Warning, "method-length",
-            new RuleParameter("maxLines", "50", null, "Largest number of code lines a method body may have before a warning.", "standards.method_length.warning"));
-        yield return Analyzer(CodeRuleIds.MethodFarTooLong, "Method is far too long", Severity.Error, "method-length",
-            new RuleParameter("maxLines", "100", null, "Largest number of code lines a method body may have before an error.", "standards.method_length.error"));
-        yield return Analyzer(CodeRuleIds.NestingTooDeep, "Nesting is too deep", Severity.Warning, "nesting-depth",
-            new RuleParameter("maxDepth", "4", null, "Deepest control-flow nesting allowed in a member.", "standards.nesting_depth.warning"));
-        yield return Analyzer(CodeRuleIds.FileTooLong, "File is too long", Severity.Warning, "file-length",
-            new RuleParameter("maxLines", "500", null, "Largest number of lines a source file may have.", "standards.file_length.warning"));
-        yield return Analyzer(CodeRuleIds.GenericName, "Generic namespace or folder name", Severity.Warning, "generic-names",
-            new RuleParameter("names", names, null, "Names that say nothing about what the code does.", "standards.generic_names", IsList: true));
-        yield return Analyzer(CodeRuleIds.TodoWithoutOwnerAndIssue, "TODO without owner and issue", Severity.Warning, "todo-comments");
-        yield return Task(CodeRuleIds.GenericProjectName, "Generic project name", BuildPolicy, Severity.Warning, "generic-names") with
+        var projectName = Task(CodeRuleIds.GenericProjectName, "Generic project name", BuildPolicy, Severity.Warning, "generic-names") with
         {
-            Parameters = [new RuleParameter("names", names, null, "Project name segments that say nothing about what the project does.", IsList: true)],
+            Parameters = [new RuleParameter("names", StandardsAnalyzerRules.DefaultGenericNames, null, "Project name segments that say nothing about what the project does.", IsList: true)],
         };
+        return analyzerRules
+            .Where(r => r.Id is not (PolicyRuleIds.NullableLocked or PolicyRuleIds.LockedRuleSilenced))
+            .Append(projectName)
+            .OrderBy(r => r.Id, StringComparer.Ordinal);
     }
 
-    private static RuleDefinition Task(string id, string title, string area, Severity severity, string source) => new()
+    /// <summary>A rule a Standards.Sdk task reports (internal: tests declare sample rules with it, as the guide does).</summary>
+    internal static RuleDefinition Task(string id, string title, string area, Severity severity, string source) => new()
     {
         Id = id,
         Title = title,
@@ -78,16 +86,5 @@ public static partial class RuleCatalog
         Origin = RuleOrigin.StandardsTask,
         DefaultSeverity = severity,
         Source = source,
-    };
-
-    private static RuleDefinition Analyzer(string id, string title, Severity severity, string source, params RuleParameter[] parameters) => new()
-    {
-        Id = id,
-        Title = title,
-        Area = BuildPolicy,
-        Origin = RuleOrigin.StandardsAnalyzer,
-        DefaultSeverity = severity,
-        Source = source,
-        Parameters = parameters,
     };
 }

@@ -27,7 +27,7 @@ public class CodeBaselineSuppressorTests
     {
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), Root + File, Encoding.UTF8);
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, generalDiagnosticOption: warningsAs)
-            .WithSpecificDiagnosticOptions([new KeyValuePair<string, ReportDiagnostic>(RuleIds.TodoWithoutOwnerAndIssue, ReportDiagnostic.Error)]);
+            .WithSpecificDiagnosticOptions([new KeyValuePair<string, ReportDiagnostic>(CodeRuleIds.TodoWithoutOwnerAndIssue, ReportDiagnostic.Error)]);
         var compilation = CSharpCompilation.Create("Tests", [tree], [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)], options);
         var additional = baseline is null ? ImmutableArray<AdditionalText>.Empty : [new InMemoryText(Root + CodeBaselineFormat.DefaultFileName, baseline)];
         var withAnalyzers = compilation.WithAnalyzers(
@@ -39,7 +39,7 @@ public class CodeBaselineSuppressorTests
                 logAnalyzerExecutionTime: false,
                 reportSuppressedDiagnostics: true));
         return withAnalyzers.GetAllDiagnosticsAsync().GetAwaiter().GetResult()
-            .Where(d => d.Id is "CS0168" or RuleIds.TodoWithoutOwnerAndIssue)
+            .Where(d => d.Id is "CS0168" or CodeRuleIds.TodoWithoutOwnerAndIssue)
             .OrderBy(d => d.Location.SourceSpan.Start)
             .ToList();
     }

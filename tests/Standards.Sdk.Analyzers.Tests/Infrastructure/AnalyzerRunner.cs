@@ -20,15 +20,8 @@ internal static class AnalyzerRunner
     /// <summary>Every exception an analyzer caught and dropped, from any test. Must stay empty.</summary>
     public static ConcurrentQueue<Exception> SwallowedExceptions { get; } = new();
 
-    public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers() =>
-    [
-        new MethodLengthAnalyzer(),
-        new NestingDepthAnalyzer(),
-        new FileLengthAnalyzer(),
-        new GenericNameAnalyzer(),
-        new TodoCommentAnalyzer(),
-        new LockedRuleSuppressionAnalyzer(),
-    ];
+    /// <summary>Every analyzer of the assembly that reports diagnostics, found by reflection (<see cref="Declared"/>).</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers() => Declared.Analyzers();
 
     /// <summary>Runs all analyzers over one source file; options are global-config values.</summary>
     public static IReadOnlyList<Diagnostic> Run(

@@ -3,7 +3,8 @@ using Standards.Sdk.DocsGenerator;
 namespace Standards.Sdk.Checks.Tests.Catalog;
 
 /// <summary>
-/// The shipped schema and the rules index are generated from the rule catalog, and the GitLab CI/CD component
+/// The shipped schema and the rules index are generated from the rule catalog, the analyzers'
+/// AnalyzerReleases.Unshipped.md from the analyzer rule declarations, and the GitLab CI/CD component
 /// (templates/standards-ci/template.yml) is a copy of ci-templates/gitlab/standards-ci.yml, by the eng/ tool
 /// Standards.Sdk.DocsGenerator. These tests fail when the committed copies drift; `eng/update-generated.sh` runs the
 /// tool to rewrite them.
@@ -19,8 +20,14 @@ public class GeneratedFilesTests
         AssertGenerated(Path.Combine("docs", "rules", "README.md"), RuleIndexWriter.Write());
 
     [Fact]
+    public void Analyzer_release_tracking_matches_the_declarations() =>
+        AssertGenerated(AnalyzerReleasesWriter.UnshippedPath, AnalyzerReleasesWriter.Unshipped(Program.ShippedReleases(RepoRoot.Path)));
+
+    [Fact]
     public void The_tool_writes_exactly_the_files_these_tests_compare() =>
-        Assert.Equal(["sdk/schema/standards.schema.json", "docs/rules/README.md", "templates/standards-ci/template.yml"], Program.Files.Select(f => f.Path));
+        Assert.Equal(
+            ["sdk/schema/standards.schema.json", "docs/rules/README.md", "templates/standards-ci/template.yml", AnalyzerReleasesWriter.UnshippedPath],
+            Program.Files.Select(f => f.Path));
 
     /// <summary>
     /// GitLab reads a component only from templates/&lt;name&gt;/template.yml at the project root; the same pipeline is
@@ -33,7 +40,7 @@ public class GeneratedFilesTests
 
     private static void AssertGenerated(string relativePath, string expected)
     {
-        var path = Path.Combine(RepoRoot.Path, relativePath);
+        var path = Path.Combine(RepoRoot.Path, relativePath.Replace('/', Path.DirectorySeparatorChar));
         Assert.True(File.Exists(path), $"{relativePath} is missing; run eng/update-generated.sh");
         var actual = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
         Assert.True(actual == expected, $"{relativePath} is out of date with the rule catalog; run eng/update-generated.sh and commit the result.");
