@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Reflection;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Standards.Sdk.Analyzers.Tests.Infrastructure;

@@ -30,8 +30,8 @@ public class RuleDeclarationTests
         Assert.NotEmpty(StandardsAnalyzerRules.All);
         foreach (var declared in StandardsAnalyzerRules.All)
         {
-            var rule = RuleCatalog.Find(declared.Id);
-            Assert.True(rule is not null, $"{declared.Id} is declared in StandardsAnalyzerRules.cs but not in the catalog");
+            var rule = RuleCatalog.Find(declared.Id)
+                ?? throw new InvalidOperationException($"{declared.Id} is declared in StandardsAnalyzerRules.cs but not in the catalog");
             Assert.Equal(declared with { Origin = rule.Origin }, rule);
         }
 
