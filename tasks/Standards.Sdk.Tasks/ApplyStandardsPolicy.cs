@@ -45,6 +45,9 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
     /// <summary>Final CodeAnalysisRuleSet.</summary>
     public string? CodeAnalysisRuleSet { get; set; }
 
+    /// <summary>Final StandardsSurveyBuild (honoured only on the command line).</summary>
+    public string? StandardsSurveyBuild { get; set; }
+
     /// <summary>Final StandardsBannedApis.</summary>
     public string? StandardsBannedApis { get; set; }
 
@@ -60,9 +63,15 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
     /// <summary>The project's source files (for file-scoped exceptions).</summary>
     public ITaskItem[] CompileFiles { get; set; } = [];
 
+    /// <summary>The repo's adoption baseline (standards-baseline.json); an STD1007 entry for this project accepts its finding.</summary>
+    public string? BaselineFile { get; set; }
+
     /// <summary>Where to write the analyzer config.</summary>
     [Required]
     public string GlobalConfigFile { get; set; } = string.Empty;
+
+    /// <summary>Where to write the global config a survey build adds (the policy's errors as warnings); none when empty.</summary>
+    public string? SurveyConfigFile { get; set; }
 
     /// <summary>Where to write CodeMetricsConfig.txt.</summary>
     [Required]
@@ -100,6 +109,7 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
                 ["WarningLevel"] = WarningLevel ?? string.Empty,
                 ["CodeAnalysisRuleSet"] = CodeAnalysisRuleSet ?? string.Empty,
                 ["StandardsBannedApis"] = StandardsBannedApis ?? string.Empty,
+                [LockedSettingsCheck.SurveyBuildProperty] = StandardsSurveyBuild ?? string.Empty,
             },
             AnalyzerAssemblies = [.. Analyzers.Select(a => a.GetMetadata("FullPath"))],
             AdditionalFiles = [.. AdditionalFiles.Select(a => a.GetMetadata("FullPath"))],
@@ -108,7 +118,7 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
             Environment = System.Environment.GetEnvironmentVariable,
         };
         findings.AddRange(LockedSettingsCheck.Run(settings, effective, path => ReadRecording(path, unreadable)));
-        findings.AddRange(ProjectNameCheck.Run(ProjectFile, effective));
+        findings.AddRange(ProjectNameCheck.Run(ProjectFile, effective, ReadBaseline(), Glob.Normalize(Path.GetRelativePath(RepoRoot, Path.GetFullPath(ProjectFile)))));
         findings.AddRange(UnreadableFindings(unreadable, effective.SeverityOf(RuleCatalog.Get(PolicyRuleIds.InputUnreadable))));
 
         Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: checked the build policy of {0} ({1}).",
@@ -126,6 +136,11 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
         findings.AddRange(Unwritable(unwritable, effective));
         var notWritten = new List<string>();
         WriteIfChanged(GlobalConfigFile, config, notWritten);
+        if (!string.IsNullOrEmpty(SurveyConfigFile))
+        {
+            WriteIfChanged(SurveyConfigFile, AnalyzerConfigWriter.SurveyConfig(config), notWritten);
+        }
+
         WriteIfChanged(CodeMetricsConfigFile, AnalyzerConfigWriter.CodeMetricsConfig(effective), notWritten);
         if (notWritten.Count > 0)
         {
@@ -135,6 +150,21 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
         }
 
         return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+    }
+
+    /// <summary>
+    /// The adoption baseline, read leniently: the repository checks report a damaged file (STD3901); here an entry
+    /// that cannot be read accepts nothing, so a damaged file makes the build fail, never pass.
+    /// </summary>
+    private Standards.Sdk.Checks.Baseline.BaselineFile? ReadBaseline()
+    {
+        if (string.IsNullOrEmpty(BaselineFile) || !File.Exists(BaselineFile))
+        {
+            return null;
+        }
+
+        var text = ReadOrNull(BaselineFile);
+        return text is null ? null : Standards.Sdk.Checks.Baseline.BaselineFile.Parse(Path.GetFileName(BaselineFile), text).Baseline;
     }
 
     /// <summary>STD0104 for source files a file-scoped exception covers but the analyzer config cannot name.</summary>

@@ -116,6 +116,43 @@ public sealed class AdopterTests : IDisposable
         Assert.Contains(result.ChangeLines, l => l.StartsWith("standards.json: coverage minimums set to what the tests reach today (line 58 %)", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Six libraries, each referencing the previous, each with a finding. In CI mode a library that fails stops its
+    /// dependents from compiling (the scripted build stops there), so recording round by round took seven builds;
+    /// the survey build compiles them all with warnings not errors and records the six at once: two builds, green.
+    /// </summary>
+    [Fact]
+    public void A_reference_chain_deeper_than_the_old_round_limit_is_green_after_one_survey_and_one_CI_build()
+    {
+        for (var i = 1; i <= 6; i++)
+        {
+            Write($"src/L{i}/L{i}.csproj", Project);
+            Write($"src/L{i}/C.cs", Source);
+            dotnet.Chain.Add(($"src/L{i}/L{i}.csproj", $"src/L{i}/C.cs(4,44): {{severity}} CA1305: The behavior of 'int.ToString()' could vary"));
+        }
+
+        Commit();
+        var log = new StringWriter();
+        var result = new Adopter(dotnet, log).Run(new AdoptOptions(root, "9.9.9"));
+        Assert.True(result.CiBuildGreen, log.ToString());
+        Assert.Equal(2, dotnet.Builds);
+        Assert.Equal(Enumerable.Range(1, 6).Select(i => $"src/L{i}/C.cs").ToArray(), result.CodeEntries.Select(e => e.File).Order(StringComparer.Ordinal));
+        Assert.Contains("Builds: 2 (1 survey, 1 in CI mode); the CI-mode build is green.", log.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A warning CI does not fail on (its project keeps warnings as warnings) is not recorded: exactly what CI fails on.</summary>
+    [Fact]
+    public void A_survey_warning_that_CI_would_not_fail_on_is_not_baselined()
+    {
+        dotnet.Chain.Add(("src/A/A.csproj", "src/A/C.cs(4,44): {severity} CA1305: The behavior of 'int.ToString()' could vary"));
+        dotnet.ChainTreatWarningsAsErrors = false;
+        var result = Run(dryRun: true);
+        Assert.True(result.CiBuildGreen);
+        Assert.Empty(result.CodeEntries);
+        Assert.Equal("CA1305", Assert.Single(result.Findings).Code);
+        Assert.Equal(2, dotnet.Builds);
+    }
+
     [Fact]
     public void Survey_reports_every_finding_once_by_rule_in_markdown_and_SARIF_and_writes_nothing_in_the_repo()
     {
@@ -294,6 +331,17 @@ public sealed class AdopterTests : IDisposable
 
         public int Builds { get; private set; }
 
+        /// <summary>
+        /// When set: projects in reference order (each references the previous), each with one finding line
+        /// ({severity} for warning or error). A CI build stops at the first project with an unrecorded finding, as
+        /// MSBuild does when a reference fails; a survey build prints every finding as a warning, with the survey
+        /// line of each project.
+        /// </summary>
+        public List<(string Project, string Finding)> Chain { get; } = [];
+
+        /// <summary>TreatWarningsAsErrors of the chain's projects in CI.</summary>
+        public bool ChainTreatWarningsAsErrors { get; set; } = true;
+
         public int Restores { get; private set; }
 
         /// <summary>When set, `dotnet restore` fails with this output.</summary>
@@ -349,10 +397,47 @@ public sealed class AdopterTests : IDisposable
             Assert.Equal("true", environment!["CI"]);
             var baseline = Path.Combine(workingDirectory, CodeBaselineDocument.FileName);
             var recorded = File.Exists(baseline) ? CodeBaselineDocument.Read(File.ReadAllText(baseline)) : [];
+            if (Chain.Count > 0)
+            {
+                return RunChain(arguments, workingDirectory, recorded);
+            }
+
             var lines = Findings.Select(f => workingDirectory + "/" + f.Replace("{root}", workingDirectory, StringComparison.Ordinal))
                 .Where(line => BuildOutput.Parse(line, workingDirectory).Select(d => CodeBaselineDocument.EntryFor(d, f => File.ReadAllLines(Path.Combine(workingDirectory, f)))).All(e => e is null || !recorded.Contains(e) || e.Id == "CS0246"))
                 .ToList();
             return new CommandResult(lines.Count == 0 ? 0 : 1, string.Join('\n', lines));
+        }
+
+        private CommandResult RunChain(IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyList<CodeEntry> recorded)
+        {
+            var survey = arguments.Contains("-p:StandardsSurveyBuild=true");
+            var output = new List<string>();
+            var failed = false;
+            foreach (var (project, finding) in Chain)
+            {
+                var projectPath = Path.Combine(workingDirectory, project);
+                if (survey)
+                {
+                    output.Add($"  Standards survey: {projectPath} [net10.0] TreatWarningsAsErrors={(ChainTreatWarningsAsErrors ? "true" : "false")} WarningsAsErrors=;nullable WarningsNotAsErrors= ErrorsConfig={workingDirectory}/obj/none.globalconfig");
+                }
+
+                var error = !survey && ChainTreatWarningsAsErrors;
+                var line = $"{workingDirectory}/{finding.Replace("{severity}", error ? "error" : "warning", StringComparison.Ordinal)} [{projectPath}]";
+                var entry = BuildOutput.Parse(line, workingDirectory).Select(d => CodeBaselineDocument.EntryFor(d, f => File.ReadAllLines(Path.Combine(workingDirectory, f)))).Single();
+                if (entry is not null && recorded.Contains(entry))
+                {
+                    continue;
+                }
+
+                output.Add(line);
+                if (error)
+                {
+                    failed = true;
+                    break;
+                }
+            }
+
+            return new CommandResult(failed ? 1 : 0, string.Join('\n', output));
         }
     }
 }

@@ -7,15 +7,19 @@ namespace Standards.Adoption;
 
 /// <summary>
 /// <c>dotnet standards adopt</c>: takes an existing repo to a green CI-mode build on Standards.Sdk. Everything
-/// happens first in a copy of the repo (a temporary workspace): the edits, the restore that writes the lock files
-/// and CI-mode builds that record every finding in the baselines, repeated until the build is green or nothing
-/// new can be recorded (a project whose dependency failed compiles in the next round). Only then is the change set
-/// written to the repo, all files or none; with --dry-run, not at all.
+/// happens first in a copy of the repo (a temporary workspace): the edits, the restore that writes the lock files,
+/// one survey build (CI mode with warnings not errors, so every project compiles whatever the depth of its
+/// references) that records every finding a CI build fails on in the baselines, and a CI-mode build that must be
+/// green. Only then is the change set written to the repo, all files or none; with --dry-run, not at all.
 /// </summary>
 public sealed class Adopter(ICommandRunner runner, TextWriter log)
 {
-    /// <summary>Most survey rounds: each lets one more layer of dependent projects compile.</summary>
-    public const int MaxRounds = 5;
+    /// <summary>
+    /// Most CI-mode builds after the survey build. One is enough unless the survey could not compile through a
+    /// library (a compiler error, or an error severity set by the repo's own .editorconfig); each further build is a
+    /// safety net that records what the previous one failed on.
+    /// </summary>
+    public const int MaxVerificationBuilds = 3;
 
     private static readonly string[] CiVariables = ["CI", "GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD", "TEAMCITY_VERSION", "JENKINS_URL", "BUILD_ID"];
 
@@ -226,22 +230,43 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         var all = new List<BuildDiagnostic>();
         var seen = new HashSet<(string, string, int, int, string)>();
         var entries = new HashSet<CodeEntry>();
-        IReadOnlyList<BuildDiagnostic> last = [];
+
+        // One survey build finds every project's findings whatever the depth of its project references: CI mode in
+        // every respect (the repository checks with CI severities rewrite the repo baseline, every task judges as in
+        // CI), except that the compiler turns no warning into an error, so no library's findings stop its dependents
+        // from compiling. Each compilation prints how CI treats its warnings, and exactly the findings a CI build
+        // fails on are recorded.
+        log.WriteLine("Building in survey mode (CI mode, warnings not errors: every project compiles; records what CI fails on)...");
+        var surveyBuild = Dotnet(workspace, ci: true, "build", solution, "--no-restore", "-nologo", "-tl:off", "-v:m", "-clp:NoSummary",
+            "-p:StandardsUpdateBaseline=true", $"-p:{Standards.Sdk.Checks.Policy.LockedSettingsCheck.SurveyBuildProperty}=true");
+        var builds = 1;
+        var surveyed = BuildOutput.Parse(surveyBuild.Output, workspace);
+        var compilations = SurveyCompilations.Parse(surveyBuild.Output, workspace, ReadOrNull);
+        all.AddRange(surveyed.Where(d => seen.Add(d.Identity)));
+        Record(surveyed.Where(compilations.FailsInCi), workspace, entries);
+
+        // Then CI-mode builds exactly as CI runs them (a rebuild: what the survey compiled with warnings must be
+        // compiled again to be judged), which must be green. The loop is a safety net for what the survey cannot
+        // compile through (a compiler error, or a severity raised to error by the repo's own .editorconfig, in a
+        // library); it does not grow with the depth of the project references.
+        IReadOnlyList<BuildDiagnostic> last = surveyed;
         var green = false;
-        for (var round = 1; round <= MaxRounds; round++)
+        for (var round = 1; round <= MaxVerificationBuilds; round++)
         {
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Building in CI mode, round {round} (records what fails)..."));
-            var build = Dotnet(workspace, ci: true, "build", solution, "--no-restore", "-nologo", "-tl:off", "-v:m", "-clp:NoSummary", "-p:StandardsUpdateBaseline=true");
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Building in CI mode, verification {round} (must be green with the baselines)..."));
+            var build = Dotnet(workspace, ci: true, "build", solution, "--no-restore", "--no-incremental", "-nologo", "-tl:off", "-v:m", "-clp:NoSummary");
+            builds++;
             last = BuildOutput.Parse(build.Output, workspace);
             all.AddRange(last.Where(d => seen.Add(d.Identity)));
-            var fresh = last.Select(d => CodeBaselineDocument.EntryFor(d, f => ReadLines(workspace, f))).OfType<CodeEntry>().Where(entries.Add).Count();
-            File.WriteAllText(Path.Combine(workspace, CodeBaselineDocument.FileName), CodeBaselineDocument.Write(entries));
+            var fresh = Record(last.Where(d => d.IsError), workspace, entries);
             green = build.ExitCode == 0;
             if (green || fresh == 0)
             {
                 break;
             }
         }
+
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Builds: {builds} (1 survey, {builds - 1} in CI mode); {(green ? "the CI-mode build is green" : "the CI-mode build fails")}."));
 
         // What still fails cannot be baselined: no entry (an id the suppressor does not declare), or an entry that
         // did not suppress it (a compiler error: suppressors only reach warnings, also when raised to errors).
@@ -330,6 +355,30 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         }
 
         return (still, $"{CoverageMinimums.PolicyFile}: coverage minimums set to what the tests reach today ({string.Join(", ", minimums.Select(m => $"{m.Key} {m.Value} %"))}); raise them as tests are added");
+    }
+
+    /// <summary>Adds the code baseline entries of the findings and writes the file; returns how many are new.</summary>
+    private static int Record(IEnumerable<BuildDiagnostic> failing, string workspace, HashSet<CodeEntry> entries)
+    {
+        var fresh = failing.Select(d => CodeBaselineDocument.EntryFor(d, f => ReadLines(workspace, f))).OfType<CodeEntry>().Count(entries.Add);
+        File.WriteAllText(Path.Combine(workspace, CodeBaselineDocument.FileName), CodeBaselineDocument.Write(entries));
+        return fresh;
+    }
+
+    private static string? ReadOrNull(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static string[]? ReadLines(string workspace, string relative)

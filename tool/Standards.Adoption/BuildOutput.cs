@@ -6,6 +6,9 @@ namespace Standards.Adoption;
 /// <summary>One diagnostic from a build's console output, with its file relative to the repo ("" without one).</summary>
 public sealed record BuildDiagnostic(string Code, bool IsError, string File, int Line, int Column, string Message)
 {
+    /// <summary>The project that reported it (repo-relative when under the root), "" when the line names none.</summary>
+    public string Project { get; init; } = string.Empty;
+
     /// <summary>
     /// What makes two diagnostics one finding: the code at a file, line and column (the message can differ between
     /// target frameworks); without a line, the message too.
@@ -54,7 +57,10 @@ public static partial class BuildOutput
                 file,
                 match.Groups["line"].Success ? int.Parse(match.Groups["line"].Value, CultureInfo.InvariantCulture) : 0,
                 match.Groups["col"].Success ? int.Parse(match.Groups["col"].Value, CultureInfo.InvariantCulture) : 0,
-                TrailingHelpLink().Replace(match.Groups["message"].Value, string.Empty).Replace(Slash(root), string.Empty, StringComparison.Ordinal));
+                TrailingHelpLink().Replace(match.Groups["message"].Value, string.Empty).Replace(Slash(root), string.Empty, StringComparison.Ordinal))
+            {
+                Project = match.Groups["project"].Success ? Relative(match.Groups["project"].Value.Split("::")[0].Trim(), root) : string.Empty,
+            };
             if (seen.Add(diagnostic.Identity))
             {
                 result.Add(diagnostic);
@@ -66,7 +72,7 @@ public static partial class BuildOutput
 
     private static string Slash(string root) => root.EndsWith('/') ? root : root + "/";
 
-    private static string Relative(string origin, string root)
+    internal static string Relative(string origin, string root)
     {
         if (origin.Length == 0 || !Path.IsPathRooted(origin))
         {

@@ -80,6 +80,7 @@ public static partial class LockedSettingsCheck
         var context = new LockContext(settings, policy, readFile);
         Nullable(context);
         WarningsAsErrors(context);
+        SurveyOutsideCommandLine(context);
         SilencedByProperties(context);
         AnalyzersTakenAway(context);
         SilencedInAnalyzerConfigs(context);
@@ -188,6 +189,30 @@ public static partial class LockedSettingsCheck
                 where);
         }
     }
+
+    /// <summary>
+    /// A survey build (StandardsSurveyBuild=true) compiles with warnings not errors, for the tool's one-off survey
+    /// (docs/adopting.md). It is honoured only as a command-line switch: set in a file or the environment it would
+    /// turn warnings-as-errors off for every build, so it is STD0102 like any other way to do that.
+    /// </summary>
+    private static void SurveyOutsideCommandLine(LockContext context)
+    {
+        var settings = context.Settings;
+        if (!string.Equals(settings.Switch(SurveyBuildProperty), "true", StringComparison.OrdinalIgnoreCase)
+            || settings.GlobalProperties is null || settings.GlobalProperties.Contains(SurveyBuildProperty)
+            || !Allowed(context.Policy, PolicyRuleIds.WarningsAsErrorsLocked))
+        {
+            return;
+        }
+
+        var where = context.Locate(SurveyBuildProperty);
+        context.Add(PolicyRuleIds.WarningsAsErrorsLocked,
+            $"{SurveyBuildProperty} is true{where.Suffix}: a survey build compiles with warnings not errors, and only `dotnet standards adopt` and `dotnet standards survey` may ask for one, on the command line. Remove it.",
+            where);
+    }
+
+    /// <summary>The property that asks for a survey build.</summary>
+    public const string SurveyBuildProperty = "StandardsSurveyBuild";
 
     private static void SilencedByProperties(LockContext context)
     {

@@ -80,6 +80,10 @@ public static class RepositoryCheckRunner
 
         all.AddRange(Unreadable(repository, repoPolicy));
 
+        // STD1007 is each project's own finding (its build reports it); computed here so that the baseline records
+        // it on update and its entries are judged like any other (matched, or removable once fixed).
+        all.AddRange(ProjectNameCheck.ForRepository(repository, policy, today));
+
         var current = new List<Finding>();
         var excepted = 0;
         foreach (var finding in all.Where(f => f.Severity != Severity.None).Distinct())
@@ -95,11 +99,11 @@ public static class RepositoryCheckRunner
 
         if (baseline is null)
         {
-            return new RepositoryCheckOutcome(current, [], current, excepted, timings, repoPolicy.Kind, null);
+            return new RepositoryCheckOutcome([.. current.Where(f => !ReportedByProjects(f))], [], current, excepted, timings, repoPolicy.Kind, null);
         }
 
         var applied = BaselineMatcher.Apply(current, baseline.File);
-        var reported = new List<Finding>(applied.New);
+        var reported = new List<Finding>(applied.New.Where(f => !ReportedByProjects(f)));
         reported.AddRange(baseline.Problems.Select(f => Relativize(f, repository.Root)));
         foreach (var entry in applied.Stale)
         {
@@ -113,6 +117,13 @@ public static class RepositoryCheckRunner
         }
 
         return new RepositoryCheckOutcome(reported, applied.Suppressed, current, excepted, timings, repoPolicy.Kind, baseline);
+    }
+
+    /// <summary>True for a finding a project's build reports (STD1007, <see cref="ProjectNameCheck"/>): the repository checks only baseline it.</summary>
+    public static bool ReportedByProjects(Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return string.Equals(finding.Code, CodeRuleIds.GenericProjectName, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -62,6 +62,34 @@ public class AnalyzerConfigWriterTests
     }
 
     [Fact]
+    public void Survey_config_lowers_every_error_of_the_policy_to_a_warning_and_leaves_file_exceptions_alone()
+    {
+        const string json = """
+            {
+              "rules": { "CA1305": "error", "STD1001": "error", "IDE0005": "warning" },
+              "exceptions": [ { "rule": "CA1502", "scope": "src/Acme.Orders/Legacy/**", "owner": "@a", "reason": "r", "expires": "2027-01-01" } ]
+            }
+            """;
+        var policy = AnalyzerConfigWriter.Write(For(json), "/repo", ["/repo/src/Acme.Orders/Legacy/Parser.cs"]);
+        var survey = AnalyzerConfigWriter.SurveyConfig(policy);
+        var ids = AnalyzerConfigWriter.SurveyErrorIds(survey);
+
+        Assert.Contains("is_global = true\nglobal_level = 0\n", survey, StringComparison.Ordinal);
+        Assert.Contains("CA1305", ids);
+        Assert.Contains("STD1001", ids);
+        Assert.Contains("CA1502", ids);
+        Assert.Contains("STD1002", ids);
+        Assert.DoesNotContain("IDE0005", ids);
+        Assert.DoesNotContain("severity = error", survey, StringComparison.Ordinal);
+        Assert.DoesNotContain("[", survey, StringComparison.Ordinal);
+
+        // Every error of the policy, and nothing else, is listed.
+        var errors = policy.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').TakeWhile(l => !l.StartsWith('['))
+            .Where(l => l.EndsWith(".severity = error", StringComparison.Ordinal)).Count();
+        Assert.Equal(errors, ids.Count);
+    }
+
+    [Fact]
     public void Turning_STD1002_off_lifts_its_limit_so_STD1001_still_reports_long_methods()
     {
         var text = AnalyzerConfigWriter.Write(For("""{ "rules": { "STD1002": "none" } }"""), "/repo", []);

@@ -55,6 +55,18 @@ public class LockedSettingsCheckTests
     }
 
     [Fact]
+    public void A_survey_build_is_allowed_on_the_command_line_only()
+    {
+        var survey = new Dictionary<string, string> { [LockedSettingsCheck.SurveyBuildProperty] = "true" };
+        Assert.Empty(Run(Settings() with { Switches = survey, GlobalProperties = new HashSet<string> { LockedSettingsCheck.SurveyBuildProperty } }));
+
+        // Set in a file or the environment it would turn warnings-as-errors off for every build: STD0102.
+        var finding = Assert.Single(Run(Settings() with { Switches = survey, GlobalProperties = new HashSet<string>(), Environment = name => name == LockedSettingsCheck.SurveyBuildProperty ? "true" : null }));
+        Assert.Equal("STD0102", finding.Code);
+        Assert.Contains("set by the environment variable StandardsSurveyBuild", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Warnings_as_errors_off_in_local_debug_is_allowed() =>
         Assert.Empty(Run(Settings(treatWarningsAsErrors: false, required: false)));
 

@@ -38,13 +38,20 @@ internal static class AdoptionFixtures
     /// <summary>The fixture in a fresh test repo (with no global.json but the fixture's), committed, the tool installed.</summary>
     public static TestRepo Committed(string fixture)
     {
+        var folder = Path.Combine(RepoPaths.Root, "tests", "fixtures", fixture);
+        return Committed(fixture, Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(file => Path.GetRelativePath(folder, file), File.ReadAllText, StringComparer.Ordinal));
+    }
+
+    /// <summary>A repo a test generates (repo-relative path to content), as <see cref="Committed(string)"/> sets it up.</summary>
+    public static TestRepo Committed(string fixture, IReadOnlyDictionary<string, string> files)
+    {
         var repo = TestRepo.Create();
         repo.RepositoryChecks = true;
         repo.DeleteFile("global.json");
-        var folder = Path.Combine(RepoPaths.Root, "tests", "fixtures", fixture);
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        foreach (var (path, content) in files)
         {
-            repo.WriteFile(Path.GetRelativePath(folder, file), File.ReadAllText(file));
+            repo.WriteFile(path, content);
         }
 
         repo.Git("init", "-q");
