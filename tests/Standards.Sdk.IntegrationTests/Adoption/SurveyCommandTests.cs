@@ -49,7 +49,8 @@ public sealed class SurveyCommandTests(ITestOutputHelper output)
         Assert.Equal([(40, true), (40, true), (46, true)], results.Where(r => r.Rule == "CA1305").Select(r => (r.Line, r.File == Guard)).Order());
         Assert.Contains(("CS8602", Guard), results.Select(r => (r.Rule, r.File)));
 
-        // The test project compiled in a later round and its own finding is there; so are the repository checks'.
+        // The test project compiled in the survey build although its library fails in CI, and its own finding is
+        // there; so are the repository checks'.
         Assert.Contains(("CS8602", GuardTests, plantedLine), results.Select(r => (r.Rule, r.File, r.Line)));
         Assert.Contains(("STD3001", "CHANGELOG.md"), results.Select(r => (r.Rule, r.File)));
 
