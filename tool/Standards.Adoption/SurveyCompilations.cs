@@ -17,11 +17,12 @@ public sealed record CiCompilation(bool TreatWarningsAsErrors, IReadOnlySet<stri
 {
     /// <summary>
     /// True when a CI build fails on a warning with this code, as the compiler decides it: an error by the
-    /// policy's configuration, listed in WarningsAsErrors, or any warning under TreatWarningsAsErrors that
-    /// WarningsNotAsErrors does not list.
+    /// policy's configuration; else a warning that TreatWarningsAsErrors or WarningsAsErrors makes an error and
+    /// WarningsNotAsErrors does not take back (the Csc task passes /warnaserror+: before /warnaserror-:, and the
+    /// compiler applies them in order).
     /// </summary>
     public bool Fails(string code) =>
-        PolicyErrors.Contains(code) || Lists(WarningsAsErrors, code) || (TreatWarningsAsErrors && !Lists(WarningsNotAsErrors, code));
+        PolicyErrors.Contains(code) || ((TreatWarningsAsErrors || Lists(WarningsAsErrors, code)) && !Lists(WarningsNotAsErrors, code));
 
     private static bool Lists(IReadOnlySet<string> ids, string code) =>
         ids.Contains(code)
