@@ -136,9 +136,9 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
         findings.AddRange(Unwritable(unwritable, effective));
         var notWritten = new List<string>();
         WriteIfChanged(GlobalConfigFile, config, notWritten);
-        if (!string.IsNullOrEmpty(SurveyConfigFile))
+        if (SurveyConfigFile is { Length: > 0 } surveyConfig)
         {
-            WriteIfChanged(SurveyConfigFile, AnalyzerConfigWriter.SurveyConfig(config), notWritten);
+            WriteIfChanged(surveyConfig, AnalyzerConfigWriter.SurveyConfig(config), notWritten);
         }
 
         WriteIfChanged(CodeMetricsConfigFile, AnalyzerConfigWriter.CodeMetricsConfig(effective), notWritten);
@@ -158,13 +158,13 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
     /// </summary>
     private Standards.Sdk.Checks.Baseline.BaselineFile? ReadBaseline()
     {
-        if (string.IsNullOrEmpty(BaselineFile) || !File.Exists(BaselineFile))
+        if (BaselineFile is not { Length: > 0 } path || !File.Exists(path))
         {
             return null;
         }
 
-        var text = ReadOrNull(BaselineFile);
-        return text is null ? null : Standards.Sdk.Checks.Baseline.BaselineFile.Parse(Path.GetFileName(BaselineFile), text).Baseline;
+        var text = ReadOrNull(path);
+        return text is null ? null : Standards.Sdk.Checks.Baseline.BaselineFile.Parse(Path.GetFileName(path), text).Baseline;
     }
 
     /// <summary>STD0104 for source files a file-scoped exception covers but the analyzer config cannot name.</summary>

@@ -33,16 +33,16 @@ public static class ProjectNameCheck
             return [];
         }
 
-        if (baseline is null || string.IsNullOrEmpty(repoRelativeProjectFile))
+        if (baseline is null || repoRelativeProjectFile is not { Length: > 0 } file)
         {
             return [finding];
         }
 
         // Matched as the repository checks match (BaselineMatcher), against this project's STD1007 entries only.
         var entries = baseline.Entries
-            .Where(e => string.Equals(e.Code, CodeRuleIds.GenericProjectName, StringComparison.OrdinalIgnoreCase) && string.Equals(e.File, repoRelativeProjectFile, StringComparison.Ordinal))
+            .Where(e => string.Equals(e.Code, CodeRuleIds.GenericProjectName, StringComparison.OrdinalIgnoreCase) && string.Equals(e.File, file, StringComparison.Ordinal))
             .ToList();
-        var applied = BaselineMatcher.Apply([finding with { File = repoRelativeProjectFile }], new BaselineFile(entries));
+        var applied = BaselineMatcher.Apply([finding with { File = file }], new BaselineFile(entries));
         return applied.Suppressed.Count == 0
             ? [finding]
             : [finding with { Severity = Severity.Info, Message = BaselinedPrefix + finding.Message }];
