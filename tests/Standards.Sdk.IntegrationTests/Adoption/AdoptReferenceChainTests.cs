@@ -73,6 +73,7 @@ public sealed class AdoptReferenceChainTests(ITestOutputHelper output)
         var files = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [".gitignore"] = "bin/\nobj/\nartifacts/\n",
+            ["Chain.slnx"] = "<Solution>\n" + string.Concat(Enumerable.Range(1, Depth).Select(l => $"  <Project Path=\"{ProjectPath(l)}\" />\n")) + "</Solution>\n",
         };
         for (var layer = 1; layer <= Depth; layer++)
         {
