@@ -33,7 +33,7 @@ public sealed record CiCompilation(bool TreatWarningsAsErrors, IReadOnlySet<stri
 /// <summary>
 /// Reads what a survey build (<c>-p:StandardsSurveyBuild=true</c>) prints for each compilation — the line
 /// <c>Standards survey: &lt;project&gt; [&lt;tfm&gt;] TreatWarningsAsErrors=… WarningsAsErrors=… WarningsNotAsErrors=… ErrorsConfig=&lt;file&gt;</c>
-/// of sdk/features/Standards.Policy.targets — and decides which of its findings a CI build fails on.
+/// of sdk/features/Standards.Survey.targets — and decides which of its findings a CI build fails on.
 /// </summary>
 public sealed partial class SurveyCompilations
 {
