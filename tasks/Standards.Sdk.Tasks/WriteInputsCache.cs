@@ -6,46 +6,72 @@ using Standards.Sdk.Checks.Rules;
 namespace Standards.Sdk.Tasks;
 
 /// <summary>
-/// Writes the inputs cache of a per-project check (policy, dependencies): the setting lines plus a content hash of
-/// each file whose content decides the verdict (standards.json, the analyzer configs the compiler reads, ...), only
-/// when the text changed. The check's target has the cache as an input, so an edit that keeps or moves back a
-/// file's timestamp still re-runs the check: a timestamp alone is never trusted.
+/// Writes the inputs caches of a project's checks (policy, dependencies) in one call
+/// (features/Standards.InputsCache.targets): each cache holds the setting lines of its check plus a content hash of
+/// each file whose content decides the verdict (standards.json, the analyzer configs the compiler reads, ...), and is
+/// rewritten only when its text changed. The check's target has the cache as an input, so an edit that keeps or moves
+/// back a file's timestamp still re-runs the check: a timestamp alone is never trusted.
 /// </summary>
 public sealed class WriteInputsCache : StandardsTask
 {
-    /// <summary>The cache file.</summary>
+    /// <summary>The caches: the item is the cache file, its <c>Name</c> metadata the name lines and files refer to.</summary>
     [Required]
-    public string File { get; set; } = string.Empty;
+    public ITaskItem[] Caches { get; set; } = [];
 
-    /// <summary>Setting lines (final property values, the source file list, today's date, ...).</summary>
-    public string[] Lines { get; set; } = [];
+    /// <summary>
+    /// Setting lines (final property values, the source file list, today's date, ...). A line's <c>Cache</c> metadata
+    /// names the cache it belongs to; a line without one belongs to every cache and comes first.
+    /// </summary>
+    public ITaskItem[] Lines { get; set; } = [];
 
-    /// <summary>Files whose content decides the verdict; missing ones are recorded as missing.</summary>
+    /// <summary>Files whose content decides a verdict, <c>Cache</c> as for lines; missing ones are recorded as missing.</summary>
     public ITaskItem[] ContentFiles { get; set; } = [];
 
     /// <inheritdoc />
     protected override bool ExecuteCore()
     {
+        // A file two caches name (standards.json) is hashed once.
         var hashes = ContentHashCache.Parse(null).HashAll(ContentFiles
-            .Select(f => f.ItemSpec)
-            .Where(f => !string.IsNullOrWhiteSpace(f))
-            .Select(f => Path.GetFullPath(f)));
-        var text = string.Join('\n', Lines.Select(l => l.Replace('\n', ' ').Replace('\r', ' '))
-            .Concat(hashes.Select(h => $"content={h.Hash} {h.Path}"))) + "\n";
-        if (ReadOrNull(File) == text)
+                .Select(f => f.ItemSpec)
+                .Where(f => !string.IsNullOrWhiteSpace(f))
+                .Select(f => Path.GetFullPath(f))
+                .Distinct(StringComparer.Ordinal))
+            .ToDictionary(h => h.Path, h => h.Hash, StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var cache in Caches)
+        {
+            var name = cache.GetMetadata("Name");
+            var text = CacheText(name, hashes);
+            if (ReadOrNull(cache.ItemSpec) != text)
+            {
+                StateWriter.TryWrite(cache.ItemSpec, text, problems);
+            }
+        }
+
+        if (problems.Count == 0)
         {
             return true;
         }
 
-        var problems = new List<string>();
-        if (!StateWriter.TryWrite(File, text, problems))
-        {
-            var finding = new Finding(PolicyRuleIds.StateNotWritable, Severity.Error,
-                $"Standards.Sdk could not write {string.Join("; ", problems)}, the record of what its check of this project read. The project's intermediate folder (obj/) must be writable by the build; if it is elsewhere on purpose, set BaseIntermediateOutputPath to a writable folder.",
-                File);
-            return TaskLogging.LogFindings(Log, [finding], Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, warningsAsErrors: false);
-        }
+        var finding = new Finding(PolicyRuleIds.StateNotWritable, Severity.Error,
+            $"Standards.Sdk could not write {string.Join("; ", problems)}, the record of what its check of this project read. The project's intermediate folder (obj/) must be writable by the build; if it is elsewhere on purpose, set BaseIntermediateOutputPath to a writable folder.",
+            Caches[0].ItemSpec);
+        return TaskLogging.LogFindings(Log, [finding], Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, warningsAsErrors: false);
+    }
 
-        return true;
+    private string CacheText(string name, Dictionary<string, string> hashes)
+    {
+        static bool Common(ITaskItem item) => item.GetMetadata("Cache").Length == 0;
+        bool Own(ITaskItem item) => string.Equals(item.GetMetadata("Cache"), name, StringComparison.Ordinal);
+
+        var lines = Lines.Where(Common).Concat(Lines.Where(Own))
+            .Select(l => l.ItemSpec.Replace('\n', ' ').Replace('\r', ' '));
+        var files = ContentFiles.Where(Common).Concat(ContentFiles.Where(Own))
+            .Select(f => f.ItemSpec)
+            .Where(f => !string.IsNullOrWhiteSpace(f))
+            .Select(f => Path.GetFullPath(f))
+            .Distinct(StringComparer.Ordinal)
+            .Select(f => $"content={hashes[f]} {f}");
+        return string.Join('\n', lines.Concat(files)) + "\n";
     }
 }

@@ -51,6 +51,8 @@ public sealed class GraphBuildTests
             Assert.All(build.Errors, e => Assert.Equal("STD3001", e.Code));
             Assert.True(build.RunCount("StandardsRepositoryChecks") == 1, context);
             Assert.Single(build.TaskRuns("RunRepositoryChecks"));
+            // A failed answer is not remembered (RepositoryChecksAnswer): every project makes the call and fails.
+            Assert.Equal(built.Select(repo.PathOf).Order(StringComparer.Ordinal), RepositoryCheckCalls(build).Order(StringComparer.Ordinal));
             // Every project still had its own checks and its compile (the repo finding stops neither).
             foreach (var project in built)
             {
@@ -60,4 +62,31 @@ public sealed class GraphBuildTests
             }
         }
     }
+
+    [Fact]
+    public void After_a_successful_answer_a_project_on_the_same_node_skips_the_call_to_the_repository_checks()
+    {
+        using var repo = LayoutRepos.Compliant("library", "Acme.Orders", "Acme.Billing");
+        var restore = repo.Dotnet(["restore", "All.slnx"]);
+        Assert.True(restore.Succeeded, restore.ToString());
+
+        // One node: the first project calls the repository checks, every later one finds the answer and skips it.
+        var build = repo.Build("All.slnx", ci: true, ["--no-restore", "-m:1", "-p:StandardsToday=" + LayoutRepos.Today]);
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.Single(RepositoryCheckCalls(build));
+        Assert.Single(build.TargetRuns("StandardsRunRepositoryChecks"));
+        var projects = build.TargetRuns("StandardsApplyPolicy").Select(t => t.Project).Distinct().Count();
+        Assert.True(projects >= 4, build.ToString());
+        Assert.Equal(projects + 1, build.TaskRuns("RepositoryChecksAnswer").Count);   // every project looks, the first records
+
+        // A task run out of process keeps nothing between projects: every project calls, and still only one run.
+        var hosted = repo.Build("All.slnx", ci: true, ["--no-restore", "-m:1", "-p:StandardsToday=" + LayoutRepos.Today, "-p:StandardsUseTaskHost=true"]);
+        Assert.True(hosted.Succeeded, hosted.ToString());
+        Assert.Equal(projects, RepositoryCheckCalls(hosted).Count);
+        Assert.Single(hosted.TargetRuns("StandardsRunRepositoryChecks"));
+    }
+
+    /// <summary>The projects that called the repository-checks project (the MSBuild task of StandardsInvokeRepositoryChecks).</summary>
+    private static List<string> RepositoryCheckCalls(BuildResult build) =>
+        [.. build.TaskRuns("MSBuild").Where(t => t.Target == "StandardsInvokeRepositoryChecks").Select(t => t.Project)];
 }
