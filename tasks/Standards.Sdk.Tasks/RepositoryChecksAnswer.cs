@@ -11,8 +11,8 @@ namespace Standards.Sdk.Tasks;
 /// Only success is remembered: after a failure every project calls again and fails as it did before. The answer a
 /// project waits for (a call still running) is not remembered yet, so a project never gets ahead of the checks (with
 /// StandardsUpdateBaseline the checks rewrite the baseline the project's own check reads next). Build lifetime:
-/// MSBuild drops the record when the build ends, also in a node that is reused for the next build; a task run out
-/// of process (StandardsUseTaskHost) finds nothing and always calls.
+/// MSBuild drops the record when the build ends, also in a node that is reused for the next build. Run out of process
+/// (StandardsUseTaskHost), the record lives as long as the task host process; a project that finds none calls.
 /// </summary>
 public sealed class RepositoryChecksAnswer : StandardsTask
 {

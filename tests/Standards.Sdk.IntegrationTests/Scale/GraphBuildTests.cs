@@ -79,10 +79,10 @@ public sealed class GraphBuildTests
         Assert.True(projects >= 4, build.ToString());
         Assert.Equal(projects + 1, build.TaskRuns("RepositoryChecksAnswer").Count);   // every project looks, the first records
 
-        // A task run out of process keeps nothing between projects: every project calls, and still only one run.
+        // Tasks run out of process: the record lives as long as the task host does; a project that finds none calls.
         var hosted = repo.Build("All.slnx", ci: true, ["--no-restore", "-m:1", "-p:StandardsToday=" + LayoutRepos.Today, "-p:StandardsUseTaskHost=true"]);
         Assert.True(hosted.Succeeded, hosted.ToString());
-        Assert.Equal(projects, RepositoryCheckCalls(hosted).Count);
+        Assert.InRange(RepositoryCheckCalls(hosted).Count, 1, projects);
         Assert.Single(hosted.TargetRuns("StandardsRunRepositoryChecks"));
     }
 
