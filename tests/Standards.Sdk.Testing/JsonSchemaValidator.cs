@@ -78,262 +78,87 @@ public sealed partial class JsonSchemaValidator
             return;
         }
 
+        var site = new Site(schema, instance, at, errors, document);
         foreach (var keyword in schema.EnumerateObject())
         {
-            switch (keyword.Name)
+            var known = CheckApplicator(keyword, site)
+                || CheckObjectKeyword(keyword, site)
+                || CheckArrayKeyword(keyword, site)
+                || CheckValueKeyword(keyword.Name, keyword.Value, instance, at, errors)
+                || Annotations.Contains(keyword.Name);
+            if (!known)
             {
-                case "$ref":
-                    var (target, targetDocument) = Resolve(keyword.Value.GetString()!, document);
-                    Check(target, instance, at, errors, targetDocument);
-                    break;
-                case "type":
-                    CheckType(keyword.Value, instance, at, errors);
-                    break;
-                case "enum":
-                    if (!keyword.Value.EnumerateArray().Any(candidate => JsonElement.DeepEquals(candidate, instance)))
-                    {
-                        errors.Add($"{At(at)}: {instance.GetRawText()} is not one of {keyword.Value.GetRawText()}");
-                    }
-
-                    break;
-                case "properties":
-                    if (instance.ValueKind == JsonValueKind.Object)
-                    {
-                        foreach (var property in keyword.Value.EnumerateObject())
-                        {
-                            if (instance.TryGetProperty(property.Name, out var value))
-                            {
-                                Check(property.Value, value, $"{at}/{property.Name}", errors, document);
-                            }
-                        }
-                    }
-
-                    break;
-                case "additionalProperties":
-                    CheckAdditionalProperties(schema, keyword.Value, instance, at, errors, document);
-                    break;
-                case "propertyNames":
-                    if (instance.ValueKind == JsonValueKind.Object)
-                    {
-                        // Each property name is validated as a string instance (draft-07 §6.5.8).
-                        foreach (var property in instance.EnumerateObject())
-                        {
-                            using var name = JsonDocument.Parse(JsonSerializer.Serialize(property.Name));
-                            Check(keyword.Value, name.RootElement, $"{at}/{property.Name} (name)", errors, document);
-                        }
-                    }
-
-                    break;
-                case "patternProperties":
-                    if (instance.ValueKind == JsonValueKind.Object)
-                    {
-                        foreach (var pattern in keyword.Value.EnumerateObject())
-                        {
-                            foreach (var property in instance.EnumerateObject().Where(p => Regex.IsMatch(p.Name, pattern.Name, RegexOptions.None, TimeSpan.FromSeconds(1))))
-                            {
-                                Check(pattern.Value, property.Value, $"{at}/{property.Name}", errors, document);
-                            }
-                        }
-                    }
-
-                    break;
-                case "const":
-                    if (!JsonElement.DeepEquals(keyword.Value, instance))
-                    {
-                        errors.Add($"{At(at)}: {instance.GetRawText()} is not {keyword.Value.GetRawText()}");
-                    }
-
-                    break;
-                case "additionalItems":
-                    if (instance.ValueKind == JsonValueKind.Array && schema.TryGetProperty("items", out var tuple) && tuple.ValueKind == JsonValueKind.Array)
-                    {
-                        var index = 0;
-                        foreach (var item in instance.EnumerateArray().Skip(tuple.GetArrayLength()))
-                        {
-                            Check(keyword.Value, item, $"{at}/{tuple.GetArrayLength() + index++}", errors, document);
-                        }
-                    }
-
-                    break;
-                case "minItems":
-                    if (instance.ValueKind == JsonValueKind.Array && instance.GetArrayLength() < keyword.Value.GetInt32())
-                    {
-                        errors.Add($"{At(at)}: fewer than {keyword.Value.GetInt32()} items");
-                    }
-
-                    break;
-                case "maxItems":
-                    if (instance.ValueKind == JsonValueKind.Array && instance.GetArrayLength() > keyword.Value.GetInt32())
-                    {
-                        errors.Add($"{At(at)}: more than {keyword.Value.GetInt32()} items");
-                    }
-
-                    break;
-                case "maxLength":
-                    if (instance.ValueKind == JsonValueKind.String && instance.GetString()!.Length > keyword.Value.GetInt32())
-                    {
-                        errors.Add($"{At(at)}: longer than {keyword.Value.GetInt32()} characters");
-                    }
-
-                    break;
-                case "maximum":
-                    if (instance.ValueKind == JsonValueKind.Number && instance.GetDouble() > keyword.Value.GetDouble())
-                    {
-                        errors.Add($"{At(at)}: more than {keyword.Value.GetDouble()}");
-                    }
-
-                    break;
-                case "format":
-                    if (keyword.Value.GetString() == "date-time" && instance.ValueKind == JsonValueKind.String && !DateTimePattern().IsMatch(instance.GetString()!))
-                    {
-                        errors.Add($"{At(at)}: '{instance.GetString()}' is not an RFC 3339 date-time");
-                    }
-
-                    break;
-                case "if":
-                    var branch = Passes(keyword.Value, instance, at, document) ? "then" : "else";
-                    if (schema.TryGetProperty(branch, out var consequence))
-                    {
-                        Check(consequence, instance, at, errors, document);
-                    }
-
-                    break;
-                case "then" or "else":
-                    break;
-                case "required":
-                    if (instance.ValueKind == JsonValueKind.Object)
-                    {
-                        foreach (var name in keyword.Value.EnumerateArray().Select(n => n.GetString()!))
-                        {
-                            if (!instance.TryGetProperty(name, out _))
-                            {
-                                errors.Add($"{At(at)}: the required property '{name}' is missing");
-                            }
-                        }
-                    }
-
-                    break;
-                case "items":
-                    if (instance.ValueKind == JsonValueKind.Array)
-                    {
-                        var index = 0;
-                        foreach (var item in instance.EnumerateArray())
-                        {
-                            var itemSchema = keyword.Value.ValueKind == JsonValueKind.Array
-                                ? (index < keyword.Value.GetArrayLength() ? keyword.Value[index] : default)
-                                : keyword.Value;
-                            if (itemSchema.ValueKind != JsonValueKind.Undefined)
-                            {
-                                Check(itemSchema, item, $"{at}/{index}", errors, document);
-                            }
-
-                            index++;
-                        }
-                    }
-
-                    break;
-                case "pattern":
-                    if (instance.ValueKind == JsonValueKind.String
-                        && !Regex.IsMatch(instance.GetString()!, keyword.Value.GetString()!, RegexOptions.None, TimeSpan.FromSeconds(1)))
-                    {
-                        errors.Add($"{At(at)}: '{instance.GetString()}' does not match {keyword.Value.GetString()}");
-                    }
-
-                    break;
-                case "minLength":
-                    if (instance.ValueKind == JsonValueKind.String && instance.GetString()!.Length < keyword.Value.GetInt32())
-                    {
-                        errors.Add($"{At(at)}: shorter than {keyword.Value.GetInt32()} characters");
-                    }
-
-                    break;
-                case "minimum":
-                    if (instance.ValueKind == JsonValueKind.Number && instance.GetDouble() < keyword.Value.GetDouble())
-                    {
-                        errors.Add($"{At(at)}: less than {keyword.Value.GetDouble()}");
-                    }
-
-                    break;
-                case "uniqueItems":
-                    if (keyword.Value.ValueKind == JsonValueKind.True && instance.ValueKind == JsonValueKind.Array)
-                    {
-                        var items = instance.EnumerateArray().ToList();
-                        for (var i = 0; i < items.Count; i++)
-                        {
-                            for (var j = i + 1; j < items.Count; j++)
-                            {
-                                if (JsonElement.DeepEquals(items[i], items[j]))
-                                {
-                                    errors.Add($"{At(at)}: items {i} and {j} are equal");
-                                }
-                            }
-                        }
-                    }
-
-                    break;
-                case "allOf":
-                    foreach (var sub in keyword.Value.EnumerateArray())
-                    {
-                        Check(sub, instance, at, errors, document);
-                    }
-
-                    break;
-                case "anyOf":
-                    if (!keyword.Value.EnumerateArray().Any(sub => Passes(sub, instance, at, document)))
-                    {
-                        errors.Add($"{At(at)}: matches none of the anyOf alternatives");
-                    }
-
-                    break;
-                case "oneOf":
-                    var passing = keyword.Value.EnumerateArray().Count(sub => Passes(sub, instance, at, document));
-                    if (passing != 1)
-                    {
-                        errors.Add($"{At(at)}: matches {passing} of the oneOf alternatives; exactly one must match");
-                    }
-
-                    break;
-                case "minProperties" or "maxProperties":
-                    if (instance.ValueKind == JsonValueKind.Object)
-                    {
-                        var count = instance.EnumerateObject().Count();
-                        var limit = keyword.Value.GetInt32();
-                        if (keyword.Name == "minProperties" ? count < limit : count > limit)
-                        {
-                            errors.Add($"{At(at)}: {count} properties, {keyword.Name} is {limit}");
-                        }
-                    }
-
-                    break;
-                case "dependencies":
-                    CheckDependencies(keyword.Value, instance, at, errors, document);
-                    break;
-                case "firstProperty":
-                    // Azure Pipelines' schema: the object's first key must be one of these (how it tells a step's kind).
-                    if (instance.ValueKind == JsonValueKind.Object
-                        && instance.EnumerateObject().FirstOrDefault() is { Name: { } first } && first.Length > 0
-                        && !keyword.Value.EnumerateArray().Any(name => name.GetString() == first))
-                    {
-                        errors.Add($"{At(at)}: the first property is '{first}', not one of {keyword.Value.GetRawText()}");
-                    }
-
-                    break;
-                case "not":
-                    if (Passes(keyword.Value, instance, at, document))
-                    {
-                        errors.Add($"{At(at)}: matches a schema it must not match");
-                    }
-
-                    break;
-                default:
-                    if (!Annotations.Contains(keyword.Name))
-                    {
-                        throw new NotSupportedException(
-                            $"The schema uses the keyword '{keyword.Name}', which this validator does not implement; extend {nameof(JsonSchemaValidator)}.");
-                    }
-
-                    break;
+                throw new NotSupportedException(
+                    $"The schema uses the keyword '{keyword.Name}', which this validator does not implement; extend {nameof(JsonSchemaValidator)}.");
             }
+        }
+    }
+
+    /// <summary>$ref, type and the keywords that apply subschemas to the instance itself; false for any other keyword.</summary>
+    private bool CheckApplicator(JsonProperty keyword, Site site)
+    {
+        var (schema, instance, at, errors, document) = site;
+        switch (keyword.Name)
+        {
+            case "$ref":
+                var (target, targetDocument) = Resolve(keyword.Value.GetString()!, document);
+                Check(target, instance, at, errors, targetDocument);
+                return true;
+            case "type":
+                CheckType(keyword.Value, instance, at, errors);
+                return true;
+            case "if":
+                var branch = Passes(keyword.Value, instance, at, document) ? "then" : "else";
+                if (schema.TryGetProperty(branch, out var consequence))
+                {
+                    Check(consequence, instance, at, errors, document);
+                }
+
+                return true;
+            case "then" or "else":
+                return true;
+            case "allOf":
+                foreach (var sub in keyword.Value.EnumerateArray())
+                {
+                    Check(sub, instance, at, errors, document);
+                }
+
+                return true;
+            default:
+                return CheckAlternatives(keyword, site);
+        }
+    }
+
+    /// <summary>anyOf, oneOf and not; false for any other keyword.</summary>
+    private bool CheckAlternatives(JsonProperty keyword, Site site)
+    {
+        var (_, instance, at, errors, document) = site;
+        switch (keyword.Name)
+        {
+            case "anyOf":
+                if (!keyword.Value.EnumerateArray().Any(sub => Passes(sub, instance, at, document)))
+                {
+                    errors.Add($"{At(at)}: matches none of the anyOf alternatives");
+                }
+
+                return true;
+            case "oneOf":
+                var passing = keyword.Value.EnumerateArray().Count(sub => Passes(sub, instance, at, document));
+                if (passing != 1)
+                {
+                    errors.Add($"{At(at)}: matches {passing} of the oneOf alternatives; exactly one must match");
+                }
+
+                return true;
+            case "not":
+                if (Passes(keyword.Value, instance, at, document))
+                {
+                    errors.Add($"{At(at)}: matches a schema it must not match");
+                }
+
+                return true;
+            default:
+                return false;
         }
     }
 

@@ -7,8 +7,9 @@ namespace Standards.Sdk.DocsGenerator;
 /// from one source under the repo root (eng/update-generated.sh), and says which ones changed: from the rule catalog,
 /// the schema and the rules index; from the analyzer rule declarations, the analyzers' AnalyzerReleases.Unshipped.md;
 /// from ci-templates/gitlab/standards-ci.yml, its copy templates/standards-ci/template.yml (GitLab reads a CI/CD
-/// component only from templates/&lt;name&gt;/ at the project root, docs/ci.md). A rule without a page gets its first
-/// version (<see cref="RulePageWriter"/>); an existing page is never rewritten.
+/// component only from templates/&lt;name&gt;/ at the project root, docs/ci.md); from our own standards.json, the
+/// analyzer configs our own projects are built with (<see cref="OwnPolicyWriter"/>). A rule without a page gets its
+/// first version (<see cref="RulePageWriter"/>); an existing page is never rewritten.
 /// </summary>
 public static class Program
 {
@@ -40,7 +41,7 @@ public static class Program
         }
 
         var pages = RulePageWriter.Missing(args[0], RuleCatalog.All).ToList();
-        foreach (var (path, write) in Files.Concat(pages.Select(p => (p.Path, (Func<string, string>)(_ => p.Text)))))
+        foreach (var (path, write) in Files.Concat(OwnPolicyWriter.Files).Concat(pages.Select(p => (p.Path, (Func<string, string>)(_ => p.Text)))))
         {
             var full = Path.Combine(args[0], path);
             var text = write(args[0]);

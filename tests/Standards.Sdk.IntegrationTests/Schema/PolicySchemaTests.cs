@@ -26,7 +26,8 @@ public sealed class PolicySchemaTests
     {
         var data = new TheoryData<string>();
         foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "templates", "content"), "standards.json", SearchOption.AllDirectories)
-            .Append(Path.Combine(RepoPaths.Root, "eng", "demo-repo", "standards.json")))
+            .Append(Path.Combine(RepoPaths.Root, "eng", "demo-repo", "standards.json"))
+            .Append(Path.Combine(RepoPaths.Root, "standards.json")))
         {
             data.Add(Path.GetRelativePath(RepoPaths.Root, file));
         }
