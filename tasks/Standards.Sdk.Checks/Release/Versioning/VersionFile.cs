@@ -5,153 +5,6 @@ using Standards.Sdk.Checks.Json;
 namespace Standards.Sdk.Checks.Release.Versioning;
 
 /// <summary>
-/// What one version.json says, every setting optional so that a file with <c>"inherit": true</c> can be laid
-/// over the file above it (<see cref="Merge"/>). Read by <see cref="VersionFile.Read"/>.
-/// </summary>
-public sealed record VersionFileSettings
-{
-    /// <summary>The file, repo-relative ('/'-separated).</summary>
-    public required string RepoPath { get; init; }
-
-    /// <summary>Where the effective <c>version</c> is written: the file (as findings name it) and line.</summary>
-    public (string File, int Line) VersionSource { get; init; }
-
-    /// <summary>The line of <c>inherit</c> (1 when absent).</summary>
-    public int InheritLine { get; init; } = 1;
-
-    /// <summary><c>inherit</c>: the settings of the nearest version.json above apply underneath.</summary>
-    public bool Inherit { get; init; }
-
-    /// <summary><c>version</c>.</summary>
-    public VersionSpec? Version { get; init; }
-
-    /// <summary><c>version</c> as written.</summary>
-    public string? VersionText { get; init; }
-
-    /// <summary><c>prerelease</c> (inheriting files only): replaces the inherited label; empty removes it.</summary>
-    public string? Prerelease { get; init; }
-
-    /// <summary><c>versionHeightOffset</c> (or the obsolete <c>buildNumberOffset</c>).</summary>
-    public int? VersionHeightOffset { get; init; }
-
-    /// <summary><c>versionHeightOffsetAppliesTo</c>.</summary>
-    public VersionSpec? VersionHeightOffsetAppliesTo { get; init; }
-
-    /// <summary><c>pathFilters</c>, resolved to repo paths.</summary>
-    public IReadOnlyList<PathFilter>? PathFilters { get; init; }
-
-    /// <summary><c>publicReleaseRefSpec</c>.</summary>
-    public IReadOnlyList<string>? PublicReleaseRefSpec { get; init; }
-
-    /// <summary><c>nugetPackageVersion.semVer</c>.</summary>
-    public int? NuGetSemVer { get; init; }
-
-    /// <summary><c>nugetPackageVersion.precision</c>.</summary>
-    public VersionPrecision? NuGetPrecision { get; init; }
-
-    /// <summary><c>assemblyVersion</c> or <c>assemblyVersion.version</c>.</summary>
-    public System.Version? AssemblyVersion { get; init; }
-
-    /// <summary><c>assemblyVersion.precision</c>.</summary>
-    public VersionPrecision? AssemblyPrecision { get; init; }
-
-    /// <summary><c>gitCommitIdShortFixedLength</c>.</summary>
-    public int? GitCommitIdShortFixedLength { get; init; }
-
-    /// <summary><c>gitCommitIdShortAutoMinimum</c>.</summary>
-    public int? GitCommitIdShortAutoMinimum { get; init; }
-
-    /// <summary><c>gitCommitIdPrefix</c>.</summary>
-    public string? GitCommitIdPrefix { get; init; }
-
-    /// <summary><c>semVer1NumericIdentifierPadding</c>.</summary>
-    public int? SemVer1NumericIdentifierPadding { get; init; }
-
-    /// <summary><c>cloudBuild.buildNumber.enabled</c>.</summary>
-    public bool? CloudBuildNumberEnabled { get; init; }
-
-    /// <summary><c>cloudBuild.buildNumber.includeCommitId.when</c>.</summary>
-    public CommitIdWhen? CloudBuildNumberCommitIdWhen { get; init; }
-
-    /// <summary><c>cloudBuild.buildNumber.includeCommitId.where</c>.</summary>
-    public CommitIdWhere? CloudBuildNumberCommitIdWhere { get; init; }
-
-    /// <summary><c>cloudBuild.setVersionVariables</c>.</summary>
-    public bool? CloudBuildSetVersionVariables { get; init; }
-
-    /// <summary>Lays <paramref name="child"/> (an inheriting file) over these settings: what the child sets wins.</summary>
-    public VersionFileSettings Merge(VersionFileSettings child)
-    {
-        ArgumentNullException.ThrowIfNull(child);
-        return new VersionFileSettings
-        {
-            RepoPath = child.RepoPath,
-            Inherit = Inherit,
-            VersionSource = child.Version is null ? VersionSource : child.VersionSource,
-            Version = child.Version ?? Version,
-            VersionText = child.VersionText ?? VersionText,
-            Prerelease = child.Prerelease ?? Prerelease,
-            VersionHeightOffset = child.VersionHeightOffset ?? VersionHeightOffset,
-            VersionHeightOffsetAppliesTo = child.VersionHeightOffsetAppliesTo ?? VersionHeightOffsetAppliesTo,
-            PathFilters = child.PathFilters ?? PathFilters,
-            PublicReleaseRefSpec = child.PublicReleaseRefSpec ?? PublicReleaseRefSpec,
-            NuGetSemVer = child.NuGetSemVer ?? NuGetSemVer,
-            NuGetPrecision = child.NuGetPrecision ?? NuGetPrecision,
-            AssemblyVersion = child.AssemblyVersion ?? AssemblyVersion,
-            AssemblyPrecision = child.AssemblyPrecision ?? AssemblyPrecision,
-            GitCommitIdShortFixedLength = child.GitCommitIdShortFixedLength ?? GitCommitIdShortFixedLength,
-            GitCommitIdShortAutoMinimum = child.GitCommitIdShortAutoMinimum ?? GitCommitIdShortAutoMinimum,
-            GitCommitIdPrefix = child.GitCommitIdPrefix ?? GitCommitIdPrefix,
-            SemVer1NumericIdentifierPadding = child.SemVer1NumericIdentifierPadding ?? SemVer1NumericIdentifierPadding,
-            CloudBuildNumberEnabled = child.CloudBuildNumberEnabled ?? CloudBuildNumberEnabled,
-            CloudBuildNumberCommitIdWhen = child.CloudBuildNumberCommitIdWhen ?? CloudBuildNumberCommitIdWhen,
-            CloudBuildNumberCommitIdWhere = child.CloudBuildNumberCommitIdWhere ?? CloudBuildNumberCommitIdWhere,
-            CloudBuildSetVersionVariables = child.CloudBuildSetVersionVariables ?? CloudBuildSetVersionVariables,
-        };
-    }
-
-    /// <summary>The options a build uses. <paramref name="sources"/> are the files read, nearest first.</summary>
-    public VersionOptions ToOptions(IReadOnlyList<string> sources)
-    {
-        var version = Version;
-        if (version is not null && Prerelease is not null)
-        {
-            version = version with { Prerelease = Prerelease.Length == 0 ? string.Empty : "-" + Prerelease };
-        }
-
-        var offset = VersionHeightOffset ?? 0;
-        if (VersionHeightOffsetAppliesTo is not null && version is not null && VersionHeightOffsetAppliesTo != version)
-        {
-            // The offset was meant for another version: it lapses once the version moves on.
-            offset = 0;
-        }
-
-        return new VersionOptions
-        {
-            Version = version,
-            VersionText = version?.ToString() ?? VersionText,
-            VersionHeightOffset = offset,
-            PathFilters = PathFilters ?? [],
-            PublicReleaseRefSpec = PublicReleaseRefSpec,
-            NuGetSemVer = NuGetSemVer ?? 1,
-            NuGetPrecision = NuGetPrecision ?? VersionPrecision.Build,
-            AssemblyVersion = AssemblyVersion,
-            AssemblyPrecision = AssemblyPrecision ?? VersionPrecision.Minor,
-            GitCommitIdShortFixedLength = GitCommitIdShortFixedLength ?? 10,
-            GitCommitIdShortAutoMinimum = GitCommitIdShortAutoMinimum ?? 0,
-            GitCommitIdPrefix = GitCommitIdPrefix ?? "g",
-            SemVer1NumericIdentifierPadding = SemVer1NumericIdentifierPadding ?? 4,
-            CloudBuildNumberEnabled = CloudBuildNumberEnabled ?? false,
-            CloudBuildNumberCommitIdWhen = CloudBuildNumberCommitIdWhen ?? CommitIdWhen.NonPublicReleaseOnly,
-            CloudBuildNumberCommitIdWhere = CloudBuildNumberCommitIdWhere ?? CommitIdWhere.BuildMetadata,
-            CloudBuildSetVersionVariables = CloudBuildSetVersionVariables ?? true,
-            SourceFiles = sources,
-            VersionSource = VersionSource,
-        };
-    }
-}
-
-/// <summary>
 /// Reads one version.json (Nerdbank.GitVersioning's format, its version.schema.json). Never throws: syntax errors
 /// are STD6001, wrong values STD6002, each with the file, line and column, and a file with errors yields no
 /// settings (a version is never computed from half a file).
@@ -219,56 +72,18 @@ public static class VersionFile
 
             var inherit = Bool(root.Get("inherit"), "inherit") ?? false;
             var versionNode = root.Get("version");
-            var versionText = Text(versionNode, "version");
-            VersionSpec? version = null;
-            if (versionText is not null)
-            {
-                version = VersionSpec.TryParse(versionText);
-                if (version is null)
-                {
-                    Problem(versionNode!, $"'version' is '{versionText}'; it must be major.minor[.build[.revision]] with an optional -prerelease label, e.g. \"1.2\", \"1.2.0-beta.{{height}}\".");
-                }
-            }
-            else if (!inherit && versionNode is null)
-            {
-                Problem(root, "'version' is missing; set it (e.g. \"version\": \"1.0\") or set \"inherit\": true to take it from the version.json above.");
-            }
-
-            var prerelease = Text(root.Get("prerelease"), "prerelease", allowEmpty: true);
-            if (root.Get("prerelease") is { } prereleaseNode)
-            {
-                if (!inherit)
-                {
-                    Problem(prereleaseNode, "'prerelease' is only allowed with \"inherit\": true; put the label in 'version' instead.");
-                }
-                else if (prerelease is not null && prerelease.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '-' && c != '.' && c != '{' && c != '}'))
-                {
-                    Problem(prereleaseNode, $"'prerelease' is '{prerelease}'; use letters, digits, '-' and '.' only (e.g. \"beta\").");
-                }
-            }
-
+            var (version, versionText) = VersionSetting(root, versionNode, inherit);
+            var prerelease = Prerelease(root, inherit);
             if (Bool(root.Get("gitCommitIdIncludeDirty"), "gitCommitIdIncludeDirty") == true)
             {
                 Problem(root.Get("gitCommitIdIncludeDirty")!, "'gitCommitIdIncludeDirty' is not supported by Standards.Sdk's versioning (the version is cached by commit, not by working-tree state); remove it or set StandardsUseNerdbankGitVersioning=true.");
             }
 
-            var appliesToNode = root.Get("versionHeightOffsetAppliesTo");
-            var appliesToText = Text(appliesToNode, "versionHeightOffsetAppliesTo");
-            var appliesTo = appliesToText is null ? null : VersionSpec.TryParse(appliesToText);
-            if (appliesToText is not null && appliesTo is null)
-            {
-                Problem(appliesToNode!, $"'versionHeightOffsetAppliesTo' is '{appliesToText}'; it must be a version like 'version'.");
-            }
-
+            var appliesTo = AppliesTo(root.Get("versionHeightOffsetAppliesTo"));
             var (nugetSemVer, nugetPrecision) = NuGetPackageVersion(root.Get("nugetPackageVersion"));
             var (assemblyVersion, assemblyPrecision) = AssemblyVersion(root.Get("assemblyVersion"));
             var cloud = CloudBuild(root.Get("cloudBuild"));
-            var prefixNode = root.Get("gitCommitIdPrefix");
-            var prefix = Text(prefixNode, "gitCommitIdPrefix");
-            if (prefix is not null && (char.IsAsciiDigit(prefix[0]) || prefix.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_' and not '.')))
-            {
-                Problem(prefixNode!, $"'gitCommitIdPrefix' is '{prefix}'; it must start with a letter and hold letters, digits, '-', '_' or '.'.");
-            }
+            var prefix = CommitIdPrefix(root.Get("gitCommitIdPrefix"));
 
             return new VersionFileSettings
             {
@@ -297,6 +112,69 @@ public static class VersionFile
                 CloudBuildNumberCommitIdWhere = cloud.Where,
                 CloudBuildSetVersionVariables = cloud.SetVersionVariables,
             };
+        }
+
+        /// <summary>'version': required unless the file inherits.</summary>
+        private (VersionSpec? Version, string? Text) VersionSetting(JsonObjectNode root, JsonValueNode? versionNode, bool inherit)
+        {
+            var versionText = Text(versionNode, "version");
+            VersionSpec? version = null;
+            if (versionText is not null)
+            {
+                version = VersionSpec.TryParse(versionText);
+                if (version is null)
+                {
+                    Problem(versionNode!, $"'version' is '{versionText}'; it must be major.minor[.build[.revision]] with an optional -prerelease label, e.g. \"1.2\", \"1.2.0-beta.{{height}}\".");
+                }
+            }
+            else if (!inherit && versionNode is null)
+            {
+                Problem(root, "'version' is missing; set it (e.g. \"version\": \"1.0\") or set \"inherit\": true to take it from the version.json above.");
+            }
+
+            return (version, versionText);
+        }
+
+        /// <summary>'prerelease': only in an inheriting file, letters, digits, '-' and '.'.</summary>
+        private string? Prerelease(JsonObjectNode root, bool inherit)
+        {
+            var prerelease = Text(root.Get("prerelease"), "prerelease", allowEmpty: true);
+            if (root.Get("prerelease") is { } prereleaseNode)
+            {
+                if (!inherit)
+                {
+                    Problem(prereleaseNode, "'prerelease' is only allowed with \"inherit\": true; put the label in 'version' instead.");
+                }
+                else if (prerelease is not null && prerelease.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '-' && c != '.' && c != '{' && c != '}'))
+                {
+                    Problem(prereleaseNode, $"'prerelease' is '{prerelease}'; use letters, digits, '-' and '.' only (e.g. \"beta\").");
+                }
+            }
+
+            return prerelease;
+        }
+
+        private VersionSpec? AppliesTo(JsonValueNode? appliesToNode)
+        {
+            var appliesToText = Text(appliesToNode, "versionHeightOffsetAppliesTo");
+            var appliesTo = appliesToText is null ? null : VersionSpec.TryParse(appliesToText);
+            if (appliesToText is not null && appliesTo is null)
+            {
+                Problem(appliesToNode!, $"'versionHeightOffsetAppliesTo' is '{appliesToText}'; it must be a version like 'version'.");
+            }
+
+            return appliesTo;
+        }
+
+        private string? CommitIdPrefix(JsonValueNode? prefixNode)
+        {
+            var prefix = Text(prefixNode, "gitCommitIdPrefix");
+            if (prefix is not null && (char.IsAsciiDigit(prefix[0]) || prefix.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_' and not '.')))
+            {
+                Problem(prefixNode!, $"'gitCommitIdPrefix' is '{prefix}'; it must start with a letter and hold letters, digits, '-', '_' or '.'.");
+            }
+
+            return prefix;
         }
 
         private (int? SemVer, VersionPrecision? Precision) NuGetPackageVersion(JsonValueNode? node)
