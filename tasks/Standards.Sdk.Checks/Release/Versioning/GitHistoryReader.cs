@@ -42,6 +42,35 @@ public static class GitHistoryReader
             return (null, catError);
         }
 
+        var options = new ChainOptions(candidates, blobs);
+        var (height, incomplete, walkError) = Height(workTree, commits, candidates, headBlobs, options);
+        if (walkError is not null)
+        {
+            return (null, walkError);
+        }
+
+        var (headTags, reachable, tagError) = Tags(workTree.Root, head);
+        if (tagError is not null)
+        {
+            return (null, tagError);
+        }
+
+        return (new VersionFacts
+        {
+            HeadCommit = head,
+            HeadCommitTime = headTime,
+            CommittedFiles = Committed(candidates, headBlobs, blobs),
+            Height = height,
+            HistoryIncomplete = incomplete,
+            HeadTags = headTags,
+            ReachableTags = reachable,
+            AbbreviatedCommit = Abbreviated(workTree.Root, head, options.At(headBlobs)),
+        }, null);
+    }
+
+    /// <summary>The version.json files committed at HEAD, nearest last as the candidates list them, with their content.</summary>
+    private static List<KeyValuePair<string, string>> Committed(IReadOnlyList<string> candidates, List<string?> headBlobs, BlobReader blobs)
+    {
         var committed = new List<KeyValuePair<string, string>>();
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -51,59 +80,33 @@ public static class GitHistoryReader
             }
         }
 
-        var optionsCache = new Dictionary<string, VersionOptions?>(StringComparer.Ordinal);
-        VersionOptions? OptionsAt(IReadOnlyList<string?> ids)
-        {
-            var key = string.Join('|', ids.Select(id => id ?? "-"));
-            if (!optionsCache.TryGetValue(key, out var options))
-            {
-                var files = candidates.Select((path, i) => new VersionFileCandidate(path, path, ids[i] is { } id ? blobs.Content(id) : null));
-                options = VersionFileChain.Resolve(files, [], out var sources)?.ToOptions(sources);
-                optionsCache[key] = options;
-            }
+        return committed;
+    }
 
-            return options;
+    /// <summary>The version height at HEAD (0 when HEAD's files give no version), and whether the history was cut short.</summary>
+    private static (int Height, bool Incomplete, string? Error) Height(
+        GitWorkTree workTree, List<CommitNode> commits, IReadOnlyList<string> candidates, List<string?> headBlobs, ChainOptions options)
+    {
+        if (options.At(headBlobs)?.Version is not { } baseline)
+        {
+            return (0, false, null);
         }
 
-        var height = 0;
-        var incomplete = false;
-        if (OptionsAt(headBlobs)?.Version is { } baseline)
-        {
-            var walk = new HeightWalk(head, candidates, headBlobs, baseline, OptionsAt, workTree.ShallowCommits());
-            var walkError = Walk(workTree.Root, commits, walk);
-            if (walkError is not null)
-            {
-                return (null, walkError);
-            }
+        var walk = new HeightWalk(commits[0].Id, candidates, headBlobs, baseline, options.At, workTree.ShallowCommits());
+        var walkError = Walk(workTree.Root, commits, walk);
+        return walkError is not null ? (0, false, walkError) : (walk.Height(), walk.HistoryIncomplete, null);
+    }
 
-            height = walk.Height();
-            incomplete = walk.HistoryIncomplete;
+    /// <summary>The shortest unique abbreviation of HEAD's id, when version.json asks for one (gitCommitIdShortAutoMinimum).</summary>
+    private static string? Abbreviated(string root, string head, VersionOptions? options)
+    {
+        if (options is not { GitCommitIdShortAutoMinimum: > 0 } auto)
+        {
+            return null;
         }
 
-        var (headTags, reachable, tagError) = Tags(workTree.Root, head);
-        if (tagError is not null)
-        {
-            return (null, tagError);
-        }
-
-        string? abbreviated = null;
-        if (OptionsAt(headBlobs) is { GitCommitIdShortAutoMinimum: > 0 } auto)
-        {
-            var rev = GitCommand.Run(workTree.Root, ["rev-parse", $"--short={auto.GitCommitIdShortAutoMinimum}", head]);
-            abbreviated = rev.Succeeded ? rev.Output.Trim() : null;
-        }
-
-        return (new VersionFacts
-        {
-            HeadCommit = head,
-            HeadCommitTime = headTime,
-            CommittedFiles = committed,
-            Height = height,
-            HistoryIncomplete = incomplete,
-            HeadTags = headTags,
-            ReachableTags = reachable,
-            AbbreviatedCommit = abbreviated,
-        }, null);
+        var rev = GitCommand.Run(root, ["rev-parse", $"--short={auto.GitCommitIdShortAutoMinimum}", head]);
+        return rev.Succeeded ? rev.Output.Trim() : null;
     }
 
     private static (List<CommitNode> Commits, long HeadTime) ParseRevList(string output)
@@ -316,6 +319,25 @@ public static class GitHistoryReader
 
                 buffer.Append((char)c);
             }
+        }
+    }
+
+    /// <summary>The options the version.json files with the given blob ids (one per candidate path, null where absent) resolve to, each combination resolved once.</summary>
+    private sealed class ChainOptions(IReadOnlyList<string> candidates, BlobReader blobs)
+    {
+        private readonly Dictionary<string, VersionOptions?> cache = new(StringComparer.Ordinal);
+
+        public VersionOptions? At(IReadOnlyList<string?> ids)
+        {
+            var key = string.Join('|', ids.Select(id => id ?? "-"));
+            if (!cache.TryGetValue(key, out var options))
+            {
+                var files = candidates.Select((path, i) => new VersionFileCandidate(path, path, ids[i] is { } id ? blobs.Content(id) : null));
+                options = VersionFileChain.Resolve(files, [], out var sources)?.ToOptions(sources);
+                cache[key] = options;
+            }
+
+            return options;
         }
     }
 
