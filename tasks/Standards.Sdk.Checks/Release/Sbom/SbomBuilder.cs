@@ -48,47 +48,7 @@ public static class SbomBuilder
         ArgumentNullException.ThrowIfNull(findings);
         var targets = graph.Select(subject.TargetFrameworks, subject.RuntimeIdentifier);
         var subjectPurl = subject.IsApplication ? PackageUrl.Generic(subject.Name, subject.Version) : PackageUrl.NuGet(subject.Name, subject.Version);
-        var frameworksOf = new Dictionary<string, SortedSet<string>>(StringComparer.OrdinalIgnoreCase);
-        var runtimeReachable = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var edges = new HashSet<(string, string)>();
-        foreach (var target in targets)
-        {
-            var framework = target.Name.Split('/')[0];
-            foreach (var key in target.Libraries)
-            {
-                if (!frameworksOf.TryGetValue(key, out var set))
-                {
-                    frameworksOf[key] = set = new SortedSet<string>(StringComparer.Ordinal);
-                }
-
-                set.Add(framework);
-                foreach (var child in target.Dependencies.GetValueOrDefault(key) ?? [])
-                {
-                    edges.Add((key, child));
-                }
-            }
-
-            var directKeys = target.Libraries.Where(k => target.Direct.ContainsKey(Id(k))).ToList();
-            foreach (var key in directKeys)
-            {
-                edges.Add((string.Empty, key));
-            }
-
-            // Runtime = reachable from a direct reference that flows to consumers; the rest is build-time only.
-            var queue = new Queue<string>(directKeys.Where(k => !target.Direct[Id(k)]));
-            while (queue.Count > 0)
-            {
-                var key = queue.Dequeue();
-                if (runtimeReachable.Add(key))
-                {
-                    foreach (var child in target.Dependencies.GetValueOrDefault(key) ?? [])
-                    {
-                        queue.Enqueue(child);
-                    }
-                }
-            }
-        }
-
+        var (frameworksOf, runtimeReachable, edges) = Walk(targets);
         var purlOf = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [string.Empty] = subjectPurl };
         var components = new List<SbomComponent>();
         foreach (var key in frameworksOf.Keys.Order(StringComparer.OrdinalIgnoreCase))
@@ -124,6 +84,61 @@ public static class SbomBuilder
             ToolVersion = toolVersion,
             Author = subject.Supplier,
         };
+    }
+
+    /// <summary>
+    /// The selected targets' graph: the frameworks each library is in, the libraries reachable at run time, and the
+    /// dependency edges (from "" for the subject's direct references).
+    /// </summary>
+    private static (Dictionary<string, SortedSet<string>> FrameworksOf, HashSet<string> RuntimeReachable, HashSet<(string, string)> Edges) Walk(IReadOnlyList<GraphTarget> targets)
+    {
+        var frameworksOf = new Dictionary<string, SortedSet<string>>(StringComparer.OrdinalIgnoreCase);
+        var runtimeReachable = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var edges = new HashSet<(string, string)>();
+        foreach (var target in targets)
+        {
+            var framework = target.Name.Split('/')[0];
+            foreach (var key in target.Libraries)
+            {
+                if (!frameworksOf.TryGetValue(key, out var set))
+                {
+                    frameworksOf[key] = set = new SortedSet<string>(StringComparer.Ordinal);
+                }
+
+                set.Add(framework);
+                foreach (var child in target.Dependencies.GetValueOrDefault(key) ?? [])
+                {
+                    edges.Add((key, child));
+                }
+            }
+
+            var directKeys = target.Libraries.Where(k => target.Direct.ContainsKey(Id(k))).ToList();
+            foreach (var key in directKeys)
+            {
+                edges.Add((string.Empty, key));
+            }
+
+            MarkRuntime(target, directKeys, runtimeReachable);
+        }
+
+        return (frameworksOf, runtimeReachable, edges);
+    }
+
+    /// <summary>Runtime = reachable from a direct reference that flows to consumers; the rest is build-time only.</summary>
+    private static void MarkRuntime(GraphTarget target, List<string> directKeys, HashSet<string> runtimeReachable)
+    {
+        var queue = new Queue<string>(directKeys.Where(k => !target.Direct[Id(k)]));
+        while (queue.Count > 0)
+        {
+            var key = queue.Dequeue();
+            if (runtimeReachable.Add(key))
+            {
+                foreach (var child in target.Dependencies.GetValueOrDefault(key) ?? [])
+                {
+                    queue.Enqueue(child);
+                }
+            }
+        }
     }
 
     private static SbomComponent Package(GraphLibrary library, PackageFolder packages, bool development, IReadOnlyList<string> frameworks, string assetsFile, List<Finding> findings)
