@@ -155,15 +155,12 @@ public static class VersionResultCache
                     why.Add(Unescape(raw));
                     break;
                 case "finding":
-                    var parts = raw.Split('\t');
-                    if (parts.Length != 6 || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var severity)
-                        || !int.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var findingLine) || !int.TryParse(parts[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var column))
+                    if (ParseFinding(raw) is not { } finding)
                     {
                         return null;
                     }
 
-                    var file = Unescape(parts[4]);
-                    findings.Add(new Finding(Unescape(parts[0]), (Severity)severity, Unescape(parts[5]), file.Length == 0 ? null : file, findingLine, column));
+                    findings.Add(finding);
                     break;
                 default:
                     values[name] = Unescape(raw);
@@ -177,36 +174,56 @@ public static class VersionResultCache
         }
 
         string? Value(string name) => values.GetValueOrDefault(name);
-        ComputedVersion? version = null;
-        if (Value("NuGetPackageVersion") is { } nuget)
-        {
-            version = new ComputedVersion
-            {
-                BuildVersion = Value("BuildVersion") ?? string.Empty,
-                SimpleVersion = Value("SimpleVersion") ?? string.Empty,
-                AssemblyVersion = Value("AssemblyVersion") ?? string.Empty,
-                FileVersion = Value("FileVersion") ?? string.Empty,
-                InformationalVersion = Value("InformationalVersion") ?? string.Empty,
-                NuGetPackageVersion = nuget,
-                SemVer2 = Value("SemVer2") ?? string.Empty,
-                PrereleaseVersion = Value("PrereleaseVersion") ?? string.Empty,
-                CloudBuildNumber = Value("CloudBuildNumber"),
-                VersionHeight = int.TryParse(Value("VersionHeight"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var h) ? h : 0,
-                VersionHeightOffset = int.TryParse(Value("VersionHeightOffset"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var o) ? o : 0,
-                PublicRelease = Value("PublicRelease") == "true",
-                GitCommitId = Value("GitCommitId"),
-                GitCommitIdShort = Value("GitCommitIdShort"),
-            };
-        }
-
         return new VersionOutcome
         {
-            Version = version,
+            Version = ParseVersion(values),
             Findings = findings,
             Explanation = why,
             BuildingRef = Value("BuildingRef"),
             CommitTime = long.TryParse(Value("CommitTime"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var time) ? time : null,
             SetCloudBuildVariables = Value("SetCloudBuildVariables") == "true",
+        };
+    }
+
+    /// <summary>A finding line's six tab-separated fields; null when it is not one.</summary>
+    private static Finding? ParseFinding(string raw)
+    {
+        var parts = raw.Split('\t');
+        if (parts.Length != 6 || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var severity)
+            || !int.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var findingLine) || !int.TryParse(parts[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var column))
+        {
+            return null;
+        }
+
+        var file = Unescape(parts[4]);
+        return new Finding(Unescape(parts[0]), (Severity)severity, Unescape(parts[5]), file.Length == 0 ? null : file, findingLine, column);
+    }
+
+    /// <summary>The computed version, when the cache holds one (it has a NuGetPackageVersion).</summary>
+    private static ComputedVersion? ParseVersion(Dictionary<string, string> values)
+    {
+        string? Value(string name) => values.GetValueOrDefault(name);
+        if (Value("NuGetPackageVersion") is not { } nuget)
+        {
+            return null;
+        }
+
+        return new ComputedVersion
+        {
+            BuildVersion = Value("BuildVersion") ?? string.Empty,
+            SimpleVersion = Value("SimpleVersion") ?? string.Empty,
+            AssemblyVersion = Value("AssemblyVersion") ?? string.Empty,
+            FileVersion = Value("FileVersion") ?? string.Empty,
+            InformationalVersion = Value("InformationalVersion") ?? string.Empty,
+            NuGetPackageVersion = nuget,
+            SemVer2 = Value("SemVer2") ?? string.Empty,
+            PrereleaseVersion = Value("PrereleaseVersion") ?? string.Empty,
+            CloudBuildNumber = Value("CloudBuildNumber"),
+            VersionHeight = int.TryParse(Value("VersionHeight"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var h) ? h : 0,
+            VersionHeightOffset = int.TryParse(Value("VersionHeightOffset"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var o) ? o : 0,
+            PublicRelease = Value("PublicRelease") == "true",
+            GitCommitId = Value("GitCommitId"),
+            GitCommitIdShort = Value("GitCommitIdShort"),
         };
     }
 
