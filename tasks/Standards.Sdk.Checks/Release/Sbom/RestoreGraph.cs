@@ -69,6 +69,34 @@ public sealed class RestoreGraph
             return null;
         }
 
+        if (ReadLibraries(path, libraries, findings) is not { } libraryMap)
+        {
+            return null;
+        }
+
+        var direct = DirectDependencies(root);
+        var targetList = new List<GraphTarget>();
+        foreach (var target in targets.Properties)
+        {
+            if (target.Value is not JsonObjectNode packages)
+            {
+                findings.Add(Problem(path, target.Line, $"The target '{target.Name}' in project.assets.json is not an object. Delete the obj folder and restore again."));
+                return null;
+            }
+
+            var dependencies = PackageDependencies(packages);
+            var framework = target.Name.Split('/')[0];
+            targetList.Add(new GraphTarget(target.Name, [.. packages.Properties.Select(p => p.Name)], dependencies,
+                direct.GetValueOrDefault(framework) ?? new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase)));
+        }
+
+        var folders = (root.Get("packageFolders") as JsonObjectNode)?.Properties.Select(p => p.Name).ToList() ?? [];
+        return new RestoreGraph(libraryMap, targetList, folders);
+    }
+
+    /// <summary>The 'libraries' section by key; null (with a finding) when an entry is not 'Id/Version' with an object.</summary>
+    private static Dictionary<string, GraphLibrary>? ReadLibraries(string path, JsonObjectNode libraries, List<Finding> findings)
+    {
         var libraryMap = new Dictionary<string, GraphLibrary>(StringComparer.OrdinalIgnoreCase);
         foreach (var library in libraries.Properties)
         {
@@ -90,39 +118,29 @@ public sealed class RestoreGraph
                 files);
         }
 
-        var direct = DirectDependencies(root);
-        var targetList = new List<GraphTarget>();
-        foreach (var target in targets.Properties)
+        return libraryMap;
+    }
+
+    /// <summary>Each package of a target with the keys of the packages it depends on (those of the same target).</summary>
+    private static Dictionary<string, IReadOnlyList<string>> PackageDependencies(JsonObjectNode packages)
+    {
+        var dependencies = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        var byId = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var package in packages.Properties)
         {
-            if (target.Value is not JsonObjectNode packages)
-            {
-                findings.Add(Problem(path, target.Line, $"The target '{target.Name}' in project.assets.json is not an object. Delete the obj folder and restore again."));
-                return null;
-            }
-
-            var dependencies = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-            var byId = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var package in packages.Properties)
-            {
-                byId.TryAdd(package.Name[..Math.Max(0, package.Name.IndexOf('/', StringComparison.Ordinal))], package.Name);
-            }
-
-            foreach (var package in packages.Properties)
-            {
-                var children = ((package.Value as JsonObjectNode)?.Get("dependencies") as JsonObjectNode)?.Properties
-                    .Select(d => byId.GetValueOrDefault(d.Name))
-                    .OfType<string>()
-                    .ToList() ?? [];
-                dependencies[package.Name] = children;
-            }
-
-            var framework = target.Name.Split('/')[0];
-            targetList.Add(new GraphTarget(target.Name, [.. packages.Properties.Select(p => p.Name)], dependencies,
-                direct.GetValueOrDefault(framework) ?? new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase)));
+            byId.TryAdd(package.Name[..Math.Max(0, package.Name.IndexOf('/', StringComparison.Ordinal))], package.Name);
         }
 
-        var folders = (root.Get("packageFolders") as JsonObjectNode)?.Properties.Select(p => p.Name).ToList() ?? [];
-        return new RestoreGraph(libraryMap, targetList, folders);
+        foreach (var package in packages.Properties)
+        {
+            var children = ((package.Value as JsonObjectNode)?.Get("dependencies") as JsonObjectNode)?.Properties
+                .Select(d => byId.GetValueOrDefault(d.Name))
+                .OfType<string>()
+                .ToList() ?? [];
+            dependencies[package.Name] = children;
+        }
+
+        return dependencies;
     }
 
     /// <summary>The targets of the given frameworks (and runtime), or every framework-only target when none is given.</summary>
