@@ -219,17 +219,8 @@ public sealed partial class JsonSchemaValidator
             "enum" => value.EnumerateArray().Any(candidate => JsonElement.DeepEquals(candidate, instance))
                 ? null : $"{instance.GetRawText()} is not one of {value.GetRawText()}",
             "const" => JsonElement.DeepEquals(value, instance) ? null : $"{instance.GetRawText()} is not {value.GetRawText()}",
-            "minLength" => instance.ValueKind == JsonValueKind.String && instance.GetString()!.Length < value.GetInt32()
-                ? $"shorter than {value.GetInt32()} characters" : null,
-            "maxLength" => instance.ValueKind == JsonValueKind.String && instance.GetString()!.Length > value.GetInt32()
-                ? $"longer than {value.GetInt32()} characters" : null,
-            "minimum" => instance.ValueKind == JsonValueKind.Number && instance.GetDouble() < value.GetDouble() ? $"less than {value.GetDouble()}" : null,
-            "maximum" => instance.ValueKind == JsonValueKind.Number && instance.GetDouble() > value.GetDouble() ? $"more than {value.GetDouble()}" : null,
-            "pattern" => instance.ValueKind == JsonValueKind.String
-                && !Regex.IsMatch(instance.GetString()!, value.GetString()!, RegexOptions.None, TimeSpan.FromSeconds(1))
-                ? $"'{instance.GetString()}' does not match {value.GetString()}" : null,
-            "format" => value.GetString() == "date-time" && instance.ValueKind == JsonValueKind.String && !DateTimePattern().IsMatch(instance.GetString()!)
-                ? $"'{instance.GetString()}' is not an RFC 3339 date-time" : null,
+            "minLength" or "maxLength" or "pattern" or "format" => instance.ValueKind == JsonValueKind.String ? StringError(name, value, instance.GetString()!) : null,
+            "minimum" or "maximum" => instance.ValueKind == JsonValueKind.Number ? NumberError(name, value.GetDouble(), instance.GetDouble()) : null,
             _ => string.Empty,
         };
         if (!string.IsNullOrEmpty(error))
@@ -239,6 +230,18 @@ public sealed partial class JsonSchemaValidator
 
         return error != string.Empty;
     }
+
+    private static string? StringError(string name, JsonElement value, string text) => name switch
+    {
+        "minLength" => text.Length < value.GetInt32() ? $"shorter than {value.GetInt32()} characters" : null,
+        "maxLength" => text.Length > value.GetInt32() ? $"longer than {value.GetInt32()} characters" : null,
+        "pattern" => Regex.IsMatch(text, value.GetString()!, RegexOptions.None, TimeSpan.FromSeconds(1)) ? null : $"'{text}' does not match {value.GetString()}",
+        _ => value.GetString() == "date-time" && !DateTimePattern().IsMatch(text) ? $"'{text}' is not an RFC 3339 date-time" : null,
+    };
+
+    private static string? NumberError(string name, double limit, double number) => name == "minimum"
+        ? number < limit ? $"less than {limit}" : null
+        : number > limit ? $"more than {limit}" : null;
 
     /// <summary>Where a keyword is checked: its schema object, the instance, the instance's pointer, the error list and the schema document.</summary>
     private readonly record struct Site(JsonElement Schema, JsonElement Instance, string At, List<string> Errors, JsonElement Document);
