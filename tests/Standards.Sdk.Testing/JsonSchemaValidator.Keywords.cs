@@ -130,22 +130,14 @@ public sealed partial class JsonSchemaValidator
     /// <summary>The keywords about an array's items; false for any other keyword.</summary>
     private bool CheckArrayKeyword(JsonProperty keyword, Site site)
     {
-        var (schema, instance, at, errors, document) = site;
+        var (_, instance, at, errors, _) = site;
         switch (keyword.Name)
         {
             case "items":
                 CheckItems(keyword.Value, site);
                 return true;
             case "additionalItems":
-                if (instance.ValueKind == JsonValueKind.Array && schema.TryGetProperty("items", out var tuple) && tuple.ValueKind == JsonValueKind.Array)
-                {
-                    var index = 0;
-                    foreach (var item in instance.EnumerateArray().Skip(tuple.GetArrayLength()))
-                    {
-                        Check(keyword.Value, item, $"{at}/{tuple.GetArrayLength() + index++}", errors, document);
-                    }
-                }
-
+                CheckAdditionalItems(keyword.Value, site);
                 return true;
             case "minItems":
                 if (instance.ValueKind == JsonValueKind.Array && instance.GetArrayLength() < keyword.Value.GetInt32())
@@ -166,6 +158,21 @@ public sealed partial class JsonSchemaValidator
                 return true;
             default:
                 return false;
+        }
+    }
+
+    /// <summary>The items after a tuple's (draft-07 "items" as an array).</summary>
+    private void CheckAdditionalItems(JsonElement additional, Site site)
+    {
+        if (site.Instance.ValueKind != JsonValueKind.Array || !site.Schema.TryGetProperty("items", out var tuple) || tuple.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        var index = 0;
+        foreach (var item in site.Instance.EnumerateArray().Skip(tuple.GetArrayLength()))
+        {
+            Check(additional, item, $"{site.At}/{tuple.GetArrayLength() + index++}", site.Errors, site.Document);
         }
     }
 
