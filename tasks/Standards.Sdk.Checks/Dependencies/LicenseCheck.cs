@@ -91,20 +91,29 @@ public static class LicenseCheck
                 continue;
             }
 
-            var isDirect = direct.Contains(id);
-            var via = isDirect ? "a direct dependency" : $"brought in by {Via(id, direct, parents)}";
-            var line = ReferenceLine(projectText, isDirect ? id : Via(id, direct, parents));
-            findings.Add(verdict == LicenseVerdict.Denied
-                ? new Finding(DependencyRuleIds.LicenseDenied, severity,
-                    $"Package {id} {version} ({via}) is licensed under {declared.Description}, which the licence policy denies. Replace or remove the dependency, or add an exception for {DependencyRuleIds.LicenseDenied} after a legal review.",
-                    projectFile, line)
-                : new Finding(DependencyRuleIds.LicenseNotAllowed, severity,
-                    $"Package {id} {version} ({via}) has {(declared.Expression is null ? "an unknown licence: it declares " + declared.Description : "licence " + declared.Description + ", which is not on the allow-list")}. Check the licence; if it is acceptable, record it in standards.json under dependencies.licenses.packages (\"{id}\": \"<SPDX expression>\") or add it to dependencies.licenses.allow.",
-                    projectFile, line));
+            findings.Add(LicenseFinding(new Package(id, version, declared, verdict, severity), projectFile, projectText, direct, parents));
         }
 
         return findings;
     }
+
+    /// <summary>The finding for a package whose licence is denied or not on the allow-list, at its PackageReference (or the one that brings it in).</summary>
+    private static Finding LicenseFinding(Package package, string projectFile, string? projectText, HashSet<string> direct, Dictionary<string, List<string>> parents)
+    {
+        var (id, version, declared, verdict, severity) = package;
+        var isDirect = direct.Contains(id);
+        var via = isDirect ? "a direct dependency" : $"brought in by {Via(id, direct, parents)}";
+        var line = ReferenceLine(projectText, isDirect ? id : Via(id, direct, parents));
+        return verdict == LicenseVerdict.Denied
+            ? new Finding(DependencyRuleIds.LicenseDenied, severity,
+                $"Package {id} {version} ({via}) is licensed under {declared.Description}, which the licence policy denies. Replace or remove the dependency, or add an exception for {DependencyRuleIds.LicenseDenied} after a legal review.",
+                projectFile, line)
+            : new Finding(DependencyRuleIds.LicenseNotAllowed, severity,
+                $"Package {id} {version} ({via}) has {(declared.Expression is null ? "an unknown licence: it declares " + declared.Description : "licence " + declared.Description + ", which is not on the allow-list")}. Check the licence; if it is acceptable, record it in standards.json under dependencies.licenses.packages (\"{id}\": \"<SPDX expression>\") or add it to dependencies.licenses.allow.",
+                projectFile, line);
+    }
+
+    private readonly record struct Package(string Id, string Version, DeclaredLicense Declared, LicenseVerdict Verdict, Severity Severity);
 
     /// <summary>The line of the project's PackageReference to a package, or 0.</summary>
     private static int ReferenceLine(string? projectText, string id)
