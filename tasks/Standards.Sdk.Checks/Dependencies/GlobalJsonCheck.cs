@@ -36,33 +36,53 @@ public static partial class GlobalJsonCheck
             }
         }
 
+        if (SdkSection(text, Add) is { } sdk)
+        {
+            CheckVersion(sdk, Add);
+            CheckRollForward(sdk, Add);
+        }
+
+        return findings;
+    }
+
+    /// <summary>Reports a finding for a rule, unless the rule is off.</summary>
+    private delegate void Report(string rule, string message, int line, int column = 0);
+
+    /// <summary>The "sdk" object of global.json; null, reported, when the file, its JSON or the section is missing or wrong.</summary>
+    private static JsonObjectNode? SdkSection(string? text, Report add)
+    {
         if (text is null)
         {
-            Add(DependencyRuleIds.SdkNotPinned, $"There is no global.json at the repo root, so every machine builds with whatever .NET SDK it has. Add one: {Example}", 0);
-            return findings;
+            add(DependencyRuleIds.SdkNotPinned, $"There is no global.json at the repo root, so every machine builds with whatever .NET SDK it has. Add one: {Example}", 0);
+            return null;
         }
 
         var parsed = PositionedJsonParser.Parse(text);
         if (!parsed.Succeeded)
         {
-            Add(DependencyRuleIds.SdkNotPinned, $"global.json is not valid JSON: {parsed.Error} Fix the syntax; the dotnet host ignores a broken global.json and the SDK is not pinned.", parsed.ErrorLine, parsed.ErrorColumn);
-            return findings;
+            add(DependencyRuleIds.SdkNotPinned, $"global.json is not valid JSON: {parsed.Error} Fix the syntax; the dotnet host ignores a broken global.json and the SDK is not pinned.", parsed.ErrorLine, parsed.ErrorColumn);
+            return null;
         }
 
         if (parsed.Root is not JsonObjectNode root)
         {
-            Add(DependencyRuleIds.SdkNotPinned, $"global.json must be an object like {Example}, not {parsed.Root!.Kind}.", parsed.Root.Line, parsed.Root.Column);
-            return findings;
+            add(DependencyRuleIds.SdkNotPinned, $"global.json must be an object like {Example}, not {parsed.Root!.Kind}.", parsed.Root.Line, parsed.Root.Column);
+            return null;
         }
 
         var sdkNode = root.Get("sdk");
         if (sdkNode is not JsonObjectNode sdk)
         {
             var what = sdkNode is null ? "has no \"sdk\" section" : $"has an \"sdk\" that is {sdkNode.Kind}, not an object";
-            Add(DependencyRuleIds.SdkNotPinned, $"global.json {what}, so the .NET SDK version is not pinned. Add {Example}", sdkNode?.Line ?? root.Line, sdkNode?.Column ?? root.Column);
-            return findings;
+            add(DependencyRuleIds.SdkNotPinned, $"global.json {what}, so the .NET SDK version is not pinned. Add {Example}", sdkNode?.Line ?? root.Line, sdkNode?.Column ?? root.Column);
+            return null;
         }
 
+        return sdk;
+    }
+
+    private static void CheckVersion(JsonObjectNode sdk, Report add)
+    {
         var version = sdk.Get("version");
         if (version is not JsonStringNode { } versionText || !SdkVersion().IsMatch(versionText.Value.Trim()))
         {
@@ -72,21 +92,22 @@ public static partial class GlobalJsonCheck
                 JsonStringNode s => $"has \"version\": \"{s.Value}\", which is not an SDK version such as 10.0.401",
                 _ => $"has a \"version\" that is {version.Kind}, not a string",
             };
-            Add(DependencyRuleIds.SdkNotPinned, $"The \"sdk\" section of global.json {what}. Pin the SDK the repo is built with: {Example}", version?.Line ?? sdk.Line, version?.Column ?? sdk.Column);
+            add(DependencyRuleIds.SdkNotPinned, $"The \"sdk\" section of global.json {what}. Pin the SDK the repo is built with: {Example}", version?.Line ?? sdk.Line, version?.Column ?? sdk.Column);
         }
+    }
 
+    private static void CheckRollForward(JsonObjectNode sdk, Report add)
+    {
         var rollForward = sdk.Get("rollForward");
         if (rollForward is null)
         {
-            Add(DependencyRuleIds.SdkRollForward, "global.json pins the SDK without a \"rollForward\" policy, so machines with a newer patch or feature band fail or roll forward by the host's default. Add \"rollForward\": \"latestFeature\" (or another policy) next to \"version\".", sdk.Line, sdk.Column);
+            add(DependencyRuleIds.SdkRollForward, "global.json pins the SDK without a \"rollForward\" policy, so machines with a newer patch or feature band fail or roll forward by the host's default. Add \"rollForward\": \"latestFeature\" (or another policy) next to \"version\".", sdk.Line, sdk.Column);
         }
         else if (rollForward is not JsonStringNode { } policy || !RollForwardValues.Contains(policy.Value, StringComparer.OrdinalIgnoreCase))
         {
             var value = rollForward is JsonStringNode s ? $"\"{s.Value}\"" : rollForward.Kind;
-            Add(DependencyRuleIds.SdkRollForward, $"\"rollForward\" in global.json is {value}; it must be one of {string.Join(", ", RollForwardValues)}.", rollForward.Line, rollForward.Column);
+            add(DependencyRuleIds.SdkRollForward, $"\"rollForward\" in global.json is {value}; it must be one of {string.Join(", ", RollForwardValues)}.", rollForward.Line, rollForward.Column);
         }
-
-        return findings;
     }
 
     [GeneratedRegex(@"^[0-9]+\.[0-9]+\.[0-9]{3}(?:-[0-9A-Za-z\.\-]+)?$", RegexOptions.CultureInvariant, 1000)]
