@@ -68,9 +68,16 @@ public sealed class PathFilter
             return null;
         }
 
-        var parts = new List<string>();
-        var baseParts = absolute || fileDirectory.Length == 0 ? [] : fileDirectory.Split('/');
-        parts.AddRange(baseParts);
+        string[] baseParts = absolute || fileDirectory.Length == 0 ? [] : fileDirectory.Split('/');
+        var path = Combine(text, baseParts, rest, out error);
+        return path is null ? null : new PathFilter(text, path, exclude);
+    }
+
+    /// <summary>The folder's parts with the path's applied ('.' and empty parts skipped, '..' one up); null with a reason above the root.</summary>
+    private static string? Combine(string text, string[] baseParts, string rest, out string? error)
+    {
+        error = null;
+        var parts = new List<string>(baseParts);
         foreach (var part in rest.Split('/'))
         {
             if (part.Length == 0 || part == ".")
@@ -93,7 +100,7 @@ public sealed class PathFilter
             parts.Add(part);
         }
 
-        return new PathFilter(text, string.Join('/', parts), exclude);
+        return string.Join('/', parts);
     }
 
     /// <summary>True when the repo-relative file path is the pattern or lies below a folder the pattern matches.</summary>
