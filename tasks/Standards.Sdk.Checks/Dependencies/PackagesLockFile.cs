@@ -84,23 +84,30 @@ public sealed class PackagesLockFile
             return (null, problems);
         }
 
+        var frameworks = ReadFrameworks(dependencies, problems, Problem);
+        return (problems.Count == 0 ? new PackagesLockFile(version, frameworks) : null, problems);
+    }
+
+    /// <summary>The framework sections (runtime-specific ones, "tfm/rid", are read for problems but not kept).</summary>
+    private static List<LockFramework> ReadFrameworks(JsonObjectNode dependencies, List<Finding> problems, Func<string, int, int, Finding> problem)
+    {
         var frameworks = new List<LockFramework>();
         foreach (var section in dependencies.Properties)
         {
             if (section.Value is not JsonObjectNode packages)
             {
-                problems.Add(Problem($"the section \"{section.Name}\" is {section.Value.Kind}, not an object.", section.Line, section.Column));
+                problems.Add(problem($"the section \"{section.Name}\" is {section.Value.Kind}, not an object.", section.Line, section.Column));
                 continue;
             }
 
-            var entries = ReadEntries(packages, problems, Problem);
+            var entries = ReadEntries(packages, problems, problem);
             if (!section.Name.Contains('/', StringComparison.Ordinal))
             {
                 frameworks.Add(new LockFramework(section.Name, section.Line, entries));
             }
         }
 
-        return (problems.Count == 0 ? new PackagesLockFile(version, frameworks) : null, problems);
+        return frameworks;
     }
 
     private static List<LockEntry> ReadEntries(JsonObjectNode packages, List<Finding> problems, Func<string, int, int, Finding> problem)
