@@ -33,22 +33,7 @@ public static class CentralPackages
         ArgumentNullException.ThrowIfNull(central);
         if (existing is null)
         {
-            var builder = new StringBuilder();
-            builder.Append("<Project>\n");
-            builder.Append("  <!-- Central package management (written by `dotnet standards adopt`): every package version of the repo is here,\n");
-            builder.Append("       and transitive pinning makes these versions win for transitive dependencies too. -->\n");
-            builder.Append("  <PropertyGroup>\n");
-            builder.Append("    <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>\n");
-            builder.Append("    <CentralPackageTransitivePinningEnabled>true</CentralPackageTransitivePinningEnabled>\n");
-            builder.Append("  </PropertyGroup>\n");
-            builder.Append("  <ItemGroup>\n");
-            foreach (var (package, version) in central.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase))
-            {
-                builder.Append(CultureInfo.InvariantCulture, $"    <PackageVersion Include=\"{SecurityElement.Escape(package)}\" Version=\"{SecurityElement.Escape(version)}\" />\n");
-            }
-
-            builder.Append("  </ItemGroup>\n</Project>\n");
-            return builder.ToString();
+            return NewFile(central);
         }
 
         // Its own code (STD7505, like global.json): it is the repo's package configuration, not a project the tool edits.
@@ -67,6 +52,35 @@ public static class CentralPackages
         }
 
         var close = existing.LastIndexOf("</Project>", StringComparison.Ordinal);
+        var text = existing.Insert(close, Addition(hasManage, hasPinning, missing));
+        ProjectFileEditor.Parse(FileName, text);
+        return text;
+    }
+
+    /// <summary>A new Directory.Packages.props with both switches and every version.</summary>
+    private static string NewFile(IReadOnlyDictionary<string, string> central)
+    {
+        var builder = new StringBuilder();
+        builder.Append("<Project>\n");
+        builder.Append("  <!-- Central package management (written by `dotnet standards adopt`): every package version of the repo is here,\n");
+        builder.Append("       and transitive pinning makes these versions win for transitive dependencies too. -->\n");
+        builder.Append("  <PropertyGroup>\n");
+        builder.Append("    <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>\n");
+        builder.Append("    <CentralPackageTransitivePinningEnabled>true</CentralPackageTransitivePinningEnabled>\n");
+        builder.Append("  </PropertyGroup>\n");
+        builder.Append("  <ItemGroup>\n");
+        foreach (var (package, version) in central.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"    <PackageVersion Include=\"{SecurityElement.Escape(package)}\" Version=\"{SecurityElement.Escape(version)}\" />\n");
+        }
+
+        builder.Append("  </ItemGroup>\n</Project>\n");
+        return builder.ToString();
+    }
+
+    /// <summary>What an existing file lacks: the switches it does not set and the missing versions.</summary>
+    private static string Addition(bool hasManage, bool hasPinning, List<KeyValuePair<string, string>> missing)
+    {
         var insert = new StringBuilder();
         insert.Append("  <!-- Added by `dotnet standards adopt`. -->\n");
         if (!hasManage || !hasPinning)
@@ -96,9 +110,7 @@ public static class CentralPackages
             insert.Append("  </ItemGroup>\n");
         }
 
-        var text = existing.Insert(close, insert.ToString());
-        ProjectFileEditor.Parse(FileName, text);
-        return text;
+        return insert.ToString();
     }
 
     /// <summary>Orders version texts as NuGet does for plain versions: numeric parts, then a release above its prereleases.</summary>
