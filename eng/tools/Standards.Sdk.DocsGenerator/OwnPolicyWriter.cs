@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Rules;
 
@@ -22,7 +21,7 @@ public sealed record OwnProject(string Name, string Folder, bool IsTest, IReadOn
 /// sections of a (non-global) analyzer config at the repo root, which names files relative to its folder.
 /// eng/own-policy/OwnPolicy.props hands all of them to the compiler.
 /// </summary>
-public static partial class OwnPolicyWriter
+public static class OwnPolicyWriter
 {
     /// <summary>Our policy, where the SDK would read a consumer's.</summary>
     public const string PolicyFile = "standards.json";
@@ -63,15 +62,16 @@ public static partial class OwnPolicyWriter
     }
 
     /// <summary>
-    /// The projects of Standards.Sdk.sln our analyzers run on. A file another project compiles by link (the
-    /// netstandard2.0 checks tests) has the sections of the folder it lives in, which is the same file.
+    /// The projects our analyzers run on: every project file in the repo (the solution's and the benchmark's) but
+    /// those of other repos kept here and <see cref="NotAnalyzed"/>, as eng/own-policy/OwnPolicy.props selects them.
+    /// A file another project compiles by link (the netstandard2.0 checks tests) has the sections of the folder it
+    /// lives in, which is the same file.
     /// </summary>
     public static IReadOnlyList<OwnProject> Projects(string root)
     {
         var projects = new List<OwnProject>();
-        foreach (Match match in SolutionProject().Matches(File.ReadAllText(Path.Combine(root, "Standards.Sdk.sln"))))
+        foreach (var projectFile in ProjectFiles(root, string.Empty))
         {
-            var projectFile = match.Groups["path"].Value.Replace('\\', '/');
             var name = Path.GetFileNameWithoutExtension(projectFile);
             if (NotAnalyzed.Contains(name))
             {
@@ -183,6 +183,29 @@ public static partial class OwnPolicyWriter
             .Order(StringComparer.Ordinal)];
     }
 
-    [GeneratedRegex(@"^Project\(""\{[0-9A-Fa-f-]+\}""\) = ""[^""]+"", ""(?<path>[^""]+\.csproj)""", RegexOptions.Multiline | RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex SolutionProject();
+    /// <summary>The folders that hold no project of ours: build output, tools' packages, and other repos kept here (OwnPolicy.props).</summary>
+    private static readonly string[] NotOurs = [".git", "bin", "obj", "node_modules", "artifacts", "TestResults", "tests/fixtures", "eng/demo-repo", "templates/content"];
+
+    /// <summary>The project files below a folder, repo-relative, '/'-separated, in ordinal order.</summary>
+    private static IEnumerable<string> ProjectFiles(string root, string folder)
+    {
+        var full = Path.Combine(root, folder);
+        foreach (var file in Directory.EnumerateFiles(full, "*.csproj").Order(StringComparer.Ordinal))
+        {
+            yield return folder.Length == 0 ? Path.GetFileName(file) : $"{folder}/{Path.GetFileName(file)}";
+        }
+
+        foreach (var directory in Directory.EnumerateDirectories(full).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(directory);
+            var relative = folder.Length == 0 ? name : $"{folder}/{name}";
+            if (!NotOurs.Contains(name) && !NotOurs.Contains(relative))
+            {
+                foreach (var file in ProjectFiles(root, relative))
+                {
+                    yield return file;
+                }
+            }
+        }
+    }
 }
