@@ -4,9 +4,9 @@
 # first version of docs/rules/STDnnnn.md for a new rule (an existing page is never rewritten); from the analyzer rule
 # declarations, tasks/Standards.Sdk.Analyzers/AnalyzerReleases.Unshipped.md; from ci-templates/gitlab/standards-ci.yml,
 # its copy templates/standards-ci/template.yml (where GitLab looks for the CI/CD component standards-ci); from our own
-# standards.json, the analyzer configs our own projects are built with (eng/own-policy/*, the generated block of the
-# root .editorconfig; docs/contributing.md#our-own-policy).
+# standards.json, the analyzer configs our own projects are built with (eng/own-policy/*, the exceptions block of
+# .editorconfig; docs/contributing.md#our-own-policy).
 source "$(dirname "$0")/common.sh"
 cd "$REPO_ROOT"
 dotnet run --project eng/tools/Standards.Sdk.DocsGenerator -- "$REPO_ROOT"
-git status --short -- sdk/schema docs/rules templates/standards-ci tasks/Standards.Sdk.Analyzers/AnalyzerReleases.Unshipped.md eng/own-policy standards.exceptions.editorconfig
+git status --short -- sdk/schema docs/rules templates/standards-ci tasks/Standards.Sdk.Analyzers/AnalyzerReleases.Unshipped.md eng/own-policy .editorconfig

@@ -323,11 +323,11 @@ public static class GitHistoryReader
     }
 
     /// <summary>The options the version.json files with the given blob ids (one per candidate path, null where absent) resolve to, each combination resolved once.</summary>
-    private sealed class ChainOptions(IReadOnlyList<string> candidates, BlobReader blobs)
+    private sealed class ChainOptions
     {
         private readonly Dictionary<string, VersionOptions?> cache = new(StringComparer.Ordinal);
 
-        public VersionOptions? At(IReadOnlyList<string?> ids)
+        public ChainOptions(IReadOnlyList<string> candidates, BlobReader blobs) => At = ids =>
         {
             var key = string.Join('|', ids.Select(id => id ?? "-"));
             if (!cache.TryGetValue(key, out var options))
@@ -338,7 +338,10 @@ public static class GitHistoryReader
             }
 
             return options;
-        }
+        };
+
+        /// <summary>The options for one blob id per candidate path.</summary>
+        public Func<IReadOnlyList<string?>, VersionOptions?> At { get; }
     }
 
     /// <summary>An interactive <c>git cat-file --batch</c>: resolves names to blob ids and reads blob contents.</summary>
