@@ -123,7 +123,7 @@ public partial class OwnPolicyTests
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!),
     ];
 
-    private static IReadOnlyList<Diagnostic> Analyze(IReadOnlyList<string> files, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerConfigOptionsProvider options)
+    private static ImmutableArray<Diagnostic> Analyze(IReadOnlyList<string> files, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerConfigOptionsProvider options)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Preview);
         var trees = files.Select(f => Path.Combine(RepoRoot.Path, f))
