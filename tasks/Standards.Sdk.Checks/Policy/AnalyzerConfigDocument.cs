@@ -158,8 +158,33 @@ public sealed class AnalyzerConfigDocument
             return null;
         }
 
+        var (closes, end) = ClosingBrackets(line, open + 1);
+        for (var k = closes.Count - 1; k >= 0; k--)
+        {
+            var close = closes[k];
+            var rest = close + 1;
+            while (rest < end && char.IsWhiteSpace(line[rest]))
+            {
+                rest++;
+            }
+
+            if (rest == end && close > open + 1)
+            {
+                return line[(open + 1)..close];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The positions of the ']' in a section header from <paramref name="start"/>, and where the header ends: at a
+    /// comment ('#' or ';' not escaped as <c>\#</c>, <c>\;</c>) or the end of the line.
+    /// </summary>
+    private static (List<int> Closes, int End) ClosingBrackets(string line, int start)
+    {
         var closes = new List<int>();
-        var i = open + 1;
+        var i = start;
         while (i < line.Length)
         {
             var c = line[i];
@@ -182,22 +207,7 @@ public sealed class AnalyzerConfigDocument
             i++;
         }
 
-        for (var k = closes.Count - 1; k >= 0; k--)
-        {
-            var close = closes[k];
-            var rest = close + 1;
-            while (rest < i && char.IsWhiteSpace(line[rest]))
-            {
-                rest++;
-            }
-
-            if (rest == i && close > open + 1)
-            {
-                return line[(open + 1)..close];
-            }
-        }
-
-        return null;
+        return (closes, i);
     }
 
     /// <summary>A <c>key = value</c> line: a key of word characters, '.' and '-', then '=' or ':', then the value up to a comment.</summary>
