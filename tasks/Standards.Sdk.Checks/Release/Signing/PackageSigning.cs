@@ -85,22 +85,9 @@ public static class PackageSigning
             return null;
         }
 
-        Finding Problem(string message) => new(ReleaseRuleIds.SigningConfigurationInvalid, Severity.Error, message, reportFile);
-        if (file is not null && fingerprint is not null)
+        if (CertificateProblem(file, fingerprint) is { } problem)
         {
-            findings.Add(Problem($"Both {CertificateFileVariable} and {CertificateFingerprintVariable} are set; set one: a PFX file (with {CertificatePasswordVariable}) or the fingerprint of a certificate in the store."));
-            return null;
-        }
-
-        if (file is not null && !File.Exists(file))
-        {
-            findings.Add(Problem($"{CertificateFileVariable} names '{file}', which does not exist. Write the certificate from the CI secret to that path before the build (see docs/release.md)."));
-            return null;
-        }
-
-        if (fingerprint is not null && (fingerprint.Length != 64 || !fingerprint.All(Uri.IsHexDigit)))
-        {
-            findings.Add(Problem($"{CertificateFingerprintVariable} must be the certificate's SHA-256 fingerprint: 64 hex digits."));
+            findings.Add(new Finding(ReleaseRuleIds.SigningConfigurationInvalid, Severity.Error, problem, reportFile));
             return null;
         }
 
@@ -115,6 +102,27 @@ public static class PackageSigning
             TimestampUrl = Value(TimestampVariable),
             AllowUntrustedRoot = string.Equals(allow, "true", StringComparison.OrdinalIgnoreCase) || allow == "1",
         };
+    }
+
+    /// <summary>What is inconsistent in the certificate settings (the message of STD6046); null when nothing is.</summary>
+    private static string? CertificateProblem(string? file, string? fingerprint)
+    {
+        if (file is not null && fingerprint is not null)
+        {
+            return $"Both {CertificateFileVariable} and {CertificateFingerprintVariable} are set; set one: a PFX file (with {CertificatePasswordVariable}) or the fingerprint of a certificate in the store.";
+        }
+
+        if (file is not null && !File.Exists(file))
+        {
+            return $"{CertificateFileVariable} names '{file}', which does not exist. Write the certificate from the CI secret to that path before the build (see docs/release.md).";
+        }
+
+        if (fingerprint is not null && (fingerprint.Length != 64 || !fingerprint.All(Uri.IsHexDigit)))
+        {
+            return $"{CertificateFingerprintVariable} must be the certificate's SHA-256 fingerprint: 64 hex digits.";
+        }
+
+        return null;
     }
 
     /// <summary>Sign, fail (required in CI without a certificate), or skip with a message.</summary>
