@@ -364,33 +364,12 @@ public sealed class AdopterTests : IDisposable
 
             if (arguments[0] == "restore")
             {
-                Restores++;
-                if (RestoreFailure is not null)
-                {
-                    return new CommandResult(1, RestoreFailure);
-                }
-
-                foreach (var project in Directory.EnumerateFiles(workingDirectory, "*.csproj", SearchOption.AllDirectories))
-                {
-                    File.WriteAllText(Path.Combine(Path.GetDirectoryName(project)!, "packages.lock.json"), "lock");
-                }
-
-                return new CommandResult(0, "Restored");
+                return Restore(workingDirectory);
             }
 
             if (arguments[0] == "test")
             {
-                Tests++;
-                var policy = Path.Combine(workingDirectory, "standards.json");
-                if (TestRun is not null)
-                {
-                    var failure = TestRun(File.Exists(policy) ? File.ReadAllText(policy) : string.Empty);
-                    return failure is null ? new CommandResult(0, "Passed!") : new CommandResult(1, workingDirectory + "/" + failure.Replace("{root}", workingDirectory, StringComparison.Ordinal));
-                }
-
-                return CoverageFailure is null || (File.Exists(policy) && File.ReadAllText(policy).Contains("\"line\": 44", StringComparison.Ordinal))
-                    ? new CommandResult(0, "Passed!")
-                    : new CommandResult(1, workingDirectory + "/" + CoverageFailure);
+                return Test(workingDirectory);
             }
 
             Builds++;
@@ -406,6 +385,39 @@ public sealed class AdopterTests : IDisposable
                 .Where(line => BuildOutput.Parse(line, workingDirectory).Select(d => CodeBaselineDocument.EntryFor(d, f => File.ReadAllLines(Path.Combine(workingDirectory, f)))).All(e => e is null || !recorded.Contains(e) || e.Id == "CS0246"))
                 .ToList();
             return new CommandResult(lines.Count == 0 ? 0 : 1, string.Join('\n', lines));
+        }
+
+        /// <summary>`dotnet restore`: fails with <see cref="RestoreFailure"/>, or writes a lock file beside every project.</summary>
+        private CommandResult Restore(string workingDirectory)
+        {
+            Restores++;
+            if (RestoreFailure is not null)
+            {
+                return new CommandResult(1, RestoreFailure);
+            }
+
+            foreach (var project in Directory.EnumerateFiles(workingDirectory, "*.csproj", SearchOption.AllDirectories))
+            {
+                File.WriteAllText(Path.Combine(Path.GetDirectoryName(project)!, "packages.lock.json"), "lock");
+            }
+
+            return new CommandResult(0, "Restored");
+        }
+
+        /// <summary>`dotnet test`: <see cref="TestRun"/>'s verdict on standards.json, else the coverage gate's.</summary>
+        private CommandResult Test(string workingDirectory)
+        {
+            Tests++;
+            var policy = Path.Combine(workingDirectory, "standards.json");
+            if (TestRun is not null)
+            {
+                var failure = TestRun(File.Exists(policy) ? File.ReadAllText(policy) : string.Empty);
+                return failure is null ? new CommandResult(0, "Passed!") : new CommandResult(1, workingDirectory + "/" + failure.Replace("{root}", workingDirectory, StringComparison.Ordinal));
+            }
+
+            return CoverageFailure is null || (File.Exists(policy) && File.ReadAllText(policy).Contains("\"line\": 44", StringComparison.Ordinal))
+                ? new CommandResult(0, "Passed!")
+                : new CommandResult(1, workingDirectory + "/" + CoverageFailure);
         }
 
         private CommandResult RunChain(IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyList<CodeEntry> recorded)
