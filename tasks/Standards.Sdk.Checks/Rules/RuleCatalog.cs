@@ -78,5 +78,6 @@ public static partial class RuleCatalog
     internal static Dictionary<string, RuleDefinition> Index(IEnumerable<RuleDefinition> rules) =>
         rules.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
 
-    private static bool IsPolicyRule(RuleDefinition rule) => rule.Id is PolicyRuleIds.NullableLocked or PolicyRuleIds.LockedRuleSilenced;
+    /// <summary>An analyzer rule with a policy id (STD0xxx: STD0101, STD0103), which the policy task reports too.</summary>
+    private static bool IsPolicyRule(RuleDefinition rule) => rule.Id.StartsWith("STD0", StringComparison.Ordinal);
 }
