@@ -39,7 +39,8 @@ public sealed record RepositoryCheckOutcome(
 /// <summary>
 /// Runs the repo-wide checks over one snapshot: each check in turn, all reporting through one
 /// <see cref="FindingReporter"/> (severities, exception entries of standards.json, repo-relative paths; a check that
-/// throws becomes an STD0000 finding and the others still run), then the adoption baseline over what they reported.
+/// throws becomes an STD0000 finding, what it reported before stays, and the others still run), then the adoption
+/// baseline over what they reported.
 /// Pure: no disk, no clock.
 /// </summary>
 public static class RepositoryCheckRunner
