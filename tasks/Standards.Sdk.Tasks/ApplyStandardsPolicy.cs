@@ -81,10 +81,12 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
     protected override bool ExecuteCore()
     {
         var today = ResolveToday();
-        var findings = new List<Finding>();
-        var policy = LoadPolicy(today, findings);
+        var problems = new List<Finding>();
+        var policy = LoadPolicy(today, problems);
         var project = CreateProjectContext();
         var effective = new EffectivePolicy(policy, project, today);
+        var reporter = FindingReporter.ForProject(effective);
+        reporter.AddRange(problems);
         var unreadable = new List<UnreadablePath>();
         var compileFiles = CompileFiles.Select(f => f.GetMetadata("FullPath")).Where(f => f.Length > 0).ToList();
 
@@ -117,9 +119,9 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
             GlobalProperties = GlobalPropertyNames,
             Environment = System.Environment.GetEnvironmentVariable,
         };
-        findings.AddRange(LockedSettingsCheck.Run(settings, effective, path => ReadRecording(path, unreadable)));
-        findings.AddRange(ProjectNameCheck.Run(ProjectFile, effective, ReadBaseline(), Glob.Normalize(Path.GetRelativePath(RepoRoot, Path.GetFullPath(ProjectFile)))));
-        findings.AddRange(UnreadableFindings(unreadable, effective.SeverityOf(RuleCatalog.Get(PolicyRuleIds.InputUnreadable))));
+        reporter.AddRange(LockedSettingsCheck.Run(settings, effective, path => ReadRecording(path, unreadable)));
+        reporter.AddRange(ProjectNameCheck.Run(ProjectFile, effective, ReadBaseline(), Glob.Normalize(Path.GetRelativePath(RepoRoot, Path.GetFullPath(ProjectFile)))));
+        ReportUnreadable(reporter, unreadable);
 
         Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: checked the build policy of {0} ({1}).",
             project.Name, policy.SourcePath is null ? "profile defaults, no standards.json" : policy.SourcePath);
@@ -133,7 +135,7 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
         }
 
         var (config, unwritable) = AnalyzerConfigWriter.WriteConfig(effective, RepoRoot, compileFiles);
-        findings.AddRange(Unwritable(unwritable, effective));
+        ReportUnwritable(reporter, unwritable);
         var notWritten = new List<string>();
         WriteIfChanged(GlobalConfigFile, config, notWritten);
         if (SurveyConfigFile is { Length: > 0 } surveyConfig)
@@ -144,12 +146,12 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
         WriteIfChanged(CodeMetricsConfigFile, AnalyzerConfigWriter.CodeMetricsConfig(effective), notWritten);
         if (notWritten.Count > 0)
         {
-            findings.Add(new Finding(PolicyRuleIds.StateNotWritable, Severity.Error,
+            reporter.Add(new Finding(PolicyRuleIds.StateNotWritable, Severity.Error,
                 $"Standards.Sdk could not write {string.Join("; ", notWritten)}: the analyzer config that carries the policy to the compiler. The project's intermediate folder (obj/) must be writable by the build; if it is elsewhere on purpose, set BaseIntermediateOutputPath to a writable folder.",
                 GlobalConfigFile));
         }
 
-        return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 
     /// <summary>
@@ -168,17 +170,14 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
     }
 
     /// <summary>STD0104 for source files a file-scoped exception covers but the analyzer config cannot name.</summary>
-    private static IEnumerable<Finding> Unwritable(IReadOnlyList<(string File, string Rule)> unwritable, EffectivePolicy effective)
+    private static void ReportUnwritable(FindingReporter reporter, IReadOnlyList<(string File, string Rule)> unwritable)
     {
-        var severity = effective.SeverityOf(RuleCatalog.Get(PolicyRuleIds.FileExceptionNotApplicable));
-        if (severity == Severity.None)
+        foreach (var g in unwritable.GroupBy(u => u.File))
         {
-            return [];
+            reporter.Report(PolicyRuleIds.FileExceptionNotApplicable,
+                $"The exception for {string.Join(", ", g.Select(u => u.Rule))} in standards.json covers this file, but its name has a line break, which no analyzer config section can name, so the rule still applies here. Rename the file, or fix the code.",
+                g.Key);
         }
-
-        return unwritable.GroupBy(u => u.File).Select(g => new Finding(PolicyRuleIds.FileExceptionNotApplicable, severity,
-            $"The exception for {string.Join(", ", g.Select(u => u.Rule))} in standards.json covers this file, but its name has a line break, which no analyzer config section can name, so the rule still applies here. Rename the file, or fix the code.",
-            g.Key));
     }
 
     /// <summary>

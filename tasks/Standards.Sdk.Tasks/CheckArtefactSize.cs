@@ -45,7 +45,7 @@ public sealed class CheckArtefactSize : ProjectPolicyTask
             bytes = -1;
         }
 
-        var severity = new EffectivePolicy(policy, project, today).SeverityOf(RuleCatalog.Get(BudgetRuleIds.SizeOverBudget));
+        var severity = FindingReporter.ForProject(policy, project, today).SeverityOf(BudgetRuleIds.SizeOverBudget);
         var budget = SizeGate.BudgetOf(settings, project.Name, kind);
         if (bytes < 0)
         {

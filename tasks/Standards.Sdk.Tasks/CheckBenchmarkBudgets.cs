@@ -30,10 +30,11 @@ public sealed class CheckBenchmarkBudgets : ProjectPolicyTask
     protected override bool ExecuteCore()
     {
         var today = ResolveToday();
-        var findings = new List<Finding>();
         var policy = LoadPolicy(today, findings: null);
-        var effective = new EffectivePolicy(policy, CreateProjectContext(), today);
-        var settings = BudgetSettings.Read(policy, findings);
+        var reporter = FindingReporter.ForProject(policy, CreateProjectContext(), today);
+        var problems = new List<Finding>();
+        var settings = BudgetSettings.Read(policy, problems);
+        reporter.AddRange(problems);
         var results = new List<BenchmarkResult>();
 
         // The newest file wins for a benchmark that several files report.
@@ -43,7 +44,7 @@ public sealed class CheckBenchmarkBudgets : ProjectPolicyTask
             var (read, problem) = text is null ? ([], new Finding(BudgetRuleIds.ResultsMalformed, Severity.Error, $"{file} could not be read; check its permissions.", file)) : BenchmarkResultReader.Read(file, text);
             if (problem is not null)
             {
-                findings.Add(problem);
+                reporter.Add(problem);
             }
 
             results.RemoveAll(r => read.Any(n => n.FullName == r.FullName));
@@ -53,21 +54,21 @@ public sealed class CheckBenchmarkBudgets : ProjectPolicyTask
         var baselinePath = Path.GetFullPath(BaselineFile);
         if (results.Count == 0)
         {
-            if (findings.Count == 0 && (settings.Benchmarks.Count > 0 || File.Exists(baselinePath) || UpdateBaseline))
+            if (reporter.Raised == 0 && (settings.Benchmarks.Count > 0 || File.Exists(baselinePath) || UpdateBaseline))
             {
-                findings.Add(new Finding(BudgetRuleIds.ResultsMissing, effective.SeverityOf(RuleCatalog.Get(BudgetRuleIds.ResultsMissing)),
+                reporter.Report(BudgetRuleIds.ResultsMissing,
                     $"There are no BenchmarkDotNet JSON results under {ResultsDirectory} to check the budgets against. Run the benchmarks with the JSON exporter first (dotnet run -c Release --project <benchmarks> -- --filter '*' --exporters json), or point StandardsBenchmarkResults at their results folder.",
-                    ProjectFile));
+                    ProjectFile);
             }
 
-            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+            return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
         }
 
         if (UpdateBaseline)
         {
             File.WriteAllText(baselinePath, BenchmarkBaseline.Write(results));
             Log.LogMessage(MessageImportance.High, "Standards: recorded {0} benchmarks in {1}. Review and commit it.", results.Count, baselinePath);
-            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+            return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
         }
 
         var baseline = BenchmarkBaseline.Empty;
@@ -75,21 +76,20 @@ public sealed class CheckBenchmarkBudgets : ProjectPolicyTask
         {
             if (ReadOrNull(baselinePath) is { } text)
             {
-                var (parsed, problems) = BenchmarkBaseline.Parse(baselinePath, text);
+                var (parsed, baselineProblems) = BenchmarkBaseline.Parse(baselinePath, text);
                 baseline = parsed;
-                findings.AddRange(problems);
+                reporter.AddRange(baselineProblems);
             }
             else
             {
-                findings.Add(new Finding(BudgetRuleIds.BaselineMalformed, Severity.Error, $"{baselinePath} could not be read; check its permissions.", baselinePath));
+                reporter.Add(new Finding(BudgetRuleIds.BaselineMalformed, Severity.Error, $"{baselinePath} could not be read; check its permissions.", baselinePath));
             }
         }
 
-        Severity SeverityOf(string id) => effective.SeverityOf(RuleCatalog.Get(id));
-        findings.AddRange(BenchmarkGate.Evaluate(new BenchmarkGateInput(results, settings, baseline, policy.SourcePath ?? PolicyLoader.FileName, baselinePath, SeverityOf)));
+        reporter.AddRange(BenchmarkGate.Evaluate(new BenchmarkGateInput(results, settings, baseline, policy.SourcePath ?? PolicyLoader.FileName, baselinePath, reporter.SeverityOf)));
         Log.LogMessage(MessageImportance.High, "Standards: checked {0} benchmark result{1} against {2} budget{3} and {4} baseline entr{5}.",
             results.Count, results.Count == 1 ? string.Empty : "s", settings.Benchmarks.Count, settings.Benchmarks.Count == 1 ? string.Empty : "s",
             baseline.Entries.Count, baseline.Entries.Count == 1 ? "y" : "ies");
-        return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 }

@@ -50,10 +50,7 @@ public sealed class CheckPackageDependencies : ProjectPolicyTask
         var today = ResolveToday();
         var policy = LoadPolicy(today, findings: null);
         var project = CreateProjectContext();
-        var effective = new EffectivePolicy(policy, project, today);
-        Severity SeverityOf(string id) => effective.SeverityOf(RuleCatalog.Get(id));
-
-        var findings = new List<Finding>();
+        var reporter = FindingReporter.ForProject(policy, project, today);
         var unreadable = new List<UnreadablePath>();
         string? Read(string path) => ReadRecording(path, unreadable);
         var audit = new AuditSettings(
@@ -70,21 +67,21 @@ public sealed class CheckPackageDependencies : ProjectPolicyTask
             GlobalProperties = GlobalPropertyNames,
             Environment = System.Environment.GetEnvironmentVariable,
         };
-        findings.AddRange(AuditSettingsCheck.Run(audit, SeverityOf(DependencyRuleIds.AuditWeakened), Read));
+        reporter.AddRange(AuditSettingsCheck.Run(audit, reporter.SeverityOf(DependencyRuleIds.AuditWeakened), Read));
 
         if (!string.IsNullOrEmpty(LockFile))
         {
             var locator = MsBuildPropertyLocator.For(audit, Read);
-            findings.AddRange(LockFileFrameworksCheck.Run(Path.GetFullPath(LockFile), Read(LockFile), TargetFrameworks ?? string.Empty,
-                SeverityOf(DependencyRuleIds.LockFileOutOfDate), property => locator.Value.Locate(property)));
+            reporter.AddRange(LockFileFrameworksCheck.Run(Path.GetFullPath(LockFile), Read(LockFile), TargetFrameworks ?? string.Empty,
+                reporter.SeverityOf(DependencyRuleIds.LockFileOutOfDate), property => locator.Value.Locate(property)));
         }
 
         var (licenses, _) = LicensePolicy.From(policy);
         var assets = string.IsNullOrEmpty(ProjectAssetsFile) ? null : Read(ProjectAssetsFile);
-        findings.AddRange(LicenseCheck.Run(ProjectFile, assets, Read, licenses, SeverityOf, Read(ProjectFile)));
-        findings.AddRange(UnreadableFindings(unreadable, SeverityOf(PolicyRuleIds.InputUnreadable)));
+        reporter.AddRange(LicenseCheck.Run(ProjectFile, assets, Read, licenses, reporter.SeverityOf, Read(ProjectFile)));
+        ReportUnreadable(reporter, unreadable);
         Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Normal,
             "Standards.Sdk: checked the audit settings and package licences of {0}.", project.Name);
-        return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 }

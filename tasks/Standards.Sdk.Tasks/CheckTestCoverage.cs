@@ -45,7 +45,6 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
     protected override bool ExecuteCore()
     {
         var today = ResolveToday();
-        var findings = new List<Finding>();
         var policy = LoadPolicy(today, findings: null);
         var settings = CoverageSettings.Read(policy, []);
         var extra = Exclude.Split(';').Select(g => g.Trim()).Where(g => g.Length > 0).Select(Glob.Normalize).ToList();
@@ -55,7 +54,7 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
         }
 
         var project = CreateProjectContext();
-        var effective = new EffectivePolicy(policy, project, today);
+        var reporter = FindingReporter.ForProject(policy, project, today);
         if (CoveredProjects.Length == 0)
         {
             Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: {0} references no project, so there is no coverage to check.", project.Name);
@@ -69,11 +68,10 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
         var chosen = CoverageReportLocator.Select(Candidates(earlier, since), earlier, since, TestAssemblyName);
         if (chosen is null)
         {
-            var severity = effective.SeverityOf(RuleCatalog.Get(CoverageRuleIds.ReportMissing));
-            findings.Add(new Finding(CoverageRuleIds.ReportMissing, severity,
+            reporter.Report(CoverageRuleIds.ReportMissing,
                 $"The test run of {project.Name} wrote no coverage report under {ResultsDirectory} that can be told apart from the others. Standards.Sdk collects coverage with coverlet.collector (XPlat Code Coverage): keep the package referenced, do not pass another --collect, and give parallel test projects their own --results-directory (or none). To turn coverage off for this project, set StandardsCoverage=false.",
-                ProjectFile));
-            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+                ProjectFile);
+            return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
         }
 
         var text = ReadOrNull(chosen.Path);
@@ -82,8 +80,8 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
             : CoberturaReader.Read(chosen.Path, text, RepoRoot);
         if (read.Problem is not null)
         {
-            findings.Add(read.Problem);
-            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+            reporter.Add(read.Problem);
+            return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
         }
 
         // A project reached through two references (directly and through another project) is covered once.
@@ -96,8 +94,8 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
         Log.LogMessage(MessageImportance.High, "Standards: coverage of {0}: line {1}, branch {2} over {3} (report: {4}).",
             project.Name, CoverageBaseline.Percent(CoverageCounts.Floor1(total.LinePercent)), CoverageBaseline.Percent(CoverageCounts.Floor1(total.BranchPercent)),
             string.Join(", ", covered.Select(c => c.Context.Name)), Path.Combine(OutputDirectory, "coverage.cobertura.xml"));
-        findings.AddRange(CoverageGate.EvaluateRun(project, new CoverageGateInput(report, covered, settings, policy, today, RepoRoot)));
-        return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        reporter.AddRange(CoverageGate.EvaluateRun(project, new CoverageGateInput(report, covered, settings, policy, today, RepoRoot)));
+        return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 
     // Reports that were there before the run are not read: results folders keep every earlier run's report.

@@ -155,8 +155,9 @@ public sealed class ComputeStandardsVersion : ProjectPolicyTask
         // standards.json is read only when there is something to report (the no-op path never parses it).
         var today = ResolveToday();
         var policy = LoadPolicy(today, findings: null);
-        var effective = new EffectivePolicy(policy, CreateProjectContext(), today);
-        return TaskLogging.LogFindings(Log, [.. findings.Select(f => WithPolicySeverity(f, effective))], policy.HelpBaseUrl, TreatWarningsAsErrors);
+        var reporter = FindingReporter.ForProject(policy, CreateProjectContext(), today);
+        reporter.AddRange(findings.Select(f => WithPolicySeverity(f, reporter)));
+        return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 
     /// <summary>Prints or appends each line once per build; a file that already has the line is left alone.</summary>
@@ -194,7 +195,7 @@ public sealed class ComputeStandardsVersion : ProjectPolicyTask
         }
     }
 
-    private static Finding WithPolicySeverity(Finding finding, EffectivePolicy effective)
+    private static Finding WithPolicySeverity(Finding finding, FindingReporter reporter)
     {
         // standards.json may change a rule's severity; an Info finding (an acknowledged fallback) stays Info.
         if (finding.Severity == Severity.Info)
@@ -203,7 +204,7 @@ public sealed class ComputeStandardsVersion : ProjectPolicyTask
         }
 
         var rule = RuleCatalog.Get(finding.Code);
-        var configured = effective.SeverityOf(rule);
+        var configured = reporter.SeverityOf(rule.Id);
         return configured == rule.DefaultSeverity ? finding : finding with { Severity = configured };
     }
 }

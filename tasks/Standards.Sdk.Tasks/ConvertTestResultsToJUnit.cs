@@ -32,7 +32,7 @@ public sealed class ConvertTestResultsToJUnit : ProjectPolicyTask
         var today = ResolveToday();
         var policy = LoadPolicy(today, findings: null);
         var project = CreateProjectContext();
-        var severity = new EffectivePolicy(policy, project, today).SeverityOf(RuleCatalog.Find(TestReportRuleIds.TrxUnreadable)!);
+        var severity = FindingReporter.ForProject(policy, project, today).SeverityOf(TestReportRuleIds.TrxUnreadable);
 
         // Results folders keep every earlier run's TRX files, and parallel test projects write theirs beside ours.
         var earlier = ReadOrNull(RunStartedFile) is { } record ? TestRunStart.Parse(record) : null;

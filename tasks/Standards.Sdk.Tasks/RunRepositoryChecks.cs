@@ -162,12 +162,12 @@ public sealed class RunRepositoryChecks : StandardsTask
             return true;
         }
 
-        var severity = new RepositoryPolicy(policy, outcome.Kind, ResolveToday(Today)).SeverityOf(PolicyRuleIds.StateNotWritable);
+        var reporter = FindingReporter.ForRepository(new RepositoryPolicy(policy, outcome.Kind, ResolveToday(Today)), repository: null);
         var reports = string.IsNullOrEmpty(ReportsDirectory) ? string.Empty : " The SARIF, markdown and Code Quality reports this build was asked for may be missing.";
-        var finding = new Finding(PolicyRuleIds.StateNotWritable, severity,
+        reporter.Report(PolicyRuleIds.StateNotWritable,
             $"Standards.Sdk could not write {string.Join("; ", notWritten.Distinct(StringComparer.Ordinal))}. The repository checks ran and their findings are above, but without their state they run again on every build and concurrent builds are not kept apart.{reports} Make {StateDirectory} writable by the build, or point the state and reports elsewhere with StandardsRepositoryChecksOutputPath (e.g. -p:StandardsRepositoryChecksOutputPath=/tmp/standards/ or in Directory.Build.props).",
             StateDirectory);
-        return TaskLogging.LogFindings(Log, [finding], helpBaseUrl, WarningsAsErrors);
+        return TaskLogging.LogFindings(Log, reporter.Findings, helpBaseUrl, WarningsAsErrors);
     }
 
     /// <summary>Rewrites the baseline with the current findings and reports what changed; they are then all accepted.</summary>

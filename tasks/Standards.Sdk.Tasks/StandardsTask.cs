@@ -96,12 +96,15 @@ public abstract class StandardsTask : Microsoft.Build.Utilities.Task
     }
 
     /// <summary>The STD0007 findings for files a per-project check could not read.</summary>
-    protected static IEnumerable<Finding> UnreadableFindings(IEnumerable<UnreadablePath> unreadable, Severity severity) =>
-        severity == Severity.None
-            ? []
-            : unreadable.Select(u => new Finding(PolicyRuleIds.InputUnreadable, severity,
+    protected static void ReportUnreadable(FindingReporter reporter, IEnumerable<UnreadablePath> unreadable)
+    {
+        foreach (var u in unreadable)
+        {
+            reporter.Report(PolicyRuleIds.InputUnreadable,
                 $"{u.Path} exists but could not be read ({u.Reason}), so Standards.Sdk could not check what it sets for this project. Make it readable by the build, or repair or remove the link.",
-                u.Path));
+                u.Path);
+        }
+    }
 
     /// <summary>A file's text, or null when it is missing or unreadable.</summary>
     protected static string? ReadOrNull(string path)

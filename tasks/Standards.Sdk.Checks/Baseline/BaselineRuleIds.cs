@@ -1,14 +1,19 @@
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Rules;
+
 namespace Standards.Sdk.Checks.Baseline;
 
 /// <summary>
-/// The rules of the adoption baseline (STD39xx), reported by the repository checks' runner. Titles and defaults are
-/// declared with these ids in RuleCatalog.Orchestration.cs.
+/// The rules of the adoption baseline (STD39xx), reported by the repository checks' runner. Each constant is its rule's one declaration ([Rule]: title, default severity, profile rows; [RuleParameter]: its numbers); code refers to a rule only through these constants.
 /// </summary>
+[RuleArea("Repository checks")]
 public static class BaselineRuleIds
 {
     /// <summary>The baseline file cannot be read or is malformed.</summary>
+    [Rule("Baseline file is malformed", Severity.Error, "adoption-baseline")]
     public const string Malformed = "STD3901";
 
     /// <summary>A baseline entry no current finding matches: the problem was fixed.</summary>
+    [Rule("Baseline entry no longer needed", Severity.Warning, "adoption-baseline")]
     public const string EntryNoLongerNeeded = "STD3902";
 }

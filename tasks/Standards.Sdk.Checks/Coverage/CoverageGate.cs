@@ -52,7 +52,7 @@ public static class CoverageGate
         var what = $"{testProject.Name} over {string.Join(", ", packages)}";
         foreach (var (rule, isLine) in new[] { (CoverageRuleIds.LineBelowThreshold, true), (CoverageRuleIds.BranchBelowThreshold, false) })
         {
-            var severity = new EffectivePolicy(input.Policy, testProject, input.Today).SeverityOf(Rule(rule));
+            var severity = FindingReporter.ForProject(input.Policy, testProject, input.Today).SeverityOf(rule);
             var counted = files.Where(f => !Waived(input, rule, f.Package)).ToList();
             if (severity != Severity.None && counted.Count > 0)
             {
@@ -78,7 +78,7 @@ public static class CoverageGate
             var context = ContextOf(input, package.Key);
             foreach (var (rule, isLine) in new[] { (CoverageRuleIds.LineBelowThreshold, true), (CoverageRuleIds.BranchBelowThreshold, false) })
             {
-                var severity = new EffectivePolicy(input.Policy, context, input.Today).SeverityOf(Rule(rule));
+                var severity = FindingReporter.ForProject(input.Policy, context, input.Today).SeverityOf(rule);
                 if (severity != Severity.None && AddThresholdFinding(findings, input, rule, severity, isLine, package.Key, [.. package]))
                 {
                     failed.Add(package.Key);
@@ -92,7 +92,7 @@ public static class CoverageGate
         var repo = new ProjectContext("(repo)", ProjectKinds.Library, string.Empty);
         foreach (var (rule, isLine) in new[] { (CoverageRuleIds.LineBelowThreshold, true), (CoverageRuleIds.BranchBelowThreshold, false) })
         {
-            var severity = new EffectivePolicy(input.Policy, repo, input.Today).SeverityOf(Rule(rule));
+            var severity = FindingReporter.ForProject(input.Policy, repo, input.Today).SeverityOf(rule);
             var counted = files.Where(f => !Waived(input, rule, f.Package)).ToList();
             // With one project the total is that project: its finding is already reported.
             var sink = counted.Select(f => f.Package).Distinct(StringComparer.Ordinal).Count() > 1 ? findings : [];
@@ -140,7 +140,7 @@ public static class CoverageGate
         {
             var isTotal = entry.Name == CoverageBaseline.TotalKey;
             var context = isTotal ? new ProjectContext("(repo)", ProjectKinds.Library, string.Empty) : ContextOf(input, entry.Name);
-            var severity = new EffectivePolicy(input.Policy, context, input.Today).SeverityOf(Rule(CoverageRuleIds.BelowBaseline));
+            var severity = FindingReporter.ForProject(input.Policy, context, input.Today).SeverityOf(CoverageRuleIds.BelowBaseline);
             var mine = isTotal ? [.. files] : files.Where(f => string.Equals(f.Package, entry.Name, StringComparison.OrdinalIgnoreCase)).ToList();
             var label = isTotal ? "The repo total" : entry.Name;
             if (mine.Count == 0)
@@ -178,7 +178,7 @@ public static class CoverageGate
             }
             else if (CoverageCounts.Floor1(counts.LinePercent) > entry.Line + tolerance || CoverageCounts.Floor1(counts.BranchPercent) > entry.Branch + tolerance)
             {
-                var raise = new EffectivePolicy(input.Policy, context, input.Today).SeverityOf(Rule(CoverageRuleIds.BaselineCanRise));
+                var raise = FindingReporter.ForProject(input.Policy, context, input.Today).SeverityOf(CoverageRuleIds.BaselineCanRise);
                 if (raise != Severity.None)
                 {
                     yield return new Finding(CoverageRuleIds.BaselineCanRise, raise,
@@ -216,7 +216,7 @@ public static class CoverageGate
         {
             var mine = files.Where(f => string.Equals(f.Package, project.Context.Name, StringComparison.OrdinalIgnoreCase)).ToList();
             var counts = Sum(mine);
-            var severity = new EffectivePolicy(input.Policy, project.Context, input.Today).SeverityOf(Rule(CoverageRuleIds.CriticalBelowThreshold));
+            var severity = FindingReporter.ForProject(input.Policy, project.Context, input.Today).SeverityOf(CoverageRuleIds.CriticalBelowThreshold);
             if (mine.Count == 0 || counts.LinesValid == 0 || counts.LinePercent >= input.Settings.CriticalLine || severity == Severity.None)
             {
                 continue;
@@ -238,8 +238,6 @@ public static class CoverageGate
     private static ProjectContext ContextOf(CoverageGateInput input, string package) =>
         input.Projects.FirstOrDefault(p => string.Equals(p.Context.Name, package, StringComparison.OrdinalIgnoreCase))?.Context
         ?? new ProjectContext(package, ProjectKinds.Library, string.Empty);
-
-    private static RuleDefinition Rule(string id) => RuleCatalog.Get(id);
 
     private static CoverageCounts Sum(IEnumerable<FileCoverage> files) => files.Aggregate(default(CoverageCounts), (s, f) => s + f.Counts);
 

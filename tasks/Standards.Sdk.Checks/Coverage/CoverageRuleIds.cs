@@ -1,29 +1,42 @@
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Rules;
+
 namespace Standards.Sdk.Checks.Coverage;
 
-/// <summary>The coverage gate's rule codes (profile §4), STD40xx. The catalog entries are in RuleCatalog.QualityGates.cs.</summary>
+/// <summary>The coverage gate's rule codes (profile §4), STD40xx.</summary>
+/// <remarks>Each constant is its rule's one declaration ([Rule], [RuleParameter]); the catalog reads it from here.</remarks>
+[RuleArea("Coverage")]
 public static class CoverageRuleIds
 {
     /// <summary>A coverage report cannot be read (not Cobertura, malformed XML, unreadable).</summary>
+    [Rule("Coverage report cannot be read", Severity.Error, "line-coverage")]
     public const string ReportMalformed = "STD4001";
 
     /// <summary>Line coverage below the threshold.</summary>
+    [Rule("Line coverage below the minimum", Severity.Error, "line-coverage")]
     public const string LineBelowThreshold = "STD4002";
 
     /// <summary>Branch coverage below the threshold.</summary>
+    [Rule("Branch coverage below the minimum", Severity.Error, "branch-coverage")]
     public const string BranchBelowThreshold = "STD4003";
 
     /// <summary>A critical project's line coverage below the critical threshold.</summary>
+    [Rule("Critical project below its line coverage minimum", Severity.Error, "critical-coverage")]
     public const string CriticalBelowThreshold = "STD4004";
 
     /// <summary>Coverage dropped below the committed baseline (ratchet).</summary>
+    [Rule("Coverage dropped below the committed baseline", Severity.Error, "coverage-ratchet")]
     public const string BelowBaseline = "STD4005";
 
     /// <summary>The coverage baseline file cannot be read.</summary>
+    [Rule("Coverage baseline cannot be read", Severity.Error, "coverage-ratchet")]
     public const string BaselineMalformed = "STD4006";
 
     /// <summary>A test run produced no coverage report, or the merge found none.</summary>
+    [Rule("No coverage report to check", Severity.Error, "line-coverage")]
     public const string ReportMissing = "STD4007";
 
     /// <summary>Coverage rose above the baseline: the ratchet can be raised.</summary>
+    [Rule("Coverage rose above the baseline", Severity.Info, "coverage-ratchet")]
     public const string BaselineCanRise = "STD4008";
 }

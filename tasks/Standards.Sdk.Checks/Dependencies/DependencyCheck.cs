@@ -24,23 +24,20 @@ public sealed class DependencyCheck : IRepositoryCheck
     public string Name => "dependencies";
 
     /// <inheritdoc />
-    public IReadOnlyList<Finding> Run(RepositorySnapshot repository, StandardsPolicy policy, DateOnly today)
+    public void Run(RepositoryCheckContext context)
     {
-        ArgumentNullException.ThrowIfNull(repository);
-        ArgumentNullException.ThrowIfNull(policy);
-        repository = RepositoryScope.Apply(repository, policy);
-        var run = new DependencyRun(repository, policy, today);
+        ArgumentNullException.ThrowIfNull(context);
+        var run = new DependencyRun(context);
         run.CheckSettingsSection();
         run.CheckGlobalJson();
         var central = run.CheckCentralPackageManagement();
         run.CheckDirectoryBuildFiles();
-        foreach (var project in repository.Projects.OrderBy(p => p.Path, StringComparer.Ordinal))
+        foreach (var project in context.Repository.Projects.OrderBy(p => p.Path, StringComparer.Ordinal))
         {
-            PerFile.Run(run.Findings, project.Path, "check the dependencies of", () => run.CheckProject(project, central));
+            PerFile.Run(context.Reporter, project.Path, "check the dependencies of", () => run.CheckProject(project, central));
         }
 
         run.CheckGitAnswered();
-        return run.Findings;
     }
 }
 
@@ -58,17 +55,17 @@ internal sealed record CentralVersions(
     public static CentralVersions None { get; } = new(null, new Dictionary<string, PackageItem>(), new HashSet<string>(), []);
 }
 
-/// <summary>One run of the check: the inputs and the findings so far.</summary>
-internal sealed partial class DependencyRun(RepositorySnapshot repository, StandardsPolicy policy, DateOnly today)
+/// <summary>One run of the check: its context and the files parsed so far.</summary>
+internal sealed partial class DependencyRun(RepositoryCheckContext check)
 {
     private readonly Dictionary<string, (MsBuildXmlFile? File, Finding? Problem)> parsed = new(StringComparer.Ordinal);
 
-    public List<Finding> Findings { get; } = [];
+    private readonly RepositorySnapshot repository = check.Repository;
 
     public void CheckSettingsSection()
     {
-        var (_, problems) = LicensePolicy.From(policy);
-        Findings.AddRange(problems);
+        var (_, problems) = LicensePolicy.From(check.Standards);
+        check.Reporter.AddRange(problems);
     }
 
     public void CheckGlobalJson()
@@ -81,8 +78,7 @@ internal sealed partial class DependencyRun(RepositorySnapshot repository, Stand
             return;
         }
 
-        var findings = GlobalJsonCheck.Run(GlobalJsonCheck.FileName, text, RepoSeverity);
-        foreach (var finding in findings)
+        foreach (var finding in GlobalJsonCheck.Run(GlobalJsonCheck.FileName, text, check.Reporter.SeverityOf))
         {
             Add(finding, null);
         }
@@ -253,38 +249,20 @@ internal sealed partial class DependencyRun(RepositorySnapshot repository, Stand
         return slash < 0 ? string.Empty : path[..slash];
     }
 
-    /// <summary>Adds a finding with the rule's configured severity, unless an exception covers it.</summary>
+    /// <summary>Reports a finding of the repo, or of the project <paramref name="context"/> names (its kind, its exceptions).</summary>
     internal void Report(string ruleId, ProjectContext? context, string file, int line, string message) =>
-        Add(new Finding(ruleId, Severity.Error, message, file, line), context);
+        ReporterFor(context).Report(ruleId, message, file, line);
 
     /// <summary>
     /// A finding at most a warning: for work in progress that is only wrong once it reaches CI (a file not committed
     /// yet). Warnings are errors in CI and Release builds, so it still fails there.
     /// </summary>
     internal void ReportAtMostWarning(string ruleId, ProjectContext? context, string file, int line, string message) =>
-        Add(new Finding(ruleId, Severity.Error, message, file, line), context, Severity.Warning);
+        ReporterFor(context).Report(ruleId, message, file, line, atMost: Severity.Warning);
 
-    private void Add(Finding finding, ProjectContext? context, Severity atMost = Severity.Error)
-    {
-        var rule = RuleCatalog.Get(finding.Code);
-        var severity = context is null ? RepoSeverity(rule.Id) : new EffectivePolicy(policy, context, today).SeverityOf(rule);
-        if (severity == Severity.None || Excepted(rule.Id, finding.File))
-        {
-            return;
-        }
+    /// <summary>Reports a finding a parser produced under its rule, at the rule's configured severity.</summary>
+    private void Add(Finding finding, ProjectContext? context) =>
+        ReporterFor(context).Report(finding.Code, finding.Message, finding.File, finding.Line, finding.Column);
 
-        Findings.Add(finding with { Severity = severity > atMost ? atMost : severity });
-    }
-
-    private Severity RepoSeverity(string ruleId)
-    {
-        var rule = RuleCatalog.Get(ruleId);
-        return policy.Rules.TryGetValue(rule.Id, out var setting) && setting.Severity is { } configured ? configured : rule.DefaultSeverity;
-    }
-
-    /// <summary>An active exception whose scope names the file (or a glob matching it).</summary>
-    private bool Excepted(string ruleId, string? file) =>
-        file is not null && policy.Exceptions.Any(e =>
-            string.Equals(e.Rule, ruleId, StringComparison.OrdinalIgnoreCase) && e.Expires >= today
-            && (e.Scope is "*" or "**" || Glob.IsMatch(e.Scope, file) || Glob.IsMatch(e.Scope.TrimEnd('/') + "/**", file)));
+    private FindingReporter ReporterFor(ProjectContext? context) => context is null ? check.Reporter : check.Reporter.For(context);
 }

@@ -23,7 +23,7 @@ internal static partial class AdrRules
             .ToList();
         if (documents.Count == 0)
         {
-            context.Add(LayoutRuleIds.NoAdrs,
+            context.Report(LayoutRuleIds.NoAdrs,
                 "The repo has no architecture decision record. Add docs/adr/0001-record-architecture-decisions.md with the header lines 'Status: Accepted' and 'Date: YYYY-MM-DD' and the sections ## Context, ## Decision, ## Alternatives Considered and ## Consequences.",
                 "docs/adr");
             return;
@@ -58,7 +58,7 @@ internal static partial class AdrRules
                 used.Add(int.Parse(suggestion[..4], CultureInfo.InvariantCulture));
             }
 
-            context.Add(LayoutRuleIds.AdrFileName,
+            context.Report(LayoutRuleIds.AdrFileName,
                 $"{path} is not named NNNN-kebab-case-title.md (four digits from 0001 to 9999, then lower-case words joined by '-'). {rename}",
                 path);
         }
@@ -99,7 +99,7 @@ internal static partial class AdrRules
                     used.Add(taken);
                 }
 
-                context.Add(LayoutRuleIds.AdrNumbering,
+                context.Report(LayoutRuleIds.AdrNumbering,
                     $"{duplicate.Path} reuses number {group.Key:D4} of {LayoutContext.NameOf(first.Path)}. {give} and update links to it.",
                     duplicate.Path);
             }
@@ -109,7 +109,7 @@ internal static partial class AdrRules
         if (distinct.Count > 0 && distinct[0].Number != 1)
         {
             var what = distinct[0].Number == 0 ? "starts at 0000" : $"starts at {distinct[0].Number:D4}";
-            context.Add(LayoutRuleIds.AdrNumbering,
+            context.Report(LayoutRuleIds.AdrNumbering,
                 $"ADR numbering {what}; records are numbered 0001, 0002, ... without gaps. Renumber {LayoutContext.NameOf(distinct[0].Path)} (and the records after it) or restore the missing records.",
                 distinct[0].Path);
         }
@@ -123,7 +123,7 @@ internal static partial class AdrRules
                 var missing = current.Number == previous + 2
                     ? $"{previous + 1:D4} is missing"
                     : $"{previous + 1:D4} to {current.Number - 1:D4} are missing";
-                context.Add(LayoutRuleIds.AdrNumbering,
+                context.Report(LayoutRuleIds.AdrNumbering,
                     $"ADR numbers jump from {previous:D4} to {current.Number:D4} ({missing}). Restore the missing record (a rejected or withdrawn decision keeps its number, with Status: Rejected), or renumber {LayoutContext.NameOf(current.Path)}.",
                     current.Path);
             }
@@ -140,13 +140,13 @@ internal static partial class AdrRules
             : Statuses.FirstOrDefault(s => string.Equals(s, FirstWord(status.Value), StringComparison.OrdinalIgnoreCase));
         if (status is null)
         {
-            context.Add(LayoutRuleIds.AdrHeader,
+            context.Report(LayoutRuleIds.AdrHeader,
                 $"{path} has no Status header line. Add 'Status: Accepted' below the title (one of {string.Join(", ", Statuses)}; plain or bold, '**Status**: Accepted').",
                 path, document.TitleLine);
         }
         else if (statusWord is null)
         {
-            context.Add(LayoutRuleIds.AdrHeader,
+            context.Report(LayoutRuleIds.AdrHeader,
                 $"{path} has Status '{status.Value}'; it must be one of {string.Join(", ", Statuses)}.",
                 path, status.Line);
         }
@@ -154,13 +154,13 @@ internal static partial class AdrRules
         var date = document.Field("Date");
         if (date is null)
         {
-            context.Add(LayoutRuleIds.AdrHeader,
+            context.Report(LayoutRuleIds.AdrHeader,
                 $"{path} has no Date header line. Add 'Date: YYYY-MM-DD' (the day the decision was made) below the title.",
                 path, document.TitleLine);
         }
         else if (!IsDate(date.Value))
         {
-            context.Add(LayoutRuleIds.AdrHeader,
+            context.Report(LayoutRuleIds.AdrHeader,
                 $"{path} has Date '{date.Value}'; write the decision date as YYYY-MM-DD, e.g. 2026-01-31.",
                 path, date.Line);
         }
@@ -171,7 +171,7 @@ internal static partial class AdrRules
             // Any number of ASCII digits: only four can agree with the file name, and only those are parsed.
             if (digits.Length != 4 || int.Parse(digits, CultureInfo.InvariantCulture) != n)
             {
-                context.Add(LayoutRuleIds.AdrHeader,
+                context.Report(LayoutRuleIds.AdrHeader,
                     $"{path} is titled '{title.Text}' but its file number is {n:D4}; write the title as 'ADR-{n:D4}: ...' so the two agree.",
                     path, title.Line);
             }
@@ -180,7 +180,7 @@ internal static partial class AdrRules
         var missing = Sections.Where(s => !document.HasSection(s)).ToList();
         if (missing.Count > 0)
         {
-            context.Add(LayoutRuleIds.AdrSectionMissing,
+            context.Report(LayoutRuleIds.AdrSectionMissing,
                 $"{path} lacks the section{(missing.Count == 1 ? string.Empty : "s")} {string.Join(", ", missing.Select(s => "## " + s))}. Add {(missing.Count == 1 ? "it" : "them")}: every ADR has ## Context, ## Decision, ## Alternatives Considered and ## Consequences (level-2 headings).",
                 path, document.TitleLine);
         }
@@ -214,7 +214,7 @@ internal static partial class AdrRules
         }
 
         var detail = broken.Count > 0 ? $" It links to {string.Join(", ", broken)}, which is not a record in {Folder}." : string.Empty;
-        context.Add(LayoutRuleIds.AdrReplacementLinkMissing,
+        context.Report(LayoutRuleIds.AdrReplacementLinkMissing,
             $"{path} is {status} but does not link to the record that replaces it.{detail} Add e.g. 'Superseded by [ADR-0007](0007-new-decision.md)'.",
             path, statusLine.Line);
     }

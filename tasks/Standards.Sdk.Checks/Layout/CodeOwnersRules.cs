@@ -17,7 +17,7 @@ internal static class CodeOwnersRules
         var file = Locations.FirstOrDefault(context.Repository.Exists);
         if (file is null)
         {
-            context.Add(LayoutRuleIds.CodeOwnersMissing,
+            context.Report(LayoutRuleIds.CodeOwnersMissing,
                 "The repo has no CODEOWNERS file (GitHub reads .github/CODEOWNERS, CODEOWNERS or docs/CODEOWNERS). Add .github/CODEOWNERS with a line per project folder, e.g. '/src/Acme.Orders/ @acme/orders-team'.",
                 "CODEOWNERS");
             return;
@@ -28,7 +28,7 @@ internal static class CodeOwnersRules
         CodeOwners? parsed = null;
         if (text is not null)
         {
-            PerFile.Run(context.Findings, file, "read the owners in", () => parsed = CodeOwners.Parse(text));
+            PerFile.Run(context.Reporter, file, "read the owners in", () => parsed = CodeOwners.Parse(text));
         }
 
         if (parsed is not { } owners)
@@ -38,7 +38,7 @@ internal static class CodeOwnersRules
 
         foreach (var problem in owners.Problems)
         {
-            context.Add(LayoutRuleIds.CodeOwnersMalformed,
+            context.Report(LayoutRuleIds.CodeOwnersMalformed,
                 $"{file} line {problem.Line}: {problem.Problem}. Write one rule per line: a path pattern, then one or more owners (@user, @org/team or an e-mail address).",
                 file, problem.Line);
         }
@@ -54,7 +54,7 @@ internal static class CodeOwnersRules
                 var why = rule is null
                     ? "no rule matches it"
                     : $"the last rule that matches it ({file} line {rule.Line}, '{rule.Pattern}') names no owner";
-                context.Add(LayoutRuleIds.ProjectWithoutOwner,
+                context.Report(LayoutRuleIds.ProjectWithoutOwner,
                     $"No one owns {folder}/ in {file}: {why}. Add a line such as '/{folder}/ @org/team' (GitHub uses the last matching line).",
                     project.Path, 1);
                 continue;
@@ -79,7 +79,7 @@ internal static class CodeOwnersRules
         var has = rule is null
             ? "no CODEOWNERS rule matches it"
             : $"{file} line {rule.Line} gives it {count} owner{(count == 1 ? string.Empty : "s")}{(count > 0 ? " (" + string.Join(" ", rule.Owners) + ")" : string.Empty)}";
-        context.Add(LayoutRuleIds.CriticalProjectTooFewOwners,
+        context.Report(LayoutRuleIds.CriticalProjectTooFewOwners,
             $"{project.Name} ({folder}/) is critical ({reason}) but {has}; critical projects need at least {minimum} owners. Add owners to {(rule is null ? $"a new line '/{folder}/ @owner1 @owner2'" : "that line")}.",
             rule is null ? project.Path : file,
             rule?.Line ?? 1);
@@ -112,7 +112,7 @@ internal static class CodeOwnersRules
 
             if (!matched)
             {
-                context.Findings.Add(new Finding(PolicyRuleIds.PolicyShape, Severity.Error,
+                context.Reporter.Add(new Finding(PolicyRuleIds.PolicyShape, Severity.Error,
                     $"'layout.criticalProjects' entry '{entry.Value}' matches no project. Write a project name (Acme.Payments), a project folder (src/Acme.Payments) or a glob (src/Payments/**).",
                     context.PolicyPath, entry.Line, entry.Column));
             }

@@ -20,13 +20,13 @@ internal static class DocumentRules
 
             if (!AdrRules.TryDate(field.Value, out var due))
             {
-                context.Add(LayoutRuleIds.DocumentPastReview,
+                context.Report(LayoutRuleIds.DocumentPastReview,
                     $"{path} has Next Review '{field.Value}'; write the date as YYYY-MM-DD so the review can be tracked.",
                     path, field.Line);
             }
             else if (due < context.Today)
             {
-                context.Add(LayoutRuleIds.DocumentPastReview,
+                context.Report(LayoutRuleIds.DocumentPastReview,
                     $"{path} was due for review on {due:yyyy-MM-dd}. Check it is still right, then update 'Last Validated' and set a new 'Next Review' date.",
                     path, field.Line);
             }

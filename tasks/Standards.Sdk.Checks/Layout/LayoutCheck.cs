@@ -23,46 +23,39 @@ public sealed class LayoutCheck : IRepositoryCheck
     public bool DeferToDependencyRules { get; init; } = true;
 
     /// <inheritdoc />
-    public IReadOnlyList<Finding> Run(RepositorySnapshot repository, StandardsPolicy policy, DateOnly today)
+    public void Run(RepositoryCheckContext context)
     {
-        ArgumentNullException.ThrowIfNull(repository);
-        ArgumentNullException.ThrowIfNull(policy);
-        var findings = new List<Finding>();
-        var settings = LayoutSettings.Read(policy, findings);
-        repository = RepositoryScope.Apply(repository, policy);
-        var context = new LayoutContext(repository, RepositoryPolicy.For(repository, policy, today), settings, findings, DeferToDependencyRules);
-        RootFileRules.Run(context);
-        CodeOwnersRules.Run(context);
-        ProjectLayoutRules.Run(context);
-        AdrRules.Run(context);
-        RunbookRules.Run(context);
-        DocumentRules.Run(context);
-        return findings;
+        ArgumentNullException.ThrowIfNull(context);
+        var problems = new List<Finding>();
+        var settings = LayoutSettings.Read(context.Standards, problems);
+        context.Reporter.AddRange(problems);
+        var layout = new LayoutContext(context, settings, DeferToDependencyRules);
+        RootFileRules.Run(layout);
+        CodeOwnersRules.Run(layout);
+        ProjectLayoutRules.Run(layout);
+        AdrRules.Run(layout);
+        RunbookRules.Run(layout);
+        DocumentRules.Run(layout);
     }
 }
 
-/// <summary>What the layout rules share: the snapshot, the policy, the settings and the findings so far.</summary>
-internal sealed class LayoutContext(
-    RepositorySnapshot repository,
-    RepositoryPolicy policy,
-    LayoutSettings settings,
-    List<Finding> findings,
-    bool deferToDependencyRules)
+/// <summary>What the layout rules share: the check's context (snapshot, policy, reporter), the settings and a markdown cache.</summary>
+internal sealed class LayoutContext(RepositoryCheckContext check, LayoutSettings settings, bool deferToDependencyRules)
 {
     private readonly Dictionary<string, MarkdownDocument?> markdown = new(StringComparer.Ordinal);
     private List<string>? sortedFiles;
     private string? testsFolder;
 
-    public RepositorySnapshot Repository { get; } = repository;
+    public RepositorySnapshot Repository { get; } = check.Repository;
 
-    public RepositoryPolicy Policy { get; } = policy;
+    public RepositoryPolicy Policy { get; } = check.Policy;
+
+    public FindingReporter Reporter { get; } = check.Reporter;
 
     public LayoutSettings Settings { get; } = settings;
 
     /// <summary>The repo's tests folder ("tests", "test" or the configured one), without a trailing slash.</summary>
     public string TestsFolder => testsFolder ??= Settings.TestsFolderIn(Repository.Files);
-
-    public List<Finding> Findings { get; } = findings;
 
     public bool DeferToDependencyRules { get; } = deferToDependencyRules;
 
@@ -73,17 +66,12 @@ internal sealed class LayoutContext(
     /// <summary>Every file, sorted (ordinal), for stable finding order.</summary>
     public IReadOnlyList<string> Files => sortedFiles ??= [.. Repository.Files.Order(StringComparer.Ordinal)];
 
-    /// <summary>Adds a finding with the rule's configured severity (nothing when the rule is off for this repo).</summary>
-    public void Add(string ruleId, string message, string? file, int line = 0)
-    {
-        if (Policy.Create(ruleId, message, file, line) is { } finding)
-        {
-            Findings.Add(finding);
-        }
-    }
+    /// <summary>Reports a finding of a layout rule (<see cref="FindingReporter.Report"/>).</summary>
+    public void Report(string ruleId, string message, string? file, int line = 0) =>
+        Reporter.Report(ruleId, message, file, line);
 
     /// <summary>True when the rule is on for this repo.</summary>
-    public bool IsOn(string ruleId) => Policy.SeverityOf(ruleId) != Severity.None;
+    public bool IsOn(string ruleId) => Reporter.IsOn(ruleId);
 
     /// <summary>Files below a folder ("docs/adr/"), recursively.</summary>
     public IEnumerable<string> FilesUnder(string folder) =>
@@ -105,7 +93,7 @@ internal sealed class LayoutContext(
             document = null;
             if (text is not null)
             {
-                PerFile.Run(Findings, path, "read the markdown of", () => document = MarkdownDocument.Parse(text));
+                PerFile.Run(Reporter, path, "read the markdown of", () => document = MarkdownDocument.Parse(text));
             }
 
             markdown[path] = document;
@@ -119,7 +107,7 @@ internal sealed class LayoutContext(
     {
         foreach (var file in files)
         {
-            PerFile.Run(Findings, file, what, () => check(file));
+            PerFile.Run(Reporter, file, what, () => check(file));
         }
     }
 

@@ -18,7 +18,7 @@ internal static class ProjectLayoutRules
     {
         if (!context.HasFolder("src/"))
         {
-            context.Add(LayoutRuleIds.SourceOrTestsFolderMissing,
+            context.Report(LayoutRuleIds.SourceOrTestsFolderMissing,
                 "The repo has no src/ folder. Put libraries and domain code in src/<Project>/ (and executables in cmd/<App>/ in a service or worker repo).",
                 "src");
         }
@@ -29,7 +29,7 @@ internal static class ProjectLayoutRules
             var how = context.Settings.TestsFolder is null
                 ? "(the checks look for tests/, then test/; name another folder with layout.testsFolder in standards.json)"
                 : "(layout.testsFolder in standards.json names it)";
-            context.Add(LayoutRuleIds.SourceOrTestsFolderMissing,
+            context.Report(LayoutRuleIds.SourceOrTestsFolderMissing,
                 $"The repo has no {tests}/ folder {how}. Put test projects in {tests}/<Project>.Tests/, one per project under src/.",
                 tests);
         }
@@ -53,7 +53,7 @@ internal static class ProjectLayoutRules
             var segments = project.Path.Split('/');
             if (segments.Length != 3 || segments[0] != "cmd")
             {
-                context.Add(LayoutRuleIds.ExecutableOutsideCmd,
+                context.Report(LayoutRuleIds.ExecutableOutsideCmd,
                     $"{project.Name} is an executable ('{project.Kind}' project) at {project.Path}; in a {context.Policy.Kind.Kind} repo every entry point lives in its own folder under cmd/. Move it to cmd/{project.Name}/{LayoutContext.NameOf(project.Path)}, or set <StandardsProjectKind> if it is not an executable.",
                     project.Path, 1);
             }
@@ -65,7 +65,7 @@ internal static class ProjectLayoutRules
         {
             foreach (var project in folder.Skip(1))
             {
-                context.Add(LayoutRuleIds.ExecutableOutsideCmd,
+                context.Report(LayoutRuleIds.ExecutableOutsideCmd,
                     $"{folder.Key}/ holds more than one executable ({string.Join(", ", folder.Select(p => p.Name))}). Give {project.Name} its own folder, cmd/{project.Name}/.",
                     project.Path, 1);
             }
@@ -73,7 +73,7 @@ internal static class ProjectLayoutRules
 
         if (executables.Count == 0)
         {
-            context.Add(LayoutRuleIds.ExecutableOutsideCmd,
+            context.Report(LayoutRuleIds.ExecutableOutsideCmd,
                 $"This is a {context.Policy.Kind.Kind} repo ({context.Policy.Kind.Reason}) but it has no executable project. Put the entry point at cmd/<App>/<App>.csproj, or declare \"kind\": \"library\" in standards.json.",
                 "cmd");
         }
@@ -125,7 +125,7 @@ internal static class ProjectLayoutRules
             var testName = project.Name + ".Tests";
             var elsewhere = candidates.Count > 0 ? $" ({candidates[0].Path} exists but is not under {tests}/)" : string.Empty;
             var extension = Path.GetExtension(project.Path);
-            context.Add(LayoutRuleIds.ProjectWithoutTests,
+            context.Report(LayoutRuleIds.ProjectWithoutTests,
                 $"{project.Name} has no test project{elsewhere}. Add {tests}/{testName}/{testName}{extension} (any test project that references it counts, whatever its name); every project under src/ has its tests under {tests}/.",
                 project.Path, 1);
         }
@@ -178,7 +178,7 @@ internal static class ProjectLayoutRules
                 continue;
             }
 
-            context.Add(LayoutRuleIds.GenericFolderName,
+            context.Report(LayoutRuleIds.GenericFolderName,
                 $"The folder {folder}/ is named '{generic}', which says nothing about what the code in it does. Name it after its responsibility (e.g. {LayoutContext.DirectoryOf(folder)}/Billing), or change STD3033.names in standards.json.",
                 folder);
         }

@@ -47,13 +47,13 @@ internal static class RootFileRules
             }
 
             if (context.DeferToDependencyRules && ReportedElsewhere.TryGetValue(name, out var other)
-                && context.Policy.SeverityOf(other) != Severity.None)
+                && context.IsOn(other))
             {
                 continue;
             }
 
             var why = Purpose.TryGetValue(name, out var purpose) ? $" It should {purpose}." : string.Empty;
-            context.Add(LayoutRuleIds.RequiredFileMissing, $"The repo has no {name} at its root.{why} Add {name} at the repo root (the folder of global.json).", name);
+            context.Report(LayoutRuleIds.RequiredFileMissing, $"The repo has no {name} at its root.{why} Add {name} at the repo root (the folder of global.json).", name);
         }
     }
 
@@ -72,7 +72,7 @@ internal static class RootFileRules
             if (!present)
             {
                 var what = isFolder ? $"a folder {path} with at least one file" : $"a file {path}";
-                context.Add(LayoutRuleIds.RequiredFileMissing,
+                context.Report(LayoutRuleIds.RequiredFileMissing,
                     $"standards.json (layout.requiredPaths, line {entry.Line}) requires {what}, and the repo has none. Add it, or remove the entry from layout.requiredPaths.",
                     path.TrimEnd('/'));
             }
@@ -90,7 +90,7 @@ internal static class RootFileRules
             return;
         }
 
-        context.Add(LayoutRuleIds.SecurityPolicyMissing,
+        context.Report(LayoutRuleIds.SecurityPolicyMissing,
             "The repo has no SECURITY.md (root, .github/ or docs/). Add one that says how to report a vulnerability privately and which versions get security fixes.",
             "SECURITY.md");
     }
@@ -110,7 +110,7 @@ internal static class RootFileRules
 
         if (templates.Count == 0)
         {
-            context.Add(LayoutRuleIds.PullRequestTemplate,
+            context.Report(LayoutRuleIds.PullRequestTemplate,
                 $"The repo has no .github/pull_request_template.md. Add one with the headings {string.Join(", ", PullRequestHeadings.Select(h => "## " + h))} so every pull request says what changed, why, how and how it was tested.",
                 ".github/pull_request_template.md");
             return;
@@ -127,7 +127,7 @@ internal static class RootFileRules
             var missing = PullRequestHeadings.Where(h => !document.HasHeading(h)).ToList();
             if (missing.Count > 0)
             {
-                context.Add(LayoutRuleIds.PullRequestTemplate,
+                context.Report(LayoutRuleIds.PullRequestTemplate,
                     $"{template} lacks the heading{(missing.Count == 1 ? string.Empty : "s")} {string.Join(", ", missing.Select(h => "## " + h))}. Add {(missing.Count == 1 ? "it" : "them")}: a pull request template has the headings {string.Join(", ", PullRequestHeadings.Select(h => "## " + h))}.",
                     template, document.TitleLine);
             }

@@ -123,7 +123,8 @@ public static partial class LockedSettingsCheck
             .Select(c => AnalyzerConfigDocument.Parse(c.Path, c.Text!))
             .ToList();
         var precedence = new AnalyzerConfigPrecedence(configs);
-        var found = new List<Finding>();
+        // Collected apart, then reported once each, by file and line.
+        var found = FindingReporter.ForProject(context.Policy);
         var files = settings.CompileFiles.Count > 0 ? settings.CompileFiles : [Path.Combine(Path.GetDirectoryName(settings.ProjectFile) ?? "/", "Program.cs")];
         foreach (var (id, severity) in context.Locked)
         {
@@ -154,9 +155,9 @@ public static partial class LockedSettingsCheck
         {
             foreach (var marked in precedence.MarkedGenerated(files))
             {
-                found.Add(new Finding(PolicyRuleIds.LockedRuleSilenced, SeverityOf(context.Policy, PolicyRuleIds.LockedRuleSilenced),
+                found.Report(PolicyRuleIds.LockedRuleSilenced,
                     $"{Path.GetFileName(marked.Config.Path)} line {marked.Entry.Line} marks {(marked.Files.Count == files.Count ? "every source file of this project" : $"{marked.Files.Count} source file(s) of this project (e.g. {Shown(context, marked.Files[0])})")} as generated code (generated_code = true), which analyzers skip, locked rules ({Sample(context.Locked.Keys)}) included. Remove the line; mark only files a tool really generates.",
-                    marked.Config.Path, marked.Entry.Line));
+                    marked.Config.Path, marked.Entry.Line);
             }
         }
 
@@ -164,13 +165,13 @@ public static partial class LockedSettingsCheck
         {
             foreach (var (config, entry) in precedence.Lines(key))
             {
-                found.Add(new Finding(PolicyRuleIds.LockedRuleSilenced, SeverityOf(context.Policy, PolicyRuleIds.LockedRuleSilenced),
+                found.Report(PolicyRuleIds.LockedRuleSilenced,
                     $"{Path.GetFileName(config.Path)} sets {key}, which only Standards.Sdk writes (it tells the analyzer which locked rules the source may not silence). Remove the line.",
-                    config.Path, entry.Line));
+                    config.Path, entry.Line);
             }
         }
 
-        context.Findings.AddRange(found.DistinctBy(f => (f.Code, f.File, f.Line, f.Message)).OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line));
+        context.Reporter.AddRange(found.Findings.DistinctBy(f => (f.Code, f.File, f.Line, f.Message)).OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line));
 
         void Report(IReadOnlyList<DecidingEntry> weakening, string code, string what, string exceptionRule)
         {
@@ -179,10 +180,10 @@ public static partial class LockedSettingsCheck
                 var scope = deciding.Files.Count == files.Count
                     ? "every source file of this project"
                     : $"{deciding.Files.Count} source file{(deciding.Files.Count == 1 ? string.Empty : "s")} of this project (e.g. {Shown(context, deciding.Files[0])})";
-                found.Add(new Finding(code, SeverityOf(context.Policy, code),
+                found.Report(code,
                     $"{Path.GetFileName(deciding.Config.Path)} line {deciding.Entry.Line} makes {what} '{deciding.Entry.Value}' for {scope}; the policy keeps it at its severity. Remove the line (an .editorconfig or .globalconfig may tune other rules), "
                         + context.ExceptionHint(exceptionRule),
-                    deciding.Config.Path, deciding.Entry.Line));
+                    deciding.Config.Path, deciding.Entry.Line);
             }
         }
     }

@@ -85,7 +85,7 @@ public static partial class LockedSettingsCheck
         AnalyzersTakenAway(context);
         SilencedInAnalyzerConfigs(context);
         SilencedInRuleSet(context);
-        return context.Findings;
+        return context.Reporter.Findings;
     }
 
     /// <summary>The locked rule ids in force for this project, with the severity the policy gives each.</summary>
@@ -250,6 +250,7 @@ public static partial class LockedSettingsCheck
         {
             Settings = settings;
             Policy = policy;
+            Reporter = FindingReporter.ForProject(policy);
             ReadFile = readFile;
             Locked = LockedRulesInForce(policy);
             locator = MsBuildPropertyLocator.For(settings, path => readFile(path));
@@ -263,7 +264,7 @@ public static partial class LockedSettingsCheck
 
         public IReadOnlyDictionary<string, Severity> Locked { get; }
 
-        public List<Finding> Findings { get; } = [];
+        public FindingReporter Reporter { get; }
 
         public MsBuildPropertyLocator Locator => locator.Value;
 
@@ -275,6 +276,6 @@ public static partial class LockedSettingsCheck
         public void Add(string code, string message, PropertyLocation where) => Add(code, message, where.File, where.Line);
 
         public void Add(string code, string message, string file, int line) =>
-            Findings.Add(new Finding(code, SeverityOf(Policy, code), message, file, line));
+            Reporter.Report(code, message, file, line);
     }
 }

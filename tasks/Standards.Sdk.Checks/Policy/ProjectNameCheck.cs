@@ -73,8 +73,8 @@ public static class ProjectNameCheck
     private static Finding? Find(string projectFile, EffectivePolicy policy)
     {
         var rule = RuleCatalog.Get(CodeRuleIds.GenericProjectName);
-        var severity = policy.SeverityOf(rule);
-        if (severity == Severity.None)
+        var reporter = FindingReporter.ForProject(policy);
+        if (!reporter.IsOn(rule.Id))
         {
             return null;
         }
@@ -84,7 +84,7 @@ public static class ProjectNameCheck
             .FirstOrDefault(s => generic.Contains(s, StringComparer.OrdinalIgnoreCase));
         return segment is null
             ? null
-            : new Finding(rule.Id, severity,
+            : reporter.Report(rule.Id,
                 $"Project '{policy.Project.Name}' is named '{segment}', which says nothing about what it does. Name it after its responsibility (e.g. Acme.Billing.Invoices), or change STD1007.names in standards.json.",
                 projectFile, 1, 1);
     }

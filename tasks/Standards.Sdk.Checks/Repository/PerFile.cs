@@ -1,4 +1,5 @@
 using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Repository;
@@ -10,10 +11,10 @@ namespace Standards.Sdk.Checks.Repository;
 /// </summary>
 public static class PerFile
 {
-    /// <summary>Runs <paramref name="check"/>; a failure is added to <paramref name="findings"/> as STD0000 at <paramref name="file"/>.</summary>
-    public static void Run(List<Finding> findings, string file, string what, Action check)
+    /// <summary>Runs <paramref name="check"/>; a failure is reported to <paramref name="reporter"/> as STD0000 at <paramref name="file"/>.</summary>
+    public static void Run(FindingReporter reporter, string file, string what, Action check)
     {
-        ArgumentNullException.ThrowIfNull(findings);
+        ArgumentNullException.ThrowIfNull(reporter);
         ArgumentNullException.ThrowIfNull(check);
         try
         {
@@ -23,7 +24,7 @@ public static class PerFile
         catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
         {
-            findings.Add(new Finding(PolicyRuleIds.InternalError, Severity.Error,
+            reporter.Add(new Finding(PolicyRuleIds.InternalError, Severity.Error,
                 $"Standards.Sdk could not {what} {file}: {ex.GetType().Name}: {ex.Message} The other files were checked. This is a bug in Standards.Sdk; please report it with this file (or a copy that shows the problem).",
                 file));
         }

@@ -37,9 +37,11 @@ public sealed record RepositoryCheckOutcome(
 }
 
 /// <summary>
-/// Runs the repo-wide checks over one snapshot: each check in turn (a check that throws becomes an STD0000
-/// finding, the others still run), then the repo's exception entries, then the adoption baseline. File paths of
-/// findings are made repo-relative. Pure: no disk, no clock.
+/// Runs the repo-wide checks over one snapshot: each check in turn, all reporting through one
+/// <see cref="FindingReporter"/> (severities, exception entries of standards.json, repo-relative paths; a check that
+/// throws becomes an STD0000 finding, what it reported before stays, and the others still run), then the adoption
+/// baseline over what they reported.
+/// Pure: no disk, no clock.
 /// </summary>
 public static class RepositoryCheckRunner
 {
@@ -54,69 +56,55 @@ public static class RepositoryCheckRunner
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(checks);
-        repository = RepositoryScope.Apply(repository, policy);
-        var repoPolicy = RepositoryPolicy.For(repository, policy, today);
-        var all = new List<Finding>();
+        var context = RepositoryCheckContext.Create(repository, policy, today);
+        var reporter = context.Reporter;
         var timings = new List<CheckTiming>();
         foreach (var check in checks)
         {
             var watch = Stopwatch.StartNew();
-            IReadOnlyList<Finding> found;
+            var raised = reporter.Raised;
             try
             {
-                found = check.Run(repository, policy, today);
+                check.Run(context);
             }
 #pragma warning disable CA1031 // One broken check must not hide the others' findings or crash the build.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                found = [new Finding(PolicyRuleIds.InternalError, Severity.Error,
-                    $"The {check.Name} check failed: {ex.GetType().Name}: {ex.Message} This is a bug in Standards.Sdk; please report it with the build log (-bl). To build meanwhile, set StandardsRepositoryChecks=false.")];
+                reporter.Add(new Finding(PolicyRuleIds.InternalError, Severity.Error,
+                    $"The {check.Name} check failed: {ex.GetType().Name}: {ex.Message} This is a bug in Standards.Sdk; please report it with the build log (-bl). To build meanwhile, set StandardsRepositoryChecks=false."));
             }
 
-            timings.Add(new CheckTiming(check.Name, watch.ElapsedMilliseconds, found.Count));
-            all.AddRange(found.Select(f => Relativize(f, repository.Root)));
+            timings.Add(new CheckTiming(check.Name, watch.ElapsedMilliseconds, reporter.Raised - raised));
         }
 
-        all.AddRange(Unreadable(repository, repoPolicy));
+        Unreadable(context);
 
         // STD1007 is each project's own finding (its build reports it); computed here so that the baseline records
         // it on update and its entries are judged like any other (matched, or removable once fixed).
-        all.AddRange(ProjectNameCheck.ForRepository(repository, policy, today));
+        reporter.AddRange(ProjectNameCheck.ForRepository(context.Repository, policy, today));
 
-        var current = new List<Finding>();
-        var excepted = 0;
-        foreach (var finding in all.Where(f => f.Severity != Severity.None).Distinct())
-        {
-            if (policy.Exceptions.Any(e => Covers(e, finding, repository, today)))
-            {
-                excepted++;
-                continue;
-            }
-
-            current.Add(finding);
-        }
-
+        var current = reporter.Findings.ToList();
+        var kind = context.Policy.Kind;
         if (baseline is null)
         {
-            return new RepositoryCheckOutcome([.. current.Where(f => !ReportedByProjects(f))], [], current, excepted, timings, repoPolicy.Kind, null);
+            return new RepositoryCheckOutcome([.. current.Where(f => !ReportedByProjects(f))], [], current, reporter.Excepted, timings, kind, null);
         }
 
         var applied = BaselineMatcher.Apply(current, baseline.File);
         var reported = new List<Finding>(applied.New.Where(f => !ReportedByProjects(f)));
-        reported.AddRange(baseline.Problems.Select(f => Relativize(f, repository.Root)));
+        reported.AddRange(baseline.Problems.Select(f => FindingReporter.Relativize(f, context.Repository.Root)));
+        var stale = FindingReporter.ForRepository(context.Policy, context.Repository);
         foreach (var entry in applied.Stale)
         {
             var what = entry.File.Length == 0 ? entry.Code : $"{entry.Code} in {entry.File}";
-            if (repoPolicy.Create(BaselineRuleIds.EntryNoLongerNeeded,
-                    $"{baseline.Path}: the entry for {what} (\"{Shorten(entry.Message)}\") matches no finding any more: the problem was fixed. Remove the entry, or regenerate the file with `{BaselineFile.UpdateCommand}`, so the baseline cannot hide the problem if it comes back.",
-                    baseline.Path, entry.Line) is { } stale)
-            {
-                reported.Add(stale);
-            }
+            stale.Report(BaselineRuleIds.EntryNoLongerNeeded,
+                $"{baseline.Path}: the entry for {what} (\"{Shorten(entry.Message)}\") matches no finding any more: the problem was fixed. Remove the entry, or regenerate the file with `{BaselineFile.UpdateCommand}`, so the baseline cannot hide the problem if it comes back.",
+                baseline.Path, entry.Line);
         }
 
-        return new RepositoryCheckOutcome(reported, applied.Suppressed, current, excepted, timings, repoPolicy.Kind, baseline);
+        reported.AddRange(stale.Findings);
+        return new RepositoryCheckOutcome(reported, applied.Suppressed, current, reporter.Excepted, timings, kind, baseline);
     }
 
     /// <summary>True for a finding a project's build reports (STD1007, <see cref="ProjectNameCheck"/>): the repository checks only baseline it.</summary>
@@ -130,79 +118,15 @@ public static class RepositoryCheckRunner
     /// STD0007 for every folder that could not be listed and every existing file a check could not read: the checks
     /// that needed it could not check it, so the run must not pass as if they had.
     /// </summary>
-    private static IEnumerable<Finding> Unreadable(RepositorySnapshot repository, RepositoryPolicy repoPolicy)
+    private static void Unreadable(RepositoryCheckContext context)
     {
-        foreach (var item in repository.Unreadable)
+        foreach (var item in context.Repository.Unreadable)
         {
             var message = item.IsFolder
                 ? $"The folder {item.Path}/ could not be listed ({item.Reason}), so no check saw the files in it. Give the build read and list permission on it (chmod a+rx), or move it out of the repo."
                 : $"{item.Path} exists but could not be read ({item.Reason}), so the checks that need it could not check it. Make it readable by the build (chmod a+r), repair or remove the link, or delete the file.";
-            if (repoPolicy.Create(PolicyRuleIds.InputUnreadable, message, item.Path) is { } finding)
-            {
-                yield return finding;
-            }
+            context.Reporter.Report(PolicyRuleIds.InputUnreadable, message, item.Path);
         }
-    }
-
-    /// <summary>
-    /// True when an exception entry covers a repo finding: same rule, not expired, and the scope is "*"/"**",
-    /// a glob or folder matching the finding's file, or the name, folder or glob of the project the file is in.
-    /// </summary>
-    public static bool Covers(ExceptionEntry exception, Finding finding, RepositorySnapshot repository, DateOnly today)
-    {
-        ArgumentNullException.ThrowIfNull(exception);
-        ArgumentNullException.ThrowIfNull(finding);
-        ArgumentNullException.ThrowIfNull(repository);
-        if (!string.Equals(exception.Rule, finding.Code, StringComparison.OrdinalIgnoreCase) || exception.Expires < today)
-        {
-            return false;
-        }
-
-        var scope = Glob.Normalize(exception.Scope).TrimEnd('/');
-        if (scope is "*" or "**")
-        {
-            return true;
-        }
-
-        if (finding.File is not { Length: > 0 } file)
-        {
-            return false;
-        }
-
-        if (Glob.IsMatch(scope, file) || (!scope.Contains('*', StringComparison.Ordinal) && Glob.IsMatch(scope + "/**", file)))
-        {
-            return true;
-        }
-
-        var project = repository.Projects
-            .Select(p => (Project: p, Folder: DirectoryOf(p.Path)))
-            .Where(p => p.Folder.Length == 0 || file == p.Folder || file.StartsWith(p.Folder + "/", StringComparison.Ordinal))
-            .OrderByDescending(p => p.Folder.Length)
-            .FirstOrDefault();
-        return project.Project is not null
-            && new ProjectContext(project.Project.Name, project.Project.Kind, project.Folder).IsInScope(exception.Scope);
-    }
-
-    /// <summary>A finding whose absolute file path below the root is made repo-relative ('/'-separated).</summary>
-    public static Finding Relativize(Finding finding, string root)
-    {
-        ArgumentNullException.ThrowIfNull(finding);
-        ArgumentNullException.ThrowIfNull(root);
-        if (finding.File is not { Length: > 0 } file || !Path.IsPathRooted(file) || root.Length == 0)
-        {
-            return finding.File is { } f && f.Contains('\\', StringComparison.Ordinal) ? finding with { File = f.Replace('\\', '/') } : finding;
-        }
-
-        var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-        return relative.StartsWith("../", StringComparison.Ordinal) || relative == ".." || Path.IsPathRooted(relative)
-            ? finding
-            : finding with { File = relative };
-    }
-
-    private static string DirectoryOf(string path)
-    {
-        var slash = path.LastIndexOf('/');
-        return slash < 0 ? string.Empty : path[..slash];
     }
 
     private static string Shorten(string message) => message.Length <= 100 ? message : message[..97] + "...";

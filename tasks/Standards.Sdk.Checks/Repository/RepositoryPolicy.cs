@@ -9,7 +9,8 @@ namespace Standards.Sdk.Checks.Repository;
 /// The policy as it applies to the repository as a whole: the <see cref="EffectivePolicy"/> of a pseudo-project
 /// whose kind is the repo kind (service, worker or library), so rules restricted to kinds (e.g. runbooks for
 /// services and workers) and the "rules" section of standards.json work for repo findings exactly as they do
-/// for project findings. Exceptions are applied per finding by <see cref="RepositoryCheckRunner"/>.
+/// for project findings. Findings are raised, and severities and exceptions applied, by the <see cref="FindingReporter"/>
+/// built from it.
 /// </summary>
 public sealed class RepositoryPolicy
 {
@@ -43,12 +44,6 @@ public sealed class RepositoryPolicy
     public static RepositoryPolicy For(RepositorySnapshot repository, StandardsPolicy policy, DateOnly today) =>
         new(policy, RepositoryKind.Resolve(policy, repository), today);
 
-    /// <summary>
-    /// The configured severity of a rule for this repo (None when the rule does not apply to its kind). Throws for an
-    /// id the catalog does not declare (<see cref="RuleCatalog.Get"/>).
-    /// </summary>
-    public Severity SeverityOf(string ruleId) => Effective.ConfiguredSeverity(RuleCatalog.Get(ruleId));
-
     /// <summary>A parameter value as text (standards.json, else the default).</summary>
     public string Parameter(string ruleId, string name) => Effective.Parameter(RuleCatalog.Get(ruleId), name);
 
@@ -63,13 +58,6 @@ public sealed class RepositoryPolicy
         return int.TryParse(Parameter(ruleId, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
             : int.Parse(rule.Parameters.First(p => p.Name == name).Default, CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>A finding with the rule's configured severity, or null when the rule is off for this repo.</summary>
-    public Finding? Create(string ruleId, string message, string? file, int line = 0, int column = 0)
-    {
-        var severity = SeverityOf(ruleId);
-        return severity == Severity.None ? null : new Finding(ruleId, severity, message, file, line, column);
     }
 }
 

@@ -1,4 +1,10 @@
-using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Baseline;
+using Standards.Sdk.Checks.Budgets;
+using Standards.Sdk.Checks.Coverage;
+using Standards.Sdk.Checks.Dependencies;
+using Standards.Sdk.Checks.Layout;
+using Standards.Sdk.Checks.Release;
+using Standards.Sdk.Checks.TestReports;
 
 namespace Standards.Sdk.Checks.Rules;
 
@@ -9,13 +15,31 @@ namespace Standards.Sdk.Checks.Rules;
 /// </summary>
 public static partial class RuleCatalog
 {
-    private const string PolicyFile = "Policy configuration";
-
     /// <summary>The area of the build-policy rules (StandardsAnalyzerRules.Catalog.cs gives it to the analyzer rules).</summary>
     internal const string BuildPolicy = "Build policy";
 
+    /// <summary>
+    /// The classes whose constants declare the rules Standards.Sdk's tasks and tool report ([Rule] on each id
+    /// constant), in the catalog's order: policy, code (STD1007), dependencies, layout, the repository checks'
+    /// runner, coverage, budgets, release, tool, CI reports. A new area's class is added here; a new rule of an
+    /// area is not (RuleDeclarationTests fails when a class declares rules and is missing here).
+    /// </summary>
+    public static IReadOnlyList<Type> DeclaringClasses { get; } =
+    [
+        typeof(PolicyRuleIds),
+        typeof(CodeRuleIds),
+        typeof(DependencyRuleIds),
+        typeof(LayoutRuleIds),
+        typeof(BaselineRuleIds),
+        typeof(CoverageRuleIds),
+        typeof(BudgetRuleIds),
+        typeof(ReleaseRuleIds),
+        typeof(ToolRuleIds),
+        typeof(TestReportRuleIds),
+    ];
+
     /// <summary>The rules, ours first, then the analyzer rules the SDK turns on.</summary>
-    public static IReadOnlyList<RuleDefinition> All { get; } = Compose(StandardsAnalyzerRules.All);
+    public static IReadOnlyList<RuleDefinition> All { get; } = Compose(StandardsAnalyzerRules.All, DeclaringClasses.SelectMany(RuleDeclarations.Of).ToList());
 
     private static readonly Dictionary<string, RuleDefinition> ById = Index(All);
 
@@ -35,56 +59,25 @@ public static partial class RuleCatalog
     }
 
     /// <summary>
-    /// The catalog: every rule in its place, the analyzer rules (StandardsAnalyzerRules.cs) among them. A parameter so
-    /// that a test can add a sample declaration the way docs/contributing.md says and see where it lands.
+    /// The catalog: the declared rules of the tasks and tool (<paramref name="declared"/>, from
+    /// <see cref="DeclaringClasses"/>) and the analyzer rules (StandardsAnalyzerRules.cs), each in its place. Parameters
+    /// so that a test can add a sample declaration the way docs/contributing.md says and see where it lands.
     /// </summary>
-    internal static IReadOnlyList<RuleDefinition> Compose(IReadOnlyList<RuleDefinition> analyzerRules) =>
-        [.. PolicyRules(), .. CodeRules(analyzerRules), .. RepositoryRules(), .. QualityGateRules(), .. ReleaseRules(), .. ToolRules(), .. ContinuousIntegrationRules(), .. AnalyzerRules()];
+    internal static IReadOnlyList<RuleDefinition> Compose(IReadOnlyList<RuleDefinition> analyzerRules, IReadOnlyList<RuleDefinition> declared)
+    {
+        // Ours in id order: policy (STD0xxx; STD0101 and STD0103 are declared with the analyzer rules, which report
+        // them for what source does, while the policy task reports them for properties and analyzer configs and they
+        // are configured like its rules), code shape (STD10xx), dependencies, layout, quality gates, release, tool, CI.
+        var ours = declared
+            .Concat(analyzerRules.Select(r => IsPolicyRule(r) ? r with { Origin = RuleOrigin.StandardsTask } : r))
+            .OrderBy(r => r.Id, StringComparer.Ordinal);
+        return [.. ours, .. AnalyzerRules()];
+    }
 
     /// <summary>The lookup by id (case-insensitive); throws <see cref="ArgumentException"/> when two rules share an id.</summary>
     internal static Dictionary<string, RuleDefinition> Index(IEnumerable<RuleDefinition> rules) =>
         rules.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
 
-    private static IEnumerable<RuleDefinition> PolicyRules()
-    {
-        yield return Task(PolicyRuleIds.InternalError, "Standards.Sdk internal error", PolicyFile, Severity.Error, "");
-        yield return Task(PolicyRuleIds.PolicyNotJson, "standards.json is not valid JSON", PolicyFile, Severity.Error, "policy-file");
-        yield return Task(PolicyRuleIds.PolicyShape, "standards.json does not match its schema", PolicyFile, Severity.Error, "policy-file");
-        yield return Task(PolicyRuleIds.UnknownRule, "standards.json names an unknown STD rule or a malformed diagnostic id", PolicyFile, Severity.Error, "policy-file");
-        yield return Task(PolicyRuleIds.ExceptionMalformed, "Malformed exception entry", PolicyFile, Severity.Error, "exceptions");
-        yield return Task(PolicyRuleIds.ExceptionExpired, "Expired exception", PolicyFile, Severity.Error, "exceptions");
-        yield return Task(PolicyRuleIds.UnknownProjectKind, "Unknown project kind", PolicyFile, Severity.Error, "project-kinds");
-        yield return Task(PolicyRuleIds.InputUnreadable, "A file the checks must read cannot be read", PolicyFile, Severity.Error, "policy-file");
-        yield return Task(PolicyRuleIds.StateNotWritable, "Standards.Sdk cannot write its state or reports", PolicyFile, Severity.Error, "policy-file");
-        // STD0101 and STD0103 are declared with the analyzer rules, which report them for what source does; the
-        // policy task reports them for properties and analyzer configs, and they are configured like its rules.
-        yield return StandardsAnalyzerRules.NullableTurnedOff with { Origin = RuleOrigin.StandardsTask };
-        yield return Task(PolicyRuleIds.WarningsAsErrorsLocked, "Warnings-as-errors turned off in a CI or Release build", BuildPolicy, Severity.Error, "warnings-as-errors, locked-settings") with { Locked = true };
-        yield return StandardsAnalyzerRules.LockedRuleSilenced with { Origin = RuleOrigin.StandardsTask };
-        yield return Task(PolicyRuleIds.FileExceptionNotApplicable, "File-scoped exception cannot be applied to a file", BuildPolicy, Severity.Warning, "exceptions");
-    }
-
-    /// <summary>The code-shape rules (STD10xx): the analyzer rules but the two locked settings above, and the project-name rule.</summary>
-    private static IEnumerable<RuleDefinition> CodeRules(IReadOnlyList<RuleDefinition> analyzerRules)
-    {
-        var projectName = Task(CodeRuleIds.GenericProjectName, "Generic project name", BuildPolicy, Severity.Warning, "generic-names") with
-        {
-            Parameters = [new RuleParameter("names", StandardsAnalyzerRules.DefaultGenericNames, null, "Project name segments that say nothing about what the project does.", IsList: true)],
-        };
-        return analyzerRules
-            .Where(r => r.Id is not (PolicyRuleIds.NullableLocked or PolicyRuleIds.LockedRuleSilenced))
-            .Append(projectName)
-            .OrderBy(r => r.Id, StringComparer.Ordinal);
-    }
-
-    /// <summary>A rule a Standards.Sdk task reports (internal: tests declare sample rules with it, as the guide does).</summary>
-    internal static RuleDefinition Task(string id, string title, string area, Severity severity, string source) => new()
-    {
-        Id = id,
-        Title = title,
-        Area = area,
-        Origin = RuleOrigin.StandardsTask,
-        DefaultSeverity = severity,
-        Source = source,
-    };
+    /// <summary>An analyzer rule with a policy id (STD0xxx: STD0101, STD0103), which the policy task reports too.</summary>
+    private static bool IsPolicyRule(RuleDefinition rule) => rule.Id.StartsWith("STD0", StringComparison.Ordinal);
 }

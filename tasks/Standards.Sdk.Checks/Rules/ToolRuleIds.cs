@@ -1,35 +1,47 @@
+using Standards.Sdk.Checks.Diagnostics;
+
 namespace Standards.Sdk.Checks.Rules;
 
 /// <summary>
-/// The codes of `dotnet standards` (STD75xx), reported by Standards.Adoption; each has a page under docs/rules. Titles
-/// and defaults are declared with these ids in RuleCatalog.Tool.cs.
+/// The codes of `dotnet standards` (STD75xx), reported by Standards.Adoption; each has a page under docs/rules. Each
+/// constant is its rule's one declaration ([Rule]); the catalog reads it from here.
 /// </summary>
+[RuleArea("dotnet standards tool")]
 public static class ToolRuleIds
 {
     /// <summary>The git working tree has uncommitted changes.</summary>
+    [Rule("The git tree has uncommitted changes", Severity.Error, "adoption-baseline")]
     public const string DirtyTree = "STD7501";
 
     /// <summary>A project file is not well-formed XML.</summary>
+    [Rule("A project file cannot be parsed", Severity.Error, "adoption-baseline")]
     public const string ProjectUnparsable = "STD7502";
 
     /// <summary>No project file under the path.</summary>
+    [Rule("No project to adopt", Severity.Error, "adoption-baseline")]
     public const string NoProjects = "STD7503";
 
     /// <summary>A baseline file (repo or code) is malformed.</summary>
+    [Rule("A baseline file is malformed", Severity.Error, "adoption-baseline")]
     public const string BaselineMalformed = "STD7504";
 
     /// <summary>global.json or Directory.Packages.props is malformed.</summary>
+    [Rule("global.json or Directory.Packages.props is malformed", Severity.Error, "adoption-baseline")]
     public const string ConfigurationMalformed = "STD7505";
 
     /// <summary>A restore or build the tool runs failed to start or to restore.</summary>
+    [Rule("A restore or build the tool runs failed", Severity.Error, "adoption-baseline")]
     public const string BuildFailed = "STD7506";
 
     /// <summary>A finding that cannot be baselined (a compiler error, a configuration error, an unknown analyzer).</summary>
+    [Rule("A finding cannot be baselined", Severity.Error, "adoption-baseline")]
     public const string NotBaselinable = "STD7507";
 
     /// <summary>The command line is wrong (unknown command or option, missing value, path not found).</summary>
+    [Rule("Wrong command line", Severity.Error, "adoption-baseline")]
     public const string Usage = "STD7508";
 
     /// <summary>Writing the change set failed; every file was put back.</summary>
+    [Rule("The change set could not be written", Severity.Error, "adoption-baseline")]
     public const string WriteFailed = "STD7509";
 }

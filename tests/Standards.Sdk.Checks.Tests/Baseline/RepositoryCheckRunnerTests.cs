@@ -101,7 +101,7 @@ public class RepositoryCheckRunnerTests
     {
         public string Name => "boom";
 
-        public IReadOnlyList<Finding> Run(RepositorySnapshot repository, StandardsPolicy policy, DateOnly today) =>
+        public void Run(RepositoryCheckContext context) =>
             throw new InvalidOperationException("bug");
     }
 
@@ -109,12 +109,12 @@ public class RepositoryCheckRunnerTests
     {
         public string Name => "absolute";
 
-        public IReadOnlyList<Finding> Run(RepositorySnapshot repository, StandardsPolicy policy, DateOnly today) =>
+        public void Run(RepositoryCheckContext context) => context.Reporter.AddRange(
         [
             new Finding("STD3031", Severity.Warning, "m", "/repo/docs/x.md", 2),
             new Finding("STD3031", Severity.Warning, "m", "/elsewhere/y.md", 3),
             new Finding("STD3031", Severity.Warning, "m", "win\\path.md", 4),
             new Finding("STD3031", Severity.None, "off", "docs/z.md", 5),
-        ];
+        ]);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Layout;
 using Standards.Sdk.Checks.Rules;
 using Standards.Sdk.DocsGenerator;
 
@@ -8,7 +9,9 @@ namespace Standards.Sdk.Checks.Tests.Catalog;
 /// <summary>
 /// Follows docs/contributing.md, "Adding a rule", for a sample rule of each kind: the declaration is all a rule needs
 /// for the catalog to look it up and for the generators to give it its schema entry, its index row, its first page
-/// and (an analyzer rule) its release-tracking row. No other file is touched: the sample exists only in the test.
+/// and (an analyzer rule) its release-tracking row. No other file is touched: the sample exists only in the test. A
+/// task or repo-check rule's declaration is [Rule] (and [RuleParameter]) on its id constant; the tests declare theirs
+/// on constants of classes of their own, read the same way the catalog reads the *RuleIds classes.
 /// </summary>
 public class AddingARuleTests
 {
@@ -27,7 +30,7 @@ public class AddingARuleTests
             description: "A rule declared by a test.",
             profile: "method-length",
             parameters: [maxThings]);
-        var catalog = RuleCatalog.Compose([.. StandardsAnalyzerRules.All, sample]);
+        var catalog = RuleCatalog.Compose([.. StandardsAnalyzerRules.All, sample], Declared());
 
         AssertGeneratedFor(sample, catalog, "`maxThings` 7");
         Assert.Equal(RuleOrigin.StandardsAnalyzer, sample.Origin);
@@ -45,29 +48,76 @@ public class AddingARuleTests
     }
 
     [Fact]
-    public void A_per_project_policy_rule_declared_in_the_catalog_gets_everything_else()
+    public void A_per_project_policy_rule_declared_on_its_id_constant_gets_everything_else()
     {
-        // Step 1 of the guide: the id in PolicyRuleIds.cs and the entry in RuleCatalog.cs's PolicyRules().
-        var sample = RuleCatalog.Task("STD0199", "Sample policy rule", RuleCatalog.BuildPolicy, Severity.Error, "locked-settings") with { Locked = true };
-        AssertGeneratedFor(sample, [.. RuleCatalog.All, sample], string.Empty);
+        // Step 1 of the guide: [Rule] on the id constant in PolicyRuleIds.cs (here SamplePolicyRuleIds), nothing else.
+        var sample = Assert.Single(RuleDeclarations.Of(typeof(SamplePolicyRuleIds)));
+        Assert.Equal(("STD0199", "Sample policy rule", RuleCatalog.BuildPolicy, Severity.Error, "locked-settings", true, RuleOrigin.StandardsTask),
+            (sample.Id, sample.Title, sample.Area, sample.DefaultSeverity, sample.Source, sample.Locked, sample.Origin));
+        var catalog = RuleCatalog.Compose(StandardsAnalyzerRules.All, [.. Declared(), sample]);
+        AssertGeneratedFor(sample, catalog, string.Empty);
+
+        // Among the policy rules, in id order (after STD0104, before the code-shape rules).
+        var ids = catalog.Select(r => r.Id).ToList();
+        Assert.Equal(ids.IndexOf(PolicyRuleIds.FileExceptionNotApplicable) + 1, ids.IndexOf(sample.Id));
     }
 
     [Fact]
-    public void A_repository_check_rule_declared_in_the_catalog_gets_everything_else()
+    public void A_repository_check_rule_declared_on_its_id_constant_gets_everything_else()
     {
-        // Step 1 of the guide: the id in LayoutRuleIds.cs and the entry in RuleCatalog.Layout.cs.
-        var sample = RuleCatalog.Task("STD3099", "Sample layout rule", "Repository layout", Severity.Warning, "required-files") with
-        {
-            Parameters = [new RuleParameter("minFiles", "3", null, "Fewest files a sample folder may have.")],
-        };
-        AssertGeneratedFor(sample, [.. RuleCatalog.All, sample], "`minFiles` 3");
+        // Step 1 of the guide: [Rule] and [RuleParameter] on the id constant in LayoutRuleIds.cs (here SampleLayoutRuleIds).
+        var sample = Assert.Single(RuleDeclarations.Of(typeof(SampleLayoutRuleIds)));
+        Assert.Equal("Repository layout", sample.Area);
+        Assert.Equal(new RuleParameter("minFiles", "3", null, "Fewest files a sample folder may have."), Assert.Single(sample.Parameters));
+        var catalog = RuleCatalog.Compose(StandardsAnalyzerRules.All, [.. Declared(), sample]);
+        AssertGeneratedFor(sample, catalog, "`minFiles` 3");
+
+        // Among the layout rules, in id order.
+        var ids = catalog.Select(r => r.Id).ToList();
+        Assert.Equal(ids.IndexOf(LayoutRuleIds.GenericFolderName) + 1, ids.IndexOf(sample.Id));
+    }
+
+    [Fact]
+    public void Every_class_that_declares_rules_is_read_by_the_catalog()
+    {
+        var declaring = typeof(RuleCatalog).Assembly.GetTypes()
+            .Where(t => t.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static).Any(f => f.IsDefined(typeof(RuleAttribute), false)))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal).ToList();
+        Assert.Equal(declaring, RuleCatalog.DeclaringClasses.OrderBy(t => t.FullName, StringComparer.Ordinal));
+        Assert.All(declaring, t => Assert.NotNull(System.Reflection.CustomAttributeExtensions.GetCustomAttribute<RuleAreaAttribute>(t)));
+        Assert.Equal(Declared().Count + StandardsAnalyzerRules.All.Count, RuleCatalog.All.Count(r => r.Id.StartsWith(DiagnosticIds.OwnPrefix, StringComparison.Ordinal)));
     }
 
     [Fact]
     public void A_rule_declared_twice_is_a_failure_not_a_silent_override()
     {
-        var twice = RuleCatalog.Task(PolicyRuleIds.PolicyShape, "Another title", RuleCatalog.BuildPolicy, Severity.Warning, "policy-file");
+        var twice = Assert.Single(RuleDeclarations.Of(typeof(DuplicateRuleIds)));
         Assert.Throws<ArgumentException>(() => RuleCatalog.Index([.. RuleCatalog.All, twice]));
+    }
+
+    /// <summary>The declarations the catalog reads today.</summary>
+    private static List<RuleDefinition> Declared() => [.. RuleCatalog.DeclaringClasses.SelectMany(RuleDeclarations.Of)];
+
+    [RuleArea("Policy configuration")]
+    private static class SamplePolicyRuleIds
+    {
+        [Rule("Sample policy rule", Severity.Error, "locked-settings", Area = RuleCatalog.BuildPolicy, Locked = true)]
+        public const string SamplePolicy = "STD0199";
+    }
+
+    [RuleArea("Repository layout")]
+    private static class SampleLayoutRuleIds
+    {
+        [Rule("Sample layout rule", Severity.Warning, "required-files")]
+        [RuleParameter("minFiles", "3", "Fewest files a sample folder may have.")]
+        public const string SampleLayout = "STD3099";
+    }
+
+    [RuleArea("Policy configuration")]
+    private static class DuplicateRuleIds
+    {
+        [Rule("Another title", Severity.Warning, "policy-file")]
+        public const string PolicyShapeAgain = PolicyRuleIds.PolicyShape;
     }
 
     /// <summary>What the generators and the catalog give a rule from its declaration alone.</summary>

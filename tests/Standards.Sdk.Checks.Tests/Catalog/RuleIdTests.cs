@@ -79,10 +79,11 @@ public class RuleIdTests
         Assert.Contains(undeclared, Assert.Throws<KeyNotFoundException>(() => RuleCatalog.Get(undeclared)).Message, StringComparison.Ordinal);
 
         var policy = new RepositoryPolicy(StandardsPolicy.Default, new RepositoryKind("library", "declared", true), FakeRepo.Today);
-        Assert.Throws<KeyNotFoundException>(() => policy.SeverityOf(undeclared));
-        Assert.Throws<KeyNotFoundException>(() => policy.Create(undeclared, "message", "file.md"));
+        var reporter = FindingReporter.ForRepository(policy, repository: null);
+        Assert.Throws<KeyNotFoundException>(() => reporter.SeverityOf(undeclared));
+        Assert.Throws<KeyNotFoundException>(() => reporter.Report(undeclared, "message", "file.md"));
         Assert.Throws<KeyNotFoundException>(() => policy.Parameter(undeclared, "files"));
-        Assert.Equal(Severity.Error, policy.SeverityOf(LayoutRuleIds.RequiredFileMissing));
+        Assert.Equal(Severity.Error, reporter.SeverityOf(LayoutRuleIds.RequiredFileMissing));
         Assert.Same(RuleCatalog.Find(LayoutRuleIds.RequiredFileMissing), RuleCatalog.Get("std3001"));
     }
 

@@ -105,21 +105,21 @@ public sealed class UnreadableInputTests : IDisposable
     [Fact]
     public void A_check_that_fails_on_one_file_reports_that_file_and_the_others_still_run()
     {
-        var findings = new List<Checks.Diagnostics.Finding>();
+        var reporter = FindingReporter.ForProject(StandardsPolicy.Default, new ProjectContext("Acme", "library", string.Empty), FakeRepo.Today);
         foreach (var file in new[] { "a.md", "bad.md", "c.md" })
         {
-            PerFile.Run(findings, file, "check", () =>
+            PerFile.Run(reporter, file, "check", () =>
             {
                 if (file == "bad.md")
                 {
                     throw new InvalidOperationException("boom");
                 }
 
-                findings.Add(new Checks.Diagnostics.Finding("STD3032", Checks.Diagnostics.Severity.Warning, "ok", file));
+                reporter.Add(new Checks.Diagnostics.Finding("STD3032", Checks.Diagnostics.Severity.Warning, "ok", file));
             });
         }
 
-        Assert.Equal([("STD3032", "a.md"), ("STD0000", "bad.md"), ("STD3032", "c.md")], findings.Select(f => (f.Code, f.File!)));
+        Assert.Equal([("STD3032", "a.md"), ("STD0000", "bad.md"), ("STD3032", "c.md")], reporter.Findings.Select(f => (f.Code, f.File!)));
     }
 
     public void Dispose()
