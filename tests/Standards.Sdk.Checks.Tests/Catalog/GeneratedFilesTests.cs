@@ -5,7 +5,8 @@ namespace Standards.Sdk.Checks.Tests.Catalog;
 /// <summary>
 /// The shipped schema and the rules index are generated from the rule catalog, the analyzers'
 /// AnalyzerReleases.Unshipped.md from the analyzer rule declarations, and the GitLab CI/CD component
-/// (templates/standards-ci/template.yml) is a copy of ci-templates/gitlab/standards-ci.yml, by the eng/ tool
+/// (templates/standards-ci/template.yml) is a copy of ci-templates/gitlab/standards-ci.yml, and the repo templates'
+/// template.json files are composed from the layers in templates/template-json/, by the eng/ tool
 /// Standards.Sdk.DocsGenerator. These tests fail when the committed copies drift; `eng/update-generated.sh` runs the
 /// tool to rewrite them.
 /// </summary>
@@ -26,7 +27,12 @@ public class GeneratedFilesTests
     [Fact]
     public void The_tool_writes_exactly_the_files_these_tests_compare() =>
         Assert.Equal(
-            ["sdk/schema/standards.schema.json", "docs/rules/README.md", "templates/standards-ci/template.yml", AnalyzerReleasesWriter.UnshippedPath],
+            [
+                "sdk/schema/standards.schema.json", "docs/rules/README.md", "templates/standards-ci/template.yml", AnalyzerReleasesWriter.UnshippedPath,
+                "templates/content/std-lib/.template.config/template.json",
+                "templates/content/std-service/.template.config/template.json",
+                "templates/content/std-worker/.template.config/template.json",
+            ],
             Program.Files.Select(f => f.Path));
 
     /// <summary>
@@ -38,11 +44,19 @@ public class GeneratedFilesTests
     public void GitLab_component_is_the_gitlab_template() =>
         AssertGenerated(Path.Combine("templates", "standards-ci", "template.yml"), Program.GitLabComponent(RepoRoot.Path));
 
+    /// <summary>The committed template.json of a repo template is what its layers in templates/template-json/ compose.</summary>
+    [Theory]
+    [InlineData("std-lib")]
+    [InlineData("std-service")]
+    [InlineData("std-worker")]
+    public void Template_json_is_composed_from_its_layers(string template) =>
+        AssertGenerated(TemplateJsonWriter.TemplateJsonPath(template), TemplateJsonWriter.Write(RepoRoot.Path, template));
+
     private static void AssertGenerated(string relativePath, string expected)
     {
         var path = Path.Combine(RepoRoot.Path, relativePath.Replace('/', Path.DirectorySeparatorChar));
         Assert.True(File.Exists(path), $"{relativePath} is missing; run eng/update-generated.sh");
         var actual = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
-        Assert.True(actual == expected, $"{relativePath} is out of date with the rule catalog; run eng/update-generated.sh and commit the result.");
+        Assert.True(actual == expected, $"{relativePath} is out of date with its source; run eng/update-generated.sh and commit the result.");
     }
 }

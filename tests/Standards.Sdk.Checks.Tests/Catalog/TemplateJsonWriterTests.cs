@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+using Standards.Sdk.DocsGenerator;
+
+namespace Standards.Sdk.Checks.Tests.Catalog;
+
+/// <summary>
+/// The merge rules that compose a repo template's template.json from its layers (templates/template-json/): objects
+/// merge key by key, the top-level sources and postActions add up, anything else is replaced, and a blank (null) a
+/// shared layer leaves must be filled by the template's own layer.
+/// </summary>
+public sealed class TemplateJsonWriterTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "template-json-" + Guid.NewGuid().ToString("N"));
+
+    public TemplateJsonWriterTests() => Directory.CreateDirectory(Path.Combine(_root, TemplateJsonWriter.LayersFolder));
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void Objects_merge_key_by_key_and_keep_the_order_of_the_first_layer()
+    {
+        var merged = TemplateJsonWriter.Merge(
+            JsonNode.Parse("""{ "a": 1, "symbols": { "x": { "type": "derived", "valueTransform": "identity" } }, "b": 2 }"""),
+            JsonNode.Parse("""{ "c": 3, "symbols": { "x": { "valueTransform": "baseName", "fileRename": "X" } }, "a": 10 }"""));
+
+        Assert.Equal(
+            """{"a":10,"symbols":{"x":{"type":"derived","valueTransform":"baseName","fileRename":"X"}},"b":2,"c":3}""",
+            merged!.ToJsonString());
+    }
+
+    [Fact]
+    public void Sources_and_post_actions_add_up_and_other_arrays_are_replaced()
+    {
+        var merged = TemplateJsonWriter.Merge(
+            JsonNode.Parse("""{ "sources": [{ "source": "../_shared/repo/" }], "postActions": [1], "classifications": ["Standards"], "forms": { "chain": { "steps": ["a", "b"] } } }"""),
+            JsonNode.Parse("""{ "sources": [{ "exclude": ["**/bin/**"] }], "postActions": [2], "classifications": ["Library"], "forms": { "chain": { "steps": ["c"] } } }"""));
+
+        Assert.Equal(
+            """{"sources":[{"source":"../_shared/repo/"},{"exclude":["**/bin/**"]}],"postActions":[1,2],"classifications":["Library"],"forms":{"chain":{"steps":["c"]}}}""",
+            merged!.ToJsonString());
+    }
+
+    [Fact]
+    public void A_template_composes_its_layers_in_the_order_it_lists_them()
+    {
+        Layer("repo.json", """{ "shortName": null, "symbols": { "kind": { "type": "generated", "parameters": { "value": null } } }, "sources": [{ "source": "../_shared/repo/" }] }""");
+        Layer("host.json", """{ "symbols": { "hostKind": { "type": "generated" } }, "sources": [{ "source": "../_shared/host/" }] }""");
+        Layer("std-x.json", """{ "$extends": ["repo.json", "host.json"], "shortName": "std-x", "symbols": { "kind": { "parameters": { "value": "x" } } }, "sources": [{ "exclude": ["**/bin/**"] }] }""");
+
+        var text = TemplateJsonWriter.Write(_root, "std-x");
+
+        Assert.Equal(
+            """{"shortName":"std-x","symbols":{"kind":{"type":"generated","parameters":{"value":"x"}},"hostKind":{"type":"generated"}},"sources":[{"source":"../_shared/repo/"},{"source":"../_shared/host/"},{"exclude":["**/bin/**"]}]}""",
+            JsonNode.Parse(text)!.ToJsonString());
+        Assert.EndsWith("}\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\r", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_blank_the_template_leaves_unfilled_is_an_error_that_names_it()
+    {
+        Layer("repo.json", """{ "shortName": "std-x", "symbols": { "kind": { "parameters": { "value": null } } } }""");
+        Layer("std-x.json", """{ "$extends": ["repo.json"] }""");
+
+        var error = Assert.Throws<InvalidDataException>(() => TemplateJsonWriter.Write(_root, "std-x"));
+
+        Assert.Contains("/symbols/kind/parameters/value", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_template_layer_without_its_list_of_shared_layers_is_an_error()
+    {
+        Layer("std-x.json", """{ "shortName": "std-x" }""");
+
+        var error = Assert.Throws<InvalidDataException>(() => TemplateJsonWriter.Write(_root, "std-x"));
+
+        Assert.Contains("$extends", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_text_keeps_quotes_and_angle_brackets_readable()
+    {
+        Layer("std-x.json", """{ "$extends": [], "value": "(ci == \"github\") <sdk-version> isn't \\p{L}" }""");
+
+        Assert.Equal("{\n  \"value\": \"(ci == \\\"github\\\") <sdk-version> isn't \\\\p{L}\"\n}\n", TemplateJsonWriter.Write(_root, "std-x"));
+    }
+
+    private void Layer(string name, string json) => File.WriteAllText(Path.Combine(_root, TemplateJsonWriter.LayersFolder, name), json);
+}
