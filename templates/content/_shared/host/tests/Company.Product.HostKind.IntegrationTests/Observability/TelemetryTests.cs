@@ -1,17 +1,23 @@
+//#if (repoKind == "service")
 using System.Collections.Concurrent;
+//#endif
 using System.Diagnostics;
+//#if (repoKind == "service")
 using System.Text;
-using CompanyProduct.Api.Hosting;
-using CompanyProduct.Api.Observability;
+using CompanyProduct.HostKind.Hosting;
+//#endif
+using CompanyProduct.HostKind.Observability;
 using CompanyProduct.Diagnostics;
+//#if (repoKind == "service")
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+//#endif
 
-namespace CompanyProduct.Api.IntegrationTests.Observability;
+namespace CompanyProduct.HostKind.IntegrationTests.Observability;
 
 public sealed class TelemetryTests
 {
@@ -21,9 +27,12 @@ public sealed class TelemetryTests
         Assert.Equal(0.01, new TelemetryOptions().SamplingRatio);
         Assert.Contains(ProductTelemetry.Name, TelemetrySetup.ActivitySources);
         Assert.Contains(ProductTelemetry.Name, TelemetrySetup.Meters);
+//#if (repoKind == "service")
         Assert.Contains("Polly", TelemetrySetup.Meters);
+//#endif
     }
 
+//#if (repoKind == "service")
     [Theory]
     [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318", "TRACES", true)]
     [InlineData("OTEL_EXPORTER_OTLP_LOGS_ENDPOINT", "http://collector:4318/v1/logs", "LOGS", true)]
@@ -79,10 +88,11 @@ public sealed class TelemetryTests
         Assert.Contains("exported log line", collector.Bodies, StringComparison.Ordinal);
     }
 
+//#endif
     [Fact]
     public async Task Records_spans_of_the_service_when_the_host_runs()
     {
-        await using var factory = new ApiFactory();
+        await using var factory = new HostKindFactory();
         using HttpClient client = factory.CreateClient();
         using HttpResponseMessage response = await client.GetAsync(new Uri("/health", UriKind.Relative));
 
@@ -91,6 +101,7 @@ public sealed class TelemetryTests
         Assert.NotNull(activity);
         Assert.True(activity.Recorded);
     }
+//#if (repoKind == "service")
 
     /// <summary>An OTLP/HTTP receiver on loopback that records what it is sent.</summary>
     private sealed class FakeCollector : IAsyncDisposable
@@ -126,4 +137,5 @@ public sealed class TelemetryTests
 
         public async ValueTask DisposeAsync() => await _app.DisposeAsync();
     }
+//#endif
 }

@@ -1,4 +1,4 @@
-using CompanyProduct.Api.Hosting;
+using CompanyProduct.HostKind.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -6,10 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace CompanyProduct.Api.IntegrationTests;
+namespace CompanyProduct.HostKind.IntegrationTests;
 
 public sealed class ConfigurationTests
 {
+//#if (repoKind == "service")
     private static WebApplication BuildApp(Dictionary<string, string?> overrides)
     {
         Dictionary<string, string?> settings = TestSettings.Apply(TestSettings.Valid(), overrides);
@@ -20,6 +21,15 @@ public sealed class ConfigurationTests
             builder.Configuration.AddInMemoryCollection(settings);
         });
     }
+//#else
+    private static WebApplication BuildApp(Dictionary<string, string?> settings) =>
+        WorkerHost.Build([], builder =>
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Provider"] = "InMemory" });
+            builder.Configuration.AddInMemoryCollection(settings);
+        });
+//#endif
 
     [Fact]
     public async Task The_default_configuration_is_valid()
@@ -32,6 +42,7 @@ public sealed class ConfigurationTests
 
     [Theory]
     [InlineData("Service:Name", "", "Name")]
+//#if (repoKind == "service")
     [InlineData("Pagination:MaxLimit", "0", "MaxLimit")]
     [InlineData("Pagination:DefaultLimit", "500", "DefaultLimit")]
     [InlineData("Downstream:BaseAddress", "", "BaseAddress")]
@@ -54,6 +65,16 @@ public sealed class ConfigurationTests
 //#if (rateLimiting)
     [InlineData("RateLimiting:BurstSize", "10", "BurstSize")]
 //#endif
+//#else
+    [InlineData("Messaging:Concurrency", "0", "Concurrency")]
+    [InlineData("Messaging:MaxAttempts", "0", "MaxAttempts")]
+    [InlineData("Messaging:MaxDelay", "00:00:00.001", "MaxDelay")]
+    [InlineData("Shutdown:Timeout", "00:10:00", "Timeout")]
+    [InlineData("Database:Provider", "Postgres", "ConnectionStrings:Database")]
+//#if (tracing)
+    [InlineData("Telemetry:SamplingRatio", "-1", "SamplingRatio")]
+//#endif
+//#endif
     public async Task Invalid_configuration_fails_at_start_up(string key, string value, string member)
     {
         OptionsValidationException error = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
@@ -62,6 +83,7 @@ public sealed class ConfigurationTests
             await app.StartAsync();
         });
 
+//#if (repoKind == "service")
         Assert.Contains(member, error.Message, StringComparison.Ordinal);
     }
 
@@ -121,4 +143,16 @@ public sealed class ConfigurationTests
         Assert.Equal(ApiErrorCodes.UnsupportedMediaType, ApiErrorCodes.ForStatus(415));
         Assert.Equal("http.409", ApiErrorCodes.ForStatus(409));
     }
+//#else
+        Assert.Contains(member, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Shutdown_timeout_comes_from_configuration()
+    {
+        await using WebApplication app = BuildApp(new Dictionary<string, string?> { ["Shutdown:Timeout"] = "00:00:07" });
+
+        Assert.Equal(TimeSpan.FromSeconds(7), app.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
+    }
+//#endif
 }
