@@ -8,7 +8,7 @@ namespace Standards.Sdk.DocsGenerator;
 /// the schema and the rules index; from the analyzer rule declarations, the analyzers' AnalyzerReleases.Unshipped.md;
 /// from ci-templates/gitlab/standards-ci.yml, its copy templates/standards-ci/template.yml (GitLab reads a CI/CD
 /// component only from templates/&lt;name&gt;/ at the project root, docs/ci.md); from the layers in
-/// templates/template-json/, the template.json of each repo template (<see cref="TemplateJsonWriter"/>). A rule without a page gets its first
+/// templates/template-config/, the template.json and dotnetcli.host.json of each repo template (<see cref="TemplateConfigWriter"/>). A rule without a page gets its first
 /// version (<see cref="RulePageWriter"/>); an existing page is never rewritten.
 /// </summary>
 public static class Program
@@ -20,7 +20,8 @@ public static class Program
         ("docs/rules/README.md", _ => RuleIndexWriter.Write()),
         ("templates/standards-ci/template.yml", GitLabComponent),
         (AnalyzerReleasesWriter.UnshippedPath, root => AnalyzerReleasesWriter.Unshipped(ShippedReleases(root))),
-        .. TemplateJsonWriter.Templates.Select(t => (TemplateJsonWriter.TemplateJsonPath(t), (Func<string, string>)(root => TemplateJsonWriter.Write(root, t)))),
+        .. TemplateConfigWriter.Templates.SelectMany(t => TemplateConfigWriter.ConfigFiles.Select(f =>
+            (TemplateConfigWriter.ConfigPath(t, f), (Func<string, string>)(root => TemplateConfigWriter.Write(root, t, f))))),
     ];
 
     /// <summary>The analyzers' AnalyzerReleases.Shipped.md (the rules of past releases), read to leave them out of the unshipped file.</summary>

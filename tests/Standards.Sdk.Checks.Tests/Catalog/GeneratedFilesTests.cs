@@ -6,7 +6,7 @@ namespace Standards.Sdk.Checks.Tests.Catalog;
 /// The shipped schema and the rules index are generated from the rule catalog, the analyzers'
 /// AnalyzerReleases.Unshipped.md from the analyzer rule declarations, and the GitLab CI/CD component
 /// (templates/standards-ci/template.yml) is a copy of ci-templates/gitlab/standards-ci.yml, and the repo templates'
-/// template.json files are composed from the layers in templates/template-json/, by the eng/ tool
+/// template.json and dotnetcli.host.json files are composed from the layers in templates/template-config/, by the eng/ tool
 /// Standards.Sdk.DocsGenerator. These tests fail when the committed copies drift; `eng/update-generated.sh` runs the
 /// tool to rewrite them.
 /// </summary>
@@ -29,9 +29,9 @@ public class GeneratedFilesTests
         Assert.Equal(
             [
                 "sdk/schema/standards.schema.json", "docs/rules/README.md", "templates/standards-ci/template.yml", AnalyzerReleasesWriter.UnshippedPath,
-                "templates/content/std-lib/.template.config/template.json",
-                "templates/content/std-service/.template.config/template.json",
-                "templates/content/std-worker/.template.config/template.json",
+                "templates/content/std-lib/.template.config/template.json", "templates/content/std-lib/.template.config/dotnetcli.host.json",
+                "templates/content/std-service/.template.config/template.json", "templates/content/std-service/.template.config/dotnetcli.host.json",
+                "templates/content/std-worker/.template.config/template.json", "templates/content/std-worker/.template.config/dotnetcli.host.json",
             ],
             Program.Files.Select(f => f.Path));
 
@@ -44,13 +44,16 @@ public class GeneratedFilesTests
     public void GitLab_component_is_the_gitlab_template() =>
         AssertGenerated(Path.Combine("templates", "standards-ci", "template.yml"), Program.GitLabComponent(RepoRoot.Path));
 
-    /// <summary>The committed template.json of a repo template is what its layers in templates/template-json/ compose.</summary>
+    /// <summary>A repo template's committed template.json and dotnetcli.host.json are what their layers in templates/template-config/ compose.</summary>
     [Theory]
-    [InlineData("std-lib")]
-    [InlineData("std-service")]
-    [InlineData("std-worker")]
-    public void Template_json_is_composed_from_its_layers(string template) =>
-        AssertGenerated(TemplateJsonWriter.TemplateJsonPath(template), TemplateJsonWriter.Write(RepoRoot.Path, template));
+    [InlineData("std-lib", "template.json")]
+    [InlineData("std-service", "template.json")]
+    [InlineData("std-worker", "template.json")]
+    [InlineData("std-lib", "dotnetcli.host.json")]
+    [InlineData("std-service", "dotnetcli.host.json")]
+    [InlineData("std-worker", "dotnetcli.host.json")]
+    public void Template_configuration_is_composed_from_its_layers(string template, string file) =>
+        AssertGenerated(TemplateConfigWriter.ConfigPath(template, file), TemplateConfigWriter.Write(RepoRoot.Path, template, file));
 
     private static void AssertGenerated(string relativePath, string expected)
     {

@@ -5,12 +5,13 @@ using System.Text.Json.Nodes;
 namespace Standards.Sdk.DocsGenerator;
 
 /// <summary>
-/// Composes the template.json of each repo template (std-lib, std-service, std-worker) from layers in
-/// templates/template-json/: the engine has no include mechanism, so what the templates share is written once there
-/// and the committed template.json files (which the pack and <c>dotnet new</c> read) are generated from it.
-/// <c>templates/template-json/&lt;template&gt;.json</c> is the template's own layer; its <c>$extends</c> lists the
-/// shared layers it builds on, in order (<c>repo.json</c> for every repo template, <c>host.json</c> for the two that
-/// take the shared host code). Merge rules, applied layer after layer:
+/// Composes the template.json and dotnetcli.host.json of each repo template (std-lib, std-service, std-worker) from
+/// layers in templates/template-config/: the engine has no include mechanism, so what the templates share is written
+/// once there and the committed files (which the pack and <c>dotnet new</c> read) are generated from it.
+/// <c>templates/template-config/&lt;template&gt;.&lt;file&gt;</c> is the template's own layer of a file; its
+/// <c>$extends</c> lists the shared layers it builds on, in order (<c>repo</c> for every repo template, <c>host</c>
+/// for the two that take the shared host code), each read from <c>&lt;layer&gt;.&lt;file&gt;</c>. Merge rules, applied
+/// layer after layer:
 /// <list type="bullet">
 /// <item>objects merge key by key (a key keeps the place it has in the first layer that names it);</item>
 /// <item>the top-level <c>sources</c> and <c>postActions</c> arrays concatenate: each layer adds its own entries;</item>
@@ -19,16 +20,19 @@ namespace Standards.Sdk.DocsGenerator;
 /// </list>
 /// The layout is described in templates/content/_shared/README.md.
 /// </summary>
-public static class TemplateJsonWriter
+public static class TemplateConfigWriter
 {
     /// <summary>The folder of the layers, repo-relative.</summary>
-    public const string LayersFolder = "templates/template-json";
+    public const string LayersFolder = "templates/template-config";
 
     /// <summary>The key of a template's own layer that lists the shared layers it builds on.</summary>
     public const string ExtendsKey = "$extends";
 
-    /// <summary>The templates whose template.json is composed.</summary>
+    /// <summary>The templates whose configuration is composed.</summary>
     public static IReadOnlyList<string> Templates { get; } = ["std-lib", "std-service", "std-worker"];
+
+    /// <summary>The files of a template's .template.config folder that are composed.</summary>
+    public static IReadOnlyList<string> ConfigFiles { get; } = ["template.json", "dotnetcli.host.json"];
 
     /// <summary>The top-level arrays whose entries every layer adds to rather than replaces.</summary>
     private static readonly HashSet<string> ConcatenatedArrays = ["/sources", "/postActions"];
@@ -38,29 +42,30 @@ public static class TemplateJsonWriter
         WriteIndented = true,
         NewLine = "\n",
 
-        // The template.json files are read by people: keep ', <, > and + as they are (the text only goes into JSON).
+        // The composed files are read by people: keep ', <, > and + as they are (the text only goes into JSON).
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     private static readonly JsonDocumentOptions Input = new() { CommentHandling = JsonCommentHandling.Skip };
 
-    /// <summary>The repo-relative path of a template's committed template.json.</summary>
-    public static string TemplateJsonPath(string template) => $"templates/content/{template}/.template.config/template.json";
+    /// <summary>The repo-relative path of a template's committed <paramref name="file"/> (template.json, dotnetcli.host.json).</summary>
+    public static string ConfigPath(string template, string file) => $"templates/content/{template}/.template.config/{file}";
 
-    /// <summary>The composed template.json text of <paramref name="template"/>, from the layers under <paramref name="root"/>.</summary>
-    public static string Write(string root, string template)
+    /// <summary>The composed text of <paramref name="template"/>'s <paramref name="file"/>, from the layers under <paramref name="root"/>.</summary>
+    public static string Write(string root, string template, string file)
     {
         var folder = Path.Combine(root, LayersFolder);
-        var own = Read(Path.Combine(folder, template + ".json"));
+        var name = $"{template}.{file}";
+        var own = Read(Path.Combine(folder, name));
         if (own[ExtendsKey] is not JsonArray extends)
         {
-            throw new InvalidDataException($"{LayersFolder}/{template}.json: '{ExtendsKey}' must list the shared layers it builds on (e.g. [\"repo.json\"]).");
+            throw new InvalidDataException($"{LayersFolder}/{name}: '{ExtendsKey}' must list the shared layers it builds on (e.g. [\"repo\"]).");
         }
 
         JsonNode? composed = null;
         foreach (var layer in extends)
         {
-            composed = Merge(composed, Read(Path.Combine(folder, layer!.GetValue<string>())));
+            composed = Merge(composed, Read(Path.Combine(folder, $"{layer!.GetValue<string>()}.{file}")));
         }
 
         own.Remove(ExtendsKey);
@@ -68,7 +73,7 @@ public static class TemplateJsonWriter
         var blank = FirstBlank(composed, string.Empty);
         if (blank is not null)
         {
-            throw new InvalidDataException($"{LayersFolder}/{template}.json: '{blank}' is left blank (null) by the shared layers and must be set by the template's own layer.");
+            throw new InvalidDataException($"{LayersFolder}/{name}: '{blank}' is left blank (null) by the shared layers and must be set by the template's own layer.");
         }
 
         return composed!.ToJsonString(Output) + "\n";
@@ -116,10 +121,10 @@ public static class TemplateJsonWriter
     {
         if (!File.Exists(file))
         {
-            throw new FileNotFoundException($"The template.json layer {file} does not exist.", file);
+            throw new FileNotFoundException($"The template configuration layer {file} does not exist.", file);
         }
 
         return JsonNode.Parse(File.ReadAllText(file), documentOptions: Input) as JsonObject
-            ?? throw new InvalidDataException($"{file}: a template.json layer must be a JSON object.");
+            ?? throw new InvalidDataException($"{file}: a template configuration layer must be a JSON object.");
     }
 }
