@@ -3,10 +3,12 @@
 # you to review and commit: from the rule catalog, sdk/schema/standards.schema.json and docs/rules/README.md, and the
 # first version of docs/rules/STDnnnn.md for a new rule (an existing page is never rewritten); from the analyzer rule
 # declarations, tasks/Standards.Sdk.Analyzers/AnalyzerReleases.Unshipped.md; from ci-templates/gitlab/standards-ci.yml,
-# its copy templates/standards-ci/template.yml (where GitLab looks for the CI/CD component standards-ci); from our own
-# standards.json, the analyzer configs our own projects are built with (eng/own-policy/*, the exceptions block of
-# .editorconfig; docs/contributing.md#our-own-policy).
+# its copy templates/standards-ci/template.yml (where GitLab looks for the CI/CD component standards-ci); from the
+# layers in templates/template-config/, the template.json and dotnetcli.host.json of each repo template
+# (templates/content/_shared/README.md); from our own standards.json, the analyzer configs our own projects are built
+# with (eng/own-policy/*, the exceptions block of .editorconfig; docs/contributing.md#our-own-policy).
 source "$(dirname "$0")/common.sh"
 cd "$REPO_ROOT"
 dotnet run --project eng/tools/Standards.Sdk.DocsGenerator -- "$REPO_ROOT"
-git status --short -- sdk/schema docs/rules templates/standards-ci tasks/Standards.Sdk.Analyzers/AnalyzerReleases.Unshipped.md eng/own-policy .editorconfig
+git status --short -- sdk/schema docs/rules templates/standards-ci tasks/Standards.Sdk.Analyzers/AnalyzerReleases.Unshipped.md \
+  'templates/content/*/.template.config/template.json' 'templates/content/*/.template.config/dotnetcli.host.json' eng/own-policy .editorconfig

@@ -139,11 +139,15 @@ public sealed partial class CiTemplateTests
     public void The_templates_run_the_command_sequence_of_docs_ci_md()
     {
         var documented = DocumentedSequence();
-        var lib = Path.Combine(Root, "templates", "content", "std-lib");
-        AssertSequence(documented, CiPipeline.GitHub(Path.Combine(Root, CiPipeline.GitHubWorkflow), Path.Combine(lib, ".github", "workflows", "ci.yml")), "GitHub");
-        var gitlab = CiPipeline.GitLabIncluded(Path.Combine(lib, ".gitlab-ci.yml"), Root).File;
-        AssertSequence(documented, CiPipeline.GitLab(Path.Combine(Root, gitlab), Path.Combine(lib, ".gitlab-ci.yml")), "GitLab");
-        AssertSequence(documented, CiPipeline.Azure(Path.Combine(Root, CiPipeline.AzureTemplate), Path.Combine(lib, "azure-pipelines.yml")), "Azure Pipelines");
+        // The CI files a std-lib repo gets: their source (templates/content/_shared/repo) holds every template's
+        // variant under #if conditions, so it is read as dotnet new writes it.
+        var github = GeneratedRepo.Generate("std-lib", "Acme.Sequence", "--ci", "github").Root;
+        var gitlabRepo = GeneratedRepo.Generate("std-lib", "Acme.Sequence", "--ci", "gitlab").Root;
+        var azure = GeneratedRepo.Generate("std-lib", "Acme.Sequence", "--ci", "azure").Root;
+        AssertSequence(documented, CiPipeline.GitHub(Path.Combine(Root, CiPipeline.GitHubWorkflow), Path.Combine(github, ".github", "workflows", "ci.yml")), "GitHub");
+        var gitlab = CiPipeline.GitLabIncluded(Path.Combine(gitlabRepo, ".gitlab-ci.yml"), Root).File;
+        AssertSequence(documented, CiPipeline.GitLab(Path.Combine(Root, gitlab), Path.Combine(gitlabRepo, ".gitlab-ci.yml")), "GitLab");
+        AssertSequence(documented, CiPipeline.Azure(Path.Combine(Root, CiPipeline.AzureTemplate), Path.Combine(azure, "azure-pipelines.yml")), "Azure Pipelines");
     }
 
     public static TheoryData<string, string> GeneratedCases => new()

@@ -171,9 +171,15 @@ public sealed partial class TemplateConfigurationTests
             }
         }
 
-        Assert.Contains("content/std-service/.gitignore", entries);
-        Assert.Contains("content/std-service/.editorconfig", entries);
-        Assert.Contains("content/std-service/.github/pull_request_template.md", entries);
+        // The content the templates take through their ../_shared/ sources is packed beside them.
+        foreach (var shared in Directory.EnumerateFiles(Path.Combine(Content, "_shared"), "*", SearchOption.AllDirectories))
+        {
+            Assert.Contains("content/" + Path.GetRelativePath(Content, shared).Replace('\\', '/'), entries);
+        }
+
+        Assert.Contains("content/_shared/repo/.gitignore", entries);
+        Assert.Contains("content/_shared/repo/.editorconfig", entries);
+        Assert.Contains("content/_shared/repo/.github/pull_request_template.md", entries);
         using var nuspec = new StreamReader(package.GetEntry("Standards.Templates.nuspec")!.Open());
         var manifest = nuspec.ReadToEnd();
         Assert.Contains("<packageType name=\"Template\" />", manifest, StringComparison.Ordinal);

@@ -7,9 +7,11 @@ namespace Standards.Sdk.DocsGenerator;
 /// from one source under the repo root (eng/update-generated.sh), and says which ones changed: from the rule catalog,
 /// the schema and the rules index; from the analyzer rule declarations, the analyzers' AnalyzerReleases.Unshipped.md;
 /// from ci-templates/gitlab/standards-ci.yml, its copy templates/standards-ci/template.yml (GitLab reads a CI/CD
-/// component only from templates/&lt;name&gt;/ at the project root, docs/ci.md); from our own standards.json, the
-/// analyzer configs our own projects are built with (<see cref="OwnPolicyWriter"/>). A rule without a page gets its
-/// first version (<see cref="RulePageWriter"/>); an existing page is never rewritten.
+/// component only from templates/&lt;name&gt;/ at the project root, docs/ci.md); from the layers in
+/// templates/template-config/, the template.json and dotnetcli.host.json of each repo template
+/// (<see cref="TemplateConfigWriter"/>); from our own standards.json, the analyzer configs our own projects are built
+/// with (<see cref="OwnPolicyWriter"/>). A rule without a page gets its first version (<see cref="RulePageWriter"/>);
+/// an existing page is never rewritten.
 /// </summary>
 public static class Program
 {
@@ -20,6 +22,8 @@ public static class Program
         ("docs/rules/README.md", _ => RuleIndexWriter.Write()),
         ("templates/standards-ci/template.yml", GitLabComponent),
         (AnalyzerReleasesWriter.UnshippedPath, root => AnalyzerReleasesWriter.Unshipped(ShippedReleases(root))),
+        .. TemplateConfigWriter.Templates.SelectMany(t => TemplateConfigWriter.ConfigFiles.Select(f =>
+            (TemplateConfigWriter.ConfigPath(t, f), (Func<string, string>)(root => TemplateConfigWriter.Write(root, t, f))))),
     ];
 
     /// <summary>The analyzers' AnalyzerReleases.Shipped.md (the rules of past releases), read to leave them out of the unshipped file.</summary>

@@ -5,7 +5,8 @@ namespace Standards.Sdk.Checks.Tests.Catalog;
 /// <summary>
 /// The shipped schema and the rules index are generated from the rule catalog, the analyzers'
 /// AnalyzerReleases.Unshipped.md from the analyzer rule declarations, and the GitLab CI/CD component
-/// (templates/standards-ci/template.yml) is a copy of ci-templates/gitlab/standards-ci.yml, by the eng/ tool
+/// (templates/standards-ci/template.yml) is a copy of ci-templates/gitlab/standards-ci.yml, and the repo templates'
+/// template.json and dotnetcli.host.json files are composed from the layers in templates/template-config/, by the eng/ tool
 /// Standards.Sdk.DocsGenerator. These tests fail when the committed copies drift; `eng/update-generated.sh` runs the
 /// tool to rewrite them.
 /// </summary>
@@ -26,7 +27,12 @@ public class GeneratedFilesTests
     [Fact]
     public void The_tool_writes_exactly_the_files_these_tests_compare() =>
         Assert.Equal(
-            ["sdk/schema/standards.schema.json", "docs/rules/README.md", "templates/standards-ci/template.yml", AnalyzerReleasesWriter.UnshippedPath],
+            [
+                "sdk/schema/standards.schema.json", "docs/rules/README.md", "templates/standards-ci/template.yml", AnalyzerReleasesWriter.UnshippedPath,
+                "templates/content/std-lib/.template.config/template.json", "templates/content/std-lib/.template.config/dotnetcli.host.json",
+                "templates/content/std-service/.template.config/template.json", "templates/content/std-service/.template.config/dotnetcli.host.json",
+                "templates/content/std-worker/.template.config/template.json", "templates/content/std-worker/.template.config/dotnetcli.host.json",
+            ],
             Program.Files.Select(f => f.Path));
 
     /// <summary>
@@ -38,11 +44,22 @@ public class GeneratedFilesTests
     public void GitLab_component_is_the_gitlab_template() =>
         AssertGenerated(Path.Combine("templates", "standards-ci", "template.yml"), Program.GitLabComponent(RepoRoot.Path));
 
+    /// <summary>A repo template's committed template.json and dotnetcli.host.json are what their layers in templates/template-config/ compose.</summary>
+    [Theory]
+    [InlineData("std-lib", "template.json")]
+    [InlineData("std-service", "template.json")]
+    [InlineData("std-worker", "template.json")]
+    [InlineData("std-lib", "dotnetcli.host.json")]
+    [InlineData("std-service", "dotnetcli.host.json")]
+    [InlineData("std-worker", "dotnetcli.host.json")]
+    public void Template_configuration_is_composed_from_its_layers(string template, string file) =>
+        AssertGenerated(TemplateConfigWriter.ConfigPath(template, file), TemplateConfigWriter.Write(RepoRoot.Path, template, file));
+
     private static void AssertGenerated(string relativePath, string expected)
     {
         var path = Path.Combine(RepoRoot.Path, relativePath.Replace('/', Path.DirectorySeparatorChar));
         Assert.True(File.Exists(path), $"{relativePath} is missing; run eng/update-generated.sh");
         var actual = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
-        Assert.True(actual == expected, $"{relativePath} is out of date with the rule catalog; run eng/update-generated.sh and commit the result.");
+        Assert.True(actual == expected, $"{relativePath} is out of date with its source; run eng/update-generated.sh and commit the result.");
     }
 }
