@@ -60,7 +60,7 @@ public sealed class AnalyzerConfigPrecedence
             return [];
         }
 
-        var result = new Dictionary<(string, int), (AnalyzerConfigDocument Config, AnalyzerConfigEntry Entry, List<string> Files)>();
+        var result = new DecidingLines();
         var global = GlobalWinners(globals.Select(g => (g, (IReadOnlyList<AnalyzerConfigEntry>)g.Preamble)), key, ours);
         foreach (var file in files)
         {
@@ -75,18 +75,11 @@ public sealed class AnalyzerConfigPrecedence
             var threshold = Math.Min(Rank(required), Rank(Severity.Warning));
             foreach (var (config, entry) in deciding.Where(d => Rank(d.Entry.Value) < threshold))
             {
-                var slot = (config.Path, entry.Line);
-                if (!result.TryGetValue(slot, out var found))
-                {
-                    found = (config, entry, []);
-                    result[slot] = found;
-                }
-
-                found.Files.Add(file);
+                result.Add(config, entry, file);
             }
         }
 
-        return [.. result.Values.Select(r => new DecidingEntry(r.Config, r.Entry, r.Files))];
+        return result.Entries();
     }
 
     /// <summary>
@@ -103,25 +96,18 @@ public sealed class AnalyzerConfigPrecedence
         }
 
         static bool IsBoolean(string value) => value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("false", StringComparison.OrdinalIgnoreCase);
-        var result = new Dictionary<(string, int), (AnalyzerConfigDocument Config, AnalyzerConfigEntry Entry, List<string> Files)>();
+        var result = new DecidingLines();
         var global = GlobalWinners(globals.Select(g => (g, (IReadOnlyList<AnalyzerConfigEntry>)g.Preamble)), key, ours: null, isValid: IsBoolean);
         foreach (var file in files)
         {
             var deciding = TreeWinners(file, key, IsBoolean);
             foreach (var (config, entry) in (deciding.Count == 0 ? global : deciding).Where(d => d.Entry.Value.Equals("true", StringComparison.OrdinalIgnoreCase)))
             {
-                var slot = (config.Path, entry.Line);
-                if (!result.TryGetValue(slot, out var found))
-                {
-                    found = (config, entry, []);
-                    result[slot] = found;
-                }
-
-                found.Files.Add(file);
+                result.Add(config, entry, file);
             }
         }
 
-        return [.. result.Values.Select(r => new DecidingEntry(r.Config, r.Entry, r.Files))];
+        return result.Entries();
     }
 
     /// <summary>Every line of the configs whose key is <paramref name="key"/> (any section), for keys only Standards.Sdk may set.</summary>
@@ -246,5 +232,25 @@ public sealed class AnalyzerConfigPrecedence
         }
 
         return [winner];
+    }
+
+    /// <summary>Deciding lines, each once with the files it decides, in the order they were first met.</summary>
+    private sealed class DecidingLines
+    {
+        private readonly Dictionary<(string Path, int Line), (AnalyzerConfigDocument Config, AnalyzerConfigEntry Entry, List<string> Files)> lines = [];
+
+        public void Add(AnalyzerConfigDocument config, AnalyzerConfigEntry entry, string file)
+        {
+            var slot = (config.Path, entry.Line);
+            if (!lines.TryGetValue(slot, out var found))
+            {
+                found = (config, entry, []);
+                lines[slot] = found;
+            }
+
+            found.Files.Add(file);
+        }
+
+        public IReadOnlyList<DecidingEntry> Entries() => [.. lines.Values.Select(r => new DecidingEntry(r.Config, r.Entry, r.Files))];
     }
 }
