@@ -8,7 +8,7 @@
 # Build sizes (--build-sizes, default 100), per size, round-robin across the variants so a busy moment on the
 # shared machine hits all alike:
 #   full      `dotnet build --no-restore --no-incremental -m`, plain and bypath (FULL_RUNS each),
-#   no-op     `dotnet build --no-restore -m`, RUNS each after a warm-up, medians,
+#   no-op     `dotnet build --no-restore -m`, RUNS each after a warm-up, medians of wall and CPU time,
 #   eval      one no-op build per variant with -profileevaluation: evaluation ms per project.
 # The resolver and baseline repos are copies of the built bypath repo (project files rewritten, timestamps kept),
 # so only plain and bypath pay a full build.
@@ -21,6 +21,7 @@
 # Prints markdown tables. The resolver's share of a no-op is (resolver - bypath) / resolver.
 source "$(dirname "$0")/common.sh"
 source "$(dirname "$0")/bench-repo.sh"
+[ -x /usr/bin/time ] || { echo "eng/bench-scale.sh: /usr/bin/time is missing; install Debian's 'time' package." >&2; exit 1; }
 runs=3
 full_runs=1
 build_sizes="100"
@@ -110,11 +111,17 @@ for n in $build_sizes; do
   dotnet build-server shutdown >/dev/null 2>&1 || true
   for i in $(seq "$runs"); do
     for v in $variants; do
-      t0=$(date +%s%N); build "$work/$v"; ms_since "$t0" >> "$work/$v.noop"
+      # Wall and CPU time (user + system of dotnet and every node it waited for): wall is what a developer waits,
+      # CPU is what the variants' own work costs, and scheduling noise on a 2-core machine touches it much less.
+      /usr/bin/time -f "%e %U %S" -o "$work/t" dotnet build "$work/$v/Demo.Orders.sln" --no-restore -nologo -v:q -m >/dev/null
+      read -r wall user sys < "$work/t"
+      awk -v w="$wall" 'BEGIN { printf "%d\n", w * 1000 }' >> "$work/$v.noop"
+      awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d\n", (u + s) * 1000 }' >> "$work/$v.cpu"
     done
   done
   for v in $variants; do build "$work/$v" -profileevaluation:"$work/$v.eval.md"; done
   plain=$(median < "$work/plain.noop"); bypath=$(median < "$work/bypath.noop"); resolver=$(median < "$work/resolver.noop")
+  cpu_plain=$(median < "$work/plain.cpu"); cpu_bypath=$(median < "$work/bypath.cpu"); cpu_resolver=$(median < "$work/resolver.cpu")
   base_cols=""
   if [ -n "$baseline" ]; then
     base=$(median < "$work/baseline.noop")
@@ -122,9 +129,9 @@ for n in $build_sizes; do
   fi
   share=$(awk -v r="$resolver" -v b="$bypath" 'BEGIN { printf "%.1f %%", 100 * (r - b) / r }')
   full_plain=$(median < "$work/plain.full"); full_bypath=$(median < "$work/bypath.full")
-  build_rows="$build_rows| $n ($files files) | $plain |$base_cols $bypath | $(ratio "$bypath" "$plain") | $resolver | $(ratio "$resolver" "$plain") | $share | $full_plain | $full_bypath | $(ratio "$full_bypath" "$full_plain") | $(per "$(eval_total "$work/plain.eval.md")" "$n") | $(per "$(eval_total "$work/bypath.eval.md")" "$n") | $(per "$(eval_total "$work/resolver.eval.md")" "$n") |
+  build_rows="$build_rows| $n ($files files) | $plain |$base_cols $bypath | $(ratio "$bypath" "$plain") | $resolver | $(ratio "$resolver" "$plain") | $share | $cpu_plain / $cpu_bypath / $cpu_resolver | $(ratio "$cpu_bypath" "$cpu_plain") | $(ratio "$cpu_resolver" "$cpu_plain") | $full_plain | $full_bypath | $(ratio "$full_bypath" "$full_plain") | $(per "$(eval_total "$work/plain.eval.md")" "$n") | $(per "$(eval_total "$work/bypath.eval.md")" "$n") | $(per "$(eval_total "$work/resolver.eval.md")" "$n") |
 "
-  { echo "build size $n:"; for v in $variants; do echo "  $v no-op: $(tr '\n' ' ' < "$work/$v.noop")"; done
+  { echo "build size $n:"; for v in $variants; do echo "  $v no-op wall: $(tr '\n' ' ' < "$work/$v.noop") cpu: $(tr '\n' ' ' < "$work/$v.cpu")"; done
     echo "  full: $(cat "$work/plain.full" "$work/bypath.full" | tr '\n' ' ')"
     echo "  eval ms/project (plain bypath resolver): $(for v in plain bypath resolver; do printf '%s ' "$(per "$(eval_total "$work/$v.eval.md")" "$n")"; done)"; } >&2
   [ -n "$keep" ] || rm -rf "$work"
@@ -154,8 +161,8 @@ done
 echo "Measured with \`eng/bench-scale.sh --runs $runs --full-runs $full_runs --build-sizes \"$build_sizes\" --eval-sizes \"$eval_sizes\"${baseline:+ --baseline-sdk <older SDK>}\` on $(date -u +%Y-%m-%d) ($(nproc) cores, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg), .NET $(dotnet --version))."
 echo
 if [ -n "$build_rows" ]; then
-  echo "| Projects | plain no-op ms |${baseline:+ baseline (before) ms | baseline / plain |} by path ms | by path / plain | resolver ms | resolver / plain | resolver share | plain full ms | by path full ms | full ratio | plain eval ms/project | by path eval ms/project | resolver eval ms/project |"
-  echo "|---|---|${baseline:+---|---|}---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| Projects | plain no-op ms |${baseline:+ baseline (before) ms | baseline / plain |} by path ms | by path / plain | resolver ms | resolver / plain | resolver share | no-op CPU ms plain / by path / resolver | CPU by path / plain | CPU resolver / plain | plain full ms | by path full ms | full ratio | plain eval ms/project | by path eval ms/project | resolver eval ms/project |"
+  echo "|---|---|${baseline:+---|---|}---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s' "$build_rows"
   echo
 fi

@@ -112,6 +112,39 @@ public sealed class LockedRuleBuildTests
         Assert.Contains("A target added CA5351 to NoWarn", lateError.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_late_comparison_runs_its_body_only_when_a_value_changed_after_the_check()
+    {
+        // The compiler's own CoreCompile appends 1701;1702 (and 8002 on .NETCoreApp) to NoWarn; that alone must not
+        // make every project run the comparison, and an id added late still must.
+        using var repo = TestRepo.Create();
+        repo.WriteProject("src/Acme.Orders", "Acme.Orders", """
+                  <PropertyGroup>
+                    <NoWarn>$(NoWarn);CS1591</NoWarn>
+                  </PropertyGroup>
+                """)
+            .WriteFile("src/Acme.Orders/Orders.cs", "namespace Acme.Orders;\n\n/// <summary>A.</summary>\npublic static class A\n{\n}\n")
+            .WriteProject("src/Acme.Late", "Acme.Late", """
+                  <Target Name="SilenceLate" AfterTargets="StandardsApplyPolicy">
+                    <PropertyGroup>
+                      <NoWarn>$(NoWarn);CS1998</NoWarn>
+                    </PropertyGroup>
+                  </Target>
+                """)
+            .WriteFile("src/Acme.Late/Code.cs", "namespace Acme.Late;\n\n/// <summary>A.</summary>\npublic static class A\n{\n}\n");
+
+        var unchanged = repo.Build("src/Acme.Orders", ci: false);
+        var changed = repo.Build("src/Acme.Late", ci: false);
+
+        Assert.True(unchanged.Succeeded, unchanged.ToString());
+        Assert.Equal(0, unchanged.RunCount("_StandardsCheckLockedSettingsUnchanged"));
+        // MSBuild logs no skip event for an AfterTargets target whose condition is false: that the compiler ran and
+        // the comparison did not is what shows the condition was false.
+        Assert.True(unchanged.Ran("CoreCompile"), unchanged.ToString());
+        Assert.True(changed.Succeeded, changed.ToString());
+        Assert.Equal(1, changed.RunCount("_StandardsCheckLockedSettingsUnchanged"));
+    }
+
     private static List<(string Code, string File, int Line)> Errors(BuildResult build, string prefix) =>
         [.. build.Errors.Where(e => e.Code.StartsWith(prefix, StringComparison.Ordinal))
             .Select(e => (e.Code, e.File, e.Line))
