@@ -7,14 +7,15 @@
 #   2. one no-op build of each with `-clp:PerformanceSummary`: the time of every Standards.Sdk target and task,
 #      summed over all projects, against the whole build's target time;
 #   3. one `-profileevaluation` of each: evaluation ms per project, and the Standards.Sdk files that cost most.
-# Usage: eng/bench-noop-cost.sh [runs=5] [projects=100]
+# Usage: [KEEP=1] eng/bench-noop-cost.sh [runs=5] [projects=100]
 source "$(dirname "$0")/common.sh"
 source "$(dirname "$0")/bench-repo.sh"
 runs="${1:-5}"
 projects="${2:-100}"
 versioning=""
 root="$(mktemp -d "${TMPDIR:-/tmp}/standards-noop-cost.XXXXXX")"
-trap 'rm -rf "$root"' EXIT
+# KEEP=1 keeps the work folder (the repos, both performance summaries and evaluation profiles) for a closer look.
+if [ -n "${KEEP:-}" ]; then echo "work folder: $root" >&2; else trap 'rm -rf "$root"' EXIT; fi
 version="$(unique_version)"
 export NUGET_PACKAGES="$root/packages" MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
 feed="$root/feed"

@@ -60,7 +60,8 @@ public sealed class CheckArtefactSize : ProjectPolicyTask
             return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
         }
 
-        Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: {0} {1} is {2}{3}.", project.Name, Kind, Quantity.Size(bytes), budget is { } b ? $" (budget {Quantity.Size(b)})" : " (no budget)");
+        // Every project of a repo with standards.json gets here; only one with a budget says so at normal verbosity.
+        Log.LogMessage(budget is null ? MessageImportance.Low : MessageImportance.Normal, "Standards.Sdk: {0} {1} is {2}{3}.", project.Name, Kind, Quantity.Size(bytes), budget is { } b ? $" (budget {Quantity.Size(b)})" : " (no budget)");
         if (SizeGate.Evaluate(settings, project.Name, kind, Artefact, bytes, policy.SourcePath ?? PolicyLoader.FileName, severity) is { } finding)
         {
             findings.Add(finding);

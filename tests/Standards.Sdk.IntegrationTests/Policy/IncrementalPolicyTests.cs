@@ -56,4 +56,37 @@ public sealed class IncrementalPolicyTests
         Assert.True(projectChanged.Ran(Target), projectChanged.Output);
         Assert.Equal("STD0101", Assert.Single(projectChanged.Errors).Code);
     }
+
+    [Fact]
+    public void Policy_inputs_are_compared_by_content_under_odd_paths_and_an_unreadable_policy_file_is_a_coded_error()
+    {
+        // A repo path full of characters that are special in globs and analyzer config sections.
+        using var repo = TestRepo.Create(folder: "team#1 [x]{a,b} é!/repo");
+        repo.WriteProject("src/Incremental.Sample", "Incremental.Sample")
+            .WriteFile("src/Incremental.Sample/Api.cs", $"namespace Samples.Incremental;\n\n{Doc}\npublic static class Api\n{{\n}}\n")
+            .WriteFile("src/Incremental.Sample/.editorconfig", "[*.cs]\ndotnet_diagnostic.CA1822.severity = warning\n");
+        const string project = "src/Incremental.Sample/Incremental.Sample.csproj";
+
+        Assert.True(repo.Build(project, ci: true, PolicyOnly).Ran(Target));
+        var noOp = repo.Build(project, ci: true, PolicyOnly);
+        Assert.True(noOp.Skipped(Target), noOp.Output);
+
+        // An edit that carries an older time (mv, cp -p, rsync -a, tar x): the content decides, not the time.
+        var config = repo.PathOf("src/Incremental.Sample/.editorconfig");
+        var before = File.GetLastWriteTimeUtc(config);
+        File.WriteAllText(config, "[*.cs]\ndotnet_diagnostic.CA5351.severity = none\n");
+        File.SetLastWriteTimeUtc(config, before.AddDays(-30));
+        var reversed = repo.Build(project, ci: true, PolicyOnly);
+        Assert.True(reversed.Ran(Target), reversed.Output);
+        var locked = Assert.Single(reversed.Errors, e => e.Code == "STD0103");
+        Assert.Equal((config, 2), (locked.File, locked.Line));
+
+        // standards.json that cannot be read (a link to nothing): a coded error at the file, never a crash, never a pass.
+        File.WriteAllText(config, "[*.cs]\ndotnet_diagnostic.CA1822.severity = warning\n");
+        File.CreateSymbolicLink(repo.PathOf("standards.json"), "../shared/standards.json");
+        var unreadable = repo.Build(project, ci: true, PolicyOnly);
+        Assert.False(unreadable.Succeeded, unreadable.Output);
+        Assert.Contains(unreadable.Errors, e => e.Code.StartsWith("STD", StringComparison.Ordinal) && e.File == repo.PathOf("standards.json"));
+        Assert.DoesNotContain(unreadable.Diagnostics, d => d.Code is "STD0000" or "MSB4018");
+    }
 }
