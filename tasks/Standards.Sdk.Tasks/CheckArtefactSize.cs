@@ -31,6 +31,15 @@ public sealed class CheckArtefactSize : ProjectPolicyTask
             "publish" => ArtefactKind.Publish,
             _ => ArtefactKind.Assembly,
         };
+        var budget = SizeGate.BudgetOf(settings, project.Name, kind);
+        if (budget is null)
+        {
+            // Every project of a repo with standards.json gets here; one without a budget is not measured (a publish
+            // folder is a walk of every file in it).
+            Log.LogMessage(MessageImportance.Low, "Standards.Sdk: {0} {1} has no size budget; not measured.", project.Name, Kind);
+            return true;
+        }
+
         long bytes;
         if (Directory.Exists(Artefact))
         {
@@ -46,22 +55,16 @@ public sealed class CheckArtefactSize : ProjectPolicyTask
         }
 
         var severity = FindingReporter.ForProject(policy, project, today).SeverityOf(BudgetRuleIds.SizeOverBudget);
-        var budget = SizeGate.BudgetOf(settings, project.Name, kind);
         if (bytes < 0)
         {
             // A budget that cannot be measured must not pass silently.
-            if (budget is not null)
-            {
-                findings.Add(new Finding(BudgetRuleIds.SizeOverBudget, severity,
-                    $"The {Kind} of {project.Name} has a size budget, but {Artefact} does not exist, so it could not be measured. This is a bug in how the artefact was located; please report it with the build log (-bl).",
-                    ProjectFile));
-            }
-
+            findings.Add(new Finding(BudgetRuleIds.SizeOverBudget, severity,
+                $"The {Kind} of {project.Name} has a size budget, but {Artefact} does not exist, so it could not be measured. This is a bug in how the artefact was located; please report it with the build log (-bl).",
+                ProjectFile));
             return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
         }
 
-        // Every project of a repo with standards.json gets here; only one with a budget says so at normal verbosity.
-        Log.LogMessage(budget is null ? MessageImportance.Low : MessageImportance.Normal, "Standards.Sdk: {0} {1} is {2}{3}.", project.Name, Kind, Quantity.Size(bytes), budget is { } b ? $" (budget {Quantity.Size(b)})" : " (no budget)");
+        Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: {0} {1} is {2} (budget {3}).", project.Name, Kind, Quantity.Size(bytes), Quantity.Size(budget.Value));
         if (SizeGate.Evaluate(settings, project.Name, kind, Artefact, bytes, policy.SourcePath ?? PolicyLoader.FileName, severity) is { } finding)
         {
             findings.Add(finding);
