@@ -38,11 +38,7 @@ dotnet build-server shutdown >/dev/null 2>&1 || true
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 for i in $(seq "$runs"); do
   for v in plain bypath; do
-    # %e wall s, %U user s, %S system s of dotnet and every node it started and waited for.
-    /usr/bin/time -f "%e %U %S" -o "$root/t" dotnet build "$work/$v/Demo.Orders.sln" --no-restore -nologo -v:q -m >/dev/null
-    read -r wall user sys < "$root/t"
-    awk -v w="$wall" 'BEGIN { printf "%d\n", w * 1000 }' >> "$root/$v.wall"
-    awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d\n", (u + s) * 1000 }' >> "$root/$v.cpu"
+    timed_build "$root/$v.wall" "$root/$v.cpu" "$work/$v/Demo.Orders.sln" --no-restore -m
   done
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

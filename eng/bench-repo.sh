@@ -62,3 +62,17 @@ make_repo() {
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+# timed_build <wall file> <cpu file> <dotnet build arguments...>: one quiet build; appends its wall ms and its CPU ms
+# (user + system of dotnet and every node it started and waited for) to the two files. Wall is what a developer
+# waits; CPU is what the build's own work costs, and scheduling noise on a 2-core machine touches it much less.
+timed_build() {
+  local wall_file="$1" cpu_file="$2" times wall user sys
+  shift 2
+  [ -x /usr/bin/time ] || { echo "timed_build: /usr/bin/time is missing; install Debian's 'time' package." >&2; return 1; }
+  times="$(mktemp)"
+  /usr/bin/time -f "%e %U %S" -o "$times" dotnet build "$@" -nologo -v:q >/dev/null
+  read -r wall user sys < "$times"
+  rm -f "$times"
+  awk -v w="$wall" 'BEGIN { printf "%d\n", w * 1000 }' >> "$wall_file"
+  awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d\n", (u + s) * 1000 }' >> "$cpu_file"
+}

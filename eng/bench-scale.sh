@@ -21,7 +21,6 @@
 # Prints markdown tables. The resolver's share of a no-op is (resolver - bypath) / resolver.
 source "$(dirname "$0")/common.sh"
 source "$(dirname "$0")/bench-repo.sh"
-[ -x /usr/bin/time ] || { echo "eng/bench-scale.sh: /usr/bin/time is missing; install Debian's 'time' package." >&2; exit 1; }
 runs=3
 full_runs=1
 build_sizes="100"
@@ -111,12 +110,7 @@ for n in $build_sizes; do
   dotnet build-server shutdown >/dev/null 2>&1 || true
   for i in $(seq "$runs"); do
     for v in $variants; do
-      # Wall and CPU time (user + system of dotnet and every node it waited for): wall is what a developer waits,
-      # CPU is what the variants' own work costs, and scheduling noise on a 2-core machine touches it much less.
-      /usr/bin/time -f "%e %U %S" -o "$work/t" dotnet build "$work/$v/Demo.Orders.sln" --no-restore -nologo -v:q -m >/dev/null
-      read -r wall user sys < "$work/t"
-      awk -v w="$wall" 'BEGIN { printf "%d\n", w * 1000 }' >> "$work/$v.noop"
-      awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d\n", (u + s) * 1000 }' >> "$work/$v.cpu"
+      timed_build "$work/$v.noop" "$work/$v.cpu" "$work/$v/Demo.Orders.sln" --no-restore -m
     done
   done
   for v in $variants; do build "$work/$v" -profileevaluation:"$work/$v.eval.md"; done
