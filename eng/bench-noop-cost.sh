@@ -3,14 +3,17 @@
 # Wall-clock ratios of eng/bench-scale.sh spread by ±10 % on a 2-core machine; this script measures what scheduling
 # noise touches less:
 #   1. CPU time (user + system, every MSBuild node included) of a no-op `dotnet build --no-restore -m`, plain
-#      Microsoft.NET.Sdk vs Standards.Sdk imported by path, RUNS round-robin, medians (and wall time beside it);
+#      Microsoft.NET.Sdk vs Standards.Sdk imported by path, RUNS round-robin, medians (and wall time beside it), with
+#      two variants that split the extra cost: "policy", plain with the packages and settings the policy adds (what the
+#      same policy costs without the SDK, eng/bench-repo.sh write_policy_packages), and "nochecks", Standards.Sdk with
+#      StandardsSkipChecks=true (its evaluation and the targets that are not checks); bypath - nochecks is the checks;
 #   2. one no-op build of each with `-clp:PerformanceSummary`: the time of every Standards.Sdk target and task,
 #      summed over all projects, against the whole build's target time;
 #   3. one `-profileevaluation` of each: evaluation ms per project, and the Standards.Sdk files that cost most.
-# Usage: [KEEP=1] eng/bench-noop-cost.sh [runs=5] [projects=100]
+# Usage: [KEEP=1] eng/bench-noop-cost.sh [runs=7] [projects=100]
 source "$(dirname "$0")/common.sh"
 source "$(dirname "$0")/bench-repo.sh"
-runs="${1:-5}"
+runs="${1:-7}"
 projects="${2:-100}"
 versioning=""
 root="$(mktemp -d "${TMPDIR:-/tmp}/standards-noop-cost.XXXXXX")"
@@ -27,7 +30,8 @@ dotnet restore "$work/resolver/Demo.Orders.sln" -nologo -v:q >/dev/null   # extr
 projects="$saved_projects"
 sdkdir="$NUGET_PACKAGES/standards.sdk/$version/Sdk"
 work="$root/repos"
-for v in plain bypath; do
+variants="plain policy nochecks bypath"
+for v in $variants; do
   make_repo "$work/$v" "$v"
   dotnet restore "$work/$v/Demo.Orders.sln" -nologo -v:q >/dev/null
   dotnet build "$work/$v/Demo.Orders.sln" --no-restore -nologo -v:q -m -p:UseSharedCompilation=true >/dev/null
@@ -37,7 +41,7 @@ dotnet build-server shutdown >/dev/null 2>&1 || true
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 for i in $(seq "$runs"); do
-  for v in plain bypath; do
+  for v in $variants; do
     timed_build "$root/$v.wall" "$root/$v.cpu" "$work/$v/Demo.Orders.sln" --no-restore -m
   done
 done
@@ -57,6 +61,19 @@ ours_section() { # ours_section <file> <header>: the rows of our targets or task
 }
 eval_total() { awk -F'|' '$3 == "Total evaluation" { total += $7 } END { print total + 0 }' "$1"; }
 
+# The split of the extra CPU time, each variant's median against plain's: the policy's own packages and settings,
+# then the SDK's evaluation and non-check targets (nochecks - policy), then the checks (bypath - nochecks).
+split_row() { # split_row <label> <variant>
+  local c; c=$(median < "$root/$2.cpu")
+  echo "| $1 (runs: $(tr '\n' ' ' < "$root/$2.cpu")) | $c | $(ratio "$c" "$(median < "$root/plain.cpu")") |"
+}
+echo "| $projects projects, no-op CPU ms, median of $runs | CPU ms | / plain |"
+echo "|---|---|---|"
+split_row "plain Microsoft.NET.Sdk" plain
+split_row "plain + the policy's packages and settings (policy)" policy
+split_row "Standards.Sdk by path, every check off (nochecks)" nochecks
+split_row "Standards.Sdk by path (bypath)" bypath
+echo
 echo "| $projects projects, no-op, median of $runs | plain | by path | by path / plain |"
 echo "|---|---|---|---|"
 pw=$(median < "$root/plain.wall"); bw=$(median < "$root/bypath.wall")

@@ -33,7 +33,47 @@ grow_repo() {
   } > "$dir/Demo.Orders.sln"
 }
 
+# sdk_default <property>: the default the packed SDK gives a property (a version it pins), read from its own files.
+sdk_default() {
+  sed -n "s#.*<$1 Condition=\"'\$($1)' == ''\">\([^<]*\)</$1>.*#\1#p" "$REPO_ROOT"/sdk/features/*.props "$REPO_ROOT"/sdk/features/*.targets | head -1
+}
+
+# write_policy_packages <dir>: what Standards.Sdk's policy adds to a plain project's build besides its own targets, by
+# hand: the pinned analyzer packages and Standards.Sdk's analyzers, coverlet and the report generator in test projects,
+# the XML documentation file, the analysis level. A plain repo with these is what adopting the same policy without
+# the SDK would cost (eng/bench-noop-cost.sh: the "policy" variant).
+write_policy_packages() {
+  local dir="$1"
+  [ ! -e "$dir/Directory.Build.props" ] && [ ! -e "$dir/Directory.Build.targets" ] || { echo "write_policy_packages: $dir has its own Directory.Build files" >&2; return 1; }
+  cat > "$dir/Directory.Build.props" <<EOF
+<Project>
+  <PropertyGroup>
+    <GenerateDocumentationFile>true</GenerateDocumentationFile>
+    <NoWarn>\$(NoWarn);CS1591</NoWarn>
+    <AnalysisLevel>latest-recommended</AnalysisLevel>
+    <EmbedUntrackedSources>true</EmbedUntrackedSources>
+  </PropertyGroup>
+</Project>
+EOF
+  cat > "$dir/Directory.Build.targets" <<EOF
+<Project>
+  <ItemGroup>
+    <PackageReference Include="Microsoft.CodeAnalysis.NetAnalyzers" Version="$(sdk_default StandardsNetAnalyzersVersion)" PrivateAssets="all" IsImplicitlyDefined="true" />
+    <PackageReference Include="Microsoft.CodeAnalysis.BannedApiAnalyzers" Version="$(sdk_default StandardsBannedApiAnalyzersVersion)" PrivateAssets="all" IsImplicitlyDefined="true" />
+    <Analyzer Include="$sdkdir/../analyzers/dotnet/cs/Standards.Sdk.Analyzers.dll" />
+  </ItemGroup>
+  <ItemGroup Condition="'\$(IsTestProject)' == 'true'">
+    <PackageReference Include="coverlet.collector" Version="$(sdk_default StandardsCoverletCollectorVersion)" PrivateAssets="all" IsImplicitlyDefined="true" />
+    <PackageDownload Include="ReportGenerator" Version="[$(sdk_default StandardsReportGeneratorVersion)]" />
+  </ItemGroup>
+</Project>
+EOF
+}
+
 # make_repo <dir> <variant>: the sample repo (eng/demo-repo: a library and its tests) on one of the SDKs.
+# Variants: plain (Microsoft.NET.Sdk), bypath (Standards.Sdk imported by path from $sdkdir), resolver (by the SDK
+# resolver), and for eng/bench-noop-cost.sh's split of the extra cost: policy (plain with the policy's packages and
+# settings, write_policy_packages) and nochecks (bypath with every check off, StandardsSkipChecks=true).
 make_repo() {
   local dir="$1" variant="$2" project
   mkdir -p "$dir"
@@ -44,13 +84,17 @@ make_repo() {
   for project in "$dir"/src/*/*.csproj "$dir"/tests/*/*.csproj; do
     sed -i 's#<Project Sdk="Standards.Sdk" />#<Project Sdk="Standards.Sdk">\n</Project>#' "$project"
     case "$variant" in
-      bypath)
+      bypath|nochecks)
         sed -i "s#<Project Sdk=\"Standards.Sdk\">#<Project>\n  <Import Project=\"$sdkdir/Sdk.props\" />#; s#</Project>#  <Import Project=\"$sdkdir/Sdk.targets\" />\n</Project>#" "$project" ;;
-      plain)
+      plain|policy)
         sed -i 's#<Project Sdk="Standards.Sdk">#<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>#' "$project"
         rm -f "$(dirname "$project")/packages.lock.json" ;;
     esac
   done
+  case "$variant" in
+    policy) write_policy_packages "$dir" ;;
+    nochecks) printf '<Project>\n  <PropertyGroup>\n    <StandardsSkipChecks>true</StandardsSkipChecks>\n  </PropertyGroup>\n</Project>\n' > "$dir/Directory.Build.props" ;;
+  esac
   if [ -n "$versioning" ] && [ "$variant" != plain ]; then
     [ "$variant" = unversioned ] || echo '{ "version": "1.0", "publicReleaseRefSpec": ["^refs/heads/main$"] }' > "$dir/version.json"
     printf 'bin/\nobj/\nartifacts/\n' > "$dir/.gitignore"

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Build.Framework;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Repository;
@@ -26,6 +27,21 @@ public sealed class WriteInputsCache : StandardsTask
 
     /// <summary>Files whose content decides a verdict, <c>Cache</c> as for lines; missing ones are recorded as missing.</summary>
     public ITaskItem[] ContentFiles { get; set; } = [];
+
+    /// <summary>
+    /// The first line of every cache: the write time of the task assembly this node loaded, so a re-packed SDK of the
+    /// same version re-runs every check. Read once per MSBuild node, not in every project's evaluation (a property
+    /// function there cost each project of a no-op build; docs/performance.md, "At scale"). The loaded assembly, not
+    /// the file MSBuild was pointed at: a node that still runs an older copy records that older copy.
+    /// </summary>
+    private static readonly Lazy<string> TaskAssemblyLine = new(() =>
+    {
+        var location = typeof(WriteInputsCache).Assembly.Location;
+        var stamp = location.Length == 0 || !File.Exists(location)
+            ? "unknown"
+            : File.GetLastWriteTimeUtc(location).Ticks.ToString(CultureInfo.InvariantCulture);
+        return "tasks=" + stamp;
+    });
 
     /// <inheritdoc />
     protected override bool ExecuteCore()
@@ -65,7 +81,8 @@ public sealed class WriteInputsCache : StandardsTask
         bool Own(ITaskItem item) => string.Equals(item.GetMetadata("Cache"), name, StringComparison.Ordinal);
 
         var lines = Lines.Where(Common).Concat(Lines.Where(Own))
-            .Select(l => l.ItemSpec.Replace('\n', ' ').Replace('\r', ' '));
+            .Select(l => l.ItemSpec.Replace('\n', ' ').Replace('\r', ' '))
+            .Prepend(TaskAssemblyLine.Value);
         var files = ContentFiles.Where(Common).Concat(ContentFiles.Where(Own))
             .Select(f => f.ItemSpec)
             .Where(f => !string.IsNullOrWhiteSpace(f))

@@ -89,4 +89,33 @@ public sealed class IncrementalPolicyTests
         Assert.Contains(unreadable.Errors, e => e.Code.StartsWith("STD", StringComparison.Ordinal) && e.File == repo.PathOf("standards.json"));
         Assert.DoesNotContain(unreadable.Diagnostics, d => d.Code is "STD0000" or "MSB4018");
     }
+
+    [Fact]
+    public void A_repacked_task_assembly_of_the_same_version_reruns_the_checks()
+    {
+        // The inputs caches record the write time of the task assembly the node loaded (WriteInputsCache), so a
+        // package re-packed under the same version, as a local feed or a CI cache may hold, re-runs every check.
+        using var repo = TestRepo.Create();
+        repo.WriteProject("src/Incremental.Sample", "Incremental.Sample")
+            .WriteFile("src/Incremental.Sample/Api.cs", $"namespace Samples.Incremental;\n\n{Doc}\npublic static class Api\n{{\n}}\n");
+        const string project = "src/Incremental.Sample/Incremental.Sample.csproj";
+        var tasks = repo.PathOf("packed-tasks");
+        Directory.CreateDirectory(tasks);
+        foreach (var file in Directory.GetFiles(Runtimes.PackedTaskAssemblies.Folder("net10.0")))
+        {
+            File.Copy(file, Path.Combine(tasks, Path.GetFileName(file)));
+        }
+
+        var assembly = Path.Combine(tasks, "Standards.Sdk.Tasks.dll");
+        var arguments = $"{PolicyOnly};StandardsTasksAssembly={assembly}";
+        Assert.True(repo.Build(project, ci: true, arguments).Ran(Target));
+        var noOp = repo.Build(project, ci: true, arguments);
+        Assert.True(noOp.Skipped(Target), noOp.Output);
+
+        File.SetLastWriteTimeUtc(assembly, File.GetLastWriteTimeUtc(assembly).AddMinutes(5));
+        var repacked = repo.Build(project, ci: true, arguments);
+        Assert.True(repacked.Ran(Target), repacked.Output);
+        Assert.True(repacked.Succeeded, repacked.Output);
+        Assert.True(repo.Build(project, ci: true, arguments).Skipped(Target));
+    }
 }
