@@ -46,18 +46,18 @@ public sealed class WriteInputsCache : StandardsTask
     /// <inheritdoc />
     protected override bool ExecuteCore()
     {
+        var contentFiles = ContentFiles
+            .Where(f => !string.IsNullOrWhiteSpace(f.ItemSpec))
+            .Select(f => (Cache: f.GetMetadata("Cache"), FullPath: Path.GetFullPath(f.ItemSpec)))
+            .ToList();
         // A file two caches name (standards.json) is hashed once.
-        var hashes = ContentHashCache.Parse(null).HashAll(ContentFiles
-                .Select(f => f.ItemSpec)
-                .Where(f => !string.IsNullOrWhiteSpace(f))
-                .Select(f => Path.GetFullPath(f))
-                .Distinct(StringComparer.Ordinal))
+        var hashes = ContentHashCache.Parse(null).HashAll(contentFiles.Select(f => f.FullPath).Distinct(StringComparer.Ordinal))
             .ToDictionary(h => h.Path, h => h.Hash, StringComparer.Ordinal);
         var problems = new List<string>();
         foreach (var cache in Caches)
         {
             var name = cache.GetMetadata("Name");
-            var text = CacheText(name, hashes);
+            var text = CacheText(name, contentFiles, hashes);
             if (ReadOrNull(cache.ItemSpec) != text)
             {
                 StateWriter.TryWrite(cache.ItemSpec, text, problems);
@@ -75,7 +75,7 @@ public sealed class WriteInputsCache : StandardsTask
         return TaskLogging.LogFindings(Log, [finding], Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, warningsAsErrors: false);
     }
 
-    private string CacheText(string name, Dictionary<string, string> hashes)
+    private string CacheText(string name, List<(string Cache, string FullPath)> contentFiles, Dictionary<string, string> hashes)
     {
         static bool Common(ITaskItem item) => item.GetMetadata("Cache").Length == 0;
         bool Own(ITaskItem item) => string.Equals(item.GetMetadata("Cache"), name, StringComparison.Ordinal);
@@ -83,10 +83,9 @@ public sealed class WriteInputsCache : StandardsTask
         var lines = Lines.Where(Common).Concat(Lines.Where(Own))
             .Select(l => l.ItemSpec.Replace('\n', ' ').Replace('\r', ' '))
             .Prepend(TaskAssemblyLine.Value);
-        var files = ContentFiles.Where(Common).Concat(ContentFiles.Where(Own))
-            .Select(f => f.ItemSpec)
-            .Where(f => !string.IsNullOrWhiteSpace(f))
-            .Select(f => Path.GetFullPath(f))
+        var files = contentFiles.Where(f => f.Cache.Length == 0)
+            .Concat(contentFiles.Where(f => string.Equals(f.Cache, name, StringComparison.Ordinal)))
+            .Select(f => f.FullPath)
             .Distinct(StringComparer.Ordinal)
             .Select(f => $"content={hashes[f]} {f}");
         return string.Join('\n', lines.Concat(files)) + "\n";
