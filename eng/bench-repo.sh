@@ -41,7 +41,8 @@ sdk_default() {
 # write_policy_packages <dir>: what Standards.Sdk's policy adds to a plain project's build besides its own targets, by
 # hand: the pinned analyzer packages and Standards.Sdk's analyzers, coverlet and the report generator in test projects,
 # the XML documentation file, the analysis level. A plain repo with these is what adopting the same policy without
-# the SDK would cost (eng/bench-noop-cost.sh: the "policy" variant).
+# the SDK would cost (eng/bench-noop-cost.sh: the "policy" variant). Test projects are told by name, as the SDK infers
+# the kind: IsTestProject comes from Microsoft.NET.Test.Sdk's restored props, which the first restore has not yet got.
 write_policy_packages() {
   local dir="$1"
   [ ! -e "$dir/Directory.Build.props" ] && [ ! -e "$dir/Directory.Build.targets" ] || { echo "write_policy_packages: $dir has its own Directory.Build files" >&2; return 1; }
@@ -62,7 +63,7 @@ EOF
     <PackageReference Include="Microsoft.CodeAnalysis.BannedApiAnalyzers" Version="$(sdk_default StandardsBannedApiAnalyzersVersion)" PrivateAssets="all" IsImplicitlyDefined="true" />
     <Analyzer Include="$sdkdir/../analyzers/dotnet/cs/Standards.Sdk.Analyzers.dll" />
   </ItemGroup>
-  <ItemGroup Condition="'\$(IsTestProject)' == 'true'">
+  <ItemGroup Condition="\$(MSBuildProjectName.EndsWith('.Tests'))">
     <PackageReference Include="coverlet.collector" Version="$(sdk_default StandardsCoverletCollectorVersion)" PrivateAssets="all" IsImplicitlyDefined="true" />
     <PackageDownload Include="ReportGenerator" Version="[$(sdk_default StandardsReportGeneratorVersion)]" />
   </ItemGroup>
