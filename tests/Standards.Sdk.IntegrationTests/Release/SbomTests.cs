@@ -143,6 +143,25 @@ public sealed class SbomTests
         Assert.DoesNotContain(zip.Entries, e => e.FullName.StartsWith("_manifest/", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_SBOM_is_skipped_on_an_unchanged_pack_and_made_again_when_a_setting_it_records_changes()
+    {
+        const string Sbom = "StandardsGenerateSbom";
+        using var repo = Library("""{ "version": "1.0" }""");
+        BuildResult Pack(params string[] extra) =>
+            repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", repo.PathOf("artifacts/p"), "-tl:off", ReleaseOnly, .. extra], ci: false);
+
+        var first = Pack();
+        Assert.True(first.Ran(Sbom), first.Output);
+        var noOp = Pack();
+        Assert.True(noOp.Skipped(Sbom), noOp.Output);
+
+        // A value in the SBOM's inputs cache (Company, the SBOM's supplier), not a file: only the cache can tell.
+        var changed = Pack("-p:Company=Contoso Widgets");
+        Assert.True(changed.Ran(Sbom), changed.Output);
+        Assert.True(Pack("-p:Company=Contoso Widgets").Skipped(Sbom));
+    }
+
     private static (string Spdx, string CycloneDx) ReadSboms(string package)
     {
         using var zip = ZipFile.OpenRead(package);
