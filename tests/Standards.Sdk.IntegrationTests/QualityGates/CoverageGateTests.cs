@@ -76,6 +76,29 @@ public sealed class CoverageGateTests
     }
 
     [Fact]
+    public void A_CI_build_maps_its_deterministic_source_paths_with_coverlets_map_and_a_local_build_covers_the_same_without_it()
+    {
+        const string Map = "tests/A.Tests/bin/Debug/net10.0/CoverletSourceRootsMapping_A.Tests";
+        using var repo = CoverageRepos.Create(Lenient);
+
+        // Local: real source paths in the PDBs, so coverlet's source-root map is not made (its target is replaced).
+        var local = CoverageRepos.Test(repo);
+        Assert.True(local.Succeeded, local.Output);
+        Assert.False(repo.Exists(Map), "a local build should not make coverlet's source-root map\n" + local.Output);
+        var localLines = CoverageRepos.Lines(repo, "artifacts/coverage/A.Tests/coverage.cobertura.xml");
+        Assert.NotEmpty(localLines.Covered);
+
+        // CI: deterministic "/_/" paths; coverlet's own target writes the map and the same lines of Lib are covered.
+        var ci = repo.Dotnet(["test", repo.PathOf(CoverageRepos.Solution), "-nologo", "-nr:false"], ci: true);
+        Assert.True(ci.Succeeded, ci.Output);
+        Assert.True(repo.Exists(Map), "a CI build should make coverlet's source-root map\n" + ci.Output);
+        Assert.Contains("=/_/", repo.ReadFile(Map), StringComparison.Ordinal);
+        var ciLines = CoverageRepos.Lines(repo, "artifacts/coverage/A.Tests/coverage.cobertura.xml");
+        Assert.Equal(localLines.Valid.Order(), ciLines.Valid.Order());
+        Assert.Equal(localLines.Covered.Order(), ciLines.Covered.Order());
+    }
+
+    [Fact]
     public void A_run_under_the_minimum_fails_naming_the_file_and_an_exception_lets_the_project_through_until_it_expires()
     {
         using var repo = CoverageRepos.Create("""{ "coverage": { "line": 90 } }""");
