@@ -29,6 +29,16 @@ public sealed class WriteInputsCache : StandardsTask
     public ITaskItem[] ContentFiles { get; set; } = [];
 
     /// <summary>
+    /// Whether every cache records the date exceptions are judged against (they expire), after the task assembly's line.
+    /// Worked out here as the checks work it out (<see cref="Today"/>, else the machine's date), not by a property
+    /// function in every project's evaluation (docs/performance.md, "At scale").
+    /// </summary>
+    public bool RecordToday { get; set; }
+
+    /// <summary>The StandardsToday override (YYYY-MM-DD), when set; recorded as given, beside the date it resolves to.</summary>
+    public string? Today { get; set; }
+
+    /// <summary>
     /// The first line of every cache: the write time of the task assembly this node loaded, so a re-packed SDK of the
     /// same version re-runs every check. Read once per MSBuild node, not in every project's evaluation (a property
     /// function there cost each project of a no-op build; docs/performance.md, "At scale"). The loaded assembly, not
@@ -81,8 +91,14 @@ public sealed class WriteInputsCache : StandardsTask
         bool Own(ITaskItem item) => string.Equals(item.GetMetadata("Cache"), name, StringComparison.Ordinal);
 
         var lines = Lines.Where(Common).Concat(Lines.Where(Own))
-            .Select(l => l.ItemSpec.Replace('\n', ' ').Replace('\r', ' '))
-            .Prepend(TaskAssemblyLine.Value);
+            .Select(l => l.ItemSpec.Replace('\n', ' ').Replace('\r', ' '));
+        if (RecordToday)
+        {
+            var today = ResolveToday(Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            lines = lines.Prepend($"today={today} override={Today?.Replace('\n', ' ').Replace('\r', ' ')}");
+        }
+
+        lines = lines.Prepend(TaskAssemblyLine.Value);
         var files = contentFiles.Where(f => f.Cache.Length == 0)
             .Concat(contentFiles.Where(f => string.Equals(f.Cache, name, StringComparison.Ordinal)))
             .Select(f => f.FullPath)

@@ -51,6 +51,7 @@ public sealed class RestorePolicyTests
     [Theory]
     [InlineData("low", "NU1901;NU1902;NU1903;NU1904")]
     [InlineData("moderate", "NU1902;NU1903;NU1904")]
+    [InlineData(" Moderate ", "NU1902;NU1903;NU1904")]
     [InlineData("critical", "NU1904")]
     [InlineData("none", "")]
     public void Audit_error_level_maps_to_the_NuGet_codes(string level, string codes)

@@ -118,4 +118,49 @@ public sealed class IncrementalPolicyTests
         Assert.True(repacked.Succeeded, repacked.Output);
         Assert.True(repo.Build(project, ci: true, arguments).Skipped(Target));
     }
+    [Fact]
+    public void A_new_day_reruns_the_policy_check_so_an_expired_exception_fails_the_next_build()
+    {
+        // Exceptions expire: the inputs cache records the date the checks judge them against (WriteInputsCache,
+        // RecordToday), from StandardsToday or the machine's clock, so the first build of a new day re-runs the check.
+        using var repo = TestRepo.Create();
+        repo.WriteProject("src/Dated.Sample", "Dated.Sample", "  <PropertyGroup>\n    <Nullable>disable</Nullable>\n  </PropertyGroup>")
+            .WriteFile("src/Dated.Sample/Api.cs", $"namespace Samples.Dated;\n\n{Doc}\npublic static class Api\n{{\n}}\n")
+            .WriteFile("standards.json", """
+                {
+                  "exceptions": [
+                    { "rule": "STD0101", "scope": "Dated.Sample", "owner": "@team", "reason": "interop", "expires": "2099-12-31" }
+                  ]
+                }
+                """);
+        const string project = "src/Dated.Sample/Dated.Sample.csproj";
+
+        var lastDay = repo.Build(project, ci: true, $"{PolicyOnly};StandardsToday=2099-12-31");
+        Assert.True(lastDay.Succeeded, lastDay.Output);
+        Assert.True(lastDay.Ran(Target), lastDay.Output);
+        Assert.True(repo.Build(project, ci: true, $"{PolicyOnly};StandardsToday=2099-12-31").Skipped(Target));
+
+        var expired = repo.Build(project, ci: true, $"{PolicyOnly};StandardsToday=2100-01-01");
+        Assert.True(expired.Ran(Target), expired.Output);
+        // The expired entry itself (STD0005) and the deviation it no longer allows.
+        Assert.Equal(["STD0005", "STD0101"], expired.Errors.Select(e => e.Code).Order());
+
+        // The machine's date: recorded as the check resolves it; a cache from yesterday re-runs the check.
+        var today = repo.Build(project, ci: true, PolicyOnly);
+        Assert.True(today.Succeeded, today.Output);
+        Assert.True(today.Ran(Target), today.Output);
+        var cache = Directory.GetFiles(repo.PathOf("src/Dated.Sample/obj"), "policy.inputs", SearchOption.AllDirectories).Single();
+        var recorded = File.ReadAllText(cache);
+        var date = System.DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"\ntoday={date} override=\n", recorded, StringComparison.Ordinal);
+        Assert.True(repo.Build(project, ci: true, PolicyOnly).Skipped(Target));
+
+        // Yesterday's cache, with its old write time: only the task's rewrite can make the check run again.
+        var written = File.GetLastWriteTimeUtc(cache);
+        File.WriteAllText(cache, recorded.Replace($"today={date}", "today=2000-01-01", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(cache, written);
+        var nextDay = repo.Build(project, ci: true, PolicyOnly);
+        Assert.True(nextDay.Ran(Target), nextDay.Output);
+        Assert.Contains($"\ntoday={date} override=\n", File.ReadAllText(cache), StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Did a change make a no-op build cheaper? Standards.Sdk of the working tree against the same SDK packed from an
+# earlier revision, both imported by path into the same generated repo, and plain Microsoft.NET.Sdk beside them
+# (issue 14; docs/performance.md, "At scale").
+# Rounds on this machine sometimes jump 30 % for every variant at once, so each round compares its own builds: the
+# medians of the per-round ratios are the result, not ratios of medians. CPU time (user + system, every node).
+# Usage: [KEEP=1] eng/bench-noop-ab.sh <base revision> [rounds=15] [projects=100]
+source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/bench-repo.sh"
+base="${1:?usage: eng/bench-noop-ab.sh <base revision> [rounds] [projects]}"
+runs="${2:-15}"
+projects="${3:-100}"
+versioning=""
+root="$(mktemp -d "${TMPDIR:-/tmp}/standards-noop-ab.XXXXXX")"
+# KEEP=1 keeps the work folder and the base revision's worktree (`git worktree remove` it after).
+if [ -n "${KEEP:-}" ]; then echo "work folder: $root" >&2; else trap 'git -C "$REPO_ROOT" worktree remove --force "$root/base-tree" >/dev/null 2>&1 || true; rm -rf "$root"' EXIT; fi
+export NUGET_PACKAGES="$root/packages" MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
+
+# extract_sdk <source tree> <name>: packs that tree's SDK with a unique version and extracts it through a
+# two-project repo restored by the resolver; prints the extracted Sdk/ folder.
+extract_sdk() {
+  local tree="$1" name="$2" v
+  v="$(unique_version).$name"
+  dotnet pack "$tree/sdk/Standards.Sdk.csproj" -c Release -o "$root/feed" -p:StandardsVersion="$v" -nologo -v:q >/dev/null
+  local version="$v" feed="$root/feed" work="$root/extract-$name"
+  local saved="$projects"; projects=2
+  make_repo "$work/resolver" resolver
+  projects="$saved"
+  dotnet restore "$work/resolver/Demo.Orders.sln" -nologo -v:q >/dev/null
+  echo "$NUGET_PACKAGES/standards.sdk/$v/Sdk"
+}
+
+git -C "$REPO_ROOT" worktree add --detach "$root/base-tree" "$base" >/dev/null 2>&1
+version="$(unique_version)" feed="$root/feed"   # what make_repo's global.json and nuget.config name
+newsdk="$(extract_sdk "$REPO_ROOT" new)"
+basesdk="$(extract_sdk "$root/base-tree" base)"
+work="$root/repos"
+sdkdir="$newsdk"; make_repo "$work/new" bypath
+sdkdir="$basesdk"; make_repo "$work/base" bypath
+make_repo "$work/plain" plain
+variants="plain base new"
+for v in $variants; do
+  dotnet restore "$work/$v/Demo.Orders.sln" -nologo -v:q >/dev/null
+  dotnet build "$work/$v/Demo.Orders.sln" --no-restore -nologo -v:q -m >/dev/null
+  dotnet build "$work/$v/Demo.Orders.sln" --no-restore -nologo -v:q -m >/dev/null   # warm-up no-op
+done
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+for i in $(seq "$runs"); do
+  for v in $variants; do
+    timed_build "$root/$v.wall" "$root/$v.cpu" "$work/$v/Demo.Orders.sln" --no-restore -m
+  done
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+
+# round_ratios <a> <b>: the median of the per-round ratios a / b.
+round_ratios() { paste "$root/$1.cpu" "$root/$2.cpu" | awk '{ printf "%.4f\n", $1 / $2 }' | median; }
+echo "| $projects projects, no-op CPU ms, $runs rounds | runs | median | median of per-round ratios |"
+echo "|---|---|---|---|"
+echo "| plain Microsoft.NET.Sdk | $(tr '\n' ' ' < "$root/plain.cpu")| $(median < "$root/plain.cpu") | 1.000 |"
+echo "| Standards.Sdk at $base, by path | $(tr '\n' ' ' < "$root/base.cpu")| $(median < "$root/base.cpu") | $(round_ratios base plain) / plain |"
+echo "| Standards.Sdk of the working tree, by path | $(tr '\n' ' ' < "$root/new.cpu")| $(median < "$root/new.cpu") | $(round_ratios new plain) / plain, $(round_ratios new base) / base |"
