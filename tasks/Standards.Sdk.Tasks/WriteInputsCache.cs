@@ -63,11 +63,18 @@ public sealed class WriteInputsCache : StandardsTask
         // A file two caches name (standards.json) is hashed once.
         var hashes = ContentHashCache.Parse(null).HashAll(contentFiles.Select(f => f.FullPath).Distinct(StringComparer.Ordinal))
             .ToDictionary(h => h.Path, h => h.Hash, StringComparer.Ordinal);
+        // The lines that open every cache, worked out once per call, not once per cache.
+        List<string> header = [TaskAssemblyLine.Value];
+        if (RecordToday)
+        {
+            header.Add($"today={ResolveToday(Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} override={OneLine(Today ?? string.Empty)}");
+        }
+
         var problems = new List<string>();
         foreach (var cache in Caches)
         {
             var name = cache.GetMetadata("Name");
-            var text = CacheText(name, contentFiles, hashes);
+            var text = CacheText(name, header, contentFiles, hashes);
             if (ReadOrNull(cache.ItemSpec) != text)
             {
                 StateWriter.TryWrite(cache.ItemSpec, text, problems);
@@ -85,20 +92,12 @@ public sealed class WriteInputsCache : StandardsTask
         return TaskLogging.LogFindings(Log, [finding], Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, warningsAsErrors: false);
     }
 
-    private string CacheText(string name, List<(string Cache, string FullPath)> contentFiles, Dictionary<string, string> hashes)
+    private string CacheText(string name, List<string> header, List<(string Cache, string FullPath)> contentFiles, Dictionary<string, string> hashes)
     {
         static bool Common(ITaskItem item) => item.GetMetadata("Cache").Length == 0;
         bool Own(ITaskItem item) => string.Equals(item.GetMetadata("Cache"), name, StringComparison.Ordinal);
 
-        var lines = Lines.Where(Common).Concat(Lines.Where(Own))
-            .Select(l => l.ItemSpec.Replace('\n', ' ').Replace('\r', ' '));
-        if (RecordToday)
-        {
-            var today = ResolveToday(Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            lines = lines.Prepend($"today={today} override={Today?.Replace('\n', ' ').Replace('\r', ' ')}");
-        }
-
-        lines = lines.Prepend(TaskAssemblyLine.Value);
+        var lines = header.Concat(Lines.Where(Common).Concat(Lines.Where(Own)).Select(l => OneLine(l.ItemSpec)));
         var files = contentFiles.Where(f => f.Cache.Length == 0)
             .Concat(contentFiles.Where(f => string.Equals(f.Cache, name, StringComparison.Ordinal)))
             .Select(f => f.FullPath)
@@ -106,4 +105,7 @@ public sealed class WriteInputsCache : StandardsTask
             .Select(f => $"content={hashes[f]} {f}");
         return string.Join('\n', lines.Concat(files)) + "\n";
     }
+
+    /// <summary>A value as one line of a cache: a line break inside it would read as two lines.</summary>
+    private static string OneLine(string value) => value.Replace('\n', ' ').Replace('\r', ' ');
 }
