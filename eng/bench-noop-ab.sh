@@ -45,13 +45,7 @@ for v in $variants; do
   dotnet build "$work/$v/Demo.Orders.sln" --no-restore -nologo -v:q -m >/dev/null   # warm-up no-op
 done
 
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-for i in $(seq "$runs"); do
-  for v in $variants; do
-    timed_build "$root/$v.wall" "$root/$v.cpu" "$work/$v/Demo.Orders.sln" --no-restore -m
-  done
-done
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+timed_rounds "$runs" "$root" "$work" $variants
 
 # round_ratios <a> <b>: the median of the per-round ratios a / b.
 round_ratios() { paste "$root/$1.cpu" "$root/$2.cpu" | awk '{ printf "%.4f\n", $1 / $2 }' | median; }

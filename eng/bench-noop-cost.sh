@@ -39,13 +39,7 @@ for v in $variants; do
 done
 dotnet build-server shutdown >/dev/null 2>&1 || true
 
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-for i in $(seq "$runs"); do
-  for v in $variants; do
-    timed_build "$root/$v.wall" "$root/$v.cpu" "$work/$v/Demo.Orders.sln" --no-restore -m
-  done
-done
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+timed_rounds "$runs" "$root" "$work" $variants
 
 for v in plain bypath; do
   dotnet build "$work/$v/Demo.Orders.sln" --no-restore -nologo -v:n -m -clp:PerformanceSummary -tl:off > "$root/$v.perf"

@@ -121,3 +121,18 @@ timed_build() {
   awk -v w="$wall" 'BEGIN { printf "%d\n", w * 1000 }' >> "$wall_file"
   awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d\n", (u + s) * 1000 }' >> "$cpu_file"
 }
+
+# timed_rounds <runs> <results folder> <repos folder> <variant...>: <runs> rounds of one no-op build of each variant's
+# repo (<repos folder>/<variant>/Demo.Orders.sln), round-robin so a busy moment hits every variant alike; appends to
+# <results folder>/<variant>.wall and .cpu (timed_build). The load average before and after goes to stderr.
+timed_rounds() {
+  local rounds="$1" results="$2" repos="$3" i v
+  shift 3
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  for i in $(seq "$rounds"); do
+    for v in "$@"; do
+      timed_build "$results/$v.wall" "$results/$v.cpu" "$repos/$v/Demo.Orders.sln" --no-restore -m
+    done
+  done
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+}
