@@ -60,7 +60,7 @@ EOF
 <Project>
   <ItemGroup>
     <PackageReference Include="Microsoft.CodeAnalysis.NetAnalyzers" Version="$(sdk_default StandardsNetAnalyzersVersion)" PrivateAssets="all" IsImplicitlyDefined="true" />
-    <PackageReference Include="Microsoft.CodeAnalysis.BannedApiAnalyzers" Version="$(sdk_default StandardsBannedApiAnalyzersVersion)" PrivateAssets="all" IsImplicitlyDefined="true" />
+    <PackageReference Include="Microsoft.CodeAnalysis.BannedApiAnalyzers" Version="$(sdk_default StandardsBannedApiAnalyzersVersion)" PrivateAssets="all" ExcludeAssets="build;buildTransitive;buildMultitargeting" IsImplicitlyDefined="true" />
     <Analyzer Include="$sdkdir/../analyzers/dotnet/cs/Standards.Sdk.Analyzers.dll" />
   </ItemGroup>
   <ItemGroup Condition="\$(MSBuildProjectName.EndsWith('.Tests'))">
@@ -122,6 +122,18 @@ timed_build() {
   awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d\n", (u + s) * 1000 }' >> "$cpu_file"
 }
 
+# timed_evaluation <cpu file> <solution>: evaluates every project of the solution once and builds nothing (static
+# graph construction, `-graph:NoBuild`); appends its CPU ms to the file. What a no-op build pays for evaluation alone,
+# without the noise of its targets: the split of a no-op ratio between evaluation and targets (docs/performance.md).
+timed_evaluation() {
+  local cpu_file="$1" times user sys
+  times="$(mktemp)"
+  /usr/bin/time -f "%U %S" -o "$times" dotnet msbuild "$2" -graph:NoBuild -nologo -v:q >/dev/null
+  read -r user sys < "$times"
+  rm -f "$times"
+  awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d\n", (u + s) * 1000 }' >> "$cpu_file"
+}
+
 # timed_rounds <runs> <results folder> <repos folder> <variant...>: <runs> rounds of one no-op build of each variant's
 # repo (<repos folder>/<variant>/Demo.Orders.sln), round-robin so a busy moment hits every variant alike; appends to
 # <results folder>/<variant>.wall and .cpu (timed_build). The load average before and after goes to stderr.
@@ -135,4 +147,16 @@ timed_rounds() {
     done
   done
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+}
+
+# timed_evaluation_rounds <runs> <results folder> <repos folder> <variant...>: as timed_rounds, for timed_evaluation;
+# appends to <results folder>/<variant>.evalcpu.
+timed_evaluation_rounds() {
+  local rounds="$1" results="$2" repos="$3" i v
+  shift 3
+  for i in $(seq "$rounds"); do
+    for v in "$@"; do
+      timed_evaluation "$results/$v.evalcpu" "$repos/$v/Demo.Orders.sln"
+    done
+  done
 }
