@@ -4,6 +4,8 @@
 # (issue 14; docs/performance.md, "At scale").
 # Rounds on this machine sometimes jump 30 % for every variant at once, so each round compares its own builds: the
 # medians of the per-round ratios are the result, not ratios of medians. CPU time (user + system, every node).
+# Then the same rounds of evaluation alone (-graph:NoBuild, eng/bench-repo.sh timed_evaluation), so the ratio splits into
+# evaluation and targets.
 # Usage: [KEEP=1] eng/bench-noop-ab.sh <base revision> [rounds=15] [projects=100]
 source "$(dirname "$0")/common.sh"
 source "$(dirname "$0")/bench-repo.sh"
@@ -46,11 +48,19 @@ for v in $variants; do
 done
 
 timed_rounds "$runs" "$root" "$work" $variants
+# The same repos evaluated only (-graph:NoBuild): the part of each no-op build that is evaluation.
+timed_evaluation_rounds "$runs" "$root" "$work" $variants
 
-# round_ratios <a> <b>: the median of the per-round ratios a / b.
-round_ratios() { paste "$root/$1.cpu" "$root/$2.cpu" | awk '{ printf "%.4f\n", $1 / $2 }' | median; }
+# round_ratios <a> <b> [extension]: the median of the per-round ratios a / b (of .cpu, or of .evalcpu).
+round_ratios() { paste "$root/$1.${3:-cpu}" "$root/$2.${3:-cpu}" | awk '{ printf "%.4f\n", $1 / $2 }' | median; }
 echo "| $projects projects, no-op CPU ms, $runs rounds | runs | median | median of per-round ratios |"
 echo "|---|---|---|---|"
 echo "| plain Microsoft.NET.Sdk | $(tr '\n' ' ' < "$root/plain.cpu")| $(median < "$root/plain.cpu") | 1.000 |"
 echo "| Standards.Sdk at $base, by path | $(tr '\n' ' ' < "$root/base.cpu")| $(median < "$root/base.cpu") | $(round_ratios base plain) / plain |"
 echo "| Standards.Sdk of the working tree, by path | $(tr '\n' ' ' < "$root/new.cpu")| $(median < "$root/new.cpu") | $(round_ratios new plain) / plain, $(round_ratios new base) / base |"
+echo
+echo "| $projects projects, evaluation only (-graph:NoBuild), CPU ms, $runs rounds | runs | median | median of per-round ratios |"
+echo "|---|---|---|---|"
+echo "| plain Microsoft.NET.Sdk | $(tr '\n' ' ' < "$root/plain.evalcpu")| $(median < "$root/plain.evalcpu") | 1.000 |"
+echo "| Standards.Sdk at $base, by path | $(tr '\n' ' ' < "$root/base.evalcpu")| $(median < "$root/base.evalcpu") | $(round_ratios base plain evalcpu) / plain |"
+echo "| Standards.Sdk of the working tree, by path | $(tr '\n' ' ' < "$root/new.evalcpu")| $(median < "$root/new.evalcpu") | $(round_ratios new plain evalcpu) / plain, $(round_ratios new base evalcpu) / base |"
