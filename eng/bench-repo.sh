@@ -107,56 +107,59 @@ make_repo() {
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
-# timed_build <wall file> <cpu file> <dotnet build arguments...>: one quiet build; appends its wall ms and its CPU ms
-# (user + system of dotnet and every node it started and waited for) to the two files. Wall is what a developer
-# waits; CPU is what the build's own work costs, and scheduling noise on a 2-core machine touches it much less.
-timed_build() {
+# timed_command <wall file> <cpu file> <command...>: runs the command quietly; appends its wall ms and its CPU ms
+# (user + system of the command and every process it started and waited for: every MSBuild node) to the two files.
+# Wall is what a developer waits; CPU is what the work itself costs, and scheduling noise on a 2-core machine touches
+# it much less.
+timed_command() {
   local wall_file="$1" cpu_file="$2" times wall user sys
   shift 2
-  [ -x /usr/bin/time ] || { echo "timed_build: /usr/bin/time is missing; install Debian's 'time' package." >&2; return 1; }
+  [ -x /usr/bin/time ] || { echo "timed_command: /usr/bin/time is missing; install Debian's 'time' package." >&2; return 1; }
   times="$(mktemp)"
-  /usr/bin/time -f "%e %U %S" -o "$times" dotnet build "$@" -nologo -v:q >/dev/null
+  /usr/bin/time -f "%e %U %S" -o "$times" "$@" >/dev/null
   read -r wall user sys < "$times"
   rm -f "$times"
   awk -v w="$wall" 'BEGIN { printf "%d\n", w * 1000 }' >> "$wall_file"
   awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d\n", (u + s) * 1000 }' >> "$cpu_file"
 }
 
+# timed_build <wall file> <cpu file> <dotnet build arguments...>: one quiet build, timed (timed_command).
+timed_build() {
+  local wall_file="$1" cpu_file="$2"
+  shift 2
+  timed_command "$wall_file" "$cpu_file" dotnet build "$@" -nologo -v:q
+}
+
 # timed_evaluation <cpu file> <solution>: evaluates every project of the solution once and builds nothing (static
 # graph construction, `-graph:NoBuild`); appends its CPU ms to the file. What a no-op build pays for evaluation alone,
 # without the noise of its targets: the split of a no-op ratio between evaluation and targets (docs/performance.md).
 timed_evaluation() {
-  local cpu_file="$1" times user sys
-  times="$(mktemp)"
-  /usr/bin/time -f "%U %S" -o "$times" dotnet msbuild "$2" -graph:NoBuild -nologo -v:q >/dev/null
-  read -r user sys < "$times"
-  rm -f "$times"
-  awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d\n", (u + s) * 1000 }' >> "$cpu_file"
+  timed_command /dev/null "$1" dotnet msbuild "$2" -graph:NoBuild -nologo -v:q
 }
 
-# timed_rounds <runs> <results folder> <repos folder> <variant...>: <runs> rounds of one no-op build of each variant's
-# repo (<repos folder>/<variant>/Demo.Orders.sln), round-robin so a busy moment hits every variant alike; appends to
-# <results folder>/<variant>.wall and .cpu (timed_build). The load average before and after goes to stderr.
-timed_rounds() {
-  local rounds="$1" results="$2" repos="$3" i v
-  shift 3
+# round_robin <rounds> <results folder> <repos folder> <function> <variant...>: calls
+# <function> <results folder> <repos folder> <variant> for every variant, <rounds> times over, so a busy moment hits
+# every variant alike. The load average before and after goes to stderr.
+round_robin() {
+  local rounds="$1" results="$2" repos="$3" each="$4" i v
+  shift 4
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   for i in $(seq "$rounds"); do
     for v in "$@"; do
-      timed_build "$results/$v.wall" "$results/$v.cpu" "$repos/$v/Demo.Orders.sln" --no-restore -m
+      "$each" "$results" "$repos" "$v"
     done
   done
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 }
 
-# timed_evaluation_rounds <runs> <results folder> <repos folder> <variant...>: as timed_rounds, for timed_evaluation;
-# appends to <results folder>/<variant>.evalcpu.
-timed_evaluation_rounds() {
-  local rounds="$1" results="$2" repos="$3" i v
-  shift 3
-  for i in $(seq "$rounds"); do
-    for v in "$@"; do
-      timed_evaluation "$results/$v.evalcpu" "$repos/$v/Demo.Orders.sln"
-    done
-  done
-}
+# noop_build_of <results folder> <repos folder> <variant>: one timed no-op build of the variant's repo
+# (<repos folder>/<variant>/Demo.Orders.sln); appends to <results folder>/<variant>.wall and .cpu.
+noop_build_of() { timed_build "$1/$3.wall" "$1/$3.cpu" "$2/$3/Demo.Orders.sln" --no-restore -m; }
+# evaluation_of <results folder> <repos folder> <variant>: one timed evaluation of it; appends to <variant>.evalcpu.
+evaluation_of() { timed_evaluation "$1/$3.evalcpu" "$2/$3/Demo.Orders.sln"; }
+
+# timed_rounds <runs> <results folder> <repos folder> <variant...>: <runs> rounds of one no-op build of each variant.
+timed_rounds() { round_robin "$1" "$2" "$3" noop_build_of "${@:4}"; }
+
+# timed_evaluation_rounds <runs> <results folder> <repos folder> <variant...>: as timed_rounds, evaluation alone.
+timed_evaluation_rounds() { round_robin "$1" "$2" "$3" evaluation_of "${@:4}"; }
