@@ -52,7 +52,7 @@ timed_rounds "$runs" "$root" "$work" $variants
 timed_evaluation_rounds "$runs" "$root" "$work" $variants
 
 # round_ratios <a> <b> [extension]: the median of the per-round ratios a / b (of .cpu, or of .evalcpu).
-round_ratios() { paste "$root/$1.${3:-cpu}" "$root/$2.${3:-cpu}" | awk '{ printf "%.4f\n", $1 / $2 }' | median; }
+round_ratios() { paired_ratio "$root/$1.${3:-cpu}" "$root/$2.${3:-cpu}"; }
 echo "| $projects projects, no-op CPU ms, $runs rounds | runs | median | median of per-round ratios |"
 echo "|---|---|---|---|"
 echo "| plain Microsoft.NET.Sdk | $(tr '\n' ' ' < "$root/plain.cpu")| $(median < "$root/plain.cpu") | 1.000 |"

@@ -8,7 +8,8 @@
 # Build sizes (--build-sizes, default 100), per size, round-robin across the variants so a busy moment on the
 # shared machine hits all alike:
 #   full      `dotnet build --no-restore --no-incremental -m`, plain and bypath (FULL_RUNS each),
-#   no-op     `dotnet build --no-restore -m`, RUNS each after a warm-up, medians of wall and CPU time,
+#   no-op     `dotnet build --no-restore -m`, RUNS each after a warm-up, medians of wall and CPU time, and the
+#             median of the per-round CPU ratios (paired_ratio in eng/bench-repo.sh: the steadier figure),
 #   eval      one no-op build per variant with -profileevaluation: evaluation ms per project.
 # The resolver and baseline repos are copies of the built bypath repo (project files rewritten, timestamps kept),
 # so only plain and bypath pay a full build.
@@ -108,24 +109,21 @@ for n in $build_sizes; do
   for v in $variants; do build "$work/$v" -p:UseSharedCompilation=true; done
   for v in resolver${baseline:+ baseline}; do build "$work/$v"; done
   dotnet build-server shutdown >/dev/null 2>&1 || true
-  for i in $(seq "$runs"); do
-    for v in $variants; do
-      timed_build "$work/$v.noop" "$work/$v.cpu" "$work/$v/Demo.Orders.sln" --no-restore -m
-    done
-  done
+  # Round-robin no-op builds (eng/bench-repo.sh): <variant>.wall and <variant>.cpu, one line per round.
+  timed_rounds "$runs" "$work" "$work" $variants
   for v in $variants; do build "$work/$v" -profileevaluation:"$work/$v.eval.md"; done
-  plain=$(median < "$work/plain.noop"); bypath=$(median < "$work/bypath.noop"); resolver=$(median < "$work/resolver.noop")
+  plain=$(median < "$work/plain.wall"); bypath=$(median < "$work/bypath.wall"); resolver=$(median < "$work/resolver.wall")
   cpu_plain=$(median < "$work/plain.cpu"); cpu_bypath=$(median < "$work/bypath.cpu"); cpu_resolver=$(median < "$work/resolver.cpu")
   base_cols=""
   if [ -n "$baseline" ]; then
-    base=$(median < "$work/baseline.noop")
+    base=$(median < "$work/baseline.wall")
     base_cols=" $base | $(ratio "$base" "$plain") |"
   fi
   share=$(awk -v r="$resolver" -v b="$bypath" 'BEGIN { printf "%.1f %%", 100 * (r - b) / r }')
   full_plain=$(median < "$work/plain.full"); full_bypath=$(median < "$work/bypath.full")
-  build_rows="$build_rows| $n ($files files) | $plain |$base_cols $bypath | $(ratio "$bypath" "$plain") | $resolver | $(ratio "$resolver" "$plain") | $share | $cpu_plain / $cpu_bypath / $cpu_resolver | $(ratio "$cpu_bypath" "$cpu_plain") | $(ratio "$cpu_resolver" "$cpu_plain") | $full_plain | $full_bypath | $(ratio "$full_bypath" "$full_plain") | $(per "$(eval_total "$work/plain.eval.md")" "$n") | $(per "$(eval_total "$work/bypath.eval.md")" "$n") | $(per "$(eval_total "$work/resolver.eval.md")" "$n") |
+  build_rows="$build_rows| $n ($files files) | $plain |$base_cols $bypath | $(ratio "$bypath" "$plain") | $resolver | $(ratio "$resolver" "$plain") | $share | $cpu_plain / $cpu_bypath / $cpu_resolver | $(ratio "$cpu_bypath" "$cpu_plain") | $(ratio "$cpu_resolver" "$cpu_plain") | $(paired_ratio "$work/bypath.cpu" "$work/plain.cpu") | $(paired_ratio "$work/resolver.cpu" "$work/plain.cpu") | $full_plain | $full_bypath | $(ratio "$full_bypath" "$full_plain") | $(per "$(eval_total "$work/plain.eval.md")" "$n") | $(per "$(eval_total "$work/bypath.eval.md")" "$n") | $(per "$(eval_total "$work/resolver.eval.md")" "$n") |
 "
-  { echo "build size $n:"; for v in $variants; do echo "  $v no-op wall: $(tr '\n' ' ' < "$work/$v.noop") cpu: $(tr '\n' ' ' < "$work/$v.cpu")"; done
+  { echo "build size $n:"; for v in $variants; do echo "  $v no-op wall: $(tr '\n' ' ' < "$work/$v.wall") cpu: $(tr '\n' ' ' < "$work/$v.cpu")"; done
     echo "  full: $(cat "$work/plain.full" "$work/bypath.full" | tr '\n' ' ')"
     echo "  eval ms/project (plain bypath resolver): $(for v in plain bypath resolver; do printf '%s ' "$(per "$(eval_total "$work/$v.eval.md")" "$n")"; done)"; } >&2
   [ -n "$keep" ] || rm -rf "$work"
@@ -155,8 +153,8 @@ done
 echo "Measured with \`eng/bench-scale.sh --runs $runs --full-runs $full_runs --build-sizes \"$build_sizes\" --eval-sizes \"$eval_sizes\"${baseline:+ --baseline-sdk <older SDK>}\` on $(date -u +%Y-%m-%d) ($(nproc) cores, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg), .NET $(dotnet --version))."
 echo
 if [ -n "$build_rows" ]; then
-  echo "| Projects | plain no-op ms |${baseline:+ baseline (before) ms | baseline / plain |} by path ms | by path / plain | resolver ms | resolver / plain | resolver share | no-op CPU ms plain / by path / resolver | CPU by path / plain | CPU resolver / plain | plain full ms | by path full ms | full ratio | plain eval ms/project | by path eval ms/project | resolver eval ms/project |"
-  echo "|---|---|${baseline:+---|---|}---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| Projects | plain no-op ms |${baseline:+ baseline (before) ms | baseline / plain |} by path ms | by path / plain | resolver ms | resolver / plain | resolver share | no-op CPU ms plain / by path / resolver | CPU by path / plain | CPU resolver / plain | CPU by path / plain, per round | CPU resolver / plain, per round | plain full ms | by path full ms | full ratio | plain eval ms/project | by path eval ms/project | resolver eval ms/project |"
+  echo "|---|---|${baseline:+---|---|}---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s' "$build_rows"
   echo
 fi
