@@ -108,9 +108,9 @@ make_repo() {
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 # paired_ratio <a file> <b file>: the median of the round-by-round ratios a / b of two files written by one
-# round_robin loop (one number per round and line: timed_rounds, timed_evaluation_rounds). Each ratio compares builds that ran at nearly the same moment, so
-# a busy spell that slows one whole round (this machine has them, +30 % for every variant at once) moves it much
-# less than it moves a ratio of two medians.
+# round_robin loop (one number per round and line: timed_rounds, timed_evaluation_rounds). Each ratio compares builds
+# that ran at nearly the same moment, so a busy spell that slows one whole round (this machine has them, +30 % for
+# every variant at once) moves it much less than it moves a ratio of two medians.
 paired_ratio() { paste "$1" "$2" | awk '{ printf "%.6f\n", $1 / $2 }' | median | awk '{ printf "%.3f", $1 }'; }
 # timed_command <wall file> <cpu file> <command...>: runs the command quietly; appends its wall ms and its CPU ms
 # (user + system of the command and every process it started and waited for: every MSBuild node) to the two files.
