@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
@@ -15,8 +16,10 @@ namespace Standards.Sdk.Tasks;
 /// </summary>
 public sealed class WriteInputsCache : StandardsTask
 {
-    /// <summary>The caches: the item is the cache file, its <c>Name</c> metadata the name lines and files refer to.</summary>
-    [Required]
+    /// <summary>
+    /// Caches named by items (the SBOM's, the benchmark gate's): the item is the cache file, its <c>Name</c> metadata
+    /// the name lines and files refer to. The build's own checks have named parameters below.
+    /// </summary>
     public ITaskItem[] Caches { get; set; } = [];
 
     /// <summary>
@@ -27,6 +30,63 @@ public sealed class WriteInputsCache : StandardsTask
 
     /// <summary>Files whose content decides a verdict, <c>Cache</c> as for lines; missing ones are recorded as missing.</summary>
     public ITaskItem[] ContentFiles { get; set; } = [];
+
+    /// <summary>Whether the policy check runs in this build, so its cache (<see cref="PolicyCache"/>) is written.</summary>
+    public bool ChecksPolicy { get; set; }
+
+    /// <summary>
+    /// The policy check's cache (features/Standards.InputsCache.targets). Its lines
+    /// are formatted here from the values and item lists below, not built as items by the target first: building them
+    /// as items was half the cost of writing the caches on a no-op build (docs/performance.md, "The inputs caches
+    /// written by the task").
+    /// </summary>
+    public string? PolicyCache { get; set; }
+
+    /// <summary>The policy check's setting values, one line of its cache (as a string: values hold semicolons).</summary>
+    public string? PolicySettings { get; set; }
+
+    /// <summary>The compiler's sources, recorded by full path: an added or removed file re-runs the policy check.</summary>
+    public ITaskItem[] SourceFiles { get; set; } = [];
+
+    /// <summary>The analyzer config files the compiler reads, by full path; their content too (<see cref="PolicyContentFiles"/>).</summary>
+    public ITaskItem[] AnalyzerConfigFiles { get; set; } = [];
+
+    /// <summary>The analyzers the compiler loads, recorded by file name (a restore to another folder is no change).</summary>
+    public ITaskItem[] Analyzers { get; set; } = [];
+
+    /// <summary>The compiler's additional files, by full path.</summary>
+    public ITaskItem[] AdditionalFiles { get; set; } = [];
+
+    /// <summary>Files whose content decides the policy verdict (analyzer configs, rule set, baseline); missing ones are recorded as missing.</summary>
+    public ITaskItem[] PolicyContentFiles { get; set; } = [];
+
+    /// <summary>A file left out of <see cref="PolicyContentFiles"/>: the analyzer config the SDK writes itself from the policy.</summary>
+    public string? GeneratedContentFile { get; set; }
+
+    /// <summary>Whether the dependency check runs in this build, so its cache (<see cref="DependenciesCache"/>) is written.</summary>
+    public bool ChecksDependencies { get; set; }
+
+    /// <summary>The dependency check's cache.</summary>
+    public string? DependenciesCache { get; set; }
+
+    /// <summary>The dependency check's setting values, one line.</summary>
+    public string? DependenciesSettings { get; set; }
+
+    /// <summary>Files whose content decides the dependency verdict (the lock file).</summary>
+    public ITaskItem[] DependenciesContentFiles { get; set; } = [];
+
+    /// <summary>Whether the size checks run in this build, so their cache (<see cref="SizesCache"/>) is written.</summary>
+    public bool ChecksSizes { get; set; }
+
+    /// <summary>The size checks' cache.</summary>
+    public string? SizesCache { get; set; }
+
+    /// <summary>The size checks' setting values, one line.</summary>
+    public string? SizesSettings { get; set; }
+
+    /// <summary>Every cache this call wrote or found up to date, for FileWrites.</summary>
+    [Output]
+    public ITaskItem[] Written { get; private set; } = [];
 
     /// <summary>
     /// Whether every cache records the date exceptions are judged against (they expire), after the task assembly's line.
@@ -56,12 +116,11 @@ public sealed class WriteInputsCache : StandardsTask
     /// <inheritdoc />
     protected override bool ExecuteCore()
     {
-        var contentFiles = ContentFiles
-            .Where(f => !string.IsNullOrWhiteSpace(f.ItemSpec))
-            .Select(f => (Cache: f.GetMetadata("Cache"), FullPath: Path.GetFullPath(f.ItemSpec)))
-            .ToList();
+        var sections = Sections();
+        var commonFiles = FullPaths(ContentFiles.Where(file => file.GetMetadata("Cache").Length == 0)).ToList();
         // A file two caches name (standards.json) is hashed once.
-        var hashes = ContentHashCache.Parse(null).HashAll(contentFiles.Select(f => f.FullPath).Distinct(StringComparer.Ordinal))
+        var contentFiles = commonFiles.Concat(sections.SelectMany(section => section.ContentFiles)).Distinct(StringComparer.Ordinal);
+        var hashes = ContentHashCache.Parse(null).HashAll(contentFiles)
             .ToDictionary(h => h.Path, h => h.Hash, StringComparer.Ordinal);
         // The lines that open every cache, worked out once per call, not once per cache.
         List<string> header = [TaskAssemblyLine.Value];
@@ -70,17 +129,20 @@ public sealed class WriteInputsCache : StandardsTask
             header.Add($"today={ResolveToday(Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} override={OneLine(Today ?? string.Empty)}");
         }
 
+        header.AddRange(Lines.Where(line => line.GetMetadata("Cache").Length == 0).Select(line => OneLine(line.ItemSpec)));
+
         var problems = new List<string>();
-        foreach (var cache in Caches)
+        foreach (var section in sections)
         {
-            var name = cache.GetMetadata("Name");
-            var text = CacheText(name, header, contentFiles, hashes);
-            if (ReadOrNull(cache.ItemSpec) != text)
+            var files = commonFiles.Concat(section.ContentFiles).Distinct(StringComparer.Ordinal).Select(f => $"content={hashes[f]} {f}");
+            var text = string.Join("\n", header.Concat(section.Lines).Concat(files)) + "\n";
+            if (ReadOrNull(section.Path) != text)
             {
-                StateWriter.TryWrite(cache.ItemSpec, text, problems);
+                StateWriter.TryWrite(section.Path, text, problems);
             }
         }
 
+        Written = [.. sections.Select(section => new TaskItem(section.Path))];
         if (problems.Count == 0)
         {
             return true;
@@ -88,23 +150,60 @@ public sealed class WriteInputsCache : StandardsTask
 
         var finding = new Finding(PolicyRuleIds.StateNotWritable, Severity.Error,
             $"Standards.Sdk could not write {string.Join("; ", problems)}, the record of what its check of this project read. The project's intermediate folder (obj/) must be writable by the build; if it is elsewhere on purpose, set BaseIntermediateOutputPath to a writable folder.",
-            Caches[0].ItemSpec);
+            sections[0].Path);
         return TaskLogging.LogFindings(Log, [finding], Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, warningsAsErrors: false);
     }
 
-    private string CacheText(string name, List<string> header, List<(string Cache, string FullPath)> contentFiles, Dictionary<string, string> hashes)
+    /// <summary>Every cache of this call with its own lines and content files (the common ones are added to each).</summary>
+    private List<CacheSection> Sections()
     {
-        static bool Common(ITaskItem item) => item.GetMetadata("Cache").Length == 0;
-        bool Own(ITaskItem item) => string.Equals(item.GetMetadata("Cache"), name, StringComparison.Ordinal);
+        var sections = new List<CacheSection>();
+        foreach (var cache in Caches)
+        {
+            var name = cache.GetMetadata("Name");
+            bool Own(ITaskItem item) => string.Equals(item.GetMetadata("Cache"), name, StringComparison.Ordinal);
+            sections.Add(new CacheSection(cache.ItemSpec,
+                [.. Lines.Where(Own).Select(line => OneLine(line.ItemSpec))],
+                [.. FullPaths(ContentFiles.Where(Own))]));
+        }
 
-        var lines = header.Concat(Lines.Where(Common).Concat(Lines.Where(Own)).Select(l => OneLine(l.ItemSpec)));
-        var files = contentFiles.Where(f => f.Cache.Length == 0)
-            .Concat(contentFiles.Where(f => string.Equals(f.Cache, name, StringComparison.Ordinal)))
-            .Select(f => f.FullPath)
-            .Distinct(StringComparer.Ordinal)
-            .Select(f => $"content={hashes[f]} {f}");
-        return string.Join('\n', lines.Concat(files)) + "\n";
+        if (ChecksPolicy && !string.IsNullOrEmpty(PolicyCache))
+        {
+            var generated = string.IsNullOrEmpty(GeneratedContentFile) ? null : Path.GetFullPath(GeneratedContentFile);
+            var lines = new[] { OneLine(PolicySettings ?? string.Empty) }
+                .Concat(SourceFiles.Select(file => "compile=" + file.GetMetadata("FullPath")))
+                .Concat(AnalyzerConfigFiles.Select(file => "analyzerconfig=" + file.GetMetadata("FullPath")))
+                .Concat(Analyzers.Select(file => "analyzer=" + file.GetMetadata("Filename")))
+                .Concat(AdditionalFiles.Select(file => "additional=" + file.GetMetadata("FullPath")));
+            var files = FullPaths(PolicyContentFiles).Where(file => !string.Equals(file, generated, PathComparison));
+            sections.Add(new CacheSection(PolicyCache!, [.. lines], [.. files]));
+        }
+
+        if (ChecksDependencies && !string.IsNullOrEmpty(DependenciesCache))
+        {
+            sections.Add(new CacheSection(DependenciesCache!, [OneLine(DependenciesSettings ?? string.Empty)], [.. FullPaths(DependenciesContentFiles)]));
+        }
+
+        if (ChecksSizes && !string.IsNullOrEmpty(SizesCache))
+        {
+            sections.Add(new CacheSection(SizesCache!, [OneLine(SizesSettings ?? string.Empty)], []));
+        }
+
+        return sections;
     }
+
+    /// <summary>The full path of each named file, in order, each once.</summary>
+    private static IEnumerable<string> FullPaths(IEnumerable<ITaskItem> files) => files
+        .Where(f => !string.IsNullOrWhiteSpace(f.ItemSpec))
+        .Select(f => Path.GetFullPath(f.ItemSpec))
+        .Distinct(StringComparer.Ordinal);
+
+    /// <summary>How the file system compares paths: the generated analyzer config is left out by path.</summary>
+    private static StringComparison PathComparison =>
+        Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
+    /// <summary>One cache file: its setting lines and the full paths of the files whose content it records.</summary>
+    private sealed record CacheSection(string Path, List<string> Lines, List<string> ContentFiles);
 
     /// <summary>A value as one line of a cache: a line break inside it would read as two lines.</summary>
     private static string OneLine(string value) => value.Replace('\n', ' ').Replace('\r', ' ');

@@ -91,6 +91,41 @@ public sealed class IncrementalPolicyTests
     }
 
     [Fact]
+    public void Policy_check_reruns_when_an_item_list_it_records_changes_though_no_input_file_is_newer()
+    {
+        // The policy's inputs cache records the compiler's item lists (WriteInputsCache formats them): an additional
+        // file from a global property, an analyzer config and a baseline that arrive with old times change no input
+        // the target compares by time, only the cache.
+        using var repo = TestRepo.Create();
+        repo.WriteProject("src/Incremental.Sample", "Incremental.Sample",
+                "  <ItemGroup>\n    <AdditionalFiles Include=\"$(ExtraAdditionalFile)\" Condition=\"'$(ExtraAdditionalFile)' != ''\" />\n  </ItemGroup>")
+            .WriteFile("src/Incremental.Sample/Api.cs", $"namespace Samples.Incremental;\n\n{Doc}\npublic static class Api\n{{\n}}\n")
+            .WriteFile("src/Incremental.Sample/notes.txt", "notes\n");
+        const string project = "src/Incremental.Sample/Incremental.Sample.csproj";
+        var longAgo = DateTime.UtcNow.AddDays(-30);
+        Assert.True(repo.Build(project, ci: true, PolicyOnly).Ran(Target));
+        Assert.True(repo.Build(project, ci: true, PolicyOnly).Skipped(Target));
+
+        var withAdditional = $"{PolicyOnly};ExtraAdditionalFile=notes.txt";
+        var added = repo.Build(project, ci: true, withAdditional);
+        Assert.True(added.Ran(Target), added.Output);
+        Assert.True(repo.Build(project, ci: true, withAdditional).Skipped(Target));
+        Assert.True(repo.Build(project, ci: true, PolicyOnly).Ran(Target));
+
+        repo.WriteFile("src/.editorconfig", "[*.cs]\ndotnet_diagnostic.CA1822.severity = warning\n");
+        File.SetLastWriteTimeUtc(repo.PathOf("src/.editorconfig"), longAgo);
+        var config = repo.Build(project, ci: true, PolicyOnly);
+        Assert.True(config.Ran(Target), config.Output);
+        Assert.True(repo.Build(project, ci: true, PolicyOnly).Skipped(Target));
+
+        repo.WriteFile("standards-baseline.json", """{ "version": 1, "findings": [] }""");
+        File.SetLastWriteTimeUtc(repo.PathOf("standards-baseline.json"), longAgo);
+        var baseline = repo.Build(project, ci: true, PolicyOnly);
+        Assert.True(baseline.Ran(Target), baseline.Output);
+        Assert.True(repo.Build(project, ci: true, PolicyOnly).Skipped(Target));
+    }
+
+    [Fact]
     public void A_repacked_task_assembly_of_the_same_version_reruns_the_checks()
     {
         // The inputs caches record the write time of the task assembly the node loaded (WriteInputsCache), so a
