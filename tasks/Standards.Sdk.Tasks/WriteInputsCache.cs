@@ -8,7 +8,8 @@ using Standards.Sdk.Checks.Rules;
 namespace Standards.Sdk.Tasks;
 
 /// <summary>
-/// Writes the inputs caches of a project's checks (policy, dependencies) in one call
+/// Writes the inputs caches of a project's checks (policy, dependencies, sizes; the SBOM's and the benchmark gate's
+/// through <see cref="Caches"/>) in one call
 /// (features/Standards.InputsCache.targets): each cache holds the setting lines of its check plus a content hash of
 /// each file whose content decides the verdict (standards.json, the analyzer configs the compiler reads, ...), and is
 /// rewritten only when its text changed. The check's target has the cache as an input, so an edit that keeps or moves
@@ -35,10 +36,9 @@ public sealed class WriteInputsCache : StandardsTask
     public bool ChecksPolicy { get; set; }
 
     /// <summary>
-    /// The policy check's cache (features/Standards.InputsCache.targets). Its lines
-    /// are formatted here from the values and item lists below, not built as items by the target first: building them
-    /// as items was half the cost of writing the caches on a no-op build (docs/performance.md, "The inputs caches
-    /// written by the task").
+    /// The policy check's cache (features/Standards.InputsCache.targets). Its lines are formatted here from the values
+    /// and item lists below, not built as items by the target first: building them as items was half the cost of
+    /// writing the caches on a no-op build (docs/performance.md, "The inputs caches written by the task").
     /// </summary>
     public string? PolicyCache { get; set; }
 
