@@ -81,6 +81,24 @@ public sealed class IncrementalPolicyTests
         var locked = Assert.Single(reversed.Errors, e => e.Code == "STD0103");
         Assert.Equal((config, 2), (locked.File, locked.Line));
 
+        // Neither size nor write time is trusted: an edit of the same length that puts back the very same write time
+        // still re-runs the check (the inputs cache hashes the content on every build).
+        const string allowed = "[*.cs]\ndotnet_diagnostic.CA1822.severity = warning\n";
+        const string lockedSameLength = "[*.cs]\ndotnet_diagnostic.CA5351.severity = none\n#a\n";
+        Assert.Equal(allowed.Length, lockedSameLength.Length);
+        File.WriteAllText(config, allowed);
+        File.SetLastWriteTimeUtc(config, before.AddDays(-30));
+        var restored = repo.Build(project, ci: true, PolicyOnly);
+        Assert.True(restored.Succeeded, restored.Output);
+        var restoredNoOp = repo.Build(project, ci: true, PolicyOnly);
+        Assert.True(restoredNoOp.Skipped(Target), restoredNoOp.Output);
+        var kept = File.GetLastWriteTimeUtc(config);
+        File.WriteAllText(config, lockedSameLength);
+        File.SetLastWriteTimeUtc(config, kept);
+        var sameSizeAndTime = repo.Build(project, ci: true, PolicyOnly);
+        Assert.True(sameSizeAndTime.Ran(Target), sameSizeAndTime.Output);
+        Assert.Contains(sameSizeAndTime.Errors, e => e.Code == "STD0103" && e.File == config);
+
         // standards.json that cannot be read (a link to nothing): a coded error at the file, never a crash, never a pass.
         File.WriteAllText(config, "[*.cs]\ndotnet_diagnostic.CA1822.severity = warning\n");
         File.CreateSymbolicLink(repo.PathOf("standards.json"), "../shared/standards.json");
@@ -88,6 +106,41 @@ public sealed class IncrementalPolicyTests
         Assert.False(unreadable.Succeeded, unreadable.Output);
         Assert.Contains(unreadable.Errors, e => e.Code.StartsWith("STD", StringComparison.Ordinal) && e.File == repo.PathOf("standards.json"));
         Assert.DoesNotContain(unreadable.Diagnostics, d => d.Code is "STD0000" or "MSB4018");
+    }
+
+    [Fact]
+    public void A_deleted_policy_config_is_written_again_before_the_compiler_reads_it()
+    {
+        // Standards.globalconfig and CodeMetricsConfig.txt carry the policy to the compiler. A build that finds one of
+        // them deleted (a clean-up script, a partly restored build cache) while the check's stamp survives must not
+        // compile without the policy: CA1502 is an error, and its threshold 15, only through these two files.
+        using var repo = TestRepo.Create();
+        const string simple = $"namespace Samples.Incremental;\n\n{Doc}\npublic static class Api\n{{\n}}\n";
+        var branches = string.Concat(Enumerable.Repeat("        if (x > 0) { x--; }\n", 15));
+        var complex = $"namespace Samples.Incremental;\n\n{Doc}\npublic static class Api\n{{\n    {Doc}\n"
+            + "    /// <param name=\"x\">Score.</param>\n    /// <returns>Grade.</returns>\n"
+            + $"    public static int Grade(int x)\n    {{\n{branches}        return x;\n    }}\n}}\n";
+        repo.WriteProject("src/Incremental.Sample", "Incremental.Sample").WriteFile("src/Incremental.Sample/Api.cs", simple);
+        const string project = "src/Incremental.Sample/Incremental.Sample.csproj";
+        var first = repo.Build(project, ci: true, PolicyOnly);
+        Assert.True(first.Succeeded, first.Output);
+
+        foreach (var generated in new[] { "Standards.globalconfig", "CodeMetricsConfig.txt" })
+        {
+            var file = Assert.Single(Directory.GetFiles(repo.PathOf("src/Incremental.Sample/obj"), generated, SearchOption.AllDirectories));
+            File.Delete(file);
+            // A source edit the check does not record (the source list is the same): only the deleted file can
+            // re-run it.
+            repo.WriteFile("src/Incremental.Sample/Api.cs", complex);
+            var build = repo.Build(project, ci: true, PolicyOnly);
+            Assert.True(build.Ran(Target), $"{generated}: {build.Output}");
+            Assert.True(File.Exists(file), generated);
+            Assert.Equal("CA1502", Assert.Single(build.Errors).Code);
+
+            repo.WriteFile("src/Incremental.Sample/Api.cs", simple);
+            var fixedBuild = repo.Build(project, ci: true, PolicyOnly);
+            Assert.True(fixedBuild.Succeeded, fixedBuild.Output);
+        }
     }
 
     [Fact]
