@@ -7,6 +7,9 @@ public sealed class IncrementalPolicyTests
     private const string Target = "StandardsApplyPolicy";
     private const string Doc = "/// <summary>Sample.</summary>";
 
+    /// <summary>The sample project's one source file: a documented, empty class that passes every rule.</summary>
+    private const string SimpleApi = $"namespace Samples.Incremental;\n\n{Doc}\npublic static class Api\n{{\n}}\n";
+
     /// <summary>These tests are about the build policy; repo-wide checks and locked restore have their own tests.</summary>
     private const string PolicyOnly = "-p:StandardsRepositoryChecks=false;RestoreLockedMode=false";
 
@@ -15,7 +18,7 @@ public sealed class IncrementalPolicyTests
     {
         using var repo = TestRepo.Create();
         repo.WriteProject("src/Incremental.Sample", "Incremental.Sample")
-            .WriteFile("src/Incremental.Sample/Api.cs", $"namespace Samples.Incremental;\n\n{Doc}\npublic static class Api\n{{\n}}\n");
+            .WriteFile("src/Incremental.Sample/Api.cs", SimpleApi);
         const string project = "src/Incremental.Sample/Incremental.Sample.csproj";
 
         var first = repo.Build(project, ci: true, PolicyOnly);
@@ -63,7 +66,7 @@ public sealed class IncrementalPolicyTests
         // A repo path full of characters that are special in globs and analyzer config sections.
         using var repo = TestRepo.Create(folder: "team#1 [x]{a,b} é!/repo");
         repo.WriteProject("src/Incremental.Sample", "Incremental.Sample")
-            .WriteFile("src/Incremental.Sample/Api.cs", $"namespace Samples.Incremental;\n\n{Doc}\npublic static class Api\n{{\n}}\n")
+            .WriteFile("src/Incremental.Sample/Api.cs", SimpleApi)
             .WriteFile("src/Incremental.Sample/.editorconfig", "[*.cs]\ndotnet_diagnostic.CA1822.severity = warning\n");
         const string project = "src/Incremental.Sample/Incremental.Sample.csproj";
 
@@ -100,7 +103,7 @@ public sealed class IncrementalPolicyTests
         Assert.Contains(sameSizeAndTime.Errors, e => e.Code == "STD0103" && e.File == config);
 
         // standards.json that cannot be read (a link to nothing): a coded error at the file, never a crash, never a pass.
-        File.WriteAllText(config, "[*.cs]\ndotnet_diagnostic.CA1822.severity = warning\n");
+        File.WriteAllText(config, allowed);
         File.CreateSymbolicLink(repo.PathOf("standards.json"), "../shared/standards.json");
         var unreadable = repo.Build(project, ci: true, PolicyOnly);
         Assert.False(unreadable.Succeeded, unreadable.Output);
@@ -115,12 +118,11 @@ public sealed class IncrementalPolicyTests
         // them deleted (a clean-up script, a partly restored build cache) while the check's stamp survives must not
         // compile without the policy: CA1502 is an error, and its threshold 15, only through these two files.
         using var repo = TestRepo.Create();
-        const string simple = $"namespace Samples.Incremental;\n\n{Doc}\npublic static class Api\n{{\n}}\n";
         var branches = string.Concat(Enumerable.Repeat("        if (x > 0) { x--; }\n", 15));
         var complex = $"namespace Samples.Incremental;\n\n{Doc}\npublic static class Api\n{{\n    {Doc}\n"
             + "    /// <param name=\"x\">Score.</param>\n    /// <returns>Grade.</returns>\n"
             + $"    public static int Grade(int x)\n    {{\n{branches}        return x;\n    }}\n}}\n";
-        repo.WriteProject("src/Incremental.Sample", "Incremental.Sample").WriteFile("src/Incremental.Sample/Api.cs", simple);
+        repo.WriteProject("src/Incremental.Sample", "Incremental.Sample").WriteFile("src/Incremental.Sample/Api.cs", SimpleApi);
         const string project = "src/Incremental.Sample/Incremental.Sample.csproj";
         var first = repo.Build(project, ci: true, PolicyOnly);
         Assert.True(first.Succeeded, first.Output);
@@ -137,7 +139,7 @@ public sealed class IncrementalPolicyTests
             Assert.True(File.Exists(file), generated);
             Assert.Equal("CA1502", Assert.Single(build.Errors).Code);
 
-            repo.WriteFile("src/Incremental.Sample/Api.cs", simple);
+            repo.WriteFile("src/Incremental.Sample/Api.cs", SimpleApi);
             var fixedBuild = repo.Build(project, ci: true, PolicyOnly);
             Assert.True(fixedBuild.Succeeded, fixedBuild.Output);
         }
@@ -152,7 +154,7 @@ public sealed class IncrementalPolicyTests
         using var repo = TestRepo.Create();
         repo.WriteProject("src/Incremental.Sample", "Incremental.Sample",
                 "  <ItemGroup>\n    <AdditionalFiles Include=\"$(ExtraAdditionalFile)\" Condition=\"'$(ExtraAdditionalFile)' != ''\" />\n  </ItemGroup>")
-            .WriteFile("src/Incremental.Sample/Api.cs", $"namespace Samples.Incremental;\n\n{Doc}\npublic static class Api\n{{\n}}\n")
+            .WriteFile("src/Incremental.Sample/Api.cs", SimpleApi)
             .WriteFile("src/Incremental.Sample/notes.txt", "notes\n");
         const string project = "src/Incremental.Sample/Incremental.Sample.csproj";
         var longAgo = DateTime.UtcNow.AddDays(-30);
@@ -185,7 +187,7 @@ public sealed class IncrementalPolicyTests
         // package re-packed under the same version, as a local feed or a CI cache may hold, re-runs every check.
         using var repo = TestRepo.Create();
         repo.WriteProject("src/Incremental.Sample", "Incremental.Sample")
-            .WriteFile("src/Incremental.Sample/Api.cs", $"namespace Samples.Incremental;\n\n{Doc}\npublic static class Api\n{{\n}}\n");
+            .WriteFile("src/Incremental.Sample/Api.cs", SimpleApi);
         const string project = "src/Incremental.Sample/Incremental.Sample.csproj";
         var tasks = repo.PathOf("packed-tasks");
         Directory.CreateDirectory(tasks);
