@@ -143,6 +143,22 @@ public sealed class IncrementalPolicyTests
             var fixedBuild = repo.Build(project, ci: true, PolicyOnly);
             Assert.True(fixedBuild.Succeeded, fixedBuild.Output);
         }
+
+        // The survey config (a survey build, `dotnet standards adopt`) makes the policy's errors warnings for that
+        // build. Deleted between two survey builds, it is written again too: without it the survey's compile would
+        // report CA1502 as the error of a CI build.
+        const string survey = PolicyOnly + ";StandardsSurveyBuild=true";
+        repo.WriteFile("src/Incremental.Sample/Api.cs", complex);
+        var firstSurvey = repo.Build(project, ci: true, survey);
+        Assert.Contains(firstSurvey.Warnings, w => w.Code == "CA1502");
+        var surveyConfig = Assert.Single(Directory.GetFiles(repo.PathOf("src/Incremental.Sample/obj"), "Standards.survey.globalconfig", SearchOption.AllDirectories));
+        File.Delete(surveyConfig);
+        repo.WriteFile("src/Incremental.Sample/Api.cs", complex + "// edited\n");
+        var secondSurvey = repo.Build(project, ci: true, survey);
+        Assert.True(secondSurvey.Ran(Target), secondSurvey.Output);
+        Assert.True(File.Exists(surveyConfig));
+        Assert.Contains(secondSurvey.Warnings, w => w.Code == "CA1502");
+        Assert.DoesNotContain(secondSurvey.Errors, e => e.Code == "CA1502");
     }
 
     [Fact]

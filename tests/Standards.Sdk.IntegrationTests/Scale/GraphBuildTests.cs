@@ -53,10 +53,15 @@ public sealed class GraphBuildTests
             Assert.Single(build.TaskRuns("RunRepositoryChecks"));
             // A failed answer is not remembered (RepositoryChecksAnswer): every project makes the call and fails.
             Assert.Equal(built.Select(repo.PathOf).Order(StringComparer.Ordinal), RepositoryCheckCalls(build).Order(StringComparer.Ordinal));
+            // The reference that makes the repository checks a graph node is declared only where a static graph is
+            // built (IsGraphBuild): elsewhere nothing reads it, and it would cost every project its detaching target.
+            var graph = arguments.Contains("-graph");
             // Every project still had its own checks and its compile (the repo finding stops neither).
             foreach (var project in built)
             {
                 var path = repo.PathOf(project);
+                var detached = build.TargetRuns("_StandardsDetachRepositoryChecksReference").Any(t => t.Project == path && t.BodyRan);
+                Assert.True(detached == graph, $"{mode}: repository-checks reference of {project} detached: {detached}\n{build}");
                 Assert.True(build.TargetRuns("StandardsApplyPolicy").Any(t => t.Project == path), $"{mode}: policy of {project}\n{build}");
                 Assert.True(build.TargetRuns("CoreCompile").Any(t => t.Project == path), $"{mode}: compile of {project}\n{build}");
             }
