@@ -13,6 +13,8 @@ namespace Standards.Sdk.Tasks;
 /// StandardsUpdateBaseline the checks rewrite the baseline the project's own check reads next). Build lifetime:
 /// MSBuild drops the record when the build ends, also in a node that is reused for the next build. Run out of process
 /// (StandardsUseTaskHost), the record lives as long as the task host process; a project that finds none calls.
+/// Where the project writes inputs caches first, <see cref="WriteInputsCache"/> looks the answer up in the same call
+/// (<see cref="IsRecorded"/>), and this task only records.
 /// </summary>
 public sealed class RepositoryChecksAnswer : StandardsTask
 {
@@ -32,14 +34,20 @@ public sealed class RepositoryChecksAnswer : StandardsTask
     /// <inheritdoc />
     protected override bool ExecuteCore()
     {
-        var key = KeyPrefix + Call;
         if (Record)
         {
+            var key = KeyPrefix + Call;
             BuildEngine4.RegisterTaskObject(key, key, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
             return true;
         }
 
-        Succeeded = BuildEngine4.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is not null;
+        Succeeded = IsRecorded(BuildEngine4, Call);
         return true;
     }
+
+    /// <summary>
+    /// True when <paramref name="engine"/>'s node recorded a successful answer to <paramref name="call"/> in this build.
+    /// </summary>
+    internal static bool IsRecorded(IBuildEngine4 engine, string call) =>
+        engine.GetRegisteredTaskObject(KeyPrefix + call, RegisteredTaskObjectLifetime.Build) is not null;
 }

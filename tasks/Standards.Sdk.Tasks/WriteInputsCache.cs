@@ -84,6 +84,22 @@ public sealed class WriteInputsCache : StandardsTask
     /// <summary>The size checks' setting values, one line.</summary>
     public string? SizesSettings { get; set; }
 
+    /// <summary>
+    /// The global properties of the project's call to the repository checks, when that call comes after this write
+    /// (features/Standards.RepositoryChecks.targets): the answer the node may already have is looked up here
+    /// (<see cref="RepositoryChecksAnswered"/>), so a project that finds it runs no task of its own for the repository
+    /// checks; a task call is the largest thing their target costs every project of a no-op build
+    /// (docs/performance.md, "The repository-checks answer looked up by the inputs-cache write").
+    /// </summary>
+    public string? RepositoryChecksCall { get; set; }
+
+    /// <summary>
+    /// With <see cref="RepositoryChecksCall"/>: "true" when this node already has a successful answer to that call in
+    /// this build (<see cref="RepositoryChecksAnswer"/>), else "false". Empty without a call: nothing was looked up.
+    /// </summary>
+    [Output]
+    public string RepositoryChecksAnswered { get; private set; } = string.Empty;
+
     /// <summary>Every cache this call wrote or found up to date, for FileWrites.</summary>
     [Output]
     public ITaskItem[] Written { get; private set; } = [];
@@ -116,12 +132,16 @@ public sealed class WriteInputsCache : StandardsTask
     /// <inheritdoc />
     protected override bool ExecuteCore()
     {
+        if (!string.IsNullOrEmpty(RepositoryChecksCall))
+        {
+            RepositoryChecksAnswered = RepositoryChecksAnswer.IsRecorded(BuildEngine4, RepositoryChecksCall!) ? "true" : "false";
+        }
+
         var sections = Sections();
         var commonFiles = FullPaths(ContentFiles.Where(file => file.GetMetadata("Cache").Length == 0)).ToList();
         // A file two caches name (standards.json) is hashed once.
         var contentFiles = commonFiles.Concat(sections.SelectMany(section => section.ContentFiles)).Distinct(StringComparer.Ordinal);
-        var hashes = ContentHashCache.Parse(null).HashAll(contentFiles)
-            .ToDictionary(h => h.Path, h => h.Hash, StringComparer.Ordinal);
+        var hashes = HashAll(contentFiles);
         // The lines that open every cache, worked out once per call, not once per cache.
         List<string> header = [TaskAssemblyLine.Value];
         if (RecordToday)
@@ -153,6 +173,43 @@ public sealed class WriteInputsCache : StandardsTask
             sections[0].Path);
         return TaskLogging.LogFindings(Log, [finding], Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, warningsAsErrors: false);
     }
+
+    /// <summary>
+    /// The content hash of each file, from the hashes this MSBuild node keeps for the build: most files are the same
+    /// in every project (standards.json, the repo's .editorconfig, the adoption baseline), and hashing them again in
+    /// each project was about a third of this task's work on a no-op build (docs/performance.md, "The repository-checks
+    /// answer looked up by the inputs-cache write"). A kept hash is reused only by git's rules
+    /// (<see cref="ContentHashCache"/>: size, both times and inode unchanged, older than the hash by a safe margin),
+    /// so a file edited during the build, or with its time set back, is read again; where the system cannot tell
+    /// (<see cref="FileStat.Exact"/> false) every file is read every time. Build lifetime: the next build reads every
+    /// file again once.
+    /// </summary>
+    private Dictionary<string, string> HashAll(IEnumerable<string> files)
+    {
+        var shared = BuildEngine4.GetRegisteredTaskObject(SharedHashesKey, RegisteredTaskObjectLifetime.Build) as ContentHashCache;
+        if (shared is null)
+        {
+            lock (SharedHashesLock)
+            {
+                shared = BuildEngine4.GetRegisteredTaskObject(SharedHashesKey, RegisteredTaskObjectLifetime.Build) as ContentHashCache;
+                if (shared is null)
+                {
+                    shared = ContentHashCache.Parse(null);
+                    BuildEngine4.RegisterTaskObject(SharedHashesKey, shared, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: true);
+                }
+            }
+        }
+
+        // One node builds one project at a time, but nothing here depends on that.
+        lock (shared)
+        {
+            return files.ToDictionary(file => file, shared.Hash, StringComparer.Ordinal);
+        }
+    }
+
+    private const string SharedHashesKey = "Standards.Sdk.WriteInputsCache.ContentHashes";
+
+    private static readonly object SharedHashesLock = new();
 
     /// <summary>Every cache of this call with its own lines and content files (the common ones are added to each).</summary>
     private List<CacheSection> Sections()

@@ -106,8 +106,13 @@ public sealed class ContentHashCache
         return result;
     }
 
-    private string Hash(string path)
+    /// <summary>
+    /// The content hash of one file (an absolute path), as <see cref="HashAll"/> gives it, keeping every other entry:
+    /// for a cache shared by many callers, each asking about its own files (WriteInputsCache, per MSBuild node).
+    /// </summary>
+    public string Hash(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
         var stat = FileStat.Of(path);
         if (stat is not { } current)
         {

@@ -125,6 +125,35 @@ public sealed class FingerprintTests : IDisposable
         Assert.Equal(0, fourth.FilesRead);
     }
 
+    /// <summary>
+    /// Issue 14: one cache is shared by every project an MSBuild node builds (WriteInputsCache), each asking about its
+    /// own files one at a time. Asking about one file keeps the entries of the others (HashAll drops them), so a file
+    /// every project names is read once while it stays safely old and unchanged; the edits it must still see are the
+    /// time-reversed ones above, judged by the same rules.
+    /// </summary>
+    [Fact]
+    public void A_shared_cache_asked_one_file_at_a_time_keeps_the_others_and_reads_an_unchanged_old_file_once()
+    {
+        var repo = NewRepo();
+        var clock = new FakeClock();
+        var shared = ContentHashCache.Parse(null, clock.Now);
+        var policy = Path.GetFullPath(Path.Combine(repo, "standards.json"));
+        var lockFile = Path.GetFullPath(Path.Combine(repo, "src/App/packages.lock.json"));
+        var first = shared.Hash(policy);
+
+        // Written just before it was hashed: read again until it is safely old.
+        clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(first, shared.Hash(policy));
+        Assert.Equal(2, shared.FilesRead);
+
+        // Another project's own file, then the common one again: not read a third time.
+        Assert.NotEqual(first, shared.Hash(lockFile));
+        Assert.Equal(first, shared.Hash(policy));
+        // Where the system cannot give change time and inode, every file is read every time.
+        Assert.Equal(FileStat.Of(policy) is { Exact: true } ? 3 : 4, shared.FilesRead);
+        Assert.Equal("missing", shared.Hash(Path.Combine(repo, "no-such-file.json")));
+    }
+
     [Fact]
     public void Settings_an_extra_file_outside_the_repo_and_unlisted_folders_change_it()
     {

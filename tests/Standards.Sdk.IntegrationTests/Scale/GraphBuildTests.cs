@@ -82,7 +82,25 @@ public sealed class GraphBuildTests
         Assert.Single(build.TargetRuns("StandardsRunRepositoryChecks"));
         var projects = build.TargetRuns("StandardsApplyPolicy").Select(t => t.Project).Distinct().Count();
         Assert.True(projects >= 4, build.ToString());
-        Assert.Equal(projects + 1, build.TaskRuns("RepositoryChecksAnswer").Count);   // every project looks, the first records
+        // Every project looks the answer up in its inputs-cache write, which comes first; only the first project,
+        // which found none and called, runs RepositoryChecksAnswer, to record it.
+        var recorded = Assert.Single(build.TaskRuns("RepositoryChecksAnswer"));
+        Assert.Equal(RepositoryCheckCalls(build)[0], recorded.Project);
+        foreach (var project in build.TargetRuns("StandardsApplyPolicy").Select(t => t.Project).Distinct())
+        {
+            Assert.Contains("_StandardsWriteInputsCaches", TargetsFinishedBefore(build, project, "StandardsInvokeRepositoryChecks"));
+        }
+
+        // StandardsUpdateBaseline: the checks rewrite the baseline the policy's inputs cache reads, so every project
+        // calls them before that write and looks the answer up itself; the first records it.
+        var update = repo.Build("All.slnx", ci: true, ["--no-restore", "-m:1", "-p:StandardsToday=" + LayoutRepos.Today, "-p:StandardsUpdateBaseline=true"]);
+        Assert.True(update.Succeeded, update.ToString());
+        Assert.Single(RepositoryCheckCalls(update));
+        Assert.Equal(projects + 1, update.TaskRuns("RepositoryChecksAnswer").Count);
+        foreach (var project in update.TargetRuns("StandardsApplyPolicy").Select(t => t.Project).Distinct())
+        {
+            Assert.Contains("StandardsInvokeRepositoryChecks", TargetsFinishedBefore(update, project, "_StandardsWriteInputsCaches"));
+        }
 
         // Tasks run out of process: the record lives as long as the task host does; a project that finds none calls.
         var hosted = repo.Build("All.slnx", ci: true, ["--no-restore", "-m:1", "-p:StandardsToday=" + LayoutRepos.Today, "-p:StandardsUseTaskHost=true"]);
@@ -90,6 +108,10 @@ public sealed class GraphBuildTests
         Assert.InRange(RepositoryCheckCalls(hosted).Count, 1, projects);
         Assert.Single(hosted.TargetRuns("StandardsRunRepositoryChecks"));
     }
+
+    /// <summary>The targets that finished in <paramref name="project"/> before <paramref name="target"/> did.</summary>
+    private static List<string> TargetsFinishedBefore(BuildResult build, string project, string target) =>
+        [.. build.Targets.Where(t => t.Project == project).Select(t => t.Name).TakeWhile(name => name != target)];
 
     /// <summary>The projects that called the repository-checks project (the MSBuild task of StandardsInvokeRepositoryChecks).</summary>
     private static List<string> RepositoryCheckCalls(BuildResult build) =>
