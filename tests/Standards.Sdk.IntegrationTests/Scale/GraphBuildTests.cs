@@ -109,6 +109,30 @@ public sealed class GraphBuildTests
         Assert.Single(hosted.TargetRuns("StandardsRunRepositoryChecks"));
     }
 
+    [Fact]
+    public void A_multi_targeting_project_calls_the_repository_checks_from_an_inner_build_never_from_its_outer_build()
+    {
+        using var repo = LayoutRepos.Compliant("library", "Acme.Orders");
+        const string project = "src/Acme.Orders/Acme.Orders.csproj";
+        repo.WriteProject("src/Acme.Orders", "Acme.Orders", "  <PropertyGroup>\n    <TargetFrameworks>net10.0;netstandard2.0</TargetFrameworks>\n  </PropertyGroup>");
+        var restore = repo.Dotnet(["restore", "All.slnx"]);
+        Assert.True(restore.Succeeded, restore.ToString());
+
+        var build = repo.Build(project, ci: false, ["--no-restore", "-m:1", "-p:StandardsToday=" + LayoutRepos.Today]);
+        Assert.True(build.Succeeded, build.ToString());
+        var path = repo.PathOf(project);
+        // The outer build writes an inputs cache (the dependency check runs there) but compiles nothing: it neither
+        // looks the answer up nor runs the repository-checks target. The first inner build calls; the second finds
+        // the answer in its inputs-cache write and skips the target.
+        Assert.Contains(build.TaskRuns("WriteInputsCache"), t => t.Project == path && t.TargetFramework.Length == 0);
+        Assert.DoesNotContain(build.TargetRuns("StandardsInvokeRepositoryChecks"), t => t.TargetFramework.Length == 0 && t.BodyRan);
+        var call = Assert.Single(build.TaskRuns("MSBuild"), t => t.Target == "StandardsInvokeRepositoryChecks");
+        Assert.Equal(path, call.Project);
+        Assert.NotEmpty(call.TargetFramework);
+        Assert.Single(build.TaskRuns("RepositoryChecksAnswer"));
+        Assert.Equal(2, build.TargetRuns("CoreCompile").Count(t => t.Project == path && t.BodyRan));
+    }
+
     /// <summary>The targets that finished in <paramref name="project"/> before <paramref name="target"/> did.</summary>
     private static List<string> TargetsFinishedBefore(BuildResult build, string project, string target) =>
         [.. build.Targets.Where(t => t.Project == project).Select(t => t.Name).TakeWhile(name => name != target)];
