@@ -186,23 +186,15 @@ public sealed class WriteInputsCache : StandardsTask
     /// </summary>
     private Dictionary<string, string> HashAll(IEnumerable<string> files)
     {
-        var shared = BuildEngine4.GetRegisteredTaskObject(SharedHashesKey, RegisteredTaskObjectLifetime.Build) as ContentHashCache;
-        if (shared is null)
+        // One node builds one project at a time, so the lock is never contended; nothing here depends on that.
+        lock (SharedHashesLock)
         {
-            lock (SharedHashesLock)
+            if (BuildEngine4.GetRegisteredTaskObject(SharedHashesKey, RegisteredTaskObjectLifetime.Build) is not ContentHashCache shared)
             {
-                shared = BuildEngine4.GetRegisteredTaskObject(SharedHashesKey, RegisteredTaskObjectLifetime.Build) as ContentHashCache;
-                if (shared is null)
-                {
-                    shared = ContentHashCache.Parse(null);
-                    BuildEngine4.RegisterTaskObject(SharedHashesKey, shared, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: true);
-                }
+                shared = ContentHashCache.Parse(null);
+                BuildEngine4.RegisterTaskObject(SharedHashesKey, shared, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: true);
             }
-        }
 
-        // One node builds one project at a time, but nothing here depends on that.
-        lock (shared)
-        {
             return files.ToDictionary(file => file, shared.Hash, StringComparer.Ordinal);
         }
     }

@@ -80,13 +80,14 @@ public sealed class GraphBuildTests
         Assert.True(build.Succeeded, build.ToString());
         Assert.Single(RepositoryCheckCalls(build));
         Assert.Single(build.TargetRuns("StandardsRunRepositoryChecks"));
-        var projects = build.TargetRuns("StandardsApplyPolicy").Select(t => t.Project).Distinct().Count();
+        List<string> built = [.. build.TargetRuns("StandardsApplyPolicy").Select(t => t.Project).Distinct()];
+        var projects = built.Count;
         Assert.True(projects >= 4, build.ToString());
         // Every project looks the answer up in its inputs-cache write, which comes first; only the first project,
         // which found none and called, runs RepositoryChecksAnswer, to record it.
         var recorded = Assert.Single(build.TaskRuns("RepositoryChecksAnswer"));
         Assert.Equal(RepositoryCheckCalls(build)[0], recorded.Project);
-        foreach (var project in build.TargetRuns("StandardsApplyPolicy").Select(t => t.Project).Distinct())
+        foreach (var project in built)
         {
             Assert.Contains("_StandardsWriteInputsCaches", TargetsFinishedBefore(build, project, "StandardsInvokeRepositoryChecks"));
         }
@@ -97,7 +98,7 @@ public sealed class GraphBuildTests
         Assert.True(update.Succeeded, update.ToString());
         Assert.Single(RepositoryCheckCalls(update));
         Assert.Equal(projects + 1, update.TaskRuns("RepositoryChecksAnswer").Count);
-        foreach (var project in update.TargetRuns("StandardsApplyPolicy").Select(t => t.Project).Distinct())
+        foreach (var project in built)
         {
             Assert.Contains("StandardsInvokeRepositoryChecks", TargetsFinishedBefore(update, project, "_StandardsWriteInputsCaches"));
         }
