@@ -12,7 +12,7 @@ namespace Standards.Sdk.IntegrationTests.Adoption;
 /// executable and *.UnitTests and *.FunctionalTests (its README says what it models). The tool is installed as a
 /// local tool from the test feed, as a user installs it, at the SDK's version.
 /// </summary>
-[Collection(RealBuildsCollectionDefinition.Name)]
+[Collection(AdoptionAndReleaseBuildsCollectionDefinition.Name)]
 public sealed class AdoptCommandTests(ITestOutputHelper output)
 {
     private const string Guard = "src/Fluent.Guard/Guard.cs";

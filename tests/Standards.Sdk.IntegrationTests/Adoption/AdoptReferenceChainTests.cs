@@ -13,7 +13,7 @@ namespace Standards.Sdk.IntegrationTests.Adoption;
 /// build and one CI-mode build. The first library is named Acme.Common (STD1007, a generic project name), which the
 /// adoption baseline accepts; a generic project added afterwards still fails.
 /// </summary>
-[Collection(RealBuildsCollectionDefinition.Name)]
+[Collection(AdoptionAndReleaseBuildsCollectionDefinition.Name)]
 public sealed class AdoptReferenceChainTests(ITestOutputHelper output)
 {
     private const int Depth = 6;

@@ -30,7 +30,7 @@ public sealed class AdoptionBuilds : IDisposable
 /// Issue 8, deliverables 1 and 5 on real builds of the packed SDK: Standards.Sdk layered over the Web, Worker and
 /// MSTest SDKs keeps what they give and adds the policy; real layouts pass the repository checks.
 /// </summary>
-[Collection(RealBuildsCollectionDefinition.Name)]
+[Collection(AdoptionAndReleaseBuildsCollectionDefinition.Name)]
 public sealed class LayeredSdkTests(AdoptionBuilds builds) : IClassFixture<AdoptionBuilds>
 {
     private static string KindMessage(string project, string kind) => $"Standards.Sdk: {project} is a '{kind}' project";

@@ -8,7 +8,7 @@ namespace Standards.Sdk.IntegrationTests.Adoption;
 /// net8.0 and netstandard2.0 and fails in CI mode, so its test project cannot compile until the library's findings
 /// are recorded. The tool is installed as a local tool from the test feed.
 /// </summary>
-[Collection(RealBuildsCollectionDefinition.Name)]
+[Collection(AdoptionAndReleaseBuildsCollectionDefinition.Name)]
 public sealed class SurveyCommandTests(ITestOutputHelper output)
 {
     private const string Guard = "src/Fluent.Guard/Guard.cs";

@@ -9,7 +9,7 @@ namespace Standards.Sdk.IntegrationTests.Release;
 /// valid against the official SPDX 2.3 and CycloneDX 1.6 schemas (../shared/schemas), listing exactly what
 /// `dotnet list package --include-transitive` lists, with the package folder's SHA-512, byte-identical on rebuild.
 /// </summary>
-[Collection(RealBuildsCollectionDefinition.Name)]
+[Collection(AdoptionAndReleaseBuildsCollectionDefinition.Name)]
 public sealed class SbomTests
 {
     [Fact]

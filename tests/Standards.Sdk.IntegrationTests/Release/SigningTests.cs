@@ -10,7 +10,7 @@ namespace Standards.Sdk.IntegrationTests.Release;
 /// made with openssl: sign, verify, a tampered package failing verification, and a CI build without a
 /// certificate failing under the policy.
 /// </summary>
-[Collection(RealBuildsCollectionDefinition.Name)]
+[Collection(AdoptionAndReleaseBuildsCollectionDefinition.Name)]
 public sealed class SigningTests
 {
     private const string TestsProject = "tests/Acme.Widgets.Tests/Acme.Widgets.Tests.csproj";

@@ -4,7 +4,7 @@ using static Standards.Sdk.IntegrationTests.Release.ReleaseRepos;
 namespace Standards.Sdk.IntegrationTests.Release;
 
 /// <summary>Versioning in real builds of the packed SDK: what the assembly and the package carry, the caches, the diagnostics.</summary>
-[Collection(RealBuildsCollectionDefinition.Name)]
+[Collection(AdoptionAndReleaseBuildsCollectionDefinition.Name)]
 public sealed class VersioningBuildTests
 {
     [Fact]
