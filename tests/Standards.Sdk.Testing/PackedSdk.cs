@@ -37,6 +37,11 @@ public sealed class PackedSdk
         // Each test build is its own short-lived MSBuild: no server, no reused nodes holding task assemblies.
         ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
         ["MSBUILDDISABLENODEREUSE"] = "1",
+        // The compiler server (VBCSCompiler) does stay: a machine may set UseSharedCompilation=false in its
+        // environment, and then every one of the suite's thousands of compiles starts csc cold, about a second of
+        // CPU each (docs/performance.md, "The test suite's own time"). It holds no task assembly, takes analyzers
+        // by path (each pack has its own version, so its own path) and exits when idle; eng/test.sh stops it.
+        ["UseSharedCompilation"] = "true",
     };
 
     private static PackedSdk Create()
