@@ -201,6 +201,20 @@ public sealed partial class TemplateConfigurationTests
     }
 
     [Theory]
+    [InlineData("std-service")]
+    [InlineData("std-worker")]
+    public void No_restore_skips_the_restore_post_action(string template)
+    {
+        // By default these templates restore the new repo, which writes its lock files (the snapshots list them);
+        // --no-restore, as in Microsoft's templates, writes the same sources and restores nothing.
+        var repo = GeneratedRepo.Generate(template, "Acme.Orders", "--no-restore");
+
+        Assert.Empty(Directory.EnumerateFiles(repo.Root, "packages.lock.json", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(repo.Root, "project.assets.json", SearchOption.AllDirectories));
+        Assert.True(File.Exists(Path.Combine(repo.Root, "Acme.Orders.slnx")), repo.Generation.Output);
+    }
+
+    [Theory]
     [InlineData("/srv/feeds/standards")]
     [InlineData("C:\\feeds\\standards")]
     [InlineData("~/feeds")]

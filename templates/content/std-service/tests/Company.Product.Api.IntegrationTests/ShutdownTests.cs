@@ -41,7 +41,10 @@ public sealed class ShutdownTests
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
 
-        Task stopping = app.StopAsync();
+        // The window is long so that both requests below land in it on a slow machine; the test ends it once they
+        // have, as the host's shutdown timeout would (the token passed to StopAsync reaches the drain).
+        using var endOfDrain = new CancellationTokenSource();
+        Task stopping = app.StopAsync(endOfDrain.Token);
         ShutdownState state = app.Services.GetRequiredService<ShutdownState>();
         while (!state.IsDraining)
         {
@@ -50,6 +53,7 @@ public sealed class ShutdownTests
 
         using HttpResponseMessage health = await client.GetAsync(new Uri("/health", UriKind.Relative));
         using HttpResponseMessage ready = await client.GetAsync(new Uri("/ready", UriKind.Relative));
+        await endOfDrain.CancelAsync();
         await stopping;
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
