@@ -18,20 +18,6 @@ root="$(mktemp -d "${TMPDIR:-/tmp}/standards-noop-ab.XXXXXX")"
 if [ -n "${KEEP:-}" ]; then echo "work folder: $root" >&2; else trap 'git -C "$REPO_ROOT" worktree remove --force "$root/base-tree" >/dev/null 2>&1 || true; rm -rf "$root"' EXIT; fi
 export NUGET_PACKAGES="$root/packages" MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
 
-# extract_sdk <source tree> <name>: packs that tree's SDK with a unique version and extracts it through a
-# two-project repo restored by the resolver; prints the extracted Sdk/ folder.
-extract_sdk() {
-  local tree="$1" name="$2" v
-  v="$(unique_version).$name"
-  dotnet pack "$tree/sdk/Standards.Sdk.csproj" -c Release -o "$root/feed" -p:StandardsVersion="$v" -nologo -v:q >/dev/null
-  local version="$v" feed="$root/feed" work="$root/extract-$name"
-  local saved="$projects"; projects=2
-  make_repo "$work/resolver" resolver
-  projects="$saved"
-  dotnet restore "$work/resolver/Demo.Orders.sln" -nologo -v:q >/dev/null
-  echo "$NUGET_PACKAGES/standards.sdk/$v/Sdk"
-}
-
 git -C "$REPO_ROOT" worktree add --detach "$root/base-tree" "$base" >/dev/null 2>&1
 version="$(unique_version)" feed="$root/feed"   # what make_repo's global.json and nuget.config name
 newsdk="$(extract_sdk "$REPO_ROOT" new)"

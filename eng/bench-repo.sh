@@ -168,3 +168,18 @@ timed_rounds() { round_robin "$1" "$2" "$3" noop_build_of "${@:4}"; }
 
 # timed_evaluation_rounds <runs> <results folder> <repos folder> <variant...>: as timed_rounds, evaluation alone.
 timed_evaluation_rounds() { round_robin "$1" "$2" "$3" evaluation_of "${@:4}"; }
+
+# extract_sdk <source tree> <name>: packs that tree's SDK with a unique version and extracts it through a
+# two-project repo restored by the resolver; prints the extracted Sdk/ folder. The caller sets $root (scratch folder,
+# the feed goes to $root/feed), $projects and NUGET_PACKAGES (eng/bench-noop-ab.sh, eng/bench-evaluation.sh).
+extract_sdk() {
+  local tree="$1" name="$2" v
+  v="$(unique_version).$name"
+  dotnet pack "$tree/sdk/Standards.Sdk.csproj" -c Release -o "$root/feed" -p:StandardsVersion="$v" -nologo -v:q >/dev/null
+  local version="$v" feed="$root/feed" work="$root/extract-$name"
+  local saved="$projects"; projects=2
+  make_repo "$work/resolver" resolver
+  projects="$saved"
+  dotnet restore "$work/resolver/Demo.Orders.sln" -nologo -v:q >/dev/null
+  echo "$NUGET_PACKAGES/standards.sdk/$v/Sdk"
+}
