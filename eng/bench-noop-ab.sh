@@ -3,7 +3,8 @@
 # earlier revision, both imported by path into the same generated repo, and plain Microsoft.NET.Sdk beside them
 # (issue 14; docs/performance.md, "At scale").
 # Rounds on this machine sometimes jump 30 % for every variant at once, so each round compares its own builds: the
-# medians of the per-round ratios are the result, not ratios of medians. CPU time (user + system, every node).
+# medians of the per-round ratios are the result, not ratios of medians. CPU time (user + system, every node, counted
+# by a cgroup: eng/bench-repo.sh timed_command).
 # Then the same rounds of evaluation alone (-graph:NoBuild, eng/bench-repo.sh timed_evaluation), so the ratio splits into
 # evaluation and targets.
 # Usage: [KEEP=1] eng/bench-noop-ab.sh <base revision> [rounds=15] [projects=100]

@@ -46,6 +46,10 @@ for v in plain bypath; do
   dotnet build "$work/$v/Demo.Orders.sln" --no-restore -nologo -v:q -m -profileevaluation:"$root/$v.eval.md" >/dev/null
 done
 
+# first_lines <n>: the first n lines of the input, reading all of it. Not head: head stops reading early, sort above it
+# then dies of SIGPIPE once its output passes the pipe's buffer, and pipefail ends this script there (it did, after
+# the evaluation entries, so the design-time part never ran).
+first_lines() { awk -v n="$1" 'NR <= n'; }
 # sum_section <file> <header>: total ms of the rows of one performance-summary section.
 sum_section() {
   awk -v h="$2" '$0 ~ h { on = 1; next } on && /^ *$/ { exit } on && $2 == "ms" { t += $1 } END { printf "%d", t }' "$1"
@@ -80,18 +84,18 @@ echo "| target time, all projects (one build) | $(sum_section "$root/plain.perf"
 echo
 echo "Standards.Sdk targets, summed over all projects (ms, calls):"
 echo '```'
-ours_section "$root/bypath.perf" "Target Performance Summary" | sort -rn | head -15
+ours_section "$root/bypath.perf" "Target Performance Summary" | sort -rn | first_lines 15
 echo '```'
 echo "Standards.Sdk tasks:"
 echo '```'
-ours_section "$root/bypath.perf" "Task Performance Summary" | sort -rn | head -10
+ours_section "$root/bypath.perf" "Task Performance Summary" | sort -rn | first_lines 10
 echo '```'
 echo "Costliest evaluation entries in Standards.Sdk files (by path variant):"
 echo '```'
 # -profileevaluation columns: Id|ParentId|Pass|File|Line #|Expression|Inc (ms)|Inc (%)|Exc (ms)|...: exclusive ms, pass,
 # file:line and expression, summed over every project's evaluation of the same element.
 awk -F'|' 'tolower($4) ~ /standards/ && $5 != "" { key = $3 "|" $4 ":" $5 "|" substr($6, 1, 100); t[key] += $9 }
-  END { for (k in t) printf "%d ms|%s\n", t[k], k }' "$root/bypath.eval.md" | sort -t' ' -k1 -rn | head -12
+  END { for (k in t) printf "%d ms|%s\n", t[k], k }' "$root/bypath.eval.md" | sort -t' ' -k1 -rn | first_lines 12
 echo '```'
 
 # 4. A design-time build (what an IDE runs on a project load, as eng/bench-designtime.sh runs it): which of our
@@ -104,6 +108,6 @@ for v in plain bypath; do
 done
 echo "Design-time build of one test project: target time plain $(sum_section "$root/plain.dt.perf" "Target Performance Summary") ms, by path $(sum_section "$root/bypath.dt.perf" "Target Performance Summary") ms; our targets and tasks in it:"
 echo '```'
-ours_section "$root/bypath.dt.perf" "Target Performance Summary" | sort -rn | head -10
-ours_section "$root/bypath.dt.perf" "Task Performance Summary" | sort -rn | head -10
+ours_section "$root/bypath.dt.perf" "Target Performance Summary" | sort -rn | first_lines 10
+ours_section "$root/bypath.dt.perf" "Task Performance Summary" | sort -rn | first_lines 10
 echo '```'

@@ -112,20 +112,57 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 # that ran at nearly the same moment, so a busy spell that slows one whole round (this machine has them, +30 % for
 # every variant at once) moves it much less than it moves a ratio of two medians.
 paired_ratio() { paste "$1" "$2" | awk '{ printf "%.6f\n", $1 / $2 }' | median | awk '{ printf "%.3f", $1 }'; }
-# timed_command <wall file> <cpu file> <command...>: runs the command quietly; appends its wall ms and its CPU ms
-# (user + system of the command and every process it started and waited for: every MSBuild node) to the two files.
-# Wall is what a developer waits; CPU is what the work itself costs, and scheduling noise on a 2-core machine touches
-# it much less.
+# cpu_cgroup_new: makes a fresh cgroup that counts the CPU time of every process started in it and prints its folder,
+# or fails where this machine gives none (not root, no writable cgroup file system). Cgroup v1 (cpuacct) and v2.
+cpu_cgroup_new() {
+  local base name="standards-bench-$$-$RANDOM$RANDOM"
+  if [ -w /sys/fs/cgroup/cpuacct ] && [ -f /sys/fs/cgroup/cpuacct/cpuacct.usage ]; then base=/sys/fs/cgroup/cpuacct
+  elif [ -w /sys/fs/cgroup ] && [ -f /sys/fs/cgroup/cgroup.controllers ]; then base=/sys/fs/cgroup
+  else return 1; fi
+  mkdir "$base/$name" 2>/dev/null || return 1
+  echo "$base/$name"
+}
+# cpu_cgroup_ms <cgroup folder>: the CPU ms its processes used (user + system), from v1's cpuacct.usage (ns) or
+# v2's cpu.stat usage_usec.
+cpu_cgroup_ms() {
+  if [ -f "$1/cpuacct.usage" ]; then awk '{ printf "%d\n", $1 / 1000000 }' "$1/cpuacct.usage"
+  else awk '$1 == "usage_usec" { printf "%d\n", $2 / 1000 }' "$1/cpu.stat"; fi
+}
+# timed_command <wall file> <cpu file> <command...>: runs the command quietly; appends its wall ms and its CPU ms to
+# the two files. Wall is what a developer waits, from start to the command's exit. CPU is what the work itself costs:
+# user + system time of the command and of every process it started, counted by a cgroup the command runs in, and
+# read once the last of them has exited. Not /usr/bin/time's %U + %S: that counts only the processes the command
+# waited for, and MSBuild's worker nodes of a -m build are not among them (on a 2-core machine, /usr/bin/time gave
+# about half of a 100-project no-op build's CPU time, the entry node's share, which moves with how the projects fall
+# across the nodes; docs/performance.md, "CPU time counted for every node"). Where no cgroup can be made (not root),
+# it falls back to %U + %S and says so once.
 timed_command() {
-  local wall_file="$1" cpu_file="$2" times wall user sys
+  local wall_file="$1" cpu_file="$2" times wall user sys cgroup cpu waited
   shift 2
   [ -x /usr/bin/time ] || { echo "timed_command: /usr/bin/time is missing; install Debian's 'time' package." >&2; return 1; }
   times="$(mktemp)"
-  /usr/bin/time -f "%e %U %S" -o "$times" "$@" >/dev/null
+  if cgroup="$(cpu_cgroup_new)"; then
+    /usr/bin/time -f "%e %U %S" -o "$times" sh -c 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"' timed "$cgroup" "$@" >/dev/null
+    # MSBuild's nodes end on their own once the build is over (node reuse is off in the benchmarks); wait for them.
+    waited=0
+    # (cgroup files report a size of 0: read them, do not test them with -s.)
+    while [ -n "$(cat "$cgroup/cgroup.procs")" ] && [ "$waited" -lt 600 ]; do sleep 0.1; waited=$((waited + 1)); done
+    [ -z "$(cat "$cgroup/cgroup.procs")" ] || echo "timed_command: processes still running 60 s after '$*' ended; their CPU time so far is counted" >&2
+    cpu="$(cpu_cgroup_ms "$cgroup")"
+    rmdir "$cgroup" 2>/dev/null || true
+  else
+    if [ -z "${_timed_command_warned:-}" ]; then
+      echo "timed_command: no cgroup to count every process's CPU time (run as root on Linux); CPU is /usr/bin/time's, which leaves out MSBuild's worker nodes" >&2
+      _timed_command_warned=1
+    fi
+    /usr/bin/time -f "%e %U %S" -o "$times" "$@" >/dev/null
+    cpu=""
+  fi
   read -r wall user sys < "$times"
   rm -f "$times"
+  [ -n "$cpu" ] || cpu="$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 }')"
   awk -v w="$wall" 'BEGIN { printf "%d\n", w * 1000 }' >> "$wall_file"
-  awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d\n", (u + s) * 1000 }' >> "$cpu_file"
+  echo "$cpu" >> "$cpu_file"
 }
 
 # timed_build <wall file> <cpu file> <dotnet build arguments...>: one quiet build, timed (timed_command).
