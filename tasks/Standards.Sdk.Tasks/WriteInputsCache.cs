@@ -155,8 +155,8 @@ public sealed class WriteInputsCache : StandardsTask
         foreach (var section in sections)
         {
             var files = commonFiles.Concat(section.ContentFiles).Distinct(StringComparer.Ordinal).Select(f => $"content={hashes[f]} {f}");
-            var text = string.Join("\n", header.Concat(section.Lines).Concat(files)) + "\n";
-            if (ReadOrNull(section.Path) != text)
+            var text = string.Join("\n", header.Concat(section.Lines).Concat(files).Append(string.Empty));
+            if (!StateFileText.Holds(section.Path, text))
             {
                 StateWriter.TryWrite(section.Path, text, problems);
             }
