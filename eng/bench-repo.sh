@@ -209,14 +209,17 @@ timed_evaluation_rounds() { round_robin "$1" "$2" "$3" evaluation_of "${@:4}"; }
 # extract_sdk <source tree> <name>: packs that tree's SDK with a unique version and extracts it through a
 # two-project repo restored by the resolver; prints the extracted Sdk/ folder. The caller sets $root (scratch folder,
 # the feed goes to $root/feed), $projects and NUGET_PACKAGES (eng/bench-noop-ab.sh, eng/bench-evaluation.sh).
+# It runs in a command substitution, where set -e does not reach: each step returns on failure (its messages on
+# stderr), so the caller's assignment fails and set -e stops the script. (A failed pack once went unnoticed and left a
+# benchmark with a repo that could not build.)
 extract_sdk() {
   local tree="$1" name="$2" v
   v="$(unique_version).$name"
-  dotnet pack "$tree/sdk/Standards.Sdk.csproj" -c Release -o "$root/feed" -p:StandardsVersion="$v" -nologo -v:q >/dev/null
+  dotnet pack "$tree/sdk/Standards.Sdk.csproj" -c Release -o "$root/feed" -p:StandardsVersion="$v" -nologo -v:q >&2 || return 1
   local version="$v" feed="$root/feed" work="$root/extract-$name"
   local saved="$projects"; projects=2
-  make_repo "$work/resolver" resolver
+  make_repo "$work/resolver" resolver || return 1
   projects="$saved"
-  dotnet restore "$work/resolver/Demo.Orders.sln" -nologo -v:q >/dev/null
+  dotnet restore "$work/resolver/Demo.Orders.sln" -nologo -v:q >&2 || return 1
   echo "$NUGET_PACKAGES/standards.sdk/$v/Sdk"
 }
