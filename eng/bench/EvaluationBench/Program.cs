@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using System.Runtime.CompilerServices;
-using System.Runtime.Loader;
 
 // Evaluates every project of each variant's repo in this one process, as a build's node evaluates them
 // (ProjectInstance: properties, items and targets; one ProjectCollection per round, so our .props/.targets are parsed
@@ -14,18 +12,7 @@ using System.Runtime.Loader;
 // Rounds alternate the order of the variants so a busy moment does not always fall on the same one. The first variant
 // is the reference of the ratios.
 // Usage: EvaluationBench <rounds> <name>=<repo folder> [<name>=<repo folder>...]
-var toolsPath = typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-    .Single(attribute => attribute.Key == "MSBuildToolsPath").Value!;
-// What MSBuildLocator does (https://github.com/microsoft/MSBuildLocator): MSBuild's own assemblies, its SDK resolvers
-// and the SDK folder it evaluates against all come from the SDK this tool was built with.
-AssemblyLoadContext.Default.Resolving += (context, name) =>
-{
-    var candidate = Path.Combine(toolsPath, name.Name + ".dll");
-    return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
-};
-Environment.SetEnvironmentVariable("MSBUILD_EXE_PATH", Path.Combine(toolsPath, "MSBuild.dll"));
-Environment.SetEnvironmentVariable("MSBuildExtensionsPath", toolsPath);
-Environment.SetEnvironmentVariable("MSBuildSDKsPath", Path.Combine(toolsPath, "Sdks"));
+SdkMSBuild.Use(typeof(Program).Assembly);
 
 if (args.Length < 2 || !int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out var rounds) || rounds < 2)
 {

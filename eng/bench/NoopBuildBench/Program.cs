@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using System.Runtime.CompilerServices;
-using System.Runtime.Loader;
 
 // No-op builds of each variant's repo in this one process (BuildManager, one in-process node, the build's own targets),
 // and two measures that repeat where whole-build CPU time on a 2-core machine does not (docs/performance.md, "At
@@ -16,17 +14,7 @@ using System.Runtime.Loader;
 // CPU and wall time of the process are printed beside them for reference, not as the measure. Rounds alternate the
 // order of the variants; the first round, which pays the JIT, is left out. The first variant is the reference.
 // Usage: NoopBuildBench <rounds, at least 2> <output folder> <name>=<solution> [<name>=<solution>...]
-var toolsPath = typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-    .Single(attribute => attribute.Key == "MSBuildToolsPath").Value!;
-// As eng/bench/EvaluationBench: MSBuild, its SDK resolvers and SDKs come from the SDK this tool was built with.
-AssemblyLoadContext.Default.Resolving += (context, name) =>
-{
-    var candidate = Path.Combine(toolsPath, name.Name + ".dll");
-    return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
-};
-Environment.SetEnvironmentVariable("MSBUILD_EXE_PATH", Path.Combine(toolsPath, "MSBuild.dll"));
-Environment.SetEnvironmentVariable("MSBuildExtensionsPath", toolsPath);
-Environment.SetEnvironmentVariable("MSBuildSDKsPath", Path.Combine(toolsPath, "Sdks"));
+SdkMSBuild.Use(typeof(Program).Assembly);
 
 if (args.Length < 3 || !int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out var rounds) || rounds < 2)
 {
