@@ -137,13 +137,13 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
         var (config, unwritable) = AnalyzerConfigWriter.WriteConfig(effective, RepoRoot, compileFiles);
         ReportUnwritable(reporter, unwritable);
         var notWritten = new List<string>();
-        WriteIfChanged(GlobalConfigFile, config, notWritten);
+        StateWriter.TryWriteIfChanged(GlobalConfigFile, config, notWritten);
         if (SurveyConfigFile is { Length: > 0 } surveyConfig)
         {
-            WriteIfChanged(surveyConfig, AnalyzerConfigWriter.SurveyConfig(config), notWritten);
+            StateWriter.TryWriteIfChanged(surveyConfig, AnalyzerConfigWriter.SurveyConfig(config), notWritten);
         }
 
-        WriteIfChanged(CodeMetricsConfigFile, AnalyzerConfigWriter.CodeMetricsConfig(effective), notWritten);
+        StateWriter.TryWriteIfChanged(CodeMetricsConfigFile, AnalyzerConfigWriter.CodeMetricsConfig(effective), notWritten);
         if (notWritten.Count > 0)
         {
             reporter.Add(new Finding(PolicyRuleIds.StateNotWritable, Severity.Error,
@@ -191,14 +191,5 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
             .Select(f => f.GetMetadata("FullPath"))
             .Where(f => !string.IsNullOrEmpty(f) && !string.Equals(f, ours, StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal)];
-    }
-
-    /// <summary>Writes only when the content changes, so the compiler's inputs keep their timestamps.</summary>
-    private static void WriteIfChanged(string path, string content, List<string> notWritten)
-    {
-        if (ReadOrNull(path) != content)
-        {
-            StateWriter.TryWrite(path, content, notWritten);
-        }
     }
 }

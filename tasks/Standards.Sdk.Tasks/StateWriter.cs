@@ -28,6 +28,23 @@ internal static class StateWriter
         }
     }
 
+    /// <summary>
+    /// Writes the file only when it does not already hold exactly <paramref name="content"/> (<see cref="StateFileText.Holds"/>:
+    /// its bytes as <see cref="TryWrite"/> writes them), so a file other targets read as an input keeps its timestamp,
+    /// and nothing is read back as text on a no-op build. Returns whether the content differed (and was written, or a
+    /// problem added).
+    /// </summary>
+    public static bool TryWriteIfChanged(string path, string content, List<string> problems)
+    {
+        if (StateFileText.Holds(path, content))
+        {
+            return false;
+        }
+
+        TryWrite(path, content, problems);
+        return true;
+    }
+
     /// <summary>Deletes a file if it exists; on failure adds a problem and returns false.</summary>
     public static bool TryDelete(string path, List<string>? problems = null)
     {

@@ -156,10 +156,7 @@ public sealed class WriteInputsCache : StandardsTask
         {
             var files = commonFiles.Concat(section.ContentFiles).Distinct(StringComparer.Ordinal).Select(f => $"content={hashes[f]} {f}");
             var text = string.Join("\n", header.Concat(section.Lines).Concat(files).Append(string.Empty));
-            if (!StateFileText.Holds(section.Path, text))
-            {
-                StateWriter.TryWrite(section.Path, text, problems);
-            }
+            StateWriter.TryWriteIfChanged(section.Path, text, problems);
         }
 
         Written = [.. sections.Select(section => new TaskItem(section.Path))];

@@ -81,11 +81,7 @@ public sealed class WriteRepositoryFingerprint : StandardsTask
             StateWriter.TryWrite(hashesFile, cache.Write(), problems);
         }
 
-        var changed = ReadOrNull(CacheFile) != text;
-        if (changed)
-        {
-            StateWriter.TryWrite(CacheFile, text, problems);
-        }
+        var changed = StateWriter.TryWriteIfChanged(CacheFile, text, problems);
 
         StateProblem = string.Join("; ", problems.Distinct(StringComparer.Ordinal));
         Log.LogMessage(MessageImportance.Low,
