@@ -6,8 +6,8 @@ using Microsoft.Build.Framework;
 /// previous event go to the activity that event ends or interrupts, so a task's bytes are not its target's, and a
 /// request that resumes on another thread (MSBuild's request builders await) is counted where its work ran. Needs
 /// synchronous logging, so each event is raised on the thread that does the work, at the moment it happens
-/// (BuildParameters.UseSynchronousLogging). The logger's own bookkeeping is counted too, a few hundred bytes per
-/// event, alike for every variant.
+/// (BuildParameters.UseSynchronousLogging). The logger's own bookkeeping (its totals) is left out: a thread's count is
+/// read again after it; only the name it makes for each event is counted, a few dozen bytes, alike for every variant.
 /// </summary>
 internal sealed class AllocationLogger : ILogger
 {

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 
 // No-op builds of each variant's repo in this one process (BuildManager, one in-process node, the build's own targets),
 // and two measures that repeat where whole-build CPU time on a 2-core machine does not (docs/performance.md, "At
