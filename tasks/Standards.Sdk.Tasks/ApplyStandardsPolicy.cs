@@ -146,9 +146,7 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
         StateWriter.TryWriteIfChanged(CodeMetricsConfigFile, AnalyzerConfigWriter.CodeMetricsConfig(effective), notWritten);
         if (notWritten.Count > 0)
         {
-            reporter.Add(new Finding(PolicyRuleIds.StateNotWritable, Severity.Error,
-                $"Standards.Sdk could not write {string.Join("; ", notWritten)}: the analyzer config that carries the policy to the compiler. The project's intermediate folder (obj/) must be writable by the build; if it is elsewhere on purpose, set BaseIntermediateOutputPath to a writable folder.",
-                GlobalConfigFile));
+            reporter.Add(NotWritten(notWritten, "the analyzer config that carries the policy to the compiler", IntermediateFolderFix, GlobalConfigFile));
         }
 
         return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);

@@ -66,8 +66,17 @@ public sealed class CheckBenchmarkBudgets : ProjectPolicyTask
 
         if (UpdateBaseline)
         {
-            File.WriteAllText(baselinePath, BenchmarkBaseline.Write(results));
-            Log.LogMessage(MessageImportance.High, "Standards: recorded {0} benchmarks in {1}. Review and commit it.", results.Count, baselinePath);
+            var notWritten = new List<string>();
+            if (StateWriter.TryWrite(baselinePath, BenchmarkBaseline.Write(results), notWritten))
+            {
+                Log.LogMessage(MessageImportance.High, "Standards: recorded {0} benchmarks in {1}. Review and commit it.", results.Count, baselinePath);
+            }
+            else
+            {
+                reporter.Add(NotWritten(notWritten, "the benchmark baseline StandardsUpdateBenchmarkBaseline asked for",
+                    "Make the file and its folder writable by the build, or keep the baseline elsewhere with StandardsBenchmarkBaselineFile.", baselinePath));
+            }
+
             return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
         }
 

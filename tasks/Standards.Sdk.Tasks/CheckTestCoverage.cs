@@ -87,15 +87,26 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
         // A project reached through two references (directly and through another project) is covered once.
         var covered = CoveredProjects.Select(i => ToCoveredProject(i, policy)).GroupBy(c => c.Context.Name, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
         var report = CoverageFilter.Apply(read.Report, [.. covered.Select(c => c.Context.Name)], settings.Exclude);
-        WriteIfChanged(Path.Combine(OutputDirectory, "coverage.cobertura.xml"), CoberturaWriter.Write(report, RepoRoot.Replace('\\', '/')));
-        WriteIfChanged(Path.Combine(OutputDirectory, CoverageProjectsFile.FileName), CoverageProjectsFile.Write(covered));
-
+        WriteReport(report, covered, project.Name, reporter);
         var total = CoverageNumbers.Total(report);
         Log.LogMessage(MessageImportance.High, "Standards: coverage of {0}: line {1}, branch {2} over {3} (report: {4}).",
             project.Name, CoverageBaseline.Percent(CoverageCounts.Floor1(total.LinePercent)), CoverageBaseline.Percent(CoverageCounts.Floor1(total.BranchPercent)),
             string.Join(", ", covered.Select(c => c.Context.Name)), Path.Combine(OutputDirectory, "coverage.cobertura.xml"));
         reporter.AddRange(CoverageGate.EvaluateRun(project, new CoverageGateInput(report, covered, settings, policy, today, RepoRoot)));
         return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+    }
+
+    // The run's own gate still applies when the report cannot be written; only the repo gate (StandardsCoverageGate) lacks it.
+    private void WriteReport(CoverageReport report, List<CoveredProject> covered, string projectName, FindingReporter reporter)
+    {
+        var notWritten = new List<string>();
+        StateWriter.TryWriteIfChanged(Path.Combine(OutputDirectory, "coverage.cobertura.xml"), CoberturaWriter.Write(report, RepoRoot.Replace('\\', '/')), notWritten);
+        StateWriter.TryWriteIfChanged(Path.Combine(OutputDirectory, CoverageProjectsFile.FileName), CoverageProjectsFile.Write(covered), notWritten);
+        if (notWritten.Count > 0)
+        {
+            reporter.Add(NotWritten(notWritten, $"the coverage report of {projectName} that the repo coverage gate merges",
+                "Make that folder writable by the build, or put the per-project reports elsewhere with StandardsCoverageDirectory (in Directory.Build.props).", OutputDirectory));
+        }
     }
 
     // Reports that were there before the run are not read: results folders keep every earlier run's report.
@@ -122,16 +133,5 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
         var critical = string.Equals(item.GetMetadata("Critical"), "true", StringComparison.OrdinalIgnoreCase);
         var context = new ProjectContext(item.ItemSpec, item.GetMetadata("Kind") is { Length: > 0 } kind ? kind : ProjectKinds.Library, item.GetMetadata("ProjectDirectory"));
         return new CoveredProject(context, critical || CoverageProjectsFile.IsCritical(policy, context));
-    }
-
-    private static void WriteIfChanged(string path, string content)
-    {
-        if (ReadOrNull(path) == content)
-        {
-            return;
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, content);
     }
 }

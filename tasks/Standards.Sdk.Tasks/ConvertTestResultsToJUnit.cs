@@ -65,9 +65,7 @@ public sealed class ConvertTestResultsToJUnit : ProjectPolicyTask
         List<Finding> findings = severity == Severity.None ? [] : conversion.Findings.Select(f => f with { Severity = severity }).ToList();
         if (notWritten.Count > 0)
         {
-            findings.Add(new Finding(PolicyRuleIds.StateNotWritable, Severity.Error,
-                $"Standards.Sdk could not write the JUnit report {string.Join("; ", notWritten)}. The test results folder must be writable by the build (dotnet test --results-directory).",
-                ResultsDirectory));
+            findings.Add(NotWritten(notWritten, $"the JUnit report of {project.Name}", "The test results folder must be writable by the build (dotnet test --results-directory).", ResultsDirectory));
         }
 
         return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);

@@ -84,17 +84,18 @@ public sealed class GenerateStandardsSbom : ProjectPolicyTask
         var policy = LoadPolicy(today, findings: null);
         var findings = new List<Finding>();
         var formats = ResolveFormats(policy.Release, findings);
+        var notWritten = new List<string>();
         if (formats == SbomFormats.None || findings.Count > 0)
         {
-            WriteList([]);
-            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+            WriteList([], notWritten);
+            return LogFindings(findings, notWritten, policy);
         }
 
         var graph = RestoreGraph.Read(ProjectAssetsFile, ReadOrNull(ProjectAssetsFile), findings);
         if (graph is null)
         {
-            WriteList([]);
-            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+            WriteList([], notWritten);
+            return LogFindings(findings, notWritten, policy);
         }
 
         var supplier = !string.IsNullOrWhiteSpace(Company) ? Company! : !string.IsNullOrWhiteSpace(Authors) ? Authors! : Name;
@@ -114,18 +115,8 @@ public sealed class GenerateStandardsSbom : ProjectPolicyTask
         };
         var document = SbomBuilder.Build(graph, subject, new PackageFolder(graph.PackageFolders, ReadOrNull), Timestamp(), ToolVersion ?? "0.0.0", ProjectAssetsFile, findings);
 
-        var written = new List<(string File, string PackagePath)>();
-        if (formats.HasFlag(SbomFormats.Spdx))
-        {
-            written.Add(Write(SbomWriters.SpdxPath, SbomWriters.Spdx(document, string.IsNullOrWhiteSpace(NamespaceBase) ? "https://spdx.org/spdxdocs/standards-sdk" : NamespaceBase!)));
-        }
-
-        if (formats.HasFlag(SbomFormats.CycloneDx))
-        {
-            written.Add(Write(SbomWriters.CycloneDxPath, SbomWriters.CycloneDx(document)));
-        }
-
-        WriteList(written);
+        var written = WriteDocuments(formats, document, notWritten);
+        WriteList(written, notWritten);
         Files = [.. written.Select(w =>
         {
             var item = new TaskItem(w.File);
@@ -134,6 +125,16 @@ public sealed class GenerateStandardsSbom : ProjectPolicyTask
         })];
         Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: SBOM of {0} {1} ({2} packages) written to {3}.",
             Name, Version, document.Components.Count, string.Join(", ", written.Select(w => w.File)));
+        return LogFindings(findings, notWritten, policy);
+    }
+
+    private bool LogFindings(List<Finding> findings, List<string> notWritten, StandardsPolicy policy)
+    {
+        if (notWritten.Count > 0)
+        {
+            findings.Add(NotWritten(notWritten, $"the SBOM of {Name} {Version}, which the package or publish folder must carry", IntermediateFolderFix, OutputDirectory));
+        }
+
         return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 
@@ -176,25 +177,31 @@ public sealed class GenerateStandardsSbom : ProjectPolicyTask
         return DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
     }
 
-    private (string File, string PackagePath) Write(string relative, string content)
+    // A file that could not be written is not listed, so the package or publish folder never carries a stale SBOM.
+    private List<(string File, string PackagePath)> WriteDocuments(SbomFormats formats, SbomDocument document, List<string> notWritten)
+    {
+        var written = new List<(string File, string PackagePath)>();
+        if (formats.HasFlag(SbomFormats.Spdx) && Write(SbomWriters.SpdxPath, SbomWriters.Spdx(document, string.IsNullOrWhiteSpace(NamespaceBase) ? "https://spdx.org/spdxdocs/standards-sdk" : NamespaceBase!), notWritten) is { } spdx)
+        {
+            written.Add(spdx);
+        }
+
+        if (formats.HasFlag(SbomFormats.CycloneDx) && Write(SbomWriters.CycloneDxPath, SbomWriters.CycloneDx(document), notWritten) is { } cycloneDx)
+        {
+            written.Add(cycloneDx);
+        }
+
+        return written;
+    }
+
+    private (string File, string PackagePath)? Write(string relative, string content, List<string> notWritten)
     {
         var file = Path.GetFullPath(Path.Combine(OutputDirectory, relative));
-        if (ReadOrNull(file) != content)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            File.WriteAllText(file, content);
-        }
-
-        return (file, relative[..(relative.LastIndexOf('/') + 1)]);
+        var before = notWritten.Count;
+        StateWriter.TryWriteIfChanged(file, content, notWritten);
+        return notWritten.Count == before ? (file, relative[..(relative.LastIndexOf('/') + 1)]) : null;
     }
 
-    private void WriteList(List<(string File, string PackagePath)> written)
-    {
-        var text = string.Concat(written.Select(w => $"{w.File}|{w.PackagePath}\n"));
-        if (ReadOrNull(ListFile) != text)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(ListFile))!);
-            File.WriteAllText(ListFile, text);
-        }
-    }
+    private void WriteList(List<(string File, string PackagePath)> written, List<string> notWritten) =>
+        StateWriter.TryWriteIfChanged(ListFile, string.Concat(written.Select(w => $"{w.File}|{w.PackagePath}\n")), notWritten);
 }

@@ -93,27 +93,44 @@ public sealed class MergeCoverage : StandardsTask
         var baselineRelative = Path.GetRelativePath(root, Path.GetFullPath(BaselineFile)).Replace('\\', '/');
         var baseline = LoadBaseline(findings);
         var input = new CoverageGateInput(merged, distinct, settings, policy, today, root);
+        var notWritten = new List<string>();
         if (UpdateBaseline)
         {
             var raised = CoverageGate.RaiseBaseline(merged, baseline);
-            File.WriteAllText(BaselineFile, CoverageBaseline.Write(raised));
-            Log.LogMessage(MessageImportance.High, "Standards: wrote {0}: {1}. Review and commit it.", baselineRelative,
-                string.Join(", ", raised.Select(e => $"{e.Name} line {CoverageBaseline.Percent(e.Line)}, branch {CoverageBaseline.Percent(e.Branch)}")));
+            if (StateWriter.TryWrite(BaselineFile, CoverageBaseline.Write(raised), notWritten))
+            {
+                Log.LogMessage(MessageImportance.High, "Standards: wrote {0}: {1}. Review and commit it.", baselineRelative,
+                    string.Join(", ", raised.Select(e => $"{e.Name} line {CoverageBaseline.Percent(e.Line)}, branch {CoverageBaseline.Percent(e.Branch)}")));
+            }
+            else
+            {
+                findings.Add(NotWritten(notWritten, "the raised coverage baseline StandardsUpdateCoverageBaseline asked for",
+                    "Make the file and its folder writable by the build, or keep the baseline elsewhere with StandardsCoverageBaselineFile.", BaselineFile));
+                notWritten.Clear();
+            }
+
             baseline = new CoverageBaseline(raised);
         }
 
         var (gateFindings, rows) = CoverageGate.EvaluateRepo(input, baseline, Path.GetFullPath(BaselineFile));
         findings.AddRange(UpdateBaseline ? gateFindings.Where(f => f.Code != CoverageRuleIds.BelowBaseline) : gateFindings);
 
-        Directory.CreateDirectory(OutputDirectory);
-        MergedReport = Path.Combine(OutputDirectory, "coverage.cobertura.xml");
-        File.WriteAllText(MergedReport, CoberturaWriter.Write(merged, root.Replace('\\', '/')));
+        var mergedReport = Path.Combine(OutputDirectory, "coverage.cobertura.xml");
+        // Only a report written here goes on to the HTML report; one left from an earlier run would describe that run.
+        MergedReport = StateWriter.TryWrite(mergedReport, CoberturaWriter.Write(merged, root.Replace('\\', '/')), notWritten) ? mergedReport : string.Empty;
         var summary = Path.Combine(OutputDirectory, "summary.md");
-        File.WriteAllText(summary, CoverageMarkdown.Write(rows, settings, CoverageNumbers.Files(merged), files.Count));
+        StateWriter.TryWrite(summary, CoverageMarkdown.Write(rows, settings, CoverageNumbers.Files(merged), files.Count), notWritten);
+        if (notWritten.Count > 0)
+        {
+            // The gate's findings stand; only the reports CI publishes are missing.
+            findings.Add(NotWritten(notWritten, "the merged coverage report and its summary",
+                "Make that folder writable by the build, or put the report elsewhere with StandardsCoverageReportDirectory (in Directory.Build.props).", OutputDirectory));
+        }
+
         var total = rows[rows.Count - 1].Counts;
         Log.LogMessage(MessageImportance.High, "Standards: coverage merged from {0} report{1}: line {2}, branch {3} in {4} ms ({5}, {6}).",
             files.Count, files.Count == 1 ? string.Empty : "s", CoverageBaseline.Percent(CoverageCounts.Floor1(total.LinePercent)),
-            CoverageBaseline.Percent(CoverageCounts.Floor1(total.BranchPercent)), watch.ElapsedMilliseconds, MergedReport, summary);
+            CoverageBaseline.Percent(CoverageCounts.Floor1(total.BranchPercent)), watch.ElapsedMilliseconds, mergedReport, summary);
         return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, WarningsAsErrors);
     }
 

@@ -27,10 +27,16 @@ public sealed class RecordTestRunStart : StandardsTask
         var files = Directory.Exists(ResultsDirectory)
             ? Directory.EnumerateFiles(ResultsDirectory, Pattern, SearchOption.AllDirectories).Select(Describe).OfType<ResultFile>().ToList()
             : [];
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(RunStartedFile))!);
         // Always written, even when unchanged: the file's time is when the run started.
-        File.WriteAllText(RunStartedFile, TestRunStart.Of(files).Write());
-        return true;
+        var notWritten = new List<string>();
+        if (StateWriter.TryWrite(RunStartedFile, TestRunStart.Of(files).Write(), notWritten))
+        {
+            return true;
+        }
+
+        var finding = NotWritten(notWritten, "the record of which result files were there before this test run, without which its coverage report or TRX cannot be told apart from an earlier run's",
+            IntermediateFolderFix, RunStartedFile);
+        return TaskLogging.LogFindings(Log, [finding], Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, warningsAsErrors: false);
     }
 
     /// <summary>The file's time and size now; null when it went away meanwhile (another run cleaning up).</summary>

@@ -60,14 +60,28 @@ public sealed class SignStandardsPackages : ProjectPolicyTask
             return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
         }
 
-        Directory.CreateDirectory(StateDirectory);
         var config = Path.Combine(StateDirectory, "verify.nuget.config");
-        var configText = PackageSigning.TrustConfiguration(fingerprint, certificate!.AllowUntrustedRoot);
-        if (ReadOrNull(config) != configText)
+        var notWritten = new List<string>();
+        StateWriter.TryWriteIfChanged(config, PackageSigning.TrustConfiguration(fingerprint, certificate!.AllowUntrustedRoot), notWritten);
+        if (notWritten.Count > 0)
         {
-            File.WriteAllText(config, configText);
+            // Without the trust configuration nothing can be verified, so nothing is signed.
+            findings.Add(NotWritten(notWritten, "the trust configuration that verifies the signed packages; no package was signed", IntermediateFolderFix, StateDirectory));
+            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
         }
 
+        SignEach(fingerprint, certificate, config, findings, notWritten);
+        if (notWritten.Count > 0)
+        {
+            findings.Add(NotWritten(notWritten, "the record of which packages are signed, so they are signed again on the next pack", IntermediateFolderFix, StateDirectory));
+        }
+
+        return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+    }
+
+    // Signs and verifies each package, but not one whose stamp holds this certificate and the package's hash (signed by an earlier pack).
+    private void SignEach(string fingerprint, SigningCertificate certificate, string config, List<Finding> findings, List<string> notWritten)
+    {
         var dotnet = string.IsNullOrEmpty(DotnetHost) ? "dotnet" : DotnetHost!;
         foreach (var package in PackageSigning.SignablePackages(Packages.Select(p => p.GetMetadata("FullPath"))).Where(File.Exists))
         {
@@ -82,13 +96,12 @@ public sealed class SignStandardsPackages : ProjectPolicyTask
             findings.AddRange(problems);
             if (problems.Count == 0)
             {
-                File.WriteAllText(stamp, $"{fingerprint} {Hash(package)}\n");
+                // A stamp that cannot be written only means the package is signed again next time.
+                StateWriter.TryWrite(stamp, $"{fingerprint} {Hash(package)}\n", notWritten);
                 Log.LogMessage(MessageImportance.High, "Standards.Sdk: signed and verified {0} (certificate {1}{2}).",
                     Path.GetFileName(package), fingerprint, certificate.TimestampUrl is null ? ", no timestamp" : ", timestamped");
             }
         }
-
-        return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 
     private static string Hash(string file) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));

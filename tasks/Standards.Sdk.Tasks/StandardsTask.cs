@@ -34,6 +34,20 @@ public abstract class StandardsTask : Microsoft.Build.Utilities.Task
     /// <summary>The task's work; findings are logged through <see cref="TaskLogging"/>.</summary>
     protected abstract bool ExecuteCore();
 
+    /// <summary>
+    /// STD0008 for the files <see cref="StateWriter"/> could not write (each with its reason): a folder the build
+    /// cannot write is the environment, not a bug, so it is said with what is missing and how to fix it, never as
+    /// STD0000 (docs/rules/STD0008.md). <paramref name="missing"/> says what the files are for, <paramref name="fix"/>
+    /// which folder to make writable or which setting moves them.
+    /// </summary>
+    protected static Finding NotWritten(IEnumerable<string> notWritten, string missing, string fix, string? file) =>
+        new(PolicyRuleIds.StateNotWritable, Severity.Error,
+            $"Standards.Sdk could not write {string.Join("; ", notWritten.Distinct(StringComparer.Ordinal))}: {missing}. {fix}", file);
+
+    /// <summary>The fix for a file under the project's intermediate folder that cannot be written.</summary>
+    protected const string IntermediateFolderFix =
+        "The project's intermediate folder (obj/) must be writable by the build; if it is elsewhere on purpose, set BaseIntermediateOutputPath to a writable folder.";
+
     /// <summary>The date exceptions are judged against: <paramref name="today"/> (YYYY-MM-DD, tests) or the machine's date.</summary>
     protected static DateOnly ResolveToday(string? today) =>
         DateOnly.TryParseExact(today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)

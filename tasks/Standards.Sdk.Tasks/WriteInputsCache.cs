@@ -1,9 +1,7 @@
 using System.Globalization;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Repository;
-using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Tasks;
 
@@ -115,6 +113,12 @@ public sealed class WriteInputsCache : StandardsTask
     public string? Today { get; set; }
 
     /// <summary>
+    /// How to fix a cache that cannot be written (STD0008), for a cache outside the project's obj/ (the repo coverage
+    /// gate's, in the coverage report folder): which folder to make writable or which setting moves it.
+    /// </summary>
+    public string? NotWritableFix { get; set; }
+
+    /// <summary>
     /// The first line of every cache: the write time of the task assembly this node loaded, so a re-packed SDK of the
     /// same version re-runs every check. Read once per MSBuild node, not in every project's evaluation (a property
     /// function there cost each project of a no-op build; docs/performance.md, "At scale"). The loaded assembly, not
@@ -165,9 +169,7 @@ public sealed class WriteInputsCache : StandardsTask
             return true;
         }
 
-        var finding = new Finding(PolicyRuleIds.StateNotWritable, Severity.Error,
-            $"Standards.Sdk could not write {string.Join("; ", problems)}, the record of what its check of this project read. The project's intermediate folder (obj/) must be writable by the build; if it is elsewhere on purpose, set BaseIntermediateOutputPath to a writable folder.",
-            sections[0].Path);
+        var finding = NotWritten(problems, "the record of what its checks read", string.IsNullOrEmpty(NotWritableFix) ? IntermediateFolderFix : NotWritableFix!, sections[0].Path);
         return TaskLogging.LogFindings(Log, [finding], Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, warningsAsErrors: false);
     }
 

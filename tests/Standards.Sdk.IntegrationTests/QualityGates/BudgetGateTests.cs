@@ -72,11 +72,13 @@ public sealed class BudgetGateTests
         Assert.True(first.Ran("StandardsBenchmarks"), first.Output);
         Assert.Single(first.Messages, m => m.Text == "Standards: checked 4 benchmark results against 1 budget and 0 baseline entries.");
         Assert.True(Check(repo).Skipped("StandardsBenchmarks"));
+        AssertOlderResultsWithNewContentReRunTheGate(repo);
 
         // Record the baseline with the update command.
         var record = Check(repo, "-p:StandardsUpdateBenchmarkBaseline=true");
         Assert.True(record.Succeeded, record.Output);
         Assert.Contains("Crème Brûlée", repo.ReadFile("benchmarks/Lib.Benchmarks/standards-benchmarks-baseline.json"), StringComparison.Ordinal);
+        AssertAnUnwritableBaselineIsSTD0008(repo);
 
         // New results: allocations grew and a budget is exceeded; the changed results re-run the gate.
         repo.WriteFile(Results, Scaled(Fixture, time: 1.0, allocated: 160));
@@ -111,6 +113,29 @@ public sealed class BudgetGateTests
         repo.DeleteFile(Results);
         var none = Check(repo);
         Assert.Contains(none.Diagnostics, d => d.Code == "STD5008");
+    }
+
+    // Content decides: results replaced by another job's, dated before the last check, still re-run the gate.
+    private static void AssertOlderResultsWithNewContentReRunTheGate(TestRepo repo)
+    {
+        repo.WriteFile(Results, Scaled(Fixture, time: 1.0, allocated: 100));
+        File.SetLastWriteTimeUtc(repo.PathOf(Results), DateTime.UtcNow.AddDays(-30));
+        var older = Check(repo);
+        Assert.True(older.Succeeded, older.Output);
+        Assert.True(older.Ran("StandardsBenchmarks"), older.Output);
+        repo.WriteFile(Results, Fixture);
+    }
+
+    // A baseline that cannot be written (a file where its folder should be) is STD0008 with the setting that moves it.
+    private static void AssertAnUnwritableBaselineIsSTD0008(TestRepo repo)
+    {
+        repo.WriteFile("blocked", "a file where the folder should be");
+        var unwritable = Check(repo, "-p:StandardsUpdateBenchmarkBaseline=true", "-p:StandardsBenchmarkBaselineFile=" + repo.PathOf("blocked/baseline.json"));
+        Assert.False(unwritable.Succeeded);
+        var error = Assert.Single(unwritable.WithCode("STD0008"));
+        Assert.Contains("StandardsBenchmarkBaselineFile", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(unwritable.Messages, m => m.Text.StartsWith("Standards: recorded ", StringComparison.Ordinal));
+        Assert.Empty(unwritable.WithCode("STD0000"));
     }
 
     private static BuildResult Check(TestRepo repo, params string[] extra) =>

@@ -46,6 +46,13 @@ public sealed class CoverageGateTests
         Assert.True(noop.Succeeded, noop.Output);
         Assert.True(noop.Skipped(Gate), noop.Output);
 
+        // Content decides, not timestamps: standards.json edited but dated a month back still re-runs the gate.
+        repo.WriteFile("standards.json", """{ "coverage": { "line": 31, "branch": 20 } }""");
+        File.SetLastWriteTimeUtc(repo.PathOf("standards.json"), DateTime.UtcNow.AddDays(-30));
+        var older = CoverageRepos.Merge(repo);
+        Assert.True(older.Succeeded, older.Output);
+        Assert.True(older.Ran(Gate), older.Output);
+
         // A baseline above today's number fails, at the entry.
         repo.WriteFile(Baseline, "{\n  \"version\": 1,\n  \"projects\": {\n    \"Lib\": { \"line\": 99.9, \"branch\": 99.9 }\n  }\n}\n");
         var ratchet = CoverageRepos.Merge(repo);
@@ -73,6 +80,56 @@ public sealed class CoverageGateTests
         Assert.Empty(malformed.WithCode("MSB4018"));
         Assert.Empty(malformed.WithCode("STD0000"));
         repo.WriteFile("artifacts/coverage/B.Tests/coverage.cobertura.xml", report);
+    }
+
+    [Fact]
+    public void Coverage_files_that_cannot_be_written_are_STD0008_naming_the_setting_that_moves_them_never_STD0000()
+    {
+        using var repo = CoverageRepos.Create(Lenient);
+        // A file where each folder should be: the way a read-only or foreign-owned folder fails, and root can't dodge it.
+        repo.WriteFile("blocked", "a file where the folders should be");
+
+        // The per-project reports: one STD0008 per test project; the run's own gate still applies.
+        var reports = CoverageRepos.Test(repo, "-p:StandardsCoverageDirectory=" + repo.PathOf("blocked/coverage/"));
+        Assert.False(reports.Succeeded, reports.Output);
+        var perProject = reports.WithCode("STD0008").ToList();
+        Assert.True(perProject.Count == 2, reports.Output);
+        Assert.All(perProject, d => Assert.Contains("StandardsCoverageDirectory", d.Message, StringComparison.Ordinal));
+        Assert.Contains(perProject, d => d.Message.Contains("the coverage report of A.Tests", StringComparison.Ordinal));
+        Assert.Contains(reports.Messages, m => m.Text.StartsWith("Standards: coverage of B.Tests: line ", StringComparison.Ordinal));
+        Assert.Empty(reports.WithCode("STD0000"));
+        Assert.Empty(reports.WithCode("MSB4018"));
+
+        // The repo gate's folder (its inputs cache goes first), then its summary alone (a folder in the file's place),
+        // then the baseline the update command asked for.
+        Assert.True(CoverageRepos.Test(repo, "--no-build").Succeeded);
+        var folder = CoverageRepos.Merge(repo, "-p:StandardsCoverageReportDirectory=" + repo.PathOf("blocked/report/"));
+        Assert.False(folder.Succeeded, folder.Output);
+        Assert.Contains("StandardsCoverageReportDirectory", Single(folder, "STD0008").Message, StringComparison.Ordinal);
+        Assert.False(folder.Ran(Gate), folder.Output);
+        Directory.CreateDirectory(repo.PathOf("artifacts/coverage-report/summary.md"));
+        var merged = CoverageRepos.Merge(repo);
+        Assert.False(merged.Succeeded, merged.Output);
+        var summary = Single(merged, "STD0008");
+        Assert.Contains("the merged coverage report and its summary", summary.Message, StringComparison.Ordinal);
+        Assert.Contains("StandardsCoverageReportDirectory", summary.Message, StringComparison.Ordinal);
+        Assert.True(repo.Exists("artifacts/coverage-report/coverage.cobertura.xml"), merged.Output);
+        Directory.Delete(repo.PathOf("artifacts/coverage-report/summary.md"));
+        var baseline = CoverageRepos.Merge(repo, "-p:StandardsUpdateCoverageBaseline=true", "-p:StandardsCoverageBaselineFile=" + repo.PathOf("blocked/baseline.json"));
+        Assert.False(baseline.Succeeded, baseline.Output);
+        Assert.Contains("StandardsCoverageBaselineFile", Single(baseline, "STD0008").Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(baseline.Messages, m => m.Text.StartsWith("Standards: wrote ", StringComparison.Ordinal));
+        Assert.Empty(folder.WithCode("STD0000").Concat(merged.WithCode("STD0000")).Concat(baseline.WithCode("STD0000")));
+
+        // The record of which reports were there before a run, in the project's obj/: a folder in the file's place.
+        var record = Directory.GetFiles(repo.PathOf("tests/A.Tests/obj"), "coverage.run-start", SearchOption.AllDirectories).Single();
+        File.Delete(record);
+        Directory.CreateDirectory(record);
+        var run = CoverageRepos.Test(repo, "--no-build");
+        Assert.False(run.Succeeded, run.Output);
+        var start = Single(run, "STD0008");
+        Assert.Contains("BaseIntermediateOutputPath", start.Message, StringComparison.Ordinal);
+        Assert.Empty(run.WithCode("STD0000"));
     }
 
     [Fact]
@@ -130,5 +187,13 @@ public sealed class CoverageGateTests
         var expired = CoverageRepos.Test(repo, "--no-build", "-p:StandardsToday=2027-01-01");
         Assert.False(expired.Succeeded);
         Assert.NotEmpty(expired.WithCode("STD4002"));
+    }
+
+    /// <summary>The one diagnostic of <paramref name="code"/>; the build's output when there is not exactly one.</summary>
+    private static BuildDiagnostic Single(BuildResult build, string code)
+    {
+        var found = build.WithCode(code).ToList();
+        Assert.True(found.Count == 1, $"expected one {code}, got {found.Count}\n{build.Output}");
+        return found[0];
     }
 }

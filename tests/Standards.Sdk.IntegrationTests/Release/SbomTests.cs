@@ -160,6 +160,16 @@ public sealed class SbomTests
         var changed = Pack("-p:Company=Contoso Widgets");
         Assert.True(changed.Ran(Sbom), changed.Output);
         Assert.True(Pack("-p:Company=Contoso Widgets").Skipped(Sbom));
+
+        // A file where the SBOM's folder should be: STD0008, and no package goes out without its SBOM.
+        var list = Directory.GetFiles(repo.PathOf("src/Acme.Widgets/obj/Release"), "sbom.files", SearchOption.AllDirectories).Single(f => f.Contains("pack", StringComparison.Ordinal));
+        var manifest = Path.Combine(Path.GetDirectoryName(list)!, "_manifest");
+        Directory.Delete(manifest, recursive: true);
+        File.WriteAllText(manifest, "a file where the folder should be");
+        var blocked = Pack("-p:Company=Fabrikam");
+        Assert.False(blocked.Succeeded, blocked.Output);
+        Assert.Contains("the SBOM of Acme.Widgets", Assert.Single(blocked.WithCode("STD0008")).Message, StringComparison.Ordinal);
+        Assert.Empty(blocked.WithCode("STD0000"));
     }
 
     private static (string Spdx, string CycloneDx) ReadSboms(string package)

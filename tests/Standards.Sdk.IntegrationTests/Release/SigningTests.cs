@@ -58,7 +58,13 @@ public sealed class SigningTests
     public void Required_strong_name_without_a_key_is_STD6040_and_a_broken_key_is_STD6041()
     {
         using var repo = Library("""{ "version": "1.0" }""");
+        repo.WriteFile("standards.json", """{ "release": { "signing": { "strongName": "ifAvailable" } } }""");
+        Assert.True(repo.Build(LibraryProject, ci: false, ReleaseOnly).Succeeded);
+        Assert.True(repo.Build(LibraryProject, ci: false, ReleaseOnly).Skipped("StandardsCheckStrongName"));
+
+        // Content decides: the requirement raised in a standards.json dated a month back still re-runs the check.
         repo.WriteFile("standards.json", """{ "release": { "signing": { "strongName": "required" } } }""");
+        File.SetLastWriteTimeUtc(repo.PathOf("standards.json"), DateTime.UtcNow.AddDays(-30));
         var unsigned = repo.Build(LibraryProject, ci: false, ReleaseOnly);
         Assert.False(unsigned.Succeeded);
         var error = Assert.Single(unsigned.Errors.Where(e => e.Code == "STD6040").DistinctBy(e => e.Code));
@@ -116,6 +122,14 @@ public sealed class SigningTests
         var rejected = repo.Dotnet(["nuget", "verify", "--all", tampered, "--configfile", config], ci: false);
         Assert.False(rejected.Succeeded, rejected.Output);
         Assert.Contains("NU3008", rejected.Output, StringComparison.Ordinal);
+
+        // A state folder that cannot be written (a file in its place): STD0008, and nothing is signed unverified.
+        Directory.Delete(Path.GetDirectoryName(config)!, recursive: true);
+        File.WriteAllText(Path.GetDirectoryName(config)!, "a file where the folder should be");
+        var blocked = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", output, "-tl:off", "-v:n", ReleaseOnly], ci: true, signingEnvironment);
+        Assert.False(blocked.Succeeded, blocked.Output);
+        Assert.Contains("no package was signed", Assert.Single(blocked.WithCode("STD0008")).Message, StringComparison.Ordinal);
+        Assert.Empty(blocked.WithCode("STD0000"));
     }
 
     [Fact]
