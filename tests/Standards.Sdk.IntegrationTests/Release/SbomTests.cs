@@ -161,6 +161,14 @@ public sealed class SbomTests
         Assert.True(changed.Ran(Sbom), changed.Output);
         Assert.True(Pack("-p:Company=Contoso Widgets").Skipped(Sbom));
 
+        // standards.json by content: the format changed in a file dated a month back still makes the SBOM again.
+        repo.WriteFile("standards.json", """{ "release": { "sbom": { "format": "spdx" } } }""");
+        Assert.True(Pack("-p:Company=Contoso Widgets").Ran(Sbom));
+        repo.WriteFile("standards.json", """{ "release": { "sbom": { "format": "cyclonedx" } } }""");
+        File.SetLastWriteTimeUtc(repo.PathOf("standards.json"), DateTime.UtcNow.AddDays(-30));
+        var older = Pack("-p:Company=Contoso Widgets");
+        Assert.True(older.Ran(Sbom), older.Output);
+
         // A file where the SBOM's folder should be: STD0008, and no package goes out without its SBOM.
         var list = Directory.GetFiles(repo.PathOf("src/Acme.Widgets/obj/Release"), "sbom.files", SearchOption.AllDirectories).Single(f => f.Contains("pack", StringComparison.Ordinal));
         var manifest = Path.Combine(Path.GetDirectoryName(list)!, "_manifest");
