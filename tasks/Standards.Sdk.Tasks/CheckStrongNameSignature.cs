@@ -23,7 +23,8 @@ public sealed class CheckStrongNameSignature : ProjectPolicyTask
     /// <inheritdoc />
     protected override bool ExecuteCore()
     {
-        var policy = LoadPolicy(ResolveToday(), findings: null);
+        var today = ResolveToday();
+        var policy = LoadPolicy(today, findings: null);
         var requirement = ReleaseSettings.ParseRequirement(Requirement) ?? policy.Release.StrongName;
         bool? signed;
         try
@@ -38,6 +39,8 @@ public sealed class CheckStrongNameSignature : ProjectPolicyTask
 
         Log.LogMessage(MessageImportance.Low, "Standards.Sdk: {0} strong-name signed: {1}.", Assembly, signed?.ToString() ?? "unknown");
         var finding = StrongName.CheckShipped(requirement, Assembly, signed, ProjectFile, string.IsNullOrEmpty(KeyFile) ? null : KeyFile);
-        return TaskLogging.LogFindings(Log, finding is null ? [] : [finding], policy.HelpBaseUrl, TreatWarningsAsErrors);
+        // Severity and exceptions from standards.json (docs/rules/STD6040.md); today's date is an input of the target
+        // through the policy inputs cache, so an exception that expires re-runs the check.
+        return LogFindings(policy, today, finding is null ? [] : [finding], Checks.Release.ReleaseRuleIds.StrongNameMissing);
     }
 }

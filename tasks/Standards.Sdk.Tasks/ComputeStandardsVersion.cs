@@ -194,17 +194,4 @@ public sealed class ComputeStandardsVersion : ProjectPolicyTask
             }
         }
     }
-
-    private static Finding WithPolicySeverity(Finding finding, FindingReporter reporter)
-    {
-        // standards.json may change a rule's severity; an Info finding (an acknowledged fallback) stays Info.
-        if (finding.Severity == Severity.Info)
-        {
-            return finding;
-        }
-
-        var rule = RuleCatalog.Get(finding.Code);
-        var configured = reporter.SeverityOf(rule.Id);
-        return configured == rule.DefaultSeverity ? finding : finding with { Severity = configured };
-    }
 }

@@ -88,14 +88,14 @@ public sealed class GenerateStandardsSbom : ProjectPolicyTask
         if (formats == SbomFormats.None || findings.Count > 0)
         {
             WriteList([], notWritten);
-            return LogFindings(findings, notWritten, policy);
+            return Report(findings, notWritten, policy, today);
         }
 
         var graph = RestoreGraph.Read(ProjectAssetsFile, ReadOrNull(ProjectAssetsFile), findings);
         if (graph is null)
         {
             WriteList([], notWritten);
-            return LogFindings(findings, notWritten, policy);
+            return Report(findings, notWritten, policy, today);
         }
 
         var supplier = !string.IsNullOrWhiteSpace(Company) ? Company! : !string.IsNullOrWhiteSpace(Authors) ? Authors! : Name;
@@ -125,17 +125,19 @@ public sealed class GenerateStandardsSbom : ProjectPolicyTask
         })];
         Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: SBOM of {0} {1} ({2} packages) written to {3}.",
             Name, Version, document.Components.Count, string.Join(", ", written.Select(w => w.File)));
-        return LogFindings(findings, notWritten, policy);
+        return Report(findings, notWritten, policy, today);
     }
 
-    private bool LogFindings(List<Finding> findings, List<string> notWritten, StandardsPolicy policy)
+    // STD6021 (a package without a hash) takes its severity and exceptions from standards.json (docs/rules/STD6021.md);
+    // the SBOM's inputs cache records today's date, so an exception that expires makes the SBOM again.
+    private bool Report(List<Finding> findings, List<string> notWritten, StandardsPolicy policy, DateOnly today)
     {
         if (notWritten.Count > 0)
         {
             findings.Add(NotWritten(notWritten, $"the SBOM of {Name} {Version}, which the package or publish folder must carry", IntermediateFolderFix, OutputDirectory));
         }
 
-        return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        return LogFindings(policy, today, findings, ReleaseRuleIds.SbomHashMissing);
     }
 
     private SbomFormats ResolveFormats(ReleaseSettings release, List<Finding> findings)

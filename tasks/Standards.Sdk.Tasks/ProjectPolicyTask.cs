@@ -71,6 +71,50 @@ public abstract class ProjectPolicyTask : StandardsTask
     /// <summary>Reads <see cref="PolicyFile"/>; see <see cref="StandardsTask.LoadPolicy(string?, DateOnly, List{Finding}?)"/>.</summary>
     protected StandardsPolicy LoadPolicy(DateOnly today, List<Finding>? findings) => LoadPolicy(PolicyFile, today, findings);
 
+    /// <summary>
+    /// Logs a check's findings. Those of the rules in <paramref name="configurable"/> go through standards.json: the
+    /// severity its "rules" section sets, and its exception entries, which waive a finding until they expire (the
+    /// check's target must then have today's date among its inputs). The others keep the severity the check gave them:
+    /// their rule pages say they are not configurable.
+    /// </summary>
+    protected bool LogFindings(StandardsPolicy policy, DateOnly today, IEnumerable<Finding> findings, params string[] configurable)
+    {
+        var reporter = FindingReporter.ForProject(policy, CreateProjectContext(), today);
+        var fixedSeverity = new List<Finding>();
+        foreach (var finding in findings)
+        {
+            if (configurable.Contains(finding.Code, StringComparer.Ordinal))
+            {
+                reporter.Add(WithPolicySeverity(finding, reporter));
+            }
+            else
+            {
+                fixedSeverity.Add(finding);
+            }
+        }
+
+        return TaskLogging.LogFindings(Log, [.. fixedSeverity, .. reporter.Findings], policy.HelpBaseUrl, TreatWarningsAsErrors);
+    }
+
+    /// <summary>
+    /// The finding at the severity standards.json gives its rule here (None under a project-wide exception). A finding
+    /// the check lowered to Info (an acknowledged fallback) stays Info; a rule that is Info by default (STD6043) can be
+    /// turned off.
+    /// </summary>
+    protected static Finding WithPolicySeverity(Finding finding, FindingReporter reporter)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        ArgumentNullException.ThrowIfNull(reporter);
+        var rule = RuleCatalog.Get(finding.Code);
+        if (finding.Severity == Severity.Info && rule.DefaultSeverity != Severity.Info)
+        {
+            return finding;
+        }
+
+        var configured = reporter.SeverityOf(rule.Id);
+        return configured == rule.DefaultSeverity ? finding : finding with { Severity = configured };
+    }
+
     /// <summary>The project as the checks see it: name, kind and folder relative to the repo root.</summary>
     protected ProjectContext CreateProjectContext()
     {

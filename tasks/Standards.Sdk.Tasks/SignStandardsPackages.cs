@@ -33,13 +33,14 @@ public sealed class SignStandardsPackages : ProjectPolicyTask
     /// <inheritdoc />
     protected override bool ExecuteCore()
     {
-        var policy = LoadPolicy(ResolveToday(), findings: null);
+        var today = ResolveToday();
+        var policy = LoadPolicy(today, findings: null);
         var findings = new List<Finding>();
         var requirement = ReleaseSettings.ParseRequirement(Requirement) ?? policy.Release.Packages;
         var certificate = PackageSigning.ReadCertificate(Environment.GetEnvironmentVariable, ProjectFile, findings);
         if (findings.Count > 0)
         {
-            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+            return LogFindings(policy, today, findings, Configurable);
         }
 
         var decision = PackageSigning.Decide(requirement, ContinuousIntegration, certificate, ProjectFile);
@@ -50,14 +51,14 @@ public sealed class SignStandardsPackages : ProjectPolicyTask
                 findings.Add(finding);
             }
 
-            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+            return LogFindings(policy, today, findings, Configurable);
         }
 
         var fingerprint = PackageSigning.Fingerprint(certificate!, out var error);
         if (fingerprint is null)
         {
             findings.Add(new Finding(Checks.Release.ReleaseRuleIds.SigningConfigurationInvalid, Severity.Error, $"Packages cannot be signed: {error}.", ProjectFile));
-            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+            return LogFindings(policy, today, findings, Configurable);
         }
 
         var config = Path.Combine(StateDirectory, "verify.nuget.config");
@@ -67,7 +68,7 @@ public sealed class SignStandardsPackages : ProjectPolicyTask
         {
             // Without the trust configuration nothing can be verified, so nothing is signed.
             findings.Add(NotWritten(notWritten, "the trust configuration that verifies the signed packages; no package was signed", IntermediateFolderFix, StateDirectory));
-            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+            return LogFindings(policy, today, findings, Configurable);
         }
 
         SignEach(fingerprint, certificate, config, findings, notWritten);
@@ -76,7 +77,7 @@ public sealed class SignStandardsPackages : ProjectPolicyTask
             findings.Add(NotWritten(notWritten, "the record of which packages are signed, so they are signed again on the next pack", IntermediateFolderFix, StateDirectory));
         }
 
-        return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        return LogFindings(policy, today, findings, Configurable);
     }
 
     // Signs and verifies each package, but not one whose stamp holds this certificate and the package's hash (signed by an earlier pack).
@@ -103,6 +104,10 @@ public sealed class SignStandardsPackages : ProjectPolicyTask
             }
         }
     }
+
+    // STD6042 (CI without a certificate) and STD6043 (signing skipped locally) take their severity and exceptions
+    // from standards.json (docs/rules/STD6042.md, STD6043.md); the task runs after every pack, so no date goes stale.
+    private static readonly string[] Configurable = [Checks.Release.ReleaseRuleIds.SigningCertificateMissing, Checks.Release.ReleaseRuleIds.SigningSkipped];
 
     private static string Hash(string file) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
 }

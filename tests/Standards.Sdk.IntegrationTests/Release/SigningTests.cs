@@ -72,6 +72,21 @@ public sealed class SigningTests
 
         // A failed check is reported again on the next build, and passes once the key is there.
         Assert.Contains(repo.Build(LibraryProject, ci: false, ReleaseOnly).Errors, e => e.Code == "STD6040");
+
+        // An exception entry waives it until it expires (today's date is an input of the check); then the build fails
+        // on the expired entry (STD0005).
+        repo.WriteFile("standards.json", """
+            {
+              "release": { "signing": { "strongName": "required" } },
+              "exceptions": [ { "rule": "STD6040", "scope": "Acme.Widgets", "owner": "@team-widgets", "reason": "Key ceremony with #7", "expires": "2026-12-31" } ]
+            }
+            """);
+        var excepted = repo.Build(LibraryProject, ci: false, ReleaseOnly, "-p:StandardsToday=2026-12-01");
+        Assert.True(excepted.Succeeded, excepted.Output);
+        var lapsed = repo.Build(LibraryProject, ci: false, ReleaseOnly, "-p:StandardsToday=2027-01-01");
+        Assert.False(lapsed.Succeeded, lapsed.Output);
+        Assert.Contains(lapsed.Errors, e => e.Code == "STD0005" && e.Message.Contains("'STD6040'", StringComparison.Ordinal));
+        repo.WriteFile("standards.json", """{ "release": { "signing": { "strongName": "required" } } }""");
         SigningMaterial.WriteStrongNameKey(repo.PathOf("key.snk"), publicOnly: false);
         var signed = repo.Build(LibraryProject, ci: false, ReleaseOnly);
         Assert.True(signed.Succeeded, signed.Output);
@@ -147,6 +162,23 @@ public sealed class SigningTests
         Assert.True(local.Succeeded, local.Output);
         Assert.Contains("STD6043", local.Output, StringComparison.Ordinal);
         Assert.Contains("Package signing skipped", local.Output, StringComparison.Ordinal);
+
+        // standards.json turns STD6043 off, and an exception entry waives STD6042 in CI until it expires.
+        repo.WriteFile("standards.json", """
+            {
+              "release": { "signing": { "packages": "required" } },
+              "rules": { "STD6043": "none" },
+              "exceptions": [ { "rule": "STD6042", "scope": "Acme.Widgets", "owner": "@team-widgets", "reason": "Certificate arrives with #9", "expires": "2026-12-31" } ]
+            }
+            """);
+        var quiet = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", repo.PathOf("artifacts/local"), "-tl:off", "-v:n", ReleaseOnly, "-p:StandardsToday=2026-12-01"], ci: false);
+        Assert.True(quiet.Succeeded, quiet.Output);
+        Assert.DoesNotContain("STD6043", quiet.Output, StringComparison.Ordinal);
+        var waived = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", repo.PathOf("artifacts/ci"), "-tl:off", ReleaseOnly, "-p:StandardsToday=2026-12-01"], ci: true);
+        Assert.True(waived.Succeeded, waived.Output);
+        var expired = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", repo.PathOf("artifacts/ci"), "-tl:off", ReleaseOnly, "-p:StandardsToday=2027-01-01"], ci: true);
+        Assert.False(expired.Succeeded, expired.Output);
+        Assert.Contains(expired.Errors, e => e.Code == "STD0005" && e.Message.Contains("'STD6042'", StringComparison.Ordinal));
     }
 
     private static bool IsStrongNamed(string assembly)
