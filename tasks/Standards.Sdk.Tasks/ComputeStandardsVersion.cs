@@ -4,6 +4,7 @@ using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Release;
 using Standards.Sdk.Checks.Release.Versioning;
+using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Tasks;
@@ -129,9 +130,12 @@ public sealed class ComputeStandardsVersion : ProjectPolicyTask
             Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: version {0} for {1} (height {2}, {3}; facts from {4}).",
                 version.NuGetPackageVersion, Path.GetFileNameWithoutExtension(ProjectFile), version.VersionHeight,
                 version.PublicRelease ? "public release" : "not a public release", outcome.FactsSource);
-            if (SetCloudBuildVariables)
+            if (SetCloudBuildVariables
+                && Announce(CloudBuildOutput.Lines(cloud.System, outcome.SetCloudBuildVariables, version, Environment.GetEnvironmentVariable, GitLabDotEnvFile)) is { Count: > 0 } notWritten)
             {
-                Announce(CloudBuildOutput.Lines(cloud.System, outcome.SetCloudBuildVariables, version, Environment.GetEnvironmentVariable, GitLabDotEnvFile));
+                // A later CI step that reads the version (a tag, an image name) would otherwise get nothing, and
+                // nobody would know why: the build was right, the hand-over was not (docs/rules/STD0008.md).
+                findings.Add(NotWritten(notWritten.Select(n => n.Problem), "later CI steps do not get the version (its variables and the build number)", CloudBuildFileFix, notWritten[0].Path));
             }
         }
 
@@ -160,9 +164,17 @@ public sealed class ComputeStandardsVersion : ProjectPolicyTask
         return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 
-    /// <summary>Prints or appends each line once per build; a file that already has the line is left alone.</summary>
-    private void Announce(IReadOnlyList<CloudBuildLine> lines)
+    /// <summary>How to fix a CI file the version cannot be written to (STD0008).</summary>
+    private const string CloudBuildFileFix =
+        "Make the file writable by the user the build runs as (GITHUB_ENV and GITHUB_STEP_SUMMARY are files the runner provides: a container job that runs as another user cannot write them; GitLab's dotenv report goes to artifacts/standards/). If no later step needs the version, build with -p:StandardsSetCloudBuildVariables=false (or set it in Directory.Build.props).";
+
+    /// <summary>
+    /// Prints or appends each line once per build; a file that already has the line is left alone. Returns the files
+    /// that could not be written, each with its reason (a line is not tried again in the same build on that node).
+    /// </summary>
+    private List<(string Path, string Problem)> Announce(IReadOnlyList<CloudBuildLine> lines)
     {
+        var notWritten = new List<(string Path, string Problem)>();
         foreach (var line in lines)
         {
             // Once per build (not per node process: a reused node serves later builds too).
@@ -188,10 +200,15 @@ public sealed class ComputeStandardsVersion : ProjectPolicyTask
                     File.AppendAllText(line.File, line.Line + "\n");
                 }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ReadFailure.IsEnvironmental(ex))
             {
-                Log.LogMessage(MessageImportance.Normal, $"Standards.Sdk: could not write the version to {line.File}: {ex.Message}");
+                if (!notWritten.Exists(n => string.Equals(n.Path, line.File, StringComparison.Ordinal)))
+                {
+                    notWritten.Add((line.File, $"{line.File} ({ReadFailure.Describe(line.File, ex)})"));
+                }
             }
         }
+
+        return notWritten;
     }
 }

@@ -149,6 +149,27 @@ public sealed class VersioningBuildTests
     }
 
     [Fact]
+    public void A_CI_file_the_version_cannot_be_written_to_is_STD0008_and_the_switch_it_names_turns_the_hand_over_off()
+    {
+        using var repo = Library("""{ "version": "1.0" }""");
+        // A file where GITHUB_ENV's folder should be: as unwritable as a runner file owned by another user, also as root.
+        repo.WriteFile("not-a-folder", string.Empty);
+        var github = new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_REF"] = "refs/heads/main", ["GITHUB_ENV"] = repo.PathOf("not-a-folder/github.env") };
+
+        var build = repo.Dotnet(["build", repo.PathOf(LibraryProject), "-tl:off", ReleaseOnly], ci: false, github);
+        Assert.False(build.Succeeded, build.Output);
+        var error = Assert.Single(build.Errors.Where(e => e.Code == "STD0008").DistinctBy(e => e.Message));
+        Assert.Contains("not-a-folder/github.env", error.Message, StringComparison.Ordinal);
+        Assert.Contains("later CI steps do not get the version", error.Message, StringComparison.Ordinal);
+        Assert.Contains("-p:StandardsSetCloudBuildVariables=false", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(build.Errors, e => e.Code == "STD0000");
+
+        var off = repo.Dotnet(["build", repo.PathOf(LibraryProject), "-tl:off", "-v:n", "-p:StandardsSetCloudBuildVariables=false", ReleaseOnly], ci: false, github);
+        Assert.True(off.Succeeded, off.Output);
+        Assert.Contains("version 1.0.", off.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_Nerdbank_switch_references_the_real_package_and_turns_the_built_in_versioning_off()
     {
         using var repo = Library("""{ "version": "1.0" }""");
