@@ -8,7 +8,9 @@
 #   policy    plain with the packages and settings the policy adds, by hand (eng/bench-repo.sh write_policy_packages);
 #   nochecks  Standards.Sdk by path with StandardsSkipChecks=true: its evaluation and the targets that are not checks;
 #   bypath    Standards.Sdk by path.
-# Usage: [KEEP=1] eng/bench-noop-alloc.sh [rounds=4] [projects=100]
+# Usage: [KEEP=1] [NOOP_BENCH_SPLIT_BETWEEN=1] eng/bench-noop-alloc.sh [rounds=4] [projects=100]
+# NOOP_BENCH_SPLIT_BETWEEN=1: the bytes MSBuild allocates between targets go to the event that follows them (the next
+# target, a skipped target, a project's start or end) instead of one row "MSBuild, between targets".
 source "$(dirname "$0")/common.sh"
 source "$(dirname "$0")/bench-repo.sh"
 rounds="${1:-4}"

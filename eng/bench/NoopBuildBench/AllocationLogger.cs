@@ -43,11 +43,32 @@ internal sealed class AllocationLogger : ILogger
                 targets[(e.BuildEventContext!.NodeId, e.BuildEventContext.TargetId)] = name;
             }
 
+            if (SplitBetween)
+            {
+                Credit("before target " + e.TargetName);
+            }
+
             Switch(name, started: true);
         };
         eventSource.TargetFinished += (_, _) => Switch(Between, started: false);
         eventSource.TaskStarted += (_, e) => Switch("task " + e.TaskName, started: true);
         eventSource.TaskFinished += (_, e) => Switch(TargetOf(e.BuildEventContext), started: false);
+        if (SplitBetween)
+        {
+            // What MSBuild does just before an event belongs to that event's subject: a target's condition, skipped or
+            // not, and its dependencies' scheduling come before its TargetStarted or TargetSkipped; the project's
+            // start-up (its ProjectStarted arguments) before ProjectStarted.
+            eventSource.MessageRaised += (_, e) =>
+            {
+                if (e is TargetSkippedEventArgs skipped)
+                {
+                    Credit("skipped " + skipped.TargetName + " (" + skipped.SkipReason + ")");
+                }
+            };
+            eventSource.ProjectStarted += (_, _) => Credit("project start");
+            eventSource.ProjectFinished += (_, _) => Credit("project finish");
+        }
+
         eventSource.StatusEventRaised += (_, e) =>
         {
             if (e is ProjectEvaluationStartedEventArgs)
@@ -72,6 +93,30 @@ internal sealed class AllocationLogger : ILogger
         {
             return context is not null && targets.TryGetValue((context.NodeId, context.TargetId), out var name) ? name : Between;
         }
+    }
+
+    /// <summary>
+    /// With NOOP_BENCH_SPLIT_BETWEEN=1, the bytes MSBuild allocates between targets go to the event that follows them
+    /// (the next target, a skipped target, a project's start or end) instead of one row.
+    /// </summary>
+    private static bool SplitBetween { get; } = Environment.GetEnvironmentVariable("NOOP_BENCH_SPLIT_BETWEEN") == "1";
+
+    /// <summary>Gives this thread's bytes since its previous event to <paramref name="name"/> when it was between targets.</summary>
+    private void Credit(string name)
+    {
+        if (thread is not { Doing: Between } state)
+        {
+            return;
+        }
+
+        var now = GC.GetAllocatedBytesForCurrentThread();
+        lock (totalsLock)
+        {
+            var total = Totals.GetValueOrDefault(name);
+            Totals[name] = new Attributed(total.Bytes + now - state.Bytes, total.Calls + 1);
+        }
+
+        state.Bytes = GC.GetAllocatedBytesForCurrentThread();
     }
 
     /// <summary>Gives this thread's bytes since its previous event to what it was doing, then records what it does now.</summary>
