@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Standards.Sdk.Testing;
 
 /// <summary>
-/// A JSON Schema validator for the subset of draft-04/draft-07/2019-09 that the schemas in ../shared/schemas use
+/// A JSON Schema validator for the subset of draft-04/draft-07/2019-09 that the schemas in tests/schemas use
 /// (template.schema.json, dotnetcli.host.schema.json, spdx-2.3.schema.json, cyclonedx-bom-1.6.schema.json with its
 /// spdx and jsf companions). JsonSchema.Net cannot be restored here: its JsonPointer.Net dependency is missing
 /// from the package feed. Supported: $ref to "#/..." pointers and to other registered documents (by $id or file
@@ -44,7 +44,7 @@ public sealed partial class JsonSchemaValidator
         }
     }
 
-    /// <summary>Loads a schema file and the files it refers to (all read from disk, e.g. ../shared/schemas).</summary>
+    /// <summary>Loads a schema file and the files it refers to (all read from disk, e.g. tests/schemas).</summary>
     public static JsonSchemaValidator FromFiles(string schemaFile, params string[] referencedFiles)
     {
         static JsonElement Load(string path)

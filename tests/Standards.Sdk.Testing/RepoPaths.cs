@@ -6,8 +6,14 @@ public static class RepoPaths
     /// <summary>The Standards.Sdk repo root (the folder holding Standards.Sdk.sln).</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The shared folder beside the repo (schemas, seeds), as CI lays it out.</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>
+    /// The official JSON schemas the tests validate generated files against, kept in the repo so a clone needs nothing
+    /// beside it (tests/schemas/SOURCES.md names each one's source, version and licence).
+    /// </summary>
+    public static string Schemas => Path.Combine(Root, "tests", "schemas");
+
+    /// <summary>The path of one schema in <see cref="Schemas"/>.</summary>
+    public static string Schema(string fileName) => Path.Combine(Schemas, fileName);
 
     private static string FindRoot()
     {

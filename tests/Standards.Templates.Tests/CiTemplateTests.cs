@@ -258,7 +258,7 @@ public sealed partial class CiTemplateTests
     private static partial Regex PinnedAction();
 }
 
-/// <summary>The official schemas in ../shared/schemas and the npm action-validator, on YAML files.</summary>
+/// <summary>The official schemas in tests/schemas and the npm action-validator, on YAML files.</summary>
 public static class CiSchemas
 {
     private static readonly Dictionary<string, JsonSchemaValidator> Validators = new(StringComparer.Ordinal);
@@ -271,7 +271,7 @@ public static class CiSchemas
         {
             if (!Validators.TryGetValue(schemaFile, out validator!))
             {
-                using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Shared, "schemas", schemaFile)));
+                using var schema = JsonDocument.Parse(File.ReadAllText(RepoPaths.Schema(schemaFile)));
                 validator = new JsonSchemaValidator(schema.RootElement.Clone());
                 Validators[schemaFile] = validator;
             }

@@ -251,7 +251,7 @@ public sealed partial class TemplateConfigurationTests
     private static JsonSchemaValidator Schema(string schemaFile)
     {
         // The schemas live in the shared folder beside the repo; they are read from there, never copied in.
-        var path = Path.Combine(RepoPaths.Shared, "schemas", schemaFile);
+        var path = RepoPaths.Schema(schemaFile);
         Assert.True(File.Exists(path), $"{path} is missing.");
         using var schema = JsonDocument.Parse(File.ReadAllText(path));
         return new JsonSchemaValidator(schema.RootElement.Clone());

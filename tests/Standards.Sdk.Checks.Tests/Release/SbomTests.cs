@@ -190,10 +190,10 @@ public sealed class SbomTests : IDisposable
     private static string? ReadOrNull(string path) => File.Exists(path) ? File.ReadAllText(path) : null;
 }
 
-/// <summary>The official schemas, read from ../shared/schemas (never copied into the repo).</summary>
+/// <summary>The official schemas in tests/schemas.</summary>
 internal static class Schemas
 {
-    private static readonly string Folder = Path.Combine(RepoPaths.Shared, "schemas");
+    private static readonly string Folder = RepoPaths.Schemas;
 
     public static JsonSchemaValidator Spdx { get; } = JsonSchemaValidator.FromFiles(Path.Combine(Folder, "spdx-2.3.schema.json"));
 

@@ -126,13 +126,13 @@ internal static class ReleaseRepos
         return result;
     }
 
-    /// <summary>The schemas in ../shared/schemas, as the tests must read them (never copied into the repo).</summary>
+    /// <summary>The official schemas in tests/schemas.</summary>
     public static JsonSchemaValidator SpdxSchema() =>
-        JsonSchemaValidator.FromFiles(Path.Combine(RepoPaths.Shared, "schemas", "spdx-2.3.schema.json"));
+        JsonSchemaValidator.FromFiles(RepoPaths.Schema("spdx-2.3.schema.json"));
 
     public static JsonSchemaValidator CycloneDxSchema() =>
         JsonSchemaValidator.FromFiles(
-            Path.Combine(RepoPaths.Shared, "schemas", "cyclonedx-bom-1.6.schema.json"),
-            Path.Combine(RepoPaths.Shared, "schemas", "cyclonedx-spdx.schema.json"),
-            Path.Combine(RepoPaths.Shared, "schemas", "cyclonedx-jsf-0.82.schema.json"));
+            RepoPaths.Schema("cyclonedx-bom-1.6.schema.json"),
+            RepoPaths.Schema("cyclonedx-spdx.schema.json"),
+            RepoPaths.Schema("cyclonedx-jsf-0.82.schema.json"));
 }

@@ -6,7 +6,7 @@ namespace Standards.Sdk.IntegrationTests.Release;
 
 /// <summary>
 /// SBOMs on a real pack of a multi-targeted library and a real publish of a service: present where they belong,
-/// valid against the official SPDX 2.3 and CycloneDX 1.6 schemas (../shared/schemas), listing exactly what
+/// valid against the official SPDX 2.3 and CycloneDX 1.6 schemas (tests/schemas), listing exactly what
 /// `dotnet list package --include-transitive` lists, with the package folder's SHA-512, byte-identical on rebuild.
 /// </summary>
 [Collection(AdoptionAndReleaseBuildsCollectionDefinition.Name)]
