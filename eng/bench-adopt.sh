@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of adoption (docs/performance.md, "Adoption"):
+# Benchmark of adoption (docs/performance.md, "Adoption and the code baseline"):
 #   1. wall time of `dotnet standards adopt` on each fixture repo: (a) tests/fixtures/adopt-library, (b)
 #      tests/fixtures/adopt-service;
 #   2. the cost of the code baseline suppressor: the adopted fixture (a) built with its standards-code-baseline.json

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of a design-time build (what an IDE runs on a project load, docs/architecture.md "Design-time builds"):
+# Benchmark of a design-time build (what an IDE runs on a project load, docs/internals.md "Design-time builds"):
 # the design-time targets of one project with DesignTimeBuild=true, BuildingProject=false, BuildingInsideVisualStudio, SkipCompilerExecution,
 # ProvideCommandLineArgs, on repos built by eng/bench-scale.sh --keep (plain Microsoft.NET.Sdk vs Standards.Sdk by
 # path), RUNS times round-robin; medians. Compile stands for CompileDesignTime, which only wraps it and lives in

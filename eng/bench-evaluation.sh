@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What evaluation costs per project, measured so a small change is seen (issue 14; docs/performance.md, "At scale").
+# What evaluation costs per project, measured so a small change is seen (docs/performance.md, "No-op build").
 # Whole-build CPU time on this 2-core machine moves by ±10 % between identical runs, and evaluation is a third of a
 # no-op build, so a change to our .props/.targets that saves 1 % of evaluation drowns. eng/bench/EvaluationBench
 # evaluates every project of a generated repo in one process, as a build's node does, and reports the time and the

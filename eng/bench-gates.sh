@@ -8,14 +8,7 @@
 # Prints markdown; with --write it replaces the section "## Quality gates" of docs/performance.md.
 # Usage: eng/bench-gates.sh [runs=10] [--write]
 source "$(dirname "$0")/common.sh"
-runs=10
-write=false
-for arg in "$@"; do
-  case "$arg" in
-    --write) write=true ;;
-    *) runs="$arg" ;;
-  esac
-done
+bench_args 10 "$@"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/standards-bench-gates.XXXXXX")"
 trap 'rm -rf "$work"' EXIT

@@ -5,14 +5,7 @@
 # "## Layout check on 10,000 files" of docs/performance.md.
 # Usage: eng/bench-layout.sh [runs=15] [--write]
 source "$(dirname "$0")/common.sh"
-runs=15
-write=false
-for arg in "$@"; do
-  case "$arg" in
-    --write) write=true ;;
-    *) runs="$arg" ;;
-  esac
-done
+bench_args 15 "$@"
 
 project="$REPO_ROOT/eng/bench/LayoutBench/LayoutBench.csproj"
 dotnet build "$project" -c Release -nologo -v:q >/dev/null

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Did a change make a no-op build cheaper? Standards.Sdk of the working tree against the same SDK packed from an
 # earlier revision, both imported by path into the same generated repo, and plain Microsoft.NET.Sdk beside them
-# (issue 14; docs/performance.md, "At scale").
+# (docs/performance.md, "No-op build").
 # Rounds on this machine sometimes jump 30 % for every variant at once, so each round compares its own builds: the
 # medians of the per-round ratios are the result, not ratios of medians. CPU time (user + system, every node, counted
 # by a cgroup: eng/bench-repo.sh timed_command).
@@ -14,10 +14,9 @@ base="${1:?usage: eng/bench-noop-ab.sh <base revision> [rounds] [projects]}"
 runs="${2:-15}"
 projects="${3:-100}"
 versioning=""
-root="$(mktemp -d "${TMPDIR:-/tmp}/standards-noop-ab.XXXXXX")"
 # KEEP=1 keeps the work folder and the base revision's worktree (`git worktree remove` it after).
-if [ -n "${KEEP:-}" ]; then echo "work folder: $root" >&2; else trap 'git -C "$REPO_ROOT" worktree remove --force "$root/base-tree" >/dev/null 2>&1 || true; rm -rf "$root"' EXIT; fi
-export NUGET_PACKAGES="$root/packages" MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
+bench_work_folder noop-ab
+if [ -z "${KEEP:-}" ]; then trap 'git -C "$REPO_ROOT" worktree remove --force "$root/base-tree" >/dev/null 2>&1 || true; rm -rf "$root"' EXIT; fi
 
 git -C "$REPO_ROOT" worktree add --detach "$root/base-tree" "$base" >/dev/null 2>&1
 version="$(unique_version)" feed="$root/feed"   # what make_repo's global.json and nuget.config name

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# What each part of Standards.Sdk adds to a no-op build, measured so the parts can be told apart (issue 14;
-# docs/performance.md, "At scale"). Whole-build CPU time on this 2-core machine moves by ±6 % between identical rounds,
+# What each part of Standards.Sdk adds to a no-op build, measured so the parts can be told apart (docs/performance.md,
+# "No-op build"). Whole-build CPU time on this 2-core machine moves by ±6 % between identical rounds,
 # more than any one part costs. eng/bench/NoopBuildBench builds each variant's repo in one process, no-op, on one
 # in-process node, and reports the bytes the build allocates, which repeat to about a part in a thousand, then
 # attributes them to every target, task and evaluation. Variants, in the order the table splits the extra cost:
@@ -16,10 +16,8 @@ source "$(dirname "$0")/bench-repo.sh"
 rounds="${1:-4}"
 projects="${2:-100}"
 versioning=""
-root="$(mktemp -d "${TMPDIR:-/tmp}/standards-noop-alloc.XXXXXX")"
 # KEEP=1 keeps the work folder: the repos and each variant's attribution (<variant>.targets.tsv: bytes, calls, name).
-if [ -n "${KEEP:-}" ]; then echo "work folder: $root" >&2; else trap 'rm -rf "$root"' EXIT; fi
-export NUGET_PACKAGES="$root/packages" MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
+bench_work_folder noop-alloc
 
 bench="$REPO_ROOT/eng/bench/NoopBuildBench/NoopBuildBench.csproj"
 dotnet build "$bench" -c Release -nologo -v:q >/dev/null

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Where a no-op build's extra cost goes (issue 14, "reduce what every project pays"; docs/performance.md "At scale").
+# Where a no-op build's extra cost goes (docs/performance.md, "No-op build").
 # Wall-clock ratios of eng/bench-scale.sh spread by ±10 % on a 2-core machine; this script measures what scheduling
 # noise touches less:
 #   1. CPU time (user + system, every MSBuild node included) of a no-op `dotnet build --no-restore -m`, plain
@@ -16,11 +16,9 @@ source "$(dirname "$0")/bench-repo.sh"
 runs="${1:-7}"
 projects="${2:-100}"
 versioning=""
-root="$(mktemp -d "${TMPDIR:-/tmp}/standards-noop-cost.XXXXXX")"
 # KEEP=1 keeps the work folder (the repos, both performance summaries and evaluation profiles) for a closer look.
-if [ -n "${KEEP:-}" ]; then echo "work folder: $root" >&2; else trap 'rm -rf "$root"' EXIT; fi
+bench_work_folder noop-cost
 version="$(unique_version)"
-export NUGET_PACKAGES="$root/packages" MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
 feed="$root/feed"
 pack_all "$feed" "$version" >/dev/null
 work="$root/extract"

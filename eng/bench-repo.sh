@@ -134,7 +134,7 @@ cpu_cgroup_ms() {
 # read once the last of them has exited. Not /usr/bin/time's %U + %S: that counts only the processes the command
 # waited for, and MSBuild's worker nodes of a -m build are not among them (on a 2-core machine, /usr/bin/time gave
 # about half of a 100-project no-op build's CPU time, the entry node's share, which moves with how the projects fall
-# across the nodes; docs/performance.md, "CPU time counted for every node"). Where no cgroup can be made (not root),
+# across the nodes; docs/performance.md, "By CPU and wall time"). Where no cgroup can be made (not root),
 # it falls back to %U + %S and says so once.
 timed_command() {
   local wall_file="$1" cpu_file="$2" times wall user sys cgroup cpu waited

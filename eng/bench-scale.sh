@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark at scale (issue 14): generated layout-compliant repos of N projects (N/2 libraries from eng/demo-repo,
-# each with its xunit test project) on
+# Benchmark at scale (docs/performance.md, "No-op build"): generated layout-compliant repos of N projects (N/2
+# libraries from eng/demo-repo, each with its xunit test project) on
 #   plain     Microsoft.NET.Sdk,
 #   bypath    Standards.Sdk imported by path (no NuGet SDK resolver: our targets' cost alone),
 #   resolver  Standards.Sdk through global.json msbuild-sdks (what users run),

@@ -12,15 +12,25 @@ unique_version() {
 }
 
 # pack_all <output-folder> <version>: packs Standards.Sdk, the dotnet standards tool (Standards.Tool) and
-# Standards.Templates, all with the same version.
+# Standards.Templates, all with the same version. Each pack builds its projects first (the SDK builds the checks,
+# the tasks for two runtimes and the analyzers), which takes minutes on a cold clone: it says which one it is on
+# (on stderr, so that callers reading stdout get only what they read before).
 pack_all() {
   local out="$1" version="$2"
   mkdir -p "$out"
-  dotnet pack "$REPO_ROOT/sdk/Standards.Sdk.csproj" -c Release -o "$out" -p:StandardsVersion="$version" -nologo -v:q
-  dotnet pack "$REPO_ROOT/tool/Standards.Tool/Standards.Tool.csproj" -c Release -o "$out" -p:StandardsVersion="$version" -nologo -v:q
+  pack_one "$out" "$version" "$REPO_ROOT/sdk/Standards.Sdk.csproj" "Standards.Sdk (checks, tasks for net10.0 and net472, analyzers)"
+  pack_one "$out" "$version" "$REPO_ROOT/tool/Standards.Tool/Standards.Tool.csproj" "Standards.Tool (the dotnet standards tool)"
   if [ -f "$REPO_ROOT/templates/Standards.Templates.csproj" ]; then
-    dotnet pack "$REPO_ROOT/templates/Standards.Templates.csproj" -c Release -o "$out" -p:StandardsVersion="$version" -nologo -v:q
+    pack_one "$out" "$version" "$REPO_ROOT/templates/Standards.Templates.csproj" "Standards.Templates"
   fi
+}
+
+# pack_one <output-folder> <version> <project> <what>: one dotnet pack, announced and timed on stderr.
+pack_one() {
+  local out="$1" version="$2" project="$3" what="$4" start=$SECONDS
+  echo "    packing $what ..." >&2
+  dotnet pack "$project" -c Release -o "$out" -p:StandardsVersion="$version" -nologo -v:q
+  echo "    packed $what in $((SECONDS - start)) s" >&2
 }
 
 # write_consumer_config <repo> <version> <feed>: global.json pinning Standards.Sdk <version> and a nuget.config that
@@ -40,4 +50,28 @@ JSON
   </packageSourceMapping>
 </configuration>
 XML
+}
+
+# bench_args <default runs> <argument>...: the benchmarks' arguments, `[runs] [--write]` in any order: sets runs and
+# write (true with --write: the script replaces its section of docs/performance.md).
+bench_args() {
+  runs="$1"
+  shift
+  write=false
+  local arg
+  for arg in "$@"; do
+    case "$arg" in
+      --write) write=true ;;
+      *) runs="$arg" ;;
+    esac
+  done
+}
+
+# bench_work_folder <name>: a fresh work folder in $root, removed at exit unless KEEP=1 (then its path is printed
+# to look at after); every build in it restores into its own packages folder, and no MSBuild node or server
+# outlives it.
+bench_work_folder() {
+  root="$(mktemp -d "${TMPDIR:-/tmp}/standards-$1.XXXXXX")"
+  if [ -n "${KEEP:-}" ]; then echo "work folder: $root" >&2; else trap 'rm -rf "$root"' EXIT; fi
+  export NUGET_PACKAGES="$root/packages" MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
 }
