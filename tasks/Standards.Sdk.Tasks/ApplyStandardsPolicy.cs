@@ -89,8 +89,17 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
         reporter.AddRange(problems);
         var unreadable = new List<UnreadablePath>();
         var compileFiles = CompileFiles.Select(f => f.GetMetadata("FullPath")).Where(f => f.Length > 0).ToList();
+        reporter.AddRange(LockedSettingsCheck.Run(CreateLockedSettings(compileFiles), effective, path => ReadRecording(path, unreadable)));
+        reporter.AddRange(ProjectNameCheck.Run(ProjectFile, effective, ReadBaseline(), Glob.Normalize(Path.GetRelativePath(RepoRoot, Path.GetFullPath(ProjectFile)))));
+        ReportUnreadable(reporter, unreadable);
+        LogSummary(project, policy, effective);
+        WriteAnalyzerConfigs(effective, compileFiles, reporter);
+        return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+    }
 
-        var settings = new LockedSettings(
+    /// <summary>The settings the locked-settings check reads, from the task's parameters.</summary>
+    private LockedSettings CreateLockedSettings(List<string> compileFiles) =>
+        new(
             ProjectFile,
             ProjectAndSettingFiles,
             Nullable ?? string.Empty,
@@ -119,10 +128,9 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
             GlobalProperties = GlobalPropertyNames,
             Environment = System.Environment.GetEnvironmentVariable,
         };
-        reporter.AddRange(LockedSettingsCheck.Run(settings, effective, path => ReadRecording(path, unreadable)));
-        reporter.AddRange(ProjectNameCheck.Run(ProjectFile, effective, ReadBaseline(), Glob.Normalize(Path.GetRelativePath(RepoRoot, Path.GetFullPath(ProjectFile)))));
-        ReportUnreadable(reporter, unreadable);
 
+    private void LogSummary(ProjectContext project, StandardsPolicy policy, EffectivePolicy effective)
+    {
         Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: checked the build policy of {0} ({1}).",
             project.Name, policy.SourcePath is null ? "profile defaults, no standards.json" : policy.SourcePath);
         if (policy.ExternalRules.Count > 0)
@@ -133,7 +141,11 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
                 string.Join(", ", policy.ExternalRules.Values.OrderBy(r => r.RuleId, StringComparer.OrdinalIgnoreCase)
                     .Select(r => $"{r.RuleId}={(effective.ExternalSeverity(r) is { } severity ? SeverityNames.ToRoslyn(severity) : "its default")}")));
         }
+    }
 
+    /// <summary>The analyzer config (and the survey config when asked) and CodeMetricsConfig.txt, each written only when changed.</summary>
+    private void WriteAnalyzerConfigs(EffectivePolicy effective, List<string> compileFiles, FindingReporter reporter)
+    {
         var (config, unwritable) = AnalyzerConfigWriter.WriteConfig(effective, RepoRoot, compileFiles);
         ReportUnwritable(reporter, unwritable);
         var notWritten = new List<string>();
@@ -148,8 +160,6 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
         {
             reporter.Add(NotWritten(notWritten, "the analyzer config that carries the policy to the compiler", IntermediateFolderFix, GlobalConfigFile));
         }
-
-        return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 
     /// <summary>

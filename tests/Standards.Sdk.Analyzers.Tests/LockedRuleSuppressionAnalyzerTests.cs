@@ -5,7 +5,7 @@ using Standards.Sdk.Analyzers.Tests.Infrastructure;
 namespace Standards.Sdk.Analyzers.Tests;
 
 /// <summary>
-/// Issue 7: what the source does to drop a locked rule (#pragma warning disable, #nullable disable,
+/// What the source does to drop a locked rule (#pragma warning disable, #nullable disable,
 /// [SuppressMessage] on a member or the assembly) is STD0103/STD0101 at the place that does it. The variants are
 /// generated: every way to write the pragma (ids, numbers, the nullable keyword, several ids, none), every form of
 /// #nullable disable, every form of the suppression attribute and its check id; generated code is not checked, and a

@@ -3,7 +3,7 @@ using Standards.Templates.Tests.Infrastructure;
 namespace Standards.Templates.Tests;
 
 /// <summary>
-/// Issue 12: the commands each CI template runs, read from the YAML (inputs resolved to what the generated repo
+/// The commands each CI template runs, read from the YAML (inputs resolved to what the generated repo
 /// passes, else their defaults), run in order on ONE freshly generated std-lib repo: every stage passes, and a
 /// planted violation fails at its stage (lock file out of date: restore; analyzer error: build; failing test:
 /// test). The three systems run the same commands (CiTemplateTests compares them with docs/ci.md), so the

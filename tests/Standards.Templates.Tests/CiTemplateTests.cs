@@ -6,7 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace Standards.Templates.Tests;
 
 /// <summary>
-/// Issue 12: the shared CI templates (.github/workflows/standards-ci.yml, ci-templates/) read as the CI systems read
+/// The shared CI templates (.github/workflows/standards-ci.yml, ci-templates/) read as the CI systems read
 /// them: valid against the official schemas and GitHub's linter, third-party actions pinned to commit SHAs, least
 /// privilege per job, every input and parameter declared and used, and the same commands as docs/ci.md.
 /// </summary>

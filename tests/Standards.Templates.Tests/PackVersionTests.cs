@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Standards.Templates.Tests;
 
 /// <summary>
-/// Issue 7, class 4: a pack with -p:Version=X made templates that still pinned 0.1.0-dev. However the version is
+/// A pack with -p:Version=X must not make templates that still pin 0.1.0-dev. However the version is
 /// given (-p:Version, -p:PackageVersion, -p:StandardsVersion), the Standards.Sdk, Standards.Tool and
 /// Standards.Templates packages are X, and every repo template pins Standards.Sdk X.
 /// Only the template pack is packed for each spelling: its pin is stamped at pack time. The other packages take

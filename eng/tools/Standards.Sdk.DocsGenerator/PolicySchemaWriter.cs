@@ -36,68 +36,7 @@ public static class PolicySchemaWriter
     {
         ArgumentNullException.ThrowIfNull(rules);
         var severity = new JsonObject { ["enum"] = new JsonArray([.. SeverityNames.Accepted.Select(s => JsonValue.Create(s))]) };
-        var ruleSchemas = new JsonObject();
-        foreach (var rule in rules)
-        {
-            ruleSchemas[rule.Id] = RuleSchema(rule);
-        }
-
-        var properties = new JsonObject
-        {
-            ["$schema"] = new JsonObject { ["type"] = "string" },
-            ["profile"] = new JsonObject
-            {
-                ["description"] = "'strict' selects the stricter defaults the profile names (e.g. CA1502 maxComplexity 10).",
-                ["enum"] = new JsonArray("default", "strict"),
-                ["default"] = "default",
-            },
-            ["kind"] = new JsonObject
-            {
-                ["description"] = "The repo kind; inferred from the executable projects when absent.",
-                ["enum"] = new JsonArray(ProjectKinds.Service, ProjectKinds.Worker, ProjectKinds.Library),
-            },
-            ["helpBaseUrl"] = new JsonObject
-            {
-                ["description"] = "Base URL of the rule pages that diagnostics link to (e.g. your internal docs site).",
-                ["type"] = "string",
-                ["default"] = StandardsPolicy.DefaultHelpBaseUrl,
-            },
-            ["rules"] = new JsonObject
-            {
-                ["description"] = "Severity and numbers per rule code. A string sets the severity; an object sets severity, testSeverity and the rule's parameters. Any other diagnostic id (CA, IDE, CS, a third-party analyzer's) takes a severity, or severity and testSeverity.",
-                ["type"] = "object",
-                ["properties"] = ruleSchemas,
-                // A catalog code, or a diagnostic id that is not ours (an unknown STD code is a typo, STD0003).
-                ["propertyNames"] = new JsonObject
-                {
-                    ["anyOf"] = new JsonArray(
-                        new JsonObject { ["enum"] = new JsonArray([.. rules.Select(r => JsonValue.Create(r.Id))]) },
-                        new JsonObject { ["pattern"] = ExternalIdPattern }),
-                },
-                ["additionalProperties"] = new JsonObject
-                {
-                    ["description"] = "A diagnostic Standards.Sdk does not manage, set as given in the generated analyzer config.",
-                    ["oneOf"] = new JsonArray(
-                        new JsonObject { ["$ref"] = "#/definitions/severity" },
-                        new JsonObject
-                        {
-                            ["type"] = "object",
-                            ["additionalProperties"] = false,
-                            ["properties"] = new JsonObject
-                            {
-                                ["severity"] = new JsonObject { ["$ref"] = "#/definitions/severity" },
-                                ["testSeverity"] = new JsonObject { ["$ref"] = "#/definitions/severity" },
-                            },
-                        }),
-                },
-            },
-            ["exceptions"] = new JsonObject
-            {
-                ["description"] = "Approved, time-limited deviations. An expired entry fails the build (STD0005).",
-                ["type"] = "array",
-                ["items"] = new JsonObject { ["$ref"] = "#/definitions/exception" },
-            },
-        };
+        var properties = TopLevelProperties(rules);
         foreach (var (name, description) in SectionDescriptions)
         {
             properties[name] = new JsonObject { ["description"] = description, ["type"] = "object" };
@@ -125,6 +64,76 @@ public static class PolicySchemaWriter
         };
         var options = new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         return schema.ToJsonString(options).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    /// <summary>The top-level settings of standards.json before the feature sections.</summary>
+    private static JsonObject TopLevelProperties(IReadOnlyList<RuleDefinition> rules) => new()
+    {
+        ["$schema"] = new JsonObject { ["type"] = "string" },
+        ["profile"] = new JsonObject
+        {
+            ["description"] = "'strict' selects the stricter defaults the profile names (e.g. CA1502 maxComplexity 10).",
+            ["enum"] = new JsonArray("default", "strict"),
+            ["default"] = "default",
+        },
+        ["kind"] = new JsonObject
+        {
+            ["description"] = "The repo kind; inferred from the executable projects when absent.",
+            ["enum"] = new JsonArray(ProjectKinds.Service, ProjectKinds.Worker, ProjectKinds.Library),
+        },
+        ["helpBaseUrl"] = new JsonObject
+        {
+            ["description"] = "Base URL of the rule pages that diagnostics link to (e.g. your internal docs site).",
+            ["type"] = "string",
+            ["default"] = StandardsPolicy.DefaultHelpBaseUrl,
+        },
+        ["rules"] = RulesSchema(rules),
+        ["exceptions"] = new JsonObject
+        {
+            ["description"] = "Approved, time-limited deviations. An expired entry fails the build (STD0005).",
+            ["type"] = "array",
+            ["items"] = new JsonObject { ["$ref"] = "#/definitions/exception" },
+        },
+    };
+
+    /// <summary>The rules section: the catalog's rules by id, and any other diagnostic id with a severity.</summary>
+    private static JsonObject RulesSchema(IReadOnlyList<RuleDefinition> rules)
+    {
+        var ruleSchemas = new JsonObject();
+        foreach (var rule in rules)
+        {
+            ruleSchemas[rule.Id] = RuleSchema(rule);
+        }
+
+        return new JsonObject
+        {
+            ["description"] = "Severity and numbers per rule code. A string sets the severity; an object sets severity, testSeverity and the rule's parameters. Any other diagnostic id (CA, IDE, CS, a third-party analyzer's) takes a severity, or severity and testSeverity.",
+            ["type"] = "object",
+            ["properties"] = ruleSchemas,
+            // A catalog code, or a diagnostic id that is not ours (an unknown STD code is a typo, STD0003).
+            ["propertyNames"] = new JsonObject
+            {
+                ["anyOf"] = new JsonArray(
+                    new JsonObject { ["enum"] = new JsonArray([.. rules.Select(r => JsonValue.Create(r.Id))]) },
+                    new JsonObject { ["pattern"] = ExternalIdPattern }),
+            },
+            ["additionalProperties"] = new JsonObject
+            {
+                ["description"] = "A diagnostic Standards.Sdk does not manage, set as given in the generated analyzer config.",
+                ["oneOf"] = new JsonArray(
+                    new JsonObject { ["$ref"] = "#/definitions/severity" },
+                    new JsonObject
+                    {
+                        ["type"] = "object",
+                        ["additionalProperties"] = false,
+                        ["properties"] = new JsonObject
+                        {
+                            ["severity"] = new JsonObject { ["$ref"] = "#/definitions/severity" },
+                            ["testSeverity"] = new JsonObject { ["$ref"] = "#/definitions/severity" },
+                        },
+                    }),
+            },
+        };
     }
 
     /// <summary>The layout section (docs/layout.md, Layout.LayoutSettings).</summary>

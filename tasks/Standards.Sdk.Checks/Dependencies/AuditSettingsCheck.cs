@@ -80,7 +80,7 @@ public static class AuditSettingsCheck
 
         var findings = new List<Finding>();
         var locator = MsBuildPropertyLocator.For(settings, readFile);
-        void Add(string property, string problem, string? containing = null)
+        void Add(string property, string problem, string? containing)
         {
             var where = locator.Value.Locate(property, containing);
             var (file, line) = (where.File, where.Line);
@@ -91,33 +91,52 @@ public static class AuditSettingsCheck
 
         if (!string.Equals(settings.NuGetAudit.Trim(), "true", StringComparison.OrdinalIgnoreCase))
         {
-            Add("NuGetAudit", $"NuGetAudit is '{settings.NuGetAudit}': the vulnerability audit is off.");
+            Add("NuGetAudit", $"NuGetAudit is '{settings.NuGetAudit}': the vulnerability audit is off.", null);
             return findings;
         }
 
+        ModeAndLevel(settings, Add);
+        CodesSilenced(settings, ExpectedErrorCodes(settings, Add), Add);
+        return findings;
+    }
+
+    /// <summary>Transitive packages not audited, or moderate advisories not reported.</summary>
+    private static void ModeAndLevel(AuditSettings settings, Action<string, string, string?> add)
+    {
         if (!string.Equals(settings.NuGetAuditMode.Trim(), "all", StringComparison.OrdinalIgnoreCase))
         {
-            Add("NuGetAuditMode", $"NuGetAuditMode is '{settings.NuGetAuditMode}': transitive packages are not audited.");
+            add("NuGetAuditMode", $"NuGetAuditMode is '{settings.NuGetAuditMode}': transitive packages are not audited.", null);
         }
 
         var reportRank = Rank(settings.NuGetAuditLevel);
         if (reportRank < 0 || reportRank > Rank(DefaultReportLevel))
         {
-            Add("NuGetAuditLevel", $"NuGetAuditLevel is '{settings.NuGetAuditLevel}': moderate advisories are not reported.");
+            add("NuGetAuditLevel", $"NuGetAuditLevel is '{settings.NuGetAuditLevel}': moderate advisories are not reported.", null);
         }
+    }
 
+    /// <summary>The NU190x codes that must be errors: the configured level's, or the default's when that level is wrong (reported).</summary>
+    private static IReadOnlyList<string> ExpectedErrorCodes(AuditSettings settings, Action<string, string, string?> add)
+    {
         var expected = ErrorCodes(settings.ErrorLevel);
         if (expected is null)
         {
-            Add("StandardsNuGetAuditErrorLevel", $"StandardsNuGetAuditErrorLevel is '{settings.ErrorLevel}'; it must be one of low, moderate, high, critical.");
-            expected = ErrorCodes(DefaultErrorLevel)!;
-        }
-        else if (!expected.Contains("NU1903", StringComparer.Ordinal))
-        {
-            Add("StandardsNuGetAuditErrorLevel", $"StandardsNuGetAuditErrorLevel is '{settings.ErrorLevel}': high advisories are no longer errors.");
-            expected = ErrorCodes(DefaultErrorLevel)!;
+            add("StandardsNuGetAuditErrorLevel", $"StandardsNuGetAuditErrorLevel is '{settings.ErrorLevel}'; it must be one of low, moderate, high, critical.", null);
+            return ErrorCodes(DefaultErrorLevel)!;
         }
 
+        if (!expected.Contains("NU1903", StringComparer.Ordinal))
+        {
+            add("StandardsNuGetAuditErrorLevel", $"StandardsNuGetAuditErrorLevel is '{settings.ErrorLevel}': high advisories are no longer errors.", null);
+            return ErrorCodes(DefaultErrorLevel)!;
+        }
+
+        return expected;
+    }
+
+    /// <summary>An expected code silenced, kept from being an error or dropped from WarningsAsErrors; NU1902 silenced.</summary>
+    private static void CodesSilenced(AuditSettings settings, IReadOnlyList<string> expected, Action<string, string, string?> add)
+    {
         var asErrors = Split(settings.WarningsAsErrors);
         var notAsErrors = Split(settings.WarningsNotAsErrors);
         var noWarn = Split(settings.NoWarn);
@@ -125,24 +144,22 @@ public static class AuditSettingsCheck
         {
             if (noWarn.Contains(code))
             {
-                Add("NoWarn", $"NoWarn silences {code} (a vulnerable package).", code);
+                add("NoWarn", $"NoWarn silences {code} (a vulnerable package).", code);
             }
             else if (notAsErrors.Contains(code))
             {
-                Add("WarningsNotAsErrors", $"WarningsNotAsErrors keeps {code} (a vulnerable package) from failing the build.", code);
+                add("WarningsNotAsErrors", $"WarningsNotAsErrors keeps {code} (a vulnerable package) from failing the build.", code);
             }
             else if (!asErrors.Contains(code))
             {
-                Add("WarningsAsErrors", $"WarningsAsErrors no longer contains {code} (a vulnerable package); it was replaced after Standards.Sdk set it.");
+                add("WarningsAsErrors", $"WarningsAsErrors no longer contains {code} (a vulnerable package); it was replaced after Standards.Sdk set it.", null);
             }
         }
 
         if (noWarn.Contains("NU1902") && !expected.Contains("NU1902", StringComparer.Ordinal))
         {
-            Add("NoWarn", "NoWarn silences NU1902 (a package with a moderate advisory).", "NU1902");
+            add("NoWarn", "NoWarn silences NU1902 (a package with a moderate advisory).", "NU1902");
         }
-
-        return findings;
     }
 
     private static HashSet<string> Split(string value) =>

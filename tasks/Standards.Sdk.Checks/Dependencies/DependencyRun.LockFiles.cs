@@ -62,42 +62,10 @@ internal sealed partial class DependencyRun
         // A target framework without a section is judged per project on the evaluated value (LockFileFrameworksCheck):
         // here the project file is only text, and the frameworks may come from Directory.Build.props.
         var drift = new List<(string Id, int Line, string Problem)>();
-
         foreach (var section in lockFile.Frameworks)
         {
-            foreach (var (id, requested) in references)
-            {
-                var entry = section.Entries.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.OrdinalIgnoreCase) && e.Type == "Direct");
-                if (entry is null)
-                {
-                    drift.Add((id, section.Line, $"{id} is referenced by the project but is not a direct dependency in the lock file ({section.Framework})"));
-                }
-                else if (requested is not null && entry.Requested is { } locked && !PackageVersionText.SameRange(locked, requested))
-                {
-                    drift.Add((id, entry.Line, $"the lock file has {id} {locked} ({section.Framework}) but the project now asks for {requested}"));
-                }
-            }
-
-            foreach (var entry in section.Entries)
-            {
-                var centralVersion = central.Versions.GetValueOrDefault(entry.Id)?.Version?.Value;
-                var expected = centralVersion is null ? null : PackageVersionText.RequestedRange(centralVersion);
-                if (entry.Type == "CentralTransitive" && central.File is not null)
-                {
-                    if (!central.Declared.Contains(entry.Id))
-                    {
-                        drift.Add((entry.Id, entry.Line, $"the lock file pins {entry.Id} centrally ({section.Framework}) but {DependencyCheck.PackagesPropsFile} no longer declares it"));
-                    }
-                    else if (expected is not null && entry.Requested is { } locked && !PackageVersionText.SameRange(locked, expected))
-                    {
-                        drift.Add((entry.Id, entry.Line, $"the lock file pins {entry.Id} {locked} ({section.Framework}) but {DependencyCheck.PackagesPropsFile} now says {expected}"));
-                    }
-                }
-                else if (entry.Type == "Direct" && central.Declared.Contains(entry.Id) && !references.ContainsKey(entry.Id) && !maybe.Contains(entry.Id))
-                {
-                    drift.Add((entry.Id, entry.Line, $"the lock file still lists {entry.Id} as a direct dependency ({section.Framework}) but the project no longer references it"));
-                }
-            }
+            drift.AddRange(ReferencesNotLocked(section, references));
+            drift.AddRange(section.Entries.Select(entry => LockedNotReferenced(section, entry, central, references, maybe)).OfType<(string, int, string)>());
         }
 
         foreach (var (id, line, problem) in drift.DistinctBy(d => d.Id, StringComparer.OrdinalIgnoreCase))
@@ -105,6 +73,57 @@ internal sealed partial class DependencyRun
             Report(DependencyRuleIds.LockFileOutOfDate, context, lockPath, line,
                 $"{lockPath} is out of date: {problem}. CI restores in locked mode and fails with NU1004. Run {fix}, then commit the updated lock files.");
         }
+    }
+
+    /// <summary>Packages the project references that the framework's section lacks as direct dependencies, or locks at another range.</summary>
+    private static IEnumerable<(string Id, int Line, string Problem)> ReferencesNotLocked(LockFramework section, Dictionary<string, string?> references)
+    {
+        foreach (var (id, requested) in references)
+        {
+            var entry = section.Entries.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.OrdinalIgnoreCase) && e.Type == "Direct");
+            if (entry is null)
+            {
+                yield return (id, section.Line, $"{id} is referenced by the project but is not a direct dependency in the lock file ({section.Framework})");
+            }
+            else if (requested is not null && entry.Requested is { } locked && !PackageVersionText.SameRange(locked, requested))
+            {
+                yield return (id, entry.Line, $"the lock file has {id} {locked} ({section.Framework}) but the project now asks for {requested}");
+            }
+        }
+    }
+
+    /// <summary>A lock file entry the project or the central versions no longer ask for (null: the entry is current).</summary>
+    private static (string Id, int Line, string Problem)? LockedNotReferenced(
+        LockFramework section, LockEntry entry, CentralVersions central, Dictionary<string, string?> references, HashSet<string> maybe)
+    {
+        if (entry.Type == "CentralTransitive" && central.File is not null)
+        {
+            return CentralDrift(section, entry, central);
+        }
+
+        if (entry.Type == "Direct" && central.Declared.Contains(entry.Id) && !references.ContainsKey(entry.Id) && !maybe.Contains(entry.Id))
+        {
+            return (entry.Id, entry.Line, $"the lock file still lists {entry.Id} as a direct dependency ({section.Framework}) but the project no longer references it");
+        }
+
+        return null;
+    }
+
+    private static (string Id, int Line, string Problem)? CentralDrift(LockFramework section, LockEntry entry, CentralVersions central)
+    {
+        if (!central.Declared.Contains(entry.Id))
+        {
+            return (entry.Id, entry.Line, $"the lock file pins {entry.Id} centrally ({section.Framework}) but {DependencyCheck.PackagesPropsFile} no longer declares it");
+        }
+
+        var centralVersion = central.Versions.GetValueOrDefault(entry.Id)?.Version?.Value;
+        var expected = centralVersion is null ? null : PackageVersionText.RequestedRange(centralVersion);
+        if (expected is not null && entry.Requested is { } locked && !PackageVersionText.SameRange(locked, expected))
+        {
+            return (entry.Id, entry.Line, $"the lock file pins {entry.Id} {locked} ({section.Framework}) but {DependencyCheck.PackagesPropsFile} now says {expected}");
+        }
+
+        return null;
     }
 
     /// <summary>Packages the project certainly references directly, with the range restore will request (null: unknown).</summary>

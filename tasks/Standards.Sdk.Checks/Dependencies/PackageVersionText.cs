@@ -148,42 +148,52 @@ public static partial class PackageVersionText
         var maxInclusive = value[^1] == ']';
         var inner = value[1..^1];
         var comma = inner.Split(',');
-        if (comma.Length == 1)
+        return comma.Length switch
         {
-            // [1.2.3] is exactly 1.2.3; (1.2.3) is invalid.
-            if (!minInclusive || !maxInclusive || !TryNormalize(inner, out var exact))
-            {
-                return false;
-            }
+            1 => TryParseExact(inner, minInclusive && maxInclusive, out range),
+            2 => TryParseBounds(comma[0], minInclusive, comma[1], maxInclusive, out range),
+            _ => false,
+        };
+    }
 
-            range = new VersionRangeText(exact, true, exact, true);
-            return true;
-        }
-
-        if (comma.Length != 2)
-        {
-            return false;
-        }
-
-        string? min = null;
-        string? max = null;
-        if (comma[0].Trim().Length > 0 && !TryNormalize(comma[0], out min!))
+    /// <summary>[1.2.3] is exactly 1.2.3; (1.2.3) is invalid.</summary>
+    private static bool TryParseExact(string inner, bool inclusive, out VersionRangeText range)
+    {
+        range = default;
+        if (!inclusive || !TryNormalize(inner, out var exact))
         {
             return false;
         }
 
-        if (comma[1].Trim().Length > 0 && !TryNormalize(comma[1], out max!))
-        {
-            return false;
-        }
+        range = new VersionRangeText(exact, true, exact, true);
+        return true;
+    }
 
-        if (min is null && max is null)
+    /// <summary>The two bounds of <c>[a, b]</c>, either one empty (unbounded), not both.</summary>
+    private static bool TryParseBounds(string lower, bool minInclusive, string upper, bool maxInclusive, out VersionRangeText range)
+    {
+        range = default;
+        if (!TryParseBound(lower, out var min) || !TryParseBound(upper, out var max) || (min is null && max is null))
         {
             return false;
         }
 
         range = new VersionRangeText(min, min is not null && minInclusive, max, max is not null && maxInclusive);
         return true;
+    }
+
+    /// <summary>One bound: empty is unbounded (null); otherwise a version.</summary>
+    private static bool TryParseBound(string text, out string? bound)
+    {
+        bound = null;
+        if (text.Trim().Length == 0)
+        {
+            return true;
+        }
+
+        var parsed = TryNormalize(text, out var version);
+        bound = version;
+        return parsed;
     }
 
     [GeneratedRegex(@"^(?<nums>[0-9]+(?:\.[0-9]+){0,3})(?:-(?<pre>[0-9A-Za-z\-]+(?:\.[0-9A-Za-z\-]+)*))?(?:\+[0-9A-Za-z\-\.]+)?$", RegexOptions.CultureInvariant, 1000)]

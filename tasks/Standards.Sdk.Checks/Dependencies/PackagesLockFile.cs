@@ -62,17 +62,9 @@ public sealed class PackagesLockFile
             return (null, problems);
         }
 
-        var versionNode = root.Get("version");
-        var version = 0;
-        if (versionNode is not JsonNumberNode number || !number.TryGetInt32(out version) || !SupportedVersions.Contains(version))
+        if (VersionProblem(root, out var version) is { } versionProblem)
         {
-            var found = versionNode switch
-            {
-                null => "it has no \"version\"",
-                JsonNumberNode n => $"\"version\" is {n.Text}; Standards.Sdk reads versions {string.Join(" and ", SupportedVersions)}",
-                _ => $"\"version\" is {versionNode.Kind}, not a number",
-            };
-            problems.Add(Problem(found + ".", versionNode?.Line ?? root.Line, versionNode?.Column ?? root.Column));
+            problems.Add(Problem(versionProblem.What, versionProblem.Line, versionProblem.Column));
             return (null, problems);
         }
 
@@ -86,6 +78,25 @@ public sealed class PackagesLockFile
 
         var frameworks = ReadFrameworks(dependencies, problems, Problem);
         return (problems.Count == 0 ? new PackagesLockFile(version, frameworks) : null, problems);
+    }
+
+    /// <summary>What is wrong with the lock file's "version" (null: a version Standards.Sdk reads).</summary>
+    private static (string What, int Line, int Column)? VersionProblem(JsonObjectNode root, out int version)
+    {
+        var versionNode = root.Get("version");
+        version = 0;
+        if (versionNode is JsonNumberNode number && number.TryGetInt32(out version) && SupportedVersions.Contains(version))
+        {
+            return null;
+        }
+
+        var found = versionNode switch
+        {
+            null => "it has no \"version\"",
+            JsonNumberNode n => $"\"version\" is {n.Text}; Standards.Sdk reads versions {string.Join(" and ", SupportedVersions)}",
+            _ => $"\"version\" is {versionNode.Kind}, not a number",
+        };
+        return (found + ".", versionNode?.Line ?? root.Line, versionNode?.Column ?? root.Column);
     }
 
     /// <summary>The framework sections (runtime-specific ones, "tfm/rid", are read for problems but not kept).</summary>

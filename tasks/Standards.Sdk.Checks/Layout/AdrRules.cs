@@ -132,25 +132,51 @@ internal static partial class AdrRules
 
     private static void Content(LayoutContext context, string path, int? number, MarkdownDocument document, HashSet<string> records)
     {
-        var title = document.Headings.FirstOrDefault(h => h.Level == 1);
+        var status = Status(context, path, document);
+        Date(context, path, document);
+        TitleNumberAgrees(context, path, number, document);
+        var missing = Sections.Where(s => !document.HasSection(s)).ToList();
+        if (missing.Count > 0)
+        {
+            context.Report(LayoutRuleIds.AdrSectionMissing,
+                $"{path} lacks the section{(missing.Count == 1 ? string.Empty : "s")} {string.Join(", ", missing.Select(s => "## " + s))}. Add {(missing.Count == 1 ? "it" : "them")}: every ADR has ## Context, ## Decision, ## Alternatives Considered and ## Consequences (level-2 headings).",
+                path, document.TitleLine);
+        }
+
+        if (status is { Word: { } word and ("Deprecated" or "Superseded"), Line: var line })
+        {
+            Replacement(context, path, word, line, document, records);
+        }
+    }
+
+    /// <summary>The record's Status line and its word (null word: missing or not one of <see cref="Statuses"/>), reported when wrong.</summary>
+    private static (string? Word, MarkdownField Line)? Status(LayoutContext context, string path, MarkdownDocument document)
+    {
         var status = document.Field("Status");
-        // "Proposed | Accepted | ..." is the template's placeholder, not a status.
-        var statusWord = status is null || status.Value.Contains('|', StringComparison.Ordinal)
-            ? null
-            : Statuses.FirstOrDefault(s => string.Equals(s, FirstWord(status.Value), StringComparison.OrdinalIgnoreCase));
         if (status is null)
         {
             context.Report(LayoutRuleIds.AdrHeader,
                 $"{path} has no Status header line. Add 'Status: Accepted' below the title (one of {string.Join(", ", Statuses)}; plain or bold, '**Status**: Accepted').",
                 path, document.TitleLine);
+            return null;
         }
-        else if (statusWord is null)
+
+        // "Proposed | Accepted | ..." is the template's placeholder, not a status.
+        var statusWord = status.Value.Contains('|', StringComparison.Ordinal)
+            ? null
+            : Statuses.FirstOrDefault(s => string.Equals(s, FirstWord(status.Value), StringComparison.OrdinalIgnoreCase));
+        if (statusWord is null)
         {
             context.Report(LayoutRuleIds.AdrHeader,
                 $"{path} has Status '{status.Value}'; it must be one of {string.Join(", ", Statuses)}.",
                 path, status.Line);
         }
 
+        return (statusWord, status);
+    }
+
+    private static void Date(LayoutContext context, string path, MarkdownDocument document)
+    {
         var date = document.Field("Date");
         if (date is null)
         {
@@ -164,7 +190,11 @@ internal static partial class AdrRules
                 $"{path} has Date '{date.Value}'; write the decision date as YYYY-MM-DD, e.g. 2026-01-31.",
                 path, date.Line);
         }
+    }
 
+    private static void TitleNumberAgrees(LayoutContext context, string path, int? number, MarkdownDocument document)
+    {
+        var title = document.Headings.FirstOrDefault(h => h.Level == 1);
         if (title is not null && number is { } n && TitleNumber().Match(title.Text) is { Success: true } titleNumber)
         {
             var digits = titleNumber.Groups["number"].Value;
@@ -175,19 +205,6 @@ internal static partial class AdrRules
                     $"{path} is titled '{title.Text}' but its file number is {n:D4}; write the title as 'ADR-{n:D4}: ...' so the two agree.",
                     path, title.Line);
             }
-        }
-
-        var missing = Sections.Where(s => !document.HasSection(s)).ToList();
-        if (missing.Count > 0)
-        {
-            context.Report(LayoutRuleIds.AdrSectionMissing,
-                $"{path} lacks the section{(missing.Count == 1 ? string.Empty : "s")} {string.Join(", ", missing.Select(s => "## " + s))}. Add {(missing.Count == 1 ? "it" : "them")}: every ADR has ## Context, ## Decision, ## Alternatives Considered and ## Consequences (level-2 headings).",
-                path, document.TitleLine);
-        }
-
-        if (statusWord is "Deprecated" or "Superseded")
-        {
-            Replacement(context, path, statusWord, status!, document, records);
         }
     }
 

@@ -91,7 +91,7 @@ internal static class ProjectLayoutRules
         var testProjects = projects.Where(p => p.Kind == ProjectKinds.Test).ToList();
 
         // Indexed once: which test projects reference a path, and which carry a name; a 1000-project repo would
-        // otherwise compare every project with every test project (issue 14).
+        // otherwise compare every project with every test project.
         var referencing = new Dictionary<string, List<RepositoryProject>>(StringComparer.Ordinal);
         var byName = new Dictionary<string, List<RepositoryProject>>(StringComparer.OrdinalIgnoreCase);
         foreach (var test in testProjects)

@@ -10,7 +10,7 @@ namespace Standards.Sdk.Checks.Policy;
 /// <c>{a,b}</c>, <c>{1..9}</c>), a backslash makes the next character literal, and a section of a global config
 /// must be an absolute path with no glob character left unescaped, matched exactly. In the header line itself
 /// '#' and ';' must be escaped too, or the line is not a section at all (and every key after it silently lands in
-/// the section before: issue 7, a repo under <c>/srv/team#1/</c>).
+/// the section before, as in a repo under <c>/srv/team#1/</c>).
 /// </summary>
 public static class AnalyzerConfigPaths
 {
@@ -233,61 +233,74 @@ public static class AnalyzerConfigPaths
     {
         while (i < name.Length)
         {
-            var c = name[i];
-            switch (c)
+            if (name[i] is ',' or '}')
             {
-                case '*' when i + 1 < name.Length && name[i + 1] == '*':
-                    sb.Append(".*");
-                    i += 2;
-                    break;
-                case '*':
-                    sb.Append("[^/]*");
-                    i++;
-                    break;
-                case '?':
-                    sb.Append('.');
-                    i++;
-                    break;
-                case '{':
-                    if (NumberRange(name, ref i) is { } range)
-                    {
-                        ranges.Add(range);
-                        sb.Append("(-?[0-9]+)");
-                    }
-                    else if (!Choice(name, ref i, sb, ranges))
-                    {
-                        return false;
-                    }
+                // The end of a choice (the caller checks which), or a stray one: invalid.
+                return inChoice;
+            }
 
-                    break;
-                case ',' or '}':
-                    // The end of a choice (the caller checks which), or a stray one: invalid.
-                    return inChoice;
-                case '[':
-                    i++;
-                    if (!CharacterClass(name, ref i, sb))
-                    {
-                        return false;
-                    }
-
-                    break;
-                case '\\':
-                    if (i + 1 >= name.Length)
-                    {
-                        return false;
-                    }
-
-                    sb.Append(Regex.Escape(name[i + 1].ToString()));
-                    i += 2;
-                    break;
-                default:
-                    sb.Append(Regex.Escape(c.ToString()));
-                    i++;
-                    break;
+            if (!Element(name, ref i, sb, ranges))
+            {
+                return false;
             }
         }
 
         return !inChoice;
+    }
+
+    /// <summary>One element of a path list: a wildcard, braces (a number range or a choice), a character class, an escaped or a plain character.</summary>
+    private static bool Element(string name, ref int i, StringBuilder sb, List<(int Min, int Max)> ranges)
+    {
+        switch (name[i])
+        {
+            case '*' when i + 1 < name.Length && name[i + 1] == '*':
+                sb.Append(".*");
+                i += 2;
+                return true;
+            case '*':
+                sb.Append("[^/]*");
+                i++;
+                return true;
+            case '?':
+                sb.Append('.');
+                i++;
+                return true;
+            case '{':
+                return Braces(name, ref i, sb, ranges);
+            case '[':
+                i++;
+                return CharacterClass(name, ref i, sb);
+            case '\\':
+                return Escaped(name, ref i, sb);
+            default:
+                sb.Append(Regex.Escape(name[i].ToString()));
+                i++;
+                return true;
+        }
+    }
+
+    private static bool Braces(string name, ref int i, StringBuilder sb, List<(int Min, int Max)> ranges)
+    {
+        if (NumberRange(name, ref i) is { } range)
+        {
+            ranges.Add(range);
+            sb.Append("(-?[0-9]+)");
+            return true;
+        }
+
+        return Choice(name, ref i, sb, ranges);
+    }
+
+    private static bool Escaped(string name, ref int i, StringBuilder sb)
+    {
+        if (i + 1 >= name.Length)
+        {
+            return false;
+        }
+
+        sb.Append(Regex.Escape(name[i + 1].ToString()));
+        i += 2;
+        return true;
     }
 
     private static bool Choice(string name, ref int i, StringBuilder sb, List<(int Min, int Max)> ranges)

@@ -185,27 +185,33 @@ public static class AnalyzerConfigWriter
                 continue;
             }
 
-            foreach (var section in sections)
+            foreach (var section in sections.OfType<string>())
             {
-                sb.AppendLine();
-                sb.Append('[').Append(section).AppendLine("]");
-                foreach (var rule in rules.Where(r => RuleCatalog.Find(r)?.IsAnalyzerRule ?? true))
-                {
-                    sb.AppendLine($"dotnet_diagnostic.{rule}.severity = none");
-                }
-
-                if (rules.Any(locked.Contains))
-                {
-                    sb.AppendLine($"{LockedSettingsCheck.LockedRulesKey} = {string.Join(",", locked.Where(l => !rules.Contains(l)))}");
-                }
-
-                if (nullableLocked && rules.Contains(PolicyRuleIds.NullableLocked))
-                {
-                    sb.AppendLine($"{LockedSettingsCheck.NullableLockedKey} = false");
-                }
+                AppendSection(sb, section, rules, locked, nullableLocked);
             }
         }
 
         return unwritable;
+    }
+
+    /// <summary>One file's section: its excepted analyzer rules off, its excepted locked rules (and nullable) allowed.</summary>
+    private static void AppendSection(StringBuilder sb, string section, List<string> rules, IReadOnlyList<string> locked, bool nullableLocked)
+    {
+        sb.AppendLine();
+        sb.Append('[').Append(section).AppendLine("]");
+        foreach (var rule in rules.Where(r => RuleCatalog.Find(r)?.IsAnalyzerRule ?? true))
+        {
+            sb.AppendLine($"dotnet_diagnostic.{rule}.severity = none");
+        }
+
+        if (rules.Any(locked.Contains))
+        {
+            sb.AppendLine($"{LockedSettingsCheck.LockedRulesKey} = {string.Join(",", locked.Where(l => !rules.Contains(l)))}");
+        }
+
+        if (nullableLocked && rules.Contains(PolicyRuleIds.NullableLocked))
+        {
+            sb.AppendLine($"{LockedSettingsCheck.NullableLockedKey} = false");
+        }
     }
 }

@@ -31,6 +31,15 @@ public static partial class LockedSettingsCheck
             return;
         }
 
+        AnalyzersSwitchedOff(context);
+        WarningsDropped(context);
+        AnalyzerAssembliesRemoved(context);
+        BannedApiListsRemoved(context);
+    }
+
+    /// <summary>RunAnalyzers or RunAnalyzersDuringBuild false: the compiler runs no analyzer.</summary>
+    private static void AnalyzersSwitchedOff(LockContext context)
+    {
         var settings = context.Settings;
         var runAnalyzers = settings.Switch("RunAnalyzers");
         var property = runAnalyzers.Equals("false", StringComparison.OrdinalIgnoreCase) ? "RunAnalyzers"
@@ -43,44 +52,61 @@ public static partial class LockedSettingsCheck
                 $"{property} is false{where.Suffix}: the compiler runs no analyzer, so the locked rules ({Sample(context.Locked.Keys)}) are never reported. Remove it, or add an exception to standards.json for each locked rule the project may skip.",
                 where);
         }
+    }
 
-        if (int.TryParse(settings.Switch("WarningLevel"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var level) && level <= 0)
+    /// <summary>WarningLevel 0 or below: the compiler drops every warning.</summary>
+    private static void WarningsDropped(LockContext context)
+    {
+        if (int.TryParse(context.Settings.Switch("WarningLevel"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var level) && level <= 0)
         {
             var where = context.Locate("WarningLevel");
             context.Add(PolicyRuleIds.LockedRuleSilenced,
                 $"WarningLevel is {level}{where.Suffix}: the compiler drops every warning, and with them the locked rules ({Sample(context.Locked.Keys)}) the policy raises to errors. Remove it (the default level reports everything), or add an exception to standards.json for each locked rule the project may skip.",
                 where);
         }
+    }
 
-        if (settings.AnalyzerAssemblies is { } assemblies)
+    /// <summary>An analyzer assembly that reports locked rules missing from the compilation.</summary>
+    private static void AnalyzerAssembliesRemoved(LockContext context)
+    {
+        if (context.Settings.AnalyzerAssemblies is not { } assemblies)
         {
-            var present = new HashSet<string>(assemblies.Select(Path.GetFileName).OfType<string>(), StringComparer.OrdinalIgnoreCase);
-            foreach (var (what, names, reports) in Reporters)
-            {
-                var dropped = context.Locked.Keys.Where(reports).ToList();
-                if (dropped.Count > 0 && !names.Any(present.Contains))
-                {
-                    var where = WhereRemoved(context, names.Select(Path.GetFileNameWithoutExtension).OfType<string>().Append("EnableNETAnalyzers"));
-                    context.Add(PolicyRuleIds.LockedRuleSilenced,
-                        $"The analyzer {what} is not in this project's compilation{where.Suffix}, so locked rules ({Sample(dropped)}) cannot be reported. Stop removing it (Standards.Sdk references it for every project), or add an exception to standards.json for those rules.",
-                        where);
-                }
-            }
+            return;
         }
 
-        if (settings.AdditionalFiles is { } additional && context.Locked.ContainsKey("RS0030") && settings.BannedApiLists.Count > 0)
+        var present = new HashSet<string>(assemblies.Select(Path.GetFileName).OfType<string>(), StringComparer.OrdinalIgnoreCase);
+        foreach (var (what, names, reports) in Reporters)
         {
-            var present = new HashSet<string>(additional.Select(Normalize), StringComparer.Ordinal);
-            var missing = settings.BannedApiLists.Where(l => !present.Contains(Normalize(l))).ToList();
-            if (missing.Count > 0)
+            var dropped = context.Locked.Keys.Where(reports).ToList();
+            if (dropped.Count > 0 && !names.Any(present.Contains))
             {
-                var where = settings.Switch("StandardsBannedApis").Equals("false", StringComparison.OrdinalIgnoreCase)
-                    ? context.Locate("StandardsBannedApis")
-                    : WhereRemoved(context, ["BannedSymbols"]);
+                var where = WhereRemoved(context, names.Select(Path.GetFileNameWithoutExtension).OfType<string>().Append("EnableNETAnalyzers"));
                 context.Add(PolicyRuleIds.LockedRuleSilenced,
-                    $"Standards.Sdk's banned-API list ({string.Join(", ", missing.Select(Path.GetFileName))}) is not given to the compiler{where.Suffix}, so locked rule RS0030 (Banned API used in production code) bans nothing. Remove StandardsBannedApis=false (your own BannedSymbols.*.txt lists add to the policy's), " + context.ExceptionHint("RS0030"),
+                    $"The analyzer {what} is not in this project's compilation{where.Suffix}, so locked rules ({Sample(dropped)}) cannot be reported. Stop removing it (Standards.Sdk references it for every project), or add an exception to standards.json for those rules.",
                     where);
             }
+        }
+    }
+
+    /// <summary>The policy's banned-API lists not given to the compiler while RS0030 is locked.</summary>
+    private static void BannedApiListsRemoved(LockContext context)
+    {
+        var settings = context.Settings;
+        if (settings.AdditionalFiles is not { } additional || !context.Locked.ContainsKey("RS0030") || settings.BannedApiLists.Count == 0)
+        {
+            return;
+        }
+
+        var present = new HashSet<string>(additional.Select(Normalize), StringComparer.Ordinal);
+        var missing = settings.BannedApiLists.Where(l => !present.Contains(Normalize(l))).ToList();
+        if (missing.Count > 0)
+        {
+            var where = settings.Switch("StandardsBannedApis").Equals("false", StringComparison.OrdinalIgnoreCase)
+                ? context.Locate("StandardsBannedApis")
+                : WhereRemoved(context, ["BannedSymbols"]);
+            context.Add(PolicyRuleIds.LockedRuleSilenced,
+                $"Standards.Sdk's banned-API list ({string.Join(", ", missing.Select(Path.GetFileName))}) is not given to the compiler{where.Suffix}, so locked rule RS0030 (Banned API used in production code) bans nothing. Remove StandardsBannedApis=false (your own BannedSymbols.*.txt lists add to the policy's), " + context.ExceptionHint("RS0030"),
+                where);
         }
     }
 
@@ -124,22 +150,38 @@ public static partial class LockedSettingsCheck
             .ToList();
         var precedence = new AnalyzerConfigPrecedence(configs);
         // Collected apart, then reported once each, by file and line.
-        var found = FindingReporter.ForProject(context.Policy);
         var files = settings.CompileFiles.Count > 0 ? settings.CompileFiles : [Path.Combine(Path.GetDirectoryName(settings.ProjectFile) ?? "/", "Program.cs")];
+        var found = new WeakeningReport(context, FindingReporter.ForProject(context.Policy), files);
+        LockedRulesWeakened(context, precedence, found);
+        MarkedGenerated(context, precedence, found);
+        foreach (var key in ControlKeys)
+        {
+            foreach (var (config, entry) in precedence.Lines(key))
+            {
+                found.Reporter.Report(PolicyRuleIds.LockedRuleSilenced,
+                    $"{Path.GetFileName(config.Path)} sets {key}, which only Standards.Sdk writes (it tells the analyzer which locked rules the source may not silence). Remove the line.",
+                    config.Path, entry.Line);
+            }
+        }
+
+        context.Reporter.AddRange(found.Reporter.Findings.DistinctBy(f => (f.Code, f.File, f.Line, f.Message)).OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line));
+    }
+
+    /// <summary>The lines that lower a locked rule, Standards.Sdk's own source-level codes, or a nullable warning.</summary>
+    private static void LockedRulesWeakened(LockContext context, AnalyzerConfigPrecedence precedence, WeakeningReport found)
+    {
+        var files = found.Files;
         foreach (var (id, severity) in context.Locked)
         {
             var rule = RuleCatalog.Get(id);
             var ours = rule.IsAnalyzerRule ? severity : (Severity?)null;
-            Report(precedence.Weakening(id, FilesNotExcepted(context, id, files), ours, severity), PolicyRuleIds.LockedRuleSilenced, $"locked rule {rule.Id} ({rule.Title})", id);
+            found.Report(precedence.Weakening(id, FilesNotExcepted(context, id, files), ours, severity), PolicyRuleIds.LockedRuleSilenced, $"locked rule {rule.Id} ({rule.Title})", id);
         }
 
         // The source-level reports of Standards.Sdk's analyzer (#pragma, #nullable, [SuppressMessage]) are locked too.
-        foreach (var code in new[] { PolicyRuleIds.NullableLocked, PolicyRuleIds.LockedRuleSilenced })
+        foreach (var code in new[] { PolicyRuleIds.NullableLocked, PolicyRuleIds.LockedRuleSilenced }.Where(code => Allowed(context.Policy, code)))
         {
-            if (Allowed(context.Policy, code))
-            {
-                Report(precedence.Weakening(code, files, null, Severity.Error), code, $"Standards.Sdk's {code} ({RuleCatalog.Get(code).Title})", code);
-            }
+            found.Report(precedence.Weakening(code, files, null, Severity.Error), code, $"Standards.Sdk's {code} ({RuleCatalog.Get(code).Title})", code);
         }
 
         if (NullableLocked(context.Policy))
@@ -147,40 +189,44 @@ public static partial class LockedSettingsCheck
             var notExcepted = FilesNotExcepted(context, PolicyRuleIds.NullableLocked, files);
             foreach (var id in NullableWarnings.Ids)
             {
-                Report(precedence.Weakening(id, notExcepted, null, Severity.Error), PolicyRuleIds.NullableLocked, $"nullable warning {id}", PolicyRuleIds.NullableLocked);
+                found.Report(precedence.Weakening(id, notExcepted, null, Severity.Error), PolicyRuleIds.NullableLocked, $"nullable warning {id}", PolicyRuleIds.NullableLocked);
             }
         }
+    }
 
-        if (context.Locked.Count > 0)
+    /// <summary>generated_code = true on the project's files: analyzers skip them, locked rules included.</summary>
+    private static void MarkedGenerated(LockContext context, AnalyzerConfigPrecedence precedence, WeakeningReport found)
+    {
+        if (context.Locked.Count == 0)
         {
-            foreach (var marked in precedence.MarkedGenerated(files))
-            {
-                found.Report(PolicyRuleIds.LockedRuleSilenced,
-                    $"{Path.GetFileName(marked.Config.Path)} line {marked.Entry.Line} marks {(marked.Files.Count == files.Count ? "every source file of this project" : $"{marked.Files.Count} source file(s) of this project (e.g. {Shown(context, marked.Files[0])})")} as generated code (generated_code = true), which analyzers skip, locked rules ({Sample(context.Locked.Keys)}) included. Remove the line; mark only files a tool really generates.",
-                    marked.Config.Path, marked.Entry.Line);
-            }
+            return;
         }
 
-        foreach (var key in ControlKeys)
+        var files = found.Files;
+        foreach (var marked in precedence.MarkedGenerated(files))
         {
-            foreach (var (config, entry) in precedence.Lines(key))
-            {
-                found.Report(PolicyRuleIds.LockedRuleSilenced,
-                    $"{Path.GetFileName(config.Path)} sets {key}, which only Standards.Sdk writes (it tells the analyzer which locked rules the source may not silence). Remove the line.",
-                    config.Path, entry.Line);
-            }
+            found.Reporter.Report(PolicyRuleIds.LockedRuleSilenced,
+                $"{Path.GetFileName(marked.Config.Path)} line {marked.Entry.Line} marks {(marked.Files.Count == files.Count ? "every source file of this project" : $"{marked.Files.Count} source file(s) of this project (e.g. {Shown(context, marked.Files[0])})")} as generated code (generated_code = true), which analyzers skip, locked rules ({Sample(context.Locked.Keys)}) included. Remove the line; mark only files a tool really generates.",
+                marked.Config.Path, marked.Entry.Line);
         }
+    }
 
-        context.Reporter.AddRange(found.Findings.DistinctBy(f => (f.Code, f.File, f.Line, f.Message)).OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line));
+    /// <summary>The findings of analyzer-config lines, collected apart from the context's so that each is reported once.</summary>
+    private sealed class WeakeningReport(LockContext context, FindingReporter reporter, IReadOnlyList<string> files)
+    {
+        public FindingReporter Reporter { get; } = reporter;
 
-        void Report(IReadOnlyList<DecidingEntry> weakening, string code, string what, string exceptionRule)
+        public IReadOnlyList<string> Files { get; } = files;
+
+        /// <summary>One finding per deciding line that lowers <paramref name="what"/> below the policy.</summary>
+        public void Report(IReadOnlyList<DecidingEntry> weakening, string code, string what, string exceptionRule)
         {
             foreach (var deciding in weakening)
             {
-                var scope = deciding.Files.Count == files.Count
+                var scope = deciding.Files.Count == Files.Count
                     ? "every source file of this project"
                     : $"{deciding.Files.Count} source file{(deciding.Files.Count == 1 ? string.Empty : "s")} of this project (e.g. {Shown(context, deciding.Files[0])})";
-                found.Report(code,
+                Reporter.Report(code,
                     $"{Path.GetFileName(deciding.Config.Path)} line {deciding.Entry.Line} makes {what} '{deciding.Entry.Value}' for {scope}; the policy keeps it at its severity. Remove the line (an .editorconfig or .globalconfig may tune other rules), "
                         + context.ExceptionHint(exceptionRule),
                     deciding.Config.Path, deciding.Entry.Line);

@@ -131,12 +131,20 @@ public static partial class LockedSettingsCheck
 
     private static void Nullable(LockContext context)
     {
-        var settings = context.Settings;
         if (!NullableLocked(context.Policy))
         {
             return;
         }
 
+        NullableOff(context);
+        NullableWarningsSilenced(context);
+        NullableAnalysisDropped(context);
+    }
+
+    /// <summary>Nullable not enabled, or its warnings not errors.</summary>
+    private static void NullableOff(LockContext context)
+    {
+        var settings = context.Settings;
         var nullableOn = string.Equals(settings.Nullable.Trim(), "enable", StringComparison.OrdinalIgnoreCase);
         var notAsErrors = SplitList(settings.WarningsNotAsErrors).Contains(NullableWarnings.Keyword, StringComparer.OrdinalIgnoreCase);
         var nullableAsErrors = !notAsErrors && SplitList(settings.WarningsAsErrors).Contains(NullableWarnings.Keyword, StringComparer.OrdinalIgnoreCase);
@@ -147,7 +155,12 @@ public static partial class LockedSettingsCheck
             var what = nullableOn ? $"{property} stops nullable warnings from being errors" : $"Nullable is '{settings.Nullable}'";
             context.Add(PolicyRuleIds.NullableLocked, $"{what}{where.Suffix}; the policy locks nullable reference types on with nullable warnings as errors. Remove the override " + context.ExceptionHint(PolicyRuleIds.NullableLocked), where);
         }
+    }
 
+    /// <summary>Nullable warnings in NoWarn or WarningsNotAsErrors.</summary>
+    private static void NullableWarningsSilenced(LockContext context)
+    {
+        var settings = context.Settings;
         var silenced = SplitList(settings.NoWarn).Select(id => (Id: id, Property: "NoWarn", Verb: "silences"))
             .Concat(SplitList(settings.WarningsNotAsErrors).Where(id => !id.Equals(NullableWarnings.Keyword, StringComparison.OrdinalIgnoreCase))
                 .Select(id => (Id: id, Property: "WarningsNotAsErrors", Verb: "keeps from being an error")))
@@ -160,7 +173,11 @@ public static partial class LockedSettingsCheck
             context.Add(PolicyRuleIds.NullableLocked,
                 $"{property} {verb} {what}{where.Suffix}; the policy makes nullable warnings errors. Fix the code (or annotate it), " + context.ExceptionHint(PolicyRuleIds.NullableLocked), where);
         }
+    }
 
+    /// <summary>WarningLevel 0 or nullable analysis switched off: no nullable warning is reported at all.</summary>
+    private static void NullableAnalysisDropped(LockContext context)
+    {
         if (int.TryParse(context.Settings.Switch("WarningLevel"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var level) && level <= 0)
         {
             var where = context.Locate("WarningLevel");

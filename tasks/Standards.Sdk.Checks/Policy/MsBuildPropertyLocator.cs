@@ -187,56 +187,74 @@ public sealed class MsBuildPropertyLocator
         {
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
             using var reader = XmlReader.Create(new StringReader(text), settings);
-            var info = (IXmlLineInfo)reader;
             var stack = new List<string>();
             var positioned = false;
             while (positioned ? !reader.EOF : reader.Read())
             {
-                positioned = false;
-                if (reader.NodeType == XmlNodeType.EndElement)
+                positioned = reader.NodeType switch
                 {
-                    if (stack.Count > 0)
-                    {
-                        stack.RemoveAt(stack.Count - 1);
-                    }
-
-                    continue;
-                }
-
-                if (reader.NodeType != XmlNodeType.Element)
-                {
-                    continue;
-                }
-
-                var name = reader.LocalName;
-                var parent = stack.Count > 0 ? stack[^1] : string.Empty;
-                if (parent == "PropertyGroup")
-                {
-                    var line = info.LineNumber;
-                    // ReadInnerXml leaves the reader on the node after the property: do not skip it.
-                    var value = ReadValue(reader);
-                    definitions.Add(new Definition(name, file, line, value));
-                    positioned = true;
-                    continue;
-                }
-
-                if (name == "Import" && reader.GetAttribute("Project") is { } project && reader.GetAttribute("Sdk") is null)
-                {
-                    foreach (var imported in Resolve(project, file))
-                    {
-                        Visit(imported, readFile, visited, depth + 1);
-                    }
-                }
-
-                if (!reader.IsEmptyElement)
-                {
-                    stack.Add(name);
-                }
+                    XmlNodeType.EndElement => EndElement(stack),
+                    XmlNodeType.Element => Element(reader, stack, (file, readFile, visited, depth)),
+                    _ => false,
+                };
             }
         }
         catch (XmlException)
         {
             // Not valid XML: MSBuild reports it; the definitions read so far still count.
+        }
+    }
+
+    private static bool EndElement(List<string> stack)
+    {
+        if (stack.Count > 0)
+        {
+            stack.RemoveAt(stack.Count - 1);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// One element: a property (a child of PropertyGroup) is recorded, and then the reader is already on the node
+    /// after it (true); an Import is followed; any other element is entered.
+    /// </summary>
+    private bool Element(XmlReader reader, List<string> stack, (string File, Func<string, string?> ReadFile, HashSet<string> Visited, int Depth) visit)
+    {
+        var file = visit.File;
+        var name = reader.LocalName;
+        var parent = stack.Count > 0 ? stack[^1] : string.Empty;
+        if (parent == "PropertyGroup")
+        {
+            var line = ((IXmlLineInfo)reader).LineNumber;
+            // ReadInnerXml leaves the reader on the node after the property: do not skip it.
+            var value = ReadValue(reader);
+            definitions.Add(new Definition(name, file, line, value));
+            return true;
+        }
+
+        if (name == "Import")
+        {
+            Imports(reader, file, visit.ReadFile, visit.Visited, visit.Depth);
+        }
+
+        if (!reader.IsEmptyElement)
+        {
+            stack.Add(name);
+        }
+
+        return false;
+    }
+
+    /// <summary>Visits the files an Import element names (an SDK import is MSBuild's, not the repo's).</summary>
+    private void Imports(XmlReader reader, string file, Func<string, string?> readFile, HashSet<string> visited, int depth)
+    {
+        if (reader.GetAttribute("Project") is { } project && reader.GetAttribute("Sdk") is null)
+        {
+            foreach (var imported in Resolve(project, file))
+            {
+                Visit(imported, readFile, visited, depth + 1);
+            }
         }
     }
 

@@ -41,7 +41,7 @@ internal sealed class PathPattern
     // The characters every match starts with (the literal tokens before the first wildcard). A path without them is
     // rejected before the dynamic programme: a CODEOWNERS file with a line per project ('/src/Acme.Orders/ @team')
     // asks every project of a 1000-project repo against every line, and almost all of them fail on the first
-    // characters (issue 14: repo checks at 1000 projects).
+    // characters.
     private readonly string literalPrefix;
 
     private PathPattern(List<(PathToken Kind, char Literal)> tokens)

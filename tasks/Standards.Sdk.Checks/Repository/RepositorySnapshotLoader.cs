@@ -95,46 +95,11 @@ public static class RepositorySnapshotLoader
         }
 
         var prefix = fullRoot.Length + (Path.EndsInDirectorySeparator(fullRoot) ? 0 : 1);
-        var options = new EnumerationOptions
+        var folders = new WalkedFolders();
+        var enumerable = new FileSystemEnumerable<string>(fullRoot, (ref FileSystemEntry entry) => entry.ToFullPath(), WalkOptions)
         {
-            RecurseSubdirectories = true,
-            IgnoreInaccessible = true,
-            AttributesToSkip = 0,
-            ReturnSpecialDirectories = false,
-        };
-
-        // Folders the walk meant to enter, and folders it saw an entry in: a folder entered but never seen in is
-        // empty, or could not be listed (the walk skips those silently); only those few are looked at again.
-        var entered = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        // The walk lists one folder at a time: remember a folder once, not once per entry (100,000 files, issue 14).
-        var lastSeen = string.Empty;
-        var enumerable = new FileSystemEnumerable<string>(
-            fullRoot,
-            (ref FileSystemEntry entry) => entry.ToFullPath(),
-            options)
-        {
-            ShouldIncludePredicate = (ref FileSystemEntry entry) =>
-            {
-                if (!entry.Directory.SequenceEqual(lastSeen.AsSpan()))
-                {
-                    lastSeen = entry.Directory.ToString();
-                    seen.Add(Path.TrimEndingDirectorySeparator(lastSeen));
-                }
-
-                return !entry.IsDirectory && !IsExcluded(entry.FileName);
-            },
-            // Never follow a link to a folder (cycles); never walk build output or tool caches.
-            ShouldRecursePredicate = (ref FileSystemEntry entry) =>
-            {
-                var recurse = (entry.Attributes & FileAttributes.ReparsePoint) == 0 && !IsExcluded(entry.FileName);
-                if (recurse)
-                {
-                    entered.Add(entry.ToFullPath());
-                }
-
-                return recurse;
-            },
+            ShouldIncludePredicate = folders.Include,
+            ShouldRecursePredicate = folders.Recurse,
         };
         var result = new List<string>();
         foreach (var path in enumerable)
@@ -143,13 +108,21 @@ public static class RepositorySnapshotLoader
         }
 
         result.Sort(StringComparer.Ordinal);
-        var unreadable = entered
-            .Where(folder => !seen.Contains(Path.TrimEndingDirectorySeparator(folder)) && CannotBeListed(folder))
+        var unreadable = folders.Entered
+            .Where(folder => !folders.Seen.Contains(Path.TrimEndingDirectorySeparator(folder)) && CannotBeListed(folder))
             .Select(folder => new UnreadablePath(folder[prefix..].Replace('\\', '/'), "the folder cannot be listed (permission denied)", IsFolder: true))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
         return (result, unreadable);
     }
+
+    private static readonly EnumerationOptions WalkOptions = new()
+    {
+        RecurseSubdirectories = true,
+        IgnoreInaccessible = true,
+        AttributesToSkip = 0,
+        ReturnSpecialDirectories = false,
+    };
 
     /// <summary>True when a folder the walk found no entry in exists but cannot be listed.</summary>
     private static bool CannotBeListed(string folder)
@@ -196,6 +169,24 @@ public static class RepositorySnapshotLoader
     /// <summary>Runs git in the root: its output, or null and why (git missing, failed, or slower than 20 seconds).</summary>
     private static (string? Output, string? Problem) RunGit(string root, string[] arguments, string? input, int[]? okExitCodes = null)
     {
+        var command = "git " + arguments[0];
+        try
+        {
+            using var process = Process.Start(GitStartInfo(root, arguments));
+            return process is null ? (null, $"`{command}` could not be started") : Finish(process, command, input, okExitCodes ?? [0]);
+        }
+        catch (Win32Exception)
+        {
+            return (null, "git is not on the PATH");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or PlatformNotSupportedException)
+        {
+            return (null, $"`{command}` could not run: {ex.Message}");
+        }
+    }
+
+    private static ProcessStartInfo GitStartInfo(string root, string[] arguments)
+    {
         var info = new ProcessStartInfo("git")
         {
             WorkingDirectory = root,
@@ -216,45 +207,70 @@ public static class RepositorySnapshotLoader
         info.Environment.Remove("GIT_DIR");
         info.Environment.Remove("GIT_WORK_TREE");
         info.Environment.Remove("GIT_INDEX_FILE");
-        var command = "git " + arguments[0];
-        try
+        return info;
+    }
+
+    /// <summary>Feeds the input, waits at most 20 seconds, and reads the output or the first line of the error.</summary>
+    private static (string? Output, string? Problem) Finish(Process process, string command, string? input, int[] okExitCodes)
+    {
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (input is not null)
         {
-            using var process = Process.Start(info);
-            if (process is null)
-            {
-                return (null, $"`{command}` could not be started");
-            }
-
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (input is not null)
-            {
-                process.StandardInput.Write(input);
-            }
-
-            process.StandardInput.Close();
-            if (!process.WaitForExit(20_000))
-            {
-                process.Kill(entireProcessTree: true);
-                return (null, $"`{command}` did not answer within 20 seconds");
-            }
-
-            var error = stderr.Result;
-            if ((okExitCodes ?? [0]).Contains(process.ExitCode))
-            {
-                return (stdout.Result, null);
-            }
-
-            var firstLine = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-            return (null, $"`{command}` failed with exit code {process.ExitCode}{(firstLine is null ? string.Empty : ": " + firstLine)}");
+            process.StandardInput.Write(input);
         }
-        catch (Win32Exception)
+
+        process.StandardInput.Close();
+        if (!process.WaitForExit(20_000))
         {
-            return (null, "git is not on the PATH");
+            process.Kill(entireProcessTree: true);
+            return (null, $"`{command}` did not answer within 20 seconds");
         }
-        catch (Exception ex) when (ex is InvalidOperationException or IOException or PlatformNotSupportedException)
+
+        var error = stderr.Result;
+        if (okExitCodes.Contains(process.ExitCode))
         {
-            return (null, $"`{command}` could not run: {ex.Message}");
+            return (stdout.Result, null);
+        }
+
+        var firstLine = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        return (null, $"`{command}` failed with exit code {process.ExitCode}{(firstLine is null ? string.Empty : ": " + firstLine)}");
+    }
+
+    /// <summary>
+    /// Folders the walk meant to enter, and folders it saw an entry in: a folder entered but never seen in is empty,
+    /// or could not be listed (the walk skips those silently); only those few are looked at again.
+    /// </summary>
+    private sealed class WalkedFolders
+    {
+        // The walk lists one folder at a time: remember a folder once, not once per entry (a repo of 100,000 files).
+        private string lastSeen = string.Empty;
+
+        public List<string> Entered { get; } = [];
+
+        public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
+
+        public bool Include(ref FileSystemEntry entry)
+        {
+            if (!entry.Directory.SequenceEqual(lastSeen.AsSpan()))
+            {
+                lastSeen = entry.Directory.ToString();
+                Seen.Add(Path.TrimEndingDirectorySeparator(lastSeen));
+            }
+
+            return !entry.IsDirectory && !IsExcluded(entry.FileName);
+        }
+
+        /// <summary>Never follow a link to a folder (cycles); never walk build output or tool caches.</summary>
+        public bool Recurse(ref FileSystemEntry entry)
+        {
+            var recurse = (entry.Attributes & FileAttributes.ReparsePoint) == 0 && !IsExcluded(entry.FileName);
+            if (recurse)
+            {
+                Entered.Add(entry.ToFullPath());
+            }
+
+            return recurse;
         }
     }
 }

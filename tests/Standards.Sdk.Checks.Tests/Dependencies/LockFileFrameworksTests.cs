@@ -5,8 +5,8 @@ using Standards.Sdk.Checks.Policy;
 namespace Standards.Sdk.Checks.Tests.Dependencies;
 
 /// <summary>
-/// Issue 7, class 4: target frameworks set in Directory.Build.props were not seen by the lock-file check, which read
-/// the project file as text. The per-project check gets the evaluated value; the lock file must have a section for
+/// Target frameworks set in Directory.Build.props are invisible to a lock-file check that reads the project file as
+/// text. The per-project check gets the evaluated value; the lock file must have a section for
 /// each framework, under the name NuGet writes for it (net10.0, .NETStandard,Version=v2.0, net8.0-windows7.0, ...).
 /// </summary>
 public sealed class LockFileFrameworksTests

@@ -7,8 +7,8 @@ using Standards.Sdk.Checks.Policy;
 namespace Standards.Sdk.Checks.Tests.Json;
 
 /// <summary>
-/// Issue 7, class 2: a lone UTF-16 surrogate escape ("\ud800") made the JSON reader throw something other than
-/// JsonException, and the whole policy check became one STD0000. Every JSON format Standards.Sdk reads goes through
+/// A lone UTF-16 surrogate escape ("\ud800") must not make the JSON reader throw something other than
+/// JsonException (the whole policy check would become one STD0000). Every JSON format Standards.Sdk reads goes through
 /// one entry point; generated escapes that cannot be decoded, put in keys and values at any line, must give each
 /// format's own coded finding with the line, never an exception.
 /// </summary>

@@ -8,8 +8,8 @@ using Standards.Sdk.Checks.Repository;
 namespace Standards.Sdk.Checks.Tests.Layout;
 
 /// <summary>
-/// Issue 7, class 2: an ADR named with non-ASCII digits (which \d matches and int.Parse rejects), a number too large
-/// for an int, a markdown line that made a regex time out, each turned the whole layout check into one STD0000.
+/// An ADR named with non-ASCII digits (which \d matches and int.Parse rejects), a number too large for an int, a
+/// markdown line that makes a regex time out: none may turn the whole layout check into one STD0000.
 /// Generated variants: every Unicode decimal digit block, numbers of every length, pathological lines; the parsers
 /// must be total (a finding or nothing, never an exception), the STD3011 hint must always be a valid free name, and
 /// the hand-written scanners must find what the original regular expressions found.
@@ -18,7 +18,7 @@ public sealed class ParserTotalityTests
 {
     // Plain Regex fields, not [GeneratedRegex]: this file is also compiled against the netstandard2.0 checks, whose
     // GeneratedRegex polyfill would clash with .NET's. ValidName is an ADR file name; the Old* are the regular
-    // expressions MarkdownDocument used before issue 7: the oracle for the scanners that replace them.
+    // expressions MarkdownDocument used before its scanners: the oracle for the scanners that replace them.
     private static readonly Regex ValidName = new(@"^[0-9]{4}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$");
     private static readonly Regex OldFence = new(@"^ {0,3}(?<fence>`{3,}|~{3,})(?<info>.*)$", RegexOptions.CultureInvariant);
     private static readonly Regex OldHeading = new(@"^ {0,3}(?<level>#{1,6})(?:[ \t]+(?<text>.*))?$", RegexOptions.CultureInvariant);

@@ -4,7 +4,7 @@ using Standards.Sdk.Checks.Rules;
 namespace Standards.Sdk.Checks.Tests.Layout;
 
 /// <summary>
-/// Layouts of real repos (issue 8): test projects found by what they are and what they reference, test/ as well as
+/// Layouts of real repos: test projects found by what they are and what they reference, test/ as well as
 /// tests/, test hosts under the tests folder, vendored folders, projects on other SDKs.
 /// </summary>
 public class RealRepoLayoutTests

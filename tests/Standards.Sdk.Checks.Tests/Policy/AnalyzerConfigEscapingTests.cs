@@ -5,8 +5,8 @@ using Standards.Sdk.Checks.Rules;
 namespace Standards.Sdk.Checks.Tests.Policy;
 
 /// <summary>
-/// Issue 7, class 1: a file-scoped exception in a repo under <c>/srv/team#1/</c> turned a rule off for the whole
-/// project, because the generated section header was not escaped. The generated config is read back with Roslyn's
+/// A file-scoped exception in a repo under <c>/srv/team#1/</c> must turn a rule off for its file only, not for the
+/// whole project, which an unescaped section header would do. The generated config is read back with Roslyn's
 /// own parser (AnalyzerConfig, AnalyzerConfigSet: what the compiler does) for every character that is special in
 /// section names, alone and in random combinations, in the repo root and in the file name: the excepted file gets
 /// the rule off, its neighbour and the global section keep it. An integration test proves the same with a real

@@ -5,7 +5,7 @@ using Standards.Sdk.Checks.Rules;
 namespace Standards.Sdk.Checks.Tests.Policy;
 
 /// <summary>
-/// Issue 7: every way the build can tell the compiler to drop a locked rule (RS0030, the security rules, the
+/// Every way the build can tell the compiler to drop a locked rule (RS0030, the security rules, the
 /// nullable warnings the policy makes errors) is reported at the line that does it, unless an exception covers it.
 /// The variants are generated: every locked id and every nullable id, in every list form MSBuild and the compiler
 /// accept, set in every kind of file of the import chain.

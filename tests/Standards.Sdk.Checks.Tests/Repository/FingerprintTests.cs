@@ -4,7 +4,7 @@ using Standards.Sdk.Checks.Repository;
 namespace Standards.Sdk.Checks.Tests.Repository;
 
 /// <summary>
-/// Issue 7, class 1: the fingerprint that decides whether the repository checks run again. Generated variants of
+/// The fingerprint that decides whether the repository checks run again. Generated variants of
 /// time-reversed edits (every kind of file the checks read, changed in every way that leaves an older or equal
 /// modification time: moved in place, copied with -p, rewritten and touched back, same size) must change it; an
 /// unchanged repo must not; and the git state (index) must be found in every layout: plain clone, a repo root in a
@@ -31,7 +31,7 @@ public sealed class FingerprintTests : IDisposable
     }
 
     /// <summary>
-    /// Issue 14: the checks of a build take the fingerprint's walk (no second walk of a big repo), so they judge exactly
+    /// The checks of a build take the fingerprint's walk (no second walk of a big repo), so they judge exactly
     /// the files the fingerprint, and the stamp made under it, name; without a walk they list the repo themselves.
     /// </summary>
     [Fact]
@@ -126,7 +126,7 @@ public sealed class FingerprintTests : IDisposable
     }
 
     /// <summary>
-    /// Issue 14: one cache is shared by every project an MSBuild node builds (WriteInputsCache), each asking about its
+    /// One cache is shared by every project an MSBuild node builds (WriteInputsCache), each asking about its
     /// own files one at a time. Asking about one file keeps the entries of the others (HashAll drops them), so a file
     /// every project names is read once while it stays safely old and unchanged; the edits it must still see are the
     /// time-reversed ones above, judged by the same rules.

@@ -4,7 +4,7 @@ using Standards.Sdk.Checks.Repository;
 namespace Standards.Sdk.Checks.Tests.Repository;
 
 /// <summary>
-/// Issue 14: the inputs-cache write compares a cache's bytes with the text it would write, not its text read back. Only
+/// The inputs-cache write compares a cache's bytes with the text it would write, not its text read back. Only
 /// the exact bytes File.WriteAllText writes count as holding the text: anything else is written again, so a cache can
 /// never keep an older content and let a check skip.
 /// </summary>

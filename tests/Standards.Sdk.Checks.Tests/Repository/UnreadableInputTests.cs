@@ -8,8 +8,8 @@ using Standards.Sdk.Checks.Tests.Layout;
 namespace Standards.Sdk.Checks.Tests.Repository;
 
 /// <summary>
-/// Issue 7, class 1: a CODEOWNERS symlink to nowhere, an ADR at mode 000, a lock file the user cannot read made the
-/// rules skip silently with 0 errors. Every file the checks read, made unreadable in every way (permission, a link
+/// A CODEOWNERS symlink to nowhere, an ADR at mode 000, a lock file the user cannot read: none may make the rules
+/// skip silently with 0 errors. Every file the checks read, made unreadable in every way (permission, a link
 /// to nothing, a link loop, a disappearing file), gives STD0007 naming it; the other checks still run.
 /// </summary>
 public sealed class UnreadableInputTests : IDisposable

@@ -1,7 +1,7 @@
 namespace Standards.Sdk.IntegrationTests.Reliability;
 
 /// <summary>
-/// Issue 7 on real builds with the real compiler: a file-scoped exception under a repo path full of characters that
+/// On real builds with the real compiler: a file-scoped exception under a repo path full of characters that
 /// are special in analyzer config section names applies to exactly its files; and every way to drop a locked rule
 /// (a .globalconfig above the repo root, NoWarn of a nullable warning in an imported .props, the banned-API list
 /// switched off, RunAnalyzersDuringBuild on the command line, #pragma, #nullable, [SuppressMessage], a target that

@@ -3,7 +3,7 @@ using Standards.Sdk.IntegrationTests.RepositoryChecks;
 namespace Standards.Sdk.IntegrationTests.Reliability;
 
 /// <summary>
-/// Issue 7 on real builds of the repository checks: no stale pass (a monorepo whose root is a subfolder of the git
+/// On real builds of the repository checks: no stale pass (a monorepo whose root is a subfolder of the git
 /// work tree, a content change with an older time, `git rm --cached`), no silent skip (a dangling CODEOWNERS link,
 /// git missing from PATH), no crash (a state folder that cannot be written), settings that reach the checks
 /// (-p:StandardsPolicyFile, target frameworks from Directory.Build.props), and two concurrent builds in different

@@ -9,7 +9,7 @@ namespace Standards.Sdk.IntegrationTests.Runtimes;
 /// built once with each build of the tasks (StandardsTasksAssembly points at tasks/net472/) and every finding
 /// and report must be identical. That runs the netstandard2.0 checks with their polyfills (the directory walk,
 /// the git argument quoting, dates, regexes, JSON) inside a real MSBuild through all four tasks; it does not
-/// prove .NET Framework's own behaviour (see docs/architecture.md, "Two runtimes").
+/// prove .NET Framework's own behaviour (see docs/internals.md, "Two runtimes").
 /// </summary>
 [Collection(RealBuildsCollectionDefinition.Name)]
 public sealed partial class Net472TasksRunTests

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Standards.Sdk.IntegrationTests.Runtimes;
 
 /// <summary>
-/// The packed SDK carries the task assemblies for both MSBuild runtimes (docs/architecture.md, "Two runtimes"),
+/// The packed SDK carries the task assemblies for both MSBuild runtimes (docs/internals.md, "Two runtimes"),
 /// and each folder holds everything its assemblies reference that the runtime and MSBuild do not supply.
 /// .NET Framework MSBuild cannot run here, so the net472 folder is checked the way .NET Framework binds: every
 /// reference is MSBuild's own (Microsoft.Build.*, or an assembly MSBuild.exe.config redirects), a file beside
