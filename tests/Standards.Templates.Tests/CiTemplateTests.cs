@@ -188,6 +188,7 @@ public sealed partial class CiTemplateTests
             Snapshot.Match($"{template}.ci-{ci}", $"=== CI files and PR template\n{string.Join('\n', present)}\n\n=== {ciFile}\n{repo.Read(ciFile)}", repo.Root);
             var errors = CiSchemas.Validate(schema!, repo.PathOf(ciFile));
             Assert.True(errors.Count == 0, $"{ciFile}:\n{string.Join('\n', errors)}");
+            Assert.Empty(CiShell.Steps(repo.PathOf(ciFile)).SelectMany(CiShell.Problems));
             Assert.Contains($"v{TemplateHive.Instance.Sdk.Version}", repo.Read(ciFile), StringComparison.Ordinal);
             Assert.DoesNotContain("@main", repo.Read(ciFile), StringComparison.Ordinal);
             if (ci == "gitlab")

@@ -120,6 +120,138 @@ public sealed class SbomTests : IDisposable
         Assert.DoesNotContain(document.Components, c => c.Name == "Acme.Core"); // a net10.0-only reference
     }
 
+    /// <summary>
+    /// net10.0;net8.0 with Microsoft.Extensions.Logging.Abstractions 10.0.0: only its net8.0 asset depends on
+    /// System.Diagnostics.DiagnosticSource. The package is reached at run time in both frameworks, so the net8.0 walk
+    /// must still follow its net8.0 dependencies (in either order of the targets); a package only a private
+    /// reference reaches in one framework and a runtime one in another is runtime too.
+    /// </summary>
+    [Theory]
+    [InlineData("net10.0", "net8.0")]
+    [InlineData("net8.0", "net10.0")]
+    public void Scope_is_per_framework_a_dependency_only_one_framework_has_is_runtime(string first, string second)
+    {
+        var frameworks = new Dictionary<string, (string[] Edges, string[] Direct)>
+        {
+            ["net10.0"] = (["Logging.Abstractions>DI.Abstractions"], ["Logging.Abstractions", "Lint!"]),
+            ["net8.0"] = (["Logging.Abstractions>DI.Abstractions", "Logging.Abstractions>DiagnosticSource", "DiagnosticSource>Memory", "Lint>Memory"], ["Logging.Abstractions", "Lint!"]),
+        };
+        var ordered = new[] { first, second }.ToDictionary(f => f, f => frameworks[f]);
+        var document = BuildGenerated(ordered);
+        var scopes = document.Components.ToDictionary(c => c.Name, c => c.Development ? "excluded" : "required");
+        Assert.Equal(
+            new Dictionary<string, string> { ["DI.Abstractions"] = "required", ["DiagnosticSource"] = "required", ["Lint"] = "excluded", ["Logging.Abstractions"] = "required", ["Memory"] = "required" },
+            scopes);
+        using var cdx = JsonDocument.Parse(SbomWriters.CycloneDx(document));
+        Assert.Equal("required", cdx.RootElement.GetProperty("components").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "DiagnosticSource").GetProperty("scope").GetString());
+        Assert.Equal(["net8.0"], document.Components.Single(c => c.Name == "DiagnosticSource").TargetFrameworks);
+    }
+
+    public static TheoryData<int> GraphSeeds()
+    {
+        var data = new TheoryData<int>();
+        for (var i = 0; i < 150; i++)
+        {
+            data.Add(i);
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// Generated restore graphs of 2-3 frameworks, each with its own packages, edges and direct references (some
+    /// private): a component is build-time only exactly when no framework reaches it from a non-private direct
+    /// reference (computed here by a plain recursive walk per framework).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(GraphSeeds))]
+    public void Generated_multi_framework_graphs_get_the_scope_each_framework_reachability_gives(int seed)
+    {
+        var random = new Random(seed);
+        var count = 4 + random.Next(6);
+        var names = Enumerable.Range(0, count).Select(i => $"P{i}").ToArray();
+        string[] all = ["net10.0", "net8.0", "netstandard2.0"];
+        var frameworks = new Dictionary<string, (string[] Edges, string[] Direct)>();
+        foreach (var framework in all.Take(2 + random.Next(2)))
+        {
+            var present = names.Where(_ => random.Next(5) > 0).ToList();
+            var edges = new List<string>();
+            var direct = new List<string>();
+            for (var i = 0; i < present.Count; i++)
+            {
+                edges.AddRange(present.Skip(i + 1).Where(_ => random.Next(3) == 0).Select(to => $"{present[i]}>{to}"));
+                if (random.Next(10) < 3)
+                {
+                    direct.Add(random.Next(5) < 2 ? present[i] + "!" : present[i]);
+                }
+            }
+
+            // A package with no edge and no direct reference is still in the target (as restore lists it).
+            edges.AddRange(present.Select(p => p));
+            frameworks[framework] = ([.. edges], [.. direct]);
+        }
+
+        var runtime = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (edges, direct) in frameworks.Values)
+        {
+            var visited = new HashSet<string>(StringComparer.Ordinal);
+            void Reach(string name)
+            {
+                if (visited.Add(name))
+                {
+                    runtime.Add(name);
+                    foreach (var edge in edges.Where(e => e.StartsWith(name + ">", StringComparison.Ordinal)))
+                    {
+                        Reach(edge.Split('>')[1]);
+                    }
+                }
+            }
+
+            foreach (var d in direct.Where(d => !d.EndsWith('!')))
+            {
+                Reach(d);
+            }
+        }
+
+        var expected = frameworks.Values.SelectMany(f => f.Edges.SelectMany(e => e.Split('>')).Concat(f.Direct.Select(d => d.TrimEnd('!')))).Distinct()
+            .ToDictionary(n => n, n => runtime.Contains(n) ? "required" : "excluded");
+        var document = BuildGenerated(frameworks);
+        Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), document.Components.ToDictionary(c => c.Name, c => c.Development ? "excluded" : "required").OrderBy(e => e.Key, StringComparer.Ordinal));
+    }
+
+    // A restore graph from frameworks given as edges ("A>B", or "A" for a package with none) and direct references
+    // ("A", or "A!" for PrivateAssets=all); every package is 1.0.0.
+    private SbomDocument BuildGenerated(Dictionary<string, (string[] Edges, string[] Direct)> frameworks)
+    {
+        static string Quote(string s) => JsonSerializer.Serialize(s);
+        var targets = new List<string>();
+        var declared = new List<string>();
+        var libraries = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (framework, (edges, direct)) in frameworks)
+        {
+            var packages = edges.SelectMany(e => e.Split('>')).Concat(direct.Select(d => d.TrimEnd('!'))).Distinct().ToList();
+            libraries.UnionWith(packages);
+            var entries = packages.Select(p =>
+            {
+                var children = edges.Where(e => e.StartsWith(p + ">", StringComparison.Ordinal)).Select(e => $"{Quote(e.Split('>')[1])}: \"1.0.0\"");
+                return $"{Quote(p + "/1.0.0")}: {{ \"type\": \"package\", \"dependencies\": {{ {string.Join(", ", children)} }} }}";
+            });
+            targets.Add($"{Quote(framework)}: {{ {string.Join(", ", entries)} }}");
+            var references = direct.Select(d => $"{Quote(d.TrimEnd('!'))}: {{ \"version\": \"[1.0.0, )\"{(d.EndsWith('!') ? ", \"suppressParent\": \"All\"" : string.Empty)} }}");
+            declared.Add($"{Quote(framework)}: {{ \"dependencies\": {{ {string.Join(", ", references)} }} }}");
+        }
+
+        var assets = $$"""
+            { "version": 3, "targets": { {{string.Join(", ", targets)}} },
+              "libraries": { {{string.Join(", ", libraries.Select(l => $"{Quote(l + "/1.0.0")}: {{ \"type\": \"package\", \"path\": {Quote(l.ToLowerInvariant() + "/1.0.0")}, \"files\": [] }}"))}} },
+              "packageFolders": {}, "project": { "frameworks": { {{string.Join(", ", declared)}} } } }
+            """;
+        var findings = new List<Finding>();
+        var graph = RestoreGraph.Read("project.assets.json", assets, findings);
+        Assert.True(graph is not null, string.Join('\n', findings.Select(f => f.Message)) + "\n" + assets);
+        return SbomBuilder.Build(graph, Subject(false, [.. frameworks.Keys]), new PackageFolder([], ReadOrNull), DateTimeOffset.UnixEpoch, "1.0.0", "project.assets.json", findings);
+    }
+
     public static TheoryData<int> Seeds()
     {
         var data = new TheoryData<int>();

@@ -124,15 +124,22 @@ public static class SbomBuilder
         return (frameworksOf, runtimeReachable, edges);
     }
 
-    /// <summary>Runtime = reachable from a direct reference that flows to consumers; the rest is build-time only.</summary>
+    /// <summary>
+    /// Runtime = reachable in this target from a direct reference that flows to consumers; the rest is build-time
+    /// only. The walk is per target: a package another framework already reached still has its children of this
+    /// framework walked (its dependencies differ by framework), so a package is build-time only only when it is so
+    /// in every framework that has it.
+    /// </summary>
     private static void MarkRuntime(GraphTarget target, List<string> directKeys, HashSet<string> runtimeReachable)
     {
+        var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var queue = new Queue<string>(directKeys.Where(k => !target.Direct[Id(k)]));
         while (queue.Count > 0)
         {
             var key = queue.Dequeue();
-            if (runtimeReachable.Add(key))
+            if (visited.Add(key))
             {
+                runtimeReachable.Add(key);
                 foreach (var child in target.Dependencies.GetValueOrDefault(key) ?? [])
                 {
                     queue.Enqueue(child);
