@@ -37,6 +37,17 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
     /// </summary>
     public string Exclude { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The file that says which test project wrote the reports of its folder and which frameworks it targets
+    /// (artifacts/coverage/&lt;project&gt;/coverage.source), so the repo gate leaves out reports of projects and
+    /// frameworks that are gone (<see cref="CoverageReportSet"/>).
+    /// </summary>
+    [Required]
+    public string SourceFile { get; set; } = string.Empty;
+
+    /// <summary>The project's TargetFrameworks when it multi-targets; empty otherwise.</summary>
+    public string TargetFrameworks { get; set; } = string.Empty;
+
     /// <summary>Where the project's report goes (artifacts/coverage/&lt;project&gt;/).</summary>
     [Required]
     public string OutputDirectory { get; set; } = string.Empty;
@@ -71,7 +82,7 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
             reporter.Report(CoverageRuleIds.ReportMissing,
                 $"The test run of {project.Name} wrote no coverage report under {ResultsDirectory} that can be told apart from the others. Standards.Sdk collects coverage with coverlet.collector (XPlat Code Coverage): keep the package referenced, do not pass another --collect, and give parallel test projects their own --results-directory (or none). To turn coverage off for this project, set StandardsCoverage=false.",
                 ProjectFile);
-            return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+            return Finish(project, reporter, policy);
         }
 
         var text = ReadOrNull(chosen.Path);
@@ -81,18 +92,35 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
         if (read.Problem is not null)
         {
             reporter.Add(read.Problem);
-            return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+            return Finish(project, reporter, policy);
         }
 
+        Judge(read.Report, project, policy, settings, reporter, today);
+        return Finish(project, reporter, policy);
+    }
+
+    private void Judge(CoverageReport raw, ProjectContext project, StandardsPolicy policy, CoverageSettings settings, FindingReporter reporter, DateOnly today)
+    {
         // A project reached through two references (directly and through another project) is covered once.
         var covered = CoveredProjects.Select(i => ToCoveredProject(i, policy)).GroupBy(c => c.Context.Name, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
-        var report = CoverageFilter.Apply(read.Report, [.. covered.Select(c => c.Context.Name)], settings.Exclude);
+        var report = CoverageFilter.Apply(raw, [.. covered.Select(c => c.Context.Name)], settings.Exclude);
         WriteReport(report, covered, project.Name, reporter);
         var total = CoverageNumbers.Total(report);
         Log.LogMessage(MessageImportance.High, "Standards: coverage of {0}: line {1}, branch {2} over {3} (report: {4}).",
-            project.Name, CoverageBaseline.Percent(CoverageCounts.Floor1(total.LinePercent)), CoverageBaseline.Percent(CoverageCounts.Floor1(total.BranchPercent)),
+            project.Name, CoverageMarkdown.Shown(total.LinesCovered, total.LinesValid), CoverageMarkdown.Shown(total.BranchesCovered, total.BranchesValid),
             string.Join(", ", covered.Select(c => c.Context.Name)), Path.Combine(OutputDirectory, "coverage.cobertura.xml"));
-        reporter.AddRange(CoverageGate.EvaluateRun(project, new CoverageGateInput(report, covered, settings, policy, today, RepoRoot)));
+        var root = Path.GetFullPath(RepoRoot);
+        reporter.AddRange(CoverageGate.EvaluateRun(project, new CoverageGateInput(report, covered, settings, policy, today, RepoRoot)
+        {
+            FindAssemblyExclusion = p => MergeCoverage.FindAssemblyExclusion(root, p),
+            FileOf = _ => ProjectFile,
+        }));
+    }
+
+    // The console states the gate's own verdict, whatever stopped it.
+    private bool Finish(ProjectContext project, FindingReporter reporter, StandardsPolicy policy)
+    {
+        Log.LogMessage(MessageImportance.High, "Standards: coverage gate of {0} {1}.", project.Name, CoverageVerdict.Of(reporter.Findings, TreatWarningsAsErrors, []).Text);
         return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 
@@ -102,6 +130,9 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
         var notWritten = new List<string>();
         StateWriter.TryWriteIfChanged(Path.Combine(OutputDirectory, "coverage.cobertura.xml"), CoberturaWriter.Write(report, RepoRoot.Replace('\\', '/')), notWritten);
         StateWriter.TryWriteIfChanged(Path.Combine(OutputDirectory, CoverageProjectsFile.FileName), CoverageProjectsFile.Write(covered), notWritten);
+        var frameworks = TargetFrameworks.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var source = new CoverageSource(Path.GetRelativePath(Path.GetFullPath(RepoRoot), Path.GetFullPath(ProjectFile)).Replace('\\', '/'), frameworks);
+        StateWriter.TryWriteIfChanged(SourceFile, source.Write(), notWritten);
         if (notWritten.Count > 0)
         {
             reporter.Add(NotWritten(notWritten, $"the coverage report of {projectName} that the repo coverage gate merges",

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Build.Framework;
 using Standards.Sdk.Checks.Coverage;
 using Standards.Sdk.Checks.Diagnostics;
@@ -46,6 +47,14 @@ public sealed class MergeCoverage : StandardsTask
     [Output]
     public string MergedReport { get; set; } = string.Empty;
 
+    /// <summary>The gate's verdict ("passed" or "failed (codes)"), for the HTML report's title.</summary>
+    [Output]
+    public string Verdict { get; set; } = string.Empty;
+
+    /// <summary>The HTML report's title: the gate's verdict and its minimums, on the report's first page.</summary>
+    [Output]
+    public string ReportTitle { get; set; } = string.Empty;
+
     /// <inheritdoc />
     protected override bool ExecuteCore()
     {
@@ -55,36 +64,12 @@ public sealed class MergeCoverage : StandardsTask
         var policy = LoadPolicy(string.IsNullOrEmpty(PolicyFile) ? null : PolicyFile, today, findings: null);
         var findings = new List<Finding>();
         var settings = CoverageSettings.Read(policy, findings);
-        var reports = new List<CoverageReport>();
-        var projects = new List<CoveredProject>();
-        var files = Directory.Exists(CoverageDirectory)
-            ? Directory.GetFiles(CoverageDirectory, "coverage.cobertura.xml", SearchOption.AllDirectories)
-                .Where(f => !Path.GetFullPath(f).StartsWith(Path.GetFullPath(OutputDirectory), StringComparison.Ordinal))
-                .OrderBy(f => f, StringComparer.Ordinal).ToList()
-            : [];
-        foreach (var file in files)
-        {
-            var text = ReadOrNull(file);
-            var read = text is null
-                ? new CoberturaReadResult(CoverageReport.Empty, new Finding(CoverageRuleIds.ReportMalformed, Severity.Error, $"The coverage report {file} could not be read; check its permissions.", file))
-                : CoberturaReader.Read(file, text, root);
-            if (read.Problem is not null)
-            {
-                findings.Add(read.Problem);
-                continue;
-            }
-
-            reports.Add(CoverageFilter.Apply(read.Report, null, settings.Exclude));
-            if (ReadOrNull(Path.Combine(Path.GetDirectoryName(file)!, CoverageProjectsFile.FileName)) is { } sidecar)
-            {
-                projects.AddRange(CoverageProjectsFile.Read(sidecar));
-            }
-        }
-
+        var (files, ignored) = SelectReports(root);
+        var (reports, projects) = ReadReports(files, root, settings, findings);
         if (files.Count == 0)
         {
             findings.Add(new Finding(CoverageRuleIds.ReportMissing, Severity.Error,
-                $"There are no coverage reports under {CoverageDirectory} to merge. Run `dotnet test` first: test projects on Standards.Sdk write their report there.", null));
+                $"There are no coverage reports of the current test projects under {CoverageDirectory} to merge{(ignored.Count == 0 ? string.Empty : $" ({ignored.Count} left out, named above)")}. Run `dotnet test` first: test projects on Standards.Sdk write their report there.", null));
             return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, WarningsAsErrors);
         }
 
@@ -92,7 +77,11 @@ public sealed class MergeCoverage : StandardsTask
         var distinct = projects.GroupBy(p => p.Context.Name, StringComparer.OrdinalIgnoreCase).Select(g => g.First() with { Critical = g.Any(p => p.Critical) }).ToList();
         var baselineRelative = Path.GetRelativePath(root, Path.GetFullPath(BaselineFile)).Replace('\\', '/');
         var baseline = LoadBaseline(findings);
-        var input = new CoverageGateInput(merged, distinct, settings, policy, today, root);
+        var input = new CoverageGateInput(merged, distinct, settings, policy, today, root)
+        {
+            FindAssemblyExclusion = p => FindAssemblyExclusion(root, p),
+            FileOf = p => Path.GetFullPath(Path.Combine(root, p.RepoRelativeDirectory)),
+        };
         var notWritten = new List<string>();
         if (UpdateBaseline)
         {
@@ -117,9 +106,10 @@ public sealed class MergeCoverage : StandardsTask
 
         var mergedReport = Path.Combine(OutputDirectory, "coverage.cobertura.xml");
         // Only a report written here goes on to the HTML report; one left from an earlier run would describe that run.
-        MergedReport = StateWriter.TryWrite(mergedReport, CoberturaWriter.Write(merged, root.Replace('\\', '/')), notWritten) ? mergedReport : string.Empty;
+        MergedReport = StateWriter.TryWrite(mergedReport, CoberturaWriter.Write(merged, root.Replace('\\', '/'), DateTimeOffset.UtcNow.ToUnixTimeSeconds()), notWritten) ? mergedReport : string.Empty;
         var summary = Path.Combine(OutputDirectory, "summary.md");
-        StateWriter.TryWrite(summary, CoverageMarkdown.Write(rows, settings, CoverageNumbers.Files(merged), files.Count), notWritten);
+        var verdict = CoverageVerdict.Of(findings, WarningsAsErrors, ignored);
+        StateWriter.TryWrite(summary, CoverageMarkdown.Write(rows, settings, CoverageNumbers.Files(merged), files.Count, verdict), notWritten);
         if (notWritten.Count > 0)
         {
             // The gate's findings stand; only the reports CI publishes are missing.
@@ -128,10 +118,81 @@ public sealed class MergeCoverage : StandardsTask
         }
 
         var total = rows[rows.Count - 1].Counts;
-        Log.LogMessage(MessageImportance.High, "Standards: coverage merged from {0} report{1}: line {2}, branch {3} in {4} ms ({5}, {6}).",
-            files.Count, files.Count == 1 ? string.Empty : "s", CoverageBaseline.Percent(CoverageCounts.Floor1(total.LinePercent)),
-            CoverageBaseline.Percent(CoverageCounts.Floor1(total.BranchPercent)), watch.ElapsedMilliseconds, mergedReport, summary);
+        Log.LogMessage(MessageImportance.High, "Standards: coverage gate {0}: merged from {1} report{2}: line {3}, branch {4} in {5} ms ({6}, {7}).",
+            CoverageVerdict.Of(findings, WarningsAsErrors, ignored).Text, files.Count, files.Count == 1 ? string.Empty : "s",
+            CoverageMarkdown.Shown(total.LinesCovered, total.LinesValid), CoverageMarkdown.Shown(total.BranchesCovered, total.BranchesValid),
+            watch.ElapsedMilliseconds, mergedReport, summary);
+        Verdict = CoverageVerdict.Of(findings, WarningsAsErrors, ignored).Text;
+        // No '%' in the title: the HTML step is an Exec, and cmd.exe would read "%...%" as a variable.
+        ReportTitle = string.Create(CultureInfo.InvariantCulture,
+            $"Coverage gate {Verdict}; minimums in percent: line {settings.Line}, branch {settings.Branch}, critical line {settings.CriticalLine}");
         return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, WarningsAsErrors);
+    }
+
+    // Only the reports of the current test projects and frameworks count; each leftover is named.
+    private (IReadOnlyList<string> Files, IReadOnlyList<IgnoredReport> Ignored) SelectReports(string root)
+    {
+        var found = Directory.Exists(CoverageDirectory)
+            ? Directory.GetFiles(CoverageDirectory, "coverage.cobertura.xml", SearchOption.AllDirectories)
+                .Where(f => !Path.GetFullPath(f).StartsWith(Path.GetFullPath(OutputDirectory), StringComparison.Ordinal))
+                .OrderBy(f => f, StringComparer.Ordinal).ToList()
+            : [];
+        var (files, ignored) = CoverageReportSet.Select(CoverageDirectory, found, ReadOrNull, p => File.Exists(Path.Combine(root, p)));
+        foreach (var leftover in ignored)
+        {
+            Log.LogMessage(MessageImportance.High, "Standards: coverage report left out of the merge: {0}: {1}.", leftover.Path, leftover.Reason);
+        }
+
+        return (files, ignored);
+    }
+
+    private static (List<CoverageReport> Reports, List<CoveredProject> Projects) ReadReports(IReadOnlyList<string> files, string root, CoverageSettings settings, List<Finding> findings)
+    {
+        var reports = new List<CoverageReport>();
+        var projects = new List<CoveredProject>();
+        foreach (var file in files)
+        {
+            var text = ReadOrNull(file);
+            var read = text is null
+                ? new CoberturaReadResult(CoverageReport.Empty, new Finding(CoverageRuleIds.ReportMalformed, Severity.Error, $"The coverage report {file} could not be read; check its permissions.", file))
+                : CoberturaReader.Read(file, text, root);
+            if (read.Problem is not null)
+            {
+                findings.Add(read.Problem);
+                continue;
+            }
+
+            reports.Add(CoverageFilter.Apply(read.Report, null, settings.Exclude));
+            if (ReadOrNull(Path.Combine(Path.GetDirectoryName(file)!, CoverageProjectsFile.FileName)) is { } sidecar)
+            {
+                projects.AddRange(CoverageProjectsFile.Read(sidecar));
+            }
+        }
+
+        return (reports, projects);
+    }
+
+    /// <summary>Where a project under test excludes its whole assembly from coverage, in its sources (not bin/, obj/).</summary>
+    internal static SourceLine? FindAssemblyExclusion(string root, Standards.Sdk.Checks.Policy.ProjectContext project)
+    {
+        var folder = Path.GetFullPath(Path.Combine(root, project.RepoRelativeDirectory));
+        if (project.RepoRelativeDirectory.Length == 0 || !Directory.Exists(folder))
+        {
+            return null;
+        }
+
+        try
+        {
+            var sources = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+                .Where(f => !Path.GetRelativePath(folder, f).Replace('\\', '/').Split('/').Any(s => s is "bin" or "obj"))
+                .OrderBy(f => f, StringComparer.Ordinal).ToList();
+            return CoverageExclusion.Find(sources, ReadOrNull);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The finding still names the project; only the line of the exclusion is missing.
+            return null;
+        }
     }
 
     private CoverageBaseline LoadBaseline(List<Finding> findings)

@@ -6,13 +6,18 @@ namespace Standards.Sdk.Checks.Coverage;
 
 /// <summary>
 /// Writes a report as Cobertura XML (coverage-04.dtd), the format ReportGenerator and the CI systems read.
-/// Deterministic: no timestamp and sorted content, so an unchanged report is the same bytes and the merge's
-/// incremental check sees no change. File names are repo-relative under a &lt;source&gt; of the repo root.
+/// Deterministic: sorted content and no timestamp unless one is given, so an unchanged per-project report is the
+/// same bytes and the merge's incremental check sees no change (the merged report, which nothing reads back, carries
+/// the time of the merge: ReportGenerator shows it as the coverage date). File names are repo-relative under a
+/// &lt;source&gt; of the repo root.
 /// </summary>
 public static class CoberturaWriter
 {
     /// <summary>The XML text.</summary>
-    public static string Write(CoverageReport report, string repoRoot)
+    /// <param name="report">The report.</param>
+    /// <param name="repoRoot">The &lt;source&gt; its file names are relative to.</param>
+    /// <param name="timestamp">Unix seconds of the coverage date; 0 for none.</param>
+    public static string Write(CoverageReport report, string repoRoot, long timestamp = 0)
     {
         ArgumentNullException.ThrowIfNull(report);
         var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", NewLineChars = "\n", Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false };
@@ -29,7 +34,7 @@ public static class CoberturaWriter
             xml.WriteAttributeString("branches-valid", Number(total.BranchesValid));
             xml.WriteAttributeString("complexity", "0");
             xml.WriteAttributeString("version", "1.9");
-            xml.WriteAttributeString("timestamp", "0");
+            xml.WriteAttributeString("timestamp", Number(timestamp));
             xml.WriteStartElement("sources");
             xml.WriteElementString("source", repoRoot.Replace('\\', '/'));
             xml.WriteEndElement();

@@ -23,7 +23,17 @@ public sealed record CoverageGateInput(
     CoverageSettings Settings,
     StandardsPolicy Policy,
     DateOnly Today,
-    string RepoRoot);
+    string RepoRoot)
+{
+    /// <summary>
+    /// Where a project under test excludes its whole assembly from coverage (<c>[assembly: ExcludeFromCodeCoverage]</c>),
+    /// or null; the tasks look in the project's sources (<see cref="CoverageExclusion"/>). Null: not looked for.
+    /// </summary>
+    public Func<ProjectContext, SourceLine?>? FindAssemblyExclusion { get; init; }
+
+    /// <summary>The file a project's "nothing measured" finding points at when no exclusion is found (null: none).</summary>
+    public Func<ProjectContext, string?>? FileOf { get; init; }
+}
 
 /// <summary>One row of the coverage summary.</summary>
 /// <param name="Name">Project (assembly) name, or "Total".</param>
@@ -61,6 +71,7 @@ public static class CoverageGate
         }
 
         AddCriticalFindings(findings, input, files);
+        AddNothingMeasured(findings, input, files, $"The test run of {testProject.Name}");
         return findings;
     }
 
@@ -87,6 +98,13 @@ public static class CoverageGate
         }
 
         failed.UnionWith(AddCriticalFindings(findings, input, files));
+        var unmeasured = AddNothingMeasured(findings, input, files, "The merged coverage");
+        failed.UnionWith(unmeasured);
+        if (unmeasured.Count > 0)
+        {
+            // The total leaves those projects out: it is partial, so it does not pass.
+            failed.Add(CoverageBaseline.TotalKey);
+        }
 
         // The total leaves out projects an exception lets through; otherwise the exception would not let them through.
         var repo = new ProjectContext("(repo)", ProjectKinds.Library, string.Empty);
@@ -103,8 +121,12 @@ public static class CoverageGate
         }
 
         findings.AddRange(Ratchet(input, files, baseline, baselinePath, failed));
+        var absent = input.Projects.Select(p => p.Context.Name)
+            .Where(n => !files.Any(f => string.Equals(f.Package, n, StringComparison.OrdinalIgnoreCase)))
+            .Distinct(StringComparer.OrdinalIgnoreCase);
         var rows = files.GroupBy(f => f.Package, StringComparer.Ordinal)
             .Select(g => new CoverageRow(g.Key, Sum(g), baseline.Find(g.Key), !failed.Contains(g.Key)))
+            .Concat(absent.Select(n => new CoverageRow(n, default, baseline.Find(n), !failed.Contains(n))))
             .Append(new CoverageRow("Total", Sum(files), baseline.Find(CoverageBaseline.TotalKey), !failed.Contains(CoverageBaseline.TotalKey)))
             .ToList();
         return (findings, rows);
@@ -227,6 +249,38 @@ public static class CoverageGate
                 $"{project.Context.Name} is a critical project and its line coverage is {CoverageBaseline.Percent(CoverageCounts.Floor1(counts.LinePercent))} ({counts.LinesCovered} of {counts.LinesValid} lines), below the critical minimum of {CoverageBaseline.Percent(input.Settings.CriticalLine)}. Least covered: {string.Join(", ", worst.Select(Describe))}.",
                 worst.Count == 0 ? null : Absolute(input.RepoRoot, worst[0].File), worst.Count == 0 ? 0 : worst[0].FirstUncoveredLine));
             failed.Add(project.Context.Name);
+        }
+
+        return failed;
+    }
+
+    /// <summary>
+    /// STD4009 for each project under test of which no line was measured: with nothing to measure its thresholds
+    /// would pass. Leaving a whole project out of coverage takes an exception for STD4009 scoped to it.
+    /// </summary>
+    private static List<string> AddNothingMeasured(List<Finding> findings, CoverageGateInput input, IReadOnlyList<FileCoverage> files, string who)
+    {
+        var failed = new List<string>();
+        foreach (var project in input.Projects.DistinctBy(p => p.Context.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            var name = project.Context.Name;
+            var mine = files.Where(f => string.Equals(f.Package, name, StringComparison.OrdinalIgnoreCase)).ToList();
+            var severity = FindingReporter.ForProject(input.Policy, project.Context, input.Today).SeverityOf(CoverageRuleIds.NothingMeasured);
+            if (Sum(mine).LinesValid > 0 || severity == Severity.None)
+            {
+                continue;
+            }
+
+            var exclusion = input.FindAssemblyExclusion?.Invoke(project.Context);
+            var why = exclusion is not null
+                ? $"[assembly: ExcludeFromCodeCoverage] at {exclusion.File}({exclusion.Line}) excludes the whole assembly"
+                : mine.Count > 0
+                    ? "its files are in the report, but not one line of them is measured (coverage.exclude or StandardsCoverageExclude leave nothing)"
+                    : "the coverage report has no entry for it (an assembly-wide exclusion, a coverlet filter, or a report of other assemblies)";
+            findings.Add(new Finding(CoverageRuleIds.NothingMeasured, severity,
+                $"{who} measured no line of {name}, a project under test: {why}, so its coverage would pass as 100 % of nothing. Measure it: exclude single types or members rather than the assembly, and narrow the exclude globs; to leave the whole project out of coverage, add an exception for {CoverageRuleIds.NothingMeasured} scoped to {name} to standards.json.",
+                exclusion?.File ?? input.FileOf?.Invoke(project.Context), exclusion?.Line ?? 0));
+            failed.Add(name);
         }
 
         return failed;

@@ -39,4 +39,8 @@ public static class CoverageRuleIds
     /// <summary>Coverage rose above the baseline: the ratchet can be raised.</summary>
     [Rule("Coverage rose above the baseline", Severity.Info, "coverage-ratchet")]
     public const string BaselineCanRise = "STD4008";
+
+    /// <summary>A project under test has no measured line: the gate would have nothing to judge it by.</summary>
+    [Rule("A project under test has no measured line", Severity.Error, "line-coverage", Locked = true)]
+    public const string NothingMeasured = "STD4009";
 }

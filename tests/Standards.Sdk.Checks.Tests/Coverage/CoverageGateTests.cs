@@ -155,10 +155,28 @@ public class CoverageGateTests
     public void Summary_lists_projects_total_and_least_covered_files()
     {
         var report = Report("Acme.Orders", ("src/Acme.Orders/Order.cs", CoverageSamples.Lines(10, 7)));
-        var (_, rows) = CoverageGate.EvaluateRepo(Input(report), CoverageBaseline.Empty, "/b.json");
-        var markdown = CoverageMarkdown.Write(rows, CoverageSettings.Default, CoverageNumbers.Files(report), 2);
-        Assert.Contains("**Failed** — merged from 2 test run reports", markdown, StringComparison.Ordinal);
+        var (findings, rows) = CoverageGate.EvaluateRepo(Input(report), CoverageBaseline.Empty, "/b.json");
+        var markdown = CoverageMarkdown.Write(rows, CoverageSettings.Default, CoverageNumbers.Files(report), 2, CoverageVerdict.Of(findings, false, []));
+        Assert.Contains("**Failed** (STD4002) — merged from 2 test run reports", markdown, StringComparison.Ordinal);
         Assert.Contains("| Acme.Orders | 70.0 % (7/10) |", markdown, StringComparison.Ordinal);
-        Assert.Contains("| src/Acme.Orders/Order.cs | 70.0 % (7/10) | 100.0 % (0/0) | 8 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| src/Acme.Orders/Order.cs | 70.0 % (7/10) | — (0/0) | 8 |", markdown, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Severity.Error, false, "**Failed** (STD4001)")]
+    [InlineData(Severity.Warning, true, "**Failed** (STD4001)")]
+    [InlineData(Severity.Warning, false, "**Passed**")]
+    public void Summary_states_the_gates_own_verdict_and_a_failed_gate_shows_no_tick(Severity severity, bool warningsAsErrors, string heading)
+    {
+        // Every row over its minimums, but the gate failed for a reason of its own (a report it could not read).
+        var report = Report("Acme.Orders", ("src/Acme.Orders/Order.cs", CoverageSamples.Lines(10, 10)));
+        var (gate, rows) = CoverageGate.EvaluateRepo(Input(report), CoverageBaseline.Empty, "/b.json");
+        Assert.Empty(gate);
+        Finding[] findings = [new(CoverageRuleIds.ReportMalformed, severity, "unreadable", "/repo/artifacts/coverage/B.Tests/coverage.cobertura.xml", 1)];
+        var verdict = CoverageVerdict.Of(findings, warningsAsErrors, []);
+        var markdown = CoverageMarkdown.Write(rows, CoverageSettings.Default, CoverageNumbers.Files(report), 2, verdict);
+        Assert.StartsWith($"# Coverage\n\n{heading} — merged from 2", markdown, StringComparison.Ordinal);
+        Assert.Equal(verdict.Passed ? 2 : 0, markdown.Split("✅").Length - 1);
+        Assert.Equal(verdict.Passed ? "passed" : "failed (STD4001)", verdict.Text);
     }
 }

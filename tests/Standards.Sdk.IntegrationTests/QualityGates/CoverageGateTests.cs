@@ -22,8 +22,8 @@ public sealed class CoverageGateTests
         // Collected by default, into a stable per-project place; both runs pass the lenient minimums.
         var test = CoverageRepos.Test(repo);
         Assert.True(test.Succeeded, test.Output);
-        Assert.Contains(test.Messages, m => Regex.IsMatch(m.Text, @"^Standards: coverage of A\.Tests: line \d+\.\d %, branch \d+\.\d % over Lib"));
-        Assert.Contains(test.Messages, m => Regex.IsMatch(m.Text, @"^Standards: coverage of B\.Tests: line \d+\.\d %, branch \d+\.\d % over Lib"));
+        Assert.Contains(test.Messages, m => Regex.IsMatch(m.Text, @"^Standards: coverage of A\.Tests: line \d+\.\d % \(\d+/\d+\), branch \d+\.\d % \(\d+/\d+\) over Lib"));
+        Assert.Contains(test.Messages, m => Regex.IsMatch(m.Text, @"^Standards: coverage of B\.Tests: line \d+\.\d % \(\d+/\d+\), branch \d+\.\d % \(\d+/\d+\) over Lib"));
         Assert.True(repo.Exists("artifacts/coverage/A.Tests/coverage.cobertura.xml"));
         Assert.True(repo.Exists("artifacts/coverage/B.Tests/coverage.cobertura.xml"));
 
@@ -40,6 +40,11 @@ public sealed class CoverageGateTests
         Assert.All(merged.Valid, line => Assert.Equal("src/Lib/Calc.cs", line.Item1));
         Assert.Contains("| Lib |", repo.ReadFile("artifacts/coverage-report/summary.md"), StringComparison.Ordinal);
         Assert.True(repo.Exists("artifacts/coverage-report/html/index.html"), "ReportGenerator should write the HTML report\n" + merge.Output);
+        // Its first page carries the gate's verdict and minimums, and the date of the merge (not 1970).
+        var html = repo.ReadFile("artifacts/coverage-report/html/index.html");
+        Assert.Contains("Coverage gate passed; minimums in percent: line 30, branch 20, critical line 90", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("1970", html, StringComparison.Ordinal);
+        Assert.Contains("**Passed** — merged from 2 test run reports", repo.ReadFile("artifacts/coverage-report/summary.md"), StringComparison.Ordinal);
 
         // Incremental: nothing changed, the gate is skipped.
         var noop = CoverageRepos.Merge(repo);
@@ -167,10 +172,12 @@ public sealed class CoverageGateTests
         Assert.All(misses, d => Assert.Contains("Least covered: src/Lib/Calc.cs", d.Message, StringComparison.Ordinal));
         Assert.Contains(misses, d => d.Project.EndsWith("B.Tests.csproj", StringComparison.Ordinal));
 
-        // A test project's own StandardsCoverageExclude (globs, not expanded by MSBuild) leaves files out of its run.
+        // A test project's own StandardsCoverageExclude (globs, not expanded by MSBuild) leaves files out of its run;
+        // leaving every file of a project under test out is measuring nothing of it (STD4009), not a pass.
         var excluded = CoverageRepos.Test(repo, "--no-build", "-p:StandardsCoverageExclude=src/*/Calc*.cs");
-        Assert.True(excluded.Succeeded, excluded.Output);
+        Assert.False(excluded.Succeeded, excluded.Output);
         Assert.Empty(excluded.WithCode("STD4002"));
+        Assert.Equal(2, excluded.WithCode("STD4009").Count());
 
         repo.WriteFile("standards.json", """
             {
@@ -187,6 +194,75 @@ public sealed class CoverageGateTests
         var expired = CoverageRepos.Test(repo, "--no-build", "-p:StandardsToday=2027-01-01");
         Assert.False(expired.Succeeded);
         Assert.NotEmpty(expired.WithCode("STD4002"));
+    }
+
+    [Fact]
+    public void A_library_excluded_from_coverage_as_a_whole_fails_both_gates_until_an_exception_names_it()
+    {
+        using var repo = CoverageRepos.Create(Lenient);
+        repo.WriteFile("src/Lib/AssemblyInfo.cs", "using System.Diagnostics.CodeAnalysis;\n\n[assembly: ExcludeFromCodeCoverage]\n");
+
+        // Per run: coverlet writes no line of Lib; each run's gate fails at the attribute instead of passing on 0/0.
+        var run = CoverageRepos.Test(repo);
+        Assert.False(run.Succeeded, run.Output);
+        var findings = run.WithCode("STD4009").ToList();
+        Assert.True(findings.Count == 2, run.Output);
+        Assert.All(findings, d => Assert.Equal(("AssemblyInfo.cs", 3), (d.FileName, d.Line)));
+        Assert.Contains(run.Messages, m => m.Text == "Standards: coverage gate of A.Tests failed (STD4009).");
+        Assert.Contains(run.Messages, m => m.Text.StartsWith("Standards: coverage of A.Tests: line — (0/0), branch — (0/0) over Lib", StringComparison.Ordinal));
+
+        // The merge: the same, and the summary says the gate failed, with no tick and no "100.0 % (0/0)".
+        var merge = CoverageRepos.Merge(repo);
+        Assert.False(merge.Succeeded, merge.Output);
+        Assert.Equal(("AssemblyInfo.cs", 3), (Single(merge, "STD4009").FileName, Single(merge, "STD4009").Line));
+        var summary = repo.ReadFile("artifacts/coverage-report/summary.md");
+        Assert.Contains("**Failed** (STD4009)", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("✅", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("100.0 % (0/0)", summary, StringComparison.Ordinal);
+        Assert.Contains(merge.Messages, m => m.Text.StartsWith("Standards: coverage gate failed (STD4009): merged from 2 reports: line — (0/0)", StringComparison.Ordinal));
+
+        // Leaving the whole project out is a decision with an owner and a date.
+        repo.WriteFile("standards.json", """
+            { "coverage": { "line": 30, "branch": 20 },
+              "exceptions": [ { "rule": "STD4009", "scope": "src/Lib", "owner": "@team-lib", "reason": "Generated client", "expires": "2026-12-31" } ] }
+            """);
+        Assert.True(CoverageRepos.Test(repo, "--no-build", "-p:StandardsToday=2026-11-22").Succeeded);
+        var excepted = CoverageRepos.Merge(repo, "-p:StandardsToday=2026-11-22");
+        Assert.True(excepted.Succeeded, excepted.Output);
+    }
+
+    [Fact]
+    public void The_repo_gate_merges_only_the_reports_of_current_test_projects_and_frameworks_and_names_each_leftover()
+    {
+        using var repo = CoverageRepos.Create("""{ "coverage": { "line": 20, "branch": 0 } }""");
+        Assert.True(CoverageRepos.Test(repo).Succeeded);
+        var current = CoverageRepos.Lines(repo, "artifacts/coverage/B.Tests/coverage.cobertura.xml");
+
+        // Leftovers that cover every line: a renamed test project's folder, and a framework A.Tests does not target.
+        var full = repo.ReadFile("artifacts/coverage/A.Tests/coverage.cobertura.xml").Replace("hits=\"0\"", "hits=\"1\"", StringComparison.Ordinal);
+        repo.WriteFile("artifacts/coverage/Old.Tests/coverage.cobertura.xml", full)
+            .WriteFile("artifacts/coverage/Old.Tests/coverage.projects", repo.ReadFile("artifacts/coverage/A.Tests/coverage.projects"))
+            .WriteFile("artifacts/coverage/Old.Tests/coverage.source", "project\ttests/Old.Tests/Old.Tests.csproj\nframeworks\t\n")
+            .WriteFile("artifacts/coverage/A.Tests/net8.0/coverage.cobertura.xml", full)
+            .WriteFile("artifacts/coverage/A.Tests/net8.0/coverage.projects", repo.ReadFile("artifacts/coverage/A.Tests/coverage.projects"));
+        // And A.Tests' own report is gone (its project was renamed too): only B.Tests' counts.
+        repo.DeleteFile("artifacts/coverage/A.Tests/coverage.cobertura.xml");
+
+        var merge = CoverageRepos.Merge(repo);
+        Assert.True(merge.Succeeded, merge.Output);
+        var merged = CoverageRepos.Lines(repo, "artifacts/coverage-report/coverage.cobertura.xml");
+        Assert.Equal(current.Covered.Order(), merged.Covered.Order());
+        Assert.Contains(merge.Messages, m => m.Text.StartsWith("Standards: coverage report left out of the merge: ", StringComparison.Ordinal)
+            && m.Text.EndsWith("Old.Tests/coverage.cobertura.xml: its test project tests/Old.Tests/Old.Tests.csproj no longer exists (renamed or deleted).", StringComparison.Ordinal));
+        Assert.Contains(merge.Messages, m => m.Text.EndsWith("A.Tests/net8.0/coverage.cobertura.xml: tests/A.Tests/A.Tests.csproj no longer multi-targets: this report of net8.0 is from before.", StringComparison.Ordinal));
+        Assert.Contains("## Reports left out", repo.ReadFile("artifacts/coverage-report/summary.md"), StringComparison.Ordinal);
+
+        // Deleting the test project whose report is there takes it out of the next merge, though no report changed.
+        repo.DeleteFile("tests/B.Tests/B.Tests.csproj");
+        var gone = repo.Build("tests/A.Tests/A.Tests.csproj", ci: false, ["-t:StandardsCoverage", "--no-restore"]);
+        Assert.False(gone.Succeeded, gone.Output);
+        Assert.True(gone.Ran(Gate), gone.Output);
+        Assert.NotEmpty(gone.WithCode("STD4007"));
     }
 
     /// <summary>The one diagnostic of <paramref name="code"/>; the build's output when there is not exactly one.</summary>
