@@ -39,12 +39,7 @@ public sealed class CoverageGateTests
         Assert.True(merged.Covered.Count > a.Covered.Count && merged.Covered.Count > b.Covered.Count);
         Assert.All(merged.Valid, line => Assert.Equal("src/Lib/Calc.cs", line.Item1));
         Assert.Contains("| Lib |", repo.ReadFile("artifacts/coverage-report/summary.md"), StringComparison.Ordinal);
-        Assert.True(repo.Exists("artifacts/coverage-report/html/index.html"), "ReportGenerator should write the HTML report\n" + merge.Output);
-        // Its first page carries the gate's verdict and minimums, and the date of the merge (not 1970).
-        var html = repo.ReadFile("artifacts/coverage-report/html/index.html");
-        Assert.Contains("Coverage gate passed; minimums in percent: line 30, branch 20, critical line 90", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("1970", html, StringComparison.Ordinal);
-        Assert.Contains("**Passed** — merged from 2 test run reports", repo.ReadFile("artifacts/coverage-report/summary.md"), StringComparison.Ordinal);
+        AssertReportsStateThePassedVerdict(repo, merge);
 
         // Incremental: nothing changed, the gate is skipped.
         var noop = CoverageRepos.Merge(repo);
@@ -263,6 +258,17 @@ public sealed class CoverageGateTests
         Assert.False(gone.Succeeded, gone.Output);
         Assert.True(gone.Ran(Gate), gone.Output);
         Assert.NotEmpty(gone.WithCode("STD4007"));
+    }
+
+    // The HTML report's first page carries the gate's verdict and minimums and the date of the merge (not 1970);
+    // summary.md starts with the verdict.
+    private static void AssertReportsStateThePassedVerdict(TestRepo repo, BuildResult merge)
+    {
+        Assert.True(repo.Exists("artifacts/coverage-report/html/index.html"), "ReportGenerator should write the HTML report\n" + merge.Output);
+        var html = repo.ReadFile("artifacts/coverage-report/html/index.html");
+        Assert.Contains("Coverage gate passed; minimums in percent: line 30, branch 20, critical line 90", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("1970", html, StringComparison.Ordinal);
+        Assert.Contains("**Passed** — merged from 2 test run reports", repo.ReadFile("artifacts/coverage-report/summary.md"), StringComparison.Ordinal);
     }
 
     /// <summary>The one diagnostic of <paramref name="code"/>; the build's output when there is not exactly one.</summary>
