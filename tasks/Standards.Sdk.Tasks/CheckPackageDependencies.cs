@@ -78,7 +78,7 @@ public sealed class CheckPackageDependencies : ProjectPolicyTask
 
         var (licenses, _) = LicensePolicy.From(policy);
         var assets = string.IsNullOrEmpty(ProjectAssetsFile) ? null : Read(ProjectAssetsFile);
-        reporter.AddRange(LicenseCheck.Run(ProjectFile, assets, Read, licenses, reporter.SeverityOf, Read(ProjectFile)));
+        reporter.AddRange(LicenseCheck.Run(ProjectFile, assets, Read, licenses, reporter.SeverityOf, Read(ProjectFile), ProjectAssetsFile));
         ReportUnreadable(reporter, unreadable);
         Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Normal,
             "Standards.Sdk: checked the audit settings and package licences of {0}.", project.Name);

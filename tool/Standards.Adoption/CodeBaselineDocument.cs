@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Standards.Sdk.Analyzers.Baseline;
+using Standards.Sdk.Checks.Json;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Adoption;
@@ -64,77 +65,54 @@ public static class CodeBaselineDocument
         return builder.ToString();
     }
 
-    /// <summary>Reads the file strictly: any problem is STD7504 with the line.</summary>
+    /// <summary>Reads the file strictly (<see cref="JsonFormats.CodeBaseline"/>): any problem is STD7504 with the line.</summary>
     public static IReadOnlyList<CodeEntry> Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        JsonDocument document;
-        try
+        var parsed = JsonFormats.CodeBaseline.Parse(text);
+        if (!parsed.Succeeded)
         {
-            document = JsonDocument.Parse(text);
-        }
-        catch (JsonException ex)
-        {
-            throw Malformed($"not valid JSON ({ex.Message})", (int)(ex.LineNumber ?? 0) + 1);
+            throw Malformed($"not valid JSON ({parsed.Error})", parsed.ErrorLine);
         }
 
-        using (document)
+        if (parsed.Root is not JsonObjectNode root
+            || root.Get("version") is not JsonNumberNode version || !version.TryGetInt32(out var number) || number != CodeBaselineFormat.CurrentVersion)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || version.GetInt32() != CodeBaselineFormat.CurrentVersion)
-            {
-                throw Malformed($"the top level must be an object with \"version\": {CodeBaselineFormat.CurrentVersion} and \"diagnostics\"", 1);
-            }
-
-            if (!root.TryGetProperty("diagnostics", out var diagnostics) || diagnostics.ValueKind != JsonValueKind.Array)
-            {
-                throw Malformed("\"diagnostics\" must be an array", 1);
-            }
-
-            var entries = new List<CodeEntry>();
-            var index = 0;
-            foreach (var item in diagnostics.EnumerateArray())
-            {
-                index++;
-                var names = item.ValueKind == JsonValueKind.Object ? item.EnumerateObject().Select(p => p.Name).ToList() : [];
-                if (!names.SequenceEqual(Fields, StringComparer.Ordinal)
-                    || item.EnumerateObject().Any(p => p.Value.ValueKind != JsonValueKind.String))
-                {
-                    throw Malformed($"entry {index} must be {{ \"id\": \"...\", \"file\": \"...\", \"hash\": \"...\" }} (strings, in this order, as the tool writes them)", LineOf(text, index));
-                }
-
-                var entry = new CodeEntry(item.GetProperty("id").GetString()!, item.GetProperty("file").GetString()!, item.GetProperty("hash").GetString()!);
-                if (!CodeBaselineFormat.IsSuppressible(entry.Id))
-                {
-                    throw Malformed($"entry {index}: \"{entry.Id}\" is not an id the baseline can suppress (CA, IDE, CS warnings, STD1001-STD1099)", LineOf(text, index));
-                }
-
-                entries.Add(entry);
-            }
-
-            return entries;
+            throw Malformed($"the top level must be an object with \"version\": {CodeBaselineFormat.CurrentVersion} and \"diagnostics\"", parsed.Root!.Line);
         }
+
+        if (root.Get("diagnostics") is not JsonArrayNode diagnostics)
+        {
+            throw Malformed("\"diagnostics\" must be an array", root.Get("diagnostics")?.Line ?? root.Line);
+        }
+
+        var entries = new List<CodeEntry>();
+        var index = 0;
+        foreach (var item in diagnostics.Items)
+        {
+            index++;
+            var fields = (item as JsonObjectNode)?.Properties ?? [];
+            if (!fields.Select(p => p.Name).SequenceEqual(Fields, StringComparer.Ordinal) || fields.Any(p => p.Value is not JsonStringNode))
+            {
+                throw Malformed($"entry {index} must be {{ \"id\": \"...\", \"file\": \"...\", \"hash\": \"...\" }} (strings, in this order, as the tool writes them)", item.Line);
+            }
+
+            var entry = new CodeEntry(Text(fields[0]), Text(fields[1]), Text(fields[2]));
+            if (!CodeBaselineFormat.IsSuppressible(entry.Id))
+            {
+                throw Malformed($"entry {index}: \"{entry.Id}\" is not an id the baseline can suppress (CA, IDE, CS warnings, STD1001-STD1099)", item.Line);
+            }
+
+            entries.Add(entry);
+        }
+
+        return entries;
     }
+
+    private static string Text(JsonPropertyNode field) => ((JsonStringNode)field.Value).Value;
 
     private static ToolException Malformed(string problem, int line) =>
         new(ToolRuleIds.BaselineMalformed, $"{FileName}: {problem}. Restore it from git, or delete it and run `dotnet standards adopt` to record the current findings again.", FileName, line);
-
-    // The line of the n-th entry, for the message: entries are written one per line after "diagnostics".
-    private static int LineOf(string text, int index)
-    {
-        var lines = text.Split('\n');
-        var seen = 0;
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (lines[i].TrimStart().StartsWith('{') && i > 0 && ++seen == index)
-            {
-                return i + 1;
-            }
-        }
-
-        return 1;
-    }
 
     private static string Quote(string value) => JsonSerializer.Serialize(value, QuoteOptions);
 

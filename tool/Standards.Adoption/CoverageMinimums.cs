@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Standards.Sdk.Checks.Coverage;
+using Standards.Sdk.Checks.Json;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Adoption;
@@ -45,19 +46,18 @@ public static partial class CoverageMinimums
     public static string Apply(string? policy, IReadOnlyDictionary<string, int> minimums)
     {
         ArgumentNullException.ThrowIfNull(minimums);
-        JsonObject root;
-        try
-        {
-            root = policy is null ? [] : JsonNode.Parse(policy, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
-                ?? throw new ToolException(ToolRuleIds.ConfigurationMalformed, "standards.json must be a JSON object.", PolicyFile, 1);
-        }
-        catch (JsonException ex)
-        {
-            throw new ToolException(ToolRuleIds.ConfigurationMalformed, $"standards.json is not valid JSON ({ex.Message}). Fix it (the build reports it as STD0001) and run the command again.", PolicyFile, (int)(ex.LineNumber ?? 0) + 1);
-        }
+        var (root, positions) = policy is null
+            ? ([], null)
+            : EditableJson.Load(JsonFormats.Policy, PolicyFile, policy, "Fix it (the build reports it as STD0001 or STD0002) and run the command again.");
 
         if (root["coverage"] is not JsonObject coverage)
         {
+            if (positions?.Get("coverage") is { } wrong)
+            {
+                throw new ToolException(ToolRuleIds.ConfigurationMalformed,
+                    $"standards.json's \"coverage\" must be an object, not {wrong.Kind}. Fix it (the build reports it as STD0002) and run the command again.", PolicyFile, wrong.Line);
+            }
+
             coverage = [];
             root["coverage"] = coverage;
         }

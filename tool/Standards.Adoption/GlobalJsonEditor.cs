@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Standards.Sdk.Checks.Json;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Adoption;
@@ -26,31 +27,15 @@ public static class GlobalJsonEditor
     public static string? Pin(string? existing, string version, out string change)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(version);
-        JsonObject root;
-        if (existing is null)
-        {
-            root = [];
-        }
-        else
-        {
-            try
-            {
-                root = JsonNode.Parse(existing, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
-                    ?? throw new ToolException(ToolRuleIds.ConfigurationMalformed, "global.json must be a JSON object. Fix it and run the command again.", FileName, 1);
-            }
-            catch (JsonException ex)
-            {
-                throw new ToolException(ToolRuleIds.ConfigurationMalformed,
-                    $"global.json is not valid JSON ({ex.Message}); `dotnet` itself would refuse it. Fix it and run the command again.",
-                    FileName, (int)(ex.LineNumber ?? 0) + 1);
-            }
-        }
+        var (root, positions) = existing is null
+            ? ([], null)
+            : EditableJson.Load(JsonFormats.GlobalJson, FileName, existing, "`dotnet` itself would refuse it. Fix it and run the command again.");
 
         if (root["msbuild-sdks"] is not JsonObject sdks)
         {
-            if (root["msbuild-sdks"] is not null)
+            if (positions?.Get("msbuild-sdks") is { } wrong)
             {
-                throw new ToolException(ToolRuleIds.ConfigurationMalformed, "global.json's \"msbuild-sdks\" must be an object of SDK names and versions.", FileName);
+                throw new ToolException(ToolRuleIds.ConfigurationMalformed, $"global.json's \"msbuild-sdks\" must be an object of SDK names and versions, not {wrong.Kind}.", FileName, wrong.Line);
             }
 
             sdks = [];

@@ -72,14 +72,14 @@ public sealed class BaselineFile
             new(BaselineRuleIds.Malformed, Severity.Error, $"{path}: {message} Fix it, or regenerate the file with `{UpdateCommand}`.", path, line, column);
         void Report(string message, int line, int column) => problems.Add(Problem(message, line, column));
 
-        if (VersionedJsonFile.ReadObject(text, Report, value => $"the top level must be an object with \"version\" and \"findings\", not {value.Kind}.") is not { } root)
+        if (VersionedJsonFile.ReadObject(JsonFormats.AdoptionBaseline, text, Report, value => $"the top level must be an object with \"version\" and \"findings\", not {value.Kind}.") is not { } root)
         {
             return (Empty, problems);
         }
 
-        foreach (var property in root.Properties.Where(p => p.Name is not ("version" or "findings" or "$comment" or "$schema")))
+        foreach (var (property, message) in UnknownKeys.Find(root, DefaultFileName, ["version", "findings"]))
         {
-            problems.Add(Problem($"unknown setting \"{property.Name}\"; the file has \"version\" and \"findings\".", property.Line, property.Column));
+            problems.Add(Problem(message, property.Line, property.Column));
         }
 
         VersionedJsonFile.CheckVersion(root, CurrentVersion, Report, $"\"version\" is missing; this SDK reads version {CurrentVersion}.");
@@ -101,9 +101,9 @@ public sealed class BaselineFile
                 continue;
             }
 
-            foreach (var extra in entry.Properties.Where(p => !EntryFields.Contains(p.Name, StringComparer.Ordinal)))
+            foreach (var (extra, unknown) in UnknownKeys.Find(entry, "a finding", EntryFields))
             {
-                problems.Add(Problem($"a finding has an unknown field \"{extra.Name}\"; the fields are {string.Join(", ", EntryFields)}.", extra.Line, extra.Column));
+                problems.Add(Problem(unknown, extra.Line, extra.Column));
             }
 
             var code = entry.Get("code") as JsonStringNode;

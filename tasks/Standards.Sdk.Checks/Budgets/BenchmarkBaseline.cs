@@ -47,7 +47,7 @@ public sealed class BenchmarkBaseline
         void Report(string message, int line, int column) => problems.Add(Problem(message, line, column));
 
         const string shape = "the top level must be an object with \"version\" and a \"benchmarks\" object.";
-        var root = VersionedJsonFile.ReadObject(text, Report, _ => shape);
+        var root = VersionedJsonFile.ReadObject(JsonFormats.BenchmarkBaseline, text, Report, _ => shape);
         if (root is null)
         {
             return (Empty, problems);
@@ -55,7 +55,8 @@ public sealed class BenchmarkBaseline
 
         if (root.Get("benchmarks") is not JsonObjectNode benchmarks)
         {
-            Report(shape, root.Line, root.Column);
+            var at = root.Get("benchmarks") ?? root;
+            Report(shape, at.Line, at.Column);
             return (Empty, problems);
         }
 

@@ -33,7 +33,7 @@ public static class BenchmarkResultReader
             new(BudgetRuleIds.ResultsMalformed, Severity.Error,
                 $"{Path.GetFileName(path)} {message} Run the benchmarks again (their JSON exporter writes it), or delete the file.", path, line, column);
 
-        var parsed = PositionedJsonParser.Parse(text);
+        var parsed = JsonFormats.BenchmarkResults.Parse(text);
         if (!parsed.Succeeded)
         {
             return ([], Problem($"is not valid JSON (truncated?): {parsed.Error}", parsed.ErrorLine, parsed.ErrorColumn));
@@ -41,7 +41,8 @@ public static class BenchmarkResultReader
 
         if (parsed.Root is not JsonObjectNode root || root.Get("Benchmarks") is not JsonArrayNode benchmarks)
         {
-            return ([], Problem("is not a BenchmarkDotNet JSON report: it has no \"Benchmarks\" array.", parsed.Root!.Line, parsed.Root.Column));
+            var at = (parsed.Root as JsonObjectNode)?.Get("Benchmarks") ?? parsed.Root!;
+            return ([], Problem("is not a BenchmarkDotNet JSON report: it has no \"Benchmarks\" array.", at.Line, at.Column));
         }
 
         var results = new List<BenchmarkResult>();

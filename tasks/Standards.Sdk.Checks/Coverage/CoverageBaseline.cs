@@ -54,14 +54,14 @@ public sealed class CoverageBaseline
         Finding Problem(string message, JsonValueNode? node) => At(message, node?.Line ?? 1, node?.Column ?? 0);
         void Report(string message, int line, int column) => problems.Add(At(message, line, column));
 
-        if (VersionedJsonFile.ReadObject(text, Report, _ => "the top level must be an object with \"version\", \"total\" and \"projects\".") is not { } root)
+        if (VersionedJsonFile.ReadObject(JsonFormats.CoverageBaseline, text, Report, _ => "the top level must be an object with \"version\", \"total\" and \"projects\".") is not { } root)
         {
             return (Empty, problems);
         }
 
-        foreach (var extra in root.Properties.Where(p => p.Name is not ("version" or "total" or "projects" or "$comment" or "$schema")))
+        foreach (var (extra, message) in UnknownKeys.Find(root, DefaultFileName, ["version", "total", "projects"]))
         {
-            problems.Add(Problem($"unknown setting \"{extra.Name}\"; the file has \"version\", \"total\" and \"projects\".", extra.Value));
+            problems.Add(At(message, extra.Line, extra.Column));
         }
 
         VersionedJsonFile.CheckVersion(root, 1, Report);

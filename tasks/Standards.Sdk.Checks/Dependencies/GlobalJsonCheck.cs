@@ -57,7 +57,7 @@ public static partial class GlobalJsonCheck
             return null;
         }
 
-        var parsed = PositionedJsonParser.Parse(text);
+        var parsed = JsonFormats.GlobalJson.Parse(text);
         if (!parsed.Succeeded)
         {
             add(DependencyRuleIds.SdkNotPinned, $"global.json is not valid JSON: {parsed.Error} Fix the syntax; the dotnet host ignores a broken global.json and the SDK is not pinned.", parsed.ErrorLine, parsed.ErrorColumn);

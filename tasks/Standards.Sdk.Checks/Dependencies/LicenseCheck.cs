@@ -7,8 +7,9 @@ namespace Standards.Sdk.Checks.Dependencies;
 /// Licence allow-list for every package a project resolves (docs/standards-profile.md#licences): reads the project's
 /// project.assets.json, finds each package's .nuspec in the package folders it names, and judges the declared
 /// licence. Unknown or not-allowed is <see cref="DependencyRuleIds.LicenseNotAllowed"/>, denied is
-/// <see cref="DependencyRuleIds.LicenseDenied"/>. A project that was never restored (no assets file, or one
-/// NuGet is still writing) is skipped silently: restore reports its own problems.
+/// <see cref="DependencyRuleIds.LicenseDenied"/>. A project that was never restored (no assets file) is skipped:
+/// restore reports its own problems. An assets file that does not read (bad JSON, a duplicate key, no "libraries"
+/// object) is a <see cref="DependencyRuleIds.LicenseNotAllowed"/> finding at its line: no licence was checked.
 /// </summary>
 public static class LicenseCheck
 {
@@ -31,13 +32,15 @@ public static class LicenseCheck
     /// <param name="policy">Allow and deny lists.</param>
     /// <param name="severityOf">The configured severity of a rule for this project (None: off).</param>
     /// <param name="projectText">The project file's text, to point at the PackageReference of a direct dependency.</param>
+    /// <param name="assetsPath">The path of project.assets.json, named in a finding about the file itself.</param>
     public static IReadOnlyList<Finding> Run(
         string projectFile,
         string? assetsText,
         Func<string, string?> readFile,
         LicensePolicy policy,
         Func<string, Severity> severityOf,
-        string? projectText = null)
+        string? projectText = null,
+        string? assetsPath = null)
     {
         ArgumentNullException.ThrowIfNull(readFile);
         ArgumentNullException.ThrowIfNull(policy);
@@ -49,35 +52,25 @@ public static class LicenseCheck
             return [];
         }
 
-        if (PositionedJsonParser.Parse(assetsText).Root is not JsonObjectNode assets)
+        var (assets, unreadable) = ReadAssets(assetsText, assetsPath ?? projectFile,
+            notAllowedSeverity == Severity.None ? (DependencyRuleIds.LicenseDenied, deniedSeverity) : (DependencyRuleIds.LicenseNotAllowed, notAllowedSeverity));
+        if (assets is null)
         {
-            return [];
+            return [unreadable!];
         }
 
         var folders = (assets.Get("packageFolders") as JsonObjectNode)?.Properties.Select(p => p.Name).ToList() ?? [];
         var direct = DirectIds(assets);
         var parents = Parents(assets);
         var findings = new List<Finding>();
-        foreach (var library in (assets.Get("libraries") as JsonObjectNode)?.Properties ?? [])
+        foreach (var library in ((JsonObjectNode)assets.Get("libraries")!).Properties)
         {
-            if (library.Value is not JsonObjectNode entry || entry.Get("type") is not JsonStringNode { Value: "package" })
+            if (PackageOf(library) is not { } package)
             {
                 continue;
             }
 
-            var slash = library.Name.IndexOf('/', StringComparison.Ordinal);
-            if (slash <= 0)
-            {
-                continue;
-            }
-
-            var id = library.Name[..slash];
-            var version = library.Name[(slash + 1)..];
-            if (PlatformPackages.Contains(id))
-            {
-                continue;
-            }
-
+            var (id, version, entry) = package;
             var declared = Declared(id, version, entry, folders, readFile, policy);
             var verdict = Verdict(declared, policy);
             var severity = verdict switch
@@ -95,6 +88,32 @@ public static class LicenseCheck
         }
 
         return findings;
+    }
+
+    /// <summary>A package library of the assets file (not a project, not one the platform brings): its id, version and entry.</summary>
+    private static (string Id, string Version, JsonObjectNode Entry)? PackageOf(JsonPropertyNode library)
+    {
+        var slash = library.Name.IndexOf('/', StringComparison.Ordinal);
+        return library.Value is JsonObjectNode entry && entry.Get("type") is JsonStringNode { Value: "package" } && slash > 0
+            && !PlatformPackages.Contains(library.Name[..slash])
+            ? (library.Name[..slash], library.Name[(slash + 1)..], entry)
+            : null;
+    }
+
+    /// <summary>The assets file's top level, or the finding that says why no licence could be checked.</summary>
+    private static (JsonObjectNode? Assets, Finding? Problem) ReadAssets(string text, string path, (string Code, Severity Severity) rule)
+    {
+        Finding Problem(string what, int line, int column) => new(rule.Code, rule.Severity,
+            $"project.assets.json cannot be read ({what}), so no package licence was checked. Restore the project again (dotnet restore --force-evaluate).",
+            path, Math.Max(line, 1), column);
+        var parsed = JsonFormats.ProjectAssets.Parse(text);
+        return parsed.Root switch
+        {
+            null => (null, Problem(parsed.Error!, parsed.ErrorLine, parsed.ErrorColumn)),
+            JsonObjectNode root when root.Get("libraries") is JsonObjectNode => (root, null),
+            JsonObjectNode root => (null, Problem("it has no \"libraries\" object", root.Get("libraries")?.Line ?? root.Line, root.Get("libraries")?.Column ?? root.Column)),
+            var other => (null, Problem($"the top level is {other.Kind}, not an object", other.Line, other.Column)),
+        };
     }
 
     /// <summary>The finding for a package whose licence is denied or not on the allow-list, at its PackageReference (or the one that brings it in).</summary>

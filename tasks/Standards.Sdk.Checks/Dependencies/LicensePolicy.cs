@@ -113,11 +113,9 @@ public sealed class LicensePolicy
 
     private static void Unknown(JsonObjectNode node, string name, string[] known, string path, List<Finding> problems)
     {
-        foreach (var property in node.Properties.Where(p => !known.Contains(p.Name, StringComparer.Ordinal)))
+        foreach (var (property, message) in UnknownKeys.Find(node, $"'{name}'", known))
         {
-            problems.Add(new Finding(PolicyRuleIds.PolicyShape, Severity.Error,
-                $"Unknown setting '{property.Name}' in '{name}'. Known settings: {string.Join(", ", known)}. See docs/dependencies.md.",
-                path, property.Line, property.Column));
+            problems.Add(new Finding(PolicyRuleIds.PolicyShape, Severity.Error, $"{message} See docs/dependencies.md.", path, property.Line, property.Column));
         }
     }
 

@@ -49,7 +49,7 @@ public sealed class PackagesLockFile
                 $"packages.lock.json cannot be read: {what} Do not edit lock files by hand; regenerate it with `{fixCommand}` from the repo root and commit it.",
                 path, Math.Max(line, 1), column);
 
-        var parsed = PositionedJsonParser.Parse(text);
+        var parsed = JsonFormats.PackagesLock.Parse(text);
         if (!parsed.Succeeded)
         {
             problems.Add(Problem($"it is not valid JSON ({parsed.Error})", parsed.ErrorLine, parsed.ErrorColumn));

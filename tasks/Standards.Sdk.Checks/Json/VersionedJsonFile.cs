@@ -17,15 +17,16 @@ internal static class VersionedJsonFile
     public delegate void Report(string message, int line, int column);
 
     /// <summary>
-    /// The top-level object of <paramref name="text"/>, or null when the text is not JSON or not an object (both
+    /// The top-level object of <paramref name="text"/> read as <paramref name="format"/>, or null when the text is not JSON or not an object (both
     /// reported; <paramref name="notAnObject"/> words the second for the value found).
     /// </summary>
-    public static JsonObjectNode? ReadObject(string text, Report problem, Func<JsonValueNode, string> notAnObject)
+    public static JsonObjectNode? ReadObject(JsonFormat format, string text, Report problem, Func<JsonValueNode, string> notAnObject)
     {
+        ArgumentNullException.ThrowIfNull(format);
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(notAnObject);
-        var parsed = PositionedJsonParser.Parse(text);
+        var parsed = format.Parse(text);
         if (!parsed.Succeeded)
         {
             problem($"not valid JSON: {parsed.Error}", parsed.ErrorLine, parsed.ErrorColumn);

@@ -83,11 +83,10 @@ internal sealed class LayoutSettings
             return new LayoutSettings();
         }
 
-        foreach (var property in obj.Properties.Where(p => !Keys.Contains(p.Name, StringComparer.Ordinal)))
+        foreach (var (property, message) in UnknownKeys.Find(obj, "'layout' of standards.json", Keys))
         {
             findings.Add(new Finding(PolicyRuleIds.PolicyShape, Severity.Error,
-                $"Unknown setting 'layout.{property.Name}' in standards.json. The layout section accepts {string.Join(" and ", Keys)}; rule severities go in the \"rules\" section (e.g. \"STD3030\": \"none\").",
-                path, property.Line, property.Column));
+                $"{message} Rule severities go in the \"rules\" section (e.g. \"STD3030\": \"none\").", path, property.Line, property.Column));
         }
 
         var testsFolder = obj.Get("testsFolder");

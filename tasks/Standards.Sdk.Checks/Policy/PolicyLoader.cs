@@ -37,7 +37,7 @@ public static class PolicyLoader
     {
         ArgumentNullException.ThrowIfNull(text);
         var findings = new List<Finding>();
-        var parsed = PositionedJsonParser.Parse(text);
+        var parsed = JsonFormats.Policy.Parse(text);
         if (!parsed.Succeeded)
         {
             findings.Add(new Finding(PolicyRuleIds.PolicyNotJson, Severity.Error,
@@ -54,11 +54,9 @@ public static class PolicyLoader
 
         var reader = new Reader(path, findings);
         findings.AddRange(DuplicateKeys(path, root, isRoot: true));
-        foreach (var property in root.Properties.Where(p => !KnownSections.Contains(p.Name)))
+        foreach (var (property, message) in UnknownKeys.Find(root, FileName, KnownSections))
         {
-            findings.Add(new Finding(PolicyRuleIds.PolicyShape, Severity.Error,
-                $"Unknown setting '{property.Name}' in {FileName}. Known settings: {string.Join(", ", KnownSections.Where(s => s != "$schema"))}.",
-                path, property.Line, property.Column));
+            findings.Add(new Finding(PolicyRuleIds.PolicyShape, Severity.Error, message, path, property.Line, property.Column));
         }
 
         var policy = new StandardsPolicy
@@ -389,9 +387,9 @@ public static class PolicyLoader
 
             var missing = ExceptionFields
                 .Where(f => entry.Get(f) is not JsonStringNode { Value.Length: > 0 }).ToList();
-            foreach (var extra in entry.Properties.Where(p => p.Name is not ("rule" or "scope" or "owner" or "reason" or "expires")))
+            foreach (var (extra, message) in UnknownKeys.Find(entry, "an exception entry", ExceptionFields))
             {
-                findings.Add(Malformed(entry, $"Exception entry has an unknown field '{extra.Name}'; the fields are {fields}.", extra.Line));
+                findings.Add(Malformed(entry, message, extra.Line));
             }
 
             if (missing.Count > 0)

@@ -67,11 +67,10 @@ public static class PolicySection
             return null;
         }
 
-        foreach (var property in obj.Properties.Where(p => keys is not null && !keys.Contains(p.Name, StringComparer.Ordinal)))
+        foreach (var (property, message) in keys is null ? [] : UnknownKeys.Find(obj, $"'{name}'", keys))
         {
             findings.Add(new Finding(PolicyRuleIds.PolicyShape, Severity.Error,
-                $"Unknown setting '{property.Name}' in '{name}'. Known settings: {string.Join(", ", keys!)}; rule severities go in the \"rules\" section. See docs/quality-gates.md.",
-                path, property.Line, property.Column));
+                $"{message} Rule severities go in the \"rules\" section. See docs/quality-gates.md.", path, property.Line, property.Column));
         }
 
         return obj;

@@ -104,11 +104,9 @@ public sealed record ReleaseSettings
             case null:
                 return null;
             case JsonObjectNode obj:
-                foreach (var property in obj.Properties.Where(p => !keys.Contains(p.Name, StringComparer.Ordinal)))
+                foreach (var (property, message) in UnknownKeys.Find(obj, $"'{name}' of standards.json", keys))
                 {
-                    findings.Add(new Finding(PolicyRuleIds.PolicyShape, Severity.Error,
-                        $"Unknown setting '{name}.{property.Name}' in standards.json; '{name}' accepts {string.Join(", ", keys)}.",
-                        path, property.Line, property.Column));
+                    findings.Add(new Finding(PolicyRuleIds.PolicyShape, Severity.Error, message, path, property.Line, property.Column));
                 }
 
                 return obj;

@@ -189,7 +189,14 @@ public class LicenseTests
     {
         Assert.Empty(RunLicences(severity: _ => Severity.None));
         Assert.Empty(LicenseCheck.Run("p", null, _ => null, Policy, _ => Severity.Error));
-        Assert.Empty(LicenseCheck.Run("p", "{ not json", _ => null, Policy, _ => Severity.Error));
+    }
+
+    [Fact]
+    public void An_assets_file_that_does_not_read_is_a_finding_not_a_pass()
+    {
+        var finding = Assert.Single(LicenseCheck.Run("p", "{\n  \"libraries\": { not json", _ => null, Policy, _ => Severity.Error, null, "obj/project.assets.json"));
+        Assert.Equal(("STD2011", "obj/project.assets.json", 2), (finding.Code, finding.File, finding.Line));
+        Assert.Contains("no package licence was checked", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]

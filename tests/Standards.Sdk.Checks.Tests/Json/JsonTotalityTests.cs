@@ -49,7 +49,8 @@ public sealed class JsonTotalityTests
         AssertCoded(PackagesLockFile.Parse("src/App/packages.lock.json", text, "dotnet restore").Problems, "STD2006", "src/App/packages.lock.json", line);
         AssertCoded(BaselineFile.Parse("standards-baseline.json", text).Problems, "STD3901", "standards-baseline.json", line);
         AssertCoded(GlobalJsonCheck.Run("global.json", text, _ => Severity.Error), "STD2008", "global.json", line);
-        Assert.Empty(LicenseCheck.Run("/r/App.csproj", text, _ => null, LicensePolicy.From(StandardsPolicy.Default).Policy, _ => Severity.Error));
+        AssertCoded(LicenseCheck.Run("/r/App.csproj", text, _ => null, LicensePolicy.From(StandardsPolicy.Default).Policy, _ => Severity.Error, null, "/r/obj/project.assets.json"),
+            "STD2011", "/r/obj/project.assets.json", line);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public class VersionedJsonFileTests
     public void Text_that_is_not_an_object_is_reported_at_its_line(string text, string problem, int line)
     {
         var problems = new List<(string Message, int Line, int Column)>();
-        var root = VersionedJsonFile.ReadObject(text, (m, l, c) => problems.Add((m, l, c)), value => $"top level: {value.Kind}");
+        var root = VersionedJsonFile.ReadObject(JsonFormats.CoverageBaseline, text, (m, l, c) => problems.Add((m, l, c)), value => $"top level: {value.Kind}");
         Assert.Null(root);
         var reported = Assert.Single(problems);
         Assert.StartsWith(problem, reported.Message, StringComparison.Ordinal);
@@ -31,7 +31,7 @@ public class VersionedJsonFileTests
     public void A_version_other_than_the_one_read_is_reported_where_it_is(string text, string? expected)
     {
         var problems = new List<string>();
-        var root = VersionedJsonFile.ReadObject(text, (m, l, c) => problems.Add($"{m}@{l}"), _ => "not an object")!;
+        var root = VersionedJsonFile.ReadObject(JsonFormats.CoverageBaseline, text, (m, l, c) => problems.Add($"{m}@{l}"), _ => "not an object")!;
         VersionedJsonFile.CheckVersion(root, 1, (m, l, c) => problems.Add($"{m}@{l}"), "missing");
         if (expected is null)
         {

@@ -56,16 +56,18 @@ public sealed class RestoreGraph
             return null;
         }
 
-        var parsed = PositionedJsonParser.Parse(text);
+        var parsed = JsonFormats.ProjectAssets.Parse(text);
         if (parsed.Root is not JsonObjectNode root)
         {
-            findings.Add(Problem(path, parsed.ErrorLine, $"project.assets.json is not a JSON object ({parsed.Error ?? "wrong shape"}). Delete the obj folder and restore again."));
+            var what = parsed.Root is null ? parsed.Error : $"the top level is {parsed.Root.Kind}";
+            findings.Add(Problem(path, parsed.Root?.Line ?? parsed.ErrorLine, $"project.assets.json is not a JSON object ({what}). Delete the obj folder and restore again."));
             return null;
         }
 
         if (root.Get("libraries") is not JsonObjectNode libraries || root.Get("targets") is not JsonObjectNode targets)
         {
-            findings.Add(Problem(path, root.Line, "project.assets.json has no 'libraries' or 'targets' section. Delete the obj folder and restore again."));
+            var wrong = root.Get("libraries") is JsonObjectNode ? root.Get("targets") : root.Get("libraries");
+            findings.Add(Problem(path, wrong?.Line ?? root.Line, "project.assets.json has no 'libraries' or 'targets' object. Delete the obj folder and restore again."));
             return null;
         }
 

@@ -93,7 +93,7 @@ public sealed record VersionFacts
     /// <summary>Reads a cache file; null when it is not one (a damaged cache is recomputed, never trusted).</summary>
     public static VersionFacts? FromJson(string text)
     {
-        if (PositionedJsonParser.Parse(text).Root is not JsonObjectNode root
+        if (JsonFormats.VersionCache.Parse(text).Root is not JsonObjectNode root
             || root.Get("headCommit") is not JsonStringNode head
             || root.Get("height") is not JsonNumberNode height || !height.TryGetInt32(out var heightValue)
             || root.Get("headCommitTime") is not JsonNumberNode time

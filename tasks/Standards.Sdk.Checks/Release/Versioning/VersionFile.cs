@@ -33,7 +33,7 @@ public static class VersionFile
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(findings);
-        var parsed = PositionedJsonParser.Parse(text);
+        var parsed = JsonFormats.VersionJson.Parse(text);
         if (!parsed.Succeeded)
         {
             findings.Add(new Finding(ReleaseRuleIds.VersionFileSyntax, Severity.Error,
@@ -63,11 +63,9 @@ public static class VersionFile
 
         public VersionFileSettings Settings(JsonObjectNode root, string repoPath, string directory)
         {
-            foreach (var property in root.Properties.Where(p => !TopLevelKeys.Contains(p.Name)))
+            foreach (var (property, message) in UnknownKeys.Find(root, FileName, TopLevelKeys))
             {
-                findings.Add(new Finding(ReleaseRuleIds.VersionFileInvalid, Severity.Error,
-                    $"Unknown setting '{property.Name}' in {FileName}. Known settings: {string.Join(", ", TopLevelKeys.Where(k => k != "$schema"))}.",
-                    path, property.Line, property.Column));
+                findings.Add(new Finding(ReleaseRuleIds.VersionFileInvalid, Severity.Error, message, path, property.Line, property.Column));
             }
 
             var inherit = Bool(root.Get("inherit"), "inherit") ?? false;
@@ -346,11 +344,9 @@ public static class VersionFile
                 case null:
                     return null;
                 case JsonObjectNode obj:
-                    foreach (var property in obj.Properties.Where(p => !keys.Contains(p.Name, StringComparer.Ordinal)))
+                    foreach (var (property, message) in UnknownKeys.Find(obj, $"'{name}' of {FileName}", keys))
                     {
-                        findings.Add(new Finding(ReleaseRuleIds.VersionFileInvalid, Severity.Error,
-                            $"Unknown setting '{name}.{property.Name}' in {FileName}; '{name}' accepts {string.Join(", ", keys)}.",
-                            path, property.Line, property.Column));
+                        findings.Add(new Finding(ReleaseRuleIds.VersionFileInvalid, Severity.Error, message, path, property.Line, property.Column));
                     }
 
                     return obj;

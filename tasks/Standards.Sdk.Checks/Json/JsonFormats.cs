@@ -1,0 +1,70 @@
+namespace Standards.Sdk.Checks.Json;
+
+/// <summary>
+/// A JSON file format Standards.Sdk reads, and what syntax it accepts beyond strict JSON. Every reader parses
+/// through its format (<see cref="Parse"/>), never through System.Text.Json directly; each turns a parse error into
+/// its own coded finding with the file and line.
+/// </summary>
+/// <param name="Name">The file's name or pattern, for messages and the list of formats.</param>
+/// <param name="Options">Comments and trailing commas, duplicate keys.</param>
+/// <param name="Why">Why the format accepts what it does, in one line (docs/architecture.md lists them).</param>
+public sealed record JsonFormat(string Name, JsonParseOptions Options, string Why)
+{
+    /// <summary>Parses <paramref name="text"/> as this format; never throws on bad input.</summary>
+    public JsonParseResult Parse(string text) => PositionedJsonParser.Parse(text, Options);
+
+    /// <summary>As <see cref="Parse"/>, but a duplicate key is always an error: a tool that edits the file must not pick one of two values.</summary>
+    public JsonParseResult ParseForEdit(string text) => PositionedJsonParser.Parse(text, Options with { RejectDuplicateKeys = true });
+}
+
+/// <summary>
+/// Every JSON format Standards.Sdk (its tasks and the <c>dotnet standards</c> tool) reads: one place, so a test can
+/// prove each one turns every malformation into its coded finding, and a reader outside this list is caught. In
+/// all of them a UTF-8 BOM is accepted and a duplicate key, a lone surrogate or invalid syntax is an error.
+/// </summary>
+public static class JsonFormats
+{
+    private static readonly JsonParseOptions Lenient = new(AllowComments: true, RejectDuplicateKeys: true);
+
+    /// <summary>standards.json: its loader reports every duplicate key itself (STD0002), rule codes ignoring case.</summary>
+    public static JsonFormat Policy { get; } = new("standards.json", new(AllowComments: true, RejectDuplicateKeys: false),
+        "written by hand: comments and trailing commas allowed; the loader reports each duplicate key (STD0002), rule codes ignoring case");
+
+    /// <summary>global.json at the repo root.</summary>
+    public static JsonFormat GlobalJson { get; } = new("global.json", Lenient, "written by hand; the dotnet host accepts comments");
+
+    /// <summary>version.json (and each nested one).</summary>
+    public static JsonFormat VersionJson { get; } = new("version.json", Lenient, "written by hand; Nerdbank.GitVersioning accepts comments");
+
+    /// <summary>NuGet's packages.lock.json.</summary>
+    public static JsonFormat PackagesLock { get; } = new("packages.lock.json", Lenient, "written by NuGet, whose reader accepts comments");
+
+    /// <summary>NuGet's obj/project.assets.json (licence check, SBOM).</summary>
+    public static JsonFormat ProjectAssets { get; } = new("project.assets.json", Lenient, "written by NuGet, whose reader accepts comments");
+
+    /// <summary>The adoption baseline, standards-baseline.json.</summary>
+    public static JsonFormat AdoptionBaseline { get; } = new("standards-baseline.json", Lenient, "written by the tool, reviewed and edited by hand");
+
+    /// <summary>The code baseline, standards-code-baseline.json: strict JSON.</summary>
+    public static JsonFormat CodeBaseline { get; } = new("standards-code-baseline.json", new(AllowComments: false, RejectDuplicateKeys: true),
+        "strict: the compiler's suppressor finds its entries by pattern, so an entry inside a comment would suppress");
+
+    /// <summary>The coverage ratchet, standards-coverage-baseline.json.</summary>
+    public static JsonFormat CoverageBaseline { get; } = new("standards-coverage-baseline.json", Lenient, "written by the build, reviewed and edited by hand");
+
+    /// <summary>The benchmark baseline, standards-benchmarks-baseline.json.</summary>
+    public static JsonFormat BenchmarkBaseline { get; } = new("standards-benchmarks-baseline.json", Lenient, "written by the build, reviewed and edited by hand");
+
+    /// <summary>BenchmarkDotNet's JSON reports (*-report*.json).</summary>
+    public static JsonFormat BenchmarkResults { get; } = new("*-report*.json (BenchmarkDotNet)", Lenient, "written by BenchmarkDotNet");
+
+    /// <summary>The versioning engine's cache (obj/.../version-*.json): a damaged one is recomputed, never trusted.</summary>
+    public static JsonFormat VersionCache { get; } = new("version-*.json (versioning cache)", Lenient, "our own state; a file that does not read is recomputed");
+
+    /// <summary>All of them.</summary>
+    public static IReadOnlyList<JsonFormat> All { get; } =
+    [
+        Policy, GlobalJson, VersionJson, PackagesLock, ProjectAssets, AdoptionBaseline, CodeBaseline, CoverageBaseline, BenchmarkBaseline,
+        BenchmarkResults, VersionCache,
+    ];
+}

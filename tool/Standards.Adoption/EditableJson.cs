@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Standards.Sdk.Checks.Json;
+using Standards.Sdk.Checks.Rules;
+
+namespace Standards.Adoption;
+
+/// <summary>
+/// A JSON file the tool edits (standards.json, global.json): read through its <see cref="JsonFormat"/> first, so a
+/// duplicate key, a lone surrogate or bad syntax is STD7505 with the line, never an exception; then loaded into
+/// System.Text.Json's mutable tree, which writes it back.
+/// </summary>
+internal static class EditableJson
+{
+    /// <summary>
+    /// The top-level object of <paramref name="text"/> to edit, and the same object with positions (for messages about
+    /// a value the edit cannot keep); <paramref name="hint"/> ends each message.
+    /// </summary>
+    public static (JsonObject Root, JsonObjectNode Positions) Load(JsonFormat format, string fileName, string text, string hint)
+    {
+        var parsed = format.ParseForEdit(text);
+        if (!parsed.Succeeded)
+        {
+            throw new ToolException(ToolRuleIds.ConfigurationMalformed, $"{fileName} is not valid JSON: {parsed.Error} {hint}", fileName, parsed.ErrorLine);
+        }
+
+        if (parsed.Root is not JsonObjectNode positions)
+        {
+            throw new ToolException(ToolRuleIds.ConfigurationMalformed, $"{fileName} must be a JSON object, not {parsed.Root!.Kind}. {hint}", fileName, parsed.Root.Line);
+        }
+
+        var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        return ((JsonObject)JsonNode.Parse(text.TrimStart('\uFEFF'), documentOptions: options)!, positions);
+    }
+}
