@@ -79,7 +79,7 @@ public sealed class VersionHistoryTests : IDisposable
         var beta = Compute().Version!;
         Assert.Equal(3, beta.VersionHeight);
         Assert.Equal($"2.0.0-beta.3.g{repo.Head[..10]}", beta.NuGetPackageVersion);
-        Assert.Equal("2.0.0.0", beta.FileVersion);
+        Assert.Equal("2.0.0", beta.FileVersion); // as Nerdbank.GitVersioning: the numbers the version has
 
         repo.CommitFile("version.json", """{ "version": "2.0.0-rc.{height}", "nugetPackageVersion": { "semVer": 2 } }""");
         Assert.Equal(1, Compute().Version!.VersionHeight);

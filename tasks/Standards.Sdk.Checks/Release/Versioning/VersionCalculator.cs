@@ -118,13 +118,15 @@ public static partial class VersionCalculator
             BuildVersion = JoinPresent(version),
             SimpleVersion = simple,
             AssemblyVersion = assembly,
-            FileVersion = Join(version, 4),
+            // As Nerdbank.GitVersioning: the numbers the version has (x.y.z with the height in the label, not x.y.z.0).
+            FileVersion = JoinPresent(version),
             InformationalVersion = informational,
             NuGetPackageVersion = nuget,
             SemVer2 = semVer2,
             PrereleaseVersion = prerelease,
             CloudBuildNumber = options.CloudBuildNumberEnabled ? CloudBuildNumber(options, version, spec, prerelease, shortId, publicRelease) : null,
-            VersionHeight = height,
+            // As Nerdbank.GitVersioning: 0 when the version has no place for the height (four numbers, no {height}).
+            VersionHeight = position == HeightPosition.None ? 0 : height,
             VersionHeightOffset = options.VersionHeightOffset,
             PublicRelease = publicRelease,
             GitCommitId = commitId,
