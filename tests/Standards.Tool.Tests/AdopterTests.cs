@@ -66,6 +66,31 @@ public sealed class AdopterTests : IDisposable
         Assert.Equal(["standards-code-baseline.json"], again.Changes.Files.Keys);
     }
 
+    /// <summary>
+    /// A package licence the policy does not know (a per-project finding of the dependency check, after restore) is
+    /// recorded in the repository baseline against its project, the CI-mode build is then green, and a second run
+    /// keeps the entry as it is.
+    /// </summary>
+    [Fact]
+    public void A_licence_finding_is_recorded_in_the_repository_baseline_against_its_project()
+    {
+        const string Message = "Package Eula 3.0.0 (a direct dependency) has an unknown licence: it declares licenseUrl https://example.com/eula. Check the licence.";
+        dotnet.LicenceFindings.Add($"src/A/A.csproj(3,5): error STD2011: {Message} [{{root}}/src/A/A.csproj]");
+        var result = Run();
+
+        Assert.True(result.CiBuildGreen);
+        Assert.Empty(result.NotBaselinable);
+        var entry = Assert.Single(Standards.Sdk.Checks.Baseline.BaselineFile.Parse("b", Read("standards-baseline.json")).Baseline.Entries);
+        Assert.Equal(("STD2011", "src/A/A.csproj", Message), (entry.Code, entry.File, entry.Message));
+        Assert.Single(result.Findings, f => f.Code == "STD2011");
+        Commit();
+
+        var again = Run(allowDirty: true);
+        Assert.True(again.CiBuildGreen);
+        Assert.Empty(again.Removable);
+        Assert.Empty(again.Changes.Files);
+    }
+
     [Fact]
     public void A_compiler_error_is_named_with_its_fix_and_the_build_is_not_green()
     {
@@ -381,10 +406,22 @@ public sealed class AdopterTests : IDisposable
                 return RunChain(arguments, workingDirectory, recorded);
             }
 
-            var lines = Findings.Select(f => workingDirectory + "/" + f.Replace("{root}", workingDirectory, StringComparison.Ordinal))
+            var lines = Findings.Concat(LicenceFindings.Where(f => !InRepoBaseline(f, workingDirectory)))
+                .Select(f => workingDirectory + "/" + f.Replace("{root}", workingDirectory, StringComparison.Ordinal))
                 .Where(line => BuildOutput.Parse(line, workingDirectory).Select(d => CodeBaselineDocument.EntryFor(d, f => File.ReadAllLines(Path.Combine(workingDirectory, f)))).All(e => e is null || !recorded.Contains(e) || e.Id == "CS0246"))
                 .ToList();
             return new CommandResult(lines.Count == 0 ? 0 : 1, string.Join('\n', lines));
+        }
+
+        /// <summary>Licence findings a project's build prints (as `file(line,col): severity CODE: message [project]`) until the workspace's standards-baseline.json has an entry of that code, project and message.</summary>
+        public List<string> LicenceFindings { get; } = [];
+
+        private static bool InRepoBaseline(string finding, string workingDirectory)
+        {
+            var path = Path.Combine(workingDirectory, "standards-baseline.json");
+            var diagnostic = BuildOutput.Parse(workingDirectory + "/" + finding.Replace("{root}", workingDirectory, StringComparison.Ordinal), workingDirectory).Single();
+            return File.Exists(path) && Standards.Sdk.Checks.Baseline.BaselineFile.Parse("b", File.ReadAllText(path)).Baseline.Entries
+                .Any(e => e.Code == diagnostic.Code && e.File == diagnostic.File && e.Message == diagnostic.Message);
         }
 
         /// <summary>`dotnet restore`: fails with <see cref="RestoreFailure"/>, or writes a lock file beside every project.</summary>

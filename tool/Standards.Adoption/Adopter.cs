@@ -83,7 +83,8 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
                 Changes = changes,
                 ChangeLines = changeLines,
                 // The repo findings were recorded by the survey build's baseline update (logged as messages), so they come from the file.
-                Findings = [.. survey.Findings, .. (newRepo?.Entries ?? []).Select(e => new BuildDiagnostic(e.Code, false, e.File, 0, 0, e.Message))],
+                // (Licence entries were recorded from the survey build's own findings, which are already among them.)
+                Findings = [.. survey.Findings, .. (newRepo?.Entries ?? []).Where(e => !ProjectFindingsBaseline.IsJudgedByProjects(e.Code)).Select(e => new BuildDiagnostic(e.Code, false, e.File, 0, 0, e.Message))],
                 RepoEntries = newRepo?.Entries.Count ?? 0,
                 CodeEntries = survey.CodeEntries,
                 Removable = removable,
@@ -206,6 +207,10 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             File.WriteAllText(target, content);
         }
 
+        // Licence entries are judged by each project's build: dropped here, so the survey build reports every licence
+        // finding and the entries are recorded anew from what it reports.
+        ProjectEntries.Drop(workspace);
+
         // The survey builds read the repo as CI will after the adoption is committed: a git repo with every file committed.
         Git(workspace, "init", "-q");
         Git(workspace, "add", "-A");
@@ -244,6 +249,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         var compilations = SurveyCompilations.Parse(surveyBuild.Output, workspace, ReadOrNull);
         all.AddRange(surveyed.Where(d => seen.Add(d.Identity)));
         Record(surveyed.Where(compilations.FailsInCi), workspace, entries);
+        ProjectEntries.Add(workspace, surveyed.Where(d => ProjectFindingsBaseline.IsJudgedByProjects(d.Code) && compilations.FailsInCi(d)));
 
         // Then CI-mode builds exactly as CI runs them (a rebuild: what the survey compiled with warnings must be
         // compiled again to be judged), which must be green. The loop is a safety net for what the survey cannot

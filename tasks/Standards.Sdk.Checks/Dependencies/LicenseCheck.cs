@@ -8,22 +8,11 @@ namespace Standards.Sdk.Checks.Dependencies;
 /// project.assets.json, finds each package's .nuspec in the package folders it names, and judges the declared
 /// licence. Unknown or not-allowed is <see cref="DependencyRuleIds.LicenseNotAllowed"/>, denied is
 /// <see cref="DependencyRuleIds.LicenseDenied"/>. A project that was never restored (no assets file, or one
-/// NuGet is still writing) is skipped silently: restore reports its own problems.
+/// NuGet is still writing) is skipped silently: restore reports its own problems. Packages the .NET SDK brings
+/// (<see cref="SdkImplicitPackages"/>) are not the repo's dependencies and are never judged.
 /// </summary>
 public static class LicenseCheck
 {
-    /// <summary>
-    /// Packages the .NET SDK itself adds for older target frameworks (netstandard2.0, net4x): part of the
-    /// platform, not a dependency anyone chose, and some carry only the old ".NET Library" licence URL.
-    /// </summary>
-    private static readonly HashSet<string> PlatformPackages = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "NETStandard.Library",
-        "Microsoft.NETCore.Platforms",
-        "Microsoft.NETCore.Targets",
-        "Microsoft.NETFramework.ReferenceAssemblies",
-    };
-
     /// <summary>Runs the check for one project.</summary>
     /// <param name="projectFile">The project file, named in the findings.</param>
     /// <param name="assetsText">The text of project.assets.json, or null when it does not exist.</param>
@@ -57,6 +46,7 @@ public static class LicenseCheck
         var folders = (assets.Get("packageFolders") as JsonObjectNode)?.Properties.Select(p => p.Name).ToList() ?? [];
         var direct = DirectIds(assets);
         var parents = Parents(assets);
+        var sdkPackages = SdkImplicitPackages.Of(assets, direct, parents);
         var findings = new List<Finding>();
         foreach (var library in (assets.Get("libraries") as JsonObjectNode)?.Properties ?? [])
         {
@@ -73,7 +63,7 @@ public static class LicenseCheck
 
             var id = library.Name[..slash];
             var version = library.Name[(slash + 1)..];
-            if (PlatformPackages.Contains(id))
+            if (sdkPackages.Contains(id))
             {
                 continue;
             }
