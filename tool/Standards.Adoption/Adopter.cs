@@ -311,8 +311,11 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
     /// </summary>
     private (List<UnbaselinableFinding> Remaining, string? Change) SurveyTests(string workspace, string solution, ChangeSet changes)
     {
-        log.WriteLine("Running the tests in CI mode (records the coverage they reach)...");
-        var test = Dotnet(workspace, ci: true, "test", solution, "--no-build", "-nologo", "-tl:off", "-v:m");
+        var globalJson = ReadOrNull(Path.Combine(workspace, GlobalJsonEditor.FileName));
+        log.WriteLine(TestCommand.IsTestingPlatform(globalJson)
+            ? "Running the tests in CI mode (Microsoft.Testing.Platform, as global.json sets; records the coverage they reach)..."
+            : "Running the tests in CI mode (records the coverage they reach)...");
+        var test = Dotnet(workspace, ci: true, [.. TestCommand.Arguments(globalJson, solution, noBuild: true)]);
         if (test.ExitCode == 0)
         {
             return ([], null);
@@ -323,8 +326,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         var others = diagnostics.Where(d => !CoverageMinimums.Gates.ContainsKey(d.Code)).Select(d => new UnbaselinableFinding(d, FixFor(d))).ToList();
         if (minimums.Count == 0)
         {
-            var failed = others.Count > 0 ? others : [new UnbaselinableFinding(new BuildDiagnostic("TEST", true, string.Empty, 0, 0, "dotnet test failed"), "tests fail: fix them (run `CI=true dotnet test` to see which).")];
-            return (failed, null);
+            return (others.Count > 0 ? others : [TestsFail(test, workspace)], null);
         }
 
         var policyPath = Path.Combine(workspace, CoverageMinimums.PolicyFile);
@@ -336,7 +338,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             var policy = CoverageMinimums.Apply(File.Exists(policyPath) ? File.ReadAllText(policyPath) : null, minimums);
             File.WriteAllText(policyPath, policy);
             changes.Set(CoverageMinimums.PolicyFile, policy);
-            retest = Dotnet(workspace, ci: true, "test", solution, "-nologo", "-tl:off", "-v:m");
+            retest = Dotnet(workspace, ci: true, [.. TestCommand.Arguments(globalJson, solution, noBuild: false)]);
             errors = retest.ExitCode == 0 ? [] : [.. BuildOutput.Parse(retest.Output, workspace).Where(d => d.IsError)];
 
             // A gate the first run did not show (its project's report was not judged then, or measured differently
@@ -357,10 +359,20 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         var still = errors.Select(d => new UnbaselinableFinding(d, FixFor(d))).ToList();
         if (retest.ExitCode != 0 && still.Count == 0)
         {
-            still.Add(new UnbaselinableFinding(new BuildDiagnostic("TEST", true, string.Empty, 0, 0, "dotnet test failed"), "tests fail: fix them (run `CI=true dotnet test` to see which)."));
+            still.Add(TestsFail(retest, workspace));
         }
 
         return (still, $"{CoverageMinimums.PolicyFile}: coverage minimums set to what the tests reach today ({string.Join(", ", minimums.Select(m => $"{m.Key} {m.Value} %"))}); raise them as tests are added");
+    }
+
+    /// <summary>Tests that really fail: their output goes to the log, so the user sees which, and they are a finding no baseline holds.</summary>
+    private UnbaselinableFinding TestsFail(CommandResult run, string workspace)
+    {
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dotnet test failed (exit code {run.ExitCode}); its output ends with:"));
+        log.WriteLine(TestCommand.Tail(run.Output, workspace));
+        return new UnbaselinableFinding(
+            new BuildDiagnostic("TEST", true, string.Empty, 0, 0, string.Create(CultureInfo.InvariantCulture, $"dotnet test failed (exit code {run.ExitCode})")),
+            "tests fail: fix them (the test output is above; `CI=true dotnet test` runs them again).");
     }
 
     /// <summary>Adds the code baseline entries of the findings and writes the file; returns how many are new.</summary>
