@@ -425,7 +425,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             return $"a NuGet restore warning or error: fix the package reference (https://learn.microsoft.com/nuget/reference/errors-and-warnings/{code.ToLowerInvariant()}).";
         }
 
-        return "a diagnostic the code baseline cannot hold (it suppresses CA, IDE, CS warnings and STD1001-STD1099 only): fix it, or set its severity in standards.json.";
+        return "a diagnostic of an analyzer the repo added itself, which the code baseline cannot hold (it holds every diagnostic the policy turns on: CA, IDE, CS warnings, RS0030, STD1001-STD1099): fix the code, or except the files it fires in with an owner and an expiry date in standards.json.";
     }
 
     /// <summary>The lock files the restore wrote and the repo baseline the survey wrote, into the change set; the code baseline too.</summary>
