@@ -1,4 +1,5 @@
 using Microsoft.Build.Framework;
+using Standards.Sdk.Checks.Baseline;
 using Standards.Sdk.Checks.Dependencies;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
@@ -44,6 +45,9 @@ public sealed class CheckPackageDependencies : ProjectPolicyTask
     /// <summary>The project's lock file (NuGetLockFilePath, else packages.lock.json next to the project), when the project restores with one.</summary>
     public string? LockFile { get; set; }
 
+    /// <summary>The repo's adoption baseline (its licence entries for this project apply here).</summary>
+    public string? BaselineFile { get; set; }
+
     /// <inheritdoc />
     protected override bool ExecuteCore()
     {
@@ -78,10 +82,27 @@ public sealed class CheckPackageDependencies : ProjectPolicyTask
 
         var (licenses, _) = LicensePolicy.From(policy);
         var assets = string.IsNullOrEmpty(ProjectAssetsFile) ? null : Read(ProjectAssetsFile);
-        reporter.AddRange(LicenseCheck.Run(ProjectFile, assets, Read, licenses, reporter.SeverityOf, Read(ProjectFile), ProjectAssetsFile));
+        var licenceFindings = LicenseCheck.Run(ProjectFile, assets, Read, licenses, reporter.SeverityOf, Read(ProjectFile), ProjectAssetsFile);
+        reporter.AddRange(ProjectFindingsBaseline.Apply(licenceFindings, ReadBaseline(), Glob.Normalize(Path.GetRelativePath(RepoRoot, Path.GetFullPath(ProjectFile))),
+            BaselineFile ?? string.Empty, reporter.SeverityOf(BaselineRuleIds.EntryNoLongerNeeded)));
         ReportUnreadable(reporter, unreadable);
         Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Normal,
             "Standards.Sdk: checked the audit settings and package licences of {0}.", project.Name);
         return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+    }
+
+    /// <summary>
+    /// The adoption baseline, read leniently: the repository checks report a damaged file (STD3901); here an entry
+    /// that cannot be read accepts nothing, so a damaged file makes the build fail, never pass.
+    /// </summary>
+    private Standards.Sdk.Checks.Baseline.BaselineFile? ReadBaseline()
+    {
+        if (BaselineFile is not { Length: > 0 } path || !File.Exists(path))
+        {
+            return null;
+        }
+
+        var text = ReadOrNull(path);
+        return text is null ? null : Standards.Sdk.Checks.Baseline.BaselineFile.Parse(Path.GetFileName(path), text).Baseline;
     }
 }

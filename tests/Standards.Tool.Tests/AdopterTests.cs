@@ -8,7 +8,7 @@ namespace Standards.Tool.Tests;
 /// diagnostics the script holds (minus those the workspace's code baseline already records, as the suppressor
 /// would). The real restore and builds are covered by the integration test (AdoptCommandTests).
 /// </summary>
-public sealed class AdopterTests : IDisposable
+public sealed partial class AdopterTests : IDisposable
 {
     private const string Project = "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <PackageReference Include=\"xunit\" Version=\"2.9.3\" />\n  </ItemGroup>\n</Project>\n";
     private const string Source = "namespace A;\npublic static class C\n{\n    public static string S(int i) => i.ToString();\n}\n";
@@ -64,6 +64,67 @@ public sealed class AdopterTests : IDisposable
         Assert.Empty(again.CodeEntries);
         Assert.DoesNotContain("CA1305", Read("standards-code-baseline.json"), StringComparison.Ordinal);
         Assert.Equal(["standards-code-baseline.json"], again.Changes.Files.Keys);
+    }
+
+    /// <summary>
+    /// A package licence the policy does not know (a per-project finding of the dependency check, after restore) is
+    /// recorded in the repository baseline against its project, the CI-mode build is then green, and a second run
+    /// keeps the entry as it is.
+    /// </summary>
+    [Fact]
+    public void A_licence_finding_is_recorded_in_the_repository_baseline_against_its_project()
+    {
+        const string Message = "Package Eula 3.0.0 (a direct dependency) has an unknown licence: it declares licenseUrl https://example.com/eula. Check the licence.";
+        dotnet.LicenceFindings.Add($"src/A/A.csproj(3,5): error STD2011: {Message} [{{root}}/src/A/A.csproj]");
+        var result = Run();
+
+        Assert.True(result.CiBuildGreen);
+        Assert.Empty(result.NotBaselinable);
+        var entry = Assert.Single(Standards.Sdk.Checks.Baseline.BaselineFile.Parse("b", Read("standards-baseline.json")).Baseline.Entries);
+        Assert.Equal(("STD2011", "src/A/A.csproj", Message), (entry.Code, entry.File, entry.Message));
+        Assert.Single(result.Findings, f => f.Code == "STD2011");
+        Commit();
+
+        var again = Run(allowDirty: true);
+        Assert.True(again.CiBuildGreen);
+        Assert.Empty(again.Removable);
+        Assert.Empty(again.Changes.Files);
+    }
+
+    [Fact]
+    public void Tests_run_as_VSTest_takes_them_without_a_test_runner_in_global_json()
+    {
+        Run(dryRun: true);
+        Assert.Equal(["test", "{root}/standards-adopt.slnx", "--no-build", "-nologo", "-tl:off", "-v:m"], Assert.Single(dotnet.TestArguments));
+    }
+
+    /// <summary>
+    /// global.json puts `dotnet test` in Microsoft.Testing.Platform mode: no MSBuild switch may reach the test
+    /// applications (they stop on an unknown option), and the solution is given with --solution.
+    /// </summary>
+    [Fact]
+    public void Tests_run_on_Microsoft_Testing_Platform_get_only_the_options_its_dotnet_test_takes()
+    {
+        Write("global.json", "{\n  \"sdk\": { \"version\": \"10.0.100\" },\n  \"test\": { \"runner\": \"Microsoft.Testing.Platform\" }\n}\n");
+        Commit();
+        var result = Run(dryRun: true);
+        Assert.True(result.CiBuildGreen);
+        Assert.Equal(["test", "--solution", "{root}/standards-adopt.slnx", "--no-build", "--no-ansi", "--no-progress"], Assert.Single(dotnet.TestArguments));
+    }
+
+    [Fact]
+    public void Tests_that_really_fail_show_their_output()
+    {
+        dotnet.TestFailureOutput = "Running tests from {root}/test/A.Tests/bin/Release/net10.0/A.Tests.dll\nfailed A.Tests.OrderTests.Total_is_rounded (4ms)\n  Assert.Equal() Failure: Values differ\nTest run summary: Failed! - total: 3, failed: 1, succeeded: 2";
+        var log = new StringWriter();
+        var result = new Adopter(dotnet, log).Run(new AdoptOptions(root, "9.9.9", DryRun: true));
+
+        Assert.False(result.CiBuildGreen);
+        var left = Assert.Single(result.NotBaselinable);
+        Assert.Equal(("TEST", "dotnet test failed (exit code 2)"), (left.Diagnostic.Code, left.Diagnostic.Message));
+        var text = log.ToString();
+        Assert.Contains("dotnet test failed (exit code 2); its output ends with:\n    Running tests from test/A.Tests/bin/Release/net10.0/A.Tests.dll\n    failed A.Tests.OrderTests.Total_is_rounded (4ms)\n", text.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Test run summary: Failed! - total: 3, failed: 1, succeeded: 2", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -319,137 +380,5 @@ public sealed class AdopterTests : IDisposable
     {
         Git("add", "-A");
         Git("-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "c");
-    }
-
-    /// <summary>git runs for real; dotnet is scripted (an entry suppresses its finding, except a compiler error's, CS0246).</summary>
-    private sealed class ScriptedDotnet : ICommandRunner
-    {
-        private readonly ProcessCommandRunner real = new();
-
-        /// <summary>Diagnostic lines with <c>{root}</c> for the workspace; the file part is made absolute.</summary>
-        public List<string> Findings { get; } = [];
-
-        public int Builds { get; private set; }
-
-        /// <summary>
-        /// When set: projects in reference order (each references the previous), each with one finding line
-        /// ({severity} for warning or error). A CI build stops at the first project with an unrecorded finding, as
-        /// MSBuild does when a reference fails; a survey build prints every finding as a warning, with the survey
-        /// line of each project.
-        /// </summary>
-        public List<(string Project, string Finding)> Chain { get; } = [];
-
-        /// <summary>TreatWarningsAsErrors of the chain's projects in CI.</summary>
-        public bool ChainTreatWarningsAsErrors { get; set; } = true;
-
-        public int Restores { get; private set; }
-
-        /// <summary>When set, `dotnet restore` fails with this output.</summary>
-        public string? RestoreFailure { get; set; }
-
-        public int Tests { get; private set; }
-
-        /// <summary>A coverage gate failure `dotnet test` prints until standards.json sets the line minimum to 44.</summary>
-        public string? CoverageFailure { get; set; }
-
-        /// <summary>When set: the failure `dotnet test` prints for this standards.json text, or null when it passes.</summary>
-        public Func<string, string?>? TestRun { get; set; }
-
-        public CommandResult Run(string command, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
-        {
-            if (command != "dotnet")
-            {
-                return real.Run(command, arguments, workingDirectory, environment);
-            }
-
-            if (arguments[0] == "restore")
-            {
-                return Restore(workingDirectory);
-            }
-
-            if (arguments[0] == "test")
-            {
-                return Test(workingDirectory);
-            }
-
-            Builds++;
-            Assert.Equal("true", environment!["CI"]);
-            var baseline = Path.Combine(workingDirectory, CodeBaselineDocument.FileName);
-            var recorded = File.Exists(baseline) ? CodeBaselineDocument.Read(File.ReadAllText(baseline)) : [];
-            if (Chain.Count > 0)
-            {
-                return RunChain(arguments, workingDirectory, recorded);
-            }
-
-            var lines = Findings.Select(f => workingDirectory + "/" + f.Replace("{root}", workingDirectory, StringComparison.Ordinal))
-                .Where(line => BuildOutput.Parse(line, workingDirectory).Select(d => CodeBaselineDocument.EntryFor(d, f => File.ReadAllLines(Path.Combine(workingDirectory, f)))).All(e => e is null || !recorded.Contains(e) || e.Id == "CS0246"))
-                .ToList();
-            return new CommandResult(lines.Count == 0 ? 0 : 1, string.Join('\n', lines));
-        }
-
-        /// <summary>`dotnet restore`: fails with <see cref="RestoreFailure"/>, or writes a lock file beside every project.</summary>
-        private CommandResult Restore(string workingDirectory)
-        {
-            Restores++;
-            if (RestoreFailure is not null)
-            {
-                return new CommandResult(1, RestoreFailure);
-            }
-
-            foreach (var project in Directory.EnumerateFiles(workingDirectory, "*.csproj", SearchOption.AllDirectories))
-            {
-                File.WriteAllText(Path.Combine(Path.GetDirectoryName(project)!, "packages.lock.json"), "lock");
-            }
-
-            return new CommandResult(0, "Restored");
-        }
-
-        /// <summary>`dotnet test`: <see cref="TestRun"/>'s verdict on standards.json, else the coverage gate's.</summary>
-        private CommandResult Test(string workingDirectory)
-        {
-            Tests++;
-            var policy = Path.Combine(workingDirectory, "standards.json");
-            if (TestRun is not null)
-            {
-                var failure = TestRun(File.Exists(policy) ? File.ReadAllText(policy) : string.Empty);
-                return failure is null ? new CommandResult(0, "Passed!") : new CommandResult(1, workingDirectory + "/" + failure.Replace("{root}", workingDirectory, StringComparison.Ordinal));
-            }
-
-            return CoverageFailure is null || (File.Exists(policy) && File.ReadAllText(policy).Contains("\"line\": 44", StringComparison.Ordinal))
-                ? new CommandResult(0, "Passed!")
-                : new CommandResult(1, workingDirectory + "/" + CoverageFailure);
-        }
-
-        private CommandResult RunChain(IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyList<CodeEntry> recorded)
-        {
-            var survey = arguments.Contains("-p:StandardsSurveyBuild=true");
-            var output = new List<string>();
-            var failed = false;
-            foreach (var (project, finding) in Chain)
-            {
-                var projectPath = Path.Combine(workingDirectory, project);
-                if (survey)
-                {
-                    output.Add($"  Standards survey: {projectPath} [net10.0] TreatWarningsAsErrors={(ChainTreatWarningsAsErrors ? "true" : "false")} WarningsAsErrors=;nullable WarningsNotAsErrors= ErrorsConfig={workingDirectory}/obj/none.globalconfig");
-                }
-
-                var error = !survey && ChainTreatWarningsAsErrors;
-                var line = $"{workingDirectory}/{finding.Replace("{severity}", error ? "error" : "warning", StringComparison.Ordinal)} [{projectPath}]";
-                var entry = BuildOutput.Parse(line, workingDirectory).Select(d => CodeBaselineDocument.EntryFor(d, f => File.ReadAllLines(Path.Combine(workingDirectory, f)))).Single();
-                if (entry is not null && recorded.Contains(entry))
-                {
-                    continue;
-                }
-
-                output.Add(line);
-                if (error)
-                {
-                    failed = true;
-                    break;
-                }
-            }
-
-            return new CommandResult(failed ? 1 : 0, string.Join('\n', output));
-        }
     }
 }

@@ -83,7 +83,8 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
                 Changes = changes,
                 ChangeLines = changeLines,
                 // The repo findings were recorded by the survey build's baseline update (logged as messages), so they come from the file.
-                Findings = [.. survey.Findings, .. (newRepo?.Entries ?? []).Select(e => new BuildDiagnostic(e.Code, false, e.File, 0, 0, e.Message))],
+                // (Licence entries were recorded from the survey build's own findings, which are already among them.)
+                Findings = [.. survey.Findings, .. (newRepo?.Entries ?? []).Where(e => !ProjectFindingsBaseline.IsJudgedByProjects(e.Code)).Select(e => new BuildDiagnostic(e.Code, false, e.File, 0, 0, e.Message))],
                 RepoEntries = newRepo?.Entries.Count ?? 0,
                 CodeEntries = survey.CodeEntries,
                 Removable = removable,
@@ -206,6 +207,10 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             File.WriteAllText(target, content);
         }
 
+        // Licence entries are judged by each project's build: dropped here, so the survey build reports every licence
+        // finding and the entries are recorded anew from what it reports.
+        ProjectEntries.Drop(workspace);
+
         // The survey builds read the repo as CI will after the adoption is committed: a git repo with every file committed.
         Git(workspace, "init", "-q");
         Git(workspace, "add", "-A");
@@ -244,6 +249,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         var compilations = SurveyCompilations.Parse(surveyBuild.Output, workspace, ReadOrNull);
         all.AddRange(surveyed.Where(d => seen.Add(d.Identity)));
         Record(surveyed.Where(compilations.FailsInCi), workspace, entries);
+        ProjectEntries.Add(workspace, surveyed.Where(d => ProjectFindingsBaseline.IsJudgedByProjects(d.Code) && compilations.FailsInCi(d)));
 
         // Then CI-mode builds exactly as CI runs them (a rebuild: what the survey compiled with warnings must be
         // compiled again to be judged), which must be green. The loop is a safety net for what the survey cannot
@@ -305,8 +311,11 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
     /// </summary>
     private (List<UnbaselinableFinding> Remaining, string? Change) SurveyTests(string workspace, string solution, ChangeSet changes)
     {
-        log.WriteLine("Running the tests in CI mode (records the coverage they reach)...");
-        var test = Dotnet(workspace, ci: true, "test", solution, "--no-build", "-nologo", "-tl:off", "-v:m");
+        var globalJson = ReadOrNull(Path.Combine(workspace, GlobalJsonEditor.FileName));
+        log.WriteLine(TestCommand.IsTestingPlatform(globalJson)
+            ? "Running the tests in CI mode (Microsoft.Testing.Platform, as global.json sets; records the coverage they reach)..."
+            : "Running the tests in CI mode (records the coverage they reach)...");
+        var test = Dotnet(workspace, ci: true, [.. TestCommand.Arguments(globalJson, solution, noBuild: true)]);
         if (test.ExitCode == 0)
         {
             return ([], null);
@@ -317,8 +326,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         var others = diagnostics.Where(d => !CoverageMinimums.Gates.ContainsKey(d.Code)).Select(d => new UnbaselinableFinding(d, FixFor(d))).ToList();
         if (minimums.Count == 0)
         {
-            var failed = others.Count > 0 ? others : [new UnbaselinableFinding(new BuildDiagnostic("TEST", true, string.Empty, 0, 0, "dotnet test failed"), "tests fail: fix them (run `CI=true dotnet test` to see which).")];
-            return (failed, null);
+            return (others.Count > 0 ? others : [TestsFail(test, workspace)], null);
         }
 
         var policyPath = Path.Combine(workspace, CoverageMinimums.PolicyFile);
@@ -330,7 +338,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             var policy = CoverageMinimums.Apply(File.Exists(policyPath) ? File.ReadAllText(policyPath) : null, minimums);
             File.WriteAllText(policyPath, policy);
             changes.Set(CoverageMinimums.PolicyFile, policy);
-            retest = Dotnet(workspace, ci: true, "test", solution, "-nologo", "-tl:off", "-v:m");
+            retest = Dotnet(workspace, ci: true, [.. TestCommand.Arguments(globalJson, solution, noBuild: false)]);
             errors = retest.ExitCode == 0 ? [] : [.. BuildOutput.Parse(retest.Output, workspace).Where(d => d.IsError)];
 
             // A gate the first run did not show (its project's report was not judged then, or measured differently
@@ -351,10 +359,20 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         var still = errors.Select(d => new UnbaselinableFinding(d, FixFor(d))).ToList();
         if (retest.ExitCode != 0 && still.Count == 0)
         {
-            still.Add(new UnbaselinableFinding(new BuildDiagnostic("TEST", true, string.Empty, 0, 0, "dotnet test failed"), "tests fail: fix them (run `CI=true dotnet test` to see which)."));
+            still.Add(TestsFail(retest, workspace));
         }
 
         return (still, $"{CoverageMinimums.PolicyFile}: coverage minimums set to what the tests reach today ({string.Join(", ", minimums.Select(m => $"{m.Key} {m.Value} %"))}); raise them as tests are added");
+    }
+
+    /// <summary>Tests that really fail: their output goes to the log, so the user sees which, and they are a finding no baseline holds.</summary>
+    private UnbaselinableFinding TestsFail(CommandResult run, string workspace)
+    {
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dotnet test failed (exit code {run.ExitCode}); its output ends with:"));
+        log.WriteLine(TestCommand.Tail(run.Output, workspace));
+        return new UnbaselinableFinding(
+            new BuildDiagnostic("TEST", true, string.Empty, 0, 0, string.Create(CultureInfo.InvariantCulture, $"dotnet test failed (exit code {run.ExitCode})")),
+            "tests fail: fix them (the test output is above; `CI=true dotnet test` runs them again).");
     }
 
     /// <summary>Adds the code baseline entries of the findings and writes the file; returns how many are new.</summary>
@@ -407,7 +425,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             return $"a NuGet restore warning or error: fix the package reference (https://learn.microsoft.com/nuget/reference/errors-and-warnings/{code.ToLowerInvariant()}).";
         }
 
-        return "a diagnostic the code baseline cannot hold (it suppresses CA, IDE, CS warnings and STD1001-STD1099 only): fix it, or set its severity in standards.json.";
+        return "a diagnostic of an analyzer the repo added itself, which the code baseline cannot hold (it holds every diagnostic the policy turns on: CA, IDE, CS warnings, RS0030, STD1001-STD1099): fix the code, or except the files it fires in with an owner and an expiry date in standards.json.";
     }
 
     /// <summary>The lock files the restore wrote and the repo baseline the survey wrote, into the change set; the code baseline too.</summary>

@@ -5,7 +5,9 @@ namespace Standards.Adoption;
 /// <summary>
 /// The files a command writes, held in memory until <see cref="Commit"/> writes all of them or none: each new
 /// content goes to a temporary file beside its target first; only when every one is written are they moved into
-/// place, and a failure while moving puts back the files already replaced.
+/// place, and a failure while moving puts back the files already replaced. A file that starts with a UTF-8 byte
+/// order mark keeps it (the content is held without it, as <see cref="File.ReadAllText(string)"/> reads it); line
+/// endings and indentation are the content's own.
 /// </summary>
 public sealed class ChangeSet
 {
@@ -34,7 +36,7 @@ public sealed class ChangeSet
                 var target = Path.Combine(root, relative);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 var temp = target + ".standards-adopt.tmp";
-                File.WriteAllText(temp, content);
+                File.WriteAllText(temp, content, EncodingOf(target));
                 staged.Add((target, temp));
             }
 
@@ -69,5 +71,21 @@ public sealed class ChangeSet
                 $"could not write {current} ({ex.Message}); every file was put back as it was. Make the repo writable and run the command again.",
                 current);
         }
+    }
+
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
+    /// <summary>UTF-8 with a byte order mark when the existing file has one, else without.</summary>
+    private static System.Text.UTF8Encoding EncodingOf(string target)
+    {
+        var bom = false;
+        if (File.Exists(target))
+        {
+            using var stream = File.OpenRead(target);
+            var start = new byte[3];
+            bom = stream.Read(start, 0, 3) == 3 && start.AsSpan().SequenceEqual(Utf8Bom);
+        }
+
+        return new System.Text.UTF8Encoding(bom);
     }
 }

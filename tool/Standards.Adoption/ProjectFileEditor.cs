@@ -103,7 +103,7 @@ public static partial class ProjectFileEditor
         {
             var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
             var insertAt = start.Index + start.Length;
-            newText = string.Concat(text.AsSpan(0, insertAt), $"{newline}  <Sdk Name=\"{StandardsSdk}\" />", text.AsSpan(insertAt));
+            newText = string.Concat(text.AsSpan(0, insertAt), $"{newline}{ChildIndent(text, insertAt)}<Sdk Name=\"{StandardsSdk}\" />", text.AsSpan(insertAt));
             changes.Add($"{relativePath}: layered <Sdk Name=\"{StandardsSdk}\" /> over {sdk.Groups["value"].Value}");
         }
 
@@ -171,5 +171,23 @@ public static partial class ProjectFileEditor
         var at = version.Value.IndexOf("Version", StringComparison.Ordinal);
         var renamed = string.Concat(version.Value.AsSpan(0, at), "VersionOverride", version.Value.AsSpan(at + "Version".Length));
         return tag.Replace(version.Value, renamed, StringComparison.Ordinal);
+    }
+
+    /// <summary>The indentation of the line after <paramref name="at"/> (the first child's: tabs or spaces as the file has them), else two spaces.</summary>
+    private static string ChildIndent(string text, int at)
+    {
+        var lineStart = text.IndexOf('\n', at);
+        if (lineStart < 0)
+        {
+            return "  ";
+        }
+
+        var end = lineStart + 1;
+        while (end < text.Length && text[end] is ' ' or '\t')
+        {
+            end++;
+        }
+
+        return end > lineStart + 1 && end < text.Length && text[end] is not ('\r' or '\n') ? text[(lineStart + 1)..end] : "  ";
     }
 }

@@ -93,7 +93,8 @@ internal static class CodeBaselineFormat
     /// <summary>
     /// True for the diagnostic ids a baseline entry can hold, which are the ids the suppressor declares: a
     /// <see cref="Microsoft.CodeAnalysis.Diagnostics.DiagnosticSuppressor"/> must name every id it may suppress
-    /// up front. CA (code analysis), IDE (code style), CS warnings (nullable and the rest) and STD1001-STD1099.
+    /// up front. CA (code analysis, the security rules CA3xxx and CA5xxx included), IDE (code style), CS warnings
+    /// (nullable and the rest), RS0030 (banned APIs) and STD1001-STD1099: every diagnostic the policy turns on.
     /// </summary>
     public static bool IsSuppressible(string id) => SuppressibleIds.Contains(id);
 
@@ -113,7 +114,7 @@ internal static class CodeBaselineFormat
             }
         }
 
-        Range("CA", 1000, 2999);
+        Range("CA", 1000, 3999);
         Range("CA", 5000, 5999);
         Range("IDE", 0, 399);
         Range("IDE", 1000, 1099);
@@ -122,6 +123,7 @@ internal static class CodeBaselineFormat
         Range("CS", 0, 1999);
         Range("CS", 8000, 9999);
         Range("STD", 1001, 1099);
+        ids.Add("RS0030");
         return ids;
     }
 

@@ -75,8 +75,9 @@ public static class AdoptionBaseline
         var previous = previousText is null ? BaselineFile.Empty : BaselineFile.Parse(relativePath, previousText).Baseline;
         var accepted = outcome.Current.Where(BaselineFile.IsBaselinable).ToList();
         var still = outcome.Current.Where(f => !BaselineFile.IsBaselinable(f)).ToList();
-        var diff = BaselineMatcher.Apply(accepted, previous);
-        var text = BaselineFile.Write(outcome.Current, root);
+        var diff = BaselineMatcher.Apply(accepted, new BaselineFile([.. previous.Entries.Where(e => !ProjectFindingsBaseline.IsJudgedByProjects(e.Code))]));
+        // Entries only the project builds judge (licences) are kept as they are: those builds report them once fixed.
+        var text = BaselineFile.Write(outcome.Current.Concat(ProjectFindingsBaseline.Kept(previous)), root);
         var baseline = new BaselineInput(relativePath, new BaselineFile(accepted.Select(f => new BaselineEntry(f.Code, f.File ?? string.Empty, f.Message)).ToList()), []);
         return new BaselineRewrite(relativePath, text, accepted.Count, diff.New, diff.Stale,
             outcome with { Reported = still, Baselined = accepted, Baseline = baseline });

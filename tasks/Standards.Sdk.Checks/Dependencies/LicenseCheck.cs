@@ -9,22 +9,11 @@ namespace Standards.Sdk.Checks.Dependencies;
 /// licence. Unknown or not-allowed is <see cref="DependencyRuleIds.LicenseNotAllowed"/>, denied is
 /// <see cref="DependencyRuleIds.LicenseDenied"/>. A project that was never restored (no assets file) is skipped:
 /// restore reports its own problems. An assets file that does not read (bad JSON, a duplicate key, no "libraries"
-/// object) is a <see cref="DependencyRuleIds.LicenseNotAllowed"/> finding at its line: no licence was checked.
+/// object) is a <see cref="DependencyRuleIds.LicenseNotAllowed"/> finding at its line: no licence was checked. Packages the .NET SDK brings
+/// (<see cref="SdkImplicitPackages"/>) are not the repo's dependencies and are never judged.
 /// </summary>
 public static class LicenseCheck
 {
-    /// <summary>
-    /// Packages the .NET SDK itself adds for older target frameworks (netstandard2.0, net4x): part of the
-    /// platform, not a dependency anyone chose, and some carry only the old ".NET Library" licence URL.
-    /// </summary>
-    private static readonly HashSet<string> PlatformPackages = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "NETStandard.Library",
-        "Microsoft.NETCore.Platforms",
-        "Microsoft.NETCore.Targets",
-        "Microsoft.NETFramework.ReferenceAssemblies",
-    };
-
     /// <summary>Runs the check for one project.</summary>
     /// <param name="projectFile">The project file, named in the findings.</param>
     /// <param name="assetsText">The text of project.assets.json, or null when it does not exist.</param>
@@ -62,10 +51,11 @@ public static class LicenseCheck
         var folders = (assets.Get("packageFolders") as JsonObjectNode)?.Properties.Select(p => p.Name).ToList() ?? [];
         var direct = DirectIds(assets);
         var parents = Parents(assets);
+        var sdkPackages = SdkImplicitPackages.Of(assets, direct, parents);
         var findings = new List<Finding>();
         foreach (var library in ((JsonObjectNode)assets.Get("libraries")!).Properties)
         {
-            if (PackageOf(library) is not { } package)
+            if (PackageOf(library, sdkPackages) is not { } package)
             {
                 continue;
             }
@@ -90,12 +80,12 @@ public static class LicenseCheck
         return findings;
     }
 
-    /// <summary>A package library of the assets file (not a project, not one the platform brings): its id, version and entry.</summary>
-    private static (string Id, string Version, JsonObjectNode Entry)? PackageOf(JsonPropertyNode library)
+    /// <summary>A package library of the assets file (not a project, not one the .NET SDK brings): its id, version and entry.</summary>
+    private static (string Id, string Version, JsonObjectNode Entry)? PackageOf(JsonPropertyNode library, HashSet<string> sdkPackages)
     {
         var slash = library.Name.IndexOf('/', StringComparison.Ordinal);
         return library.Value is JsonObjectNode entry && entry.Get("type") is JsonStringNode { Value: "package" } && slash > 0
-            && !PlatformPackages.Contains(library.Name[..slash])
+            && !sdkPackages.Contains(library.Name[..slash])
             ? (library.Name[..slash], library.Name[(slash + 1)..], entry)
             : null;
     }

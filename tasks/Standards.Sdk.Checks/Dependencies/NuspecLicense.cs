@@ -34,6 +34,7 @@ public static class NuspecLicense
         ["github.com/dotnet/corefx/blob/master/license.txt"] = "MIT",
         ["github.com/dotnet/runtime/blob/main/license.txt"] = "MIT",
         ["github.com/dotnet/standard/blob/master/license.txt"] = "MIT",
+        ["github.com/microsoft/dotnet/blob/master/license"] = "MIT",
         ["github.com/jamesnk/newtonsoft.json/blob/master/license.md"] = "MIT",
         ["github.com/moq/moq4/blob/master/license.txt"] = "BSD-3-Clause",
         ["nunit.org/nuget/nunit3-license.txt"] = "MIT",

@@ -95,7 +95,7 @@ public static class RepositoryCheckRunner
         var reported = new List<Finding>(applied.New.Where(f => !ReportedByProjects(f)));
         reported.AddRange(baseline.Problems.Select(f => FindingReporter.Relativize(f, context.Repository.Root)));
         var stale = FindingReporter.ForRepository(context.Policy, context.Repository);
-        foreach (var entry in applied.Stale)
+        foreach (var entry in applied.Stale.Where(e => !ProjectFindingsBaseline.IsJudgedByProjects(e.Code)))
         {
             var what = entry.File.Length == 0 ? entry.Code : $"{entry.Code} in {entry.File}";
             stale.Report(BaselineRuleIds.EntryNoLongerNeeded,

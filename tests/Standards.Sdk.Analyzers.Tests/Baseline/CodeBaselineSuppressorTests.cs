@@ -109,10 +109,59 @@ public class CodeBaselineSuppressorTests
         Assert.True(CodeBaselineFormat.IsSuppressible("IDE0060"));
         Assert.True(CodeBaselineFormat.IsSuppressible("CS8618"));
         Assert.True(CodeBaselineFormat.IsSuppressible("STD1001"));
+        Assert.True(CodeBaselineFormat.IsSuppressible("RS0030"));
+        Assert.True(CodeBaselineFormat.IsSuppressible("CA3075"));
+        Assert.False(CodeBaselineFormat.IsSuppressible("RS0031"));
         Assert.False(CodeBaselineFormat.IsSuppressible("STD0101"));
         Assert.False(CodeBaselineFormat.IsSuppressible("STD3008"));
         Assert.False(CodeBaselineFormat.IsSuppressible("MA0001"));
     }
+
+    /// <summary>Legacy code calling a banned API on two lines: an entry for one line holds that one, the other (a new call) still fails.</summary>
+    [Fact]
+    public async Task A_banned_API_call_is_held_at_its_line_and_a_new_one_still_fails()
+    {
+        const string legacy = "namespace Acme;\nclass Clock\n{\n    System.DateTime A() => System.DateTime.Now;\n    System.DateTime B() => System.DateTime.Now.AddDays(1);\n}\n";
+        var tree = CSharpSyntaxTree.ParseText(legacy, new CSharpParseOptions(LanguageVersion.Latest), Root + File, Encoding.UTF8);
+        var compilation = CSharpCompilation.Create("Tests", [tree], [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, generalDiagnosticOption: ReportDiagnostic.Error));
+        var baseline = BaselineWith(("RS0030", File, "System.DateTime A() => System.DateTime.Now;"));
+        var all = await compilation.WithAnalyzers(
+            [new BannedNowAnalyzer(), new CodeBaselineSuppressor()],
+            new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions([new InMemoryText(Root + CodeBaselineFormat.DefaultFileName, baseline)], new TestOptionsProvider(new Dictionary<string, string> { [CodeBaselineSuppressor.RepoRootProperty] = Root })),
+                onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true))
+            .GetAllDiagnosticsAsync(CancellationToken.None);
+        var diagnostics = all.Where(d => d.Id == "RS0030").OrderBy(d => d.Location.SourceSpan.Start).ToList();
+
+        Assert.Equal([(4, true), (5, false)], diagnostics.Select(d => (d.Location.GetLineSpan().StartLinePosition.Line + 1, d.IsSuppressed)));
+    }
+
+    /// <summary>Stands in for the banned-API analyzer: RS0030 at every member access named Now.</summary>
+#pragma warning disable RS1036, RS2008 // A stand-in analyzer inside a test assembly: never loaded by a compiler, nothing to release.
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class BannedNowAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Rule = new("RS0030", "Banned API", "The symbol 'DateTime.Now' is banned in this project", "ApiDesign", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterSyntaxNodeAction(
+                c =>
+                {
+                    if (((Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax)c.Node).Name.Identifier.ValueText == "Now")
+                    {
+                        c.ReportDiagnostic(Diagnostic.Create(Rule, c.Node.GetLocation()));
+                    }
+                },
+                Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleMemberAccessExpression);
+        }
+    }
+#pragma warning restore RS1036, RS2008
 
     private sealed class InMemoryText(string path, string text) : AdditionalText
     {

@@ -117,6 +117,23 @@ public class AdoptionBaselineTests
         Assert.Equal(rewrite.Outcome.Baselined.Select(f => (f.Code, f.File)), next.Baselined.Select(f => (f.Code, f.File)));
     }
 
+    [Fact]
+    public void Licence_entries_are_judged_by_the_project_builds_kept_on_rewrite_and_never_reported_removable_by_the_repository_checks()
+    {
+        var repo = FakeRepo.Library().Without("SECURITY.md");
+        var licence = new Finding("STD2011", Severity.Warning, "Package Eula 3.0.0 (a direct dependency) has an unknown licence", "src/Acme/Acme.csproj");
+        var previous = BaselineFile.Write([licence, .. Run(repo, null).Current], FakeRepo.Root);
+
+        var rewrite = AdoptionBaseline.Rewrite(Run(repo, null), FakeRepo.Root, BaselinePath, previous);
+        Assert.Equal(previous, rewrite.Text);
+        Assert.Empty(rewrite.Removed);
+        Assert.Empty(rewrite.Added);
+
+        var next = RepositoryCheckRunner.Run(repo.Snapshot(), StandardsPolicy.Default, FakeRepo.Today, [new LayoutCheck()],
+            AdoptionBaseline.Read(BaselinePath, exists: true, rewrite.Text));
+        FindingAssert.None(next.Reported);
+    }
+
     private static RepositoryCheckOutcome Run(FakeRepo repo, string? policy) =>
         RepositoryCheckRunner.Run(repo.Snapshot(), FakeRepo.Policy(policy), FakeRepo.Today, [new LayoutCheck()], null);
 }

@@ -69,6 +69,7 @@ public class LicenseTests
     [InlineData("<package><metadata><licenseUrl>https://raw.githubusercontent.com/xunit/xunit/master/license.txt</licenseUrl></metadata></package>", "Apache-2.0")]
     [InlineData("<package><metadata><licenseUrl>http://www.apache.org/licenses/LICENSE-2.0.html</licenseUrl></metadata></package>", "Apache-2.0")]
     [InlineData("<package><metadata><licenseUrl>https://opensource.org/licenses/MIT/</licenseUrl></metadata></package>", "MIT")]
+    [InlineData("<package><metadata><licenseUrl>https://github.com/Microsoft/dotnet/blob/master/LICENSE</licenseUrl></metadata></package>", "MIT")]
     public void Nuspec_licences_are_read(string nuspec, string expected)
     {
         Assert.Equal(expected, NuspecLicense.Read(nuspec).Expression);
@@ -175,6 +176,81 @@ public class LicenseTests
         Assert.Contains("https://example.com/eula", findings[0].Message, StringComparison.Ordinal);
         Assert.Equal(("STD2012", Severity.Error, 3), (findings[1].Code, findings[1].Severity, findings[1].Line));
         Assert.Contains("Gpl 2.0.0 (brought in by Good) is licensed under GPL-3.0-or-later", findings[1].Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A net462;netstandard2.0;net8.0 library as NuGet restores it: the SDK references NETStandard.Library, the
+    /// .NET Framework reference assemblies and ILLink itself (autoReferenced), and those bring packages of their own.
+    /// </summary>
+    private const string MultiTargetAssets = """
+        {
+          "version": 3,
+          "targets": {
+            ".NETFramework,Version=v4.6.2": {
+              "Microsoft.NETFramework.ReferenceAssemblies/1.0.3": { "type": "package", "dependencies": { "Microsoft.NETFramework.ReferenceAssemblies.net462": "1.0.3" } },
+              "Microsoft.NETFramework.ReferenceAssemblies.net462/1.0.3": { "type": "package" },
+              "Eula/3.0.0": { "type": "package" }
+            },
+            ".NETStandard,Version=v2.0": {
+              "NETStandard.Library/2.0.3": { "type": "package", "dependencies": { "Microsoft.NETCore.Platforms": "1.1.0", "Helper": "1.0.0" } },
+              "Microsoft.NETCore.Platforms/1.1.0": { "type": "package" },
+              "Helper/1.0.0": { "type": "package" },
+              "Eula/3.0.0": { "type": "package", "dependencies": { "Helper": "1.0.0" } }
+            },
+            "net8.0": {
+              "Microsoft.NET.ILLink.Tasks/8.0.0": { "type": "package" },
+              "Eula/3.0.0": { "type": "package" }
+            }
+          },
+          "libraries": {
+            "Microsoft.NETFramework.ReferenceAssemblies/1.0.3": { "type": "package", "path": "a", "files": [] },
+            "Microsoft.NETFramework.ReferenceAssemblies.net462/1.0.3": { "type": "package", "path": "b", "files": [] },
+            "NETStandard.Library/2.0.3": { "type": "package", "path": "c", "files": [] },
+            "Microsoft.NETCore.Platforms/1.1.0": { "type": "package", "path": "d", "files": [] },
+            "Microsoft.NET.ILLink.Tasks/8.0.0": { "type": "package", "path": "e", "files": [] },
+            "Helper/1.0.0": { "type": "package", "path": "f", "files": [] },
+            "Eula/3.0.0": { "type": "package", "path": "g", "files": [] }
+          },
+          "projectFileDependencyGroups": {
+            ".NETFramework,Version=v4.6.2": ["Eula >= 3.0.0", "Microsoft.NETFramework.ReferenceAssemblies >= 1.0.3"],
+            ".NETStandard,Version=v2.0": ["Eula >= 3.0.0", "NETStandard.Library >= 2.0.3"],
+            "net8.0": ["Eula >= 3.0.0", "Microsoft.NET.ILLink.Tasks >= 8.0.0"]
+          },
+          "project": {
+            "frameworks": {
+              "net462": { "dependencies": { "Eula": { "target": "Package", "version": "[3.0.0, )" }, "Microsoft.NETFramework.ReferenceAssemblies": { "suppressParent": "All", "target": "Package", "version": "[1.0.3, )", "autoReferenced": true } } },
+              "netstandard2.0": { "dependencies": { "Eula": { "target": "Package", "version": "[3.0.0, )" }, "NETStandard.Library": { "suppressParent": "All", "target": "Package", "version": "[2.0.3, )", "autoReferenced": true } } },
+              "net8.0": { "dependencies": { "Eula": { "target": "Package", "version": "[3.0.0, )" }, "Microsoft.NET.ILLink.Tasks": { "suppressParent": "All", "target": "Package", "version": "[8.0.0, )", "autoReferenced": true } } }
+            }
+          },
+          "packageFolders": { "/gpf/": {} }
+        }
+        """;
+
+    [Fact]
+    public void Packages_the_SDK_brings_are_never_judged_and_what_the_repo_chose_still_is()
+    {
+        // No .nuspec can be read: every package judged would be an unknown licence.
+        var findings = LicenseCheck.Run("p", MultiTargetAssets, _ => null, Policy, _ => Severity.Warning);
+
+        // Eula is the project's own; Helper is reached through NETStandard.Library but also through Eula.
+        Assert.Equal(["Eula", "Helper"], findings.Select(f => f.Message.Split(' ')[1]).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Microsoft.NETFramework.ReferenceAssemblies.net461", true)]
+    [InlineData("Microsoft.NETFramework.ReferenceAssemblies", true)]
+    [InlineData("Microsoft.NETCore.App.Ref", true)]
+    [InlineData("Microsoft.AspNetCore.App.Runtime.linux-x64", true)]
+    [InlineData("Microsoft.NETCore.App.Host.win-x64", true)]
+    [InlineData("runtime.linux-x64.Microsoft.DotNet.ILCompiler", true)]
+    [InlineData("Microsoft.NET.ILLink.Tasks", true)]
+    [InlineData("Microsoft.NETCore.Apps", false)]
+    [InlineData("Microsoft.Extensions.Logging", false)]
+    [InlineData("runtime.native.System", false)]
+    public void Platform_packs_are_known_by_id(string id, bool platform)
+    {
+        Assert.Equal(platform, SdkImplicitPackages.IsPlatformId(id));
     }
 
     [Fact]

@@ -1,0 +1,76 @@
+using Standards.Sdk.Checks.Dependencies;
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Policy;
+
+namespace Standards.Sdk.Checks.Baseline;
+
+/// <summary>
+/// The adoption baseline for the dependency findings only a project's own build can make, after its restore: the
+/// package licences (STD2011, STD2012).
+/// Their entries name the repo-relative project file. The project's build applies them (a matched finding becomes
+/// a message prefixed <see cref="ProjectNameCheck.BaselinedPrefix"/>, a new one is reported as usual) and reports
+/// its own entries that no finding matches any more as STD3902; the repository checks neither judge these entries
+/// nor drop them when they rewrite the file. <c>dotnet standards adopt</c> records them from its survey build.
+/// </summary>
+public static class ProjectFindingsBaseline
+{
+    /// <summary>The codes whose entries the project builds judge.</summary>
+    public static IReadOnlyList<string> Codes { get; } =
+        [DependencyRuleIds.LicenseNotAllowed, DependencyRuleIds.LicenseDenied];
+
+    /// <summary>True for a code whose baseline entries the project builds judge, not the repository checks.</summary>
+    public static bool IsJudgedByProjects(string code) => Codes.Contains(code, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Applies the baseline to one project's findings.</summary>
+    /// <param name="findings">The project's findings, after severities.</param>
+    /// <param name="baseline">The repo's adoption baseline, or null when there is none.</param>
+    /// <param name="projectFile">The project file relative to the repo root, '/'-separated: what an entry names.</param>
+    /// <param name="baselinePath">The baseline file, for STD3902 findings.</param>
+    /// <param name="staleSeverity">The severity of STD3902 for this project (None: off).</param>
+    public static IReadOnlyList<Finding> Apply(IReadOnlyList<Finding> findings, BaselineFile? baseline, string projectFile, string baselinePath, Severity staleSeverity)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        ArgumentNullException.ThrowIfNull(projectFile);
+        if (baseline is null)
+        {
+            return findings;
+        }
+
+        var entries = baseline.Entries.Where(e => IsJudgedByProjects(e.Code) && string.Equals(e.File, projectFile, StringComparison.Ordinal)).ToList();
+        var judged = findings.Select((f, i) => (Finding: f, Index: i)).Where(p => IsJudgedByProjects(p.Finding.Code) && BaselineFile.IsBaselinable(p.Finding)).ToList();
+        var asEntries = judged.Select(p => p.Finding with { File = projectFile }).ToList();
+        var applied = BaselineMatcher.Apply(asEntries, new BaselineFile(entries));
+        var suppressed = new HashSet<int>();
+        var free = applied.Suppressed.ToList();
+        for (var i = 0; i < asEntries.Count; i++)
+        {
+            var at = free.IndexOf(asEntries[i]);
+            if (at >= 0)
+            {
+                free.RemoveAt(at);
+                suppressed.Add(judged[i].Index);
+            }
+        }
+
+        var result = findings.Select((f, i) => suppressed.Contains(i)
+            ? f with { Severity = Severity.Info, Message = ProjectNameCheck.BaselinedPrefix + f.Message }
+            : f).ToList();
+        if (staleSeverity != Severity.None)
+        {
+            result.AddRange(applied.Stale.Select(entry => new Finding(BaselineRuleIds.EntryNoLongerNeeded, staleSeverity,
+                $"{Path.GetFileName(baselinePath)}: the entry for {entry.Code} in {entry.File} (\"{Shorten(entry.Message)}\") matches no finding of this project any more: the problem was fixed. Remove the entry, or run `dotnet standards adopt --allow-dirty` to rewrite the baselines, so the baseline cannot hide the problem if it comes back.",
+                baselinePath, entry.Line)));
+        }
+
+        return result;
+    }
+
+    /// <summary>The entries of <paramref name="previous"/> the project builds judge, as findings to write back when the repository checks rewrite the file.</summary>
+    public static IEnumerable<Finding> Kept(BaselineFile previous)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        return previous.Entries.Where(e => IsJudgedByProjects(e.Code)).Select(e => new Finding(e.Code, Severity.Warning, e.Message, e.File));
+    }
+
+    private static string Shorten(string message) => message.Length <= 100 ? message : message[..97] + "...";
+}

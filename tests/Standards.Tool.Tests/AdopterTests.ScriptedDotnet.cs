@@ -1,0 +1,158 @@
+using Standards.Adoption;
+using Standards.Sdk.Checks.Rules;
+
+namespace Standards.Tool.Tests;
+
+public sealed partial class AdopterTests
+{
+    /// <summary>git runs for real; dotnet is scripted (an entry suppresses its finding, except a compiler error's, CS0246).</summary>
+    private sealed class ScriptedDotnet : ICommandRunner
+    {
+        private readonly ProcessCommandRunner real = new();
+
+        /// <summary>Diagnostic lines with <c>{root}</c> for the workspace; the file part is made absolute.</summary>
+        public List<string> Findings { get; } = [];
+
+        public int Builds { get; private set; }
+
+        /// <summary>
+        /// When set: projects in reference order (each references the previous), each with one finding line
+        /// ({severity} for warning or error). A CI build stops at the first project with an unrecorded finding, as
+        /// MSBuild does when a reference fails; a survey build prints every finding as a warning, with the survey
+        /// line of each project.
+        /// </summary>
+        public List<(string Project, string Finding)> Chain { get; } = [];
+
+        /// <summary>TreatWarningsAsErrors of the chain's projects in CI.</summary>
+        public bool ChainTreatWarningsAsErrors { get; set; } = true;
+
+        public int Restores { get; private set; }
+
+        /// <summary>When set, `dotnet restore` fails with this output.</summary>
+        public string? RestoreFailure { get; set; }
+
+        public int Tests { get; private set; }
+
+        /// <summary>A coverage gate failure `dotnet test` prints until standards.json sets the line minimum to 44.</summary>
+        public string? CoverageFailure { get; set; }
+
+        /// <summary>When set: the failure `dotnet test` prints for this standards.json text, or null when it passes.</summary>
+        public Func<string, string?>? TestRun { get; set; }
+
+        public CommandResult Run(string command, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
+        {
+            if (command != "dotnet")
+            {
+                return real.Run(command, arguments, workingDirectory, environment);
+            }
+
+            if (arguments[0] == "restore")
+            {
+                return Restore(workingDirectory);
+            }
+
+            if (arguments[0] == "test")
+            {
+                TestArguments.Add([.. arguments.Select(a => a.Replace(workingDirectory, "{root}", StringComparison.Ordinal))]);
+                return TestFailureOutput is null ? Test(workingDirectory) : new CommandResult(2, TestFailureOutput.Replace("{root}", workingDirectory, StringComparison.Ordinal));
+            }
+
+            Builds++;
+            Assert.Equal("true", environment!["CI"]);
+            var baseline = Path.Combine(workingDirectory, CodeBaselineDocument.FileName);
+            var recorded = File.Exists(baseline) ? CodeBaselineDocument.Read(File.ReadAllText(baseline)) : [];
+            if (Chain.Count > 0)
+            {
+                return RunChain(arguments, workingDirectory, recorded);
+            }
+
+            var lines = Findings.Concat(LicenceFindings.Where(f => !InRepoBaseline(f, workingDirectory)))
+                .Select(f => workingDirectory + "/" + f.Replace("{root}", workingDirectory, StringComparison.Ordinal))
+                .Where(line => BuildOutput.Parse(line, workingDirectory).Select(d => CodeBaselineDocument.EntryFor(d, f => File.ReadAllLines(Path.Combine(workingDirectory, f)))).All(e => e is null || !recorded.Contains(e) || e.Id == "CS0246"))
+                .ToList();
+            return new CommandResult(lines.Count == 0 ? 0 : 1, string.Join('\n', lines));
+        }
+
+        /// <summary>Licence findings a project's build prints (as `file(line,col): severity CODE: message [project]`) until the workspace's standards-baseline.json has an entry of that code, project and message.</summary>
+        public List<string> LicenceFindings { get; } = [];
+
+        private static bool InRepoBaseline(string finding, string workingDirectory)
+        {
+            var path = Path.Combine(workingDirectory, "standards-baseline.json");
+            var diagnostic = BuildOutput.Parse(workingDirectory + "/" + finding.Replace("{root}", workingDirectory, StringComparison.Ordinal), workingDirectory).Single();
+            return File.Exists(path) && Standards.Sdk.Checks.Baseline.BaselineFile.Parse("b", File.ReadAllText(path)).Baseline.Entries
+                .Any(e => e.Code == diagnostic.Code && e.File == diagnostic.File && e.Message == diagnostic.Message);
+        }
+
+        /// <summary>`dotnet restore`: fails with <see cref="RestoreFailure"/>, or writes a lock file beside every project.</summary>
+        private CommandResult Restore(string workingDirectory)
+        {
+            Restores++;
+            if (RestoreFailure is not null)
+            {
+                return new CommandResult(1, RestoreFailure);
+            }
+
+            foreach (var project in Directory.EnumerateFiles(workingDirectory, "*.csproj", SearchOption.AllDirectories))
+            {
+                File.WriteAllText(Path.Combine(Path.GetDirectoryName(project)!, "packages.lock.json"), "lock");
+            }
+
+            return new CommandResult(0, "Restored");
+        }
+
+        /// <summary>The arguments of each `dotnet test`, the workspace as {root}.</summary>
+        public List<string[]> TestArguments { get; } = [];
+
+        /// <summary>When set, every `dotnet test` fails with this output (exit code 2, {root} for the workspace).</summary>
+        public string? TestFailureOutput { get; set; }
+
+        /// <summary>`dotnet test`: <see cref="TestRun"/>'s verdict on standards.json, else the coverage gate's.</summary>
+        private CommandResult Test(string workingDirectory)
+        {
+            Tests++;
+            var policy = Path.Combine(workingDirectory, "standards.json");
+            if (TestRun is not null)
+            {
+                var failure = TestRun(File.Exists(policy) ? File.ReadAllText(policy) : string.Empty);
+                return failure is null ? new CommandResult(0, "Passed!") : new CommandResult(1, workingDirectory + "/" + failure.Replace("{root}", workingDirectory, StringComparison.Ordinal));
+            }
+
+            return CoverageFailure is null || (File.Exists(policy) && File.ReadAllText(policy).Contains("\"line\": 44", StringComparison.Ordinal))
+                ? new CommandResult(0, "Passed!")
+                : new CommandResult(1, workingDirectory + "/" + CoverageFailure);
+        }
+
+        private CommandResult RunChain(IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyList<CodeEntry> recorded)
+        {
+            var survey = arguments.Contains("-p:StandardsSurveyBuild=true");
+            var output = new List<string>();
+            var failed = false;
+            foreach (var (project, finding) in Chain)
+            {
+                var projectPath = Path.Combine(workingDirectory, project);
+                if (survey)
+                {
+                    output.Add($"  Standards survey: {projectPath} [net10.0] TreatWarningsAsErrors={(ChainTreatWarningsAsErrors ? "true" : "false")} WarningsAsErrors=;nullable WarningsNotAsErrors= ErrorsConfig={workingDirectory}/obj/none.globalconfig");
+                }
+
+                var error = !survey && ChainTreatWarningsAsErrors;
+                var line = $"{workingDirectory}/{finding.Replace("{severity}", error ? "error" : "warning", StringComparison.Ordinal)} [{projectPath}]";
+                var entry = BuildOutput.Parse(line, workingDirectory).Select(d => CodeBaselineDocument.EntryFor(d, f => File.ReadAllLines(Path.Combine(workingDirectory, f)))).Single();
+                if (entry is not null && recorded.Contains(entry))
+                {
+                    continue;
+                }
+
+                output.Add(line);
+                if (error)
+                {
+                    failed = true;
+                    break;
+                }
+            }
+
+            return new CommandResult(failed ? 1 : 0, string.Join('\n', output));
+        }
+    }
+}

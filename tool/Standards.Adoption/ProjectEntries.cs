@@ -1,0 +1,49 @@
+using Standards.Sdk.Checks.Baseline;
+using Standards.Sdk.Checks.Diagnostics;
+
+namespace Standards.Adoption;
+
+/// <summary>
+/// The entries of the repository baseline that each project's build judges, not the repository checks
+/// (<see cref="ProjectFindingsBaseline"/>: package licences). The workspace drops them before the survey build, so
+/// that build reports every such finding, and records what it reported.
+/// </summary>
+internal static class ProjectEntries
+{
+    /// <summary>Removes the project-judged entries from the workspace's baseline, when it has one.</summary>
+    public static void Drop(string workspace)
+    {
+        var path = Path.Combine(workspace, BaselineFile.DefaultFileName);
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        var (baseline, _) = BaselineFile.Parse(BaselineFile.DefaultFileName, File.ReadAllText(path));
+        if (baseline.Entries.Any(e => ProjectFindingsBaseline.IsJudgedByProjects(e.Code)))
+        {
+            File.WriteAllText(path, BaselineFile.Write(AsFindings(baseline.Entries.Where(e => !ProjectFindingsBaseline.IsJudgedByProjects(e.Code))), workspace));
+        }
+    }
+
+    /// <summary>Adds an entry for each finding (file: the repo-relative project) to the workspace's baseline.</summary>
+    public static void Add(string workspace, IEnumerable<BuildDiagnostic> findings)
+    {
+        var added = findings
+            .Where(d => d.File.Length > 0)
+            .Select(d => new Finding(d.Code, Severity.Warning, d.Message, d.File))
+            .Distinct()
+            .ToList();
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        var path = Path.Combine(workspace, BaselineFile.DefaultFileName);
+        var existing = File.Exists(path) ? BaselineFile.Parse(BaselineFile.DefaultFileName, File.ReadAllText(path)).Baseline.Entries : [];
+        File.WriteAllText(path, BaselineFile.Write([.. AsFindings(existing), .. added], workspace));
+    }
+
+    private static IEnumerable<Finding> AsFindings(IEnumerable<BaselineEntry> entries) =>
+        entries.Select(e => new Finding(e.Code, Severity.Warning, e.Message, e.File));
+}

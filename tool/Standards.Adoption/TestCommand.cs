@@ -1,0 +1,66 @@
+using System.Text.Json;
+
+namespace Standards.Adoption;
+
+/// <summary>
+/// The <c>dotnet test</c> command line each test runner accepts. On .NET 10, global.json's
+/// <c>"test": { "runner": "Microsoft.Testing.Platform" }</c> puts <c>dotnet test</c> in Microsoft.Testing.Platform
+/// mode (https://learn.microsoft.com/dotnet/core/testing/unit-testing-with-dotnet-test): the solution is given with
+/// <c>--solution</c>, and MSBuild switches (<c>-nologo</c>, <c>-tl:off</c>, <c>-v:m</c>) are not its own, so it hands
+/// them to every test application, which stops on the unknown option (exit code 5). VSTest mode takes the
+/// MSBuild switches.
+/// </summary>
+public static class TestCommand
+{
+    /// <summary>The runner name global.json gives for Microsoft.Testing.Platform.</summary>
+    public const string MicrosoftTestingPlatform = "Microsoft.Testing.Platform";
+
+    /// <summary>True when the global.json text puts <c>dotnet test</c> in Microsoft.Testing.Platform mode.</summary>
+    public static bool IsTestingPlatform(string? globalJson)
+    {
+        if (globalJson is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(globalJson, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("test", out var test)
+                && test.ValueKind == JsonValueKind.Object
+                && test.TryGetProperty("runner", out var runner)
+                && runner.ValueKind == JsonValueKind.String
+                && string.Equals(runner.GetString(), MicrosoftTestingPlatform, StringComparison.OrdinalIgnoreCase);
+        }
+        catch (JsonException)
+        {
+            // The edit of global.json has already refused a malformed file; dotnet would too.
+            return false;
+        }
+    }
+
+    /// <summary>The arguments of <c>dotnet test</c> for the solution, with or without building first.</summary>
+    /// <param name="globalJson">The text of the global.json the command runs under, or null.</param>
+    /// <param name="solution">The solution file.</param>
+    /// <param name="noBuild">True to run what the CI-mode build built.</param>
+    public static IReadOnlyList<string> Arguments(string? globalJson, string solution, bool noBuild)
+    {
+        ArgumentNullException.ThrowIfNull(solution);
+        var build = noBuild ? new[] { "--no-build" } : [];
+        return IsTestingPlatform(globalJson)
+            ? ["test", "--solution", solution, .. build, "--no-ansi", "--no-progress"]
+            : ["test", solution, .. build, "-nologo", "-tl:off", "-v:m"];
+    }
+
+    /// <summary>The last lines of a test run's output, with the workspace folder taken out, for the user to read why tests failed.</summary>
+    public static string Tail(string output, string workspace, int lines = 60)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(workspace);
+        var all = output.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n');
+        var tail = all.Length <= lines ? all : all[^lines..];
+        var folder = workspace.TrimEnd('/') + "/";
+        return string.Join('\n', tail.Select(l => "    " + l.Replace(folder, string.Empty, StringComparison.Ordinal)));
+    }
+}
