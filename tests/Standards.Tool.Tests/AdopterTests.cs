@@ -8,7 +8,7 @@ namespace Standards.Tool.Tests;
 /// diagnostics the script holds (minus those the workspace's code baseline already records, as the suppressor
 /// would). The real restore and builds are covered by the integration test (AdoptCommandTests).
 /// </summary>
-public sealed class AdopterTests : IDisposable
+public sealed partial class AdopterTests : IDisposable
 {
     private const string Project = "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <PackageReference Include=\"xunit\" Version=\"2.9.3\" />\n  </ItemGroup>\n</Project>\n";
     private const string Source = "namespace A;\npublic static class C\n{\n    public static string S(int i) => i.ToString();\n}\n";
