@@ -16,11 +16,20 @@ unique_version() {
 pack_all() {
   local out="$1" version="$2"
   mkdir -p "$out"
-  dotnet pack "$REPO_ROOT/sdk/Standards.Sdk.csproj" -c Release -o "$out" -p:StandardsVersion="$version" -nologo -v:q
-  dotnet pack "$REPO_ROOT/tool/Standards.Tool/Standards.Tool.csproj" -c Release -o "$out" -p:StandardsVersion="$version" -nologo -v:q
+  pack_one "$REPO_ROOT/sdk/Standards.Sdk.csproj" Standards.Sdk "$out" "$version"
+  pack_one "$REPO_ROOT/tool/Standards.Tool/Standards.Tool.csproj" Standards.Tool "$out" "$version"
   if [ -f "$REPO_ROOT/templates/Standards.Templates.csproj" ]; then
-    dotnet pack "$REPO_ROOT/templates/Standards.Templates.csproj" -c Release -o "$out" -p:StandardsVersion="$version" -nologo -v:q
+    pack_one "$REPO_ROOT/templates/Standards.Templates.csproj" Standards.Templates "$out" "$version"
   fi
+}
+
+# pack_one <project> <package id> <output-folder> <version>: one pack, saying what it packs and how long it took
+# (each takes a minute or more on a small machine, and -v:q prints nothing meanwhile).
+pack_one() {
+  local project="$1" id="$2" out="$3" version="$4" start=$SECONDS
+  printf '  packing %s %s (dotnet pack %s)...\n' "$id" "$version" "${project#"$REPO_ROOT"/}"
+  dotnet pack "$project" -c Release -o "$out" -p:StandardsVersion="$version" -nologo -v:q
+  printf '  packed %s.%s.nupkg in %ss\n' "$id" "$version" "$((SECONDS - start))"
 }
 
 # write_consumer_config <repo> <version> <feed>: global.json pinning Standards.Sdk <version> and a nuget.config that
