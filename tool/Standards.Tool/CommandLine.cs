@@ -38,13 +38,14 @@ internal static class CommandLine
     public static async Task<int> RunAsync(string[] args, ToolConsole console, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var root = Commands.Root(console);
+        var commands = new Commands();
+        var root = commands.Root(console);
 
         // No response files: `--owner @team` style values are values, not files to read.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
-            return UsageErrors.Report(parse, console);
+            return UsageErrors.Report(parse, commands, console);
         }
 
         var invocation = new InvocationConfiguration
@@ -61,14 +62,15 @@ internal static class CommandLine
     internal static AdoptOptions ParseAdopt(ReadOnlySpan<string> args)
     {
         var console = ToolConsole.Redirected(TextWriter.Null, TextWriter.Null, new ProcessCommandRunner());
-        var root = Commands.Root(console);
+        var commands = new Commands();
+        var root = commands.Root(console);
         var parse = root.Parse(["adopt", .. args], new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             throw new ToolException(ToolRuleIds.Usage, parse.Errors[0].Message);
         }
 
-        return Commands.AdoptOptions(parse);
+        return commands.AdoptOptions(parse);
     }
 
     /// <summary>Help followed by examples of the command it is for.</summary>

@@ -4,11 +4,11 @@ using Standards.Adoption;
 
 namespace Standards.Tool;
 
-/// <summary>The commands and options of <c>dotnet standards</c>.</summary>
-internal static class Commands
+/// <summary>The commands and options of <c>dotnet standards</c>: one instance per parse (a symbol belongs to one command tree).</summary>
+internal sealed class Commands
 {
     /// <summary>-v|--verbosity, as the dotnet CLI spells its levels.</summary>
-    public static readonly Option<string> VerbosityOption = new("--verbosity", "-v")
+    public readonly Option<string> VerbosityOption = new("--verbosity", "-v")
     {
         Description = "How much to print: q[uiet] (errors only), m[inimal] (the result), n[ormal] (progress and the result), d[etailed] (also each command and project), diag[nostic] (also every build line).",
         DefaultValueFactory = _ => "normal",
@@ -17,42 +17,42 @@ internal static class Commands
     };
 
     /// <summary>--format text|json.</summary>
-    public static readonly Option<string> FormatOption = new("--format")
+    public readonly Option<string> FormatOption = new("--format")
     {
         Description = "The result as text, or as one JSON document on standard output (progress then goes to standard error; shape in docs/cli.md).",
         DefaultValueFactory = _ => "text",
         Recursive = true,
     };
 
-    private static readonly Argument<string> PathArgument = new("path")
+    private readonly Argument<string> PathArgument = new("path")
     {
         Description = "The repo's root folder.",
         DefaultValueFactory = _ => ".",
     };
 
-    private static readonly Option<string> SdkVersionOption = new("--sdk-version")
+    private readonly Option<string> SdkVersionOption = new("--sdk-version")
     {
         Description = "The Standards.Sdk version to pin.",
         DefaultValueFactory = _ => CommandLine.ToolVersion,
         HelpName = "version",
     };
 
-    private static readonly Option<bool> DryRunOption = new("--dry-run") { Description = "Print the change set and the findings; write nothing." };
+    private readonly Option<bool> DryRunOption = new("--dry-run") { Description = "Print the change set and the findings; write nothing." };
 
-    private static readonly Option<bool> AllowDirtyOption = new("--allow-dirty") { Description = "Run although the git tree has uncommitted changes." };
+    private readonly Option<bool> AllowDirtyOption = new("--allow-dirty") { Description = "Run although the git tree has uncommitted changes." };
 
-    private static readonly Option<string?> OutputOption = new("--output", "-o")
+    private readonly Option<string?> OutputOption = new("--output", "-o")
     {
         Description = "The folder for survey.md and survey.sarif [default: <path>/artifacts/standards].",
         HelpName = "folder",
     };
 
-    private static readonly Option<bool> CheckOption = new("--check")
+    private readonly Option<bool> CheckOption = new("--check")
     {
         Description = "Exit 1 when the repo has findings its baselines do not hold (the CI build would fail on them), as `dotnet format --verify-no-changes` does.",
     };
 
-    static Commands()
+    public Commands()
     {
         VerbosityOption.AcceptOnlyFromAmong("q", "quiet", "m", "minimal", "n", "normal", "d", "detailed", "diag", "diagnostic");
         FormatOption.AcceptOnlyFromAmong("text", "json");
@@ -76,7 +76,7 @@ internal static class Commands
     };
 
     /// <summary>The root command with its subcommands; actions write to <paramref name="console"/>.</summary>
-    public static RootCommand Root(ToolConsole console)
+    public RootCommand Root(ToolConsole console)
     {
         var root = new RootCommand("dotnet standards: put a repo on Standards.Sdk (adopt) or see what it would find (survey). See docs/cli.md.")
         {
@@ -101,14 +101,14 @@ internal static class Commands
     }
 
     /// <summary>The adoption options of a parsed adopt or survey command line.</summary>
-    public static AdoptOptions AdoptOptions(ParseResult parse) => new(
+    public AdoptOptions AdoptOptions(ParseResult parse) => new(
         parse.GetValue(PathArgument) ?? ".",
         parse.GetValue(SdkVersionOption) ?? CommandLine.ToolVersion,
         parse.GetValue(DryRunOption),
         parse.GetValue(AllowDirtyOption));
 
     /// <summary>The verbosity of a parsed command line.</summary>
-    public static Verbosity Verbosity(ParseResult parse) => parse.GetValue(VerbosityOption) switch
+    public Verbosity Verbosity(ParseResult parse) => parse.GetValue(VerbosityOption) switch
     {
         "q" or "quiet" => Tool.Verbosity.Quiet,
         "m" or "minimal" => Tool.Verbosity.Minimal,
@@ -117,7 +117,7 @@ internal static class Commands
         _ => Tool.Verbosity.Normal,
     };
 
-    private static Command Adopt(ToolConsole console)
+    private Command Adopt(ToolConsole console)
     {
         var adopt = new Command("adopt", "Put an existing repo on Standards.Sdk: pin it in global.json, switch every project to it, move inline package versions to Directory.Packages.props, write lock files, and record every current finding in the baselines so the CI build is green and only new findings fail. All files or none; run it again after fixing findings. Exit 1 when the CI build still fails (findings no baseline can hold).")
         {
@@ -126,11 +126,11 @@ internal static class Commands
             AllowDirtyOption,
             SdkVersionOption,
         };
-        adopt.SetAction((parse, cancellation) => new Run(parse, console, "adopt").AdoptAsync(cancellation));
+        adopt.SetAction((parse, cancellation) => new Run(this, parse, console, "adopt").AdoptAsync(cancellation));
         return adopt;
     }
 
-    private static Command Survey(ToolConsole console)
+    private Command Survey(ToolConsole console)
     {
         var survey = new Command("survey", "Report every finding of the repo as it would be on Standards.Sdk (compiler, analyzers, repo checks), once per file and line: survey.md and survey.sarif in artifacts/standards/ (or --output). Nothing else is written; runs on any tree.")
         {
@@ -139,7 +139,7 @@ internal static class Commands
             OutputOption,
             CheckOption,
         };
-        survey.SetAction((parse, cancellation) => new Run(parse, console, "survey").SurveyAsync(parse.GetValue(OutputOption), parse.GetValue(CheckOption), cancellation));
+        survey.SetAction((parse, cancellation) => new Run(this, parse, console, "survey").SurveyAsync(parse.GetValue(OutputOption), parse.GetValue(CheckOption), cancellation));
         return survey;
     }
 }

@@ -4,10 +4,10 @@ using Standards.Adoption;
 namespace Standards.Tool;
 
 /// <summary>One run of adopt or survey: progress while it works, then the result as text or JSON, and its exit code.</summary>
-internal sealed class Run(ParseResult parse, ToolConsole console, string command)
+internal sealed class Run(Commands commands, ParseResult parse, ToolConsole console, string command)
 {
-    private readonly Verbosity verbosity = Commands.Verbosity(parse);
-    private readonly bool json = parse.GetValue(Commands.FormatOption) == "json";
+    private readonly Verbosity verbosity = commands.Verbosity(parse);
+    private readonly bool json = parse.GetValue(commands.FormatOption) == "json";
 
     public Task<int> AdoptAsync(CancellationToken cancellation) => ExecuteAsync((adopter, options) =>
     {
@@ -33,14 +33,14 @@ internal sealed class Run(ParseResult parse, ToolConsole console, string command
 
     private async Task<int> ExecuteAsync(Func<Adopter, AdoptOptions, Outcome> work, CancellationToken cancellation)
     {
-        var options = Commands.AdoptOptions(parse);
+        var options = commands.AdoptOptions(parse);
         var progressWriter = json ? console.Error : console.Output;
         var progress = Progress.For(verbosity, progressWriter, json ? console.ErrorIsTerminal : console.OutputIsTerminal, console.NoColor);
         var adopter = new Adopter(console.Runner(cancellation, progress), progress.Log);
         try
         {
+            // A signal after the work is done changes nothing: what was written is reported.
             var outcome = await progress.RunAsync(() => work(adopter, options)).ConfigureAwait(false);
-            cancellation.ThrowIfCancellationRequested();
             return Finish(outcome);
         }
         catch (OperationCanceledException)

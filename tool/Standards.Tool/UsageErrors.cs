@@ -10,7 +10,7 @@ namespace Standards.Tool;
 /// </summary>
 internal static class UsageErrors
 {
-    public static int Report(ParseResult parse, ToolConsole console)
+    public static int Report(ParseResult parse, Commands commands, ToolConsole console)
     {
         var command = parse.CommandResult.Command;
         var name = command is RootCommand ? "dotnet standards" : $"dotnet standards {command.Name}";
@@ -31,7 +31,7 @@ internal static class UsageErrors
             console.Error.WriteLine(exception.Formatted());
         }
 
-        if (parse.GetResult(Commands.FormatOption)?.Tokens is [{ Value: "json" }] && first is not null)
+        if (parse.GetResult(commands.FormatOption)?.Tokens is [{ Value: "json" }] && first is not null)
         {
             console.Output.WriteLine(JsonResult.Error(command is RootCommand ? string.Empty : command.Name, first));
         }
