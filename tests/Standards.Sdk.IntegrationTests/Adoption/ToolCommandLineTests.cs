@@ -7,7 +7,7 @@ namespace Standards.Sdk.IntegrationTests.Adoption;
 
 /// <summary>
 /// The `dotnet standards` command line as users meet it: the real tool, installed as a local tool from the test feed,
-/// its help run redirected (as in CI) and in a pseudo-terminal (util-linux `script`), and cancelled by SIGINT and SIGTERM sent
+/// run redirected (as in CI) and in a pseudo-terminal (util-linux `script`), and cancelled by SIGINT and SIGTERM sent
 /// to its process group as a terminal's Ctrl-C and a CI runner's stop do. The repo is a small generated library with
 /// one analyzer finding, so each run is one restore and a few short builds.
 /// </summary>
@@ -42,6 +42,50 @@ public sealed class ToolCommandLineTests(ITestOutputHelper output)
         Assert.Equal(2, typo.ExitCode);
         Assert.StartsWith("error STD7508: Unrecognized command or argument '--chek'. Did you mean '--check'? See `dotnet standards survey --help`.", typo.Error, StringComparison.Ordinal);
         Assert.Empty(typo.Output);
+    }
+
+    [Fact]
+    public void Survey_check_in_json_exits_1_with_the_document_and_passes_once_adopted()
+    {
+        using var repo = AdoptionFixtures.Committed("tiny", Library);
+        var survey = Tool(repo, "survey --check --format json");
+        output.WriteLine(survey.Error);
+        Assert.True(survey.ExitCode == 1, survey.Output + survey.Error);
+        using (var document = JsonDocument.Parse(survey.Output))
+        {
+            var json = document.RootElement;
+            Assert.Equal((1, "survey", "findings"), (json.GetProperty("schemaVersion").GetInt32(), json.GetProperty("command").GetString(), json.GetProperty("status").GetString()));
+            Assert.Equal(1, json.GetProperty("result").GetProperty("findings").GetProperty("byRule").GetProperty("CA1305").GetInt32());
+        }
+
+        // Progress went to standard error, as plain lines with the elapsed time (redirected: no live display).
+        Assert.Matches(@"\[0:\d\d\] Restoring \(writes the lock files\)\.\.\.", survey.Error);
+        Assert.DoesNotContain("\u001b[", survey.Error, StringComparison.Ordinal);
+
+        var adopt = Tool(repo, "adopt -v m");
+        Assert.True(adopt.ExitCode == 0, adopt.Output + adopt.Error);
+        Assert.DoesNotContain("Restoring", adopt.Output, StringComparison.Ordinal);
+        Assert.Contains("The CI-mode build (CI=true dotnet build) is green with these baselines.", adopt.Output, StringComparison.Ordinal);
+        repo.Git("add", "-A");
+        repo.Git("commit", "-q", "-m", "adopted");
+        var again = Tool(repo, "survey --check -v q");
+        Assert.True(again.ExitCode == 0, again.Output + again.Error);
+        Assert.Empty(again.Output);
+    }
+
+    [Fact]
+    public void In_a_terminal_progress_is_a_live_display_without_colour_under_NO_COLOR()
+    {
+        using var repo = AdoptionFixtures.Committed("tiny", Library);
+        var survey = Tool(repo, "survey", terminal: true, environment: new Dictionary<string, string?> { ["NO_COLOR"] = "1", ["TERM"] = "xterm-256color" });
+        output.WriteLine(survey.Output);
+        Assert.True(survey.ExitCode == 0, survey.Output);
+
+        // Spectre.Console's status display hides the cursor and redraws its line; finished phases stay as lines.
+        Assert.Contains("\u001b[?25l", survey.Output, StringComparison.Ordinal);
+        Assert.Matches(@"\[0:\d\d\] Building in survey mode", survey.Output);
+        Assert.Contains("Reports: ", survey.Output, StringComparison.Ordinal);
+        Assert.DoesNotMatch("\u001b\\[[0-9;]*3[0-9](;[0-9;]*)?m", survey.Output);
     }
 
     [Theory]
