@@ -14,8 +14,21 @@ public interface ICommandRunner
     CommandResult Run(string command, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null);
 }
 
-/// <summary>Runs commands as processes.</summary>
-public sealed class ProcessCommandRunner : ICommandRunner
+/// <summary>What a <see cref="ProcessCommandRunner"/> reports while it runs commands (progress displays).</summary>
+public interface ICommandObserver
+{
+    /// <summary>A command starts.</summary>
+    void Started(string command, IReadOnlyList<string> arguments);
+
+    /// <summary>A line of the running command's output.</summary>
+    void Line(string line);
+}
+
+/// <summary>
+/// Runs commands as processes. When <paramref name="cancellation"/> fires, the running command and every process it
+/// started are killed and the run ends with <see cref="OperationCanceledException"/>, as does any later command.
+/// </summary>
+public sealed class ProcessCommandRunner(ICommandObserver? observer = null, CancellationToken cancellation = default) : ICommandRunner
 {
     /// <inheritdoc />
     public CommandResult Run(string command, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
@@ -44,6 +57,8 @@ public sealed class ProcessCommandRunner : ICommandRunner
             }
         }
 
+        cancellation.ThrowIfCancellationRequested();
+        observer?.Started(command, arguments);
         var output = new StringBuilder();
         using var process = new Process { StartInfo = info };
         process.OutputDataReceived += (_, e) => Append(output, e.Data);
@@ -59,17 +74,36 @@ public sealed class ProcessCommandRunner : ICommandRunner
 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        process.WaitForExit();
+        using (cancellation.Register(() => Kill(process)))
+        {
+            process.WaitForExit();
+        }
+
+        // A command that ended because of the cancellation (killed, or interrupted by the same signal) is no result.
+        cancellation.ThrowIfCancellationRequested();
         return new CommandResult(process.ExitCode, output.ToString());
     }
 
-    private static void Append(StringBuilder output, string? line)
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It has exited already.
+        }
+    }
+
+    private void Append(StringBuilder output, string? line)
     {
         if (line is null)
         {
             return;
         }
 
+        observer?.Line(line);
         lock (output)
         {
             output.Append(line).Append('\n');

@@ -1,33 +1,23 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using System.Reflection;
 using Standards.Adoption;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Tool;
 
-/// <summary>The command line of <c>dotnet standards</c>. Exit codes: 0 done, 1 done but the CI build still fails, 2 nothing done (a coded error).</summary>
+/// <summary>
+/// The command line of <c>dotnet standards</c> (System.CommandLine, as the dotnet CLI). Exit codes: 0 done,
+/// 1 done with findings (adopt: the CI build still fails; survey --check: findings the baselines do not hold),
+/// 2 usage or input error (a coded STD75xx error, nothing written), 130 cancelled (Ctrl-C or SIGTERM).
+/// </summary>
 internal static class CommandLine
 {
-    internal const string Usage = """
-        Usage: dotnet standards adopt [path] [--dry-run] [--allow-dirty] [--sdk-version <version>]
-               dotnet standards survey [path] [--sdk-version <version>] [--output <folder>]
-
-          adopt   Put an existing repo on Standards.Sdk: pin it in global.json, switch every project to it, move
-                  inline package versions to Directory.Packages.props, write lock files, and record every current
-                  finding in standards-baseline.json and standards-code-baseline.json so the CI build is green and
-                  only new findings fail. Run it again after fixing findings: fixed entries leave the baselines.
-
-          survey  Report every finding of the repo as it would be on Standards.Sdk (compiler, analyzers, repo checks),
-                  also of projects whose dependencies fail, once per file and line across target frameworks:
-                  survey.md (grouped by rule, counts, top files) and survey.sarif in artifacts/standards/
-                  (or --output). Nothing else is written.
-
-          path            the repo root (default: the current folder)
-          --dry-run       print the change set and the findings; write nothing
-          --allow-dirty   run although the git tree has uncommitted changes
-          --sdk-version   the Standards.Sdk version to pin (default: this tool's version, VERSION)
-
-        See docs/adopting.md.
-        """;
+    public const int Success = 0;
+    public const int Findings = 1;
+    public const int Error = 2;
+    public const int Cancelled = 130;
 
     /// <summary>This tool's version, which is the Standards.Sdk version it was packed with.</summary>
     internal static string ToolVersion
@@ -40,112 +30,86 @@ internal static class CommandLine
         }
     }
 
-    public static int Run(string[] args, TextWriter output, TextWriter error, ICommandRunner runner)
+    /// <summary>Runs the command line with a fixed runner and no terminal (unit tests).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, ICommandRunner runner) =>
+        RunAsync(args, ToolConsole.Redirected(output, error, runner), CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>Parses and runs the command line; <paramref name="cancellation"/> is Ctrl-C and SIGTERM.</summary>
+    public static async Task<int> RunAsync(string[] args, ToolConsole console, CancellationToken cancellation)
     {
-        try
+        ArgumentNullException.ThrowIfNull(console);
+        var commands = new Commands();
+        var root = commands.Root(console);
+
+        // No response files: `--owner @team` style values are values, not files to read.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (parse.Errors.Count > 0)
         {
-            if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
-            {
-                output.WriteLine(Usage.Replace("VERSION", ToolVersion, StringComparison.Ordinal));
-                return args.Length == 0 ? 2 : 0;
-            }
-
-            if (args[0] is "--version")
-            {
-                output.WriteLine(ToolVersion);
-                return 0;
-            }
-
-            if (args[0] == "survey")
-            {
-                return Survey(args.AsSpan(1), output, runner);
-            }
-
-            if (args[0] != "adopt")
-            {
-                throw new ToolException(ToolRuleIds.Usage, $"unknown command '{args[0]}'. The commands are `dotnet standards adopt` and `dotnet standards survey` (see --help).");
-            }
-
-            var options = ParseAdopt(args.AsSpan(1));
-            var result = new Adopter(runner, output).Run(options);
-            output.Write(Adopter.Report(result, options.DryRun));
-            return result.CiBuildGreen ? 0 : 1;
+            return UsageErrors.Report(parse, commands, console);
         }
-        catch (ToolException ex)
+
+        var invocation = new InvocationConfiguration
         {
-            error.WriteLine(ex.Formatted());
-            return 2;
-        }
+            Output = console.Output,
+            Error = console.Error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        };
+        return await parse.InvokeAsync(invocation, cancellation).ConfigureAwait(false);
     }
 
-    private static int Survey(ReadOnlySpan<string> args, TextWriter output, ICommandRunner runner)
-    {
-        string? folder = null;
-        var rest = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--output")
-            {
-                folder = i + 1 < args.Length ? args[++i] : throw new ToolException(ToolRuleIds.Usage, "--output needs a folder.");
-            }
-            else if (args[i] is "--dry-run" or "--allow-dirty")
-            {
-                throw new ToolException(ToolRuleIds.Usage, $"{args[i]} is an option of adopt; survey never writes to the repo and runs on any tree.");
-            }
-            else
-            {
-                rest.Add(args[i]);
-            }
-        }
-
-        // A survey is an adoption run that writes nothing, on whatever state the tree is in.
-        var options = ParseAdopt([.. rest, "--dry-run", "--allow-dirty"]);
-        var result = new Adopter(runner, output).Run(options);
-        var reports = Path.GetFullPath(folder ?? Path.Combine(options.Path, "artifacts", "standards"));
-        Directory.CreateDirectory(reports);
-        File.WriteAllText(Path.Combine(reports, SurveyReport.MarkdownFile), SurveyReport.Markdown(result));
-        File.WriteAllText(Path.Combine(reports, SurveyReport.SarifFile), SurveyReport.Sarif(result.Findings, ToolVersion));
-        output.Write(Adopter.Report(result, dryRun: true));
-        output.WriteLine($"Reports: {Path.Combine(reports, SurveyReport.MarkdownFile)}, {Path.Combine(reports, SurveyReport.SarifFile)}");
-        return 0;
-    }
-
+    /// <summary>The options of adopt, validated (a coded error for a folder that does not exist comes later, from the run).</summary>
     internal static AdoptOptions ParseAdopt(ReadOnlySpan<string> args)
     {
-        string? path = null;
-        string? version = null;
-        bool dryRun = false, allowDirty = false;
-        for (var i = 0; i < args.Length; i++)
+        var console = ToolConsole.Redirected(TextWriter.Null, TextWriter.Null, new ProcessCommandRunner());
+        var commands = new Commands();
+        var root = commands.Root(console);
+        var parse = root.Parse(["adopt", .. args], new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (parse.Errors.Count > 0)
         {
-            switch (args[i])
-            {
-                case "--dry-run":
-                    dryRun = true;
-                    break;
-                case "--allow-dirty":
-                    allowDirty = true;
-                    break;
-                case "--sdk-version":
-                    if (i + 1 >= args.Length || args[i + 1].StartsWith('-'))
-                    {
-                        throw new ToolException(ToolRuleIds.Usage, "--sdk-version needs a version, e.g. --sdk-version 1.2.0.");
-                    }
-
-                    version = args[++i];
-                    break;
-                case var option when option.StartsWith('-'):
-                    throw new ToolException(ToolRuleIds.Usage, $"unknown option '{option}'. Options: --dry-run, --allow-dirty, --sdk-version <version>.");
-                default:
-                    if (path is not null)
-                    {
-                        throw new ToolException(ToolRuleIds.Usage, $"one path only; got '{path}' and '{args[i]}'.");
-                    }
-
-                    path = args[i];
-                    break;
-            }
+            throw new ToolException(ToolRuleIds.Usage, parse.Errors[0].Message);
         }
 
-        return new AdoptOptions(path ?? Directory.GetCurrentDirectory(), version ?? ToolVersion, dryRun, allowDirty);
+        return commands.AdoptOptions(parse);
     }
+
+    /// <summary>Help followed by examples of the command it is for.</summary>
+    internal sealed class HelpWithExamples(SynchronousCommandLineAction help, ToolConsole console) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            ArgumentNullException.ThrowIfNull(parseResult);
+            // The usage as users type it: `dotnet standards`, not the executable's name.
+            var configuration = parseResult.InvocationConfiguration;
+            var text = new StringWriter();
+            configuration.Output = text;
+            var result = help.Invoke(parseResult);
+            configuration.Output = console.Output;
+            var executable = parseResult.RootCommandResult.Command.Name;
+            console.Output.Write(text.ToString().Replace($"\n  {executable} ", "\n  dotnet standards ", StringComparison.Ordinal));
+            console.Output.WriteLine("Examples:");
+            foreach (var example in Commands.Examples(parseResult.CommandResult.Command.Name))
+            {
+                console.Output.WriteLine("  " + example);
+            }
+
+            console.Output.WriteLine();
+            console.Output.WriteLine("Exit codes: 0 success, 1 findings (see the command), 2 usage or input error, 130 cancelled. See docs/cli.md.");
+            return result;
+        }
+    }
+
+    /// <summary>Prints this tool's version (the Standards.Sdk version it was packed with).</summary>
+    internal sealed class PrintVersion(ToolConsole console) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            console.Output.WriteLine(ToolVersion);
+            return Success;
+        }
+    }
+
+    /// <summary>Uses <paramref name="help"/>'s own action, with examples after it.</summary>
+    internal static void AddExamples(HelpOption help, ToolConsole console) =>
+        help.Action = new HelpWithExamples((SynchronousCommandLineAction)help.Action!, console);
 }

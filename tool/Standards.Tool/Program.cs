@@ -1,4 +1,5 @@
-using Standards.Adoption;
 using Standards.Tool;
 
-return CommandLine.Run(args, Console.Out, Console.Error, new ProcessCommandRunner());
+// Ctrl-C (SIGINT) and SIGTERM cancel the run: the running build is killed, the temporary copy deleted, exit 130.
+using var signals = new SignalCancellation();
+return await CommandLine.RunAsync(args, ToolConsole.FromProcess(), signals.Token).ConfigureAwait(false);

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Standards.Adoption;
+
+namespace Standards.Tool.Tests;
+
+/// <summary>The command line over a real adoption run (real git, scripted dotnet): exit codes, --check, JSON, verbosity, cancellation.</summary>
+public sealed partial class AdopterTests
+{
+    private const string Finding = "src/A/C.cs(4,44): error CA1305: The behavior of 'int.ToString()' could vary [{root}/src/A/A.csproj]";
+
+    [Fact]
+    public void Survey_check_exits_1_when_a_finding_is_not_in_the_baselines_and_0_without_check()
+    {
+        dotnet.Findings.Add(Finding);
+        Assert.Equal(1, CommandLine.Run(["survey", root, "--check", "-o", Reports()], TextWriter.Null, TextWriter.Null, dotnet));
+        Assert.Equal(0, CommandLine.Run(["survey", root, "-o", Reports()], TextWriter.Null, TextWriter.Null, dotnet));
+    }
+
+    [Fact]
+    public void Survey_check_exits_0_once_the_finding_is_baselined()
+    {
+        dotnet.Findings.Add(Finding);
+        Assert.Equal(0, CommandLine.Run(["adopt", root, "--sdk-version", "9.9.9", "-v", "q"], TextWriter.Null, TextWriter.Null, dotnet));
+        Commit();
+        Assert.Equal(0, CommandLine.Run(["survey", root, "--check", "--sdk-version", "9.9.9", "-o", Reports()], TextWriter.Null, TextWriter.Null, dotnet));
+    }
+
+    [Fact]
+    public void Survey_check_exits_1_when_an_error_cannot_be_baselined()
+    {
+        dotnet.Findings.Add("src/A/C.cs(4,1): error CS0246: The type or namespace name 'Missing' could not be found [{root}/src/A/A.csproj]");
+        Assert.Equal(1, CommandLine.Run(["survey", root, "--check", "-o", Reports()], TextWriter.Null, TextWriter.Null, dotnet));
+    }
+
+    [Fact]
+    public void Json_output_is_one_versioned_document_with_the_findings_and_progress_goes_to_standard_error()
+    {
+        dotnet.Findings.Add(Finding);
+        var output = new StringWriter();
+        var error = new StringWriter();
+        Assert.Equal(1, CommandLine.Run(["survey", root, "--check", "--format", "json", "-o", Reports()], output, error, dotnet));
+        using var document = JsonDocument.Parse(output.ToString());
+        var json = document.RootElement;
+        Assert.Equal(1, json.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal("survey", json.GetProperty("command").GetString());
+        Assert.Equal("findings", json.GetProperty("status").GetString());
+        Assert.Equal(1, json.GetProperty("exitCode").GetInt32());
+        var result = json.GetProperty("result");
+        Assert.False(result.GetProperty("written").GetBoolean());
+        Assert.Equal(1, result.GetProperty("findings").GetProperty("byRule").GetProperty("CA1305").GetInt32());
+        var item = Assert.Single(result.GetProperty("findings").GetProperty("items").EnumerateArray());
+        Assert.Equal(("CA1305", "src/A/C.cs", 4), (item.GetProperty("code").GetString(), item.GetProperty("file").GetString(), item.GetProperty("line").GetInt32()));
+        Assert.Equal(1, result.GetProperty("baselines").GetProperty("codeEntries").GetInt32());
+        Assert.EndsWith("survey.sarif", result.GetProperty("reports").GetProperty("sarif").GetString(), StringComparison.Ordinal);
+        Assert.Contains("] Restoring (writes the lock files)...", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_coded_error_in_json_is_the_document_with_the_error_and_exit_code_2()
+    {
+        File.Delete(Path.Combine(root, "src/A/A.csproj"));
+        Commit();
+        var output = new StringWriter();
+        Assert.Equal(2, CommandLine.Run(["adopt", root, "--format", "json"], output, TextWriter.Null, dotnet));
+        using var document = JsonDocument.Parse(output.ToString());
+        Assert.Equal("error", document.RootElement.GetProperty("status").GetString());
+        Assert.Equal("STD7503", document.RootElement.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(JsonValueKind.Null, document.RootElement.GetProperty("result").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("q", false, false)]
+    [InlineData("m", false, true)]
+    [InlineData("n", true, true)]
+    [InlineData("detailed", true, true)]
+    public void Verbosity_decides_between_progress_and_result(string level, bool progress, bool report)
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, CommandLine.Run(["adopt", root, "--dry-run", "-v", level], output, TextWriter.Null, dotnet));
+        var text = output.ToString();
+        Assert.Equal(progress, text.Contains("] Restoring (writes the lock files)...", StringComparison.Ordinal));
+        Assert.Equal(report, text.Contains("Changes (dry run: nothing written):", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Cancellation_during_a_build_is_Cancelled_exit_130_and_nothing_written()
+    {
+        var before = Snapshot();
+        using var cancel = new CancellationTokenSource();
+        var cancelling = new CancellingRunner(dotnet, cancel);
+        var error = new StringWriter();
+        var console = new ToolConsole(TextWriter.Null, error, false, false, false, (token, _) => { cancelling.Token = token; return cancelling; });
+        Assert.Equal(130, await CommandLine.RunAsync(["adopt", root], console, cancel.Token));
+        Assert.Equal("Cancelled.", error.ToString().Trim());
+        Assert.Equal(before, Snapshot());
+        Assert.Equal(1, dotnet.Restores);
+        Assert.Equal(0, dotnet.Builds);
+        Assert.NotNull(cancelling.Workspace);
+        Assert.False(Directory.Exists(cancelling.Workspace));
+    }
+
+    private string Reports() => Directory.CreateTempSubdirectory("survey").FullName;
+
+    /// <summary>Cancels at the first build, as Ctrl-C during it would: the build ends as cancelled.</summary>
+    private sealed class CancellingRunner(ICommandRunner inner, CancellationTokenSource cancel) : ICommandRunner
+    {
+        public CancellationToken Token { get; set; }
+
+        public string? Workspace { get; private set; }
+
+        public CommandResult Run(string command, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
+        {
+            if (command == "dotnet" && arguments[0] == "build")
+            {
+                Workspace = workingDirectory;
+                cancel.Cancel();
+                Token.ThrowIfCancellationRequested();
+            }
+
+            return inner.Run(command, arguments, workingDirectory, environment);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using Standards.Adoption;
+
+namespace Standards.Tool;
+
+/// <summary>The commands and options of <c>dotnet standards</c>: one instance per parse (a symbol belongs to one command tree).</summary>
+internal sealed class Commands
+{
+    /// <summary>-v|--verbosity, as the dotnet CLI spells its levels.</summary>
+    public readonly Option<string> VerbosityOption = new("--verbosity", "-v")
+    {
+        Description = "How much to print: q[uiet] (errors only), m[inimal] (the result), n[ormal] (progress and the result), d[etailed] (also each command and project), diag[nostic] (also every build line).",
+        DefaultValueFactory = _ => "normal",
+        HelpName = "level",
+        Recursive = true,
+    };
+
+    /// <summary>--format text|json.</summary>
+    public readonly Option<string> FormatOption = new("--format")
+    {
+        Description = "The result as text, or as one JSON document on standard output (progress then goes to standard error; shape in docs/cli.md).",
+        DefaultValueFactory = _ => "text",
+        Recursive = true,
+    };
+
+    private readonly Argument<string> PathArgument = new("path")
+    {
+        Description = "The repo's root folder.",
+        DefaultValueFactory = _ => ".",
+    };
+
+    private readonly Option<string> SdkVersionOption = new("--sdk-version")
+    {
+        Description = "The Standards.Sdk version to pin.",
+        DefaultValueFactory = _ => CommandLine.ToolVersion,
+        HelpName = "version",
+    };
+
+    private readonly Option<bool> DryRunOption = new("--dry-run") { Description = "Print the change set and the findings; write nothing." };
+
+    private readonly Option<bool> AllowDirtyOption = new("--allow-dirty") { Description = "Run although the git tree has uncommitted changes." };
+
+    private readonly Option<string?> OutputOption = new("--output", "-o")
+    {
+        Description = "The folder for survey.md and survey.sarif [default: <path>/artifacts/standards].",
+        HelpName = "folder",
+    };
+
+    private readonly Option<bool> CheckOption = new("--check")
+    {
+        Description = "Exit 1 when the repo has findings its baselines do not hold (the CI build would fail on them), as `dotnet format --verify-no-changes` does.",
+    };
+
+    public Commands()
+    {
+        VerbosityOption.AcceptOnlyFromAmong("q", "quiet", "m", "minimal", "n", "normal", "d", "detailed", "diag", "diagnostic");
+        FormatOption.AcceptOnlyFromAmong("text", "json");
+
+        // An unknown option is not a path.
+        PathArgument.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } path && path.StartsWith('-'))
+            {
+                result.AddError($"Unrecognized command or argument '{path}'.");
+            }
+        });
+    }
+
+    /// <summary>Examples shown after the help of a command.</summary>
+    public static IEnumerable<string> Examples(string command) => command switch
+    {
+        "adopt" => ["dotnet standards adopt --dry-run", "dotnet standards adopt path/to/repo --sdk-version 1.2.0", "dotnet standards adopt --allow-dirty -v d"],
+        "survey" => ["dotnet standards survey", "dotnet standards survey --check --format json", "dotnet standards survey path/to/repo -o survey-reports"],
+        _ => ["dotnet standards adopt --dry-run", "dotnet standards survey --check", "dotnet standards adopt --help"],
+    };
+
+    /// <summary>The root command with its subcommands; actions write to <paramref name="console"/>.</summary>
+    public RootCommand Root(ToolConsole console)
+    {
+        var root = new RootCommand("dotnet standards: put a repo on Standards.Sdk (adopt) or see what it would find (survey). See docs/cli.md.")
+        {
+            Adopt(console),
+            Survey(console),
+        };
+        root.Options.Add(VerbosityOption);
+        root.Options.Add(FormatOption);
+        foreach (var option in root.Options)
+        {
+            if (option is HelpOption help)
+            {
+                CommandLine.AddExamples(help, console);
+            }
+            else if (option is VersionOption version)
+            {
+                version.Action = new CommandLine.PrintVersion(console);
+            }
+        }
+
+        return root;
+    }
+
+    /// <summary>The adoption options of a parsed adopt or survey command line.</summary>
+    public AdoptOptions AdoptOptions(ParseResult parse) => new(
+        parse.GetValue(PathArgument) ?? ".",
+        parse.GetValue(SdkVersionOption) ?? CommandLine.ToolVersion,
+        parse.GetValue(DryRunOption),
+        parse.GetValue(AllowDirtyOption));
+
+    /// <summary>The verbosity of a parsed command line.</summary>
+    public Verbosity Verbosity(ParseResult parse) => parse.GetValue(VerbosityOption) switch
+    {
+        "q" or "quiet" => Tool.Verbosity.Quiet,
+        "m" or "minimal" => Tool.Verbosity.Minimal,
+        "d" or "detailed" => Tool.Verbosity.Detailed,
+        "diag" or "diagnostic" => Tool.Verbosity.Diagnostic,
+        _ => Tool.Verbosity.Normal,
+    };
+
+    private Command Adopt(ToolConsole console)
+    {
+        var adopt = new Command("adopt", "Put an existing repo on Standards.Sdk: pin it in global.json, switch every project to it, move inline package versions to Directory.Packages.props, write lock files, and record every current finding in the baselines so the CI build is green and only new findings fail. All files or none; run it again after fixing findings. Exit 1 when the CI build still fails (findings no baseline can hold).")
+        {
+            PathArgument,
+            DryRunOption,
+            AllowDirtyOption,
+            SdkVersionOption,
+        };
+        adopt.SetAction((parse, cancellation) => new Run(this, parse, console, "adopt").AdoptAsync(cancellation));
+        return adopt;
+    }
+
+    private Command Survey(ToolConsole console)
+    {
+        var survey = new Command("survey", "Report every finding of the repo as it would be on Standards.Sdk (compiler, analyzers, repo checks), once per file and line: survey.md and survey.sarif in artifacts/standards/ (or --output). Nothing else is written; runs on any tree.")
+        {
+            PathArgument,
+            SdkVersionOption,
+            OutputOption,
+            CheckOption,
+        };
+        survey.SetAction((parse, cancellation) => new Run(this, parse, console, "survey").SurveyAsync(parse.GetValue(OutputOption), parse.GetValue(CheckOption), cancellation));
+        return survey;
+    }
+}
