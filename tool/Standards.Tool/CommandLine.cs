@@ -1,5 +1,6 @@
 using System.Reflection;
 using Standards.Adoption;
+using Standards.Adoption.Upgrade;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Tool;
@@ -10,6 +11,7 @@ internal static class CommandLine
     internal const string Usage = """
         Usage: dotnet standards adopt [path] [--dry-run] [--allow-dirty] [--sdk-version <version>]
                dotnet standards survey [path] [--sdk-version <version>] [--output <folder>]
+               dotnet standards upgrade [path] [--to <version> | --latest] [--dry-run] [--allow-dirty] [--allow-downgrade] [--format md|json]
 
           adopt   Put an existing repo on Standards.Sdk: pin it in global.json, switch every project to it, move
                   inline package versions to Directory.Packages.props, write lock files, and record every current
@@ -20,6 +22,12 @@ internal static class CommandLine
                   also of projects whose dependencies fail, once per file and line across target frameworks:
                   survey.md (grouped by rule, counts, top files) and survey.sarif in artifacts/standards/
                   (or --output). Nothing else is written.
+
+          upgrade Move the repo to a newer Standards.Sdk from its feeds (nuget.config, package source mapping):
+                  global.json's pin, the tool manifest's Standards.Tool and the Standards.* package versions
+                  together; restore, survey and verify on the new version as adopt does, recording new findings in
+                  the baselines; write artifacts/standards/upgrade.md (or upgrade.json) with the policy changes.
+                  A downgrade is refused unless --allow-downgrade.
 
           path            the repo root (default: the current folder)
           --dry-run       print the change set and the findings; write nothing
@@ -61,9 +69,14 @@ internal static class CommandLine
                 return Survey(args.AsSpan(1), output, runner);
             }
 
+            if (args[0] == "upgrade")
+            {
+                return UpgradeCommand.Run(args.AsSpan(1), output, runner, root => new NuGetPackageFeeds(root));
+            }
+
             if (args[0] != "adopt")
             {
-                throw new ToolException(ToolRuleIds.Usage, $"unknown command '{args[0]}'. The commands are `dotnet standards adopt` and `dotnet standards survey` (see --help).");
+                throw new ToolException(ToolRuleIds.Usage, $"unknown command '{args[0]}'. The commands are `dotnet standards adopt`, `survey` and `upgrade` (see --help).");
             }
 
             var options = ParseAdopt(args.AsSpan(1));
