@@ -10,6 +10,11 @@ internal static class UpgradeCommand
     public static int Run(ReadOnlySpan<string> args, TextWriter output, ICommandRunner runner, Func<string, IPackageFeeds> feeds)
     {
         var (options, json) = Parse(args);
+        if (!Directory.Exists(options.Path))
+        {
+            throw new ToolException(ToolRuleIds.Usage, $"{options.Path} is not a folder. Give the repo's root folder (where global.json is).");
+        }
+
         var result = new Upgrader(runner, feeds(Path.GetFullPath(options.Path)), output).Run(options);
         if (result.From == result.To)
         {

@@ -184,3 +184,49 @@ public class UpgradeCommandTests
         Assert.Contains(why, ex.Message, StringComparison.Ordinal);
     }
 }
+
+public class UpgradeCommandLineTests
+{
+    [Fact]
+    public void A_path_that_is_not_a_folder_is_STD7508_before_any_feed_is_read()
+    {
+        var error = new StringWriter();
+        var code = CommandLine.Run(["upgrade", Path.Combine(Path.GetTempPath(), "no-such-repo-" + Guid.NewGuid().ToString("N"))], TextWriter.Null, error, new ProcessCommandRunner());
+        Assert.Equal(2, code);
+        Assert.Contains("error STD7508: ", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("is not a folder", error.ToString(), StringComparison.Ordinal);
+    }
+}
+
+public class BaselinedFindingsTests
+{
+    [Fact]
+    public void Only_entries_new_after_the_upgrade_count_per_rule_with_the_top_files()
+    {
+        CodeEntry[] before = [new("CA1305", "src/A.cs", "h1")];
+        CodeEntry[] after =
+        [
+            new("CA1305", "src/A.cs", "h1"), new("CA1305", "src/A.cs", "h2"), new("CA1305", "src/B.cs", "h3"),
+            new("STD1009", "src/A.cs", "h4"), new("STD1009", "src/C.cs", "h5"), new("STD1009", "src/C.cs", "h6"),
+            new("STD1009", "src/D.cs", "h7"), new("STD1009", "src/E.cs", "h8"),
+        ];
+        var repoAfter = new[] { new Standards.Sdk.Checks.Baseline.BaselineEntry("STD3001", "", "CHANGELOG.md is missing") };
+
+        var found = BaselinedFindings.New(before, after, [], repoAfter);
+
+        Assert.Equal(["STD1009:5", "CA1305:2", "STD3001:1"], found.Select(r => $"{r.RuleId}:{r.Count}"));
+        Assert.Equal([("src/C.cs", 2), ("src/A.cs", 1), ("src/D.cs", 1)], found[0].TopFiles);
+    }
+
+    [Fact]
+    public void A_malformed_repo_baseline_is_STD7504() =>
+        Assert.Equal(ToolRuleIds.BaselineMalformed, Assert.Throws<ToolException>(() => BaselinedFindings.RepoEntries("{ not json")).Code);
+
+    [Fact]
+    public void The_changelog_says_when_no_build_ran_rather_than_reporting_no_findings()
+    {
+        var result = new UpgradeResult { From = "1.0.0", To = "1.1.0", ChangeLines = [], Written = false, Diff = CatalogDiff.Between([], []) };
+        Assert.Contains("## Findings baselined\n\nNo build ran, so no finding was recorded.\n", UpgradeChangelog.Markdown(result), StringComparison.Ordinal);
+        Assert.Contains("\"built\": false", UpgradeChangelog.Json(result), StringComparison.Ordinal);
+    }
+}

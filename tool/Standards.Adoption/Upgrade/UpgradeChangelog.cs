@@ -49,7 +49,26 @@ public static class UpgradeChangelog
             Section(sb, "Defaults changed", diff.DefaultsChanged.Select(p => $"{p.RuleId} `{p.Name}`: {p.Before ?? "(new)"} -> {p.After ?? "(removed)"}"));
         }
 
+        Findings(sb, result);
         return sb.ToString();
+    }
+
+    private static void Findings(StringBuilder sb, UpgradeResult result)
+    {
+        sb.Append("\n## Findings baselined\n\n");
+        if (result.Verification is not { } verification)
+        {
+            sb.Append("No build ran, so no finding was recorded.\n");
+            return;
+        }
+
+        sb.Append(result.Baselined.Count == 0 ? "None: the new version finds nothing the baselines did not hold.\n" : string.Empty);
+        sb.AppendJoin(string.Empty, result.Baselined.Select(r => $"- {r.RuleId}: {r.Count} ({string.Join(", ", r.TopFiles.Select(f => $"{f.File} {f.Count}"))})\n"));
+        if (verification.NotBaselinable.Count > 0)
+        {
+            sb.Append("\n## Not baselined (the CI build fails until they are fixed)\n\n");
+            sb.AppendJoin(string.Empty, verification.NotBaselinable.Select(u => $"- {u.Diagnostic.Code} {u.Diagnostic.File}{(u.Diagnostic.Line > 0 ? $"({u.Diagnostic.Line})" : string.Empty)}: {u.Fix}\n"));
+        }
     }
 
     /// <summary>The same facts as JSON.</summary>
@@ -63,6 +82,14 @@ public static class UpgradeChangelog
             ["written"] = result.Written,
             ["changes"] = new JsonArray([.. result.ChangeLines.Select(l => JsonValue.Create(l))]),
             ["catalogProblem"] = result.CatalogProblem,
+            ["built"] = result.Verification is not null,
+            ["baselined"] = new JsonArray([.. result.Baselined.Select(r => new JsonObject
+            {
+                ["id"] = r.RuleId,
+                ["count"] = r.Count,
+                ["topFiles"] = new JsonArray([.. r.TopFiles.Select(f => new JsonObject { ["file"] = f.File, ["count"] = f.Count })]),
+            })]),
+            ["notBaselined"] = new JsonArray([.. (result.Verification?.NotBaselinable ?? []).Select(u => new JsonObject { ["id"] = u.Diagnostic.Code, ["file"] = u.Diagnostic.File, ["line"] = u.Diagnostic.Line, ["fix"] = u.Fix })]),
         };
         if (result.Diff is { } diff)
         {

@@ -33,6 +33,9 @@ public sealed class UpgradeResult
     /// <summary>The survey and verification on the new version, when they ran.</summary>
     public AdoptionResult? Verification { get; init; }
 
+    /// <summary>The baseline entries the upgrade added, per rule (empty when no build ran).</summary>
+    public IReadOnlyList<RuleFindings> Baselined { get; init; } = [];
+
     /// <summary>True when the files were written.</summary>
     public required bool Written { get; init; }
 
@@ -79,7 +82,7 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
         var lines = new List<string>();
         VersionMoves.Apply(Read, target, changes, lines);
         var (diff, problem) = Compare(current, target);
-        var verification = options.Build ? Verify(root, git, target, changes) : null;
+        var (verification, baselined) = options.Build ? Verify(root, git, target, changes) : (null, []);
         var written = !options.DryRun && changes.Files.Count > 0;
         if (written)
         {
@@ -94,6 +97,7 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
             Diff = diff,
             CatalogProblem = problem,
             Verification = verification,
+            Baselined = baselined,
             Written = written,
         };
     }
@@ -133,8 +137,11 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
     /// and records every finding new under the new version in the baselines), and adds every file it changed to
     /// <paramref name="changes"/>.
     /// </summary>
-    private AdoptionResult Verify(string root, bool git, NuGetVersion target, ChangeSet changes)
+    private (AdoptionResult Result, IReadOnlyList<RuleFindings> Baselined) Verify(string root, bool git, NuGetVersion target, ChangeSet changes)
     {
+        string? Read(string file) => File.Exists(System.IO.Path.Combine(root, file)) ? File.ReadAllText(System.IO.Path.Combine(root, file)) : null;
+        var codeBefore = Read(CodeBaselineDocument.FileName) is { } code ? CodeBaselineDocument.Read(code) : [];
+        var repoBefore = BaselinedFindings.RepoEntries(Read(Standards.Sdk.Checks.Baseline.BaselineFile.DefaultFileName));
         var staging = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "standards-upgrade-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
@@ -157,7 +164,8 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
                 }
             }
 
-            return result;
+            var repoAfter = BaselinedFindings.RepoEntries(changes.Get(Standards.Sdk.Checks.Baseline.BaselineFile.DefaultFileName) ?? Read(Standards.Sdk.Checks.Baseline.BaselineFile.DefaultFileName));
+            return (result, BaselinedFindings.New(codeBefore, result.CodeEntries, repoBefore, repoAfter));
         }
         finally
         {
