@@ -5,6 +5,7 @@
 #     Debian's package; apt-get needs root (CI runs as root). Without root, install it yourself.
 #   - The OpenAPI validator (npm, eng/tools/openapi): validates a generated service's /openapi/v1.json.
 #   - The GitHub Actions linter (npm, eng/tools/action-validator): checks the CI templates and generated ci.yml files.
+#   - Renovate's config validator (npm, eng/tools/renovate): checks the Renovate preset in ci-templates/renovate/.
 source "$(dirname "$0")/common.sh"
 
 postgres_bin() {
@@ -42,3 +43,4 @@ install_npm_tool() {
 
 install_npm_tool openapi @seriousme/openapi-schema-validator "the OpenAPI validator"
 install_npm_tool action-validator @action-validator/cli "the GitHub Actions linter"
+install_npm_tool renovate renovate "Renovate's config validator"

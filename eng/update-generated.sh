@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the files produced from one source with the eng/ tool Standards.Sdk.DocsGenerator, and leaves them for
-# you to review and commit: from the rule catalog, sdk/schema/standards.schema.json and docs/rules/README.md, and the
+# you to review and commit: from the rule catalog, sdk/schema/standards.schema.json, docs/rules/README.md and sdk/catalog/rules.json (the catalog the package ships), and the
 # first version of docs/rules/STDnnnn.md for a new rule (an existing page is never rewritten); from the analyzer rule
 # declarations, tasks/Standards.Sdk.Analyzers/AnalyzerReleases.Unshipped.md; from ci-templates/gitlab/standards-ci.yml,
 # its copy templates/standards-ci/template.yml (where GitLab looks for the CI/CD component standards-ci); from the
@@ -10,5 +10,5 @@
 source "$(dirname "$0")/common.sh"
 cd "$REPO_ROOT"
 dotnet run --project eng/tools/Standards.Sdk.DocsGenerator -- "$REPO_ROOT"
-git status --short -- sdk/schema docs/rules templates/standards-ci tasks/Standards.Sdk.Analyzers/AnalyzerReleases.Unshipped.md \
+git status --short -- sdk/schema sdk/catalog docs/rules templates/standards-ci tasks/Standards.Sdk.Analyzers/AnalyzerReleases.Unshipped.md \
   'templates/content/*/.template.config/template.json' 'templates/content/*/.template.config/dotnetcli.host.json' eng/own-policy .editorconfig

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Standards.Adoption;
+using Standards.Adoption.Upgrade;
 using Standards.Sdk.Checks.Baseline;
 using Standards.Sdk.Checks.Budgets;
 using Standards.Sdk.Checks.Coverage;
@@ -64,6 +65,10 @@ public sealed class JsonFormatsTests
             (path, text) => BenchmarkBaseline.Parse(path, text).Problems),
         new(JsonFormats.BenchmarkResults, "BenchmarkDotNet report", "results/A-report-full.json", "{\n  \"Benchmarks\": [ { \"FullName\": \"A.B\", \"Statistics\": { \"Median\": 1, \"Mean\": 1 } } ]\n}", "Benchmarks", ["STD5001"],
             (path, text) => BenchmarkResultReader.Read(path, text).Problem is { } problem ? [problem] : []),
+        new(JsonFormats.ToolManifest, "dotnet-tools.json (upgrade moves the tool)", ".config/dotnet-tools.json", "{\n  \"version\": 1,\n  \"tools\": {}\n}", "tools", ["STD7505"],
+            (path, text) => Tool(() => VersionMoves.Apply(file => file == path ? text : null, NuGet.Versioning.NuGetVersion.Parse("2.0.0"), new ChangeSet(), []))),
+        new(JsonFormats.RuleCatalog, "catalog/rules.json (upgrade's policy changelog)", "catalog/rules.json", "{\n  \"formatVersion\": 1,\n  \"rules\": []\n}", "rules", ["STD7510"],
+            (path, text) => Tool(() => Standards.Adoption.Upgrade.RuleCatalogDocument.Read(path, text))),
     ];
 
     public static readonly Malformation[] Malformations =

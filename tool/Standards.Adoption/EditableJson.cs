@@ -32,4 +32,11 @@ internal static class EditableJson
         var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
         return ((JsonObject)JsonNode.Parse(text.TrimStart('\uFEFF'), documentOptions: options)!, positions);
     }
+
+    /// <summary>
+    /// A read-only System.Text.Json document of a text its format has already read without an error (the caller
+    /// checked <see cref="JsonFormat.Parse"/>), for readers that walk many values by name.
+    /// </summary>
+    public static JsonDocument Document(string checkedText) =>
+        JsonDocument.Parse(checkedText.TrimStart('\uFEFF'), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Standards.Sdk.Checks.Json;
 
 namespace Standards.Adoption;
 
@@ -23,21 +23,11 @@ public static class TestCommand
             return false;
         }
 
-        try
-        {
-            using var document = JsonDocument.Parse(globalJson, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("test", out var test)
-                && test.ValueKind == JsonValueKind.Object
-                && test.TryGetProperty("runner", out var runner)
-                && runner.ValueKind == JsonValueKind.String
-                && string.Equals(runner.GetString(), MicrosoftTestingPlatform, StringComparison.OrdinalIgnoreCase);
-        }
-        catch (JsonException)
-        {
-            // The edit of global.json has already refused a malformed file; dotnet would too.
-            return false;
-        }
+        // A malformed global.json reads as VSTest mode: adopt's edit of global.json has already refused it, and so would dotnet.
+        return JsonFormats.GlobalJson.Parse(globalJson).Root is JsonObjectNode root
+            && root.Get("test") is JsonObjectNode test
+            && test.Get("runner") is JsonStringNode runner
+            && string.Equals(runner.Value, MicrosoftTestingPlatform, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The arguments of <c>dotnet test</c> for the solution, with or without building first.</summary>

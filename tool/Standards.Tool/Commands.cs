@@ -52,6 +52,16 @@ internal sealed class Commands
         Description = "Exit 1 when the repo has findings its baselines do not hold (the CI build would fail on them), as `dotnet format --verify-no-changes` does.",
     };
 
+    private readonly Option<string?> ToOption = new("--to")
+    {
+        Description = "The Standards.Sdk version to move to [default: the newest version the feeds list].",
+        HelpName = "version",
+    };
+
+    private readonly Option<bool> LatestOption = new("--latest") { Description = "Move to the newest version the feeds list (the default; says so explicitly)." };
+
+    private readonly Option<bool> AllowDowngradeOption = new("--allow-downgrade") { Description = "Accept a --to version older than the pinned one." };
+
     public Commands()
     {
         VerbosityOption.AcceptOnlyFromAmong("q", "quiet", "m", "minimal", "n", "normal", "d", "detailed", "diag", "diagnostic");
@@ -71,6 +81,7 @@ internal sealed class Commands
     public static IEnumerable<string> Examples(string command) => command switch
     {
         "adopt" => ["dotnet standards adopt --dry-run", "dotnet standards adopt path/to/repo --sdk-version 1.2.0", "dotnet standards adopt --allow-dirty -v d"],
+        "upgrade" => ["dotnet standards upgrade --dry-run", "dotnet standards upgrade --to 1.4.0", "dotnet standards upgrade --latest --format json"],
         "survey" => ["dotnet standards survey", "dotnet standards survey --check --format json", "dotnet standards survey path/to/repo -o survey-reports"],
         _ => ["dotnet standards adopt --dry-run", "dotnet standards survey --check", "dotnet standards adopt --help"],
     };
@@ -82,6 +93,7 @@ internal sealed class Commands
         {
             Adopt(console),
             Survey(console),
+            Upgrade(console),
         };
         root.Options.Add(VerbosityOption);
         root.Options.Add(FormatOption);
@@ -106,6 +118,16 @@ internal sealed class Commands
         parse.GetValue(SdkVersionOption) ?? CommandLine.ToolVersion,
         parse.GetValue(DryRunOption),
         parse.GetValue(AllowDirtyOption));
+
+    /// <summary>The upgrade options of a parsed upgrade command line, and whether the changelog is JSON.</summary>
+    public (Standards.Adoption.Upgrade.UpgradeOptions Options, bool Json) UpgradeOptions(ParseResult parse) => (
+        new Standards.Adoption.Upgrade.UpgradeOptions(
+            parse.GetValue(PathArgument) ?? ".",
+            parse.GetValue(ToOption),
+            parse.GetValue(DryRunOption),
+            parse.GetValue(AllowDirtyOption),
+            parse.GetValue(AllowDowngradeOption)),
+        parse.GetValue(FormatOption) == "json");
 
     /// <summary>The verbosity of a parsed command line.</summary>
     public Verbosity Verbosity(ParseResult parse) => parse.GetValue(VerbosityOption) switch
@@ -141,5 +163,27 @@ internal sealed class Commands
         };
         survey.SetAction((parse, cancellation) => new Run(this, parse, console, "survey").SurveyAsync(parse.GetValue(OutputOption), parse.GetValue(CheckOption), cancellation));
         return survey;
+    }
+
+    private Command Upgrade(ToolConsole console)
+    {
+        var upgrade = new Command("upgrade", "Move the repo to a newer Standards.Sdk from its feeds (nuget.config, package source mapping): global.json's pin, the tool manifest's Standards.Tool and the Standards.* package versions together; restore, survey and verify on the new version as adopt does, recording new findings in the baselines; write artifacts/standards/upgrade.md (upgrade.json with --format json) with the policy changes. All files or none. A downgrade is refused unless --allow-downgrade. Exit 1 when the CI build on the new version still fails.")
+        {
+            PathArgument,
+            ToOption,
+            LatestOption,
+            DryRunOption,
+            AllowDirtyOption,
+            AllowDowngradeOption,
+        };
+        upgrade.Validators.Add(result =>
+        {
+            if (result.GetResult(ToOption) is not null && result.GetValue(LatestOption))
+            {
+                result.AddError("--to and --latest exclude each other: give one.");
+            }
+        });
+        upgrade.SetAction(parse => UpgradeCommand.Run(this, parse, console));
+        return upgrade;
     }
 }

@@ -61,10 +61,17 @@ public static class JsonFormats
     /// <summary>The versioning engine's cache (obj/.../version-*.json): a damaged one is recomputed, never trusted.</summary>
     public static JsonFormat VersionCache { get; } = new("version-*.json (versioning cache)", Lenient, "our own state; a file that does not read is recomputed");
 
+    /// <summary>The local tool manifest (.config/dotnet-tools.json or dotnet-tools.json), which upgrade edits.</summary>
+    public static JsonFormat ToolManifest { get; } = new("dotnet-tools.json", Lenient, "written by dotnet tool, edited by hand; the dotnet CLI accepts comments");
+
+    /// <summary>The rule catalog a Standards.Sdk package ships (catalog/rules.json), which upgrade diffs: strict JSON.</summary>
+    public static JsonFormat RuleCatalog { get; } = new("catalog/rules.json (rule catalog)", new(AllowComments: false, RejectDuplicateKeys: true),
+        "strict: generated from the rule declarations and shipped in the package, never edited by hand");
+
     /// <summary>All of them.</summary>
     public static IReadOnlyList<JsonFormat> All { get; } =
     [
         Policy, GlobalJson, VersionJson, PackagesLock, ProjectAssets, AdoptionBaseline, CodeBaseline, CoverageBaseline, BenchmarkBaseline,
-        BenchmarkResults, VersionCache,
+        BenchmarkResults, VersionCache, ToolManifest, RuleCatalog,
     ];
 }

@@ -44,4 +44,28 @@ public static class ToolRuleIds
     /// <summary>Writing the change set failed; every file was put back.</summary>
     [Rule("The change set could not be written", Severity.Error, "adoption-baseline")]
     public const string WriteFailed = "STD7509";
+
+    /// <summary>The rule catalog of an SDK package cannot be read.</summary>
+    [Rule("A rule catalog cannot be read", Severity.Error, "adoption-baseline")]
+    public const string CatalogMalformed = "STD7510";
+
+    /// <summary>The requested Standards.Sdk version is not served (unknown, unlisted) by the configured feeds.</summary>
+    [Rule("The requested version is not on the feeds", Severity.Error, "adoption-baseline")]
+    public const string VersionUnavailable = "STD7511";
+
+    /// <summary>A configured package feed cannot be reached or read.</summary>
+    [Rule("A package feed cannot be reached", Severity.Error, "adoption-baseline")]
+    public const string FeedUnreachable = "STD7512";
+
+    /// <summary>The repo does not pin Standards.Sdk in global.json, so there is nothing to upgrade.</summary>
+    [Rule("The repo is not on Standards.Sdk", Severity.Error, "adoption-baseline")]
+    public const string NotOnSdk = "STD7513";
+
+    /// <summary>The target version is older than the pinned one and the downgrade was not asked for.</summary>
+    [Rule("The target version is older than the pinned one", Severity.Error, "adoption-baseline")]
+    public const string Downgrade = "STD7514";
+
+    /// <summary>The feeds serve Standards.Sdk at the target version but not a package that moves with it (the tool, another Standards.* package).</summary>
+    [Rule("A Standards package is missing at the target version", Severity.Error, "adoption-baseline")]
+    public const string PackagesOutOfStep = "STD7515";
 }

@@ -3,7 +3,7 @@ using Standards.Sdk.DocsGenerator;
 namespace Standards.Sdk.Checks.Tests.Catalog;
 
 /// <summary>
-/// The shipped schema and the rules index are generated from the rule catalog, the analyzers'
+/// The shipped schema, the rules index and the machine-readable catalog (sdk/catalog/rules.json) are generated from the rule catalog, the analyzers'
 /// AnalyzerReleases.Unshipped.md from the analyzer rule declarations, and the GitLab CI/CD component
 /// (templates/standards-ci/template.yml) is a copy of ci-templates/gitlab/standards-ci.yml, and the repo templates'
 /// template.json and dotnetcli.host.json files are composed from the layers in templates/template-config/, by the eng/ tool
@@ -21,6 +21,10 @@ public class GeneratedFilesTests
         AssertGenerated(Path.Combine("docs", "rules", "README.md"), RuleIndexWriter.Write());
 
     [Fact]
+    public void Shipped_rule_catalog_matches_the_catalog() =>
+        AssertGenerated(RuleCatalogWriter.RepoPath, RuleCatalogWriter.Write());
+
+    [Fact]
     public void Analyzer_release_tracking_matches_the_declarations() =>
         AssertGenerated(AnalyzerReleasesWriter.UnshippedPath, AnalyzerReleasesWriter.Unshipped(Program.ShippedReleases(RepoRoot.Path)));
 
@@ -28,7 +32,7 @@ public class GeneratedFilesTests
     public void The_tool_writes_exactly_the_files_these_tests_compare() =>
         Assert.Equal(
             [
-                "sdk/schema/standards.schema.json", "docs/rules/README.md", "templates/standards-ci/template.yml", AnalyzerReleasesWriter.UnshippedPath,
+                "sdk/schema/standards.schema.json", "docs/rules/README.md", RuleCatalogWriter.RepoPath, "templates/standards-ci/template.yml", AnalyzerReleasesWriter.UnshippedPath,
                 "templates/content/std-lib/.template.config/template.json", "templates/content/std-lib/.template.config/dotnetcli.host.json",
                 "templates/content/std-service/.template.config/template.json", "templates/content/std-service/.template.config/dotnetcli.host.json",
                 "templates/content/std-worker/.template.config/template.json", "templates/content/std-worker/.template.config/dotnetcli.host.json",

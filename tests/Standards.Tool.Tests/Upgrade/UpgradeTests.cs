@@ -1,0 +1,232 @@
+using NuGet.Versioning;
+using Standards.Adoption;
+using Standards.Adoption.Upgrade;
+using Standards.Sdk.Checks.Rules;
+
+namespace Standards.Tool.Tests.Upgrade;
+
+public class VersionChoiceTests
+{
+    private static readonly FeedVersion[] Served =
+    [
+        new(NuGetVersion.Parse("1.0.0"), true), new(NuGetVersion.Parse("1.1.0"), true), new(NuGetVersion.Parse("1.2.0"), false),
+        new(NuGetVersion.Parse("1.3.0-beta.1"), true), new(NuGetVersion.Parse("0.9.0"), true),
+    ];
+
+    private static NuGetVersion Choose(string current, string? to, bool downgrade = false) =>
+        VersionChoice.Choose(NuGetVersion.Parse(current), Served, to, downgrade, "standards (/feed)");
+
+    [Fact]
+    public void Latest_is_the_newest_listed_stable_version_and_a_prerelease_only_from_a_prerelease() =>
+        Assert.Equal(("1.1.0", "1.1.0", "1.3.0-beta.1"), (Choose("1.0.0", null).ToNormalizedString(), Choose("1.1.0", null).ToNormalizedString(), Choose("1.3.0-alpha", null).ToNormalizedString()));
+
+    [Fact]
+    public void An_unknown_or_unlisted_version_is_STD7511_listing_what_the_feeds_serve()
+    {
+        var unknown = Assert.Throws<ToolException>(() => Choose("1.0.0", "2.0.0"));
+        Assert.Equal(ToolRuleIds.VersionUnavailable, unknown.Code);
+        Assert.Equal("Standards.Sdk 2.0.0 is not served by the feeds mapped to it (standards (/feed)). The newest listed: 1.3.0-beta.1, 1.1.0, 1.0.0, 0.9.0. Pick one of those, or publish the version first.", unknown.Message);
+        var unlisted = Assert.Throws<ToolException>(() => Choose("1.0.0", "1.2.0"));
+        Assert.Equal(ToolRuleIds.VersionUnavailable, unlisted.Code);
+        Assert.StartsWith("Standards.Sdk 1.2.0 is unlisted on the feeds", unlisted.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_downgrade_is_STD7514_unless_asked_for()
+    {
+        var ex = Assert.Throws<ToolException>(() => Choose("1.1.0", "1.0.0"));
+        Assert.Equal(ToolRuleIds.Downgrade, ex.Code);
+        Assert.Equal("global.json", ex.File);
+        Assert.Equal("1.0.0", Choose("1.1.0", "1.0.0", downgrade: true).ToNormalizedString());
+    }
+
+    [Fact]
+    public void A_version_that_is_not_one_is_STD7508() =>
+        Assert.Equal(ToolRuleIds.Usage, Assert.Throws<ToolException>(() => Choose("1.0.0", "latest")).Code);
+}
+
+public class VersionMovesTests
+{
+    private const string GlobalJson = "{\n  \"sdk\": { \"version\": \"10.0.401\" },\n  \"msbuild-sdks\": { \"Standards.Sdk\": \"1.0.0\" }\n}\n";
+    private const string Manifest = "{\n  \"version\": 1,\n  \"isRoot\": true,\n  \"tools\": {\n    \"standards.tool\": { \"version\": \"1.0.0\", \"commands\": [ \"dotnet-standards\" ] }\n  }\n}\n";
+    private const string Props = "<Project>\n  <ItemGroup>\n    <!-- ours -->\n    <PackageVersion Include=\"Standards.Sdk.Testing\"   Version=\"1.0.0\" />\n    <PackageVersion Include=\"Serilog\" Version=\"1.0.0\" />\n  </ItemGroup>\n</Project>\n";
+
+    private static Func<string, string?> Repo(Dictionary<string, string> files) => path => files.GetValueOrDefault(path);
+
+    [Fact]
+    public void The_sdk_pin_the_tool_and_the_Standards_packages_move_together_and_nothing_else_changes()
+    {
+        var read = Repo(new() { ["global.json"] = GlobalJson, [".config/dotnet-tools.json"] = Manifest, ["Directory.Packages.props"] = Props });
+        var changes = new ChangeSet();
+        var lines = new List<string>();
+        VersionMoves.Apply(read, NuGetVersion.Parse("1.1.0"), changes, lines);
+
+        Assert.Equal(["global.json: Standards.Sdk 1.0.0 -> 1.1.0", ".config/dotnet-tools.json: Standards.Tool 1.0.0 -> 1.1.0", "Directory.Packages.props: Standards.Sdk.Testing 1.0.0 -> 1.1.0"], lines);
+        Assert.Equal(Props.Replace("Testing\"   Version=\"1.0.0\"", "Testing\"   Version=\"1.1.0\"", StringComparison.Ordinal), changes.Get("Directory.Packages.props"));
+        Assert.Contains("\"Standards.Sdk\": \"1.1.0\"", changes.Get("global.json"), StringComparison.Ordinal);
+        Assert.Contains("\"version\": \"1.1.0\",\n      \"commands\"", changes.Get(".config/dotnet-tools.json"), StringComparison.Ordinal);
+        Assert.Equal(
+            [new MovedPackage("Standards.Tool", ".config/dotnet-tools.json", "1.0.0"), new MovedPackage("Standards.Sdk.Testing", "Directory.Packages.props", "1.0.0")],
+            VersionMoves.Companions(read));
+    }
+
+    [Theory]
+    [InlineData(null, "STD7513", "there is no global.json")]
+    [InlineData("{ \"sdk\": { \"version\": \"10.0.401\" } }", "STD7513", "does not pin Standards.Sdk")]
+    [InlineData("{ \"msbuild-sdks\": { \"Standards.Sdk\": \"one\" } }", "STD7505", "not a version")]
+    [InlineData("{ \"msbuild-sdks\": ", "STD7505", "not valid JSON")]
+    public void A_repo_without_a_readable_pin_is_coded(string? globalJson, string code, string why)
+    {
+        var ex = Assert.Throws<ToolException>(() => VersionMoves.PinnedSdk(globalJson));
+        Assert.Equal((code, "global.json"), (ex.Code, ex.File));
+        Assert.Contains(why, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_malformed_tool_manifest_is_STD7505_with_its_line()
+    {
+        var ex = Assert.Throws<ToolException>(() => VersionMoves.Companions(Repo(new() { [".config/dotnet-tools.json"] = "{\n  \"tools\": {\n" })));
+        Assert.Equal((ToolRuleIds.ConfigurationMalformed, ".config/dotnet-tools.json", 3), (ex.Code, ex.File, ex.Line));
+    }
+}
+
+public sealed class FakeFeeds(Dictionary<string, string[]> versions, Dictionary<string, string>? catalogs = null) : IPackageFeeds
+{
+    public string Describe(string packageId) => "test (/feed)";
+
+    public IReadOnlyList<FeedVersion> Versions(string packageId) =>
+        [.. versions.GetValueOrDefault(packageId, []).Select(v => new FeedVersion(NuGetVersion.Parse(v), true))];
+
+    public string? ReadFile(string packageId, NuGetVersion version, string pathInPackage) =>
+        catalogs?.GetValueOrDefault(version.ToNormalizedString());
+}
+
+public sealed class UpgraderTests : IDisposable
+{
+    private readonly string root = Path.Combine(Path.GetTempPath(), "upgrade-test-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public UpgraderTests()
+    {
+        Directory.CreateDirectory(Path.Combine(root, ".config"));
+        File.WriteAllText(Path.Combine(root, "global.json"), "{ \"msbuild-sdks\": { \"Standards.Sdk\": \"1.0.0\" } }\n");
+        File.WriteAllText(Path.Combine(root, ".config", "dotnet-tools.json"), "{ \"version\": 1, \"tools\": { \"standards.tool\": { \"version\": \"1.0.0\", \"commands\": [\"dotnet-standards\"] } } }\n");
+    }
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private static string Catalog(params string[] ids) =>
+        "{ \"formatVersion\": 1, \"rules\": [" + string.Join(",", ids.Select(id => $"{{ \"id\": \"{id}\", \"title\": \"{id} title\", \"area\": \"a\", \"origin\": \"StandardsTask\", \"severity\": \"warning\" }}")) + "] }";
+
+    private UpgradeResult Run(FakeFeeds feeds, bool dryRun = false) =>
+        new Upgrader(new ScriptedRunner(), feeds, TextWriter.Null).Run(new UpgradeOptions(root, "1.1.0", DryRun: dryRun, Build: false));
+
+    [Fact]
+    public void The_pins_move_and_the_changelog_names_the_new_rule()
+    {
+        var result = Run(new FakeFeeds(
+            new() { ["Standards.Sdk"] = ["1.0.0", "1.1.0"], ["Standards.Tool"] = ["1.0.0", "1.1.0"] },
+            new() { ["1.0.0"] = Catalog("STD0001"), ["1.1.0"] = Catalog("STD0001", "STD0002") }));
+
+        Assert.True(result.Written);
+        Assert.Contains("\"Standards.Sdk\": \"1.1.0\"", File.ReadAllText(Path.Combine(root, "global.json")), StringComparison.Ordinal);
+        Assert.Contains("\"version\": \"1.1.0\"", File.ReadAllText(Path.Combine(root, ".config", "dotnet-tools.json")), StringComparison.Ordinal);
+        Assert.Equal(["STD0002"], result.Diff!.Added.Select(r => r.Id));
+        Assert.Contains("### Rules added\n\n- STD0002 STD0002 title (warning)\n", UpgradeChangelog.Markdown(result), StringComparison.Ordinal);
+        Assert.Contains("\"added\": [\n    {\n      \"id\": \"STD0002\"", UpgradeChangelog.Json(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_feed_with_the_sdk_but_not_the_tool_of_that_version_is_STD7515_and_nothing_is_written()
+    {
+        var before = File.ReadAllText(Path.Combine(root, "global.json"));
+        var ex = Assert.Throws<ToolException>(() => Run(new FakeFeeds(new() { ["Standards.Sdk"] = ["1.0.0", "1.1.0"], ["Standards.Tool"] = ["1.0.0"] })));
+        Assert.Equal((ToolRuleIds.PackagesOutOfStep, ".config/dotnet-tools.json"), (ex.Code, ex.File));
+        Assert.Equal(before, File.ReadAllText(Path.Combine(root, "global.json")));
+    }
+
+    [Fact]
+    public void A_package_without_a_catalog_is_said_in_the_changelog_not_read_as_empty()
+    {
+        var result = Run(new FakeFeeds(new() { ["Standards.Sdk"] = ["1.0.0", "1.1.0"], ["Standards.Tool"] = ["1.1.0"] }, new() { ["1.1.0"] = Catalog("STD0001") }), dryRun: true);
+        Assert.False(result.Written);
+        Assert.Null(result.Diff);
+        Assert.Contains("The rule catalogs could not be compared: the package of Standards.Sdk 1.0.0 carries no catalog/rules.json", UpgradeChangelog.Markdown(result), StringComparison.Ordinal);
+        Assert.Contains("\"Standards.Sdk\": \"1.0.0\"", File.ReadAllText(Path.Combine(root, "global.json")), StringComparison.Ordinal);
+    }
+
+    /// <summary>No git here: every command fails, so the folder is not a git repo.</summary>
+    private sealed class ScriptedRunner : ICommandRunner
+    {
+        public CommandResult Run(string command, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null) =>
+            new(128, "not a git repository");
+    }
+}
+
+public class UpgradeCommandTests
+{
+    [Fact]
+    public void The_options_parse_into_the_record()
+    {
+        var (options, json) = UpgradeCommand.Parse(["repo", "--to", "1.2.0", "--dry-run", "--allow-downgrade", "--format", "json"]);
+        Assert.Equal(new UpgradeOptions("repo", "1.2.0", DryRun: true, AllowDirty: false, AllowDowngrade: true), options);
+        Assert.True(json);
+    }
+
+    [Theory]
+    [InlineData("--to 1.0.0 --latest", "exclude each other")]
+    [InlineData("--to", "'--to'")]
+    [InlineData("--format xml", "'xml'")]
+    [InlineData("--grace", "'--grace'")]
+    public void A_wrong_command_line_is_STD7508(string line, string why)
+    {
+        var ex = Assert.Throws<ToolException>(() => UpgradeCommand.Parse(line.Split(' ')));
+        Assert.Equal(ToolRuleIds.Usage, ex.Code);
+        Assert.Contains(why, ex.Message, StringComparison.Ordinal);
+    }
+}
+
+public class UpgradeCommandLineTests
+{
+    [Fact]
+    public void A_path_that_is_not_a_folder_is_STD7508_before_any_feed_is_read()
+    {
+        var error = new StringWriter();
+        var code = CommandLine.Run(["upgrade", Path.Combine(Path.GetTempPath(), "no-such-repo-" + Guid.NewGuid().ToString("N"))], TextWriter.Null, error, new ProcessCommandRunner());
+        Assert.Equal(2, code);
+        Assert.Contains("error STD7508: ", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("is not a folder", error.ToString(), StringComparison.Ordinal);
+    }
+}
+
+public class BaselinedFindingsTests
+{
+    [Fact]
+    public void Only_entries_new_after_the_upgrade_count_per_rule_with_the_top_files()
+    {
+        CodeEntry[] before = [new("CA1305", "src/A.cs", "h1")];
+        CodeEntry[] after =
+        [
+            new("CA1305", "src/A.cs", "h1"), new("CA1305", "src/A.cs", "h2"), new("CA1305", "src/B.cs", "h3"),
+            new("STD1009", "src/A.cs", "h4"), new("STD1009", "src/C.cs", "h5"), new("STD1009", "src/C.cs", "h6"),
+            new("STD1009", "src/D.cs", "h7"), new("STD1009", "src/E.cs", "h8"),
+        ];
+        var repoAfter = new[] { new Standards.Sdk.Checks.Baseline.BaselineEntry("STD3001", "", "CHANGELOG.md is missing") };
+
+        var found = BaselinedFindings.New(before, after, [], repoAfter);
+
+        Assert.Equal(["STD1009:5", "CA1305:2", "STD3001:1"], found.Select(r => $"{r.RuleId}:{r.Count}"));
+        Assert.Equal([("src/C.cs", 2), ("src/A.cs", 1), ("src/D.cs", 1)], found[0].TopFiles);
+    }
+
+    [Fact]
+    public void A_malformed_repo_baseline_is_STD7504() =>
+        Assert.Equal(ToolRuleIds.BaselineMalformed, Assert.Throws<ToolException>(() => BaselinedFindings.RepoEntries("{ not json")).Code);
+
+    [Fact]
+    public void The_changelog_says_when_no_build_ran_rather_than_reporting_no_findings()
+    {
+        var result = new UpgradeResult { From = "1.0.0", To = "1.1.0", ChangeLines = [], Written = false, Diff = CatalogDiff.Between([], []) };
+        Assert.Contains("## Findings baselined\n\nNo build ran, so no finding was recorded.\n", UpgradeChangelog.Markdown(result), StringComparison.Ordinal);
+        Assert.Contains("\"built\": false", UpgradeChangelog.Json(result), StringComparison.Ordinal);
+    }
+}

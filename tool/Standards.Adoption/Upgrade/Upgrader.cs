@@ -1,0 +1,178 @@
+using NuGet.Versioning;
+using Standards.Sdk.Checks.Rules;
+
+namespace Standards.Adoption.Upgrade;
+
+/// <summary>The options of <c>dotnet standards upgrade</c>.</summary>
+/// <param name="Path">The repo root.</param>
+/// <param name="To">The version to move to; null for the newest listed one.</param>
+/// <param name="DryRun">Report, write nothing.</param>
+/// <param name="AllowDirty">Run on a tree with uncommitted changes.</param>
+/// <param name="AllowDowngrade">Accept a <paramref name="To"/> older than the pin.</param>
+/// <param name="Build">Restore, survey and verify on the new version (false: move the pins and write the changelog only).</param>
+public sealed record UpgradeOptions(string Path, string? To = null, bool DryRun = false, bool AllowDirty = false, bool AllowDowngrade = false, bool Build = true);
+
+/// <summary>What an upgrade found and did.</summary>
+public sealed class UpgradeResult
+{
+    /// <summary>The pinned version before.</summary>
+    public required string From { get; init; }
+
+    /// <summary>The version moved to (equal to <see cref="From"/> when already up to date).</summary>
+    public required string To { get; init; }
+
+    /// <summary>One line per edit.</summary>
+    public required IReadOnlyList<string> ChangeLines { get; init; }
+
+    /// <summary>The catalog diff; null when the catalogs could not both be read (<see cref="CatalogProblem"/> says why).</summary>
+    public CatalogDiff? Diff { get; init; }
+
+    /// <summary>Why there is no diff.</summary>
+    public string? CatalogProblem { get; init; }
+
+    /// <summary>The survey and verification on the new version, when they ran.</summary>
+    public AdoptionResult? Verification { get; init; }
+
+    /// <summary>The baseline entries the upgrade added, per rule (empty when no build ran).</summary>
+    public IReadOnlyList<RuleFindings> Baselined { get; init; } = [];
+
+    /// <summary>True when the files were written.</summary>
+    public required bool Written { get; init; }
+
+    /// <summary>True when the CI-mode build on the new version is green, or no build was asked for.</summary>
+    public bool Green => Verification?.CiBuildGreen ?? true;
+}
+
+/// <summary>
+/// <c>dotnet standards upgrade</c>: moves a repo from the Standards.Sdk version it pins to a newer one the feeds
+/// serve, with the tool and the Standards.* packages in step, and says what changed in the policy. The survey,
+/// baseline and verification builds are adopt's (<see cref="Adopter"/>), run on a staged copy of the repo with the
+/// pins already moved; only when they are done is everything (pins, lock files, baselines) written to the repo, all
+/// files or none.
+/// </summary>
+public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWriter log)
+{
+    /// <summary>Runs the upgrade.</summary>
+    public UpgradeResult Run(UpgradeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var root = System.IO.Path.GetFullPath(options.Path);
+        if (!Directory.Exists(root))
+        {
+            throw new ToolException(ToolRuleIds.Usage, $"{options.Path} is not a folder. Give the repo's root folder (where global.json is).");
+        }
+
+        var git = RepoFiles.IsGitRepo(runner, root);
+        if (git && !options.AllowDirty && RepoFiles.Uncommitted(runner, root) is { Count: > 0 } dirty)
+        {
+            throw new ToolException(ToolRuleIds.DirtyTree,
+                $"the git tree has {dirty.Count} uncommitted change(s) ({string.Join(", ", dirty.Take(5))}). Commit or stash them first, so the upgrade is one reviewable change, or pass --allow-dirty.");
+        }
+
+        string? Read(string relative) => File.Exists(System.IO.Path.Combine(root, relative)) ? File.ReadAllText(System.IO.Path.Combine(root, relative)) : null;
+        var current = VersionMoves.PinnedSdk(Read(GlobalJsonEditor.FileName));
+        var target = VersionChoice.Choose(current, feeds.Versions(ProjectFileEditor.StandardsSdk), options.To, options.AllowDowngrade, feeds.Describe(ProjectFileEditor.StandardsSdk));
+        if (target == current)
+        {
+            return new UpgradeResult { From = current.ToNormalizedString(), To = target.ToNormalizedString(), ChangeLines = [], Written = false, Diff = CatalogDiff.Between([], []) };
+        }
+
+        CheckCompanions(Read, target);
+        var changes = new ChangeSet();
+        var lines = new List<string>();
+        VersionMoves.Apply(Read, target, changes, lines);
+        var (diff, problem) = Compare(current, target);
+        var (verification, baselined) = options.Build ? Verify(root, git, target, changes) : (null, []);
+        var written = !options.DryRun && changes.Files.Count > 0;
+        if (written)
+        {
+            changes.Commit(root);
+        }
+
+        return new UpgradeResult
+        {
+            From = current.ToNormalizedString(),
+            To = target.ToNormalizedString(),
+            ChangeLines = [.. lines, .. verification?.ChangeLines ?? []],
+            Diff = diff,
+            CatalogProblem = problem,
+            Verification = verification,
+            Baselined = baselined,
+            Written = written,
+        };
+    }
+
+    /// <summary>Every package that moves with the SDK must be served, listed, at the target version (STD7515).</summary>
+    private void CheckCompanions(Func<string, string?> read, NuGetVersion target)
+    {
+        foreach (var package in VersionMoves.Companions(read).DistinctBy(p => p.PackageId, StringComparer.OrdinalIgnoreCase))
+        {
+            if (!feeds.Versions(package.PackageId).Any(v => v.Listed && v.Version == target))
+            {
+                throw new ToolException(ToolRuleIds.PackagesOutOfStep,
+                    $"the feeds serve {ProjectFileEditor.StandardsSdk} {target} but not {package.PackageId} {target}, which {package.File} pins with it ({feeds.Describe(package.PackageId)}). Publish every package of the release, or check the package source mapping; nothing was written.",
+                    package.File);
+            }
+        }
+    }
+
+    /// <summary>The two catalogs compared; a package without one is said, never read as an empty catalog.</summary>
+    private (CatalogDiff? Diff, string? Problem) Compare(NuGetVersion current, NuGetVersion target)
+    {
+        var before = feeds.ReadFile(ProjectFileEditor.StandardsSdk, current, RuleCatalogDocument.PackagePath);
+        var after = feeds.ReadFile(ProjectFileEditor.StandardsSdk, target, RuleCatalogDocument.PackagePath);
+        var missing = new[] { (current, before), (target, after) }.Where(c => c.Item2 is null).Select(c => c.Item1.ToNormalizedString()).ToList();
+        if (missing.Count > 0)
+        {
+            return (null, $"the package of Standards.Sdk {string.Join(" and ", missing)} carries no {RuleCatalogDocument.PackagePath} (packed before the SDK shipped its catalog, or not served by the feeds); compare the rules index of both versions by hand.");
+        }
+
+        return (CatalogDiff.Between(
+            RuleCatalogDocument.Read($"Standards.Sdk.{current.ToNormalizedString()}/{RuleCatalogDocument.PackagePath}", before!),
+            RuleCatalogDocument.Read($"Standards.Sdk.{target.ToNormalizedString()}/{RuleCatalogDocument.PackagePath}", after!)), null);
+    }
+
+    /// <summary>
+    /// Stages the repo with the pins moved, runs adopt's survey and verification on it (which restores the lock files
+    /// and records every finding new under the new version in the baselines), and adds every file it changed to
+    /// <paramref name="changes"/>.
+    /// </summary>
+    private (AdoptionResult Result, IReadOnlyList<RuleFindings> Baselined) Verify(string root, bool git, NuGetVersion target, ChangeSet changes)
+    {
+        string? Read(string file) => File.Exists(System.IO.Path.Combine(root, file)) ? File.ReadAllText(System.IO.Path.Combine(root, file)) : null;
+        var codeBefore = Read(CodeBaselineDocument.FileName) is { } code ? CodeBaselineDocument.Read(code) : [];
+        var repoBefore = BaselinedFindings.RepoEntries(Read(Standards.Sdk.Checks.Baseline.BaselineFile.DefaultFileName));
+        var staging = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "standards-upgrade-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            var files = RepoFiles.List(runner, root, git);
+            foreach (var file in files)
+            {
+                var copy = System.IO.Path.Combine(staging, file);
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(copy)!);
+                File.Copy(System.IO.Path.Combine(root, file), copy);
+            }
+
+            changes.Commit(staging);
+            var result = new Adopter(runner, log).Run(new AdoptOptions(staging, target.ToNormalizedString(), DryRun: false, AllowDirty: true));
+            foreach (var (file, content) in result.Changes.Files)
+            {
+                var original = System.IO.Path.Combine(root, file);
+                if (!File.Exists(original) || File.ReadAllText(original) != content)
+                {
+                    changes.Set(file, content);
+                }
+            }
+
+            var repoAfter = BaselinedFindings.RepoEntries(changes.Get(Standards.Sdk.Checks.Baseline.BaselineFile.DefaultFileName) ?? Read(Standards.Sdk.Checks.Baseline.BaselineFile.DefaultFileName));
+            return (result, BaselinedFindings.New(codeBefore, result.CodeEntries, repoBefore, repoAfter));
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+}
