@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace Standards.Sdk.IntegrationTests.Adoption;
 
 /// <summary>
-/// `dotnet standards adopt` end to end on the fixture repos (issue 8), each a test: (a) tests/fixtures/adopt-library,
+/// `dotnet standards adopt` end to end on the fixture repos, each a test: (a) tests/fixtures/adopt-library,
 /// a fluent guard library multi-targeting net8.0 and netstandard2.0, its tests under test/ (net10.0: the only runtime
 /// this machine has to run them), a vendored folder, inline package versions, no central package management, no
 /// global.json, and TreatWarningsAsErrors in Directory.Build.props; (b) tests/fixtures/adopt-service, a

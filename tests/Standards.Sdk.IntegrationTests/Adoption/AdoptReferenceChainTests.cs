@@ -7,7 +7,7 @@ namespace Standards.Sdk.IntegrationTests.Adoption;
 
 /// <summary>
 /// `dotnet standards adopt` on a generated repo whose project references are deeper than CI-mode build rounds could
-/// reach (issue 8): six libraries, each referencing the previous, each with findings. In CI mode a library that
+/// reach: six libraries, each referencing the previous, each with findings. In CI mode a library that
 /// fails stops its dependents from compiling, so recording round by round needed one build per layer (seven here);
 /// the survey build compiles every project with warnings not errors and records them all, so adopt takes one survey
 /// build and one CI-mode build. The first library is named Acme.Common (STD1007, a generic project name), which the

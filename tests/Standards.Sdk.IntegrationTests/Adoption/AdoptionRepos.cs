@@ -3,7 +3,7 @@ using Standards.Sdk.IntegrationTests.RepositoryChecks;
 namespace Standards.Sdk.IntegrationTests.Adoption;
 
 /// <summary>
-/// Fixture repos modelled on real ones (issue 8): a service whose projects sit on the Web, Worker and MSTest SDKs
+/// Fixture repos modelled on real ones: a service whose projects sit on the Web, Worker and MSTest SDKs
 /// with Standards.Sdk layered over them, and a library repo with test/, *.UnitTests by reference, a test host, a
 /// vendored folder and an AppHost-style project on another SDK that does not use Standards.Sdk.
 /// </summary>

@@ -27,7 +27,7 @@ public sealed class AdoptionBuilds : IDisposable
 }
 
 /// <summary>
-/// Issue 8, deliverables 1 and 5 on real builds of the packed SDK: Standards.Sdk layered over the Web, Worker and
+/// On real builds of the packed SDK: Standards.Sdk layered over the Web, Worker and
 /// MSTest SDKs keeps what they give and adds the policy; real layouts pass the repository checks.
 /// </summary>
 [Collection(AdoptionAndReleaseBuildsCollectionDefinition.Name)]

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace Standards.Sdk.IntegrationTests.Adoption;
 
 /// <summary>
-/// `dotnet standards survey` end to end (issue 8, deliverable 6) on fixture repo (a), whose library multi-targets
+/// `dotnet standards survey` end to end on fixture repo (a), whose library multi-targets
 /// net8.0 and netstandard2.0 and fails in CI mode, so its test project cannot compile until the library's findings
 /// are recorded. The tool is installed as a local tool from the test feed.
 /// </summary>
