@@ -48,7 +48,7 @@ public sealed partial class AdopterTests
 
             if (arguments[0] == "restore")
             {
-                return Restore(workingDirectory);
+                return Restore(workingDirectory, arguments[1]);
             }
 
             if (arguments[0] == "test")
@@ -85,7 +85,8 @@ public sealed partial class AdopterTests
         }
 
         /// <summary>`dotnet restore`: fails with <see cref="RestoreFailure"/>, or writes a lock file beside every project.</summary>
-        private CommandResult Restore(string workingDirectory)
+        /// <summary>`dotnet restore` of the solution: a lock file beside each project it lists.</summary>
+        private CommandResult Restore(string workingDirectory, string solution)
         {
             Restores++;
             if (RestoreFailure is not null)
@@ -93,9 +94,9 @@ public sealed partial class AdopterTests
                 return new CommandResult(1, RestoreFailure);
             }
 
-            foreach (var project in Directory.EnumerateFiles(workingDirectory, "*.csproj", SearchOption.AllDirectories))
+            foreach (var project in System.Xml.Linq.XDocument.Load(solution).Descendants("Project").Select(p => (string)p.Attribute("Path")!))
             {
-                File.WriteAllText(Path.Combine(Path.GetDirectoryName(project)!, "packages.lock.json"), "lock");
+                File.WriteAllText(Path.Combine(workingDirectory, Path.GetDirectoryName(project)!, "packages.lock.json"), "lock");
             }
 
             return new CommandResult(0, "Restored");

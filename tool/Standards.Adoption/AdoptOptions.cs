@@ -42,4 +42,7 @@ public sealed class AdoptionResult
 
     /// <summary>Whether the change set was written.</summary>
     public required bool Written { get; init; }
+
+    /// <summary>The projects adopt left alone and why (the content and the pack project of a dotnet new template pack).</summary>
+    public IReadOnlyList<string> LeftAlone { get; init; } = [];
 }

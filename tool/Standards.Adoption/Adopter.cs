@@ -58,6 +58,8 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             : null;
 
         var changeLines = new List<string>();
+        var leftAlone = LeaveTemplatesAlone(root, files, projects);
+        changeLines.AddRange(leftAlone);
         var changes = PlanEdits(root, files, projects, options.SdkVersion, changeLines);
 
         var workspace = Path.Combine(Path.GetTempPath(), "standards-adopt-" + Guid.NewGuid().ToString("N")[..12]);
@@ -92,12 +94,40 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
                 NotBaselinable = survey.Remaining,
                 CiBuildGreen = survey.Green,
                 Written = !options.DryRun && changes.Files.Count > 0,
+                LeftAlone = leftAlone,
             };
         }
         finally
         {
             TryDelete(workspace);
         }
+    }
+
+    /// <summary>
+    /// Takes the projects of a template pack (its content and its pack project) out of <paramref name="projects"/>:
+    /// adopt neither edits nor builds them. One line
+    /// per project for the user; STD7503 when nothing is left to adopt.
+    /// </summary>
+    private static List<string> LeaveTemplatesAlone(string root, IReadOnlyList<string> files, List<string> projects)
+    {
+        var roots = TemplateContent.Roots(files);
+        var lines = new List<string>();
+        foreach (var project in projects.ToList())
+        {
+            if (TemplateContent.Reason(project, File.ReadAllText(Path.Combine(root, project)), roots) is { } reason)
+            {
+                projects.Remove(project);
+                lines.Add($"{project}: left alone: {reason}");
+            }
+        }
+
+        if (projects.Count == 0)
+        {
+            throw new ToolException(ToolRuleIds.NoProjects,
+                $"every C# project under {root} is part of a dotnet new template pack ({string.Join(", ", lines.Select(l => l.Split(':')[0]))}), which adopt leaves alone. Run the command in a repo with projects of its own.");
+        }
+
+        return lines;
     }
 
     private static BaselineFile? ReadRepoBaseline(string root)
@@ -136,9 +166,10 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             changeLines.Add(globalChange);
         }
 
-        // Every MSBuild file that may carry PackageReferences: the projects and the Directory.Build files.
+        // Every MSBuild file that may carry PackageReferences: the projects and the Directory.Build files (not a template's).
+        var templateRoots = TemplateContent.Roots(files);
         var msbuildFiles = projects
-            .Concat(files.Where(f => Path.GetFileName(f) is "Directory.Build.props" or "Directory.Build.targets"))
+            .Concat(files.Where(f => Path.GetFileName(f) is "Directory.Build.props" or "Directory.Build.targets" && !TemplateContent.IsUnder(f, templateRoots)))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var texts = msbuildFiles.ToDictionary(f => f, f => Read(f)!, StringComparer.Ordinal);
