@@ -20,7 +20,7 @@ public sealed partial class AdopterTests : IDisposable
     {
         Write("src/A/A.csproj", Project);
         Write("src/A/C.cs", Source);
-        Write(".gitignore", "bin/\nobj/\n");
+        Write(".gitignore", "bin/\nobj/\nartifacts/\n");
         Git("init", "-q");
         Commit();
     }
@@ -404,6 +404,39 @@ public sealed partial class AdopterTests : IDisposable
         Assert.Contains("every C# project under", ex.Message, StringComparison.Ordinal);
         Assert.Contains("(content/App/App.csproj)", ex.Message, StringComparison.Ordinal);
         Assert.Equal(before, Snapshot());
+    }
+
+    [Fact]
+    public void A_gitignore_that_does_not_ignore_artifacts_gains_the_line_and_keeps_its_own()
+    {
+        Write(".gitignore", "bin/\r\nobj/");
+        Commit();
+
+        var result = Run();
+
+        Assert.Equal("bin/\r\nobj/\r\nartifacts/\r\n", Read(".gitignore"));
+        Assert.Contains("  .gitignore: updated: ignores artifacts/ (the build's reports), so `git add -A` does not commit them", Adopter.Report(result, dryRun: false), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_repo_without_a_gitignore_gets_one_that_ignores_artifacts()
+    {
+        Git("rm", "-q", "--cached", ".gitignore");
+        File.Delete(Path.Combine(root, ".gitignore"));
+        Commit();
+
+        var result = Run();
+
+        Assert.Equal("artifacts/\n", Read(".gitignore"));
+        Assert.Contains(".gitignore: created: ignores artifacts/ (the build's reports), so `git add -A` does not commit them", result.ChangeLines);
+    }
+
+    [Fact]
+    public void A_gitignore_that_already_ignores_artifacts_is_not_written()
+    {
+        var result = Run(dryRun: true);
+        Assert.Null(result.Changes.Get(".gitignore"));
+        Assert.DoesNotContain(result.ChangeLines, l => l.StartsWith(".gitignore", StringComparison.Ordinal));
     }
 
     private AdoptionResult Run(bool dryRun = false, bool allowDirty = false) =>

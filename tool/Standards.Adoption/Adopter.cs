@@ -208,6 +208,13 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             }
         }
 
+        var existingIgnore = Read(GitIgnoreEditor.FileName);
+        if (GitIgnoreEditor.IgnoreArtifacts(existingIgnore) is { } gitIgnore)
+        {
+            changes.Set(GitIgnoreEditor.FileName, gitIgnore);
+            changeLines.Add($"{GitIgnoreEditor.FileName}: {(existingIgnore is null ? "created" : "updated")}: ignores artifacts/ (the build's reports), so `git add -A` does not commit them");
+        }
+
         var existingPackages = Read(CentralPackages.FileName);
         var packages = CentralPackages.Write(existingPackages, central);
         if (packages is not null)
