@@ -51,6 +51,7 @@ public sealed partial class AdopterTests
         var item = Assert.Single(result.GetProperty("findings").GetProperty("items").EnumerateArray());
         Assert.Equal(("CA1305", "src/A/C.cs", 4), (item.GetProperty("code").GetString(), item.GetProperty("file").GetString(), item.GetProperty("line").GetInt32()));
         Assert.Equal(1, result.GetProperty("baselines").GetProperty("codeEntries").GetInt32());
+        Assert.Equal(0, result.GetProperty("weakenedRules").GetArrayLength());
         Assert.EndsWith("survey.sarif", result.GetProperty("reports").GetProperty("sarif").GetString(), StringComparison.Ordinal);
         Assert.Contains("] Restoring (writes the lock files)...", error.ToString(), StringComparison.Ordinal);
     }

@@ -45,4 +45,7 @@ public sealed class AdoptionResult
 
     /// <summary>The projects adopt left alone and why (the content and the pack project of a dotnet new template pack).</summary>
     public IReadOnlyList<string> LeftAlone { get; init; } = [];
+
+    /// <summary>Rules of the policy the repo's own MSBuild files switch off (a &lt;NoWarn&gt; listing CS1591), with file and line.</summary>
+    public IReadOnlyList<string> WeakenedRules { get; init; } = [];
 }

@@ -61,6 +61,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         var leftAlone = LeaveTemplatesAlone(root, files, projects);
         changeLines.AddRange(leftAlone);
         var changes = PlanEdits(root, files, projects, options.SdkVersion, changeLines);
+        var weakened = FindWeakenedRules(root, files, projects);
 
         var workspace = Path.Combine(Path.GetTempPath(), "standards-adopt-" + Guid.NewGuid().ToString("N")[..12]);
         try
@@ -95,6 +96,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
                 CiBuildGreen = survey.Green,
                 Written = !options.DryRun && changes.Files.Count > 0,
                 LeftAlone = leftAlone,
+                WeakenedRules = weakened,
             };
         }
         finally
@@ -128,6 +130,16 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         }
 
         return lines;
+    }
+
+    /// <summary>The rules the projects and their Directory.Build files (not a template's) switch off themselves.</summary>
+    private static List<string> FindWeakenedRules(string root, IReadOnlyList<string> files, IReadOnlyList<string> projects)
+    {
+        var templateRoots = TemplateContent.Roots(files);
+        return projects
+            .Concat(files.Where(f => Path.GetFileName(f) is "Directory.Build.props" or "Directory.Build.targets" && !TemplateContent.IsUnder(f, templateRoots)))
+            .SelectMany(f => WeakenedRules.Find(f, File.ReadAllText(Path.Combine(root, f))))
+            .ToList();
     }
 
     private static BaselineFile? ReadRepoBaseline(string root)
@@ -601,6 +613,11 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         foreach (var removed in result.Removable)
         {
             text.Append("  fixed, removed: ").AppendLine(removed);
+        }
+
+        foreach (var weakened in result.WeakenedRules)
+        {
+            text.Append("  weakened rule: ").AppendLine(weakened);
         }
 
         foreach (var left in result.NotBaselinable)

@@ -43,6 +43,15 @@ public static class SurveyReport
             text.Append(CultureInfo.InvariantCulture, $"| [{rule.Key}]({Finding.HelpLink(StandardsPolicy.DefaultHelpBaseUrl, rule.Key)}) | {rule.Count()} | {string.Join(", ", top)} |\n");
         }
 
+        if (result.WeakenedRules.Count > 0)
+        {
+            text.Append("\n### Weakened rules\n\n");
+            foreach (var line in result.WeakenedRules)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"- {line}\n");
+            }
+        }
+
         if (result.LeftAlone.Count > 0)
         {
             text.Append("\n### Left alone by adopt\n\n");

@@ -66,6 +66,7 @@ internal static class JsonResult
                 ["removed"] = new JsonArray([.. result.Removable.Select(r => (JsonNode?)r)]),
             },
             ["notBaselinable"] = new JsonArray([.. result.NotBaselinable.Select(n => (JsonNode?)Finding(n.Diagnostic, n.Fix))]),
+            ["weakenedRules"] = new JsonArray([.. result.WeakenedRules.Select(w => (JsonNode?)w)]),
             ["reports"] = outcome.Reports is { } reports ? new JsonObject { ["markdown"] = reports.Markdown, ["sarif"] = reports.Sarif } : null,
         };
     }
