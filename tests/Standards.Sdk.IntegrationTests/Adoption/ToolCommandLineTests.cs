@@ -21,6 +21,15 @@ public sealed class ToolCommandLineTests(ITestOutputHelper output)
         [".gitignore"] = "bin/\nobj/\nartifacts/\n",
     };
 
+    /// <summary>
+    /// The library whose compile waits 30 s: the signal tests send their signal when the survey build starts, and a
+    /// build that finishes in seconds could be over before a signal sent from a busy machine arrives.
+    /// </summary>
+    private static readonly Dictionary<string, string> SlowLibrary = new(Library, StringComparer.Ordinal)
+    {
+        ["src/Tiny/Tiny.csproj"] = "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n  </PropertyGroup>\n  <Target Name=\"WaitForTheSignal\" BeforeTargets=\"CoreCompile\">\n    <Exec Command=\"sleep 30\" />\n  </Target>\n</Project>\n",
+    };
+
     [Fact]
     public void Help_version_and_usage_errors_of_every_command_redirected_and_in_a_terminal()
     {
@@ -93,7 +102,7 @@ public sealed class ToolCommandLineTests(ITestOutputHelper output)
     [InlineData("TERM", "adopt")]
     public void A_signal_to_the_process_group_cancels_stops_the_build_removes_the_temporary_copy_and_leaves_the_repo_untouched(string signal, string command)
     {
-        using var repo = AdoptionFixtures.Committed("tiny", Library);
+        using var repo = AdoptionFixtures.Committed("tiny", SlowLibrary);
         var temp = PackedSdk.NewTempDirectory("tool-tmp");
         var status = repo.Git("status", "--porcelain", "--ignored").Output;
         var head = repo.Git("rev-parse", "HEAD").Output;
