@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Standards.Adoption;
+using Standards.Sdk.Checks.Json;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Tool;
@@ -53,32 +54,12 @@ internal static class UsageErrors
 
         // An option for an option, a command for a command; two edits for longer names, one for short ones.
         var nearest = names.Where(n => n.StartsWith('-') == word.StartsWith('-') && n.TrimStart('-').Length > 1)
-            .Select(n => (Name: n, Distance: Distance(word.TrimStart('-'), n.TrimStart('-'))))
+            .Select(n => (Name: n, Distance: UnknownKeys.Distance(word.TrimStart('-'), n.TrimStart('-'))))
             .Where(c => c.Distance <= (c.Name.TrimStart('-').Length >= 5 ? 2 : 1))
             .OrderBy(c => c.Distance)
             .ThenBy(c => c.Name, StringComparer.Ordinal)
             .Select(c => c.Name)
             .FirstOrDefault();
         return nearest is null ? string.Empty : $" Did you mean '{nearest}'?";
-    }
-
-    /// <summary>The edit distance (insertions, deletions, substitutions) between two words.</summary>
-    internal static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
     }
 }

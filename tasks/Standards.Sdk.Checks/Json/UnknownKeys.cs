@@ -44,9 +44,11 @@ public static class UnknownKeys
             .FirstOrDefault();
     }
 
-    /// <summary>Levenshtein distance (insert, delete, substitute), two rows.</summary>
-    private static int Distance(string a, string b)
+    /// <summary>Levenshtein distance (insert, delete, substitute), two rows; also the tool's typo suggestions.</summary>
+    public static int Distance(string a, string b)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
         var previous = Enumerable.Range(0, b.Length + 1).ToArray();
         var current = new int[b.Length + 1];
         for (var i = 1; i <= a.Length; i++)
