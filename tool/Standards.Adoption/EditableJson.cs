@@ -12,6 +12,9 @@ namespace Standards.Adoption;
 /// </summary>
 internal static class EditableJson
 {
+    /// <summary>What the formats accepted already (comments, trailing commas), so the tree reads what they read.</summary>
+    private static readonly JsonDocumentOptions CheckedTextOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
     /// <summary>
     /// The top-level object of <paramref name="text"/> to edit, and the same object with positions (for messages about
     /// a value the edit cannot keep); <paramref name="hint"/> ends each message.
@@ -29,8 +32,7 @@ internal static class EditableJson
             throw new ToolException(ToolRuleIds.ConfigurationMalformed, $"{fileName} must be a JSON object, not {parsed.Root!.Kind}. {hint}", fileName, parsed.Root.Line);
         }
 
-        var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-        return ((JsonObject)JsonNode.Parse(text.TrimStart('\uFEFF'), documentOptions: options)!, positions);
+        return ((JsonObject)JsonNode.Parse(text.TrimStart('\uFEFF'), documentOptions: CheckedTextOptions)!, positions);
     }
 
     /// <summary>
@@ -38,5 +40,5 @@ internal static class EditableJson
     /// checked <see cref="JsonFormat.Parse"/>), for readers that walk many values by name.
     /// </summary>
     public static JsonDocument Document(string checkedText) =>
-        JsonDocument.Parse(checkedText.TrimStart('\uFEFF'), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        JsonDocument.Parse(checkedText.TrimStart('\uFEFF'), CheckedTextOptions);
 }
