@@ -5,7 +5,7 @@ namespace Standards.Sdk.Analyzers.Tests;
 
 public class GeneratedCodeTests
 {
-    /// <summary>Breaks every rule: long file, long and deep method, generic namespace and folder, bare TODO.</summary>
+    /// <summary>Breaks every rule: long file, long and deep method, generic namespace and folder, bare to-do marker.</summary>
     private static readonly string Violations =
         "// TODO: x\nnamespace Acme.Utils;\n" + NestedIfs(6) + MethodWithLines(120).Replace("class C", "class D", StringComparison.Ordinal)
         + FileWithLines(520);

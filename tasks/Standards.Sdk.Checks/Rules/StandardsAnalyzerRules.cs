@@ -163,7 +163,7 @@ public static partial class StandardsAnalyzerRules
         profile: "generic-names",
         parameters: [GenericNames]);
 
-    /// <summary>STD1006 TODO without owner and issue.</summary>
+    /// <summary>STD1006: a to-do marker comment without owner and issue.</summary>
     public static readonly RuleDeclaration TodoWithoutOwnerAndIssue = Declare(
         id: CodeRuleIds.TodoWithoutOwnerAndIssue,
         title: "TODO without owner and issue",
@@ -206,7 +206,7 @@ public static partial class CodeRuleIds
     /// <summary>A generic namespace or folder name.</summary>
     public const string GenericName = "STD1005";
 
-    /// <summary>A TODO without owner and issue.</summary>
+    /// <summary>A to-do marker comment without owner and issue.</summary>
     public const string TodoWithoutOwnerAndIssue = "STD1006";
 }
 

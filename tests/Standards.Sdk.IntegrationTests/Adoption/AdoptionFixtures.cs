@@ -17,7 +17,7 @@ internal static class AdoptionFixtures
 
     /// <summary>
     /// New code with one new finding of each code kind the CI build must fail on: an analyzer finding (CA1305), a
-    /// nullable warning (CS8602) and one of ours (STD1006, a TODO comment). Every member is documented, so a
+    /// nullable warning (CS8602) and one of ours (STD1006, a to-do marker comment). Every member is documented, so a
     /// library's documentation rule (CS1591) finds nothing in it.
     /// </summary>
     public const string PlantedClass = """
