@@ -23,7 +23,7 @@ public class NestingDepthAnalyzerTests
             DiagnosticSeverity.Warning,
             "Method 'M' nests control flow 6 levels deep; the limit is 4.",
             "guard clauses",
-            "\"STD1003\": { \"maxDepth\": N }",
+            "add an exception for this file to standards.json with the reason",
             AnalyzerConfigKeys.DefaultHelpBaseUrl + "STD1003.md");
         Assert.Equal(25, diagnostic.Column());
     }

@@ -81,8 +81,8 @@ public static partial class StandardsAnalyzerRules
     public static readonly RuleDeclaration MethodTooLong = Declare(
         id: CodeRuleIds.MethodTooLong,
         title: "Method is too long",
-        messageFormat: "{0} '{1}' has {2} lines; the limit is {3}. Split it into smaller methods, or raise the limit in "
-            + "standards.json: \"STD1001\": {{ \"maxLines\": N }}. See {4}",
+        messageFormat: "{0} '{1}' has {2} lines; the limit is {3}. Split it into smaller methods; if it must stay this long, "
+            + "add an exception for this file to standards.json with the reason. See {4}",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -99,8 +99,8 @@ public static partial class StandardsAnalyzerRules
     public static readonly RuleDeclaration MethodFarTooLong = Declare(
         id: CodeRuleIds.MethodFarTooLong,
         title: "Method is far too long",
-        messageFormat: "{0} '{1}' has {2} lines; the error limit is {3}. Split it into smaller methods, or raise the limit in "
-            + "standards.json: \"STD1002\": {{ \"maxLines\": N }}. See {4}",
+        messageFormat: "{0} '{1}' has {2} lines; the error limit is {3}. Split it into smaller methods; if it must stay this long, "
+            + "add an exception for this file to standards.json with the reason. See {4}",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -118,8 +118,8 @@ public static partial class StandardsAnalyzerRules
         id: CodeRuleIds.NestingTooDeep,
         title: "Nesting is too deep",
         messageFormat: "{0} '{1}' nests control flow {2} levels deep; the limit is {3}. Return or continue early (guard clauses) "
-            + "or extract the inner block into a method, or raise the limit in standards.json: "
-            + "\"STD1003\": {{ \"maxDepth\": N }}. See {4}",
+            + "or extract the inner block into a method; if it must stay this deep, add an exception for this file to "
+            + "standards.json with the reason. See {4}",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -136,8 +136,8 @@ public static partial class StandardsAnalyzerRules
     public static readonly RuleDeclaration FileTooLong = Declare(
         id: CodeRuleIds.FileTooLong,
         title: "File is too long",
-        messageFormat: "File '{0}' has {1} lines; the limit is {2}. Split it into smaller files (one type per file), or raise the "
-            + "limit in standards.json: \"STD1004\": {{ \"maxLines\": N }}. See {3}",
+        messageFormat: "File '{0}' has {1} lines; the limit is {2}. Split it into smaller files (one type per file); if it must "
+            + "stay this long, add an exception for this file to standards.json with the reason. See {3}",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
