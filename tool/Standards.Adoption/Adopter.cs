@@ -587,7 +587,8 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             text.Append("  ").AppendLine(line);
         }
 
-        if (result.ChangeLines.Count == 0)
+        // Lines such as "left alone" are information: the repo is already adopted when no file changes.
+        if (result.Changes.Files.Count == 0)
         {
             text.AppendLine("  none: the repo is already adopted and its baselines are current.");
         }
