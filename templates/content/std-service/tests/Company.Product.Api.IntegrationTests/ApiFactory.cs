@@ -116,6 +116,7 @@ internal static class TestSettings
         ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = TestTokens.SigningKey,
 //#endif
         ["Shutdown:DrainDelay"] = "00:00:00",
+        ["Downstream:BaseAddress"] = "http://localhost:8081/",
     };
 
     /// <summary>Applies overrides: a null value removes the setting.</summary>
