@@ -55,6 +55,7 @@ public sealed class ConfigurationTests
 //#if (hasAuth)
     [InlineData("Authentication:Schemes:Bearer:SigningKeys:0:Value", "c2hvcnQ=", "SigningKeys")]
     [InlineData("Authentication:Schemes:Bearer:ValidAudiences:0", "", "ValidAudiences")]
+    [InlineData("Authentication:Schemes:Bearer:Authority", "http://login.example.test/", "RequireHttpsMetadata")]
 //#endif
 //#if (hasDatabase)
     [InlineData("Database:Provider", "Postgres", "ConnectionStrings:Database")]

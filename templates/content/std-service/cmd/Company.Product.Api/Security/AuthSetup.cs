@@ -57,6 +57,9 @@ public static class AuthSetup
                 "Authentication:Schemes:Bearer:Authority must be set to your identity provider's issuer URL (or SigningKeys for development).")
             .Validate(static o => o.AllAudiences().Count > 0, "Authentication:Schemes:Bearer:ValidAudiences must name this API's audience.")
             .Validate(static o => o.Authority is null || o.Authority.IsAbsoluteUri, "Authentication:Schemes:Bearer:Authority must be an absolute URL.")
+            .Validate(
+                static o => !o.RequireHttpsMetadata || new[] { o.Authority, o.MetadataAddress }.All(static u => u is null || u.Scheme == Uri.UriSchemeHttps),
+                "Authentication:Schemes:Bearer:Authority and MetadataAddress must use https (RequireHttpsMetadata=false only for a local test issuer).")
             .Validate(static o => o.SigningKeys.All(IsUsableKey), "Authentication:Schemes:Bearer:SigningKeys need an Issuer and a base64 Value of at least 32 bytes.")
             .ValidateOnStart();
         services.AddTransient<MetadataFetchLogging>();
