@@ -22,16 +22,18 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public const string RemoteAddressHeader = "X-Test-Remote-Address";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     public ApiFactory()
         : this(new Dictionary<string, string?>())
     {
     }
 
-    internal ApiFactory(Dictionary<string, string?> overrides)
+    internal ApiFactory(Dictionary<string, string?> overrides, Action<IServiceCollection>? services = null)
     {
         _settings = TestSettings.Valid();
         TestSettings.Apply(_settings, overrides);
+        _services = services;
     }
 
     /// <summary>Gets the stub that answers for the downstream API.</summary>
@@ -71,6 +73,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         {
             services.AddTransient<IStartupFilter, RemoteAddressFilter>();
             services.AddHttpClient(DownstreamClient.ClientName).ConfigurePrimaryHttpMessageHandler(() => Downstream);
+            _services?.Invoke(services);
         });
     }
 
@@ -113,6 +116,7 @@ internal static class TestSettings
         ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = TestTokens.SigningKey,
 //#endif
         ["Shutdown:DrainDelay"] = "00:00:00",
+        ["Downstream:BaseAddress"] = "http://localhost:8081/",
     };
 
     /// <summary>Applies overrides: a null value removes the setting.</summary>

@@ -55,4 +55,20 @@ public sealed class HealthTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("Unhealthy", checks.GetProperty("downstream").GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task Readiness_does_not_check_a_downstream_api_that_is_not_configured()
+    {
+        await using var factory = new ApiFactory(new Dictionary<string, string?>
+        {
+            ["Downstream:BaseAddress"] = null,
+        });
+        factory.Downstream.Status = HttpStatusCode.ServiceUnavailable;
+
+        (HttpStatusCode status, JsonElement checks) = await ReadyAsync(factory);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.False(checks.TryGetProperty("downstream", out _));
+        Assert.Equal("Healthy", checks.GetProperty("item-store").GetProperty("status").GetString());
+    }
 }

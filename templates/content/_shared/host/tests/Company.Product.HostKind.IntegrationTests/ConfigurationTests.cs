@@ -45,7 +45,7 @@ public sealed class ConfigurationTests
 //#if (repoKind == "service")
     [InlineData("Pagination:MaxLimit", "0", "MaxLimit")]
     [InlineData("Pagination:DefaultLimit", "500", "DefaultLimit")]
-    [InlineData("Downstream:BaseAddress", "", "BaseAddress")]
+    [InlineData("Downstream:BaseAddress", "relative/path", "BaseAddress")]
     [InlineData("Downstream:Resilience:MaxAttempts", "0", "MaxAttempts")]
     [InlineData("Downstream:Resilience:MaxDelay", "00:00:00.001", "MaxDelay")]
     [InlineData("Shutdown:Timeout", "00:00:00", "Timeout")]
@@ -55,6 +55,7 @@ public sealed class ConfigurationTests
 //#if (hasAuth)
     [InlineData("Authentication:Schemes:Bearer:SigningKeys:0:Value", "c2hvcnQ=", "SigningKeys")]
     [InlineData("Authentication:Schemes:Bearer:ValidAudiences:0", "", "ValidAudiences")]
+    [InlineData("Authentication:Schemes:Bearer:Authority", "http://login.example.test/", "RequireHttpsMetadata")]
 //#endif
 //#if (hasDatabase)
     [InlineData("Database:Provider", "Postgres", "ConnectionStrings:Database")]
@@ -77,11 +78,17 @@ public sealed class ConfigurationTests
 //#endif
     public async Task Invalid_configuration_fails_at_start_up(string key, string value, string member)
     {
-        OptionsValidationException error = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
+        Exception thrown = await Assert.ThrowsAnyAsync<Exception>(async () =>
         {
             await using WebApplication app = BuildApp(new Dictionary<string, string?> { [key] = value });
             await app.StartAsync();
         });
+
+        // Options that read other options fail with them (a client's resilience handler reads its settings): every
+        // failure of the start must be a validation error.
+        Exception[] failures = thrown is AggregateException all ? [.. all.InnerExceptions] : [thrown];
+        Assert.All(failures, static failure => Assert.IsType<OptionsValidationException>(failure));
+        Exception error = failures[0];
 
 //#if (repoKind == "service")
         Assert.Contains(member, error.Message, StringComparison.Ordinal);

@@ -3,7 +3,6 @@ using CompanyProduct.Downstream;
 using CompanyProduct.Resilience;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace CompanyProduct.Api.Hosting;
 
@@ -17,9 +16,9 @@ public static class DownstreamSetup
     public const string HealthCheckName = "downstream";
 
     /// <summary>
-    /// Adds <see cref="DownstreamClient"/>: an <c>IHttpClientFactory</c> client whose primary handler has the connect
-    /// timeout and whose requests go through the shared resilience pipeline (timeouts, retry of idempotent requests,
-    /// circuit breaker, with telemetry), and the readiness check that calls it.
+    /// Adds <see cref="DownstreamClient"/>: an <c>IHttpClientFactory</c> client with the profile's connect timeout and
+    /// the standard resilience handler (<see cref="HttpResilience"/>), and, when <c>Downstream:BaseAddress</c> is
+    /// set, the readiness check that calls it (an API that is not configured is not checked).
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration root.</param>
@@ -27,33 +26,26 @@ public static class DownstreamSetup
     /// <returns>The same services.</returns>
     public static IServiceCollection AddDownstreamClient(this IServiceCollection services, IConfiguration configuration, IHealthChecksBuilder readiness)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(readiness);
         services.AddValidatedOptions<DownstreamOptions>(configuration, DownstreamOptions.SectionName)
-            .Validate(o => o.BaseAddress is { IsAbsoluteUri: true }, "Downstream:BaseAddress must be an absolute URI.");
+            .Validate(o => o.BaseAddress is null or { IsAbsoluteUri: true }, "Downstream:BaseAddress must be an absolute URI.");
         services.AddValidatedOptions<HttpResilienceOptions>(configuration, ResilienceSectionName)
             .Validate(o => o.MaxDelay >= o.BaseDelay, "Downstream:Resilience:MaxDelay must not be less than BaseDelay.")
-            .Validate(o => o.TotalTimeout >= o.AttemptTimeout, "Downstream:Resilience:TotalTimeout must not be less than AttemptTimeout.");
-
-        services.AddSingleton<ResilienceTelemetry>();
-        services.AddKeyedSingleton(DownstreamClient.ClientName, static (sp, _) => HttpResiliencePipeline.Create(
-            DownstreamClient.ClientName,
-            sp.GetRequiredService<IOptions<HttpResilienceOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ResilienceTelemetry>()));
+            .Validate(o => o.TotalTimeout >= o.AttemptTimeout, "Downstream:Resilience:TotalTimeout must not be less than AttemptTimeout.")
+            .Validate(o => o.SamplingDuration >= 2 * o.AttemptTimeout, "Downstream:Resilience:SamplingDuration must be at least twice AttemptTimeout.");
 
         services.AddHttpClient<DownstreamClient>(DownstreamClient.ClientName, static (sp, client) =>
             {
                 client.BaseAddress = sp.GetRequiredService<IOptions<DownstreamOptions>>().Value.BaseAddress;
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .ConfigurePrimaryHttpMessageHandler(static sp => new SocketsHttpHandler
-            {
-                ConnectTimeout = sp.GetRequiredService<IOptions<HttpResilienceOptions>>().Value.ConnectTimeout,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            })
-            .AddHttpMessageHandler(static sp => new ResilienceHandler(
-                sp.GetRequiredKeyedService<ResiliencePipeline<HttpResponseMessage>>(DownstreamClient.ClientName)));
-        readiness.AddCheck<DownstreamHealthCheck>(HealthCheckName, failureStatus: HealthStatus.Unhealthy, tags: [HealthTags.Ready], timeout: HealthTags.CheckTimeout);
+            .AddProfileResilience(static sp => sp.GetRequiredService<IOptions<HttpResilienceOptions>>().Value);
+        if (!string.IsNullOrWhiteSpace(configuration[DownstreamOptions.SectionName + ":BaseAddress"]))
+        {
+            readiness.AddCheck<DownstreamHealthCheck>(HealthCheckName, failureStatus: HealthStatus.Unhealthy, tags: [HealthTags.Ready], timeout: HealthTags.CheckTimeout);
+        }
+
         return services;
     }
 }

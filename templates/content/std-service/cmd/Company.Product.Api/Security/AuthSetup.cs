@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 
 namespace CompanyProduct.Api.Security;
 
@@ -39,8 +41,8 @@ public static class ApiPolicies
 public static class AuthSetup
 {
     /// <summary>
-    /// Adds the bearer scheme bound to <c>Authentication:Schemes:Bearer</c> (validated at start: an authority or
-    /// signing keys, and an audience) and the policies. Every endpoint needs an authenticated caller unless it says
+    /// Adds ASP.NET Core's JwtBearer scheme configured from <c>Authentication:Schemes:Bearer</c> (validated at start:
+    /// an authority or signing keys, and an audience; see <see cref="JwtBearerSetup"/>) and the policies. Every endpoint needs an authenticated caller unless it says
     /// otherwise (<c>AllowAnonymous</c>): a new endpoint is never public by accident.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -48,19 +50,25 @@ public static class AuthSetup
     /// <returns>The same services.</returns>
     public static IServiceCollection AddApiAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<BearerTokenOptions>(BearerTokenOptions.Scheme)
+        services.AddOptions<BearerTokenOptions>()
             .Bind(configuration.GetSection(BearerTokenOptions.SectionName))
             .Validate(
                 static o => o.Authority is not null || o.SigningKeys.Count > 0,
                 "Authentication:Schemes:Bearer:Authority must be set to your identity provider's issuer URL (or SigningKeys for development).")
             .Validate(static o => o.AllAudiences().Count > 0, "Authentication:Schemes:Bearer:ValidAudiences must name this API's audience.")
             .Validate(static o => o.Authority is null || o.Authority.IsAbsoluteUri, "Authentication:Schemes:Bearer:Authority must be an absolute URL.")
+            .Validate(
+                static o => !o.RequireHttpsMetadata || new[] { o.Authority, o.MetadataAddress }.All(static u => u is null || u.Scheme == Uri.UriSchemeHttps),
+                "Authentication:Schemes:Bearer:Authority and MetadataAddress must use https (RequireHttpsMetadata=false only for a local test issuer).")
             .Validate(static o => o.SigningKeys.All(IsUsableKey), "Authentication:Schemes:Bearer:SigningKeys need an Issuer and a base64 Value of at least 32 bytes.")
             .ValidateOnStart();
-        services.AddHttpClient(BearerTokenValidation.MetadataClientName, static client => client.Timeout = TimeSpan.FromSeconds(10));
-        services.AddSingleton<BearerTokenValidation>();
-        services.AddAuthentication(BearerTokenOptions.Scheme)
-            .AddScheme<BearerTokenOptions, BearerTokenHandler>(BearerTokenOptions.Scheme, configureOptions: null);
+        services.AddTransient<MetadataFetchLogging>();
+        services.AddHttpClient(JwtBearerSetup.MetadataClientName, static client => client.Timeout = TimeSpan.FromSeconds(10))
+            .AddHttpMessageHandler<MetadataFetchLogging>();
+        services.AddAuthentication(BearerTokenOptions.Scheme).AddJwtBearer(BearerTokenOptions.Scheme);
+
+        // After AddJwtBearer: runs after JwtBearer's own binding of the section and replaces its validation rules.
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(ApiPolicies.ItemsRead, static policy => policy.RequireAuthenticatedUser().RequireAssertion(static c => ApiPolicies.HasScope(c.User, ApiPolicies.ItemsReadScope)))

@@ -1,13 +1,14 @@
-using Microsoft.AspNetCore.Authentication;
-
 namespace CompanyProduct.Api.Security;
 
 /// <summary>
-/// JWT bearer authentication (configuration section <c>Authentication:Schemes:Bearer</c>, the section and key names of
-/// ASP.NET Core's JwtBearer, so <c>dotnet user-jwts</c> and existing settings work). Set <see cref="Authority"/> to
-/// your identity provider's issuer URL: its signing keys and issuer come from its OpenID Connect discovery document.
+/// The settings of the JWT bearer scheme (configuration section <c>Authentication:Schemes:Bearer</c>, the section and
+/// key names of ASP.NET Core's JwtBearer, so <c>dotnet user-jwts</c> and existing settings work). Set
+/// <see cref="Authority"/> to your identity provider's issuer URL: its signing keys and issuer come from its OpenID
+/// Connect discovery document, refreshed daily and whenever a token names a key the service does not know (key
+/// rotation). JwtBearer's own keys of the section (<c>RefreshInterval</c>, <c>AutomaticRefreshInterval</c>,
+/// <c>BackchannelTimeout</c>) apply as documented by ASP.NET Core.
 /// </summary>
-public sealed class BearerTokenOptions : AuthenticationSchemeOptions
+public sealed class BearerTokenOptions
 {
     /// <summary>The authentication scheme.</summary>
     public const string Scheme = "Bearer";

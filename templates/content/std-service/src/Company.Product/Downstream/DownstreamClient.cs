@@ -26,7 +26,7 @@ public sealed partial class DownstreamClient(HttpClient httpClient, ILogger<Down
     public async Task ProbeAsync(CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("status", UriKind.Relative));
-        request.Options.Set(Resilience.HttpResiliencePipeline.NoRetries, true);
+        request.Options.Set(Resilience.HttpResilience.NoRetries, true);
         using HttpResponseMessage response = await httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if ((int)response.StatusCode >= 500)
         {

@@ -5,7 +5,8 @@ namespace CompanyProduct.Resilience;
 /// <summary>
 /// Timeouts, retry and circuit-breaker settings for an outgoing HTTP client. The defaults are the organisation's
 /// standard: connect 5 s, 30 s per attempt, 5 attempts with exponential back-off and jitter starting at 100 ms and
-/// capped at 30 s, circuit opening for 30 s when half of at least 10 calls fail.
+/// capped at 30 s, circuit opening for 30 s when half of at least 10 calls in the sampling window fail. The window is
+/// 60 s: the standard resilience handler requires it to be at least twice the attempt timeout.
 /// </summary>
 public sealed class HttpResilienceOptions
 {
@@ -43,7 +44,7 @@ public sealed class HttpResilienceOptions
 
     /// <summary>Gets or sets the length of the window over which failures are counted.</summary>
     [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
-    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Gets or sets how long the circuit stays open before a trial call is let through.</summary>
     [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]

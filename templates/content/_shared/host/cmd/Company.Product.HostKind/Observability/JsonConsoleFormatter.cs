@@ -16,6 +16,8 @@ namespace CompanyProduct.HostKind.Observability;
 /// <c>trace_id</c>, <c>span_id</c>, <c>message</c> and <c>category</c>, then <c>event_id</c>, <c>exception</c> and
 /// the structured values in <c>attributes</c> when present. Secrets are masked (see <see cref="LogRedaction"/>).
 /// </summary>
+// Hand-written: the built-in JsonConsoleFormatter (Microsoft.Extensions.Logging.Console) was weighed; it cannot rename
+// fields to the profile's names (timestamp, level, trace_id, span_id), add the service name or mask secrets.
 public sealed class JsonConsoleFormatter : ConsoleFormatter, IDisposable
 {
     /// <summary>The name to select this formatter with (<c>Logging:Console:FormatterName</c>).</summary>

@@ -4,8 +4,10 @@ using CompanyProduct.HostKind.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+//#if (hasDatabase)
+using Npgsql;
+//#endif
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -19,22 +21,16 @@ namespace CompanyProduct.HostKind.Observability;
 /// </summary>
 public static class TelemetrySetup
 {
-    /// <summary>The sources whose spans are recorded.</summary>
+    /// <summary>The sources whose spans are recorded besides the instrumented ones (ASP.NET Core, HttpClient, Npgsql).</summary>
     public static IReadOnlyList<string> ActivitySources { get; } =
     [
         ProductTelemetry.Name,
-        "Microsoft.AspNetCore",
-        "System.Net.Http",
-//#if (hasDatabase)
-        "Npgsql",
-//#endif
     ];
 
-    /// <summary>The meters that are exported.</summary>
+    /// <summary>The meters that are exported besides the instrumented ones (ASP.NET Core, HttpClient, runtime, Npgsql).</summary>
     public static IReadOnlyList<string> Meters { get; } =
     [
         ProductTelemetry.Name,
-        "Microsoft.AspNetCore.Hosting",
         "Microsoft.AspNetCore.Server.Kestrel",
 //#if (hostKind == "Api")
         "Microsoft.AspNetCore.RateLimiting",
@@ -42,11 +38,6 @@ public static class TelemetrySetup
         "Microsoft.AspNetCore.Authentication",
         "Microsoft.AspNetCore.Authorization",
         "Polly",
-//#endif
-        "System.Net.Http",
-        "System.Runtime",
-//#if (hasDatabase)
-        "Npgsql",
 //#endif
     ];
 
@@ -68,8 +59,9 @@ public static class TelemetrySetup
     }
 
     /// <summary>
-    /// Registers the OpenTelemetry SDK (created when the host starts, flushed when it stops) and, when log export is
-    /// configured, a logging provider that sends log records to it.
+    /// Registers OpenTelemetry with OpenTelemetry.Extensions.Hosting (started with the host, flushed when it stops):
+    /// ASP.NET Core, HttpClient and runtime instrumentation, Npgsql's own tracing and metrics, the service's sources
+    /// and meters, and the OTLP exporter for all three signals when an endpoint is configured.
     /// </summary>
     /// <param name="builder">The application builder.</param>
     /// <returns>The same builder.</returns>
@@ -78,77 +70,48 @@ public static class TelemetrySetup
         ArgumentNullException.ThrowIfNull(builder);
         IConfiguration configuration = builder.Configuration;
         builder.Services.AddValidatedOptions<TelemetryOptions>(configuration, TelemetryOptions.SectionName);
-        builder.Services.AddSingleton(sp => CreateSdk(
-            configuration,
-            sp.GetRequiredService<IOptions<TelemetryOptions>>().Value,
-            sp.GetRequiredService<IOptions<ServiceOptions>>().Value,
-            sp.GetRequiredService<IHostEnvironment>()));
-        builder.Services.AddHostedService<TelemetryLifetime>();
-        if (IsExportConfigured(configuration, "LOGS"))
+        string? version = typeof(TelemetrySetup).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+
+        // OTEL_SERVICE_NAME wins over Service:Name; OTEL_RESOURCE_ATTRIBUTES is read by the default resource.
+        string serviceName = configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } fromEnvironment
+            ? fromEnvironment
+            : configuration[ServiceOptions.SectionName + ":" + nameof(ServiceOptions.Name)] ?? builder.Environment.ApplicationName;
+        IOpenTelemetryBuilder otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource
+                .AddService(serviceName, serviceVersion: version)
+                .AddAttributes([new("deployment.environment.name", builder.Environment.EnvironmentName)]))
+            .WithTracing(tracing => AddTracing(tracing, samplerFromEnvironment: !string.IsNullOrWhiteSpace(configuration["OTEL_TRACES_SAMPLER"])))
+            .WithMetrics(AddMetrics);
+        if (IsExportConfigured(configuration, "TRACES") || IsExportConfigured(configuration, "METRICS") || IsExportConfigured(configuration, "LOGS"))
         {
-            builder.Services.AddSingleton<ILoggerProvider, OpenTelemetryLogForwarder>();
+            otel.UseOtlpExporter();
         }
 
         return builder;
     }
 
-    private static OpenTelemetrySdk CreateSdk(IConfiguration configuration, TelemetryOptions settings, ServiceOptions service, IHostEnvironment environment)
+    private static void AddTracing(TracerProviderBuilder tracing, bool samplerFromEnvironment)
     {
-        string? version = typeof(TelemetrySetup).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-
-        // OTEL_SERVICE_NAME wins over Service:Name; OTEL_RESOURCE_ATTRIBUTES is read by the default resource.
-        string serviceName = configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } fromEnvironment ? fromEnvironment : service.Name;
-        bool samplerFromEnvironment = !string.IsNullOrWhiteSpace(configuration["OTEL_TRACES_SAMPLER"]);
-        return OpenTelemetrySdk.Create(otel =>
+        tracing.AddSource([.. ActivitySources])
+            .AddAspNetCoreInstrumentation()
+            .AddHttpClientInstrumentation();
+//#if (hasDatabase)
+        tracing.AddNpgsql();
+//#endif
+        if (!samplerFromEnvironment)
         {
-            // The SDK reads its OTEL_* settings from the application's configuration (environment included).
-            otel.Services.AddSingleton(configuration);
-            otel.ConfigureResource(resource => resource
-                .AddService(serviceName, serviceVersion: version)
-                .AddAttributes([new("deployment.environment.name", environment.EnvironmentName)]));
-            otel.WithTracing(tracing =>
-            {
-                tracing.AddSource([.. ActivitySources]);
-                if (!samplerFromEnvironment)
-                {
-                    tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(settings.SamplingRatio)));
-                }
-            });
-            otel.WithMetrics(metrics => metrics.AddMeter([.. Meters]));
-            otel.WithLogging();
-            if (IsExportConfigured(configuration, "TRACES") || IsExportConfigured(configuration, "METRICS") || IsExportConfigured(configuration, "LOGS"))
-            {
-                otel.UseOtlpExporter();
-            }
-        });
+            tracing.SetSampler(static sp => new ParentBasedSampler(new TraceIdRatioBasedSampler(sp.GetRequiredService<IOptions<TelemetryOptions>>().Value.SamplingRatio)));
+        }
     }
-}
 
-/// <summary>Creates the SDK when the host starts (before requests are served); flushes it when the host stops.</summary>
-internal sealed class TelemetryLifetime(OpenTelemetrySdk sdk) : IHostedService
-{
-    private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(5);
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken)
+    private static void AddMetrics(MeterProviderBuilder metrics)
     {
-        int timeout = (int)FlushTimeout.TotalMilliseconds;
-        sdk.TracerProvider.ForceFlush(timeout);
-        sdk.MeterProvider.ForceFlush(timeout);
-        return Task.CompletedTask;
-    }
-}
-
-/// <summary>Sends the application's log records to the OpenTelemetry SDK (and so to the OTLP exporter).</summary>
-internal sealed class OpenTelemetryLogForwarder(OpenTelemetrySdk sdk) : ILoggerProvider
-{
-    private readonly ILoggerFactory _factory = sdk.GetLoggerFactory();
-
-    public ILogger CreateLogger(string categoryName) => _factory.CreateLogger(categoryName);
-
-    // The SDK is a singleton of the container, disposed (and so flushed) with it.
-    public void Dispose()
-    {
+        metrics.AddMeter([.. Meters])
+            .AddAspNetCoreInstrumentation()
+            .AddHttpClientInstrumentation()
+            .AddRuntimeInstrumentation();
+//#if (hasDatabase)
+        metrics.AddNpgsqlInstrumentation();
+//#endif
     }
 }

@@ -14,6 +14,7 @@ public sealed record Migration(int Version, string Name, Func<NpgsqlConnection?,
 /// them in <c>schema_migrations</c>. A PostgreSQL advisory lock makes instances that start together take turns.
 /// Migrations are append-only: never edit one that was released, add the next number instead.
 /// </summary>
+// Hand-written: DbUp and FluentMigrator were weighed; neither takes a lock between two replicas migrating at once.
 public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMigrator> logger)
 {
     // Any constant works: it only has to be the same for every instance of this service.
