@@ -66,37 +66,62 @@ internal static class BinaryLogReader
 
         public void Add(BuildEventArgs e)
         {
+            if (!AddBuildStep(e) && !AddTaskStep(e))
+            {
+                AddOutput(e);
+            }
+        }
+
+        /// <summary>Evaluations, projects and targets; false for any other event.</summary>
+        private bool AddBuildStep(BuildEventArgs e)
+        {
             switch (e)
             {
                 case ProjectEvaluationFinishedEventArgs evaluation:
                     evaluatedFrameworks[(evaluation.BuildEventContext!.NodeId, evaluation.BuildEventContext.EvaluationId)] = TargetFrameworkOf(evaluation.Properties);
-                    break;
+                    return true;
                 case ProjectStartedEventArgs started:
-                    var context = started.BuildEventContext!;
-                    projects[(context.NodeId, context.ProjectContextId)] = new ProjectBuild(
-                        started.ProjectFile ?? string.Empty,
-                        (context.NodeId, context.EvaluationId),
-                        started.GlobalProperties is { } global && global.TryGetValue("TargetFramework", out var framework) ? framework : string.Empty);
-                    break;
+                    Start(started);
+                    return true;
                 case TargetStartedEventArgs target:
                     openTargets[TargetKey(target.BuildEventContext!)] = new PendingTarget(target.TargetName, ProjectKey(target.BuildEventContext!));
-                    break;
+                    return true;
                 case TargetSkippedEventArgs skipped:
                     Skip(skipped);
-                    break;
+                    return true;
                 case TargetFinishedEventArgs finished:
                     Finish(finished);
-                    break;
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>A task's start, command line and end; false for any other event, and for the end of a task that never started.</summary>
+        private bool AddTaskStep(BuildEventArgs e)
+        {
+            switch (e)
+            {
                 case TaskStartedEventArgs task:
                     var targetName = openTargets.GetValueOrDefault(TargetKey(task.BuildEventContext!))?.Name ?? string.Empty;
                     openTasks[TaskKey(task.BuildEventContext!)] = new PendingTask(task.TaskName, ProjectKey(task.BuildEventContext!), targetName, task.TaskAssemblyLocation ?? string.Empty);
-                    break;
+                    return true;
                 case TaskCommandLineEventArgs commandLine when openTasks.TryGetValue(TaskKey(commandLine.BuildEventContext!), out var running):
                     running.CommandLine = commandLine.CommandLine ?? string.Empty;
-                    break;
+                    return true;
                 case TaskFinishedEventArgs taskFinished when openTasks.Remove(TaskKey(taskFinished.BuildEventContext!), out var ran):
                     tasks.Add((new TaskRun(ran.Name, string.Empty, string.Empty, ran.Target, ran.Assembly, taskFinished.Succeeded, ran.CommandLine), ran.Project));
-                    break;
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>Errors, warnings and plain messages (not the derived events other steps log as messages).</summary>
+        private void AddOutput(BuildEventArgs e)
+        {
+            switch (e)
+            {
                 case BuildErrorEventArgs error:
                     AddDiagnostic(error.BuildEventContext, "error", error.File, error.LineNumber, error.ColumnNumber, error.EndLineNumber, error.EndColumnNumber, error.Code, error.Message, error.ProjectFile);
                     break;
@@ -107,6 +132,15 @@ internal static class BinaryLogReader
                     AddMessage(message);
                     break;
             }
+        }
+
+        private void Start(ProjectStartedEventArgs started)
+        {
+            var context = started.BuildEventContext!;
+            projects[(context.NodeId, context.ProjectContextId)] = new ProjectBuild(
+                started.ProjectFile ?? string.Empty,
+                (context.NodeId, context.EvaluationId),
+                started.GlobalProperties is { } global && global.TryGetValue("TargetFramework", out var framework) ? framework : string.Empty);
         }
 
         public BuildLog ToLog()

@@ -28,61 +28,10 @@ public sealed class CiPipelineRunTests
                 ["Azure Pipelines"] = CiPipeline.Azure(Path.Combine(RepoPaths.Root, CiPipeline.AzureTemplate), azureRepo.PathOf("azure-pipelines.yml")),
             };
 
-            foreach (var (system, commands) in systems)
-            {
-                Assert.Equal(["restore", "build", "test", "coverage", "pack"], commands.Select(c => c.Stage));
-                var failed = Run(repo, commands);
-                Assert.True(failed is null, $"{system}: {failed?.Command.Shell} failed:\n{failed?.Output}");
-            }
-
-            Assert.True(repo.Exists("artifacts/standards/standards.sarif"), "the build wrote no SARIF report");
-            Assert.True(repo.Exists("artifacts/standards/codequality.json"), "the build wrote no Code Quality report");
-            Assert.True(repo.Exists("artifacts/coverage-report/coverage.cobertura.xml"), "the coverage gate wrote no merged report");
-            var trx = Directory.GetFiles(repo.PathOf("artifacts/test-results"), "*.trx", SearchOption.AllDirectories);
-            Assert.Equal(systems.Count, trx.Length);
-
-            // GitLab's junit report: what its glob (read from the template) collects is one JUnit file per TRX file,
-            // beside it, with the tests of the run.
-            var junit = CiPipeline.Glob(repo.Root, CiPipeline.GitLabJUnitReport(gitlabTemplate));
-            Assert.Equal(
-                trx.Select(t => Path.ChangeExtension(Path.GetRelativePath(repo.Root, t), ".junit.xml").Replace('\\', '/')).Order(StringComparer.Ordinal),
-                junit);
-            foreach (var file in junit)
-            {
-                var report = System.Xml.Linq.XDocument.Load(repo.PathOf(file)).Root!;
-                Assert.Equal("testsuites", report.Name.LocalName);
-                var cases = report.Descendants("testcase").ToList();
-                Assert.NotEmpty(cases);
-                Assert.All(cases, c => Assert.StartsWith("Acme.Pipeline.Tests.", (string?)c.Attribute("classname"), StringComparison.Ordinal));
-                Assert.Empty(report.Descendants("failure"));
-            }
-            Assert.NotEmpty(Directory.GetFiles(repo.PathOf("artifacts/packages"), "Acme.Pipeline.*.nupkg"));
-
-            var github = systems["GitHub"];
-            Plant(repo, "restore", github, () =>
-            {
-                // A version bump without the lock files updated: the locked restore fails (NU1004). (Editing a lock
-                // file alone is not enough here: NuGet's no-op restore of this already restored repo would not read it;
-                // a fresh CI clone would, and the build's STD2005 reports it too.)
-                var props = repo.PathOf("Directory.Packages.props");
-                File.WriteAllText(props, File.ReadAllText(props).Replace("Include=\"xunit\" Version=\"2.9.3\"", "Include=\"xunit\" Version=\"2.9.2\"", StringComparison.Ordinal));
-                Assert.Contains("Include=\"xunit\" Version=\"2.9.2\"", File.ReadAllText(props), StringComparison.Ordinal);
-            });
-            Plant(repo, "build", github, () =>
-                File.WriteAllText(repo.PathOf("src/Acme.Pipeline/Planted.cs"), "namespace Acme.Pipeline;\n\n/// <summary>Planted.</summary>\npublic static class Planted\n{\n    // TODO make this right\n    /// <summary>Planted.</summary>\n    public static int Value => 1;\n}\n"));
-            Plant(repo, "test", github, () =>
-                File.WriteAllText(repo.PathOf("tests/Acme.Pipeline.Tests/PlantedTests.cs"), "namespace Acme.Pipeline.Tests;\n\npublic class PlantedTests\n{\n    [Fact]\n    public void Planted_failure() => Assert.Fail(\"planted\");\n}\n"));
-
-            // MSBuild runs nothing after the failed test target, so GitLab's after_script converts the failing run's TRX
-            // file; then the JUnit report has the failure GitLab shows in the merge request.
-            var afterScript = Assert.Single(CiPipeline.GitLab(gitlabTemplate, gitlabRepo.PathOf(".gitlab-ci.yml"), "after_script"));
-            var environment = new Dictionary<string, string?>(GeneratedRepo.Environment) { ["CI"] = "true", ["CI_JOB_STATUS"] = "failed" };
-            var converted = HeavyWork.Run(() => ProcessRunner.Run("bash", ["-eo", "pipefail", "-c", afterScript.Shell], repo.Root, environment, TimeSpan.FromMinutes(10)));
-            Assert.True(converted.ExitCode == 0, $"{afterScript.Shell}:\n{converted.Output}");
-            var failedCases = CiPipeline.Glob(repo.Root, CiPipeline.GitLabJUnitReport(gitlabTemplate))
-                .SelectMany(f => System.Xml.Linq.XDocument.Load(repo.PathOf(f)).Descendants("testcase"))
-                .Where(c => (string?)c.Attribute("name") == "Planted_failure");
-            Assert.Contains("planted", Assert.Single(failedCases).Element("failure")?.Value ?? string.Empty, StringComparison.Ordinal);
+            RunEverySystem(repo, systems);
+            AssertReports(repo, systems.Count, gitlabTemplate);
+            PlantViolations(repo, systems["GitHub"]);
+            AssertAfterScriptReportsTheFailure(repo, gitlabRepo, gitlabTemplate);
         }
         finally
         {
@@ -90,6 +39,80 @@ public sealed class CiPipelineRunTests
             gitlabRepo.Delete();
             azureRepo.Delete();
         }
+    }
+
+    /// <summary>Each system's commands, in order, on the same repo: the five stages, every one passing.</summary>
+    private static void RunEverySystem(GeneratedRepo repo, Dictionary<string, IReadOnlyList<CiCommand>> systems)
+    {
+        foreach (var (system, commands) in systems)
+        {
+            Assert.Equal(["restore", "build", "test", "coverage", "pack"], commands.Select(c => c.Stage));
+            var failed = Run(repo, commands);
+            Assert.True(failed is null, $"{system}: {failed?.Command.Shell} failed:\n{failed?.Output}");
+        }
+    }
+
+    /// <summary>
+    /// The reports and the package; GitLab's junit report: what its glob (read from the template) collects is one
+    /// JUnit file per TRX file, beside it, with the tests of the run.
+    /// </summary>
+    private static void AssertReports(GeneratedRepo repo, int runs, string gitlabTemplate)
+    {
+        Assert.True(repo.Exists("artifacts/standards/standards.sarif"), "the build wrote no SARIF report");
+        Assert.True(repo.Exists("artifacts/standards/codequality.json"), "the build wrote no Code Quality report");
+        Assert.True(repo.Exists("artifacts/coverage-report/coverage.cobertura.xml"), "the coverage gate wrote no merged report");
+        var trx = Directory.GetFiles(repo.PathOf("artifacts/test-results"), "*.trx", SearchOption.AllDirectories);
+        Assert.Equal(runs, trx.Length);
+
+        var junit = CiPipeline.Glob(repo.Root, CiPipeline.GitLabJUnitReport(gitlabTemplate));
+        Assert.Equal(
+            trx.Select(t => Path.ChangeExtension(Path.GetRelativePath(repo.Root, t), ".junit.xml").Replace('\\', '/')).Order(StringComparer.Ordinal),
+            junit);
+        foreach (var file in junit)
+        {
+            var report = System.Xml.Linq.XDocument.Load(repo.PathOf(file)).Root!;
+            Assert.Equal("testsuites", report.Name.LocalName);
+            var cases = report.Descendants("testcase").ToList();
+            Assert.NotEmpty(cases);
+            Assert.All(cases, c => Assert.StartsWith("Acme.Pipeline.Tests.", (string?)c.Attribute("classname"), StringComparison.Ordinal));
+            Assert.Empty(report.Descendants("failure"));
+        }
+
+        Assert.NotEmpty(Directory.GetFiles(repo.PathOf("artifacts/packages"), "Acme.Pipeline.*.nupkg"));
+    }
+
+    /// <summary>A violation per stage, each failing the run at its stage; the last one (a failing test) is left in place.</summary>
+    private static void PlantViolations(GeneratedRepo repo, IReadOnlyList<CiCommand> github)
+    {
+        Plant(repo, "restore", github, () =>
+        {
+            // A version bump without the lock files updated: the locked restore fails (NU1004). (Editing a lock
+            // file alone is not enough here: NuGet's no-op restore of this already restored repo would not read it;
+            // a fresh CI clone would, and the build's STD2005 reports it too.)
+            var props = repo.PathOf("Directory.Packages.props");
+            File.WriteAllText(props, File.ReadAllText(props).Replace("Include=\"xunit\" Version=\"2.9.3\"", "Include=\"xunit\" Version=\"2.9.2\"", StringComparison.Ordinal));
+            Assert.Contains("Include=\"xunit\" Version=\"2.9.2\"", File.ReadAllText(props), StringComparison.Ordinal);
+        });
+        Plant(repo, "build", github, () =>
+            File.WriteAllText(repo.PathOf("src/Acme.Pipeline/Planted.cs"), "namespace Acme.Pipeline;\n\n/// <summary>Planted.</summary>\npublic static class Planted\n{\n    // TODO make this right\n    /// <summary>Planted.</summary>\n    public static int Value => 1;\n}\n"));
+        Plant(repo, "test", github, () =>
+            File.WriteAllText(repo.PathOf("tests/Acme.Pipeline.Tests/PlantedTests.cs"), "namespace Acme.Pipeline.Tests;\n\npublic class PlantedTests\n{\n    [Fact]\n    public void Planted_failure() => Assert.Fail(\"planted\");\n}\n"));
+    }
+
+    /// <summary>
+    /// MSBuild runs nothing after the failed test target, so GitLab's after_script converts the failing run's TRX
+    /// file; then the JUnit report has the failure GitLab shows in the merge request.
+    /// </summary>
+    private static void AssertAfterScriptReportsTheFailure(GeneratedRepo repo, GeneratedRepo gitlabRepo, string gitlabTemplate)
+    {
+        var afterScript = Assert.Single(CiPipeline.GitLab(gitlabTemplate, gitlabRepo.PathOf(".gitlab-ci.yml"), "after_script"));
+        var environment = new Dictionary<string, string?>(GeneratedRepo.Environment) { ["CI"] = "true", ["CI_JOB_STATUS"] = "failed" };
+        var converted = HeavyWork.Run(() => ProcessRunner.Run("bash", ["-eo", "pipefail", "-c", afterScript.Shell], repo.Root, environment, TimeSpan.FromMinutes(10)));
+        Assert.True(converted.ExitCode == 0, $"{afterScript.Shell}:\n{converted.Output}");
+        var failedCases = CiPipeline.Glob(repo.Root, CiPipeline.GitLabJUnitReport(gitlabTemplate))
+            .SelectMany(f => System.Xml.Linq.XDocument.Load(repo.PathOf(f)).Descendants("testcase"))
+            .Where(c => (string?)c.Attribute("name") == "Planted_failure");
+        Assert.Contains("planted", Assert.Single(failedCases).Element("failure")?.Value ?? string.Empty, StringComparison.Ordinal);
     }
 
     private static void Plant(GeneratedRepo repo, string stage, IReadOnlyList<CiCommand> commands, Action violation)

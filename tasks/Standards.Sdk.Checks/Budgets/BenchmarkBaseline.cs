@@ -65,27 +65,50 @@ public sealed class BenchmarkBaseline
         var entries = new List<BenchmarkBaselineEntry>();
         foreach (var property in benchmarks.Properties)
         {
-            var entry = property.Value as JsonObjectNode;
-            double? median = entry?.Get("median") is JsonNumberNode m && m.TryGetDouble(out var mv) && mv >= 0 ? mv : null;
-            long? allocated = entry?.Get("allocated") is JsonNumberNode a && a.TryGetDouble(out var av) && av >= 0 ? (long)av : null;
-            var measurements = entry?.Get("measurements") as JsonArrayNode;
-            var valid = entry is not null
-                && (entry.Get("median") is null || median is not null)
-                && (entry.Get("allocated") is null || allocated is not null)
-                && (median is not null || allocated is not null)
-                && (entry.Get("measurements") is null || (measurements is not null && measurements.Items.All(i => i is JsonNumberNode)))
-                && entry.Properties.All(p => p.Name is "median" or "allocated" or "measurements");
-            if (!valid)
+            if (ReadEntry(property) is { } entry)
+            {
+                entries.Add(entry);
+            }
+            else
             {
                 problems.Add(Problem($"the entry for '{property.Name}' must be an object with \"median\" (ns), \"allocated\" (bytes) and \"measurements\" (ns), at least one of median and allocated.", property.Line, property.Column));
-                continue;
             }
-
-            var values = measurements?.Items.Cast<JsonNumberNode>().Select(n => n.TryGetDouble(out var d) ? d : 0).ToList() ?? [];
-            entries.Add(new BenchmarkBaselineEntry(property.Name, median, allocated, values, property.Line));
         }
 
         return (new BenchmarkBaseline(entries), problems);
+    }
+
+    /// <summary>One benchmark's entry, or null when it is not an object of known members with at least one valid value.</summary>
+    private static BenchmarkBaselineEntry? ReadEntry(JsonPropertyNode property)
+    {
+        if (property.Value is not JsonObjectNode entry || !entry.Properties.All(p => p.Name is "median" or "allocated" or "measurements"))
+        {
+            return null;
+        }
+
+        var median = NonNegative(entry, "median", out var medianValid);
+        var allocated = NonNegative(entry, "allocated", out var allocatedValid);
+        var measurements = Measurements(entry, out var measurementsValid);
+        var valid = medianValid && allocatedValid && measurementsValid && (median is not null || allocated is not null);
+        return valid ? new BenchmarkBaselineEntry(property.Name, median, allocated is { } bytes ? (long)bytes : null, measurements, property.Line) : null;
+    }
+
+    /// <summary>A member's value when it is a number of zero or more; <paramref name="valid"/> is false when it is present but is not.</summary>
+    private static double? NonNegative(JsonObjectNode entry, string name, out bool valid)
+    {
+        var node = entry.Get(name);
+        double? value = node is JsonNumberNode n && n.TryGetDouble(out var v) && v >= 0 ? v : null;
+        valid = node is null || value is not null;
+        return value;
+    }
+
+    /// <summary>The recorded measurements (empty when absent); <paramref name="valid"/> is false unless absent or an array of numbers.</summary>
+    private static List<double> Measurements(JsonObjectNode entry, out bool valid)
+    {
+        var node = entry.Get("measurements");
+        var measurements = node as JsonArrayNode;
+        valid = node is null || (measurements is not null && measurements.Items.All(i => i is JsonNumberNode));
+        return valid && measurements is not null ? measurements.Items.Cast<JsonNumberNode>().Select(n => n.TryGetDouble(out var d) ? d : 0).ToList() : [];
     }
 
     /// <summary>The file's text for these results: sorted by FullName, times rounded to four significant digits.</summary>

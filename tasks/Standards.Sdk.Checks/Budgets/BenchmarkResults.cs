@@ -48,28 +48,42 @@ public static class BenchmarkResultReader
         var results = new List<BenchmarkResult>();
         foreach (var item in benchmarks.Items)
         {
-            if (item is JsonObjectNode { } failed && failed.Get("FullName") is JsonStringNode { Value.Length: > 0 } failedName && failed.Get("Statistics") is JsonNullNode)
+            var (result, error) = ReadBenchmark(item, path);
+            if (result is null)
             {
-                return ([], Problem($"reports no statistics for {failedName.Value}: that benchmark failed to build or run (see BenchmarkDotNet's log in BenchmarkDotNet.Artifacts). Fix it and run the benchmarks again.", item.Line, item.Column));
+                return ([], Problem(error!, item.Line, item.Column));
             }
 
-            if (item is not JsonObjectNode benchmark
-                || benchmark.Get("FullName") is not JsonStringNode { Value.Length: > 0 } fullName
-                || benchmark.Get("Statistics") is not JsonObjectNode statistics
-                || Number(statistics.Get("Median")) is not { } median
-                || Number(statistics.Get("Mean")) is not { } mean)
-            {
-                return ([], Problem("has a benchmark without FullName or Statistics (Median, Mean); it is not a BenchmarkDotNet report, or the run failed.", item.Line, item.Column));
-            }
-
-            var p95 = statistics.Get("Percentiles") is JsonObjectNode percentiles ? Number(percentiles.Get("P95")) : null;
-            long? allocated = benchmark.Get("Memory") is JsonObjectNode memory && memory.Get("BytesAllocatedPerOperation") is JsonNumberNode bytes
-                && bytes.TryGetDouble(out var b) ? (long)Math.Round(b) : null;
-            results.Add(new BenchmarkResult(fullName.Value, median, mean, p95, allocated, Measurements(benchmark, statistics), path, item.Line));
+            results.Add(result);
         }
 
         return (results, null);
     }
+
+    /// <summary>One entry of the Benchmarks array, or what is wrong with it.</summary>
+    private static (BenchmarkResult? Result, string? Error) ReadBenchmark(JsonValueNode item, string path)
+    {
+        if (item is JsonObjectNode { } failed && failed.Get("FullName") is JsonStringNode { Value.Length: > 0 } failedName && failed.Get("Statistics") is JsonNullNode)
+        {
+            return (null, $"reports no statistics for {failedName.Value}: that benchmark failed to build or run (see BenchmarkDotNet's log in BenchmarkDotNet.Artifacts). Fix it and run the benchmarks again.");
+        }
+
+        if (item is not JsonObjectNode benchmark
+            || benchmark.Get("FullName") is not JsonStringNode { Value.Length: > 0 } fullName
+            || benchmark.Get("Statistics") is not JsonObjectNode statistics
+            || Number(statistics.Get("Median")) is not { } median
+            || Number(statistics.Get("Mean")) is not { } mean)
+        {
+            return (null, "has a benchmark without FullName or Statistics (Median, Mean); it is not a BenchmarkDotNet report, or the run failed.");
+        }
+
+        var p95 = statistics.Get("Percentiles") is JsonObjectNode percentiles ? Number(percentiles.Get("P95")) : null;
+        return (new BenchmarkResult(fullName.Value, median, mean, p95, Allocated(benchmark), Measurements(benchmark, statistics), path, item.Line), null);
+    }
+
+    private static long? Allocated(JsonObjectNode benchmark) =>
+        benchmark.Get("Memory") is JsonObjectNode memory && memory.Get("BytesAllocatedPerOperation") is JsonNumberNode bytes
+            && bytes.TryGetDouble(out var b) ? (long)Math.Round(b) : null;
 
     private static List<double> Measurements(JsonObjectNode benchmark, JsonObjectNode statistics)
     {

@@ -145,47 +145,63 @@ public static class LicenseExpression
             return true;
         }
 
-        private bool TryWith(out LicenseVerdict verdict, int depth)
+        /// <summary>A parenthesised expression, or a licence with an optional WITH exception.</summary>
+        private bool TryWith(out LicenseVerdict verdict, int depth) =>
+            Peek == "(" ? TryParenthesized(out verdict, depth) : TryLicense(out verdict);
+
+        private bool TryParenthesized(out LicenseVerdict verdict, int depth)
         {
             verdict = LicenseVerdict.NotAllowed;
-            if (Peek == "(")
-            {
-                if (depth >= MaxDepth)
-                {
-                    return false;
-                }
-
-                position++;
-                if (!TryOr(out verdict, depth + 1) || Peek != ")")
-                {
-                    return false;
-                }
-
-                position++;
-                return true;
-            }
-
-            if (Peek is not { } id || id == ")" || IsOperator(id, "AND") || IsOperator(id, "OR") || IsOperator(id, "WITH"))
+            if (depth >= MaxDepth)
             {
                 return false;
             }
 
             position++;
-            if (Peek is { } w && IsOperator(w, "WITH"))
+            if (!TryOr(out verdict, depth + 1) || Peek != ")")
             {
-                position++;
-                if (Peek is not { } exception || exception is "(" or ")" || IsOperator(exception, "AND") || IsOperator(exception, "OR") || IsOperator(exception, "WITH"))
-                {
-                    return false;
-                }
+                return false;
+            }
 
-                position++;
-                var full = judge($"{id} WITH {exception}");
-                verdict = full == LicenseVerdict.NotAllowed ? Judge(id) : full;
+            position++;
+            return true;
+        }
+
+        private bool TryLicense(out LicenseVerdict verdict)
+        {
+            verdict = LicenseVerdict.NotAllowed;
+            if (!TryIdentifier(out var id))
+            {
+                return false;
+            }
+
+            if (Peek is not { } w || !IsOperator(w, "WITH"))
+            {
+                verdict = Judge(id);
                 return true;
             }
 
-            verdict = Judge(id);
+            position++;
+            if (!TryIdentifier(out var exception))
+            {
+                return false;
+            }
+
+            var full = judge($"{id} WITH {exception}");
+            verdict = full == LicenseVerdict.NotAllowed ? Judge(id) : full;
+            return true;
+        }
+
+        /// <summary>Takes the next token when it is a licence or exception identifier (not a parenthesis, not an operator).</summary>
+        private bool TryIdentifier(out string id)
+        {
+            id = Peek ?? "";
+            if (Peek is null || id is "(" or ")" || IsOperator(id, "AND") || IsOperator(id, "OR") || IsOperator(id, "WITH"))
+            {
+                return false;
+            }
+
+            position++;
             return true;
         }
 

@@ -71,53 +71,8 @@ internal static class MarkdownScanner
     /// </summary>
     public static (string Key, string Value)? Field(string line)
     {
-        var i = Indent(line);
-        if (i < 0 || i >= line.Length)
-        {
-            return null;
-        }
-
-        if (line[i] is '-' or '*' or '+' && i + 1 < line.Length && line[i + 1] is ' ' or '\t')
-        {
-            i++;
-            while (i < line.Length && line[i] is ' ' or '\t')
-            {
-                i++;
-            }
-        }
-
-        if (StartsWith(line, i, "**") || StartsWith(line, i, "__"))
-        {
-            i += 2;
-        }
-
-        if (i >= line.Length || !char.IsAsciiLetter(line[i]))
-        {
-            return null;
-        }
-
-        var keyStart = i;
-        for (var j = keyStart + 1; j <= line.Length && j - keyStart <= MaxKeyLength; j++)
-        {
-            var separator = SeparatorLength(line, j);
-            if (separator > 0)
-            {
-                var value = j + separator;
-                while (value < line.Length && line[value] is ' ' or '\t')
-                {
-                    value++;
-                }
-
-                return (line[keyStart..j], line[value..]);
-            }
-
-            if (j == line.Length || !(char.IsAsciiLetter(line[j]) || line[j] == ' '))
-            {
-                return null;
-            }
-        }
-
-        return null;
+        var keyStart = KeyStart(line);
+        return keyStart < 0 ? null : KeyAndValue(line, keyStart);
     }
 
     /// <summary>The targets of inline links <c>[text](target "title")</c>, left to right, not overlapping.</summary>
@@ -236,6 +191,59 @@ internal static class MarkdownScanner
 
         var quote = nextQuote[i + 1];
         return quote < n && quote + 1 < n && line[quote + 1] == ')' ? (quote + 2, target) : (0, null);
+    }
+
+    /// <summary>Where a header line's key starts (after the indent, a list marker and "**" or "__"), or -1 when no key can start there.</summary>
+    private static int KeyStart(string line)
+    {
+        var i = Indent(line);
+        if (i < 0 || i >= line.Length)
+        {
+            return -1;
+        }
+
+        if (line[i] is '-' or '*' or '+' && i + 1 < line.Length && line[i + 1] is ' ' or '\t')
+        {
+            i = SkipBlanks(line, i + 1);
+        }
+
+        if (StartsWith(line, i, "**") || StartsWith(line, i, "__"))
+        {
+            i += 2;
+        }
+
+        return i < line.Length && char.IsAsciiLetter(line[i]) ? i : -1;
+    }
+
+    /// <summary>The key (letters and spaces, up to <see cref="MaxKeyLength"/>) from <paramref name="keyStart"/> to a separator, and the value after it.</summary>
+    private static (string Key, string Value)? KeyAndValue(string line, int keyStart)
+    {
+        for (var j = keyStart + 1; j <= line.Length && j - keyStart <= MaxKeyLength; j++)
+        {
+            var separator = SeparatorLength(line, j);
+            if (separator > 0)
+            {
+                return (line[keyStart..j], line[SkipBlanks(line, j + separator)..]);
+            }
+
+            if (j == line.Length || !(char.IsAsciiLetter(line[j]) || line[j] == ' '))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The index of the first character at or after <paramref name="i"/> that is not a space or tab.</summary>
+    private static int SkipBlanks(string line, int i)
+    {
+        while (i < line.Length && line[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>The heading text without a closing sequence of '#' (blanks, then '#'s, at the end).</summary>

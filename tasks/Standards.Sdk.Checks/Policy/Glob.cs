@@ -110,36 +110,57 @@ public static class Glob
     {
         for (var i = 0; i < p.Length; i++)
         {
-            var c = p[i];
-            if (c == '*' && dialect != GlobDialect.Name && i + 1 < p.Length && p[i + 1] == '*')
+            if (dialect != GlobDialect.Name && StartsWith(p, i, "**"))
             {
-                var slashFollows = i + 2 < p.Length && p[i + 2] == '/';
-                var atSegmentStart = i == 0 || p[i - 1] == '/';
-                var atEnd = i + 2 == p.Length;
-                var token = dialect == GlobDialect.Scope
-                    ? slashFollows ? PathToken.AnyFolders : PathToken.AnyRun
-                    : atSegmentStart && slashFollows ? PathToken.AnyFolders
-                    : atSegmentStart && atEnd ? PathToken.AnyRun
-                    : PathToken.RunInSegment;
+                var token = DoubleStar(p, i, dialect);
                 builder.Add(token);
                 i += token == PathToken.AnyFolders ? 2 : 1;
             }
-            else if (c == '*')
-            {
-                builder.Add(dialect == GlobDialect.Name ? PathToken.AnyRun : PathToken.RunInSegment);
-            }
-            else if (c == '?')
-            {
-                builder.Add(dialect == GlobDialect.Name ? PathToken.AnyOne : PathToken.OneInSegment);
-            }
             else
             {
-                builder.Literal(c);
+                AddCharacter(builder, p[i], dialect);
             }
         }
 
         return builder;
     }
+
+    /// <summary>The token for a <c>**</c> at <paramref name="i"/> of a path pattern (scope or gitignore); AnyFolders takes the '/' after it too.</summary>
+    private static PathToken DoubleStar(string p, int i, GlobDialect dialect)
+    {
+        var slashFollows = StartsWith(p, i + 2, "/");
+        if (dialect == GlobDialect.Scope)
+        {
+            return slashFollows ? PathToken.AnyFolders : PathToken.AnyRun;
+        }
+
+        var atSegmentStart = i == 0 || p[i - 1] == '/';
+        var atEnd = i + 2 == p.Length;
+        return atSegmentStart && slashFollows ? PathToken.AnyFolders
+            : atSegmentStart && atEnd ? PathToken.AnyRun
+            : PathToken.RunInSegment;
+    }
+
+    /// <summary>One character that is not part of a <c>**</c>: <c>*</c>, <c>?</c> or a literal.</summary>
+    private static void AddCharacter(PathPattern.Builder builder, char c, GlobDialect dialect)
+    {
+        var name = dialect == GlobDialect.Name;
+        switch (c)
+        {
+            case '*':
+                builder.Add(name ? PathToken.AnyRun : PathToken.RunInSegment);
+                break;
+            case '?':
+                builder.Add(name ? PathToken.AnyOne : PathToken.OneInSegment);
+                break;
+            default:
+                builder.Literal(c);
+                break;
+        }
+    }
+
+    private static bool StartsWith(string p, int i, string value) =>
+        i + value.Length <= p.Length && string.CompareOrdinal(p, i, value, 0, value.Length) == 0;
 
     private enum GlobDialect
     {

@@ -80,36 +80,22 @@ internal sealed class PathPattern
             return false;
         }
 
-        var n = path.Length;
         // next[p]: tokens t+1.. match path[p..]; current[p]: tokens t.. match path[p..]. Filled right to left.
-        var next = new bool[n + 1];
-        var current = new bool[n + 1];
-        next[n] = true;
+        var next = new bool[path.Length + 1];
+        var current = new bool[path.Length + 1];
+        next[path.Length] = true;
         for (var t = kinds.Length - 1; t >= 0; t--)
         {
-            // For AnyFolders: some '/' at or after p is followed by a match of the remaining tokens.
-            var folderEndAhead = false;
-            for (var p = n; p >= 0; p--)
+            if (kinds[t] == PathToken.AnyFolders)
             {
-                var here = p < n;
-                if (kinds[t] == PathToken.AnyFolders)
+                FillAnyFolders(path, next, current);
+            }
+            else
+            {
+                for (var p = path.Length; p >= 0; p--)
                 {
-                    folderEndAhead = folderEndAhead || (here && path[p] == '/' && next[p + 1]);
-                    current[p] = next[p] || folderEndAhead;
-                    continue;
+                    current[p] = Cell(t, path, p, next, current);
                 }
-
-                current[p] = kinds[t] switch
-                {
-                    PathToken.Literal => here && path[p] == literals[t] && next[p + 1],
-                    PathToken.OneInSegment => here && path[p] != '/' && next[p + 1],
-                    PathToken.AnyOne => here && next[p + 1],
-                    PathToken.RunInSegment => next[p] || (here && path[p] != '/' && current[p + 1]),
-                    PathToken.AnyRun => next[p] || (here && current[p + 1]),
-                    PathToken.EndOrBelow => p == n || path[p] == '/',
-                    PathToken.EndOrSlash => p == n || (p == n - 1 && path[p] == '/'),
-                    _ => false,
-                };
             }
 
             (next, current) = (current, next);
@@ -117,4 +103,40 @@ internal sealed class PathPattern
 
         return next[0];
     }
+
+    /// <summary>AnyFolders at every position: the rest matches here, or some '/' at or after it is followed by a match of the rest.</summary>
+    private static void FillAnyFolders(string path, bool[] next, bool[] current)
+    {
+        var folderEndAhead = false;
+        for (var p = path.Length; p >= 0; p--)
+        {
+            folderEndAhead = folderEndAhead || (p < path.Length && path[p] == '/' && next[p + 1]);
+            current[p] = next[p] || folderEndAhead;
+        }
+    }
+
+    /// <summary>Whether tokens t.. match path[p..], given the column of tokens t+1.. and the cells of token t to the right.</summary>
+    private bool Cell(int t, string path, int p, bool[] next, bool[] current)
+    {
+        var kind = kinds[t];
+        if (kind is PathToken.EndOrBelow or PathToken.EndOrSlash)
+        {
+            return p == path.Length || (path[p] == '/' && (kind == PathToken.EndOrBelow || p == path.Length - 1));
+        }
+
+        if (kind is PathToken.RunInSegment or PathToken.AnyRun)
+        {
+            return next[p] || (p < path.Length && (kind == PathToken.AnyRun || path[p] != '/') && current[p + 1]);
+        }
+
+        return p < path.Length && OneCharacter(kind, literals[t], path[p]) && next[p + 1];
+    }
+
+    /// <summary>Whether a one-character token (Literal, OneInSegment, AnyOne) takes the character.</summary>
+    private static bool OneCharacter(PathToken kind, char literal, char c) => kind switch
+    {
+        PathToken.Literal => c == literal,
+        PathToken.OneInSegment => c != '/',
+        _ => true,
+    };
 }

@@ -23,56 +23,8 @@ internal static class PathPolyfills
             var comparison = IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
             relativeTo = Path.GetFullPath(relativeTo);
             path = Path.GetFullPath(path);
-            var rootLength = RootLength(relativeTo);
-            if (rootLength != RootLength(path) || string.Compare(relativeTo, 0, path, 0, rootLength, comparison) != 0)
-            {
-                return path;
-            }
-
-            var common = CommonPathLength(relativeTo, path, comparison);
-            if (common == 0)
-            {
-                return path;
-            }
-
-            var relativeToLength = relativeTo.Length - (Path.EndsInDirectorySeparator(relativeTo) ? 1 : 0);
-            var pathEndsInSeparator = Path.EndsInDirectorySeparator(path);
-            var pathLength = path.Length - (pathEndsInSeparator ? 1 : 0);
-            if (relativeToLength == pathLength && common >= relativeToLength)
-            {
-                return ".";
-            }
-
-            var result = new System.Text.StringBuilder();
-            if (common < relativeToLength)
-            {
-                // One ".." per folder of relativeTo below the common part.
-                result.Append("..");
-                for (var i = common + 1; i < relativeToLength; i++)
-                {
-                    if (IsSeparator(relativeTo[i]))
-                    {
-                        result.Append(Path.DirectorySeparatorChar).Append("..");
-                    }
-                }
-            }
-            else if (IsSeparator(path[common]))
-            {
-                common++;
-            }
-
-            var rest = pathLength - common + (pathEndsInSeparator ? 1 : 0);
-            if (rest > 0)
-            {
-                if (result.Length > 0)
-                {
-                    result.Append(Path.DirectorySeparatorChar);
-                }
-
-                result.Append(path, common, rest);
-            }
-
-            return result.ToString();
+            var common = SharedLength(relativeTo, path, comparison);
+            return common == 0 ? path : RelativeFrom(relativeTo, path, common);
         }
 
         /// <summary>True when the path ends in a directory separator.</summary>
@@ -159,6 +111,66 @@ internal static class PathPolyfills
     private static bool IsSeparator(char c) => c == Path.DirectorySeparatorChar || c == Path.AltDirectorySeparatorChar;
 
     private static int RootLength(string fullPath) => Path.GetPathRoot(fullPath)?.Length ?? 0;
+
+    /// <summary>The length of the common part of two full paths, or 0 when they are on different roots or share nothing.</summary>
+    private static int SharedLength(string relativeTo, string path, StringComparison comparison)
+    {
+        var rootLength = RootLength(relativeTo);
+        if (rootLength != RootLength(path) || string.Compare(relativeTo, 0, path, 0, rootLength, comparison) != 0)
+        {
+            return 0;
+        }
+
+        return CommonPathLength(relativeTo, path, comparison);
+    }
+
+    /// <summary>The relative path from the folder <paramref name="relativeTo"/> to <paramref name="path"/>, which share <paramref name="common"/> characters.</summary>
+    private static string RelativeFrom(string relativeTo, string path, int common)
+    {
+        var relativeToLength = relativeTo.Length - (Path.EndsInDirectorySeparator(relativeTo) ? 1 : 0);
+        var pathEndsInSeparator = Path.EndsInDirectorySeparator(path);
+        var pathLength = path.Length - (pathEndsInSeparator ? 1 : 0);
+        if (relativeToLength == pathLength && common >= relativeToLength)
+        {
+            return ".";
+        }
+
+        var result = new System.Text.StringBuilder();
+        if (common < relativeToLength)
+        {
+            AppendParents(result, relativeTo, common, relativeToLength);
+        }
+        else if (IsSeparator(path[common]))
+        {
+            common++;
+        }
+
+        var rest = pathLength - common + (pathEndsInSeparator ? 1 : 0);
+        if (rest > 0)
+        {
+            if (result.Length > 0)
+            {
+                result.Append(Path.DirectorySeparatorChar);
+            }
+
+            result.Append(path, common, rest);
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>One ".." per folder of relativeTo below the common part.</summary>
+    private static void AppendParents(System.Text.StringBuilder result, string relativeTo, int common, int relativeToLength)
+    {
+        result.Append("..");
+        for (var i = common + 1; i < relativeToLength; i++)
+        {
+            if (IsSeparator(relativeTo[i]))
+            {
+                result.Append(Path.DirectorySeparatorChar).Append("..");
+            }
+        }
+    }
 
     /// <summary>Length of the common start of two full paths, ending at a separator (or at the end of one of them).</summary>
     private static int CommonPathLength(string first, string second, StringComparison comparison)

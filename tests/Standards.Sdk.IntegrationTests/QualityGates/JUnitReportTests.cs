@@ -26,6 +26,15 @@ public sealed class JUnitReportTests
     {
         using var repo = CoverageRepos.Create("""{ "coverage": { "line": 30, "branch": 20 } }""");
 
+        var reports = FirstRunWritesOneReportPerProject(repo);
+        SecondRunAddsReportsAndLeavesTheFirst(repo, reports);
+        TruncatedTrxOfTheRunIsAWarningAtItsLine(repo);
+        FailedRunIsConvertedByTheTargetAlone(repo);
+    }
+
+    /// <summary>A first run: one report per project, each of exactly its own tests.</summary>
+    private static List<(string File, string Suite, (string Class, string Name)[] Tests)> FirstRunWritesOneReportPerProject(TestRepo repo)
+    {
         var first = Test(repo);
         Assert.True(first.Succeeded, first.Output);
         var reports = Reports(repo);
@@ -34,8 +43,12 @@ public sealed class JUnitReportTests
         Assert.Equal(BTests, reports.Single(r => r.Suite == "B.Tests").Tests);
         Assert.Single(first.MessagesContaining("Standards: JUnit report of A.Tests: 2 tests, 0 failed, 0 skipped"));
         Assert.Single(first.MessagesContaining("Standards: JUnit report of B.Tests: 1 tests, 0 failed, 0 skipped"));
+        return reports;
+    }
 
-        // A second run into the same folder: two more reports, the first two left as they were.
+    /// <summary>A second run into the same folder: two more reports, the first two left as they were.</summary>
+    private static void SecondRunAddsReportsAndLeavesTheFirst(TestRepo repo, List<(string File, string Suite, (string Class, string Name)[] Tests)> reports)
+    {
         var before = reports.ToDictionary(r => r.File, r => repo.ReadFile(r.File));
         var second = Test(repo, "--no-build");
         Assert.True(second.Succeeded, second.Output);
@@ -45,9 +58,14 @@ public sealed class JUnitReportTests
         var added = now.Where(r => !before.ContainsKey(r.File)).ToList();
         Assert.Equal(ATests, added.Single(r => r.Suite == "A.Tests").Tests);
         Assert.Equal(BTests, added.Single(r => r.Suite == "B.Tests").Tests);
+    }
 
-        // A TRX file written during A.Tests' run that names its assembly but is cut short: STD8001 at its line, once,
-        // and both projects' own reports are still written.
+    /// <summary>
+    /// A TRX file written during A.Tests' run that names its assembly but is cut short: STD8001 at its line, once,
+    /// and both projects' own reports are still written.
+    /// </summary>
+    private static void TruncatedTrxOfTheRunIsAWarningAtItsLine(TestRepo repo)
+    {
         repo.WriteFile("tests/A.Tests/PlantedTests.cs", """
             namespace Samples.A.Tests;
 
@@ -71,9 +89,14 @@ public sealed class JUnitReportTests
         Assert.Equal(6, Reports(repo).Count);
         Assert.False(repo.Exists($"{Results}/planted.junit.xml"));
         repo.DeleteFile("tests/A.Tests/PlantedTests.cs");
+    }
 
-        // A failing test fails the VSTest target, and MSBuild runs nothing after a failed target: that run leaves only
-        // its TRX file. The target on its own (GitLab's after_script) converts it, with the failure's message and stack.
+    /// <summary>
+    /// A failing test fails the VSTest target, and MSBuild runs nothing after a failed target: that run leaves only
+    /// its TRX file. The target on its own (GitLab's after_script) converts it, with the failure's message and stack.
+    /// </summary>
+    private static void FailedRunIsConvertedByTheTargetAlone(TestRepo repo)
+    {
         repo.WriteFile("tests/B.Tests/FailingTests.cs", """
             namespace Samples.B.Tests;
 

@@ -33,9 +33,21 @@ public sealed class SbomTests
         Assert.Empty(SpdxSchema().Validate(spdx.RootElement));
         Assert.Empty(CycloneDxSchema().Validate(cdx.RootElement));
 
-        // The described package, and NTIA minimum elements on every component.
-        var root = spdx.RootElement;
-        var packages = root.GetProperty("packages").EnumerateArray().ToList();
+        var packages = spdx.RootElement.GetProperty("packages").EnumerateArray().ToList();
+        AssertDescribesTheLibrary(repo, spdx.RootElement, packages);
+        var listed = AssertListsExactlyTheRestoredPackages(repo, packages);
+        AssertDependencies(spdx.RootElement);
+        var cdxComponents = cdx.RootElement.GetProperty("components").EnumerateArray()
+            .Select(c => $"{c.GetProperty("name").GetString()}/{c.GetProperty("version").GetString()}")
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(listed, new SortedSet<string>(cdxComponents, StringComparer.OrdinalIgnoreCase));
+
+        AssertRepackIsByteIdentical(repo, output, package, spdxText, cdxText);
+    }
+
+    /// <summary>The described package, and NTIA minimum elements on every component.</summary>
+    private static void AssertDescribesTheLibrary(TestRepo repo, JsonElement root, List<JsonElement> packages)
+    {
         var subject = packages.Single(p => p.GetProperty("SPDXID").GetString() == "SPDXRef-RootPackage");
         Assert.Equal("Acme.Widgets", subject.GetProperty("name").GetString());
         Assert.Equal("1.0.1", subject.GetProperty("versionInfo").GetString());
@@ -53,15 +65,19 @@ public sealed class SbomTests
             Assert.StartsWith("Organization: ", p.GetProperty("supplier").GetString(), StringComparison.Ordinal);
             Assert.StartsWith("pkg:nuget/", Purl(p), StringComparison.Ordinal);
         }
+    }
 
-        // Exactly the packages dotnet list package reports, each with the package folder's SHA-512.
+    /// <summary>Exactly the packages dotnet list package reports, each with the package folder's SHA-512; what it lists.</summary>
+    private static SortedSet<string> AssertListsExactlyTheRestoredPackages(TestRepo repo, List<JsonElement> packages)
+    {
         var listed = ListedPackages(repo, LibraryProject);
-        var described = packages.Where(p => p.GetProperty("SPDXID").GetString() != "SPDXRef-RootPackage")
+        var dependencies = packages.Where(p => p.GetProperty("SPDXID").GetString() != "SPDXRef-RootPackage").ToList();
+        var described = dependencies
             .Select(p => $"{p.GetProperty("name").GetString()}/{p.GetProperty("versionInfo").GetString()}")
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         Assert.Equal(listed, new SortedSet<string>(described, StringComparer.OrdinalIgnoreCase));
         Assert.Contains("System.Memory", string.Join(' ', listed), StringComparison.Ordinal); // a netstandard2.0-only transitive package
-        foreach (var p in packages.Where(p => p.GetProperty("SPDXID").GetString() != "SPDXRef-RootPackage"))
+        foreach (var p in dependencies)
         {
             var id = p.GetProperty("name").GetString()!.ToLowerInvariant();
             var version = p.GetProperty("versionInfo").GetString()!.ToLowerInvariant();
@@ -72,7 +88,12 @@ public sealed class SbomTests
             Assert.Equal(expected, checksum.GetProperty("checksumValue").GetString());
         }
 
-        // Dependencies: the library depends on its references; transitive edges are there too.
+        return listed;
+    }
+
+    /// <summary>Dependencies: the library depends on its references; transitive edges are there too.</summary>
+    private static void AssertDependencies(JsonElement root)
+    {
         var relationships = root.GetProperty("relationships").EnumerateArray()
             .Select(r => $"{r.GetProperty("spdxElementId").GetString()} {r.GetProperty("relationshipType").GetString()} {r.GetProperty("relatedSpdxElement").GetString()}")
             .ToList();
@@ -80,13 +101,11 @@ public sealed class SbomTests
         Assert.Contains("SPDXRef-RootPackage DEPENDS_ON SPDXRef-Package-Newtonsoft.Json-13.0.3", relationships);
         Assert.Contains(relationships, r => r.StartsWith("SPDXRef-Package-Microsoft.Extensions.Logging.Abstractions-10.0.14 DEPENDS_ON ", StringComparison.Ordinal));
         Assert.Contains(relationships, r => r.EndsWith(" DEV_DEPENDENCY_OF SPDXRef-RootPackage", StringComparison.Ordinal)); // the pinned analyzers
+    }
 
-        var cdxComponents = cdx.RootElement.GetProperty("components").EnumerateArray()
-            .Select(c => $"{c.GetProperty("name").GetString()}/{c.GetProperty("version").GetString()}")
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        Assert.Equal(listed, new SortedSet<string>(cdxComponents, StringComparer.OrdinalIgnoreCase));
-
-        // Byte-identical when rebuilt from scratch.
+    /// <summary>Byte-identical when rebuilt from scratch.</summary>
+    private static void AssertRepackIsByteIdentical(TestRepo repo, string output, string package, string spdxText, string cdxText)
+    {
         Directory.Delete(repo.PathOf("src/Acme.Widgets/obj"), recursive: true);
         Directory.Delete(repo.PathOf("src/Acme.Widgets/bin"), recursive: true);
         var repack = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", output, "-tl:off", ReleaseOnly], ci: true);

@@ -49,65 +49,20 @@ public sealed class LockedRuleBuildTests
     public void Every_way_to_drop_a_locked_rule_is_an_error_where_it_is_done()
     {
         using var repo = TestRepo.Create(folder: "outer/repo");
-        var parentConfig = Path.GetFullPath(Path.Combine(repo.Root, "..", ".globalconfig"));
-        File.WriteAllText(parentConfig, "is_global = true\ndotnet_diagnostic.RS0030.severity = none\n");
-        repo.WriteFile("eng/legacy.props", "<Project>\n  <PropertyGroup>\n    <LegacyNoWarn>CS8604</LegacyNoWarn>\n  </PropertyGroup>\n</Project>\n")
-            .WriteProject("src/Project.Level", "Project.Level", """
-                  <Import Project="../../eng/legacy.props" />
-                  <PropertyGroup>
-                    <NoWarn>$(NoWarn);$(LegacyNoWarn)</NoWarn>
-                    <StandardsBannedApis>false</StandardsBannedApis>
-                  </PropertyGroup>
-                """)
-            .WriteFile("src/Project.Level/Code.cs", "namespace Project.Level;\n\n/// <summary>A.</summary>\npublic static class A\n{\n}\n");
+        var parentConfig = WriteGlobalConfigAboveTheRepo(repo);
+        WriteProjectThatDropsRulesInMsBuild(repo);
 
         var projectLevel = repo.Build("src/Project.Level", ci: false, "-p:RunAnalyzersDuringBuild=false");
 
-        Assert.False(projectLevel.Succeeded);
-        Assert.Equal(
-            [
-                ("STD0101", Path.Combine(repo.Root, "eng", "legacy.props"), 3),
-                ("STD0103", parentConfig, 2),
-                ("STD0103", repo.PathOf("src/Project.Level/Project.Level.csproj"), 0),
-                ("STD0103", repo.PathOf("src/Project.Level/Project.Level.csproj"), 5),
-            ],
-            Errors(projectLevel, "STD01"));
-        Assert.Contains(projectLevel.Errors, e => e.Message.Contains("RunAnalyzersDuringBuild is false (set on the command line", StringComparison.Ordinal));
+        AssertMsBuildLevelErrors(repo, projectLevel, parentConfig);
 
         File.Delete(parentConfig);
-        repo.WriteProject("src/Source.Level", "Source.Level")
-            .WriteFile("src/Source.Level/Code.cs", """
-                [assembly: System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5351:Do Not Use Broken Cryptographic Algorithms")]
-
-                namespace Source.Level;
-
-                #pragma warning disable RS0030 // legacy clock
-                #nullable disable
-
-                /// <summary>A.</summary>
-                public static class A
-                {
-                }
-
-                """)
-            .WriteProject("src/Late.Target", "Late.Target", """
-                  <Target Name="SilenceLate" AfterTargets="StandardsApplyPolicy">
-                    <PropertyGroup>
-                      <NoWarn>$(NoWarn);CA5351</NoWarn>
-                    </PropertyGroup>
-                  </Target>
-                """)
-            .WriteFile("src/Late.Target/Code.cs", "namespace Late.Target;\n\n/// <summary>A.</summary>\npublic static class A\n{\n}\n");
+        WriteProjectThatDropsRulesInSource(repo);
+        WriteProjectThatDropsARuleLate(repo);
         var sourceLevel = repo.Build("src/Source.Level", ci: false);
         var late = repo.Build("src/Late.Target", ci: false);
 
-        Assert.Equal(
-            [
-                ("STD0101", repo.PathOf("src/Source.Level/Code.cs"), 6),
-                ("STD0103", repo.PathOf("src/Source.Level/Code.cs"), 1),
-                ("STD0103", repo.PathOf("src/Source.Level/Code.cs"), 5),
-            ],
-            Errors(sourceLevel, "STD01"));
+        AssertSourceLevelErrors(repo, sourceLevel);
         var lateError = Assert.Single(late.Errors, e => e.Code == "STD0103");
         Assert.Contains("A target added CA5351 to NoWarn", lateError.Message, StringComparison.Ordinal);
     }
@@ -144,6 +99,78 @@ public sealed class LockedRuleBuildTests
         Assert.True(changed.Succeeded, changed.ToString());
         Assert.Equal(1, changed.RunCount("_StandardsCheckLockedSettingsUnchanged"));
     }
+
+    /// <summary>A .globalconfig above the repo root that turns the banned-API rule off; its path.</summary>
+    private static string WriteGlobalConfigAboveTheRepo(TestRepo repo)
+    {
+        var parentConfig = Path.GetFullPath(Path.Combine(repo.Root, "..", ".globalconfig"));
+        File.WriteAllText(parentConfig, "is_global = true\ndotnet_diagnostic.RS0030.severity = none\n");
+        return parentConfig;
+    }
+
+    /// <summary>NoWarn of a nullable warning in an imported .props, and the banned-API list switched off.</summary>
+    private static void WriteProjectThatDropsRulesInMsBuild(TestRepo repo) =>
+        repo.WriteFile("eng/legacy.props", "<Project>\n  <PropertyGroup>\n    <LegacyNoWarn>CS8604</LegacyNoWarn>\n  </PropertyGroup>\n</Project>\n")
+            .WriteProject("src/Project.Level", "Project.Level", """
+                  <Import Project="../../eng/legacy.props" />
+                  <PropertyGroup>
+                    <NoWarn>$(NoWarn);$(LegacyNoWarn)</NoWarn>
+                    <StandardsBannedApis>false</StandardsBannedApis>
+                  </PropertyGroup>
+                """)
+            .WriteFile("src/Project.Level/Code.cs", "namespace Project.Level;\n\n/// <summary>A.</summary>\npublic static class A\n{\n}\n");
+
+    /// <summary>[SuppressMessage] of a locked rule, #pragma and #nullable disable.</summary>
+    private static void WriteProjectThatDropsRulesInSource(TestRepo repo) =>
+        repo.WriteProject("src/Source.Level", "Source.Level")
+            .WriteFile("src/Source.Level/Code.cs", """
+                [assembly: System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5351:Do Not Use Broken Cryptographic Algorithms")]
+
+                namespace Source.Level;
+
+                #pragma warning disable RS0030 // legacy clock
+                #nullable disable
+
+                /// <summary>A.</summary>
+                public static class A
+                {
+                }
+
+                """);
+
+    /// <summary>A target that adds a locked rule to NoWarn after the policy check.</summary>
+    private static void WriteProjectThatDropsARuleLate(TestRepo repo) =>
+        repo.WriteProject("src/Late.Target", "Late.Target", """
+                  <Target Name="SilenceLate" AfterTargets="StandardsApplyPolicy">
+                    <PropertyGroup>
+                      <NoWarn>$(NoWarn);CA5351</NoWarn>
+                    </PropertyGroup>
+                  </Target>
+                """)
+            .WriteFile("src/Late.Target/Code.cs", "namespace Late.Target;\n\n/// <summary>A.</summary>\npublic static class A\n{\n}\n");
+
+    private static void AssertMsBuildLevelErrors(TestRepo repo, BuildResult projectLevel, string parentConfig)
+    {
+        Assert.False(projectLevel.Succeeded);
+        Assert.Equal(
+            [
+                ("STD0101", Path.Combine(repo.Root, "eng", "legacy.props"), 3),
+                ("STD0103", parentConfig, 2),
+                ("STD0103", repo.PathOf("src/Project.Level/Project.Level.csproj"), 0),
+                ("STD0103", repo.PathOf("src/Project.Level/Project.Level.csproj"), 5),
+            ],
+            Errors(projectLevel, "STD01"));
+        Assert.Contains(projectLevel.Errors, e => e.Message.Contains("RunAnalyzersDuringBuild is false (set on the command line", StringComparison.Ordinal));
+    }
+
+    private static void AssertSourceLevelErrors(TestRepo repo, BuildResult sourceLevel) =>
+        Assert.Equal(
+            [
+                ("STD0101", repo.PathOf("src/Source.Level/Code.cs"), 6),
+                ("STD0103", repo.PathOf("src/Source.Level/Code.cs"), 1),
+                ("STD0103", repo.PathOf("src/Source.Level/Code.cs"), 5),
+            ],
+            Errors(sourceLevel, "STD01"));
 
     private static List<(string Code, string File, int Line)> Errors(BuildResult build, string prefix) =>
         [.. build.Errors.Where(e => e.Code.StartsWith(prefix, StringComparison.Ordinal))

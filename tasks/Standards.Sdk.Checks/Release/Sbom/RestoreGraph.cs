@@ -50,17 +50,8 @@ public sealed class RestoreGraph
     public static RestoreGraph? Read(string path, string? text, List<Finding> findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
-        if (text is null)
+        if (ReadRoot(path, text, findings) is not { } root)
         {
-            findings.Add(Problem(path, 0, $"{path} does not exist or cannot be read, so the SBOM has nothing to list. Restore the project (dotnet restore) before packing or publishing."));
-            return null;
-        }
-
-        var parsed = JsonFormats.ProjectAssets.Parse(text);
-        if (parsed.Root is not JsonObjectNode root)
-        {
-            var what = parsed.Root is null ? parsed.Error : $"the top level is {parsed.Root.Kind}";
-            findings.Add(Problem(path, parsed.Root?.Line ?? parsed.ErrorLine, $"project.assets.json is not a JSON object ({what}). Delete the obj folder and restore again."));
             return null;
         }
 
@@ -76,7 +67,38 @@ public sealed class RestoreGraph
             return null;
         }
 
-        var direct = DirectDependencies(root);
+        if (ReadTargets(path, targets, DirectDependencies(root), findings) is not { } targetList)
+        {
+            return null;
+        }
+
+        var folders = (root.Get("packageFolders") as JsonObjectNode)?.Properties.Select(p => p.Name).ToList() ?? [];
+        return new RestoreGraph(libraryMap, targetList, folders);
+    }
+
+    /// <summary>The file's top-level object; null (with a finding) when the file is missing or its top level is not an object.</summary>
+    private static JsonObjectNode? ReadRoot(string path, string? text, List<Finding> findings)
+    {
+        if (text is null)
+        {
+            findings.Add(Problem(path, 0, $"{path} does not exist or cannot be read, so the SBOM has nothing to list. Restore the project (dotnet restore) before packing or publishing."));
+            return null;
+        }
+
+        var parsed = JsonFormats.ProjectAssets.Parse(text);
+        if (parsed.Root is not JsonObjectNode root)
+        {
+            var what = parsed.Root is null ? parsed.Error : $"the top level is {parsed.Root.Kind}";
+            findings.Add(Problem(path, parsed.Root?.Line ?? parsed.ErrorLine, $"project.assets.json is not a JSON object ({what}). Delete the obj folder and restore again."));
+            return null;
+        }
+
+        return root;
+    }
+
+    /// <summary>The 'targets' section: per target its packages and who depends on whom; null (with a finding) when a target is not an object.</summary>
+    private static List<GraphTarget>? ReadTargets(string path, JsonObjectNode targets, Dictionary<string, IReadOnlyDictionary<string, bool>> direct, List<Finding> findings)
+    {
         var targetList = new List<GraphTarget>();
         foreach (var target in targets.Properties)
         {
@@ -92,8 +114,7 @@ public sealed class RestoreGraph
                 direct.GetValueOrDefault(framework) ?? new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase)));
         }
 
-        var folders = (root.Get("packageFolders") as JsonObjectNode)?.Properties.Select(p => p.Name).ToList() ?? [];
-        return new RestoreGraph(libraryMap, targetList, folders);
+        return targetList;
     }
 
     /// <summary>The 'libraries' section by key; null (with a finding) when an entry is not 'Id/Version' with an object.</summary>
@@ -165,22 +186,16 @@ public sealed class RestoreGraph
     private static Dictionary<string, IReadOnlyDictionary<string, bool>> DirectDependencies(JsonObjectNode root)
     {
         var result = new Dictionary<string, IReadOnlyDictionary<string, bool>>(StringComparer.OrdinalIgnoreCase);
-        var frameworks = (root.Get("project") as JsonObjectNode)?.Get("frameworks") as JsonObjectNode;
-        foreach (var framework in frameworks?.Properties ?? [])
+        var project = root.Get("project");
+        var restoreFrameworks = Member(Member(project, "restore"), "frameworks");
+        foreach (var framework in Properties(Member(project, "frameworks")))
         {
-            var direct = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
-            foreach (var dependency in ((framework.Value as JsonObjectNode)?.Get("dependencies") as JsonObjectNode)?.Properties ?? [])
-            {
-                var suppress = ((dependency.Value as JsonObjectNode)?.Get("suppressParent") as JsonStringNode)?.Value;
-                direct[dependency.Name] = string.Equals(suppress, "All", StringComparison.OrdinalIgnoreCase);
-            }
+            var direct = PackageReferences(framework.Value);
 
             // Project references are direct dependencies too (restore lists them separately).
-            var restoreFrameworks = ((root.Get("project") as JsonObjectNode)?.Get("restore") as JsonObjectNode)?.Get("frameworks") as JsonObjectNode;
-            var projects = ((restoreFrameworks?.Get(framework.Name) as JsonObjectNode)?.Get("projectReferences") as JsonObjectNode)?.Properties ?? [];
-            foreach (var project in projects)
+            foreach (var reference in Properties(Member(Member(restoreFrameworks, framework.Name), "projectReferences")))
             {
-                direct[Path.GetFileNameWithoutExtension(project.Name)] = false;
+                direct[Path.GetFileNameWithoutExtension(reference.Name)] = false;
             }
 
             result[framework.Name] = direct;
@@ -188,6 +203,25 @@ public sealed class RestoreGraph
 
         return result;
     }
+
+    /// <summary>The packages one framework of the project references, with whether each is private (suppressParent All).</summary>
+    private static Dictionary<string, bool> PackageReferences(JsonValueNode framework)
+    {
+        var direct = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+        foreach (var dependency in Properties(Member(framework, "dependencies")))
+        {
+            var suppress = (Member(dependency.Value, "suppressParent") as JsonStringNode)?.Value;
+            direct[dependency.Name] = string.Equals(suppress, "All", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return direct;
+    }
+
+    /// <summary>A member of a node that may be missing or not an object; null then.</summary>
+    private static JsonValueNode? Member(JsonValueNode? node, string name) => (node as JsonObjectNode)?.Get(name);
+
+    /// <summary>The properties of a node that may be missing or not an object; none then.</summary>
+    private static IReadOnlyList<JsonPropertyNode> Properties(JsonValueNode? node) => (node as JsonObjectNode)?.Properties ?? [];
 
     private static Finding Problem(string path, int line, string message) =>
         new(ReleaseRuleIds.SbomAssetsUnreadable, Severity.Error, message, path, line);

@@ -94,6 +94,15 @@ public sealed class HeightWalk
             HistoryIncomplete = true;
         }
 
+        ReachParents(commit, blobs, diffs);
+    }
+
+    /// <summary>
+    /// Marks the parents not yet reached as reached, each with the version.json blobs it has: the commit's own, but
+    /// where the diff against that parent changed a candidate path, the parent's blob.
+    /// </summary>
+    private void ReachParents(CommitNode commit, string?[] blobs, IReadOnlyList<IReadOnlyList<DiffEntry>> diffs)
+    {
         for (var i = 0; i < commit.Parents.Count; i++)
         {
             var parent = commit.Parents[i];

@@ -83,46 +83,24 @@ public static partial class VersionCalculator
         ArgumentNullException.ThrowIfNull(options);
         var spec = options.Version ?? new VersionSpec(0, 0, -1, -1, string.Empty, string.Empty);
         var position = spec.HeightPosition;
-        var adjusted = height == 0 ? 0 : height + options.VersionHeightOffset;
-        var build = spec.Build;
-        var revision = spec.Revision;
-        if (position == HeightPosition.Build)
-        {
-            build = adjusted;
-            // Only after the height has a place: the commit id as a fourth number never disturbs ordering.
-            revision = commitId is { Length: >= 4 } ? Math.Min(MaxComponent, int.Parse(commitId[..4], NumberStyles.HexNumber, CultureInfo.InvariantCulture)) : 0;
-        }
-        else if (position == HeightPosition.Revision)
-        {
-            revision = adjusted;
-        }
-
-        var version = new[] { spec.Major, spec.Minor, build, revision };
+        var version = Numbers(spec, height == 0 ? 0 : height + options.VersionHeightOffset, commitId);
         var prerelease = spec.Prerelease.Replace(VersionSpec.HeightMacro, (height + options.VersionHeightOffset).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var shortId = commitIdShort ?? (commitId is null ? null : commitId[..Math.Min(commitId.Length, options.GitCommitIdShortFixedLength)]);
         var commitSuffix = publicRelease || shortId is null ? string.Empty : options.GitCommitIdPrefix + shortId;
 
         var simple = Join(version, 3);
-        var nugetNumbers = Join(ApplyPrecision(version, options.NuGetPrecision), options.NuGetPrecision == VersionPrecision.Revision ? 4 : 3);
-        var semVer2 = simple + prerelease + (commitSuffix.Length == 0 ? string.Empty : (prerelease.Length == 0 ? "-" : ".") + commitSuffix);
-        var nuget = options.NuGetSemVer == 1
-            ? nugetNumbers + SemVer1Label(prerelease, options.SemVer1NumericIdentifierPadding) + (commitSuffix.Length == 0 ? string.Empty : "-" + commitSuffix)
-            : nugetNumbers + prerelease + (commitSuffix.Length == 0 ? string.Empty : (prerelease.Length == 0 ? "-" : ".") + commitSuffix);
         var informational = Join(version, position == HeightPosition.Revision ? 4 : 3) + prerelease + (shortId is null ? string.Empty : "+" + shortId);
-        var assembly = options.AssemblyVersion is { } explicitVersion
-            ? Join([explicitVersion.Major, explicitVersion.Minor, explicitVersion.Build, explicitVersion.Revision], 4)
-            : Join(ApplyPrecision(version, options.AssemblyPrecision), 4);
 
         return new ComputedVersion
         {
             BuildVersion = JoinPresent(version),
             SimpleVersion = simple,
-            AssemblyVersion = assembly,
+            AssemblyVersion = AssemblyVersion(options, version),
             // As Nerdbank.GitVersioning: the numbers the version has (x.y.z with the height in the label, not x.y.z.0).
             FileVersion = JoinPresent(version),
             InformationalVersion = informational,
-            NuGetPackageVersion = nuget,
-            SemVer2 = semVer2,
+            NuGetPackageVersion = NuGetPackageVersion(options, version, prerelease, commitSuffix),
+            SemVer2 = simple + prerelease + DottedSuffix(prerelease, commitSuffix),
             PrereleaseVersion = prerelease,
             CloudBuildNumber = options.CloudBuildNumberEnabled ? CloudBuildNumber(options, version, spec, prerelease, shortId, publicRelease) : null,
             // As Nerdbank.GitVersioning: 0 when the version has no place for the height (four numbers, no {height}).
@@ -133,6 +111,41 @@ public static partial class VersionCalculator
             GitCommitIdShort = shortId,
         };
     }
+
+    /// <summary>The four numbers: the height (already offset) in the first missing one; with x.y the commit id's first 16 bits last.</summary>
+    private static int[] Numbers(VersionSpec spec, int adjustedHeight, string? commitId)
+    {
+        switch (spec.HeightPosition)
+        {
+            case HeightPosition.Build:
+                // Only after the height has a place: the commit id as a fourth number never disturbs ordering.
+                var revision = commitId is { Length: >= 4 } ? Math.Min(MaxComponent, int.Parse(commitId[..4], NumberStyles.HexNumber, CultureInfo.InvariantCulture)) : 0;
+                return [spec.Major, spec.Minor, adjustedHeight, revision];
+            case HeightPosition.Revision:
+                return [spec.Major, spec.Minor, spec.Build, adjustedHeight];
+            default:
+                return [spec.Major, spec.Minor, spec.Build, spec.Revision];
+        }
+    }
+
+    /// <summary>The package version: SemVer 1 (padded label, '-' before the commit id) or SemVer 2, with the NuGet precision.</summary>
+    private static string NuGetPackageVersion(VersionOptions options, int[] version, string prerelease, string commitSuffix)
+    {
+        var numbers = Join(ApplyPrecision(version, options.NuGetPrecision), options.NuGetPrecision == VersionPrecision.Revision ? 4 : 3);
+        return options.NuGetSemVer == 1
+            ? numbers + SemVer1Label(prerelease, options.SemVer1NumericIdentifierPadding) + (commitSuffix.Length == 0 ? string.Empty : "-" + commitSuffix)
+            : numbers + prerelease + DottedSuffix(prerelease, commitSuffix);
+    }
+
+    /// <summary>The commit suffix as a SemVer 2 label part: after '-' when there is no label, else after '.'.</summary>
+    private static string DottedSuffix(string prerelease, string commitSuffix) =>
+        commitSuffix.Length == 0 ? string.Empty : (prerelease.Length == 0 ? "-" : ".") + commitSuffix;
+
+    /// <summary>The explicit assemblyVersion of version.json, else the version with the assembly precision.</summary>
+    private static string AssemblyVersion(VersionOptions options, int[] version) =>
+        options.AssemblyVersion is { } explicitVersion
+            ? Join([explicitVersion.Major, explicitVersion.Minor, explicitVersion.Build, explicitVersion.Revision], 4)
+            : Join(ApplyPrecision(version, options.AssemblyPrecision), 4);
 
     /// <summary>SemVer 1 has no dotted labels: '.' becomes '-' and numbers are zero-padded so they sort as text.</summary>
     public static string SemVer1Label(string prerelease, int padding)

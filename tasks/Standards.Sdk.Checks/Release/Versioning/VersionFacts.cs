@@ -93,27 +93,39 @@ public sealed record VersionFacts
     /// <summary>Reads a cache file; null when it is not one (a damaged cache is recomputed, never trusted).</summary>
     public static VersionFacts? FromJson(string text)
     {
-        if (JsonFormats.VersionCache.Parse(text).Root is not JsonObjectNode root
-            || root.Get("headCommit") is not JsonStringNode head
-            || root.Get("height") is not JsonNumberNode height || !height.TryGetInt32(out var heightValue)
-            || root.Get("headCommitTime") is not JsonNumberNode time
-            || !long.TryParse(time.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var timeValue))
+        if (JsonFormats.VersionCache.Parse(text).Root is not JsonObjectNode root || !TryReadHead(root, out var head, out var time, out var height))
         {
             return null;
         }
 
-        string? Text(JsonValueNode? node, string name) => (node as JsonObjectNode)?.Get(name) is JsonStringNode s ? s.Value : null;
-        var items = (string name) => (root.Get(name) as JsonArrayNode)?.Items ?? [];
         return new VersionFacts
         {
-            HeadCommit = head.Value,
-            HeadCommitTime = timeValue,
-            Height = heightValue,
+            HeadCommit = head,
+            HeadCommitTime = time,
+            Height = height,
             HistoryIncomplete = root.Get("historyIncomplete") is JsonBooleanNode { Value: true },
             AbbreviatedCommit = (root.Get("abbreviatedCommit") as JsonStringNode)?.Value,
-            CommittedFiles = [.. items("committedFiles").Select(i => new KeyValuePair<string, string>(Text(i, "path") ?? string.Empty, Text(i, "content") ?? string.Empty))],
-            HeadTags = [.. items("headTags").OfType<JsonStringNode>().Select(s => s.Value)],
-            ReachableTags = [.. items("reachableTags").Select(i => new GitTag(Text(i, "name") ?? string.Empty, Text(i, "commit") ?? string.Empty))],
+            CommittedFiles = [.. Items(root, "committedFiles").Select(i => new KeyValuePair<string, string>(Text(i, "path"), Text(i, "content")))],
+            HeadTags = [.. Items(root, "headTags").OfType<JsonStringNode>().Select(s => s.Value)],
+            ReachableTags = [.. Items(root, "reachableTags").Select(i => new GitTag(Text(i, "name"), Text(i, "commit")))],
         };
     }
+
+    /// <summary>The required fields: the head commit, its time and the height; false when one is missing or not of its type.</summary>
+    private static bool TryReadHead(JsonObjectNode root, out string head, out long time, out int height)
+    {
+        head = (root.Get("headCommit") as JsonStringNode)?.Value ?? string.Empty;
+        time = 0;
+        height = 0;
+        return root.Get("headCommit") is JsonStringNode
+            && root.Get("height") is JsonNumberNode heightNode && heightNode.TryGetInt32(out height)
+            && root.Get("headCommitTime") is JsonNumberNode timeNode
+            && long.TryParse(timeNode.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out time);
+    }
+
+    /// <summary>A string member of an array item; empty when the item is not an object or the member not a string.</summary>
+    private static string Text(JsonValueNode? node, string name) => (node as JsonObjectNode)?.Get(name) is JsonStringNode s ? s.Value : string.Empty;
+
+    /// <summary>The items of an array member; none when it is missing or not an array.</summary>
+    private static IReadOnlyList<JsonValueNode> Items(JsonObjectNode root, string name) => (root.Get(name) as JsonArrayNode)?.Items ?? [];
 }

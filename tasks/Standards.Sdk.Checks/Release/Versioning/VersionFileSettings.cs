@@ -79,70 +79,97 @@ public sealed record VersionFileSettings
     public VersionFileSettings Merge(VersionFileSettings child)
     {
         ArgumentNullException.ThrowIfNull(child);
-        return new VersionFileSettings
-        {
-            RepoPath = child.RepoPath,
-            Inherit = Inherit,
-            VersionSource = child.Version is null ? VersionSource : child.VersionSource,
-            Version = child.Version ?? Version,
-            VersionText = child.VersionText ?? VersionText,
-            Prerelease = child.Prerelease ?? Prerelease,
-            VersionHeightOffset = child.VersionHeightOffset ?? VersionHeightOffset,
-            VersionHeightOffsetAppliesTo = child.VersionHeightOffsetAppliesTo ?? VersionHeightOffsetAppliesTo,
-            PathFilters = child.PathFilters ?? PathFilters,
-            PublicReleaseRefSpec = child.PublicReleaseRefSpec ?? PublicReleaseRefSpec,
-            NuGetSemVer = child.NuGetSemVer ?? NuGetSemVer,
-            NuGetPrecision = child.NuGetPrecision ?? NuGetPrecision,
-            AssemblyVersion = child.AssemblyVersion ?? AssemblyVersion,
-            AssemblyPrecision = child.AssemblyPrecision ?? AssemblyPrecision,
-            GitCommitIdShortFixedLength = child.GitCommitIdShortFixedLength ?? GitCommitIdShortFixedLength,
-            GitCommitIdShortAutoMinimum = child.GitCommitIdShortAutoMinimum ?? GitCommitIdShortAutoMinimum,
-            GitCommitIdPrefix = child.GitCommitIdPrefix ?? GitCommitIdPrefix,
-            SemVer1NumericIdentifierPadding = child.SemVer1NumericIdentifierPadding ?? SemVer1NumericIdentifierPadding,
-            CloudBuildNumberEnabled = child.CloudBuildNumberEnabled ?? CloudBuildNumberEnabled,
-            CloudBuildNumberCommitIdWhen = child.CloudBuildNumberCommitIdWhen ?? CloudBuildNumberCommitIdWhen,
-            CloudBuildNumberCommitIdWhere = child.CloudBuildNumberCommitIdWhere ?? CloudBuildNumberCommitIdWhere,
-            CloudBuildSetVersionVariables = child.CloudBuildSetVersionVariables ?? CloudBuildSetVersionVariables,
-        };
+        return MergeCloudBuild(child, MergeFormats(child, MergeVersion(child)));
     }
 
     /// <summary>The options a build uses. <paramref name="sources"/> are the files read, nearest first.</summary>
     public VersionOptions ToOptions(IReadOnlyList<string> sources)
     {
-        var version = Version;
-        if (version is not null && Prerelease is not null)
-        {
-            version = version with { Prerelease = Prerelease.Length == 0 ? string.Empty : "-" + Prerelease };
-        }
-
-        var offset = VersionHeightOffset ?? 0;
-        if (VersionHeightOffsetAppliesTo is not null && version is not null && VersionHeightOffsetAppliesTo != version)
-        {
-            // The offset was meant for another version: it lapses once the version moves on.
-            offset = 0;
-        }
-
-        return new VersionOptions
+        var version = EffectiveVersion();
+        var options = new VersionOptions
         {
             Version = version,
             VersionText = version?.ToString() ?? VersionText,
-            VersionHeightOffset = offset,
+            VersionHeightOffset = EffectiveOffset(version),
             PathFilters = PathFilters ?? [],
             PublicReleaseRefSpec = PublicReleaseRefSpec,
-            NuGetSemVer = NuGetSemVer ?? 1,
-            NuGetPrecision = NuGetPrecision ?? VersionPrecision.Build,
-            AssemblyVersion = AssemblyVersion,
-            AssemblyPrecision = AssemblyPrecision ?? VersionPrecision.Minor,
-            GitCommitIdShortFixedLength = GitCommitIdShortFixedLength ?? 10,
-            GitCommitIdShortAutoMinimum = GitCommitIdShortAutoMinimum ?? 0,
-            GitCommitIdPrefix = GitCommitIdPrefix ?? "g",
-            SemVer1NumericIdentifierPadding = SemVer1NumericIdentifierPadding ?? 4,
-            CloudBuildNumberEnabled = CloudBuildNumberEnabled ?? false,
-            CloudBuildNumberCommitIdWhen = CloudBuildNumberCommitIdWhen ?? CommitIdWhen.NonPublicReleaseOnly,
-            CloudBuildNumberCommitIdWhere = CloudBuildNumberCommitIdWhere ?? CommitIdWhere.BuildMetadata,
-            CloudBuildSetVersionVariables = CloudBuildSetVersionVariables ?? true,
             SourceFiles = sources,
             VersionSource = VersionSource,
         };
+        return CloudBuildOptions(FormatOptions(options));
     }
+
+    /// <summary>The child's file with the version, its label, height offset and what counts towards the height merged.</summary>
+    private VersionFileSettings MergeVersion(VersionFileSettings child) => new()
+    {
+        RepoPath = child.RepoPath,
+        Inherit = Inherit,
+        VersionSource = child.Version is null ? VersionSource : child.VersionSource,
+        Version = child.Version ?? Version,
+        VersionText = child.VersionText ?? VersionText,
+        Prerelease = child.Prerelease ?? Prerelease,
+        VersionHeightOffset = child.VersionHeightOffset ?? VersionHeightOffset,
+        VersionHeightOffsetAppliesTo = child.VersionHeightOffsetAppliesTo ?? VersionHeightOffsetAppliesTo,
+        PathFilters = child.PathFilters ?? PathFilters,
+        PublicReleaseRefSpec = child.PublicReleaseRefSpec ?? PublicReleaseRefSpec,
+    };
+
+    /// <summary>The settings of the version's forms (package, assembly, commit id) merged into <paramref name="merged"/>.</summary>
+    private VersionFileSettings MergeFormats(VersionFileSettings child, VersionFileSettings merged) => merged with
+    {
+        NuGetSemVer = child.NuGetSemVer ?? NuGetSemVer,
+        NuGetPrecision = child.NuGetPrecision ?? NuGetPrecision,
+        AssemblyVersion = child.AssemblyVersion ?? AssemblyVersion,
+        AssemblyPrecision = child.AssemblyPrecision ?? AssemblyPrecision,
+        GitCommitIdShortFixedLength = child.GitCommitIdShortFixedLength ?? GitCommitIdShortFixedLength,
+        GitCommitIdShortAutoMinimum = child.GitCommitIdShortAutoMinimum ?? GitCommitIdShortAutoMinimum,
+        GitCommitIdPrefix = child.GitCommitIdPrefix ?? GitCommitIdPrefix,
+        SemVer1NumericIdentifierPadding = child.SemVer1NumericIdentifierPadding ?? SemVer1NumericIdentifierPadding,
+    };
+
+    /// <summary>The cloudBuild settings merged into <paramref name="merged"/>.</summary>
+    private VersionFileSettings MergeCloudBuild(VersionFileSettings child, VersionFileSettings merged) => merged with
+    {
+        CloudBuildNumberEnabled = child.CloudBuildNumberEnabled ?? CloudBuildNumberEnabled,
+        CloudBuildNumberCommitIdWhen = child.CloudBuildNumberCommitIdWhen ?? CloudBuildNumberCommitIdWhen,
+        CloudBuildNumberCommitIdWhere = child.CloudBuildNumberCommitIdWhere ?? CloudBuildNumberCommitIdWhere,
+        CloudBuildSetVersionVariables = child.CloudBuildSetVersionVariables ?? CloudBuildSetVersionVariables,
+    };
+
+    /// <summary>The version with the inheriting file's <c>prerelease</c> in place of the inherited label.</summary>
+    private VersionSpec? EffectiveVersion()
+    {
+        if (Version is null || Prerelease is null)
+        {
+            return Version;
+        }
+
+        return Version with { Prerelease = Prerelease.Length == 0 ? string.Empty : "-" + Prerelease };
+    }
+
+    /// <summary>The height offset, or 0 when it was meant for another version: it lapses once the version moves on.</summary>
+    private int EffectiveOffset(VersionSpec? version) =>
+        VersionHeightOffsetAppliesTo is not null && version is not null && VersionHeightOffsetAppliesTo != version ? 0 : VersionHeightOffset ?? 0;
+
+    /// <summary>The version forms' settings, each with its default when no file sets it.</summary>
+    private VersionOptions FormatOptions(VersionOptions options) => options with
+    {
+        NuGetSemVer = NuGetSemVer ?? 1,
+        NuGetPrecision = NuGetPrecision ?? VersionPrecision.Build,
+        AssemblyVersion = AssemblyVersion,
+        AssemblyPrecision = AssemblyPrecision ?? VersionPrecision.Minor,
+        GitCommitIdShortFixedLength = GitCommitIdShortFixedLength ?? 10,
+        GitCommitIdShortAutoMinimum = GitCommitIdShortAutoMinimum ?? 0,
+        GitCommitIdPrefix = GitCommitIdPrefix ?? "g",
+        SemVer1NumericIdentifierPadding = SemVer1NumericIdentifierPadding ?? 4,
+    };
+
+    /// <summary>The cloudBuild settings, each with its default when no file sets it.</summary>
+    private VersionOptions CloudBuildOptions(VersionOptions options) => options with
+    {
+        CloudBuildNumberEnabled = CloudBuildNumberEnabled ?? false,
+        CloudBuildNumberCommitIdWhen = CloudBuildNumberCommitIdWhen ?? CommitIdWhen.NonPublicReleaseOnly,
+        CloudBuildNumberCommitIdWhere = CloudBuildNumberCommitIdWhere ?? CommitIdWhere.BuildMetadata,
+        CloudBuildSetVersionVariables = CloudBuildSetVersionVariables ?? true,
+    };
 }
