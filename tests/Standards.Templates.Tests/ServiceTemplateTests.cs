@@ -51,6 +51,7 @@ public sealed partial class ServiceTemplateTests(ServiceTemplateTests.Flow flow)
         Assert.Equal(8080, container.Port);
         Assert.Equal("acme-orders", container.Repository);
         DeploymentAssert.Manifests(flow.Repo, container, preStopMatchesDrain: true);
+        DeploymentAssert.ServiceGuards(flow.Repo);
     }
 
     [Fact]
@@ -92,6 +93,9 @@ public sealed partial class ServiceTemplateTests(ServiceTemplateTests.Flow flow)
         AssertSecurity(app);
         var requestId = AssertStoresAndListsItems(app, postgres);
         AssertMalformedBodyHasDetail(app);
+        AssertInputReachingTheDatabaseIsValidated(app, postgres);
+        AssertBodiesOverTheLimitAre413(app);
+        AssertSecurityHeadersAndNoServerBanner(app);
         AssertOpenApiDocument(app);
         AssertRotatingHeadersDoesNotEscapeTheLimit(app);
         AssertLogs(app, connectionString, requestId);
@@ -175,9 +179,59 @@ public sealed partial class ServiceTemplateTests(ServiceTemplateTests.Flow flow)
         Assert.False(string.IsNullOrEmpty(problem.RootElement.GetProperty("detail").GetString()), response.Body);
     }
 
+    private static void AssertInputReachingTheDatabaseIsValidated(RunningApp app, PrivatePostgres postgres)
+    {
+        // PostgreSQL cannot store NUL: validated before the store, a 400 (it was a 500 from the database).
+        var token = TestIdentity.Token("e2e-malformed-input", "items:read", "items:write");
+        using (var nul = Request(HttpMethod.Post, "api/v1/items", token))
+        {
+            nul.Content = new StringContent("""{"name":"a\u0000b"}""", System.Text.Encoding.UTF8, "application/json");
+            AssertProblem(app.Send(nul), 400, "validation.failed").Dispose();
+        }
+
+        using (var padded = Request(HttpMethod.Get, "api/v1/items?cursor=" + Uri.EscapeDataString(new string('A', 34) + "=="), token))
+        {
+            AssertProblem(app.Send(padded), 400, "pagination.invalid_cursor").Dispose();
+        }
+
+        Assert.Equal("1", postgres.Psql("SELECT count(*) FROM items", "orders").EnsureSuccess("psql").Output.Trim());
+    }
+
+    private static void AssertBodiesOverTheLimitAre413(RunningApp app)
+    {
+        // POST /api/v1/items reads at most 16 KiB: over it, declared or chunked, Kestrel's 413 is a problem.
+        var token = TestIdentity.Token("e2e-large-body", "items:write");
+        using (var declared = Request(HttpMethod.Post, "api/v1/items", token))
+        {
+            declared.Content = new StringContent("""{"name":"big"}""" + new string(' ', 20 * 1024), System.Text.Encoding.UTF8, "application/json");
+            AssertProblem(app.Send(declared), 413, "request.too_large").Dispose();
+        }
+
+        using var chunked = Request(HttpMethod.Post, "api/v1/items", token);
+        chunked.Content = new StreamContent(new UnseekableStream(System.Text.Encoding.UTF8.GetBytes("""{"name":"big"}""" + new string(' ', 2 * 1024 * 1024))));
+        chunked.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        AssertProblem(app.Send(chunked), 413, "request.too_large").Dispose();
+        Assert.Null(chunked.Content.Headers.ContentLength);
+    }
+
+    private static void AssertSecurityHeadersAndNoServerBanner(RunningApp app)
+    {
+        foreach (var path in new[] { "health", "api/v1/items", "no-such-path" })
+        {
+            var response = app.Get(path).Response;
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+            Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+            Assert.False(response.Headers.Contains("Server"), $"/{path} sends a Server header: {string.Join(", ", response.Headers.Server)}");
+        }
+    }
+
     private static void AssertOpenApiDocument(RunningApp app)
     {
-        var document = app.Get("openapi/v1.json");
+        // Outside Development the document needs a token.
+        AssertProblem(app.Get("openapi/v1.json"), 401, "auth.unauthenticated").Dispose();
+        using var authorized = Request(HttpMethod.Get, "openapi/v1.json", TestIdentity.Token("e2e-openapi", "items:read"));
+        var document = app.Send(authorized);
         Assert.Equal(HttpStatusCode.OK, document.Status);
         var file = Path.Combine(PackedSdk.NewTempDirectory("openapi"), "v1.json");
         File.WriteAllText(file, document.Body);
@@ -277,4 +331,10 @@ public sealed partial class ServiceTemplateTests(ServiceTemplateTests.Flow flow)
         ["--owner=@acme/orders", "--ci", "github"],
         ["global.json", "nuget.config", "Directory.Build.props", "cmd/{name}.Api/{name}.Api.csproj", "src/{name}/{name}.csproj", "CODEOWNERS", ".github/workflows/ci.yml", "docs/adr/0001-record-architecture-decisions.md", "deploy/kubernetes/deployment.yaml"],
         testEnvironment: new Dictionary<string, string?> { ["TEST_POSTGRES_CONNECTION_STRING"] = PrivatePostgres.Shared.ConnectionString() });
+
+    /// <summary>A stream that cannot tell its length, so that HttpClient sends its content chunked.</summary>
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
 }

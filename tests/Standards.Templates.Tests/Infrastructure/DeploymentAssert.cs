@@ -93,6 +93,51 @@ public static class DeploymentAssert
         Assert.True(grace >= preStop + timeout, $"terminationGracePeriodSeconds {grace.TotalSeconds} s < preStop {preStop.TotalSeconds} s + Shutdown:Timeout {timeout.TotalSeconds} s");
     }
 
+    /// <summary>
+    /// Asserts the service's guards: the Deployment trusts no proxy (no <c>ForwardedHeaders__*</c> variable), a
+    /// PodDisruptionBudget and a NetworkPolicy select exactly the Deployment's pods (the policy admits traffic only
+    /// on the container's named port), and the kustomization applies every manifest but the migration Job.
+    /// </summary>
+    public static void ServiceGuards(GeneratedRepo repo)
+    {
+        ArgumentNullException.ThrowIfNull(repo);
+        var deployment = Load(repo, "deploy/kubernetes/deployment.yaml");
+        var template = Map(Map(deployment, "spec"), "template");
+        var podLabels = Labels(Map(Map(template, "metadata"), "labels"));
+        var app = (YamlMappingNode)((YamlSequenceNode)Map(template, "spec")["containers"]).Children[0];
+        var env = ((YamlSequenceNode)app["env"]).Children.Select(e => Scalar((YamlMappingNode)e, "name")).ToList();
+        Assert.DoesNotContain(env, name => name.StartsWith("ForwardedHeaders__", StringComparison.Ordinal));
+
+        var budget = Load(repo, "deploy/kubernetes/pod-disruption-budget.yaml");
+        Assert.Equal("policy/v1", Scalar(budget, "apiVersion"));
+        Assert.Equal("PodDisruptionBudget", Scalar(budget, "kind"));
+        Assert.Equal(podLabels, Labels(Map(Map(Map(budget, "spec"), "selector"), "matchLabels")));
+        var replicas = int.Parse(Scalar(Map(deployment, "spec"), "replicas"), CultureInfo.InvariantCulture);
+        var minAvailable = int.Parse(Scalar(Map(budget, "spec"), "minAvailable"), CultureInfo.InvariantCulture);
+        Assert.InRange(minAvailable, 1, replicas - 1);
+
+        var policy = Load(repo, "deploy/kubernetes/network-policy.yaml");
+        Assert.Equal("networking.k8s.io/v1", Scalar(policy, "apiVersion"));
+        Assert.Equal("NetworkPolicy", Scalar(policy, "kind"));
+        var policySpec = Map(policy, "spec");
+        Assert.Equal(podLabels, Labels(Map(Map(policySpec, "podSelector"), "matchLabels")));
+        Assert.Equal(["Ingress"], ((YamlSequenceNode)policySpec["policyTypes"]).Children.Select(n => ((YamlScalarNode)n).Value!));
+        var rule = (YamlMappingNode)Assert.Single(((YamlSequenceNode)policySpec["ingress"]).Children);
+        Assert.NotEmpty(((YamlSequenceNode)rule["from"]).Children);
+        var port = (YamlMappingNode)Assert.Single(((YamlSequenceNode)rule["ports"]).Children);
+        var containerPort = (YamlMappingNode)((YamlSequenceNode)app["ports"]).Children[0];
+        Assert.Equal(Scalar(containerPort, "name"), Scalar(port, "port"));
+
+        var resources = ((YamlSequenceNode)Load(repo, "deploy/kubernetes/kustomization.yaml")["resources"]).Children
+            .Select(n => ((YamlScalarNode)n).Value!).Order(StringComparer.Ordinal);
+        var manifests = Directory.GetFiles(repo.PathOf("deploy/kubernetes"), "*.yaml").Select(Path.GetFileName)
+            .Where(f => f is not "kustomization.yaml" and not "migrate-job.yaml").Order(StringComparer.Ordinal);
+        Assert.Equal(manifests, resources);
+    }
+
+    private static Dictionary<string, string> Labels(YamlMappingNode labels) =>
+        labels.Children.ToDictionary(l => ((YamlScalarNode)l.Key).Value!, l => ((YamlScalarNode)l.Value).Value!);
+
     private static YamlMappingNode Load(GeneratedRepo repo, string path)
     {
         var stream = new YamlStream();

@@ -48,4 +48,24 @@ public sealed class OpenApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.True(operations["POST /api/v1/items"].GetProperty("responses").TryGetProperty("201", out _));
         Assert.False(paths.TryGetProperty("/health", out _), "Health probes are not part of the API.");
     }
+
+    [Fact]
+    public async Task With_anonymous_access_off_the_document_needs_a_token()
+    {
+        // Outside Development this is the default (the process tests of the template run it in Production).
+        await using var closed = new ApiFactory(new Dictionary<string, string?> { ["OpenApi:AllowAnonymous"] = "false" });
+        using HttpClient anonymous = closed.CreateClient();
+
+        using HttpResponseMessage refused = await anonymous.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+
+//#if (hasAuth)
+        await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.Unauthorized, "auth.unauthenticated");
+        using HttpClient reader = closed.CreateAuthorizedClient("items:read");
+        using HttpResponseMessage served = await reader.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+//#else
+        // Without authentication nobody could be let in: the document is not served.
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+//#endif
+    }
 }

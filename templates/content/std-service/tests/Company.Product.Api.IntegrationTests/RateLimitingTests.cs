@@ -133,14 +133,16 @@ public sealed class RateLimitingTests
     [Theory]
     [InlineData("127.0.0.1")]
     [InlineData("::1")]
-    public async Task Forwarded_for_from_loopback_is_not_believed_unless_configured(string loopback)
+    [InlineData("10.42.0.17")]
+    [InlineData("192.168.1.5")]
+    public async Task Forwarded_for_is_believed_from_no_peer_by_default(string peer)
     {
         await using ApiFactory factory = CreateFactory();
         using HttpClient client = factory.CreateClient();
 
         HttpStatusCode[] statuses = await BurstAsync(client, 6, (request, i) =>
         {
-            request.Headers.Add(ApiFactory.RemoteAddressHeader, loopback);
+            request.Headers.Add(ApiFactory.RemoteAddressHeader, peer);
             request.Headers.Add("X-Forwarded-For", $"203.0.113.{i}");
         });
 

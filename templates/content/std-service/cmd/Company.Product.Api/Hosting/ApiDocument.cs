@@ -22,14 +22,11 @@ public static class ApiDocument
         services.AddOpenApi();
 //#endif
 
-    /// <summary>Maps the document (anonymous: it describes the API, it grants nothing).</summary>
+    /// <summary>Maps the document: public in Development, behind authentication elsewhere (see <see cref="ApiDocumentAccess"/>).</summary>
     /// <param name="routes">The route builder.</param>
     /// <returns>The same route builder.</returns>
-    public static IEndpointRouteBuilder MapApiDocument(this IEndpointRouteBuilder routes)
-    {
-        routes.MapOpenApi().AllowAnonymous();
-        return routes;
-    }
+    public static IEndpointRouteBuilder MapApiDocument(this IEndpointRouteBuilder routes) =>
+        routes.MapWithDocumentAccess(static document => document.MapOpenApi());
 }
 //#if (hasAuth)
 

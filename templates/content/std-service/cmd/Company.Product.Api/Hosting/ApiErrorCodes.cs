@@ -22,6 +22,9 @@ public static class ApiErrorCodes
     /// <summary>The endpoint exists but not for this HTTP method.</summary>
     public const string MethodNotAllowed = "request.method_not_allowed";
 
+    /// <summary>The request body is larger than the endpoint accepts.</summary>
+    public const string PayloadTooLarge = "request.too_large";
+
     /// <summary>The body has a media type the endpoint does not accept.</summary>
     public const string UnsupportedMediaType = "request.unsupported_media_type";
 
@@ -47,6 +50,7 @@ public static class ApiErrorCodes
         StatusCodes.Status403Forbidden => Forbidden,
         StatusCodes.Status404NotFound => RouteNotFound,
         StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
+        StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
         StatusCodes.Status429TooManyRequests => RateLimited,
         StatusCodes.Status503ServiceUnavailable => Unavailable,

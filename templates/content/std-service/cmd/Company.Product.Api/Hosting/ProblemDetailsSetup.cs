@@ -48,6 +48,7 @@ public static class ProblemDetailsSetup
         StatusCodes.Status403Forbidden => "The token does not grant the scope this endpoint requires.",
         StatusCodes.Status404NotFound => "No endpoint matches this path.",
         StatusCodes.Status405MethodNotAllowed => "The endpoint does not accept this HTTP method.",
+        StatusCodes.Status413PayloadTooLarge => "The request body is larger than this endpoint accepts.",
         StatusCodes.Status415UnsupportedMediaType => "The body must be JSON: send Content-Type: application/json.",
         >= 500 => "An unexpected error occurred; the traceId identifies it in the service's logs.",
         _ => null,

@@ -11,7 +11,7 @@ public static class ServiceDefaults
 {
     /// <summary>
     /// Adds structured logging, telemetry, validated configuration, graceful shutdown with a drain window, problem
-    /// details, trusted-proxy forwarded headers, authentication and authorisation, rate limiting and the OpenAPI
+    /// details, request body limits, security headers, trusted-proxy forwarded headers, authentication and authorisation, rate limiting and the OpenAPI
     /// document.
     /// </summary>
     /// <param name="builder">The application builder.</param>
@@ -27,6 +27,8 @@ public static class ServiceDefaults
         builder.AddTelemetry();
 //#endif
         builder.Services.AddApiProblemDetails();
+        builder.Services.AddRequestLimits(builder.Configuration);
+        builder.Services.AddSecurityHeaders();
         builder.Services.AddTrustedProxies(builder.Configuration);
 //#if (hasAuth)
         builder.Services.AddApiAuthentication(builder.Configuration);
@@ -39,8 +41,8 @@ public static class ServiceDefaults
     }
 
     /// <summary>
-    /// Adds the middleware for the defaults, in order: forwarded headers (so the remote address is the client's),
-    /// request id, errors as problem details, routing, authentication, rate limiting (after authentication, so it
+    /// Adds the middleware for the defaults, in order: security headers, forwarded headers (so the remote address is
+    /// the client's), request id, errors as problem details, routing, request body limits (per endpoint), authentication, rate limiting (after authentication, so it
     /// can partition by caller), authorisation.
     /// </summary>
     /// <param name="app">The application.</param>
@@ -48,11 +50,13 @@ public static class ServiceDefaults
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders();
         app.UseForwardedHeaders();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
+        app.UseRequestLimits();
 //#if (hasAuth)
         app.UseAuthentication();
 //#endif

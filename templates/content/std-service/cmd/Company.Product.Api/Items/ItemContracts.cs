@@ -5,7 +5,14 @@ namespace CompanyProduct.Api.Items;
 /// <summary>The body of <c>POST /api/v1/items</c>.</summary>
 /// <param name="Name">The display name (required, at most 100 characters).</param>
 /// <param name="Description">An optional description (at most 1000 characters).</param>
-public sealed record CreateItemRequest(string? Name, string? Description);
+public sealed record CreateItemRequest(string? Name, string? Description)
+{
+    /// <summary>
+    /// The largest body the endpoint reads, in bytes: the longest valid name and description, every character
+    /// escaped as JSON's six-byte <c>\uXXXX</c>, fit with room to spare.
+    /// </summary>
+    public const int MaxBodySize = 16 * 1024;
+}
 
 /// <summary>An item as returned by the API.</summary>
 /// <param name="Id">The identifier.</param>

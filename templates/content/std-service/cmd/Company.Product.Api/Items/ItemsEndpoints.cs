@@ -78,6 +78,8 @@ public static class ItemsEndpoints
 //#endif
             ;
         group.MapPost("/", CreateAsync).WithName("CreateItem").WithSummary("Creates an item.")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(CreateItemRequest.MaxBodySize))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
 //#if (hasAuth)
             .RequireAuthorization(ApiPolicies.ItemsWrite)
 //#endif

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
 
@@ -13,6 +14,12 @@ public readonly record struct ItemCursor(DateTimeOffset CreatedAt, Guid Id)
 {
     private const byte FormatVersion = 1;
     private const int EncodedLength = 1 + sizeof(long) + 16;
+
+    // The length of an encoded cursor: unpadded base64url of EncodedLength bytes.
+    private const int EncodedChars = ((EncodedLength * 4) + 2) / 3;
+
+    private static readonly SearchValues<char> Base64UrlAlphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
 
     /// <summary>Creates the cursor that continues after the given item.</summary>
     /// <param name="item">The last item of a page.</param>
@@ -34,14 +41,17 @@ public readonly record struct ItemCursor(DateTimeOffset CreatedAt, Guid Id)
         return Base64Url.EncodeToString(buffer);
     }
 
-    /// <summary>Decodes a cursor produced by <see cref="Encode"/>.</summary>
+    /// <summary>
+    /// Decodes a cursor produced by <see cref="Encode"/>; never throws. Only the exact form <see cref="Encode"/> writes
+    /// is accepted: unpadded base64url of the right length, no whitespace, no padding, no other alphabet.
+    /// </summary>
     /// <param name="value">The encoded cursor.</param>
     /// <param name="cursor">The decoded cursor when the method returns <see langword="true"/>.</param>
     /// <returns><see langword="true"/> when <paramref name="value"/> is a valid cursor.</returns>
     public static bool TryDecode(string? value, out ItemCursor cursor)
     {
         cursor = default;
-        if (string.IsNullOrEmpty(value) || !Base64Url.IsValid(value, out int length) || length != EncodedLength)
+        if (value is not { Length: EncodedChars } || value.AsSpan().IndexOfAnyExcept(Base64UrlAlphabet) >= 0)
         {
             return false;
         }

@@ -36,6 +36,26 @@ public sealed class PostgresApiTests
     }
 
     [PostgresFact]
+    public async Task Malformed_input_is_rejected_with_400_before_it_reaches_the_database()
+    {
+        int seed = Random.Shared.Next();
+        await using TestDatabase database = await TestDatabase.CreateAsync();
+        Dictionary<string, string?> settings = InputValidationTests.Unlimited();
+        settings["Database:Provider"] = "Postgres";
+        settings["ConnectionStrings:Database"] = database.ConnectionString;
+        await using var factory = new ApiFactory(settings);
+        using HttpClient client = factory.CreateItemsClient();
+
+        IReadOnlyList<string> failures = await MalformedInputs.NotRejectedAsync(client, MalformedInputs.All(seed));
+
+        Assert.True(failures.Count == 0, $"seed {seed}:\n{string.Join('\n', failures)}");
+        JsonElement page = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/items", UriKind.Relative));
+        Assert.Equal(0, page.GetProperty("items").GetArrayLength());
+        using HttpResponseMessage stored = await client.PostAsJsonAsync(new Uri("/api/v1/items", UriKind.Relative), new { name = "Line breaks and tabs in a description", description = "line 1\r\nline 2\tend" });
+        Assert.True(stored.StatusCode == HttpStatusCode.Created, await stored.Content.ReadAsStringAsync());
+    }
+
+    [PostgresFact]
     public async Task Readiness_fails_when_the_database_cannot_be_reached()
     {
         await using TestDatabase database = await TestDatabase.CreateAsync();

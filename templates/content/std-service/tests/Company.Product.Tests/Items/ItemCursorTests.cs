@@ -28,6 +28,46 @@ public sealed class ItemCursorTests
     public void TryDecode_rejects_malformed_input(string? value) => Assert.False(ItemCursor.TryDecode(value, out _));
 
     [Fact]
+    public void TryDecode_rejects_every_other_form_of_a_valid_cursor_without_throwing()
+    {
+        string valid = new ItemCursor(When, Guid.NewGuid()).Encode();
+        var malformed = new List<string> { valid + "=", valid + "==", valid + "A", " " + valid, valid + "\n", valid + "\0", valid[..33] + "=" };
+        malformed.AddRange(Enumerable.Range(0, valid.Length).Select(n => valid[..n]));
+        foreach (char wrong in "+/=.~ \0\u00E9\uFF21")
+        {
+            malformed.AddRange(Enumerable.Range(0, valid.Length).Select(at => valid[..at] + wrong + valid[(at + 1)..]));
+        }
+
+        malformed.Add(Convert.ToBase64String(Base64Url.DecodeFromChars(valid)));
+
+        Assert.All(malformed, value => Assert.False(ItemCursor.TryDecode(value, out _), value));
+    }
+
+    [Fact]
+    public void TryDecode_rejects_random_strings_without_throwing()
+    {
+        int seed = Random.Shared.Next();
+        var random = new Random(seed);
+        for (int i = 0; i < 2000; i++)
+        {
+            char[] chars = new char[random.Next(0, 40)];
+            for (int c = 0; c < chars.Length; c++)
+            {
+                chars[c] = (char)random.Next(0, 0x10000);
+            }
+
+            // Not 34 characters of the base64url alphabet: never the form the service writes.
+            string value = new(chars);
+            if (value.Length == 34 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                continue;
+            }
+
+            Assert.False(ItemCursor.TryDecode(value, out _), $"seed {seed}: {value}");
+        }
+    }
+
+    [Fact]
     public void TryDecode_rejects_an_unknown_format_version()
     {
         byte[] bytes = Base64Url.DecodeFromChars(new ItemCursor(When, Guid.NewGuid()).Encode());

@@ -75,6 +75,43 @@ public sealed class ItemServiceTests : IDisposable
         Assert.Equal(["description", "name"], result.Error!.Fields!.Keys.Order());
     }
 
+    [Theory]
+    [InlineData("a\0b", null, "name")]
+    [InlineData("a\u001Bb", null, "name")]
+    [InlineData("a\tb", null, "name")]
+    [InlineData("a\u0085b", null, "name")]
+    [InlineData("ok", "a\0b", "description")]
+    [InlineData("ok", "a\u007Fb", "description")]
+    public async Task Create_rejects_control_characters(string name, string? description, string field)
+    {
+        Result<Item> result = await _service.CreateAsync(new NewItem(name, description), CancellationToken.None);
+
+        Assert.Equal([field], result.Error!.Fields!.Keys);
+        Assert.Empty(await _store.ListAsync(null, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Create_rejects_unpaired_surrogates()
+    {
+        // Built at run time: an attribute argument cannot hold an unpaired surrogate (it is stored as UTF-8).
+        string high = "a" + (char)0xD800 + "b";
+        string low = "a" + (char)0xDC00;
+
+        Result<Item> name = await _service.CreateAsync(new NewItem(high, null), CancellationToken.None);
+        Result<Item> description = await _service.CreateAsync(new NewItem("ok", low), CancellationToken.None);
+
+        Assert.Equal(["name"], name.Error!.Fields!.Keys);
+        Assert.Equal(["description"], description.Error!.Fields!.Keys);
+    }
+
+    [Fact]
+    public async Task Create_accepts_line_breaks_and_tabs_in_a_description_and_emoji_anywhere()
+    {
+        Result<Item> result = await _service.CreateAsync(new NewItem("Widget \uD83D\uDE00", "line 1\r\nline 2\tend"), CancellationToken.None);
+
+        Assert.True(result.IsSuccess);
+    }
+
     [Fact]
     public async Task Get_returns_not_found_for_an_unknown_id()
     {

@@ -21,6 +21,10 @@ public sealed partial class MessageProcessor
     private readonly MessagingMetrics _metrics;
     private readonly ILogger<MessageProcessor> _logger;
     private readonly ResiliencePipeline _retry;
+    private readonly int _maxDeliveries;
+
+    /// <summary>The <c>error_type</c> of a message dead-lettered because its workers kept stopping while handling it.</summary>
+    public const string PoisonErrorType = "RedeliveryLimitExceeded";
 
     /// <summary>Initializes a new instance of the <see cref="MessageProcessor"/> class.</summary>
     /// <param name="handler">The business logic.</param>
@@ -47,6 +51,7 @@ public sealed partial class MessageProcessor
         _metrics = metrics;
         _logger = logger;
         _retry = CreateRetryPipeline(options.Value, timeProvider);
+        _maxDeliveries = options.Value.MaxDeliveries;
     }
 
     /// <summary>Processes a message.</summary>
@@ -72,6 +77,12 @@ public sealed partial class MessageProcessor
             return ProcessingOutcome.Duplicate;
         }
 
+        if (message.DeliveryCount > _maxDeliveries)
+        {
+            await DeadLetterPoisonAsync(message, cancellationToken).ConfigureAwait(false);
+            return ProcessingOutcome.DeadLettered;
+        }
+
         var attempts = new StrongBox<int>();
         try
         {
@@ -92,7 +103,7 @@ public sealed partial class MessageProcessor
         }
         catch (Exception error)
         {
-            await DeadLetterAsync(message, attempts.Value, error, cancellationToken).ConfigureAwait(false);
+            await DeadLetterAsync(message, attempts.Value, error.GetType().Name, error.Message, cancellationToken).ConfigureAwait(false);
             return ProcessingOutcome.DeadLettered;
         }
 
@@ -101,9 +112,18 @@ public sealed partial class MessageProcessor
         return ProcessingOutcome.Processed;
     }
 
-    private async Task DeadLetterAsync(Message message, int attempts, Exception error, CancellationToken cancellationToken)
+    /// <summary>Dead-letters, unhandled, a message whose workers stopped while handling it more than the limit allows.</summary>
+    private async Task DeadLetterPoisonAsync(Message message, CancellationToken cancellationToken)
     {
-        var deadLetter = new DeadLetter(message, attempts, _timeProvider.GetUtcNow(), error.GetType().Name, error.Message);
+        string reason = $"Delivered {message.DeliveryCount} times without being settled: its worker stopped (crashed, was killed or lost its lease) "
+            + $"while handling it each time, more than Messaging:MaxDeliveries ({_maxDeliveries}) allows. It was not handled again.";
+        await DeadLetterAsync(message, 0, PoisonErrorType, reason, cancellationToken).ConfigureAwait(false);
+        LogPoison(_logger, message.Id, message.Type, message.DeliveryCount);
+    }
+
+    private async Task DeadLetterAsync(Message message, int attempts, string errorType, string errorMessage, CancellationToken cancellationToken)
+    {
+        var deadLetter = new DeadLetter(message, attempts, _timeProvider.GetUtcNow(), errorType, errorMessage);
         try
         {
             await _deadLetters.DeadLetterAsync(deadLetter, cancellationToken).ConfigureAwait(false);
@@ -154,6 +174,9 @@ public sealed partial class MessageProcessor
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Message {MessageId} of type {MessageType} skipped: already processed")]
     private static partial void LogDuplicate(ILogger logger, string messageId, string messageType);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Message {MessageId} of type {MessageType} dead-lettered unhandled: delivered {Deliveries} times without being settled")]
+    private static partial void LogPoison(ILogger logger, string messageId, string messageType, int deliveries);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Message {MessageId} of type {MessageType} abandoned: processing was interrupted")]
     private static partial void LogAbandoned(ILogger logger, string messageId, string messageType);

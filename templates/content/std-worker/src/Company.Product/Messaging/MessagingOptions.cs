@@ -39,6 +39,14 @@ public sealed class MessagingOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Gets or sets how many times a message may be taken and left unsettled (its worker crashed, was killed or lost
+    /// the database while handling it, so the lease ran out) before it is dead-lettered without being handled again.
+    /// A message handed back on shutdown does not count.
+    /// </summary>
+    [Range(1, 100)]
+    public int MaxDeliveries { get; set; } = 5;
+
     /// <summary>Gets or sets how long processed message ids are remembered to detect duplicates.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromDays(1);

@@ -11,6 +11,8 @@ namespace CompanyProduct.Messaging;
 /// <c>FOR UPDATE SKIP LOCKED</c> (concurrent consumers never take the same row and never wait for each other) and
 /// makes it invisible for <see cref="MessagingOptions.ClaimTimeout"/>: acknowledging deletes it, abandoning makes it
 /// visible again after a delay, and a consumer that dies lets the lease run out so another one takes it.
+/// <c>deliveries</c> counts the takes that were never settled (an abandoned message is handed back, not lost), so
+/// <see cref="MessageProcessor"/> can stop a message that kills its worker every time.
 /// </summary>
 public sealed class PostgresMessageTransport : IMessageTransport, IMessagePublisher
 {
@@ -79,7 +81,7 @@ public sealed class PostgresMessageTransport : IMessageTransport, IMessagePublis
     /// <inheritdoc />
     public async ValueTask AbandonAsync(Message message, TimeSpan redeliveryDelay, CancellationToken cancellationToken)
     {
-        await using NpgsqlCommand command = _dataSource.CreateCommand("UPDATE messages SET visible_at = now() + $2 WHERE seq = $1");
+        await using NpgsqlCommand command = _dataSource.CreateCommand("UPDATE messages SET visible_at = now() + $2, deliveries = greatest(deliveries - 1, 0) WHERE seq = $1");
         command.Parameters.Add(new() { Value = SequenceOf(message) });
         command.Parameters.Add(new() { Value = redeliveryDelay });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using CompanyProduct.Data;
+using CompanyProduct.Diagnostics;
 using CompanyProduct.Messaging;
 using CompanyProduct.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -89,8 +90,44 @@ public sealed class PostgresMessagingTests
         Message again = (await queue.ReceiveAsync(CancellationToken.None))!;
         Message afterLease = (await queue.ReceiveAsync(CancellationToken.None))!;
 
-        Assert.Equal((2, 3), (again.DeliveryCount, afterLease.DeliveryCount));
+        // The abandoned take was handed back, so it does not count; the unsettled one does.
+        Assert.Equal((1, 2), (again.DeliveryCount, afterLease.DeliveryCount));
         await Assert.ThrowsAsync<ArgumentException>(async () => await queue.AcknowledgeAsync(Message.Create("x", "t", "{}"), CancellationToken.None));
+    }
+
+    [PostgresFact]
+    public async Task A_message_whose_workers_stopped_while_handling_it_more_than_MaxDeliveries_times_is_dead_lettered_with_the_reason()
+    {
+        await using TestDatabase database = await MigratedAsync();
+        var options = new MessagingOptions { ClaimTimeout = TimeSpan.FromMilliseconds(200), PollInterval = TimeSpan.FromMilliseconds(20), MaxDeliveries = 2 };
+        PostgresMessageTransport queue = Queue(database, options);
+        await queue.PublishAsync(Message.Create("poison", "t", "{}"), CancellationToken.None);
+        ScriptedHandler handler = ScriptedHandler.Succeeds();
+        using var meters = new TestMeterFactory();
+        var processor = new MessageProcessor(
+            handler,
+            new PostgresIdempotencyStore(database.DataSource, Microsoft.Extensions.Options.Options.Create(options)),
+            new PostgresDeadLetterSink(database.DataSource, NullLogger<PostgresDeadLetterSink>.Instance),
+            TimeProvider.System,
+            new MessagingMetrics(meters),
+            Microsoft.Extensions.Options.Options.Create(options),
+            NullLogger<MessageProcessor>.Instance);
+
+        // Two workers die while handling it (taken, never settled: the lease runs out), and one shuts down
+        // (handed back, which does not count).
+        _ = await queue.ReceiveAsync(CancellationToken.None);
+        _ = await queue.ReceiveAsync(CancellationToken.None);
+        await queue.AbandonAsync((await queue.ReceiveAsync(CancellationToken.None))!, TimeSpan.Zero, CancellationToken.None);
+        Message third = (await queue.ReceiveAsync(CancellationToken.None))!;
+
+        ProcessingOutcome outcome = await processor.ProcessAsync(third, CancellationToken.None);
+
+        Assert.Equal((3, ProcessingOutcome.DeadLettered, 0), (third.DeliveryCount, outcome, handler.Calls));
+        await using NpgsqlCommand command = database.DataSource.CreateCommand("SELECT message_id, attempts, error_type, error_message FROM dead_letters");
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(("poison", 0, MessageProcessor.PoisonErrorType), (reader.GetString(0), reader.GetInt32(1), reader.GetString(2)));
+        Assert.StartsWith("Delivered 3 times without being settled", reader.GetString(3), StringComparison.Ordinal);
     }
 
     [PostgresFact]
