@@ -6,6 +6,7 @@
 #   - The OpenAPI validator (npm, eng/tools/openapi): validates a generated service's /openapi/v1.json.
 #   - The GitHub Actions linter (npm, eng/tools/action-validator): checks the CI templates and generated ci.yml files.
 #   - Renovate's config validator (npm, eng/tools/renovate): checks the Renovate preset in ci-templates/renovate/.
+#   - Chromium (Debian's package): the fleet report's browser test loads `dotnet standards report`'s page headless.
 source "$(dirname "$0")/common.sh"
 
 postgres_bin() {
@@ -24,6 +25,17 @@ if [ -z "$(postgres_bin)" ] || [ ! -x "$(postgres_bin)/initdb" ]; then
     (command -v pg_ctlcluster > /dev/null && pg_ctlcluster --force "$(ls /etc/postgresql | sort -V | tail -1)" main stop) 2> /dev/null || true
   else
     echo "eng/setup.sh: the PostgreSQL server (initdb, pg_ctl) is missing; install Debian's 'postgresql' package." >&2
+    exit 1
+  fi
+fi
+
+if ! command -v chromium > /dev/null; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get > /dev/null; then
+    echo "==> Installing Chromium (apt-get install chromium)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null
+  else
+    echo "eng/setup.sh: Chromium is missing; install Debian's 'chromium' package." >&2
     exit 1
   fi
 fi

@@ -4,6 +4,7 @@ using Microsoft.Build.Framework;
 using Standards.Sdk.Checks.Coverage;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Reports.Compliance;
 
 namespace Standards.Sdk.Tasks;
 
@@ -44,6 +45,9 @@ public sealed class MergeCoverage : StandardsTask
     public bool WarningsAsErrors { get; set; }
 
     /// <summary>The merged report written, for the HTML report.</summary>
+    /// <summary>The build's compliance.json (CI): when it exists, the merged coverage is recorded in it.</summary>
+    public string? ComplianceFile { get; set; }
+
     [Output]
     public string MergedReport { get; set; } = string.Empty;
 
@@ -123,10 +127,35 @@ public sealed class MergeCoverage : StandardsTask
             CoverageMarkdown.Shown(total.LinesCovered, total.LinesValid), CoverageMarkdown.Shown(total.BranchesCovered, total.BranchesValid),
             watch.ElapsedMilliseconds, mergedReport, summary);
         Verdict = CoverageVerdict.Of(findings, WarningsAsErrors, ignored).Text;
+        RecordInCompliance(total, settings, findings);
         // No '%' in the title: the HTML step is an Exec, and cmd.exe would read "%...%" as a variable.
         ReportTitle = string.Create(CultureInfo.InvariantCulture,
             $"Coverage gate {Verdict}; minimums in percent: line {settings.Line}, branch {settings.Branch}, critical line {settings.CriticalLine}");
         return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, WarningsAsErrors);
+    }
+
+    // The coverage of this build, beside the repository checks' facts the build wrote before the tests ran.
+    private void RecordInCompliance(CoverageCounts total, CoverageSettings settings, List<Finding> findings)
+    {
+        if (string.IsNullOrEmpty(ComplianceFile) || !File.Exists(ComplianceFile) || ReadOrNull(ComplianceFile) is not { } text)
+        {
+            return;
+        }
+
+        var (facts, problem) = ComplianceDocument.Read(text);
+        if (facts is null)
+        {
+            Log.LogWarning($"Standards: coverage not recorded in {ComplianceFile}: {problem?.Message}");
+            return;
+        }
+
+        var passed = !findings.Any(f => f.Severity == Severity.Error || (WarningsAsErrors && f.Severity == Severity.Warning));
+        var coverage = new ComplianceCoverage(total.LinePercent, total.BranchPercent, settings.Line, settings.Branch, passed);
+        var notWritten = new List<string>();
+        if (!StateWriter.TryWrite(ComplianceFile, ComplianceDocument.Write(facts with { Coverage = coverage }), notWritten))
+        {
+            Log.LogWarning($"Standards: coverage not recorded in {string.Join("; ", notWritten)}.");
+        }
     }
 
     // Only the reports of the current test projects and frameworks count; each leftover is named.

@@ -3,7 +3,9 @@ using Microsoft.Build.Framework;
 using Standards.Sdk.Checks.Baseline;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Release.Versioning;
 using Standards.Sdk.Checks.Reports;
+using Standards.Sdk.Checks.Reports.Compliance;
 using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
 
@@ -137,7 +139,7 @@ public sealed class RunRepositoryChecks : StandardsTask
                 MessageImportance.Normal, "[baseline] " + finding.MessageWithHelp(helpBaseUrl));
         }
 
-        WriteReports(outcome, summary, helpBaseUrl, notWritten);
+        WriteReports(outcome, summary, policy, notWritten);
         if (!string.IsNullOrEmpty(SummaryFile))
         {
             StateWriter.TryWrite(SummaryFile, Summary + "\n", notWritten);
@@ -192,14 +194,17 @@ public sealed class RunRepositoryChecks : StandardsTask
     private IEnumerable<string> ReportFiles() =>
         string.IsNullOrEmpty(ReportsDirectory)
             ? []
-            : [Path.Combine(ReportsDirectory, "standards.sarif"), Path.Combine(ReportsDirectory, "summary.md"), Path.Combine(ReportsDirectory, "codequality.json")];
+            : [Path.Combine(ReportsDirectory, "standards.sarif"), Path.Combine(ReportsDirectory, "summary.md"), Path.Combine(ReportsDirectory, "codequality.json"),
+                Path.Combine(ReportsDirectory, ComplianceDocument.FileName)];
 
-    private void WriteReports(RepositoryCheckOutcome outcome, RunSummary summary, string helpBaseUrl, List<string> notWritten)
+    private void WriteReports(RepositoryCheckOutcome outcome, RunSummary summary, StandardsPolicy policy, List<string> notWritten)
     {
         if (string.IsNullOrEmpty(ReportsDirectory))
         {
             return;
         }
+
+        var helpBaseUrl = policy.HelpBaseUrl != StandardsPolicy.DefaultHelpBaseUrl || string.IsNullOrEmpty(HelpBaseUrl) ? policy.HelpBaseUrl : HelpBaseUrl;
 
         var items = outcome.Reported.Select(f => new ReportItem(WithLoggedSeverity(f), false))
             .Concat(outcome.Baselined.Select(f => new ReportItem(f, true)))
@@ -210,10 +215,37 @@ public sealed class RunRepositoryChecks : StandardsTask
         var codeQuality = Path.Combine(ReportsDirectory, "codequality.json");
         written &= StateWriter.TryWrite(markdown, MarkdownSummaryWriter.Write(items, summary, helpBaseUrl, $"{outcome.Kind.Kind} ({outcome.Kind.Reason})"), notWritten);
         written &= StateWriter.TryWrite(codeQuality, CodeQualityWriter.Write(items, helpBaseUrl), notWritten);
+        var compliance = Path.Combine(ReportsDirectory, ComplianceDocument.FileName);
+        written &= StateWriter.TryWrite(compliance, ComplianceDocument.Write(BuildComplianceFacts(items, outcome, policy)), notWritten);
         if (written)
         {
-            Log.LogMessage(MessageImportance.Low, $"Standards: reports written to {sarif}, {markdown} and {codeQuality}.");
+            Log.LogMessage(MessageImportance.Low, $"Standards: reports written to {sarif}, {markdown}, {codeQuality} and {compliance}.");
         }
+    }
+
+    // The build's standing for `dotnet standards report`; coverage is added by the coverage gate, which runs after the tests.
+    private ComplianceFacts BuildComplianceFacts(IReadOnlyList<ReportItem> items, RepositoryCheckOutcome outcome, StandardsPolicy policy)
+    {
+        var root = Path.GetFullPath(RepoRoot);
+        var version = VersionEngine.Compute(new VersionRequest
+        {
+            ProjectDirectory = root,
+            StateDirectory = StateDirectory,
+            Cloud = CloudBuildContext.FromEnvironment(Environment.GetEnvironmentVariable),
+        });
+        var codeBaseline = Path.Combine(root, "standards-code-baseline.json");
+        return ComplianceFactsBuilder.Build(new ComplianceInput(
+            root,
+            items,
+            outcome.Kind.Kind,
+            policy,
+            DateTimeOffset.UtcNow,
+            SdkVersion ?? string.Empty,
+            GitWorkTree.Find(root)?.ReadHead()?.Commit,
+            version.Version?.NuGetPackageVersion,
+            outcome.Baseline is { } baseline ? (baseline.Problems.Count == 0 ? baseline.File.Entries.Count : null) : 0,
+            File.Exists(codeBaseline) ? ReadOrNull(codeBaseline) ?? string.Empty : null,
+            Environment.GetEnvironmentVariable));
     }
 
     private Finding WithLoggedSeverity(Finding finding) =>

@@ -69,7 +69,14 @@ public sealed class JsonFormatsTests
             (path, text) => Tool(() => VersionMoves.Apply(file => file == path ? text : null, NuGet.Versioning.NuGetVersion.Parse("2.0.0"), new ChangeSet(), []))),
         new(JsonFormats.RuleCatalog, "catalog/rules.json (upgrade's policy changelog)", "catalog/rules.json", "{\n  \"formatVersion\": 1,\n  \"rules\": []\n}", "rules", ["STD7510"],
             (path, text) => Tool(() => Standards.Adoption.Upgrade.RuleCatalogDocument.Read(path, text))),
+        new(JsonFormats.Compliance, "compliance.json (dotnet standards report)", "builds/1/compliance.json", ComplianceSample, "findings", ["STD7520"],
+            (path, text) => Standards.Sdk.Checks.Reports.Compliance.ComplianceDocument.Read(text).Problem is { } p ? [new Finding(p.Code, Severity.Error, p.Message, path, p.Line)] : []),
     ];
+
+    private const string ComplianceSample = "{\n  \"schemaVersion\": 1,\n  \"repo\": \"org/app\",\n  \"commit\": null,\n  \"date\": \"2026-11-21T10:00:00Z\",\n"
+        + "  \"sdkVersion\": \"1.0.0\",\n  \"repoKind\": \"library\",\n  \"version\": null,\n"
+        + "  \"findings\": { \"scope\": \"repository-checks\", \"errors\": 0, \"warnings\": 0, \"infos\": 0, \"baselined\": 0, \"byRule\": [] },\n"
+        + "  \"baselines\": { \"repo\": 0, \"code\": 0 },\n  \"exceptions\": [],\n  \"coverage\": null,\n  \"sbom\": { \"enabled\": true, \"format\": \"spdx\" }\n}";
 
     public static readonly Malformation[] Malformations =
     [

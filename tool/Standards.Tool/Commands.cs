@@ -62,6 +62,18 @@ internal sealed class Commands
 
     private readonly Option<bool> AllowDowngradeOption = new("--allow-downgrade") { Description = "Accept a --to version older than the pinned one." };
 
+    private readonly Argument<string[]> ReportPathsArgument = new("paths")
+    {
+        Description = "compliance.json files, or folders searched at any depth for compliance.json and *.compliance.json (several of one repo make its history).",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private readonly Option<string> ReportOutputOption = new("--output", "-o")
+    {
+        Description = "The folder for index.html and fleet.json (created when missing). Required.",
+        HelpName = "folder",
+    };
+
     public Commands()
     {
         VerbosityOption.AcceptOnlyFromAmong("q", "quiet", "m", "minimal", "n", "normal", "d", "detailed", "diag", "diagnostic");
@@ -82,6 +94,7 @@ internal sealed class Commands
     {
         "adopt" => ["dotnet standards adopt --dry-run", "dotnet standards adopt path/to/repo --sdk-version 1.2.0", "dotnet standards adopt --allow-dirty -v d"],
         "upgrade" => ["dotnet standards upgrade --dry-run", "dotnet standards upgrade --to 1.4.0", "dotnet standards upgrade --latest --format json"],
+        "report" => ["dotnet standards report downloads/ -o fleet-report", "dotnet standards report a/compliance.json b/compliance.json -o out --format json"],
         "survey" => ["dotnet standards survey", "dotnet standards survey --check --format json", "dotnet standards survey path/to/repo -o survey-reports"],
         _ => ["dotnet standards adopt --dry-run", "dotnet standards survey --check", "dotnet standards adopt --help"],
     };
@@ -94,6 +107,7 @@ internal sealed class Commands
             Adopt(console),
             Survey(console),
             Upgrade(console),
+            Report(console),
         };
         root.Options.Add(VerbosityOption);
         root.Options.Add(FormatOption);
@@ -185,5 +199,20 @@ internal sealed class Commands
         });
         upgrade.SetAction(parse => UpgradeCommand.Run(this, parse, console));
         return upgrade;
+    }
+
+    private Command Report(ToolConsole console)
+    {
+        var report = new Command("report", "Make the fleet report from the compliance.json files CI builds on Standards.Sdk write (artifacts/standards/): one self-contained index.html (sortable, filterable table of repos: SDK versions behind the newest, status, findings, baseline trend, exceptions expiring within 30 days, coverage; a section per repo with its rules) and fleet.json. Files that cannot be used (malformed, newer schema, duplicates, folders with none) are named and left out; the page is made from the others. Exit 1 when some were left out, 2 when none could be used.")
+        {
+            ReportPathsArgument,
+            ReportOutputOption,
+        };
+        report.SetAction(parse => ReportCommand.Run(
+            parse.GetValue(ReportPathsArgument) ?? [],
+            parse.GetValue(ReportOutputOption),
+            parse.GetValue(FormatOption) == "json",
+            console));
+        return report;
     }
 }

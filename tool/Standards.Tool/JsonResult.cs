@@ -30,6 +30,10 @@ internal static class JsonResult
         ["formatted"] = error.Formatted(),
     });
 
+    /// <summary>A finished fleet report: "ok" when every input was used, "findings" when some were left out.</summary>
+    public static string Report(int exitCode, JsonObject result) =>
+        Document("report", exitCode == CommandLine.Success ? "ok" : "findings", exitCode, result, null);
+
     /// <summary>A run cancelled by Ctrl-C or SIGTERM; nothing was written.</summary>
     public static string Cancelled(string command) => Document(command, "cancelled", CommandLine.Cancelled, null, null);
 

@@ -68,10 +68,14 @@ public static class JsonFormats
     public static JsonFormat RuleCatalog { get; } = new("catalog/rules.json (rule catalog)", new(AllowComments: false, RejectDuplicateKeys: true),
         "strict: generated from the rule declarations and shipped in the package, never edited by hand");
 
+    /// <summary>compliance.json, written by a CI build and read by `dotnet standards report`: strict JSON.</summary>
+    public static JsonFormat Compliance { get; } = new("compliance.json", new(AllowComments: false, RejectDuplicateKeys: true),
+        "strict: written by the build, never edited by hand");
+
     /// <summary>All of them.</summary>
     public static IReadOnlyList<JsonFormat> All { get; } =
     [
         Policy, GlobalJson, VersionJson, PackagesLock, ProjectAssets, AdoptionBaseline, CodeBaseline, CoverageBaseline, BenchmarkBaseline,
-        BenchmarkResults, VersionCache, ToolManifest, RuleCatalog,
+        BenchmarkResults, VersionCache, ToolManifest, RuleCatalog, Compliance,
     ];
 }

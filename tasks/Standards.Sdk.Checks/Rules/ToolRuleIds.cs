@@ -68,4 +68,24 @@ public static class ToolRuleIds
     /// <summary>The feeds serve Standards.Sdk at the target version but not a package that moves with it (the tool, another Standards.* package).</summary>
     [Rule("A Standards package is missing at the target version", Severity.Error, "adoption-baseline")]
     public const string PackagesOutOfStep = "STD7515";
+
+    /// <summary>A compliance.json given to `dotnet standards report` is not valid JSON or lacks a member of its schema.</summary>
+    [Rule("A compliance file is malformed", Severity.Error, "adoption-baseline")]
+    public const string ComplianceMalformed = "STD7520";
+
+    /// <summary>A compliance.json was written with a schema version newer than the tool reads.</summary>
+    [Rule("A compliance file has a newer schema version", Severity.Error, "adoption-baseline")]
+    public const string ComplianceFutureVersion = "STD7521";
+
+    /// <summary>Two compliance files describe the same repo and commit.</summary>
+    [Rule("Two compliance files for the same commit", Severity.Error, "adoption-baseline")]
+    public const string ComplianceDuplicate = "STD7522";
+
+    /// <summary>A path given to `dotnet standards report` has no compliance.json (a folder with none, a missing file).</summary>
+    [Rule("No compliance file at a path", Severity.Error, "adoption-baseline")]
+    public const string ComplianceNotFound = "STD7523";
+
+    /// <summary>No usable compliance file among the inputs, or the report cannot be written: nothing is written.</summary>
+    [Rule("The fleet report cannot be made", Severity.Error, "adoption-baseline")]
+    public const string ReportNotWritten = "STD7524";
 }
