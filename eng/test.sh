@@ -26,6 +26,17 @@ trap 'rm -rf "$work"' EXIT
 if [ "$fast" = true ]; then
   echo "==> Running the fast tier (unit and analyzer tests)"
   target="$REPO_ROOT/eng/fast-tests.slnf"
+  # Tests marked [Trait("Tier", "Full")] need what eng/setup.sh installs (a browser): the full tier runs them.
+  # A --filter given on the command line is kept and narrowed.
+  tier="Tier!=Full"
+  filtered=false
+  for i in "${!args[@]}"; do
+    if [ "${args[$i]}" = "--filter" ] && [ $((i + 1)) -lt ${#args[@]} ]; then
+      args[$((i + 1))]="(${args[$((i + 1))]})&$tier"
+      filtered=true
+    fi
+  done
+  [ "$filtered" = true ] || args+=(--filter "$tier")
 else
   # Set-up the full suite needs besides .NET (PostgreSQL server, OpenAPI validator); quick when it is all there.
   bash "$REPO_ROOT/eng/setup.sh"

@@ -10,7 +10,9 @@ namespace Standards.Tool.Tests.Fleet;
 /// 500 synthetic repos, with the view in the URL hash, and the test reads the DOM after the page's script ran: rows,
 /// sort order, filters, the expiring list. A screenshot is kept beside the test assembly (browser/fleet-report.png).
 /// </summary>
+/// <remarks>Full tier only (Tier=Full): it needs Chromium from eng/setup.sh, and the fast tier needs nothing installed.</remarks>
 [Collection(nameof(ReportCommandTests))]
+[Trait("Tier", "Full")]
 public sealed partial class FleetBrowserTests : IDisposable
 {
     private readonly TempFolder folder = new();
