@@ -90,7 +90,7 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
         var unreadable = new List<UnreadablePath>();
         var compileFiles = CompileFiles.Select(f => f.GetMetadata("FullPath")).Where(f => f.Length > 0).ToList();
         reporter.AddRange(LockedSettingsCheck.Run(CreateLockedSettings(compileFiles), effective, path => ReadRecording(path, unreadable)));
-        reporter.AddRange(ProjectNameCheck.Run(ProjectFile, effective, ReadBaseline(), Glob.Normalize(Path.GetRelativePath(RepoRoot, Path.GetFullPath(ProjectFile)))));
+        reporter.AddRange(ProjectNameCheck.Run(ProjectFile, effective, ReadBaselineFile(BaselineFile), Glob.Normalize(Path.GetRelativePath(RepoRoot, Path.GetFullPath(ProjectFile)))));
         ReportUnreadable(reporter, unreadable);
         LogSummary(project, policy, effective);
         WriteAnalyzerConfigs(effective, compileFiles, reporter);
@@ -162,20 +162,6 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
         }
     }
 
-    /// <summary>
-    /// The adoption baseline, read leniently: the repository checks report a damaged file (STD3901); here an entry
-    /// that cannot be read accepts nothing, so a damaged file makes the build fail, never pass.
-    /// </summary>
-    private Standards.Sdk.Checks.Baseline.BaselineFile? ReadBaseline()
-    {
-        if (BaselineFile is not { Length: > 0 } path || !File.Exists(path))
-        {
-            return null;
-        }
-
-        var text = ReadOrNull(path);
-        return text is null ? null : Standards.Sdk.Checks.Baseline.BaselineFile.Parse(Path.GetFileName(path), text).Baseline;
-    }
 
     /// <summary>STD0104 for source files a file-scoped exception covers but the analyzer config cannot name.</summary>
     private static void ReportUnwritable(FindingReporter reporter, IReadOnlyList<(string File, string Rule)> unwritable)

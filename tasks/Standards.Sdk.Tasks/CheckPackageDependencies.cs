@@ -83,7 +83,7 @@ public sealed class CheckPackageDependencies : ProjectPolicyTask
         var (licenses, _) = LicensePolicy.From(policy);
         var assets = string.IsNullOrEmpty(ProjectAssetsFile) ? null : Read(ProjectAssetsFile);
         var licenceFindings = LicenseCheck.Run(ProjectFile, assets, Read, licenses, reporter.SeverityOf, Read(ProjectFile), ProjectAssetsFile);
-        reporter.AddRange(ProjectFindingsBaseline.Apply(licenceFindings, ReadBaseline(), Glob.Normalize(Path.GetRelativePath(RepoRoot, Path.GetFullPath(ProjectFile))),
+        reporter.AddRange(ProjectFindingsBaseline.Apply(licenceFindings, ReadBaselineFile(BaselineFile), Glob.Normalize(Path.GetRelativePath(RepoRoot, Path.GetFullPath(ProjectFile))),
             BaselineFile ?? string.Empty, reporter.SeverityOf(BaselineRuleIds.EntryNoLongerNeeded)));
         ReportUnreadable(reporter, unreadable);
         Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Normal,
@@ -91,18 +91,4 @@ public sealed class CheckPackageDependencies : ProjectPolicyTask
         return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 
-    /// <summary>
-    /// The adoption baseline, read leniently: the repository checks report a damaged file (STD3901); here an entry
-    /// that cannot be read accepts nothing, so a damaged file makes the build fail, never pass.
-    /// </summary>
-    private Standards.Sdk.Checks.Baseline.BaselineFile? ReadBaseline()
-    {
-        if (BaselineFile is not { Length: > 0 } path || !File.Exists(path))
-        {
-            return null;
-        }
-
-        var text = ReadOrNull(path);
-        return text is null ? null : Standards.Sdk.Checks.Baseline.BaselineFile.Parse(Path.GetFileName(path), text).Baseline;
-    }
 }

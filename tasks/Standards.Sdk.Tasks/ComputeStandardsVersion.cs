@@ -90,6 +90,10 @@ public sealed class ComputeStandardsVersion : ProjectPolicyTask
     [Output]
     public string GitCommitTime { get; set; } = string.Empty;
 
+    /// <summary>The version of the latest stable release tag before HEAD (the baseline of API compatibility), or empty.</summary>
+    [Output]
+    public string LatestRelease { get; set; } = string.Empty;
+
     /// <inheritdoc />
     protected override bool ExecuteCore()
     {
@@ -127,6 +131,7 @@ public sealed class ComputeStandardsVersion : ProjectPolicyTask
             PublicReleaseResult = version.PublicRelease ? "true" : "false";
             BuildingRef = outcome.BuildingRef ?? string.Empty;
             GitCommitTime = outcome.CommitTime?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+            LatestRelease = outcome.LatestRelease ?? string.Empty;
             Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: version {0} for {1} (height {2}, {3}; facts from {4}).",
                 version.NuGetPackageVersion, Path.GetFileNameWithoutExtension(ProjectFile), version.VersionHeight,
                 version.PublicRelease ? "public release" : "not a public release", outcome.FactsSource);

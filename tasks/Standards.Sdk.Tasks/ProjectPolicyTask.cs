@@ -115,6 +115,22 @@ public abstract class ProjectPolicyTask : StandardsTask
         return configured == rule.DefaultSeverity ? finding : finding with { Severity = configured };
     }
 
+    /// <summary>
+    /// The adoption baseline at <paramref name="path"/>, read leniently: the repository checks report a damaged file
+    /// (STD3901); here an entry that cannot be read accepts nothing, so a damaged file makes the build fail, never pass.
+    /// Null when there is no file.
+    /// </summary>
+    protected static Checks.Baseline.BaselineFile? ReadBaselineFile(string? path)
+    {
+        if (path is not { Length: > 0 } || !File.Exists(path))
+        {
+            return null;
+        }
+
+        var text = ReadOrNull(path);
+        return text is null ? null : Checks.Baseline.BaselineFile.Parse(Path.GetFileName(path), text).Baseline;
+    }
+
     /// <summary>The project as the checks see it: name, kind and folder relative to the repo root.</summary>
     protected ProjectContext CreateProjectContext()
     {

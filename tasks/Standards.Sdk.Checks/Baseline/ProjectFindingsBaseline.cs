@@ -1,12 +1,14 @@
 using Standards.Sdk.Checks.Dependencies;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Release;
 
 namespace Standards.Sdk.Checks.Baseline;
 
 /// <summary>
-/// The adoption baseline for the dependency findings only a project's own build can make, after its restore: the
-/// package licences (STD2011, STD2012).
+/// The adoption baseline for the findings only a project's own build can make: the package licences of its
+/// dependencies, after its restore (STD2011, STD2012), and its own package metadata, when it is packed
+/// (STD6050-STD6054).
 /// Their entries name the repo-relative project file. The project's build applies them (a matched finding becomes
 /// a message prefixed <see cref="ProjectNameCheck.BaselinedPrefix"/>, a new one is reported as usual) and reports
 /// its own entries that no finding matches any more as STD3902; the repository checks neither judge these entries
@@ -16,7 +18,9 @@ public static class ProjectFindingsBaseline
 {
     /// <summary>The codes whose entries the project builds judge.</summary>
     public static IReadOnlyList<string> Codes { get; } =
-        [DependencyRuleIds.LicenseNotAllowed, DependencyRuleIds.LicenseDenied];
+        [DependencyRuleIds.LicenseNotAllowed, DependencyRuleIds.LicenseDenied,
+         ReleaseRuleIds.PackageDescriptionMissing, ReleaseRuleIds.PackageLicenseMissing, ReleaseRuleIds.PackageReadmeMissing,
+         ReleaseRuleIds.PackageRepositoryMissing, ReleaseRuleIds.PackageAuthorsMissing];
 
     /// <summary>True for a code whose baseline entries the project builds judge, not the repository checks.</summary>
     public static bool IsJudgedByProjects(string code) => Codes.Contains(code, StringComparer.OrdinalIgnoreCase);

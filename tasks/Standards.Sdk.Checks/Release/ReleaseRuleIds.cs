@@ -83,4 +83,40 @@ public static class ReleaseRuleIds
     /// <summary>The signing certificate settings are inconsistent (file not found, both a file and a fingerprint, ...).</summary>
     [Rule("Signing certificate settings invalid", Severity.Error, "signing")]
     public const string SigningConfigurationInvalid = "STD6046";
+
+    /// <summary>A packable library has no real package description (empty, the .NET SDK's placeholder, or its package id).</summary>
+    [Rule("Package description missing or a placeholder", Severity.Error, "package-metadata", Kinds = [ProjectKinds.Library])]
+    public const string PackageDescriptionMissing = "STD6050";
+
+    /// <summary>A packable library declares no licence (PackageLicenseExpression or PackageLicenseFile).</summary>
+    [Rule("Package licence missing", Severity.Error, "package-metadata", Kinds = [ProjectKinds.Library])]
+    public const string PackageLicenseMissing = "STD6051";
+
+    /// <summary>A packable library has no readme in its package (PackageReadmeFile unset, or the file not packed).</summary>
+    [Rule("Package readme missing", Severity.Error, "package-metadata", Kinds = [ProjectKinds.Library])]
+    public const string PackageReadmeMissing = "STD6052";
+
+    /// <summary>A packable library's package does not name its repository (RepositoryUrl).</summary>
+    [Rule("Package repository URL missing", Severity.Error, "package-metadata", Kinds = [ProjectKinds.Library])]
+    public const string PackageRepositoryMissing = "STD6053";
+
+    /// <summary>A packable library's Authors is unset (the .NET SDK then writes the assembly name).</summary>
+    [Rule("Package authors missing", Severity.Error, "package-metadata", Kinds = [ProjectKinds.Library])]
+    public const string PackageAuthorsMissing = "STD6054";
+
+    /// <summary>Package validation found a breaking change against the latest release while the major version is the same.</summary>
+    [Rule("Breaking API change without a major version", Severity.Error, "api-compatibility, semantic-versions", Kinds = [ProjectKinds.Library])]
+    public const string BreakingChangeWithoutMajor = "STD6060";
+
+    /// <summary>The package of the latest release (the baseline of API compatibility) was not found.</summary>
+    [Rule("API compatibility baseline package not found", Severity.Error, "api-compatibility", Kinds = [ProjectKinds.Library])]
+    public const string ApiBaselineMissing = "STD6061";
+
+    /// <summary>API compatibility was not checked against a release: no earlier release, or a new major version.</summary>
+    [Rule("API compatibility not checked against a release", Severity.Info, "api-compatibility", Kinds = [ProjectKinds.Library])]
+    public const string ApiCompatibilityNotChecked = "STD6062";
+
+    /// <summary>Package validation found that the package's target frameworks expose incompatible APIs or assets.</summary>
+    [Rule("API or assets differ between the package's target frameworks", Severity.Error, "api-compatibility", Kinds = [ProjectKinds.Library])]
+    public const string ApiDiffersBetweenFrameworks = "STD6063";
 }

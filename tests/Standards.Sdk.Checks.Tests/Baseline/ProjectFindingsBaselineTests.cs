@@ -29,6 +29,19 @@ public class ProjectFindingsBaselineTests
     }
 
     [Fact]
+    public void A_package_metadata_finding_of_the_pack_is_baselined_like_a_licence_finding()
+    {
+        var description = new Finding("STD6050", Severity.Error, "Package Acme: the package has no description (Description set nowhere in Acme.csproj or its Directory.Build.props). Set <Description>.", Project, 1);
+        var licence = description with { Code = "STD6051", Message = "Package Acme: the package declares no licence." };
+
+        var result = ProjectFindingsBaseline.Apply([description, licence], Baseline(("STD6050", Relative, description.Message)), Relative, BaselinePath, Severity.Warning);
+
+        Assert.Equal([Severity.Info, Severity.Error], result.Select(f => f.Severity));
+        Assert.True(ProjectFindingsBaseline.IsJudgedByProjects("STD6054"));
+        Assert.False(ProjectFindingsBaseline.IsJudgedByProjects("STD6060"));
+    }
+
+    [Fact]
     public void Entries_of_another_project_or_a_locked_rule_accept_nothing()
     {
         var result = ProjectFindingsBaseline.Apply([Eula, Audit],

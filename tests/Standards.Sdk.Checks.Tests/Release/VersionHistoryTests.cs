@@ -262,6 +262,26 @@ public sealed class VersionHistoryTests : IDisposable
     }
 
     [Fact]
+    public void The_latest_release_is_the_highest_stable_tag_before_HEAD_so_prerelease_tags_and_HEAD_s_own_tag_are_skipped()
+    {
+        repo.CommitFile("version.json", "{\n  \"version\": \"1.0\"\n}\n");
+        Assert.Null(Compute().LatestRelease);
+        repo.Git("tag", "v1.0.1");
+        Assert.Null(Compute().LatestRelease);
+
+        repo.CommitFile("version.json", "{\n  \"version\": \"1.1-beta\"\n}\n");
+        repo.Git("tag", "v1.1.0-beta.1");
+        repo.CommitFile("version.json", "{\n  \"version\": \"1.2\"\n}\n");
+        Assert.Equal("1.0.1", Compute().LatestRelease);
+
+        // The result cache keeps it: from memory, then from the state file.
+        var state = PackedSdk.NewTempDirectory("state");
+        Assert.Equal("1.0.1", Compute(state: state).LatestRelease);
+        VersionEngine.ClearCaches();
+        Assert.Equal("1.0.1", Compute(state: state).LatestRelease);
+    }
+
+    [Fact]
     public void Shallow_clone_that_cuts_the_counted_history_is_STD6003_and_a_deep_enough_one_is_fine()
     {
         repo.CommitFile("version.json", """{ "version": "1.0" }""");

@@ -21,6 +21,20 @@ internal static class ReleaseRepos
         </Project>
         """;
 
+    /// <summary>The package metadata every packable library of these repos shares (STD6050-STD6054 are clean).</summary>
+    public const string PackageMetadataProps = """
+        <Project>
+          <PropertyGroup>
+            <Description>Widgets for the Acme release tests.</Description>
+            <RepositoryUrl>https://git.example/acme/widgets</RepositoryUrl>
+            <PackageReadmeFile>README.md</PackageReadmeFile>
+          </PropertyGroup>
+          <ItemGroup>
+            <None Include="$(MSBuildThisFileDirectory)README.md" Pack="true" PackagePath="/" />
+          </ItemGroup>
+        </Project>
+        """;
+
     /// <summary>A library with two packages, committed; version.json as given. Multi-targeted (net10.0; netstandard2.0) on request.</summary>
     public static TestRepo Library(string versionJson, string projectExtra = "", bool multiTarget = false)
     {
@@ -29,6 +43,8 @@ internal static class ReleaseRepos
         repo.WriteFile("Directory.Packages.props", PackagesProps)
             .WriteFile(".gitignore", "bin/\nobj/\nartifacts/\n")
             .WriteFile("version.json", versionJson)
+            .WriteFile("Directory.Build.props", PackageMetadataProps)
+            .WriteFile("README.md", "# Acme widgets\n")
             .WriteProject("src/Acme.Widgets", "Acme.Widgets", $"""
                   <PropertyGroup>
                     {frameworks}

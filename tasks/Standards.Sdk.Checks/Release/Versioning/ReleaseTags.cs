@@ -37,6 +37,13 @@ public static partial class ReleaseTags
         return best;
     }
 
+    /// <summary>The highest release tag among <paramref name="tags"/> whose version has no prerelease label, or null.</summary>
+    public static ReleaseTag? LatestStable(IEnumerable<GitTag> tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        return Latest(tags.Where(t => Parse(t.Name, t.Commit) is { } release && !release.Version.Contains('-', StringComparison.Ordinal)));
+    }
+
     /// <summary>SemVer 2 precedence of two x.y.z[-label] versions (build metadata ignored).</summary>
     public static int Compare(string left, string right)
     {

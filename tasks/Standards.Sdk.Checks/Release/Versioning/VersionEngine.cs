@@ -49,6 +49,12 @@ public sealed record VersionOutcome
 
     /// <summary>Whether version.json lets the CI system have the version variables (cloudBuild.setVersionVariables).</summary>
     public bool SetCloudBuildVariables { get; init; }
+
+    /// <summary>
+    /// The version of the latest stable release tag in HEAD's history, HEAD's own tags left out (the release before
+    /// this build; what API compatibility is checked against), or null when there is none.
+    /// </summary>
+    public string? LatestRelease { get; init; }
 }
 
 /// <summary>
@@ -191,6 +197,7 @@ public static class VersionEngine
         CheckReleaseTags(options, version, facts, buildingRef, findings, why);
         return new VersionOutcome
         {
+            LatestRelease = ReleaseTags.LatestStable(facts.ReachableTags.Where(t => !string.Equals(t.Commit, facts.HeadCommit, StringComparison.OrdinalIgnoreCase)))?.Version,
             Version = version,
             Options = options,
             Findings = findings,

@@ -14,7 +14,7 @@ namespace Standards.Sdk.Checks.Release.Versioning;
 /// </summary>
 public static class VersionResultCache
 {
-    private const string FormatVersion = "1";
+    private const string FormatVersion = "2";
 
     private static readonly ConcurrentDictionary<string, VersionOutcome> Memory = new(StringComparer.Ordinal);
 
@@ -127,6 +127,7 @@ public static class VersionResultCache
         Add("SetCloudBuildVariables", outcome.SetCloudBuildVariables ? "true" : "false");
         Add("BuildingRef", outcome.BuildingRef);
         Add("CommitTime", outcome.CommitTime?.ToString(CultureInfo.InvariantCulture));
+        Add("LatestRelease", outcome.LatestRelease);
         lines.AddRange(outcome.Explanation.Select(e => "why=" + Escape(e)));
         // Fields are escaped one by one, so the tabs between them are the only raw ones.
         lines.AddRange(outcome.Findings.Select(f => "finding=" + string.Join('\t',
@@ -182,6 +183,7 @@ public static class VersionResultCache
             BuildingRef = Value("BuildingRef"),
             CommitTime = long.TryParse(Value("CommitTime"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var time) ? time : null,
             SetCloudBuildVariables = Value("SetCloudBuildVariables") == "true",
+            LatestRelease = Value("LatestRelease"),
         };
     }
 
