@@ -45,7 +45,7 @@ public class ApiCompatibilityTests
         var finding = Assert.Single(resolution.Findings);
         Assert.Equal(("STD6061", Severity.Error, Project, 1), (finding.Code, finding.Severity, finding.File, finding.Line));
         Assert.Equal(
-            $"Acme.Slugs 1.1.0 must be compared with release 1.0.0, but the package Acme.Slugs.1.0.0.nupkg is neither in NuGet's global packages folder nor in a local folder feed ({Feed}), so its API cannot be checked. Restore or publish that package to a local feed of nuget.config, set PackageValidationBaselinePath to the .nupkg, or add an exception for this rule in standards.json.",
+            $"Acme.Slugs 1.1.0 must be compared with release 1.0.0, but the package Acme.Slugs.1.0.0.nupkg is neither in NuGet's global packages folder nor in a local folder feed ({Feed}), so its API cannot be checked. Set <PackageValidationBaselineVersion>1.0.0</PackageValidationBaselineVersion> in the project (restore then downloads that package from the feeds of nuget.config), or PackageValidationBaselinePath to the .nupkg.",
             finding.Message);
     }
 

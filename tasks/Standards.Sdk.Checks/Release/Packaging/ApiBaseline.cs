@@ -133,7 +133,7 @@ public static class ApiBaseline
 
     private static ApiBaselineResolution Missing(ApiBaselineRequest request, string version, string problem) =>
         new(null, NullIfEmpty(version), [new Finding(ReleaseRuleIds.ApiBaselineMissing, Severity.Error,
-            $"{request.PackageId} {request.PackageVersion} must be compared with release {FirstOf(version, "(unknown)")}, but {problem}, so its API cannot be checked. Restore or publish that package to a local feed of nuget.config, set PackageValidationBaselinePath to the .nupkg, or add an exception for this rule in standards.json.",
+            $"{request.PackageId} {request.PackageVersion} must be compared with release {FirstOf(version, "(unknown)")}, but {problem}, so its API cannot be checked. Set <PackageValidationBaselineVersion>{FirstOf(version, "(the release)")}</PackageValidationBaselineVersion> in the project (restore then downloads that package from the feeds of nuget.config), or PackageValidationBaselinePath to the .nupkg.",
             request.ProjectFile, 1)]);
 
     private static string LocalSources(ApiBaselineRequest request)
