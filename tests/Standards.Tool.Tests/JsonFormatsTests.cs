@@ -69,6 +69,9 @@ public sealed class JsonFormatsTests
             (path, text) => Tool(() => VersionMoves.Apply(file => file == path ? text : null, NuGet.Versioning.NuGetVersion.Parse("2.0.0"), new ChangeSet(), []))),
         new(JsonFormats.RuleCatalog, "catalog/rules.json (upgrade's policy changelog)", "catalog/rules.json", "{\n  \"formatVersion\": 1,\n  \"rules\": []\n}", "rules", ["STD7510"],
             (path, text) => Tool(() => Standards.Adoption.Upgrade.RuleCatalogDocument.Read(path, text))),
+        new(JsonFormats.TemplateRecord, ".standards/template.json (update's template record)", Standards.Adoption.Update.TemplateRecord.FileName,
+            "{\n  \"formatVersion\": 1,\n  \"template\": \"std-lib\",\n  \"version\": \"1.0.0\",\n  \"generatedOn\": \"2026-01-02\",\n  \"options\": { \"name\": \"Acme.Text\" }\n}", "options", ["STD7531"],
+            (_, text) => Tool(() => Standards.Adoption.Update.TemplateRecord.Read(text))),
     ];
 
     public static readonly Malformation[] Malformations =

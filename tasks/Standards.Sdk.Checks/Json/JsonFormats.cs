@@ -68,10 +68,13 @@ public static class JsonFormats
     public static JsonFormat RuleCatalog { get; } = new("catalog/rules.json (rule catalog)", new(AllowComments: false, RejectDuplicateKeys: true),
         "strict: generated from the rule declarations and shipped in the package, never edited by hand");
 
+    /// <summary>The template record of a generated repo (.standards/template.json), which update reads and rewrites.</summary>
+    public static JsonFormat TemplateRecord { get; } = new(".standards/template.json (template record)", Lenient, "written by the template at generation, edited by hand to record a changed option");
+
     /// <summary>All of them.</summary>
     public static IReadOnlyList<JsonFormat> All { get; } =
     [
         Policy, GlobalJson, VersionJson, PackagesLock, ProjectAssets, AdoptionBaseline, CodeBaseline, CoverageBaseline, BenchmarkBaseline,
-        BenchmarkResults, VersionCache, ToolManifest, RuleCatalog,
+        BenchmarkResults, VersionCache, ToolManifest, RuleCatalog, TemplateRecord,
     ];
 }
