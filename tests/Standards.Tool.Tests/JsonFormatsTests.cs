@@ -71,6 +71,9 @@ public sealed class JsonFormatsTests
             (path, text) => Tool(() => Standards.Adoption.Upgrade.RuleCatalogDocument.Read(path, text))),
         new(JsonFormats.Compliance, "compliance.json (dotnet standards report)", "builds/1/compliance.json", ComplianceSample, "findings", ["STD7520"],
             (path, text) => Standards.Sdk.Checks.Reports.Compliance.ComplianceDocument.Read(text).Problem is { } p ? [new Finding(p.Code, Severity.Error, p.Message, path, p.Line)] : []),
+        new(JsonFormats.TemplateRecord, ".standards/template.json (update's template record)", Standards.Adoption.Update.TemplateRecord.FileName,
+            "{\n  \"formatVersion\": 1,\n  \"template\": \"std-lib\",\n  \"version\": \"1.0.0\",\n  \"generatedOn\": \"2026-01-02\",\n  \"options\": { \"name\": \"Acme.Text\" }\n}", "options", ["STD7531"],
+            (_, text) => Tool(() => Standards.Adoption.Update.TemplateRecord.Read(text))),
     ];
 
     private const string ComplianceSample = "{\n  \"schemaVersion\": 1,\n  \"repo\": \"org/app\",\n  \"commit\": null,\n  \"date\": \"2026-11-21T10:00:00Z\",\n"

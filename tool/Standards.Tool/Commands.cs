@@ -74,6 +74,32 @@ internal sealed class Commands
         HelpName = "folder",
     };
 
+    private readonly Argument<string> UpdatePathArgument = new("path")
+    {
+        Description = "The repo's root folder.",
+        DefaultValueFactory = _ => ".",
+    };
+
+    private readonly Option<string?> TemplateToOption = new("--to")
+    {
+        Description = "The Standards.Templates version to update to [default: the newest version the feeds list].",
+        HelpName = "version",
+    };
+
+    private readonly Option<bool> UpdateCheckOption = new("--check")
+    {
+        Description = "Report how far the repo is behind the templates and which files would change; write nothing; exit 1 when behind (for CI).",
+    };
+
+    private readonly Option<bool> InitOption = new("--init")
+    {
+        Description = "Record what generated a repo made before the templates wrote .standards/template.json: --template, --from and the options it was generated with (--name=<-n value> --owner=<owner> ...).",
+    };
+
+    private readonly Option<string?> TemplateOption = new("--template") { Description = "With --init: the template's short name (std-service, std-worker, std-lib).", HelpName = "short name" };
+
+    private readonly Option<string?> FromOption = new("--from") { Description = "With --init: the Standards.Templates version the repo was generated with.", HelpName = "version" };
+
     public Commands()
     {
         VerbosityOption.AcceptOnlyFromAmong("q", "quiet", "m", "minimal", "n", "normal", "d", "detailed", "diag", "diagnostic");
@@ -95,6 +121,7 @@ internal sealed class Commands
         "adopt" => ["dotnet standards adopt --dry-run", "dotnet standards adopt path/to/repo --sdk-version 1.2.0", "dotnet standards adopt --allow-dirty -v d"],
         "upgrade" => ["dotnet standards upgrade --dry-run", "dotnet standards upgrade --to 1.4.0", "dotnet standards upgrade --latest --format json"],
         "report" => ["dotnet standards report downloads/ -o fleet-report", "dotnet standards report a/compliance.json b/compliance.json -o out --format json"],
+        "update" => ["dotnet standards update --check", "dotnet standards update --dry-run", "dotnet standards update --init --template std-service --from 1.2.0 --name=Acme.Orders --owner=@acme/orders"],
         "survey" => ["dotnet standards survey", "dotnet standards survey --check --format json", "dotnet standards survey path/to/repo -o survey-reports"],
         _ => ["dotnet standards adopt --dry-run", "dotnet standards survey --check", "dotnet standards adopt --help"],
     };
@@ -108,6 +135,7 @@ internal sealed class Commands
             Survey(console),
             Upgrade(console),
             Report(console),
+            Update(console),
         };
         root.Options.Add(VerbosityOption);
         root.Options.Add(FormatOption);
@@ -214,5 +242,56 @@ internal sealed class Commands
             parse.GetValue(FormatOption) == "json",
             console));
         return report;
+    }
+
+    /// <summary>
+    /// The update request of a parsed update command line. The tokens it did not match are the template options of
+    /// --init; the parser gives the first of them to the path when no path was typed before them.
+    /// </summary>
+    public UpdateCommand.Request UpdateRequest(ParseResult parse)
+    {
+        var path = parse.GetValue(UpdatePathArgument) ?? ".";
+        var optionAsPath = path.StartsWith('-');
+        return new(
+            new Standards.Adoption.Update.UpdateOptions(
+                optionAsPath ? "." : path,
+                parse.GetValue(TemplateToOption),
+                parse.GetValue(DryRunOption),
+                parse.GetValue(UpdateCheckOption),
+                parse.GetValue(AllowDirtyOption)),
+            parse.GetValue(InitOption),
+            parse.GetValue(TemplateOption),
+            parse.GetValue(FromOption),
+            [.. optionAsPath ? [path] : Array.Empty<string>(), .. parse.UnmatchedTokens]);
+    }
+
+    private Command Update(ToolConsole console)
+    {
+        var update = new Command("update", "Bring a generated repo up to date with its template: regenerate the template recorded in .standards/template.json at the recorded version and at the new one (in a private template hive), and merge the template's changes into the repo file by file, three ways. Files you did not touch take the new content; files both changed are merged, overlapping edits written with conflict markers and listed; files the template added are added, those it removed are removed only if you did not change them; lock files are restored. All files or none. Exit 1 when a file needs you (conflict, binary, deleted or renamed), or with --check when the repo is behind.")
+        {
+            UpdatePathArgument,
+            TemplateToOption,
+            DryRunOption,
+            UpdateCheckOption,
+            AllowDirtyOption,
+            InitOption,
+            TemplateOption,
+            FromOption,
+        };
+        update.TreatUnmatchedTokensAsErrors = false;
+        update.Validators.Add(result =>
+        {
+            var init = result.GetValue(InitOption);
+            if (init && (result.GetValue(TemplateOption) is null || result.GetValue(FromOption) is null))
+            {
+                result.AddError("--init needs --template <short name> and --from <version>.");
+            }
+            else if (!init && (result.GetResult(TemplateOption) is not null || result.GetResult(FromOption) is not null))
+            {
+                result.AddError("--template and --from go with --init only.");
+            }
+        });
+        update.SetAction((parse, cancellation) => UpdateCommand.RunAsync(UpdateRequest(parse), Verbosity(parse), parse.GetValue(FormatOption) == "json", console, cancellation));
+        return update;
     }
 }

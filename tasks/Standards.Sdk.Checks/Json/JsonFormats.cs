@@ -72,10 +72,13 @@ public static class JsonFormats
     public static JsonFormat Compliance { get; } = new("compliance.json", new(AllowComments: false, RejectDuplicateKeys: true),
         "strict: written by the build, never edited by hand");
 
+    /// <summary>The template record of a generated repo (.standards/template.json), which update reads and rewrites.</summary>
+    public static JsonFormat TemplateRecord { get; } = new(".standards/template.json (template record)", Lenient, "written by the template at generation, edited by hand to record a changed option");
+
     /// <summary>All of them.</summary>
     public static IReadOnlyList<JsonFormat> All { get; } =
     [
         Policy, GlobalJson, VersionJson, PackagesLock, ProjectAssets, AdoptionBaseline, CodeBaseline, CoverageBaseline, BenchmarkBaseline,
-        BenchmarkResults, VersionCache, ToolManifest, RuleCatalog, Compliance,
+        BenchmarkResults, VersionCache, ToolManifest, RuleCatalog, Compliance, TemplateRecord,
     ];
 }

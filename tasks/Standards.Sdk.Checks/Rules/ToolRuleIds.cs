@@ -88,4 +88,36 @@ public static class ToolRuleIds
     /// <summary>No usable compliance file among the inputs, or the report cannot be written: nothing is written.</summary>
     [Rule("The fleet report cannot be made", Severity.Error, "adoption-baseline")]
     public const string ReportNotWritten = "STD7524";
+
+    /// <summary>`dotnet standards update` finds no .standards/template.json: the repo does not say what generated it.</summary>
+    [Rule("The repo has no template record", Severity.Error, "adoption-baseline")]
+    public const string TemplateRecordMissing = "STD7530";
+
+    /// <summary>.standards/template.json is not a template record (not JSON, a missing or wrong value).</summary>
+    [Rule("The template record is malformed", Severity.Error, "adoption-baseline")]
+    public const string TemplateRecordMalformed = "STD7531";
+
+    /// <summary>The template pack cannot be installed into the private hive, or the template cannot be generated from the record.</summary>
+    [Rule("The template cannot be generated from the record", Severity.Error, "adoption-baseline")]
+    public const string TemplateGenerationFailed = "STD7532";
+
+    /// <summary>A binary file both the team and the template changed: left as the team has it, listed.</summary>
+    [Rule("A binary file changed on both sides", Severity.Error, "adoption-baseline")]
+    public const string TemplateBinaryConflict = "STD7533";
+
+    /// <summary>The template changed a file the team deleted or renamed: nothing is written there, listed.</summary>
+    [Rule("A file the template changed was deleted or renamed", Severity.Error, "adoption-baseline")]
+    public const string TemplateFileGone = "STD7534";
+
+    /// <summary>The template changed lines the team also changed: written with conflict markers, listed.</summary>
+    [Rule("A template change conflicts with the team's edit", Severity.Error, "adoption-baseline")]
+    public const string TemplateMergeConflict = "STD7535";
+
+    /// <summary>The template removed a file the team changed: kept, listed.</summary>
+    [Rule("The template removed a file the team changed", Severity.Error, "adoption-baseline")]
+    public const string TemplateRemovedChanged = "STD7536";
+
+    /// <summary>`update --init` on a repo that already has a template record.</summary>
+    [Rule("The repo already has a template record", Severity.Error, "adoption-baseline")]
+    public const string TemplateRecordExists = "STD7537";
 }

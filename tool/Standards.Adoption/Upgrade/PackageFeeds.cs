@@ -99,6 +99,21 @@ public sealed class NuGetPackageFeeds : IPackageFeeds
         return null;
     }
 
+    /// <summary>Copies the package (.nupkg) of that version from the first feed that serves it; false when none does.</summary>
+    public bool CopyPackage(string packageId, NuGetVersion version, Stream destination)
+    {
+        foreach (var source in For(packageId))
+        {
+            using var cache = new SourceCacheContext { NoCache = true };
+            if (Call(source, async repository => await repository.GetResource<FindPackageByIdResource>().CopyNupkgToStreamAsync(packageId, version, destination, cache, NullLogger.Instance, CancellationToken.None).ConfigureAwait(false)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private List<PackageSource> For(string packageId)
     {
         if (!mapping.IsEnabled)

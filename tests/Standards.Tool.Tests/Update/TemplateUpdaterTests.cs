@@ -1,0 +1,228 @@
+using System.Text;
+using NuGet.Versioning;
+using Standards.Adoption;
+using Standards.Adoption.Update;
+using Standards.Adoption.Upgrade;
+
+namespace Standards.Tool.Tests.Update;
+
+/// <summary>
+/// The update's planner and writer without <c>dotnet new</c>: a scripted <c>dotnet new</c> writes each version's
+/// files, git merges for real, and the repo is a temp folder.
+/// </summary>
+public sealed class TemplateUpdaterTests : IDisposable
+{
+    private const string Record = """
+        {
+          "formatVersion": 1,
+          "template": "std-lib",
+          "version": "1.0.0",
+          "generatedOn": "2026-03-04",
+          "options": {
+            "name": "Acme.Text",
+            "sdk-version": "1.0.0"
+          }
+        }
+        """;
+
+    private static readonly Dictionary<string, Dictionary<string, string>> Versions = new()
+    {
+        ["1.0.0"] = new()
+        {
+            ["README.md"] = "title\nintro\nbody\nend\n",
+            ["SECURITY.md"] = "policy\n",
+            ["docs/old.md"] = "old\n",
+            ["ci.yml"] = "steps:\n  - build\n",
+            ["src/Acme.Text/packages.lock.json"] = "{}\n",
+        },
+        ["2.0.0"] = new()
+        {
+            ["README.md"] = "title\nintro\nbody\nEND\n",
+            ["SECURITY.md"] = "policy, revised\n",
+            ["docs/new.md"] = "new\n",
+            ["ci.yml"] = "steps:\n  - build --locked\n",
+            ["src/Acme.Text/packages.lock.json"] = "{ }\n",
+        },
+    };
+
+    private readonly string root = Path.Combine(Path.GetTempPath(), "standards-update-test-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly ScriptedDotnet dotnet = new();
+
+    public TemplateUpdaterTests()
+    {
+        foreach (var (path, text) in Versions["1.0.0"])
+        {
+            Write(path, text);
+        }
+
+        Write(TemplateRecord.FileName, Record);
+    }
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private void Write(string path, string text)
+    {
+        var file = Path.Combine(root, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, text);
+    }
+
+    private string Read(string path) => File.ReadAllText(Path.Combine(root, path));
+
+    private UpdateResult Update(UpdateOptions? options = null, params string[] served) =>
+        new TemplateUpdater(dotnet, new Packs(served.Length > 0 ? served : ["1.0.0", "2.0.0"]), TextWriter.Null).Run(options ?? new UpdateOptions(root));
+
+    [Fact]
+    public void Keeps_the_teams_edits_merges_adds_removes_and_lists_the_conflict()
+    {
+        Write("README.md", "title\nintro, by the team\nbody\nend\n");
+        Write("ci.yml", "steps:\n  - build --team\n");
+
+        var result = Update();
+
+        Assert.Equal(
+            ["README.md Merged", "SECURITY.md TakeTemplate", "ci.yml Conflict", "docs/new.md Added", "docs/old.md Removed", "src/Acme.Text/packages.lock.json Regenerate"],
+            result.Files.Select(f => $"{f.Path} {f.Outcome}"));
+        Assert.Equal("title\nintro, by the team\nbody\nEND\n", Read("README.md"));
+        Assert.Equal("policy, revised\n", Read("SECURITY.md"));
+        Assert.Equal("steps:\n<<<<<<< ci.yml (yours)\n  - build --team\n=======\n  - build --locked\n>>>>>>> ci.yml (template now)\n", Read("ci.yml"));
+        Assert.Equal("new\n", Read("docs/new.md"));
+        Assert.False(File.Exists(Path.Combine(root, "docs/old.md")));
+        Assert.Equal("{}\n", Read("src/Acme.Text/packages.lock.json"));
+        Assert.Equal(("STD7535", "ci.yml"), (UpdateResult.Code(Assert.Single(result.Attention).Outcome), result.Attention[0].Path));
+
+        var record = TemplateRecord.Read(Read(TemplateRecord.FileName));
+        Assert.Equal(("2.0.0", "2.0.0"), (record.Version, record.Option("sdk-version")));
+        Assert.Contains(dotnet.Calls, c => c.StartsWith("restore --force-evaluate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_and_dry_run_write_nothing_and_say_how_far_behind()
+    {
+        foreach (var options in new[] { new UpdateOptions(root, Check: true), new UpdateOptions(root, DryRun: true) })
+        {
+            var result = Update(options, "1.0.0", "1.5.0", "2.0.0");
+            Assert.Equal((true, 2, false), (result.Behind, result.VersionsBehind, result.Written));
+            Assert.Equal(6, result.Files.Count);
+            Assert.Equal("policy\n", Read("SECURITY.md"));
+            Assert.Equal("1.0.0", TemplateRecord.Read(Read(TemplateRecord.FileName)).Version);
+        }
+    }
+
+    [Fact]
+    public void A_file_the_team_deleted_is_left_deleted_and_listed()
+    {
+        File.Delete(Path.Combine(root, "ci.yml"));
+        var result = Update();
+        var gone = Assert.Single(result.Attention);
+        Assert.Equal(("ci.yml", MergeOutcome.DeletedByTeam, "STD7534"), (gone.Path, gone.Outcome, UpdateResult.Code(gone.Outcome)));
+        Assert.False(File.Exists(Path.Combine(root, "ci.yml")));
+    }
+
+    [Fact]
+    public void Up_to_date_generates_nothing()
+    {
+        var result = Update(null, "1.0.0");
+        Assert.Equal((false, 0), (result.Behind, result.Files.Count));
+        Assert.Empty(dotnet.Calls);
+    }
+
+    [Fact]
+    public void Errors_are_coded_and_write_nothing()
+    {
+        Assert.Equal("STD7511", Assert.Throws<ToolException>(() => Update(null, "2.0.0")).Code);
+        Assert.Equal("STD7511", Assert.Throws<ToolException>(() => Update(new UpdateOptions(root, To: "3.0.0"))).Code);
+        Assert.Equal("STD7514", Assert.Throws<ToolException>(() => Update(new UpdateOptions(root, To: "0.9.0"), "0.9.0", "1.0.0")).Code);
+        dotnet.FailNew = true;
+        var failed = Assert.Throws<ToolException>(() => Update());
+        Assert.Equal(("STD7532", ".standards/template.json"), (failed.Code, failed.File));
+        Assert.Contains("Error: Invalid option(s)", failed.Message, StringComparison.Ordinal);
+        File.Delete(Path.Combine(root, TemplateRecord.FileName));
+        Assert.Equal("STD7530", Assert.Throws<ToolException>(() => Update()).Code);
+        Assert.Equal("policy\n", Read("SECURITY.md"));
+    }
+
+    [Fact]
+    public void A_restore_that_skips_projects_is_a_coded_failure_not_a_regenerated_lock_file()
+    {
+        dotnet.RestoreOutput = "warning NU1503: Skipping restore for project 'src/Acme.Text/Acme.Text.csproj'.";
+        var error = Assert.Throws<ToolException>(() => Update());
+        Assert.Equal("STD7506", error.Code);
+        Assert.Contains("the lock files are not regenerated yet", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Init_records_the_options_and_refuses_a_second_record()
+    {
+        File.Delete(Path.Combine(root, TemplateRecord.FileName));
+        var updater = new TemplateUpdater(dotnet, new Packs(["1.0.0"]), TextWriter.Null);
+        var record = updater.Init(root, "std-lib", "1.0.0", ["--name=Acme.Text", "--ci", "none", "--owner=@acme/text"], "2026-05-06");
+        Assert.Equal(["name=Acme.Text", "ci=none", "owner=@acme/text"], record.Options.Select(o => $"{o.Key}={o.Value}"));
+        Assert.Equal(record.ToJson(), Read(TemplateRecord.FileName));
+        Assert.Equal("2026-05-06", record.GeneratedOn);
+        Assert.Equal("STD7537", Assert.Throws<ToolException>(() => updater.Init(root, "std-lib", "1.0.0", ["--name=X"], "2026-05-06")).Code);
+        File.Delete(Path.Combine(root, TemplateRecord.FileName));
+        Assert.Equal("STD7511", Assert.Throws<ToolException>(() => updater.Init(root, "std-lib", "0.1.0", ["--name=X"], "2026-05-06")).Code);
+        Assert.Equal("STD7531", Assert.Throws<ToolException>(() => updater.Init(root, "std-lib", "1.0.0", ["--ci=none"], "2026-05-06")).Code);
+        Assert.False(File.Exists(Path.Combine(root, TemplateRecord.FileName)));
+    }
+
+    /// <summary>The feeds: every version given, listed.</summary>
+    private sealed class Packs(IReadOnlyList<string> served) : ITemplatePacks
+    {
+        public string Describe() => "test feed";
+
+        public IReadOnlyList<FeedVersion> Versions() => [.. served.Select(v => new FeedVersion(NuGetVersion.Parse(v), true))];
+
+        public bool Download(NuGetVersion version, string file)
+        {
+            File.WriteAllText(file, version.ToNormalizedString());
+            return true;
+        }
+    }
+
+    /// <summary>dotnet: install remembers the package's version per hive, new writes that version's files, restore succeeds; git is real.</summary>
+    private sealed class ScriptedDotnet : ICommandRunner
+    {
+        private readonly Dictionary<string, string> hives = new(StringComparer.Ordinal);
+        private readonly ProcessCommandRunner git = new();
+
+        public List<string> Calls { get; } = [];
+
+        public bool FailNew { get; set; }
+
+        public string RestoreOutput { get; set; } = "restored";
+
+        public CommandResult Run(string command, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
+        {
+            if (command == "git")
+            {
+                return git.Run(command, arguments, workingDirectory, environment);
+            }
+
+            Calls.Add(string.Join(' ', arguments));
+            var hive = arguments.SkipWhile(a => a != "--debug:custom-hive").Skip(1).FirstOrDefault();
+            if (arguments is ["new", "install", var package, ..])
+            {
+                hives[hive!] = File.ReadAllText(package);
+                return new CommandResult(0, "installed");
+            }
+
+            if (arguments is ["new", "std-lib", ..] && !FailNew)
+            {
+                Assert.Contains("--generated-on=2026-03-04", arguments);
+                var output = arguments[arguments.ToList().IndexOf("-o") + 1];
+                foreach (var (path, text) in Versions[hives[hive!]])
+                {
+                    var file = Path.Combine(output, path);
+                    Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                    File.WriteAllBytes(file, Encoding.UTF8.GetBytes(text));
+                }
+
+                return new CommandResult(0, "The template was created successfully.");
+            }
+
+            return arguments is ["restore", ..] ? new CommandResult(0, RestoreOutput) : new CommandResult(127, "Error: Invalid option(s):\n--bad");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using Standards.Adoption;
+using Standards.Adoption.Update;
+
+namespace Standards.Tool.Tests.Update;
+
+/// <summary>The update command line: its usage errors and coded input errors, exit codes and what it prints.</summary>
+public sealed class UpdateCommandTests : IDisposable
+{
+    private readonly string root = Path.Combine(Path.GetTempPath(), "standards-update-cli-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public UpdateCommandTests() => Directory.CreateDirectory(root);
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = CommandLine.Run(["update", .. args], output, error, new ProcessCommandRunner());
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void A_repo_without_a_record_is_STD7530_with_the_way_to_record_it()
+    {
+        var (exit, _, error) = Run(root, "--check");
+        Assert.Equal(2, exit);
+        Assert.Contains("STD7530", error, StringComparison.Ordinal);
+        Assert.Contains("dotnet standards update --init --template", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_malformed_record_is_STD7531_with_file_and_line()
+    {
+        Directory.CreateDirectory(Path.Combine(root, ".standards"));
+        File.WriteAllText(Path.Combine(root, TemplateRecord.FileName), "{\n  \"formatVersion\": 1,\n  \"template\": 3\n}\n");
+        var (exit, _, error) = Run(root);
+        Assert.Equal(2, exit);
+        Assert.Contains(".standards/template.json(3", error, StringComparison.Ordinal);
+        Assert.Contains("STD7531", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Init_takes_the_template_options_that_follow_it_even_without_a_path()
+    {
+        var commands = new Commands();
+        var parse = commands.Root(ToolConsole.Redirected(TextWriter.Null, TextWriter.Null, new ProcessCommandRunner()))
+            .Parse(["update", "--init", "--template", "std-lib", "--from", "1.0.0", "--name=Acme.Text", "--ci", "none"]);
+        var request = commands.UpdateRequest(parse);
+        Assert.Empty(parse.Errors);
+        Assert.Equal((".", true, "std-lib", "1.0.0"), (request.Options.Path, request.Init, request.Template, request.From));
+        Assert.Equal(["--name=Acme.Text", "--ci", "none"], request.TemplateOptions);
+    }
+
+    [Theory]
+    [InlineData("--init --template std-lib", "--init needs --template <short name> and --from <version>.")]
+    [InlineData("--template std-lib", "--template and --from go with --init only.")]
+    [InlineData("--owner=x", "Unrecognized command or argument '--owner=x'")]
+    public void Usage_errors_are_STD7508(string line, string message)
+    {
+        var (exit, _, error) = Run([root, .. line.Split(' ')]);
+        Assert.Equal(2, exit);
+        Assert.Contains("STD7508", error, StringComparison.Ordinal);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+}

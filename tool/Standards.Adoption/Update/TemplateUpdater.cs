@@ -1,0 +1,278 @@
+using NuGet.Versioning;
+using Standards.Sdk.Checks.Rules;
+
+namespace Standards.Adoption.Update;
+
+/// <summary>The options of <c>dotnet standards update</c>.</summary>
+/// <param name="Path">The repo root.</param>
+/// <param name="To">The template pack version to move to; null for the newest listed one.</param>
+/// <param name="DryRun">Report what would change; write nothing.</param>
+/// <param name="Check">Report how far behind the repo is and which files would change; write nothing.</param>
+/// <param name="AllowDirty">Run on a tree with uncommitted changes.</param>
+public sealed record UpdateOptions(string Path, string? To = null, bool DryRun = false, bool Check = false, bool AllowDirty = false);
+
+/// <summary>What an update found and did.</summary>
+public sealed class UpdateResult
+{
+    /// <summary>The recorded template.</summary>
+    public required string Template { get; init; }
+
+    /// <summary>The recorded pack version.</summary>
+    public required string From { get; init; }
+
+    /// <summary>The version updated (or to update) to; equal to <see cref="From"/> when up to date.</summary>
+    public required string To { get; init; }
+
+    /// <summary>Versions the feeds list between <see cref="From"/> (excluded) and <see cref="To"/> (included).</summary>
+    public required int VersionsBehind { get; init; }
+
+    /// <summary>Every file the update writes, deletes or lists (unchanged files are left out), sorted by path.</summary>
+    public required IReadOnlyList<FileMerge> Files { get; init; }
+
+    /// <summary>True when the repo was written.</summary>
+    public required bool Written { get; init; }
+
+    /// <summary>True when the repo is behind the target version.</summary>
+    public bool Behind => From != To;
+
+    /// <summary>The files that need a person: conflicts, binary files, files the team deleted or renamed, removed files the team changed.</summary>
+    public IReadOnlyList<FileMerge> Attention => [.. Files.Where(f => Code(f.Outcome) is not null)];
+
+    /// <summary>The code listed with a file that needs a person, or null.</summary>
+    public static string? Code(MergeOutcome outcome) => outcome switch
+    {
+        MergeOutcome.Conflict => ToolRuleIds.TemplateMergeConflict,
+        MergeOutcome.Binary => ToolRuleIds.TemplateBinaryConflict,
+        MergeOutcome.DeletedByTeam => ToolRuleIds.TemplateFileGone,
+        MergeOutcome.KeptChanged => ToolRuleIds.TemplateRemovedChanged,
+        _ => null,
+    };
+}
+
+/// <summary>
+/// <c>dotnet standards update</c>: regenerates the template the repo records (<see cref="TemplateRecord"/>) at the
+/// recorded version (base) and at the target version (theirs), each from its own package in a private template hive
+/// (<c>dotnet new --debug:custom-hive</c>, never the user's), and merges the difference into the repo (ours) file
+/// by file with <see cref="TemplateMerge"/>. The repo is written all files or none, with the record's version moved;
+/// lock files are then restored, not merged.
+/// </summary>
+public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs, TextWriter log)
+{
+    private static readonly Dictionary<string, string?> DotnetEnvironment = new()
+    {
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+        ["DOTNET_GENERATE_ASPNET_CERTIFICATE"] = "false",
+    };
+
+    /// <summary>Runs the update.</summary>
+    public UpdateResult Run(UpdateOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var root = System.IO.Path.GetFullPath(options.Path);
+        var record = ReadRecord(root);
+        var writes = !options.DryRun && !options.Check;
+        if (writes && !options.AllowDirty && RepoFiles.IsGitRepo(runner, root) && RepoFiles.Uncommitted(runner, root) is { Count: > 0 } dirty)
+        {
+            throw new ToolException(ToolRuleIds.DirtyTree,
+                $"the git tree has {dirty.Count} uncommitted change(s) ({string.Join(", ", dirty.Take(5))}). Commit or stash them first, so the update is one reviewable change and a conflict can be undone, or pass --allow-dirty.");
+        }
+
+        var (from, to, behind) = ChooseVersions(record, options.To);
+        if (from == to)
+        {
+            return new UpdateResult { Template = record.Template, From = record.Version, To = record.Version, VersionsBehind = 0, Files = [], Written = false };
+        }
+
+        var plan = Plan(root, record, from, to);
+        var files = plan.Where(f => f.Outcome != MergeOutcome.Unchanged).ToList();
+        if (writes)
+        {
+            Write(root, record, to, files);
+        }
+
+        return new UpdateResult { Template = record.Template, From = record.Version, To = to.ToNormalizedString(), VersionsBehind = behind, Files = files, Written = writes };
+    }
+
+    /// <summary>
+    /// <c>update --init</c>: records what generated a repo made before the templates wrote the record. The version must
+    /// be one the feeds serve (it is the base of every later update); a repo that has a record keeps it (STD7537).
+    /// </summary>
+    /// <param name="root">The repo root.</param>
+    /// <param name="template">The template's short name.</param>
+    /// <param name="from">The pack version the repo was generated with.</param>
+    /// <param name="tokens">The options it was generated with, as typed for <c>dotnet new</c> (<c>--owner=x</c>, <c>--ci gitlab</c>, <c>-n Name</c>).</param>
+    /// <param name="today">The generation date when the tokens give no <c>--generated-on</c>.</param>
+    public TemplateRecord Init(string root, string template, string from, IReadOnlyList<string> tokens, string today)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        if (File.Exists(System.IO.Path.Combine(root, TemplateRecord.FileName)))
+        {
+            throw new ToolException(ToolRuleIds.TemplateRecordExists,
+                $"{TemplateRecord.FileName} exists already: the repo says what generated it. Run `dotnet standards update`; edit the record by hand to correct an option.", TemplateRecord.FileName);
+        }
+
+        if (!NuGetVersion.TryParse(from, out var version) || !packs.Versions().Any(v => v.Version == version))
+        {
+            throw Unavailable(from, "--from names it as the version the repo was generated with");
+        }
+
+        var options = new List<KeyValuePair<string, string>>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            var equals = token.IndexOf('=', StringComparison.Ordinal);
+            var name = (equals < 0 ? token : token[..equals]) switch
+            {
+                "-n" => "name",
+                var t when t.StartsWith("--", StringComparison.Ordinal) && t.Length > 2 => t[2..],
+                _ => throw new ToolException(ToolRuleIds.Usage, $"'{token}' is not a template option: give each as --option=value (the options of `dotnet new {template} --help`) and the name as --name=<-n value>."),
+            };
+            var value = equals >= 0 ? token[(equals + 1)..] : i + 1 < tokens.Count ? tokens[++i] : throw new ToolException(ToolRuleIds.Usage, $"{token} has no value: write {token}=<value>.");
+            options.RemoveAll(o => o.Key == name);
+            options.Add(new(name, value));
+        }
+
+        var date = options.FirstOrDefault(o => o.Key == TemplateRecord.DateOption).Value ?? today;
+        options.RemoveAll(o => o.Key == TemplateRecord.DateOption);
+        var text = new TemplateRecord(template, version.ToNormalizedString(), date, options).ToJson();
+
+        // Read back: the same checks as every later update (a name, a template, a date), before anything is written.
+        var record = TemplateRecord.Read(text);
+        TreeWrite.Commit(root, [(TemplateRecord.FileName, System.Text.Encoding.UTF8.GetBytes(text))]);
+        return record;
+    }
+
+    /// <summary>Reads the repo's record: STD7530 when it has none, STD7531 when it is not one.</summary>
+    public static TemplateRecord ReadRecord(string root)
+    {
+        var file = System.IO.Path.Combine(root, TemplateRecord.FileName);
+        if (!File.Exists(file))
+        {
+            throw new ToolException(ToolRuleIds.TemplateRecordMissing,
+                $"{TemplateRecord.FileName} does not exist, so there is no record of the template that generated {root}. Record it once with `dotnet standards update --init --template <short name> --from <version> --name=<-n value> [--option=value ...]` (the options it was generated with), commit the record, then run update.",
+                TemplateRecord.FileName);
+        }
+
+        return TemplateRecord.Read(File.ReadAllText(file));
+    }
+
+    private (NuGetVersion From, NuGetVersion To, int Behind) ChooseVersions(TemplateRecord record, string? requested)
+    {
+        var served = packs.Versions();
+        var from = NuGetVersion.Parse(record.Version);
+        if (!served.Any(v => v.Version == from))
+        {
+            throw Unavailable(from, $"the recorded version ({TemplateRecord.FileName}) is the base of the merge");
+        }
+
+        NuGetVersion to;
+        if (requested is null)
+        {
+            to = served.Where(v => v.Listed).Select(v => v.Version).DefaultIfEmpty(from).Max()!;
+            to = to < from ? from : to;
+        }
+        else if (!NuGetVersion.TryParse(requested, out to!) || !served.Any(v => v.Version == to))
+        {
+            throw Unavailable(requested, "--to names it");
+        }
+
+        if (to < from)
+        {
+            throw new ToolException(ToolRuleIds.Downgrade,
+                $"--to {to} is older than the recorded version {from}; update moves a repo forward only. Give a newer version, or none for the newest.", TemplateRecord.FileName);
+        }
+
+        return (from, to, served.Count(v => v.Listed && v.Version > from && v.Version <= to));
+    }
+
+    private ToolException Unavailable(object version, string why) =>
+        new(ToolRuleIds.VersionUnavailable,
+            $"the feeds do not serve {NuGetTemplatePacks.PackageId} {version} ({why}; feeds: {packs.Describe()}). Publish that version, add the feed that serves it to nuget.config, or give --to a version the feeds list; nothing was written.",
+            TemplateRecord.FileName);
+
+    /// <summary>The merge plan: both versions generated from the record in private hives, compared with the repo.</summary>
+    private List<FileMerge> Plan(string root, TemplateRecord record, NuGetVersion from, NuGetVersion to)
+    {
+        var work = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "standards-update-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(work);
+        try
+        {
+            var before = Generate(work, record, from, followSdkVersion: false);
+            var after = Generate(work, record, to, followSdkVersion: true);
+            log.WriteLine($"Merging {after.Count} template files into the repo");
+            return [.. new TemplateMerge(runner).Plan(before, after, path => Ours(root, path))];
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static byte[]? Ours(string root, string path)
+    {
+        var file = System.IO.Path.Combine(root, path);
+        return File.Exists(file) ? File.ReadAllBytes(file) : null;
+    }
+
+    /// <summary>The files <c>dotnet new</c> writes for the record at one version (the record itself left out: update writes it).</summary>
+    private Dictionary<string, byte[]> Generate(string work, TemplateRecord record, NuGetVersion version, bool followSdkVersion)
+    {
+        var name = version.ToNormalizedString();
+        log.WriteLine($"Generating {record.Template} {name} from the record");
+        var package = System.IO.Path.Combine(work, $"{NuGetTemplatePacks.PackageId}.{name}.nupkg");
+        if (!packs.Download(version, package))
+        {
+            throw Unavailable(name, "the feeds list it but serve no package");
+        }
+
+        var hive = System.IO.Path.Combine(work, "hive-" + name);
+        Dotnet(work, $"install {NuGetTemplatePacks.PackageId} {name}", ["new", "install", package, "--debug:custom-hive", hive]);
+        var output = System.IO.Path.Combine(work, "out-" + name);
+        Dotnet(work, $"generate {record.Template} {name} from the record", ["new", record.Template, .. record.Arguments(output, followSdkVersion), "--no-update-check", "--debug:custom-hive", hive]);
+        return Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
+            .Select(f => (Path: System.IO.Path.GetRelativePath(output, f).Replace('\\', '/'), File: f))
+            .Where(f => f.Path != TemplateRecord.FileName)
+            .ToDictionary(f => f.Path, f => File.ReadAllBytes(f.File), StringComparer.Ordinal);
+    }
+
+    private void Dotnet(string folder, string what, IReadOnlyList<string> arguments)
+    {
+        var result = runner.Run("dotnet", arguments, folder, DotnetEnvironment);
+        if (result.ExitCode != 0)
+        {
+            throw new ToolException(ToolRuleIds.TemplateGenerationFailed,
+                $"could not {what} (`dotnet {string.Join(' ', arguments)}` exited {result.ExitCode}): {Tail(result.Output)} Fix the option it names in {TemplateRecord.FileName} (each option of `dotnet new <template> --help`, written without --); nothing was written.",
+                TemplateRecord.FileName);
+        }
+    }
+
+    private static string Tail(string output)
+    {
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return string.Join(" ", lines.TakeLast(6));
+    }
+
+    /// <summary>Writes the plan and the record at the new version, all or nothing; then restores when the template has lock files.</summary>
+    private void Write(string root, TemplateRecord record, NuGetVersion to, List<FileMerge> files)
+    {
+        var version = to.ToNormalizedString();
+        var options = record.Options.Select(o => o.Key == "sdk-version" && o.Value == record.Version ? new KeyValuePair<string, string>(o.Key, version) : o).ToList();
+        var moved = record with { Version = version, Options = options };
+        var changes = files.Where(f => f.Writes).Select(f => (f.Path, f.Content)).ToList();
+        changes.Add((TemplateRecord.FileName, System.Text.Encoding.UTF8.GetBytes(moved.ToJson())));
+        TreeWrite.Commit(root, changes);
+        if (files.Any(f => f.Outcome == MergeOutcome.Regenerate))
+        {
+            log.WriteLine("Restoring to regenerate the lock files");
+            var restore = runner.Run("dotnet", ["restore", "--force-evaluate", "-nologo"], root, DotnetEnvironment);
+            // A project whose SDK does not resolve is skipped with a warning (NU1503) and the restore exits 0: the lock
+            // files were not written, so that is a failure too.
+            if (restore.ExitCode != 0 || restore.Output.Contains("NU1503", StringComparison.Ordinal) || restore.Output.Contains("MSB4236", StringComparison.Ordinal))
+            {
+                throw new ToolException(ToolRuleIds.BuildFailed,
+                    $"the update was written, but `dotnet restore --force-evaluate` failed, so the lock files are not regenerated yet: {Tail(restore.Output)} Fix the restore and run `dotnet restore --force-evaluate` before committing.");
+            }
+        }
+    }
+}
