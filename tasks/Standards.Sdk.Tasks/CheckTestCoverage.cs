@@ -48,6 +48,16 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
     /// <summary>The project's TargetFrameworks when it multi-targets; empty otherwise.</summary>
     public string TargetFrameworks { get; set; } = string.Empty;
 
+    /// <summary>
+    /// A Microsoft.Testing.Platform test app's coverlet.MTP file prefix (<see cref="MtpCoverageReports"/>): its
+    /// report is then looked for by that name under the repo, written after <see cref="TestAppFile"/>. Empty for
+    /// VSTest runs, whose report is looked for in <see cref="ResultsDirectory"/>.
+    /// </summary>
+    public string MtpReportPrefix { get; set; } = string.Empty;
+
+    /// <summary>The test app the Microsoft.Testing.Platform run ran (its TargetPath): only a report written after it was built counts.</summary>
+    public string TestAppFile { get; set; } = string.Empty;
+
     /// <summary>Where the project's report goes (artifacts/coverage/&lt;project&gt;/).</summary>
     [Required]
     public string OutputDirectory { get; set; } = string.Empty;
@@ -72,16 +82,9 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
             return true;
         }
 
-        var started = File.Exists(RunStartedFile) ? File.GetLastWriteTimeUtc(RunStartedFile) : DateTime.MinValue;
-        // Results folders keep every earlier run's report; only the ones this run wrote are read.
-        var earlier = ReadOrNull(RunStartedFile) is { } record ? TestRunStart.Parse(record) : null;
-        var since = started.AddSeconds(-2);
-        var chosen = CoverageReportLocator.Select(Candidates(earlier, since), earlier, since, TestAssemblyName);
+        var chosen = MtpReportPrefix.Length > 0 ? LocateMtpReport(project, reporter) : LocateVSTestReport(project, reporter);
         if (chosen is null)
         {
-            reporter.Report(CoverageRuleIds.ReportMissing,
-                $"The test run of {project.Name} wrote no coverage report under {ResultsDirectory} that can be told apart from the others. Standards.Sdk collects coverage with coverlet.collector (XPlat Code Coverage): keep the package referenced, do not pass another --collect, and give parallel test projects their own --results-directory (or none). To turn coverage off for this project, set StandardsCoverage=false.",
-                ProjectFile);
             return Finish(project, reporter, policy);
         }
 
@@ -97,6 +100,66 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
 
         Judge(read.Report, project, policy, settings, reporter, today);
         return Finish(project, reporter, policy);
+    }
+
+    private CoverageCandidate? LocateVSTestReport(ProjectContext project, FindingReporter reporter)
+    {
+        var started = File.Exists(RunStartedFile) ? File.GetLastWriteTimeUtc(RunStartedFile) : DateTime.MinValue;
+        // Results folders keep every earlier run's report; only the ones this run wrote are read.
+        var earlier = ReadOrNull(RunStartedFile) is { } record ? TestRunStart.Parse(record) : null;
+        var since = started.AddSeconds(-2);
+        var chosen = CoverageReportLocator.Select(Candidates(earlier, since), earlier, since, TestAssemblyName);
+        if (chosen is null)
+        {
+            reporter.Report(CoverageRuleIds.ReportMissing,
+                $"The test run of {project.Name} wrote no coverage report under {ResultsDirectory} that can be told apart from the others. Standards.Sdk collects coverage with coverlet.collector (XPlat Code Coverage): keep the package referenced, do not pass another --collect, and give parallel test projects their own --results-directory (or none). To turn coverage off for this project, set StandardsCoverage=false.",
+                ProjectFile);
+        }
+
+        return chosen;
+    }
+
+    // coverlet.MTP writes into the results directory dotnet test chose, so the report is found by its name.
+    private CoverageCandidate? LocateMtpReport(ProjectContext project, FindingReporter reporter)
+    {
+        var built = File.Exists(TestAppFile) ? File.GetLastWriteTimeUtc(TestAppFile) : DateTime.MaxValue;
+        var candidates = FindFiles(Path.GetFullPath(RepoRoot), MtpCoverageReports.Pattern(MtpReportPrefix))
+            .Select(f => new CoverageCandidate(f, File.GetLastWriteTimeUtc(f), []));
+        var chosen = MtpCoverageReports.Select(candidates, MtpReportPrefix, built.AddSeconds(-2));
+        if (chosen is null)
+        {
+            reporter.Report(CoverageRuleIds.MtpReportMissing,
+                $"{project.Name} runs on Microsoft.Testing.Platform, and no run of its current build ({TestAppFile}) wrote a coverage report ({MtpCoverageReports.Pattern(MtpReportPrefix)}) under {RepoRoot}. Run `dotnet test` before `dotnet build -t:StandardsCoverage`, keep its results under the repo (no --results-directory outside it), keep coverlet.MTP referenced and the --coverlet switches the SDK passes (RunArguments). To turn coverage off for this project, set StandardsCoverage=false.",
+                ProjectFile);
+        }
+
+        return chosen;
+    }
+
+    // The repo's files of one name pattern, without version control and package folders.
+    private static List<string> FindFiles(string root, string pattern)
+    {
+        var found = new List<string>();
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var folder = pending.Pop();
+            try
+            {
+                found.AddRange(Directory.EnumerateFiles(folder, pattern));
+                foreach (var sub in Directory.EnumerateDirectories(folder).Where(d => Path.GetFileName(d) is not (".git" or "node_modules")))
+                {
+                    pending.Push(sub);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A folder that cannot be read holds no report this run could have written there.
+            }
+        }
+
+        return found;
     }
 
     private void Judge(CoverageReport raw, ProjectContext project, StandardsPolicy policy, CoverageSettings settings, FindingReporter reporter, DateOnly today)

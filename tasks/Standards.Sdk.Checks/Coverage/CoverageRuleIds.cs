@@ -43,4 +43,8 @@ public static class CoverageRuleIds
     /// <summary>A project under test has no measured line: the gate would have nothing to judge it by.</summary>
     [Rule("A project under test has no measured line", Severity.Error, "line-coverage", Locked = true)]
     public const string NothingMeasured = "STD4009";
+
+    /// <summary>A Microsoft.Testing.Platform test project has no coverage report from a run of its current build.</summary>
+    [Rule("Microsoft.Testing.Platform run wrote no coverage report", Severity.Error, "line-coverage")]
+    public const string MtpReportMissing = "STD4010";
 }
