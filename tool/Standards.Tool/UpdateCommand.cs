@@ -80,9 +80,20 @@ internal static class UpdateCommand
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(options);
         var text = new StringBuilder();
-        if (!result.Behind)
+        if (!result.Behind && result.Attention.Count == 0)
         {
             text.Append(CultureInfo.InvariantCulture, $"{result.Template} {result.From} is the newest template version the feeds serve; nothing to do.\n");
+            return text.ToString();
+        }
+
+        if (!result.Behind)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{result.Template} {result.From} is the newest template version the feeds serve, but {result.Attention.Count} file(s) still hold conflict markers:\n");
+            foreach (var file in result.Attention)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  conflict     {file.Path}  [{UpdateResult.Code(file.Outcome)}] resolve the conflict markers (<<<<<<< ... >>>>>>>), then commit\n");
+            }
+
             return text.ToString();
         }
 

@@ -127,6 +127,35 @@ public sealed class TemplateUpdaterTests : IDisposable
         Assert.Empty(dotnet.Calls);
     }
 
+    /// <summary>
+    /// After an update that wrote a conflict the record is at the new version, yet the repo is not up to date until
+    /// the markers are gone: the next run lists the file (STD7535) instead of saying there is nothing to do.
+    /// </summary>
+    [Fact]
+    public void Conflict_markers_left_by_the_last_update_keep_the_repo_out_of_date()
+    {
+        Write("ci.yml", "steps:\n  - build --team\n");
+        Update();
+
+        var check = Update(new UpdateOptions(root, Check: true));
+        Assert.False(check.Behind);
+        Assert.Equal(("ci.yml", "STD7535"), (Assert.Single(check.Attention).Path, UpdateResult.Code(check.Attention[0].Outcome)));
+
+        Write("ci.yml", "steps:\n  - build --team --locked\n");
+        Assert.Empty(Update(new UpdateOptions(root, Check: true)).Files);
+    }
+
+    [Theory]
+    [InlineData("a\n<<<<<<< yours\nb\n=======\nc\n>>>>>>> theirs\n", true)]
+    [InlineData("a\r\n<<<<<<< yours\r\nb\r\n=======\r\nc\r\n>>>>>>> theirs\r\n", true)]
+    [InlineData("A heading\n=======\n", false)]
+    [InlineData(">>>>>>> before\n=======\n<<<<<<< after\n", false)]
+    [InlineData("<<<<<<< only a start\n", false)]
+    public void A_file_counts_as_conflicted_only_with_a_whole_marker_set_in_order(string text, bool expected)
+    {
+        Assert.Equal(expected, ConflictMarkers.HasMarkers(text));
+    }
+
     [Fact]
     public void Errors_are_coded_and_write_nothing()
     {

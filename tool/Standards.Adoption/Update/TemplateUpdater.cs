@@ -81,7 +81,9 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
         var (from, to, behind) = ChooseVersions(record, options.To);
         if (from == to)
         {
-            return new UpdateResult { Template = record.Template, From = record.Version, To = record.Version, VersionsBehind = 0, Files = [], Written = false };
+            // Up to date by the record, but a conflict the last update wrote is not resolved until its markers are gone.
+            var unresolved = ConflictMarkers.Unresolved(runner, root).Select(path => new FileMerge(path, MergeOutcome.Conflict)).ToList();
+            return new UpdateResult { Template = record.Template, From = record.Version, To = record.Version, VersionsBehind = 0, Files = unresolved, Written = false };
         }
 
         var plan = Plan(root, record, from, to);
