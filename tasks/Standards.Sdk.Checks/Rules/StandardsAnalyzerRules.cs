@@ -82,7 +82,7 @@ public static partial class StandardsAnalyzerRules
         id: CodeRuleIds.MethodTooLong,
         title: "Method is too long",
         messageFormat: "{0} '{1}' has {2} lines; the limit is {3}. Split it into smaller methods; if it must stay this long, "
-            + "add an exception for this file to standards.json with the reason. See {4}",
+            + "add an exception for this file to standards.json with the reason (the limit of the whole repo is \"STD1001\": {{ \"maxLines\": N }}). See {4}",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -100,7 +100,7 @@ public static partial class StandardsAnalyzerRules
         id: CodeRuleIds.MethodFarTooLong,
         title: "Method is far too long",
         messageFormat: "{0} '{1}' has {2} lines; the error limit is {3}. Split it into smaller methods; if it must stay this long, "
-            + "add an exception for this file to standards.json with the reason. See {4}",
+            + "add an exception for this file to standards.json with the reason (the limit of the whole repo is \"STD1002\": {{ \"maxLines\": N }}). See {4}",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -119,7 +119,7 @@ public static partial class StandardsAnalyzerRules
         title: "Nesting is too deep",
         messageFormat: "{0} '{1}' nests control flow {2} levels deep; the limit is {3}. Return or continue early (guard clauses) "
             + "or extract the inner block into a method; if it must stay this deep, add an exception for this file to "
-            + "standards.json with the reason. See {4}",
+            + "standards.json with the reason (the limit of the whole repo is \"STD1003\": {{ \"maxDepth\": N }}). See {4}",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -137,7 +137,7 @@ public static partial class StandardsAnalyzerRules
         id: CodeRuleIds.FileTooLong,
         title: "File is too long",
         messageFormat: "File '{0}' has {1} lines; the limit is {2}. Split it into smaller files (one type per file); if it must "
-            + "stay this long, add an exception for this file to standards.json with the reason. See {3}",
+            + "stay this long, add an exception for this file to standards.json with the reason (the limit of the whole repo is \"STD1004\": {{ \"maxLines\": N }}). See {3}",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

@@ -21,7 +21,7 @@ internal static class MalformedInputs
     public sealed record Case(string What, HttpMethod Method, string Target, string? Json = null);
 
     /// <summary>Every case; the random ones from <paramref name="seed"/> (in the failure message, to reproduce them).</summary>
-    /// <param name="seed">The seed of the random cases.</param>
+    /// <param name="seed">A random seed for the generated cases.</param>
     /// <returns>The cases.</returns>
     public static IReadOnlyList<Case> All(int seed) =>
         [.. Cursors(new Random(seed)), .. Limits(), .. Texts(), .. WrongTypes()];
