@@ -9,8 +9,8 @@
 # uses that pack (STANDARDS_TEST_FEED/VERSION) with an isolated global packages folder. It builds the solution once
 # and then runs the test assemblies in two streams at once: the integration tests in one, the template end-to-end
 # tests and the quick assemblies in the other, because one test process alone leaves part of a 2-core machine idle
-# (process start-up, restores, single-project stretches). With the compiler server on (below) the suite takes about
-# 14 minutes here, about a minute less than in one stream (docs/performance.md, "The test suite's own time").
+# (process start-up, restores, single-project stretches). With the compiler server on (below) two streams save about
+# a minute over one; the suite's current time is in docs/performance.md, "The test suite's own time".
 source "$(dirname "$0")/common.sh"
 cd "$REPO_ROOT"
 
