@@ -3,12 +3,10 @@ namespace Standards.Adoption.Update;
 /// <summary>
 /// The conflict markers an update leaves for a person to resolve: a file still holding them is not up to date,
 /// whatever the record's version says. A file counts when it has a whole marker set at line starts (7 '&lt;',
-/// then 7 '=', then 7 '&gt;'), as <c>git merge-file</c> writes them; binary files are not read.
+/// then 7 '=', then 7 '&gt;'), as <c>git merge-file</c> writes them; binary files (<see cref="TemplateMerge.IsBinary"/>) are not searched.
 /// </summary>
 public static class ConflictMarkers
 {
-    private const int BinaryProbe = 8000;
-
     /// <summary>The repo-relative paths of the repo's files that still hold conflict markers, sorted.</summary>
     public static IReadOnlyList<string> Unresolved(ICommandRunner runner, string root)
     {
@@ -42,6 +40,6 @@ public static class ConflictMarkers
     private static bool HasMarkersInFile(string file)
     {
         var bytes = File.ReadAllBytes(file);
-        return Array.IndexOf(bytes, (byte)0, 0, Math.Min(bytes.Length, BinaryProbe)) < 0 && HasMarkers(System.Text.Encoding.UTF8.GetString(bytes));
+        return !TemplateMerge.IsBinary(bytes) && HasMarkers(System.Text.Encoding.UTF8.GetString(bytes));
     }
 }

@@ -129,7 +129,7 @@ public sealed class TemplateMerge(ICommandRunner runner)
     private static bool Same(byte[]? a, byte[]? b) => a is null ? b is null : b is not null && a.AsSpan().SequenceEqual(b);
 
     /// <summary>Binary as git decides it: a NUL byte in the first 8000 bytes.</summary>
-    private static bool IsBinary(byte[] bytes) => bytes.AsSpan(0, Math.Min(bytes.Length, 8000)).Contains((byte)0);
+    internal static bool IsBinary(byte[] bytes) => bytes.AsSpan(0, Math.Min(bytes.Length, 8000)).Contains((byte)0);
 
     /// <summary>The text of a file for messages and tests (UTF-8).</summary>
     public static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes);
