@@ -45,6 +45,20 @@ internal static class CoverageRepos
 
         """;
 
+    /// <summary>The tests of A.Tests: they cover Calc.A's two branches and nothing of Calc.B (the same in every test framework).</summary>
+    public const string ATests = """
+        namespace Samples.A.Tests;
+
+        public class ATests
+        {
+            [Xunit.Theory]
+            [Xunit.InlineData(1, 1)]
+            [Xunit.InlineData(-1, 2)]
+            public void A_maps_the_sign(int x, int expected) => Xunit.Assert.Equal(expected, Samples.Maths.Calc.A(x));
+        }
+
+        """;
+
     private const string TestPackages = """
           <ItemGroup>
             <ProjectReference Include="../../src/Lib/Lib.csproj" />
@@ -61,18 +75,7 @@ internal static class CoverageRepos
             .WriteProject("src/Lib", "Lib")
             .WriteFile("src/Lib/Calc.cs", Calc)
             .WriteProject("tests/A.Tests", "A.Tests", TestPackages)
-            .WriteFile("tests/A.Tests/ATests.cs", """
-                namespace Samples.A.Tests;
-
-                public class ATests
-                {
-                    [Xunit.Theory]
-                    [Xunit.InlineData(1, 1)]
-                    [Xunit.InlineData(-1, 2)]
-                    public void A_maps_the_sign(int x, int expected) => Xunit.Assert.Equal(expected, Samples.Maths.Calc.A(x));
-                }
-
-                """)
+            .WriteFile("tests/A.Tests/ATests.cs", ATests)
             .WriteProject("tests/B.Tests", "B.Tests", TestPackages)
             .WriteFile("tests/B.Tests/BTests.cs", """
                 namespace Samples.B.Tests;

@@ -78,18 +78,7 @@ public sealed class MtpCoverageTests
                     <PackageReference Include="xunit.v3" Version="4.0.2" />
                   </ItemGroup>
                 """)
-            .WriteFile("tests/A.Tests/ATests.cs", """
-                namespace Samples.A.Tests;
-
-                public class ATests
-                {
-                    [Xunit.Theory]
-                    [Xunit.InlineData(1, 1)]
-                    [Xunit.InlineData(-1, 2)]
-                    public void A_maps_the_sign(int x, int expected) => Xunit.Assert.Equal(expected, Samples.Maths.Calc.A(x));
-                }
-
-                """);
+            .WriteFile("tests/A.Tests/ATests.cs", CoverageRepos.ATests);
         var sln = repo.Dotnet(["new", "sln", "-n", "Mtp", "--format", "sln"], ci: false);
         Assert.True(sln.Succeeded, sln.Output);
         var add = repo.Dotnet(["sln", Solution, "add", "src/Lib/Lib.csproj", "tests/A.Tests/A.Tests.csproj"], ci: false);
