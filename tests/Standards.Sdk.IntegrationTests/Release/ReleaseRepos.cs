@@ -26,6 +26,8 @@ internal static class ReleaseRepos
         <Project>
           <PropertyGroup>
             <Description>Widgets for the Acme release tests.</Description>
+            <Authors>Acme Widgets Team</Authors>
+            <PackageLicenseExpression>MIT</PackageLicenseExpression>
             <RepositoryUrl>https://git.example/acme/widgets</RepositoryUrl>
             <PackageReadmeFile>README.md</PackageReadmeFile>
           </PropertyGroup>

@@ -31,10 +31,6 @@ public sealed class VersioningBuildTests
 
         // A package that references the library depends on the library's computed version.
         repo.WriteProject("src/Acme.Widgets.Extras", "Acme.Widgets.Extras", """
-              <PropertyGroup>
-                <Authors>Acme Widgets Team</Authors>
-                <PackageLicenseExpression>MIT</PackageLicenseExpression>
-              </PropertyGroup>
               <ItemGroup>
                 <ProjectReference Include="../Acme.Widgets/Acme.Widgets.csproj" />
               </ItemGroup>
