@@ -260,14 +260,17 @@ public sealed class CoverageGateTests
         Assert.NotEmpty(gone.WithCode("STD4007"));
     }
 
-    // The HTML report's first page carries the gate's verdict and minimums and the date of the merge (not 1970);
-    // summary.md starts with the verdict.
+    // The HTML report's first page carries the gate's verdict and minimums and the date of the merge (not 1970)
+    // and no vendor promotion; summary.md starts with the verdict.
     private static void AssertReportsStateThePassedVerdict(TestRepo repo, BuildResult merge)
     {
         Assert.True(repo.Exists("artifacts/coverage-report/html/index.html"), "ReportGenerator should write the HTML report\n" + merge.Output);
         var html = repo.ReadFile("artifacts/coverage-report/html/index.html");
         Assert.Contains("Coverage gate passed; minimums in percent: line 30, branch 20, critical line 90", html, StringComparison.Ordinal);
         Assert.DoesNotContain("1970", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("PRO version", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("sponsor", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("display: none", repo.ReadFile("artifacts/coverage-report/html/report.css"), StringComparison.Ordinal);
         Assert.Contains("**Passed** — merged from 2 test run reports", repo.ReadFile("artifacts/coverage-report/summary.md"), StringComparison.Ordinal);
     }
 
