@@ -33,6 +33,8 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             throw new ToolException(ToolRuleIds.Usage, $"{options.Path} is not a folder. Give the repo's root folder (where global.json is or goes).");
         }
 
+        // A run killed while it wrote the repo left a journal: its files are put back first, so the tree is the user's again.
+        var recovered = Update.TreeWrite.RecoverInterrupted(root);
         var git = RepoFiles.IsGitRepo(runner, root);
         if (git && !options.AllowDirty)
         {
@@ -58,6 +60,11 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             : null;
 
         var changeLines = new List<string>();
+        if (recovered.Count > 0)
+        {
+            changeLines.Add(Update.TreeWrite.Recovered(recovered));
+        }
+
         var leftAlone = LeaveTemplatesAlone(root, files, projects);
         changeLines.AddRange(leftAlone);
         var changes = PlanEdits(root, files, projects, options.SdkVersion, changeLines);

@@ -3,9 +3,8 @@ using Standards.Sdk.Checks.Rules;
 namespace Standards.Adoption;
 
 /// <summary>
-/// The files a command writes, held in memory until <see cref="Commit"/> writes all of them or none: each new
-/// content goes to a temporary file beside its target first; only when every one is written are they moved into
-/// place, and a failure while moving puts back the files already replaced. A file that starts with a UTF-8 byte
+/// The files a command writes, held in memory until <see cref="Commit"/> writes all of them or none (and survives
+/// a kill half way: <see cref="Update.TreeWrite"/>). A file that starts with a UTF-8 byte
 /// order mark keeps it (the content is held without it, as <see cref="File.ReadAllText(string)"/> reads it); line
 /// endings and indentation are the content's own.
 /// </summary>
@@ -22,55 +21,17 @@ public sealed class ChangeSet
     /// <summary>The new content of a file, or null when this change set does not write it.</summary>
     public string? Get(string relativePath) => files.GetValueOrDefault(relativePath.Replace('\\', '/'));
 
-    /// <summary>Writes every file under <paramref name="root"/>, or none (STD7509 then, naming the file).</summary>
-    public void Commit(string root)
+    /// <summary>
+    /// Writes every file under <paramref name="root"/>, or none (STD7509 then, naming the file), through the journaled
+    /// <see cref="Update.TreeWrite"/>: a command killed half way leaves a journal the next command rolls back.
+    /// </summary>
+    public void Commit(string root) =>
+        Update.TreeWrite.Commit(root, [.. files.Select(f => (f.Key, (byte[]?)Bytes(Path.Combine(root, f.Key), f.Value)))]);
+
+    private static byte[] Bytes(string target, string content)
     {
-        var staged = new List<(string Target, string Temp)>();
-        var replaced = new List<(string Target, byte[]? Original)>();
-        string current = string.Empty;
-        try
-        {
-            foreach (var (relative, content) in files)
-            {
-                current = relative;
-                var target = Path.Combine(root, relative);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                var temp = target + ".standards-adopt.tmp";
-                File.WriteAllText(temp, content, EncodingOf(target));
-                staged.Add((target, temp));
-            }
-
-            foreach (var (target, temp) in staged)
-            {
-                current = Path.GetRelativePath(root, target);
-                var original = File.Exists(target) ? File.ReadAllBytes(target) : null;
-                File.Move(temp, target, overwrite: true);
-                replaced.Add((target, original));
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            foreach (var (target, original) in replaced)
-            {
-                if (original is null)
-                {
-                    File.Delete(target);
-                }
-                else
-                {
-                    File.WriteAllBytes(target, original);
-                }
-            }
-
-            foreach (var (_, temp) in staged.Where(s => File.Exists(s.Temp)))
-            {
-                File.Delete(temp);
-            }
-
-            throw new ToolException(ToolRuleIds.WriteFailed,
-                $"could not write {current} ({ex.Message}); every file was put back as it was. Make the repo writable and run the command again.",
-                current);
-        }
+        var encoding = EncodingOf(target);
+        return [.. encoding.GetPreamble(), .. encoding.GetBytes(content)];
     }
 
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];

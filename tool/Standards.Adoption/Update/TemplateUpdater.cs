@@ -70,6 +70,8 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
     {
         ArgumentNullException.ThrowIfNull(options);
         var root = System.IO.Path.GetFullPath(options.Path);
+        // A command killed while it wrote the repo left a journal: its files are put back before anything reads them.
+        TreeWrite.RecoverInterrupted(root);
         var record = ReadRecord(root);
         var writes = !options.DryRun && !options.Check;
         if (writes && !options.AllowDirty && RepoFiles.IsGitRepo(runner, root) && RepoFiles.Uncommitted(runner, root) is { Count: > 0 } dirty)

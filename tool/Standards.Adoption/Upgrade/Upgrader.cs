@@ -1,4 +1,5 @@
 using NuGet.Versioning;
+using Standards.Adoption.Update;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Adoption.Upgrade;
@@ -62,6 +63,7 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
             throw new ToolException(ToolRuleIds.Usage, $"{options.Path} is not a folder. Give the repo's root folder (where global.json is).");
         }
 
+        var recovered = TreeWrite.RecoverInterrupted(root);
         var git = RepoFiles.IsGitRepo(runner, root);
         if (git && !options.AllowDirty && RepoFiles.Uncommitted(runner, root) is { Count: > 0 } dirty)
         {
@@ -80,6 +82,11 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
         CheckCompanions(Read, target);
         var changes = new ChangeSet();
         var lines = new List<string>();
+        if (recovered.Count > 0)
+        {
+            lines.Add(TreeWrite.Recovered(recovered));
+        }
+
         VersionMoves.Apply(Read, target, changes, lines);
         var (diff, problem) = Compare(current, target);
         var (verification, baselined) = options.Build ? Verify(root, git, target, changes) : (null, []);
