@@ -107,12 +107,13 @@ public sealed class TreeWriteKillTests : IDisposable
     {
         Seed();
         Directory.CreateDirectory(Path.Combine(root, TreeWrite.JournalFolder));
-        File.WriteAllText(Path.Combine(root, TreeWrite.JournalFolder, "journal.json"), "[{\"Path\": ");
+        File.WriteAllText(Path.Combine(root, TreeWrite.JournalFolder, "journal.txt"), "existed\twrite\told.txt\nexisted\told.txt\n");
 
         var ex = Assert.Throws<ToolException>(() => TreeWrite.RecoverInterrupted(root));
 
         Assert.Equal("STD7509", ex.Code);
-        Assert.Equal(".standards-journal/journal.json", ex.File?.Replace('\\', '/'));
+        Assert.Equal(".standards-journal/journal.txt", ex.File?.Replace('\\', '/'));
+        Assert.Equal(2, ex.Line);
         Assert.Contains("delete the .standards-journal folder", ex.Message, StringComparison.Ordinal);
         Assert.Equal(Before["old.txt"], File.ReadAllBytes(Path.Combine(root, "old.txt")));
     }

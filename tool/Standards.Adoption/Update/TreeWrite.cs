@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Adoption.Update;
@@ -17,11 +16,11 @@ public static class TreeWrite
     /// <summary>The folder under the repo root that holds the journal and the originals while a change is applied.</summary>
     public const string JournalFolder = ".standards-journal";
 
-    private const string JournalFile = "journal.json";
+    private const string JournalFile = "journal.txt";
     private const string TempSuffix = ".standards-update.tmp";
 
     /// <summary>One file of a change as the journal records it: its path, whether it existed, whether it is deleted.</summary>
-    internal sealed record JournalEntry(string Path, bool Existed, bool Deleted);
+    private sealed record JournalEntry(string Path, bool Existed, bool Deleted);
 
     /// <summary>Writes each (path, content) under <paramref name="root"/>; a null content deletes the file.</summary>
     public static void Commit(string root, IReadOnlyList<(string Path, byte[]? Content)> changes) => Commit(root, changes, step: null);
@@ -89,27 +88,34 @@ public static class TreeWrite
     public static string Recovered(IReadOnlyList<string> paths) =>
         $"put back {paths.Count} file(s) an earlier command was stopped while changing ({string.Join(", ", paths.Take(5))}{(paths.Count > 5 ? ", ..." : string.Empty)})";
 
+    // One line per file, in the change's order: "existed|new", "write|delete", the repo-relative path (tab-separated).
     private static void WriteJournal(string root, List<JournalEntry> entries)
     {
         var folder = Path.Combine(root, JournalFolder);
         Directory.CreateDirectory(folder);
         var temp = Path.Combine(folder, JournalFile + ".tmp");
-        File.WriteAllText(temp, JsonSerializer.Serialize(entries));
+        File.WriteAllLines(temp, entries.Select(e => $"{(e.Existed ? "existed" : "new")}\t{(e.Deleted ? "delete" : "write")}\t{e.Path}"));
         File.Move(temp, Path.Combine(folder, JournalFile), overwrite: true);
     }
 
     private static List<JournalEntry> ReadJournal(string journal)
     {
-        try
+        var entries = new List<JournalEntry>();
+        var lines = File.ReadAllLines(journal);
+        for (var i = 0; i < lines.Length; i++)
         {
-            return JsonSerializer.Deserialize<List<JournalEntry>>(File.ReadAllText(journal)) ?? [];
+            var parts = lines[i].Split('\t', 3);
+            if (parts.Length != 3 || parts[0] is not ("existed" or "new") || parts[1] is not ("write" or "delete") || parts[2].Length == 0)
+            {
+                throw new ToolException(ToolRuleIds.WriteFailed,
+                    $"an earlier command was stopped while it changed files, and line {i + 1} of its journal cannot be read. Check the files it names with `git status` and `git diff`, restore them with `git checkout -- <file>` as needed, then delete the {JournalFolder} folder.",
+                    Path.Combine(JournalFolder, JournalFile), i + 1);
+            }
+
+            entries.Add(new JournalEntry(parts[2], parts[0] == "existed", parts[1] == "delete"));
         }
-        catch (JsonException ex)
-        {
-            throw new ToolException(ToolRuleIds.WriteFailed,
-                $"an earlier command was stopped while it changed files, and its journal cannot be read ({ex.Message}). Check the files it names with `git status` and `git diff`, restore them with `git checkout -- <file>` as needed, then delete the {JournalFolder} folder.",
-                Path.Combine(JournalFolder, JournalFile));
-        }
+
+        return entries;
     }
 
     // The original's copy first, then the new content beside the target: nothing of the repo is changed yet.
