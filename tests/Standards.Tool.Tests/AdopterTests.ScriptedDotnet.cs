@@ -66,12 +66,15 @@ public sealed partial class AdopterTests
                 return RunChain(arguments, workingDirectory, recorded);
             }
 
-            var lines = Findings.Concat(LicenceFindings.Where(f => !InRepoBaseline(f, workingDirectory)))
+            var lines = Findings.Concat(LicenceFindings.Where(f => !InRepoBaseline(f, workingDirectory))).Concat(WorkspaceFindings?.Invoke(workingDirectory) ?? [])
                 .Select(f => workingDirectory + "/" + f.Replace("{root}", workingDirectory, StringComparison.Ordinal))
                 .Where(line => BuildOutput.Parse(line, workingDirectory).Select(d => CodeBaselineDocument.EntryFor(d, f => File.ReadAllLines(Path.Combine(workingDirectory, f)))).All(e => e is null || !recorded.Contains(e) || e.Id == "CS0246"))
                 .ToList();
             return new CommandResult(lines.Count == 0 ? 0 : 1, string.Join('\n', lines));
         }
+
+        /// <summary>When set: more finding lines (as <see cref="Findings"/>), computed from the workspace's files as the build sees them.</summary>
+        public Func<string, IEnumerable<string>>? WorkspaceFindings { get; set; }
 
         /// <summary>Licence findings a project's build prints (as `file(line,col): severity CODE: message [project]`) until the workspace's standards-baseline.json has an entry of that code, project and message.</summary>
         public List<string> LicenceFindings { get; } = [];

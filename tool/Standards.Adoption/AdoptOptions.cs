@@ -5,7 +5,8 @@ namespace Standards.Adoption;
 /// <param name="SdkVersion">The Standards.Sdk version to pin.</param>
 /// <param name="DryRun">Print the change set, write nothing.</param>
 /// <param name="AllowDirty">Run on a git tree with uncommitted changes.</param>
-public sealed record AdoptOptions(string Path, string SdkVersion, bool DryRun = false, bool AllowDirty = false);
+/// <param name="NullableLimit">The most nullable warnings recorded in the code baseline for one file that turned nullable off; above it, a dated STD0101 exception.</param>
+public sealed record AdoptOptions(string Path, string SdkVersion, bool DryRun = false, bool AllowDirty = false, int NullableLimit = NullableAdoption.DefaultLimit);
 
 /// <summary>A finding the baseline cannot hold, with what to do about it.</summary>
 public sealed record UnbaselinableFinding(BuildDiagnostic Diagnostic, string Fix);
