@@ -47,6 +47,12 @@ public sealed class AdoptionResult
     /// <summary>The projects adopt left alone and why (the content and the pack project of a dotnet new template pack).</summary>
     public IReadOnlyList<string> LeftAlone { get; init; } = [];
 
+    /// <summary>
+    /// The projects on Standards.Sdk whose code the survey build could not analyse, each with why: when any, the
+    /// findings (and the code baseline) are partial, and `survey --check` fails.
+    /// </summary>
+    public IReadOnlyList<string> NotAnalysed { get; init; } = [];
+
     /// <summary>Rules of the policy the repo's own MSBuild files switch off (a &lt;NoWarn&gt; listing CS1591), with file and line.</summary>
     public IReadOnlyList<string> WeakenedRules { get; init; } = [];
 }

@@ -25,6 +25,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
 
     private readonly List<NullableTurnOn> nullable = [];
     private readonly List<string> nullableLines = [];
+    private IReadOnlyList<string> notAnalysed = [];
     private int nullableLimit = NullableAdoption.DefaultLimit;
 
     /// <summary>The clock that dates the exceptions adopt records.</summary>
@@ -70,6 +71,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         nullableLimit = options.NullableLimit;
         nullable.Clear();
         nullableLines.Clear();
+        notAnalysed = [];
         var changes = PlanEdits(root, files, projects, options.SdkVersion, changeLines, nullable);
         var weakened = FindWeakenedRules(root, files, projects);
 
@@ -108,6 +110,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
                 Written = !options.DryRun && changes.Files.Count > 0,
                 LeftAlone = leftAlone,
                 WeakenedRules = weakened,
+                NotAnalysed = notAnalysed,
             };
         }
         finally
@@ -316,6 +319,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         var surveyed = BuildOutput.Parse(surveyBuild.Output, workspace);
         var compilations = SurveyCompilations.Parse(surveyBuild.Output, workspace, ReadOrNull);
         all.AddRange(surveyed.Where(d => seen.Add(d.Identity)));
+        notAnalysed = compilations.NotAnalysed(projects, p => ReadOrNull(Path.Combine(workspace, p)), surveyed);
         Record(surveyed.Where(compilations.FailsInCi), workspace, entries);
         ProjectEntries.Add(workspace, surveyed.Where(d => ProjectFindingsBaseline.IsJudgedByProjects(d.Code) && compilations.FailsInCi(d)));
         KeepNullableWithinLimit(root, workspace, entries, changes);
@@ -653,7 +657,12 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         }
 
         var findings = result.Findings;
-        text.AppendLine(CultureInfo.InvariantCulture, $"Findings: {findings.Count} distinct (deduplicated across target frameworks).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Findings: {findings.Count} distinct (deduplicated across target frameworks){(result.NotAnalysed.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; PARTIAL: {result.NotAnalysed.Count} project(s) not analysed, whose code findings are missing") : string.Empty)}.");
+        foreach (var project in result.NotAnalysed)
+        {
+            text.Append("  ").AppendLine(project);
+        }
+
         foreach (var rule in findings.GroupBy(f => f.Code).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  {rule.Key,-8} {rule.Count(),5}");
