@@ -63,6 +63,32 @@ public sealed partial class AdopterTests
         Assert.Contains(result.ChangeLines, l => l.StartsWith("Directory.Build.props: nullable turned on (line 3: disable -> enable)", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_source_file_that_turns_nullable_off_is_kept_under_a_dated_file_scoped_exception_and_only_that_file()
+    {
+        const string Vendored = "src/A/ThirdParty/Annotations.cs";
+        Write(Vendored, "// Copied from JetBrains.Annotations\n#nullable disable\nnamespace JetBrains.Annotations;\n");
+        Commit();
+        dotnet.WorkspaceFindings = workspace =>
+        {
+            var policy = Path.Combine(workspace, "standards.json");
+            return File.Exists(policy) && File.ReadAllText(policy).Contains($"\"scope\": \"{Vendored}\"", StringComparison.Ordinal)
+                ? []
+                : [$"{Vendored}(2,1): error STD0101: #nullable disable turns nullable reference types off [{{root}}/src/A/A.csproj]"];
+        };
+        var adopter = new Adopter(dotnet, TextWriter.Null) { Clock = new FixedClock(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero)) };
+
+        var result = adopter.Run(new AdoptOptions(root, "9.9.9"));
+
+        Assert.True(result.CiBuildGreen, string.Join("\n", result.NotBaselinable.Select(n => n.Diagnostic.Message)));
+        using var policy = System.Text.Json.JsonDocument.Parse(Read("standards.json"));
+        var exception = Assert.Single(policy.RootElement.GetProperty("exceptions").EnumerateArray());
+        Assert.Equal(
+            $"STD0101 {Vendored} TODO: owner 2027-05-25",
+            string.Join(' ', new[] { "rule", "scope", "owner", "expires" }.Select(key => exception.GetProperty(key).GetString())));
+        Assert.Contains($"{Vendored}: turns nullable off in its source (vendored or legacy code): kept under a dated, file-scoped STD0101 exception in standards.json (owner \"TODO: owner\": fill it in; expires in 180 days); a new file that turns nullable off still fails", result.ChangeLines);
+    }
+
     /// <summary>A project of the legacy shape and a build that reports as the SDK does on it (see the class summary).</summary>
     private void WriteLegacyProject(string project, string text = LegacyProject)
     {

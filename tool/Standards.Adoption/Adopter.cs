@@ -323,6 +323,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         Record(surveyed.Where(compilations.FailsInCi), workspace, entries);
         ProjectEntries.Add(workspace, surveyed.Where(d => ProjectFindingsBaseline.IsJudgedByProjects(d.Code) && compilations.FailsInCi(d)));
         KeepNullableWithinLimit(root, workspace, entries, changes);
+        ExceptNullableOffInSource(workspace, surveyed.Where(compilations.FailsInCi), changes);
 
         // Then CI-mode builds exactly as CI runs them (a rebuild: what the survey compiled with warnings must be
         // compiled again to be judged), which must be green. The loop is a safety net for what the survey cannot
@@ -412,6 +413,26 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         }
 
         File.WriteAllText(Path.Combine(workspace, CodeBaselineDocument.FileName), CodeBaselineDocument.Write(entries));
+    }
+
+    /// <summary>
+    /// A source file that turns nullable off itself (STD0101 at a .cs file: <c>#nullable disable</c> or a pragma that
+    /// silences nullable warnings, outside generated code) is vendored or legacy code: it gets a dated, file-scoped
+    /// STD0101 exception with an owner to fill in, so the CI build is green and a new file that does it still fails.
+    /// </summary>
+    private void ExceptNullableOffInSource(string workspace, IEnumerable<BuildDiagnostic> failing, ChangeSet changes)
+    {
+        var policyPath = Path.Combine(workspace, CoverageMinimums.PolicyFile);
+        var today = DateOnly.FromDateTime(Clock.GetLocalNow().Date);
+        foreach (var file in failing.Where(d => d.Code == PolicyRuleIds.NullableLocked && d.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+                     .Select(d => d.File).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var policy = NullableAdoption.AddFileException(ReadOrNull(policyPath), file, today);
+            File.WriteAllText(policyPath, policy);
+            changes.Set(CoverageMinimums.PolicyFile, policy);
+            nullableLines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{file}: turns nullable off in its source (vendored or legacy code): kept under a dated, file-scoped STD0101 exception in {CoverageMinimums.PolicyFile} (owner \"{NullableAdoption.OwnerPlaceholder}\": fill it in; expires in {NullableAdoption.ExceptionDays} days); a new file that turns nullable off still fails"));
+        }
     }
 
     /// <summary>The line for the user when the run set the coverage minimums in standards.json.</summary>
