@@ -66,12 +66,29 @@ public sealed partial class AdopterTests
                 return RunChain(arguments, workingDirectory, recorded);
             }
 
-            var lines = Findings.Concat(LicenceFindings.Where(f => !InRepoBaseline(f, workingDirectory)))
+            var lines = Findings.Concat(LicenceFindings.Where(f => !InRepoBaseline(f, workingDirectory))).Concat(WorkspaceFindings?.Invoke(workingDirectory) ?? [])
                 .Select(f => workingDirectory + "/" + f.Replace("{root}", workingDirectory, StringComparison.Ordinal))
                 .Where(line => BuildOutput.Parse(line, workingDirectory).Select(d => CodeBaselineDocument.EntryFor(d, f => File.ReadAllLines(Path.Combine(workingDirectory, f)))).All(e => e is null || !recorded.Contains(e) || e.Id == "CS0246"))
                 .ToList();
-            return new CommandResult(lines.Count == 0 ? 0 : 1, string.Join('\n', lines));
+            var output = arguments.Contains("-p:StandardsSurveyBuild=true") ? [.. SurveyLines(workingDirectory, arguments[1], lines), .. lines] : lines;
+            return new CommandResult(lines.Count == 0 ? 0 : 1, string.Join('\n', output));
         }
+
+        /// <summary>
+        /// A survey build's line for each project of the solution (warnings stay warnings in CI), except a project
+        /// stopped before the compiler by a policy error (STD0xxx) in its output, as the policy task stops it.
+        /// </summary>
+        private IEnumerable<string> SurveyLines(string workingDirectory, string solution, IReadOnlyList<string> lines) =>
+            System.Xml.Linq.XDocument.Load(solution).Descendants("Project").Select(p => Path.Combine(workingDirectory, (string)p.Attribute("Path")!))
+                .Where(project => !NotCompiled.Any(p => project.EndsWith("/" + p, StringComparison.Ordinal)))
+                .Where(project => !lines.Any(l => l.Contains(": error STD0", StringComparison.Ordinal) && l.EndsWith($"[{project}]", StringComparison.Ordinal)))
+                .Select(project => $"  Standards survey: {project} [net10.0] TreatWarningsAsErrors=false WarningsAsErrors= WarningsNotAsErrors= ErrorsConfig={workingDirectory}/obj/none.globalconfig");
+
+        /// <summary>Repo-relative projects a survey build compiles nothing of, without an error (checks skipped).</summary>
+        public HashSet<string> NotCompiled { get; } = [];
+
+        /// <summary>When set: more finding lines (as <see cref="Findings"/>), computed from the workspace's files as the build sees them.</summary>
+        public Func<string, IEnumerable<string>>? WorkspaceFindings { get; set; }
 
         /// <summary>Licence findings a project's build prints (as `file(line,col): severity CODE: message [project]`) until the workspace's standards-baseline.json has an entry of that code, project and message.</summary>
         public List<string> LicenceFindings { get; } = [];

@@ -5,7 +5,8 @@ namespace Standards.Adoption;
 /// <param name="SdkVersion">The Standards.Sdk version to pin.</param>
 /// <param name="DryRun">Print the change set, write nothing.</param>
 /// <param name="AllowDirty">Run on a git tree with uncommitted changes.</param>
-public sealed record AdoptOptions(string Path, string SdkVersion, bool DryRun = false, bool AllowDirty = false);
+/// <param name="NullableLimit">The most nullable warnings recorded in the code baseline for one file that turned nullable off; above it, a dated STD0101 exception.</param>
+public sealed record AdoptOptions(string Path, string SdkVersion, bool DryRun = false, bool AllowDirty = false, int NullableLimit = NullableAdoption.DefaultLimit);
 
 /// <summary>A finding the baseline cannot hold, with what to do about it.</summary>
 public sealed record UnbaselinableFinding(BuildDiagnostic Diagnostic, string Fix);
@@ -45,6 +46,12 @@ public sealed class AdoptionResult
 
     /// <summary>The projects adopt left alone and why (the content and the pack project of a dotnet new template pack).</summary>
     public IReadOnlyList<string> LeftAlone { get; init; } = [];
+
+    /// <summary>
+    /// The projects on Standards.Sdk whose code the survey build could not analyse, each with why: when any, the
+    /// findings (and the code baseline) are partial, and `survey --check` fails.
+    /// </summary>
+    public IReadOnlyList<string> NotAnalysed { get; init; } = [];
 
     /// <summary>Rules of the policy the repo's own MSBuild files switch off (a &lt;NoWarn&gt; listing CS1591), with file and line.</summary>
     public IReadOnlyList<string> WeakenedRules { get; init; } = [];

@@ -23,6 +23,14 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
 
     private static readonly string[] CiVariables = ["CI", "GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD", "TEAMCITY_VERSION", "JENKINS_URL", "BUILD_ID"];
 
+    private readonly List<NullableTurnOn> nullable = [];
+    private readonly List<string> nullableLines = [];
+    private IReadOnlyList<string> notAnalysed = [];
+    private int nullableLimit = NullableAdoption.DefaultLimit;
+
+    /// <summary>The clock that dates the exceptions adopt records.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>Runs the adoption.</summary>
     public AdoptionResult Run(AdoptOptions options)
     {
@@ -67,13 +75,18 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
 
         var leftAlone = LeaveTemplatesAlone(root, files, projects);
         changeLines.AddRange(leftAlone);
-        var changes = PlanEdits(root, files, projects, options.SdkVersion, changeLines);
+        nullableLimit = options.NullableLimit;
+        nullable.Clear();
+        nullableLines.Clear();
+        notAnalysed = [];
+        var changes = PlanEdits(root, files, projects, options.SdkVersion, changeLines, nullable);
         var weakened = FindWeakenedRules(root, files, projects);
 
         var workspace = Path.Combine(Path.GetTempPath(), "standards-adopt-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
             var survey = Survey(root, workspace, files, projects, changes);
+            changeLines.AddRange(nullableLines);
             if (CoverageChange is not null)
             {
                 changeLines.Add(CoverageChange);
@@ -104,6 +117,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
                 Written = !options.DryRun && changes.Files.Count > 0,
                 LeftAlone = leftAlone,
                 WeakenedRules = weakened,
+                NotAnalysed = notAnalysed,
             };
         }
         finally
@@ -173,7 +187,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
     }
 
     /// <summary>The edits of global.json, the projects and Directory.Packages.props, in memory.</summary>
-    private static ChangeSet PlanEdits(string root, IReadOnlyList<string> files, IReadOnlyList<string> projects, string version, List<string> changeLines)
+    private static ChangeSet PlanEdits(string root, IReadOnlyList<string> files, IReadOnlyList<string> projects, string version, List<string> changeLines, List<NullableTurnOn> nullable)
     {
         var changes = new ChangeSet();
         string? Read(string relative) => File.Exists(Path.Combine(root, relative)) ? File.ReadAllText(Path.Combine(root, relative)) : null;
@@ -214,6 +228,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             throw new ToolException(first.Code, first.Message + others, first.File, first.Line);
         }
 
+        var excepted = NullableAdoption.ExceptedScopes(Read(CoverageMinimums.PolicyFile));
         var inline = msbuildFiles.SelectMany(f => ProjectFileEditor.TakeInlineVersions(f, texts[f]).Versions).ToList();
         var central = CentralPackages.Choose(inline);
         foreach (var file in msbuildFiles)
@@ -221,9 +236,15 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             var edit = ProjectFileEditor.TakeInlineVersions(file, texts[file], central);
             texts[file] = edit.NewText;
             changeLines.AddRange(edit.Changes);
-            if (!string.Equals(edit.NewText, Read(file), StringComparison.Ordinal))
+            if (NullableAdoption.TurnOn(file, edit.NewText, projects.Contains(file, StringComparer.Ordinal)) is { } turnOn && !excepted.Contains(turnOn.Scope))
             {
-                changes.Set(file, edit.NewText);
+                texts[file] = turnOn.After;
+                nullable.Add(turnOn);
+            }
+
+            if (!string.Equals(texts[file], Read(file), StringComparison.Ordinal))
+            {
+                changes.Set(file, texts[file]);
             }
         }
 
@@ -305,8 +326,11 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         var surveyed = BuildOutput.Parse(surveyBuild.Output, workspace);
         var compilations = SurveyCompilations.Parse(surveyBuild.Output, workspace, ReadOrNull);
         all.AddRange(surveyed.Where(d => seen.Add(d.Identity)));
+        notAnalysed = compilations.NotAnalysed(projects, p => ReadOrNull(Path.Combine(workspace, p)), surveyed);
         Record(surveyed.Where(compilations.FailsInCi), workspace, entries);
         ProjectEntries.Add(workspace, surveyed.Where(d => ProjectFindingsBaseline.IsJudgedByProjects(d.Code) && compilations.FailsInCi(d)));
+        KeepNullableWithinLimit(root, workspace, entries, changes);
+        ExceptNullableOffInSource(workspace, surveyed.Where(compilations.FailsInCi), changes);
 
         // Then CI-mode builds exactly as CI runs them (a rebuild: what the survey compiled with warnings must be
         // compiled again to be judged), which must be green. The loop is a safety net for what the survey cannot
@@ -356,6 +380,66 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         }
 
         return new SurveyResult(all, entries.ToList(), remaining, green);
+    }
+
+    /// <summary>
+    /// The files that turned nullable off were turned on for the survey build. Each keeps nullable on, with its
+    /// nullable warnings in the code baseline, unless its code has more than the limit: then the file is put back
+    /// as it was, standards.json gets a dated STD0101 exception with an owner to fill in, and the warnings leave the
+    /// baseline. One line per file says which.
+    /// </summary>
+    private void KeepNullableWithinLimit(string root, string workspace, HashSet<CodeEntry> entries, ChangeSet changes)
+    {
+        foreach (var turnOn in nullable)
+        {
+            var warnings = NullableAdoption.Warnings(turnOn, entries);
+            if (warnings.Count <= nullableLimit)
+            {
+                nullableLines.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{turnOn.File}: nullable turned on ({string.Join(", ", turnOn.Settings)} -> enable): new code is checked from day one; today's {warnings.Count} nullable warning(s) are recorded in the code baseline at their places"));
+                continue;
+            }
+
+            File.WriteAllText(Path.Combine(workspace, turnOn.File), turnOn.Before);
+            if (string.Equals(turnOn.Before, ReadOrNull(Path.Combine(root, turnOn.File)), StringComparison.Ordinal))
+            {
+                changes.Remove(turnOn.File);
+            }
+            else
+            {
+                changes.Set(turnOn.File, turnOn.Before);
+            }
+
+            var policyPath = Path.Combine(workspace, CoverageMinimums.PolicyFile);
+            var policy = NullableAdoption.AddException(ReadOrNull(policyPath), turnOn, warnings.Count, nullableLimit, DateOnly.FromDateTime(Clock.GetLocalNow().Date));
+            File.WriteAllText(policyPath, policy);
+            changes.Set(CoverageMinimums.PolicyFile, policy);
+            entries.ExceptWith(warnings);
+            nullableLines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{turnOn.File}: nullable left off ({string.Join(", ", turnOn.Settings)}): its code has {warnings.Count} nullable warnings, more than the {nullableLimit} adopt records in the code baseline; {CoverageMinimums.PolicyFile} gets a dated STD0101 exception for \"{turnOn.Scope}\" (owner \"{NullableAdoption.OwnerPlaceholder}\": fill it in; expires in {NullableAdoption.ExceptionDays} days)"));
+        }
+
+        File.WriteAllText(Path.Combine(workspace, CodeBaselineDocument.FileName), CodeBaselineDocument.Write(entries));
+    }
+
+    /// <summary>
+    /// A source file that turns nullable off itself (STD0101 at a .cs file: <c>#nullable disable</c> or a pragma that
+    /// silences nullable warnings, outside generated code) is vendored or legacy code: it gets a dated, file-scoped
+    /// STD0101 exception with an owner to fill in, so the CI build is green and a new file that does it still fails.
+    /// </summary>
+    private void ExceptNullableOffInSource(string workspace, IEnumerable<BuildDiagnostic> failing, ChangeSet changes)
+    {
+        var policyPath = Path.Combine(workspace, CoverageMinimums.PolicyFile);
+        var today = DateOnly.FromDateTime(Clock.GetLocalNow().Date);
+        foreach (var file in failing.Where(d => d.Code == PolicyRuleIds.NullableLocked && d.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+                     .Select(d => d.File).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var policy = NullableAdoption.AddFileException(ReadOrNull(policyPath), file, today);
+            File.WriteAllText(policyPath, policy);
+            changes.Set(CoverageMinimums.PolicyFile, policy);
+            nullableLines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{file}: turns nullable off in its source (vendored or legacy code): kept under a dated, file-scoped STD0101 exception in {CoverageMinimums.PolicyFile} (owner \"{NullableAdoption.OwnerPlaceholder}\": fill it in; expires in {NullableAdoption.ExceptionDays} days); a new file that turns nullable off still fails"));
+        }
     }
 
     /// <summary>The line for the user when the run set the coverage minimums in standards.json.</summary>
@@ -601,7 +685,12 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         }
 
         var findings = result.Findings;
-        text.AppendLine(CultureInfo.InvariantCulture, $"Findings: {findings.Count} distinct (deduplicated across target frameworks).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Findings: {findings.Count} distinct (deduplicated across target frameworks){(result.NotAnalysed.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; PARTIAL: {result.NotAnalysed.Count} project(s) not analysed, whose code findings are missing") : string.Empty)}.");
+        foreach (var project in result.NotAnalysed)
+        {
+            text.Append("  ").AppendLine(project);
+        }
+
         foreach (var rule in findings.GroupBy(f => f.Code).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  {rule.Key,-8} {rule.Count(),5}");

@@ -18,6 +18,9 @@ public sealed class ChangeSet
     /// <summary>Sets a file's new content (repo-relative, '/'-separated).</summary>
     public void Set(string relativePath, string content) => files[relativePath.Replace('\\', '/')] = content;
 
+    /// <summary>Takes a file out of the change set: it is not written.</summary>
+    public void Remove(string relativePath) => files.Remove(relativePath.Replace('\\', '/'));
+
     /// <summary>The new content of a file, or null when this change set does not write it.</summary>
     public string? Get(string relativePath) => files.GetValueOrDefault(relativePath.Replace('\\', '/'));
 

@@ -111,6 +111,25 @@ public static partial class ProjectFileEditor
         return new ProjectEdit(newText, changes, []);
     }
 
+    /// <summary>True when the project file names Standards.Sdk (its Sdk attribute, or an &lt;Sdk Name="Standards.Sdk" /&gt; element); false for text that is not a project.</summary>
+    public static bool IsOnStandardsSdk(string? text)
+    {
+        XDocument document;
+        try
+        {
+            document = XDocument.Parse(text ?? string.Empty);
+        }
+        catch (XmlException)
+        {
+            return false;
+        }
+
+        var root = document.Root;
+        return root is not null
+            && (((string?)root.Attribute("Sdk") ?? string.Empty).Split(';').Any(s => string.Equals(s.Split('/')[0].Trim(), StandardsSdk, StringComparison.OrdinalIgnoreCase))
+                || root.Elements("Sdk").Any(e => string.Equals((string?)e.Attribute("Name"), StandardsSdk, StringComparison.OrdinalIgnoreCase)));
+    }
+
     /// <summary>
     /// Takes the inline versions out of the file's <c>PackageReference</c>s (attribute form) for central package
     /// management. A version that is an MSBuild expression (<c>$(XunitVersion)</c>) stays in the project as

@@ -95,6 +95,34 @@ public sealed partial class SurveyCompilations
             || (byProject.TryGetValue(diagnostic.Project, out var compilations) && compilations.Any(c => c.Fails(diagnostic.Code)));
     }
 
+    /// <summary>
+    /// The projects on Standards.Sdk the survey build compiled none of (no survey line for any target framework),
+    /// each with why, so a count that misses their code findings says it is partial: the project's own error that
+    /// stopped it before the compiler (a locked setting turned off, STD0101...), or, without one, a project it
+    /// references that failed, or checks it skips. A project not on Standards.Sdk (old-style, left alone) is not
+    /// one: the policy does not apply to it.
+    /// </summary>
+    /// <param name="projects">The repo-relative projects the survey built.</param>
+    /// <param name="readProject">Reads a project's text (null when it cannot be read).</param>
+    /// <param name="diagnostics">The survey build's diagnostics.</param>
+    public IReadOnlyList<string> NotAnalysed(IEnumerable<string> projects, Func<string, string?> readProject, IReadOnlyList<BuildDiagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(projects);
+        ArgumentNullException.ThrowIfNull(readProject);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var result = new List<string>();
+        foreach (var project in projects.Where(p => !byProject.ContainsKey(p) && ProjectFileEditor.IsOnStandardsSdk(readProject(p))))
+        {
+            var stop = diagnostics.FirstOrDefault(d => d.IsError && string.Equals(d.Project, project, StringComparison.Ordinal));
+            var where = stop is null || stop.File.Length == 0 ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at {stop.File}({stop.Line})");
+            result.Add(stop is null
+                ? $"{project}: not analysed: the survey build compiled none of its code (a project it references failed before the compiler, or it skips the checks with StandardsSkipChecks); its code findings are not counted"
+                : $"{project}: not analysed: its build stopped before the compiler on {stop.Code}{where}; its code findings are not counted until that is fixed");
+        }
+
+        return result;
+    }
+
     private static HashSet<string> Ids(string list) =>
         new(list.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.OrdinalIgnoreCase);
 }

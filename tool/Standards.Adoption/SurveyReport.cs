@@ -35,6 +35,17 @@ public static class SurveyReport
         var text = new StringBuilder();
         text.Append("## Standards.Sdk survey\n\n");
         text.Append(CultureInfo.InvariantCulture, $"{result.Findings.Count} findings (compiler, analyzers, Standards.Sdk), each once however many target frameworks compile its file.\n\n");
+        if (result.NotAnalysed.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"**Partial count**: {result.NotAnalysed.Count} project(s) not analysed; their code findings are missing from this report:\n\n");
+            foreach (var project in result.NotAnalysed)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"- {project}\n");
+            }
+
+            text.Append('\n');
+        }
+
         text.Append("| Rule | Findings | Top files |\n|---|---:|---|\n");
         foreach (var rule in result.Findings.GroupBy(f => f.Code).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
         {

@@ -71,6 +71,7 @@ internal static class JsonResult
             },
             ["notBaselinable"] = new JsonArray([.. result.NotBaselinable.Select(n => (JsonNode?)Finding(n.Diagnostic, n.Fix))]),
             ["weakenedRules"] = new JsonArray([.. result.WeakenedRules.Select(w => (JsonNode?)w)]),
+            ["notAnalysed"] = new JsonArray([.. result.NotAnalysed.Select(w => (JsonNode?)w)]),
             ["reports"] = outcome.Reports is { } reports ? new JsonObject { ["markdown"] = reports.Markdown, ["sarif"] = reports.Sarif } : null,
         };
     }

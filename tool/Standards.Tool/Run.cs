@@ -26,8 +26,9 @@ internal sealed class Run(Commands commands, ParseResult parse, ToolConsole cons
         File.WriteAllText(markdown, SurveyReport.Markdown(result));
         File.WriteAllText(sarif, SurveyReport.Sarif(result.Findings, CommandLine.ToolVersion));
 
-        // What fails CI: findings the repo's baselines do not hold yet, and errors no baseline can hold.
-        var failsCi = result.Added > 0 || !result.CiBuildGreen;
+        // What fails CI: findings the repo's baselines do not hold yet, and errors no baseline can hold. A partial
+        // count (a project the survey could not analyse) fails too: what it does not see is not a pass.
+        var failsCi = result.Added > 0 || !result.CiBuildGreen || result.NotAnalysed.Count > 0;
         return new Outcome(result, true, check && failsCi ? CommandLine.Findings : CommandLine.Success, new SurveyFiles(markdown, sarif));
     }, cancellation);
 
