@@ -5,11 +5,15 @@
 #   it, then load it with wrk (Debian's package) for DURATION seconds per endpoint with CONNECTIONS connections:
 #     create  POST /api/v1/items (with a valid JWT; every request inserts a row)
 #     list    GET  /api/v1/items?limit=20 (the first page, after create filled the table)
-#   and report requests/s and latency p50/p95/p99 against the budget of profile §5 (p95 < 200 ms).
+#   and report requests/s and latency p50/p95/p99 against the budget of profile §5 (p95 < 200 ms), the cold start
+#   (process start to the first 200 from /health), the resident memory at idle (5 s after /ready) and its peak
+#   under load (VmHWM after both runs), and the machine's load average before and after.
 # The rate limiter stays on with a limit high enough not to reject the load (its partition lookup is measured).
 # Prints a markdown section; with --write it replaces "## Service load (std-service on PostgreSQL)" in
 # docs/performance.md. No test asserts these numbers: they are measurements.
 # Usage: eng/bench-service.sh [duration-seconds=15] [connections=16] [--write]
+# STANDARDS_BENCH_FEED and STANDARDS_BENCH_VERSION reuse packages packed before (eng/common.sh pack_all) instead of
+# packing them again.
 source "$(dirname "$0")/common.sh"
 duration="${1:-15}"
 connections="${2:-16}"
@@ -36,13 +40,17 @@ cleanup() {
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-version="$(unique_version)"
+version="${STANDARDS_BENCH_VERSION:-$(unique_version)}"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 export NUGET_PACKAGES="$work/packages" DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
 echo "==> Packing and generating std-service" >&2
-pack_all "$work/feed" "$version" > /dev/null
+if [ -n "${STANDARDS_BENCH_FEED:-}" ]; then ln -s "$(realpath "$STANDARDS_BENCH_FEED")" "$work/feed"; else pack_all "$work/feed" "$version" > /dev/null; fi
 dotnet new install "$work/feed/Standards.Templates.$version.nupkg" --debug:custom-hive "$work/hive" > /dev/null
 repo="$work/gen/Acme.Orders"
 dotnet new std-service -n Acme.Orders -o "$repo" --sdk-feed ../../feed --no-update-check --debug:custom-hive "$work/hive" > /dev/null
+# A new repo is a git repository with its first commit (the version comes from its history, STD6004).
+git -C "$repo" init -q -b main && git -C "$repo" add -A
+git -C "$repo" -c user.name=bench -c user.email=bench@example.invalid commit -qm "dotnet new std-service"
 (cd "$repo" && CI=true dotnet build -c Release -nologo -v:q > "$work/build.log" 2>&1) || { cat "$work/build.log" >&2; exit 1; }
 
 echo "==> Starting PostgreSQL and the service" >&2
@@ -61,6 +69,7 @@ signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -mac HMAC
 token="$header.$payload.$signature"
 
 app_port=$(free_port)
+started=$(date +%s%N)
 dll="$repo/cmd/Acme.Orders.Api/bin/Release/net10.0/Acme.Orders.Api.dll"
 (cd "$(dirname "$dll")" && \
   ConnectionStrings__Database="Host=127.0.0.1;Port=$pg_port;Database=orders;Username=postgres;Password=$(cat "$work/pg/pw")" \
@@ -71,8 +80,13 @@ dll="$repo/cmd/Acme.Orders.Api/bin/Release/net10.0/Acme.Orders.Api.dll"
   Downstream__BaseAddress="http://127.0.0.1:$app_port/" \
   exec dotnet "$dll" --urls "http://127.0.0.1:$app_port" > "$work/app.log" 2>&1) &
 app_pid=$!
-for _ in $(seq 120); do curl -sf "http://127.0.0.1:$app_port/health" > /dev/null && break; sleep 0.5; done
+for _ in $(seq 1200); do curl -sf "http://127.0.0.1:$app_port/health" > /dev/null && break; sleep 0.05; done
+cold_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 curl -sf "http://127.0.0.1:$app_port/ready" > /dev/null || { echo "the service is not ready:" >&2; tail -20 "$work/app.log" >&2; exit 1; }
+
+sleep 5
+rss_mib() { awk -v k="$1:" '$1 == k {printf "%.0f", $2 / 1024}' "/proc/$app_pid/status"; }
+idle_mib=$(rss_mib VmRSS)
 
 cat > "$work/report.lua" <<'LUA'
 done = function(summary, latency, requests)
@@ -100,6 +114,8 @@ run() { # run <name> <script> <path>: warm-up 3 s, then the measured run
 echo "==> Loading: create, then list (${duration} s each, $connections connections)" >&2
 create=$(run create create.lua /api/v1/items)
 list=$(run list list.lua "/api/v1/items?limit=20")
+peak_mib=$(rss_mib VmHWM)
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 rows=$(PGPASSWORD=$(cat "$work/pg/pw") "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d orders -Atc "SELECT count(*) FROM items")
 
 row() { # row <name requests/s p50 p95 p99 requests errors> <method and path>
@@ -111,7 +127,9 @@ cores=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo "?")
 section="## Service load (std-service on PostgreSQL)
 
 Measured with \`eng/bench-service.sh $duration $connections --write\` on $(date -u +%Y-%m-%d) ($cores cores shared by the
-load generator, the service and PostgreSQL; .NET $(dotnet --version); PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}')).
+load generator, the service and PostgreSQL; .NET $(dotnet --version); PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}');
+load average $load_before before and $load_after after: other processes share the cores, so the numbers are for
+this machine at that load, not a capacity).
 A std-service generated with the defaults, Release build, production settings (JSON logs at Information, trace
 sampling 1 %, no OTLP endpoint), a valid JWT on every request, the rate limiter on with a limit that does not reject;
 PostgreSQL 15 on loopback with its default settings. wrk, 2 threads, $connections connections, $duration s per endpoint after a
@@ -122,6 +140,13 @@ Budget (profile §5): p95 under 200 ms.
 |---|---|---|---|---|---|---|---|
 $(row "$create" "\`POST /api/v1/items\`")
 $(row "$list" "\`GET /api/v1/items?limit=20\`")
+
+| Cold start to \`/health\` | Resident memory at idle | Peak resident memory under load |
+|---|---|---|
+| $cold_ms ms | $idle_mib MiB | $peak_mib MiB |
+
+Cold start: from starting \`dotnet Acme.Orders.Api.dll\` (the built output, not published) to the first 200 from
+\`/health\`, polled every 50 ms. Memory: VmRSS of the process 5 s after \`/ready\`, and VmHWM after both runs. Compare two runs only at similar load averages: this section holds one run, so it supports no before/after claim.
 "
 echo "$section"
 if $write; then

@@ -7,7 +7,9 @@ namespace Standards.Templates.Tests;
 /// <summary>
 /// std-worker named <c>Acme.Billing.Worker</c> with Azure Pipelines: names without a doubled suffix, generate-to-green
 /// with the database tests on PostgreSQL, then the built worker as a process on a real database: a message enqueued
-/// with its command is processed exactly once across a restart, and a poison message is dead-lettered.
+/// with its command is processed exactly once across a restart, and a poison message is dead-lettered; two instances
+/// handle a message longer than its lease once (the lease is renewed); a message whose handling kills the process is
+/// dead-lettered after Messaging:MaxDeliveries kills; a redelivered message does not repeat its side effect.
 /// </summary>
 public sealed class WorkerTemplateTests(WorkerTemplateTests.Flow flow) : IClassFixture<WorkerTemplateTests.Flow>
 {
@@ -93,6 +95,108 @@ public sealed class WorkerTemplateTests(WorkerTemplateTests.Flow flow) : IClassF
         Assert.Equal("2", Count(name, "SELECT count(*) FROM processed_messages WHERE message_id IN ('w-1', 'w-2') AND completed_at IS NOT NULL"));
     }
 
+    [Fact]
+    public void Two_instances_handle_a_message_that_outlives_its_lease_once_and_a_lost_lease_commits_nothing()
+    {
+        flow.AssertBuiltClean();
+        // Leases of 5 s: renewed every 1.7 s, with room for a loaded machine's pauses.
+        var (name, env) = NewDatabase(("Messaging__ClaimTimeout", "00:00:05"));
+        var dll = flow.EntryPointDll();
+        using var first = RunningApp.Start(dll, TimeSpan.FromSeconds(60), env);
+        using var second = RunningApp.Start(dll, TimeSpan.FromSeconds(60), env);
+        string Both() => first.Output + second.Output;
+
+        // Four leases long: without renewal the other instance takes it over after the first five seconds.
+        Enqueue(dll, env, "long-1", """{"description":"long","durationMs":20000}""");
+        Eventually(() => Count(name, "SELECT count(*) FROM messages") == "0" && Both().Contains("Work long-1 done", StringComparison.Ordinal), first, second);
+        Assert.Single(Lines(Both(), "Work long-1 started"));
+        Assert.Single(Lines(Both(), "Work long-1 done"));
+
+        // Another consumer's lease replaces this one's while the handler runs: the handler is cancelled, writes
+        // nothing, and the message is handled again once the lease it had runs out.
+        Enqueue(dll, env, "long-2", """{"description":"taken over","durationMs":15000}""");
+        Eventually(() => Both().Contains("Work long-2 started", StringComparison.Ordinal), first, second);
+        Count(name, "UPDATE messages SET lease = gen_random_uuid() WHERE message_id = 'long-2'");
+        Eventually(() => Count(name, "SELECT count(*) FROM messages") == "0" && Both().Contains("Work long-2 done", StringComparison.Ordinal), first, second);
+        Assert.Single(Lines(Both(), "Lease of message long-2 of type work.requested lost (another consumer took the message or it was settled)"));
+        Assert.Equal(2, Lines(Both(), "Work long-2 started").Length);
+        Assert.Single(Lines(Both(), "Work long-2 done"));
+        Assert.Equal("2", Count(name, "SELECT count(*) FROM work_results"));
+        Assert.Equal("0", Count(name, "SELECT count(*) FROM dead_letters"));
+    }
+
+    [Fact]
+    public void A_message_whose_handling_kills_the_process_is_dead_lettered_with_the_reason_after_MaxDeliveries()
+    {
+        flow.AssertBuiltClean();
+        var (name, env) = NewDatabase(("Messaging__ClaimTimeout", "00:00:03"), ("Messaging__MaxDeliveries", "2"), ("Messaging__Concurrency", "1"));
+        var dll = flow.EntryPointDll();
+        var apps = new List<RunningApp> { RunningApp.Start(dll, TimeSpan.FromSeconds(60), env) };
+        try
+        {
+            Enqueue(dll, env, "kills-1", """{"description":"crashes its worker","durationMs":600000}""");
+            for (int kill = 1; kill <= 2; kill++)
+            {
+                Eventually(() => apps[^1].Output.Contains("Work kills-1 started", StringComparison.Ordinal), apps[^1]);
+                apps[^1].Kill();
+                apps.Add(RunningApp.Start(dll, TimeSpan.FromSeconds(60), env));
+            }
+
+            var last = apps[^1];
+            Eventually(() => Count(name, "SELECT count(*) FROM dead_letters") == "1", last);
+            Assert.DoesNotContain("Work kills-1 started", last.Output, StringComparison.Ordinal);
+            Assert.Contains("Message kills-1 of type work.requested dead-lettered unhandled: delivered 3 times without being settled", last.Output, StringComparison.Ordinal);
+            Assert.Equal(
+                "kills-1|RedeliveryLimitExceeded|Delivered 3 times without being settled",
+                Count(name, "SELECT message_id || '|' || error_type || '|' || left(error_message, 39) FROM dead_letters"));
+            Assert.Equal("0", Count(name, "SELECT count(*) FROM messages"));
+            Assert.Equal("0", Count(name, "SELECT count(*) FROM work_results"));
+        }
+        finally
+        {
+            apps.ForEach(a => a.Dispose());
+        }
+    }
+
+    [Fact]
+    public void A_message_delivered_again_after_its_work_was_done_does_not_repeat_the_side_effect()
+    {
+        flow.AssertBuiltClean();
+        var (name, env) = NewDatabase();
+        var dll = flow.EntryPointDll();
+        using var app = RunningApp.Start(dll, TimeSpan.FromSeconds(60), env);
+        Enqueue(dll, env, "once-1", """{"description":"first"}""");
+        Eventually(() => Count(name, "SELECT count(*) FROM processed_messages WHERE completed_at IS NOT NULL") == "1", app);
+
+        // The worker died after the side effect, before it recorded the message as processed: the record is missing
+        // and the message comes again.
+        Count(name, "DELETE FROM processed_messages WHERE message_id = 'once-1'");
+        Enqueue(dll, env, "once-1", """{"description":"second"}""");
+        Eventually(() => app.Output.Contains("Work once-1 was already done", StringComparison.Ordinal) && Count(name, "SELECT count(*) FROM messages") == "0", app);
+
+        Assert.Single(Lines(app.Output, "Work once-1 done"));
+        Assert.Equal("once-1|first", Count(name, "SELECT idempotency_key || '|' || description FROM work_results"));
+    }
+
+    private static (string Name, Dictionary<string, string?> Env) NewDatabase(params (string Key, string Value)[] settings)
+    {
+        var name = "billing_" + Guid.NewGuid().ToString("N");
+        var env = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Database"] = PrivatePostgres.Shared.CreateDatabase(name),
+            ["Messaging__PollInterval"] = "00:00:00.100",
+        };
+        foreach (var (key, value) in settings)
+        {
+            env[key] = value;
+        }
+
+        return (name, env);
+    }
+
+    private static string[] Lines(string output, string text) =>
+        output.Split('\n').Where(l => l.Contains(text, StringComparison.Ordinal)).ToArray();
+
     private static void Enqueue(string dll, Dictionary<string, string?> env, string id, string body)
     {
         var result = RunningApp.RunCommand(dll, ["enqueue", "--type", "work.requested", "--body", body, "--id", id], env);
@@ -102,12 +206,12 @@ public sealed class WorkerTemplateTests(WorkerTemplateTests.Flow flow) : IClassF
 
     private static string Count(string database, string sql) => PrivatePostgres.Shared.Psql(sql, database).EnsureSuccess("psql").Output.Trim();
 
-    private static void Eventually(Func<bool> condition, RunningApp app)
+    private static void Eventually(Func<bool> condition, params RunningApp[] apps)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out; the worker printed:\n{app.Output}");
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out; the workers printed:\n{string.Join("\n---\n", apps.Select(a => a.Output))}");
             Thread.Sleep(100);
         }
     }

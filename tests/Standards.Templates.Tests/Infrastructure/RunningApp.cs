@@ -140,6 +140,13 @@ public sealed class RunningApp : IDisposable
         return null;
     }
 
+    /// <summary>Kills the app at once (SIGKILL: no shutdown, nothing settled) and waits until it is gone.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(TimeSpan.FromSeconds(30));
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -71,6 +71,8 @@ public sealed class ConsumerBackoffTests : IDisposable
             return inner.AbandonAsync(message, redeliveryDelay, cancellationToken);
         }
 
+        public ValueTask<bool> RenewLeaseAsync(Message message, CancellationToken cancellationToken) => inner.RenewLeaseAsync(message, cancellationToken);
+
         public ValueTask<bool> IsAvailableAsync(CancellationToken cancellationToken) => inner.IsAvailableAsync(cancellationToken);
     }
 

@@ -10,7 +10,7 @@ namespace CompanyProduct.Worker.Consumer;
 public static class ConsumerSetup
 {
     /// <summary>
-    /// Adds the transport, idempotency store and dead-letter sink (PostgreSQL; in memory when
+    /// Adds the transport, idempotency store, dead-letter sink and the sample handler's result store (PostgreSQL; in memory when
     /// <c>Database:Provider</c> is <c>InMemory</c>, for tests), the sample handler, the processor and the hosted
     /// consumer.
     /// </summary>
@@ -28,6 +28,7 @@ public static class ConsumerSetup
             services.AddSingleton<IMessagePublisher>(static sp => sp.GetRequiredService<PostgresMessageTransport>());
             services.AddSingleton<IIdempotencyStore, PostgresIdempotencyStore>();
             services.AddSingleton<IDeadLetterSink, PostgresDeadLetterSink>();
+            services.AddSingleton<IWorkResultStore, PostgresWorkResultStore>();
         }
         else
         {
@@ -37,6 +38,8 @@ public static class ConsumerSetup
             services.AddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
             services.AddSingleton<InMemoryDeadLetterSink>();
             services.AddSingleton<IDeadLetterSink>(static sp => sp.GetRequiredService<InMemoryDeadLetterSink>());
+            services.AddSingleton<InMemoryWorkResultStore>();
+            services.AddSingleton<IWorkResultStore>(static sp => sp.GetRequiredService<InMemoryWorkResultStore>());
         }
 
         services.AddSingleton<IMessageHandler, WorkRequestHandler>();

@@ -11,7 +11,8 @@ namespace CompanyProduct.Worker.Consumer;
 /// timeout, and only then cancels them (they are abandoned and delivered again). Infrastructure failures (the
 /// transport or the stores unreachable) never stop it: each loop waits with exponential back-off and jitter
 /// (<see cref="MessagingOptions.BaseDelay"/> to <see cref="MessagingOptions.MaxDelay"/>) and tries again, and a message
-/// whose processing failed that way is delivered again after the same delay.
+/// whose processing failed that way is delivered again after the same delay. While a message is handled its lease is
+/// renewed (<see cref="MessageLease"/>); a message whose lease was lost is neither committed nor settled.
 /// </summary>
 public sealed partial class MessageConsumerService : BackgroundService
 {
@@ -120,20 +121,11 @@ public sealed partial class MessageConsumerService : BackgroundService
     /// <summary>Processes one message; returns false when an infrastructure failure prevented it.</summary>
     private async Task<bool> HandleAsync(Message message, int failures)
     {
-        ProcessingOutcome outcome;
-        TimeSpan redeliveryDelay = TimeSpan.Zero;
-        bool succeeded = true;
-        try
+        (ProcessingOutcome outcome, TimeSpan redeliveryDelay, bool succeeded, bool leaseLost) = await ProcessLeasedAsync(message, failures);
+        if (leaseLost)
         {
-            outcome = await _processor.ProcessAsync(message, _abortInFlight.Token);
-        }
-        catch (Exception error)
-        {
-            // An infrastructure failure (idempotency store, dead-letter store): deliver it again, after a back-off.
-            redeliveryDelay = Backoff.Delay(failures + 1, _options.BaseDelay, _options.MaxDelay);
-            LogProcessingFailed(_logger, error, message.Id, redeliveryDelay.TotalMilliseconds);
-            outcome = ProcessingOutcome.Abandoned;
-            succeeded = false;
+            // Another consumer may have the message now: it is not this one's to settle.
+            return false;
         }
 
         try
@@ -160,6 +152,23 @@ public sealed partial class MessageConsumerService : BackgroundService
         }
 
         return succeeded;
+    }
+
+    /// <summary>Processes a message while its lease is renewed.</summary>
+    private async Task<(ProcessingOutcome Outcome, TimeSpan RedeliveryDelay, bool Succeeded, bool LeaseLost)> ProcessLeasedAsync(Message message, int failures)
+    {
+        await using MessageLease lease = MessageLease.Start(_transport, message, _options.ClaimTimeout, _timeProvider, _logger, _abortInFlight.Token);
+        try
+        {
+            return (await _processor.ProcessAsync(message, lease.Token), TimeSpan.Zero, true, lease.IsLost);
+        }
+        catch (Exception error)
+        {
+            // An infrastructure failure (idempotency store, dead-letter store): deliver it again, after a back-off.
+            TimeSpan redeliveryDelay = Backoff.Delay(failures + 1, _options.BaseDelay, _options.MaxDelay);
+            LogProcessingFailed(_logger, error, message.Id, redeliveryDelay.TotalMilliseconds);
+            return (ProcessingOutcome.Abandoned, redeliveryDelay, false, lease.IsLost);
+        }
     }
 
     private async Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken)

@@ -13,6 +13,8 @@ public static class SchemaMigrations
     public static IReadOnlyList<Migration> All { get; } = SchemaMigrator.Validate(
     [
         new(1, "create_messaging_tables", connection => new NpgsqlCommand(CreateMessagingTables, connection)),
+        new(2, "add_message_lease", connection => new NpgsqlCommand(AddMessageLease, connection)),
+        new(3, "create_work_results", connection => new NpgsqlCommand(CreateWorkResults, connection)),
     ]);
 
     // Migration 1: the queue, the processed-message records and the dead letters.
@@ -52,6 +54,20 @@ public static class SchemaMigrations
             failed_at     timestamptz NOT NULL,
             error_type    text        NOT NULL,
             error_message text        NOT NULL
+        );
+        """;
+
+    // Migration 2: the id of the current lease of a taken message; renewing, acknowledging and abandoning need it.
+    private const string AddMessageLease = """
+        ALTER TABLE messages ADD COLUMN lease uuid NULL;
+        """;
+
+    // Migration 3: the sample handler's side effect, one row per idempotency key (the message id).
+    private const string CreateWorkResults = """
+        CREATE TABLE work_results (
+            idempotency_key text        PRIMARY KEY,
+            description     text        NOT NULL,
+            done_at         timestamptz NOT NULL DEFAULT now()
         );
         """;
 }

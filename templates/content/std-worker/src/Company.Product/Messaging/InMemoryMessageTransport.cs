@@ -69,6 +69,10 @@ public sealed class InMemoryMessageTransport : IMessageTransport, IMessagePublis
     }
 
     /// <inheritdoc />
+    /// <remarks>A message taken from this queue is never given to another consumer: its lease is never lost.</remarks>
+    public ValueTask<bool> RenewLeaseAsync(Message message, CancellationToken cancellationToken) => ValueTask.FromResult(true);
+
+    /// <inheritdoc />
     public ValueTask<bool> IsAvailableAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult(!_queue.Reader.Completion.IsCompleted);
 

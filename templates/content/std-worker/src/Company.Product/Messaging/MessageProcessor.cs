@@ -56,7 +56,10 @@ public sealed partial class MessageProcessor
 
     /// <summary>Processes a message.</summary>
     /// <param name="message">The message.</param>
-    /// <param name="cancellationToken">Aborts processing (the message is then <see cref="ProcessingOutcome.Abandoned"/>).</param>
+    /// <param name="cancellationToken">
+    /// Aborts processing: shutdown, or the message's lease was lost (<see cref="MessageLease"/>). The message is then
+    /// <see cref="ProcessingOutcome.Abandoned"/> and its completion is not recorded, even when the handler returned.
+    /// </param>
     /// <returns>What happened; the caller acknowledges the message unless it was abandoned.</returns>
     public async Task<ProcessingOutcome> ProcessAsync(Message message, CancellationToken cancellationToken)
     {
@@ -97,9 +100,7 @@ public sealed partial class MessageProcessor
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await _idempotency.ReleaseAsync(message.Id, CancellationToken.None).ConfigureAwait(false);
-            LogAbandoned(_logger, message.Id, message.Type);
-            return ProcessingOutcome.Abandoned;
+            return await AbandonAsync(message).ConfigureAwait(false);
         }
         catch (Exception error)
         {
@@ -107,9 +108,23 @@ public sealed partial class MessageProcessor
             return ProcessingOutcome.DeadLettered;
         }
 
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Aborted, or the lease was lost, while the handler finished: nothing is committed.
+            return await AbandonAsync(message).ConfigureAwait(false);
+        }
+
         await _idempotency.CompleteAsync(message.Id, cancellationToken).ConfigureAwait(false);
         LogProcessed(_logger, message.Id, message.Type, attempts.Value);
         return ProcessingOutcome.Processed;
+    }
+
+    /// <summary>Gives up the claim of an interrupted message, so that its redelivery is handled.</summary>
+    private async Task<ProcessingOutcome> AbandonAsync(Message message)
+    {
+        await _idempotency.ReleaseAsync(message.Id, CancellationToken.None).ConfigureAwait(false);
+        LogAbandoned(_logger, message.Id, message.Type);
+        return ProcessingOutcome.Abandoned;
     }
 
     /// <summary>Dead-letters, unhandled, a message whose workers stopped while handling it more than the limit allows.</summary>

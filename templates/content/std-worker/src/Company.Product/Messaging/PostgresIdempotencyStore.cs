@@ -7,14 +7,17 @@ namespace CompanyProduct.Messaging;
 /// Processed message ids in the PostgreSQL table <c>processed_messages</c> (its primary key makes a second claim of
 /// an id fail atomically, across every instance of the worker). Completed ids are kept for
 /// <see cref="MessagingOptions.IdempotencyRetention"/>; a claim not completed within
-/// <see cref="MessagingOptions.ClaimTimeout"/> (its instance died) can be taken again.
+/// <see cref="MessagingOptions.ClaimTimeout"/> (its instance died) can be taken again. A claim ends no later than the
+/// lease of the message taken from <c>messages</c> (the two are renewed together, <see cref="PostgresMessageTransport"/>),
+/// so when that lease runs out the consumer that takes the message over can claim its id.
 /// </summary>
 public sealed class PostgresIdempotencyStore : IIdempotencyStore
 {
     private const int PruneInterval = 1024;
 
     private const string ClaimSql = """
-        INSERT INTO processed_messages (message_id, claimed_until) VALUES ($1, now() + $2)
+        INSERT INTO processed_messages (message_id, claimed_until)
+        VALUES ($1, least(now() + $2, (SELECT min(visible_at) FROM messages WHERE message_id = $1 AND visible_at > now())))
         ON CONFLICT (message_id) DO UPDATE SET claimed_until = EXCLUDED.claimed_until, completed_at = NULL
         WHERE (processed_messages.completed_at IS NULL AND processed_messages.claimed_until < now())
            OR processed_messages.completed_at < now() - $3

@@ -12,18 +12,32 @@ namespace CompanyProduct.Messaging;
 /// makes it invisible for <see cref="MessagingOptions.ClaimTimeout"/>: acknowledging deletes it, abandoning makes it
 /// visible again after a delay, and a consumer that dies lets the lease run out so another one takes it.
 /// <c>deliveries</c> counts the takes that were never settled (an abandoned message is handed back, not lost), so
-/// <see cref="MessageProcessor"/> can stop a message that kills its worker every time.
+/// <see cref="MessageProcessor"/> can stop a message that kills its worker every time. Each take writes a new
+/// <c>lease</c> id: renewing, acknowledging and abandoning act only while that id is still the row's, so a consumer
+/// whose lease ran out (and another took the message) changes nothing. A renewal also extends the message id's claim in
+/// <c>processed_messages</c>, in the same statement, so the claim lasts as long as the lease.
 /// </summary>
 public sealed class PostgresMessageTransport : IMessageTransport, IMessagePublisher
 {
     private const string TakeSql = """
-        UPDATE messages SET visible_at = now() + $1, deliveries = deliveries + 1
+        UPDATE messages SET visible_at = now() + $1, deliveries = deliveries + 1, lease = $2
         WHERE seq = (
             SELECT seq FROM messages WHERE visible_at <= now()
             ORDER BY visible_at, seq
             FOR UPDATE SKIP LOCKED
             LIMIT 1)
         RETURNING seq, message_id, type, body, headers::text, deliveries
+        """;
+
+    private const string RenewSql = """
+        WITH lease AS (
+            UPDATE messages SET visible_at = now() + $3 WHERE seq = $1 AND lease = $2
+            RETURNING message_id),
+        claim AS (
+            UPDATE processed_messages SET claimed_until = now() + $3
+            FROM lease WHERE processed_messages.message_id = lease.message_id AND processed_messages.completed_at IS NULL
+            RETURNING 1)
+        SELECT count(*) FROM lease
         """;
 
     private readonly NpgsqlDataSource _dataSource;
@@ -73,18 +87,33 @@ public sealed class PostgresMessageTransport : IMessageTransport, IMessagePublis
     /// <inheritdoc />
     public async ValueTask AcknowledgeAsync(Message message, CancellationToken cancellationToken)
     {
-        await using NpgsqlCommand command = _dataSource.CreateCommand("DELETE FROM messages WHERE seq = $1");
-        command.Parameters.Add(new() { Value = SequenceOf(message) });
+        await using NpgsqlCommand command = _dataSource.CreateCommand("DELETE FROM messages WHERE seq = $1 AND lease = $2");
+        (long seq, Guid lease) = LeaseOf(message);
+        command.Parameters.Add(new() { Value = seq });
+        command.Parameters.Add(new() { Value = lease });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async ValueTask AbandonAsync(Message message, TimeSpan redeliveryDelay, CancellationToken cancellationToken)
     {
-        await using NpgsqlCommand command = _dataSource.CreateCommand("UPDATE messages SET visible_at = now() + $2, deliveries = greatest(deliveries - 1, 0) WHERE seq = $1");
-        command.Parameters.Add(new() { Value = SequenceOf(message) });
+        await using NpgsqlCommand command = _dataSource.CreateCommand("UPDATE messages SET visible_at = now() + $3, deliveries = greatest(deliveries - 1, 0) WHERE seq = $1 AND lease = $2");
+        (long seq, Guid lease) = LeaseOf(message);
+        command.Parameters.Add(new() { Value = seq });
+        command.Parameters.Add(new() { Value = lease });
         command.Parameters.Add(new() { Value = redeliveryDelay });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> RenewLeaseAsync(Message message, CancellationToken cancellationToken)
+    {
+        await using NpgsqlCommand command = _dataSource.CreateCommand(RenewSql);
+        (long seq, Guid lease) = LeaseOf(message);
+        command.Parameters.Add(new() { Value = seq });
+        command.Parameters.Add(new() { Value = lease });
+        command.Parameters.Add(new() { Value = _options.ClaimTimeout });
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! > 0;
     }
 
     /// <inheritdoc />
@@ -106,6 +135,8 @@ public sealed class PostgresMessageTransport : IMessageTransport, IMessagePublis
     {
         await using NpgsqlCommand command = _dataSource.CreateCommand(TakeSql);
         command.Parameters.Add(new() { Value = _options.ClaimTimeout });
+        Guid lease = Guid.NewGuid();
+        command.Parameters.Add(new() { Value = lease });
         await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -115,16 +146,20 @@ public sealed class PostgresMessageTransport : IMessageTransport, IMessagePublis
         var headers = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(4)) ?? [];
         return new Message(reader.GetString(1), reader.GetString(2), reader.GetString(3), new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase))
         {
-            DeliveryTag = reader.GetInt64(0).ToString(CultureInfo.InvariantCulture),
+            DeliveryTag = string.Create(CultureInfo.InvariantCulture, $"{reader.GetInt64(0)}:{lease:N}"),
             DeliveryCount = reader.GetInt32(5),
         };
     }
 
-    private static long SequenceOf(Message message)
+    /// <summary>The queue row and the lease id of this delivery, from its <see cref="Message.DeliveryTag"/> (<c>seq:lease</c>).</summary>
+    private static (long Seq, Guid Lease) LeaseOf(Message message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return long.TryParse(message.DeliveryTag, NumberStyles.None, CultureInfo.InvariantCulture, out long seq)
-            ? seq
+        string[] parts = (message.DeliveryTag ?? string.Empty).Split(':');
+        return parts.Length == 2
+            && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out long seq)
+            && Guid.TryParseExact(parts[1], "N", out Guid lease)
+            ? (seq, lease)
             : throw new ArgumentException("The message was not received from this queue.", nameof(message));
     }
 }

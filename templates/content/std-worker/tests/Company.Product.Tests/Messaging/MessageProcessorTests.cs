@@ -106,6 +106,19 @@ public sealed class MessageProcessorTests : IDisposable
     }
 
     [Fact]
+    public async Task Does_not_commit_a_handler_that_returned_after_its_lease_was_lost()
+    {
+        using var leaseLost = new CancellationTokenSource();
+        var handler = new ScriptedHandler(async (_, _, _) => await leaseLost.CancelAsync());
+        MessageProcessor processor = CreateProcessor(handler);
+
+        ProcessingOutcome outcome = await processor.ProcessAsync(NewMessage(), leaseLost.Token);
+
+        Assert.Equal(ProcessingOutcome.Abandoned, outcome);
+        Assert.True(await _idempotency.TryBeginAsync("m-1", CancellationToken.None), "The completion was recorded.");
+    }
+
+    [Fact]
     public async Task Releases_the_claim_when_dead_lettering_fails()
     {
         MessageProcessor processor = CreateProcessor(

@@ -2,6 +2,7 @@ using CompanyProduct.Data;
 using CompanyProduct.Diagnostics;
 using CompanyProduct.Messaging;
 using CompanyProduct.Tests.Support;
+using CompanyProduct.Work;
 using Microsoft.Extensions.Logging.Abstractions;
 
 using Npgsql;
@@ -32,6 +33,12 @@ public sealed class PostgresMessagingTests
     {
         await using NpgsqlCommand command = database.DataSource.CreateCommand($"SELECT count(*) FROM {table}");
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task ExecuteAsync(TestDatabase database, string sql)
+    {
+        await using NpgsqlCommand command = database.DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
     }
 
     [PostgresFact]
@@ -93,6 +100,34 @@ public sealed class PostgresMessagingTests
         // The abandoned take was handed back, so it does not count; the unsettled one does.
         Assert.Equal((1, 2), (again.DeliveryCount, afterLease.DeliveryCount));
         await Assert.ThrowsAsync<ArgumentException>(async () => await queue.AcknowledgeAsync(Message.Create("x", "t", "{}"), CancellationToken.None));
+    }
+
+    [PostgresFact]
+    public async Task Only_the_current_lease_renews_acknowledges_or_abandons_and_a_renewal_extends_the_claim()
+    {
+        await using TestDatabase database = await MigratedAsync();
+        PostgresMessageTransport queue = Queue(database);
+        var claims = new PostgresIdempotencyStore(database.DataSource, Microsoft.Extensions.Options.Options.Create(Options));
+        await queue.PublishAsync(Message.Create("a", "t", "{}"), CancellationToken.None);
+        Message first = (await queue.ReceiveAsync(CancellationToken.None))!;
+        Assert.True(await claims.TryBeginAsync("a", CancellationToken.None));
+        await ExecuteAsync(database, "UPDATE processed_messages SET claimed_until = now() - interval '1 second'");
+
+        Assert.True(await queue.RenewLeaseAsync(first, CancellationToken.None));
+        Assert.False(await claims.TryBeginAsync("a", CancellationToken.None));
+
+        // The first lease runs out and another consumer takes the message.
+        await ExecuteAsync(database, "UPDATE messages SET visible_at = now()");
+        Message second = (await queue.ReceiveAsync(CancellationToken.None))!;
+        Assert.False(await queue.RenewLeaseAsync(first, CancellationToken.None));
+        await queue.AcknowledgeAsync(first, CancellationToken.None);
+        await queue.AbandonAsync(first, TimeSpan.Zero, CancellationToken.None);
+        Assert.Equal(1, await CountAsync(database, "messages WHERE visible_at > now() AND deliveries = 2"));
+
+        Assert.True(await queue.RenewLeaseAsync(second, CancellationToken.None));
+        await queue.AcknowledgeAsync(second, CancellationToken.None);
+        Assert.Equal(0, await CountAsync(database, "messages"));
+        Assert.False(await queue.RenewLeaseAsync(second, CancellationToken.None));
     }
 
     [PostgresFact]
@@ -169,5 +204,17 @@ public sealed class PostgresMessagingTests
         await using NpgsqlDataReader reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         Assert.Equal(("p", 3, "FormatException"), (reader.GetString(0), reader.GetInt32(1), reader.GetString(2)));
+    }
+
+    [PostgresFact]
+    public async Task The_work_results_table_stores_a_result_once_per_idempotency_key()
+    {
+        await using TestDatabase database = await MigratedAsync();
+        var results = new PostgresWorkResultStore(database.DataSource);
+
+        bool[] writes = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => results.TryRecordAsync("a", $"try {i}", CancellationToken.None).AsTask()));
+
+        Assert.Equal(1, writes.Count(w => w));
+        Assert.Equal(1, await CountAsync(database, "work_results WHERE idempotency_key = 'a'"));
     }
 }
