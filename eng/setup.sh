@@ -7,6 +7,7 @@
 #   - The GitHub Actions linter (npm, eng/tools/action-validator): checks the CI templates and generated ci.yml files.
 #   - Renovate's config validator (npm, eng/tools/renovate): checks the Renovate preset in ci-templates/renovate/.
 #   - Chromium (Debian's package): the fleet report's browser test loads `dotnet standards report`'s page headless.
+#   - secretlint with its recommended preset (npm, eng/tools/secretlint): an oracle for secret detection (SecretlintOracleTests, full tier).
 source "$(dirname "$0")/common.sh"
 
 postgres_bin() {
@@ -56,3 +57,4 @@ install_npm_tool() {
 install_npm_tool openapi @seriousme/openapi-schema-validator "the OpenAPI validator"
 install_npm_tool action-validator @action-validator/cli "the GitHub Actions linter"
 install_npm_tool renovate renovate "Renovate's config validator"
+install_npm_tool secretlint secretlint "secretlint"

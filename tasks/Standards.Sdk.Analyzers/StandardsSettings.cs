@@ -66,6 +66,13 @@ internal static class StandardsSettings
         return names.IsEmpty ? DefaultGenericNames : names;
     }
 
+    /// <summary>A list parameter's values for <paramref name="tree"/>: the configured list (empty when set empty), else its profile default.</summary>
+    internal static ImmutableArray<string> GetList(AnalyzerOptions options, SyntaxTree tree, RuleParameter parameter)
+    {
+        var configured = GetString(options, tree, parameter.AnalyzerOption);
+        return SplitList(configured ?? parameter.Default);
+    }
+
     /// <summary>The help link for <paramref name="ruleId"/> under the configured (or default) base URL.</summary>
     internal static string GetHelpLink(AnalyzerOptions options, SyntaxTree tree, string ruleId)
     {

@@ -4,6 +4,7 @@ using Standards.Sdk.Checks.Dependencies;
 using Standards.Sdk.Checks.Layout;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Repository;
+using Standards.Sdk.Checks.Secrets;
 
 // Generates a realistic repo of FILES files (default 10,000; LIBRARIES libraries with tests, default 40, 4 executables,
 // ADRs, runbooks, docs, build output under bin/ and obj/ that must be skipped), then times each step of the
@@ -11,6 +12,7 @@ using Standards.Sdk.Checks.Repository;
 //   fingerprint   what every build runs (walk + sorted SHA-256): decides whether the checks run at all
 //   snapshot      walk + project files read (and again with git ls-files / check-ignore, the repo committed)
 //   layout        the layout check on the snapshot, in memory
+//   secrets       the secret check on the snapshot, in memory (reads and searches every JSON, YAML, script... file)
 //   all checks    layout + dependencies through the runner (what RunRepositoryChecks does after the snapshot)
 //   end to end    what a build pays: the fingerprint with the content-hash cache it keeps between builds (every
 //                 build), and fingerprint + snapshot from its walk + every repo check (a build after an input changed)
@@ -53,6 +55,7 @@ try
         Row("snapshot from disk + git (tracked, ignored)", (() => RepositorySnapshotLoader.Load(gitRoot, useGit: true))),
         Row("layout check (in memory)", (() => new LayoutCheck().Run(snapshot, policy, today))),
         Row("layout + dependencies (runner)", (() => RepositoryCheckRunner.Run(snapshot, policy, today, [new DependencyCheck(), new LayoutCheck()], null))),
+        Row("secrets check (in memory)", (() => new SecretsCheck().Run(snapshot, policy, today))),
         Row("snapshot + layout (end to end, no git)", (() => new LayoutCheck().Run(RepositorySnapshotLoader.Load(root, useGit: false).Snapshot, policy, today))),
         Row("a build after a change, no git: fingerprint, snapshot from its walk, every repo check", (() => AfterChange(root, useGit: false))),
         Row("a build after a change, git repo: fingerprint, snapshot from its walk + git, every repo check", (() => AfterChange(gitRoot, useGit: true))),

@@ -13,10 +13,19 @@ public sealed record BaselineResult(IReadOnlyList<Finding> New, IReadOnlyList<Fi
 /// Matches findings against baseline entries, one entry per finding: first by code, file and message (numbers
 /// and spacing normalised, so line numbers in messages do not matter), then the remaining ones by code and file
 /// alone (so a reworded message still matches). A baseline therefore never covers more findings of a rule in a
-/// file than it lists: it can only shrink.
+/// file than it lists: it can only shrink. Secret findings (<see cref="ExactOnlyCodes"/>) match only by their exact
+/// message, which carries the secret's fingerprint: a new secret in a baselined file, on a baselined line or in place
+/// of a baselined one, is never taken for the old one.
 /// </summary>
 public static class BaselineMatcher
 {
+    /// <summary>Rules whose findings match a baseline entry only by code, file and exact message.</summary>
+    public static readonly IReadOnlyCollection<string> ExactOnlyCodes = [Secrets.SecretRuleIds.SecretInFile];
+
+    private static bool IsExactOnly(string code) => ExactOnlyCodes.Contains(code.ToUpperInvariant());
+
+    private static string MessageKey(string code, string message) => IsExactOnly(code) ? message.Trim() : Normalize(message);
+
     /// <summary>Applies the baseline.</summary>
     public static BaselineResult Apply(IReadOnlyList<Finding> findings, BaselineFile baseline)
     {
@@ -30,7 +39,7 @@ public static class BaselineMatcher
         for (var i = 0; i < baseline.Entries.Count; i++)
         {
             var e = baseline.Entries[i];
-            var key = (e.Code.ToUpperInvariant(), e.File, Normalize(e.Message));
+            var key = (e.Code.ToUpperInvariant(), e.File, MessageKey(e.Code, e.Message));
             if (!exact.TryGetValue(key, out var queue))
             {
                 exact[key] = queue = new Queue<int>();
@@ -47,7 +56,7 @@ public static class BaselineMatcher
                 continue;
             }
 
-            if (exact.TryGetValue((f.Code.ToUpperInvariant(), f.File ?? string.Empty, Normalize(f.Message)), out var queue) && queue.Count > 0)
+            if (exact.TryGetValue((f.Code.ToUpperInvariant(), f.File ?? string.Empty, MessageKey(f.Code, f.Message)), out var queue) && queue.Count > 0)
             {
                 used[queue.Dequeue()] = true;
                 matched[i] = true;
@@ -58,12 +67,12 @@ public static class BaselineMatcher
         var loose = new Dictionary<(string, string), Queue<int>>();
         for (var i = 0; i < baseline.Entries.Count; i++)
         {
-            if (used[i])
+            var e = baseline.Entries[i];
+            if (used[i] || IsExactOnly(e.Code))
             {
                 continue;
             }
 
-            var e = baseline.Entries[i];
             var key = (e.Code.ToUpperInvariant(), e.File);
             if (!loose.TryGetValue(key, out var queue))
             {

@@ -1,5 +1,6 @@
 using Standards.Sdk.Checks.Dependencies;
 using Standards.Sdk.Checks.Layout;
+using Standards.Sdk.Checks.Secrets;
 
 namespace Standards.Sdk.Checks.Repository;
 
@@ -11,5 +12,6 @@ public static class RepositoryChecks
     [
         new DependencyCheck(),
         new LayoutCheck(),
+        new SecretsCheck(),
     ];
 }

@@ -125,7 +125,8 @@ public static class RepositoryFingerprint
 
     /// <summary>
     /// True for a file whose content a repo check reads: markdown, project and MSBuild files, lock files,
-    /// CODEOWNERS, every file at the root, and everything in .github/.
+    /// CODEOWNERS, every file at the root, everything in .github/, and every file the secret check searches
+    /// (<see cref="Secrets.SecretsCheck.IsScanned"/>: configuration, scripts, PEM files).
     /// </summary>
     public static bool IsContentInput(string relativePath)
     {
@@ -136,7 +137,7 @@ public static class RepositoryFingerprint
         }
 
         var name = relativePath[(relativePath.LastIndexOf('/') + 1)..];
-        return ContentNames.Contains(name) || ContentExtensions.Contains(Path.GetExtension(name));
+        return ContentNames.Contains(name) || ContentExtensions.Contains(Path.GetExtension(name)) || Secrets.SecretsCheck.IsScanned(relativePath);
     }
 
     private static string OneLine(string line) => line.Replace('\n', ' ').Replace('\r', ' ');

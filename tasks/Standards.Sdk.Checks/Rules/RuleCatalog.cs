@@ -4,6 +4,7 @@ using Standards.Sdk.Checks.Coverage;
 using Standards.Sdk.Checks.Dependencies;
 using Standards.Sdk.Checks.Layout;
 using Standards.Sdk.Checks.Release;
+using Standards.Sdk.Checks.Secrets;
 using Standards.Sdk.Checks.TestReports;
 
 namespace Standards.Sdk.Checks.Rules;
@@ -30,6 +31,7 @@ public static partial class RuleCatalog
         typeof(CodeRuleIds),
         typeof(DependencyRuleIds),
         typeof(LayoutRuleIds),
+        typeof(SecretRuleIds),
         typeof(BaselineRuleIds),
         typeof(CoverageRuleIds),
         typeof(BudgetRuleIds),

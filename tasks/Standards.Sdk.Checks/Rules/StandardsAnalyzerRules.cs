@@ -176,6 +176,30 @@ public static partial class StandardsAnalyzerRules
             + "in the form TODO(owner): text #123.",
         profile: "todo-comments");
 
+    /// <summary>STD1010's list: values a test project may write under a secret name (a value equal to one or starting with one).</summary>
+    public static readonly RuleParameter SecretTestValues = List(
+        "testValues", "test,fake,dummy,sample,example,pass,password,secret,P@ssw0rd,Password1,wrong,invalid",
+        "Values a test project may assign to a member, local, parameter or attribute named like a secret: a literal equal to one of them, or starting with one (any case), is not reported there.",
+        "standards.secret_literal.test_values");
+
+    /// <summary>STD1010 Secret in source code.</summary>
+    public static readonly RuleDeclaration SecretInSource = Declare(
+        id: CodeRuleIds.SecretInSource,
+        title: "Secret in source code",
+        messageFormat: "{0} is a secret ({1}, fingerprint {2}). Remove it, rotate it, and load it at run time from configuration "
+            + "fed by the environment or a secret manager; if it is not a secret, add an exception for STD1010 to "
+            + "standards.json scoped to this file, or, for a test value in a test project, list it in standards.json: "
+            + "\"STD1010\": {{ \"testValues\": [...] }}. See {3}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A string literal in a known credential format (cloud access keys, GitHub, GitLab, Slack, Stripe, npm, "
+            + "SendGrid and Twilio tokens, private key blocks, JWTs, connection strings and URLs with a literal password, "
+            + "storage account keys), or a literal that is not a placeholder assigned to a member, local, parameter or "
+            + "attribute argument named like a secret (password, secret, api key, token, credential, connection string).",
+        profile: "no-secrets",
+        parameters: [SecretTestValues]);
+
     /// <summary>
     /// Every rule declared above, in id order, found by reflection so that a new declaration cannot be left out of
     /// the list (it must stay the last member initialised: it reads the fields above).
@@ -208,6 +232,9 @@ public static partial class CodeRuleIds
 
     /// <summary>A to-do marker comment without owner and issue.</summary>
     public const string TodoWithoutOwnerAndIssue = "STD1006";
+
+    /// <summary>A secret in a C# string literal.</summary>
+    public const string SecretInSource = "STD1010";
 }
 
 /// <summary>The ids of the locked-setting rules that the analyzers report for what source does (the rest of the STD0xxx ids are in PolicyRuleIds.cs of the checks).</summary>
@@ -240,6 +267,9 @@ public static class AnalyzerConfigKeys
 
     /// <summary><c>true</c> when the source may not turn nullable off (<c>#nullable disable</c>) in this file.</summary>
     public const string NullableLocked = "standards.nullable_locked";
+
+    /// <summary><c>true</c> in a test project, supplied by the .NET SDK (<c>CompilerVisibleProperty</c> IsTestProject).</summary>
+    public const string IsTestProject = "build_property.istestproject";
 
     /// <summary>The project directory, supplied by the .NET SDK (<c>CompilerVisibleProperty</c> ProjectDir).</summary>
     public const string ProjectDir = "build_property.projectdir";

@@ -117,6 +117,40 @@ public class CodeBaselineSuppressorTests
         Assert.False(CodeBaselineFormat.IsSuppressible("MA0001"));
     }
 
+    /// <summary>
+    /// A secret recorded at adoption is held by the hash of its line's text, which holds the secret: the same line is
+    /// suppressed, while another secret written on that line or in its place changes the text and fails.
+    /// </summary>
+    [Fact]
+    public async Task A_baselined_secret_is_held_and_a_new_secret_on_its_line_or_in_its_place_still_fails()
+    {
+        var random = new Random(5);
+        const string Alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        var old = Checks.Tests.Secrets.SecretCorpus.Chars(random, Alnum, 20);
+        var replacement = Checks.Tests.Secrets.SecretCorpus.Chars(random, Alnum, 20);
+        var line = $"private const string Password = \"{old}\";";
+        var baseline = BaselineWith((CodeRuleIds.SecretInSource, File, line));
+
+        Assert.Equal([true], await SecretSuppressions(baseline, line));
+        Assert.Equal([false], await SecretSuppressions(baseline, $"private const string Password = \"{replacement}\";"));
+        Assert.Equal([false, false], await SecretSuppressions(baseline, $"private const string Password = \"{old}\", ApiKey = \"{replacement}\";"));
+    }
+
+    private static async Task<List<bool>> SecretSuppressions(string baseline, string line)
+    {
+        var source = "namespace Acme;\nclass Settings\n{\n    " + line + "\n}\n";
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), Root + File, Encoding.UTF8);
+        var compilation = CSharpCompilation.Create("Tests", [tree], [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var all = await compilation.WithAnalyzers(
+            [new SecretLiteralAnalyzer(), new CodeBaselineSuppressor()],
+            new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions([new InMemoryText(Root + CodeBaselineFormat.DefaultFileName, baseline)], new TestOptionsProvider(new Dictionary<string, string> { [CodeBaselineSuppressor.RepoRootProperty] = Root })),
+                onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true))
+            .GetAllDiagnosticsAsync(CancellationToken.None);
+        return [.. all.Where(d => d.Id == CodeRuleIds.SecretInSource).OrderBy(d => d.Location.SourceSpan.Start).Select(d => d.IsSuppressed)];
+    }
+
     /// <summary>Legacy code calling a banned API on two lines: an entry for one line holds that one, the other (a new call) still fails.</summary>
     [Fact]
     public async Task A_banned_API_call_is_held_at_its_line_and_a_new_one_still_fails()

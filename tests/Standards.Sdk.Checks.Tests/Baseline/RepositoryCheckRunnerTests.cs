@@ -91,8 +91,8 @@ public class RepositoryCheckRunnerTests
     }
 
     [Fact]
-    public void Registered_checks_are_dependencies_then_layout() =>
-        Assert.Equal(["dependencies", "layout"], RepositoryChecks.All.Select(c => c.Name));
+    public void Registered_checks_are_dependencies_then_layout_then_secrets() =>
+        Assert.Equal(["dependencies", "layout", "secrets"], RepositoryChecks.All.Select(c => c.Name));
 
     private static RepositoryCheckOutcome Run(FakeRepo repo, string? policy) =>
         RepositoryCheckRunner.Run(repo.Snapshot(), FakeRepo.Policy(policy), Today, [new LayoutCheck()], null);

@@ -72,9 +72,9 @@ public class AddingARuleTests
         var catalog = RuleCatalog.Compose(StandardsAnalyzerRules.All, [.. Declared(), sample]);
         AssertGeneratedFor(sample, catalog, "`minFiles` 3");
 
-        // Among the layout rules, in id order.
+        // Among the repository rules, in id order (after the last STD30xx rule, STD3041).
         var ids = catalog.Select(r => r.Id).ToList();
-        Assert.Equal(ids.IndexOf(LayoutRuleIds.GenericFolderName) + 1, ids.IndexOf(sample.Id));
+        Assert.Equal(ids.IndexOf(global::Standards.Sdk.Checks.Secrets.SecretRuleIds.KeyStoreCommitted) + 1, ids.IndexOf(sample.Id));
     }
 
     [Fact]

@@ -1,0 +1,465 @@
+// The secret detector, one source compiled into two assemblies: the checks (the repository check STD3040) and the
+// analyzers (STD1010, linked by Standards.Sdk.Analyzers.csproj), because the compiler loads the analyzer assembly
+// on its own and it cannot reference the checks. Hand-written: the analyzer must stay netstandard2.0 without
+// dependencies, and no .NET library of credential formats is served (secretlint, the oracle of the tests, is npm).
+// Plain netstandard2.0 APIs only: the analyzers have none of the checks' polyfills.
+using System;
+using System.Collections.Generic;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+#if STANDARDS_ANALYZERS
+namespace Standards.Sdk.Analyzers;
+#else
+namespace Standards.Sdk.Checks.Secrets;
+#endif
+
+/// <summary>A secret found in a text: its kind, where (1-based line and column) and a fingerprint (never the secret).</summary>
+public sealed class SecretFinding
+{
+    /// <summary>Creates a finding.</summary>
+    public SecretFinding(string kind, int line, int column, string fingerprint)
+    {
+        Kind = kind;
+        Line = line;
+        Column = column;
+        Fingerprint = fingerprint;
+    }
+
+    /// <summary>The kind of secret (<see cref="SecretKinds"/>).</summary>
+    public string Kind { get; }
+
+    /// <summary>1-based line.</summary>
+    public int Line { get; }
+
+    /// <summary>1-based column.</summary>
+    public int Column { get; }
+
+    /// <summary>The first 12 hex digits of SHA-256 over kind and secret: identifies the secret without showing it.</summary>
+    public string Fingerprint { get; }
+}
+
+/// <summary>The kinds of secret the detector reports (stable: messages, baselines and docs use them).</summary>
+public static class SecretKinds
+{
+    /// <summary>An AWS access key id (AKIA..., ASIA...).</summary>
+    public const string AwsAccessKeyId = "aws-access-key-id";
+
+    /// <summary>An AWS secret access key (40 characters under a name such as aws_secret_access_key).</summary>
+    public const string AwsSecretAccessKey = "aws-secret-access-key";
+
+    /// <summary>A GitHub token (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_).</summary>
+    public const string GitHubToken = "github-token";
+
+    /// <summary>A GitLab personal, project or group access token (glpat-).</summary>
+    public const string GitLabToken = "gitlab-token";
+
+    /// <summary>A Slack token (xoxb-, xoxp-, xoxa-, xoxr-, xoxs-) or incoming webhook URL.</summary>
+    public const string SlackToken = "slack-token";
+
+    /// <summary>A Stripe secret or restricted key (sk_live_, rk_live_, sk_test_, rk_test_).</summary>
+    public const string StripeKey = "stripe-key";
+
+    /// <summary>An npm access token (npm_).</summary>
+    public const string NpmToken = "npm-token";
+
+    /// <summary>A SendGrid API key (SG.xxx.yyy).</summary>
+    public const string SendGridKey = "sendgrid-key";
+
+    /// <summary>A Twilio API key (SK and 32 hex digits).</summary>
+    public const string TwilioKey = "twilio-key";
+
+    /// <summary>A private key block (-----BEGIN ... PRIVATE KEY-----).</summary>
+    public const string PrivateKey = "private-key";
+
+    /// <summary>A JSON web token (three base64url parts, header and payload JSON objects).</summary>
+    public const string Jwt = "jwt";
+
+    /// <summary>An Azure storage account key or shared access key in a connection string.</summary>
+    public const string AzureStorageKey = "azure-storage-key";
+
+    /// <summary>A connection string with a literal Password= or Pwd=.</summary>
+    public const string ConnectionStringPassword = "connection-string-password";
+
+    /// <summary>A URL with a literal password (scheme://user:password@host).</summary>
+    public const string UrlPassword = "url-password";
+
+    /// <summary>A literal value under a name that says it is a secret (password, api key, token, ...).</summary>
+    public const string NamedSecret = "named-secret";
+}
+
+/// <summary>
+/// Finds secrets in text: known credential formats anywhere (<see cref="FindFormats"/>), and literal values under
+/// names that say they are secrets in key/value text (JSON, YAML, .env, XML, scripts, C#: <see cref="FindNamed"/>).
+/// Placeholders (<see cref="IsPlaceholder"/>) are left alone. A finding carries a fingerprint, never the secret.
+/// </summary>
+public static class SecretDetector
+{
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+
+    // Each format: its kind and a pattern; the group "s", when present, is the secret part (the fingerprint's input).
+    private static readonly KeyValuePair<string, Regex>[] Formats =
+    [
+        Format(SecretKinds.AwsAccessKeyId, @"\b(?<s>(AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16})\b"),
+        Format(SecretKinds.AwsSecretAccessKey, @"(?i:aws_?secret_?(access_?)?key|secret_?access_?key)[""']?(\s*(=|:|=>)\s*[""']?|\s+value\s*=\s*""|>)(?<s>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"),
+        Format(SecretKinds.GitHubToken, @"\b(?<s>(ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})\b"),
+        Format(SecretKinds.GitLabToken, @"\b(?<s>glpat-[A-Za-z0-9_\-]{20})(?![A-Za-z0-9_\-])"),
+        Format(SecretKinds.SlackToken, @"\b(?<s>xox[abposr]-[0-9]{8,}-[0-9A-Za-z\-]{8,}|https://hooks\.slack\.com/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{20,})"),
+        Format(SecretKinds.StripeKey, @"\b(?<s>(sk|rk)_(live|test)_[0-9A-Za-z]{24,})\b"),
+        Format(SecretKinds.NpmToken, @"\b(?<s>npm_[A-Za-z0-9]{36})\b"),
+        Format(SecretKinds.SendGridKey, @"\b(?<s>SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43})(?![A-Za-z0-9_\-])"),
+        Format(SecretKinds.TwilioKey, @"\b(?<s>SK[0-9a-f]{32})\b"),
+        Format(SecretKinds.PrivateKey, @"-----BEGIN ((RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----(?<s>[A-Za-z0-9+/=\s\\n:,\-]{16,}?)(-----END|$)"),
+        Format(SecretKinds.Jwt, @"\b(?<s>eyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{16,})"),
+        Format(SecretKinds.AzureStorageKey, @"(?i:AccountKey|SharedAccessKey)\s*=\s*(?<s>[A-Za-z0-9+/]{40,}={0,2})"),
+        // A connection string's password: a pair separated by ';' (ADO.NET, ODBC) or ',' (Redis), so a line of .env or INI
+        // (Password=...) is a named secret instead.
+        Format(SecretKinds.ConnectionStringPassword, @"(?i:(?<=[;,][ \t]*)(password|pwd)\s*=\s*)(?<s>[^;,""'\s)<]+)(?=[;,""'\s)<]|$)|(?i:(?<=^|[""'\s])(password|pwd)\s*=\s*)(?<s>[^;,""'\s)<]+)(?=[;,])"),
+        Format(SecretKinds.UrlPassword, @"\b[A-Za-z][A-Za-z0-9+.\-]{0,30}://(?<u>[^\s:/@""'<>]+):(?<s>[^\s@/""'<>]+)@[A-Za-z0-9\[]"),
+    ];
+
+    // "name: value", "name = value", "name => value", quoted or not (JSON, YAML, .env, INI, scripts, C#).
+    private static readonly Regex KeyValue = new(
+        @"(?<name>[A-Za-z_$@][A-Za-z0-9_.\-]{0,99})[""']?[ \t]*(:=|=>|=|:)[ \t]*(""(?<value>[^""\r\n]*)""|'(?<value>[^'\r\n]*)'|(?<value>[^\s""',;{}\[\]<]+))",
+        Options | RegexOptions.Multiline,
+        Timeout);
+
+    // <add key="Password" value="..."/> and <Password>value</Password>.
+    private static readonly Regex XmlKeyValue = new(
+        @"(?i:key|name)\s*=\s*""(?<name>[^""\r\n]{1,200})""[^>]{0,200}?\s(?i:value|connectionString)\s*=\s*""(?<value>[^""]*)""|<(?<name>[A-Za-z_][\w.\-]{0,99})(\s[^>]{0,500})?>(?<value>[^<\r\n]+)</\k<name>>",
+        Options,
+        Timeout);
+
+    private static readonly string[] SecretWords =
+    [
+        "password", "passwd", "passphrase", "secret", "apikey", "accesskey", "privatekey", "token", "credential",
+        "connectionstring", "signingkey", "encryptionkey", "sastoken", "clientkey",
+    ];
+
+    private static readonly string[] NotSecretEndings =
+    [
+        "name", "names", "path", "file", "url", "uri", "endpoint", "type", "id", "ids", "length", "policy", "expiry",
+        "expiration", "lifetime", "timeout", "minutes", "seconds", "hours", "days", "ttl", "header", "field", "prefix",
+        "format", "pattern", "regex", "label", "description", "hint", "count", "enabled", "required", "provider",
+        "location", "version", "issuer", "audience", "validation", "options", "settings", "section", "variable",
+        "env", "source", "kind", "mode", "size", "store", "vault", "question", "reset", "hash", "salt", "rotation",
+    ];
+
+    // Values that stand for a secret when they are the whole value.
+    private static readonly string[] PlaceholderValues =
+    [
+        "changeme", "changeit", "secret", "password", "passwd", "token", "apikey", "api-key", "none", "null", "nil",
+        "undefined", "empty", "true", "false", "yes", "no", "required", "optional", "todo", "tbd", "notset",
+        "not-set", "not_set", "test", "sample",
+    ];
+
+    // Words that make a value a placeholder wherever they appear in it.
+    private static readonly string[] PlaceholderParts =
+    [
+        "changeme", "change-me", "change_me", "placeholder", "example", "redacted", "dummy", "your-", "your_",
+        "yourpassword", "yoursecret", "yourtoken", "replace-me", "replace_me", "replaceme", "replace-with",
+        "replace_with", "insert-", "insert_", "enter-your", "notreal", "not-a-real", "not_a_real",
+    ];
+
+    /// <summary>The fingerprint of a secret of a kind: the first 12 hex digits of SHA-256 over kind, NUL, secret.</summary>
+    public static string Fingerprint(string kind, string secret)
+    {
+        using var sha = SHA256.Create();
+#pragma warning disable CA1850 // The static SHA256.HashData is not in netstandard2.0, and the analyzers have no polyfills.
+        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(kind + "\0" + secret));
+#pragma warning restore CA1850
+        var sb = new StringBuilder(12);
+        for (var i = 0; i < 6; i++)
+        {
+            sb.Append(hash[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Every secret in <paramref name="text"/>: known formats, and literal values under secret names.</summary>
+    public static IReadOnlyList<SecretFinding> Find(string text)
+    {
+        var findings = new List<SecretFinding>();
+        var lines = new LineMap(text);
+        var taken = new List<int>();
+        foreach (var match in FindFormats(text))
+        {
+            taken.Add(lines.LineOf(match.Index));
+            findings.Add(lines.Finding(match));
+        }
+
+        foreach (var match in FindNamed(text))
+        {
+            // A line a format matched already says what the secret is; the name adds nothing.
+            if (!taken.Contains(lines.LineOf(match.Index)))
+            {
+                findings.Add(lines.Finding(match));
+            }
+        }
+
+        findings.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
+        return findings;
+    }
+
+    /// <summary>Known credential formats in <paramref name="text"/> (a whole file, or one string literal).</summary>
+    public static IEnumerable<SecretMatch> FindFormats(string text)
+    {
+        foreach (var format in Formats)
+        {
+            foreach (Match match in format.Value.Matches(text))
+            {
+                var secret = match.Groups["s"];
+                var value = secret.Success ? secret.Value.Trim() : match.Value;
+                if (value.Length > 0 && IsRealFormatValue(format.Key, value) && !IsUserName(text, match, value))
+                {
+                    yield return new SecretMatch(format.Key, match.Index, Fingerprint(format.Key, value));
+                }
+            }
+        }
+    }
+
+    /// <summary>Literal values under secret names in key/value text (JSON, YAML, .env, INI, XML, scripts).</summary>
+    public static IEnumerable<SecretMatch> FindNamed(string text)
+    {
+        foreach (var pattern in new[] { KeyValue, XmlKeyValue })
+        {
+            foreach (Match match in pattern.Matches(text))
+            {
+                var name = match.Groups["name"].Value;
+                var value = match.Groups["value"].Value;
+                if (IsSecretName(name) && IsSecretValue(value) && !IsOwnName(name, value)
+                    && !IsUserOnLine(text, match.Index, value))
+                {
+                    var at = match.Groups["value"].Index;
+                    yield return new SecretMatch(SecretKinds.NamedSecret, at, Fingerprint(SecretKinds.NamedSecret, value.Trim()));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// True for a value made of parts (a connection string, a URL: a '=' other than base64 padding, or "://"): the formats judge its parts (a literal password in
+    /// it is <see cref="SecretKinds.ConnectionStringPassword"/> or <see cref="SecretKinds.UrlPassword"/>), so a
+    /// connection string without a password, or with its user name as password, is not a secret as a whole.
+    /// </summary>
+    private static bool IsComposite(string value) =>
+        value.Contains("://") || !(value.TrimEnd('=').IndexOf('=') < 0);
+
+    /// <summary>
+    /// True when the value is a word of its own name (<c>POSTGRES_PASSWORD: postgres</c>): the default credential of a
+    /// local or CI service container, which says nothing that the name does not.
+    /// </summary>
+    private static bool IsOwnName(string name, string value) =>
+        System.Globalization.CultureInfo.InvariantCulture.CompareInfo.IndexOf(name, value.Trim(), System.Globalization.CompareOptions.OrdinalIgnoreCase) >= 0;
+
+    /// <summary>
+    /// True when a password is the user name of a connection string on the same line (<c>Username=postgres;Password=postgres</c>):
+    /// the default credentials of a local or CI service container, not a secret.
+    /// </summary>
+    private static bool IsUserOnLine(string text, int index, string password)
+    {
+        var start = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
+        var end = text.IndexOf('\n', index);
+        var line = text.Substring(start, (end < 0 ? text.Length : end) - start);
+        foreach (Match candidate in UserInConnectionString.Matches(line))
+        {
+            if (string.Equals(candidate.Groups["u"].Value, password.Trim(), StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when a name says its value is a secret: its last segment (after '.', ':' or "__"), without '_' and '-',
+    /// contains password, secret, api key, access key, private key, token, credential, connection string and the
+    /// like, and does not end in a word that makes it about the secret rather than the secret itself (SecretName,
+    /// TokenUrl, PasswordPolicy, TokenLifetime, ...).
+    /// </summary>
+    public static bool IsSecretName(string name)
+    {
+        var segment = LastSegment(name);
+        var normalized = segment.Replace("_", string.Empty).Replace("-", string.Empty).ToLowerInvariant();
+        if (normalized == "pwd" || normalized == "connstr")
+        {
+            return true;
+        }
+
+        var word = Array.Find(SecretWords, w => normalized.Contains(w));
+        if (word is null)
+        {
+            return false;
+        }
+
+        var after = normalized.Substring(normalized.IndexOf(word, StringComparison.Ordinal) + word.Length);
+        return after.Length == 0 || after == "s" || !Array.Exists(NotSecretEndings, e => after.EndsWith(e, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// True when a value under a secret name is a literal secret: not a placeholder, a reference, a number or a flag,
+    /// no prose (spaces), not a label that names a secret itself (<c>"api-token"</c>, <c>"db-password"</c>), and not
+    /// made of parts (a connection string or URL, whose parts the formats judge).
+    /// </summary>
+    public static bool IsSecretValue(string value)
+    {
+        var trimmed = value.Trim();
+        return trimmed.Length >= 4 && !IsPlaceholder(trimmed) && !IsNumberOrFlag(trimmed) && trimmed.IndexOf(' ') < 0 && !IsLabel(trimmed)
+            && !IsComposite(trimmed);
+    }
+
+    private static bool IsLabel(string value)
+    {
+        var normalized = value.Replace("_", string.Empty).Replace("-", string.Empty).ToLowerInvariant();
+        return Array.Exists(SecretWords, normalized.Contains);
+    }
+
+    /// <summary>
+    /// True for a value that stands for a secret rather than being one: empty, <c>&lt;...&gt;</c>, <c>${...}</c>,
+    /// <c>$(...)</c>, <c>$NAME</c>, <c>%...%</c>, <c>{{...}}</c>, <c>#{...}</c>, <c>__...__</c>, one character
+    /// repeated (<c>***</c>, <c>xxx</c>), and words such as changeme, placeholder, example, your-...-here.
+    /// </summary>
+    public static bool IsPlaceholder(string value)
+    {
+        var v = value.Trim();
+        if (v.Length == 0 || IsReference(v) || IsRepeated(v))
+        {
+            return true;
+        }
+
+        var lower = v.ToLowerInvariant();
+        return Array.IndexOf(PlaceholderValues, lower) >= 0 || Array.Exists(PlaceholderParts, lower.Contains);
+    }
+
+    // Delimiters of a reference or template expression that stands for the value: <name>, ${NAME}, %NAME%, {{ x }}...
+    private static readonly string[][] Wrappers =
+    [
+        ["<", ">"], ["${", "}"], ["$(", ")"], ["%", "%"], ["{{", "}}"], ["#{", "}"], ["#{", "}#"], ["__", "__"], ["@@", "@@"], ["[", "]"],
+    ];
+
+    private static bool IsReference(string v) =>
+        Array.Exists(Wrappers, w => Wrapped(v, w[0], w[1]))
+        || (v.Length > 1 && v[0] == '$' && (char.IsLetter(v[1]) || v[1] == '_' || v[1] == '{' || v[1] == '('))
+        || (v[v.Length - 1] == ')' && v.IndexOf('(') > 0)
+        || v.StartsWith("env:", StringComparison.OrdinalIgnoreCase) || v.StartsWith("@Microsoft.KeyVault(", StringComparison.Ordinal);
+
+    private static bool Wrapped(string v, string start, string end) =>
+        v.Length >= start.Length + end.Length && v.StartsWith(start, StringComparison.Ordinal) && v.EndsWith(end, StringComparison.Ordinal);
+
+    private static bool IsRepeated(string v)
+    {
+        foreach (var c in v)
+        {
+            if (c != v[0] && !(char.ToLowerInvariant(c) == 'x' && char.ToLowerInvariant(v[0]) == 'x') && c != '*' && c != '-' && c != '.')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsNumberOrFlag(string v)
+    {
+        foreach (var c in v)
+        {
+            if (!char.IsDigit(c) && c != '.' && c != '-' && c != ':')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A format match that is a real value: a connection string or URL password that is not a placeholder.</summary>
+    private static bool IsRealFormatValue(string kind, string value) =>
+        kind switch
+        {
+            SecretKinds.ConnectionStringPassword or SecretKinds.UrlPassword => !IsPlaceholder(value) && !IsPlaceholder(Uri.UnescapeDataString(value)),
+            _ => true,
+        };
+
+    private static readonly Regex UserInConnectionString = new(
+        @"(?i:(^|[;""'\s])(user ?id|username|user|uid)\s*=\s*)(?<u>[^;""'\s]+)", Options | RegexOptions.Multiline, Timeout);
+
+    /// <summary>
+    /// True when a connection string's or URL's password is its user name (<c>Username=postgres;Password=postgres</c>,
+    /// <c>amqp://guest:guest@</c>): the default credentials of a local or CI service container, not a secret.
+    /// </summary>
+    private static bool IsUserName(string text, Match match, string password)
+    {
+        var user = match.Groups["u"];
+        if (user.Success)
+        {
+            return string.Equals(user.Value, password, StringComparison.Ordinal);
+        }
+
+        return text.Length > 0 && IsUserOnLine(text, match.Index, password);
+    }
+
+    private static string LastSegment(string name)
+    {
+        var dunder = name.LastIndexOf("__", StringComparison.Ordinal);
+        var cut = Math.Max(Math.Max(name.LastIndexOf('.'), name.LastIndexOf(':')), dunder < 0 ? -1 : dunder + 1);
+        return cut >= 0 && cut < name.Length - 1 ? name.Substring(cut + 1) : name;
+    }
+
+    private static KeyValuePair<string, Regex> Format(string kind, string pattern) =>
+        new(kind, new Regex(pattern, Options | RegexOptions.Multiline, Timeout));
+
+    /// <summary>Turns text offsets into 1-based lines and columns.</summary>
+    private sealed class LineMap
+    {
+        private readonly List<int> starts = [0];
+
+        public LineMap(string text)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '\n')
+                {
+                    starts.Add(i + 1);
+                }
+            }
+        }
+
+        public int LineOf(int index)
+        {
+            var found = starts.BinarySearch(index);
+            return (found >= 0 ? found : ~found - 1) + 1;
+        }
+
+        public SecretFinding Finding(SecretMatch match)
+        {
+            var line = LineOf(match.Index);
+            return new SecretFinding(match.Kind, line, match.Index - starts[line - 1] + 1, match.Fingerprint);
+        }
+    }
+}
+
+/// <summary>A secret found at an offset of a text (before lines and columns are known).</summary>
+public sealed class SecretMatch
+{
+    /// <summary>Creates a match.</summary>
+    public SecretMatch(string kind, int index, string fingerprint)
+    {
+        Kind = kind;
+        Index = index;
+        Fingerprint = fingerprint;
+    }
+
+    /// <summary>The kind (<see cref="SecretKinds"/>).</summary>
+    public string Kind { get; }
+
+    /// <summary>0-based offset in the text.</summary>
+    public int Index { get; }
+
+    /// <summary>The fingerprint (<see cref="SecretDetector.Fingerprint"/>).</summary>
+    public string Fingerprint { get; }
+}

@@ -1,0 +1,21 @@
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Rules;
+
+namespace Standards.Sdk.Checks.Secrets;
+
+/// <summary>
+/// The rules of the secret check of committed files (STD304x), reported by the repository checks. Each constant is its
+/// rule's one declaration ([Rule]: title, default severity, profile rows); code refers to a rule only through these
+/// constants. The analyzer rule for secrets in C# (STD1010) is declared in StandardsAnalyzerRules.cs.
+/// </summary>
+[RuleArea("Repository checks")]
+public static class SecretRuleIds
+{
+    /// <summary>A committed text file holds a secret (a known credential format, or a literal value under a secret name).</summary>
+    [Rule("Secret in a committed file", Severity.Error, "no-secrets")]
+    public const string SecretInFile = "STD3040";
+
+    /// <summary>A certificate or key store with private keys (.pfx, .p12) is committed.</summary>
+    [Rule("Key store committed", Severity.Error, "no-secrets")]
+    public const string KeyStoreCommitted = "STD3041";
+}

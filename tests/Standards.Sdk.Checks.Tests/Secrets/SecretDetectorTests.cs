@@ -1,0 +1,106 @@
+using Standards.Sdk.Checks.Secrets;
+
+namespace Standards.Sdk.Checks.Tests.Secrets;
+
+public class SecretDetectorTests
+{
+    public static TheoryData<SecretSample> PositiveSamples() => [.. SecretCorpus.Positives()];
+
+    public static TheoryData<SecretSample> NegativeSamples() => [.. SecretCorpus.Negatives()];
+
+    [Theory]
+    [MemberData(nameof(PositiveSamples))]
+    public void Every_format_is_found_in_every_file_type_at_its_line(SecretSample sample)
+    {
+        var finding = Assert.Single(SecretDetector.Find(sample.Text));
+        Assert.Equal(sample.Format, finding.Kind);
+        Assert.Equal(sample.Line, finding.Line);
+        Assert.Matches("^[0-9a-f]{12}$", finding.Fingerprint);
+    }
+
+    [Theory]
+    [MemberData(nameof(NegativeSamples))]
+    public void Hashes_ids_integrity_fields_and_placeholders_are_not_secrets(SecretSample sample) =>
+        Assert.Empty(SecretDetector.Find(sample.Text));
+
+    [Fact]
+    public void The_corpus_covers_every_kind_and_file_type()
+    {
+        var kinds = typeof(SecretKinds).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
+        Assert.Equal(kinds.Order(), SecretCorpus.Positives().Select(s => s.Format).Distinct().Order());
+        Assert.All(SecretCorpus.Positives().Where(s => s.Format != "private-key").GroupBy(s => s.Format),
+            group => Assert.Equal(SecretCorpus.FileTypes.Count, group.Select(s => s.FileName).Distinct().Count()));
+    }
+
+    [Fact]
+    public void The_fingerprint_identifies_kind_and_secret_without_containing_it()
+    {
+        var random = new Random(1);
+        var secret = SecretCorpus.Chars(random, "abcdef0123456789", 24);
+        var fingerprint = SecretDetector.Fingerprint(SecretKinds.NamedSecret, secret);
+        Assert.Equal(fingerprint, SecretDetector.Fingerprint(SecretKinds.NamedSecret, secret));
+        Assert.NotEqual(fingerprint, SecretDetector.Fingerprint(SecretKinds.Jwt, secret));
+        Assert.NotEqual(fingerprint, SecretDetector.Fingerprint(SecretKinds.NamedSecret, secret + "x"));
+        Assert.DoesNotContain(fingerprint, secret, StringComparison.Ordinal);
+        Assert.Equal(12, fingerprint.Length);
+    }
+
+    [Fact]
+    public void Line_and_column_point_at_the_secret()
+    {
+        var token = "ghp_" + SecretCorpus.Chars(new Random(2), "abcdefghijklmnopqrstuvwxyz0123456789", 36);
+        var finding = Assert.Single(SecretDetector.Find("first: 1\nsecond: 2\n  github: " + token + "\n"));
+        Assert.Equal((SecretKinds.GitHubToken, 3, 11), (finding.Kind, finding.Line, finding.Column));
+    }
+
+    [Fact]
+    public void Two_secrets_on_two_lines_are_two_findings_with_their_own_fingerprints()
+    {
+        var random = new Random(3);
+        var one = SecretCorpus.Chars(random, "abcdefghijklmnopqrstuvwxyz0123456789", 20);
+        var two = SecretCorpus.Chars(random, "abcdefghijklmnopqrstuvwxyz0123456789", 20);
+        var findings = SecretDetector.Find($"Password={one}\nApiKey={two}\n");
+        Assert.Equal([1, 2], findings.Select(f => f.Line));
+        Assert.NotEqual(findings[0].Fingerprint, findings[1].Fingerprint);
+    }
+
+    [Theory]
+    [InlineData("Password", true)]
+    [InlineData("db_password", true)]
+    [InlineData("ConnectionStrings:Orders", false)]
+    [InlineData("ConnectionString", true)]
+    [InlineData("spring.datasource.password", true)]
+    [InlineData("Jwt__SigningKey", true)]
+    [InlineData("client-secret", true)]
+    [InlineData("ApiKeys", true)]
+    [InlineData("Credentials", true)]
+    [InlineData("pwd", true)]
+    [InlineData("AccessTokens", true)]
+    [InlineData("SecretName", false)]
+    [InlineData("TokenUrl", false)]
+    [InlineData("PasswordPolicy", false)]
+    [InlineData("TokenLifetimeMinutes", false)]
+    [InlineData("KeyVaultSecretUri", false)]
+    [InlineData("Description", false)]
+    [InlineData("Keyword", false)]
+    public void Secret_names(string name, bool expected) =>
+        Assert.Equal(expected, SecretDetector.IsSecretName(name));
+
+    [Theory]
+    [MemberData(nameof(PlaceholderValues))]
+    public void Placeholders_are_left_alone(string value) =>
+        Assert.True(SecretDetector.IsPlaceholder(value), value);
+
+    public static TheoryData<string> PlaceholderValues() => [.. SecretCorpus.Placeholders];
+
+    [Fact]
+    public void A_connection_string_without_a_password_or_with_integrated_security_is_not_a_secret() =>
+        Assert.Empty(SecretDetector.Find("\"Orders\": \"Server=db;Database=orders;Integrated Security=true;\"\n\"Cache\": \"localhost:6379,password=\"\n"));
+
+    [Fact]
+    public void Binary_looking_and_huge_single_line_text_does_not_throw()
+    {
+        var text = new string('A', 200_000) + "\0\u0001" + new string('=', 1000);
+        Assert.Empty(SecretDetector.Find(text));
+    }
+}
