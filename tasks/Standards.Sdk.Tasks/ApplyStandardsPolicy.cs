@@ -1,14 +1,13 @@
 using Microsoft.Build.Framework;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
-using Standards.Sdk.Checks.Repository;
-using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Tasks;
 
 /// <summary>
 /// Reads standards.json, checks the project's locked settings and name, and writes the analyzer config and
-/// CodeMetricsConfig.txt that carry the policy to the compiler. All logic lives in Standards.Sdk.Checks.
+/// CodeMetricsConfig.txt that carry the policy to the compiler. The check is <see cref="ProjectPolicyCheck"/>; this
+/// task reads its parameters, runs it and logs.
 /// </summary>
 public sealed class ApplyStandardsPolicy : ProjectPolicyTask
 {
@@ -83,17 +82,17 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
         var today = ResolveToday();
         var problems = new List<Finding>();
         var policy = LoadPolicy(today, problems);
-        var project = CreateProjectContext();
-        var effective = new EffectivePolicy(policy, project, today);
+        var effective = new EffectivePolicy(policy, CreateProjectContext(), today);
         var reporter = FindingReporter.ForProject(effective);
         reporter.AddRange(problems);
-        var unreadable = new List<UnreadablePath>();
         var compileFiles = CompileFiles.Select(f => f.GetMetadata("FullPath")).Where(f => f.Length > 0).ToList();
-        reporter.AddRange(LockedSettingsCheck.Run(CreateLockedSettings(compileFiles), effective, path => ReadRecording(path, unreadable)));
-        reporter.AddRange(ProjectNameCheck.Run(ProjectFile, effective, ReadBaselineFile(BaselineFile), Glob.Normalize(Path.GetRelativePath(RepoRoot, Path.GetFullPath(ProjectFile)))));
-        ReportUnreadable(reporter, unreadable);
-        LogSummary(project, policy, effective);
-        WriteAnalyzerConfigs(effective, compileFiles, reporter);
+        var input = new ProjectPolicyInput(CreateLockedSettings(compileFiles), RepoRoot, Glob.Normalize(Path.GetRelativePath(RepoRoot, Path.GetFullPath(ProjectFile))),
+            ReadBaselineFile(BaselineFile), new ProjectPolicyOutputs(GlobalConfigFile, SurveyConfigFile, CodeMetricsConfigFile, IntermediateFolderFix));
+        foreach (var line in ProjectPolicyCheck.Run(input, effective, reporter))
+        {
+            Log.LogMessage(MessageImportance.Normal, "{0}", line);
+        }
+
         return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 
@@ -128,51 +127,6 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
             GlobalProperties = GlobalPropertyNames,
             Environment = System.Environment.GetEnvironmentVariable,
         };
-
-    private void LogSummary(ProjectContext project, StandardsPolicy policy, EffectivePolicy effective)
-    {
-        Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: checked the build policy of {0} ({1}).",
-            project.Name, policy.SourcePath is null ? "profile defaults, no standards.json" : policy.SourcePath);
-        if (policy.ExternalRules.Count > 0)
-        {
-            // Accepted as written: Standards.Sdk does not know these ids, so the summary says which ones they are.
-            Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: standards.json sets {0} diagnostic(s) Standards.Sdk does not manage, applied as written through the generated analyzer config: {1}.",
-                policy.ExternalRules.Count,
-                string.Join(", ", policy.ExternalRules.Values.OrderBy(r => r.RuleId, StringComparer.OrdinalIgnoreCase)
-                    .Select(r => $"{r.RuleId}={(effective.ExternalSeverity(r) is { } severity ? SeverityNames.ToRoslyn(severity) : "its default")}")));
-        }
-    }
-
-    /// <summary>The analyzer config (and the survey config when asked) and CodeMetricsConfig.txt, each written only when changed.</summary>
-    private void WriteAnalyzerConfigs(EffectivePolicy effective, List<string> compileFiles, FindingReporter reporter)
-    {
-        var (config, unwritable) = AnalyzerConfigWriter.WriteConfig(effective, RepoRoot, compileFiles);
-        ReportUnwritable(reporter, unwritable);
-        var notWritten = new List<string>();
-        StateWriter.TryWriteIfChanged(GlobalConfigFile, config, notWritten);
-        if (SurveyConfigFile is { Length: > 0 } surveyConfig)
-        {
-            StateWriter.TryWriteIfChanged(surveyConfig, AnalyzerConfigWriter.SurveyConfig(config), notWritten);
-        }
-
-        StateWriter.TryWriteIfChanged(CodeMetricsConfigFile, AnalyzerConfigWriter.CodeMetricsConfig(effective), notWritten);
-        if (notWritten.Count > 0)
-        {
-            reporter.Add(NotWritten(notWritten, "the analyzer config that carries the policy to the compiler", IntermediateFolderFix, GlobalConfigFile));
-        }
-    }
-
-
-    /// <summary>STD0104 for source files a file-scoped exception covers but the analyzer config cannot name.</summary>
-    private static void ReportUnwritable(FindingReporter reporter, IReadOnlyList<(string File, string Rule)> unwritable)
-    {
-        foreach (var g in unwritable.GroupBy(u => u.File))
-        {
-            reporter.Report(PolicyRuleIds.FileExceptionNotApplicable,
-                $"The exception for {string.Join(", ", g.Select(u => u.Rule))} in standards.json covers this file, but its name has a line break, which no analyzer config section can name, so the rule still applies here. Rename the file, or fix the code.",
-                g.Key);
-        }
-    }
 
     /// <summary>
     /// Every analyzer config the compiler reads, wherever it is (a .globalconfig above the repo root counts as much

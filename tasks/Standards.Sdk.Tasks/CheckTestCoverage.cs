@@ -175,7 +175,7 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
         var root = Path.GetFullPath(RepoRoot);
         reporter.AddRange(CoverageGate.EvaluateRun(project, new CoverageGateInput(report, covered, settings, policy, today, RepoRoot)
         {
-            FindAssemblyExclusion = p => MergeCoverage.FindAssemblyExclusion(root, p),
+            FindAssemblyExclusion = p => CoverageMergeCheck.FindAssemblyExclusion(root, p),
             FileOf = _ => ProjectFile,
         }));
     }

@@ -1,11 +1,7 @@
 using System.Globalization;
 using Microsoft.Build.Framework;
-using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
-using Standards.Sdk.Checks.Release;
 using Standards.Sdk.Checks.Release.Versioning;
-using Standards.Sdk.Checks.Repository;
-using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Tasks;
 
@@ -97,53 +93,86 @@ public sealed class ComputeStandardsVersion : ProjectPolicyTask
     /// <inheritdoc />
     protected override bool ExecuteCore()
     {
-        var cloud = CloudBuildContext.FromEnvironment(Environment.GetEnvironmentVariable);
-        var outcome = VersionEngine.Compute(new VersionRequest
+        var request = new VersionRequest
         {
             ProjectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!,
             StateDirectory = string.IsNullOrEmpty(StateDirectory) ? null : Path.GetFullPath(StateDirectory),
-            Cloud = cloud,
+            Cloud = CloudBuildContext.FromEnvironment(Environment.GetEnvironmentVariable),
             PublicReleaseOverride = bool.TryParse(PublicRelease, out var forced) ? forced : null,
             FallbackHeight = int.TryParse(FallbackHeight, NumberStyles.Integer, CultureInfo.InvariantCulture, out var fallback) ? fallback : null,
-        });
-
-        var findings = outcome.Findings.ToList();
-        if (!string.IsNullOrEmpty(VersionSetInProject) && outcome.Version is not null)
+        };
+        var result = VersionCheck.Run(new VersionCheckInput(request, VersionSetInProject, LocateVersion)
         {
-            var where = LocateProperty("Version");
-            findings.Add(new Finding(ReleaseRuleIds.VersionSetInProject, Severity.Warning,
-                $"Version is set to '{VersionSetInProject}' here, but version.json decides the version ({outcome.Version.NuGetPackageVersion}); the setting is ignored. Remove it, or pass -p:Version=... on the command line to override version.json for one build.",
-                where.File, where.Line));
-        }
-
+            SetCloudBuildVariables = SetCloudBuildVariables,
+            GitLabDotEnvFile = GitLabDotEnvFile,
+            FirstInBuild = FirstInBuild,
+        });
+        var outcome = result.Version;
         if (outcome.Version is { } version)
         {
-            NuGetPackageVersion = version.NuGetPackageVersion;
-            AssemblyVersion = version.AssemblyVersion;
-            FileVersion = version.FileVersion;
-            InformationalVersion = version.InformationalVersion;
-            BuildVersion = version.BuildVersion;
-            SemVer2 = version.SemVer2;
-            CloudBuildNumber = version.CloudBuildNumber ?? string.Empty;
-            GitCommitId = version.GitCommitId ?? string.Empty;
-            GitCommitIdShort = version.GitCommitIdShort ?? string.Empty;
-            GitVersionHeight = version.VersionHeight.ToString(CultureInfo.InvariantCulture);
-            PublicReleaseResult = version.PublicRelease ? "true" : "false";
-            BuildingRef = outcome.BuildingRef ?? string.Empty;
-            GitCommitTime = outcome.CommitTime?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
-            LatestRelease = outcome.LatestRelease ?? string.Empty;
-            Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: version {0} for {1} (height {2}, {3}; facts from {4}).",
-                version.NuGetPackageVersion, Path.GetFileNameWithoutExtension(ProjectFile), version.VersionHeight,
-                version.PublicRelease ? "public release" : "not a public release", outcome.FactsSource);
-            if (SetCloudBuildVariables
-                && Announce(CloudBuildOutput.Lines(cloud.System, outcome.SetCloudBuildVariables, version, Environment.GetEnvironmentVariable, GitLabDotEnvFile)) is { Count: > 0 } notWritten)
-            {
-                // A later CI step that reads the version (a tag, an image name) would otherwise get nothing, and
-                // nobody would know why: the build was right, the hand-over was not (docs/rules/STD0008.md).
-                findings.Add(NotWritten(notWritten.Select(n => n.Problem), "later CI steps do not get the version (its variables and the build number)", CloudBuildFileFix, notWritten[0].Path));
-            }
+            SetOutputs(outcome, version);
         }
 
+        foreach (var line in result.Announced)
+        {
+            Log.LogMessage(MessageImportance.High, line);
+        }
+
+        LogExplanation(outcome);
+        if (result.Findings.Count == 0)
+        {
+            return true;
+        }
+
+        // standards.json is read only when there is something to report (the no-op path never parses it).
+        var today = ResolveToday();
+        var policy = LoadPolicy(today, findings: null);
+        var reporter = FindingReporter.ForProject(policy, CreateProjectContext(), today);
+        reporter.AddRange(result.Findings.Select(f => WithPolicySeverity(f, reporter)));
+        return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+    }
+
+    private (string? File, int Line) LocateVersion()
+    {
+        var where = LocateProperty("Version");
+        return (where.File, where.Line);
+    }
+
+    // Once per build (not per node process: a reused node serves later builds too).
+    private bool FirstInBuild(string key)
+    {
+        if (BuildEngine4.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is not null)
+        {
+            return false;
+        }
+
+        BuildEngine4.RegisterTaskObject(key, key, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+        return true;
+    }
+
+    private void SetOutputs(VersionOutcome outcome, ComputedVersion version)
+    {
+        NuGetPackageVersion = version.NuGetPackageVersion;
+        AssemblyVersion = version.AssemblyVersion;
+        FileVersion = version.FileVersion;
+        InformationalVersion = version.InformationalVersion;
+        BuildVersion = version.BuildVersion;
+        SemVer2 = version.SemVer2;
+        CloudBuildNumber = version.CloudBuildNumber ?? string.Empty;
+        GitCommitId = version.GitCommitId ?? string.Empty;
+        GitCommitIdShort = version.GitCommitIdShort ?? string.Empty;
+        GitVersionHeight = version.VersionHeight.ToString(CultureInfo.InvariantCulture);
+        PublicReleaseResult = version.PublicRelease ? "true" : "false";
+        BuildingRef = outcome.BuildingRef ?? string.Empty;
+        GitCommitTime = outcome.CommitTime?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+        LatestRelease = outcome.LatestRelease ?? string.Empty;
+        Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: version {0} for {1} (height {2}, {3}; facts from {4}).",
+            version.NuGetPackageVersion, Path.GetFileNameWithoutExtension(ProjectFile), version.VersionHeight,
+            version.PublicRelease ? "public release" : "not a public release", outcome.FactsSource);
+    }
+
+    private void LogExplanation(VersionOutcome outcome)
+    {
         if (Explain)
         {
             foreach (var line in VersionEngine.Table(outcome).Concat(["Why:"]).Concat(outcome.Explanation.Select(l => "  " + l)))
@@ -155,65 +184,5 @@ public sealed class ComputeStandardsVersion : ProjectPolicyTask
         {
             Log.LogMessage(MessageImportance.Low, "Standards.Sdk: " + string.Join(" ", outcome.Explanation));
         }
-
-        if (findings.Count == 0)
-        {
-            return true;
-        }
-
-        // standards.json is read only when there is something to report (the no-op path never parses it).
-        var today = ResolveToday();
-        var policy = LoadPolicy(today, findings: null);
-        var reporter = FindingReporter.ForProject(policy, CreateProjectContext(), today);
-        reporter.AddRange(findings.Select(f => WithPolicySeverity(f, reporter)));
-        return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
-    }
-
-    /// <summary>How to fix a CI file the version cannot be written to (STD0008).</summary>
-    private const string CloudBuildFileFix =
-        "Make the file writable by the user the build runs as (GITHUB_ENV and GITHUB_STEP_SUMMARY are files the runner provides: a container job that runs as another user cannot write them; GitLab's dotenv report goes to artifacts/standards/). If no later step needs the version, build with -p:StandardsSetCloudBuildVariables=false (or set it in Directory.Build.props).";
-
-    /// <summary>
-    /// Prints or appends each line once per build; a file that already has the line is left alone. Returns the files
-    /// that could not be written, each with its reason (a line is not tried again in the same build on that node).
-    /// </summary>
-    private List<(string Path, string Problem)> Announce(IReadOnlyList<CloudBuildLine> lines)
-    {
-        var notWritten = new List<(string Path, string Problem)>();
-        foreach (var line in lines)
-        {
-            // Once per build (not per node process: a reused node serves later builds too).
-            var key = "Standards.Sdk.CloudBuild|" + (line.File ?? "log") + "|" + line.Line;
-            if (BuildEngine4.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is not null)
-            {
-                continue;
-            }
-
-            BuildEngine4.RegisterTaskObject(key, key, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
-
-            if (line.File is null)
-            {
-                Log.LogMessage(MessageImportance.High, line.Line);
-                continue;
-            }
-
-            try
-            {
-                if (ReadOrNull(line.File)?.Split('\n').Contains(line.Line, StringComparer.Ordinal) != true)
-                {
-                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(line.File))!);
-                    File.AppendAllText(line.File, line.Line + "\n");
-                }
-            }
-            catch (Exception ex) when (ReadFailure.IsEnvironmental(ex))
-            {
-                if (!notWritten.Exists(n => string.Equals(n.Path, line.File, StringComparison.Ordinal)))
-                {
-                    notWritten.Add((line.File, $"{line.File} ({ReadFailure.Describe(line.File, ex)})"));
-                }
-            }
-        }
-
-        return notWritten;
     }
 }

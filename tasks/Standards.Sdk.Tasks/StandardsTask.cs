@@ -34,15 +34,9 @@ public abstract class StandardsTask : Microsoft.Build.Utilities.Task
     /// <summary>The task's work; findings are logged through <see cref="TaskLogging"/>.</summary>
     protected abstract bool ExecuteCore();
 
-    /// <summary>
-    /// STD0008 for the files <see cref="StateWriter"/> could not write (each with its reason): a folder the build
-    /// cannot write is the environment, not a bug, so it is said with what is missing and how to fix it, never as
-    /// STD0000 (docs/rules/STD0008.md). <paramref name="missing"/> says what the files are for, <paramref name="fix"/>
-    /// which folder to make writable or which setting moves them.
-    /// </summary>
+    /// <summary>STD0008 for the files <see cref="StateWriter"/> could not write (<see cref="StateWriter.NotWritten"/>).</summary>
     protected static Finding NotWritten(IEnumerable<string> notWritten, string missing, string fix, string? file) =>
-        new(PolicyRuleIds.StateNotWritable, Severity.Error,
-            $"Standards.Sdk could not write {string.Join("; ", notWritten.Distinct(StringComparer.Ordinal))}: {missing}. {fix}", file);
+        StateWriter.NotWritten(notWritten, missing, fix, file);
 
     /// <summary>The fix for a file under the project's intermediate folder that cannot be written.</summary>
     protected const string IntermediateFolderFix =
@@ -81,44 +75,11 @@ public abstract class StandardsTask : Microsoft.Build.Utilities.Task
     /// added to <paramref name="unreadable"/> with the reason, for an STD0007 finding: a check never skips a file
     /// it needs without saying so.
     /// </summary>
-    protected static string? ReadRecording(string path, List<UnreadablePath> unreadable)
-    {
-        ArgumentNullException.ThrowIfNull(unreadable);
-        try
-        {
-            if (File.Exists(path))
-            {
-                return File.ReadAllText(path);
-            }
-
-            if (!string.IsNullOrEmpty(path) && new FileInfo(path).LinkTarget is not null)
-            {
-                throw new FileNotFoundException(null, path);
-            }
-
-            return null;
-        }
-        catch (Exception ex) when (ReadFailure.IsEnvironmental(ex))
-        {
-            if (!unreadable.Any(u => u.Path == path))
-            {
-                unreadable.Add(new UnreadablePath(path, ReadFailure.Describe(path, ex)));
-            }
-
-            return null;
-        }
-    }
+    protected static string? ReadRecording(string path, List<UnreadablePath> unreadable) => FileReading.ReadRecording(path, unreadable);
 
     /// <summary>The STD0007 findings for files a per-project check could not read.</summary>
-    protected static void ReportUnreadable(FindingReporter reporter, IEnumerable<UnreadablePath> unreadable)
-    {
-        foreach (var u in unreadable)
-        {
-            reporter.Report(PolicyRuleIds.InputUnreadable,
-                $"{u.Path} exists but could not be read ({u.Reason}), so Standards.Sdk could not check what it sets for this project. Make it readable by the build, or repair or remove the link.",
-                u.Path);
-        }
-    }
+    protected static void ReportUnreadable(FindingReporter reporter, IEnumerable<UnreadablePath> unreadable) =>
+        ProjectPolicyCheck.ReportUnreadable(reporter, unreadable);
 
     /// <summary>A file's text, or null when it is missing or unreadable.</summary>
     protected static string? ReadOrNull(string path)

@@ -7,11 +7,9 @@ namespace Standards.Sdk.Tasks;
 
 /// <summary>
 /// Writes the inputs caches of a project's checks (policy, dependencies, sizes; the SBOM's and the benchmark gate's
-/// through <see cref="Caches"/>) in one call
-/// (features/Standards.InputsCache.targets): each cache holds the setting lines of its check plus a content hash of
-/// each file whose content decides the verdict (standards.json, the analyzer configs the compiler reads, ...), and is
-/// rewritten only when its text changed. The check's target has the cache as an input, so an edit that keeps or moves
-/// back a file's timestamp still re-runs the check: a timestamp alone is never trusted.
+/// through <see cref="Caches"/>) in one call (features/Standards.InputsCache.targets). What a cache holds and when it
+/// is rewritten is <see cref="InputsCache"/>; this task reads its items, keeps the node's content hashes and writes
+/// through it.
 /// </summary>
 public sealed class WriteInputsCache : StandardsTask
 {
@@ -142,35 +140,19 @@ public sealed class WriteInputsCache : StandardsTask
         }
 
         var sections = Sections();
-        var commonFiles = FullPaths(ContentFiles.Where(file => file.GetMetadata("Cache").Length == 0)).ToList();
-        // A file two caches name (standards.json) is hashed once.
-        var contentFiles = commonFiles.Concat(sections.SelectMany(section => section.ContentFiles)).Distinct(StringComparer.Ordinal);
-        var hashes = HashAll(contentFiles);
         // The lines that open every cache, worked out once per call, not once per cache.
         List<string> header = [TaskAssemblyLine.Value];
         if (RecordToday)
         {
-            header.Add($"today={ResolveToday(Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} override={OneLine(Today ?? string.Empty)}");
+            header.Add(InputsCache.TodayLine(ResolveToday(Today), Today));
         }
 
-        header.AddRange(Lines.Where(line => line.GetMetadata("Cache").Length == 0).Select(line => OneLine(line.ItemSpec)));
-
-        var problems = new List<string>();
-        foreach (var section in sections)
-        {
-            var files = commonFiles.Concat(section.ContentFiles).Distinct(StringComparer.Ordinal).Select(f => $"content={hashes[f]} {f}");
-            var text = string.Join("\n", header.Concat(section.Lines).Concat(files).Append(string.Empty));
-            StateWriter.TryWriteIfChanged(section.Path, text, problems);
-        }
-
+        header.AddRange(Lines.Where(line => line.GetMetadata("Cache").Length == 0).Select(line => InputsCache.OneLine(line.ItemSpec)));
+        var commonFiles = FullPaths(ContentFiles.Where(file => file.GetMetadata("Cache").Length == 0)).ToList();
+        var request = new InputsCacheRequest(header, commonFiles, sections, string.IsNullOrEmpty(NotWritableFix) ? IntermediateFolderFix : NotWritableFix!);
+        var finding = InputsCache.Write(request, HashAll);
         Written = [.. sections.Select(section => new TaskItem(section.Path))];
-        if (problems.Count == 0)
-        {
-            return true;
-        }
-
-        var finding = NotWritten(problems, "the record of what its checks read", string.IsNullOrEmpty(NotWritableFix) ? IntermediateFolderFix : NotWritableFix!, sections[0].Path);
-        return TaskLogging.LogFindings(Log, [finding], Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, warningsAsErrors: false);
+        return finding is null || TaskLogging.LogFindings(Log, [finding], Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, warningsAsErrors: false);
     }
 
     /// <summary>
@@ -183,7 +165,7 @@ public sealed class WriteInputsCache : StandardsTask
     /// (<see cref="FileStat.Exact"/> false) every file is read every time. Build lifetime: the next build reads every
     /// file again once.
     /// </summary>
-    private Dictionary<string, string> HashAll(IEnumerable<string> files)
+    private IReadOnlyDictionary<string, string> HashAll(IEnumerable<string> files)
     {
         // One node builds one project at a time, so the lock is never contended; nothing here depends on that.
         lock (SharedHashesLock)
@@ -203,38 +185,37 @@ public sealed class WriteInputsCache : StandardsTask
     private static readonly object SharedHashesLock = new();
 
     /// <summary>Every cache of this call with its own lines and content files (the common ones are added to each).</summary>
-    private List<CacheSection> Sections()
+    private List<InputsCacheSection> Sections()
     {
-        var sections = new List<CacheSection>();
+        var sections = new List<InputsCacheSection>();
         foreach (var cache in Caches)
         {
             var name = cache.GetMetadata("Name");
             bool Own(ITaskItem item) => string.Equals(item.GetMetadata("Cache"), name, StringComparison.Ordinal);
-            sections.Add(new CacheSection(cache.ItemSpec,
-                [.. Lines.Where(Own).Select(line => OneLine(line.ItemSpec))],
+            sections.Add(new InputsCacheSection(cache.ItemSpec,
+                [.. Lines.Where(Own).Select(line => InputsCache.OneLine(line.ItemSpec))],
                 [.. FullPaths(ContentFiles.Where(Own))]));
         }
 
         if (ChecksPolicy && !string.IsNullOrEmpty(PolicyCache))
         {
+            var compiler = new PolicyCompilerInputs(
+                SourceFiles.Select(file => file.GetMetadata("FullPath")),
+                AnalyzerConfigFiles.Select(file => file.GetMetadata("FullPath")),
+                Analyzers.Select(file => file.GetMetadata("Filename")),
+                AdditionalFiles.Select(file => file.GetMetadata("FullPath")));
             var generated = string.IsNullOrEmpty(GeneratedContentFile) ? null : Path.GetFullPath(GeneratedContentFile);
-            var lines = new[] { OneLine(PolicySettings ?? string.Empty) }
-                .Concat(SourceFiles.Select(file => "compile=" + file.GetMetadata("FullPath")))
-                .Concat(AnalyzerConfigFiles.Select(file => "analyzerconfig=" + file.GetMetadata("FullPath")))
-                .Concat(Analyzers.Select(file => "analyzer=" + file.GetMetadata("Filename")))
-                .Concat(AdditionalFiles.Select(file => "additional=" + file.GetMetadata("FullPath")));
-            var files = FullPaths(PolicyContentFiles).Where(file => !string.Equals(file, generated, PathComparison));
-            sections.Add(new CacheSection(PolicyCache!, [.. lines], [.. files]));
+            sections.Add(InputsCache.PolicySection(PolicyCache!, PolicySettings, compiler, FullPaths(PolicyContentFiles), generated));
         }
 
         if (ChecksDependencies && !string.IsNullOrEmpty(DependenciesCache))
         {
-            sections.Add(new CacheSection(DependenciesCache!, [OneLine(DependenciesSettings ?? string.Empty)], [.. FullPaths(DependenciesContentFiles)]));
+            sections.Add(new InputsCacheSection(DependenciesCache!, [InputsCache.OneLine(DependenciesSettings ?? string.Empty)], [.. FullPaths(DependenciesContentFiles)]));
         }
 
         if (ChecksSizes && !string.IsNullOrEmpty(SizesCache))
         {
-            sections.Add(new CacheSection(SizesCache!, [OneLine(SizesSettings ?? string.Empty)], []));
+            sections.Add(new InputsCacheSection(SizesCache!, [InputsCache.OneLine(SizesSettings ?? string.Empty)], []));
         }
 
         return sections;
@@ -245,14 +226,4 @@ public sealed class WriteInputsCache : StandardsTask
         .Where(f => !string.IsNullOrWhiteSpace(f.ItemSpec))
         .Select(f => Path.GetFullPath(f.ItemSpec))
         .Distinct(StringComparer.Ordinal);
-
-    /// <summary>How the file system compares paths: the generated analyzer config is left out by path.</summary>
-    private static StringComparison PathComparison =>
-        Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-
-    /// <summary>One cache file: its setting lines and the full paths of the files whose content it records.</summary>
-    private sealed record CacheSection(string Path, List<string> Lines, List<string> ContentFiles);
-
-    /// <summary>A value as one line of a cache: a line break inside it would read as two lines.</summary>
-    private static string OneLine(string value) => value.Replace('\n', ' ').Replace('\r', ' ');
 }

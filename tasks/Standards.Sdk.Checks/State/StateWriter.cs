@@ -1,17 +1,30 @@
+using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Repository;
+using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Sdk.Tasks;
+namespace Standards.Sdk.Checks.State;
 
 /// <summary>
 /// Writes Standards.Sdk's own files (state, generated configs, reports). A folder that cannot be written is an
 /// environment problem, not a bug: it is collected as "what, where, why" and reported as STD0008 with the way
 /// out, never as STD0000.
 /// </summary>
-internal static class StateWriter
+public static class StateWriter
 {
+    /// <summary>
+    /// STD0008 for the files <see cref="TryWrite"/> could not write (each with its reason): a folder the build
+    /// cannot write is the environment, not a bug, so it is said with what is missing and how to fix it, never as
+    /// STD0000 (docs/rules/STD0008.md). <paramref name="missing"/> says what the files are for, <paramref name="fix"/>
+    /// which folder to make writable or which setting moves them.
+    /// </summary>
+    public static Finding NotWritten(IEnumerable<string> notWritten, string missing, string fix, string? file) =>
+        new(PolicyRuleIds.StateNotWritable, Severity.Error,
+            $"Standards.Sdk could not write {string.Join("; ", notWritten.Distinct(StringComparer.Ordinal))}: {missing}. {fix}", file);
+
     /// <summary>Writes the file (through a temporary file and a rename, so a concurrent reader never sees half of it); on failure adds a problem and returns false.</summary>
     public static bool TryWrite(string path, string content, List<string> problems)
     {
+        ArgumentNullException.ThrowIfNull(problems);
         var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {
@@ -36,6 +49,7 @@ internal static class StateWriter
     /// </summary>
     public static bool TryWriteIfChanged(string path, string content, List<string> problems)
     {
+        ArgumentNullException.ThrowIfNull(problems);
         if (StateFileText.Holds(path, content))
         {
             return false;
