@@ -63,6 +63,29 @@ public class CodeBaselineDocumentTests
             CodeBaselineFormat.ReadEntries(text).Select(e => $"{e.Id} {e.File} {e.Hash}"));
     }
 
+    [Fact]
+    public void Reason_and_expiry_are_written_after_the_hash_read_back_and_do_not_make_another_entry()
+    {
+        var dated = new CodeEntry("CA1305", "src/b.cs", "00000000000000ff", "new under Standards.Sdk 1.5.0", new DateOnly(2027, 3, 31));
+        var text = CodeBaselineDocument.Write([dated, new CodeEntry("CS8602", "src/a.cs", "0000000000000001")]);
+        Assert.Contains("{ \"id\": \"CA1305\", \"file\": \"src/b.cs\", \"hash\": \"00000000000000ff\", \"reason\": \"new under Standards.Sdk 1.5.0\", \"expires\": \"2027-03-31\" }", text, StringComparison.Ordinal);
+        var read = CodeBaselineDocument.Read(text);
+        Assert.Equal(("new under Standards.Sdk 1.5.0", (DateOnly?)new DateOnly(2027, 3, 31)), (read[1].Reason, read[1].Expires));
+        Assert.Equal((null, null), (read[0].Reason, read[0].Expires));
+        Assert.Equal(dated, dated with { Reason = null, Expires = null });
+        Assert.Equal(["2027-03-31", null], CodeBaselineFormat.ReadEntries(text).Select(e => e.Expires).Reverse());
+    }
+
+    [Theory]
+    [InlineData("{\n  \"version\": 1,\n  \"diagnostics\": [\n    { \"id\": \"CA1305\", \"file\": \"a.cs\", \"hash\": \"1\",\n      \"expires\": \"2027-13-01\" }\n  ]\n}", 5)]
+    [InlineData("{\n  \"version\": 1,\n  \"diagnostics\": [\n    { \"id\": \"CA1305\", \"file\": \"a.cs\", \"hash\": \"1\", \"expires\": \"2027-01-01\", \"reason\": \"r\" }\n  ]\n}", 4)]
+    [InlineData("{\n  \"version\": 1,\n  \"diagnostics\": [\n    { \"id\": \"CA1305\", \"file\": \"a.cs\", \"hash\": \"1\", \"expires\": 20270101 }\n  ]\n}", 4)]
+    public void A_malformed_expiry_is_STD7504_at_its_line(string text, int line)
+    {
+        var ex = Assert.Throws<ToolException>(() => CodeBaselineDocument.Read(text));
+        Assert.Equal((ToolRuleIds.BaselineMalformed, line), (ex.Code, ex.Line));
+    }
+
     [Theory]
     [InlineData("{ \"version\": 1, \"diagnostics\": [", 1)]
     [InlineData("{ \"version\": 2, \"diagnostics\": [] }", 1)]

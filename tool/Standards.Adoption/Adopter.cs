@@ -602,8 +602,10 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
 
         if (hadCodeBaseline || codeEntries.Count > 0)
         {
-            var content = CodeBaselineDocument.Write(codeEntries);
+            // An entry that is still needed keeps its reason and expiry date.
             var original = hadCodeBaseline ? File.ReadAllText(Path.Combine(root, CodeBaselineDocument.FileName)) : null;
+            var kept = original is null ? [] : CodeBaselineDocument.Read(original).ToHashSet();
+            var content = CodeBaselineDocument.Write(codeEntries.Select(e => kept.TryGetValue(e, out var old) ? old : e));
             if (!string.Equals(content, original, StringComparison.Ordinal))
             {
                 changes.Set(CodeBaselineDocument.FileName, content);

@@ -7,8 +7,18 @@ using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Adoption;
 
-/// <summary>One code baseline entry (see <see cref="CodeBaselineFormat"/>).</summary>
-public sealed record CodeEntry(string Id, string File, string Hash);
+/// <summary>
+/// One code baseline entry (see <see cref="CodeBaselineFormat"/>). Two entries are equal when their id, file and
+/// hash are: the reason and expiry date describe the entry, they do not make another one.
+/// </summary>
+public sealed record CodeEntry(string Id, string File, string Hash, string? Reason = null, DateOnly? Expires = null)
+{
+    /// <inheritdoc />
+    public bool Equals(CodeEntry? other) => other is not null && (Id, File, Hash) == (other.Id, other.File, other.Hash);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, File, Hash);
+}
 
 /// <summary>Writes and strictly reads <c>standards-code-baseline.json</c> (the suppressor's reading is lenient).</summary>
 public static class CodeBaselineDocument
@@ -17,6 +27,7 @@ public static class CodeBaselineDocument
     public const string FileName = CodeBaselineFormat.DefaultFileName;
 
     private static readonly string[] Fields = ["id", "file", "hash"];
+    private static readonly string[] Optional = ["reason", "expires"];
 
     /// <summary>
     /// The entry for a diagnostic: its id, file and the hash of the line it starts on, or null when the
@@ -58,7 +69,18 @@ public static class CodeBaselineDocument
         {
             var e = sorted[i];
             builder.Append(i == 0 ? "\n" : ",\n");
-            builder.Append("    { \"id\": ").Append(Quote(e.Id)).Append(", \"file\": ").Append(Quote(e.File)).Append(", \"hash\": ").Append(Quote(e.Hash)).Append(" }");
+            builder.Append("    { \"id\": ").Append(Quote(e.Id)).Append(", \"file\": ").Append(Quote(e.File)).Append(", \"hash\": ").Append(Quote(e.Hash));
+            if (e.Reason is not null)
+            {
+                builder.Append(", \"reason\": ").Append(Quote(e.Reason));
+            }
+
+            if (e.Expires is { } expires)
+            {
+                builder.Append(", \"expires\": ").Append(Quote(expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            builder.Append(" }");
         }
 
         builder.Append(sorted.Count == 0 ? "]\n}\n" : "\n  ]\n}\n");
@@ -90,26 +112,45 @@ public static class CodeBaselineDocument
         var index = 0;
         foreach (var item in diagnostics.Items)
         {
-            index++;
-            var fields = (item as JsonObjectNode)?.Properties ?? [];
-            if (!fields.Select(p => p.Name).SequenceEqual(Fields, StringComparer.Ordinal) || fields.Any(p => p.Value is not JsonStringNode))
-            {
-                throw Malformed($"entry {index} must be {{ \"id\": \"...\", \"file\": \"...\", \"hash\": \"...\" }} (strings, in this order, as the tool writes them)", item.Line);
-            }
-
-            var entry = new CodeEntry(Text(fields[0]), Text(fields[1]), Text(fields[2]));
-            if (!CodeBaselineFormat.IsSuppressible(entry.Id))
-            {
-                throw Malformed($"entry {index}: \"{entry.Id}\" is not an id the baseline can suppress (CA, IDE, CS warnings, STD1001-STD1099)", item.Line);
-            }
-
-            entries.Add(entry);
+            entries.Add(Entry(item, ++index));
         }
 
         return entries;
     }
 
+    /// <summary>One entry of the file, strictly: the fields in the order the tool writes them, a suppressible id, a readable date.</summary>
+    private static CodeEntry Entry(JsonValueNode item, int index)
+    {
+        var fields = (item as JsonObjectNode)?.Properties ?? [];
+        var names = fields.Select(p => p.Name).ToList();
+        if (names.Count < Fields.Length || !names.Take(Fields.Length).SequenceEqual(Fields, StringComparer.Ordinal)
+            || !names.Skip(Fields.Length).SequenceEqual(Optional.Where(names.Contains), StringComparer.Ordinal) || fields.Any(p => p.Value is not JsonStringNode))
+        {
+            throw Malformed($"entry {index} must be {{ \"id\": \"...\", \"file\": \"...\", \"hash\": \"...\" }}, optionally followed by \"reason\" and \"expires\" (strings, in this order, as the tool writes them)", item.Line);
+        }
+
+        var entry = new CodeEntry(Text(fields[0]), Text(fields[1]), Text(fields[2]), Field(fields, "reason"), Expires(fields, index));
+        return CodeBaselineFormat.IsSuppressible(entry.Id)
+            ? entry
+            : throw Malformed($"entry {index}: \"{entry.Id}\" is not an id the baseline can suppress (CA, IDE, CS warnings, STD1001-STD1099)", item.Line);
+    }
+
     private static string Text(JsonPropertyNode field) => ((JsonStringNode)field.Value).Value;
+
+    private static string? Field(IReadOnlyList<JsonPropertyNode> fields, string name) => fields.FirstOrDefault(p => p.Name == name) is { } field ? Text(field) : null;
+
+    /// <summary>The entry's expiry date; STD7504 at its line when it is not a yyyy-MM-dd date.</summary>
+    private static DateOnly? Expires(IReadOnlyList<JsonPropertyNode> fields, int index)
+    {
+        if (fields.FirstOrDefault(p => p.Name == "expires") is not { } field)
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(Text(field), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date
+            : throw Malformed($"entry {index}: \"expires\" is '{Text(field)}'; write the date as YYYY-MM-DD, e.g. \"2027-03-31\" (the last day the entry suppresses its finding)", field.Value.Line);
+    }
 
     private static ToolException Malformed(string problem, int line) =>
         new(ToolRuleIds.BaselineMalformed, $"{FileName}: {problem}. Restore it from git, or delete it and run `dotnet standards adopt` to record the current findings again.", FileName, line);

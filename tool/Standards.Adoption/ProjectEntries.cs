@@ -22,7 +22,7 @@ internal static class ProjectEntries
         var (baseline, _) = BaselineFile.Parse(BaselineFile.DefaultFileName, File.ReadAllText(path));
         if (baseline.Entries.Any(e => ProjectFindingsBaseline.IsJudgedByProjects(e.Code)))
         {
-            File.WriteAllText(path, BaselineFile.Write(AsFindings(baseline.Entries.Where(e => !ProjectFindingsBaseline.IsJudgedByProjects(e.Code))), workspace));
+            File.WriteAllText(path, BaselineFile.Write(AsFindings(baseline.Entries.Where(e => !ProjectFindingsBaseline.IsJudgedByProjects(e.Code))), workspace, baseline));
         }
     }
 
@@ -40,8 +40,8 @@ internal static class ProjectEntries
         }
 
         var path = Path.Combine(workspace, BaselineFile.DefaultFileName);
-        var existing = File.Exists(path) ? BaselineFile.Parse(BaselineFile.DefaultFileName, File.ReadAllText(path)).Baseline.Entries : [];
-        File.WriteAllText(path, BaselineFile.Write([.. AsFindings(existing), .. added], workspace));
+        var existing = File.Exists(path) ? BaselineFile.Parse(BaselineFile.DefaultFileName, File.ReadAllText(path)).Baseline : BaselineFile.Empty;
+        File.WriteAllText(path, BaselineFile.Write([.. AsFindings(existing.Entries), .. added], workspace, existing));
     }
 
     private static IEnumerable<Finding> AsFindings(IEnumerable<BaselineEntry> entries) =>

@@ -52,6 +52,13 @@ internal sealed class Commands
         Description = "Exit 1 when the repo has findings its baselines do not hold (the CI build would fail on them), as `dotnet format --verify-no-changes` does.",
     };
 
+    private readonly Option<int> GraceOption = new("--grace")
+    {
+        Description = "Days the findings new under the new version stay baselined: each entry the upgrade records expires that many days from today and then fails the CI build again.",
+        DefaultValueFactory = _ => Standards.Adoption.Upgrade.UpgradeOptions.DefaultGraceDays,
+        HelpName = "days",
+    };
+
     private readonly Option<string?> ToOption = new("--to")
     {
         Description = "The Standards.Sdk version to move to [default: the newest version the feeds list].",
@@ -168,7 +175,8 @@ internal sealed class Commands
             parse.GetValue(ToOption),
             parse.GetValue(DryRunOption),
             parse.GetValue(AllowDirtyOption),
-            parse.GetValue(AllowDowngradeOption)),
+            parse.GetValue(AllowDowngradeOption),
+            GraceDays: parse.GetValue(GraceOption)),
         parse.GetValue(FormatOption) == "json");
 
     /// <summary>The verbosity of a parsed command line.</summary>
@@ -217,15 +225,22 @@ internal sealed class Commands
             DryRunOption,
             AllowDirtyOption,
             AllowDowngradeOption,
+            GraceOption,
         };
         upgrade.Validators.Add(result =>
         {
+            if (result.GetResult(GraceOption) is { Implicit: false, Tokens.Count: 1 } grace
+                && int.TryParse(grace.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var days) && days is < 1 or > Standards.Adoption.Upgrade.UpgradeOptions.MaxGraceDays)
+            {
+                result.AddError($"--grace is {days}; give a number of days from 1 to {Standards.Adoption.Upgrade.UpgradeOptions.MaxGraceDays}.");
+            }
+
             if (result.GetResult(ToOption) is not null && result.GetValue(LatestOption))
             {
                 result.AddError("--to and --latest exclude each other: give one.");
             }
         });
-        upgrade.SetAction(parse => UpgradeCommand.Run(this, parse, console));
+        upgrade.SetAction((parse, cancellation) => UpgradeCommand.RunAsync(this, parse, console, cancellation));
         return upgrade;
     }
 

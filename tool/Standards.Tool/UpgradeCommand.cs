@@ -5,19 +5,36 @@ using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Tool;
 
-/// <summary><c>dotnet standards upgrade</c>: runs the <see cref="Upgrader"/> on the parsed options and writes the changelog.</summary>
+/// <summary>
+/// <c>dotnet standards upgrade</c>: runs the <see cref="Upgrader"/> on the parsed options with progress (phase lines
+/// with the elapsed time, the builds' output by verbosity) and cancellation, as adopt does, and writes the changelog.
+/// Exit codes: 0 upgraded (or already newest), 1 the CI build on the new version fails, 2 a coded error, 130 cancelled
+/// (nothing written).
+/// </summary>
 internal static class UpgradeCommand
 {
     /// <summary>The feeds of a repo root; tests replace them.</summary>
     internal static Func<string, IPackageFeeds> Feeds { get; set; } = root => new NuGetPackageFeeds(root);
 
-    /// <summary>Runs a parsed upgrade command line: 0 upgraded (or already newest), 1 the CI build on the new version fails, 2 a coded error.</summary>
-    public static int Run(Commands commands, ParseResult parse, ToolConsole console)
+    /// <summary>Runs a parsed upgrade command line.</summary>
+    public static async Task<int> RunAsync(Commands commands, ParseResult parse, ToolConsole console, CancellationToken cancellation)
     {
         var (options, json) = commands.UpgradeOptions(parse);
+        var progress = Progress.For(commands.Verbosity(parse), json ? console.Error : console.Output, json ? console.ErrorIsTerminal : console.OutputIsTerminal, console.NoColor);
         try
         {
-            return Execute(options, json, console.Output, console.Runner(CancellationToken.None, null));
+            return await progress.RunAsync(() => Execute(options, json, console.Output, console.Runner(cancellation, progress), progress.Log)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            console.Error.WriteLine("Cancelled; nothing was written.");
+            return CommandLine.Cancelled;
+        }
+        catch (ToolException) when (cancellation.IsCancellationRequested)
+        {
+            // A build interrupted by the same signal failed before the cancellation was seen: it is the cancellation.
+            console.Error.WriteLine("Cancelled; nothing was written.");
+            return CommandLine.Cancelled;
         }
         catch (ToolException ex)
         {
@@ -40,14 +57,14 @@ internal static class UpgradeCommand
         return commands.UpgradeOptions(parse);
     }
 
-    private static int Execute(UpgradeOptions options, bool json, TextWriter output, ICommandRunner runner)
+    private static int Execute(UpgradeOptions options, bool json, TextWriter output, ICommandRunner runner, TextWriter log)
     {
         if (!Directory.Exists(options.Path))
         {
             throw new ToolException(ToolRuleIds.Usage, $"{options.Path} is not a folder. Give the repo's root folder (where global.json is).");
         }
 
-        var result = new Upgrader(runner, Feeds(Path.GetFullPath(options.Path)), output).Run(options);
+        var result = new Upgrader(runner, Feeds(Path.GetFullPath(options.Path)), log).Run(options);
         if (result.From == result.To)
         {
             output.WriteLine($"Standards.Sdk {result.From} is the newest version the feeds serve; nothing to do.");

@@ -9,11 +9,12 @@ namespace Standards.Sdk.Analyzers.Baseline;
 /// <summary>One accepted code diagnostic: the rule, the repo-relative file and the hash of the line's text.</summary>
 internal sealed class CodeBaselineEntry
 {
-    public CodeBaselineEntry(string id, string file, string hash)
+    public CodeBaselineEntry(string id, string file, string hash, string? expires = null)
     {
         Id = id;
         File = file;
         Hash = hash;
+        Expires = expires;
     }
 
     /// <summary>The diagnostic id (CA1822, IDE0060, CS8618, STD1001...).</summary>
@@ -24,6 +25,17 @@ internal sealed class CodeBaselineEntry
 
     /// <summary>The <see cref="CodeBaselineFormat.HashLine"/> of the diagnostic's first line; "" without a location.</summary>
     public string Hash { get; }
+
+    /// <summary>The last day the entry suppresses (yyyy-MM-dd), as written; null: it never expires.</summary>
+    public string? Expires { get; }
+
+    /// <summary>
+    /// True when <paramref name="today"/> is after <see cref="Expires"/>. A date that cannot be read counts as
+    /// expired: the entry then suppresses nothing, and the tool's strict reading names the line (STD7504).
+    /// </summary>
+    public bool IsExpired(DateTime today) =>
+        Expires is not null
+        && (!DateTime.TryParseExact(Expires, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last) || today.Date > last);
 }
 
 /// <summary>
@@ -34,6 +46,8 @@ internal sealed class CodeBaselineEntry
 /// <code>
 /// { "version": 1, "diagnostics": [ { "id": "CA1822", "file": "src/Acme/Orders.cs", "hash": "9f0c2e51a7d3b846" } ] }
 /// </code>
+/// An entry may end with <c>"reason"</c> and <c>"expires"</c> (yyyy-MM-dd; <c>dotnet standards upgrade</c> writes
+/// both): it suppresses through that day and not after. Entries without them never expire.
 /// An entry holds no line number: it matches a diagnostic of that id in that file on any line with the same text
 /// (trimmed, whitespace runs collapsed), so edits elsewhere in the file do not invalidate it.
 /// </summary>
@@ -49,7 +63,8 @@ internal static class CodeBaselineFormat
     // (STD7504); the compiler side only needs to find the entries. An entry it cannot read suppresses nothing,
     // so a damaged file makes the build fail loudly rather than pass.
     private static readonly Regex EntryPattern = new(
-        "\\{\\s*\"id\"\\s*:\\s*\"(?<id>[A-Za-z0-9_]+)\"\\s*,\\s*\"file\"\\s*:\\s*\"(?<file>(?:[^\"\\\\]|\\\\.)*)\"\\s*,\\s*\"hash\"\\s*:\\s*\"(?<hash>[0-9a-f]*)\"\\s*\\}",
+        "\\{\\s*\"id\"\\s*:\\s*\"(?<id>[A-Za-z0-9_]+)\"\\s*,\\s*\"file\"\\s*:\\s*\"(?<file>(?:[^\"\\\\]|\\\\.)*)\"\\s*,\\s*\"hash\"\\s*:\\s*\"(?<hash>[0-9a-f]*)\""
+        + "(?:\\s*,\\s*\"reason\"\\s*:\\s*\"(?:[^\"\\\\]|\\\\.)*\")?(?:\\s*,\\s*\"expires\"\\s*:\\s*\"(?<expires>[^\"]*)\")?\\s*\\}",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
         TimeSpan.FromSeconds(5));
 
@@ -133,7 +148,8 @@ internal static class CodeBaselineFormat
         var entries = new List<CodeBaselineEntry>();
         foreach (Match match in EntryPattern.Matches(text ?? string.Empty))
         {
-            entries.Add(new CodeBaselineEntry(match.Groups["id"].Value, Unescape(match.Groups["file"].Value), match.Groups["hash"].Value));
+            var expires = match.Groups["expires"];
+            entries.Add(new CodeBaselineEntry(match.Groups["id"].Value, Unescape(match.Groups["file"].Value), match.Groups["hash"].Value, expires.Success ? expires.Value : null));
         }
 
         return entries;

@@ -70,8 +70,9 @@ public sealed class CodeBaselineSuppressor : DiagnosticSuppressor
             return;
         }
 
+        // An entry past its expiry date suppresses nothing: its diagnostic is reported again (an error in CI).
         var keys = ParsedBaselines.GetValue(text, t => new HashSet<string>(
-            CodeBaselineFormat.ReadEntries(t.ToString()).Select(e => Key(e.Id, e.File, e.Hash)),
+            CodeBaselineFormat.ReadEntries(t.ToString()).Where(e => !e.IsExpired(DateTime.UtcNow)).Select(e => Key(e.Id, e.File, e.Hash)),
             StringComparer.Ordinal));
         if (keys.Count == 0)
         {

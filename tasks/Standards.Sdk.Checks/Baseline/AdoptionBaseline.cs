@@ -77,7 +77,7 @@ public static class AdoptionBaseline
         var still = outcome.Current.Where(f => !BaselineFile.IsBaselinable(f)).ToList();
         var diff = BaselineMatcher.Apply(accepted, new BaselineFile([.. previous.Entries.Where(e => !ProjectFindingsBaseline.IsJudgedByProjects(e.Code))]));
         // Entries only the project builds judge (licences) are kept as they are: those builds report them once fixed.
-        var text = BaselineFile.Write(outcome.Current.Concat(ProjectFindingsBaseline.Kept(previous)), root);
+        var text = BaselineFile.Write(outcome.Current.Concat(ProjectFindingsBaseline.Kept(previous)), root, previous);
         var baseline = new BaselineInput(relativePath, new BaselineFile(accepted.Select(f => new BaselineEntry(f.Code, f.File ?? string.Empty, f.Message)).ToList()), []);
         return new BaselineRewrite(relativePath, text, accepted.Count, diff.New, diff.Stale,
             outcome with { Reported = still, Baselined = accepted, Baseline = baseline });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Json;
@@ -9,7 +10,13 @@ namespace Standards.Sdk.Checks.Baseline;
 /// <param name="File">Repo-relative file ('/'-separated), "" for a finding without a file.</param>
 /// <param name="Message">The message when the entry was recorded (compared with digits and spacing normalised).</param>
 /// <param name="Line">Where the entry is written in the baseline file (for STD3902), 0 for entries made in memory.</param>
-public sealed record BaselineEntry(string Code, string File, string Message, int Line = 0);
+/// <param name="Reason">Why the entry is there (e.g. the upgrade that recorded it); null when the file gives none.</param>
+/// <param name="Expires">The last day the entry suppresses its finding; null: it never expires.</param>
+public sealed record BaselineEntry(string Code, string File, string Message, int Line = 0, string? Reason = null, DateOnly? Expires = null)
+{
+    /// <summary>True when <paramref name="today"/> is after <see cref="Expires"/>: the entry no longer suppresses.</summary>
+    public bool IsExpired(DateOnly today) => Expires is { } expires && today > expires;
+}
 
 /// <summary>
 /// The adoption baseline, <c>standards-baseline.json</c> at the repo root: the repo findings that existed when
@@ -19,10 +26,13 @@ public sealed record BaselineEntry(string Code, string File, string Message, int
 /// {
 ///   "version": 1,
 ///   "findings": [
-///     { "code": "STD3014", "file": "docs/adr/0002-use-postgres.md", "message": "docs/adr/0002-use-postgres.md lacks ..." }
+///     { "code": "STD3014", "file": "docs/adr/0002-use-postgres.md", "message": "docs/adr/0002-use-postgres.md lacks ..." },
+///     { "code": "STD3001", "file": "CHANGELOG.md", "message": "...", "reason": "Standards.Sdk 1.4.0 -> 1.5.0", "expires": "2027-03-01" }
 ///   ]
 /// }
 /// </code>
+/// An entry may carry a reason and an expiry date (<c>dotnet standards upgrade</c> records both): it suppresses its
+/// finding through that day, and from the next day on it no longer does (STD3050). An entry without one never expires.
 /// Entries carry no line numbers, so editing a file does not invalidate them; the message is matched with its
 /// numbers blanked out, and an entry whose message changed still matches a finding of the same code and file.
 /// </summary>
@@ -37,7 +47,7 @@ public sealed class BaselineFile
     /// <summary>The format version this SDK writes and reads.</summary>
     public const int CurrentVersion = 1;
 
-    private static readonly string[] EntryFields = ["code", "file", "message"];
+    private static readonly string[] EntryFields = ["code", "file", "message", "reason", "expires"];
 
     /// <summary>Creates a baseline from entries.</summary>
     public BaselineFile(IReadOnlyList<BaselineEntry> entries) => Entries = entries;
@@ -116,22 +126,61 @@ public sealed class BaselineFile
                 continue;
             }
 
-            entries.Add(new BaselineEntry(code.Value.Trim(), file.Value.Replace('\\', '/'), message.Value, entry.Line));
+            if (Optional(entry, problems, Problem) is { } terms)
+            {
+                entries.Add(new BaselineEntry(code.Value.Trim(), file.Value.Replace('\\', '/'), message.Value, entry.Line, terms.Reason, terms.Expires));
+            }
         }
 
         return (new BaselineFile(entries), problems);
     }
 
     /// <summary>
-    /// The file's text for these findings (the baselinable ones), sorted so that regenerating an unchanged repo
-    /// gives the same bytes. <paramref name="root"/> is removed from messages so no machine path is committed.
+    /// An entry's optional reason and expiry date; null (with a problem each) when either is present but malformed:
+    /// a date that cannot be read must not leave an entry that never expires.
     /// </summary>
-    public static string Write(IEnumerable<Finding> findings, string root)
+    private static (string? Reason, DateOnly? Expires)? Optional(JsonObjectNode entry, List<Finding> problems, Func<string, int, int, Finding> problem)
+    {
+        var ok = true;
+        var reason = entry.Get("reason");
+        if (reason is not null and not JsonStringNode)
+        {
+            problems.Add(problem($"\"reason\" must be a string, not {reason.Kind}.", reason.Line, reason.Column));
+            ok = false;
+        }
+
+        DateOnly? expires = null;
+        if (entry.Get("expires") is { } node)
+        {
+            if (node is JsonStringNode text && DateOnly.TryParseExact(text.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                expires = date;
+            }
+            else
+            {
+                problems.Add(problem($"\"expires\" is {(node is JsonStringNode s ? $"'{s.Value}'" : node.Kind)}; write the date as a string YYYY-MM-DD, e.g. \"2027-03-31\" (the last day the entry suppresses its finding).", node.Line, node.Column));
+                ok = false;
+            }
+        }
+
+        return ok ? ((reason as JsonStringNode)?.Value, expires) : null;
+    }
+
+    /// <summary>
+    /// The file's text for these findings (the baselinable ones), sorted so that regenerating an unchanged repo
+    /// gives the same bytes. <paramref name="root"/> is removed from messages so no machine path is committed. A
+    /// finding that an entry of <paramref name="previous"/> covers keeps that entry's reason and expiry date, so
+    /// rewriting the file never turns an expiring entry into one that never expires.
+    /// </summary>
+    public static string Write(IEnumerable<Finding> findings, string root, BaselineFile? previous = null)
     {
         ArgumentNullException.ThrowIfNull(findings);
         ArgumentNullException.ThrowIfNull(root);
-        var entries = findings.Where(IsBaselinable)
-            .Select(f => new BaselineEntry(f.Code, f.File ?? string.Empty, Sanitize(f.Message, root)))
+        var accepted = findings.Where(IsBaselinable).Select(f => f with { Message = Sanitize(f.Message, root) }).ToList();
+        var kept = previous?.Entries ?? [];
+        var pair = BaselineMatcher.Pair(accepted, kept);
+        var entries = accepted
+            .Select((f, i) => new BaselineEntry(f.Code, f.File ?? string.Empty, f.Message, 0, pair[i] < 0 ? null : kept[pair[i]].Reason, pair[i] < 0 ? null : kept[pair[i]].Expires))
             .OrderBy(e => e.Code, StringComparer.Ordinal)
             .ThenBy(e => e.File, StringComparer.Ordinal)
             .ThenBy(e => e.Message, StringComparer.Ordinal)
@@ -148,6 +197,16 @@ public sealed class BaselineFile
                     writer.WriteString("code", entry.Code);
                     writer.WriteString("file", entry.File);
                     writer.WriteString("message", entry.Message);
+                    if (entry.Reason is not null)
+                    {
+                        writer.WriteString("reason", entry.Reason);
+                    }
+
+                    if (entry.Expires is { } expires)
+                    {
+                        writer.WriteString("expires", expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    }
+
                     writer.WriteEndObject();
                 }
 

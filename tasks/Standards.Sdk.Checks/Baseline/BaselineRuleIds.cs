@@ -16,4 +16,12 @@ public static class BaselineRuleIds
     /// <summary>A baseline entry no current finding matches: the problem was fixed.</summary>
     [Rule("Baseline entry no longer needed", Severity.Warning, "adoption-baseline")]
     public const string EntryNoLongerNeeded = "STD3902";
+
+    /// <summary>A baseline entry past its expiry date: it no longer suppresses its finding.</summary>
+    [Rule("Baseline entry expired", Severity.Warning, "adoption-baseline")]
+    public const string EntryExpired = "STD3050";
+
+    /// <summary>A code baseline entry past its expiry date: the compiler no longer suppresses its diagnostic.</summary>
+    [Rule("Code baseline entry expired", Severity.Warning, "adoption-baseline")]
+    public const string CodeEntryExpired = "STD3051";
 }

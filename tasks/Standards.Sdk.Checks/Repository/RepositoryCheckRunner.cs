@@ -86,14 +86,23 @@ public static class RepositoryCheckRunner
 
         var current = reporter.Findings.ToList();
         var kind = context.Policy.Kind;
+        var expired = CodeBaselineFindings(context);
         if (baseline is null)
         {
-            return new RepositoryCheckOutcome([.. current.Where(f => !ReportedByProjects(f))], [], current, reporter.Excepted, timings, kind, null);
+            return new RepositoryCheckOutcome([.. current.Where(f => !ReportedByProjects(f)), .. expired], [], current, reporter.Excepted, timings, kind, null);
         }
 
-        var applied = BaselineMatcher.Apply(current, baseline.File);
+        var applied = BaselineMatcher.Apply(current, baseline.File, today);
         var reported = new List<Finding>(applied.New.Where(f => !ReportedByProjects(f)));
         reported.AddRange(baseline.Problems.Select(f => FindingReporter.Relativize(f, context.Repository.Root)));
+        reported.AddRange(EntryFindings(context, baseline, applied));
+        reported.AddRange(expired);
+        return new RepositoryCheckOutcome(reported, applied.Suppressed, current, reporter.Excepted, timings, kind, baseline);
+    }
+
+    /// <summary>STD3902 for each stale entry of the repo baseline, STD3050 for each expired one.</summary>
+    private static IReadOnlyList<Finding> EntryFindings(RepositoryCheckContext context, BaselineInput baseline, BaselineResult applied)
+    {
         var stale = FindingReporter.ForRepository(context.Policy, context.Repository);
         foreach (var entry in applied.Stale.Where(e => !ProjectFindingsBaseline.IsJudgedByProjects(e.Code)))
         {
@@ -103,8 +112,27 @@ public static class RepositoryCheckRunner
                 baseline.Path, entry.Line);
         }
 
-        reported.AddRange(stale.Findings);
-        return new RepositoryCheckOutcome(reported, applied.Suppressed, current, reporter.Excepted, timings, kind, baseline);
+        foreach (var entry in applied.Expired)
+        {
+            stale.Report(BaselineRuleIds.EntryExpired, Expired(baseline.Path, entry), baseline.Path, entry.Line);
+        }
+
+        return stale.Findings;
+    }
+
+    /// <summary>The code baseline's expired entries (STD3051) and unreadable dates (STD3901): never baselined themselves.</summary>
+    private static IReadOnlyList<Finding> CodeBaselineFindings(RepositoryCheckContext context)
+    {
+        var expired = FindingReporter.ForRepository(context.Policy, context.Repository);
+        if (context.Repository.ReadText(CodeBaselineExpiry.FileName) is { } codeBaseline)
+        {
+            foreach (var finding in CodeBaselineExpiry.Judge(codeBaseline, context.Today))
+            {
+                expired.Report(finding.Code, finding.Message, finding.File, finding.Line, finding.Column);
+            }
+        }
+
+        return expired.Findings;
     }
 
     /// <summary>True for a finding a project's build reports (STD1007, <see cref="ProjectNameCheck"/>): the repository checks only baseline it.</summary>
@@ -127,6 +155,14 @@ public static class RepositoryCheckRunner
                 : $"{item.Path} exists but could not be read ({item.Reason}), so the checks that need it could not check it. Make it readable by the build (chmod a+r), repair or remove the link, or delete the file.";
             context.Reporter.Report(PolicyRuleIds.InputUnreadable, message, item.Path);
         }
+    }
+
+    /// <summary>STD3050's message: the entry, its reason and its date, and what to do.</summary>
+    internal static string Expired(string path, BaselineEntry entry)
+    {
+        var what = entry.File.Length == 0 ? entry.Code : $"{entry.Code} in {entry.File}";
+        var reason = entry.Reason is null ? string.Empty : $", recorded for \"{entry.Reason}\"";
+        return $"{path}: the entry for {what} (\"{Shorten(entry.Message)}\"{reason}) expired on {entry.Expires:yyyy-MM-dd} and no longer hides its finding. Fix the finding and remove the entry, or, if it must wait, set a later \"expires\" date with the reason.";
     }
 
     private static string Shorten(string message) => message.Length <= 100 ? message : message[..97] + "...";

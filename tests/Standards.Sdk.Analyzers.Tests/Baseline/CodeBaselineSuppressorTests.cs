@@ -63,6 +63,20 @@ public class CodeBaselineSuppressorTests
     }
 
     [Fact]
+    public void An_entry_suppresses_until_its_expiry_date_and_an_old_entry_without_one_always()
+    {
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        string Dated(string expires) => BaselineWith(("CS0168", File, "int unused;"), ("STD1006", File, "// TODO: tidy"))
+            .Replace("\" }", $"\", \"reason\": \"new under Standards.Sdk 1.5.0\", \"expires\": \"{expires}\" }}", StringComparison.Ordinal);
+
+        Assert.All(Compile(Dated(today)), d => Assert.True(d.IsSuppressed, d.ToString()));
+        Assert.All(Compile(Dated(yesterday)), d => Assert.False(d.IsSuppressed, d.ToString()));
+        Assert.All(Compile(Dated("31/12/2999")), d => Assert.False(d.IsSuppressed, d.ToString()));
+        Assert.Equal([yesterday, yesterday], CodeBaselineFormat.ReadEntries(Dated(yesterday)).Select(e => e.Expires));
+    }
+
+    [Fact]
     public void A_new_finding_of_the_same_rule_on_another_line_is_not_suppressed()
     {
         var source = Source.Replace("int unused;", "int unused;\n        int another;", StringComparison.Ordinal);

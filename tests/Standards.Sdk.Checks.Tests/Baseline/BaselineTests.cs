@@ -125,10 +125,93 @@ public class BaselineTests
         Assert.Single(baseline.Entries);
     }
 
+    [Fact]
+    public void An_entry_suppresses_through_its_expiry_date_and_not_after()
+    {
+        var baseline = Parse("""
+            { "version": 1, "findings": [
+              { "code": "STD3001", "file": "README.md", "message": "m", "reason": "Standards.Sdk 1.4.0 -> 1.5.0", "expires": "2027-03-31" },
+              { "code": "STD3014", "file": "docs/adr/0002-x.md", "message": "m" } ] }
+            """);
+        Assert.Equal(("Standards.Sdk 1.4.0 -> 1.5.0", new DateOnly(2027, 3, 31)), (baseline.Entries[0].Reason, baseline.Entries[0].Expires));
+        Assert.Equal((null, null), (baseline.Entries[1].Reason, baseline.Entries[1].Expires));
+
+        var onTheDay = BaselineMatcher.Apply([Readme, Sections], baseline, new DateOnly(2027, 3, 31));
+        Assert.Equal([Readme, Sections], onTheDay.Suppressed);
+        Assert.Empty(onTheDay.Expired);
+
+        var dayAfter = BaselineMatcher.Apply([Readme, Sections], baseline, new DateOnly(2027, 4, 1));
+        Assert.Equal([Readme], dayAfter.New);
+        Assert.Equal([Sections], dayAfter.Suppressed);
+        Assert.Equal(("STD3001", 2), (Assert.Single(dayAfter.Expired).Code, dayAfter.Expired[0].Line));
+        Assert.Empty(dayAfter.Stale);
+
+        // An entry without a date (a file written before dates existed) never expires.
+        Assert.Equal([Sections], BaselineMatcher.Apply([Sections], baseline, new DateOnly(2999, 1, 1)).Suppressed);
+    }
+
+    [Fact]
+    public void Rewriting_keeps_the_reason_and_date_of_each_entry_that_still_matches()
+    {
+        var previous = Parse("""
+            { "version": 1, "findings": [
+              { "code": "STD3001", "file": "README.md", "message": "The repo has no README.md at its root. Add README.md.", "reason": "upgrade", "expires": "2027-03-31" } ] }
+            """);
+        var text = BaselineFile.Write([Readme, Sections], "/repo", previous);
+        Assert.Contains("\"message\": \"The repo has no README.md at its root. Add README.md.\",\n      \"reason\": \"upgrade\",\n      \"expires\": \"2027-03-31\"", text, StringComparison.Ordinal);
+        var written = Parse(text);
+        Assert.Equal([("STD3001", "upgrade", (DateOnly?)new DateOnly(2027, 3, 31)), ("STD3014", null, null)], written.Entries.Select(e => (e.Code, e.Reason, e.Expires)));
+        Assert.DoesNotContain("expires", BaselineFile.Write([Readme, Sections], "/repo"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"expires\": \"2027-02-30\"", "\"expires\" is '2027-02-30'; write the date as a string YYYY-MM-DD")]
+    [InlineData("\"expires\": \"31/03/2027\"", "\"expires\" is '31/03/2027'; write the date as a string YYYY-MM-DD")]
+    [InlineData("\"expires\": 20270331", "\"expires\" is number; write the date as a string YYYY-MM-DD")]
+    [InlineData("\"reason\": 1", "\"reason\" must be a string, not number.")]
+    public void A_malformed_date_or_reason_is_STD3901_at_its_line_and_the_entry_suppresses_nothing(string field, string message)
+    {
+        var text = "{\n  \"version\": 1,\n  \"findings\": [\n    { \"code\": \"STD3001\", \"file\": \"README.md\", \"message\": \"m\",\n      " + field + " }\n  ]\n}";
+        var (baseline, problems) = BaselineFile.Parse("standards-baseline.json", text);
+        var problem = Assert.Single(problems);
+        Assert.Equal(("STD3901", "standards-baseline.json", 5), (problem.Code, problem.File, problem.Line));
+        Assert.Contains(message, problem.Message, StringComparison.Ordinal);
+        Assert.Empty(baseline.Entries);
+    }
+
     private static BaselineFile Parse(string text)
     {
         var (baseline, problems) = BaselineFile.Parse("standards-baseline.json", text);
         Assert.Empty(problems);
         return baseline;
+    }
+}
+
+/// <summary>The code baseline's dated entries as the repository checks judge them.</summary>
+public class CodeBaselineExpiryTests
+{
+    private const string Text = """
+        {
+          "version": 1,
+          "diagnostics": [
+            { "id": "CA1305", "file": "src/a.cs", "hash": "0000000000000001" },
+            { "id": "STD1001", "file": "src/b.cs", "hash": "0000000000000002", "reason": "new under Standards.Sdk 1.5.0", "expires": "2027-03-31" },
+            { "id": "CS8602", "file": "src/c.cs", "hash": "0000000000000003", "expires": "2027-3-31" }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void An_expired_entry_is_STD3051_naming_it_its_reason_and_date_and_a_bad_date_is_STD3901_at_its_line()
+    {
+        var onTheDay = CodeBaselineExpiry.Judge(Text, new DateOnly(2027, 3, 31));
+        var bad = Assert.Single(onTheDay);
+        Assert.Equal(("STD3901", "standards-code-baseline.json", 6, Severity.Error), (bad.Code, bad.File, bad.Line, bad.Severity));
+        Assert.Contains("\"expires\" is '2027-3-31'; write the date as a string YYYY-MM-DD", bad.Message, StringComparison.Ordinal);
+
+        var after = CodeBaselineExpiry.Judge(Text, new DateOnly(2027, 4, 1));
+        var expired = Assert.Single(after, f => f.Code == "STD3051");
+        Assert.Equal(("standards-code-baseline.json", 5), (expired.File, expired.Line));
+        Assert.StartsWith("standards-code-baseline.json: the entry for STD1001 in src/b.cs, recorded for \"new under Standards.Sdk 1.5.0\", expired on 2027-03-31; the compiler no longer suppresses its finding.", expired.Message, StringComparison.Ordinal);
     }
 }

@@ -46,6 +46,34 @@ public class RepositoryCheckRunnerTests
     }
 
     [Fact]
+    public void An_expired_baseline_entry_is_STD3050_naming_it_its_reason_and_date_and_its_finding_is_reported_again()
+    {
+        var repo = FakeRepo.Library().Without("SECURITY.md");
+        var expires = Today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var text = $$"""
+            {
+              "version": 1,
+              "findings": [
+                { "code": "STD3031", "file": "SECURITY.md", "message": "m", "reason": "Standards.Sdk 1.4.0 -> 1.5.0", "expires": "{{expires}}" }
+              ]
+            }
+            """;
+        var (file, problems) = BaselineFile.Parse("standards-baseline.json", text);
+        Assert.Empty(problems);
+        var outcome = RepositoryCheckRunner.Run(repo.Snapshot(), StandardsPolicy.Default, Today, [new LayoutCheck()], new BaselineInput("standards-baseline.json", file, problems));
+        FindingAssert.Exactly(outcome.Reported, ("STD3031", "SECURITY.md", 0), ("STD3050", "standards-baseline.json", 4));
+        var expired = outcome.Reported.Single(f => f.Code == "STD3050");
+        Assert.Equal(Severity.Warning, expired.Severity);
+        Assert.Equal(
+            $"standards-baseline.json: the entry for STD3031 in SECURITY.md (\"m\", recorded for \"Standards.Sdk 1.4.0 -> 1.5.0\") expired on {expires} and no longer hides its finding. Fix the finding and remove the entry, or, if it must wait, set a later \"expires\" date with the reason.",
+            expired.Message);
+        Assert.Empty(outcome.Baselined);
+
+        var dayBefore = RepositoryCheckRunner.Run(repo.Snapshot(), StandardsPolicy.Default, Today.AddDays(-1), [new LayoutCheck()], new BaselineInput("standards-baseline.json", file, problems));
+        FindingAssert.None(dayBefore.Reported);
+    }
+
+    [Fact]
     public void Baseline_downgrades_known_findings_reports_new_and_removable_ones()
     {
         var before = FakeRepo.Library().Without("SECURITY.md").Without("CHANGELOG.md");

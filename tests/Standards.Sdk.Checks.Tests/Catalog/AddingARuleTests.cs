@@ -72,9 +72,9 @@ public class AddingARuleTests
         var catalog = RuleCatalog.Compose(StandardsAnalyzerRules.All, [.. Declared(), sample]);
         AssertGeneratedFor(sample, catalog, "`minFiles` 3");
 
-        // Among the repository rules, in id order (after the last STD30xx rule, STD3041).
+        // Among the STD30xx rules, in id order (after the highest one below it, STD3051).
         var ids = catalog.Select(r => r.Id).ToList();
-        Assert.Equal(ids.IndexOf(global::Standards.Sdk.Checks.Secrets.SecretRuleIds.KeyStoreCommitted) + 1, ids.IndexOf(sample.Id));
+        Assert.Equal(ids.IndexOf(Standards.Sdk.Checks.Baseline.BaselineRuleIds.CodeEntryExpired) + 1, ids.IndexOf(sample.Id));
     }
 
     [Fact]

@@ -117,8 +117,20 @@ public sealed class UpgraderTests : IDisposable
     private static string Catalog(params string[] ids) =>
         "{ \"formatVersion\": 1, \"rules\": [" + string.Join(",", ids.Select(id => $"{{ \"id\": \"{id}\", \"title\": \"{id} title\", \"area\": \"a\", \"origin\": \"StandardsTask\", \"severity\": \"warning\" }}")) + "] }";
 
-    private UpgradeResult Run(FakeFeeds feeds, bool dryRun = false) =>
-        new Upgrader(new ScriptedRunner(), feeds, TextWriter.Null).Run(new UpgradeOptions(root, "1.1.0", DryRun: dryRun, Build: false));
+    private UpgradeResult Run(FakeFeeds feeds, bool dryRun = false, TextWriter? log = null) =>
+        new Upgrader(new ScriptedRunner(), feeds, log ?? TextWriter.Null).Run(new UpgradeOptions(root, "1.1.0", DryRun: dryRun, Build: false));
+
+    [Fact]
+    public void It_says_each_phase_as_it_starts()
+    {
+        var log = new StringWriter();
+        Run(new FakeFeeds(
+            new() { ["Standards.Sdk"] = ["1.0.0", "1.1.0"], ["Standards.Tool"] = ["1.0.0", "1.1.0"] },
+            new() { ["1.0.0"] = Catalog("STD0001"), ["1.1.0"] = Catalog("STD0001") }), log: log);
+        Assert.Equal(
+            ["Finding the Standards.Sdk versions the feeds serve (1.0.0 pinned)...", "Moving to 1.1.0: checking the release is whole and comparing the rule catalogs...", "Writing 2 file(s)..."],
+            log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
 
     [Fact]
     public void The_pins_move_and_the_changelog_names_the_new_rule()
@@ -170,6 +182,18 @@ public class UpgradeCommandTests
         var (options, json) = UpgradeCommand.Parse(["repo", "--to", "1.2.0", "--dry-run", "--allow-downgrade", "--format", "json"]);
         Assert.Equal(new UpgradeOptions("repo", "1.2.0", DryRun: true, AllowDirty: false, AllowDowngrade: true), options);
         Assert.True(json);
+    }
+
+    [Fact]
+    public void Grace_is_90_days_unless_given_and_must_be_from_1_to_3650()
+    {
+        Assert.Equal(90, UpgradeCommand.Parse(["repo"]).Options.GraceDays);
+        Assert.Equal(30, UpgradeCommand.Parse(["repo", "--grace", "30"]).Options.GraceDays);
+        foreach (var days in new[] { "0", "3651", "-5" })
+        {
+            var ex = Assert.Throws<ToolException>(() => UpgradeCommand.Parse(["repo", "--grace", days]));
+            Assert.Equal($"--grace is {days}; give a number of days from 1 to 3650.", ex.Message);
+        }
     }
 
     [Theory]

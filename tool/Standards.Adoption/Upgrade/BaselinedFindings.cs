@@ -23,7 +23,7 @@ public static class BaselinedFindings
         ArgumentNullException.ThrowIfNull(repoBefore);
         ArgumentNullException.ThrowIfNull(repoAfter);
         var code = Added(codeBefore, codeAfter).Select(e => (Rule: e.Id, e.File));
-        var repo = Added(repoBefore, repoAfter).Select(e => (Rule: e.Code, e.File));
+        var repo = Added([.. repoBefore.Select(ExpiringEntries.Key)], [.. repoAfter.Select(ExpiringEntries.Key)]).Select(e => (Rule: e.Code, e.File));
         return [.. code.Concat(repo)
             .GroupBy(e => e.Rule, StringComparer.OrdinalIgnoreCase)
             .Select(g => new RuleFindings(g.Key, g.Count(), [.. g.GroupBy(e => e.File, StringComparer.Ordinal).OrderByDescending(f => f.Count()).ThenBy(f => f.Key, StringComparer.Ordinal).Take(TopFileCount).Select(f => (f.Key, f.Count()))]))

@@ -11,7 +11,16 @@ namespace Standards.Adoption.Upgrade;
 /// <param name="AllowDirty">Run on a tree with uncommitted changes.</param>
 /// <param name="AllowDowngrade">Accept a <paramref name="To"/> older than the pin.</param>
 /// <param name="Build">Restore, survey and verify on the new version (false: move the pins and write the changelog only).</param>
-public sealed record UpgradeOptions(string Path, string? To = null, bool DryRun = false, bool AllowDirty = false, bool AllowDowngrade = false, bool Build = true);
+/// <param name="GraceDays">Days the entries the upgrade records stay valid (<c>--grace</c>).</param>
+/// <param name="Today">The day the grace counts from; null: today (UTC).</param>
+public sealed record UpgradeOptions(string Path, string? To = null, bool DryRun = false, bool AllowDirty = false, bool AllowDowngrade = false, bool Build = true, int GraceDays = UpgradeOptions.DefaultGraceDays, DateOnly? Today = null)
+{
+    /// <summary>The default of <c>--grace</c>.</summary>
+    public const int DefaultGraceDays = 90;
+
+    /// <summary>The largest <c>--grace</c>: ten years.</summary>
+    public const int MaxGraceDays = 3650;
+}
 
 /// <summary>What an upgrade found and did.</summary>
 public sealed class UpgradeResult
@@ -73,12 +82,14 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
 
         string? Read(string relative) => File.Exists(System.IO.Path.Combine(root, relative)) ? File.ReadAllText(System.IO.Path.Combine(root, relative)) : null;
         var current = VersionMoves.PinnedSdk(Read(GlobalJsonEditor.FileName));
+        log.WriteLine($"Finding the {ProjectFileEditor.StandardsSdk} versions the feeds serve ({current} pinned)...");
         var target = VersionChoice.Choose(current, feeds.Versions(ProjectFileEditor.StandardsSdk), options.To, options.AllowDowngrade, feeds.Describe(ProjectFileEditor.StandardsSdk));
         if (target == current)
         {
             return new UpgradeResult { From = current.ToNormalizedString(), To = target.ToNormalizedString(), ChangeLines = [], Written = false, Diff = CatalogDiff.Between([], []) };
         }
 
+        log.WriteLine($"Moving to {target}: checking the release is whole and comparing the rule catalogs...");
         CheckCompanions(Read, target);
         var changes = new ChangeSet();
         var lines = new List<string>();
@@ -89,10 +100,11 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
 
         VersionMoves.Apply(Read, target, changes, lines);
         var (diff, problem) = Compare(current, target);
-        var (verification, baselined) = options.Build ? Verify(root, git, target, changes) : (null, []);
+        var (verification, baselined) = options.Build ? Verify(root, git, target, changes, Expiry(options, current, target)) : (null, []);
         var written = !options.DryRun && changes.Files.Count > 0;
         if (written)
         {
+            log.WriteLine($"Writing {changes.Files.Count} file(s)...");
             changes.Commit(root);
         }
 
@@ -108,6 +120,11 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
             Written = written,
         };
     }
+
+    /// <summary>The reason and expiry date of the entries the upgrade records.</summary>
+    private static (string Reason, DateOnly Expires) Expiry(UpgradeOptions options, NuGetVersion current, NuGetVersion target) =>
+        (ExpiringEntries.Reason(current.ToNormalizedString(), target.ToNormalizedString()),
+         (options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow)).AddDays(options.GraceDays));
 
     /// <summary>Every package that moves with the SDK must be served, listed, at the target version (STD7515).</summary>
     private void CheckCompanions(Func<string, string?> read, NuGetVersion target)
@@ -144,7 +161,7 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
     /// and records every finding new under the new version in the baselines), and adds every file it changed to
     /// <paramref name="changes"/>.
     /// </summary>
-    private (AdoptionResult Result, IReadOnlyList<RuleFindings> Baselined) Verify(string root, bool git, NuGetVersion target, ChangeSet changes)
+    private (AdoptionResult Result, IReadOnlyList<RuleFindings> Baselined) Verify(string root, bool git, NuGetVersion target, ChangeSet changes, (string Reason, DateOnly Expires) expiry)
     {
         string? Read(string file) => File.Exists(System.IO.Path.Combine(root, file)) ? File.ReadAllText(System.IO.Path.Combine(root, file)) : null;
         var codeBefore = Read(CodeBaselineDocument.FileName) is { } code ? CodeBaselineDocument.Read(code) : [];
@@ -169,6 +186,17 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
                 {
                     changes.Set(file, content);
                 }
+            }
+
+            // The entries new under the new version expire (--grace), with a reason naming the upgrade.
+            if (changes.Get(CodeBaselineDocument.FileName) is { } codeAfter)
+            {
+                changes.Set(CodeBaselineDocument.FileName, ExpiringEntries.Code(codeAfter, codeBefore, expiry.Reason, expiry.Expires));
+            }
+
+            if (changes.Get(Standards.Sdk.Checks.Baseline.BaselineFile.DefaultFileName) is { } repoText)
+            {
+                changes.Set(Standards.Sdk.Checks.Baseline.BaselineFile.DefaultFileName, ExpiringEntries.Repo(repoText, repoBefore, expiry.Reason, expiry.Expires));
             }
 
             var repoAfter = BaselinedFindings.RepoEntries(changes.Get(Standards.Sdk.Checks.Baseline.BaselineFile.DefaultFileName) ?? Read(Standards.Sdk.Checks.Baseline.BaselineFile.DefaultFileName));
