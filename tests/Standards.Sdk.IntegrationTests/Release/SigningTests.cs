@@ -103,11 +103,11 @@ public sealed class SigningTests
     {
         using var repo = Library("""{ "version": "1.0", "publicReleaseRefSpec": ["^refs/heads/main$"] }""");
         repo.WriteFile("standards.json", """{ "release": { "signing": { "packages": "required" } } }""");
-        var (pfx, fingerprint) = SigningMaterial.CreateCodeSigningCertificate(repo.PathOf("artifacts/cert"), "s3cret-pass");
+        var (pfx, fingerprint) = SigningMaterial.CreateCodeSigningCertificate(repo.PathOf("artifacts/cert"), "test-signing-pass");
         var signingEnvironment = new Dictionary<string, string?>
         {
             ["STANDARDS_SIGNING_CERTIFICATE_FILE"] = pfx,
-            ["STANDARDS_SIGNING_CERTIFICATE_PASSWORD"] = "s3cret-pass",
+            ["STANDARDS_SIGNING_CERTIFICATE_PASSWORD"] = "test-signing-pass",
             ["STANDARDS_SIGNING_ALLOW_UNTRUSTED_ROOT"] = "true",
         };
         var output = repo.PathOf("artifacts/packages");
@@ -115,7 +115,7 @@ public sealed class SigningTests
         var pack = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", output, "-tl:off", "-v:n", ReleaseOnly], ci: true, signingEnvironment);
         Assert.True(pack.Succeeded, pack.Output);
         Assert.Contains("signed and verified Acme.Widgets.1.0.1.nupkg", pack.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("s3cret-pass", pack.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("test-signing-pass", pack.Output, StringComparison.Ordinal);
         var package = Path.Combine(output, "Acme.Widgets.1.0.1.nupkg");
         // obj/Release/<tfm>/standards/signing/packages/ (obj/Release/standards/... for a multi-targeted project).
         var config = Directory.GetFiles(repo.PathOf("src/Acme.Widgets/obj/Release"), "verify.nuget.config", SearchOption.AllDirectories).Single();
