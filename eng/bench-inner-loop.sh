@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# The edit-and-build loop (docs/performance.md, "Edit-and-build loop"): edit one source file of a library that a test
+# project references, then build the solution, on the demo repo (eng/demo-repo) grown to N projects (half libraries,
+# half their test projects), in three variants side by side:
+#   plain      Microsoft.NET.Sdk;
+#   policy     plain with the policy set by hand: its packages and settings (eng/bench-repo.sh
+#              write_policy_packages) and what it configures for the compiler (write_policy_config below);
+#   standards  Standards.Sdk through global.json msbuild-sdks (what users run).
+# Two modes, each after a warm-up build of every variant in that mode:
+#   local  `dotnet build --no-restore -m` (Debug);
+#   ci     `CI=true dotnet build --no-restore -m` (ContinuousIntegrationBuild: a different compiler command line, so
+#          the modes are not interleaved: the first build after a switch recompiles every project).
+# Each round edits src/Demo.Orders/OrderBook.cs (a comment with a new number: the library compiles, its reference
+# assembly is unchanged, so its test project copies and does not compile) and builds each variant once, round-robin.
+# Measured by what repeats on a shared machine: CPU time of every process of the build (a cgroup, eng/bench-repo.sh
+# timed_command), the median and the range of the rounds, and the median of the per-round ratios. The compiler runs
+# in the build's own processes (UseSharedCompilation=false): a compiler server is shared by every build on the
+# machine, and its CPU time would be counted in no build's cgroup. So each compilation also loads and JIT-compiles
+# the compiler and its analyzers, as a build without a warm server does.
+# Then one attribution build per variant and mode after another edit (-p:ReportAnalyzer=true, a detailed file log
+# with MSBuild's performance summary): evaluation, each target and task, and the compiler's time per analyzer
+# assembly; the tables in "<work>/split-<mode>.md".
+# The SDK: STANDARDS_TEST_FEED and STANDARDS_TEST_VERSION (a feed eng/common.sh pack_all filled) when set, else packed.
+# Usage: [KEEP=1] eng/bench-inner-loop.sh [runs=5] [projects=30]
+source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/bench-repo.sh"
+runs="${1:-5}"
+projects="${2:-30}"
+versioning=""
+bench_work_folder inner-loop
+export DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
+
+if [ -n "${STANDARDS_TEST_FEED:-}" ] && [ -n "${STANDARDS_TEST_VERSION:-}" ]; then
+  feed="$(cd "$STANDARDS_TEST_FEED" && pwd)" version="$STANDARDS_TEST_VERSION"
+else
+  feed="$root/feed" version="$(unique_version)"
+  pack_all "$feed" "$version" >/dev/null
+fi
+sdkdir="$NUGET_PACKAGES/standards.sdk/$version/Sdk"
+work="$root/repos"
+variants="plain policy standards"
+edited="src/Demo.Orders/OrderBook.cs"
+build_args=(--no-restore -m -p:UseSharedCompilation=false)
+
+# make_variant <variant>: the variant's repo, restored. The standards repo first: restoring it extracts the SDK whose
+# analyzers and banned-API lists the policy variant names by path, and building it writes the analyzer config and
+# CodeMetricsConfig.txt the policy variant copies (write_policy_config).
+make_variant() {
+  local v="$1"
+  make_repo "$work/$v" "$([ "$v" = standards ] && echo resolver || echo "$v")"
+  [ "$v" != policy ] || write_policy_config "$work/$v"
+  dotnet restore "$work/$v/Demo.Orders.sln" -nologo -v:q >/dev/null
+}
+
+# write_policy_config <dir>: what the policy configures for the compiler besides write_policy_packages, by hand, so
+# that "policy" compiles with the same rules as "standards": code style in the build, the banned-API list (not in
+# test projects), the analyzer config Standards.Sdk generates from standards.json (rule severities) and the
+# CodeMetricsConfig.txt behind CA1502, copied from the built standards repo's library and test project, and
+# ContinuousIntegrationBuild from CI=true.
+write_policy_config() {
+  local dir="$1" kind from q="'"
+  for kind in src/Demo.Orders tests/Demo.Orders.Tests; do
+    from="$work/standards/$kind/obj/Debug/net10.0/standards"
+    mkdir -p "$dir/policy/$kind"
+    cp "$from/Standards.globalconfig" "$from/CodeMetricsConfig.txt" "$dir/policy/$kind/"
+  done
+  sed -i "s#</PropertyGroup>#  <EnforceCodeStyleInBuild>true</EnforceCodeStyleInBuild>\n    <ContinuousIntegrationBuild Condition=\"${q}\$(CI)${q} == ${q}true${q}\">true</ContinuousIntegrationBuild>\n  </PropertyGroup>#" "$dir/Directory.Build.props"
+  cat > "$dir/Directory.Build.policy.targets" <<EOF
+<Project>
+  <PropertyGroup>
+    <_PolicyKind Condition="\$(MSBuildProjectName.EndsWith('.Tests'))">tests/Demo.Orders.Tests</_PolicyKind>
+    <_PolicyKind Condition="'\$(_PolicyKind)' == ''">src/Demo.Orders</_PolicyKind>
+  </PropertyGroup>
+  <ItemGroup>
+    <EditorConfigFiles Include="\$(MSBuildThisFileDirectory)policy/\$(_PolicyKind)/Standards.globalconfig" />
+    <AdditionalFiles Include="\$(MSBuildThisFileDirectory)policy/\$(_PolicyKind)/CodeMetricsConfig.txt" />
+  </ItemGroup>
+  <ItemGroup Condition="!\$(MSBuildProjectName.EndsWith('.Tests'))">
+    <AdditionalFiles Include="$sdkdir/../config/BannedSymbols.txt" />
+  </ItemGroup>
+</Project>
+EOF
+  sed -i 's#^</Project>#  <Import Project="Directory.Build.policy.targets" />\n</Project>#' "$dir/Directory.Build.targets"
+}
+
+# edit <variant>: a one-line edit of the library's source file that changes its content, not its API.
+edit() { echo "// edit $RANDOM$RANDOM" >> "$work/$1/$edited"; }
+
+# build_in <mode> <variant> <command...>: runs the command in the variant's repo, with CI=true in the ci mode.
+build_in() {
+  local mode="$1" v="$2"
+  shift 2
+  (
+    cd "$work/$v"
+    if [ "$mode" = ci ]; then export CI=true; else unset CI; fi
+    "$@"
+  )
+}
+
+# one_round <results> <repos> <variant>: edit, then one timed build (round_robin's callback; $mode is the mode).
+one_round() {
+  edit "$3"
+  build_in "$mode" "$3" timed_build "$1/$mode-$3.wall" "$1/$mode-$3.cpu" Demo.Orders.sln "${build_args[@]}"
+}
+
+# attribution_build <mode> <variant>: an edit and one build with the compiler's analyzer report and MSBuild's
+# performance summary in <results>/<mode>-<variant>.log.
+attribution_build() {
+  edit "$2"
+  build_in "$1" "$2" dotnet build Demo.Orders.sln "${build_args[@]}" -p:ReportAnalyzer=true -nologo -v:q \
+    "-flp:logfile=$results/$1-$2.log;verbosity=detailed;PerformanceSummary" >/dev/null
+}
+
+# summary_ms <log> <section> <name>: the ms MSBuild's performance summary gives one target or task (0 if absent).
+summary_ms() {
+  awk -v section="$2" -v name="$3" '
+    index($0, section " Performance Summary:") { on = 1; next }
+    on && /Performance Summary:/ { on = 0 }
+    on && $3 == name && $1 ~ /^[0-9]+$/ && $2 == "ms" { ms += $1 }
+    END { print ms + 0 }' "$1"
+}
+
+# split_table <mode>: the attribution builds' split, one column per variant.
+split_table() {
+  local mode="$1" v row
+  echo "| $mode build after a one-file edit (one attribution build, ms) | plain | policy | standards |"
+  echo "|---|---|---|---|"
+  row="| evaluation, all projects |"
+  for v in $variants; do
+    row="$row $(awk '/Project Evaluation Performance Summary:/ { on = 1; next } on && /Performance Summary:/ { on = 0 }
+      on && $2 == "ms" && $1 ~ /^[0-9]+$/ { ms += $1 } END { print ms + 0 }' "$results/$mode-$v.log") |"
+  done
+  echo "$row"
+  row="| Standards targets (names starting with Standards or _Standards) |"
+  for v in $variants; do
+    row="$row $(awk '/Target Performance Summary:/ { on = 1; next } on && /Performance Summary:/ { on = 0 }
+      on && $2 == "ms" && $3 ~ /^_?Standards/ { ms += $1 } END { print ms + 0 }' "$results/$mode-$v.log") |"
+  done
+  echo "$row"
+  for task in Csc GenerateMSBuildEditorConfig ResolveAssemblyReference Copy; do
+    row="| task $task |"
+    for v in $variants; do row="$row $(summary_ms "$results/$mode-$v.log" Task "$task") |"; done
+    echo "$row"
+  done
+  row="| compiler: all analyzers and generators (sum over compilations) |"
+  for v in $variants; do row="$row $(analyzer_ms "$results/$mode-$v.log" total) |"; done
+  echo "$row"
+  for package in Microsoft.CodeAnalysis.NetAnalyzers Microsoft.CodeAnalysis.CSharp.NetAnalyzers \
+    Microsoft.CodeAnalysis.CodeStyle Microsoft.CodeAnalysis.CSharp.CodeStyle Microsoft.CodeAnalysis.BannedApiAnalyzers \
+    Microsoft.CodeAnalysis.CSharp.BannedApiAnalyzers Standards.Sdk.Analyzers; do
+    row="| analyzer assembly $package |"
+    for v in $variants; do row="$row $(analyzer_ms "$results/$mode-$v.log" "$package") |"; done
+    echo "$row"
+  done
+}
+
+# analyzer_ms <log> <assembly|total>: the compiler's analyzer time (-p:ReportAnalyzer=true) in ms, summed over the
+# build's compilations: one analyzer assembly's row, or every "Total analyzer/generator execution time".
+analyzer_ms() {
+  awk -v want="$2" '
+    /Total (analyzer|generator) execution time:/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) { if (want == "total") s += $i * 1000; break } }
+    want != "total" { for (i = 1; i < NF; i++) if ($i ~ /^[0-9.]+$/ && $(i + 2) == want ",") { s += $i * 1000; break } }
+    END { printf "%d\n", s }' "$1"
+}
+
+make_variant standards
+build_in local standards dotnet build Demo.Orders.sln "${build_args[@]}" -nologo -v:q >/dev/null
+make_variant plain
+make_variant policy
+results="$root/results"
+mkdir -p "$results"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+for mode in local ci; do
+  for v in $variants; do build_in "$mode" "$v" dotnet build Demo.Orders.sln "${build_args[@]}" -nologo -v:q >/dev/null; done
+  round_robin "$runs" "$results" "$work" one_round $variants
+  for v in $variants; do attribution_build "$mode" "$v"; done
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+
+spread() { sort -n "$1" | awk '{ a[NR] = $1 } END { printf "%d-%d", a[1], a[NR] }'; }
+echo "| $projects projects, one-file edit, CPU ms of every process (median of $runs; range) | plain | policy | standards | policy / plain | standards / policy | standards / plain |"
+echo "|---|---|---|---|---|---|---|"
+for mode in local ci; do
+  p="$results/$mode-plain.cpu" h="$results/$mode-policy.cpu" s="$results/$mode-standards.cpu"
+  echo "| \`$([ "$mode" = ci ] && echo "CI=true ")dotnet build\` | $(median < "$p") ($(spread "$p")) | $(median < "$h") ($(spread "$h")) | $(median < "$s") ($(spread "$s")) | $(paired_ratio "$h" "$p") | **$(paired_ratio "$s" "$h")** | $(paired_ratio "$s" "$p") |"
+done
+echo
+echo "| $projects projects, wall ms (median of $runs; range) | plain | policy | standards |"
+echo "|---|---|---|---|"
+for mode in local ci; do
+  row="| $mode |"
+  for v in $variants; do row="$row $(median < "$results/$mode-$v.wall") ($(spread "$results/$mode-$v.wall")) |"; done
+  echo "$row"
+done
+for mode in local ci; do echo; split_table "$mode"; done
