@@ -142,24 +142,35 @@ split_table() {
     for v in $variants; do row="$row $(summary_ms "$results/$mode-$v.log" Task "$task") |"; done
     echo "$row"
   done
-  row="| compiler: all analyzers and generators (sum over compilations) |"
-  for v in $variants; do row="$row $(analyzer_ms "$results/$mode-$v.log" total) |"; done
-  echo "$row"
+  for what in analyzers generators; do
+    row="| compiler: all $what (sum over compilations) |"
+    for v in $variants; do row="$row $(analyzer_ms "$results/$mode-$v.log" "$what") |"; done
+    echo "$row"
+  done
   for package in Microsoft.CodeAnalysis.NetAnalyzers Microsoft.CodeAnalysis.CSharp.NetAnalyzers \
     Microsoft.CodeAnalysis.CodeStyle Microsoft.CodeAnalysis.CSharp.CodeStyle Microsoft.CodeAnalysis.BannedApiAnalyzers \
-    Microsoft.CodeAnalysis.CSharp.BannedApiAnalyzers Standards.Sdk.Analyzers; do
-    row="| analyzer assembly $package |"
+    Microsoft.CodeAnalysis.CSharp.BannedApiAnalyzers Standards.Sdk.Analyzers \
+    Microsoft.CodeQuality.Analyzers.Maintainability.CodeMetrics.CodeMetricsAnalyzer \
+    Standards.Sdk.Analyzers.Baseline.CodeBaselineSuppressor; do
+    row="| analyzer $package |"
     for v in $variants; do row="$row $(analyzer_ms "$results/$mode-$v.log" "$package") |"; done
     echo "$row"
   done
+  row="| Standards.Sdk.Analyzers, share of all analyzers |"
+  for v in $variants; do
+    row="$row $(awk -v a="$(analyzer_ms "$results/$mode-$v.log" Standards.Sdk.Analyzers)" -v t="$(analyzer_ms "$results/$mode-$v.log" analyzers)" 'BEGIN { if (t > 0) printf "%.1f %%", 100 * a / t; else printf "-" }') |"
+  done
+  echo "$row"
 }
 
-# analyzer_ms <log> <assembly|total>: the compiler's analyzer time (-p:ReportAnalyzer=true) in ms, summed over the
-# build's compilations: one analyzer assembly's row, or every "Total analyzer/generator execution time".
+# analyzer_ms <log> <assembly|analyzers|generators>: the compiler's times (-p:ReportAnalyzer=true) in ms, summed over
+# the build's compilations: one analyzer or generator assembly's row, or every "Total analyzer execution time" or
+# "Total generator execution time".
 analyzer_ms() {
   awk -v want="$2" '
-    /Total (analyzer|generator) execution time:/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) { if (want == "total") s += $i * 1000; break } }
-    want != "total" { for (i = 1; i < NF; i++) if ($i ~ /^[0-9.]+$/ && $(i + 2) == want ",") { s += $i * 1000; break } }
+    /Total analyzer execution time:/ && want == "analyzers" { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) { s += $i * 1000; break } }
+    /Total generator execution time:/ && want == "generators" { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) { s += $i * 1000; break } }
+    want != "analyzers" && want != "generators" { for (i = 1; i < NF; i++) if ($i ~ /^[0-9.]+$/ && ($(i + 2) == want "," || $(i + 2) == want)) { s += $i * 1000; break } }
     END { printf "%d\n", s }' "$1"
 }
 
