@@ -36,7 +36,7 @@ public sealed class RunRepositoryChecks : StandardsTask
     /// <summary>Overrides today's date (YYYY-MM-DD); used by tests.</summary>
     public string? Today { get; set; }
 
-    /// <summary>Log warnings as errors (CI and Release builds).</summary>
+    /// <summary>A CI or Release build: warnings are logged as errors; otherwise rule errors as warnings (BuildModeSeverity).</summary>
     public bool WarningsAsErrors { get; set; }
 
     /// <summary>Base URL of the rule pages when standards.json does not set helpBaseUrl.</summary>
@@ -127,6 +127,9 @@ public sealed class RunRepositoryChecks : StandardsTask
             outcome = WriteBaseline(outcome, root, baselinePath, baselineRelative, notWritten);
         }
 
+        // Logged as this kind of build logs them: errors locally only where standards.json says so (BuildModeSeverity).
+        outcome = BuildModeSeverity.Apply(outcome, policy, WarningsAsErrors);
+
         // The summary line comes first: it heads the findings (and makes MSBuild print the target's name).
         var summary = RunSummary.From(outcome, WarningsAsErrors, watch.ElapsedMilliseconds);
         Summary = summary.Line();
@@ -206,7 +209,7 @@ public sealed class RunRepositoryChecks : StandardsTask
 
         var helpBaseUrl = policy.HelpBaseUrl != StandardsPolicy.DefaultHelpBaseUrl || string.IsNullOrEmpty(HelpBaseUrl) ? policy.HelpBaseUrl : HelpBaseUrl;
 
-        var items = outcome.Reported.Select(f => new ReportItem(WithLoggedSeverity(f), false))
+        var items = outcome.Reported.Select(f => new ReportItem(f, false))
             .Concat(outcome.Baselined.Select(f => new ReportItem(f, true)))
             .ToList();
         var sarif = Path.Combine(ReportsDirectory, "standards.sarif");
@@ -247,9 +250,6 @@ public sealed class RunRepositoryChecks : StandardsTask
             File.Exists(codeBaseline) ? ReadOrNull(codeBaseline) ?? string.Empty : null,
             Environment.GetEnvironmentVariable));
     }
-
-    private Finding WithLoggedSeverity(Finding finding) =>
-        WarningsAsErrors && finding.Severity == Severity.Warning ? finding with { Severity = Severity.Error } : finding;
 
     private void WriteStamp(DateTime started, List<string> notWritten)
     {

@@ -83,10 +83,16 @@ public sealed class IncrementalAndBaselineTests
         using var repo = LayoutRepos.Compliant("library");
         repo.DeleteFile("SECURITY.md").DeleteFile("CHANGELOG.md");
 
-        // Adoption: not a CI build, so the baseline's own warnings stay warnings.
+        // Adoption: not a CI build, so the rules' errors are warnings there (BuildModeSeverity), as compiler
+        // warnings are; the same findings fail a CI build.
         var before = LayoutRepos.BuildAll(repo, ci: false);
-        Assert.False(before.Succeeded);
+        Assert.True(before.Succeeded, before.ToString());
+        Assert.Equal("warning", Assert.Single(before.Diagnostics, d => d.Code == "STD3001").Severity);
         Assert.Contains(("STD3001", "CHANGELOG.md", 0), LayoutRepos.RepoFindings(repo, before));
+        var inCi = LayoutRepos.BuildAll(repo, ci: true);
+        Assert.False(inCi.Succeeded);
+        Assert.Equal([("STD3001", "error"), ("STD3031", "error")],
+            inCi.Diagnostics.Where(d => d.Code.StartsWith("STD3", StringComparison.Ordinal)).Select(d => (d.Code, d.Severity)).Distinct().Order());
 
         var record = LayoutRepos.BuildAll(repo, ci: false, "-p:StandardsUpdateBaseline=true");
         Assert.True(record.Succeeded, record.ToString());
