@@ -128,6 +128,9 @@ public sealed class RunRepositoryChecks : StandardsTask
         }
 
         // Logged as this kind of build logs them: errors locally only where standards.json says so (BuildModeSeverity).
+        // A rule's error logged as a warning still keeps the run from being up to date, as a failed run is: the next
+        // local build reports it again instead of hiding it behind the stamp.
+        var ruleErrors = outcome.Reported.Any(f => f.Severity == Severity.Error);
         outcome = BuildModeSeverity.Apply(outcome, policy, WarningsAsErrors);
 
         // The summary line comes first: it heads the findings (and makes MSBuild print the target's name).
@@ -148,7 +151,7 @@ public sealed class RunRepositoryChecks : StandardsTask
             StateWriter.TryWrite(SummaryFile, Summary + "\n", notWritten);
         }
 
-        if (ok && !Log.HasLoggedErrors)
+        if (ok && !ruleErrors && !Log.HasLoggedErrors)
         {
             WriteStamp(started, notWritten);
         }
