@@ -68,11 +68,6 @@ public sealed class MergeCoverage : StandardsTask
             Log.LogMessage(MessageImportance.High, "{0}", message);
         }
 
-        foreach (var warning in outcome.Warnings)
-        {
-            Log.LogWarning("{0}", warning);
-        }
-
         MergedReport = outcome.MergedReport;
         Verdict = outcome.Verdict;
         ReportTitle = outcome.ReportTitle;

@@ -36,7 +36,7 @@ public sealed class RunRepositoryChecks : StandardsTask
     /// <summary>Overrides today's date (YYYY-MM-DD); used by tests.</summary>
     public string? Today { get; set; }
 
-    /// <summary>Log warnings as errors (CI and Release builds).</summary>
+    /// <summary>A CI or Release build: warnings are logged as errors; otherwise rule errors as warnings (BuildModeSeverity).</summary>
     public bool WarningsAsErrors { get; set; }
 
     /// <summary>Base URL of the rule pages when standards.json does not set helpBaseUrl.</summary>
@@ -127,6 +127,12 @@ public sealed class RunRepositoryChecks : StandardsTask
             outcome = WriteBaseline(outcome, root, baselinePath, baselineRelative, notWritten);
         }
 
+        // Logged as this kind of build logs them: errors locally only where standards.json says so (BuildModeSeverity).
+        // A rule's error logged as a warning still keeps the run from being up to date, as a failed run is: the next
+        // local build reports it again instead of hiding it behind the stamp.
+        var ruleErrors = outcome.Reported.Any(f => f.Severity == Severity.Error);
+        outcome = BuildModeSeverity.Apply(outcome, policy, WarningsAsErrors);
+
         // The summary line comes first: it heads the findings (and makes MSBuild print the target's name).
         var summary = RunSummary.From(outcome, WarningsAsErrors, watch.ElapsedMilliseconds);
         Summary = summary.Line();
@@ -145,7 +151,7 @@ public sealed class RunRepositoryChecks : StandardsTask
             StateWriter.TryWrite(SummaryFile, Summary + "\n", notWritten);
         }
 
-        if (ok && !Log.HasLoggedErrors)
+        if (ok && !ruleErrors && !Log.HasLoggedErrors)
         {
             WriteStamp(started, notWritten);
         }
@@ -206,7 +212,7 @@ public sealed class RunRepositoryChecks : StandardsTask
 
         var helpBaseUrl = policy.HelpBaseUrl != StandardsPolicy.DefaultHelpBaseUrl || string.IsNullOrEmpty(HelpBaseUrl) ? policy.HelpBaseUrl : HelpBaseUrl;
 
-        var items = outcome.Reported.Select(f => new ReportItem(WithLoggedSeverity(f), false))
+        var items = outcome.Reported.Select(f => new ReportItem(f, false))
             .Concat(outcome.Baselined.Select(f => new ReportItem(f, true)))
             .ToList();
         var sarif = Path.Combine(ReportsDirectory, "standards.sarif");
@@ -247,9 +253,6 @@ public sealed class RunRepositoryChecks : StandardsTask
             File.Exists(codeBaseline) ? ReadOrNull(codeBaseline) ?? string.Empty : null,
             Environment.GetEnvironmentVariable));
     }
-
-    private Finding WithLoggedSeverity(Finding finding) =>
-        WarningsAsErrors && finding.Severity == Severity.Warning ? finding with { Severity = Severity.Error } : finding;
 
     private void WriteStamp(DateTime started, List<string> notWritten)
     {

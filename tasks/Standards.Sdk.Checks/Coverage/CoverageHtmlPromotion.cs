@@ -1,4 +1,7 @@
 using System.Text.RegularExpressions;
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Repository;
+using Standards.Sdk.Checks.State;
 
 namespace Standards.Sdk.Checks.Coverage;
 
@@ -30,6 +33,52 @@ public static partial class CoverageHtmlPromotion
     {
         var withoutCards = ProOnlyCard().Replace(html, string.Empty);
         return TitleButton().Replace(withoutCards, string.Empty);
+    }
+
+    /// <summary>
+    /// Takes the promotion out of the report ReportGenerator wrote to <paramref name="directory"/> (its pages and
+    /// report.css). A file that cannot be read or rewritten stays as it is: the result is then an STD0008 warning naming
+    /// it (the report is a convenience, the gate's verdict is already decided), else null.
+    /// </summary>
+    public static Finding? RemoveFromReport(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return null;
+        }
+
+        var notWritten = new List<string>();
+        foreach (var page in Directory.EnumerateFiles(directory, "*.htm*", SearchOption.TopDirectoryOnly))
+        {
+            Rewrite(page, Remove, notWritten);
+        }
+
+        var css = Path.Combine(directory, "report.css");
+        if (File.Exists(css))
+        {
+            Rewrite(css, HideProLinks, notWritten);
+        }
+
+        return notWritten.Count == 0
+            ? null
+            : StateWriter.NotWritten(notWritten, "the coverage HTML report keeps ReportGenerator's promotion there",
+                "Make the coverage report folder writable by the build.", directory) with { Severity = Severity.Warning };
+    }
+
+    private static void Rewrite(string path, Func<string, string> change, List<string> notWritten)
+    {
+        var unreadable = new List<UnreadablePath>();
+        if (FileReading.ReadRecording(path, unreadable) is not { } text)
+        {
+            notWritten.AddRange(unreadable.Select(u => $"{path} ({u.Reason})"));
+            return;
+        }
+
+        var changed = change(text);
+        if (!string.Equals(changed, text, StringComparison.Ordinal))
+        {
+            StateWriter.TryWrite(path, changed, notWritten);
+        }
     }
 
     /// <summary>The stylesheet with <see cref="HiddenProLinks"/> appended once.</summary>

@@ -24,16 +24,14 @@ public sealed record CoverageMergeInput(string RepoRoot, string CoverageDirector
 }
 
 /// <summary>What the repo coverage gate found and wrote.</summary>
-/// <param name="Findings">The gate's findings, and STD0008 for a report or baseline it could not write.</param>
+/// <param name="Findings">The gate's findings, and STD0008 for a report or baseline it could not write (a warning when only compliance.json could not take the coverage).</param>
 /// <param name="Messages">What the build log says (reports left out, the baseline written, the gate's summary line).</param>
-/// <param name="Warnings">Uncoded warnings: the coverage could not be recorded in compliance.json.</param>
 /// <param name="MergedReport">The merged report written by this run; empty when none was.</param>
 /// <param name="Verdict">"passed" or "failed (codes)".</param>
 /// <param name="ReportTitle">The HTML report's title: the verdict and the minimums (no '%': the HTML step is an Exec, and cmd.exe would read "%...%" as a variable).</param>
 public sealed record CoverageMergeOutcome(
     IReadOnlyList<Finding> Findings,
     IReadOnlyList<string> Messages,
-    IReadOnlyList<string> Warnings,
     string MergedReport,
     string Verdict,
     string ReportTitle);
@@ -122,7 +120,6 @@ public static class CoverageMergeCheck
         private readonly CoverageMergeInput input;
         private readonly StandardsPolicy policy;
         private readonly string root;
-        private readonly List<string> warnings = [];
 
         public MergeRun(CoverageMergeInput input, StandardsPolicy policy)
         {
@@ -139,7 +136,7 @@ public static class CoverageMergeCheck
         public CoverageSettings Settings { get; }
 
         public CoverageMergeOutcome Outcome(string mergedReport, string verdict, string title) =>
-            new(Findings, Messages, warnings, mergedReport, verdict, title);
+            new(Findings, Messages, mergedReport, verdict, title);
 
         // Only the reports of the current test projects and frameworks count; each leftover is named.
         public (IReadOnlyList<string> Files, IReadOnlyList<IgnoredReport> Ignored) SelectReports()
@@ -250,6 +247,11 @@ public static class CoverageMergeCheck
             return (written ? mergedReport : string.Empty, summary);
         }
 
+        // A warning, not an error: the gate's verdict stands; the fleet report lacks this build's coverage (an error in CI,
+        // where warnings are).
+        private void NotRecorded(IEnumerable<string> files, string missing, string fix, string? file) =>
+            Findings.Add(StateWriter.NotWritten(files, missing, fix, file) with { Severity = Severity.Warning });
+
         // The coverage of this build, beside the repository checks' facts the build wrote before the tests ran.
         public void RecordInCompliance(CoverageCounts total)
         {
@@ -262,7 +264,7 @@ public static class CoverageMergeCheck
             var (facts, problem) = ComplianceDocument.Read(text);
             if (facts is null)
             {
-                warnings.Add($"Standards: coverage not recorded in {file}: {problem?.Message}");
+                NotRecorded([file!], $"it is not a compliance record this version reads ({problem?.Message})", "Delete it and build again: the repository checks write it before the tests run.", file);
                 return;
             }
 
@@ -271,7 +273,7 @@ public static class CoverageMergeCheck
             var notWritten = new List<string>();
             if (!StateWriter.TryWrite(file!, ComplianceDocument.Write(facts with { Coverage = coverage }), notWritten))
             {
-                warnings.Add($"Standards: coverage not recorded in {string.Join("; ", notWritten)}.");
+                NotRecorded(notWritten, "the build's coverage is missing from the fleet report", "Make artifacts/standards/ writable by the build, or point it elsewhere with StandardsRepositoryChecksOutputPath.", file);
             }
         }
     }

@@ -64,4 +64,29 @@ public class CoverageHtmlPromotionTests
         Assert.Equal("body { margin: 0; }\n" + CoverageHtmlPromotion.HiddenProLinks, once);
         Assert.Equal(once, CoverageHtmlPromotion.HideProLinks(once));
     }
+
+    [Fact]
+    public void A_report_folder_is_rewritten_and_a_page_it_cannot_read_is_a_coded_warning()
+    {
+        var folder = Directory.CreateTempSubdirectory("standards-html-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "index.html"), Summary);
+            File.WriteAllText(Path.Combine(folder, "report.css"), "body { margin: 0; }\n");
+            File.CreateSymbolicLink(Path.Combine(folder, "gone.html"), Path.Combine(folder, "nowhere.html"));
+
+            var finding = CoverageHtmlPromotion.RemoveFromReport(folder);
+
+            Assert.Equal(CoverageHtmlPromotion.Remove(Summary), File.ReadAllText(Path.Combine(folder, "index.html")));
+            Assert.EndsWith(CoverageHtmlPromotion.HiddenProLinks, File.ReadAllText(Path.Combine(folder, "report.css")), StringComparison.Ordinal);
+            Assert.NotNull(finding);
+            Assert.Equal((Rules.PolicyRuleIds.StateNotWritable, Diagnostics.Severity.Warning), (finding.Code, finding.Severity));
+            Assert.Contains(Path.Combine(folder, "gone.html"), finding.Message, StringComparison.Ordinal);
+            Assert.Null(CoverageHtmlPromotion.RemoveFromReport(Path.Combine(folder, "missing")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

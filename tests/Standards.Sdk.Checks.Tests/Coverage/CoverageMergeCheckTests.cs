@@ -28,9 +28,9 @@ public sealed class CoverageMergeCheckTests : IDisposable
             CoverageSamples.Cobertura("Acme.Orders", ("src/Acme.Orders/Order.cs", [.. CoverageSamples.Lines(lines, covered), (lines + 1, 1, 1, 2)])));
     }
 
-    private CoverageMergeOutcome Run(bool updateBaseline = false, string? output = null) =>
+    private CoverageMergeOutcome Run(bool updateBaseline = false, string? output = null, string? compliance = null) =>
         CoverageMergeCheck.Run(
-            new CoverageMergeInput(_root, Reports, output ?? Output, Baseline, null, Today) { UpdateBaseline = updateBaseline },
+            new CoverageMergeInput(_root, Reports, output ?? Output, Baseline, compliance, Today) { UpdateBaseline = updateBaseline },
             CoverageSamples.Policy("""{ "coverage": { "line": 50, "branch": 50, "criticalLine": 50 } }"""));
 
     [Fact]
@@ -58,7 +58,23 @@ public sealed class CoverageMergeCheckTests : IDisposable
         Assert.Contains("lines-covered=\"9\"", File.ReadAllText(outcome.MergedReport), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(Output, "summary.md")));
         Assert.StartsWith("Standards: coverage gate passed: merged from 1 report: ", Assert.Single(outcome.Messages), StringComparison.Ordinal);
-        Assert.Empty(outcome.Warnings);
+    }
+
+    [Fact]
+    public void A_compliance_record_it_cannot_read_is_a_coded_warning_and_the_verdict_stands()
+    {
+        AddReport(lines: 10, covered: 8);
+        var compliance = Path.Combine(_root, "artifacts", "standards", "compliance.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(compliance)!);
+        File.WriteAllText(compliance, "{ \"schema\": ");
+
+        var outcome = Run(compliance: compliance);
+
+        var finding = Assert.Single(outcome.Findings);
+        Assert.Equal((PolicyRuleIds.StateNotWritable, Standards.Sdk.Checks.Diagnostics.Severity.Warning, compliance), (finding.Code, finding.Severity, finding.File));
+        Assert.Contains("Delete it and build again", finding.Message, StringComparison.Ordinal);
+        Assert.Equal("passed", outcome.Verdict);
+        Assert.Equal("{ \"schema\": ", File.ReadAllText(compliance));
     }
 
     [Fact]

@@ -31,10 +31,12 @@ public sealed class IncrementalAndBaselineTests
         Assert.True(edited.Ran(Target));
         Assert.Equal([("STD3014", "docs/adr/0001-record-architecture-decisions.md", 1)], LayoutRepos.RepoFindings(repo, edited));
 
-        // A failed run is never up to date: the next build runs again and reports again.
+        // A run with a rule's error is never up to date: the next build runs again and reports again (as a warning
+        // in this local build: BuildModeSeverity).
         var again = Build(repo);
         Assert.True(again.Ran(Target));
-        Assert.False(again.Succeeded);
+        Assert.True(again.Succeeded, again.ToString());
+        Assert.Equal("warning", Assert.Single(again.Diagnostics, d => d.Code == "STD3014").Severity);
 
         repo.WriteFile("docs/adr/0001-record-architecture-decisions.md", LayoutRepos.Adr);
         Assert.True(Build(repo).Succeeded);
@@ -83,10 +85,16 @@ public sealed class IncrementalAndBaselineTests
         using var repo = LayoutRepos.Compliant("library");
         repo.DeleteFile("SECURITY.md").DeleteFile("CHANGELOG.md");
 
-        // Adoption: not a CI build, so the baseline's own warnings stay warnings.
+        // Adoption: not a CI build, so the rules' errors are warnings there (BuildModeSeverity), as compiler
+        // warnings are; the same findings fail a CI build.
         var before = LayoutRepos.BuildAll(repo, ci: false);
-        Assert.False(before.Succeeded);
+        Assert.True(before.Succeeded, before.ToString());
+        Assert.Equal("warning", Assert.Single(before.Diagnostics, d => d.Code == "STD3001").Severity);
         Assert.Contains(("STD3001", "CHANGELOG.md", 0), LayoutRepos.RepoFindings(repo, before));
+        var inCi = LayoutRepos.BuildAll(repo, ci: true);
+        Assert.False(inCi.Succeeded);
+        Assert.Equal([("STD3001", "error"), ("STD3031", "error")],
+            inCi.Diagnostics.Where(d => d.Code.StartsWith("STD3", StringComparison.Ordinal)).Select(d => (d.Code, d.Severity)).Distinct().Order());
 
         var record = LayoutRepos.BuildAll(repo, ci: false, "-p:StandardsUpdateBaseline=true");
         Assert.True(record.Succeeded, record.ToString());
