@@ -1,4 +1,6 @@
 using Microsoft.Build.Framework;
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.State;
 using Standards.Sdk.Checks.Release;
 using Standards.Sdk.Checks.Release.Packaging;
 
@@ -7,7 +9,9 @@ namespace Standards.Sdk.Tasks;
 /// <summary>
 /// Before package validation: which released package a library's API is compared with (<see cref="ApiBaseline"/>).
 /// Outputs the .nupkg for PackageValidationBaselinePath, or nothing (then only the package itself is validated);
-/// reports STD6061 and STD6062 through standards.json.
+/// reports STD6061 and STD6062 through standards.json. Run twice when the release package is in no local folder: the
+/// first run (<see cref="DownloadDirectory"/> set) writes a project whose restore downloads it from the feeds
+/// (<see cref="DownloadProject"/>) and reports nothing; the build restores it and runs this again without it.
 /// </summary>
 public sealed class ResolveApiBaseline : ProjectPolicyTask
 {
@@ -34,6 +38,13 @@ public sealed class ResolveApiBaseline : ProjectPolicyTask
     /// <summary>The restore sources (NuGet's, from nuget.config).</summary>
     public string[] Sources { get; set; } = [];
 
+    /// <summary>Where to write the download project when the package is in no local folder; empty: report it missing.</summary>
+    public string? DownloadDirectory { get; set; }
+
+    /// <summary>The project to restore to download the release package, or empty (nothing to download).</summary>
+    [Output]
+    public string DownloadProject { get; set; } = string.Empty;
+
     /// <summary>The baseline package to compare with, or empty.</summary>
     [Output]
     public string BaselinePath { get; set; } = string.Empty;
@@ -57,10 +68,31 @@ public sealed class ResolveApiBaseline : ProjectPolicyTask
             ConfiguredPath = string.IsNullOrWhiteSpace(ConfiguredPath) ? string.Empty : Path.GetFullPath(ConfiguredPath),
             PackageRoot = PackageRoot ?? string.Empty,
             Sources = [.. Sources.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim())],
+            FeedsSearched = string.IsNullOrEmpty(DownloadDirectory),
         }, File.Exists);
+        if (resolution.DownloadVersion is { } download && !string.IsNullOrEmpty(DownloadDirectory))
+        {
+            return WriteDownloadProject(download, policy.HelpBaseUrl);
+        }
+
         BaselinePath = resolution.Path ?? string.Empty;
         BaselineVersion = resolution.Version ?? string.Empty;
         Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: API baseline of {0} {1}: {2}.", PackageId, PackageVersion, BaselinePath.Length == 0 ? "none" : BaselinePath);
         return LogFindings(policy, today, resolution.Findings, ReleaseRuleIds.ApiBaselineMissing, ReleaseRuleIds.ApiCompatibilityNotChecked);
+    }
+
+    private bool WriteDownloadProject(string version, string helpBaseUrl)
+    {
+        var path = Path.Combine(Path.GetFullPath(DownloadDirectory!), "download.proj");
+        var notWritten = new List<string>();
+        if (!StateWriter.TryWrite(path, ApiBaseline.DownloadProject(PackageId, version), notWritten))
+        {
+            // Without the download the API cannot be compared: an error, never a pass.
+            return TaskLogging.LogFindings(Log, [NotWritten(notWritten, $"the project that downloads release {version} of {PackageId} to compare its API with", IntermediateFolderFix, ProjectFile) with { Severity = Severity.Error }], helpBaseUrl, warningsAsErrors: true);
+        }
+
+        DownloadProject = path;
+        Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: the API baseline {0} {1} is in no local folder; downloading it from the feeds of nuget.config.", PackageId, version);
+        return true;
     }
 }

@@ -1,4 +1,3 @@
-using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Repository;
 
 namespace Standards.Sdk.Checks.Secrets;
@@ -27,12 +26,26 @@ public sealed class SecretsCheck : IRepositoryCheck
     /// <inheritdoc />
     public string Name => "secrets";
 
-    /// <summary>True for a file whose content the check searches (by name; tracked or not).</summary>
+    // ScannedNames split by form, so that IsScanned, which the fingerprint of every build asks for every file of the
+    // repo, is a few set lookups instead of a glob match per pattern: "*.ext", "name" and "prefix.*".
+    private static readonly HashSet<string> ScannedExtensions = new(
+        ScannedNames.Where(p => p.StartsWith("*.", StringComparison.Ordinal)).Select(p => p[1..]), StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> ScannedExactNames = new(
+        ScannedNames.Where(p => !p.Contains('*', StringComparison.Ordinal)), StringComparer.OrdinalIgnoreCase);
+
+    private static readonly string[] ScannedPrefixes =
+        [.. ScannedNames.Where(p => !p.StartsWith('*') && p.EndsWith(".*", StringComparison.Ordinal)).Select(p => p[..^1])];
+
+    /// <summary>True for a file whose content the check searches (by name, any case, as <see cref="ScannedNames"/> says; tracked or not).</summary>
     public static bool IsScanned(string relativePath)
     {
         ArgumentNullException.ThrowIfNull(relativePath);
-        var name = relativePath[(relativePath.LastIndexOf('/') + 1)..].ToLowerInvariant();
-        return ScannedNames.Any(pattern => Glob.IsMatch(pattern, name));
+        var name = relativePath[(relativePath.LastIndexOf('/') + 1)..];
+        var dot = name.LastIndexOf('.');
+        return ScannedExactNames.Contains(name)
+            || (dot >= 0 && ScannedExtensions.Contains(name[dot..]))
+            || ScannedPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>True for a key store (.pfx, .p12).</summary>

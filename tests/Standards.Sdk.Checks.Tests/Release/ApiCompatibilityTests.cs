@@ -37,16 +37,40 @@ public class ApiCompatibilityTests
     }
 
     [Fact]
-    public void A_release_whose_package_is_nowhere_fails_with_STD6061_so_the_check_never_passes_unmeasured()
+    public void A_release_package_in_no_local_folder_is_asked_for_from_the_feeds_first()
     {
         var resolution = ApiBaseline.Resolve(Request, _ => false);
 
+        Assert.Equal((null, "1.0.0", "1.0.0"), (resolution.Path, resolution.Version, resolution.DownloadVersion));
+        Assert.Empty(resolution.Findings);
+        Assert.Null(ApiBaseline.Resolve(Request with { ConfiguredPath = Path.Combine(Feed, "old.nupkg") }, _ => false).DownloadVersion);
+        Assert.Null(ApiBaseline.Resolve(Request with { PackageVersion = "2.0.0" }, _ => false).DownloadVersion);
+    }
+
+    [Fact]
+    public void A_release_whose_package_is_on_no_feed_either_fails_with_STD6061_so_the_check_never_passes_unmeasured()
+    {
+        var resolution = ApiBaseline.Resolve(Request with { FeedsSearched = true }, _ => false);
+
         Assert.Null(resolution.Path);
+        Assert.Null(resolution.DownloadVersion);
         var finding = Assert.Single(resolution.Findings);
         Assert.Equal(("STD6061", Severity.Error, Project, 1), (finding.Code, finding.Severity, finding.File, finding.Line));
         Assert.Equal(
-            $"Acme.Slugs 1.1.0 must be compared with release 1.0.0, but the package Acme.Slugs.1.0.0.nupkg is neither in NuGet's global packages folder nor in a local folder feed ({Feed}), so its API cannot be checked. Set <PackageValidationBaselineVersion>1.0.0</PackageValidationBaselineVersion> in the project (restore then downloads that package from the feeds of nuget.config), or PackageValidationBaselinePath to the .nupkg.",
+            $"Acme.Slugs 1.1.0 must be compared with release 1.0.0, but the package Acme.Slugs.1.0.0.nupkg is neither in NuGet's global packages folder, nor in a local folder feed ({Feed}), nor on the feeds of nuget.config (the restore that asked them for it says why in the build log), so its API cannot be checked. Set <PackageValidationBaselineVersion>1.0.0</PackageValidationBaselineVersion> in the project (restore then downloads that package from the feeds of nuget.config), or PackageValidationBaselinePath to the .nupkg.",
             finding.Message);
+    }
+
+    [Fact]
+    public void The_download_project_asks_for_exactly_the_release_and_imports_none_of_the_repos_build_files()
+    {
+        var project = System.Xml.Linq.XDocument.Parse(ApiBaseline.DownloadProject("Acme.Slugs", "1.0.0"));
+        var download = Assert.Single(project.Descendants("PackageDownload"));
+        Assert.Equal(("Acme.Slugs", "[1.0.0]"), ((string?)download.Attribute("Include"), (string?)download.Attribute("Version")));
+        Assert.Equal("false", (string?)project.Descendants("ImportDirectoryBuildProps").Single());
+        Assert.Equal("false", (string?)project.Descendants("ImportDirectoryPackagesProps").Single());
+        Assert.Equal("false", (string?)project.Descendants("ManagePackageVersionsCentrally").Single());
+        Assert.Empty(project.Descendants("PackageReference"));
     }
 
     [Fact]

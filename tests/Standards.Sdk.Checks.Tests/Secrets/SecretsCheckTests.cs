@@ -150,4 +150,30 @@ public class SecretsCheckTests
         Assert.Equal(scanned, SecretsCheck.IsScanned(path));
         Assert.Equal(scanned, RepositoryFingerprint.IsContentInput(path));
     }
+
+    /// <summary>
+    /// IsScanned answers by set lookups (the fingerprint asks it for every file of the repo on every build); it must
+    /// say exactly what the globs of ScannedNames say, in any case, and no pattern may be of a form it does not know.
+    /// </summary>
+    [Fact]
+    public void The_fast_name_test_says_what_the_scanned_name_globs_say()
+    {
+        Assert.All(SecretsCheck.ScannedNames, p => Assert.True(
+            (p.StartsWith("*.", StringComparison.Ordinal) && p.LastIndexOf('*') == 0) || !p.Contains('*', StringComparison.Ordinal) || (p.IndexOf('*', StringComparison.Ordinal) == p.Length - 1 && p.EndsWith(".*", StringComparison.Ordinal)),
+            $"{p} is of a form IsScanned does not know"));
+        string[] names =
+        [
+            .. SecretsCheck.ScannedNames.Select(p => p.Replace("*", "x", StringComparison.Ordinal)),
+            .. SecretsCheck.ScannedNames.Select(p => p.Replace("*", string.Empty, StringComparison.Ordinal).ToUpperInvariant()),
+            .. SecretsCheck.ScannedNames.Select(p => p.Replace("*", "a.b", StringComparison.Ordinal) + ".bak"),
+            .. SecretsCheck.ScannedNames.Select(p => "pre" + p.Replace("*", "x", StringComparison.Ordinal)),
+            "Program.cs", "key.snk", "README.md", "json", "env", ".envrc", "x.env.local", ".ENV.Production", "appsettings.JSON", "id_rsa.pub", "a.jsonx", "noextension", ".",
+        ];
+        foreach (var name in names)
+        {
+            var expected = SecretsCheck.ScannedNames.Any(p => Glob.IsMatch(p, name.ToLowerInvariant()));
+            Assert.True(expected == SecretsCheck.IsScanned("some/folder/" + name), $"{name}: the globs say {expected}");
+            Assert.Equal(expected, SecretsCheck.IsScanned(name));
+        }
+    }
 }

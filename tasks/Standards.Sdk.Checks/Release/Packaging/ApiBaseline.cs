@@ -29,13 +29,19 @@ public sealed record ApiBaselineRequest
 
     /// <summary>The restore sources; the local folders among them are searched (flat and hierarchical layouts).</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
+
+    /// <summary>
+    /// True when the build has already asked the feeds of nuget.config for the package (a restore of
+    /// <see cref="ApiBaseline.DownloadProject"/>): a package still missing is then reported; false asks for that download.
+    /// </summary>
+    public bool FeedsSearched { get; init; }
 }
 
 /// <summary>The package to compare with, or none (the findings say why).</summary>
 /// <param name="Path">The baseline .nupkg, or null when the API is not compared with a release.</param>
 /// <param name="Version">The baseline version, or null.</param>
 /// <param name="Findings">STD6061 (not found) or STD6062 (not compared: first release, new major version).</param>
-public sealed record ApiBaselineResolution(string? Path, string? Version, IReadOnlyList<Finding> Findings);
+public sealed record ApiBaselineResolution(string? Path, string? Version, IReadOnlyList<Finding> Findings, string? DownloadVersion = null);
 
 /// <summary>
 /// Which released package a library's API is compared with (profile: api-compatibility): the latest stable release
@@ -72,9 +78,49 @@ public static class ApiBaseline
         }
 
         var found = Candidates(request, version).FirstOrDefault(fileExists);
-        return found is not null
-            ? new ApiBaselineResolution(found, version, [])
-            : Missing(request, version, $"the package {request.PackageId}.{version}.nupkg is neither in NuGet's global packages folder nor in a local folder feed ({LocalSources(request)})");
+        if (found is not null)
+        {
+            return new ApiBaselineResolution(found, version, []);
+        }
+
+        return request.FeedsSearched
+            ? Missing(request, version, $"the package {request.PackageId}.{version}.nupkg is neither in NuGet's global packages folder, nor in a local folder feed ({LocalSources(request)}), nor on the feeds of nuget.config (the restore that asked them for it says why in the build log)")
+            : new ApiBaselineResolution(null, version, [], DownloadVersion: version);
+    }
+
+    /// <summary>
+    /// A project whose restore downloads the release package the NuGet way (a PackageDownload item, as the .NET SDK
+    /// itself does for PackageValidationBaselineVersion) from the feeds of the nuget.config that applies to its folder,
+    /// into the global packages folder. It imports none of the repo's Directory.Build.props, .targets or
+    /// Directory.Packages.props, so the repo's own settings (lock files, central versions) do not apply to it.
+    /// </summary>
+    public static string DownloadProject(string packageId, string version)
+    {
+        ArgumentNullException.ThrowIfNull(packageId);
+        ArgumentNullException.ThrowIfNull(version);
+        var id = System.Security.SecurityElement.Escape(packageId);
+        var v = System.Security.SecurityElement.Escape(version);
+        return $"""
+            <Project>
+              <!-- Written by Standards.Sdk before package validation: restoring it downloads the release package {id} {v}. -->
+              <PropertyGroup>
+                <ImportDirectoryBuildProps>false</ImportDirectoryBuildProps>
+                <ImportDirectoryBuildTargets>false</ImportDirectoryBuildTargets>
+                <ImportDirectoryPackagesProps>false</ImportDirectoryPackagesProps>
+              </PropertyGroup>
+              <Import Project="Sdk.props" Sdk="Microsoft.NET.Sdk" />
+              <PropertyGroup>
+                <TargetFramework>$(BundledNETCoreAppTargetFramework)</TargetFramework>
+                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+                <RestorePackagesWithLockFile>false</RestorePackagesWithLockFile>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageDownload Include="{id}" Version="[{v}]" />
+              </ItemGroup>
+              <Import Project="Sdk.targets" Sdk="Microsoft.NET.Sdk" />
+            </Project>
+
+            """;
     }
 
     /// <summary>Where a package of <paramref name="version"/> may be: the global packages folder, then each local feed, flat and hierarchical.</summary>
