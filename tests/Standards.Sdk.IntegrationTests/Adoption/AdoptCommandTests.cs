@@ -23,7 +23,7 @@ public sealed class AdoptCommandTests(ITestOutputHelper output)
     private const string Legacy = "src/Fluent.Guard.Legacy/Fluent.Guard.Legacy.csproj";
     private const string RetryGuard = "src/Fluent.Guard.Legacy/RetryGuard.cs";
 
-    [Fact(Skip = "adopt records no coverage minimums for tests on Microsoft.Testing.Platform: its MTP dotnet test run does not run the coverage gate, so the CI coverage step (-t:StandardsCoverage) fails STD4002/STD4003 after adoption; enable when adopt runs that step")]
+    [Fact(Skip = "not yet run green end to end: its last run passed adopt (exit 0, MTP coverage minimums line 41 %, branch 25 %), the CI build, dotnet test and the coverage step, then failed the planted step because the RS0030 file was planted in Fluent.Guard.Legacy, which references the failing Fluent.Guard and so never compiled; the file is now planted in Fluent.Guard, and the steps from there on (a second adopt after a fix) have not run")]
     public void Adopt_takes_the_signed_net_framework_library_on_MTP_to_a_green_CI_build_new_findings_fail_and_fixed_ones_leave_the_baselines()
     {
         var steps = new Steps(output);
@@ -36,6 +36,10 @@ public sealed class AdoptCommandTests(ITestOutputHelper output)
         Assert.Contains($"{Legacy}: Sdk=\"Microsoft.NET.Sdk\" -> Sdk=\"Standards.Sdk\"", adopt.Output, StringComparison.Ordinal);
         Assert.Contains($"weakened rule: {Legacy}(8): <NoWarn> lists CS1591", adopt.Output, StringComparison.Ordinal);
         Assert.Contains("The CI-mode build (CI=true dotnet build) is green with these baselines.", adopt.Output, StringComparison.Ordinal);
+
+        // The MTP tests' coverage is measured by the coverage step and recorded as the starting point, never as 0.
+        Assert.Contains("standards.json: coverage minimums set to what the tests reach today (", adopt.Output, StringComparison.Ordinal);
+        AssertCoverageMinimumsAboveZero(repo);
 
         // global.json gains the SDK pin and keeps the test runner; the key file is untouched.
         using (var globalJson = JsonDocument.Parse(repo.ReadFile("global.json")))
@@ -73,11 +77,15 @@ public sealed class AdoptCommandTests(ITestOutputHelper output)
         // One CI build with a new violation of each kind, one file per kind: each fails at its place, the baselined
         // old ones (the same banned calls, the same nullable dereference in Guard.cs) do not.
         var planted = new Planted(repo);
-        planted.File("src/Fluent.Guard.Legacy/PlantedBannedApi.cs", "RS0030", """
-            namespace Fluent.Guard.Legacy;
+        // In Fluent.Guard, beside the other planted files: Fluent.Guard.Legacy references Fluent.Guard, so a failing
+        // Fluent.Guard stops Legacy from compiling and a finding planted there would never be reported.
+        planted.File("src/Fluent.Guard/PlantedBannedApi.cs", "RS0030", """
+            namespace Fluent.Guard;
 
+            /// <summary>Planted.</summary>
             public static class PlantedBannedApi
             {
+                /// <summary>Planted.</summary>
                 public static void Pause() => System.Threading.Thread.Sleep(1); // RS0030
             }
             """);
@@ -115,6 +123,16 @@ public sealed class AdoptCommandTests(ITestOutputHelper output)
         Assert.Contains($"fixed, removed: CA1305 {Guard}", again.Output, StringComparison.Ordinal);
         Assert.Contains("The CI-mode build (CI=true dotnet build) is green with these baselines.", again.Output, StringComparison.Ordinal);
         Assert.Equal(code.Count - 1, AdoptionFixtures.CodeBaseline(repo).Count);
+        AssertCoverageMinimumsAboveZero(repo);
+    }
+
+    /// <summary>Every coverage minimum standards.json holds is above 0: a minimum of 0 would pass on anything.</summary>
+    private static void AssertCoverageMinimumsAboveZero(TestRepo repo)
+    {
+        using var policy = JsonDocument.Parse(repo.ReadFile("standards.json"));
+        var coverage = policy.RootElement.GetProperty("coverage");
+        Assert.NotEmpty(coverage.EnumerateObject());
+        Assert.All(coverage.EnumerateObject(), minimum => Assert.True(minimum.Value.GetDouble() > 0, $"coverage.{minimum.Name} is {minimum.Value}"));
     }
 
     private const string Product = "src/Acme.Catalog.Domain/Product.cs";
@@ -122,7 +140,7 @@ public sealed class AdoptCommandTests(ITestOutputHelper output)
     private const string Samples = "samples/Acme.Catalog.Samples/Acme.Catalog.Samples.csproj";
     private const string SamplesProgram = "samples/Acme.Catalog.Samples/Program.cs";
 
-    [Fact(Skip = "adopt exits 1 on this fixture today: the migration dotnet ef writes without an auto-generated header (Migrations/20250301120000_InitialCreate.cs) starts with #nullable disable, and STD0101 cannot be baselined; enable when adopt treats migrations as generated code")]
+    [Fact(Skip = "adopt exits 0, the CI build and dotnet test are green, but CI's coverage step on the repo's solution (dotnet build -t:StandardsCoverage) fails MSB4057 on the template pack project adopt leaves alone, which has no StandardsCoverage target; enable when the coverage step passes on a solution with projects not on Standards.Sdk")]
     public void Adopt_takes_the_web_service_with_EF_migrations_samples_and_a_template_pack_to_a_green_CI_build_and_leaves_the_templates_alone()
     {
         var steps = new Steps(output);
