@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Benchmark of adoption (docs/performance.md, "Adoption and the code baseline"):
 #   1. wall time of `dotnet standards adopt` on each fixture repo: (a) tests/fixtures/adopt-library, (b)
-#      tests/fixtures/adopt-service;
+#      tests/fixtures/adopt-service, against one plain CI-mode build of the same repo before adoption
+#      (`CI=true dotnet build --no-incremental` after an untimed restore that fills the package cache, with
+#      -p:TreatWarningsAsErrors=false so that every project compiles: fixture (a) fails on its findings otherwise);
 #   2. the cost of the code baseline suppressor: the adopted fixture (a) built with its standards-code-baseline.json
 #      against the same repo without it (a copy with the file removed), round-robin, medians of RUNS:
 #      a no-op `dotnet build --no-restore`, and a build after touching one source file (the compiler runs).
 # Both copies build in Debug as survey builds (see below), so the copy without the baseline builds too.
 # The machine's load average is printed before and after: say it with the numbers.
 # Usage: eng/bench-adopt.sh [runs=6] [fixture...]   (fixtures: adopt-library adopt-service, the default is both)
+# With STANDARDS_TEST_FEED and STANDARDS_TEST_VERSION set (a feed pack_all wrote), it uses that feed instead of
+# packing; with ADOPT_ONLY=1 it stops after part 1.
 source "$(dirname "$0")/common.sh"
 runs="${1:-6}"
 shift $(( $# > 0 ? 1 : 0 ))
@@ -15,13 +19,18 @@ fixtures=("$@")
 [ ${#fixtures[@]} -gt 0 ] || fixtures=(adopt-library adopt-service)
 work="$(mktemp -d "${TMPDIR:-/tmp}/standards-bench-adopt.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-version="$(unique_version)"
 export NUGET_PACKAGES="$work/packages" DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
 echo "load average before: $(cat /proc/loadavg)"
-pack_all "$work/feed" "$version" >/dev/null
+if [ -n "${STANDARDS_TEST_FEED:-}" ] && [ -n "${STANDARDS_TEST_VERSION:-}" ]; then
+  version="$STANDARDS_TEST_VERSION"
+  cp -R "$STANDARDS_TEST_FEED" "$work/feed"
+else
+  version="$(unique_version)"
+  pack_all "$work/feed" "$version" >/dev/null
+fi
 
-echo "| Run | Wall time |"
-echo "|---|---|"
+echo "| Fixture | plain CI build before adoption | \`dotnet standards adopt\` | ratio |"
+echo "|---|---|---|---|"
 for fixture in "${fixtures[@]}"; do
   repo="$work/$fixture"
   cp -R "$REPO_ROOT/tests/fixtures/$fixture" "$repo"
@@ -36,13 +45,22 @@ for fixture in "${fixtures[@]}"; do
     && dotnet new tool-manifest >/dev/null && dotnet tool install Standards.Tool --version "$version" >/dev/null \
     && git add -A && git -c user.name=b -c user.email=b@b commit -qm tool)
 
+  plain="$work/$fixture-plain"
+  cp -R "$repo" "$plain"
+  (cd "$plain" && dotnet restore -nologo -v:q >/dev/null) || echo "restore of $plain failed" >&2
   start=$(date +%s.%N)
-  (cd "$repo" && dotnet standards adopt >/dev/null)
+  (cd "$plain" && CI=true dotnet build --no-incremental -nologo -v:q -p:TreatWarningsAsErrors=false >/dev/null) || echo "plain build of $fixture failed" >&2
   end=$(date +%s.%N)
-  echo "| \`dotnet standards adopt\` on $fixture | $(echo "$end - $start" | bc) s |"
+  build_time=$(echo "$end - $start" | bc)
+
+  start=$(date +%s.%N)
+  (cd "$repo" && dotnet standards adopt >/dev/null) || echo "adopt of $fixture failed" >&2
+  end=$(date +%s.%N)
+  adopt_time=$(echo "$end - $start" | bc)
+  echo "| $fixture | $build_time s | $adopt_time s | $(echo "scale=2; $adopt_time / $build_time" | bc) |"
 done
 echo "load average after adopt: $(cat /proc/loadavg)"
-[ -d "$work/adopt-library" ] || exit 0
+[ -d "$work/adopt-library" ] && [ -z "${ADOPT_ONLY:-}" ] || exit 0
 
 repo="$work/with"
 mv "$work/adopt-library" "$repo"

@@ -57,6 +57,11 @@ public sealed partial class AdopterTests
                 return TestFailureOutput is null ? Test(workingDirectory) : new CommandResult(2, TestFailureOutput.Replace("{root}", workingDirectory, StringComparison.Ordinal));
             }
 
+            if (arguments.Contains("-t:StandardsCoverage"))
+            {
+                return CoverageStep(workingDirectory, arguments, environment!);
+            }
+
             Builds++;
             Assert.Equal("true", environment!["CI"]);
             var baseline = Path.Combine(workingDirectory, CodeBaselineDocument.FileName);
@@ -139,6 +144,22 @@ public sealed partial class AdopterTests
             return CoverageFailure is null || (File.Exists(policy) && File.ReadAllText(policy).Contains("\"line\": 44", StringComparison.Ordinal))
                 ? new CommandResult(0, "Passed!")
                 : new CommandResult(1, workingDirectory + "/" + CoverageFailure);
+        }
+
+        /// <summary>The arguments of each coverage step (`dotnet build -t:StandardsCoverage`), the workspace as {root}.</summary>
+        public List<string[]> CoverageArguments { get; } = [];
+
+        /// <summary>When set: the failure the coverage step prints for this standards.json text, or null when it passes.</summary>
+        public Func<string, string?>? CoverageRun { get; set; }
+
+        /// <summary>The coverage step, in CI mode: <see cref="CoverageRun"/>'s verdict on standards.json, else it passes.</summary>
+        private CommandResult CoverageStep(string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment)
+        {
+            Assert.Equal("true", environment["CI"]);
+            CoverageArguments.Add([.. arguments.Select(a => a.Replace(workingDirectory, "{root}", StringComparison.Ordinal))]);
+            var policy = Path.Combine(workingDirectory, "standards.json");
+            var failure = CoverageRun?.Invoke(File.Exists(policy) ? File.ReadAllText(policy) : string.Empty);
+            return failure is null ? new CommandResult(0, "Build succeeded.") : new CommandResult(1, workingDirectory + "/" + failure.Replace("{root}", workingDirectory, StringComparison.Ordinal));
         }
 
         private CommandResult RunChain(IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyList<CodeEntry> recorded)

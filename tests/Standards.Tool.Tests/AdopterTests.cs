@@ -112,6 +112,59 @@ public sealed partial class AdopterTests : IDisposable
         Assert.Equal(["test", "--solution", "{root}/standards-adopt.slnx", "--no-build", "--no-ansi", "--no-progress"], Assert.Single(dotnet.TestArguments));
     }
 
+    /// <summary>
+    /// On Microsoft.Testing.Platform `dotnet test` runs no coverage gate: CI's coverage step judges each test app's run
+    /// and the merge. Adopt runs that step after the tests, records the minimums it measured and checks again, with
+    /// no second build (`--no-build` each time).
+    /// </summary>
+    [Fact]
+    public void Coverage_minimums_of_Microsoft_Testing_Platform_tests_come_from_the_coverage_step()
+    {
+        Write("global.json", "{\n  \"sdk\": { \"version\": \"10.0.100\" },\n  \"test\": { \"runner\": \"Microsoft.Testing.Platform\" }\n}\n");
+        Commit();
+        const string Line = "src/A/C.cs(3): error STD4002: Line coverage of A.Tests over A is 61.5 % (8 of 13 lines), below the minimum of 80.0 %. [{root}/test/A.Tests/A.Tests.csproj]";
+        const string Branch = "src/A/C.cs(5): error STD4003: Branch coverage of A.Tests over A is 37.5 % (3 of 8 branches), below the minimum of 60.0 %. [{root}/test/A.Tests/A.Tests.csproj]";
+        dotnet.CoverageRun = policy => policy.Contains("\"line\": 61", StringComparison.Ordinal) && policy.Contains("\"branch\": 37", StringComparison.Ordinal) ? null : Line + "\n{root}/" + Branch;
+        var result = Run();
+
+        Assert.True(result.CiBuildGreen);
+        var policy = System.Text.Json.JsonDocument.Parse(Read("standards.json")).RootElement.GetProperty("coverage");
+        Assert.Equal((61, 37), (policy.GetProperty("line").GetInt32(), policy.GetProperty("branch").GetInt32()));
+        Assert.Contains(result.ChangeLines, l => l.StartsWith("standards.json: coverage minimums set to what the tests reach today (line 61 %, branch 37 %)", StringComparison.Ordinal));
+        Assert.Equal(2, dotnet.Tests);
+        Assert.All(dotnet.TestArguments, a => Assert.Equal(["test", "--solution", "{root}/standards-adopt.slnx", "--no-build", "--no-ansi", "--no-progress"], a));
+        Assert.Equal(2, dotnet.CoverageArguments.Count);
+        Assert.All(dotnet.CoverageArguments, a => Assert.Equal(["build", "{root}/standards-adopt.slnx", "--no-restore", "-t:StandardsCoverage", "-nologo", "-tl:off", "-v:m", "-clp:NoSummary"], a));
+    }
+
+    /// <summary>A gate that measured 0 % of real branches records no minimum of 0 (it would pass on anything): adopt names it and is not green.</summary>
+    [Fact]
+    public void Coverage_measured_at_0_percent_sets_no_minimum_and_is_named()
+    {
+        Write("standards.json", "{ }");
+        Commit();
+        const string Branch = "src/A/C.cs(5): error STD4003: Branch coverage of A.Tests over A is 0.0 % (0 of 6 branches), below the minimum of 60.0 %. [{root}/test/A.Tests/A.Tests.csproj]";
+        dotnet.CoverageRun = policy => policy.Contains("\"branch\"", StringComparison.Ordinal) ? null : Branch;
+        var result = Run(dryRun: true);
+
+        Assert.False(result.CiBuildGreen);
+        var left = Assert.Single(result.NotBaselinable);
+        Assert.Equal(("STD4003", "src/A/C.cs", 5), (left.Diagnostic.Code, left.Diagnostic.File, left.Diagnostic.Line));
+        Assert.StartsWith("the tests reach none of it (0 %): a minimum of 0 % would pass on anything", left.Fix, StringComparison.Ordinal);
+        Assert.DoesNotContain("standards.json", result.Changes.Files.Keys);
+        Assert.Equal(1, dotnet.Tests);
+    }
+
+    /// <summary>Coverage under 1 % is recorded to one decimal, never rounded down to a minimum of 0.</summary>
+    [Fact]
+    public void Coverage_under_one_percent_is_recorded_to_one_decimal()
+    {
+        const string Line = "src/A/C.cs(1): error STD4002: Line coverage of A.Tests over A is 0.7 % (1 of 140 lines), below the minimum of 80.0 %.";
+        var minimums = CoverageMinimums.From(BuildOutput.Parse("/r/" + Line, "/r"));
+        Assert.Equal(0.7, minimums["line"]);
+        Assert.Contains("\"line\": 0.7", CoverageMinimums.Apply(null, minimums), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Tests_that_really_fail_show_their_output()
     {

@@ -42,7 +42,7 @@ public sealed class JsonFormatsTests
         new(JsonFormats.Policy, "standards.json (build)", "standards.json", "{\n  \"profile\": \"default\",\n  \"rules\": {}\n}", "profile", ["STD0001", "STD0002"],
             (path, text) => PolicyLoader.Load(path, text, Today).Findings),
         new(JsonFormats.Policy, "standards.json (adopt edits coverage)", CoverageMinimums.PolicyFile, "{\n  \"profile\": \"default\",\n  \"coverage\": {}\n}", "coverage", ["STD7505"],
-            (_, text) => Tool(() => CoverageMinimums.Apply(text, new Dictionary<string, int> { ["line"] = 50 }))),
+            (_, text) => Tool(() => CoverageMinimums.Apply(text, new Dictionary<string, double> { ["line"] = 50 }))),
         new(JsonFormats.GlobalJson, "global.json (build)", "global.json", "{\n  \"sdk\": { \"version\": \"10.0.401\", \"rollForward\": \"latestFeature\" }\n}", "sdk", ["STD2008", "STD2009"],
             (path, text) => GlobalJsonCheck.Run(path, text, _ => Severity.Error)),
         new(JsonFormats.GlobalJson, "global.json (adopt pins the SDK)", GlobalJsonEditor.FileName, "{\n  \"sdk\": { \"version\": \"10.0.401\" },\n  \"msbuild-sdks\": { \"Standards.Sdk\": \"1.0.0\" }\n}", "msbuild-sdks", ["STD7505"],

@@ -33,17 +33,33 @@ public static partial class CoverageMinimums
     [GeneratedRegex(" is (?<value>[0-9]+(?:\\.[0-9]+)?) % ", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Measured();
 
-    /// <summary>The lowest measured value per key, rounded down to a whole percent.</summary>
-    public static IReadOnlyDictionary<string, int> From(IEnumerable<BuildDiagnostic> diagnostics) =>
+    /// <summary>
+    /// The lowest measured value per key, rounded down to a whole percent (to one decimal under 1 %, so a coverage
+    /// that is low but not nothing is not recorded as a minimum of 0). A gate that measured 0 % of real lines or
+    /// branches sets no minimum: a minimum of 0 would pass on anything, so it is in <see cref="Uncovered"/> instead.
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> From(IEnumerable<BuildDiagnostic> diagnostics) =>
+        Measurements(diagnostics)
+            .Where(m => m.Value > 0)
+            .GroupBy(m => Gates[m.Diagnostic.Code], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => RoundDown(g.Min(m => m.Value)), StringComparer.Ordinal);
+
+    /// <summary>The gate findings that measured 0 % of real lines or branches: nothing of that code is tested, and no minimum can hold it.</summary>
+    public static IReadOnlyList<BuildDiagnostic> Uncovered(IEnumerable<BuildDiagnostic> diagnostics) =>
+        [.. Measurements(diagnostics).Where(m => m.Value <= 0).Select(m => m.Diagnostic)];
+
+    /// <summary>The minimum as standards.json gets it, in the invariant culture.</summary>
+    public static string Format(double minimum) => minimum.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static double RoundDown(double measured) =>
+        measured >= 1 ? Math.Floor(measured) : Math.Floor(measured * 10) / 10;
+
+    private static IEnumerable<(BuildDiagnostic Diagnostic, double Value)> Measurements(IEnumerable<BuildDiagnostic> diagnostics) =>
         diagnostics.Where(d => Gates.ContainsKey(d.Code) && Measured().IsMatch(d.Message))
-            .GroupBy(d => Gates[d.Code], StringComparer.Ordinal)
-            .ToDictionary(
-                g => g.Key,
-                g => (int)Math.Floor(g.Min(d => double.Parse(Measured().Match(d.Message).Groups["value"].Value, CultureInfo.InvariantCulture))),
-                StringComparer.Ordinal);
+            .Select(d => (d, double.Parse(Measured().Match(d.Message).Groups["value"].Value, CultureInfo.InvariantCulture)));
 
     /// <summary>standards.json (null: none yet) with the coverage minimums set; other settings are kept.</summary>
-    public static string Apply(string? policy, IReadOnlyDictionary<string, int> minimums)
+    public static string Apply(string? policy, IReadOnlyDictionary<string, double> minimums)
     {
         ArgumentNullException.ThrowIfNull(minimums);
         var (root, positions) = policy is null
@@ -64,7 +80,7 @@ public static partial class CoverageMinimums
 
         foreach (var (key, value) in minimums.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
-            coverage[key] = value;
+            coverage[key] = value == Math.Floor(value) ? JsonValue.Create((int)value) : JsonValue.Create(value);
         }
 
         return root.ToJsonString(WriteOptions) + "\n";

@@ -43,6 +43,18 @@ public static class TestCommand
             : ["test", solution, .. build, "-nologo", "-tl:off", "-v:m"];
     }
 
+    /// <summary>
+    /// The CI pipeline's coverage step (docs/ci.md), run after the tests: the repo gate on the merged reports, and
+    /// first, for Microsoft.Testing.Platform test apps, the per-run gate of each (that mode of <c>dotnet test</c> runs
+    /// no MSBuild target after the tests, so only this step judges their coverage). The same for both runners.
+    /// </summary>
+    /// <param name="solution">The solution file.</param>
+    public static IReadOnlyList<string> CoverageArguments(string solution)
+    {
+        ArgumentNullException.ThrowIfNull(solution);
+        return ["build", solution, "--no-restore", "-t:StandardsCoverage", "-nologo", "-tl:off", "-v:m", "-clp:NoSummary"];
+    }
+
     /// <summary>The last lines of a test run's output, with the workspace folder taken out, for the user to read why tests failed.</summary>
     public static string Tail(string output, string workspace, int lines = 60)
     {

@@ -9,10 +9,13 @@ namespace Standards.Sdk.IntegrationTests.Adoption;
 /// </summary>
 internal static class AdoptionFixtures
 {
-    /// <summary>Fixture (a): a multi-targeting library with tests under test/.</summary>
+    /// <summary>
+    /// Fixture (a): a strong-name-signed library multi-targeting .NET Framework (net462) through
+    /// Microsoft.NETFramework.ReferenceAssemblies, its tests on xunit.v3 under Microsoft.Testing.Platform.
+    /// </summary>
     public const string Library = "adopt-library";
 
-    /// <summary>Fixture (b): a service with Web, Worker and AppHost projects and clean-architecture libraries.</summary>
+    /// <summary>Fixture (b): a web service with EF Core migrations, a samples app and a dotnet new template pack.</summary>
     public const string Service = "adopt-service";
 
     /// <summary>
@@ -35,23 +38,37 @@ internal static class AdoptionFixtures
     /// <summary>How long one `dotnet standards adopt` of a fixture may take before it is killed.</summary>
     public static readonly TimeSpan AdoptTimeout = TimeSpan.FromMinutes(30);
 
-    /// <summary>The fixture in a fresh test repo (with no global.json but the fixture's), committed, the tool installed.</summary>
-    public static TestRepo Committed(string fixture)
+    /// <summary>The folder of a fixture repo in this repository.</summary>
+    public static string Folder(string fixture) => Path.Combine(RepoPaths.Root, "tests", "fixtures", fixture);
+
+    /// <summary>The files of a fixture repo (repo-relative path, with '/', to bytes).</summary>
+    public static Dictionary<string, byte[]> Files(string fixture)
     {
-        var folder = Path.Combine(RepoPaths.Root, "tests", "fixtures", fixture);
-        return Committed(fixture, Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .ToDictionary(file => Path.GetRelativePath(folder, file), File.ReadAllText, StringComparer.Ordinal));
+        var folder = Folder(fixture);
+        return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(file => Path.GetRelativePath(folder, file).Replace('\\', '/'), File.ReadAllBytes, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The fixture in a fresh test repo (with no global.json but the fixture's), byte for byte (a key file, a byte
+    /// order mark), committed, the tool installed.
+    /// </summary>
+    public static TestRepo Committed(string fixture) => Committed(fixture, Files(fixture));
+
     /// <summary>A repo a test generates (repo-relative path to content), as <see cref="Committed(string)"/> sets it up.</summary>
-    public static TestRepo Committed(string fixture, IReadOnlyDictionary<string, string> files)
+    public static TestRepo Committed(string fixture, IReadOnlyDictionary<string, string> files) =>
+        Committed(fixture, files.ToDictionary(f => f.Key, f => System.Text.Encoding.UTF8.GetBytes(f.Value), StringComparer.Ordinal));
+
+    private static TestRepo Committed(string fixture, Dictionary<string, byte[]> files)
     {
         var repo = TestRepo.Create();
         repo.RepositoryChecks = true;
         repo.DeleteFile("global.json");
         foreach (var (path, content) in files)
         {
-            repo.WriteFile(path, content);
+            var full = repo.PathOf(path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllBytes(full, content);
         }
 
         repo.Git("init", "-q");

@@ -5,7 +5,7 @@ namespace Standards.Sdk.IntegrationTests.Adoption;
 
 /// <summary>
 /// `dotnet standards survey` end to end on fixture repo (a), whose library multi-targets
-/// net8.0 and netstandard2.0 and fails in CI mode, so its test project cannot compile until the library's findings
+/// net462, netstandard2.0, net8.0 and net10.0 and fails in CI mode, so its test project cannot compile until the library's findings
 /// are recorded. The tool is installed as a local tool from the test feed.
 /// </summary>
 [Collection(AdoptionAndReleaseBuildsCollectionDefinition.Name)]
@@ -39,7 +39,8 @@ public sealed class SurveyCommandTests(ITestOutputHelper output)
 
         // Nothing in the repo changed but the reports under artifacts/ (which the repo ignores).
         Assert.Equal(status, repo.Git("status", "--porcelain").Output);
-        Assert.False(repo.Exists("global.json") || repo.Exists("standards-code-baseline.json") || repo.Exists("standards-baseline.json") || repo.Exists("src/Fluent.Guard/packages.lock.json"));
+        Assert.Equal(repo.ReadFile("global.json"), System.Text.Encoding.UTF8.GetString(AdoptionFixtures.Files(AdoptionFixtures.Library)["global.json"]));
+        Assert.False(repo.Exists("standards-code-baseline.json") || repo.Exists("standards-baseline.json") || repo.Exists("src/Fluent.Guard/packages.lock.json"));
 
         using var sarif = JsonDocument.Parse(repo.ReadFile("artifacts/standards/survey.sarif"));
         var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Select(Result).ToList();
