@@ -34,17 +34,49 @@ public sealed class TwoReleases
     private const string DesignTemplateMd = "templates/content/_shared/repo/docs/design/TEMPLATE.md";
     private const string SupportedLine = "Only the latest release and the `main` branch receive security fixes.\n";
 
-    /// <summary>Packs release B into a feed that also holds release A.</summary>
+    /// <summary>
+    /// Packs release B into a feed that also holds release A, once per version of A: the feed is a fixed folder named
+    /// after A's version, so a run that reuses A's pack (STANDARDS_TEST_FEED and STANDARDS_TEST_VERSION) reuses B's
+    /// too when all three packages of B are there.
+    /// </summary>
     public TwoReleases()
     {
         A = PackedSdk.Instance;
         VersionB = A.Version + ".1";
-        Feed = PackedSdk.NewTempDirectory("feed-two-releases");
-        foreach (var package in Directory.EnumerateFiles(A.Feed, $"Standards.*.{A.Version}.nupkg"))
+        Feed = Path.Combine(Path.GetTempPath(), "standards-tests", "feed-two-releases-" + A.Version);
+        if (!IsPacked(Feed, VersionB))
         {
-            File.Copy(package, Path.Combine(Feed, Path.GetFileName(package)));
+            PackB();
         }
 
+        foreach (var package in Directory.EnumerateFiles(A.Feed, $"Standards.*.{A.Version}.nupkg"))
+        {
+            File.Copy(package, Path.Combine(Feed, Path.GetFileName(package)), overwrite: true);
+        }
+    }
+
+    /// <summary>Release A: the run's pack.</summary>
+    public PackedSdk A { get; }
+
+    /// <summary>Release B's version, higher than A's.</summary>
+    public string VersionB { get; }
+
+    /// <summary>A feed serving both releases.</summary>
+    public string Feed { get; }
+
+    /// <summary>True when <paramref name="feed"/> holds Standards.Sdk, Standards.Tool and Standards.Templates of <paramref name="version"/>.</summary>
+    private static bool IsPacked(string feed, string version) =>
+        new[] { "Standards.Sdk", "Standards.Tool", "Standards.Templates" }.All(id => File.Exists(Path.Combine(feed, $"{id}.{version}.nupkg")));
+
+    /// <summary>Release B packed from a changed copy of the sources into <see cref="Feed"/>, emptied first.</summary>
+    private void PackB()
+    {
+        if (Directory.Exists(Feed))
+        {
+            Directory.Delete(Feed, recursive: true);
+        }
+
+        Directory.CreateDirectory(Feed);
         var sources = PackedSdk.NewTempDirectory("sources-b");
         try
         {
@@ -64,15 +96,6 @@ public sealed class TwoReleases
             Directory.Delete(sources, recursive: true);
         }
     }
-
-    /// <summary>Release A: the run's pack.</summary>
-    public PackedSdk A { get; }
-
-    /// <summary>Release B's version, higher than A's.</summary>
-    public string VersionB { get; }
-
-    /// <summary>A feed serving both releases.</summary>
-    public string Feed { get; }
 
     /// <summary>Replaces <paramref name="from"/> (which must occur once) in a file of the copy.</summary>
     private static void Replace(string root, string file, string from, string to, int startAt = 0)
