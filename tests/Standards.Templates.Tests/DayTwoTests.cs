@@ -23,7 +23,7 @@ public sealed class DayTwoTests(TwoReleases releases, ITestOutputHelper output) 
             var upgrade = Tool(repo, "upgrade", "--to", releases.VersionB, "--grace", "30");
             Assert.True(upgrade.ExitCode == 0, upgrade.Output);
             Assert.Contains($"\"Standards.Sdk\": \"{releases.VersionB}\"", repo.Read("global.json"), StringComparison.Ordinal);
-            Assert.Contains($"\"version\": \"{releases.VersionB}\"", repo.Read(".config/dotnet-tools.json"), StringComparison.Ordinal);
+            Assert.Contains($"\"version\": \"{releases.VersionB}\"", repo.Read("dotnet-tools.json"), StringComparison.Ordinal);
 
             var changelog = repo.Read("artifacts/standards/upgrade.md");
             Assert.Contains($"# Standards.Sdk {releases.A.Version} -> {releases.VersionB}", changelog, StringComparison.Ordinal);
@@ -68,6 +68,10 @@ public sealed class DayTwoTests(TwoReleases releases, ITestOutputHelper output) 
         var repo = Generate("Acme.Drifted");
         try
         {
+            // The changed line goes on after the part both sides change: the conflict holds the whole line.
+            var generated = repo.Read("docs/design/TEMPLATE.md");
+            var lineAt = generated.IndexOf(TwoReleases.CopyLineA, StringComparison.Ordinal);
+            var rest = generated[(lineAt + TwoReleases.CopyLineA.Length)..generated.IndexOf('\n', lineAt)];
             Edit(repo, "SECURITY.md", "Do not open a public issue for a security problem.", "Do not open a public issue or discussion for a security problem.");
             Edit(repo, "README.md", "\n", "\nOur team's note.\n");
             Edit(repo, "docs/design/TEMPLATE.md", TwoReleases.CopyLineA, Overlap);
@@ -90,7 +94,7 @@ public sealed class DayTwoTests(TwoReleases releases, ITestOutputHelper output) 
             Assert.DoesNotContain("<<<<<<<", security, StringComparison.Ordinal);
             Assert.Contains("Our team's note.", repo.Read("README.md"), StringComparison.Ordinal);
             var design = repo.Read("docs/design/TEMPLATE.md");
-            Assert.Contains("<<<<<<< docs/design/TEMPLATE.md (yours)\n" + Overlap + "\n=======\n" + TwoReleases.CopyLineB + "\n>>>>>>> docs/design/TEMPLATE.md (template now)\n", design, StringComparison.Ordinal);
+            Assert.Contains("<<<<<<< docs/design/TEMPLATE.md (yours)\n" + Overlap + rest + "\n=======\n" + TwoReleases.CopyLineB + rest + "\n>>>>>>> docs/design/TEMPLATE.md (template now)\n", design, StringComparison.Ordinal);
             Assert.Contains($"\"version\": \"{releases.VersionB}\"", repo.Read(".standards/template.json"), StringComparison.Ordinal);
 
             var unresolved = Tool(repo, "update", "--check");
@@ -98,7 +102,7 @@ public sealed class DayTwoTests(TwoReleases releases, ITestOutputHelper output) 
             Assert.Contains("docs/design/TEMPLATE.md  [STD7535]", unresolved.Output, StringComparison.Ordinal);
 
             File.WriteAllText(repo.PathOf("docs/design/TEMPLATE.md"), design.Replace("<<<<<<< docs/design/TEMPLATE.md (yours)\n", string.Empty, StringComparison.Ordinal)
-                .Replace("\n=======\n" + TwoReleases.CopyLineB + "\n>>>>>>> docs/design/TEMPLATE.md (template now)\n", "\n", StringComparison.Ordinal));
+                .Replace("\n=======\n" + TwoReleases.CopyLineB + rest + "\n>>>>>>> docs/design/TEMPLATE.md (template now)\n", "\n", StringComparison.Ordinal));
             GeneratedRepo.Git(repo.Root, "commit", "-q", "-am", "Templates of " + releases.VersionB);
             var resolved = Tool(repo, "update", "--check");
             Assert.True(resolved.ExitCode == 0, resolved.Output);
@@ -128,7 +132,7 @@ public sealed class DayTwoTests(TwoReleases releases, ITestOutputHelper output) 
     /// <summary>std-lib generated from release A, Standards.* from the feed of both releases, the tool of A installed, committed.</summary>
     private GeneratedRepo Generate(string name)
     {
-        var repo = GeneratedRepo.Generate("std-lib", name, releases.Feed, ["--ci", "none", "--no-restore", "true"]);
+        var repo = GeneratedRepo.Generate("std-lib", name, releases.Feed, ["--ci", "none"]);
         foreach (var command in new[] { new[] { "new", "tool-manifest" }, ["tool", "install", "Standards.Tool", "--version", releases.A.Version] })
         {
             var result = repo.Dotnet(command, ci: false);
