@@ -36,7 +36,11 @@ public sealed class GeneratedRepo
     /// <c>dotnet new &lt;template&gt; -n &lt;name&gt; -o &lt;temp&gt;/&lt;name&gt; --sdk-version &lt;run version&gt;
     /// --sdk-feed &lt;run feed, relative to the repo&gt; &lt;options&gt;</c>; throws when it fails.
     /// </summary>
-    public static GeneratedRepo Generate(string template, string name, params string[] options)
+    public static GeneratedRepo Generate(string template, string name, params string[] options) =>
+        Generate(template, name, TemplateHive.Instance.Sdk.Feed, options);
+
+    /// <summary>As <see cref="Generate(string, string, string[])"/>, with Standards.* taken from <paramref name="feed"/>.</summary>
+    public static GeneratedRepo Generate(string template, string name, string feed, IReadOnlyList<string> options)
     {
         var hive = TemplateHive.Instance;
         var parent = PackedSdk.NewTempDirectory(template);
@@ -44,7 +48,7 @@ public sealed class GeneratedRepo
         var result = hive.New(
                 parent,
                 template,
-                ["-n", name, "-o", root, "--sdk-version", hive.Sdk.Version, "--sdk-feed", Path.GetRelativePath(root, hive.Sdk.Feed), .. options])
+                ["-n", name, "-o", root, "--sdk-version", hive.Sdk.Version, "--sdk-feed", Path.GetRelativePath(root, feed), .. options])
             .EnsureSuccess($"dotnet new {template} -n {name} {string.Join(' ', options)}");
 
         // A new repo is a git repository with its first commit: the git-aware checks (e.g. lock files ignored by
