@@ -28,8 +28,8 @@ public sealed class CiPipelineRunTests
                 ["Azure Pipelines"] = CiPipeline.Azure(Path.Combine(RepoPaths.Root, CiPipeline.AzureTemplate), azureRepo.PathOf("azure-pipelines.yml")),
             };
 
-            RunEverySystem(repo, systems);
-            AssertReports(repo, systems.Count, gitlabTemplate);
+            RunEverySystem(repo, systems, gitlabRepo, gitlabTemplate);
+            AssertReports(repo, gitlabTemplate);
             PlantViolations(repo, systems["GitHub"]);
             AssertAfterScriptReportsTheFailure(repo, gitlabRepo, gitlabTemplate);
         }
@@ -41,28 +41,44 @@ public sealed class CiPipelineRunTests
         }
     }
 
-    /// <summary>Each system's commands, in order, on the same repo: the five stages, every one passing.</summary>
-    private static void RunEverySystem(GeneratedRepo repo, Dictionary<string, IReadOnlyList<CiCommand>> systems)
+    /// <summary>
+    /// Each system's commands, in order, on the same repo: the five stages, every one passing, and each system's test
+    /// step writing the TRX report (the repo runs its tests on Microsoft.Testing.Platform: --report-trx). GitLab's
+    /// after_script runs after its script, as GitLab runs it.
+    /// </summary>
+    private static void RunEverySystem(GeneratedRepo repo, Dictionary<string, IReadOnlyList<CiCommand>> systems, GeneratedRepo gitlabRepo, string gitlabTemplate)
     {
         foreach (var (system, commands) in systems)
         {
             Assert.Equal(["restore", "build", "test", "coverage", "pack"], commands.Select(c => c.Stage));
+            Assert.Contains("--report-trx", Assert.Single(commands, c => c.Stage == "test").Shell, StringComparison.Ordinal);
+            if (Directory.Exists(repo.PathOf("artifacts/test-results")))
+            {
+                Directory.Delete(repo.PathOf("artifacts/test-results"), recursive: true);
+            }
+
             var failed = Run(repo, commands);
             Assert.True(failed is null, $"{system}: {failed?.Command.Shell} failed:\n{failed?.Output}");
+            Assert.True(Directory.GetFiles(repo.PathOf("artifacts/test-results"), "*.trx", SearchOption.AllDirectories).Length == 1, $"{system}: the test step wrote no TRX report");
         }
+
+        var afterScript = Assert.Single(CiPipeline.GitLab(gitlabTemplate, gitlabRepo.PathOf(".gitlab-ci.yml"), "after_script"));
+        var environment = new Dictionary<string, string?>(GeneratedRepo.Environment) { ["CI"] = "true", ["CI_JOB_STATUS"] = "success" };
+        var converted = HeavyWork.Run(() => ProcessRunner.Run("bash", ["-eo", "pipefail", "-c", afterScript.Shell], repo.Root, environment, TimeSpan.FromMinutes(10)));
+        Assert.True(converted.ExitCode == 0, $"{afterScript.Shell}:\n{converted.Output}");
     }
 
     /// <summary>
     /// The reports and the package; GitLab's junit report: what its glob (read from the template) collects is one
     /// JUnit file per TRX file, beside it, with the tests of the run.
     /// </summary>
-    private static void AssertReports(GeneratedRepo repo, int runs, string gitlabTemplate)
+    private static void AssertReports(GeneratedRepo repo, string gitlabTemplate)
     {
         Assert.True(repo.Exists("artifacts/standards/standards.sarif"), "the build wrote no SARIF report");
         Assert.True(repo.Exists("artifacts/standards/codequality.json"), "the build wrote no Code Quality report");
         Assert.True(repo.Exists("artifacts/coverage-report/coverage.cobertura.xml"), "the coverage gate wrote no merged report");
         var trx = Directory.GetFiles(repo.PathOf("artifacts/test-results"), "*.trx", SearchOption.AllDirectories);
-        Assert.Equal(runs, trx.Length);
+        Assert.Single(trx);
 
         var junit = CiPipeline.Glob(repo.Root, CiPipeline.GitLabJUnitReport(gitlabTemplate));
         Assert.Equal(
@@ -90,8 +106,8 @@ public sealed class CiPipelineRunTests
             // file alone is not enough here: NuGet's no-op restore of this already restored repo would not read it;
             // a fresh CI clone would, and the build's STD2005 reports it too.)
             var props = repo.PathOf("Directory.Packages.props");
-            File.WriteAllText(props, File.ReadAllText(props).Replace("Include=\"xunit\" Version=\"2.9.3\"", "Include=\"xunit\" Version=\"2.9.2\"", StringComparison.Ordinal));
-            Assert.Contains("Include=\"xunit\" Version=\"2.9.2\"", File.ReadAllText(props), StringComparison.Ordinal);
+            File.WriteAllText(props, File.ReadAllText(props).Replace("Include=\"xunit.v3\" Version=\"4.0.2\"", "Include=\"xunit.v3\" Version=\"4.0.1\"", StringComparison.Ordinal));
+            Assert.Contains("Include=\"xunit.v3\" Version=\"4.0.1\"", File.ReadAllText(props), StringComparison.Ordinal);
         });
         Plant(repo, "build", github, () =>
             File.WriteAllText(repo.PathOf("src/Acme.Pipeline/Planted.cs"), "namespace Acme.Pipeline;\n\n/// <summary>Planted.</summary>\npublic static class Planted\n{\n    // TODO make this right\n    /// <summary>Planted.</summary>\n    public static int Value => 1;\n}\n"));
@@ -100,8 +116,8 @@ public sealed class CiPipelineRunTests
     }
 
     /// <summary>
-    /// MSBuild runs nothing after the failed test target, so GitLab's after_script converts the failing run's TRX
-    /// file; then the JUnit report has the failure GitLab shows in the merge request.
+    /// A failing run: GitLab's after_script converts the failing run's TRX file; then the JUnit report has the
+    /// failure GitLab shows in the merge request.
     /// </summary>
     private static void AssertAfterScriptReportsTheFailure(GeneratedRepo repo, GeneratedRepo gitlabRepo, string gitlabTemplate)
     {

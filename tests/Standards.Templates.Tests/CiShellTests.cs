@@ -87,6 +87,50 @@ public sealed partial class CiShellTests
         Assert.True(clean.ExitCode == 0, $"{file} {name} failed with no vulnerable package:\n{clean.Output}");
     }
 
+    public static TheoryData<string, bool> TestSteps()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var file in TemplateFiles.Where(f => !f.EndsWith("setup/action.yml", StringComparison.Ordinal)))
+        {
+            data.Add(file, true);
+            data.Add(file, false);
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// The test step of each template, run by bash as its CI system runs it in a repo whose global.json names the
+    /// Microsoft.Testing.Platform runner or none (VSTest): dotnet test gets the TRX switch of that runner
+    /// (Microsoft.Testing.Platform rejects --logger, VSTest --report-trx), and GitLab's after_script converts the
+    /// TRX files to JUnit after a Microsoft.Testing.Platform run, which runs no MSBuild target of its own.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestSteps))]
+    public void The_test_step_passes_the_trx_switch_of_the_runner_global_json_names(string file, bool mtp)
+    {
+        var steps = CiShell.Steps(Path.Combine(RepoPaths.Root, file));
+        var step = Assert.Single(steps, s => s.Script.Contains("dotnet test ", StringComparison.Ordinal));
+        var work = PackedSdk.NewTempDirectory("ci-test-step");
+        File.WriteAllText(Path.Combine(work, "global.json"), mtp
+            ? "{\n  \"sdk\": { \"version\": \"10.0.100\" },\n  \"test\": {\n    \"runner\": \"Microsoft.Testing.Platform\"\n  }\n}\n"
+            : "{\n  \"sdk\": { \"version\": \"10.0.100\" }\n}\n");
+        Directory.CreateDirectory(Path.Combine(work, "artifacts", "test-results"));
+
+        var run = RunWithDotnet(step, work, "echo \"dotnet $*\"\n");
+        Assert.True(run.ExitCode == 0, run.Output);
+        var test = Assert.Single(run.Output.Split('\n'), l => l.StartsWith("dotnet test ", StringComparison.Ordinal));
+        Assert.EndsWith(mtp ? "--no-build --report-trx --results-directory artifacts/test-results" : "--no-build --logger trx --results-directory artifacts/test-results", test.TrimEnd(), StringComparison.Ordinal);
+
+        var afterScript = steps.SingleOrDefault(s => s.Name == "standards-build.after_script");
+        if (afterScript is not null)
+        {
+            var after = RunWithDotnet(afterScript, work, "echo \"dotnet $*\"\n");
+            Assert.True(after.ExitCode == 0, after.Output);
+            Assert.Equal(mtp, after.Output.Contains("-t:StandardsJUnitReport", StringComparison.Ordinal));
+        }
+    }
+
     // The step's script after a dotnet function that stands in for the SDK (a function: no executable file to mark).
     private static ProcessResult RunWithDotnet(CiStep step, string work, string dotnetBody)
     {

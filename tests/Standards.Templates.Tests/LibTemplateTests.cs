@@ -26,6 +26,40 @@ public sealed class LibTemplateTests(LibTemplateTests.Flow flow) : IClassFixture
     [Fact]
     public void Its_tests_pass() => flow.AssertTestsPassed();
 
+    /// <summary>
+    /// The repo's tests run on Microsoft.Testing.Platform (xunit.v3, coverlet.MTP): the coverage step gates the run's
+    /// report, passing at the policy's minimum and failing, with the exact finding, when the minimum is above what the
+    /// tests cover; the gate never passes on nothing.
+    /// </summary>
+    [Fact]
+    public void Its_coverage_gate_on_microsoft_testing_platform_fails_below_the_minimum()
+    {
+        flow.AssertTestsPassed();
+        var repo = flow.Repo;
+        Assert.Contains("\"runner\": \"Microsoft.Testing.Platform\"", File.ReadAllText(repo.PathOf("global.json")), StringComparison.Ordinal);
+        var passed = Coverage(repo);
+        Assert.True(passed.Succeeded, passed.Output);
+        Assert.Matches(@"Standards: coverage of Acme\.Text\.Tests: line \d+\.\d % \(\d+/\d+\), branch \d+\.\d % \(\d+/\d+\) over Acme\.Text", passed.Output);
+
+        var policy = repo.PathOf("standards.json");
+        var original = File.ReadAllText(policy);
+        try
+        {
+            File.WriteAllText(policy, original.Replace("\"kind\": \"library\",", "\"kind\": \"library\",\n  \"coverage\": { \"branch\": 100 },", StringComparison.Ordinal));
+            var failed = Coverage(repo);
+            Assert.False(failed.Succeeded, failed.Output);
+            var finding = Assert.Single(failed.WithCode("STD4003"), d => d.Project.EndsWith("Acme.Text.Tests.csproj", StringComparison.Ordinal));
+            Assert.Matches(@"^Branch coverage of Acme\.Text\.Tests over Acme\.Text is \d+\.\d % \(\d+ of \d+ branches\), below the minimum of 100\.0 %\.", finding.Message);
+        }
+        finally
+        {
+            File.WriteAllText(policy, original);
+        }
+    }
+
+    private static BuildResult Coverage(GeneratedRepo repo) =>
+        HeavyWork.Run(() => repo.Dotnet(["build", "-c", "Release", "--no-restore", "-t:StandardsCoverage", "-nr:false"]));
+
     /// <summary>The generated repo, built and tested once for the class.</summary>
     public sealed class Flow(IMessageSink diagnostics) : RepoFlow(
         diagnostics,

@@ -93,9 +93,12 @@ public sealed class GeneratedRepo
     public BuildResult Build() =>
         HeavyWork.Run(() => Dotnet(["build", "-c", "Release", "--no-restore", "-tl:off", "-nologo", "-clp:NoSummary", "-nr:false"]));
 
-    /// <summary><c>dotnet test -c Release --no-build</c> in CI mode, with extra environment variables.</summary>
+    /// <summary>
+    /// <c>dotnet test -c Release --no-build</c> in CI mode, with extra environment variables. Generated repos run
+    /// their tests on Microsoft.Testing.Platform, whose test apps take no MSBuild switches (-tl, -nologo).
+    /// </summary>
     public BuildResult Test(IReadOnlyDictionary<string, string?>? environment = null) =>
-        HeavyWork.Run(() => Dotnet(["test", "-c", "Release", "--no-build", "-tl:off", "-nologo"], environment: environment));
+        HeavyWork.Run(() => Dotnet(["test", "-c", "Release", "--no-build"], environment: environment));
 
     /// <summary>Runs a dotnet command at the repo root with CI=true (unless <paramref name="ci"/> is false).</summary>
     public BuildResult Dotnet(IEnumerable<string> arguments, bool ci = true, IReadOnlyDictionary<string, string?>? environment = null)

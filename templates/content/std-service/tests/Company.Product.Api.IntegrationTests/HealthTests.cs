@@ -20,10 +20,10 @@ public sealed class HealthTests
         factory.Downstream.Status = HttpStatusCode.BadGateway;
         using HttpClient client = factory.CreateClient();
 
-        using HttpResponseMessage response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        using HttpResponseMessage response = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using JsonDocument body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using JsonDocument body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
         Assert.Empty(body.RootElement.GetProperty("checks").EnumerateObject());
     }

@@ -23,7 +23,7 @@ public sealed class InputValidationTests
         IReadOnlyList<string> failures = await MalformedInputs.NotRejectedAsync(client, MalformedInputs.All(seed));
 
         Assert.True(failures.Count == 0, $"seed {seed}:\n{string.Join('\n', failures)}");
-        JsonElement page = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/items", UriKind.Relative));
+        JsonElement page = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/items", UriKind.Relative), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(0, page.GetProperty("items").GetArrayLength());
     }
 }

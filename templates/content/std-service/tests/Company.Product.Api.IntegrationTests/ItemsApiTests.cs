@@ -14,14 +14,14 @@ public sealed class ItemsApiTests(ApiFactory factory) : IClassFixture<ApiFactory
     {
         using HttpClient client = factory.CreateItemsClient();
 
-        using HttpResponseMessage created = await client.PostAsJsonAsync(Items, new { name = "Widget", description = "Blue" });
+        using HttpResponseMessage created = await client.PostAsJsonAsync(Items, new { name = "Widget", description = "Blue" }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        JsonElement item = await created.Content.ReadFromJsonAsync<JsonElement>();
+        JsonElement item = await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken);
         string id = item.GetProperty("id").GetString()!;
         Assert.Equal($"/api/v1/items/{id}", created.Headers.Location!.OriginalString);
 
-        JsonElement fetched = await client.GetFromJsonAsync<JsonElement>(created.Headers.Location);
+        JsonElement fetched = await client.GetFromJsonAsync<JsonElement>(created.Headers.Location, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal("Widget", fetched.GetProperty("name").GetString());
         Assert.Equal("Blue", fetched.GetProperty("description").GetString());
     }
@@ -33,14 +33,13 @@ public sealed class ItemsApiTests(ApiFactory factory) : IClassFixture<ApiFactory
         using HttpClient client = isolated.CreateItemsClient();
         for (int i = 0; i < 3; i++)
         {
-            using HttpResponseMessage created = await client.PostAsJsonAsync(Items, new { name = $"Item {i}" });
+            using HttpResponseMessage created = await client.PostAsJsonAsync(Items, new { name = $"Item {i}" }, cancellationToken: TestContext.Current.CancellationToken);
             created.EnsureSuccessStatusCode();
         }
 
-        JsonElement first = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/items?limit=2", UriKind.Relative));
+        JsonElement first = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/items?limit=2", UriKind.Relative), cancellationToken: TestContext.Current.CancellationToken);
         string cursor = first.GetProperty("nextCursor").GetString()!;
-        JsonElement second = await client.GetFromJsonAsync<JsonElement>(
-            new Uri($"/api/v1/items?limit=2&cursor={Uri.EscapeDataString(cursor)}", UriKind.Relative));
+        JsonElement second = await client.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/items?limit=2&cursor={Uri.EscapeDataString(cursor)}", UriKind.Relative), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(2, first.GetProperty("items").GetArrayLength());
         Assert.Equal(1, second.GetProperty("items").GetArrayLength());
@@ -52,7 +51,7 @@ public sealed class ItemsApiTests(ApiFactory factory) : IClassFixture<ApiFactory
     {
         using HttpClient client = factory.CreateItemsClient();
 
-        using HttpResponseMessage response = await client.PostAsJsonAsync(Items, new { name = " " });
+        using HttpResponseMessage response = await client.PostAsJsonAsync(Items, new { name = " " }, cancellationToken: TestContext.Current.CancellationToken);
 
         JsonElement problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation.failed");
         Assert.True(problem.GetProperty("errors").TryGetProperty("name", out _));
@@ -64,7 +63,7 @@ public sealed class ItemsApiTests(ApiFactory factory) : IClassFixture<ApiFactory
         using HttpClient client = factory.CreateItemsClient();
         using var content = new StringContent("{not json", Encoding.UTF8, "application/json");
 
-        using HttpResponseMessage response = await client.PostAsync(Items, content);
+        using HttpResponseMessage response = await client.PostAsync(Items, content, TestContext.Current.CancellationToken);
 
         JsonElement problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "request.invalid");
         Assert.Contains("request body as JSON", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -76,7 +75,7 @@ public sealed class ItemsApiTests(ApiFactory factory) : IClassFixture<ApiFactory
         using HttpClient client = factory.CreateItemsClient();
         using var content = new StringContent("name=x", Encoding.UTF8, "text/plain");
 
-        using HttpResponseMessage response = await client.PostAsync(Items, content);
+        using HttpResponseMessage response = await client.PostAsync(Items, content, TestContext.Current.CancellationToken);
 
         JsonElement problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "request.unsupported_media_type");
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("detail").GetString()));
@@ -87,7 +86,7 @@ public sealed class ItemsApiTests(ApiFactory factory) : IClassFixture<ApiFactory
     {
         using HttpClient client = factory.CreateItemsClient();
 
-        using HttpResponseMessage response = await client.GetAsync(new Uri($"/api/v1/items/{Guid.NewGuid()}", UriKind.Relative));
+        using HttpResponseMessage response = await client.GetAsync(new Uri($"/api/v1/items/{Guid.NewGuid()}", UriKind.Relative), TestContext.Current.CancellationToken);
 
         JsonElement problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "items.not_found");
         Assert.Equal(32, problem.GetProperty("traceId").GetString()!.Length);
@@ -102,7 +101,7 @@ public sealed class ItemsApiTests(ApiFactory factory) : IClassFixture<ApiFactory
     {
         using HttpClient client = factory.CreateItemsClient();
 
-        using HttpResponseMessage response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        using HttpResponseMessage response = await client.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, code);
     }
@@ -112,7 +111,7 @@ public sealed class ItemsApiTests(ApiFactory factory) : IClassFixture<ApiFactory
     {
         using HttpClient client = factory.CreateItemsClient();
 
-        using HttpResponseMessage response = await client.GetAsync(new Uri("/api/v1/nothing-here", UriKind.Relative));
+        using HttpResponseMessage response = await client.GetAsync(new Uri("/api/v1/nothing-here", UriKind.Relative), TestContext.Current.CancellationToken);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "route.not_found");
     }

@@ -10,10 +10,10 @@ public sealed class OpenApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     {
         using HttpClient client = factory.CreateClient();
 
-        using HttpResponseMessage response = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        using HttpResponseMessage response = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using JsonDocument document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using JsonDocument document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         JsonElement root = document.RootElement;
         Assert.StartsWith("3.", root.GetProperty("openapi").GetString(), StringComparison.Ordinal);
         JsonElement paths = root.GetProperty("paths");
@@ -56,12 +56,12 @@ public sealed class OpenApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         await using var closed = new ApiFactory(new Dictionary<string, string?> { ["OpenApi:AllowAnonymous"] = "false" });
         using HttpClient anonymous = closed.CreateClient();
 
-        using HttpResponseMessage refused = await anonymous.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        using HttpResponseMessage refused = await anonymous.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
 
 //#if (hasAuth)
         await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.Unauthorized, "auth.unauthenticated");
         using HttpClient reader = closed.CreateAuthorizedClient("items:read");
-        using HttpResponseMessage served = await reader.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        using HttpResponseMessage served = await reader.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
 //#else
         // Without authentication nobody could be let in: the document is not served.

@@ -43,7 +43,7 @@ public sealed class RateLimitingTests
         using HttpClient client = factory.CreateItemsClient();
 
         HttpStatusCode[] statuses = await BurstAsync(client, 6);
-        using HttpResponseMessage rejected = await client.GetAsync(Items);
+        using HttpResponseMessage rejected = await client.GetAsync(Items, TestContext.Current.CancellationToken);
 
         Assert.Contains(HttpStatusCode.OK, statuses);
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
@@ -97,7 +97,7 @@ public sealed class RateLimitingTests
         {
             using var health = new HttpRequestMessage(HttpMethod.Get, "/health");
             health.Headers.Add(ApiFactory.RemoteAddressHeader, "192.0.2.10");
-            using HttpResponseMessage response = await client.SendAsync(health);
+            using HttpResponseMessage response = await client.SendAsync(health, TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
     }

@@ -15,7 +15,7 @@ public sealed class RequestIdTests(ApiFactory factory) : IClassFixture<ApiFactor
         using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
         request.Headers.Add(Header, "abc-123_x.y:z");
 
-        using HttpResponseMessage response = await client.SendAsync(request);
+        using HttpResponseMessage response = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal("abc-123_x.y:z", response.Headers.GetValues(Header).Single());
     }
@@ -25,8 +25,8 @@ public sealed class RequestIdTests(ApiFactory factory) : IClassFixture<ApiFactor
     {
         using HttpClient client = factory.CreateClient();
 
-        using HttpResponseMessage first = await client.GetAsync(new Uri("/health", UriKind.Relative));
-        using HttpResponseMessage second = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        using HttpResponseMessage first = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
+        using HttpResponseMessage second = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
 
         string id = first.Headers.GetValues(Header).Single();
         Assert.Equal(32, id.Length);
@@ -42,7 +42,7 @@ public sealed class RequestIdTests(ApiFactory factory) : IClassFixture<ApiFactor
         using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
         request.Headers.TryAddWithoutValidation(Header, value);
 
-        using HttpResponseMessage response = await client.SendAsync(request);
+        using HttpResponseMessage response = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.NotEqual(value, response.Headers.GetValues(Header).Single());
     }
@@ -55,10 +55,10 @@ public sealed class RequestIdTests(ApiFactory factory) : IClassFixture<ApiFactor
         request.Headers.Add(Header, "req-42");
         request.Headers.Add("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
 
-        using HttpResponseMessage response = await client.SendAsync(request);
+        using HttpResponseMessage response = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        JsonElement problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        JsonElement problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal("req-42", problem.GetProperty("requestId").GetString());
         Assert.Equal("0af7651916cd43dd8448eb211c80319c", problem.GetProperty("traceId").GetString());
     }

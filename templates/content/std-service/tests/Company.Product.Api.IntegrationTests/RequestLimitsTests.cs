@@ -44,8 +44,8 @@ public sealed class RequestLimitsTests(ApiFactory factory) : IClassFixture<ApiFa
         using HttpContent declaredBody = Declared(BodyOfSize(CreateItemRequest.MaxBodySize));
         using HttpContent chunkedBody = Chunked(BodyOfSize(CreateItemRequest.MaxBodySize));
 
-        using HttpResponseMessage declared = await client.PostAsync(Items, declaredBody);
-        using HttpResponseMessage chunked = await client.PostAsync(Items, chunkedBody);
+        using HttpResponseMessage declared = await client.PostAsync(Items, declaredBody, TestContext.Current.CancellationToken);
+        using HttpResponseMessage chunked = await client.PostAsync(Items, chunkedBody, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Created, declared.StatusCode);
         Assert.Equal(HttpStatusCode.Created, chunked.StatusCode);
@@ -57,7 +57,7 @@ public sealed class RequestLimitsTests(ApiFactory factory) : IClassFixture<ApiFa
         using HttpClient client = factory.CreateItemsClient();
         using HttpContent content = Declared(BodyOfSize(CreateItemRequest.MaxBodySize + 1));
 
-        using HttpResponseMessage response = await client.PostAsync(Items, content);
+        using HttpResponseMessage response = await client.PostAsync(Items, content, TestContext.Current.CancellationToken);
 
         JsonElement problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "request.too_large");
         Assert.Contains($"at most {CreateItemRequest.MaxBodySize} bytes", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class RequestLimitsTests(ApiFactory factory) : IClassFixture<ApiFa
         using HttpClient client = factory.CreateItemsClient();
         using HttpContent content = Chunked(BodyOfSize(4 * 1024 * 1024));
 
-        using HttpResponseMessage response = await client.PostAsync(Items, content);
+        using HttpResponseMessage response = await client.PostAsync(Items, content, TestContext.Current.CancellationToken);
 
         Assert.Null(content.Headers.ContentLength);
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "request.too_large");
@@ -84,8 +84,8 @@ public sealed class RequestLimitsTests(ApiFactory factory) : IClassFixture<ApiFa
         using HttpContent underBody = Declared(BodyOfSize(64));
         using HttpContent overBody = Chunked(BodyOfSize(65));
 
-        using HttpResponseMessage under = await client.PostAsync(Items, underBody);
-        using HttpResponseMessage over = await client.PostAsync(Items, overBody);
+        using HttpResponseMessage under = await client.PostAsync(Items, underBody, TestContext.Current.CancellationToken);
+        using HttpResponseMessage over = await client.PostAsync(Items, overBody, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Created, under.StatusCode);
         JsonElement problem = await ProblemAssert.IsProblemAsync(over, HttpStatusCode.RequestEntityTooLarge, "request.too_large");

@@ -14,7 +14,7 @@ public sealed class SecurityHeadersTests(ApiFactory factory) : IClassFixture<Api
     {
         using HttpClient client = factory.CreateClient();
 
-        using HttpResponseMessage response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        using HttpResponseMessage response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
@@ -29,7 +29,7 @@ public sealed class SecurityHeadersTests(ApiFactory factory) : IClassFixture<Api
         using HttpClient client = factory.CreateItemsClient();
         using var content = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json");
 
-        using HttpResponseMessage response = await client.PostAsync(new Uri("/api/v1/items", UriKind.Relative), content);
+        using HttpResponseMessage response = await client.PostAsync(new Uri("/api/v1/items", UriKind.Relative), content, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());

@@ -19,13 +19,13 @@ public sealed class ShutdownTests
         var state = new ShutdownState();
         var check = new ShutdownHealthCheck(lifetime, state);
 
-        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken)).Status);
         state.BeginDrain();
-        Assert.Equal(HealthStatus.Unhealthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+        Assert.Equal(HealthStatus.Unhealthy, (await check.CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken)).Status);
 
         var byLifetime = new ShutdownHealthCheck(lifetime, new ShutdownState());
         await lifetime.Stopping.CancelAsync();
-        Assert.Equal(HealthStatus.Unhealthy, (await byLifetime.CheckHealthAsync(new HealthCheckContext())).Status);
+        Assert.Equal(HealthStatus.Unhealthy, (await byLifetime.CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken)).Status);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class ShutdownTests
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration.AddInMemoryCollection(settings);
         });
-        await app.StartAsync();
+        await app.StartAsync(TestContext.Current.CancellationToken);
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
 
         // The window is long so that both requests below land in it on a slow machine; the test ends it once they
@@ -48,17 +48,17 @@ public sealed class ShutdownTests
         ShutdownState state = app.Services.GetRequiredService<ShutdownState>();
         while (!state.IsDraining)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(10));
+            await Task.Delay(TimeSpan.FromMilliseconds(10), TestContext.Current.CancellationToken);
         }
 
-        using HttpResponseMessage health = await client.GetAsync(new Uri("/health", UriKind.Relative));
-        using HttpResponseMessage ready = await client.GetAsync(new Uri("/ready", UriKind.Relative));
+        using HttpResponseMessage health = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
+        using HttpResponseMessage ready = await client.GetAsync(new Uri("/ready", UriKind.Relative), TestContext.Current.CancellationToken);
         await endOfDrain.CancelAsync();
         await stopping;
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(new Uri("/health", UriKind.Relative)));
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken));
     }
 
     private sealed class TestLifetime : IHostApplicationLifetime, IDisposable

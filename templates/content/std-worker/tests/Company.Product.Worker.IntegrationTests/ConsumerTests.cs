@@ -25,7 +25,7 @@ public sealed class ConsumerTests
         }
 
         await Eventually.TrueAsync(() => handler.Handled.Count == 3);
-        await Task.Delay(TimeSpan.FromMilliseconds(100));
+        await Task.Delay(TimeSpan.FromMilliseconds(100), TestContext.Current.CancellationToken);
         Assert.Equal(["a", "b", "c"], handler.Handled.Order());
     }
 

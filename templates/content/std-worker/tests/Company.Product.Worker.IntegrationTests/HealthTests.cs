@@ -10,7 +10,7 @@ public sealed class HealthTests(WorkerFactory factory) : IClassFixture<WorkerFac
     {
         using HttpClient client = factory.CreateClient();
 
-        using HttpResponseMessage response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        using HttpResponseMessage response = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -29,7 +29,7 @@ public sealed class HealthTests(WorkerFactory factory) : IClassFixture<WorkerFac
 
         using (response)
         {
-            using JsonDocument body = JsonDocument.Parse(await response!.Content.ReadAsStringAsync());
+            using JsonDocument body = JsonDocument.Parse(await response!.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
             JsonElement checks = body.RootElement.GetProperty("checks");
             Assert.Equal("Healthy", checks.GetProperty("consumer").GetProperty("status").GetString());
             Assert.Equal("Healthy", checks.GetProperty("shutdown").GetProperty("status").GetString());

@@ -36,8 +36,8 @@ public sealed class ConfigurationTests
     {
         await using WebApplication app = BuildApp([]);
 
-        await app.StartAsync();
-        await app.StopAsync();
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        await app.StopAsync(TestContext.Current.CancellationToken);
     }
 
     [Theory]
@@ -81,7 +81,7 @@ public sealed class ConfigurationTests
         Exception thrown = await Assert.ThrowsAnyAsync<Exception>(async () =>
         {
             await using WebApplication app = BuildApp(new Dictionary<string, string?> { [key] = value });
-            await app.StartAsync();
+            await app.StartAsync(TestContext.Current.CancellationToken);
         });
 
         // Options that read other options fail with them (a client's resilience handler reads its settings): every
@@ -105,7 +105,7 @@ public sealed class ConfigurationTests
                 ["Authentication:Schemes:Bearer:SigningKeys:0:Issuer"] = null,
                 ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = null,
             });
-            await app.StartAsync();
+            await app.StartAsync(TestContext.Current.CancellationToken);
         });
 
         Assert.Contains("Authority", error.Message, StringComparison.Ordinal);
@@ -123,7 +123,7 @@ public sealed class ConfigurationTests
                 ["Database:Provider"] = "Postgres",
                 ["ConnectionStrings:Database"] = "Host=db;Password=s3cr3t-value;Bogus Keyword=1",
             });
-            await app.StartAsync();
+            await app.StartAsync(TestContext.Current.CancellationToken);
         });
 
         Assert.Contains("ConnectionStrings:Database", error.Message, StringComparison.Ordinal);

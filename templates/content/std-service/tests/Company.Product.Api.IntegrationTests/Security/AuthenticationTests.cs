@@ -15,7 +15,7 @@ public sealed class AuthenticationTests(ApiFactory factory) : IClassFixture<ApiF
     {
         using HttpClient client = factory.CreateClient();
 
-        using HttpResponseMessage response = await client.GetAsync(Items);
+        using HttpResponseMessage response = await client.GetAsync(Items, TestContext.Current.CancellationToken);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, "auth.unauthenticated");
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
@@ -40,7 +40,7 @@ public sealed class AuthenticationTests(ApiFactory factory) : IClassFixture<ApiF
         using HttpClient client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
-        using HttpResponseMessage response = await client.GetAsync(Items);
+        using HttpResponseMessage response = await client.GetAsync(Items, TestContext.Current.CancellationToken);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, "auth.unauthenticated");
         Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public sealed class AuthenticationTests(ApiFactory factory) : IClassFixture<ApiF
     {
         using HttpClient reader = factory.CreateAuthorizedClient("items:read");
 
-        using HttpResponseMessage response = await reader.PostAsJsonAsync(Items, new { name = "Widget" });
+        using HttpResponseMessage response = await reader.PostAsJsonAsync(Items, new { name = "Widget" }, cancellationToken: TestContext.Current.CancellationToken);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, "auth.forbidden");
     }
@@ -61,8 +61,8 @@ public sealed class AuthenticationTests(ApiFactory factory) : IClassFixture<ApiF
     {
         using HttpClient client = factory.CreateAuthorizedClient("items:write items:read");
 
-        using HttpResponseMessage created = await client.PostAsJsonAsync(Items, new { name = "Widget" });
-        using HttpResponseMessage listed = await client.GetAsync(Items);
+        using HttpResponseMessage created = await client.PostAsJsonAsync(Items, new { name = "Widget" }, cancellationToken: TestContext.Current.CancellationToken);
+        using HttpResponseMessage listed = await client.GetAsync(Items, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
@@ -75,7 +75,7 @@ public sealed class AuthenticationTests(ApiFactory factory) : IClassFixture<ApiF
 
         foreach (string path in new[] { "/health", "/ready", "/openapi/v1.json" })
         {
-            using HttpResponseMessage response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            using HttpResponseMessage response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {response.StatusCode}");
         }
     }

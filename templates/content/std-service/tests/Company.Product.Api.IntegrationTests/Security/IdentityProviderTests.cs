@@ -72,7 +72,7 @@ public sealed class IdentityProviderTests : IDisposable
             status = response.StatusCode;
             if (status != HttpStatusCode.OK)
             {
-                await Task.Delay(200);
+                await Task.Delay(200, TestContext.Current.CancellationToken);
             }
         }
 

@@ -58,7 +58,7 @@ public sealed class HttpResilienceTests : IDisposable
             new HttpResponseMessage(call < 3 ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK)));
         using HttpClient client = CreateClient(stub, FastOptions());
 
-        using HttpResponseMessage response = await client.GetAsync(new Uri("status", UriKind.Relative));
+        using HttpResponseMessage response = await client.GetAsync(new Uri("status", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(3, stub.Calls);
@@ -70,7 +70,7 @@ public sealed class HttpResilienceTests : IDisposable
         var stub = StubHandler.Always(HttpStatusCode.InternalServerError);
         using HttpClient client = CreateClient(stub, FastOptions(maxAttempts: 4));
 
-        using HttpResponseMessage response = await client.GetAsync(new Uri("status", UriKind.Relative));
+        using HttpResponseMessage response = await client.GetAsync(new Uri("status", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal(4, stub.Calls);
@@ -86,7 +86,7 @@ public sealed class HttpResilienceTests : IDisposable
         var stub = StubHandler.Always(status);
         using HttpClient client = CreateClient(stub, FastOptions());
 
-        using HttpResponseMessage response = await client.GetAsync(new Uri("status", UriKind.Relative));
+        using HttpResponseMessage response = await client.GetAsync(new Uri("status", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(status, response.StatusCode);
         Assert.Equal(1, stub.Calls);
@@ -100,7 +100,7 @@ public sealed class HttpResilienceTests : IDisposable
             : Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)));
         using HttpClient client = CreateClient(stub, FastOptions());
 
-        using HttpResponseMessage response = await client.GetAsync(new Uri("status", UriKind.Relative));
+        using HttpResponseMessage response = await client.GetAsync(new Uri("status", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(2, stub.Calls);
     }
@@ -121,7 +121,7 @@ public sealed class HttpResilienceTests : IDisposable
         options.AttemptTimeout = TimeSpan.FromMilliseconds(50);
         using HttpClient client = CreateClient(stub, options);
 
-        using HttpResponseMessage response = await client.GetAsync(new Uri("status", UriKind.Relative));
+        using HttpResponseMessage response = await client.GetAsync(new Uri("status", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2, stub.Calls);
@@ -139,7 +139,7 @@ public sealed class HttpResilienceTests : IDisposable
         options.AttemptTimeout = TimeSpan.FromMilliseconds(20);
         using HttpClient client = CreateClient(stub, options);
 
-        await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.GetAsync(new Uri("status", UriKind.Relative)));
+        await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.GetAsync(new Uri("status", UriKind.Relative), TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -152,10 +152,10 @@ public sealed class HttpResilienceTests : IDisposable
 
         for (int i = 0; i < 4; i++)
         {
-            using HttpResponseMessage failed = await client.GetAsync(new Uri("status", UriKind.Relative));
+            using HttpResponseMessage failed = await client.GetAsync(new Uri("status", UriKind.Relative), TestContext.Current.CancellationToken);
         }
 
-        await Assert.ThrowsAsync<BrokenCircuitException>(() => client.GetAsync(new Uri("status", UriKind.Relative)));
+        await Assert.ThrowsAsync<BrokenCircuitException>(() => client.GetAsync(new Uri("status", UriKind.Relative), TestContext.Current.CancellationToken));
         Assert.Equal(4, stub.Calls);
     }
 
@@ -185,7 +185,7 @@ public sealed class HttpResilienceTests : IDisposable
         var stub = new StubHandler((call, _) => Task.FromResult(new HttpResponseMessage(call < 3 ? HttpStatusCode.BadGateway : HttpStatusCode.OK)));
         using HttpClient client = CreateClient(stub, FastOptions());
 
-        using HttpResponseMessage response = await client.GetAsync(new Uri("status", UriKind.Relative));
+        using HttpResponseMessage response = await client.GetAsync(new Uri("status", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2, retries);
@@ -197,7 +197,7 @@ public sealed class HttpResilienceTests : IDisposable
         var stub = StubHandler.Always(HttpStatusCode.ServiceUnavailable);
         using HttpClient client = CreateClient(stub, FastOptions());
 
-        using HttpResponseMessage response = await client.PostAsync(new Uri("orders", UriKind.Relative), new StringContent("{}"));
+        using HttpResponseMessage response = await client.PostAsync(new Uri("orders", UriKind.Relative), new StringContent("{}"), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal(1, stub.Calls);
@@ -216,7 +216,7 @@ public sealed class HttpResilienceTests : IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Post, "orders") { Content = new StringContent("{\"n\":1}") };
         request.Headers.Add(HttpResilience.IdempotencyKeyHeader, "key-1");
 
-        using HttpResponseMessage response = await client.SendAsync(request);
+        using HttpResponseMessage response = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal(3, seen.Count);
@@ -231,7 +231,7 @@ public sealed class HttpResilienceTests : IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Get, "status");
         request.Options.Set(HttpResilience.NoRetries, true);
 
-        using HttpResponseMessage response = await client.SendAsync(request);
+        using HttpResponseMessage response = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(1, stub.Calls);
     }
@@ -256,8 +256,8 @@ public sealed class HttpResilienceTests : IDisposable
         var stub = new StubHandler((call, _) => Task.FromResult(new HttpResponseMessage(call % 2 == 1 ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.NoContent)));
         using HttpClient client = CreateClient(stub, FastOptions());
 
-        using HttpResponseMessage put = await client.PutAsync(new Uri("orders/1", UriKind.Relative), new StringContent("{}"));
-        using HttpResponseMessage delete = await client.DeleteAsync(new Uri("orders/1", UriKind.Relative));
+        using HttpResponseMessage put = await client.PutAsync(new Uri("orders/1", UriKind.Relative), new StringContent("{}"), TestContext.Current.CancellationToken);
+        using HttpResponseMessage delete = await client.DeleteAsync(new Uri("orders/1", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.NoContent), (put.StatusCode, delete.StatusCode));
         Assert.Equal(4, stub.Calls);

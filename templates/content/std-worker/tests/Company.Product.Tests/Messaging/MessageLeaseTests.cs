@@ -23,7 +23,7 @@ public sealed class MessageLeaseTests
     public async Task Keeps_renewing_while_the_handling_runs_longer_than_the_lease()
     {
         var transport = new LeaseScriptTransport(_ => true);
-        await using MessageLease lease = Start(transport);
+        await using MessageLease lease = Start(transport, TestContext.Current.CancellationToken);
 
         // Five renewals take five thirds of a lease: the handling has outlived its first lease and still holds it.
         using var deadline = new CancellationTokenSource(Bound);
@@ -40,7 +40,7 @@ public sealed class MessageLeaseTests
     public async Task A_lease_the_transport_reports_lost_cancels_the_handling()
     {
         var transport = new LeaseScriptTransport(renewal => renewal < 2);
-        await using MessageLease lease = Start(transport);
+        await using MessageLease lease = Start(transport, TestContext.Current.CancellationToken);
 
         await CancelledAsync(lease.Token);
 
@@ -52,7 +52,7 @@ public sealed class MessageLeaseTests
     public async Task Renewals_that_keep_failing_cancel_the_handling_before_the_lease_ends()
     {
         var transport = new LeaseScriptTransport(_ => throw new InvalidOperationException("database down"));
-        await using MessageLease lease = Start(transport);
+        await using MessageLease lease = Start(transport, TestContext.Current.CancellationToken);
 
         await CancelledAsync(lease.Token);
 

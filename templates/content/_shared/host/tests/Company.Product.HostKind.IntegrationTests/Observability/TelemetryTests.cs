@@ -71,14 +71,14 @@ public sealed class TelemetryTests
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration.AddInMemoryCollection(settings);
         });
-        await app.StartAsync();
+        await app.StartAsync(TestContext.Current.CancellationToken);
         using (var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) })
         {
-            using HttpResponseMessage response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+            using HttpResponseMessage response = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
         }
 
         app.Services.GetRequiredService<ILogger<TelemetryTests>>().LogWarning("exported log line");
-        await app.StopAsync();
+        await app.StopAsync(TestContext.Current.CancellationToken);
         await app.DisposeAsync();
 
         Assert.Contains("/v1/traces", collector.Paths);
@@ -94,7 +94,7 @@ public sealed class TelemetryTests
     {
         await using var factory = new HostKindFactory();
         using HttpClient client = factory.CreateClient();
-        using HttpResponseMessage response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        using HttpResponseMessage response = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
 
         using Activity? activity = ProductTelemetry.ActivitySource.StartActivity("probe");
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Npgsql;
 
 namespace CompanyProduct.Tests.Support;
@@ -54,7 +55,9 @@ internal sealed class TestDatabase : IAsyncDisposable
 /// <summary>A test that needs PostgreSQL: skipped unless <c>TEST_POSTGRES_CONNECTION_STRING</c> is set.</summary>
 internal sealed class PostgresFactAttribute : FactAttribute
 {
-    public PostgresFactAttribute()
+    // xunit.v3 reports a test's source location from the caller information its attribute passes on.
+    public PostgresFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
     {
         if (string.IsNullOrEmpty(TestDatabase.ServerConnectionString))
         {
