@@ -13,7 +13,7 @@ public sealed class FleetTests
     [Fact]
     public void Good_files_are_read_and_each_bad_one_is_named_with_its_code_line_and_reason()
     {
-        var future = Text(Facts("b")).Replace("\"schemaVersion\": 1", "\"schemaVersion\": 7", StringComparison.Ordinal);
+        var future = Text(Facts("b")).Replace("\"schemaVersion\": 2", "\"schemaVersion\": 7", StringComparison.Ordinal);
         var (records, problems) = FleetInputs.Parse(
         [
             ("a/compliance.json", Text(Facts("org/a"))),
@@ -26,7 +26,7 @@ public sealed class FleetTests
         Assert.Equal(["a/compliance.json", "d/compliance.json"], records.Select(r => r.File));
         Assert.Equal(3, problems.Count);
         Assert.Equal(
-            new FleetProblem("STD7521", "b/compliance.json", 3, "schemaVersion 7 is newer than this tool reads (1): the file was written by a newer Standards.Sdk. Update Standards.Tool to the newest SDK version of the fleet (dotnet tool update Standards.Tool)."),
+            new FleetProblem("STD7521", "b/compliance.json", 3, "schemaVersion 7 is newer than this tool reads (2): the file was written by a newer Standards.Sdk. Update Standards.Tool to the newest SDK version of the fleet (dotnet tool update Standards.Tool)."),
             problems[0]);
         Assert.Equal(("STD7520", "c/compliance.json", 1), (problems[1].Code, problems[1].File, problems[1].Line));
         Assert.StartsWith("The compliance file cannot be read: it is not valid JSON (", problems[1].Message, StringComparison.Ordinal);

@@ -61,7 +61,8 @@ public static class FleetJson
             ["builds"] = repo.History.Count,
             ["findings"] = repo.Findings,
             ["errors"] = repo.Errors,
-            ["baselined"] = facts.Findings.Sum(f => f.Baselined),
+            ["countsProjects"] = facts.CountsProjects,
+            ["baselined"] = facts.AllFindings().Sum(f => f.Baselined),
             ["baselines"] = new JsonObject { ["repo"] = facts.RepoBaselineEntries, ["code"] = facts.CodeBaselineEntries },
             ["baselineTrend"] = new JsonArray([.. repo.History.Select(h => (JsonNode?)new JsonObject
             {
@@ -77,7 +78,7 @@ public static class FleetJson
                 ["passed"] = c.Passed,
             } : null,
             ["sbom"] = new JsonObject { ["enabled"] = facts.Sbom.Enabled, ["format"] = facts.Sbom.Format },
-            ["byRule"] = new JsonArray([.. facts.Findings.Select(f => (JsonNode?)new JsonObject
+            ["byRule"] = new JsonArray([.. facts.AllFindings().Select(f => (JsonNode?)new JsonObject
             {
                 ["rule"] = f.Rule,
                 ["severity"] = f.Severity,
