@@ -122,6 +122,32 @@ public sealed class FleetTests
     }
 
     [Fact]
+    public void Each_projects_findings_are_counted_in_the_repo_row_and_listed_in_its_section_and_fleet_json()
+    {
+        var facts = Facts("org/a", errors: 1) with
+        {
+            Projects =
+            [
+                new ComplianceProject("src/A/A.csproj", "net10.0", [new ComplianceRuleCount("CS0168", "error", 2, 0), new ComplianceRuleCount("STD1001", "warning", 3, 2)], 1),
+                new ComplianceProject("src/B/B.csproj", "net10.0", [new ComplianceRuleCount("CA1822", "info", 1, 0)], 0),
+            ],
+        };
+        var fleet = FleetModel.Build([new ComplianceRecord("a", facts)], Today);
+
+        var html = FleetHtml.Write(fleet, []);
+        using var document = JsonDocument.Parse(FleetJson.Write(fleet, []));
+
+        // Repository checks: STD3014 2 errors, 1 baselined; projects: 2 errors, 1 open warning, 1 info.
+        Assert.Equal((5, 3), (fleet.Repos[0].Findings, fleet.Repos[0].Errors));
+        Assert.Contains("<tr><th scope=\"row\"><code>src/A/A.csproj</code></th><td>2</td><td>1</td><td>0</td><td>2</td><td>1</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><th scope=\"row\"><code>src/B/B.csproj</code></th><td>0</td><td>0</td><td>1</td><td>0</td><td>0</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><th scope=\"row\">CS0168</th><td>error</td><td>2</td><td>0</td></tr>", html, StringComparison.Ordinal);
+        var projects = document.RootElement.GetProperty("repos")[0].GetProperty("projects").EnumerateArray()
+            .Select(p => (p.GetProperty("project").GetString(), p.GetProperty("errors").GetInt32(), p.GetProperty("warnings").GetInt32(), p.GetProperty("infos").GetInt32(), p.GetProperty("baselined").GetInt32(), p.GetProperty("suppressedInSource").GetInt32()));
+        Assert.Equal([("src/A/A.csproj", 2, 1, 0, 2, 1), ("src/B/B.csproj", 0, 0, 1, 0, 0)], projects);
+    }
+
+    [Fact]
     public void The_page_is_self_contained_with_a_row_per_repo_and_a_section_each()
     {
         var fleet = FleetModel.Build(

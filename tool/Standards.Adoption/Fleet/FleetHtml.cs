@@ -170,8 +170,26 @@ public static class FleetHtml
             html.Append("</tbody>\n</table>\n");
         }
 
+        AppendProjects(html, repo.Repo, facts.Projects);
         AppendExceptions(html, fleet, repo.Repo, facts.Exceptions);
         html.Append("</section>\n");
+    }
+
+    /// <summary>Each project's share of the findings above: what its compiles and its checks reported.</summary>
+    private static void AppendProjects(StringBuilder html, string repo, IReadOnlyList<ComplianceProject> projects)
+    {
+        if (projects.Count == 0)
+        {
+            return;
+        }
+
+        html.Append(Text($"<table class=\"projects\">\n<caption>Findings by project of {E(repo)} (the repository checks' are the rest)</caption>\n<thead><tr><th scope=\"col\">Project</th><th scope=\"col\">Errors</th><th scope=\"col\">Warnings</th><th scope=\"col\">Infos</th><th scope=\"col\">Baselined</th><th scope=\"col\">Suppressed in source</th></tr></thead>\n<tbody>\n"));
+        foreach (var project in projects)
+        {
+            html.Append(Text($"<tr><th scope=\"row\"><code>{E(project.Project)}</code></th><td>{project.Open("error")}</td><td>{project.Open("warning")}</td><td>{project.Open("info")}</td><td>{project.Findings.Sum(f => f.Baselined)}</td><td>{project.SuppressedInSource}</td></tr>\n"));
+        }
+
+        html.Append("</tbody>\n</table>\n");
     }
 
     private static void AppendExceptions(StringBuilder html, FleetModel fleet, string repo, IReadOnlyList<ComplianceExceptionEntry> exceptions)

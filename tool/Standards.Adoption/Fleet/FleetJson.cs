@@ -85,10 +85,22 @@ public static class FleetJson
                 ["count"] = f.Count,
                 ["baselined"] = f.Baselined,
             })]),
+            ["projects"] = Projects(facts),
             ["exceptions"] = new JsonArray([.. facts.Exceptions.Select(e => (JsonNode?)Exception(fleet, e, null))]),
             ["expiring"] = repo.Expiring.Count,
         };
     }
+
+    /// <summary>Each project's findings no baseline accepts, by severity, with its baselined and suppressed ones.</summary>
+    private static JsonArray Projects(ComplianceFacts facts) => new([.. facts.Projects.Select(p => (JsonNode?)new JsonObject
+    {
+        ["project"] = p.Project,
+        ["errors"] = p.Open("error"),
+        ["warnings"] = p.Open("warning"),
+        ["infos"] = p.Open("info"),
+        ["baselined"] = p.Findings.Sum(f => f.Baselined),
+        ["suppressedInSource"] = p.SuppressedInSource,
+    })]);
 
     private static JsonObject Exception(FleetModel fleet, ComplianceExceptionEntry exception, string? repo)
     {

@@ -75,7 +75,11 @@ public sealed record ComplianceRuleCount(string Rule, string Severity, int Count
 /// <param name="TargetFrameworks">The target frameworks whose compiles are counted (';'-separated), as the project builds them.</param>
 /// <param name="Findings">One row per rule and severity: compiler and analyzer diagnostics (baselined: suppressed by the code baseline) and the per-project checks' findings.</param>
 /// <param name="SuppressedInSource">Diagnostics suppressed in source (#pragma, [SuppressMessage], a suppressor other than the code baseline): not counted in <paramref name="Findings"/>.</param>
-public sealed record ComplianceProject(string Project, string TargetFrameworks, IReadOnlyList<ComplianceRuleCount> Findings, int SuppressedInSource);
+public sealed record ComplianceProject(string Project, string TargetFrameworks, IReadOnlyList<ComplianceRuleCount> Findings, int SuppressedInSource)
+{
+    /// <summary>The project's findings of <paramref name="severity"/> (error, warning, info) no baseline accepts.</summary>
+    public int Open(string severity) => Findings.Where(f => f.Severity == severity).Sum(f => f.Count - f.Baselined);
+}
 
 /// <summary>An exception entry of standards.json.</summary>
 /// <param name="Rule">The rule waived.</param>
