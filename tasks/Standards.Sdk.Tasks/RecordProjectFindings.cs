@@ -29,6 +29,10 @@ public sealed class RecordProjectFindings : StandardsTask
     /// <summary>The records of the project's checks (obj/standards/findings/*.json).</summary>
     public ITaskItem[] CheckRecords { get; set; } = [];
 
+    /// <summary>This project's record (in <see cref="StateDirectory"/>, named by the build).</summary>
+    [Required]
+    public string RecordFile { get; set; } = string.Empty;
+
     /// <summary>Where the projects' records go (artifacts/standards/obj/projects/).</summary>
     [Required]
     public string StateDirectory { get; set; } = string.Empty;
@@ -71,8 +75,7 @@ public sealed class RecordProjectFindings : StandardsTask
         }
 
         var notWritten = new List<string>();
-        var recordFile = Path.Combine(StateDirectory, RecordName(project));
-        StateWriter.TryWriteIfChanged(recordFile, ProjectFindingsFile.Write(ComplianceAggregator.Project(project, TargetFrameworks, compiles, records)), notWritten);
+        StateWriter.TryWriteIfChanged(RecordFile, ProjectFindingsFile.Write(ComplianceAggregator.Project(project, TargetFrameworks, compiles, records)), notWritten);
         if (!string.IsNullOrEmpty(ComplianceFile) && notWritten.Count == 0)
         {
             ComplianceProjects.Update(ComplianceFile, StateDirectory, root, problems, notWritten);
@@ -84,12 +87,5 @@ public sealed class RecordProjectFindings : StandardsTask
         }
 
         return TaskLogging.LogFindings(Log, problems, StandardsPolicy.DefaultHelpBaseUrl, warningsAsErrors: false);
-    }
-
-    /// <summary>The record's file name: the project's name and a hash of its path (two projects may share a name).</summary>
-    internal static string RecordName(string project)
-    {
-        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(project)))[..12];
-        return $"{Path.GetFileNameWithoutExtension(project)}-{hash.ToLowerInvariant()}.json";
     }
 }
