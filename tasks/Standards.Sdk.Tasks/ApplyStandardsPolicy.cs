@@ -93,7 +93,7 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
             Log.LogMessage(MessageImportance.Normal, "{0}", line);
         }
 
-        return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        return LogAndRecord(reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 
     /// <summary>The settings the locked-settings check reads, from the task's parameters.</summary>

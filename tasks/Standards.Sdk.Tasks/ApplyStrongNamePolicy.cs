@@ -78,7 +78,7 @@ public sealed class ApplyStrongNamePolicy : ProjectPolicyTask
                     $"The strong-name key file {path} does not exist. Commit it (sn -k key.snk), or fix StandardsStrongNameKeyFile / AssemblyOriginatorKeyFile.", ProjectFile));
             }
 
-            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+            return LogAndRecord(findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
         }
 
         var inspected = StrongName.Inspect(ReadBytes(path));
@@ -86,7 +86,7 @@ public sealed class ApplyStrongNamePolicy : ProjectPolicyTask
         {
             findings.Add(new Finding(ReleaseRuleIds.StrongNameKeyInvalid, Severity.Error,
                 $"{path} is not a strong-name key file (a key pair from 'sn -k' or a public key from 'sn -p'). Replace it, or remove it to build unsigned.", path, 1));
-            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+            return LogAndRecord(findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
         }
 
         SignAssembly = "true";

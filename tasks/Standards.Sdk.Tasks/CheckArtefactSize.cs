@@ -61,7 +61,7 @@ public sealed class CheckArtefactSize : ProjectPolicyTask
             findings.Add(new Finding(BudgetRuleIds.SizeOverBudget, severity,
                 $"The {Kind} of {project.Name} has a size budget, but {Artefact} does not exist, so it could not be measured. This is a bug in how the artefact was located; please report it with the build log (-bl).",
                 ProjectFile));
-            return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+            return LogAndRecord(findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
         }
 
         Log.LogMessage(MessageImportance.Normal, "Standards.Sdk: {0} {1} is {2} (budget {3}).", project.Name, Kind, Quantity.Size(bytes), Quantity.Size(budget.Value));
@@ -70,6 +70,6 @@ public sealed class CheckArtefactSize : ProjectPolicyTask
             findings.Add(finding);
         }
 
-        return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        return LogAndRecord(findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 }

@@ -42,7 +42,7 @@ public sealed class CheckBenchmarkBudgets : ProjectPolicyTask
             Log.LogMessage(MessageImportance.High, summary);
         }
 
-        return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        return LogAndRecord(reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 
     private static bool WriteBaseline(string baselinePath, string baseline, FindingReporter reporter)

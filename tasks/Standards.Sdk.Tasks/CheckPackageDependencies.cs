@@ -88,7 +88,7 @@ public sealed class CheckPackageDependencies : ProjectPolicyTask
         ReportUnreadable(reporter, unreadable);
         Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Normal,
             "Standards.Sdk: checked the audit settings and package licences of {0}.", project.Name);
-        return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        return LogAndRecord(reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 
 }

@@ -69,6 +69,6 @@ public sealed class CheckPackageMetadata : ProjectPolicyTask
         var baseline = ReadBaselineFile(BaselineFile);
         reporter.AddRange(ProjectFindingsBaseline.Apply(findings, baseline, projectPath, BaselineFile ?? string.Empty, reporter.SeverityOf(BaselineRuleIds.EntryNoLongerNeeded)));
         Log.LogMessage(MessageImportance.Low, "Standards.Sdk: checked the package metadata of {0}.", metadata.PackageId);
-        return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        return LogAndRecord(reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 }

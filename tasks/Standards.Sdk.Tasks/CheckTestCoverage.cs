@@ -184,7 +184,7 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
     private bool Finish(ProjectContext project, FindingReporter reporter, StandardsPolicy policy)
     {
         Log.LogMessage(MessageImportance.High, "Standards: coverage gate of {0} {1}.", project.Name, CoverageVerdict.Of(reporter.Findings, TreatWarningsAsErrors, []).Text);
-        return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        return LogAndRecord(reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 
     // The run's own gate still applies when the report cannot be written; only the repo gate (StandardsCoverageGate) lacks it.

@@ -129,7 +129,7 @@ public sealed class ComputeStandardsVersion : ProjectPolicyTask
         var policy = LoadPolicy(today, findings: null);
         var reporter = FindingReporter.ForProject(policy, CreateProjectContext(), today);
         reporter.AddRange(result.Findings.Select(f => WithPolicySeverity(f, reporter)));
-        return TaskLogging.LogFindings(Log, reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        return LogAndRecord(reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 
     private (string? File, int Line) LocateVersion()

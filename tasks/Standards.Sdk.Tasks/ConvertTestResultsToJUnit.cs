@@ -68,7 +68,7 @@ public sealed class ConvertTestResultsToJUnit : ProjectPolicyTask
             findings.Add(NotWritten(notWritten, $"the JUnit report of {project.Name}", "The test results folder must be writable by the build (dotnet test --results-directory).", ResultsDirectory));
         }
 
-        return TaskLogging.LogFindings(Log, findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
+        return LogAndRecord(findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 
     private static TrxCandidate Candidate(string path)

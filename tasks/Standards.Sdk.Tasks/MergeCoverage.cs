@@ -71,6 +71,6 @@ public sealed class MergeCoverage : StandardsTask
         MergedReport = outcome.MergedReport;
         Verdict = outcome.Verdict;
         ReportTitle = outcome.ReportTitle;
-        return TaskLogging.LogFindings(Log, outcome.Findings, policy.HelpBaseUrl, WarningsAsErrors);
+        return LogAndRecord(outcome.Findings, policy.HelpBaseUrl, WarningsAsErrors);
     }
 }

@@ -93,7 +93,7 @@ public abstract class ProjectPolicyTask : StandardsTask
             }
         }
 
-        return TaskLogging.LogFindings(Log, [.. fixedSeverity, .. reporter.Findings], policy.HelpBaseUrl, TreatWarningsAsErrors);
+        return LogAndRecord([.. fixedSeverity, .. reporter.Findings], policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 
     /// <summary>

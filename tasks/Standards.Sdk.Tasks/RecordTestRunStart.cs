@@ -36,7 +36,7 @@ public sealed class RecordTestRunStart : StandardsTask
 
         var finding = NotWritten(notWritten, "the record of which result files were there before this test run, without which its coverage report or TRX cannot be told apart from an earlier run's",
             IntermediateFolderFix, RunStartedFile);
-        return TaskLogging.LogFindings(Log, [finding], Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, warningsAsErrors: false);
+        return LogAndRecord([finding], Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, warningsAsErrors: false);
     }
 
     /// <summary>The file's time and size now; null when it went away meanwhile (another run cleaning up).</summary>

@@ -138,7 +138,7 @@ public sealed class RunRepositoryChecks : StandardsTask
         Summary = summary.Line();
         Log.LogMessage(MessageImportance.High, Summary);
         var reported = outcome.Reported.Select(f => Absolute(f, root)).ToList();
-        var ok = TaskLogging.LogFindings(Log, reported, helpBaseUrl, WarningsAsErrors);
+        var ok = LogAndRecord(reported, helpBaseUrl, WarningsAsErrors);
         foreach (var finding in outcome.Baselined.Select(f => Absolute(f, root)))
         {
             Log.LogMessage(null, finding.Code, Finding.HelpLink(helpBaseUrl, finding.Code), finding.File, finding.Line, finding.Column, 0, 0,
@@ -175,7 +175,7 @@ public sealed class RunRepositoryChecks : StandardsTask
         reporter.Report(PolicyRuleIds.StateNotWritable,
             $"Standards.Sdk could not write {string.Join("; ", notWritten.Distinct(StringComparer.Ordinal))}. The repository checks ran and their findings are above, but without their state they run again on every build and concurrent builds are not kept apart.{reports} Make {StateDirectory} writable by the build, or point the state and reports elsewhere with StandardsRepositoryChecksOutputPath (e.g. -p:StandardsRepositoryChecksOutputPath=/tmp/standards/ or in Directory.Build.props).",
             StateDirectory);
-        return TaskLogging.LogFindings(Log, reporter.Findings, helpBaseUrl, WarningsAsErrors);
+        return LogAndRecord(reporter.Findings, helpBaseUrl, WarningsAsErrors);
     }
 
     /// <summary>Rewrites the baseline with the current findings and reports what changed; they are then all accepted.</summary>
@@ -222,7 +222,15 @@ public sealed class RunRepositoryChecks : StandardsTask
         written &= StateWriter.TryWrite(markdown, MarkdownSummaryWriter.Write(items, summary, helpBaseUrl, $"{outcome.Kind.Kind} ({outcome.Kind.Reason})"), notWritten);
         written &= StateWriter.TryWrite(codeQuality, CodeQualityWriter.Write(items, helpBaseUrl), notWritten);
         var compliance = Path.Combine(ReportsDirectory, ComplianceDocument.FileName);
-        written &= StateWriter.TryWrite(compliance, ComplianceDocument.Write(BuildComplianceFacts(items, outcome, policy)), notWritten);
+        // With the projects' records as their builds left them; each project's build adds its own as it finishes.
+        var projectsProblems = new List<Finding>();
+        using (RunGuard.Acquire(ComplianceProjects.LockFile(ProjectsStateDirectory), TimeSpan.FromMinutes(2)))
+        {
+            var facts = ComplianceProjects.WithRecords(BuildComplianceFacts(items, outcome, policy), ProjectsStateDirectory, Path.GetFullPath(RepoRoot), projectsProblems);
+            written &= StateWriter.TryWrite(compliance, ComplianceDocument.Write(facts), notWritten);
+        }
+
+        LogAndRecord(projectsProblems, helpBaseUrl, warningsAsErrors: false);
         if (written)
         {
             Log.LogMessage(MessageImportance.Low, $"Standards: reports written to {sarif}, {markdown}, {codeQuality} and {compliance}.");
@@ -253,6 +261,8 @@ public sealed class RunRepositoryChecks : StandardsTask
             File.Exists(codeBaseline) ? ReadOrNull(codeBaseline) ?? string.Empty : null,
             Environment.GetEnvironmentVariable));
     }
+
+    private string ProjectsStateDirectory => Path.Combine(string.IsNullOrEmpty(StateDirectory) ? Path.Combine(ReportsDirectory!, "obj") : StateDirectory, "projects");
 
     private void WriteStamp(DateTime started, List<string> notWritten)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Reports.Compliance;
 using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
 
@@ -13,11 +14,26 @@ namespace Standards.Sdk.Tasks;
 public abstract class StandardsTask : Microsoft.Build.Utilities.Task
 {
     /// <inheritdoc />
+    private readonly List<(string Rule, string Severity)> logged = [];
+
+    /// <summary>
+    /// The folder where the task records the findings it logged, by rule and severity, for compliance.json (the
+    /// project's obj/standards/findings/); empty: not recorded. The record, &lt;task&gt;&lt;suffix&gt;.json, is written on every
+    /// run, none included, so a fixed finding leaves the count.
+    /// </summary>
+    public string? FindingsRecordDirectory { get; set; }
+
+    /// <summary>What tells this run's record apart from the same task's in another build of the project (".net10.0").</summary>
+    public string? FindingsRecordSuffix { get; set; }
+
+    /// <inheritdoc />
     public sealed override bool Execute()
     {
         try
         {
-            return ExecuteCore() && !Log.HasLoggedErrors;
+            var ok = ExecuteCore();
+            WriteFindingsRecord();
+            return ok && !Log.HasLoggedErrors;
         }
 #pragma warning disable CA1031 // Catching everything is the point: no input may crash the build with MSB4018.
         catch (Exception ex)
@@ -31,8 +47,42 @@ public abstract class StandardsTask : Microsoft.Build.Utilities.Task
         }
     }
 
-    /// <summary>The task's work; findings are logged through <see cref="TaskLogging"/>.</summary>
+    /// <summary>The task's work; findings are logged through <see cref="LogAndRecord"/>.</summary>
     protected abstract bool ExecuteCore();
+
+    /// <summary>Logs findings (<see cref="TaskLogging.LogFindings"/>) and remembers them, at the severity logged, for <see cref="FindingsRecordDirectory"/>.</summary>
+    protected bool LogAndRecord(IEnumerable<Finding> findings, string helpBaseUrl, bool warningsAsErrors)
+    {
+        var list = findings.ToList();
+        foreach (var finding in list)
+        {
+            var severity = warningsAsErrors && finding.Severity == Severity.Warning ? Severity.Error : finding.Severity;
+            if (severity is Severity.Error or Severity.Warning or Severity.Info)
+            {
+                logged.Add((finding.Code, severity == Severity.Error ? "error" : severity == Severity.Warning ? "warning" : "info"));
+            }
+        }
+
+        return TaskLogging.LogFindings(Log, list, helpBaseUrl, warningsAsErrors);
+    }
+
+    private void WriteFindingsRecord()
+    {
+        if (string.IsNullOrEmpty(FindingsRecordDirectory))
+        {
+            return;
+        }
+
+        var record = ComplianceAggregator.CheckRecord(GetType().Name, logged);
+        var notWritten = new List<string>();
+        var file = Path.Combine(FindingsRecordDirectory, GetType().Name + FindingsRecordSuffix + ".json");
+        // TryWriteIfChanged is false also when the record is unchanged: only a problem it names is one.
+        StateWriter.TryWriteIfChanged(file, ProjectFindingsFile.Write(record), notWritten);
+        if (notWritten.Count > 0)
+        {
+            TaskLogging.LogFindings(Log, [NotWritten(notWritten, "the record of this check's findings that compliance.json counts", IntermediateFolderFix, null)], Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, warningsAsErrors: false);
+        }
+    }
 
     /// <summary>STD0008 for the files <see cref="StateWriter"/> could not write (<see cref="StateWriter.NotWritten"/>).</summary>
     protected static Finding NotWritten(IEnumerable<string> notWritten, string missing, string fix, string? file) =>
@@ -82,7 +132,7 @@ public abstract class StandardsTask : Microsoft.Build.Utilities.Task
         ProjectPolicyCheck.ReportUnreadable(reporter, unreadable);
 
     /// <summary>A file's text, or null when it is missing or unreadable.</summary>
-    protected static string? ReadOrNull(string path)
+    protected internal static string? ReadOrNull(string path)
     {
         try
         {

@@ -152,7 +152,7 @@ public sealed class WriteInputsCache : StandardsTask
         var request = new InputsCacheRequest(header, commonFiles, sections, string.IsNullOrEmpty(NotWritableFix) ? IntermediateFolderFix : NotWritableFix!);
         var finding = InputsCache.Write(request, HashAll);
         Written = [.. sections.Select(section => new TaskItem(section.Path))];
-        return finding is null || TaskLogging.LogFindings(Log, [finding], Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, warningsAsErrors: false);
+        return finding is null || LogAndRecord([finding], Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, warningsAsErrors: false);
     }
 
     /// <summary>

@@ -74,6 +74,8 @@ public sealed class JsonFormatsTests
         new(JsonFormats.TemplateRecord, ".standards/template.json (update's template record)", Standards.Adoption.Update.TemplateRecord.FileName,
             "{\n  \"formatVersion\": 1,\n  \"template\": \"std-lib\",\n  \"version\": \"1.0.0\",\n  \"generatedOn\": \"2026-01-02\",\n  \"options\": { \"name\": \"Acme.Text\" }\n}", "options", ["STD7531"],
             (_, text) => Tool(() => Standards.Adoption.Update.TemplateRecord.Read(text))),
+        new(JsonFormats.CompilerErrorLog, "compiler error log (compliance.json)", "obj/standards/findings/compiler.net10.0.sarif", "{\n  \"version\": \"2.1.0\",\n  \"runs\": []\n}", "runs", ["STD0007"],
+            (path, text) => Standards.Sdk.Checks.Reports.Compliance.CompilerErrorLog.Read(path, text).Problem is { } p ? [p] : []),
     ];
 
     private const string ComplianceSample = "{\n  \"schemaVersion\": 1,\n  \"repo\": \"org/app\",\n  \"commit\": null,\n  \"date\": \"2026-11-21T10:00:00Z\",\n"

@@ -72,6 +72,10 @@ public static class JsonFormats
     public static JsonFormat Compliance { get; } = new("compliance.json", new(AllowComments: false, RejectDuplicateKeys: true),
         "strict: written by the build, never edited by hand");
 
+    /// <summary>The compiler's error log (SARIF 2.1, ErrorLog), which compliance.json counts: strict JSON.</summary>
+    public static JsonFormat CompilerErrorLog { get; } = new("*.sarif (compiler error log)", new(AllowComments: false, RejectDuplicateKeys: true),
+        "strict: written by the compiler, never edited by hand");
+
     /// <summary>The template record of a generated repo (.standards/template.json), which update reads and rewrites.</summary>
     public static JsonFormat TemplateRecord { get; } = new(".standards/template.json (template record)", Lenient, "written by the template at generation, edited by hand to record a changed option");
 
@@ -79,6 +83,6 @@ public static class JsonFormats
     public static IReadOnlyList<JsonFormat> All { get; } =
     [
         Policy, GlobalJson, VersionJson, PackagesLock, ProjectAssets, AdoptionBaseline, CodeBaseline, CoverageBaseline, BenchmarkBaseline,
-        BenchmarkResults, VersionCache, ToolManifest, RuleCatalog, Compliance, TemplateRecord,
+        BenchmarkResults, VersionCache, ToolManifest, RuleCatalog, Compliance, CompilerErrorLog, TemplateRecord,
     ];
 }

@@ -115,7 +115,9 @@ public sealed class ComplianceDocumentTests
         Assert.Equal(facts.Findings.OrderBy(f => f.Rule, StringComparer.Ordinal), read.Findings);
         Assert.Equal(facts.Exceptions, read.Exceptions);
         Assert.Equal(new ComplianceCoverage(83.46, 61.2, 80, 60, true), read.Coverage);
-        Assert.Equal(facts with { Findings = read.Findings, Exceptions = read.Exceptions, Coverage = read.Coverage }, read);
+        Assert.Empty(read.Projects);
+        Assert.True(read.CountsProjects);
+        Assert.Equal(facts with { Findings = read.Findings, Exceptions = read.Exceptions, Coverage = read.Coverage, Projects = read.Projects }, read);
     }
 
     [Fact]
@@ -132,13 +134,13 @@ public sealed class ComplianceDocumentTests
     [Fact]
     public void A_newer_schema_version_is_refused_with_its_line()
     {
-        var text = ComplianceDocument.Write(ComplianceFactsBuilder.Build(Input())).Replace("\"schemaVersion\": 1", "\"schemaVersion\": 2", StringComparison.Ordinal);
+        var text = ComplianceDocument.Write(ComplianceFactsBuilder.Build(Input())).Replace("\"schemaVersion\": 2", "\"schemaVersion\": 3", StringComparison.Ordinal);
 
         var (facts, problem) = ComplianceDocument.Read(text);
 
         Assert.Null(facts);
         Assert.Equal(new ComplianceProblem("STD7521",
-            "schemaVersion 2 is newer than this tool reads (1): the file was written by a newer Standards.Sdk. Update Standards.Tool to the newest SDK version of the fleet (dotnet tool update Standards.Tool).", 3), problem);
+            "schemaVersion 3 is newer than this tool reads (2): the file was written by a newer Standards.Sdk. Update Standards.Tool to the newest SDK version of the fleet (dotnet tool update Standards.Tool).", 3), problem);
     }
 
     [Theory]

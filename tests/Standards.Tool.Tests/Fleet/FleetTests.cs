@@ -13,7 +13,7 @@ public sealed class FleetTests
     [Fact]
     public void Good_files_are_read_and_each_bad_one_is_named_with_its_code_line_and_reason()
     {
-        var future = Text(Facts("b")).Replace("\"schemaVersion\": 1", "\"schemaVersion\": 7", StringComparison.Ordinal);
+        var future = Text(Facts("b")).Replace("\"schemaVersion\": 2", "\"schemaVersion\": 7", StringComparison.Ordinal);
         var (records, problems) = FleetInputs.Parse(
         [
             ("a/compliance.json", Text(Facts("org/a"))),
@@ -26,7 +26,7 @@ public sealed class FleetTests
         Assert.Equal(["a/compliance.json", "d/compliance.json"], records.Select(r => r.File));
         Assert.Equal(3, problems.Count);
         Assert.Equal(
-            new FleetProblem("STD7521", "b/compliance.json", 3, "schemaVersion 7 is newer than this tool reads (1): the file was written by a newer Standards.Sdk. Update Standards.Tool to the newest SDK version of the fleet (dotnet tool update Standards.Tool)."),
+            new FleetProblem("STD7521", "b/compliance.json", 3, "schemaVersion 7 is newer than this tool reads (2): the file was written by a newer Standards.Sdk. Update Standards.Tool to the newest SDK version of the fleet (dotnet tool update Standards.Tool)."),
             problems[0]);
         Assert.Equal(("STD7520", "c/compliance.json", 1), (problems[1].Code, problems[1].File, problems[1].Line));
         Assert.StartsWith("The compliance file cannot be read: it is not valid JSON (", problems[1].Message, StringComparison.Ordinal);
@@ -119,6 +119,32 @@ public sealed class FleetTests
         var expiring = Assert.Single(root.GetProperty("expiring").EnumerateArray().ToList());
         Assert.Equal(("org/a", "@team-a", 10), (expiring.GetProperty("repo").GetString(), expiring.GetProperty("owner").GetString(), expiring.GetProperty("daysLeft").GetInt32()));
         Assert.Equal("STD7523", root.GetProperty("problems")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public void Each_projects_findings_are_counted_in_the_repo_row_and_listed_in_its_section_and_fleet_json()
+    {
+        var facts = Facts("org/a", errors: 1) with
+        {
+            Projects =
+            [
+                new ComplianceProject("src/A/A.csproj", "net10.0", [new ComplianceRuleCount("CS0168", "error", 2, 0), new ComplianceRuleCount("STD1001", "warning", 3, 2)], 1),
+                new ComplianceProject("src/B/B.csproj", "net10.0", [new ComplianceRuleCount("CA1822", "info", 1, 0)], 0),
+            ],
+        };
+        var fleet = FleetModel.Build([new ComplianceRecord("a", facts)], Today);
+
+        var html = FleetHtml.Write(fleet, []);
+        using var document = JsonDocument.Parse(FleetJson.Write(fleet, []));
+
+        // Repository checks: STD3014 2 errors, 1 baselined; projects: 2 errors, 1 open warning, 1 info.
+        Assert.Equal((5, 3), (fleet.Repos[0].Findings, fleet.Repos[0].Errors));
+        Assert.Contains("<tr><th scope=\"row\"><code>src/A/A.csproj</code></th><td>2</td><td>1</td><td>0</td><td>2</td><td>1</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><th scope=\"row\"><code>src/B/B.csproj</code></th><td>0</td><td>0</td><td>1</td><td>0</td><td>0</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><th scope=\"row\">CS0168</th><td>error</td><td>2</td><td>0</td></tr>", html, StringComparison.Ordinal);
+        var projects = document.RootElement.GetProperty("repos")[0].GetProperty("projects").EnumerateArray()
+            .Select(p => (p.GetProperty("project").GetString(), p.GetProperty("errors").GetInt32(), p.GetProperty("warnings").GetInt32(), p.GetProperty("infos").GetInt32(), p.GetProperty("baselined").GetInt32(), p.GetProperty("suppressedInSource").GetInt32()));
+        Assert.Equal([("src/A/A.csproj", 2, 1, 0, 2, 1), ("src/B/B.csproj", 0, 0, 1, 0, 0)], projects);
     }
 
     [Fact]

@@ -152,14 +152,17 @@ public static class FleetHtml
         html.Append(Text($"<section class=\"repo\" id=\"{id}\" aria-labelledby=\"{id}-title\">\n<h2 id=\"{id}-title\">{E(repo.Repo)}</h2>\n"))
             .Append(Text($"<p>{E(facts.RepoKind)}, version {E(facts.Version ?? "none (no version.json)")}, Standards.Sdk {E(facts.SdkVersion)}, commit <code>{E(facts.Commit ?? "unknown")}</code>, built {E(facts.Date)}; {repo.History.Count} build(s) read. "))
             .Append(Text($"Baselines: {Count(facts.RepoBaselineEntries)} repo, {Count(facts.CodeBaselineEntries)} code entries. SBOM: {(facts.Sbom.Enabled ? E(facts.Sbom.Format ?? "on") : "off")}.</p>\n"));
-        if (facts.Findings.Count == 0)
+        // A schemaVersion 1 file counted the repository checks only; the page says so rather than show it as the whole build.
+        var what = facts.CountsProjects ? "Findings" : "Repository-check findings (this build's file does not count the projects' findings)";
+        var findings = facts.AllFindings();
+        if (findings.Count == 0)
         {
-            html.Append("<p>No repository-check findings.</p>\n");
+            html.Append(Text($"<p>No findings ({(facts.CountsProjects ? "repository checks and every project" : "repository checks only")}).</p>\n"));
         }
         else
         {
-            html.Append(Text($"<table class=\"rules\">\n<caption>Repository-check findings of {E(repo.Repo)}</caption>\n<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Severity</th><th scope=\"col\">Findings</th><th scope=\"col\">Baselined</th></tr></thead>\n<tbody>\n"));
-            foreach (var rule in facts.Findings.OrderBy(f => f.Rule, StringComparer.Ordinal))
+            html.Append(Text($"<table class=\"rules\">\n<caption>{what} of {E(repo.Repo)}</caption>\n<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Severity</th><th scope=\"col\">Findings</th><th scope=\"col\">Baselined</th></tr></thead>\n<tbody>\n"));
+            foreach (var rule in findings)
             {
                 html.Append(Text($"<tr><th scope=\"row\">{E(rule.Rule)}</th><td>{E(rule.Severity)}</td><td>{rule.Count}</td><td>{rule.Baselined}</td></tr>\n"));
             }
@@ -167,8 +170,26 @@ public static class FleetHtml
             html.Append("</tbody>\n</table>\n");
         }
 
+        AppendProjects(html, repo.Repo, facts.Projects);
         AppendExceptions(html, fleet, repo.Repo, facts.Exceptions);
         html.Append("</section>\n");
+    }
+
+    /// <summary>Each project's share of the findings above: what its compiles and its checks reported.</summary>
+    private static void AppendProjects(StringBuilder html, string repo, IReadOnlyList<ComplianceProject> projects)
+    {
+        if (projects.Count == 0)
+        {
+            return;
+        }
+
+        html.Append(Text($"<table class=\"projects\">\n<caption>Findings by project of {E(repo)} (the repository checks' are the rest)</caption>\n<thead><tr><th scope=\"col\">Project</th><th scope=\"col\">Errors</th><th scope=\"col\">Warnings</th><th scope=\"col\">Infos</th><th scope=\"col\">Baselined</th><th scope=\"col\">Suppressed in source</th></tr></thead>\n<tbody>\n"));
+        foreach (var project in projects)
+        {
+            html.Append(Text($"<tr><th scope=\"row\"><code>{E(project.Project)}</code></th><td>{project.Open("error")}</td><td>{project.Open("warning")}</td><td>{project.Open("info")}</td><td>{project.Findings.Sum(f => f.Baselined)}</td><td>{project.SuppressedInSource}</td></tr>\n"));
+        }
+
+        html.Append("</tbody>\n</table>\n");
     }
 
     private static void AppendExceptions(StringBuilder html, FleetModel fleet, string repo, IReadOnlyList<ComplianceExceptionEntry> exceptions)

@@ -61,7 +61,8 @@ public static class FleetJson
             ["builds"] = repo.History.Count,
             ["findings"] = repo.Findings,
             ["errors"] = repo.Errors,
-            ["baselined"] = facts.Findings.Sum(f => f.Baselined),
+            ["countsProjects"] = facts.CountsProjects,
+            ["baselined"] = facts.AllFindings().Sum(f => f.Baselined),
             ["baselines"] = new JsonObject { ["repo"] = facts.RepoBaselineEntries, ["code"] = facts.CodeBaselineEntries },
             ["baselineTrend"] = new JsonArray([.. repo.History.Select(h => (JsonNode?)new JsonObject
             {
@@ -77,17 +78,29 @@ public static class FleetJson
                 ["passed"] = c.Passed,
             } : null,
             ["sbom"] = new JsonObject { ["enabled"] = facts.Sbom.Enabled, ["format"] = facts.Sbom.Format },
-            ["byRule"] = new JsonArray([.. facts.Findings.Select(f => (JsonNode?)new JsonObject
+            ["byRule"] = new JsonArray([.. facts.AllFindings().Select(f => (JsonNode?)new JsonObject
             {
                 ["rule"] = f.Rule,
                 ["severity"] = f.Severity,
                 ["count"] = f.Count,
                 ["baselined"] = f.Baselined,
             })]),
+            ["projects"] = Projects(facts),
             ["exceptions"] = new JsonArray([.. facts.Exceptions.Select(e => (JsonNode?)Exception(fleet, e, null))]),
             ["expiring"] = repo.Expiring.Count,
         };
     }
+
+    /// <summary>Each project's findings no baseline accepts, by severity, with its baselined and suppressed ones.</summary>
+    private static JsonArray Projects(ComplianceFacts facts) => new([.. facts.Projects.Select(p => (JsonNode?)new JsonObject
+    {
+        ["project"] = p.Project,
+        ["errors"] = p.Open("error"),
+        ["warnings"] = p.Open("warning"),
+        ["infos"] = p.Open("info"),
+        ["baselined"] = p.Findings.Sum(f => f.Baselined),
+        ["suppressedInSource"] = p.SuppressedInSource,
+    })]);
 
     private static JsonObject Exception(FleetModel fleet, ComplianceExceptionEntry exception, string? repo)
     {

@@ -14,10 +14,10 @@ namespace Standards.Adoption.Fleet;
 public sealed record FleetRepo(string Repo, ComplianceRecord Latest, IReadOnlyList<ComplianceRecord> History, int VersionsBehind, string Status, IReadOnlyList<ComplianceExceptionEntry> Expiring)
 {
     /// <summary>Findings no baseline accepts, of any severity.</summary>
-    public int Findings => Latest.Facts.Findings.Sum(f => f.Count - f.Baselined);
+    public int Findings => Latest.Facts.AllFindings().Sum(f => f.Count - f.Baselined);
 
     /// <summary>Errors no baseline accepts.</summary>
-    public int Errors => Latest.Facts.Findings.Where(f => f.Severity == "error").Sum(f => f.Count - f.Baselined);
+    public int Errors => Latest.Facts.AllFindings().Where(f => f.Severity == "error").Sum(f => f.Count - f.Baselined);
 
     /// <summary>Entries of both baselines per build, oldest first; null where a baseline could not be read.</summary>
     public IReadOnlyList<int?> BaselineTrend => [.. History.Select(h => BaselineTotal(h.Facts))];
@@ -80,7 +80,7 @@ public sealed record FleetModel(DateOnly Today, string NewestSdkVersion, IReadOn
 
     private static string Status(ComplianceFacts facts)
     {
-        var open = facts.Findings.Where(f => f.Count > f.Baselined).ToList();
+        var open = facts.AllFindings().Where(f => f.Count > f.Baselined).ToList();
         if (open.Any(f => f.Severity == "error") || facts.Coverage is { Passed: false })
         {
             return "failing";

@@ -16,7 +16,7 @@ public sealed record ComplianceProblem(string Code, string Message, int Line);
 /// <summary>
 /// Writes and reads <c>compliance.json</c>. Its shape is versioned by <see cref="SchemaVersion"/>: the number changes
 /// when a member is removed or changes meaning; members may be added. A reader refuses a newer version rather than
-/// misread it.
+/// misread it, and reads version 1 (findings of the repository checks only: <see cref="ComplianceFacts.CountsProjects"/> false).
 /// </summary>
 public static class ComplianceDocument
 {
@@ -24,7 +24,7 @@ public static class ComplianceDocument
     public const string FileName = "compliance.json";
 
     /// <summary>The version of the shape this build writes and reads.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     /// <summary>The schema's id (shipped in the package as schema/compliance.schema.json).</summary>
     public const string SchemaUri = "https://github.com/standards-sdk/standards-sdk/blob/main/sdk/schema/compliance.schema.json";
@@ -46,7 +46,7 @@ public static class ComplianceDocument
             w.WriteString("sdkVersion", facts.SdkVersion);
             w.WriteString("repoKind", facts.RepoKind);
             WriteNullable(w, "version", facts.Version);
-            WriteFindings(w, facts.Findings);
+            WriteFindings(w, facts);
             w.WriteStartObject("baselines");
             WriteCount(w, "repo", facts.RepoBaselineEntries);
             WriteCount(w, "code", facts.CodeBaselineEntries);
@@ -101,24 +101,48 @@ public static class ComplianceDocument
                 root.Get("schemaVersion")!.Line));
         }
 
-        var facts = reader.Facts();
+        var facts = reader.Facts(version.Value);
         return facts is null ? (null, reader.Problem) : (facts, null);
     }
 
     /// <summary>A problem of shape: <paramref name="what"/> says what is wrong.</summary>
-    internal static ComplianceProblem Malformed(string what, int line) => new(ToolRuleIds.ComplianceMalformed,
+    public static ComplianceProblem Malformed(string what, int line) => new(ToolRuleIds.ComplianceMalformed,
         $"The compliance file cannot be read: {what}. Use the compliance.json a CI build on Standards.Sdk wrote (artifacts/standards/compliance.json); its shape is schema/compliance.schema.json.", line);
 
-    private static void WriteFindings(Utf8JsonWriter w, IReadOnlyList<ComplianceRuleCount> findings)
+    private static void WriteFindings(Utf8JsonWriter w, ComplianceFacts facts)
     {
+        var all = facts.AllFindings();
         w.WriteStartObject("findings");
-        w.WriteString("scope", "repository-checks");
-        w.WriteNumber("errors", findings.Where(f => f.Severity == "error").Sum(f => f.Count - f.Baselined));
-        w.WriteNumber("warnings", findings.Where(f => f.Severity == "warning").Sum(f => f.Count - f.Baselined));
-        w.WriteNumber("infos", findings.Where(f => f.Severity == "info").Sum(f => f.Count - f.Baselined));
-        w.WriteNumber("baselined", findings.Sum(f => f.Baselined));
-        w.WriteStartArray("byRule");
-        foreach (var row in findings.OrderBy(f => f.Rule, StringComparer.Ordinal).ThenBy(f => f.Severity, StringComparer.Ordinal))
+        w.WriteString("scope", "build");
+        w.WriteNumber("errors", all.Where(f => f.Severity == "error").Sum(f => f.Count - f.Baselined));
+        w.WriteNumber("warnings", all.Where(f => f.Severity == "warning").Sum(f => f.Count - f.Baselined));
+        w.WriteNumber("infos", all.Where(f => f.Severity == "info").Sum(f => f.Count - f.Baselined));
+        w.WriteNumber("baselined", all.Sum(f => f.Baselined));
+        w.WriteNumber("suppressedInSource", facts.Projects.Sum(p => p.SuppressedInSource));
+        WriteRows(w, "byRule", all);
+        w.WriteStartObject("repository");
+        WriteRows(w, "byRule", facts.Findings);
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteStartArray("projects");
+        foreach (var project in facts.Projects.OrderBy(p => p.Project, StringComparer.Ordinal))
+        {
+            w.WriteStartObject();
+            w.WriteString("project", project.Project);
+            w.WriteString("targetFrameworks", project.TargetFrameworks);
+            w.WriteNumber("suppressedInSource", project.SuppressedInSource);
+            WriteRows(w, "byRule", project.Findings);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>Rows by rule and severity as an array named <paramref name="name"/>, in rule order.</summary>
+    internal static void WriteRows(Utf8JsonWriter w, string name, IReadOnlyList<ComplianceRuleCount> rows)
+    {
+        w.WriteStartArray(name);
+        foreach (var row in rows.OrderBy(f => f.Rule, StringComparer.Ordinal).ThenBy(f => f.Severity, StringComparer.Ordinal))
         {
             w.WriteStartObject();
             w.WriteString("rule", row.Rule);
@@ -129,7 +153,14 @@ public static class ComplianceDocument
         }
 
         w.WriteEndArray();
-        w.WriteEndObject();
+    }
+
+    /// <summary>A project entry (compliance.json's "projects", or a per-project state file).</summary>
+    internal static (ComplianceProject? Project, ComplianceProblem? Problem) ReadProject(JsonObjectNode node)
+    {
+        var reader = new Reader(node);
+        var project = reader.Project(node);
+        return reader.Problem is null ? (project, null) : (null, reader.Problem);
     }
 
     private static void WriteCoverage(Utf8JsonWriter w, ComplianceCoverage? coverage)
@@ -189,15 +220,16 @@ public static class ComplianceDocument
             return version;
         }
 
-        public ComplianceFacts? Facts()
+        public ComplianceFacts? Facts(int version)
         {
             var repo = String(root, "repo", required: true);
             var commit = String(root, "commit", required: false);
             var date = String(root, "date", required: true);
             var sdk = String(root, "sdkVersion", required: true);
             var kind = String(root, "repoKind", required: true);
-            var version = String(root, "version", required: false);
-            var findings = Findings();
+            var repoVersion = String(root, "version", required: false);
+            var findings = Findings(version);
+            var projects = version >= 2 ? Projects() : [];
             var baselines = Object(root, "baselines");
             var repoBaseline = baselines is null ? null : Count(baselines, "repo", nullable: true);
             var codeBaseline = baselines is null ? null : Count(baselines, "code", nullable: true);
@@ -217,23 +249,71 @@ public static class ComplianceDocument
 
             return new ComplianceFacts
             {
-                Repo = repo!, Commit = commit, Date = date!, SdkVersion = sdk!, RepoKind = kind!, Version = version,
-                Findings = findings, RepoBaselineEntries = repoBaseline, CodeBaselineEntries = codeBaseline,
+                Repo = repo!, Commit = commit, Date = date!, SdkVersion = sdk!, RepoKind = kind!, Version = repoVersion,
+                Findings = findings, Projects = projects, CountsProjects = version >= 2, RepoBaselineEntries = repoBaseline, CodeBaselineEntries = codeBaseline,
                 Exceptions = exceptions, Coverage = coverage, Sbom = sbom!,
             };
         }
 
-        private List<ComplianceRuleCount> Findings()
+        private List<ComplianceRuleCount> Findings(int version)
+        {
+            // Version 1 counted the repository checks in findings.byRule; version 2 keeps them in findings.repository
+            // (findings.byRule sums them with the projects', which are read from "projects").
+            // The sums are checked for shape, not kept: they are made again from the parts.
+            var findings = Object(root, "findings");
+            if (findings is null)
+            {
+                return [];
+            }
+
+            if (version < 2)
+            {
+                return Rows(findings);
+            }
+
+            _ = Rows(findings);
+            return Object(findings, "repository") is { } repository ? Rows(repository) : [];
+        }
+
+        private List<ComplianceProject> Projects()
+        {
+            var list = new List<ComplianceProject>();
+            if (Array(root, "projects") is not { } projects)
+            {
+                return list;
+            }
+
+            foreach (var item in projects.Items)
+            {
+                if (Item(item, "projects") is { } entry && Project(entry) is { } project)
+                {
+                    list.Add(project);
+                }
+            }
+
+            return list;
+        }
+
+        public ComplianceProject? Project(JsonObjectNode entry)
+        {
+            var name = String(entry, "project", required: true);
+            var frameworks = String(entry, "targetFrameworks", required: false) ?? string.Empty;
+            var suppressed = Count(entry, "suppressedInSource", nullable: false) ?? 0;
+            var rows = Rows(entry);
+            return Problem is null ? new ComplianceProject(name!, frameworks, rows, suppressed) : null;
+        }
+
+        private List<ComplianceRuleCount> Rows(JsonObjectNode parent)
         {
             var rows = new List<ComplianceRuleCount>();
-            if (Object(root, "findings") is not { } findings || Array(findings, "byRule") is not { } byRule)
+            if (Array(parent, "byRule") is not { } byRule)
             {
                 return rows;
             }
 
             foreach (var item in byRule.Items)
             {
-                if (Item(item, "findings.byRule") is { } row)
+                if (Item(item, "byRule") is { } row)
                 {
                     var severity = String(row, "severity", required: true);
                     if (severity is not null and not ("error" or "warning" or "info"))
@@ -241,7 +321,14 @@ public static class ComplianceDocument
                         Fail($"\"severity\" is '{severity}'; use error, warning or info", row.Get("severity")!.Line);
                     }
 
-                    rows.Add(new ComplianceRuleCount(String(row, "rule", required: true) ?? string.Empty, severity ?? string.Empty, Count(row, "count", nullable: false) ?? 0, Count(row, "baselined", nullable: false) ?? 0));
+                    var count = Count(row, "count", nullable: false) ?? 0;
+                    var baselined = Count(row, "baselined", nullable: false) ?? 0;
+                    if (baselined > count)
+                    {
+                        Fail($"\"baselined\" is {baselined}, more than \"count\" ({count})", row.Get("baselined")!.Line);
+                    }
+
+                    rows.Add(new ComplianceRuleCount(String(row, "rule", required: true) ?? string.Empty, severity ?? string.Empty, count, baselined));
                 }
             }
 

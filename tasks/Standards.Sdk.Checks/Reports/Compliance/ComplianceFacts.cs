@@ -27,6 +27,26 @@ public sealed record ComplianceFacts
     /// <summary>The repository checks' findings, one row per rule and severity.</summary>
     public IReadOnlyList<ComplianceRuleCount> Findings { get; init; } = [];
 
+    /// <summary>
+    /// Each project's findings (compiler, analyzers, per-project checks), one entry per project, its target
+    /// frameworks' compiles summed, as the build recorded them (<see cref="ComplianceAggregator"/>).
+    /// </summary>
+    public IReadOnlyList<ComplianceProject> Projects { get; init; } = [];
+
+    /// <summary>
+    /// True when <see cref="Projects"/> is part of the record (schemaVersion 2 and later); false for a schemaVersion 1
+    /// file, which counted the repository checks only.
+    /// </summary>
+    public bool CountsProjects { get; init; } = true;
+
+    /// <summary>Every finding of the build: the repository checks' rows and the projects' rows, summed by rule and severity.</summary>
+    public IReadOnlyList<ComplianceRuleCount> AllFindings() =>
+        [.. Findings.Concat(Projects.SelectMany(p => p.Findings))
+            .GroupBy(f => (f.Rule, f.Severity))
+            .Select(g => new ComplianceRuleCount(g.Key.Rule, g.Key.Severity, g.Sum(f => f.Count), g.Sum(f => f.Baselined)))
+            .OrderBy(f => f.Rule, StringComparer.Ordinal)
+            .ThenBy(f => f.Severity, StringComparer.Ordinal)];
+
     /// <summary>Entries of standards-baseline.json (0 without the file), or null when it cannot be read.</summary>
     public int? RepoBaselineEntries { get; init; }
 
@@ -49,6 +69,17 @@ public sealed record ComplianceFacts
 /// <param name="Count">Findings, baselined ones included.</param>
 /// <param name="Baselined">Of those, how many the adoption baseline accepts.</param>
 public sealed record ComplianceRuleCount(string Rule, string Severity, int Count, int Baselined);
+
+/// <summary>The findings one project build recorded.</summary>
+/// <param name="Project">The project file, relative to the repo root with '/'.</param>
+/// <param name="TargetFrameworks">The target frameworks whose compiles are counted (';'-separated), as the project builds them.</param>
+/// <param name="Findings">One row per rule and severity: compiler and analyzer diagnostics (baselined: suppressed by the code baseline) and the per-project checks' findings.</param>
+/// <param name="SuppressedInSource">Diagnostics suppressed in source (#pragma, [SuppressMessage], a suppressor other than the code baseline): not counted in <paramref name="Findings"/>.</param>
+public sealed record ComplianceProject(string Project, string TargetFrameworks, IReadOnlyList<ComplianceRuleCount> Findings, int SuppressedInSource)
+{
+    /// <summary>The project's findings of <paramref name="severity"/> (error, warning, info) no baseline accepts.</summary>
+    public int Open(string severity) => Findings.Where(f => f.Severity == severity).Sum(f => f.Count - f.Baselined);
+}
 
 /// <summary>An exception entry of standards.json.</summary>
 /// <param name="Rule">The rule waived.</param>

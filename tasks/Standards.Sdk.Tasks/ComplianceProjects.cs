@@ -1,0 +1,63 @@
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Reports.Compliance;
+using Standards.Sdk.Checks.Repository;
+using Standards.Sdk.Checks.Rules;
+
+namespace Standards.Sdk.Tasks;
+
+/// <summary>
+/// The per-project records compliance.json is made from (artifacts/standards/obj/projects/*.json): read them all and
+/// put them into the facts, under one lock so projects building in parallel never lose each other's counts.
+/// </summary>
+internal static class ComplianceProjects
+{
+    /// <summary>The lock file beside the records.</summary>
+    public static string LockFile(string stateDirectory) => Path.Combine(stateDirectory, "compliance.lock");
+
+    /// <summary>
+    /// The facts with every record of <paramref name="stateDirectory"/> whose project still exists; a record that does
+    /// not read is STD0007 in <paramref name="problems"/> (the file would otherwise count less than there is).
+    /// </summary>
+    public static ComplianceFacts WithRecords(ComplianceFacts facts, string stateDirectory, string repoRoot, List<Finding> problems)
+    {
+        var records = new List<ComplianceProject>();
+        if (Directory.Exists(stateDirectory))
+        {
+            foreach (var file in Directory.EnumerateFiles(stateDirectory, "*.json").Order(StringComparer.Ordinal))
+            {
+                var text = StandardsTask.ReadOrNull(file);
+                var (record, problem) = text is null ? ((ComplianceProject?)null, ComplianceDocument.Malformed("it cannot be read", 0)) : ProjectFindingsFile.Read(text);
+                if (record is null)
+                {
+                    problems.Add(new Finding(PolicyRuleIds.InputUnreadable, Severity.Error,
+                        $"The project findings record {file} cannot be read ({problem?.Message}), so compliance.json cannot count that project. Delete the file and build again: the project's build writes it.", file, problem?.Line ?? 0));
+                    continue;
+                }
+
+                records.Add(record);
+            }
+        }
+
+        return ComplianceAggregator.WithProjects(facts, records, project => File.Exists(Path.Combine(repoRoot, project)));
+    }
+
+    /// <summary>Rewrites <paramref name="complianceFile"/> with the records, under the lock; false with problems when it cannot.</summary>
+    public static void Update(string complianceFile, string stateDirectory, string repoRoot, List<Finding> problems, List<string> notWritten)
+    {
+        using var guard = RunGuard.Acquire(LockFile(stateDirectory), TimeSpan.FromMinutes(2));
+        if (!File.Exists(complianceFile) || StandardsTask.ReadOrNull(complianceFile) is not { } text)
+        {
+            return;
+        }
+
+        var (facts, problem) = ComplianceDocument.Read(text);
+        if (facts is null)
+        {
+            problems.Add(new Finding(PolicyRuleIds.InputUnreadable, Severity.Error,
+                $"{complianceFile} cannot be read to add this project's findings ({problem?.Message}). Delete it and build again: the repository checks write it.", complianceFile, problem?.Line ?? 0));
+            return;
+        }
+
+        StateWriter.TryWriteIfChanged(complianceFile, ComplianceDocument.Write(WithRecords(facts, stateDirectory, repoRoot, problems)), notWritten);
+    }
+}
