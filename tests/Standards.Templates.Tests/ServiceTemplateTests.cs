@@ -37,8 +37,9 @@ public sealed partial class ServiceTemplateTests(ServiceTemplateTests.Flow flow)
     public void Its_tests_pass_with_the_database_tests_run_on_postgresql()
     {
         flow.AssertTestsPassed();
-        Assert.Matches(@"Skipped:\s+0", flow.Test!.Output);
-        Assert.DoesNotMatch(@"Skipped:\s+[1-9]", flow.Test.Output);
+        // Microsoft.Testing.Platform's summary: every database test ran (none skipped for want of PostgreSQL).
+        Assert.Matches(@"\bskipped: 0\b", flow.Test!.Output);
+        Assert.DoesNotMatch(@"\bskipped: [1-9]", flow.Test.Output);
     }
 
     [Fact]

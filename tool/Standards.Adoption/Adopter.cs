@@ -521,8 +521,22 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             return test;
         }
 
+        // A VSTest run is gated per project (one that wrote no report fails `dotnet test` with STD4007), so no report
+        // at all means the repo has no test project, and the merge would fail on having nothing to merge, which no
+        // minimum can hold. Microsoft.Testing.Platform runs are judged by the merge alone: it always runs for them.
+        if (!TestCommand.IsTestingPlatform(globalJson) && !HasCoverageReports(workspace))
+        {
+            return test;
+        }
+
         var coverage = Dotnet(workspace, ci: true, [.. TestCommand.CoverageArguments(solution)]);
         return new CommandResult(coverage.ExitCode, test.Output + "\n" + coverage.Output);
+    }
+
+    private static bool HasCoverageReports(string workspace)
+    {
+        var reports = Path.Combine(workspace, "artifacts", "coverage");
+        return Directory.Exists(reports) && Directory.EnumerateFiles(reports, "*.xml", SearchOption.AllDirectories).Any();
     }
 
     /// <summary>Tests that really fail: their output goes to the log, so the user sees which, and they are a finding no baseline holds.</summary>
