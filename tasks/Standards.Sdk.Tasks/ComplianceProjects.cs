@@ -25,20 +25,31 @@ internal static class ComplianceProjects
         {
             foreach (var file in Directory.EnumerateFiles(stateDirectory, "*.json").Order(StringComparer.Ordinal))
             {
-                var text = StandardsTask.ReadOrNull(file);
-                var (record, problem) = text is null ? ((ComplianceProject?)null, ComplianceDocument.Malformed("it cannot be read", 0)) : ProjectFindingsFile.Read(text);
-                if (record is null)
+                if (ReadRecord(file, "The project findings record", "that project", "the project's build", problems) is { } record)
                 {
-                    problems.Add(new Finding(PolicyRuleIds.InputUnreadable, Severity.Error,
-                        $"The project findings record {file} cannot be read ({problem?.Message}), so compliance.json cannot count that project. Delete the file and build again: the project's build writes it.", file, problem?.Line ?? 0));
-                    continue;
+                    records.Add(record);
                 }
-
-                records.Add(record);
             }
         }
 
         return ComplianceAggregator.WithProjects(facts, records, project => File.Exists(Path.Combine(repoRoot, project)));
+    }
+
+    /// <summary>
+    /// A findings record (a project's, or a check's), or null with STD0007 in <paramref name="problems"/>: e.g.
+    /// "{what} {file} cannot be read (why), so compliance.json cannot count {lost}. Delete the file and build again: {writer} writes it."
+    /// </summary>
+    public static ComplianceProject? ReadRecord(string file, string what, string lost, string writer, List<Finding> problems)
+    {
+        var text = StandardsTask.ReadOrNull(file);
+        var (record, problem) = text is null ? ((ComplianceProject?)null, ComplianceDocument.Malformed("it cannot be read", 0)) : ProjectFindingsFile.Read(text);
+        if (record is null)
+        {
+            problems.Add(new Finding(PolicyRuleIds.InputUnreadable, Severity.Error,
+                $"{what} {file} cannot be read ({problem?.Message}), so compliance.json cannot count {lost}. Delete the file and build again: {writer} writes it.", file, problem?.Line ?? 0));
+        }
+
+        return record;
     }
 
     /// <summary>Rewrites <paramref name="complianceFile"/> with the records, under the lock; false with problems when it cannot.</summary>

@@ -63,15 +63,10 @@ public sealed class RecordProjectFindings : StandardsTask
         var records = new List<ComplianceProject>();
         foreach (var file in CheckRecords.Select(i => i.ItemSpec).Where(File.Exists))
         {
-            var (record, problem) = ReadOrNull(file) is { } text ? ProjectFindingsFile.Read(text) : ((ComplianceProject?)null, ComplianceDocument.Malformed("it cannot be read", 0));
-            if (record is null)
+            if (ComplianceProjects.ReadRecord(file, "The check's findings record", "its findings", "the check", problems) is { } record)
             {
-                problems.Add(new Finding(Checks.Rules.PolicyRuleIds.InputUnreadable, Severity.Error,
-                    $"The check's findings record {file} cannot be read ({problem?.Message}), so compliance.json cannot count its findings. Delete the file and build again: the check writes it.", file, problem?.Line ?? 0));
-                continue;
+                records.Add(record);
             }
-
-            records.Add(record);
         }
 
         var notWritten = new List<string>();

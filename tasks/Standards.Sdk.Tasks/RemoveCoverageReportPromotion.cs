@@ -12,14 +12,11 @@ public sealed class RemoveCoverageReportPromotion : StandardsTask
     [Microsoft.Build.Framework.Required]
     public string ReportDirectory { get; set; } = string.Empty;
 
-    /// <summary>Base URL of the rule pages.</summary>
-    public string HelpBaseUrl { get; set; } = Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl;
-
     /// <inheritdoc />
     protected override bool ExecuteCore()
     {
         // Never fails the build: the warning stays a warning even in CI (the gate's verdict is already decided).
-        TaskLogging.LogFindings(Log, CoverageHtmlPromotion.RemoveFromReport(ReportDirectory) is { } finding ? [finding] : [], HelpBaseUrl, warningsAsErrors: false);
+        TaskLogging.LogFindings(Log, CoverageHtmlPromotion.RemoveFromReport(ReportDirectory) is { } finding ? [finding] : [], Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, warningsAsErrors: false);
         return true;
     }
 }

@@ -137,13 +137,9 @@ public sealed class RunRepositoryChecks : StandardsTask
         var summary = RunSummary.From(outcome, WarningsAsErrors, watch.ElapsedMilliseconds);
         Summary = summary.Line();
         Log.LogMessage(MessageImportance.High, Summary);
-        var reported = outcome.Reported.Select(f => Absolute(f, root)).ToList();
+        var reported = outcome.Reported.Select(f => TaskLogging.InRepo(f, root)).ToList();
         var ok = LogAndRecord(reported, helpBaseUrl, WarningsAsErrors);
-        foreach (var finding in outcome.Baselined.Select(f => Absolute(f, root)))
-        {
-            Log.LogMessage(null, finding.Code, Finding.HelpLink(helpBaseUrl, finding.Code), finding.File, finding.Line, finding.Column, 0, 0,
-                MessageImportance.Normal, "[baseline] " + finding.MessageWithHelp(helpBaseUrl));
-        }
+        TaskLogging.LogBaselined(Log, outcome.Baselined.Select(f => TaskLogging.InRepo(f, root)), helpBaseUrl);
 
         WriteReports(outcome, summary, policy, notWritten);
         if (!string.IsNullOrEmpty(SummaryFile))
@@ -283,11 +279,6 @@ public sealed class RunRepositoryChecks : StandardsTask
             StateWriter.TryDelete(StampFile);
         }
     }
-
-    private static Finding Absolute(Finding finding, string root) =>
-        finding.File is { Length: > 0 } file && !Path.IsPathRooted(file)
-            ? finding with { File = Path.GetFullPath(Path.Combine(root, file)) }
-            : finding;
 
     private static string Relative(string root, string path)
     {

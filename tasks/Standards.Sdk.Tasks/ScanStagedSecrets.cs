@@ -50,18 +50,8 @@ public sealed class ScanStagedSecrets : StandardsTask
         var errors = outcome.Reported.Count(f => f.Severity == Severity.Error);
         Log.LogMessage(MessageImportance.High,
             $"Standards: secret scan of {statistics.Files} staged file(s): {errors} error(s), {outcome.Reported.Count - errors} warning(s), {outcome.Baselined.Count} baselined.");
-        var ok = TaskLogging.LogFindings(Log, [.. outcome.Reported.Select(f => InRepo(f, root))], helpBaseUrl, warningsAsErrors: false);
-        foreach (var finding in outcome.Baselined.Select(f => InRepo(f, root)))
-        {
-            Log.LogMessage(null, finding.Code, Finding.HelpLink(helpBaseUrl, finding.Code), finding.File, finding.Line, finding.Column, 0, 0,
-                MessageImportance.Normal, "[baseline] " + finding.MessageWithHelp(helpBaseUrl));
-        }
-
+        var ok = TaskLogging.LogFindings(Log, [.. outcome.Reported.Select(f => TaskLogging.InRepo(f, root))], helpBaseUrl, warningsAsErrors: false);
+        TaskLogging.LogBaselined(Log, outcome.Baselined.Select(f => TaskLogging.InRepo(f, root)), helpBaseUrl);
         return ok;
     }
-
-    private static Finding InRepo(Finding finding, string root) =>
-        finding.File is { Length: > 0 } file && !Path.IsPathRooted(file)
-            ? finding with { File = Path.GetFullPath(Path.Combine(root, file)) }
-            : finding;
 }

@@ -13,7 +13,7 @@ namespace Standards.Sdk.Tasks;
 /// </summary>
 public abstract class StandardsTask : Microsoft.Build.Utilities.Task
 {
-    /// <inheritdoc />
+    // What LogAndRecord logged (rule, severity word), for the findings record.
     private readonly List<(string Rule, string Severity)> logged = [];
 
     /// <summary>

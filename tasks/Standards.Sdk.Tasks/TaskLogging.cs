@@ -37,4 +37,23 @@ internal static class TaskLogging
 
         return ok;
     }
+
+    /// <summary>
+    /// Logs the findings the adoption baseline accepted as messages with their codes and help links, prefixed
+    /// <see cref="Checks.Policy.ProjectNameCheck.BaselinedPrefix"/>: seen in the log, failing nothing.
+    /// </summary>
+    public static void LogBaselined(TaskLoggingHelper log, IEnumerable<Finding> findings, string helpBaseUrl)
+    {
+        foreach (var finding in findings)
+        {
+            log.LogMessage(null, finding.Code, Finding.HelpLink(helpBaseUrl, finding.Code), finding.File, finding.Line, finding.Column, 0, 0,
+                Microsoft.Build.Framework.MessageImportance.Normal, Checks.Policy.ProjectNameCheck.BaselinedPrefix + finding.MessageWithHelp(helpBaseUrl));
+        }
+    }
+
+    /// <summary>The finding with its repo-relative file made absolute under <paramref name="root"/> (what MSBuild and editors open).</summary>
+    public static Finding InRepo(Finding finding, string root) =>
+        finding.File is { Length: > 0 } file && !Path.IsPathRooted(file)
+            ? finding with { File = Path.GetFullPath(Path.Combine(root, file)) }
+            : finding;
 }
