@@ -14,6 +14,7 @@ public sealed record CompilerCounts(IReadOnlyList<ComplianceRuleCount> Findings,
 /// result, at the level the compiler gave it (a warning made an error by TreatWarningsAsErrors is an error). A result
 /// the code baseline suppressor suppressed (suppression id <c>STDB</c> + rule) is counted as baselined; one suppressed
 /// in source otherwise is counted apart. Hidden diagnostics are not in the log.
+/// Read with our JSON reader, not Sarif.Sdk: the checks take no dependency beyond System.Text.Json (MSBuild's process).
 /// </summary>
 public static class CompilerErrorLog
 {
