@@ -82,10 +82,12 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         var changes = PlanEdits(root, files, projects, options.SdkVersion, changeLines, nullable);
         var weakened = FindWeakenedRules(root, files, projects);
 
-        var workspace = Path.Combine(Path.GetTempPath(), "standards-adopt-" + Guid.NewGuid().ToString("N")[..12]);
+        // The copy resolves the repo's package sources as the repo does (relative feeds, parent nuget.config files).
+        var copy = WorkspaceCopy.Create(root, files, "standards-adopt-");
+        var workspace = copy.Folder;
         try
         {
-            var survey = Survey(root, workspace, files, projects, changes);
+            var survey = Survey(root, workspace, projects, changes);
             changeLines.AddRange(nullableLines);
             if (CoverageChange is not null)
             {
@@ -122,7 +124,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         }
         finally
         {
-            TryDelete(workspace);
+            copy.Delete();
         }
     }
 
@@ -269,15 +271,8 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
     private sealed record SurveyResult(IReadOnlyList<BuildDiagnostic> Findings, IReadOnlyList<CodeEntry> CodeEntries, IReadOnlyList<UnbaselinableFinding> Remaining, bool Green);
 
     /// <summary>The workspace: the repo copied with the edits applied and committed in a fresh git repo (as the repo will be once the adoption is committed), restored, then built in CI mode until green or stuck.</summary>
-    private SurveyResult Survey(string root, string workspace, IReadOnlyList<string> files, IReadOnlyList<string> projects, ChangeSet changes)
+    private SurveyResult Survey(string root, string workspace, IReadOnlyList<string> projects, ChangeSet changes)
     {
-        foreach (var file in files)
-        {
-            var target = Path.Combine(workspace, file);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(Path.Combine(root, file), target);
-        }
-
         foreach (var (file, content) in changes.Files)
         {
             var target = Path.Combine(workspace, file);
@@ -307,6 +302,9 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
                 $"`dotnet restore` failed after the edits: {string.Join(" | ", errors)}. If Standards.Sdk could not be found, add the feed that has it to nuget.config with a package source mapping for Standards.* (docs/adopting.md); nothing was written.");
         }
 
+        // A restore that passed over a project (NU1503, a warning) restored nothing for it: the builds would measure nothing.
+        BuildFailures.ThrowIfDidNotRun("`dotnet restore`", BuildOutput.Parse(restore.Output, workspace));
+
         // The lock files are committed with the adoption, so the checks must see them committed (else STD2004).
         Git(workspace, "add", "-A");
         Git(workspace, "-c", "user.name=Standards.Sdk", "-c", "user.email=standards@localhost", "-c", "commit.gpgsign=false", "commit", "-q", "--allow-empty", "-m", "lock files");
@@ -325,8 +323,10 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         var builds = 1;
         var surveyed = BuildOutput.Parse(surveyBuild.Output, workspace);
         var compilations = SurveyCompilations.Parse(surveyBuild.Output, workspace, ReadOrNull);
+        BuildFailures.ThrowIfDidNotRun("The survey build", surveyed);
         all.AddRange(surveyed.Where(d => seen.Add(d.Identity)));
         notAnalysed = compilations.NotAnalysed(projects, p => ReadOrNull(Path.Combine(workspace, p)), surveyed);
+        ThrowIfNothingAnalysed(compilations, projects.Count(p => ProjectFileEditor.IsOnStandardsSdk(ReadOrNull(Path.Combine(workspace, p)))), surveyed);
         Record(surveyed.Where(compilations.FailsInCi), workspace, entries);
         ProjectEntries.Add(workspace, surveyed.Where(d => ProjectFindingsBaseline.IsJudgedByProjects(d.Code) && compilations.FailsInCi(d)));
         KeepNullableWithinLimit(root, workspace, entries, changes);
@@ -344,6 +344,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             var build = Dotnet(workspace, ci: true, "build", solution, "--no-restore", "--no-incremental", "-nologo", "-tl:off", "-v:m", "-clp:NoSummary");
             builds++;
             last = BuildOutput.Parse(build.Output, workspace);
+            BuildFailures.ThrowIfDidNotRun("The CI-mode verification build", last);
             all.AddRange(last.Where(d => seen.Add(d.Identity)));
             var fresh = Record(last.Where(d => d.IsError), workspace, entries);
             green = build.ExitCode == 0;
@@ -380,6 +381,23 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         }
 
         return new SurveyResult(all, entries.ToList(), remaining, green);
+    }
+
+    /// <summary>
+    /// A survey build that compiled the code of none of the projects on Standards.Sdk and reported no error measured
+    /// nothing: its count of findings would be a pass on nothing, so it is <see cref="ToolRuleIds.NothingAnalysed"/>
+    /// with why each project was not analysed. (With errors, the projects stopped on findings: those are recorded,
+    /// excepted or reported as not baselinable, and the CI-mode builds judge the code.)
+    /// </summary>
+    private void ThrowIfNothingAnalysed(SurveyCompilations compilations, int onSdk, IReadOnlyList<BuildDiagnostic> surveyed)
+    {
+        if (compilations.Count > 0 || onSdk == 0 || surveyed.Any(d => d.IsError))
+        {
+            return;
+        }
+
+        throw new ToolException(ToolRuleIds.NothingAnalysed, string.Create(CultureInfo.InvariantCulture,
+            $"the survey build compiled the code of none of the {onSdk} project(s) on Standards.Sdk, so there is nothing to count: {string.Join(" | ", notAnalysed.Take(3))}{(notAnalysed.Count > 3 ? " ..." : string.Empty)}. Fix what stops them before the compiler (`CI=true dotnet build` in the repo shows it); nothing was written."));
     }
 
     /// <summary>
@@ -599,6 +617,11 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             return $"a policy or configuration error of Standards.Sdk that must be fixed or excepted in standards.json, not baselined; see {Standards.Sdk.Checks.Diagnostics.Finding.HelpLink(Standards.Sdk.Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, code)}.";
         }
 
+        if (BuildFailures.Codes.Contains(code) || code.StartsWith("MSB", StringComparison.Ordinal) || code.StartsWith("NETSDK", StringComparison.Ordinal))
+        {
+            return $"an error of the build itself (MSBuild or the .NET SDK), not a finding of the code: no baseline holds it. {BuildFailures.Hint(code)}";
+        }
+
         if (code.StartsWith("NU", StringComparison.Ordinal))
         {
             return $"a NuGet restore warning or error: fix the package reference (https://learn.microsoft.com/nuget/reference/errors-and-warnings/{code.ToLowerInvariant()}).";
@@ -685,25 +708,6 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         if (result.ExitCode != 0)
         {
             throw new ToolException(ToolRuleIds.BuildFailed, $"`git {string.Join(' ', arguments)}` failed in the workspace: {result.Output.Trim()}");
-        }
-    }
-
-    private static void TryDelete(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Same.
         }
     }
 

@@ -69,6 +69,14 @@ public static class ToolRuleIds
     [Rule("A Standards package is missing at the target version", Severity.Error, "adoption-baseline")]
     public const string PackagesOutOfStep = "STD7515";
 
+    /// <summary>A restore or build the tool runs in its copy of the repo did not build it (SDK, import, package or feed not found, a project not loaded): it measured nothing.</summary>
+    [Rule("A build the tool runs did not build the repo", Severity.Error, "adoption-baseline")]
+    public const string BuildDidNotRun = "STD7516";
+
+    /// <summary>The survey build compiled the code of no project on Standards.Sdk: there is nothing to count.</summary>
+    [Rule("The survey build analysed no code", Severity.Error, "adoption-baseline")]
+    public const string NothingAnalysed = "STD7517";
+
     /// <summary>A compliance.json given to `dotnet standards report` is not valid JSON or lacks a member of its schema.</summary>
     [Rule("A compliance file is malformed", Severity.Error, "adoption-baseline")]
     public const string ComplianceMalformed = "STD7520";

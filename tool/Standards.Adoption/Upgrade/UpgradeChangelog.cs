@@ -27,7 +27,7 @@ public static class UpgradeChangelog
         ArgumentNullException.ThrowIfNull(result);
         var sb = new StringBuilder();
         sb.Append("# Standards.Sdk ").Append(result.From).Append(" -> ").Append(result.To).Append("\n\n");
-        sb.Append("Made by `dotnet standards upgrade`").Append(result.Written ? "." : " (dry run: nothing was written).").Append("\n\n## Versions moved\n\n");
+        sb.Append("Made by `dotnet standards upgrade`").Append(result.Written ? "." : result.Green ? " (dry run: nothing was written)." : " (nothing was written: the CI build on the new version fails on what is listed under Not baselined).").Append("\n\n## Versions moved\n\n");
         sb.AppendJoin(string.Empty, result.ChangeLines.Select(l => $"- {l}\n"));
         sb.Append("\n## Policy changes\n\n");
         if (result.Diff is not { } diff)

@@ -57,8 +57,8 @@ public sealed class UpgradeResult
 /// <c>dotnet standards upgrade</c>: moves a repo from the Standards.Sdk version it pins to a newer one the feeds
 /// serve, with the tool and the Standards.* packages in step, and says what changed in the policy. The survey,
 /// baseline and verification builds are adopt's (<see cref="Adopter"/>), run on a staged copy of the repo with the
-/// pins already moved; only when they are done is everything (pins, lock files, baselines) written to the repo, all
-/// files or none.
+/// pins already moved; only when they are done and the CI-mode build on the new version is green is everything
+/// (pins, lock files, baselines) written to the repo, all files or none.
 /// </summary>
 public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWriter log)
 {
@@ -101,13 +101,7 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
         VersionMoves.Apply(Read, target, changes, lines);
         var (diff, problem) = Compare(current, target);
         var (verification, baselined) = options.Build ? Verify(root, git, target, changes, Expiry(options, current, target)) : (null, []);
-        var written = !options.DryRun && changes.Files.Count > 0;
-        if (written)
-        {
-            log.WriteLine($"Writing {changes.Files.Count} file(s)...");
-            changes.Commit(root);
-        }
-
+        var written = Write(root, changes, options.DryRun, verification?.CiBuildGreen ?? true);
         return new UpgradeResult
         {
             From = current.ToNormalizedString(),
@@ -119,6 +113,29 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
             Baselined = baselined,
             Written = written,
         };
+    }
+
+    /// <summary>
+    /// Writes the change set, all or nothing, unless it is a dry run or the CI-mode build on the new version fails:
+    /// an upgrade that is red on arrival is not a change to review, so the repo keeps its pins and baselines (the
+    /// changelog says what fails). True when written.
+    /// </summary>
+    private bool Write(string root, ChangeSet changes, bool dryRun, bool green)
+    {
+        if (!green)
+        {
+            log.WriteLine("The CI-mode build on the new version fails: nothing is written to the repo.");
+            return false;
+        }
+
+        if (dryRun || changes.Files.Count == 0)
+        {
+            return false;
+        }
+
+        log.WriteLine($"Writing {changes.Files.Count} file(s)...");
+        changes.Commit(root);
+        return true;
     }
 
     /// <summary>The reason and expiry date of the entries the upgrade records.</summary>
@@ -166,17 +183,11 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
         string? Read(string file) => File.Exists(System.IO.Path.Combine(root, file)) ? File.ReadAllText(System.IO.Path.Combine(root, file)) : null;
         var codeBefore = Read(CodeBaselineDocument.FileName) is { } code ? CodeBaselineDocument.Read(code) : [];
         var repoBefore = BaselinedFindings.RepoEntries(Read(Standards.Sdk.Checks.Baseline.BaselineFile.DefaultFileName));
-        var staging = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "standards-upgrade-" + Guid.NewGuid().ToString("N")[..12]);
+        // The copy resolves the repo's package sources as the repo does (relative feeds, parent nuget.config files).
+        var copy = WorkspaceCopy.Create(root, RepoFiles.List(runner, root, git), "standards-upgrade-");
+        var staging = copy.Folder;
         try
         {
-            var files = RepoFiles.List(runner, root, git);
-            foreach (var file in files)
-            {
-                var copy = System.IO.Path.Combine(staging, file);
-                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(copy)!);
-                File.Copy(System.IO.Path.Combine(root, file), copy);
-            }
-
             changes.Commit(staging);
             var result = new Adopter(runner, log).Run(new AdoptOptions(staging, target.ToNormalizedString(), DryRun: false, AllowDirty: true));
             foreach (var (file, content) in result.Changes.Files)
@@ -204,10 +215,7 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
         }
         finally
         {
-            if (Directory.Exists(staging))
-            {
-                Directory.Delete(staging, recursive: true);
-            }
+            copy.Delete();
         }
     }
 }
