@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 using static Standards.Sdk.IntegrationTests.Release.ReleaseRepos;
 
