@@ -1,47 +1,35 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using System.Text.Json.Nodes;
+using Json.Schema;
 
 namespace Standards.Sdk.Testing;
 
 /// <summary>
-/// A JSON Schema validator for the subset of draft-04/draft-07/2019-09 that the schemas in tests/schemas use
-/// (template.schema.json, dotnetcli.host.schema.json, spdx-2.3.schema.json, cyclonedx-bom-1.6.schema.json with its
-/// spdx and jsf companions). JsonSchema.Net cannot be restored here: its JsonPointer.Net dependency is missing
-/// from the package feed. Supported: $ref to "#/..." pointers and to other registered documents (by $id or file
-/// name, e.g. "spdx.schema.json" or "jsf-0.82.schema.json#/definitions/signature"), type, enum, const, properties,
-/// additionalProperties, patternProperties, required, items (one schema or a tuple, with additionalItems),
-/// minItems, maxItems, pattern, minLength, maxLength, minimum, maximum, uniqueItems, allOf, anyOf, oneOf, not,
-/// if/then/else, and format "date-time" (checked as RFC 3339; other formats are annotations).
-/// Annotations are ignored; any other keyword throws, so a schema that starts using one is noticed rather than
-/// half-checked.
+/// Validates JSON against an official schema (tests/schemas, sdk/schema) with JsonSchema.Net, and returns the errors as
+/// "/pointer: message" lines so that a failing assertion shows every one of them. Formats are asserted, not only
+/// annotated. Each validator has its own schema registry, so documents that share an $id do not meet.
 /// </summary>
-public sealed partial class JsonSchemaValidator
+public sealed class JsonSchemaValidator
 {
-    private static readonly HashSet<string> Annotations = new(StringComparer.Ordinal)
-    {
-        "$schema", "$id", "id", "title", "description", "default", "definitions", "$defs", "deprecated", "deprecationMessage",
-        "examples", "$comment", "meta:enum", "readOnly", "writeOnly", "contentEncoding", "contentMediaType",
-        "markdownDescription", "markdownEnumDescriptions", "enumDescriptions", "errorMessage", "patternErrorMessage",
-        "doNotSuggest", "deprecatedProperties", "ignoreCase", "aliases",
-    };
+    private const string Draft04 = "http://json-schema.org/draft-04/schema#";
+    private const string Draft07 = "http://json-schema.org/draft-07/schema#";
 
-    private readonly JsonElement _root;
-    private readonly Dictionary<string, JsonElement> _documents = new(StringComparer.Ordinal);
+    private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+
+    private readonly JsonSchema _schema;
 
     /// <summary>Creates a validator for a schema document.</summary>
     /// <param name="schema">The schema.</param>
-    /// <param name="references">Other schema documents it refers to, found by their $id or file name.</param>
+    /// <param name="references">Other schema documents it refers to, found by their $id.</param>
     public JsonSchemaValidator(JsonElement schema, params JsonElement[] references)
     {
-        _root = schema;
-        foreach (var document in references.Prepend(schema))
+        var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
+        foreach (var reference in references)
         {
-            if (document.ValueKind == JsonValueKind.Object && document.TryGetProperty("$id", out var id) && id.GetString() is { Length: > 0 } text)
-            {
-                _documents[text] = document;
-                _documents[text[(text.LastIndexOf('/') + 1)..]] = document;
-            }
+            JsonSchema.Build(InSupportedDraft(reference), options);
         }
+
+        _schema = JsonSchema.Build(InSupportedDraft(schema), options);
     }
 
     /// <summary>Loads a schema file and the files it refers to (all read from disk, e.g. tests/schemas).</summary>
@@ -49,8 +37,7 @@ public sealed partial class JsonSchemaValidator
     {
         static JsonElement Load(string path)
         {
-            var text = File.ReadAllText(path);
-            using var document = JsonDocument.Parse(text.TrimStart('\uFEFF'));
+            using var document = JsonDocument.Parse(File.ReadAllText(path).TrimStart('\uFEFF'));
             return document.RootElement.Clone();
         }
 
@@ -60,215 +47,53 @@ public sealed partial class JsonSchemaValidator
     /// <summary>Validates <paramref name="instance"/>; returns the errors ("/pointer: message"), empty when valid.</summary>
     public IReadOnlyList<string> Validate(JsonElement instance)
     {
-        var errors = new List<string>();
-        Check(_root, instance, string.Empty, errors, _root);
-        return errors;
+        var results = _schema.Evaluate(instance, Evaluation);
+        if (results.IsValid)
+        {
+            return [];
+        }
+
+        var errors = (results.Details ?? [])
+            .Prepend(results)
+            .Where(detail => detail.Errors is { Count: > 0 })
+            .SelectMany(detail => detail.Errors!.Select(error =>
+                $"{At(detail.InstanceLocation.ToString())}: {error.Value} ({error.Key} at {detail.EvaluationPath})"))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return errors.Count > 0 ? errors : [$"/: the document does not match the schema {results.SchemaLocation}"];
     }
 
-    private void Check(JsonElement schema, JsonElement instance, string at, List<string> errors, JsonElement document)
+    private static string At(string pointer) => pointer.Length == 0 ? "/" : pointer;
+
+    // JsonSchema.Net evaluates draft-06 onward. The SchemaStore schemas still on draft-04 (dotnetcli.host, global,
+    // nuget-project) use no keyword whose meaning changed after it but "id", so they are evaluated as draft-07 with "id"
+    // as "$id"; a draft-04 schema with a boolean exclusiveMinimum/exclusiveMaximum (changed in draft-06) is refused.
+    private static JsonElement InSupportedDraft(JsonElement schema)
     {
-        if (schema.ValueKind == JsonValueKind.True)
+        if (schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("$schema", out var draft) || draft.GetString() != Draft04)
         {
-            return;
+            return schema;
         }
 
-        if (schema.ValueKind == JsonValueKind.False)
+        var text = schema.GetRawText();
+        if (text.Contains("\"exclusiveMinimum\"", StringComparison.Ordinal) || text.Contains("\"exclusiveMaximum\"", StringComparison.Ordinal))
         {
-            errors.Add($"{At(at)}: no value is allowed here");
-            return;
+            throw new NotSupportedException("A draft-04 schema with exclusiveMinimum/exclusiveMaximum: those changed meaning in draft-06; evaluate it some other way.");
         }
 
-        var site = new Site(schema, instance, at, errors, document);
-        foreach (var keyword in schema.EnumerateObject())
+        // "$id" goes first: JsonSchema.Net 8.0.5 fails ("Overwriting registered schemas") on an "$id" that follows a
+        // "$ref" in the same document.
+        var node = new JsonObject { ["$schema"] = Draft07 };
+        if (schema.TryGetProperty("id", out var id))
         {
-            var known = CheckApplicator(keyword, site)
-                || CheckObjectKeyword(keyword, site)
-                || CheckArrayKeyword(keyword, site)
-                || CheckValueKeyword(keyword.Name, keyword.Value, instance, at, errors)
-                || Annotations.Contains(keyword.Name);
-            if (!known)
-            {
-                throw new NotSupportedException(
-                    $"The schema uses the keyword '{keyword.Name}', which this validator does not implement; extend {nameof(JsonSchemaValidator)}.");
-            }
-        }
-    }
-
-    /// <summary>$ref, type and the keywords that apply subschemas to the instance itself; false for any other keyword.</summary>
-    private bool CheckApplicator(JsonProperty keyword, Site site)
-    {
-        var (schema, instance, at, errors, document) = site;
-        switch (keyword.Name)
-        {
-            case "$ref":
-                var (target, targetDocument) = Resolve(keyword.Value.GetString()!, document);
-                Check(target, instance, at, errors, targetDocument);
-                return true;
-            case "type":
-                CheckType(keyword.Value, instance, at, errors);
-                return true;
-            case "if":
-                var branch = Passes(keyword.Value, instance, at, document) ? "then" : "else";
-                if (schema.TryGetProperty(branch, out var consequence))
-                {
-                    Check(consequence, instance, at, errors, document);
-                }
-
-                return true;
-            case "then" or "else":
-                return true;
-            case "allOf":
-                foreach (var sub in keyword.Value.EnumerateArray())
-                {
-                    Check(sub, instance, at, errors, document);
-                }
-
-                return true;
-            default:
-                return CheckAlternatives(keyword, site);
-        }
-    }
-
-    /// <summary>anyOf, oneOf and not; false for any other keyword.</summary>
-    private bool CheckAlternatives(JsonProperty keyword, Site site)
-    {
-        var (_, instance, at, errors, document) = site;
-        switch (keyword.Name)
-        {
-            case "anyOf":
-                if (!keyword.Value.EnumerateArray().Any(sub => Passes(sub, instance, at, document)))
-                {
-                    errors.Add($"{At(at)}: matches none of the anyOf alternatives");
-                }
-
-                return true;
-            case "oneOf":
-                var passing = keyword.Value.EnumerateArray().Count(sub => Passes(sub, instance, at, document));
-                if (passing != 1)
-                {
-                    errors.Add($"{At(at)}: matches {passing} of the oneOf alternatives; exactly one must match");
-                }
-
-                return true;
-            case "not":
-                if (Passes(keyword.Value, instance, at, document))
-                {
-                    errors.Add($"{At(at)}: matches a schema it must not match");
-                }
-
-                return true;
-            default:
-                return false;
-        }
-    }
-
-    private void CheckAdditionalProperties(JsonElement schema, JsonElement additional, JsonElement instance, string at, List<string> errors, JsonElement document)
-    {
-        if (instance.ValueKind != JsonValueKind.Object)
-        {
-            return;
+            node["$id"] = JsonNode.Parse(id.GetRawText());
         }
 
-        var declared = schema.TryGetProperty("properties", out var properties)
-            ? properties.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal)
-            : [];
-        var patterns = schema.TryGetProperty("patternProperties", out var patternProperties)
-            ? patternProperties.EnumerateObject().Select(p => p.Name).ToList()
-            : [];
-        foreach (var property in instance.EnumerateObject().Where(p => !declared.Contains(p.Name)
-            && !patterns.Any(pattern => Regex.IsMatch(p.Name, pattern, RegexOptions.None, TimeSpan.FromSeconds(1)))))
+        foreach (var property in schema.EnumerateObject().Where(p => p.Name is not ("$schema" or "id")))
         {
-            if (additional.ValueKind == JsonValueKind.False)
-            {
-                errors.Add($"{At(at)}: the property '{property.Name}' is not allowed");
-            }
-            else
-            {
-                Check(additional, property.Value, $"{at}/{property.Name}", errors, document);
-            }
-        }
-    }
-
-    private static void CheckType(JsonElement type, JsonElement instance, string at, List<string> errors)
-    {
-        var allowed = type.ValueKind == JsonValueKind.Array
-            ? type.EnumerateArray().Select(t => t.GetString()!).ToList()
-            : [type.GetString()!];
-        if (!allowed.Any(t => IsType(t, instance)))
-        {
-            errors.Add($"{At(at)}: {instance.ValueKind} is not of type {string.Join(" or ", allowed)}");
-        }
-    }
-
-    private static bool IsType(string type, JsonElement instance) => type switch
-    {
-        "object" => instance.ValueKind == JsonValueKind.Object,
-        "array" => instance.ValueKind == JsonValueKind.Array,
-        "string" => instance.ValueKind == JsonValueKind.String,
-        "boolean" => instance.ValueKind is JsonValueKind.True or JsonValueKind.False,
-        "null" => instance.ValueKind == JsonValueKind.Null,
-        "number" => instance.ValueKind == JsonValueKind.Number,
-        "integer" => instance.ValueKind == JsonValueKind.Number && decimal.TryParse(instance.GetRawText(), System.Globalization.CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d),
-        _ => throw new NotSupportedException($"Unknown JSON type '{type}' in the schema."),
-    };
-
-    private bool Passes(JsonElement schema, JsonElement instance, string at, JsonElement document)
-    {
-        var errors = new List<string>();
-        Check(schema, instance, at, errors, document);
-        return errors.Count == 0;
-    }
-
-    /// <summary>A reference within <paramref name="document"/> ("#/...") or into a registered document ("file.json#/...").</summary>
-    private (JsonElement Node, JsonElement Document) Resolve(string reference, JsonElement document)
-    {
-        var hash = reference.IndexOf('#', StringComparison.Ordinal);
-        var location = hash < 0 ? reference : reference[..hash];
-        var pointer = hash < 0 ? string.Empty : reference[(hash + 1)..];
-        if (location.Length > 0)
-        {
-            if (!_documents.TryGetValue(location, out document) && !_documents.TryGetValue(location[(location.LastIndexOf('/') + 1)..], out document))
-            {
-                throw new NotSupportedException($"The schema refers to '{location}', which was not given to the validator; pass it as a reference.");
-            }
+            node[property.Name] = JsonNode.Parse(property.Value.GetRawText());
         }
 
-        var node = document;
-        foreach (var segment in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var name = Uri.UnescapeDataString(segment).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
-            node = node.GetProperty(name);
-        }
-
-        return (node, document);
-    }
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")]
-    private static partial Regex DateTimePattern();
-
-    private static string At(string at) => at.Length == 0 ? "/" : at;
-
-    // draft-04/07 "dependencies": a present property requires others (array) or the instance to match a schema.
-    private void CheckDependencies(JsonElement dependencies, JsonElement instance, string at, List<string> errors, JsonElement document)
-    {
-        if (instance.ValueKind != JsonValueKind.Object)
-        {
-            return;
-        }
-
-        foreach (var dependency in dependencies.EnumerateObject().Where(d => instance.TryGetProperty(d.Name, out _)))
-        {
-            if (dependency.Value.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var required in dependency.Value.EnumerateArray().Select(r => r.GetString()!).Where(r => !instance.TryGetProperty(r, out _)))
-                {
-                    errors.Add($"{At(at)}: '{dependency.Name}' requires '{required}'");
-                }
-            }
-            else
-            {
-                Check(dependency.Value, instance, at, errors, document);
-            }
-        }
+        return JsonSerializer.SerializeToElement(node);
     }
 }

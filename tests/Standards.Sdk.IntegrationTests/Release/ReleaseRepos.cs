@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Json;
 
 namespace Standards.Sdk.IntegrationTests.Release;
@@ -145,6 +146,20 @@ internal static class ReleaseRepos
     }
 
     /// <summary>The official schemas in tests/schemas.</summary>
+    /// <summary>The SPDX and CycloneDX documents packed into <paramref name="package"/> under _manifest/.</summary>
+    public static (string Spdx, string CycloneDx) ReadSboms(string package)
+    {
+        using var zip = ZipFile.OpenRead(package);
+        string Read(string name)
+        {
+            var entry = zip.GetEntry(name) ?? throw new InvalidOperationException($"{name} is not in {package}: {string.Join(", ", zip.Entries.Select(e => e.FullName))}");
+            using var reader = new StreamReader(entry.Open());
+            return reader.ReadToEnd();
+        }
+
+        return (Read("_manifest/spdx_2.3/manifest.spdx.json"), Read("_manifest/cyclonedx_1.6/bom.cdx.json"));
+    }
+
     public static JsonSchemaValidator SpdxSchema() =>
         JsonSchemaValidator.FromFiles(RepoPaths.Schema("spdx-2.3.schema.json"));
 

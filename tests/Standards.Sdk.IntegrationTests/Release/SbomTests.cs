@@ -199,19 +199,6 @@ public sealed class SbomTests
         Assert.Empty(blocked.WithCode("STD0000"));
     }
 
-    private static (string Spdx, string CycloneDx) ReadSboms(string package)
-    {
-        using var zip = ZipFile.OpenRead(package);
-        string Read(string name)
-        {
-            var entry = zip.GetEntry(name) ?? throw new InvalidOperationException($"{name} is not in {package}: {string.Join(", ", zip.Entries.Select(e => e.FullName))}");
-            using var reader = new StreamReader(entry.Open());
-            return reader.ReadToEnd();
-        }
-
-        return (Read("_manifest/spdx_2.3/manifest.spdx.json"), Read("_manifest/cyclonedx_1.6/bom.cdx.json"));
-    }
-
     private static string? Purl(JsonElement package) =>
         package.GetProperty("externalRefs").EnumerateArray().Single(r => r.GetProperty("referenceType").GetString() == "purl").GetProperty("referenceLocator").GetString();
 }
