@@ -6,7 +6,8 @@
 #   - The OpenAPI validator (npm, eng/tools/openapi): validates a generated service's /openapi/v1.json.
 #   - The GitHub Actions linter (npm, eng/tools/action-validator): checks the CI templates and generated ci.yml files.
 #   - Renovate's config validator (npm, eng/tools/renovate): checks the Renovate preset in ci-templates/renovate/.
-#   - Chromium (Debian's package): the fleet report's browser test loads `dotnet standards report`'s page headless.
+#   - Chromium (Debian's package): the fleet report's browser tests load `dotnet standards report`'s page headless
+#     (and drive it over the DevTools protocol with PuppeteerSharp, which uses this Chromium and downloads none).
 #   - secretlint with its recommended preset (npm, eng/tools/secretlint): an oracle for secret detection (SecretlintOracleTests, full tier).
 source "$(dirname "$0")/common.sh"
 

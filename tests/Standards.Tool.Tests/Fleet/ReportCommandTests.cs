@@ -122,7 +122,7 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Contains("dotnet standards report downloads/ -o fleet-report", stdout, StringComparison.Ordinal);
     }
 
-    private static void Write(string path, string text)
+    internal static void Write(string path, string text)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
