@@ -4,12 +4,14 @@ namespace Standards.Sdk.IntegrationTests.QualityGates;
 /// The CI coverage step (<c>dotnet build &lt;solution&gt; -t:StandardsCoverage</c>) on a solution that also holds
 /// projects not on Standards.Sdk, through the solution entry the repo's Directory.Solution.targets imports
 /// (Sdk/Solution.targets): the projects without the target are left alone, the merge is the Standards test
-/// projects' own, and a step with no project to run the gate in, or no report to merge, fails coded.
+/// projects' own, and a step with no project to run the gate in, or no report to merge, fails coded. The JUnit step
+/// (<c>-t:StandardsJUnitReport</c>) is dispatched the same way.
 /// </summary>
 [Collection(RealBuildsCollectionDefinition.Name)]
 public sealed class MixedSolutionCoverageTests
 {
     private const string Solution = "Mixed.slnx";
+    private const string Results = "artifacts/test-results";
     private const string SolutionEntry = """
         <Project>
           <Import Project="Solution.targets" Sdk="Standards.Sdk" />
@@ -64,7 +66,7 @@ public sealed class MixedSolutionCoverageTests
 
         var build = repo.Build(Solution, ci: false);
         Assert.True(build.Succeeded, build.Output);
-        var test = repo.Dotnet(["test", repo.PathOf(Solution), "--no-build", "-nologo", "-nr:false"], ci: false);
+        var test = repo.Dotnet(["test", repo.PathOf(Solution), "--no-build", "-nologo", "-nr:false", "--logger", "trx", "--results-directory", Results], ci: false);
         Assert.True(test.Succeeded, test.Output);
 
         // The step as CI runs it (parallel, the dotnet build default), and on one node: green, the gate ran once, no MSB4057.
@@ -83,6 +85,12 @@ public sealed class MixedSolutionCoverageTests
         Assert.Equal(own.Covered.Order(), merged.Covered.Order());
         Assert.All(merged.Valid, line => Assert.Equal("src/Lib/Calc.cs", line.Item1));
         Assert.True(merged.Covered.Count > 0 && merged.Covered.Count < merged.Valid.Count);
+
+        // The GitLab template's JUnit step on the same solution: run in the test project, the others left alone.
+        var junit = repo.Build(Solution, ci: false, "--no-restore", "-t:StandardsJUnitReport", "-p:VSTestLogger=trx", "-p:VSTestResultsDirectory=" + Results);
+        Assert.True(junit.Succeeded, junit.Output);
+        Assert.Empty(junit.WithCode("MSB4057"));
+        Assert.Contains(junit.TargetRuns("StandardsJUnitReport"), t => t.BodyRan && t.Project.EndsWith("A.Tests.csproj", StringComparison.Ordinal));
 
         // The test project gone from the solution and its reports with it: no report to merge is STD4007, not a pass.
         WriteSolution(repo, "src/Lib/Lib.csproj", "tools/Plain/Plain.csproj", "tools/Packaging/Packaging.csproj");
