@@ -37,7 +37,7 @@ public sealed partial class AdopterTests : IDisposable
         Assert.False(result.Written);
         Assert.True(result.CiBuildGreen);
         Assert.Equal(
-            ["Directory.Packages.props", "global.json", "src/A/A.csproj", "src/A/packages.lock.json", "standards-code-baseline.json"],
+            ["Directory.Packages.props", "Directory.Solution.targets", "global.json", "src/A/A.csproj", "src/A/packages.lock.json", "standards-code-baseline.json"],
             result.Changes.Files.Keys);
         Assert.Equal("CA1305", Assert.Single(result.CodeEntries).Id);
     }
@@ -52,6 +52,7 @@ public sealed partial class AdopterTests : IDisposable
         Assert.Contains("<PackageVersion Include=\"xunit\" Version=\"2.9.3\" />", Read("Directory.Packages.props"), StringComparison.Ordinal);
         Assert.Contains("\"Standards.Sdk\": \"9.9.9\"", Read("global.json"), StringComparison.Ordinal);
         Assert.Equal("lock", Read("src/A/packages.lock.json"));
+        Assert.Equal(SolutionEntry.Write(null), Read(SolutionEntry.FileName));
         Assert.Contains("{ \"id\": \"CA1305\", \"file\": \"src/A/C.cs\", \"hash\": ", Read("standards-code-baseline.json"), StringComparison.Ordinal);
         Assert.Equal(2, dotnet.Builds);
         Commit();

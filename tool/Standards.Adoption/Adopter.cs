@@ -250,12 +250,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             }
         }
 
-        var existingIgnore = Read(GitIgnoreEditor.FileName);
-        if (GitIgnoreEditor.IgnoreArtifacts(existingIgnore) is { } gitIgnore)
-        {
-            changes.Set(GitIgnoreEditor.FileName, gitIgnore);
-            changeLines.Add($"{GitIgnoreEditor.FileName}: {(existingIgnore is null ? "created" : "updated")}: ignores artifacts/ (the build's reports), so `git add -A` does not commit them");
-        }
+        PlanRepoFiles(changes, changeLines, Read);
 
         var existingPackages = Read(CentralPackages.FileName);
         var packages = CentralPackages.Write(existingPackages, central);
@@ -266,6 +261,24 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         }
 
         return changes;
+    }
+
+    /// <summary>The repo-level files adopt writes or extends: .gitignore (artifacts/) and Directory.Solution.targets (the solution entry).</summary>
+    private static void PlanRepoFiles(ChangeSet changes, List<string> changeLines, Func<string, string?> read)
+    {
+        var existingIgnore = read(GitIgnoreEditor.FileName);
+        if (GitIgnoreEditor.IgnoreArtifacts(existingIgnore) is { } gitIgnore)
+        {
+            changes.Set(GitIgnoreEditor.FileName, gitIgnore);
+            changeLines.Add($"{GitIgnoreEditor.FileName}: {(existingIgnore is null ? "created" : "updated")}: ignores artifacts/ (the build's reports), so `git add -A` does not commit them");
+        }
+
+        var existingEntry = read(SolutionEntry.FileName);
+        if (SolutionEntry.Write(existingEntry) is { } entry)
+        {
+            changes.Set(SolutionEntry.FileName, entry);
+            changeLines.Add($"{SolutionEntry.FileName}: {(existingEntry is null ? "created" : "updated")}: imports Standards.Sdk's solution entry, so the coverage step on a solution (dotnet build <solution> -t:StandardsCoverage) runs in the projects on Standards.Sdk and leaves the others alone");
+        }
     }
 
     private sealed record SurveyResult(IReadOnlyList<BuildDiagnostic> Findings, IReadOnlyList<CodeEntry> CodeEntries, IReadOnlyList<UnbaselinableFinding> Remaining, bool Green);

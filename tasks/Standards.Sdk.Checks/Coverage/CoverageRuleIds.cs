@@ -47,4 +47,8 @@ public static class CoverageRuleIds
     /// <summary>A Microsoft.Testing.Platform test project has no coverage report from a run of its current build.</summary>
     [Rule("Microsoft.Testing.Platform run wrote no coverage report", Severity.Error, "line-coverage")]
     public const string MtpReportMissing = "STD4010";
+
+    /// <summary>The solution's coverage step found no project on Standards.Sdk to run the repo gate: it would pass on nothing.</summary>
+    [Rule("No project of the solution runs the coverage gate", Severity.Error, "line-coverage")]
+    public const string NoGateInSolution = "STD4011";
 }
