@@ -41,6 +41,9 @@ public sealed class ResolveApiBaseline : ProjectPolicyTask
     /// <summary>Where to write the download project when the package is in no local folder; empty: report it missing.</summary>
     public string? DownloadDirectory { get; set; }
 
+    /// <summary>The target framework of the download project: the building SDK's own, net$(BundledNETCoreAppTargetFrameworkVersion).</summary>
+    public string? DownloadTargetFramework { get; set; }
+
     /// <summary>The project to restore to download the release package, or empty (nothing to download).</summary>
     [Output]
     public string DownloadProject { get; set; } = string.Empty;
@@ -85,7 +88,7 @@ public sealed class ResolveApiBaseline : ProjectPolicyTask
     {
         var path = Path.Combine(Path.GetFullPath(DownloadDirectory!), "download.proj");
         var notWritten = new List<string>();
-        if (!StateWriter.TryWrite(path, ApiBaseline.DownloadProject(PackageId, version), notWritten))
+        if (!StateWriter.TryWrite(path, ApiBaseline.DownloadProject(PackageId, version, DownloadTargetFramework ?? string.Empty), notWritten))
         {
             // Without the download the API cannot be compared: an error, never a pass.
             return TaskLogging.LogFindings(Log, [NotWritten(notWritten, $"the project that downloads release {version} of {PackageId} to compare its API with", IntermediateFolderFix, ProjectFile) with { Severity = Severity.Error }], helpBaseUrl, warningsAsErrors: true);

@@ -64,13 +64,14 @@ public class ApiCompatibilityTests
     [Fact]
     public void The_download_project_asks_for_exactly_the_release_and_imports_none_of_the_repos_build_files()
     {
-        var project = System.Xml.Linq.XDocument.Parse(ApiBaseline.DownloadProject("Acme.Slugs", "1.0.0"));
+        var project = System.Xml.Linq.XDocument.Parse(ApiBaseline.DownloadProject("Acme.Slugs", "1.0.0", "net10.0"));
         var download = Assert.Single(project.Descendants("PackageDownload"));
         Assert.Equal(("Acme.Slugs", "[1.0.0]"), ((string?)download.Attribute("Include"), (string?)download.Attribute("Version")));
         Assert.Equal("false", (string?)project.Descendants("ImportDirectoryBuildProps").Single());
         Assert.Equal("false", (string?)project.Descendants("ImportDirectoryPackagesProps").Single());
         Assert.Equal("false", (string?)project.Descendants("ManagePackageVersionsCentrally").Single());
         Assert.Empty(project.Descendants("PackageReference"));
+        Assert.Equal("net10.0", (string?)project.Descendants("TargetFramework").Single());
     }
 
     [Fact]

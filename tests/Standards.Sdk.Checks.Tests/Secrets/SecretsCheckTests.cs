@@ -136,6 +136,20 @@ public class SecretsCheckTests
         FindingAssert.None(new SecretsCheck().Run(snapshot, StandardsPolicy.Default, Today));
     }
 
+    /// <summary>
+    /// The adoption fixture repos (tests/fixtures/adopt-*), each searched as a repo of its own: the files the check
+    /// searches there and its false positives (none), as docs/rules/STD3040.md reports them.
+    /// </summary>
+    [Theory]
+    [InlineData("adopt-library", "global.json")]
+    [InlineData("adopt-service", "global.json", "src/Acme.Catalog.Web/appsettings.json", "templates/acme-module/.template.config/template.json")]
+    public void The_adoption_fixture_repos_give_no_false_positive(string fixture, params string[] searched)
+    {
+        var (snapshot, _) = RepositorySnapshotLoader.Load(Path.Combine(Standards.Sdk.Testing.RepoPaths.Root, "tests", "fixtures", fixture), useGit: false);
+        Assert.Equal(searched, snapshot.Files.Where(SecretsCheck.IsScanned).Order(StringComparer.Ordinal));
+        FindingAssert.None(new SecretsCheck().Run(snapshot, StandardsPolicy.Default, Today));
+    }
+
     [Theory]
     [InlineData("src/Api/appsettings.Development.json", true)]
     [InlineData("deploy/.env", true)]

@@ -93,13 +93,17 @@ public static class ApiBaseline
     /// itself does for PackageValidationBaselineVersion) from the feeds of the nuget.config that applies to its folder,
     /// into the global packages folder. It imports none of the repo's Directory.Build.props, .targets or
     /// Directory.Packages.props, so the repo's own settings (lock files, central versions) do not apply to it.
+    /// <paramref name="targetFramework"/> is the building SDK's own, as the build that writes the project knows it
+    /// (net$(BundledNETCoreAppTargetFrameworkVersion)).
     /// </summary>
-    public static string DownloadProject(string packageId, string version)
+    public static string DownloadProject(string packageId, string version, string targetFramework)
     {
         ArgumentNullException.ThrowIfNull(packageId);
         ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(targetFramework);
         var id = System.Security.SecurityElement.Escape(packageId);
         var v = System.Security.SecurityElement.Escape(version);
+        var framework = System.Security.SecurityElement.Escape(targetFramework);
         return $"""
             <Project>
               <!-- Written by Standards.Sdk before package validation: restoring it downloads the release package {id} {v}. -->
@@ -110,7 +114,7 @@ public static class ApiBaseline
               </PropertyGroup>
               <Import Project="Sdk.props" Sdk="Microsoft.NET.Sdk" />
               <PropertyGroup>
-                <TargetFramework>$(BundledNETCoreAppTargetFramework)</TargetFramework>
+                <TargetFramework>{framework}</TargetFramework>
                 <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
                 <RestorePackagesWithLockFile>false</RestorePackagesWithLockFile>
               </PropertyGroup>

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Benchmark of the repository checks with the secret check on a generated repo of 100,000 files, 20,000 of them
+# configuration files the secret check searches (eng/bench/LayoutBench 100000 500 20000): what a no-op build pays
+# (the fingerprint, with the content hashes it keeps), what a build after a change and a first build pay (fingerprint,
+# snapshot, every repository check), and the secret check alone.
+# Prints a markdown table (median of RUNS runs); with --write it also replaces the section
+# "## Secrets check at 100,000 files" of docs/performance.md.
+# Usage: eng/bench-secrets.sh [runs=5] [--write]
+source "$(dirname "$0")/common.sh"
+bench_args 5 "$@"
+
+project="$REPO_ROOT/eng/bench/LayoutBench/LayoutBench.csproj"
+# The build's output is shown when it fails (set -e would otherwise end the script without a word).
+if ! log="$(dotnet build "$project" -c Release -nologo -v:q 2>&1)"; then
+  echo "$log" >&2
+  exit 1
+fi
+table="$(dotnet run --project "$project" -c Release --no-build -- "$runs" 100000 500 20000)"
+echo "$table"
+
+if [ "$write" = true ]; then
+  doc="$REPO_ROOT/docs/performance.md"
+  section="$(mktemp)"
+  trap 'rm -f "$section"' EXIT
+  {
+    echo "## Secrets check at 100,000 files"
+    echo
+    echo "Measured with \`eng/bench-secrets.sh $runs --write\` on $(date -u +%Y-%m-%d) ($(nproc) cores, .NET $(dotnet --version),"
+    echo "load average $(cut -d' ' -f1-3 /proc/loadavg))."
+    echo "Measured on a shared machine under the load above (other builds running): the figures are upper bounds."
+    echo "A no-op build pays the fingerprint as a build computes it (second row; budget: at most 1 s at 100,000 files),"
+    echo "then skips every repository check, the secret check included. A build after one file changed pays a row"
+    echo "\"a build after a change\": the fingerprint (content hashes from the kept cache, the changed file hashed again),"
+    echo "the snapshot from its walk and every repository check over all files. \"A first build\" hashes every file."
+    echo
+    echo "$table"
+    echo
+  } > "$section"
+  [ -f "$doc" ] || printf '# Performance\n' > "$doc"
+  # Replace the section (up to the next "## " heading) or append it.
+  awk -v file="$section" '
+    BEGIN { while ((getline line < file) > 0) body = body line "\n" }
+    /^## Secrets check at 100,000 files$/ { printf "%s", body; skip = 1; done = 1; next }
+    skip && /^## / { skip = 0 }
+    !skip { print }
+    END { if (!done) printf "\n%s", body }
+  ' "$doc" > "$doc.tmp" && mv "$doc.tmp" "$doc"
+  echo "Updated docs/performance.md"
+fi
