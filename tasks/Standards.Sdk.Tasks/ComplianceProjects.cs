@@ -7,13 +7,10 @@ namespace Standards.Sdk.Tasks;
 
 /// <summary>
 /// The per-project records compliance.json is made from (artifacts/standards/obj/projects/*.json): read them all and
-/// put them into the facts, under one lock so projects building in parallel never lose each other's counts.
+/// put them into the facts, under one lock (ComplianceLock) so projects building in parallel never lose each other's counts.
 /// </summary>
 internal static class ComplianceProjects
 {
-    /// <summary>The lock file beside the records.</summary>
-    public static string LockFile(string stateDirectory) => Path.Combine(stateDirectory, "compliance.lock");
-
     /// <summary>
     /// The facts with every record of <paramref name="stateDirectory"/> whose project still exists; a record that does
     /// not read is STD0007 in <paramref name="problems"/> (the file would otherwise count less than there is).
@@ -55,8 +52,8 @@ internal static class ComplianceProjects
     /// <summary>Rewrites <paramref name="complianceFile"/> with the records, under the lock; false with problems when it cannot.</summary>
     public static void Update(string complianceFile, string stateDirectory, string repoRoot, List<Finding> problems, List<string> notWritten)
     {
-        using var guard = RunGuard.Acquire(LockFile(stateDirectory), TimeSpan.FromMinutes(2));
-        if (!File.Exists(complianceFile) || StandardsTask.ReadOrNull(complianceFile) is not { } text)
+        using var guard = ComplianceLock.Take(stateDirectory, complianceFile, problems);
+        if (guard is null || !File.Exists(complianceFile) || StandardsTask.ReadOrNull(complianceFile) is not { } text)
         {
             return;
         }

@@ -220,10 +220,17 @@ public sealed class RunRepositoryChecks : StandardsTask
         var compliance = Path.Combine(ReportsDirectory, ComplianceDocument.FileName);
         // With the projects' records as their builds left them; each project's build adds its own as it finishes.
         var projectsProblems = new List<Finding>();
-        using (RunGuard.Acquire(ComplianceProjects.LockFile(ProjectsStateDirectory), TimeSpan.FromMinutes(2)))
+        using (var guard = ComplianceLock.Take(ProjectsStateDirectory, compliance, projectsProblems))
         {
-            var facts = ComplianceProjects.WithRecords(BuildComplianceFacts(items, outcome, policy), ProjectsStateDirectory, Path.GetFullPath(RepoRoot), projectsProblems);
-            written &= StateWriter.TryWrite(compliance, ComplianceDocument.Write(facts), notWritten);
+            if (guard is null)
+            {
+                written = false;
+            }
+            else
+            {
+                var facts = ComplianceProjects.WithRecords(BuildComplianceFacts(items, outcome, policy), ProjectsStateDirectory, Path.GetFullPath(RepoRoot), projectsProblems);
+                written &= StateWriter.TryWrite(compliance, ComplianceDocument.Write(facts), notWritten);
+            }
         }
 
         LogAndRecord(projectsProblems, helpBaseUrl, warningsAsErrors: false);
