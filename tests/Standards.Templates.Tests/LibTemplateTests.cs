@@ -66,5 +66,5 @@ public sealed class LibTemplateTests(LibTemplateTests.Flow flow) : IClassFixture
         "std-lib",
         "Acme.Text",
         ["--owner=@acme/text", "--ci", "none"],
-        ["global.json", "Directory.Build.props", "src/{name}/{name}.csproj", "CODEOWNERS", "docs/adr/0001-record-architecture-decisions.md"]);
+        ["global.json", "Directory.Build.props", "Directory.Solution.targets", "src/{name}/{name}.csproj", "CODEOWNERS", "docs/adr/0001-record-architecture-decisions.md"]);
 }

@@ -330,7 +330,7 @@ public sealed partial class ServiceTemplateTests(ServiceTemplateTests.Flow flow)
         "std-service",
         "Acme.Orders",
         ["--owner=@acme/orders", "--ci", "github"],
-        ["global.json", "nuget.config", "Directory.Build.props", "cmd/{name}.Api/{name}.Api.csproj", "src/{name}/{name}.csproj", "CODEOWNERS", ".github/workflows/ci.yml", "docs/adr/0001-record-architecture-decisions.md", "deploy/kubernetes/deployment.yaml"],
+        ["global.json", "nuget.config", "Directory.Build.props", "Directory.Solution.targets", "cmd/{name}.Api/{name}.Api.csproj", "src/{name}/{name}.csproj", "CODEOWNERS", ".github/workflows/ci.yml", "docs/adr/0001-record-architecture-decisions.md", "deploy/kubernetes/deployment.yaml"],
         testEnvironment: new Dictionary<string, string?> { ["TEST_POSTGRES_CONNECTION_STRING"] = PrivatePostgres.Shared.ConnectionString() });
 
     /// <summary>A stream that cannot tell its length, so that HttpClient sends its content chunked.</summary>

@@ -223,6 +223,6 @@ public sealed class WorkerTemplateTests(WorkerTemplateTests.Flow flow) : IClassF
         "std-worker",
         "Acme.Billing.Worker",
         ["--owner=@acme/billing", "--ci", "azure"],
-        ["global.json", "Directory.Build.props", "cmd/Acme.Billing.Worker/Acme.Billing.Worker.csproj", "CODEOWNERS", "azure-pipelines.yml", "docs/adr/0001-record-architecture-decisions.md", "deploy/kubernetes/deployment.yaml"],
+        ["global.json", "Directory.Build.props", "Directory.Solution.targets", "cmd/Acme.Billing.Worker/Acme.Billing.Worker.csproj", "CODEOWNERS", "azure-pipelines.yml", "docs/adr/0001-record-architecture-decisions.md", "deploy/kubernetes/deployment.yaml"],
         testEnvironment: new Dictionary<string, string?> { ["TEST_POSTGRES_CONNECTION_STRING"] = PrivatePostgres.Shared.ConnectionString() });
 }

@@ -6,8 +6,23 @@ namespace Standards.Tool.Tests;
 public sealed class SolutionEntryTests
 {
     [Fact]
-    public void A_repo_without_the_file_gets_one_that_imports_the_solution_entry() =>
-        Assert.Equal("<Project>\n  <Import Project=\"Solution.targets\" Sdk=\"Standards.Sdk\" />\n</Project>\n", SolutionEntry.Write(null));
+    public void A_repo_without_the_file_gets_one_that_imports_the_solution_entry_and_says_why() =>
+        Assert.Equal(
+            "<Project>\n  <!-- Lets the CI coverage step (dotnet build <solution> -t:StandardsCoverage) run the gate in the projects on Standards.Sdk only. -->\n" +
+            "  <Import Project=\"Solution.targets\" Sdk=\"Standards.Sdk\" />\n</Project>\n",
+            SolutionEntry.Write(null));
+
+    /// <summary>
+    /// The repo templates ship the very file adopt and upgrade write, so a template update finds a repo's file
+    /// unchanged whichever of them wrote it, and none of them rewrites the template's.
+    /// </summary>
+    [Fact]
+    public void The_repo_templates_ship_the_file_adopt_writes_byte_for_byte()
+    {
+        var shipped = File.ReadAllText(Path.Combine(RepoRoot(), "templates", "content", "_shared", "repo", SolutionEntry.FileName));
+        Assert.Equal(SolutionEntry.Write(null), shipped);
+        Assert.Null(SolutionEntry.Write(shipped));
+    }
 
     [Theory]
     [InlineData("<Project>\n  <Import Project=\"Solution.targets\" Sdk=\"Standards.Sdk\" />\n</Project>\n")]
@@ -38,5 +53,16 @@ public sealed class SolutionEntryTests
     {
         var refusal = Assert.Throws<ToolException>(() => SolutionEntry.Write(existing));
         Assert.Equal((ToolRuleIds.ProjectUnparsable, SolutionEntry.FileName, 1), (refusal.Code, refusal.File, refusal.Line));
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Standards.Sdk.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Standards.Sdk.sln not found above " + AppContext.BaseDirectory);
     }
 }

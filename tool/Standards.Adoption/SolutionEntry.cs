@@ -8,7 +8,8 @@ namespace Standards.Adoption;
 /// which MSBuild then imports into the project it makes of every solution under the repo: the CI coverage step
 /// (<c>dotnet build &lt;solution&gt; -t:StandardsCoverage</c>) runs the gate in the projects on Standards.Sdk and leaves
 /// the others alone (a template pack, a plain tool), instead of failing MSB4057 on them (docs/ci.md, "Coverage on a solution with projects not on Standards.Sdk").
-/// A new file is written whole; in an existing one the import goes before its last <c>&lt;/Project&gt;</c>, in the
+/// A new file is written whole, byte for byte the one the repo templates ship (templates/content/_shared/repo/), so a
+/// template update finds it unchanged; in an existing one the import goes before its last <c>&lt;/Project&gt;</c>, in the
 /// file's line ending, and every other byte stays.
 /// </summary>
 public static partial class SolutionEntry
@@ -19,13 +20,16 @@ public static partial class SolutionEntry
     /// <summary>The import of the solution entry.</summary>
     public const string Import = "<Import Project=\"Solution.targets\" Sdk=\"Standards.Sdk\" />";
 
+    /// <summary>The line of a new file that says why it is there (the repo templates ship the same file).</summary>
+    public const string Comment = "<!-- Lets the CI coverage step (dotnet build <solution> -t:StandardsCoverage) run the gate in the projects on Standards.Sdk only. -->";
+
     /// <summary>The new text (null when the file already imports the entry) from the existing text (null when there is no file).</summary>
     /// <exception cref="ToolException">The existing file has no closing <c>&lt;/Project&gt;</c> to put the import before.</exception>
     public static string? Write(string? existing)
     {
         if (existing is null)
         {
-            return "<Project>\n  " + Import + "\n</Project>\n";
+            return "<Project>\n  " + Comment + "\n  " + Import + "\n</Project>\n";
         }
 
         if (Imported().IsMatch(existing))

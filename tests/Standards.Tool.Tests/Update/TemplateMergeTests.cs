@@ -48,6 +48,19 @@ public class TemplateMergeTests
     public void Each_case_has_its_outcome(string? before, string? after, string? ours, string outcome) =>
         Assert.Equal(outcome, One(before, after, ours).Outcome.ToString());
 
+    /// <summary>
+    /// Directory.Solution.targets, new in the repo templates: added to a repo generated before, and untouched in one
+    /// where adopt or upgrade wrote it already (the same bytes).
+    /// </summary>
+    [Fact]
+    public void The_solution_entry_new_in_the_template_is_added_or_found_already_there()
+    {
+        var entry = SolutionEntry.Write(null)!;
+        var added = One(null, entry, null, SolutionEntry.FileName);
+        Assert.Equal((MergeOutcome.Added, entry), (added.Outcome, TemplateMerge.Text(added.Content!)));
+        Assert.Equal(MergeOutcome.Unchanged, One(null, entry, entry, SolutionEntry.FileName).Outcome);
+    }
+
     [Fact]
     public void Lock_files_are_regenerated_and_binary_files_left_alone()
     {

@@ -90,15 +90,20 @@ public class VersionMovesTests
     }
 }
 
-public sealed class FakeFeeds(Dictionary<string, string[]> versions, Dictionary<string, string>? catalogs = null) : IPackageFeeds
+/// <summary>Feeds serving <paramref name="versions"/>; the SDK package of a version carries its catalog and, when listed in <paramref name="solutionEntry"/>, the solution entry.</summary>
+public sealed class FakeFeeds(Dictionary<string, string[]> versions, Dictionary<string, string>? catalogs = null, string[]? solutionEntry = null) : IPackageFeeds
 {
     public string Describe(string packageId) => "test (/feed)";
 
     public IReadOnlyList<FeedVersion> Versions(string packageId) =>
         [.. versions.GetValueOrDefault(packageId, []).Select(v => new FeedVersion(NuGetVersion.Parse(v), true))];
 
-    public string? ReadFile(string packageId, NuGetVersion version, string pathInPackage) =>
-        catalogs?.GetValueOrDefault(version.ToNormalizedString());
+    public string? ReadFile(string packageId, NuGetVersion version, string pathInPackage) => pathInPackage switch
+    {
+        RuleCatalogDocument.PackagePath => catalogs?.GetValueOrDefault(version.ToNormalizedString()),
+        Upgrader.SolutionEntryPackagePath when solutionEntry?.Contains(version.ToNormalizedString()) == true => "<Project />",
+        _ => null,
+    };
 }
 
 public sealed class UpgraderTests : IDisposable
@@ -164,6 +169,78 @@ public sealed class UpgraderTests : IDisposable
         Assert.Null(result.Diff);
         Assert.Contains("The rule catalogs could not be compared: the package of Standards.Sdk 1.0.0 carries no catalog/rules.json", UpgradeChangelog.Markdown(result), StringComparison.Ordinal);
         Assert.Contains("\"Standards.Sdk\": \"1.0.0\"", File.ReadAllText(Path.Combine(root, "global.json")), StringComparison.Ordinal);
+    }
+
+    private static FakeFeeds WithSolutionEntry(params string[] versions) => new(
+        new() { ["Standards.Sdk"] = ["1.0.0", "1.1.0"], ["Standards.Tool"] = ["1.0.0", "1.1.0"] },
+        new() { ["1.0.0"] = Catalog("STD0001"), ["1.1.0"] = Catalog("STD0001") },
+        versions);
+
+    private static string EntryLine(string how) =>
+        $"Directory.Solution.targets: {how}: imports Standards.Sdk's solution entry, so the coverage step on a solution (dotnet build <solution> -t:StandardsCoverage) runs in the projects on Standards.Sdk and leaves the others alone";
+
+    [Fact]
+    public void A_repo_without_the_solution_entry_gets_the_file_adopt_writes_with_the_pins_and_the_changelog_says_so()
+    {
+        var log = new StringWriter();
+        var result = Run(WithSolutionEntry("1.1.0"), log: log);
+
+        Assert.True(result.Written);
+        Assert.Equal(SolutionEntry.Write(null), File.ReadAllText(Path.Combine(root, SolutionEntry.FileName)));
+        Assert.Contains("\"Standards.Sdk\": \"1.1.0\"", File.ReadAllText(Path.Combine(root, "global.json")), StringComparison.Ordinal);
+        Assert.Contains("Writing 3 file(s)...", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains(EntryLine("created"), result.ChangeLines);
+        Assert.Contains("\n- " + EntryLine("created") + "\n", UpgradeChangelog.Markdown(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_existing_Directory_Solution_targets_gains_the_import_and_keeps_every_other_byte()
+    {
+        File.WriteAllText(Path.Combine(root, SolutionEntry.FileName), "<Project>\r\n\t<Target Name=\"Hello\" />\r\n</Project>\r\n");
+
+        var result = Run(WithSolutionEntry("1.1.0"));
+
+        Assert.Equal(
+            "<Project>\r\n\t<Target Name=\"Hello\" />\r\n  <Import Project=\"Solution.targets\" Sdk=\"Standards.Sdk\" />\r\n</Project>\r\n",
+            File.ReadAllText(Path.Combine(root, SolutionEntry.FileName)));
+        Assert.Contains(EntryLine("updated"), result.ChangeLines);
+    }
+
+    [Fact]
+    public void A_file_that_imports_the_entry_already_is_not_touched_or_listed()
+    {
+        var path = Path.Combine(root, SolutionEntry.FileName);
+        File.WriteAllText(path, SolutionEntry.Write(null));
+        var before = File.GetLastWriteTimeUtc(path);
+        var log = new StringWriter();
+
+        var result = Run(WithSolutionEntry("1.1.0"), log: log);
+
+        Assert.DoesNotContain(result.ChangeLines, l => l.StartsWith(SolutionEntry.FileName, StringComparison.Ordinal));
+        Assert.Contains("Writing 2 file(s)...", log.ToString(), StringComparison.Ordinal);
+        Assert.Equal((SolutionEntry.Write(null), before), (File.ReadAllText(path), File.GetLastWriteTimeUtc(path)));
+    }
+
+    [Fact]
+    public void A_version_without_the_solution_entry_gets_no_import_of_it_and_the_changelog_says_why()
+    {
+        var result = Run(WithSolutionEntry());
+
+        Assert.True(result.Written);
+        Assert.False(File.Exists(Path.Combine(root, SolutionEntry.FileName)));
+        Assert.Contains("Directory.Solution.targets: left as it is: Standards.Sdk 1.1.0 has no solution entry (Sdk/Solution.targets) to import", result.ChangeLines);
+    }
+
+    [Fact]
+    public void A_Directory_Solution_targets_with_no_closing_tag_is_STD7502_and_nothing_is_written()
+    {
+        File.WriteAllText(Path.Combine(root, SolutionEntry.FileName), "<Project />\n");
+        var before = File.ReadAllText(Path.Combine(root, "global.json"));
+
+        var ex = Assert.Throws<ToolException>(() => Run(WithSolutionEntry("1.1.0")));
+
+        Assert.Equal((ToolRuleIds.ProjectUnparsable, SolutionEntry.FileName, 1), (ex.Code, ex.File, ex.Line));
+        Assert.Equal((before, "<Project />\n"), (File.ReadAllText(Path.Combine(root, "global.json")), File.ReadAllText(Path.Combine(root, SolutionEntry.FileName))));
     }
 
     /// <summary>No git here: every command fails, so the folder is not a git repo.</summary>

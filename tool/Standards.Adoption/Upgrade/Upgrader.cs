@@ -99,6 +99,7 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
         }
 
         VersionMoves.Apply(Read, target, changes, lines);
+        AddSolutionEntry(Read, target, changes, lines);
         var (diff, problem) = Compare(current, target);
         var (verification, baselined) = options.Build ? Verify(root, git, target, changes, Expiry(options, current, target)) : (null, []);
         var written = Write(root, changes, options.DryRun, verification?.CiBuildGreen ?? true);
@@ -136,6 +137,32 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
         log.WriteLine($"Writing {changes.Files.Count} file(s)...");
         changes.Commit(root);
         return true;
+    }
+
+    /// <summary>The path of the solution entry in the Standards.Sdk package.</summary>
+    public const string SolutionEntryPackagePath = "Sdk/Solution.targets";
+
+    /// <summary>
+    /// Adds the import of the solution entry to the repo's <c>Directory.Solution.targets</c> (creating the file when there
+    /// is none, <see cref="SolutionEntry"/>), in the same change set as the pins, when the new version ships the entry:
+    /// an import of an entry the package lacks would fail every solution build (MSB4019).
+    /// </summary>
+    private void AddSolutionEntry(Func<string, string?> read, NuGetVersion target, ChangeSet changes, List<string> lines)
+    {
+        var existing = read(SolutionEntry.FileName);
+        if (SolutionEntry.Write(existing) is not { } entry)
+        {
+            return;
+        }
+
+        if (feeds.ReadFile(ProjectFileEditor.StandardsSdk, target, SolutionEntryPackagePath) is null)
+        {
+            lines.Add($"{SolutionEntry.FileName}: left as it is: Standards.Sdk {target} has no solution entry ({SolutionEntryPackagePath}) to import");
+            return;
+        }
+
+        changes.Set(SolutionEntry.FileName, entry);
+        lines.Add($"{SolutionEntry.FileName}: {(existing is null ? "created" : "updated")}: imports Standards.Sdk's solution entry, so the coverage step on a solution (dotnet build <solution> -t:StandardsCoverage) runs in the projects on Standards.Sdk and leaves the others alone");
     }
 
     /// <summary>The reason and expiry date of the entries the upgrade records.</summary>
