@@ -33,7 +33,9 @@ for v in $variants; do
   dotnet build "$work/$v/Demo.Orders.sln" --no-restore -nologo -v:q -m -p:UseSharedCompilation=true >/dev/null
   arguments+=("$v=$work/$v/Demo.Orders.sln")
 done
-dotnet build-server shutdown >/dev/null 2>&1 || true
+# MSBuild nodes only: each variant starts from fresh nodes. Not the compiler server, which other builds on the
+# machine may be using (the measured no-op builds compile nothing).
+dotnet build-server shutdown --msbuild >/dev/null 2>&1 || true
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 dotnet run --project "$bench" -c Release --no-build -- "$rounds" "$root/attribution" "${arguments[@]}"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -35,7 +35,9 @@ for v in $variants; do
   dotnet build "$work/$v/Demo.Orders.sln" --no-restore -nologo -v:q -m -p:UseSharedCompilation=true >/dev/null
   dotnet build "$work/$v/Demo.Orders.sln" --no-restore -nologo -v:q -m >/dev/null   # warm-up no-op
 done
-dotnet build-server shutdown >/dev/null 2>&1 || true
+# MSBuild nodes only: each variant starts from fresh nodes. Not the compiler server, which other builds on the
+# machine may be using (the measured no-op builds compile nothing).
+dotnet build-server shutdown --msbuild >/dev/null 2>&1 || true
 
 timed_rounds "$runs" "$root" "$work" $variants
 

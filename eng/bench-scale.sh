@@ -108,7 +108,9 @@ for n in $build_sizes; do
   # folder), so the warm-up compiles through the compiler server like the full builds; no-op runs compile nothing.
   for v in $variants; do build "$work/$v" -p:UseSharedCompilation=true; done
   for v in resolver${baseline:+ baseline}; do build "$work/$v"; done
-  dotnet build-server shutdown >/dev/null 2>&1 || true
+  # MSBuild nodes only: each variant starts from fresh nodes. Not the compiler server, which other builds on the
+  # machine may be using (the measured no-op builds compile nothing).
+  dotnet build-server shutdown --msbuild >/dev/null 2>&1 || true
   # Round-robin no-op builds (eng/bench-repo.sh): <variant>.wall and <variant>.cpu, one line per round.
   timed_rounds "$runs" "$work" "$work" $variants
   for v in $variants; do build "$work/$v" -profileevaluation:"$work/$v.eval.md"; done

@@ -90,5 +90,7 @@ public sealed class TemplateHive
             arguments,
             workingDirectory,
             new Dictionary<string, string?> { ["NUGET_PACKAGES"] = PackedSdk.Instance.PackagesFolder },
-            TimeSpan.FromMinutes(2));
+            // A guard against a hang, not a speed limit: `dotnet new` of a service repo restores four projects in its
+            // post-action, which on a loaded 2-core machine took over two minutes.
+            TimeSpan.FromMinutes(10));
 }
