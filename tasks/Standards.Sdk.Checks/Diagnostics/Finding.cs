@@ -15,13 +15,23 @@ public sealed record Finding(string Code, Severity Severity, string Message, str
     /// <summary>The message with the rule's help link appended, as it is shown to users.</summary>
     public string MessageWithHelp(string helpBaseUrl) => $"{Message} See {HelpLink(helpBaseUrl, Code)}";
 
-    /// <summary>The documentation page for a rule code.</summary>
+    /// <summary>
+    /// The documentation page for a rule code: our page <c>&lt;code&gt;.md</c> for every STD rule and for every
+    /// analyzer rule the policy configures (the rule catalog; their pages are generated from it), the rules index for
+    /// any other code. The one place a report, a task or the tool takes a rule's link from.
+    /// </summary>
     public static string HelpLink(string helpBaseUrl, string code)
     {
         ArgumentNullException.ThrowIfNull(helpBaseUrl);
+        ArgumentNullException.ThrowIfNull(code);
         var baseUrl = helpBaseUrl.EndsWith('/') ? helpBaseUrl : helpBaseUrl + "/";
-        return code.StartsWith("STD", StringComparison.Ordinal)
-            ? $"{baseUrl}{code}.md"
+        if (code.StartsWith("STD", StringComparison.Ordinal))
+        {
+            return $"{baseUrl}{code}.md";
+        }
+
+        return Rules.RuleCatalog.Find(code) is { } rule
+            ? $"{baseUrl}{rule.Id}.md"
             : $"{baseUrl}README.md#{code.ToLowerInvariant()}";
     }
 }
