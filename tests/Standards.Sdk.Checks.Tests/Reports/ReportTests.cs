@@ -2,6 +2,7 @@ using System.Text.Json;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Reports;
 using Standards.Sdk.Checks.Repository;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Tests.Reports;
 
@@ -133,7 +134,7 @@ public class ReportTests
     [InlineData("CS1591", "https://example.invalid/docs/rules/CS1591.md")]
     [InlineData("CS8602", "https://example.invalid/docs/rules/README.md#cs8602")]
     public void Help_link_is_our_page_for_every_catalog_rule(string code, string expected) =>
-        Assert.Equal(expected, Finding.HelpLink("https://example.invalid/docs/rules", code));
+        Assert.Equal(expected, RuleHelp.Link("https://example.invalid/docs/rules", code));
 
     [Theory]
     [InlineData(2, 0, 3, 1, 42, false, 0, 0, 0, "Standards: 2 checks, 0 errors, 3 warnings, 1 info in 42 ms")]
