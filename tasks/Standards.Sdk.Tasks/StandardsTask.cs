@@ -39,7 +39,7 @@ public abstract class StandardsTask : Microsoft.Build.Utilities.Task
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            var help = Finding.HelpLink(Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, PolicyRuleIds.InternalError);
+            var help = RuleHelp.Link(Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, PolicyRuleIds.InternalError);
             Log.LogError(null, PolicyRuleIds.InternalError, help, null, 0, 0, 0, 0,
                 $"Standards.Sdk could not run {GetType().Name}: {ex.GetType().Name}: {ex.Message} This is a bug in Standards.Sdk; please report it with the build log (-bl). As a workaround, set StandardsSkipChecks=true for this build. See {help}");
             Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Low, ex.ToString());

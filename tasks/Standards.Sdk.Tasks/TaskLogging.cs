@@ -1,5 +1,6 @@
 using Microsoft.Build.Utilities;
 using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Tasks;
 
@@ -16,7 +17,7 @@ internal static class TaskLogging
         foreach (var f in findings)
         {
             var text = f.MessageWithHelp(helpBaseUrl);
-            var help = Finding.HelpLink(helpBaseUrl, f.Code);
+            var help = RuleHelp.Link(helpBaseUrl, f.Code);
             var severity = warningsAsErrors && f.Severity == Severity.Warning ? Severity.Error : f.Severity;
             switch (severity)
             {
@@ -46,7 +47,7 @@ internal static class TaskLogging
     {
         foreach (var finding in findings)
         {
-            log.LogMessage(null, finding.Code, Finding.HelpLink(helpBaseUrl, finding.Code), finding.File, finding.Line, finding.Column, 0, 0,
+            log.LogMessage(null, finding.Code, RuleHelp.Link(helpBaseUrl, finding.Code), finding.File, finding.Line, finding.Column, 0, 0,
                 Microsoft.Build.Framework.MessageImportance.Normal, Checks.Policy.ProjectNameCheck.BaselinedPrefix + finding.MessageWithHelp(helpBaseUrl));
         }
     }

@@ -627,7 +627,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
 
         if (code.StartsWith("STD", StringComparison.Ordinal))
         {
-            return $"a policy or configuration error of Standards.Sdk that must be fixed or excepted in standards.json, not baselined; see {Standards.Sdk.Checks.Diagnostics.Finding.HelpLink(Standards.Sdk.Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, code)}.";
+            return $"a policy or configuration error of Standards.Sdk that must be fixed or excepted in standards.json, not baselined; see {Standards.Sdk.Checks.Rules.RuleHelp.Link(Standards.Sdk.Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, code)}.";
         }
 
         if (BuildFailures.Codes.Contains(code) || code.StartsWith("MSB", StringComparison.Ordinal) || code.StartsWith("NETSDK", StringComparison.Ordinal))

@@ -3,6 +3,7 @@ using System.Text;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Reports;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Adoption;
 
@@ -51,7 +52,7 @@ public static class SurveyReport
         {
             var top = rule.Where(f => f.File.Length > 0).GroupBy(f => f.File).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(3)
                 .Select(g => $"`{g.Key}` ({g.Count()})");
-            text.Append(CultureInfo.InvariantCulture, $"| [{rule.Key}]({Finding.HelpLink(StandardsPolicy.DefaultHelpBaseUrl, rule.Key)}) | {rule.Count()} | {string.Join(", ", top)} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| [{rule.Key}]({RuleHelp.Link(StandardsPolicy.DefaultHelpBaseUrl, rule.Key)}) | {rule.Count()} | {string.Join(", ", top)} |\n");
         }
 
         if (result.WeakenedRules.Count > 0)

@@ -46,6 +46,6 @@ public sealed class ToolException : Exception
     public string Formatted()
     {
         var where = File is null ? string.Empty : Line > 0 ? $"{File}({Line}): " : $"{File}: ";
-        return $"{where}error {Code}: {Message} See {Standards.Sdk.Checks.Diagnostics.Finding.HelpLink(Standards.Sdk.Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, Code)}";
+        return $"{where}error {Code}: {Message} See {Standards.Sdk.Checks.Rules.RuleHelp.Link(Standards.Sdk.Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, Code)}";
     }
 }

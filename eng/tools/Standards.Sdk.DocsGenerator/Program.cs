@@ -10,7 +10,8 @@ namespace Standards.Sdk.DocsGenerator;
 /// component only from templates/&lt;name&gt;/ at the project root, docs/ci.md); from the layers in
 /// templates/template-config/, the template.json and dotnetcli.host.json of each repo template
 /// (<see cref="TemplateConfigWriter"/>); from our own standards.json, the analyzer configs our own projects are built
-/// with (<see cref="OwnPolicyWriter"/>). A rule without a page gets its first version (<see cref="RulePageWriter"/>);
+/// with (<see cref="OwnPolicyWriter"/>); from the catalog, the page of each analyzer rule the policy configures that is not ours
+/// (<see cref="AnalyzerRulePageWriter"/>, rewritten every run). A rule of ours without a page gets its first version (<see cref="RulePageWriter"/>);
 /// an existing page is never rewritten.
 /// </summary>
 public static class Program
@@ -46,7 +47,7 @@ public static class Program
         }
 
         var pages = RulePageWriter.Missing(args[0], RuleCatalog.All).ToList();
-        foreach (var (path, write) in Files.Concat(OwnPolicyWriter.Files).Concat(pages.Select(p => (p.Path, (Func<string, string>)(_ => p.Text)))))
+        foreach (var (path, write) in Files.Concat(OwnPolicyWriter.Files).Concat(AnalyzerRulePageWriter.Files).Concat(pages.Select(p => (p.Path, (Func<string, string>)(_ => p.Text)))))
         {
             var full = Path.Combine(args[0], path);
             var text = write(args[0]);

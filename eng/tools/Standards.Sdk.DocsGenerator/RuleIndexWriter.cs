@@ -21,10 +21,13 @@ public static class RuleIndexWriter
         sb.Append("""
             # Rules index
 
-            Every rule Standards.Sdk enforces: its own (`STDnnnn`, each with a page in this folder) and the analyzer rules it
-            turns on, with the default severity and numbers a repo gets when `standards.json` says nothing.
-            This file is generated from the rule catalog (`tasks/Standards.Sdk.Checks/Rules/`); a test fails when it drifts.
-            Regenerate it with `eng/update-generated.sh`.
+            Every rule Standards.Sdk enforces: its own (`STDnnnn`) and the analyzer rules it turns on (CA, IDE, RS0030, CS),
+            each with a page in this folder, with the default severity and numbers a repo gets when `standards.json` says nothing.
+            This file and the analyzer rules' pages are generated from the rule catalog (`tasks/Standards.Sdk.Checks/Rules/`);
+            a test fails when they drift. Regenerate them with `eng/update-generated.sh`.
+            Our reports (SARIF, `summary.md`, the tasks' messages, `dotnet standards` output) link these pages; the compiler's
+            own console line for an analyzer rule keeps that analyzer's link, since no compiler switch changes the help link of
+            a third-party analyzer's descriptor.
 
             Severity: **error** fails the build; **warning** fails CI builds (warnings are errors there); **info** is reported
             only. *Locked* rules cannot be silenced by a project without an exception entry ([STD0103](STD0103.md)).
@@ -53,13 +56,8 @@ public static class RuleIndexWriter
         return sb.ToString();
     }
 
-    private static string RuleLink(RuleDefinition rule) => rule.Origin switch
-    {
-        RuleOrigin.StandardsTask or RuleOrigin.StandardsAnalyzer => $"<a id=\"{rule.Id.ToLowerInvariant()}\"></a>[{rule.Id}]({rule.Id}.md)",
-        RuleOrigin.NetAnalyzers or RuleOrigin.CodeStyle => $"<a id=\"{rule.Id.ToLowerInvariant()}\"></a>[{rule.Id}](https://learn.microsoft.com/dotnet/fundamentals/code-analysis/{(rule.Origin == RuleOrigin.CodeStyle ? "style-rules" : "quality-rules")}/{rule.Id.ToLowerInvariant()})",
-        RuleOrigin.BannedApiAnalyzers => $"<a id=\"{rule.Id.ToLowerInvariant()}\"></a>[{rule.Id}](https://github.com/dotnet/roslyn/blob/main/src/RoslynAnalyzers/Microsoft.CodeAnalysis.BannedApiAnalyzers/BannedApiAnalyzers.Help.md)",
-        _ => $"<a id=\"{rule.Id.ToLowerInvariant()}\"></a>[{rule.Id}](https://learn.microsoft.com/dotnet/csharp/language-reference/compiler-messages/)",
-    };
+    /// <summary>Every rule of the catalog has its page here: ours written by hand, the analyzer rules' generated.</summary>
+    private static string RuleLink(RuleDefinition rule) => $"<a id=\"{rule.Id.ToLowerInvariant()}\"></a>[{rule.Id}]({rule.Id}.md)";
 
     /// <summary>The rule's profile rows as links into docs/standards-profile.md, labelled with the row's anchor in words.</summary>
     private static string ProfileLinks(RuleDefinition rule) =>

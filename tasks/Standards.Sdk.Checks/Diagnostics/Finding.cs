@@ -2,7 +2,7 @@ namespace Standards.Sdk.Checks.Diagnostics;
 
 /// <summary>
 /// One diagnostic produced by a check. Tasks turn findings into MSBuild errors, warnings and messages;
-/// reports (SARIF, markdown) are written from the same records.
+/// reports (SARIF, markdown) are written from the same records. A rule's help link: <c>Rules.RuleHelp</c>.
 /// </summary>
 /// <param name="Code">Stable rule code, e.g. <c>STD0001</c>.</param>
 /// <param name="Severity">How it is reported.</param>
@@ -10,18 +10,4 @@ namespace Standards.Sdk.Checks.Diagnostics;
 /// <param name="File">The file the finding is about, or null for a repo-wide finding.</param>
 /// <param name="Line">1-based line, 0 when the finding has no line.</param>
 /// <param name="Column">1-based column, 0 when unknown.</param>
-public sealed record Finding(string Code, Severity Severity, string Message, string? File = null, int Line = 0, int Column = 0)
-{
-    /// <summary>The message with the rule's help link appended, as it is shown to users.</summary>
-    public string MessageWithHelp(string helpBaseUrl) => $"{Message} See {HelpLink(helpBaseUrl, Code)}";
-
-    /// <summary>The documentation page for a rule code.</summary>
-    public static string HelpLink(string helpBaseUrl, string code)
-    {
-        ArgumentNullException.ThrowIfNull(helpBaseUrl);
-        var baseUrl = helpBaseUrl.EndsWith('/') ? helpBaseUrl : helpBaseUrl + "/";
-        return code.StartsWith("STD", StringComparison.Ordinal)
-            ? $"{baseUrl}{code}.md"
-            : $"{baseUrl}README.md#{code.ToLowerInvariant()}";
-    }
-}
+public sealed record Finding(string Code, Severity Severity, string Message, string? File = null, int Line = 0, int Column = 0);

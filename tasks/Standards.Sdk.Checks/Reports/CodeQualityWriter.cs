@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Reports;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Reports;
 
@@ -47,7 +48,7 @@ public static class MarkdownSummaryWriter
         foreach (var item in items.OrderByDescending(i => i.Finding.Severity).ThenBy(i => i.Finding.Code, StringComparer.Ordinal).ThenBy(i => i.Finding.File, StringComparer.Ordinal))
         {
             var f = item.Finding;
-            var link = Finding.HelpLink(helpBaseUrl, f.Code);
+            var link = RuleHelp.Link(helpBaseUrl, f.Code);
             var location = f.File is { Length: > 0 } file ? (f.Line > 0 ? $"`{Cell(file)}:{f.Line}`" : $"`{Cell(file)}`") : string.Empty;
             sb.Append("| ").Append(f.Code)
                 .Append(" | ").Append(SeverityNames.ToWord(f.Severity))

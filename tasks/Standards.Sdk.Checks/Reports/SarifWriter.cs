@@ -100,7 +100,7 @@ public static class SarifWriter
         w.WriteStartObject("shortDescription");
         w.WriteString("text", rule?.Title ?? code);
         w.WriteEndObject();
-        w.WriteString("helpUri", Finding.HelpLink(helpBaseUrl, code));
+        w.WriteString("helpUri", RuleHelp.Link(helpBaseUrl, code));
         w.WriteStartObject("defaultConfiguration");
         w.WriteString("level", Level(rule?.DefaultSeverity ?? Severity.Error));
         w.WriteEndObject();

@@ -80,6 +80,19 @@ public sealed record RuleDefinition
     /// <summary>The numbers and lists the rule is tuned with.</summary>
     public IReadOnlyList<RuleParameter> Parameters { get; init; } = [];
 
+    /// <summary>
+    /// The page of the analyzer's vendor for an analyzer rule the policy turns on (CA, IDE, RS0030, CS); null for our
+    /// own rules. Our generated page for the rule (docs/rules/&lt;id&gt;.md) links it.
+    /// </summary>
+    public string? VendorHelpLink => Origin switch
+    {
+        RuleOrigin.NetAnalyzers => $"https://learn.microsoft.com/dotnet/fundamentals/code-analysis/quality-rules/{Id.ToLowerInvariant()}",
+        RuleOrigin.CodeStyle => $"https://learn.microsoft.com/dotnet/fundamentals/code-analysis/style-rules/{Id.ToLowerInvariant()}",
+        RuleOrigin.BannedApiAnalyzers => "https://github.com/dotnet/roslyn/blob/main/src/RoslynAnalyzers/Microsoft.CodeAnalysis.BannedApiAnalyzers/BannedApiAnalyzers.Help.md",
+        RuleOrigin.Compiler => "https://learn.microsoft.com/dotnet/csharp/language-reference/compiler-messages/",
+        _ => null,
+    };
+
     /// <summary>True when the rule is configured through the generated analyzer config (severity per id).</summary>
     public bool IsAnalyzerRule => Origin is not RuleOrigin.StandardsTask;
 

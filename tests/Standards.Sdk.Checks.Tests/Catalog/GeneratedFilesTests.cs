@@ -1,3 +1,4 @@
+using Standards.Sdk.Checks.Rules;
 using Standards.Sdk.DocsGenerator;
 
 namespace Standards.Sdk.Checks.Tests.Catalog;
@@ -58,6 +59,51 @@ public class GeneratedFilesTests
     [InlineData("std-worker", "dotnetcli.host.json")]
     public void Template_configuration_is_composed_from_its_layers(string template, string file) =>
         AssertGenerated(TemplateConfigWriter.ConfigPath(template, file), TemplateConfigWriter.Write(RepoRoot.Path, template, file));
+
+    /// <summary>Every analyzer rule the policy configures that is not ours (CA, IDE, RS0030, CS), from the catalog itself.</summary>
+    public static TheoryData<string> AnalyzerRules()
+    {
+        var data = new TheoryData<string>();
+        foreach (var rule in RuleCatalog.All.Where(r => !r.Id.StartsWith("STD", StringComparison.Ordinal)))
+        {
+            data.Add(rule.Id);
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// Each analyzer rule the policy configures has its page, docs/rules/&lt;id&gt;.md, wholly generated from its
+    /// declaration (a stale one fails), with the heading, header table and sections every rule page has.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AnalyzerRules))]
+    public void Analyzer_rule_page_matches_the_catalog(string id)
+    {
+        var rule = RuleCatalog.Find(id)!;
+        var text = AnalyzerRulePageWriter.Write(rule);
+        AssertGenerated(Path.Combine("docs", "rules", id + ".md"), text);
+        Assert.Empty(RulePages.Problems(rule, text));
+        Assert.Contains(AnalyzerRulePageWriter.Files, f => f.Path == $"docs/rules/{id}.md");
+    }
+
+    /// <summary>The page says what the policy sets (severity per project kind, numbers) and links the vendor's page.</summary>
+    [Fact]
+    public void Analyzer_rule_page_states_the_policy_and_links_the_vendor()
+    {
+        var complexity = AnalyzerRulePageWriter.Write(RuleCatalog.Get("CA1502"));
+        Assert.Contains("| Severity | error |", complexity, StringComparison.Ordinal);
+        Assert.Contains("- `maxComplexity`: 15 (10 under `\"profile\": \"strict\"`).", complexity, StringComparison.Ordinal);
+        Assert.Contains("\"CA1502\": { \"severity\": \"error\", \"maxComplexity\": 15 }", complexity, StringComparison.Ordinal);
+        Assert.Contains("<https://learn.microsoft.com/dotnet/fundamentals/code-analysis/quality-rules/ca1502>", complexity, StringComparison.Ordinal);
+
+        var banned = AnalyzerRulePageWriter.Write(RuleCatalog.Get("RS0030"));
+        Assert.Contains("| Severity | error (locked) |", banned, StringComparison.Ordinal);
+        Assert.Contains("| In test projects | none |", banned, StringComparison.Ordinal);
+        Assert.Contains("[banned apis](../standards-profile.md#banned-apis)", banned, StringComparison.Ordinal);
+        Assert.Contains("[STD0103](STD0103.md)", banned, StringComparison.Ordinal);
+        Assert.Contains("BannedApiAnalyzers.Help.md>", banned, StringComparison.Ordinal);
+    }
 
     private static void AssertGenerated(string relativePath, string expected)
     {

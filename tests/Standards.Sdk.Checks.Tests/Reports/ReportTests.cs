@@ -2,6 +2,7 @@ using System.Text.Json;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Reports;
 using Standards.Sdk.Checks.Repository;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Tests.Reports;
 
@@ -93,6 +94,47 @@ public class ReportTests
         Assert.Contains("No findings.", clean, StringComparison.Ordinal);
         Assert.DoesNotContain("<details>", clean, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// An analyzer rule the policy turns on (RS0030, a CA rule) links to our generated page for it, in the SARIF rule's
+    /// helpUri, the result's message and summary.md; a code the catalog does not declare links to the rules index.
+    /// </summary>
+    [Fact]
+    public void Analyzer_rules_the_policy_turns_on_link_to_our_page()
+    {
+        ReportItem[] items =
+        [
+            new(new Finding("RS0030", Severity.Error, "The symbol 'DateTime.Now' is banned.", "src/A/C.cs", 4), false),
+            new(new Finding("CA1502", Severity.Error, "'M' has a cyclomatic complexity of 30.", "src/A/C.cs", 9), false),
+            new(new Finding("CA1305", Severity.Warning, "Specify IFormatProvider.", "src/A/C.cs", 12), false),
+        ];
+        using var doc = JsonDocument.Parse(SarifWriter.Write(items, Help, "1.0.0", hasBaseline: false));
+        var run = doc.RootElement.GetProperty("runs")[0];
+        var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("helpUri").GetString());
+        Assert.Equal("https://example.invalid/docs/rules/RS0030.md", rules["RS0030"]);
+        Assert.Equal("https://example.invalid/docs/rules/CA1502.md", rules["CA1502"]);
+        Assert.Equal("https://example.invalid/docs/rules/README.md#ca1305", rules["CA1305"]);
+        Assert.Equal(
+            "The symbol 'DateTime.Now' is banned. See https://example.invalid/docs/rules/RS0030.md",
+            run.GetProperty("results")[0].GetProperty("message").GetProperty("text").GetString());
+
+        var lines = MarkdownSummaryWriter.Write(items, new RunSummary(1, 2, 1, 0, 5, false, 0, 0, 0), Help, "service").Split('\n');
+        Assert.Contains("| RS0030 | error | `src/A/C.cs:4` | The symbol 'DateTime.Now' is banned. | [RS0030](https://example.invalid/docs/rules/RS0030.md) |", lines);
+        Assert.Contains("| CA1502 | error | `src/A/C.cs:9` | 'M' has a cyclomatic complexity of 30. | [CA1502](https://example.invalid/docs/rules/CA1502.md) |", lines);
+    }
+
+    /// <summary>The one function every writer takes a rule's link from: our page for each catalog rule, whatever the case of the code.</summary>
+    [Theory]
+    [InlineData("STD1001", "https://example.invalid/docs/rules/STD1001.md")]
+    [InlineData("RS0030", "https://example.invalid/docs/rules/RS0030.md")]
+    [InlineData("rs0030", "https://example.invalid/docs/rules/RS0030.md")]
+    [InlineData("CA5394", "https://example.invalid/docs/rules/CA5394.md")]
+    [InlineData("IDE0051", "https://example.invalid/docs/rules/IDE0051.md")]
+    [InlineData("CS1591", "https://example.invalid/docs/rules/CS1591.md")]
+    [InlineData("CS8602", "https://example.invalid/docs/rules/README.md#cs8602")]
+    public void Help_link_is_our_page_for_every_catalog_rule(string code, string expected) =>
+        Assert.Equal(expected, RuleHelp.Link("https://example.invalid/docs/rules", code));
 
     [Theory]
     [InlineData(2, 0, 3, 1, 42, false, 0, 0, 0, "Standards: 2 checks, 0 errors, 3 warnings, 1 info in 42 ms")]
