@@ -59,7 +59,8 @@ internal static class CoverageRepos
 
         """;
 
-    private const string TestPackages = """
+    /// <summary>A VSTest project's test packages and its reference to src/Lib.</summary>
+    internal const string TestPackages = """
           <ItemGroup>
             <ProjectReference Include="../../src/Lib/Lib.csproj" />
             <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />

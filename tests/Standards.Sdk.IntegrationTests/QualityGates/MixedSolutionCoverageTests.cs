@@ -19,15 +19,6 @@ public sealed class MixedSolutionCoverageTests
 
         """;
 
-    private const string TestPackages = """
-          <ItemGroup>
-            <ProjectReference Include="../../src/Lib/Lib.csproj" />
-            <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
-            <PackageReference Include="xunit" Version="2.9.3" />
-            <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
-          </ItemGroup>
-        """;
-
     /// <summary>A plain Microsoft.NET.Sdk project with code of its own, which no test covers and the merge must not count.</summary>
     private const string PlainTool = """
         <Project Sdk="Microsoft.NET.Sdk">
@@ -57,7 +48,7 @@ public sealed class MixedSolutionCoverageTests
             .WriteFile("Directory.Solution.targets", SolutionEntry)
             .WriteProject("src/Lib", "Lib")
             .WriteFile("src/Lib/Calc.cs", CoverageRepos.Calc)
-            .WriteProject("tests/A.Tests", "A.Tests", TestPackages)
+            .WriteProject("tests/A.Tests", "A.Tests", CoverageRepos.TestPackages)
             .WriteFile("tests/A.Tests/ATests.cs", CoverageRepos.ATests)
             .WriteFile("tools/Plain/Plain.csproj", PlainTool)
             .WriteFile("tools/Plain/Program.cs", "System.Console.WriteLine(args.Length > 0 ? \"args\" : \"none\");\n")
