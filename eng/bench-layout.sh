@@ -26,14 +26,6 @@ if [ "$write" = true ]; then
     echo "$table"
     echo
   } > "$section"
-  [ -f "$doc" ] || printf '# Performance\n' > "$doc"
-  # Replace the section (up to the next "## " heading) or append it.
-  awk -v file="$section" '
-    BEGIN { while ((getline line < file) > 0) body = body line "\n" }
-    /^## Layout check on 10,000 files$/ { printf "%s", body; skip = 1; done = 1; next }
-    skip && /^## / { skip = 0 }
-    !skip { print }
-    END { if (!done) printf "\n%s", body }
-  ' "$doc" > "$doc.tmp" && mv "$doc.tmp" "$doc"
+  replace_doc_section "$doc" "Layout check on 10,000 files" "$section"
   echo "Updated docs/performance.md"
 fi

@@ -75,3 +75,17 @@ bench_work_folder() {
   if [ -n "${KEEP:-}" ]; then echo "work folder: $root" >&2; else trap 'rm -rf "$root"' EXIT; fi
   export NUGET_PACKAGES="$root/packages" MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
 }
+
+# replace_doc_section <doc> <heading> <file>: replaces the "## <heading>" section of <doc> (up to the next "## "
+# heading) with the contents of <file>, or appends it; creates <doc> with a "# Performance" title when missing.
+replace_doc_section() {
+  local doc="$1" heading="$2" section="$3"
+  [ -f "$doc" ] || printf '# Performance\n' > "$doc"
+  awk -v file="$section" -v heading="## $heading" '
+    BEGIN { while ((getline line < file) > 0) body = body line "\n" }
+    $0 == heading { printf "%s", body; skip = 1; done = 1; next }
+    skip && /^## / { skip = 0 }
+    !skip { print }
+    END { if (!done) printf "\n%s", body }
+  ' "$doc" > "$doc.tmp" && mv "$doc.tmp" "$doc"
+}
