@@ -27,7 +27,7 @@ if [ "$write" = true ]; then
     echo
     echo "Measured with \`eng/bench-secrets.sh $runs --write\` on $(date -u +%Y-%m-%d) ($(nproc) cores, .NET $(dotnet --version),"
     echo "load average $(cut -d' ' -f1-3 /proc/loadavg))."
-    echo "Measured on a shared machine under the load above (other builds running): the figures are upper bounds."
+    echo "At a load average above the core count (other builds running) every figure is an upper bound."
     echo "A no-op build pays the fingerprint as a build computes it (second row; budget: at most 1 s at 100,000 files),"
     echo "then skips every repository check, the secret check included. A build after one file changed pays a row"
     echo "\"a build after a change\": the fingerprint (content hashes from the kept cache, the changed file hashed again),"
