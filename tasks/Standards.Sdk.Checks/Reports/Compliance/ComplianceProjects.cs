@@ -1,15 +1,15 @@
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Reports.Compliance;
 using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
+using Standards.Sdk.Checks.State;
 
-namespace Standards.Sdk.Tasks;
+namespace Standards.Sdk.Checks.Reports.Compliance;
 
 /// <summary>
 /// The per-project records compliance.json is made from (artifacts/standards/obj/projects/*.json): read them all and
 /// put them into the facts, under one lock (ComplianceLock) so projects building in parallel never lose each other's counts.
 /// </summary>
-internal static class ComplianceProjects
+public static class ComplianceProjects
 {
     /// <summary>
     /// The facts with every record of <paramref name="stateDirectory"/> whose project still exists; a record that does
@@ -38,7 +38,7 @@ internal static class ComplianceProjects
     /// </summary>
     public static ComplianceProject? ReadRecord(string file, string what, string lost, string writer, List<Finding> problems)
     {
-        var text = StandardsTask.ReadOrNull(file);
+        var text = ReadOrNull(file);
         var (record, problem) = text is null ? ((ComplianceProject?)null, ComplianceDocument.Malformed("it cannot be read", 0)) : ProjectFindingsFile.Read(text);
         if (record is null)
         {
@@ -49,11 +49,11 @@ internal static class ComplianceProjects
         return record;
     }
 
-    /// <summary>Rewrites <paramref name="complianceFile"/> with the records, under the lock; false with problems when it cannot.</summary>
+    /// <summary>Rewrites <paramref name="complianceFile"/> with the records, under the lock; what it cannot do goes to <paramref name="problems"/>.</summary>
     public static void Update(string complianceFile, string stateDirectory, string repoRoot, List<Finding> problems, List<string> notWritten)
     {
         using var guard = ComplianceLock.Take(stateDirectory, complianceFile, problems);
-        if (guard is null || !File.Exists(complianceFile) || StandardsTask.ReadOrNull(complianceFile) is not { } text)
+        if (guard is null || !File.Exists(complianceFile) || ReadOrNull(complianceFile) is not { } text)
         {
             return;
         }
@@ -67,5 +67,17 @@ internal static class ComplianceProjects
         }
 
         StateWriter.TryWriteIfChanged(complianceFile, ComplianceDocument.Write(WithRecords(facts, stateDirectory, repoRoot, problems)), notWritten);
+    }
+
+    private static string? ReadOrNull(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+        catch (Exception ex) when (ReadFailure.IsEnvironmental(ex))
+        {
+            return null;
+        }
     }
 }
