@@ -2,7 +2,8 @@
 # Regenerates the files produced from one source with the eng/ tool Standards.Sdk.DocsGenerator, and leaves them for
 # you to review and commit: from the rule catalog, sdk/schema/standards.schema.json, docs/rules/README.md and sdk/catalog/rules.json (the catalog the package ships), and the
 # first version of docs/rules/STDnnnn.md for a new rule (an existing page is never rewritten), and the page of each
-# analyzer rule the policy configures that is not ours (docs/rules/CAnnnn.md, RS0030.md, ...: rewritten every run); from the analyzer rule
+# analyzer rule the policy configures that is not ours (docs/rules/CAnnnn.md, RS0030.md, ...: rewritten every run); from the list of
+# rules the analysis level turns on and the nullable ids, docs/rules/recommended-analyzer-rules.md and the id list on STD0101's page; from the analyzer rule
 # declarations, tasks/Standards.Sdk.Analyzers/AnalyzerReleases.Unshipped.md; from ci-templates/gitlab/standards-ci.yml,
 # its copy templates/standards-ci/template.yml (where GitLab looks for the CI/CD component standards-ci); from the
 # layers in templates/template-config/, the template.json and dotnetcli.host.json of each repo template

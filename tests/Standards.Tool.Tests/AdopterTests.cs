@@ -283,7 +283,7 @@ public sealed partial class AdopterTests : IDisposable
             Assert.Equal(0, CommandLine.Run(["survey", root, "--output", reports], console, TextWriter.Null, dotnet));
             Assert.Equal(before, Snapshot());
             var markdown = File.ReadAllText(Path.Combine(reports, SurveyReport.MarkdownFile));
-            Assert.Contains("| [CA1305](https://github.com/standards-sdk/standards-sdk/blob/main/docs/rules/README.md#ca1305) | 1 | `src/A/C.cs` (1) |", markdown, StringComparison.Ordinal);
+            Assert.Contains("| [CA1305](https://github.com/standards-sdk/standards-sdk/blob/main/docs/rules/recommended-analyzer-rules.md#ca1305) | 1 | `src/A/C.cs` (1) |", markdown, StringComparison.Ordinal);
             Assert.Contains("| [STD1005](https://github.com/standards-sdk/standards-sdk/blob/main/docs/rules/STD1005.md) | 1 |", markdown, StringComparison.Ordinal);
             using var sarif = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(reports, SurveyReport.SarifFile)));
             var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Select(r => r.GetProperty("ruleId").GetString()).Order(StringComparer.Ordinal);

@@ -11,7 +11,8 @@ namespace Standards.Sdk.DocsGenerator;
 /// templates/template-config/, the template.json and dotnetcli.host.json of each repo template
 /// (<see cref="TemplateConfigWriter"/>); from our own standards.json, the analyzer configs our own projects are built
 /// with (<see cref="OwnPolicyWriter"/>); from the catalog, the page of each analyzer rule the policy configures that is not ours
-/// (<see cref="AnalyzerRulePageWriter"/>, rewritten every run). A rule of ours without a page gets its first version (<see cref="RulePageWriter"/>);
+/// (<see cref="AnalyzerRulePageWriter"/>, rewritten every run); from the analysis level's rule list and the nullable ids, the page of the
+/// recommended analyzer rules and the list of ids on STD0101's page (<see cref="RecommendedRulesPageWriter"/>). A rule of ours without a page gets its first version (<see cref="RulePageWriter"/>);
 /// an existing page is never rewritten.
 /// </summary>
 public static class Program
@@ -24,6 +25,8 @@ public static class Program
         (RuleCatalogWriter.RepoPath, _ => RuleCatalogWriter.Write()),
         ("templates/standards-ci/template.yml", GitLabComponent),
         (AnalyzerReleasesWriter.UnshippedPath, root => AnalyzerReleasesWriter.Unshipped(ShippedReleases(root))),
+        (RecommendedRulesPageWriter.PagePath, _ => RecommendedRulesPageWriter.Write()),
+        (RecommendedRulesPageWriter.NullablePagePath, RecommendedRulesPageWriter.Std0101Page),
         .. TemplateConfigWriter.Templates.SelectMany(t => TemplateConfigWriter.ConfigFiles.Select(f =>
             (TemplateConfigWriter.ConfigPath(t, f), (Func<string, string>)(root => TemplateConfigWriter.Write(root, t, f))))),
     ];

@@ -34,6 +34,11 @@ public static class RuleIndexWriter
             "Tests" is the severity in test projects when it differs. "Profile" links the rows of the
             [standards profile](../standards-profile.md) the rule enforces, which say where each rule comes from.
 
+            Beyond these, the analysis level the policy sets (`latest-recommended`) turns on the NetAnalyzers rules listed,
+            one row each, in [the recommended analyzer rules](recommended-analyzer-rules.md), and the compiler's nullable
+            warnings are errors under [STD0101](STD0101.md#nullable-warnings), which lists their ids. Our reports link a code
+            none of these pages names (another analyzer package's rule, a compiler warning) to this index.
+
             """);
         foreach (var area in rules.Select(r => r.Area).Distinct())
         {

@@ -11,6 +11,9 @@ public static class NullableWarnings
     /// <summary>The keyword that stands for all of them.</summary>
     public const string Keyword = "nullable";
 
+    /// <summary>The anchor of the generated list of the ids on STD0101's page (docs/rules/STD0101.md), which rule links point to.</summary>
+    public const string PageAnchor = "nullable-warnings";
+
     /// <summary>The ids, sorted.</summary>
     public static IReadOnlyList<string> Ids { get; } =
     [

@@ -34,11 +34,20 @@ public class GeneratedFilesTests
         Assert.Equal(
             [
                 "sdk/schema/standards.schema.json", "docs/rules/README.md", RuleCatalogWriter.RepoPath, "templates/standards-ci/template.yml", AnalyzerReleasesWriter.UnshippedPath,
+                "docs/rules/recommended-analyzer-rules.md", "docs/rules/STD0101.md",
                 "templates/content/std-lib/.template.config/template.json", "templates/content/std-lib/.template.config/dotnetcli.host.json",
                 "templates/content/std-service/.template.config/template.json", "templates/content/std-service/.template.config/dotnetcli.host.json",
                 "templates/content/std-worker/.template.config/template.json", "templates/content/std-worker/.template.config/dotnetcli.host.json",
             ],
             Program.Files.Select(f => f.Path));
+
+    [Fact]
+    public void Recommended_analyzer_rules_page_matches_the_declaration() =>
+        AssertGenerated(RecommendedRulesPageWriter.PagePath, RecommendedRulesPageWriter.Write());
+
+    [Fact]
+    public void Nullable_ids_on_the_STD0101_page_match_the_declaration() =>
+        AssertGenerated(RecommendedRulesPageWriter.NullablePagePath, RecommendedRulesPageWriter.Std0101Page(RepoRoot.Path));
 
     /// <summary>
     /// GitLab reads a component only from templates/&lt;name&gt;/template.yml at the project root; the same pipeline is

@@ -97,7 +97,7 @@ public class ReportTests
 
     /// <summary>
     /// An analyzer rule the policy turns on (RS0030, a CA rule) links to our generated page for it, in the SARIF rule's
-    /// helpUri, the result's message and summary.md; a code the catalog does not declare links to the rules index.
+    /// helpUri, the result's message and summary.md; a rule of the analysis level links to its row of the recommended rules' page.
     /// </summary>
     [Fact]
     public void Analyzer_rules_the_policy_turns_on_link_to_our_page()
@@ -114,7 +114,7 @@ public class ReportTests
             .ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("helpUri").GetString());
         Assert.Equal("https://example.invalid/docs/rules/RS0030.md", rules["RS0030"]);
         Assert.Equal("https://example.invalid/docs/rules/CA1502.md", rules["CA1502"]);
-        Assert.Equal("https://example.invalid/docs/rules/README.md#ca1305", rules["CA1305"]);
+        Assert.Equal("https://example.invalid/docs/rules/recommended-analyzer-rules.md#ca1305", rules["CA1305"]);
         Assert.Equal(
             "The symbol 'DateTime.Now' is banned. See https://example.invalid/docs/rules/RS0030.md",
             run.GetProperty("results")[0].GetProperty("message").GetProperty("text").GetString());
@@ -132,7 +132,12 @@ public class ReportTests
     [InlineData("CA5394", "https://example.invalid/docs/rules/CA5394.md")]
     [InlineData("IDE0051", "https://example.invalid/docs/rules/IDE0051.md")]
     [InlineData("CS1591", "https://example.invalid/docs/rules/CS1591.md")]
-    [InlineData("CS8602", "https://example.invalid/docs/rules/README.md#cs8602")]
+    [InlineData("CA1305", "https://example.invalid/docs/rules/recommended-analyzer-rules.md#ca1305")]
+    [InlineData("ca2201", "https://example.invalid/docs/rules/recommended-analyzer-rules.md#ca2201")]
+    [InlineData("CS8602", "https://example.invalid/docs/rules/STD0101.md#nullable-warnings")]
+    [InlineData("cs8618", "https://example.invalid/docs/rules/STD0101.md#nullable-warnings")]
+    [InlineData("CS0168", "https://example.invalid/docs/rules/README.md")]
+    [InlineData("xUnit1004", "https://example.invalid/docs/rules/README.md")]
     public void Help_link_is_our_page_for_every_catalog_rule(string code, string expected) =>
         Assert.Equal(expected, RuleHelp.Link("https://example.invalid/docs/rules", code));
 
