@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job, end to end on a fresh clone:
-#   1. pack Standards.Sdk and Standards.Templates (one version) into artifacts/packages;
+#   1. pack Standards.Sdk, Standards.Tool and Standards.Templates (one version) into artifacts/packages, each pack
+#      announced and timed as it runs;
 #   2. install the templates into a private hive (artifacts/template-hive; ~/.templateengine is not touched);
 #   3. generate a std-service repo into artifacts/demo/Acme.Orders that takes Standards.Sdk from artifacts/packages,
 #      and make it a git repository with one commit, as a new repo would be;
@@ -20,7 +21,7 @@ export DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step "Packing Standards.Sdk and Standards.Templates $version into artifacts/packages"
+step "Packing Standards.Sdk, Standards.Tool and Standards.Templates $version into artifacts/packages (minutes on a cold clone)"
 pack_all "$packages" "$version"
 
 step "Installing the templates into a private hive (artifacts/template-hive)"

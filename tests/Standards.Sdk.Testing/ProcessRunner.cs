@@ -50,8 +50,9 @@ public static class ProcessRunner
             info.ArgumentList.Add(argument);
         }
 
-        // Tests decide CI mode themselves; the CI variables of the machine running the suite must not leak in.
-        foreach (var name in new[] { "CI", "GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD", "MSBUILDNOINPROCNODE" })
+        // Tests decide CI mode themselves; the CI variables of the machine running the suite must not leak in (nor
+        // the ones naming its repo, which would name every test repo's compliance record).
+        foreach (var name in new[] { "CI", "GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD", "MSBUILDNOINPROCNODE", "GITHUB_REPOSITORY", "CI_PROJECT_PATH", "BUILD_REPOSITORY_NAME" })
         {
             info.Environment.Remove(name);
         }

@@ -37,7 +37,9 @@ public sealed class LibTemplateTests(LibTemplateTests.Flow flow) : IClassFixture
         flow.AssertTestsPassed();
         var repo = flow.Repo;
         Assert.Contains("\"runner\": \"Microsoft.Testing.Platform\"", File.ReadAllText(repo.PathOf("global.json")), StringComparison.Ordinal);
-        var passed = Coverage(repo);
+        // The flow ran the CI pipeline's coverage step on the policy as generated.
+        var passed = flow.Coverage;
+        Assert.NotNull(passed);
         Assert.True(passed.Succeeded, passed.Output);
         Assert.Matches(@"Standards: coverage of Acme\.Text\.Tests: line \d+\.\d % \(\d+/\d+\), branch \d+\.\d % \(\d+/\d+\) over Acme\.Text", passed.Output);
 
@@ -46,7 +48,7 @@ public sealed class LibTemplateTests(LibTemplateTests.Flow flow) : IClassFixture
         try
         {
             File.WriteAllText(policy, original.Replace("\"kind\": \"library\",", "\"kind\": \"library\",\n  \"coverage\": { \"branch\": 100 },", StringComparison.Ordinal));
-            var failed = Coverage(repo);
+            var failed = repo.Coverage();
             Assert.False(failed.Succeeded, failed.Output);
             var finding = Assert.Single(failed.WithCode("STD4003"), d => d.Project.EndsWith("Acme.Text.Tests.csproj", StringComparison.Ordinal));
             Assert.Matches(@"^Branch coverage of Acme\.Text\.Tests over Acme\.Text is \d+\.\d % \(\d+ of \d+ branches\), below the minimum of 100\.0 %\.", finding.Message);
@@ -57,14 +59,16 @@ public sealed class LibTemplateTests(LibTemplateTests.Flow flow) : IClassFixture
         }
     }
 
-    private static BuildResult Coverage(GeneratedRepo repo) =>
-        HeavyWork.Run(() => repo.Dotnet(["build", "-c", "Release", "--no-restore", "-t:StandardsCoverage", "-nr:false"]));
 
     /// <summary>The generated repo, built and tested once for the class.</summary>
-    public sealed class Flow(IMessageSink diagnostics) : RepoFlow(
-        diagnostics,
-        "std-lib",
-        "Acme.Text",
-        ["--owner=@acme/text", "--ci", "none"],
-        ["global.json", "Directory.Build.props", "Directory.Solution.targets", "src/{name}/{name}.csproj", "CODEOWNERS", "docs/adr/0001-record-architecture-decisions.md"]);
+    public sealed class Flow(IMessageSink diagnostics) : RepoFlow(diagnostics, Definition)
+    {
+        /// <summary>std-lib Acme.Text without CI file, through the CI pipeline's steps up to coverage.</summary>
+        public static readonly RepoDefinition Definition = new(
+            "std-lib",
+            "Acme.Text",
+            ["--owner=@acme/text", "--ci", "none"],
+            ["global.json", "Directory.Build.props", "Directory.Solution.targets", "src/{name}/{name}.csproj", "CODEOWNERS", "docs/adr/0001-record-architecture-decisions.md"],
+            Coverage: true);
+    }
 }

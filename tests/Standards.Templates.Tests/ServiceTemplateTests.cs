@@ -325,13 +325,17 @@ public sealed partial class ServiceTemplateTests(ServiceTemplateTests.Flow flow)
     }
 
     /// <summary>The generated repo, built and tested once for the class (its database tests on the shared server).</summary>
-    public sealed class Flow(IMessageSink diagnostics) : RepoFlow(
-        diagnostics,
-        "std-service",
-        "Acme.Orders",
-        ["--owner=@acme/orders", "--ci", "github"],
-        ["global.json", "nuget.config", "Directory.Build.props", "Directory.Solution.targets", "cmd/{name}.Api/{name}.Api.csproj", "src/{name}/{name}.csproj", "CODEOWNERS", ".github/workflows/ci.yml", "docs/adr/0001-record-architecture-decisions.md", "deploy/kubernetes/deployment.yaml"],
-        testEnvironment: new Dictionary<string, string?> { ["TEST_POSTGRES_CONNECTION_STRING"] = PrivatePostgres.Shared.ConnectionString() });
+    public sealed class Flow(IMessageSink diagnostics) : RepoFlow(diagnostics, Definition)
+    {
+        /// <summary>std-service Acme.Orders with GitHub Actions, through the CI pipeline's steps up to coverage.</summary>
+        public static readonly RepoDefinition Definition = new(
+            "std-service",
+            "Acme.Orders",
+            ["--owner=@acme/orders", "--ci", "github"],
+            ["global.json", "nuget.config", "Directory.Build.props", "Directory.Solution.targets", "cmd/{name}.Api/{name}.Api.csproj", "src/{name}/{name}.csproj", "CODEOWNERS", ".github/workflows/ci.yml", "docs/adr/0001-record-architecture-decisions.md", "deploy/kubernetes/deployment.yaml"],
+            TestEnvironment: () => new Dictionary<string, string?> { ["TEST_POSTGRES_CONNECTION_STRING"] = PrivatePostgres.Shared.ConnectionString() },
+            Coverage: true);
+    }
 
     /// <summary>A stream that cannot tell its length, so that HttpClient sends its content chunked.</summary>
     private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)

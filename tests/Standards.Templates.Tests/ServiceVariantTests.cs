@@ -36,10 +36,13 @@ public sealed class ServiceVariantTests(ServiceVariantTests.Flow flow) : IClassF
     public void Its_tests_pass() => flow.AssertTestsPassed();
 
     /// <summary>The generated repo, built and tested once for the class.</summary>
-    public sealed class Flow(IMessageSink diagnostics) : RepoFlow(
-        diagnostics,
-        "std-service",
-        "Acme.Orders",
-        ["--owner=@acme/orders", "--ci", "gitlab", "--auth", "none", "--database", "none", "--tracing", "false", "--rate-limiting", "false"],
-        ["global.json", ".gitlab-ci.yml", "cmd/{name}.Api/{name}.Api.csproj", "Directory.Packages.props"]);
+    public sealed class Flow(IMessageSink diagnostics) : RepoFlow(diagnostics, Definition)
+    {
+        /// <summary>std-service Acme.Orders with every option off and GitLab CI.</summary>
+        public static readonly RepoDefinition Definition = new(
+            "std-service",
+            "Acme.Orders",
+            ["--owner=@acme/orders", "--ci", "gitlab", "--auth", "none", "--database", "none", "--tracing", "false", "--rate-limiting", "false"],
+            ["global.json", ".gitlab-ci.yml", "cmd/{name}.Api/{name}.Api.csproj", "Directory.Packages.props"]);
+    }
 }

@@ -218,11 +218,15 @@ public sealed class WorkerTemplateTests(WorkerTemplateTests.Flow flow) : IClassF
     }
 
     /// <summary>The generated repo, built and tested once for the class (its database tests on the shared server).</summary>
-    public sealed class Flow(IMessageSink diagnostics) : RepoFlow(
-        diagnostics,
-        "std-worker",
-        "Acme.Billing.Worker",
-        ["--owner=@acme/billing", "--ci", "azure"],
-        ["global.json", "Directory.Build.props", "Directory.Solution.targets", "cmd/Acme.Billing.Worker/Acme.Billing.Worker.csproj", "CODEOWNERS", "azure-pipelines.yml", "docs/adr/0001-record-architecture-decisions.md", "deploy/kubernetes/deployment.yaml"],
-        testEnvironment: new Dictionary<string, string?> { ["TEST_POSTGRES_CONNECTION_STRING"] = PrivatePostgres.Shared.ConnectionString() });
+    public sealed class Flow(IMessageSink diagnostics) : RepoFlow(diagnostics, Definition)
+    {
+        /// <summary>std-worker Acme.Billing.Worker with Azure Pipelines, through the CI pipeline's steps up to coverage.</summary>
+        public static readonly RepoDefinition Definition = new(
+            "std-worker",
+            "Acme.Billing.Worker",
+            ["--owner=@acme/billing", "--ci", "azure"],
+            ["global.json", "Directory.Build.props", "Directory.Solution.targets", "cmd/Acme.Billing.Worker/Acme.Billing.Worker.csproj", "CODEOWNERS", "azure-pipelines.yml", "docs/adr/0001-record-architecture-decisions.md", "deploy/kubernetes/deployment.yaml"],
+            TestEnvironment: () => new Dictionary<string, string?> { ["TEST_POSTGRES_CONNECTION_STRING"] = PrivatePostgres.Shared.ConnectionString() },
+            Coverage: true);
+    }
 }

@@ -1,60 +1,37 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Xunit.Abstractions;
-using Xunit.Sdk;
 
 namespace Standards.Templates.Tests.Infrastructure;
 
 /// <summary>
-/// Generate → snapshot → restore (locked) → build (CI, Release) → test, once per fixture; the tests of the class
-/// assert on the recorded results, so one generated repo serves every assertion about it. A step runs only when
-/// the one before succeeded.
+/// The class fixture of a template class: the <see cref="RepoRun"/> of its definition (generated, built, tested once per
+/// test run), so one generated repo serves every assertion about it, also those of other classes (the fleet report).
+/// The class owns the repo: it is deleted when the class is done.
 /// </summary>
 public abstract partial class RepoFlow : IDisposable
 {
-    /// <summary>Generates the repo and runs the CI steps; reports the time of each step as a diagnostic message.</summary>
-    protected RepoFlow(
-        IMessageSink diagnostics,
-        string template,
-        string name,
-        string[] options,
-        string[] keyFiles,
-        bool runTests = true,
-        IReadOnlyDictionary<string, string?>? testEnvironment = null)
-    {
-        ArgumentNullException.ThrowIfNull(diagnostics);
-        var timings = new List<string>();
-        T Timed<T>(string step, Func<T> work)
-        {
-            var stopwatch = Stopwatch.StartNew();
-            var result = work();
-            timings.Add(string.Create(CultureInfo.InvariantCulture, $"{step} {stopwatch.Elapsed.TotalSeconds:F1} s"));
-            return result;
-        }
+    private readonly RepoRun run;
 
-        Repo = Timed("generate", () => GeneratedRepo.Generate(template, name, options));
-        SnapshotText = Snapshot.Of(Repo, keyFiles.Select(f => f.Replace("{name}", name, StringComparison.Ordinal)).ToArray());
-        Restore = Timed("restore", Repo.Restore);
-        Build = Restore.Succeeded ? Timed("build", Repo.Build) : null;
-        Test = runTests && Build?.Succeeded == true ? Timed("test", () => Repo.Test(testEnvironment)) : null;
-        diagnostics.OnMessage(new DiagnosticMessage($"{template} {string.Join(' ', options)}: {string.Join(", ", timings)}"));
-    }
+    /// <summary>Takes the run of <paramref name="definition"/>, made now if no class asked for it before.</summary>
+    protected RepoFlow(IMessageSink diagnostics, RepoDefinition definition) => run = RepoRun.Of(definition, diagnostics);
 
     /// <summary>The generated repo.</summary>
-    public GeneratedRepo Repo { get; }
+    public GeneratedRepo Repo => run.Repo;
 
     /// <summary>The file tree and key files right after generation.</summary>
-    public string SnapshotText { get; }
+    public string SnapshotText => run.SnapshotText;
 
     /// <summary><c>dotnet restore --locked-mode</c>.</summary>
-    public BuildResult Restore { get; }
+    public BuildResult Restore => run.Restore;
 
     /// <summary><c>dotnet build -c Release --no-restore</c> in CI mode; null when restore failed.</summary>
-    public BuildResult? Build { get; }
+    public BuildResult? Build => run.Build;
 
     /// <summary><c>dotnet test -c Release --no-build</c>; null when not run.</summary>
-    public BuildResult? Test { get; }
+    public BuildResult? Test => run.Test;
+
+    /// <summary>The CI coverage step; null when not run.</summary>
+    public BuildResult? Coverage => run.Coverage;
 
     /// <summary>Asserts the restore succeeded.</summary>
     public void AssertRestored() =>

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Standards.Adoption;
+using Standards.Sdk.Testing;
 
 namespace Standards.Tool.Tests.Fleet;
 
@@ -87,45 +87,15 @@ public sealed partial class FleetBrowserTests : IDisposable
     public void A_screenshot_of_the_page_is_kept()
     {
         var shot = Path.Combine(AppContext.BaseDirectory, "browser", "fleet-report.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(shot)!);
-        File.Delete(shot);
 
-        Chromium($"--screenshot={shot}", "--window-size=1400,1200", page + "#sort=findings&dir=desc");
+        HeadlessChromium.Screenshot(page + "#sort=findings&dir=desc", shot, 1400, 1200);
 
         var bytes = File.ReadAllBytes(shot);
         Assert.True(bytes.Length > 10_000, $"the screenshot has {bytes.Length} bytes");
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
     }
 
-    private string DumpDom(string hash) => Chromium("--dump-dom", page + hash);
-
-    private static string Chromium(params string[] args)
-    {
-        var chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("Chromium is missing: the fleet report's browser test needs Debian's 'chromium' package. Run eng/setup.sh (it installs it with apt-get).");
-        var start = new ProcessStartInfo(chromium)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--hide-scrollbars", "--virtual-time-budget=10000" }.Concat(args))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("Chromium did not finish within 3 minutes.");
-        }
-
-        Assert.True(process.ExitCode == 0, $"chromium exited {process.ExitCode}: {error.Result}");
-        return output;
-    }
+    private string DumpDom(string hash) => HeadlessChromium.DumpDom(page + hash);
 
     private static List<(string Repo, bool Hidden, double Coverage)> Rows(string dom) =>
         [.. Row().Matches(dom).Select(m => (

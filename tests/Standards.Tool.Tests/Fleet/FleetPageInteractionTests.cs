@@ -1,6 +1,7 @@
 using PuppeteerSharp;
 using Standards.Adoption;
 using Standards.Sdk.Checks.Reports.Compliance;
+using Standards.Sdk.Testing;
 
 namespace Standards.Tool.Tests.Fleet;
 
@@ -126,11 +127,9 @@ public sealed class FleetPageInteractionTests : IDisposable
 
     private static Task<IBrowser> Launch()
     {
-        var chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("Chromium is missing: the fleet page's browser tests need Debian's 'chromium' package. Run eng/setup.sh (it installs it with apt-get).");
         return Puppeteer.LaunchAsync(new LaunchOptions
         {
-            ExecutablePath = chromium,
+            ExecutablePath = HeadlessChromium.Executable,
             Headless = true,
             Timeout = (int)Patience.TotalMilliseconds,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"],
