@@ -108,12 +108,15 @@ public sealed partial class RecommendedAnalyzerRulesTests
         }
     }
 
-    [GeneratedRegex("<_LatestAnalysisLevel>([^<]+)</_LatestAnalysisLevel>")]
-    private static partial Regex LatestLevel();
+    // Plain Regex fields, not [GeneratedRegex]: this file is also compiled against the netstandard2.0 checks, whose
+    // GeneratedRegex polyfill would clash with .NET's.
+    private static readonly Regex LatestLevelPattern = new("<_LatestAnalysisLevel>([^<]+)</_LatestAnalysisLevel>");
+    private static readonly Regex SeverityPattern = new(@"^dotnet_diagnostic\.([A-Za-z]+[0-9]+)\.severity\s*=\s*([a-z]+)");
+    private static readonly Regex AnchorPattern = new("<a id=\"([^\"]+)\"></a>");
 
-    [GeneratedRegex(@"^dotnet_diagnostic\.([A-Za-z]+[0-9]+)\.severity\s*=\s*([a-z]+)")]
-    private static partial Regex Severity();
+    private static Regex LatestLevel() => LatestLevelPattern;
 
-    [GeneratedRegex("<a id=\"([^\"]+)\"></a>")]
-    private static partial Regex Anchor();
+    private static Regex Severity() => SeverityPattern;
+
+    private static Regex Anchor() => AnchorPattern;
 }
