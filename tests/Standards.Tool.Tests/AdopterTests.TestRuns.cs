@@ -18,4 +18,37 @@ public sealed partial class AdopterTests
         Assert.Equal(1, dotnet.Tests);
         Assert.Empty(dotnet.CoverageArguments);
     }
+
+    /// <summary>
+    /// On Microsoft.Testing.Platform `dotnet test` runs no coverage gate: CI's coverage step judges each test app's run
+    /// and the merge. Adopt runs that step after the tests, records the minimums it measured and checks again, with
+    /// no second build (`--no-build` each time).
+    /// </summary>
+    [Fact]
+    public void Coverage_minimums_of_Microsoft_Testing_Platform_tests_come_from_the_coverage_step()
+    {
+        Write("global.json", "{\n  \"sdk\": { \"version\": \"10.0.100\" },\n  \"test\": { \"runner\": \"Microsoft.Testing.Platform\" }\n}\n");
+        Commit();
+        const string Line = "src/A/C.cs(3): error STD4002: Line coverage of A.Tests over A is 61.5 % (8 of 13 lines), below the minimum of 80.0 %. [{root}/test/A.Tests/A.Tests.csproj]";
+        const string Branch = "src/A/C.cs(5): error STD4003: Branch coverage of A.Tests over A is 37.5 % (3 of 8 branches), below the minimum of 60.0 %. [{root}/test/A.Tests/A.Tests.csproj]";
+        dotnet.CoverageRun = policy => policy.Contains("\"line\": 61", StringComparison.Ordinal) && policy.Contains("\"branch\": 37", StringComparison.Ordinal) ? null : Line + "\n{root}/" + Branch;
+        var result = Run();
+
+        Assert.True(result.CiBuildGreen);
+        var policy = System.Text.Json.JsonDocument.Parse(Read("standards.json")).RootElement.GetProperty("coverage");
+        Assert.Equal((61, 37), (policy.GetProperty("line").GetInt32(), policy.GetProperty("branch").GetInt32()));
+        Assert.Contains(result.ChangeLines, l => l.StartsWith("standards.json: coverage minimums set to what the tests reach today (line 61 %, branch 37 %)", StringComparison.Ordinal));
+        Assert.Equal(2, dotnet.Tests);
+        Assert.All(dotnet.TestArguments, a => Assert.Equal(["test", "--solution", "{root}/standards-adopt.slnx", "--no-build", "--no-ansi", "--no-progress"], a));
+        Assert.Equal(2, dotnet.CoverageArguments.Count);
+        Assert.All(dotnet.CoverageArguments, a => Assert.Equal(["build", "{root}/standards-adopt.slnx", "--no-restore", "-t:StandardsCoverage", "-nologo", "-tl:off", "-v:m", "-clp:NoSummary"], a));
+
+        // A second run on the adopted repo: the tests pass at the recorded minimums, which stay as they are.
+        Commit();
+        var policyBefore = Read("standards.json");
+        var again = Run(allowDirty: true);
+        Assert.True(again.CiBuildGreen);
+        Assert.Equal(policyBefore, Read("standards.json"));
+        Assert.DoesNotContain("standards.json", again.Changes.Files.Keys);
+    }
 }

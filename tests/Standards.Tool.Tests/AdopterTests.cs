@@ -45,7 +45,12 @@ public sealed partial class AdopterTests : IDisposable
     [Fact]
     public void Adopt_writes_everything_and_a_second_run_after_a_fix_drops_the_entry()
     {
+        // A finding that stays: the second run keeps its entry.
+        Write("src/A/D.cs", "namespace A;\npublic static class D\n{\n    public static string T(int i) => i.ToString();\n}\n");
+        Commit();
+        const string Kept = "src/A/D.cs(4,44): error CA1305: The behavior of 'int.ToString()' could vary [{root}/src/A/A.csproj]";
         dotnet.Findings.Add("src/A/C.cs(4,44): error CA1305: The behavior of 'int.ToString()' could vary [{root}/src/A/A.csproj]");
+        dotnet.Findings.Add(Kept);
         var result = Run();
         Assert.True(result.Written);
         Assert.Equal("<Project Sdk=\"Standards.Sdk\">\n  <ItemGroup>\n    <PackageReference Include=\"xunit\" />\n  </ItemGroup>\n</Project>\n", Read("src/A/A.csproj"));
@@ -57,14 +62,20 @@ public sealed partial class AdopterTests : IDisposable
         Assert.Equal(2, dotnet.Builds);
         Commit();
 
-        // The finding is fixed: the next run reports the entry as removed and the baseline shrinks.
+        // The finding is fixed: the next run reports the entry as removed and the baseline shrinks by that entry.
         dotnet.Findings.Clear();
+        dotnet.Findings.Add(Kept);
         Write("src/A/C.cs", Source.Replace("i.ToString()", "i.ToString(System.Globalization.CultureInfo.InvariantCulture)", StringComparison.Ordinal));
         var again = Run(allowDirty: true);
         Assert.StartsWith("CA1305 src/A/C.cs", Assert.Single(again.Removable), StringComparison.Ordinal);
-        Assert.Empty(again.CodeEntries);
-        Assert.DoesNotContain("CA1305", Read("standards-code-baseline.json"), StringComparison.Ordinal);
+        Assert.Equal(("CA1305", "src/A/D.cs"), (Assert.Single(again.CodeEntries).Id, Assert.Single(again.CodeEntries).File));
+        Assert.DoesNotContain("src/A/C.cs", Read("standards-code-baseline.json"), StringComparison.Ordinal);
+        Assert.Contains("{ \"id\": \"CA1305\", \"file\": \"src/A/D.cs\", \"hash\": ", Read("standards-code-baseline.json"), StringComparison.Ordinal);
         Assert.Equal(["standards-code-baseline.json"], again.Changes.Files.Keys);
+        Assert.True(again.CiBuildGreen);
+        var report = Adopter.Report(again, dryRun: false);
+        Assert.Contains("\n  fixed, removed: CA1305 src/A/C.cs", report, StringComparison.Ordinal);
+        Assert.Contains("The CI-mode build (CI=true dotnet build) is green with these baselines.", report, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -111,31 +122,6 @@ public sealed partial class AdopterTests : IDisposable
         var result = Run(dryRun: true);
         Assert.True(result.CiBuildGreen);
         Assert.Equal(["test", "--solution", "{root}/standards-adopt.slnx", "--no-build", "--no-ansi", "--no-progress"], Assert.Single(dotnet.TestArguments));
-    }
-
-    /// <summary>
-    /// On Microsoft.Testing.Platform `dotnet test` runs no coverage gate: CI's coverage step judges each test app's run
-    /// and the merge. Adopt runs that step after the tests, records the minimums it measured and checks again, with
-    /// no second build (`--no-build` each time).
-    /// </summary>
-    [Fact]
-    public void Coverage_minimums_of_Microsoft_Testing_Platform_tests_come_from_the_coverage_step()
-    {
-        Write("global.json", "{\n  \"sdk\": { \"version\": \"10.0.100\" },\n  \"test\": { \"runner\": \"Microsoft.Testing.Platform\" }\n}\n");
-        Commit();
-        const string Line = "src/A/C.cs(3): error STD4002: Line coverage of A.Tests over A is 61.5 % (8 of 13 lines), below the minimum of 80.0 %. [{root}/test/A.Tests/A.Tests.csproj]";
-        const string Branch = "src/A/C.cs(5): error STD4003: Branch coverage of A.Tests over A is 37.5 % (3 of 8 branches), below the minimum of 60.0 %. [{root}/test/A.Tests/A.Tests.csproj]";
-        dotnet.CoverageRun = policy => policy.Contains("\"line\": 61", StringComparison.Ordinal) && policy.Contains("\"branch\": 37", StringComparison.Ordinal) ? null : Line + "\n{root}/" + Branch;
-        var result = Run();
-
-        Assert.True(result.CiBuildGreen);
-        var policy = System.Text.Json.JsonDocument.Parse(Read("standards.json")).RootElement.GetProperty("coverage");
-        Assert.Equal((61, 37), (policy.GetProperty("line").GetInt32(), policy.GetProperty("branch").GetInt32()));
-        Assert.Contains(result.ChangeLines, l => l.StartsWith("standards.json: coverage minimums set to what the tests reach today (line 61 %, branch 37 %)", StringComparison.Ordinal));
-        Assert.Equal(2, dotnet.Tests);
-        Assert.All(dotnet.TestArguments, a => Assert.Equal(["test", "--solution", "{root}/standards-adopt.slnx", "--no-build", "--no-ansi", "--no-progress"], a));
-        Assert.Equal(2, dotnet.CoverageArguments.Count);
-        Assert.All(dotnet.CoverageArguments, a => Assert.Equal(["build", "{root}/standards-adopt.slnx", "--no-restore", "-t:StandardsCoverage", "-nologo", "-tl:off", "-v:m", "-clp:NoSummary"], a));
     }
 
     /// <summary>A gate that measured 0 % of real branches records no minimum of 0 (it would pass on anything): adopt names it and is not green.</summary>

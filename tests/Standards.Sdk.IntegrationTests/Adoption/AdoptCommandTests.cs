@@ -24,7 +24,7 @@ public sealed class AdoptCommandTests(ITestOutputHelper output)
     private const string RetryGuard = "src/Fluent.Guard.Legacy/RetryGuard.cs";
 
     [Fact]
-    public void Adopt_takes_the_signed_net_framework_library_on_MTP_to_a_green_CI_build_new_findings_fail_and_fixed_ones_leave_the_baselines()
+    public void Adopt_takes_the_signed_net_framework_library_on_MTP_to_a_green_CI_build_and_new_findings_fail()
     {
         var steps = new Steps(output);
         using var repo = steps.Run("copy, commit, install the tool", () => AdoptionFixtures.Committed(AdoptionFixtures.Library));
@@ -111,19 +111,6 @@ public sealed class AdoptCommandTests(ITestOutputHelper output)
             """);
         planted.Deleted("README.md", "STD3001");
         steps.Run("CI build with the planted violations", () => planted.AssertFailsWithExactlyThose(repo.Build(null, true, "--no-restore")));
-        repo.Git("clean", "-fdq", "src");
-        repo.Git("checkout", "--", ".");
-
-        // Fixing a baselined finding: a re-run of the command drops its entry and the CI-mode build is green again.
-        var source = repo.ReadFile(Guard);
-        repo.WriteFile(Guard, source.Replace("low.ToString() + \"..\" + high.ToString()", "low.ToString(CultureInfo.InvariantCulture) + \"..\" + high.ToString(CultureInfo.InvariantCulture)", StringComparison.Ordinal));
-        var again = steps.Run("dotnet standards adopt --allow-dirty (after a fix)", () => repo.Dotnet(["standards", "adopt", "--allow-dirty"], ci: false, timeout: AdoptionFixtures.AdoptTimeout));
-        output.WriteLine(again.Output);
-        Assert.True(again.Succeeded, again.Output);
-        Assert.Contains($"fixed, removed: CA1305 {Guard}", again.Output, StringComparison.Ordinal);
-        Assert.Contains("The CI-mode build (CI=true dotnet build) is green with these baselines.", again.Output, StringComparison.Ordinal);
-        Assert.Equal(code.Count - 1, AdoptionFixtures.CodeBaseline(repo).Count);
-        AssertCoverageMinimumsAboveZero(repo);
     }
 
     /// <summary>Every coverage minimum standards.json holds is above 0: a minimum of 0 would pass on anything.</summary>

@@ -74,8 +74,7 @@ internal static class AdoptionFixtures
         repo.Git("init", "-q");
         repo.Git("add", "-A");
         repo.Git("commit", "-q", "-m", $"{fixture} before adoption");
-        var manifest = repo.Dotnet(["new", "tool-manifest"], ci: false);
-        Assert.True(manifest.Succeeded, manifest.Output);
+        repo.WriteToolManifest();
         var install = repo.Dotnet(["tool", "install", "Standards.Tool", "--version", repo.Sdk.Version], ci: false);
         Assert.True(install.Succeeded, install.Output);
         repo.Git("add", "-A");

@@ -54,7 +54,7 @@ public sealed class ToolCommandLineTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Survey_check_in_json_exits_1_with_the_document_and_passes_once_adopted()
+    public void Survey_check_in_json_exits_1_with_the_document_passes_once_adopted_and_a_fixed_finding_leaves_the_baseline_on_a_rerun()
     {
         using var repo = AdoptionFixtures.Committed("tiny", Library);
         var survey = Tool(repo, "survey --check --format json");
@@ -80,6 +80,16 @@ public sealed class ToolCommandLineTests(ITestOutputHelper output)
         var again = Tool(repo, "survey --check -v q");
         Assert.True(again.ExitCode == 0, again.Output + again.Error);
         Assert.Empty(again.Output);
+        Assert.Equal(["CA1305 src/Tiny/Numbers.cs"], AdoptionFixtures.CodeBaseline(repo));
+
+        // Fixing the baselined finding: a re-run of the real tool drops its entry and the CI-mode build is green again
+        // (which entries a re-run keeps and removes, and the coverage minimums it keeps: AdopterTests).
+        repo.WriteFile("src/Tiny/Numbers.cs", Library["src/Tiny/Numbers.cs"].Replace("int.Parse(text)", "int.Parse(text, System.Globalization.CultureInfo.InvariantCulture)", StringComparison.Ordinal));
+        var rerun = Tool(repo, "adopt --allow-dirty -v m");
+        Assert.True(rerun.ExitCode == 0, rerun.Output + rerun.Error);
+        Assert.Contains("fixed, removed: CA1305 src/Tiny/Numbers.cs", rerun.Output, StringComparison.Ordinal);
+        Assert.Contains("The CI-mode build (CI=true dotnet build) is green with these baselines.", rerun.Output, StringComparison.Ordinal);
+        Assert.Empty(AdoptionFixtures.CodeBaseline(repo));
     }
 
     [Fact]

@@ -79,9 +79,7 @@ internal static class DependencySamples
     /// <summary>Writes a solution holding the projects.</summary>
     public static TestRepo WriteSolution(TestRepo repo, params string[] projects)
     {
-        repo.Dotnet(["new", "sln", "-n", "Repo", "--format", "sln"], ci: false);
-        repo.Dotnet(["sln", "Repo.sln", "add", .. projects], ci: false);
-        return repo;
+        return repo.WriteSolution("Repo", projects);
     }
 
     /// <summary>The diagnostics with a code that are about a file ending with the path.</summary>

@@ -43,7 +43,7 @@ public sealed class BuildResultTests : IDisposable
 
     private BuildResult Build(params string[] extra) =>
         DotnetCommand.Run(["build", "Probe.csproj", "-v:n", "-tl:off", "-clp:NoSummary", "-nr:false", .. extra], root,
-            new Dictionary<string, string?> { ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0", ["MSBUILDDISABLENODEREUSE"] = "1" },
+            new Dictionary<string, string?> { ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0", ["MSBUILDDISABLENODEREUSE"] = "1", ["UseSharedCompilation"] = "true" },
             root + ".binlogs");
 
     [Fact]

@@ -42,8 +42,7 @@ public sealed class PolicySampleRepos : IDisposable
             projects.Add($"{sample.Folder}/{sample.Project}.csproj");
         }
 
-        repo.Dotnet(["new", "sln", "-n", "Samples", "--format", "sln"], ci: false);
-        repo.Dotnet(["sln", "Samples.sln", "add", .. projects], ci: false);
+        repo.WriteSolution("Samples", [.. projects]);
         return (repo, repo.Build("Samples.sln", ci: true, "-m:2", PolicyOnly));
     }
 

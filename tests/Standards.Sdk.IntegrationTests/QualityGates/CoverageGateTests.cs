@@ -13,15 +13,21 @@ public sealed class CoverageGateTests
     private const string Gate = "StandardsCoverageGate";
     private const string Baseline = "standards-coverage-baseline.json";
     private const string Lenient = """{ "coverage": { "line": 30, "branch": 20 } }""";
+    private const string Map = "tests/A.Tests/bin/Debug/net10.0/CoverletSourceRootsMapping_A.Tests";
 
     [Fact]
-    public void Coverage_is_collected_per_test_project_merged_once_and_ratcheted()
+    public void Coverage_is_collected_per_test_project_merged_once_ratcheted_and_the_same_in_a_CI_build_with_coverlets_source_map()
     {
         using var repo = CoverageRepos.Create(Lenient);
 
         // Collected by default, into a stable per-project place; both runs pass the lenient minimums.
         var test = CoverageRepos.Test(repo);
         Assert.True(test.Succeeded, test.Output);
+
+        // Local: real source paths in the PDBs, so coverlet's source-root map is not made (its target is replaced).
+        Assert.False(repo.Exists(Map), "a local build should not make coverlet's source-root map\n" + test.Output);
+        var localLines = CoverageRepos.Lines(repo, "artifacts/coverage/A.Tests/coverage.cobertura.xml");
+        Assert.NotEmpty(localLines.Covered);
         Assert.Contains(test.Messages, m => Regex.IsMatch(m.Text, @"^Standards: coverage of A\.Tests: line \d+\.\d % \(\d+/\d+\), branch \d+\.\d % \(\d+/\d+\) over Lib"));
         Assert.Contains(test.Messages, m => Regex.IsMatch(m.Text, @"^Standards: coverage of B\.Tests: line \d+\.\d % \(\d+/\d+\), branch \d+\.\d % \(\d+/\d+\) over Lib"));
         Assert.True(repo.Exists("artifacts/coverage/A.Tests/coverage.cobertura.xml"));
@@ -53,33 +59,8 @@ public sealed class CoverageGateTests
         Assert.True(older.Succeeded, older.Output);
         Assert.True(older.Ran(Gate), older.Output);
 
-        // A baseline above today's number fails, at the entry.
-        repo.WriteFile(Baseline, "{\n  \"version\": 1,\n  \"projects\": {\n    \"Lib\": { \"line\": 99.9, \"branch\": 99.9 }\n  }\n}\n");
-        var ratchet = CoverageRepos.Merge(repo);
-        Assert.False(ratchet.Succeeded);
-        Assert.True(ratchet.Ran(Gate));
-        var drop = Assert.Single(ratchet.WithCode("STD4005"));
-        Assert.Equal((Baseline, 4), (drop.FileName, drop.Line));
-
-        // The update command writes today's numbers; then the gate passes and is skipped again.
-        repo.DeleteFile(Baseline);
-        var update = CoverageRepos.Merge(repo, "-p:StandardsUpdateCoverageBaseline=true");
-        Assert.True(update.Succeeded, update.Output);
-        Assert.Contains("\"Lib\": {", repo.ReadFile(Baseline), StringComparison.Ordinal);
-        Assert.DoesNotContain(repo.Root, repo.ReadFile(Baseline), StringComparison.Ordinal);
-        Assert.True(CoverageRepos.Merge(repo).Succeeded);
-        Assert.True(CoverageRepos.Merge(repo).Skipped(Gate));
-
-        // A malformed report is a coded error with its file and line, never MSB4018; a changed report re-runs the gate.
-        var report = repo.ReadFile("artifacts/coverage/B.Tests/coverage.cobertura.xml");
-        repo.WriteFile("artifacts/coverage/B.Tests/coverage.cobertura.xml", "<coverage>\n<packages>\n<package>\n");
-        var malformed = CoverageRepos.Merge(repo);
-        Assert.False(malformed.Succeeded);
-        var bad = Assert.Single(malformed.WithCode("STD4001"));
-        Assert.Equal(("coverage.cobertura.xml", 3), (bad.FileName, bad.Line));
-        Assert.Empty(malformed.WithCode("MSB4018"));
-        Assert.Empty(malformed.WithCode("STD0000"));
-        repo.WriteFile("artifacts/coverage/B.Tests/coverage.cobertura.xml", report);
+        AssertTheRatchetItsUpdateAndAMalformedReport(repo);
+        AssertACiRunCoversTheSameLinesThroughCoverletsSourceMap(repo, localLines);
     }
 
     [Fact]
@@ -130,29 +111,6 @@ public sealed class CoverageGateTests
         var start = Single(run, "STD0008");
         Assert.Contains("BaseIntermediateOutputPath", start.Message, StringComparison.Ordinal);
         Assert.Empty(run.WithCode("STD0000"));
-    }
-
-    [Fact]
-    public void A_CI_build_maps_its_deterministic_source_paths_with_coverlets_map_and_a_local_build_covers_the_same_without_it()
-    {
-        const string Map = "tests/A.Tests/bin/Debug/net10.0/CoverletSourceRootsMapping_A.Tests";
-        using var repo = CoverageRepos.Create(Lenient);
-
-        // Local: real source paths in the PDBs, so coverlet's source-root map is not made (its target is replaced).
-        var local = CoverageRepos.Test(repo);
-        Assert.True(local.Succeeded, local.Output);
-        Assert.False(repo.Exists(Map), "a local build should not make coverlet's source-root map\n" + local.Output);
-        var localLines = CoverageRepos.Lines(repo, "artifacts/coverage/A.Tests/coverage.cobertura.xml");
-        Assert.NotEmpty(localLines.Covered);
-
-        // CI: deterministic "/_/" paths; coverlet's own target writes the map and the same lines of Lib are covered.
-        var ci = repo.Dotnet(["test", repo.PathOf(CoverageRepos.Solution), "-nologo", "-nr:false"], ci: true);
-        Assert.True(ci.Succeeded, ci.Output);
-        Assert.True(repo.Exists(Map), "a CI build should make coverlet's source-root map\n" + ci.Output);
-        Assert.Contains("=/_/", repo.ReadFile(Map), StringComparison.Ordinal);
-        var ciLines = CoverageRepos.Lines(repo, "artifacts/coverage/A.Tests/coverage.cobertura.xml");
-        Assert.Equal(localLines.Valid.Order(), ciLines.Valid.Order());
-        Assert.Equal(localLines.Covered.Order(), ciLines.Covered.Order());
     }
 
     [Fact]
@@ -258,6 +216,53 @@ public sealed class CoverageGateTests
         Assert.False(gone.Succeeded, gone.Output);
         Assert.True(gone.Ran(Gate), gone.Output);
         Assert.NotEmpty(gone.WithCode("STD4007"));
+    }
+
+    // The ratchet and its update command on the merged repo of the first test, then a malformed report.
+    private static void AssertTheRatchetItsUpdateAndAMalformedReport(TestRepo repo)
+    {
+        // A baseline above today's number fails, at the entry.
+        repo.WriteFile(Baseline, "{\n  \"version\": 1,\n  \"projects\": {\n    \"Lib\": { \"line\": 99.9, \"branch\": 99.9 }\n  }\n}\n");
+        var ratchet = CoverageRepos.Merge(repo);
+        Assert.False(ratchet.Succeeded);
+        Assert.True(ratchet.Ran(Gate));
+        var drop = Assert.Single(ratchet.WithCode("STD4005"));
+        Assert.Equal((Baseline, 4), (drop.FileName, drop.Line));
+
+        // The update command writes today's numbers; then the gate passes and is skipped again.
+        repo.DeleteFile(Baseline);
+        var update = CoverageRepos.Merge(repo, "-p:StandardsUpdateCoverageBaseline=true");
+        Assert.True(update.Succeeded, update.Output);
+        Assert.Contains("\"Lib\": {", repo.ReadFile(Baseline), StringComparison.Ordinal);
+        Assert.DoesNotContain(repo.Root, repo.ReadFile(Baseline), StringComparison.Ordinal);
+        Assert.True(CoverageRepos.Merge(repo).Succeeded);
+        Assert.True(CoverageRepos.Merge(repo).Skipped(Gate));
+
+        // A malformed report is a coded error with its file and line, never MSB4018; a changed report re-runs the gate.
+        var report = repo.ReadFile("artifacts/coverage/B.Tests/coverage.cobertura.xml");
+        repo.WriteFile("artifacts/coverage/B.Tests/coverage.cobertura.xml", "<coverage>\n<packages>\n<package>\n");
+        var malformed = CoverageRepos.Merge(repo);
+        Assert.False(malformed.Succeeded);
+        var bad = Assert.Single(malformed.WithCode("STD4001"));
+        Assert.Equal(("coverage.cobertura.xml", 3), (bad.FileName, bad.Line));
+        Assert.Empty(malformed.WithCode("MSB4018"));
+        Assert.Empty(malformed.WithCode("STD0000"));
+        repo.WriteFile("artifacts/coverage/B.Tests/coverage.cobertura.xml", report);
+    }
+
+    // CI, under the policy of the local run before and without the baseline the merges wrote (they write nothing
+    // else but artifacts/coverage-report): deterministic "/_/" paths; coverlet's own target writes the map and the
+    // same lines of Lib are covered as in the local run.
+    private static void AssertACiRunCoversTheSameLinesThroughCoverletsSourceMap(TestRepo repo, (HashSet<(string, int)> Covered, HashSet<(string, int)> Valid) localLines)
+    {
+        repo.WriteFile("standards.json", Lenient).DeleteFile(Baseline);
+        var ci = repo.Dotnet(["test", repo.PathOf(CoverageRepos.Solution), "-nologo", "-nr:false"], ci: true);
+        Assert.True(ci.Succeeded, ci.Output);
+        Assert.True(repo.Exists(Map), "a CI build should make coverlet's source-root map\n" + ci.Output);
+        Assert.Contains("=/_/", repo.ReadFile(Map), StringComparison.Ordinal);
+        var ciLines = CoverageRepos.Lines(repo, "artifacts/coverage/A.Tests/coverage.cobertura.xml");
+        Assert.Equal(localLines.Valid.Order(), ciLines.Valid.Order());
+        Assert.Equal(localLines.Covered.Order(), ciLines.Covered.Order());
     }
 
     // The HTML report's first page carries the gate's verdict and minimums and the date of the merge (not 1970)

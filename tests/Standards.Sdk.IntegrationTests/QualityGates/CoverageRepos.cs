@@ -88,11 +88,7 @@ internal static class CoverageRepos
                 }
 
                 """);
-        var sln = repo.Dotnet(["new", "sln", "-n", "Coverage", "--format", "sln"], ci: false);
-        Assert.True(sln.Succeeded, sln.Output);
-        var add = repo.Dotnet(["sln", Solution, "add", "src/Lib/Lib.csproj", "tests/A.Tests/A.Tests.csproj", "tests/B.Tests/B.Tests.csproj"], ci: false);
-        Assert.True(add.Succeeded, add.Output);
-        return repo;
+        return repo.WriteSolution("Coverage", "src/Lib/Lib.csproj", "tests/A.Tests/A.Tests.csproj", "tests/B.Tests/B.Tests.csproj");
     }
 
     /// <summary><c>dotnet test</c> on the solution (VSTest mode), not a CI build.</summary>

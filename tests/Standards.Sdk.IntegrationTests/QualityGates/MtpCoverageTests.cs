@@ -79,11 +79,7 @@ public sealed class MtpCoverageTests
                   </ItemGroup>
                 """)
             .WriteFile("tests/A.Tests/ATests.cs", CoverageRepos.ATests);
-        var sln = repo.Dotnet(["new", "sln", "-n", "Mtp", "--format", "sln"], ci: false);
-        Assert.True(sln.Succeeded, sln.Output);
-        var add = repo.Dotnet(["sln", Solution, "add", "src/Lib/Lib.csproj", "tests/A.Tests/A.Tests.csproj"], ci: false);
-        Assert.True(add.Succeeded, add.Output);
-        return repo;
+        return repo.WriteSolution("Mtp", "src/Lib/Lib.csproj", "tests/A.Tests/A.Tests.csproj");
     }
 
     private static BuildResult Merge(TestRepo repo) =>

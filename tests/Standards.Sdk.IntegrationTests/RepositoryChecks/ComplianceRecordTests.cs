@@ -79,8 +79,7 @@ public sealed class ComplianceRecordTests : IDisposable
 
     private BuildResult Report()
     {
-        var manifest = repo.Dotnet(["new", "tool-manifest"], ci: false);
-        Assert.True(manifest.Succeeded, manifest.Output);
+        repo.WriteToolManifest();
         var install = repo.Dotnet(["tool", "install", "Standards.Tool", "--version", repo.Sdk.Version], ci: false);
         Assert.True(install.Succeeded, install.Output);
         return repo.Dotnet(["standards", "report", "artifacts/standards", "-o", "fleet"], ci: false);
