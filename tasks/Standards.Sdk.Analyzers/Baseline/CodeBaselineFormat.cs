@@ -169,10 +169,42 @@ internal static class CodeBaselineFormat
             normalizedRoot += "/";
         }
 
-        var normalizedFile = (filePath ?? string.Empty).Replace('\\', '/');
+        var normalizedFile = WithoutDotSegments((filePath ?? string.Empty).Replace('\\', '/'));
         return normalizedFile.StartsWith(normalizedRoot, StringComparison.Ordinal)
             ? normalizedFile.Substring(normalizedRoot.Length)
             : null;
+    }
+
+    /// <summary>
+    /// A '/'-separated path with its "." and ".." segments resolved: the compiler gets a linked file
+    /// (<c>&lt;Compile Include="../Other/File.cs" Link="..." /&gt;</c>) as the project folder joined with "../Other/File.cs",
+    /// while the baseline holds the file once, by its place in the repo.
+    /// </summary>
+    private static string WithoutDotSegments(string path)
+    {
+        if (path.IndexOf("/.", StringComparison.Ordinal) < 0)
+        {
+            return path;
+        }
+
+        var segments = new List<string>();
+        foreach (var segment in path.Split('/'))
+        {
+            if (segment == ".")
+            {
+                continue;
+            }
+
+            if (segment == ".." && segments.Count > 0 && segments[segments.Count - 1] is not (".." or ""))
+            {
+                segments.RemoveAt(segments.Count - 1);
+                continue;
+            }
+
+            segments.Add(segment);
+        }
+
+        return string.Join("/", segments);
     }
 
     private static string Unescape(string value)

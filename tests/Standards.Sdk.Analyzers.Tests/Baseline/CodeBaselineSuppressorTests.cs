@@ -23,9 +23,9 @@ public class CodeBaselineSuppressorTests
         return "{\n  \"version\": 1,\n  \"diagnostics\": [\n" + string.Join(",\n", lines) + "\n  ]\n}\n";
     }
 
-    private static List<Diagnostic> Compile(string? baseline, ReportDiagnostic warningsAs = ReportDiagnostic.Default, string source = Source)
+    private static List<Diagnostic> Compile(string? baseline, ReportDiagnostic warningsAs = ReportDiagnostic.Default, string source = Source, string path = Root + File)
     {
-        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), Root + File, Encoding.UTF8);
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path, Encoding.UTF8);
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, generalDiagnosticOption: warningsAs)
             .WithSpecificDiagnosticOptions([new KeyValuePair<string, ReportDiagnostic>(CodeRuleIds.TodoWithoutOwnerAndIssue, ReportDiagnostic.Error)]);
         var compilation = CSharpCompilation.Create("Tests", [tree], [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)], options);
@@ -59,6 +59,18 @@ public class CodeBaselineSuppressorTests
     {
         var diagnostics = Compile(BaselineWith(("CS0168", File, "int unused;"), ("STD1006", File, "  // TODO:   tidy  ")), warningsAs);
         Assert.Equal(2, diagnostics.Count);
+        Assert.All(diagnostics, d => Assert.True(d.IsSuppressed, d.ToString()));
+    }
+
+    [Fact]
+    public void Entries_suppress_the_findings_of_a_file_another_project_links_by_a_path_with_dot_segments()
+    {
+        // <Compile Include="../../src/Acme/Orders.cs" Link="Orders.cs" /> in tests/Acme.Tests: the compiler's path of the file.
+        var linked = Root + "tests/Acme.Tests/../../src/./Acme/Orders.cs";
+
+        var diagnostics = Compile(BaselineWith(("CS0168", File, "int unused;"), ("STD1006", File, "// TODO: tidy")), path: linked);
+
+        Assert.Equal(["CS0168", "STD1006"], diagnostics.Select(d => d.Id));
         Assert.All(diagnostics, d => Assert.True(d.IsSuppressed, d.ToString()));
     }
 
