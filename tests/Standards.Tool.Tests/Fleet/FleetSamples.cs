@@ -9,7 +9,7 @@ internal static class FleetSamples
     public static readonly DateOnly Today = new(2026, 11, 21);
 
     public static ComplianceFacts Facts(string repo, string sdk = "1.2.0", int day = 20, string? commit = null, int errors = 0, int warnings = 0, int repoBaseline = 2, int? codeBaseline = 3,
-        ComplianceCoverage? coverage = null, params ComplianceExceptionEntry[] exceptions)
+        ComplianceCoverage? coverage = null, bool measured = true, params ComplianceExceptionEntry[] exceptions)
     {
         var findings = new List<ComplianceRuleCount>();
         if (errors > 0)
@@ -34,10 +34,14 @@ internal static class FleetSamples
             RepoBaselineEntries = repoBaseline,
             CodeBaselineEntries = codeBaseline,
             Exceptions = exceptions,
-            Coverage = coverage,
+            // A CI build that reached its coverage step, unless the sample says it did not.
+            Coverage = coverage ?? (measured ? Covered : null),
             Sbom = new ComplianceSbom(true, "spdx"),
         };
     }
+
+    /// <summary>The coverage verdict of a passing coverage step.</summary>
+    public static readonly ComplianceCoverage Covered = new(85, 70, 80, 60, true);
 
     public static string Text(ComplianceFacts facts) => ComplianceDocument.Write(facts);
 

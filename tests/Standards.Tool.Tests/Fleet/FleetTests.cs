@@ -106,6 +106,28 @@ public sealed class FleetTests
     }
 
     [Fact]
+    public void A_record_without_a_coverage_verdict_is_unmeasured_never_ok()
+    {
+        // A CI build whose tests failed wrote compliance.json at build time, and its coverage step never ran.
+        var records = new[]
+        {
+            new ComplianceRecord("a", Facts("org/a", measured: false)),
+            new ComplianceRecord("b", Facts("org/b", warnings: 2, measured: false)),
+            new ComplianceRecord("c", Facts("org/c", errors: 1, measured: false)),
+            new ComplianceRecord("d", Facts("org/d")),
+        };
+
+        var fleet = FleetModel.Build(records, Today);
+
+        Assert.Equal(
+            [("org/a", "unmeasured"), ("org/b", "unmeasured"), ("org/c", "failing"), ("org/d", "ok")],
+            fleet.Repos.Select(r => (r.Repo, r.Status)));
+        var html = FleetHtml.Write(fleet, []);
+        Assert.Contains("<span class=\"badge unmeasured\">unmeasured</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"unmeasured\">unmeasured</option>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fleet_json_has_every_repo_the_expiring_list_and_the_inputs_left_out()
     {
         var fleet = FleetModel.Build([new ComplianceRecord("a", Facts("org/a", exceptions: [Exception("STD2001", "@team-a", "2026-12-01")]))], Today);

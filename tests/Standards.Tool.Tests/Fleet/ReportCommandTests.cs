@@ -28,7 +28,7 @@ public sealed class ReportCommandTests : IDisposable
         {
             var name = $"org/repo-{i:000}";
             var facts = Facts(name, sdk: $"1.{i % 4}.0", errors: i % 7 == 0 ? 1 : 0, warnings: i % 3, repoBaseline: i % 11,
-                coverage: i % 2 == 0 ? new ComplianceCoverage(50 + (i % 50), 40 + (i % 40), 80, 60, 50 + (i % 50) >= 80) : null,
+                coverage: i % 2 == 0 ? new ComplianceCoverage(50 + (i % 50), 40 + (i % 40), 80, 60, 50 + (i % 50) >= 80) : null, measured: i % 2 == 0,
                 exceptions: i % 25 == 0 ? [Exception("STD2001", $"@team-{i}", "2026-12-0" + (1 + (i % 9)).ToString(CultureInfo.InvariantCulture))] : []);
             Write(Path.Combine(builds, $"repo-{i:000}", "2", "compliance.json"), Text(facts));
             if (i % 5 == 0)

@@ -30,6 +30,9 @@ public static class FleetColours
     /// <summary>The warnings badge.</summary>
     public static readonly ColourPair Warnings = new("warnings", "#4d2d00", "#fff8c5");
 
+    /// <summary>The unmeasured badge (no coverage verdict recorded).</summary>
+    public static readonly ColourPair Unmeasured = new("unmeasured", "#ffffff", "#57606a");
+
     /// <summary>The ok badge.</summary>
     public static readonly ColourPair Ok = new("ok", "#ffffff", "#116329");
 
@@ -37,7 +40,7 @@ public static class FleetColours
     public static readonly ColourPair Sparkline = new("sparkline", "#0550ae", "#ffffff", IsText: false);
 
     /// <summary>Every pair.</summary>
-    public static IReadOnlyList<ColourPair> All { get; } = [Text, Muted, Header, Link, Failing, Warnings, Ok, Sparkline];
+    public static IReadOnlyList<ColourPair> All { get; } = [Text, Muted, Header, Link, Failing, Unmeasured, Warnings, Ok, Sparkline];
 
     /// <summary>The WCAG 2 contrast ratio of two #rrggbb colours (1 to 21).</summary>
     public static double Contrast(string first, string second)

@@ -65,7 +65,7 @@ public static class FleetHtml
     private static void AppendControls(StringBuilder html) => html.Append(
         "<form id=\"controls\" role=\"search\" onsubmit=\"return false\">\n"
         + "<label for=\"filter\">Filter repos</label> <input id=\"filter\" type=\"search\" placeholder=\"name, version, kind\">\n"
-        + "<label for=\"status\">Status</label> <select id=\"status\"><option value=\"\">all</option><option value=\"failing\">failing</option><option value=\"warnings\">warnings</option><option value=\"ok\">ok</option></select>\n"
+        + "<label for=\"status\">Status</label> <select id=\"status\"><option value=\"\">all</option><option value=\"failing\">failing</option><option value=\"unmeasured\">unmeasured</option><option value=\"warnings\">warnings</option><option value=\"ok\">ok</option></select>\n"
         + "<span id=\"shown\" role=\"status\" aria-live=\"polite\"></span>\n</form>\n");
 
     private static readonly (string Key, string Title)[] Columns =
@@ -226,6 +226,7 @@ public static class FleetHtml
             .badge{display:inline-block;padding:0 .5rem;border-radius:1rem;font-weight:600}
             .badge.failing{color:{{FleetColours.Failing.Foreground}};background:{{FleetColours.Failing.Background}}}
             .badge.warnings{color:{{FleetColours.Warnings.Foreground}};background:{{FleetColours.Warnings.Background}}}
+            .badge.unmeasured{color:{{FleetColours.Unmeasured.Foreground}};background:{{FleetColours.Unmeasured.Background}}}
             .badge.ok{color:{{FleetColours.Ok.Foreground}};background:{{FleetColours.Ok.Background}}}
             .spark{vertical-align:middle;margin-left:.25rem}
             #controls{margin:1rem 0;display:flex;gap:.5rem;align-items:center;flex-wrap:wrap}
@@ -239,7 +240,7 @@ public static class FleetHtml
           var table = document.getElementById('fleet'), body = table.tBodies[0];
           var rows = Array.prototype.slice.call(body.rows);
           var filter = document.getElementById('filter'), status = document.getElementById('status'), shown = document.getElementById('shown');
-          var rank = { failing: 0, warnings: 1, ok: 2 };
+          var rank = { failing: 0, unmeasured: 1, warnings: 2, ok: 3 };
           var view = { sort: 'repo', dir: 'asc', q: '', status: '' };
           function key(row, name) {
             if (name === 'repo' || name === 'date') { return row.getAttribute('data-' + name); }

@@ -86,6 +86,14 @@ public sealed record FleetModel(DateOnly Today, string NewestSdkVersion, IReadOn
             return "failing";
         }
 
+        // Every green CI build of a Standards.Sdk repo ends with the coverage step, which records its verdict here (a
+        // repo without tests fails it, STD4007); a record without one is from a build whose tests failed or stopped
+        // before the step, so it is never "ok".
+        if (facts.Coverage is null)
+        {
+            return "unmeasured";
+        }
+
         return open.Any(f => f.Severity == "warning") ? "warnings" : "ok";
     }
 }
