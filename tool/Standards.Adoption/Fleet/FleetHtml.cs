@@ -229,6 +229,7 @@ public static class FleetHtml
             .badge.unmeasured{color:{{FleetColours.Unmeasured.Foreground}};background:{{FleetColours.Unmeasured.Background}}}
             .badge.ok{color:{{FleetColours.Ok.Foreground}};background:{{FleetColours.Ok.Background}}}
             .spark{vertical-align:middle;margin-left:.25rem}
+            section.repo{content-visibility:auto;contain-intrinsic-size:auto 20rem}
             #controls{margin:1rem 0;display:flex;gap:.5rem;align-items:center;flex-wrap:wrap}
             :focus-visible{outline:2px solid {{FleetColours.Link.Foreground}};outline-offset:2px}
             """);
