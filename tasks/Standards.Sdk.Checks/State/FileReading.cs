@@ -37,4 +37,17 @@ public static class FileReading
             return null;
         }
     }
+
+    /// <summary>A file's text, or null when it is missing or cannot be read (for state the caller can do without).</summary>
+    public static string? ReadOrNull(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+        catch (Exception ex) when (ReadFailure.IsEnvironmental(ex))
+        {
+            return null;
+        }
+    }
 }

@@ -38,7 +38,7 @@ public static class ComplianceProjects
     /// </summary>
     public static ComplianceProject? ReadRecord(string file, string what, string lost, string writer, List<Finding> problems)
     {
-        var text = ReadOrNull(file);
+        var text = FileReading.ReadOrNull(file);
         var (record, problem) = text is null ? ((ComplianceProject?)null, ComplianceDocument.Malformed("it cannot be read", 0)) : ProjectFindingsFile.Read(text);
         if (record is null)
         {
@@ -53,7 +53,7 @@ public static class ComplianceProjects
     public static void Update(string complianceFile, string stateDirectory, string repoRoot, List<Finding> problems, List<string> notWritten)
     {
         using var guard = ComplianceLock.Take(stateDirectory, complianceFile, problems);
-        if (guard is null || !File.Exists(complianceFile) || ReadOrNull(complianceFile) is not { } text)
+        if (guard is null || !File.Exists(complianceFile) || FileReading.ReadOrNull(complianceFile) is not { } text)
         {
             return;
         }
@@ -67,17 +67,5 @@ public static class ComplianceProjects
         }
 
         StateWriter.TryWriteIfChanged(complianceFile, ComplianceDocument.Write(WithRecords(facts, stateDirectory, repoRoot, problems)), notWritten);
-    }
-
-    private static string? ReadOrNull(string path)
-    {
-        try
-        {
-            return File.Exists(path) ? File.ReadAllText(path) : null;
-        }
-        catch (Exception ex) when (ReadFailure.IsEnvironmental(ex))
-        {
-            return null;
-        }
     }
 }
