@@ -1,5 +1,6 @@
 #nullable enable
 #pragma warning disable IDE0161 // Several namespaces: each type lives where .NET (and the compiler) looks for it.
+// Hand-written: Polyfill 11.4.5 has EnumerationOptions but no FileSystemEnumerable, FileSystemEntry or walk.
 // The part of .NET's System.IO.Enumeration API (FileSystemEnumerable, FileSystemEntry, EnumerationOptions) that RepositorySnapshotLoader uses (a filtered recursive walk
 // with include and recurse predicates), for the netstandard2.0 build, on top of DirectoryInfo. The same rules
 // as .NET: an entry whose attributes intersect AttributesToSkip is neither returned nor entered; a

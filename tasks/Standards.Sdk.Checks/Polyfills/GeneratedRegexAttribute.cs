@@ -1,8 +1,7 @@
 #nullable enable
-// The attribute of [GeneratedRegex] partial methods for netstandard2.0, which Standards.Sdk.Polyfills.Generators
-// implements. The other types the compiler looks up by name (init, required, the nullable attributes,
-// CallerArgumentExpression, Index and Range) come from PolySharp; it has no GeneratedRegex, whose implementation is a
-// generator of its own. Compiled only for netstandard2.0 (see Standards.Sdk.Checks.csproj).
+// Hand-written: Polyfill 11.4.5 has no [GeneratedRegex] attribute and nothing that implements its partial methods.
+// The attribute for netstandard2.0, which Standards.Sdk.Polyfills.Generators implements. Compiled only for
+// netstandard2.0 (see Standards.Sdk.Checks.csproj).
 
 namespace System.Text.RegularExpressions;
 

@@ -1,4 +1,5 @@
 #nullable enable
+// Hand-written: Polyfill 11.4.5 has no IReadOnlySet<T>.
 namespace Standards.Sdk;
 
 /// <summary>

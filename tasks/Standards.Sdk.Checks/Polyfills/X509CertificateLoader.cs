@@ -1,4 +1,5 @@
 #nullable enable
+// Hand-written: Polyfill 11.4.5 has no X509CertificateLoader.
 using System.Security.Cryptography.X509Certificates;
 
 namespace Standards.Sdk;

@@ -2,14 +2,15 @@ using System.Globalization;
 
 namespace Standards.Sdk.Checks.Tests.Polyfills;
 
-/// <summary>The netstandard2.0 string members give what .NET's give.</summary>
+/// <summary>The netstandard2.0 string members (ours and the Polyfill package's) give what .NET's give.</summary>
 public sealed class StringPolyfillTests
 {
     public static TheoryData<string> Texts() => new() { "", ",", "a", " a , b ,, c ", "a,b,c", ",a,", "  ,  ", "x;y, z", "\ta\t,\nb\n" };
 
     /// <summary>
-    /// Polyfill members are called through their extension class: in this .NET test project <c>text.Split(',')</c>
-    /// would bind to .NET's own member. <c>get_TrimEntries()</c> is the polyfill's StringSplitOptions.TrimEntries.
+    /// Polyfill members are called through their extension class (the package's by reflection, see
+    /// <see cref="PackagePolyfill"/>): in this .NET test project <c>text.Split(',')</c> would bind to .NET's own
+    /// member. <c>get_TrimEntries()</c> is our polyfill's StringSplitOptions.TrimEntries.
     /// </summary>
     [Theory]
     [MemberData(nameof(Texts))]
@@ -30,9 +31,9 @@ public sealed class StringPolyfillTests
 
         foreach (var options in new[] { StringSplitOptions.None, StringSplitOptions.RemoveEmptyEntries })
         {
-            Assert.Equal(text.Split(',', options), StringPolyfills.Split(text, ',', options));
-            Assert.Equal(text.Split(',', 2, options), StringPolyfills.Split(text, ',', 2, options));
-            Assert.Equal(text.Split(", ", options), StringPolyfills.Split(text, ", ", options));
+            Assert.Equal(text.Split(',', options), PackagePolyfill.Get<Func<string, char, StringSplitOptions, string[]>>("Split")(text, ',', options));
+            Assert.Equal(text.Split(',', 2, options), PackagePolyfill.Get<Func<string, char, int, StringSplitOptions, string[]>>("Split")(text, ',', 2, options));
+            Assert.Equal(text.Split(", ", options), PackagePolyfill.Get<Func<string, string, StringSplitOptions, string[]>>("Split")(text, ", ", options));
         }
     }
 
@@ -44,16 +45,16 @@ public sealed class StringPolyfillTests
     [InlineData("abc\0", '\0')]
     public void Char_members_match_dotnet(string text, char c)
     {
-        Assert.Equal(text.Contains(c), StringPolyfills.Contains(text, c));
+        Assert.Equal(text.Contains(c), PackagePolyfill.Get<Func<string, char, bool>>("Contains")(text, c));
         foreach (var comparison in new[] { StringComparison.Ordinal, StringComparison.OrdinalIgnoreCase })
         {
-            Assert.Equal(text.Contains(c, comparison), StringPolyfills.Contains(text, c, comparison));
-            Assert.Equal(text.IndexOf(c, comparison), StringPolyfills.IndexOf(text, c, comparison));
-            Assert.Equal(text.Contains(c.ToString(), comparison), StringPolyfills.Contains(text, c.ToString(), comparison));
+            Assert.Equal(text.Contains(c, comparison), PackagePolyfill.Get<Func<string, char, StringComparison, bool>>("Contains")(text, c, comparison));
+            Assert.Equal(text.IndexOf(c, comparison), PackagePolyfill.Get<Func<string, char, StringComparison, int>>("IndexOf")(text, c, comparison));
+            Assert.Equal(text.Contains(c.ToString(), comparison), PackagePolyfill.Get<Func<string, string, StringComparison, bool>>("Contains")(text, c.ToString(), comparison));
         }
 
-        Assert.Equal(text.StartsWith(c), StringPolyfills.StartsWith(text, c));
-        Assert.Equal(text.EndsWith(c), StringPolyfills.EndsWith(text, c));
+        Assert.Equal(text.StartsWith(c), PackagePolyfill.Get<Func<string, char, bool>>("StartsWith")(text, c));
+        Assert.Equal(text.EndsWith(c), PackagePolyfill.Get<Func<string, char, bool>>("EndsWith")(text, c));
     }
 
     [Theory]
@@ -76,9 +77,9 @@ public sealed class StringPolyfillTests
     public void Join_and_Create_match_dotnet()
     {
         string[] parts = ["a", "", "c"];
-        Assert.Equal(string.Join('/', parts), StringPolyfills.Join('/', parts));
-        Assert.Equal(string.Join('/', parts.AsEnumerable()), StringPolyfills.Join('/', parts.AsEnumerable()));
-        Assert.Equal(string.Join(',', new[] { 1, 2 }.AsEnumerable()), StringPolyfills.Join(',', new[] { 1, 2 }.AsEnumerable()));
+        Assert.Equal(string.Join('/', parts), PackagePolyfill.Get<Func<char, string?[], string>>("Join")('/', parts));
+        Assert.Equal(string.Join('/', parts.AsEnumerable()), PackagePolyfill.Get<Func<char, IEnumerable<string>, string>>("Join", typeof(string))('/', parts.AsEnumerable()));
+        Assert.Equal(string.Join(',', new[] { 1, 2 }.AsEnumerable()), PackagePolyfill.Get<Func<char, IEnumerable<int>, string>>("Join", typeof(int))(',', new[] { 1, 2 }.AsEnumerable()));
 
         var culture = CultureInfo.GetCultureInfo("de-DE");
         var value = 1234.5;
