@@ -47,7 +47,17 @@ public sealed class BaselineFile
     /// <summary>The format version this SDK writes and reads.</summary>
     public const int CurrentVersion = 1;
 
-    private static readonly string[] EntryFields = ["code", "file", "message", "reason", "expires"];
+    private static readonly JsonShape Top = new(DefaultFileName, VersionedJsonFile.VersionKey(CurrentVersion), new JsonKey("findings", JsonType.Array, Required: true));
+
+    private static readonly JsonShape Entry = new(
+        "a finding",
+        new JsonKey("code", JsonType.Text, Required: true) { NotBlank = true },
+        new JsonKey("file", JsonType.Text, Required: true) { Hint = "It is \"\" for a finding without a file." },
+        new JsonKey("message", JsonType.Text, Required: true),
+        new JsonKey("reason", JsonType.Text),
+        new JsonKey("expires", JsonType.Text) { Hint = "Write " + DateFormat });
+
+    private const string DateFormat = "the date as a string YYYY-MM-DD, e.g. \"2027-03-31\" (the last day the entry suppresses its finding).";
 
     /// <summary>Creates a baseline from entries.</summary>
     public BaselineFile(IReadOnlyList<BaselineEntry> entries) => Entries = entries;
@@ -78,57 +88,29 @@ public sealed class BaselineFile
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
         var problems = new List<Finding>();
-        Finding Problem(string message, int line, int column = 0) =>
-            new(BaselineRuleIds.Malformed, Severity.Error, $"{path}: {message} Fix it, or regenerate the file with `{UpdateCommand}`.", path, line, column);
-        void Report(string message, int line, int column) => problems.Add(Problem(message, line, column));
+        void Report(string message, int line, int column) =>
+            problems.Add(new(BaselineRuleIds.Malformed, Severity.Error, $"{path}: {message} Fix it, or regenerate the file with `{UpdateCommand}`.", path, line, column));
 
         if (VersionedJsonFile.ReadObject(JsonFormats.AdoptionBaseline, text, Report, value => $"the top level must be an object with \"version\" and \"findings\", not {value.Kind}.") is not { } root)
         {
             return (Empty, problems);
         }
 
-        foreach (var (property, message) in UnknownKeys.Find(root, DefaultFileName, ["version", "findings"]))
+        var top = Top.Read(root);
+        VersionedJsonFile.ReportEach(top.Problems, Report);
+        if (top.GetArray("findings") is not { } array)
         {
-            problems.Add(Problem(message, property.Line, property.Column));
-        }
-
-        VersionedJsonFile.CheckVersion(root, CurrentVersion, Report, $"\"version\" is missing; this SDK reads version {CurrentVersion}.");
-
-        var findings = root.Get("findings");
-        if (findings is not JsonArrayNode array)
-        {
-            var where = findings ?? (JsonValueNode)root;
-            problems.Add(Problem(findings is null ? "\"findings\" is missing." : $"\"findings\" must be an array, not {findings.Kind}.", where.Line, where.Column));
             return (Empty, problems);
         }
 
         var entries = new List<BaselineEntry>();
         foreach (var item in array.Items)
         {
-            if (item is not JsonObjectNode entry)
+            var entry = Entry.Read(item);
+            VersionedJsonFile.ReportEach(entry.Problems, Report);
+            if (entry.IsValid && Expiry(entry, Report, out var expires))
             {
-                problems.Add(Problem($"each finding must be an object with {string.Join(", ", EntryFields)}, not {item.Kind}.", item.Line, item.Column));
-                continue;
-            }
-
-            foreach (var (extra, unknown) in UnknownKeys.Find(entry, "a finding", EntryFields))
-            {
-                problems.Add(Problem(unknown, extra.Line, extra.Column));
-            }
-
-            var code = entry.Get("code") as JsonStringNode;
-            var file = entry.Get("file") as JsonStringNode;
-            var message = entry.Get("message") as JsonStringNode;
-            if (code is null || code.Value.Trim().Length == 0 || file is null || message is null)
-            {
-                var missing = new[] { code is null || code.Value.Trim().Length == 0 ? "code" : null, file is null ? "file" : null, message is null ? "message" : null }.OfType<string>();
-                problems.Add(Problem($"a finding lacks {string.Join(", ", missing)} (strings; \"file\" may be \"\").", entry.Line, entry.Column));
-                continue;
-            }
-
-            if (Optional(entry, problems, Problem) is { } terms)
-            {
-                entries.Add(new BaselineEntry(code.Value.Trim(), file.Value.Replace('\\', '/'), message.Value, entry.Line, terms.Reason, terms.Expires));
+                entries.Add(new BaselineEntry(entry.GetString("code")!.Trim(), entry.GetString("file")!.Replace('\\', '/'), entry.GetString("message")!, item.Line, entry.GetString("reason"), expires));
             }
         }
 
@@ -136,34 +118,25 @@ public sealed class BaselineFile
     }
 
     /// <summary>
-    /// An entry's optional reason and expiry date; null (with a problem each) when either is present but malformed:
-    /// a date that cannot be read must not leave an entry that never expires.
+    /// An entry's optional expiry date; false (with a problem) when it is present but not a date: a date that cannot
+    /// be read must not leave an entry that never expires.
     /// </summary>
-    private static (string? Reason, DateOnly? Expires)? Optional(JsonObjectNode entry, List<Finding> problems, Func<string, int, int, Finding> problem)
+    private static bool Expiry(JsonRead entry, VersionedJsonFile.Report report, out DateOnly? expires)
     {
-        var ok = true;
-        var reason = entry.Get("reason");
-        if (reason is not null and not JsonStringNode)
+        expires = null;
+        if (entry.Node("expires") is not JsonStringNode node)
         {
-            problems.Add(problem($"\"reason\" must be a string, not {reason.Kind}.", reason.Line, reason.Column));
-            ok = false;
+            return true;
         }
 
-        DateOnly? expires = null;
-        if (entry.Get("expires") is { } node)
+        if (!DateOnly.TryParseExact(node.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            if (node is JsonStringNode text && DateOnly.TryParseExact(text.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                expires = date;
-            }
-            else
-            {
-                problems.Add(problem($"\"expires\" is {(node is JsonStringNode s ? $"'{s.Value}'" : node.Kind)}; write the date as a string YYYY-MM-DD, e.g. \"2027-03-31\" (the last day the entry suppresses its finding).", node.Line, node.Column));
-                ok = false;
-            }
+            report($"\"expires\" is '{node.Value}'; write {DateFormat}", node.Line, node.Column);
+            return false;
         }
 
-        return ok ? ((reason as JsonStringNode)?.Value, expires) : null;
+        expires = date;
+        return true;
     }
 
     /// <summary>

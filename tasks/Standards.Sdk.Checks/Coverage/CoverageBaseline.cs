@@ -44,68 +44,56 @@ public sealed class CoverageBaseline
     public CoverageBaselineEntry? Find(string name) =>
         Entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
 
+    private static readonly JsonShape Top = new(
+        DefaultFileName,
+        VersionedJsonFile.VersionKey(1),
+        new JsonKey("total", JsonType.KeyedObject) { Hint = EntryHint },
+        new JsonKey("projects", JsonType.KeyedObject) { Hint = "It maps each project's name to { \"line\": <0-100>, \"branch\": <0-100> }." });
+
+    private const string EntryHint = "Write it as { \"line\": <0-100>, \"branch\": <0-100> }.";
+
     /// <summary>Reads the file; every problem is an STD4006 finding with the line, valid entries still apply.</summary>
     public static (CoverageBaseline Baseline, IReadOnlyList<Finding> Problems) Parse(string path, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var problems = new List<Finding>();
-        Finding At(string message, int line, int column) =>
-            new(CoverageRuleIds.BaselineMalformed, Severity.Error, $"{Path.GetFileName(path)}: {message} Fix it, or write it again with `{UpdateCommand}`.", path, line, column);
-        Finding Problem(string message, JsonValueNode? node) => At(message, node?.Line ?? 1, node?.Column ?? 0);
-        void Report(string message, int line, int column) => problems.Add(At(message, line, column));
+        void Report(string message, int line, int column) =>
+            problems.Add(new(CoverageRuleIds.BaselineMalformed, Severity.Error, $"{Path.GetFileName(path)}: {message} Fix it, or write it again with `{UpdateCommand}`.", path, line, column));
 
         if (VersionedJsonFile.ReadObject(JsonFormats.CoverageBaseline, text, Report, _ => "the top level must be an object with \"version\", \"total\" and \"projects\".") is not { } root)
         {
             return (Empty, problems);
         }
 
-        foreach (var (extra, message) in UnknownKeys.Find(root, DefaultFileName, ["version", "total", "projects"]))
-        {
-            problems.Add(At(message, extra.Line, extra.Column));
-        }
-
-        VersionedJsonFile.CheckVersion(root, 1, Report);
-
+        var top = Top.Read(root);
+        VersionedJsonFile.ReportEach(top.Problems, Report);
         var entries = new List<CoverageBaselineEntry>();
-        if (root.Get("total") is { } total && Entry(TotalKey, total, problems, Problem) is { } totalEntry)
+        if (top.Node("total") is { } total && Entry(TotalKey, "\"total\"", total, Report) is { } totalEntry)
         {
             entries.Add(totalEntry);
         }
 
-        switch (root.Get("projects"))
+        foreach (var project in top.GetObject("projects")?.Properties ?? [])
         {
-            case null:
-                break;
-            case JsonObjectNode projects:
-                foreach (var project in projects.Properties)
-                {
-                    if (Entry(project.Name, project.Value, problems, Problem) is { } entry)
-                    {
-                        entries.Add(entry);
-                    }
-                }
-
-                break;
-            case var other:
-                problems.Add(Problem($"\"projects\" must be an object mapping project names to {{ \"line\": .., \"branch\": .. }}, not {other.Kind}.", other));
-                break;
+            if (Entry(project.Name, $"the entry for '{project.Name}'", project.Value, Report) is { } entry)
+            {
+                entries.Add(entry);
+            }
         }
 
         return (new CoverageBaseline(entries), problems);
     }
 
-    private static CoverageBaselineEntry? Entry(string name, JsonValueNode node, List<Finding> problems, Func<string, JsonValueNode?, Finding> problem)
+    /// <summary>An entry; null (with its problems) when anything in it is wrong, an unknown key included.</summary>
+    private static CoverageBaselineEntry? Entry(string name, string where, JsonValueNode node, VersionedJsonFile.Report report)
     {
-        if (node is JsonObjectNode obj
-            && obj.Get("line") is JsonNumberNode line && line.TryGetDouble(out var l) && l is >= 0 and <= 100
-            && obj.Get("branch") is JsonNumberNode branch && branch.TryGetDouble(out var b) && b is >= 0 and <= 100
-            && obj.Properties.All(p => p.Name is "line" or "branch"))
-        {
-            return new CoverageBaselineEntry(name, l, b, node.Line);
-        }
-
-        problems.Add(problem($"the entry for '{name}' must be {{ \"line\": <0-100>, \"branch\": <0-100> }}.", node));
-        return null;
+        var percent = new JsonShape(
+            where,
+            new JsonKey("line", JsonType.Number, Required: true) { Minimum = 0, Maximum = 100, Hint = EntryHint },
+            new JsonKey("branch", JsonType.Number, Required: true) { Minimum = 0, Maximum = 100, Hint = EntryHint });
+        var read = percent.Read(node);
+        VersionedJsonFile.ReportEach(read.Problems, report);
+        return read.Problems.Count == 0 ? new CoverageBaselineEntry(name, read.GetNumber("line")!.Value, read.GetNumber("branch")!.Value, node.Line) : null;
     }
 
     /// <summary>The file's text (sorted, numbers with one decimal, no machine path).</summary>

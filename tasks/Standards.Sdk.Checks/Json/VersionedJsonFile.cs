@@ -60,6 +60,25 @@ internal static class VersionedJsonFile
         problem(version is null && missing is not null ? missing : $"\"version\" must be {expected}, the format this SDK reads.", where.Line, where.Column);
     }
 
+    /// <summary>The required <c>version</c> key for <see cref="JsonShape"/>: an integer that must be <paramref name="current"/>.</summary>
+    public static JsonKey VersionKey(int current) => new("version", JsonType.WholeNumber, Required: true)
+    {
+        Minimum = current,
+        Maximum = current,
+        Hint = $"It is the file's format; this SDK reads version {current}.",
+    };
+
+    /// <summary>Reports each problem the typed reader found, with its line and column.</summary>
+    public static void ReportEach(IEnumerable<JsonProblem> problems, Report report)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        ArgumentNullException.ThrowIfNull(report);
+        foreach (var problem in problems)
+        {
+            report(problem.Message, problem.Line, problem.Column);
+        }
+    }
+
     /// <summary>The file's text: <c>$comment</c>, <c>version</c>, then what <paramref name="writeContent"/> writes into the object.</summary>
     public static string Write(string comment, int version, Action<Utf8JsonWriter> writeContent, JavaScriptEncoder? encoder = null)
     {

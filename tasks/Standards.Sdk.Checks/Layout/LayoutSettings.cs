@@ -30,14 +30,22 @@ internal sealed record LayoutSettingValue(string Value, int Line, int Column);
 /// </summary>
 internal sealed class LayoutSettings
 {
-    /// <summary>The keys the section accepts.</summary>
-    public static readonly IReadOnlyList<string> Keys = ["requiredPaths", "criticalProjects", "testsFolder", "exclude", "projectsWithoutStandardsSdk"];
 
     /// <summary>The tests folders looked for, in order, when testsFolder is not set.</summary>
     public static readonly IReadOnlyList<string> DefaultTestsFolders = ["tests", "test"];
 
     /// <summary>The values of projectsWithoutStandardsSdk.</summary>
     public static readonly IReadOnlyList<string> OtherProjectsChoices = ["ignore", "check"];
+
+    private static readonly JsonShape Shape = new(
+        "'layout' of standards.json",
+        new JsonKey("requiredPaths", JsonType.Array),
+        new JsonKey("criticalProjects", JsonType.Array),
+        new JsonKey("testsFolder", JsonType.Text) { Hint = FolderHint },
+        new JsonKey("exclude", JsonType.Array),
+        new JsonKey("projectsWithoutStandardsSdk", JsonType.Text) { Allowed = OtherProjectsChoices, Hint = "\"ignore\" is the default." });
+
+    private const string FolderHint = "Write the name of a folder at the repo root, such as \"test\".";
 
     /// <summary>The tests folder set in standards.json (no slashes), or null for the default.</summary>
     public LayoutSettingValue? TestsFolder { get; private init; }
@@ -71,55 +79,45 @@ internal sealed class LayoutSettings
     {
         ArgumentNullException.ThrowIfNull(policy);
         var path = policy.SourcePath ?? "standards.json";
-        var section = policy.Document?.Get("layout");
-        if (section is null)
+        if (policy.Document?.Get("layout") is not { } section)
         {
             return new LayoutSettings();
         }
 
-        if (section is not JsonObjectNode obj)
+        var read = Shape.Read(section);
+        foreach (var problem in read.Problems)
         {
-            findings.Add(PolicyLoader.Shape(path, section, $"'layout' must be an object with {string.Join(" and ", Keys)}, not {section.Kind}."));
-            return new LayoutSettings();
-        }
-
-        foreach (var (property, message) in UnknownKeys.Find(obj, "'layout' of standards.json", Keys))
-        {
-            findings.Add(new Finding(PolicyRuleIds.PolicyShape, Severity.Error,
-                $"{message} Rule severities go in the \"rules\" section (e.g. \"STD3030\": \"none\").", path, property.Line, property.Column));
-        }
-
-        var testsFolder = obj.Get("testsFolder");
-        LayoutSettingValue? tests = null;
-        if (testsFolder is JsonStringNode { Value: var folder } && ValidateFolderName(folder.Trim().Trim('/')) is null)
-        {
-            tests = new LayoutSettingValue(folder.Trim().Trim('/'), testsFolder.Line, testsFolder.Column);
-        }
-        else if (testsFolder is not null)
-        {
-            var problem = testsFolder is JsonStringNode s ? ValidateFolderName(s.Value.Trim().Trim('/')) : $"must be a folder name such as \"test\", not {testsFolder.Kind}";
-            findings.Add(PolicyLoader.Shape(path, testsFolder, $"'layout.testsFolder' {problem}."));
-        }
-
-        var others = obj.Get("projectsWithoutStandardsSdk");
-        var check = false;
-        if (others is JsonStringNode { Value: var choice } && OtherProjectsChoices.Contains(choice, StringComparer.Ordinal))
-        {
-            check = choice == "check";
-        }
-        else if (others is not null)
-        {
-            findings.Add(PolicyLoader.Shape(path, others, $"'layout.projectsWithoutStandardsSdk' must be \"ignore\" (the default) or \"check\"."));
+            // A key the section does not know is most often a rule's setting written in the wrong place.
+            findings.Add(problem.Kind == JsonProblemKind.Unknown
+                ? new Finding(PolicyRuleIds.PolicyShape, Severity.Error, $"{problem.Message} Rule severities go in the \"rules\" section (e.g. \"STD3030\": \"none\").", path, problem.Line, problem.Column)
+                : PolicyLoader.Shape(path, problem));
         }
 
         return new LayoutSettings
         {
-            RequiredPaths = Strings(path, obj.Get("requiredPaths"), "requiredPaths", findings, ValidatePath),
-            CriticalProjects = Strings(path, obj.Get("criticalProjects"), "criticalProjects", findings, static _ => null),
-            TestsFolder = tests,
-            Exclude = Strings(path, obj.Get("exclude"), "exclude", findings, ValidateGlob),
-            CheckProjectsWithoutStandardsSdk = check,
+            RequiredPaths = Strings(path, read.GetArray("requiredPaths"), "requiredPaths", findings, ValidatePath),
+            CriticalProjects = Strings(path, read.GetArray("criticalProjects"), "criticalProjects", findings, static _ => null),
+            TestsFolder = TestsFolderOf(path, read.Node("testsFolder") as JsonStringNode, findings),
+            Exclude = Strings(path, read.GetArray("exclude"), "exclude", findings, ValidateGlob),
+            CheckProjectsWithoutStandardsSdk = read.GetString("projectsWithoutStandardsSdk") == "check",
         };
+    }
+
+    private static LayoutSettingValue? TestsFolderOf(string path, JsonStringNode? node, List<Finding> findings)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var folder = node.Value.Trim().Trim('/');
+        if (ValidateFolderName(folder) is { } problem)
+        {
+            findings.Add(PolicyLoader.Shape(path, node, $"'layout.testsFolder' {problem}."));
+            return null;
+        }
+
+        return new LayoutSettingValue(folder, node.Line, node.Column);
     }
 
     private static string? ValidateFolderName(string value) =>
@@ -155,17 +153,11 @@ internal sealed class LayoutSettings
         return normalized.Contains('*', StringComparison.Ordinal) ? "must be a path, not a glob" : null;
     }
 
-    private static List<LayoutSettingValue> Strings(string path, JsonValueNode? node, string name, List<Finding> findings, Func<string, string?> validate)
+    private static List<LayoutSettingValue> Strings(string path, JsonArrayNode? array, string name, List<Finding> findings, Func<string, string?> validate)
     {
         var result = new List<LayoutSettingValue>();
-        if (node is null)
+        if (array is null)
         {
-            return result;
-        }
-
-        if (node is not JsonArrayNode array)
-        {
-            findings.Add(PolicyLoader.Shape(path, node, $"'layout.{name}' must be an array of strings, not {node.Kind}."));
             return result;
         }
 

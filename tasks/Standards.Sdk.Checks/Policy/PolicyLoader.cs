@@ -114,6 +114,10 @@ public static class PolicyLoader
     internal static Finding Shape(string path, JsonValueNode node, string message) =>
         new(PolicyRuleIds.PolicyShape, Severity.Error, $"{message} See the schema in the Standards.Sdk package (schema/standards.schema.json).", path, node.Line, node.Column);
 
+    /// <summary>An STD0002 finding for a problem the typed reader found in a section.</summary>
+    internal static Finding Shape(string path, JsonProblem problem) =>
+        new(PolicyRuleIds.PolicyShape, Severity.Error, $"{problem.Message} See the schema in the Standards.Sdk package (schema/standards.schema.json).", path, problem.Line, problem.Column);
+
     /// <summary>Reads values and records what is wrong with them.</summary>
     private sealed class Reader(string path, List<Finding> findings)
     {

@@ -167,8 +167,8 @@ public class BaselineTests
     [Theory]
     [InlineData("\"expires\": \"2027-02-30\"", "\"expires\" is '2027-02-30'; write the date as a string YYYY-MM-DD")]
     [InlineData("\"expires\": \"31/03/2027\"", "\"expires\" is '31/03/2027'; write the date as a string YYYY-MM-DD")]
-    [InlineData("\"expires\": 20270331", "\"expires\" is number; write the date as a string YYYY-MM-DD")]
-    [InlineData("\"reason\": 1", "\"reason\" must be a string, not number.")]
+    [InlineData("\"expires\": 20270331", "\"expires\" in a finding must be a string, not number. Write the date as a string YYYY-MM-DD")]
+    [InlineData("\"reason\": 1", "\"reason\" in a finding must be a string, not number.")]
     public void A_malformed_date_or_reason_is_STD3901_at_its_line_and_the_entry_suppresses_nothing(string field, string message)
     {
         var text = "{\n  \"version\": 1,\n  \"findings\": [\n    { \"code\": \"STD3001\", \"file\": \"README.md\", \"message\": \"m\",\n      " + field + " }\n  ]\n}";

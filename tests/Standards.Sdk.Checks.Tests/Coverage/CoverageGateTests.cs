@@ -143,6 +143,21 @@ public class CoverageGateTests
     }
 
     [Fact]
+    public void Each_problem_of_an_entry_is_STD4006_at_its_line_and_the_entry_does_not_count()
+    {
+        const string text = "{\n  \"version\": 1,\n  \"total\": { \"line\": 80, \"branch\": 70 },\n  \"projects\": {\n    \"A\": { \"line\": 101, \"branch\": 1 },\n    \"B\": { \"line\": 50, \"branch\": 1, \"brnch\": 2 },\n    \"C\": 5,\n    \"D\": { \"line\": 60, \"branch\": 40 }\n  }\n}";
+        var (baseline, problems) = CoverageBaseline.Parse("/repo/standards-coverage-baseline.json", text);
+        Assert.Equal(
+            [
+                ("STD4006", 5, "standards-coverage-baseline.json: \"line\" in the entry for 'A' is 101; it must be between 0 and 100. Write it as { \"line\": <0-100>, \"branch\": <0-100> }. Fix it, or write it again with `dotnet build -t:StandardsCoverage -p:StandardsUpdateCoverageBaseline=true`."),
+                ("STD4006", 6, "standards-coverage-baseline.json: Unknown setting 'brnch' in the entry for 'B'. Did you mean 'branch'? Known settings: line, branch. Fix it, or write it again with `dotnet build -t:StandardsCoverage -p:StandardsUpdateCoverageBaseline=true`."),
+                ("STD4006", 7, "standards-coverage-baseline.json: the entry for 'C' must be an object, not number. Fix it, or write it again with `dotnet build -t:StandardsCoverage -p:StandardsUpdateCoverageBaseline=true`."),
+            ],
+            problems.Select(p => (p.Code, p.Line, p.Message)));
+        Assert.Equal([(CoverageBaseline.TotalKey, 3), ("D", 8)], baseline.Entries.Select(e => (e.Name, e.FileLine)));
+    }
+
+    [Fact]
     public void Coverage_settings_report_bad_values_with_their_line()
     {
         var findings = new List<Finding>();

@@ -47,4 +47,20 @@ public class MarkdownAndSettingsTests
         Assert.Equal([5, 7], findings.Select(f => f.Line).Order());
         Assert.Equal(["LICENSE"], settings.RequiredPaths.Select(p => p.Value));
     }
+
+    [Theory]
+    [InlineData("""{ "layout": { "projectsWithoutStandardsSdk": "yes" } }""", "\"projectsWithoutStandardsSdk\" in 'layout' of standards.json is 'yes'; it must be one of: ignore, check. \"ignore\" is the default. See the schema in the Standards.Sdk package (schema/standards.schema.json).")]
+    [InlineData("""{ "layout": { "testsFolder": 3 } }""", "\"testsFolder\" in 'layout' of standards.json must be a string, not number. Write the name of a folder at the repo root, such as \"test\". See the schema in the Standards.Sdk package (schema/standards.schema.json).")]
+    [InlineData("""{ "layout": { "testsFolder": "a/b" } }""", "'layout.testsFolder' is 'a/b'; it must be the name of a folder at the repo root, such as \"test\". See the schema in the Standards.Sdk package (schema/standards.schema.json).")]
+    [InlineData("""{ "layout": [] }""", "'layout' of standards.json must be an object, not array. See the schema in the Standards.Sdk package (schema/standards.schema.json).")]
+    [InlineData("""{ "layout": { "exclude": "vendor" } }""", "\"exclude\" in 'layout' of standards.json must be an array, not string. See the schema in the Standards.Sdk package (schema/standards.schema.json).")]
+    [InlineData("""{ "layout": { "testFolder": "test" } }""", "Unknown setting 'testFolder' in 'layout' of standards.json. Did you mean 'testsFolder'? Known settings: requiredPaths, criticalProjects, testsFolder, exclude, projectsWithoutStandardsSdk. Rule severities go in the \"rules\" section (e.g. \"STD3030\": \"none\").")]
+    public void Each_layout_problem_has_the_typed_readers_wording(string json, string message)
+    {
+        var findings = new List<Finding>();
+        var settings = LayoutSettings.Read(FakeRepo.Policy(json), findings);
+        var finding = Assert.Single(findings);
+        Assert.Equal(("STD0002", "standards.json", 1, message), (finding.Code, finding.File, finding.Line, finding.Message));
+        Assert.Equal((null, false), (settings.TestsFolder, settings.CheckProjectsWithoutStandardsSdk));
+    }
 }
