@@ -513,7 +513,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             var policy = CoverageMinimums.Apply(File.Exists(policyPath) ? File.ReadAllText(policyPath) : null, minimums);
             File.WriteAllText(policyPath, policy);
             changes.Set(CoverageMinimums.PolicyFile, policy);
-            retest = RunTests(workspace, solution, globalJson);
+            retest = Recheck(workspace, solution, globalJson);
             errors = retest.ExitCode == 0 ? [] : [.. BuildOutput.Parse(retest.Output, workspace).Where(d => d.IsError)];
 
             // A gate the first run did not show (a gate that stopped before it, or the merge judged only once the run
@@ -563,6 +563,17 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         var coverage = Dotnet(workspace, ci: true, [.. TestCommand.CoverageArguments(solution)]);
         return new CommandResult(coverage.ExitCode, test.Output + "\n" + coverage.Output);
     }
+
+    /// <summary>
+    /// The gates again at the minimums just written. On Microsoft.Testing.Platform `dotnet test` judges nothing (the
+    /// coverage step judges each test app's newest report and the merge), so the coverage step alone re-judges the
+    /// reports the tests just wrote, and the tests do not run again; on VSTest the per-run gate is part of `dotnet test`,
+    /// which runs again.
+    /// </summary>
+    private CommandResult Recheck(string workspace, string solution, string? globalJson) =>
+        TestCommand.IsTestingPlatform(globalJson)
+            ? Dotnet(workspace, ci: true, [.. TestCommand.CoverageArguments(solution)])
+            : RunTests(workspace, solution, globalJson);
 
     private static bool HasCoverageReports(string workspace)
     {
