@@ -72,23 +72,14 @@ public sealed class RunRepositoryChecks : StandardsTask
     {
         var started = DateTime.UtcNow;
         var watch = Stopwatch.StartNew();
-        var root = Path.GetFullPath(RepoRoot);
         var notWritten = new List<string>();
         if (!string.IsNullOrEmpty(StateProblem))
         {
             notWritten.Add(StateProblem);
         }
 
-        using var guard = RunGuard.Acquire(Path.Combine(StateDirectory, "repository.lock"), TimeSpan.FromMinutes(2),
-            () => Log.LogMessage(MessageImportance.Normal, "Standards: another build is running the repository checks of this repo; waiting for it."));
-        if (guard.Problem is { } lockProblem)
-        {
-            notWritten.Add($"{Path.Combine(StateDirectory, "repository.lock")} ({lockProblem})");
-        }
-
-        // Only a stamp made under exactly these settings and this state of the repo is another build's valid verdict.
-        if (guard.Waited && !UpdateBaseline && !string.IsNullOrEmpty(StampFile) && Fingerprint.Length > 0
-            && RunGuard.IsUpToDate(StampFile, Fingerprint, RepositoryCheckSession.ReportFiles(ReportsDirectory)))
+        using var guard = TakeLock(notWritten);
+        if (ConcurrentRunIsValid(guard))
         {
             Log.LogMessage(MessageImportance.Normal, "Standards: repository checks up to date (a concurrent build with the same settings just ran them).");
             return true;
@@ -99,6 +90,41 @@ public sealed class RunRepositoryChecks : StandardsTask
             StateWriter.TryDelete(StampFile, notWritten);
         }
 
+        var (request, helpBaseUrl) = BuildRequest();
+        var run = RepositoryCheckSession.Run(request, watch, notWritten);
+        var ok = LogRun(run, request.RepoRoot, helpBaseUrl);
+        WriteReports(request, run, helpBaseUrl, notWritten);
+        WriteState(ok && !run.RuleErrors, started, notWritten);
+        var stateProblems = RepositoryCheckSession.NotWrittenFinding(notWritten, request, run.Outcome.Kind, StateDirectory, !string.IsNullOrEmpty(ReportsDirectory));
+        return LogAndRecord(stateProblems, helpBaseUrl, WarningsAsErrors) && ok;
+    }
+
+    /// <summary>The repo lock (waiting for a concurrent build that holds it); a lock file it could not write goes to <paramref name="notWritten"/>.</summary>
+    private RunGuard TakeLock(List<string> notWritten)
+    {
+        var lockFile = Path.Combine(StateDirectory, "repository.lock");
+        var guard = RunGuard.Acquire(lockFile, TimeSpan.FromMinutes(2),
+            () => Log.LogMessage(MessageImportance.Normal, "Standards: another build is running the repository checks of this repo; waiting for it."));
+        if (guard.Problem is { } lockProblem)
+        {
+            notWritten.Add($"{lockFile} ({lockProblem})");
+        }
+
+        return guard;
+    }
+
+    /// <summary>
+    /// True when this build waited for a concurrent one whose stamp was made under exactly these settings and this
+    /// state of the repo: only then is its verdict this build's.
+    /// </summary>
+    private bool ConcurrentRunIsValid(RunGuard guard) =>
+        guard.Waited && !UpdateBaseline && !string.IsNullOrEmpty(StampFile) && Fingerprint.Length > 0
+        && RunGuard.IsUpToDate(StampFile, Fingerprint, RepositoryCheckSession.ReportFiles(ReportsDirectory));
+
+    /// <summary>What the checks run on, from the task's parameters, and the base URL of the rule pages the findings link to.</summary>
+    private (RepositoryCheckRequest Request, string HelpBaseUrl) BuildRequest()
+    {
+        var root = Path.GetFullPath(RepoRoot);
         var today = ResolveToday(Today);
         // Problems of standards.json itself are reported by every project's policy task; whatever is valid applies here.
         var policy = LoadPolicy(string.IsNullOrEmpty(PolicyFile) ? null : Path.GetFullPath(PolicyFile), today, findings: null);
@@ -112,38 +138,47 @@ public sealed class RunRepositoryChecks : StandardsTask
             UpdateBaseline = UpdateBaseline,
             WarningsAsErrors = WarningsAsErrors,
             UseGit = UseGit,
-            // The fingerprint's walk in this build, when there is one: the checks judge exactly the files the stamp names.
-            Walk = Fingerprint.Length > 0
-                ? BuildEngine4?.GetRegisteredTaskObject(WriteRepositoryFingerprint.WalkKey(root, Fingerprint), RegisteredTaskObjectLifetime.Build) as RepositoryWalk
-                : null,
+            Walk = FingerprintWalk(root),
         };
-        var run = RepositoryCheckSession.Run(request, watch, notWritten);
-        var ok = LogRun(run, root, helpBaseUrl);
+        return (request, helpBaseUrl);
+    }
 
-        if (!string.IsNullOrEmpty(ReportsDirectory))
+    /// <summary>The fingerprint's walk in this build, when there is one: the checks judge exactly the files the stamp names.</summary>
+    private RepositoryWalk? FingerprintWalk(string root) =>
+        Fingerprint.Length > 0
+            ? BuildEngine4?.GetRegisteredTaskObject(WriteRepositoryFingerprint.WalkKey(root, Fingerprint), RegisteredTaskObjectLifetime.Build) as RepositoryWalk
+            : null;
+
+    /// <summary>The reports, when asked for; problems with the projects' records are logged as warnings.</summary>
+    private void WriteReports(RepositoryCheckRequest request, RepositoryCheckRun run, string helpBaseUrl, List<string> notWritten)
+    {
+        if (string.IsNullOrEmpty(ReportsDirectory))
         {
-            var recordProblems = new List<Finding>();
-            var reports = new RepositoryReportsRequest(ReportsDirectory, StateDirectory, helpBaseUrl, SdkVersion ?? string.Empty, Environment.GetEnvironmentVariable);
-            if (RepositoryCheckSession.WriteReports(reports, request, run, notWritten, recordProblems))
-            {
-                Log.LogMessage(MessageImportance.Low, $"Standards: reports written to {string.Join(", ", RepositoryCheckSession.ReportFiles(ReportsDirectory))}.");
-            }
-
-            LogAndRecord(recordProblems, helpBaseUrl, warningsAsErrors: false);
+            return;
         }
 
+        var recordProblems = new List<Finding>();
+        var reports = new RepositoryReportsRequest(ReportsDirectory, StateDirectory, helpBaseUrl, SdkVersion ?? string.Empty, Environment.GetEnvironmentVariable);
+        if (RepositoryCheckSession.WriteReports(reports, request, run, notWritten, recordProblems))
+        {
+            Log.LogMessage(MessageImportance.Low, $"Standards: reports written to {string.Join(", ", RepositoryCheckSession.ReportFiles(ReportsDirectory))}.");
+        }
+
+        LogAndRecord(recordProblems, helpBaseUrl, warningsAsErrors: false);
+    }
+
+    /// <summary>The summary line for a later skipped run, and the stamp only when <paramref name="passed"/> and nothing was logged as an error.</summary>
+    private void WriteState(bool passed, DateTime started, List<string> notWritten)
+    {
         if (!string.IsNullOrEmpty(SummaryFile))
         {
             StateWriter.TryWrite(SummaryFile, Summary + "\n", notWritten);
         }
 
-        if (ok && !run.RuleErrors && !Log.HasLoggedErrors && !string.IsNullOrEmpty(StampFile))
+        if (passed && !Log.HasLoggedErrors && !string.IsNullOrEmpty(StampFile))
         {
             RepositoryCheckSession.WriteStamp(StampFile, Fingerprint, Summary, started, notWritten);
         }
-
-        var stateProblems = RepositoryCheckSession.NotWrittenFinding(notWritten, request, run.Outcome.Kind, StateDirectory, !string.IsNullOrEmpty(ReportsDirectory));
-        return LogAndRecord(stateProblems, helpBaseUrl, WarningsAsErrors) && ok;
     }
 
     /// <summary>The run as the build shows it: the detail line, the baseline's change, the summary line, the findings, the baselined ones.</summary>

@@ -40,7 +40,7 @@ public sealed partial class AdopterTests
             + "      \"reason\": \"src/L/L.csproj turns nullable off and its code has 3 nullable warnings, more than adopt records in the code baseline (2); turn it on project by project (or folder by folder with #nullable enable) before the expiry.\",\n"
             + "      \"expires\": \"2027-05-25\"\n    }\n  ]\n}\n",
             Read("standards.json"));
-        Assert.Contains("src/L/L.csproj: nullable left off (line 3: disable): its code has 3 nullable warnings, more than the 2 adopt records in the code baseline; standards.json gets a dated STD0101 exception for \"L\" (owner \"TODO: owner\": fill it in; expires in 180 days)", Adopter.Report(result, dryRun: false), StringComparison.Ordinal);
+        Assert.Contains("src/L/L.csproj: nullable left off (line 3: disable): its code has 3 nullable warnings, more than the 2 adopt records in the code baseline; standards.json gets a dated STD0101 exception for \"L\" (owner \"TODO: owner\": fill it in; expires in 180 days)", AdoptionReport.Write(result, dryRun: false), StringComparison.Ordinal);
 
         // A second run keeps the exception and the project as they are: nothing to write.
         Commit();

@@ -31,7 +31,7 @@ public sealed partial class AdopterTests
                 "templates/content/app/src/App/App.csproj: left alone: template content (under templates/content/app/, which has .template.config/): projects created from the template keep the SDK it names",
             ],
             result.LeftAlone);
-        Assert.Contains("  templates/Pack.csproj: left alone: a template pack project", Adopter.Report(result, dryRun: false), StringComparison.Ordinal);
+        Assert.Contains("  templates/Pack.csproj: left alone: a template pack project", AdoptionReport.Write(result, dryRun: false), StringComparison.Ordinal);
         Assert.Contains("### Left alone by adopt\n\n- templates/Pack.csproj: left alone: a template pack project (<PackageType>Template</PackageType>)\n- templates/content/app/src/App/App.csproj: left alone: template content", SurveyReport.Markdown(result), StringComparison.Ordinal);
         Assert.DoesNotContain(result.Changes.Files.Keys, f => f.StartsWith("templates/", StringComparison.Ordinal));
         Assert.Equal("<Project Sdk=\"Standards.Sdk\">\n  <ItemGroup>\n    <PackageReference Include=\"xunit\" />\n  </ItemGroup>\n</Project>\n", Read("src/A/A.csproj"));
@@ -52,7 +52,7 @@ public sealed partial class AdopterTests
         var again = Run();
 
         Assert.Empty(again.Changes.Files);
-        var report = Adopter.Report(again, dryRun: false);
+        var report = AdoptionReport.Write(again, dryRun: false);
         Assert.Contains("Changes:\n  templates/Pack.csproj: left alone: a template pack project (<PackageType>Template</PackageType>)\n  none: the repo is already adopted and its baselines are current.\n", report.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 

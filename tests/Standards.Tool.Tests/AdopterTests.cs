@@ -73,7 +73,7 @@ public sealed partial class AdopterTests : IDisposable
         Assert.Contains("{ \"id\": \"CA1305\", \"file\": \"src/A/D.cs\", \"hash\": ", Read("standards-code-baseline.json"), StringComparison.Ordinal);
         Assert.Equal(["standards-code-baseline.json"], again.Changes.Files.Keys);
         Assert.True(again.CiBuildGreen);
-        var report = Adopter.Report(again, dryRun: false);
+        var report = AdoptionReport.Write(again, dryRun: false);
         Assert.Contains("\n  fixed, removed: CA1305 src/A/C.cs", report, StringComparison.Ordinal);
         Assert.Contains("The CI-mode build (CI=true dotnet build) is green with these baselines.", report, StringComparison.Ordinal);
     }
@@ -176,7 +176,7 @@ public sealed partial class AdopterTests : IDisposable
         var left = Assert.Single(result.NotBaselinable);
         Assert.Equal("CS0246", left.Diagnostic.Code);
         Assert.Contains("compiler-messages/cs0246", left.Fix, StringComparison.Ordinal);
-        Assert.Contains("cannot be baselined: src/A/C.cs(4): CS0246", Adopter.Report(result, dryRun: true), StringComparison.Ordinal);
+        Assert.Contains("cannot be baselined: src/A/C.cs(4): CS0246", AdoptionReport.Write(result, dryRun: true), StringComparison.Ordinal);
         Assert.Empty(result.CodeEntries);
         Assert.DoesNotContain("standards-code-baseline.json", result.Changes.Files.Keys);
     }
@@ -407,7 +407,7 @@ public sealed partial class AdopterTests : IDisposable
         var result = Run();
 
         Assert.Equal("bin/\r\nobj/\r\nartifacts/\r\n", Read(".gitignore"));
-        Assert.Contains("  .gitignore: updated: ignores artifacts/ (the build's reports), so `git add -A` does not commit them", Adopter.Report(result, dryRun: false), StringComparison.Ordinal);
+        Assert.Contains("  .gitignore: updated: ignores artifacts/ (the build's reports), so `git add -A` does not commit them", AdoptionReport.Write(result, dryRun: false), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -447,7 +447,7 @@ public sealed partial class AdopterTests : IDisposable
                 "Directory.Build.props(4): <NoWarn> lists CS1591, which switches off the public-API documentation rule for the whole project; remove it from <NoWarn> (adopt records today's CS1591 findings in the code baseline) or document the public API",
             ],
             result.WeakenedRules);
-        Assert.Contains("  weakened rule: src/B/B.csproj(3): <NoWarn> lists CS1591", Adopter.Report(result, dryRun: true), StringComparison.Ordinal);
+        Assert.Contains("  weakened rule: src/B/B.csproj(3): <NoWarn> lists CS1591", AdoptionReport.Write(result, dryRun: true), StringComparison.Ordinal);
         Assert.Contains("### Weakened rules\n\n- src/B/B.csproj(3): <NoWarn> lists CS1591", SurveyReport.Markdown(result), StringComparison.Ordinal);
         Assert.Contains("<NoWarn>$(NoWarn);CS1591</NoWarn>", result.Changes.Get("src/B/B.csproj"), StringComparison.Ordinal);
     }

@@ -69,7 +69,7 @@ internal sealed class Run(Commands commands, ParseResult parse, ToolConsole cons
         }
         else if (verbosity >= Verbosity.Minimal)
         {
-            console.Output.Write(Adopter.Report(outcome.Result, outcome.DryRun));
+            console.Output.Write(AdoptionReport.Write(outcome.Result, outcome.DryRun));
             if (outcome.Reports is { } reports)
             {
                 console.Output.WriteLine($"Reports: {reports.Markdown}, {reports.Sarif}");

@@ -1,0 +1,164 @@
+using Standards.Sdk.Checks.Rules;
+
+namespace Standards.Adoption;
+
+/// <summary>What adopt will change in the repo before any build: the edited files in memory and the files whose nullable setting it turns on.</summary>
+/// <param name="Changes">The edits of global.json, the projects, Directory.Packages.props and the repo-level files.</param>
+/// <param name="Nullable">The MSBuild files that turned nullable off, turned on in <paramref name="Changes"/> for the survey build.</param>
+internal sealed record AdoptionPlan(ChangeSet Changes, IReadOnlyList<NullableTurnOn> Nullable);
+
+/// <summary>
+/// The planning step of <c>dotnet standards adopt</c>: reads the repo and returns the edits (global.json pinned, the
+/// projects on Standards.Sdk, central package versions, nullable turned on, .gitignore and the solution entry) without
+/// writing anything; one line per change for the user.
+/// </summary>
+internal static class AdoptionPlanner
+{
+    /// <summary>
+    /// Takes the projects of a template pack (its content and its pack project) out of <paramref name="projects"/>:
+    /// adopt neither edits nor builds them. One line
+    /// per project for the user; STD7503 when nothing is left to adopt.
+    /// </summary>
+    public static List<string> LeaveTemplatesAlone(string root, IReadOnlyList<string> files, List<string> projects)
+    {
+        var roots = TemplateContent.Roots(files);
+        var lines = new List<string>();
+        foreach (var project in projects.ToList())
+        {
+            if (TemplateContent.Reason(project, File.ReadAllText(Path.Combine(root, project)), roots) is { } reason)
+            {
+                projects.Remove(project);
+                lines.Add($"{project}: left alone: {reason}");
+            }
+        }
+
+        if (projects.Count == 0)
+        {
+            throw new ToolException(ToolRuleIds.NoProjects,
+                $"every C# project under {root} is part of a dotnet new template pack ({string.Join(", ", lines.Select(l => l.Split(':')[0]))}), which adopt leaves alone. Run the command in a repo with projects of its own.");
+        }
+
+        return lines;
+    }
+
+    /// <summary>The rules the projects and their Directory.Build files (not a template's) switch off themselves.</summary>
+    public static List<string> FindWeakenedRules(string root, IReadOnlyList<string> files, IReadOnlyList<string> projects) =>
+        MsBuildFiles(files, projects)
+            .SelectMany(f => WeakenedRules.Find(f, File.ReadAllText(Path.Combine(root, f))))
+            .ToList();
+
+    /// <summary>The edits of global.json, the projects and Directory.Packages.props, in memory.</summary>
+    public static AdoptionPlan PlanEdits(string root, IReadOnlyList<string> files, IReadOnlyList<string> projects, string version, List<string> changeLines)
+    {
+        var changes = new ChangeSet();
+        string? Read(string relative) => File.Exists(Path.Combine(root, relative)) ? File.ReadAllText(Path.Combine(root, relative)) : null;
+
+        var globalJson = GlobalJsonEditor.Pin(Read(GlobalJsonEditor.FileName), version, out var globalChange);
+        if (globalJson is not null)
+        {
+            changes.Set(GlobalJsonEditor.FileName, globalJson);
+            changeLines.Add(globalChange);
+        }
+
+        // Every MSBuild file that may carry PackageReferences: the projects and the Directory.Build files (not a template's).
+        var msbuildFiles = MsBuildFiles(files, projects).Distinct(StringComparer.Ordinal).ToList();
+        var texts = msbuildFiles.ToDictionary(f => f, f => Read(f)!, StringComparer.Ordinal);
+        AdoptSdk(projects, texts, changeLines);
+        var central = CentralPackages.Choose(msbuildFiles.SelectMany(f => ProjectFileEditor.TakeInlineVersions(f, texts[f]).Versions).ToList());
+        var nullable = TakeVersionsAndTurnOnNullable(msbuildFiles, projects, texts, central, NullableAdoption.ExceptedScopes(Read(CoverageMinimums.PolicyFile)), changeLines);
+        foreach (var file in msbuildFiles.Where(f => !string.Equals(texts[f], Read(f), StringComparison.Ordinal)))
+        {
+            changes.Set(file, texts[file]);
+        }
+
+        PlanRepoFiles(changes, changeLines, Read);
+        PlanCentralPackages(changes, changeLines, Read(CentralPackages.FileName), central);
+        return new AdoptionPlan(changes, nullable);
+    }
+
+    /// <summary>The projects and the Directory.Build files that are not a template's.</summary>
+    private static IEnumerable<string> MsBuildFiles(IReadOnlyList<string> files, IReadOnlyList<string> projects)
+    {
+        var templateRoots = TemplateContent.Roots(files);
+        return projects
+            .Concat(files.Where(f => Path.GetFileName(f) is "Directory.Build.props" or "Directory.Build.targets" && !TemplateContent.IsUnder(f, templateRoots)));
+    }
+
+    /// <summary>Puts every project on Standards.Sdk in <paramref name="texts"/>; the first project that cannot be parsed fails the run, naming the others.</summary>
+    private static void AdoptSdk(IReadOnlyList<string> projects, Dictionary<string, string> texts, List<string> changeLines)
+    {
+        var unparsable = new List<ToolException>();
+        foreach (var project in projects)
+        {
+            try
+            {
+                var edit = ProjectFileEditor.AdoptSdk(project, texts[project]);
+                texts[project] = edit.NewText;
+                changeLines.AddRange(edit.Changes);
+            }
+            catch (ToolException ex) when (ex.Code == ToolRuleIds.ProjectUnparsable)
+            {
+                unparsable.Add(ex);
+            }
+        }
+
+        if (unparsable.Count > 0)
+        {
+            var first = unparsable[0];
+            var others = unparsable.Count > 1 ? $" ({unparsable.Count - 1} more: {string.Join(", ", unparsable.Skip(1).Select(u => u.File))})" : string.Empty;
+            throw new ToolException(first.Code, first.Message + others, first.File, first.Line);
+        }
+    }
+
+    /// <summary>
+    /// Moves the inline package versions of every MSBuild file to the central ones in <paramref name="texts"/>, and
+    /// turns nullable on where a file turns it off (unless standards.json excepts its scope); returns those files.
+    /// </summary>
+    private static List<NullableTurnOn> TakeVersionsAndTurnOnNullable(
+        IReadOnlyList<string> msbuildFiles, IReadOnlyList<string> projects, Dictionary<string, string> texts, IReadOnlyDictionary<string, string> central, IReadOnlySet<string> excepted, List<string> changeLines)
+    {
+        var nullable = new List<NullableTurnOn>();
+        foreach (var file in msbuildFiles)
+        {
+            var edit = ProjectFileEditor.TakeInlineVersions(file, texts[file], central);
+            texts[file] = edit.NewText;
+            changeLines.AddRange(edit.Changes);
+            if (NullableAdoption.TurnOn(file, edit.NewText, projects.Contains(file, StringComparer.Ordinal)) is { } turnOn && !excepted.Contains(turnOn.Scope))
+            {
+                texts[file] = turnOn.After;
+                nullable.Add(turnOn);
+            }
+        }
+
+        return nullable;
+    }
+
+    /// <summary>Directory.Packages.props with central package management and the chosen versions.</summary>
+    private static void PlanCentralPackages(ChangeSet changes, List<string> changeLines, string? existingPackages, IReadOnlyDictionary<string, string> central)
+    {
+        var packages = CentralPackages.Write(existingPackages, central);
+        if (packages is not null)
+        {
+            changes.Set(CentralPackages.FileName, packages);
+            changeLines.Add($"{CentralPackages.FileName}: {(existingPackages is null ? "created" : "updated")}: central package management with transitive pinning, {central.Count} package version(s)");
+        }
+    }
+
+    /// <summary>The repo-level files adopt writes or extends: .gitignore (artifacts/) and Directory.Solution.targets (the solution entry).</summary>
+    private static void PlanRepoFiles(ChangeSet changes, List<string> changeLines, Func<string, string?> read)
+    {
+        var existingIgnore = read(GitIgnoreEditor.FileName);
+        if (GitIgnoreEditor.IgnoreArtifacts(existingIgnore) is { } gitIgnore)
+        {
+            changes.Set(GitIgnoreEditor.FileName, gitIgnore);
+            changeLines.Add($"{GitIgnoreEditor.FileName}: {(existingIgnore is null ? "created" : "updated")}: ignores artifacts/ (the build's reports), so `git add -A` does not commit them");
+        }
+
+        var existingEntry = read(SolutionEntry.FileName);
+        if (SolutionEntry.Write(existingEntry) is { } entry)
+        {
+            changes.Set(SolutionEntry.FileName, entry);
+            changeLines.Add($"{SolutionEntry.FileName}: {(existingEntry is null ? "created" : "updated")}: imports Standards.Sdk's solution entry, so the coverage step on a solution (dotnet build <solution> -t:StandardsCoverage) runs in the projects on Standards.Sdk and leaves the others alone");
+        }
+    }
+}

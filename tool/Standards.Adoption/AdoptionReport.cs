@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using Standards.Sdk.Checks.Baseline;
+
+namespace Standards.Adoption;
+
+/// <summary>What <c>dotnet standards adopt</c> prints after a run.</summary>
+public static class AdoptionReport
+{
+    /// <summary>The report printed after a run: what changed, the findings per rule and the top files, what is left.</summary>
+    public static string Write(AdoptionResult result, bool dryRun)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var text = new StringBuilder();
+        text.AppendLine(dryRun ? "Changes (dry run: nothing written):" : "Changes:");
+        foreach (var line in result.ChangeLines)
+        {
+            text.Append("  ").AppendLine(line);
+        }
+
+        // Lines such as "left alone" are information: the repo is already adopted when no file changes.
+        if (result.Changes.Files.Count == 0)
+        {
+            text.AppendLine("  none: the repo is already adopted and its baselines are current.");
+        }
+
+        AppendFindings(text, result);
+        text.AppendLine(CultureInfo.InvariantCulture, $"Baselines: {result.RepoEntries} repository finding(s) in {BaselineFile.DefaultFileName}, {result.CodeEntries.Count} code finding(s) in {CodeBaselineDocument.FileName}; {result.Added} added, {result.Removable.Count} removed as fixed.");
+        foreach (var removed in result.Removable)
+        {
+            text.Append("  fixed, removed: ").AppendLine(removed);
+        }
+
+        foreach (var weakened in result.WeakenedRules)
+        {
+            text.Append("  weakened rule: ").AppendLine(weakened);
+        }
+
+        foreach (var left in result.NotBaselinable)
+        {
+            var where = left.Diagnostic.File.Length == 0 ? string.Empty : $"{left.Diagnostic.File}({left.Diagnostic.Line}): ";
+            text.AppendLine(CultureInfo.InvariantCulture, $"  cannot be baselined: {where}{left.Diagnostic.Code}: {left.Diagnostic.Message} -> {left.Fix}");
+        }
+
+        text.AppendLine(result.CiBuildGreen
+            ? "The CI-mode build (CI=true dotnet build) is green with these baselines."
+            : $"The CI-mode build still fails: fix the {result.NotBaselinable.Count} finding(s) above that cannot be baselined, then run `dotnet standards adopt --allow-dirty` again.");
+        if (result.Written)
+        {
+            text.AppendLine("Next: review `git diff`, then commit everything (the lock files and both baselines too), and let CI build it.");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The findings: how many, the projects not analysed, the count per rule and the top files.</summary>
+    private static void AppendFindings(StringBuilder text, AdoptionResult result)
+    {
+        var findings = result.Findings;
+        text.AppendLine(CultureInfo.InvariantCulture, $"Findings: {findings.Count} distinct (deduplicated across target frameworks){(result.NotAnalysed.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; PARTIAL: {result.NotAnalysed.Count} project(s) not analysed, whose code findings are missing") : string.Empty)}.");
+        foreach (var project in result.NotAnalysed)
+        {
+            text.Append("  ").AppendLine(project);
+        }
+
+        foreach (var rule in findings.GroupBy(f => f.Code).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {rule.Key,-8} {rule.Count(),5}");
+        }
+
+        var topFiles = findings.Where(f => f.File.Length > 0).GroupBy(f => f.File).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(5).ToList();
+        if (topFiles.Count > 0)
+        {
+            text.AppendLine("Top files:");
+            foreach (var file in topFiles)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {file.Count(),5}  {file.Key}");
+            }
+        }
+    }
+}

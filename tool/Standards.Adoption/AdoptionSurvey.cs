@@ -1,0 +1,268 @@
+using System.Globalization;
+using Standards.Sdk.Checks.Baseline;
+using Standards.Sdk.Checks.Rules;
+
+namespace Standards.Adoption;
+
+/// <summary>What the workspace's builds and tests found and recorded.</summary>
+/// <param name="Findings">Every distinct finding of the builds.</param>
+/// <param name="CodeEntries">The code baseline's entries that suppress what they were recorded for.</param>
+/// <param name="Remaining">What still fails and no baseline can hold.</param>
+/// <param name="Green">True when the CI-mode build and the tests pass with the baselines.</param>
+/// <param name="ChangeLines">One line per nullable decision, then the coverage minimums' line when they were set.</param>
+/// <param name="NotAnalysed">The projects on Standards.Sdk whose code the survey build did not compile, with why.</param>
+internal sealed record SurveyResult(
+    IReadOnlyList<BuildDiagnostic> Findings,
+    IReadOnlyList<CodeEntry> CodeEntries,
+    IReadOnlyList<UnbaselinableFinding> Remaining,
+    bool Green,
+    IReadOnlyList<string> ChangeLines,
+    IReadOnlyList<string> NotAnalysed);
+
+/// <summary>
+/// The survey step of <c>dotnet standards adopt</c>, in the workspace: the repo copied with the edits applied and
+/// committed in a fresh git repo (as the repo will be once the adoption is committed), restored, then built in CI
+/// mode until green or stuck, and tested as CI tests it (<see cref="CoverageSurvey"/>). It records what CI fails on
+/// in the workspace's baselines and decides, per file, whether nullable stays on. One instance per run.
+/// </summary>
+internal sealed class AdoptionSurvey(WorkspaceCommands commands, TextWriter log, TimeProvider clock, int nullableLimit, IReadOnlyList<NullableTurnOn> nullable)
+{
+    /// <summary>
+    /// Most CI-mode builds after the survey build. One is enough unless the survey could not compile through a
+    /// library (a compiler error, or an error severity set by the repo's own .editorconfig); each further build is a
+    /// safety net that records what the previous one failed on.
+    /// </summary>
+    public const int MaxVerificationBuilds = 3;
+
+    private readonly List<string> nullableLines = [];
+    private readonly List<BuildDiagnostic> all = [];
+    private readonly HashSet<(string, string, int, int, string)> seen = [];
+    private readonly HashSet<CodeEntry> entries = [];
+    private IReadOnlyList<string> notAnalysed = [];
+
+    /// <summary>Surveys <paramref name="workspace"/> after writing <paramref name="changes"/> into it; what it writes there that the repo keeps joins <paramref name="changes"/>.</summary>
+    public SurveyResult Run(string root, string workspace, IReadOnlyList<string> projects, ChangeSet changes)
+    {
+        var solution = PrepareWorkspace(workspace, projects, changes);
+        Restore(workspace, solution);
+        var (surveyed, compilations) = SurveyBuild(workspace, solution, projects);
+        KeepNullableWithinLimit(root, workspace, changes);
+        ExceptNullableOffInSource(workspace, surveyed.Where(compilations.FailsInCi), changes);
+        var (last, green) = VerificationBuilds(workspace, solution, surveyed);
+        var remaining = DropEntriesThatDidNotSuppress(last, workspace);
+        string? coverageChange = null;
+        if (green)
+        {
+            (remaining, coverageChange) = new CoverageSurvey(commands, log).Run(workspace, solution, changes);
+            if (coverageChange is not null)
+            {
+                log.WriteLine(coverageChange);
+            }
+
+            green = remaining.Count == 0;
+        }
+
+        return new SurveyResult(all, entries.ToList(), remaining, green, [.. nullableLines, .. coverageChange is null ? Array.Empty<string>() : [coverageChange]], notAnalysed);
+    }
+
+    /// <summary>The edits written into the workspace and committed, and a solution of the projects adopt builds; returns the solution's path.</summary>
+    private string PrepareWorkspace(string workspace, IReadOnlyList<string> projects, ChangeSet changes)
+    {
+        foreach (var (file, content) in changes.Files)
+        {
+            var target = Path.Combine(workspace, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, content);
+        }
+
+        // Licence entries are judged by each project's build: dropped here, so the survey build reports every licence
+        // finding and the entries are recorded anew from what it reports.
+        ProjectEntries.Drop(workspace);
+
+        // The survey builds read the repo as CI will after the adoption is committed: a git repo with every file committed.
+        commands.Git(workspace, "init", "-q");
+        commands.CommitAll(workspace, "adopt", allowEmpty: false);
+        var solution = Path.Combine(workspace, "standards-adopt.slnx");
+        File.WriteAllText(solution, "<Solution>\n" + string.Concat(projects.Select(p => $"  <Project Path=\"{System.Security.SecurityElement.Escape(p)}\" />\n")) + "</Solution>\n");
+        File.AppendAllText(Path.Combine(workspace, ".git", "info", "exclude"), "\nstandards-adopt.slnx\n");
+        File.Delete(Path.Combine(workspace, CodeBaselineDocument.FileName));
+        return solution;
+    }
+
+    /// <summary>The restore that writes the lock files, which are then committed in the workspace as the adoption commits them.</summary>
+    private void Restore(string workspace, string solution)
+    {
+        log.WriteLine("Restoring (writes the lock files)...");
+        var restore = commands.Dotnet(workspace, ci: false, "restore", solution, "--force-evaluate", "-nologo", "-v:q");
+        if (restore.ExitCode != 0)
+        {
+            var errors = BuildOutput.Parse(restore.Output, workspace).Where(d => d.IsError).Take(5).Select(d => $"{d.Code}: {d.Message}");
+            throw new ToolException(ToolRuleIds.BuildFailed,
+                $"`dotnet restore` failed after the edits: {string.Join(" | ", errors)}. If Standards.Sdk could not be found, add the feed that has it to nuget.config with a package source mapping for Standards.* (docs/adopting.md); nothing was written.");
+        }
+
+        // A restore that passed over a project (NU1503, a warning) restored nothing for it: the builds would measure nothing.
+        BuildFailures.ThrowIfDidNotRun("`dotnet restore`", BuildOutput.Parse(restore.Output, workspace));
+
+        // The lock files are committed with the adoption, so the checks must see them committed (else STD2004).
+        commands.CommitAll(workspace, "lock files", allowEmpty: true);
+    }
+
+    /// <summary>
+    /// One survey build finds every project's findings whatever the depth of its project references: CI mode in
+    /// every respect (the repository checks with CI severities rewrite the repo baseline, every task judges as in
+    /// CI), except that the compiler turns no warning into an error, so no library's findings stop its dependents
+    /// from compiling. Each compilation prints how CI treats its warnings, and exactly the findings a CI build
+    /// fails on are recorded.
+    /// </summary>
+    private (IReadOnlyList<BuildDiagnostic> Surveyed, SurveyCompilations Compilations) SurveyBuild(string workspace, string solution, IReadOnlyList<string> projects)
+    {
+        log.WriteLine("Building in survey mode (CI mode, warnings not errors: every project compiles; records what CI fails on)...");
+        var surveyBuild = commands.Dotnet(workspace, ci: true, "build", solution, "--no-restore", "-nologo", "-tl:off", "-v:m", "-clp:NoSummary",
+            "-p:StandardsUpdateBaseline=true", $"-p:{Standards.Sdk.Checks.Policy.LockedSettingsCheck.SurveyBuildProperty}=true");
+        var surveyed = BuildOutput.Parse(surveyBuild.Output, workspace);
+        var compilations = SurveyCompilations.Parse(surveyBuild.Output, workspace, WorkspaceCommands.ReadOrNull);
+        BuildFailures.ThrowIfDidNotRun("The survey build", surveyed);
+        all.AddRange(surveyed.Where(d => seen.Add(d.Identity)));
+        notAnalysed = compilations.NotAnalysed(projects, p => WorkspaceCommands.ReadOrNull(Path.Combine(workspace, p)), surveyed);
+        ThrowIfNothingAnalysed(compilations, projects.Count(p => ProjectFileEditor.IsOnStandardsSdk(WorkspaceCommands.ReadOrNull(Path.Combine(workspace, p)))), surveyed);
+        Record(surveyed.Where(compilations.FailsInCi), workspace);
+        ProjectEntries.Add(workspace, surveyed.Where(d => ProjectFindingsBaseline.IsJudgedByProjects(d.Code) && compilations.FailsInCi(d)));
+        return (surveyed, compilations);
+    }
+
+    /// <summary>
+    /// Then CI-mode builds exactly as CI runs them (a rebuild: what the survey compiled with warnings must be
+    /// compiled again to be judged), which must be green. The loop is a safety net for what the survey cannot
+    /// compile through (a compiler error, or a severity raised to error by the repo's own .editorconfig, in a
+    /// library); it does not grow with the depth of the project references.
+    /// </summary>
+    private (IReadOnlyList<BuildDiagnostic> Last, bool Green) VerificationBuilds(string workspace, string solution, IReadOnlyList<BuildDiagnostic> surveyed)
+    {
+        var last = surveyed;
+        var green = false;
+        var builds = 1;
+        for (var round = 1; round <= MaxVerificationBuilds; round++)
+        {
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Building in CI mode, verification {round} (must be green with the baselines)..."));
+            var build = commands.Dotnet(workspace, ci: true, "build", solution, "--no-restore", "--no-incremental", "-nologo", "-tl:off", "-v:m", "-clp:NoSummary");
+            builds++;
+            last = BuildOutput.Parse(build.Output, workspace);
+            BuildFailures.ThrowIfDidNotRun("The CI-mode verification build", last);
+            all.AddRange(last.Where(d => seen.Add(d.Identity)));
+            var fresh = Record(last.Where(d => d.IsError), workspace);
+            green = build.ExitCode == 0;
+            if (green || fresh == 0)
+            {
+                break;
+            }
+        }
+
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Builds: {builds} (1 survey, {builds - 1} in CI mode); {(green ? "the CI-mode build is green" : "the CI-mode build fails")}."));
+        return (last, green);
+    }
+
+    /// <summary>
+    /// What still fails cannot be baselined: no entry (an id the suppressor does not declare), or an entry that
+    /// did not suppress it (a compiler error: suppressors only reach warnings, also when raised to errors).
+    /// Entries that did not work are dropped, so the baseline holds only what it really suppresses.
+    /// </summary>
+    private List<UnbaselinableFinding> DropEntriesThatDidNotSuppress(IReadOnlyList<BuildDiagnostic> last, string workspace)
+    {
+        var remaining = last.Where(d => d.IsError).Select(d => new UnbaselinableFinding(d, UnbaselinableFix.For(d))).ToList();
+        foreach (var left in remaining)
+        {
+            if (CodeBaselineDocument.EntryFor(left.Diagnostic, f => WorkspaceCommands.ReadLines(workspace, f)) is { } useless)
+            {
+                entries.Remove(useless);
+            }
+        }
+
+        return remaining;
+    }
+
+    /// <summary>
+    /// A survey build that compiled the code of none of the projects on Standards.Sdk and reported no error measured
+    /// nothing: its count of findings would be a pass on nothing, so it is <see cref="ToolRuleIds.NothingAnalysed"/>
+    /// with why each project was not analysed. (With errors, the projects stopped on findings: those are recorded,
+    /// excepted or reported as not baselinable, and the CI-mode builds judge the code.)
+    /// </summary>
+    private void ThrowIfNothingAnalysed(SurveyCompilations compilations, int onSdk, IReadOnlyList<BuildDiagnostic> surveyed)
+    {
+        if (compilations.Count > 0 || onSdk == 0 || surveyed.Any(d => d.IsError))
+        {
+            return;
+        }
+
+        throw new ToolException(ToolRuleIds.NothingAnalysed, string.Create(CultureInfo.InvariantCulture,
+            $"the survey build compiled the code of none of the {onSdk} project(s) on Standards.Sdk, so there is nothing to count: {string.Join(" | ", notAnalysed.Take(3))}{(notAnalysed.Count > 3 ? " ..." : string.Empty)}. Fix what stops them before the compiler (`CI=true dotnet build` in the repo shows it); nothing was written."));
+    }
+
+    /// <summary>
+    /// The files that turned nullable off were turned on for the survey build. Each keeps nullable on, with its
+    /// nullable warnings in the code baseline, unless its code has more than the limit: then the file is put back
+    /// as it was, standards.json gets a dated STD0101 exception with an owner to fill in, and the warnings leave the
+    /// baseline. One line per file says which.
+    /// </summary>
+    private void KeepNullableWithinLimit(string root, string workspace, ChangeSet changes)
+    {
+        foreach (var turnOn in nullable)
+        {
+            var warnings = NullableAdoption.Warnings(turnOn, entries);
+            if (warnings.Count <= nullableLimit)
+            {
+                nullableLines.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{turnOn.File}: nullable turned on ({string.Join(", ", turnOn.Settings)} -> enable): new code is checked from day one; today's {warnings.Count} nullable warning(s) are recorded in the code baseline at their places"));
+                continue;
+            }
+
+            File.WriteAllText(Path.Combine(workspace, turnOn.File), turnOn.Before);
+            if (string.Equals(turnOn.Before, WorkspaceCommands.ReadOrNull(Path.Combine(root, turnOn.File)), StringComparison.Ordinal))
+            {
+                changes.Remove(turnOn.File);
+            }
+            else
+            {
+                changes.Set(turnOn.File, turnOn.Before);
+            }
+
+            var policyPath = Path.Combine(workspace, CoverageMinimums.PolicyFile);
+            var policy = NullableAdoption.AddException(WorkspaceCommands.ReadOrNull(policyPath), turnOn, warnings.Count, nullableLimit, DateOnly.FromDateTime(clock.GetLocalNow().Date));
+            File.WriteAllText(policyPath, policy);
+            changes.Set(CoverageMinimums.PolicyFile, policy);
+            entries.ExceptWith(warnings);
+            nullableLines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{turnOn.File}: nullable left off ({string.Join(", ", turnOn.Settings)}): its code has {warnings.Count} nullable warnings, more than the {nullableLimit} adopt records in the code baseline; {CoverageMinimums.PolicyFile} gets a dated STD0101 exception for \"{turnOn.Scope}\" (owner \"{NullableAdoption.OwnerPlaceholder}\": fill it in; expires in {NullableAdoption.ExceptionDays} days)"));
+        }
+
+        File.WriteAllText(Path.Combine(workspace, CodeBaselineDocument.FileName), CodeBaselineDocument.Write(entries));
+    }
+
+    /// <summary>
+    /// A source file that turns nullable off itself (STD0101 at a .cs file: <c>#nullable disable</c> or a pragma that
+    /// silences nullable warnings, outside generated code) is vendored or legacy code: it gets a dated, file-scoped
+    /// STD0101 exception with an owner to fill in, so the CI build is green and a new file that does it still fails.
+    /// </summary>
+    private void ExceptNullableOffInSource(string workspace, IEnumerable<BuildDiagnostic> failing, ChangeSet changes)
+    {
+        var policyPath = Path.Combine(workspace, CoverageMinimums.PolicyFile);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        foreach (var file in failing.Where(d => d.Code == PolicyRuleIds.NullableLocked && d.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+                     .Select(d => d.File).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var policy = NullableAdoption.AddFileException(WorkspaceCommands.ReadOrNull(policyPath), file, today);
+            File.WriteAllText(policyPath, policy);
+            changes.Set(CoverageMinimums.PolicyFile, policy);
+            nullableLines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{file}: turns nullable off in its source (vendored or legacy code): kept under a dated, file-scoped STD0101 exception in {CoverageMinimums.PolicyFile} (owner \"{NullableAdoption.OwnerPlaceholder}\": fill it in; expires in {NullableAdoption.ExceptionDays} days); a new file that turns nullable off still fails"));
+        }
+    }
+
+    /// <summary>Adds the code baseline entries of the findings and writes the file; returns how many are new.</summary>
+    private int Record(IEnumerable<BuildDiagnostic> failing, string workspace)
+    {
+        var fresh = failing.Select(d => CodeBaselineDocument.EntryFor(d, f => WorkspaceCommands.ReadLines(workspace, f))).OfType<CodeEntry>().Count(entries.Add);
+        File.WriteAllText(Path.Combine(workspace, CodeBaselineDocument.FileName), CodeBaselineDocument.Write(entries));
+        return fresh;
+    }
+}

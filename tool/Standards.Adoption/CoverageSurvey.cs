@@ -1,0 +1,140 @@
+using System.Globalization;
+
+namespace Standards.Adoption;
+
+/// <summary>
+/// The test step of <c>dotnet standards adopt</c>, in the workspace after a green CI-mode build: the tests and the
+/// coverage step as CI runs them, with the coverage minimums set to what the tests reach today.
+/// </summary>
+internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log)
+{
+    /// <summary>
+    /// Runs the tests as CI does, on what the CI-mode build built, then CI's coverage step. The coverage gates
+    /// (STD4002-STD4004: per run, and on the merge) are held to today's numbers: the minimums in standards.json become
+    /// the lowest coverage measured, rounded down, so the tests and the coverage step pass and the numbers can only be
+    /// raised. A gate that measured 0 % sets no minimum (it would pass on anything): it is a finding adopt cannot
+    /// baseline, as is any other failure.
+    /// </summary>
+    public (List<UnbaselinableFinding> Remaining, string? Change) Run(string workspace, string solution, ChangeSet changes)
+    {
+        var globalJson = WorkspaceCommands.ReadOrNull(Path.Combine(workspace, GlobalJsonEditor.FileName));
+        log.WriteLine(TestCommand.IsTestingPlatform(globalJson)
+            ? "Running the tests in CI mode (Microsoft.Testing.Platform, as global.json sets) and the coverage step (records the coverage they reach)..."
+            : "Running the tests in CI mode and the coverage step (records the coverage they reach)...");
+        var test = RunTests(workspace, solution, globalJson);
+        if (test.ExitCode == 0)
+        {
+            return ([], null);
+        }
+
+        var diagnostics = BuildOutput.Parse(test.Output, workspace).Where(d => d.IsError).ToList();
+        var minimums = CoverageMinimums.From(diagnostics);
+        var others = diagnostics.Where(d => !CoverageMinimums.Gates.ContainsKey(d.Code)).Concat(CoverageMinimums.Uncovered(diagnostics))
+            .Select(d => new UnbaselinableFinding(d, UnbaselinableFix.For(d))).ToList();
+        if (minimums.Count == 0 || others.Count > 0)
+        {
+            return (others.Count > 0 ? others : [TestsFail(test, workspace)], null);
+        }
+
+        return HoldMinimums(workspace, solution, globalJson, changes, minimums);
+    }
+
+    /// <summary>
+    /// Writes the minimums into standards.json and judges the gates again, up to three times: a gate the first run did
+    /// not show (a gate that stopped before it, or the merge judged only once the run gates pass) lowers the minimums
+    /// again, so they are the lowest coverage any run measured. What still fails is returned with the minimums' line.
+    /// </summary>
+    private (List<UnbaselinableFinding> Remaining, string? Change) HoldMinimums(string workspace, string solution, string? globalJson, ChangeSet changes, IReadOnlyDictionary<string, double> minimums)
+    {
+        var policyPath = Path.Combine(workspace, CoverageMinimums.PolicyFile);
+        List<BuildDiagnostic> errors;
+        CommandResult retest;
+        var rounds = 0;
+        do
+        {
+            var policy = CoverageMinimums.Apply(File.Exists(policyPath) ? File.ReadAllText(policyPath) : null, minimums);
+            File.WriteAllText(policyPath, policy);
+            changes.Set(CoverageMinimums.PolicyFile, policy);
+            retest = Recheck(workspace, solution, globalJson);
+            errors = retest.ExitCode == 0 ? [] : [.. BuildOutput.Parse(retest.Output, workspace).Where(d => d.IsError)];
+            var lower = CoverageMinimums.From(errors);
+            if (!OnlyGatesBelowMinimums(errors, lower))
+            {
+                break;
+            }
+
+            minimums = Lowest(minimums, lower);
+        }
+        while (++rounds < 3);
+
+        var still = errors.Select(d => new UnbaselinableFinding(d, UnbaselinableFix.For(d))).ToList();
+        if (retest.ExitCode != 0 && still.Count == 0)
+        {
+            still.Add(TestsFail(retest, workspace));
+        }
+
+        return (still, $"{CoverageMinimums.PolicyFile}: coverage minimums set to what the tests reach today ({string.Join(", ", minimums.Select(m => $"{m.Key} {CoverageMinimums.Format(m.Value)} %"))}); raise them as tests are added");
+    }
+
+    /// <summary>True when the run failed only on coverage gates, each below a minimum it measured above 0 %: lowering the minimums can make it pass.</summary>
+    private static bool OnlyGatesBelowMinimums(List<BuildDiagnostic> errors, IReadOnlyDictionary<string, double> lower) =>
+        errors.Count > 0 && errors.All(d => CoverageMinimums.Gates.ContainsKey(d.Code)) && lower.Count > 0 && CoverageMinimums.Uncovered(errors).Count == 0;
+
+    /// <summary>Per gate, the lower of the two minimums.</summary>
+    private static Dictionary<string, double> Lowest(IReadOnlyDictionary<string, double> minimums, IReadOnlyDictionary<string, double> lower) =>
+        minimums.Keys.Union(lower.Keys, StringComparer.Ordinal).ToDictionary(
+            k => k,
+            k => Math.Min(minimums.TryGetValue(k, out var a) ? a : double.MaxValue, lower.TryGetValue(k, out var b) ? b : double.MaxValue),
+            StringComparer.Ordinal);
+
+    /// <summary>
+    /// <c>dotnet test</c> on what the CI-mode build built (no second build), then, when it passed, the coverage step;
+    /// the result of the failing step (or of the coverage step), with the output of both.
+    /// </summary>
+    private CommandResult RunTests(string workspace, string solution, string? globalJson)
+    {
+        var test = commands.Dotnet(workspace, ci: true, [.. TestCommand.Arguments(globalJson, solution, noBuild: true)]);
+        if (test.ExitCode != 0)
+        {
+            return test;
+        }
+
+        // A VSTest run is gated per project (one that wrote no report fails `dotnet test` with STD4007), so no report
+        // at all means the repo has no test project, and the merge would fail on having nothing to merge, which no
+        // minimum can hold. Microsoft.Testing.Platform runs are judged by the merge alone: it always runs for them.
+        if (!TestCommand.IsTestingPlatform(globalJson) && !HasCoverageReports(workspace))
+        {
+            return test;
+        }
+
+        var coverage = commands.Dotnet(workspace, ci: true, [.. TestCommand.CoverageArguments(solution)]);
+        return new CommandResult(coverage.ExitCode, test.Output + "\n" + coverage.Output);
+    }
+
+    /// <summary>
+    /// The gates again at the minimums just written. On Microsoft.Testing.Platform `dotnet test` judges nothing (the
+    /// coverage step judges each test app's newest report and the merge), so the coverage step alone re-judges the
+    /// reports the tests just wrote, and the tests do not run again; on VSTest the per-run gate is part of `dotnet test`,
+    /// which runs again.
+    /// </summary>
+    private CommandResult Recheck(string workspace, string solution, string? globalJson) =>
+        TestCommand.IsTestingPlatform(globalJson)
+            ? commands.Dotnet(workspace, ci: true, [.. TestCommand.CoverageArguments(solution)])
+            : RunTests(workspace, solution, globalJson);
+
+    private static bool HasCoverageReports(string workspace)
+    {
+        var reports = Path.Combine(workspace, "artifacts", "coverage");
+        return Directory.Exists(reports) && Directory.EnumerateFiles(reports, "*.xml", SearchOption.AllDirectories).Any();
+    }
+
+    /// <summary>Tests that really fail: their output goes to the log, so the user sees which, and they are a finding no baseline holds.</summary>
+    private UnbaselinableFinding TestsFail(CommandResult run, string workspace)
+    {
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dotnet test failed (exit code {run.ExitCode}); its output ends with:"));
+        log.WriteLine(TestCommand.Tail(run.Output, workspace));
+        return new UnbaselinableFinding(
+            new BuildDiagnostic("TEST", true, string.Empty, 0, 0, string.Create(CultureInfo.InvariantCulture, $"dotnet test failed (exit code {run.ExitCode})")),
+            "tests fail: fix them (the test output is above; `CI=true dotnet test` runs them again).");
+    }
+}

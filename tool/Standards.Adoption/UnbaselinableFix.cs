@@ -1,0 +1,38 @@
+namespace Standards.Adoption;
+
+/// <summary>What a user does about a finding adopt cannot baseline, by the kind of its code.</summary>
+internal static class UnbaselinableFix
+{
+    /// <summary>What to do about a finding the baseline cannot hold.</summary>
+    public static string For(BuildDiagnostic diagnostic)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        var code = diagnostic.Code;
+        if (code.StartsWith("CS", StringComparison.Ordinal))
+        {
+            return $"a compiler error: no suppression can hide it. Fix the code (https://learn.microsoft.com/dotnet/csharp/language-reference/compiler-messages/{code.ToLowerInvariant()}).";
+        }
+
+        if (CoverageMinimums.Gates.ContainsKey(code))
+        {
+            return "the tests reach none of it (0 %): a minimum of 0 % would pass on anything, so adopt sets none. Add a test that reaches it, or except the project under test from this rule in standards.json with an owner and an expiry date.";
+        }
+
+        if (code.StartsWith("STD", StringComparison.Ordinal))
+        {
+            return $"a policy or configuration error of Standards.Sdk that must be fixed or excepted in standards.json, not baselined; see {Standards.Sdk.Checks.Rules.RuleHelp.Link(Standards.Sdk.Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl, code)}.";
+        }
+
+        if (BuildFailures.Codes.Contains(code) || code.StartsWith("MSB", StringComparison.Ordinal) || code.StartsWith("NETSDK", StringComparison.Ordinal))
+        {
+            return $"an error of the build itself (MSBuild or the .NET SDK), not a finding of the code: no baseline holds it. {BuildFailures.Hint(code)}";
+        }
+
+        if (code.StartsWith("NU", StringComparison.Ordinal))
+        {
+            return $"a NuGet restore warning or error: fix the package reference (https://learn.microsoft.com/nuget/reference/errors-and-warnings/{code.ToLowerInvariant()}).";
+        }
+
+        return "a diagnostic of an analyzer the repo added itself, which the code baseline cannot hold (it holds every diagnostic the policy turns on: CA, IDE, CS warnings, RS0030, STD1001-STD1099): fix the code, or except the files it fires in with an owner and an expiry date in standards.json.";
+    }
+}
