@@ -4,7 +4,7 @@
 # half their test projects), in three variants side by side:
 #   plain      Microsoft.NET.Sdk;
 #   policy     plain with the policy set by hand: its packages and settings (eng/bench-repo.sh
-#              write_policy_packages) and what it configures for the compiler (write_policy_config below);
+#              write_policy_packages) and what it configures for the compiler (eng/bench-repo.sh write_policy_config);
 #   standards  Standards.Sdk through global.json msbuild-sdks (what users run).
 # Two modes, each after a warm-up build of every variant in that mode:
 #   local  `dotnet build --no-restore -m` (Debug);
