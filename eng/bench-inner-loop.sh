@@ -4,7 +4,7 @@
 # half their test projects), in three variants side by side:
 #   plain      Microsoft.NET.Sdk;
 #   policy     plain with the policy set by hand: its packages and settings (eng/bench-repo.sh
-#              write_policy_packages) and what it configures for the compiler (write_policy_config below);
+#              write_policy_packages) and what it configures for the compiler (eng/bench-repo.sh write_policy_config);
 #   standards  Standards.Sdk through global.json msbuild-sdks (what users run).
 # Two modes, each after a warm-up build of every variant in that mode:
 #   local  `dotnet build --no-restore -m` (Debug);
@@ -41,47 +41,6 @@ work="$root/repos"
 variants="plain policy standards"
 edited="src/Demo.Orders/OrderBook.cs"
 build_args=(--no-restore -m -p:UseSharedCompilation=false)
-
-# make_variant <variant>: the variant's repo, restored. The standards repo first: restoring it extracts the SDK whose
-# analyzers and banned-API lists the policy variant names by path, and building it writes the analyzer config and
-# CodeMetricsConfig.txt the policy variant copies (write_policy_config).
-make_variant() {
-  local v="$1"
-  make_repo "$work/$v" "$([ "$v" = standards ] && echo resolver || echo "$v")"
-  [ "$v" != policy ] || write_policy_config "$work/$v"
-  dotnet restore "$work/$v/Demo.Orders.sln" -nologo -v:q >/dev/null
-}
-
-# write_policy_config <dir>: what the policy configures for the compiler besides write_policy_packages, by hand, so
-# that "policy" compiles with the same rules as "standards": code style in the build, the banned-API list (not in
-# test projects), the analyzer config Standards.Sdk generates from standards.json (rule severities) and the
-# CodeMetricsConfig.txt behind CA1502, copied from the built standards repo's library and test project, and
-# ContinuousIntegrationBuild from CI=true.
-write_policy_config() {
-  local dir="$1" kind from q="'"
-  for kind in src/Demo.Orders tests/Demo.Orders.Tests; do
-    from="$work/standards/$kind/obj/Debug/net10.0/standards"
-    mkdir -p "$dir/policy/$kind"
-    cp "$from/Standards.globalconfig" "$from/CodeMetricsConfig.txt" "$dir/policy/$kind/"
-  done
-  sed -i "s#</PropertyGroup>#  <EnforceCodeStyleInBuild>true</EnforceCodeStyleInBuild>\n    <ContinuousIntegrationBuild Condition=\"${q}\$(CI)${q} == ${q}true${q}\">true</ContinuousIntegrationBuild>\n  </PropertyGroup>#" "$dir/Directory.Build.props"
-  cat > "$dir/Directory.Build.policy.targets" <<EOF
-<Project>
-  <PropertyGroup>
-    <_PolicyKind Condition="\$(MSBuildProjectName.EndsWith('.Tests'))">tests/Demo.Orders.Tests</_PolicyKind>
-    <_PolicyKind Condition="'\$(_PolicyKind)' == ''">src/Demo.Orders</_PolicyKind>
-  </PropertyGroup>
-  <ItemGroup>
-    <EditorConfigFiles Include="\$(MSBuildThisFileDirectory)policy/\$(_PolicyKind)/Standards.globalconfig" />
-    <AdditionalFiles Include="\$(MSBuildThisFileDirectory)policy/\$(_PolicyKind)/CodeMetricsConfig.txt" />
-  </ItemGroup>
-  <ItemGroup Condition="!\$(MSBuildProjectName.EndsWith('.Tests'))">
-    <AdditionalFiles Include="$sdkdir/../config/BannedSymbols.txt" />
-  </ItemGroup>
-</Project>
-EOF
-  sed -i 's#^</Project>#  <Import Project="Directory.Build.policy.targets" />\n</Project>#' "$dir/Directory.Build.targets"
-}
 
 # edit <variant>: a one-line edit of the library's source file that changes its content, not its API.
 edit() { echo "// edit $RANDOM$RANDOM" >> "$work/$1/$edited"; }
@@ -174,10 +133,10 @@ analyzer_ms() {
     END { printf "%d\n", s }' "$1"
 }
 
-make_variant standards
+make_inner_loop_variant standards
 build_in local standards dotnet build Demo.Orders.sln "${build_args[@]}" -nologo -v:q >/dev/null
-make_variant plain
-make_variant policy
+make_inner_loop_variant plain
+make_inner_loop_variant policy
 results="$root/results"
 mkdir -p "$results"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -105,6 +105,49 @@ make_repo() {
   fi
 }
 
+# make_inner_loop_variant <variant>: the repo of one variant of the edit-and-build benchmarks (eng/bench-inner-loop.sh,
+# eng/bench-inner-loop-alloc.sh) in $work/<variant>, restored: plain, policy, or standards (by the resolver). The
+# caller sets $work, $sdkdir, $feed, $version and $projects. The standards repo first: restoring it extracts the SDK
+# whose analyzers and banned-API lists the policy variant names by path, and building it writes the analyzer config
+# and CodeMetricsConfig.txt the policy variant copies (write_policy_config).
+make_inner_loop_variant() {
+  local v="$1"
+  make_repo "$work/$v" "$([ "$v" = standards ] && echo resolver || echo "$v")"
+  [ "$v" != policy ] || write_policy_config "$work/$v"
+  dotnet restore "$work/$v/Demo.Orders.sln" -nologo -v:q >/dev/null
+}
+
+# write_policy_config <dir>: what the policy configures for the compiler besides write_policy_packages, by hand, so
+# that "policy" compiles with the same rules as "standards": code style in the build, the banned-API list (not in
+# test projects), the analyzer config Standards.Sdk generates from standards.json (rule severities) and the
+# CodeMetricsConfig.txt behind CA1502, copied from the built standards repo's library and test project, and
+# ContinuousIntegrationBuild from CI=true.
+write_policy_config() {
+  local dir="$1" kind from q="'"
+  for kind in src/Demo.Orders tests/Demo.Orders.Tests; do
+    from="$work/standards/$kind/obj/Debug/net10.0/standards"
+    mkdir -p "$dir/policy/$kind"
+    cp "$from/Standards.globalconfig" "$from/CodeMetricsConfig.txt" "$dir/policy/$kind/"
+  done
+  sed -i "s#</PropertyGroup>#  <EnforceCodeStyleInBuild>true</EnforceCodeStyleInBuild>\n    <ContinuousIntegrationBuild Condition=\"${q}\$(CI)${q} == ${q}true${q}\">true</ContinuousIntegrationBuild>\n  </PropertyGroup>#" "$dir/Directory.Build.props"
+  cat > "$dir/Directory.Build.policy.targets" <<EOF
+<Project>
+  <PropertyGroup>
+    <_PolicyKind Condition="\$(MSBuildProjectName.EndsWith('.Tests'))">tests/Demo.Orders.Tests</_PolicyKind>
+    <_PolicyKind Condition="'\$(_PolicyKind)' == ''">src/Demo.Orders</_PolicyKind>
+  </PropertyGroup>
+  <ItemGroup>
+    <EditorConfigFiles Include="\$(MSBuildThisFileDirectory)policy/\$(_PolicyKind)/Standards.globalconfig" />
+    <AdditionalFiles Include="\$(MSBuildThisFileDirectory)policy/\$(_PolicyKind)/CodeMetricsConfig.txt" />
+  </ItemGroup>
+  <ItemGroup Condition="!\$(MSBuildProjectName.EndsWith('.Tests'))">
+    <AdditionalFiles Include="$sdkdir/../config/BannedSymbols.txt" />
+  </ItemGroup>
+</Project>
+EOF
+  sed -i 's#^</Project>#  <Import Project="Directory.Build.policy.targets" />\n</Project>#' "$dir/Directory.Build.targets"
+}
+
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 # paired_ratio <a file> <b file>: the median of the round-by-round ratios a / b of two files written by one

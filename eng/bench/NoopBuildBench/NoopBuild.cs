@@ -47,7 +47,7 @@ internal static class NoopBuild
             var result = manager.Build(parameters, request);
             if (result.OverallResult != BuildResultCode.Success)
             {
-                throw new InvalidOperationException($"The no-op build of {solution} failed; build it once with dotnet build to see why.");
+                throw new InvalidOperationException($"The build of {solution} failed; build it with dotnet build to see why.");
             }
         }
 

@@ -11,40 +11,31 @@ using System.Globalization;
 //              what, per variant, with its difference from the first variant.
 // CPU and wall time of the process are printed beside them for reference, not as the measure. Rounds alternate the
 // order of the variants; the first round, which pays the JIT, is left out. The first variant is the reference.
-// Usage: NoopBuildBench <rounds, at least 2> <output folder> <name>=<solution> [<name>=<solution>...]
+// With --edit <file>, every build (rounds and attribution) is an edit-and-build instead of a no-op: the file, relative
+// to each solution's folder, gets a new last line first (SourceEdit), so its project compiles and what depends on it
+// is brought up to date. The compiler runs in its own process (a csc child or the compiler server), so its work is
+// not in these bytes; only MSBuild's is: evaluation, targets and tasks, the Csc task's own side included.
+// Usage: NoopBuildBench [--edit <file>] <rounds, at least 2> <output folder> <name>=<solution> [<name>=<solution>...]
 SdkMSBuild.Use(typeof(Program).Assembly);
 
+var edit = args.Length > 1 && args[0] == "--edit" ? new SourceEdit(args[1]) : null;
+args = edit is null ? args : args[2..];
 if (args.Length < 3 || !int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out var rounds) || rounds < 2)
 {
-    Console.Error.WriteLine("usage: NoopBuildBench <rounds, at least 2> <output folder> <name>=<solution> [<name>=<solution>...]");
+    Console.Error.WriteLine("usage: NoopBuildBench [--edit <file>] <rounds, at least 2> <output folder> <name>=<solution> [<name>=<solution>...]");
     return 2;
 }
 
 var output = args[1];
 Directory.CreateDirectory(output);
 var variants = args.Skip(2).Select(arg => arg.Split('=', 2)).Select(pair => new Variant(pair[0], pair[1])).ToList();
-for (var round = 0; round < rounds; round++)
+Bench.Rounds(variants, rounds, edit);
+if (!Bench.Attribute(variants, output, edit))
 {
-    foreach (var variant in round % 2 == 0 ? variants : Enumerable.Reverse(variants))
-    {
-        var measured = NoopBuild.Run(variant.Solution, attribute: false).Measure;
-        Console.Error.WriteLine(FormattableString.Invariant($"{variant.Name}, round {round + 1}: {measured.Bytes / 1e6:F1} MB, CPU {measured.CpuMilliseconds:F0} ms"));
-        if (round > 0)
-        {
-            variant.Rounds.Add(measured);
-        }
-    }
+    return 1;
 }
 
-foreach (var variant in variants)
-{
-    variant.ByTarget = NoopBuild.Run(variant.Solution, attribute: true).ByTarget;
-    File.WriteAllLines(Path.Combine(output, variant.Name + ".targets.tsv"), variant.ByTarget
-        .OrderByDescending(entry => entry.Value.Bytes)
-        .Select(entry => FormattableString.Invariant($"{entry.Value.Bytes}\t{entry.Value.Calls}\t{entry.Key}")));
-}
-
-Report.Whole(variants, rounds - 1);
+Report.Whole(variants, rounds - 1, edit is null ? "No-op build" : "Edit-and-build (" + edit.File + ")");
 Report.ByTarget(variants);
 return 0;
 

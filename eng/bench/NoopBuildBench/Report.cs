@@ -7,14 +7,14 @@ internal static class Report
     private const int AttributionRows = 30;
 
     /// <summary>
-    /// Whole no-op builds: bytes allocated (the measure), each variant against the reference and against the variant
+    /// Whole builds (no-op, or edit-and-build: <paramref name="kind"/>): bytes allocated (the measure), each variant against the reference and against the variant
     /// before it (with variants ordered plain, policy, nochecks, bypath that is the split of the SDK's extra cost),
     /// and CPU and wall time beside them.
     /// </summary>
-    public static void Whole(List<Variant> variants, int rounds)
+    public static void Whole(List<Variant> variants, int rounds, string kind)
     {
         var reference = variants[0];
-        Console.WriteLine(Invariant($"| No-op build in one process, median of {rounds} rounds | MB allocated | / {reference.Name} | MB more than the row above | CPU ms | CPU / {reference.Name}, per round | wall ms |"));
+        Console.WriteLine(Invariant($"| {kind} in one process, median of {rounds} rounds | MB allocated | / {reference.Name} | MB more than the row above | CPU ms | CPU / {reference.Name}, per round | wall ms |"));
         Console.WriteLine("|---|---|---|---|---|---|---|");
         double? previous = null;
         foreach (var variant in variants)
