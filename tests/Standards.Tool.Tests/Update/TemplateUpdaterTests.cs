@@ -162,13 +162,47 @@ public sealed class TemplateUpdaterTests : IDisposable
         Assert.Equal("STD7511", Assert.Throws<ToolException>(() => Update(null, "2.0.0")).Code);
         Assert.Equal("STD7511", Assert.Throws<ToolException>(() => Update(new UpdateOptions(root, To: "3.0.0"))).Code);
         Assert.Equal("STD7514", Assert.Throws<ToolException>(() => Update(new UpdateOptions(root, To: "0.9.0"), "0.9.0", "1.0.0")).Code);
-        dotnet.FailNew = true;
+        dotnet.FailNewOf = ["1.0.0", "2.0.0"];
         var failed = Assert.Throws<ToolException>(() => Update());
         Assert.Equal(("STD7532", ".standards/template.json"), (failed.Code, failed.File));
         Assert.Contains("Error: Invalid option(s)", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("could not generate std-lib 1.0.0 from the record", failed.Message, StringComparison.Ordinal);
         File.Delete(Path.Combine(root, TemplateRecord.FileName));
         Assert.Equal("STD7530", Assert.Throws<ToolException>(() => Update()).Code);
         Assert.Equal("policy\n", Read("SECURITY.md"));
+    }
+
+    /// <summary>
+    /// Base and theirs are generated at once, each in its own hive that holds only its pack (no SDK templates, no
+    /// project context); each `dotnet new` waits for the other, so run one after the other they would never meet.
+    /// </summary>
+    [Fact]
+    public void Base_and_theirs_are_generated_at_once_each_in_its_own_hive_with_the_sdk_templates_left_out()
+    {
+        using var together = new Barrier(2);
+        dotnet.Together = together;
+
+        var result = Update(new UpdateOptions(root, Check: true));
+
+        Assert.True(dotnet.MetEachTime);
+        Assert.Equal(6, result.Files.Count);
+        var generations = dotnet.Calls.Where(c => c.StartsWith("new ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, generations.Count);
+        Assert.All(generations, c => Assert.EndsWith("--debug:disable-sdk-templates --debug:disable-project-context", c, StringComparison.Ordinal));
+        var hives = generations.Select(c => c.Split(' ').SkipWhile(a => a != "--debug:custom-hive").ElementAt(1)).Distinct().ToList();
+        Assert.Equal(2, hives.Count);
+    }
+
+    /// <summary>When only theirs fails, its error is the one reported, coded, naming the version; nothing is written.</summary>
+    [Fact]
+    public void A_failure_to_generate_theirs_alone_is_coded_and_names_its_version()
+    {
+        dotnet.FailNewOf = ["2.0.0"];
+        var failed = Assert.Throws<ToolException>(() => Update());
+        Assert.Equal(("STD7532", ".standards/template.json"), (failed.Code, failed.File));
+        Assert.Contains("could not generate std-lib 2.0.0 from the record", failed.Message, StringComparison.Ordinal);
+        Assert.Equal("policy\n", Read("SECURITY.md"));
+        Assert.Equal("1.0.0", TemplateRecord.Read(Read(TemplateRecord.FileName)).Version);
     }
 
     [Fact]
@@ -210,15 +244,35 @@ public sealed class TemplateUpdaterTests : IDisposable
         }
     }
 
-    /// <summary>dotnet: install remembers the package's version per hive, new writes that version's files, restore succeeds; git is real.</summary>
+    /// <summary>
+    /// dotnet: install remembers the package's version per hive, new writes that version's files, restore succeeds;
+    /// git is real. Safe to call from two threads at once, as the update generates base and theirs.
+    /// </summary>
     private sealed class ScriptedDotnet : ICommandRunner
     {
         private readonly Dictionary<string, string> hives = new(StringComparer.Ordinal);
+        private readonly List<string> calls = [];
         private readonly ProcessCommandRunner git = new();
 
-        public List<string> Calls { get; } = [];
+        public IReadOnlyList<string> Calls
+        {
+            get
+            {
+                lock (calls)
+                {
+                    return [.. calls];
+                }
+            }
+        }
 
-        public bool FailNew { get; set; }
+        /// <summary>Every `dotnet new` of these versions fails.</summary>
+        public IReadOnlyCollection<string> FailNewOf { get; set; } = [];
+
+        /// <summary>When set, each `dotnet new <template>` waits here for the other one: both must be running at once.</summary>
+        public Barrier? Together { get; set; }
+
+        /// <summary>Whether every `dotnet new <template>` met the other one at <see cref="Together"/>.</summary>
+        public bool MetEachTime { get; private set; } = true;
 
         public string RestoreOutput { get; set; } = "restored";
 
@@ -229,19 +283,30 @@ public sealed class TemplateUpdaterTests : IDisposable
                 return git.Run(command, arguments, workingDirectory, environment);
             }
 
-            Calls.Add(string.Join(' ', arguments));
-            var hive = arguments.SkipWhile(a => a != "--debug:custom-hive").Skip(1).FirstOrDefault();
-            if (arguments is ["new", "install", var package, ..])
+            string? version;
+            lock (calls)
             {
-                hives[hive!] = File.ReadAllText(package);
-                return new CommandResult(0, "installed");
+                calls.Add(string.Join(' ', arguments));
+                var hive = arguments.SkipWhile(a => a != "--debug:custom-hive").Skip(1).FirstOrDefault();
+                if (arguments is ["new", "install", var package, ..])
+                {
+                    hives[hive!] = File.ReadAllText(package);
+                    return new CommandResult(0, "installed");
+                }
+
+                version = hive is null ? null : hives.GetValueOrDefault(hive);
             }
 
-            if (arguments is ["new", "std-lib", ..] && !FailNew)
+            if (arguments is ["new", "std-lib", ..] && Together is { } together && !together.SignalAndWait(TimeSpan.FromMinutes(1)))
+            {
+                MetEachTime = false;
+            }
+
+            if (arguments is ["new", "std-lib", ..] && !FailNewOf.Contains(version!))
             {
                 Assert.Contains("--generated-on=2026-03-04", arguments);
                 var output = arguments[arguments.ToList().IndexOf("-o") + 1];
-                foreach (var (path, text) in Versions[hives[hive!]])
+                foreach (var (path, text) in Versions[version!])
                 {
                     var file = Path.Combine(output, path);
                     Directory.CreateDirectory(Path.GetDirectoryName(file)!);

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using NuGet.Versioning;
 using Standards.Sdk.Checks.Rules;
 
@@ -58,12 +59,21 @@ public sealed class UpdateResult
 /// </summary>
 public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs, TextWriter log)
 {
+    /// <summary>The CLI's first-run work (banner, certificate, first-use sentinel, workload update check) is not done for a private hive.</summary>
     private static readonly Dictionary<string, string?> DotnetEnvironment = new()
     {
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         ["DOTNET_NOLOGO"] = "1",
         ["DOTNET_GENERATE_ASPNET_CERTIFICATE"] = "false",
+        ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+        ["DOTNET_CLI_WORKLOAD_UPDATE_NOTIFY_DISABLE"] = "1",
     };
+
+    /// <summary>
+    /// The hive holds the one pack: the SDK's own template packages are not scanned into its cache, and no MSBuild
+    /// project around the work folder is evaluated for context.
+    /// </summary>
+    private static readonly string[] HiveOnly = ["--debug:disable-sdk-templates", "--debug:disable-project-context"];
 
     /// <summary>Runs the update.</summary>
     public UpdateResult Run(UpdateOptions options)
@@ -202,8 +212,7 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
         Directory.CreateDirectory(work);
         try
         {
-            var before = Generate(work, record, from, followSdkVersion: false);
-            var after = Generate(work, record, to, followSdkVersion: true);
+            var (before, after) = GenerateBoth(work, record, from, to);
             log.WriteLine($"Merging {after.Count} template files into the repo");
             return [.. new TemplateMerge(runner).Plan(before, after, path => Ours(root, path))];
         }
@@ -219,21 +228,48 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
         return File.Exists(file) ? File.ReadAllBytes(file) : null;
     }
 
-    /// <summary>The files <c>dotnet new</c> writes for the record at one version (the record itself left out: update writes it).</summary>
-    private Dictionary<string, byte[]> Generate(string work, TemplateRecord record, NuGetVersion version, bool followSdkVersion)
+    /// <summary>
+    /// Base and theirs at once: each version is installed into its own hive and generated into its own folder, so the
+    /// two <c>dotnet new</c> runs share nothing. The packages are downloaded first, one after the other; when either
+    /// generation fails, the error of the base is thrown before that of theirs.
+    /// </summary>
+    private (Dictionary<string, byte[]> Before, Dictionary<string, byte[]> After) GenerateBoth(string work, TemplateRecord record, NuGetVersion from, NuGetVersion to)
+    {
+        (NuGetVersion Version, bool FollowSdkVersion)[] versions = [(from, false), (to, true)];
+        var packages = versions.Select(v => Download(work, record, v.Version)).ToArray();
+        var files = new Dictionary<string, byte[]>[versions.Length];
+        var errors = new ExceptionDispatchInfo?[versions.Length];
+        Parallel.For(0, versions.Length, i =>
+        {
+            try
+            {
+                files[i] = Generate(work, record, versions[i].Version, packages[i], versions[i].FollowSdkVersion);
+            }
+            catch (Exception ex) when (ex is ToolException or OperationCanceledException or IOException or UnauthorizedAccessException)
+            {
+                errors[i] = ExceptionDispatchInfo.Capture(ex);
+            }
+        });
+        errors.FirstOrDefault(e => e is not null)?.Throw();
+        return (files[0], files[1]);
+    }
+
+    private string Download(string work, TemplateRecord record, NuGetVersion version)
     {
         var name = version.ToNormalizedString();
         log.WriteLine($"Generating {record.Template} {name} from the record");
         var package = System.IO.Path.Combine(work, $"{NuGetTemplatePacks.PackageId}.{name}.nupkg");
-        if (!packs.Download(version, package))
-        {
-            throw Unavailable(name, "the feeds list it but serve no package");
-        }
+        return packs.Download(version, package) ? package : throw Unavailable(name, "the feeds list it but serve no package");
+    }
 
+    /// <summary>The files <c>dotnet new</c> writes for the record at one version (the record itself left out: update writes it).</summary>
+    private Dictionary<string, byte[]> Generate(string work, TemplateRecord record, NuGetVersion version, string package, bool followSdkVersion)
+    {
+        var name = version.ToNormalizedString();
         var hive = System.IO.Path.Combine(work, "hive-" + name);
-        Dotnet(work, $"install {NuGetTemplatePacks.PackageId} {name}", ["new", "install", package, "--debug:custom-hive", hive]);
+        Dotnet(work, $"install {NuGetTemplatePacks.PackageId} {name}", ["new", "install", package, "--debug:custom-hive", hive, .. HiveOnly]);
         var output = System.IO.Path.Combine(work, "out-" + name);
-        Dotnet(work, $"generate {record.Template} {name} from the record", ["new", record.Template, .. record.Arguments(output, followSdkVersion), "--no-update-check", "--debug:custom-hive", hive]);
+        Dotnet(work, $"generate {record.Template} {name} from the record", ["new", record.Template, .. record.Arguments(output, followSdkVersion), "--no-update-check", "--debug:custom-hive", hive, .. HiveOnly]);
         return Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
             .Select(f => (Path: System.IO.Path.GetRelativePath(output, f).Replace('\\', '/'), File: f))
             .Where(f => f.Path != TemplateRecord.FileName)
