@@ -132,9 +132,10 @@ public partial class OwnPolicyTests
     public void Every_complexity_exception_names_methods_its_file_declares()
     {
         var problems = new List<string>();
-        var exceptions = OwnPolicyWriter.LoadPolicy(RepoRoot.Path).Exceptions.Where(e => e.Rule == ComplexityRule).ToList();
-        Assert.NotEmpty(exceptions);
-        foreach (var exception in exceptions)
+        // The policy was read (it has entries), whether or not one of them is a complexity exception today.
+        var all = OwnPolicyWriter.LoadPolicy(RepoRoot.Path).Exceptions;
+        Assert.NotEmpty(all);
+        foreach (var exception in all.Where(e => e.Rule == ComplexityRule))
         {
             var where = $"standards.json line {exception.Line} ({exception.Rule} on {exception.Scope})";
             var file = Path.Combine(RepoRoot.Path, exception.Scope);
