@@ -43,6 +43,18 @@ public sealed class TemplateUpdaterTests : IDisposable
             ["ci.yml"] = "steps:\n  - build --locked\n",
             ["src/Acme.Text/packages.lock.json"] = "{ }\n",
         },
+
+        // A template whose output has no lock files (std-service): a team that restores and commits them has its own.
+        ["3.0.0"] = new()
+        {
+            ["README.md"] = "title\n",
+            ["global.json"] = "{ \"msbuild-sdks\": { \"Standards.Sdk\": \"3.0.0\" } }\n",
+        },
+        ["4.0.0"] = new()
+        {
+            ["README.md"] = "title\n",
+            ["global.json"] = "{ \"msbuild-sdks\": { \"Standards.Sdk\": \"4.0.0\" } }\n",
+        },
     };
 
     private readonly string root = Path.Combine(Path.GetTempPath(), "standards-update-test-" + Guid.NewGuid().ToString("N")[..8]);
@@ -94,6 +106,35 @@ public sealed class TemplateUpdaterTests : IDisposable
         var record = TemplateRecord.Read(Read(TemplateRecord.FileName));
         Assert.Equal(("2.0.0", "2.0.0"), (record.Version, record.Option("sdk-version")));
         Assert.Contains(dotnet.Calls, c => c.StartsWith("restore --force-evaluate", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The template has no lock files, but the team committed its own: the update moves the SDK pin, so the lock files
+    /// are restored again (the new SDK pins other analyzer versions; CI restores in locked mode). Without lock files in
+    /// the repo there is nothing to restore.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Lock_files_the_team_committed_are_restored_after_an_update(bool teamLockFile)
+    {
+        Directory.Delete(root, recursive: true);
+        foreach (var (path, text) in Versions["3.0.0"])
+        {
+            Write(path, text);
+        }
+
+        if (teamLockFile)
+        {
+            Write("src/Acme.Text/packages.lock.json", "{}\n");
+        }
+
+        Write(TemplateRecord.FileName, Record.Replace("1.0.0", "3.0.0", StringComparison.Ordinal));
+
+        var result = Update(null, "3.0.0", "4.0.0");
+
+        Assert.Equal(["global.json TakeTemplate"], result.Files.Select(f => $"{f.Path} {f.Outcome}"));
+        Assert.Equal(teamLockFile, dotnet.Calls.Any(c => c.StartsWith("restore --force-evaluate", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -293,6 +293,12 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
         return string.Join(" ", lines.TakeLast(6));
     }
 
+    /// <summary>Whether the repo has a lock file of its own (build output, packages and git's folder left out).</summary>
+    private static bool HasLockFiles(string root) =>
+        Directory.EnumerateFiles(root, "packages.lock.json", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+            .Any(file => !System.IO.Path.GetRelativePath(root, file).Split(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar)
+                .Any(segment => segment is "bin" or "obj" or ".git" or "artifacts" or "node_modules"));
+
     /// <summary>Writes the plan and the record at the new version, all or nothing; then restores when the template has lock files.</summary>
     private void Write(string root, TemplateRecord record, NuGetVersion to, List<FileMerge> files)
     {
@@ -302,7 +308,9 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
         var changes = files.Where(f => f.Writes).Select(f => (f.Path, f.Content)).ToList();
         changes.Add((TemplateRecord.FileName, System.Text.Encoding.UTF8.GetBytes(moved.ToJson())));
         TreeWrite.Commit(root, changes);
-        if (files.Any(f => f.Outcome == MergeOutcome.Regenerate))
+        // The template's lock files are regenerated, not merged; lock files the team committed itself (a template whose
+        // output has none) follow too: the record's SDK version moved, and the new SDK pins other analyzer versions.
+        if (files.Any(f => f.Outcome == MergeOutcome.Regenerate) || HasLockFiles(root))
         {
             log.WriteLine("Restoring to regenerate the lock files");
             var restore = runner.Run("dotnet", ["restore", "--force-evaluate", "-nologo"], root, DotnetEnvironment);
