@@ -22,12 +22,7 @@ bench_work_folder inner-loop-alloc
 bench="$REPO_ROOT/eng/bench/NoopBuildBench/NoopBuildBench.csproj"
 dotnet build "$bench" -c Release -nologo -v:q -p:UseSharedCompilation=true >/dev/null
 
-if [ -n "${STANDARDS_TEST_FEED:-}" ] && [ -n "${STANDARDS_TEST_VERSION:-}" ]; then
-  feed="$(cd "$STANDARDS_TEST_FEED" && pwd)" version="$STANDARDS_TEST_VERSION"
-else
-  feed="$root/feed" version="$(unique_version)"
-  pack_all "$feed" "$version" >/dev/null
-fi
+feed_or_pack "$root/feed"
 sdkdir="$NUGET_PACKAGES/standards.sdk/$version/Sdk"
 work="$root/repos"
 export UseSharedCompilation=true

@@ -30,12 +30,7 @@ versioning=""
 bench_work_folder inner-loop
 export DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
 
-if [ -n "${STANDARDS_TEST_FEED:-}" ] && [ -n "${STANDARDS_TEST_VERSION:-}" ]; then
-  feed="$(cd "$STANDARDS_TEST_FEED" && pwd)" version="$STANDARDS_TEST_VERSION"
-else
-  feed="$root/feed" version="$(unique_version)"
-  pack_all "$feed" "$version" >/dev/null
-fi
+feed_or_pack "$root/feed"
 sdkdir="$NUGET_PACKAGES/standards.sdk/$version/Sdk"
 work="$root/repos"
 variants="plain policy standards"

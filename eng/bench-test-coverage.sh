@@ -23,12 +23,7 @@ bench_work_folder test-coverage
 export DOTNET_CLI_HOME="$root/cli-home" CI=true
 unset UseSharedCompilation
 
-if [ -n "${STANDARDS_TEST_FEED:-}" ] && [ -n "${STANDARDS_TEST_VERSION:-}" ]; then
-  feed="$(cd "$STANDARDS_TEST_FEED" && pwd)" version="$STANDARDS_TEST_VERSION"
-else
-  feed="$root/feed" version="$(unique_version)"
-  pack_all "$feed" "$version" >/dev/null
-fi
+feed_or_pack "$root/feed"
 hive="$root/hive"
 repo="$root/Acme.Slugs"
 dotnet new install "$feed/Standards.Templates.$version.nupkg" --debug:custom-hive "$hive" >/dev/null

@@ -52,6 +52,17 @@ JSON
 XML
 }
 
+# feed_or_pack <folder>: sets feed and version for a benchmark: the feed pack_all filled (STANDARDS_TEST_FEED and
+# STANDARDS_TEST_VERSION, both set), else this tree packed into <folder> with a unique version.
+feed_or_pack() {
+  if [ -n "${STANDARDS_TEST_FEED:-}" ] && [ -n "${STANDARDS_TEST_VERSION:-}" ]; then
+    feed="$(cd "$STANDARDS_TEST_FEED" && pwd)" version="$STANDARDS_TEST_VERSION"
+  else
+    feed="$1" version="$(unique_version)"
+    pack_all "$feed" "$version" >/dev/null
+  fi
+}
+
 # bench_args <default runs> <argument>...: the benchmarks' arguments, `[runs] [--write]` in any order: sets runs and
 # write (true with --write: the script replaces its section of docs/performance.md).
 bench_args() {
