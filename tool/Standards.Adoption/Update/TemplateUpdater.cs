@@ -299,7 +299,7 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
             .Any(file => !System.IO.Path.GetRelativePath(root, file).Split(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar)
                 .Any(segment => segment is "bin" or "obj" or ".git" or "artifacts" or "node_modules"));
 
-    /// <summary>Writes the plan and the record at the new version, all or nothing; then restores when the template has lock files.</summary>
+    /// <summary>Writes the plan and the record at the new version, all or nothing; then restores when the template or the repo has lock files.</summary>
     private void Write(string root, TemplateRecord record, NuGetVersion to, List<FileMerge> files)
     {
         var version = to.ToNormalizedString();
