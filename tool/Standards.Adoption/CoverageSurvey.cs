@@ -107,7 +107,7 @@ internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log)
             return test;
         }
 
-        var coverage = commands.Dotnet(workspace, ci: true, [.. TestCommand.CoverageArguments(solution)]);
+        var coverage = CoverageStep(workspace, solution);
         return new CommandResult(coverage.ExitCode, test.Output + "\n" + coverage.Output);
     }
 
@@ -119,8 +119,12 @@ internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log)
     /// </summary>
     private CommandResult Recheck(string workspace, string solution, string? globalJson) =>
         TestCommand.IsTestingPlatform(globalJson)
-            ? commands.Dotnet(workspace, ci: true, [.. TestCommand.CoverageArguments(solution)])
+            ? CoverageStep(workspace, solution)
             : RunTests(workspace, solution, globalJson);
+
+    /// <summary>CI's coverage step (docs/ci.md) on the solution.</summary>
+    private CommandResult CoverageStep(string workspace, string solution) =>
+        commands.Dotnet(workspace, ci: true, [.. TestCommand.CoverageArguments(solution)]);
 
     private static bool HasCoverageReports(string workspace)
     {

@@ -30,7 +30,6 @@ internal sealed record LayoutSettingValue(string Value, int Line, int Column);
 /// </summary>
 internal sealed class LayoutSettings
 {
-
     /// <summary>The tests folders looked for, in order, when testsFolder is not set.</summary>
     public static readonly IReadOnlyList<string> DefaultTestsFolders = ["tests", "test"];
 

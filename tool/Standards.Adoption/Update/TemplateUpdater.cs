@@ -293,11 +293,9 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
         return string.Join(" ", lines.TakeLast(6));
     }
 
-    /// <summary>Whether the repo has a lock file of its own (build output, packages and git's folder left out).</summary>
-    private static bool HasLockFiles(string root) =>
-        Directory.EnumerateFiles(root, "packages.lock.json", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-            .Any(file => !System.IO.Path.GetRelativePath(root, file).Split(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar)
-                .Any(segment => segment is "bin" or "obj" or ".git" or "artifacts" or "node_modules"));
+    /// <summary>Whether the repo has a lock file of its own, among the files adopt would see (git's, or a walk without build output).</summary>
+    private bool HasLockFiles(string root) =>
+        RepoFiles.List(runner, root, RepoFiles.IsGitRepo(runner, root)).Any(TemplateMerge.IsLockFile);
 
     /// <summary>Writes the plan and the record at the new version, all or nothing; then restores when the template or the repo has lock files.</summary>
     private void Write(string root, TemplateRecord record, NuGetVersion to, List<FileMerge> files)
