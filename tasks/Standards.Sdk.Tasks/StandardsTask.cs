@@ -132,15 +132,5 @@ public abstract class StandardsTask : Microsoft.Build.Utilities.Task
         ProjectPolicyCheck.ReportUnreadable(reporter, unreadable);
 
     /// <summary>A file's text, or null when it is missing or unreadable.</summary>
-    protected internal static string? ReadOrNull(string path)
-    {
-        try
-        {
-            return File.Exists(path) ? File.ReadAllText(path) : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return null;
-        }
-    }
+    protected internal static string? ReadOrNull(string path) => FileReading.ReadOrNull(path);
 }

@@ -1,4 +1,5 @@
 using Standards.Sdk.Checks.Rules;
+using Standards.Sdk.Checks.State;
 
 namespace Standards.Adoption;
 
@@ -39,21 +40,7 @@ internal sealed class WorkspaceCommands(ICommandRunner runner)
     }
 
     /// <summary>The file's text, or null when it does not exist or cannot be read.</summary>
-    public static string? ReadOrNull(string path)
-    {
-        try
-        {
-            return File.Exists(path) ? File.ReadAllText(path) : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    public static string? ReadOrNull(string path) => FileReading.ReadOrNull(path);
 
     /// <summary>The lines of a workspace file, or null when it does not exist.</summary>
     public static string[]? ReadLines(string workspace, string relative)

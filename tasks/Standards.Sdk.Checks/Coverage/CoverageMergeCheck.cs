@@ -92,24 +92,11 @@ public static class CoverageMergeCheck
             var sources = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
                 .Where(f => !Path.GetRelativePath(folder, f).Replace('\\', '/').Split('/').Any(s => s is "bin" or "obj"))
                 .OrderBy(f => f, StringComparer.Ordinal).ToList();
-            return CoverageExclusion.Find(sources, ReadOrNull);
+            return CoverageExclusion.Find(sources, FileReading.ReadOrNull);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // The finding still names the project; only the line of the exclusion is missing.
-            return null;
-        }
-    }
-
-    /// <summary>A file's text, or null when it is missing or unreadable.</summary>
-    internal static string? ReadOrNull(string path)
-    {
-        try
-        {
-            return File.Exists(path) ? File.ReadAllText(path) : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
             return null;
         }
     }
@@ -146,7 +133,7 @@ public static class CoverageMergeCheck
                     .Where(f => !Path.GetFullPath(f).StartsWith(Path.GetFullPath(input.OutputDirectory), StringComparison.Ordinal))
                     .OrderBy(f => f, StringComparer.Ordinal).ToList()
                 : [];
-            var (files, ignored) = CoverageReportSet.Select(input.CoverageDirectory, found, ReadOrNull, p => File.Exists(Path.Combine(root, p)));
+            var (files, ignored) = CoverageReportSet.Select(input.CoverageDirectory, found, FileReading.ReadOrNull, p => File.Exists(Path.Combine(root, p)));
             Messages.AddRange(ignored.Select(leftover => $"Standards: coverage report left out of the merge: {leftover.Path}: {leftover.Reason}."));
             return (files, ignored);
         }
@@ -157,7 +144,7 @@ public static class CoverageMergeCheck
             var projects = new List<CoveredProject>();
             foreach (var file in files)
             {
-                var text = ReadOrNull(file);
+                var text = FileReading.ReadOrNull(file);
                 var read = text is null
                     ? new CoberturaReadResult(CoverageReport.Empty, new Finding(CoverageRuleIds.ReportMalformed, Severity.Error, $"The coverage report {file} could not be read; check its permissions.", file))
                     : CoberturaReader.Read(file, text, root);
@@ -168,7 +155,7 @@ public static class CoverageMergeCheck
                 }
 
                 reports.Add(CoverageFilter.Apply(read.Report, null, Settings.Exclude));
-                if (ReadOrNull(Path.Combine(Path.GetDirectoryName(file)!, CoverageProjectsFile.FileName)) is { } sidecar)
+                if (FileReading.ReadOrNull(Path.Combine(Path.GetDirectoryName(file)!, CoverageProjectsFile.FileName)) is { } sidecar)
                 {
                     projects.AddRange(CoverageProjectsFile.Read(sidecar));
                 }
@@ -194,7 +181,7 @@ public static class CoverageMergeCheck
                 return CoverageBaseline.Empty;
             }
 
-            if (ReadOrNull(input.BaselineFile) is not { } text)
+            if (FileReading.ReadOrNull(input.BaselineFile) is not { } text)
             {
                 Findings.Add(new Finding(CoverageRuleIds.BaselineMalformed, Severity.Error, $"{input.BaselineFile} could not be read; check its permissions.", input.BaselineFile));
                 return CoverageBaseline.Empty;
@@ -256,7 +243,7 @@ public static class CoverageMergeCheck
         public void RecordInCompliance(CoverageCounts total)
         {
             var file = input.ComplianceFile;
-            if (string.IsNullOrEmpty(file) || !File.Exists(file) || ReadOrNull(file!) is not { } text)
+            if (string.IsNullOrEmpty(file) || !File.Exists(file) || FileReading.ReadOrNull(file!) is not { } text)
             {
                 return;
             }

@@ -107,7 +107,7 @@ public static class VersionCheck
     {
         try
         {
-            if (ReadOrNull(file)?.Split('\n').Contains(line, StringComparer.Ordinal) != true)
+            if (FileReading.ReadOrNull(file)?.Split('\n').Contains(line, StringComparer.Ordinal) != true)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
                 File.AppendAllText(file, line + "\n");
@@ -118,19 +118,6 @@ public static class VersionCheck
         catch (Exception ex) when (ReadFailure.IsEnvironmental(ex))
         {
             return $"{file} ({ReadFailure.Describe(file, ex)})";
-        }
-    }
-
-    // A file that cannot be read is appended to all the same.
-    private static string? ReadOrNull(string path)
-    {
-        try
-        {
-            return File.Exists(path) ? File.ReadAllText(path) : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return null;
         }
     }
 }
