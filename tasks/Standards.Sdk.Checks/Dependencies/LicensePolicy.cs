@@ -92,10 +92,9 @@ public sealed class LicensePolicy
 
         if (policy.Document?.Get("dependencies") is { } section)
         {
-            var licenses = Read(SectionShape, section, path, problems).GetObject("licenses");
-            if (licenses is not null)
+            var licenses = PolicySection.Read(section, SectionShape, path, problems, DocsHint)!.GetObject("licenses");
+            if (PolicySection.Read(licenses, LicensesShape, path, problems, DocsHint) is { } read)
             {
-                var read = Read(LicensesShape, licenses, path, problems);
                 allow = List(read.GetArray("allow"), "dependencies.licenses.allow", path, problems);
                 deny = List(read.GetArray("deny"), "dependencies.licenses.deny", path, problems);
                 ReadPackages(read.GetObject("packages"), path, problems, packages);
@@ -111,15 +110,6 @@ public sealed class LicensePolicy
         policy.Rules.TryGetValue(ruleId, out var setting) && setting.Parameters.TryGetValue(name, out var value)
             ? [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
             : null;
-
-    private static JsonRead Read(JsonShape shape, JsonValueNode node, string path, List<Finding> problems)
-    {
-        var read = shape.Read(node);
-        problems.AddRange(read.Problems.Select(p => p.Kind == JsonProblemKind.Unknown
-            ? new Finding(PolicyRuleIds.PolicyShape, Severity.Error, $"{p.Message} {DocsHint}", path, p.Line, p.Column)
-            : PolicyLoader.Shape(path, p)));
-        return read;
-    }
 
     private static List<string>? List(JsonArrayNode? array, string name, string path, List<Finding> problems)
     {

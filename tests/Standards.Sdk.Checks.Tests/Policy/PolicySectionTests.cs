@@ -1,0 +1,55 @@
+using Standards.Sdk.Checks.Budgets;
+using Standards.Sdk.Checks.Coverage;
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Policy;
+
+namespace Standards.Sdk.Checks.Tests.Policy;
+
+/// <summary>
+/// The sections of standards.json that checks own (coverage, budgets), read through the typed reader: each problem is
+/// STD0002 at the line and column of the key or value, in the reader's one wording.
+/// </summary>
+public sealed class PolicySectionTests
+{
+    private const string SchemaHint = " See the schema in the Standards.Sdk package (schema/standards.schema.json).";
+    private const string RulesHint = " Rule severities go in the \"rules\" section. See docs/quality-gates.md.";
+    private static readonly DateOnly Today = new(2026, 11, 21);
+
+    [Theory]
+    [InlineData("{\n  \"coverage\": []\n}", 2, 15, "'coverage' of standards.json must be an object, not array." + SchemaHint)]
+    [InlineData("{\n  \"coverage\": {\n    \"line\": 120\n  }\n}", 3, 13, "\"line\" in 'coverage' of standards.json is 120; it must be between 0 and 100. Write a percentage; the default is 80." + SchemaHint)]
+    [InlineData("{\n  \"coverage\": {\n    \"branch\": \"60\"\n  }\n}", 3, 15, "\"branch\" in 'coverage' of standards.json must be a number, not string. Write a percentage; the default is 60." + SchemaHint)]
+    [InlineData("{\n  \"coverage\": {\n    \"brnch\": 60\n  }\n}", 3, 5,
+        "Unknown setting 'brnch' in 'coverage' of standards.json. Did you mean 'branch'? Known settings: line, branch, criticalLine, tolerance, exclude." + RulesHint)]
+    public void The_coverage_section_is_STD0002_at_the_key_or_value(string json, int line, int column, string message)
+    {
+        var findings = new List<Finding>();
+        var settings = CoverageSettings.Read(Load(json).Policy, findings);
+        Assert.Equal(("STD0002", line, column, message), Single(findings));
+        Assert.Equal((80, 60), (settings.Line, settings.Branch));
+    }
+
+    [Theory]
+    [InlineData("{\n  \"budgets\": {\n    \"regression\": 2000\n  }\n}", 3, 19, "\"regression\" in 'budgets' of standards.json is 2000; it must be between 0 and 1000. Write a percentage; the default is 10." + SchemaHint)]
+    [InlineData("{\n  \"budgets\": {\n    \"sizes\": { \"Lib\": { \"assembly\": true } }\n  }\n}", 3, 37,
+        "\"assembly\" in 'budgets.sizes[\"Lib\"]' of standards.json must be a number or a string, not boolean. Write a size: a number of bytes or a string such as \"64 KiB\", \"1.5 MB\"." + SchemaHint)]
+    [InlineData("{\n  \"budgets\": {\n    \"sizes\": { \"Lib\": { \"pakage\": 1 } }\n  }\n}", 3, 25,
+        "Unknown setting 'pakage' in 'budgets.sizes[\"Lib\"]' of standards.json. Did you mean 'package'? Known settings: assembly, package, publish." + RulesHint)]
+    [InlineData("{\n  \"budgets\": {\n    \"benchmarks\": []\n  }\n}", 3, 19,
+        "\"benchmarks\" in 'budgets' of standards.json must be an object, not array. Map benchmark FullNames (or globs with *) to { \"mean\", \"p95\", \"allocated\" }." + SchemaHint)]
+    public void The_budgets_section_is_STD0002_at_the_key_or_value(string json, int line, int column, string message)
+    {
+        var findings = new List<Finding>();
+        var settings = BudgetSettings.Read(Load(json).Policy, findings);
+        Assert.Equal(("STD0002", line, column, message), Single(findings));
+        Assert.Equal(10, settings.Regression);
+    }
+
+    private static PolicyLoadResult Load(string json) => PolicyLoader.Load("standards.json", json, Today);
+
+    private static (string Code, int Line, int Column, string Message) Single(IEnumerable<Finding> findings)
+    {
+        var finding = Assert.Single(findings);
+        return (finding.Code, finding.Line, finding.Column, finding.Message);
+    }
+}
