@@ -6,7 +6,7 @@ using Standards.Sdk.Checks.Policy;
 namespace Standards.Sdk.Checks.Tests.Policy;
 
 /// <summary>
-/// The sections of standards.json that checks own (coverage, budgets), read through the typed reader: each problem is
+/// The sections of standards.json that checks own (coverage, budgets, release), read through the typed reader: each problem is
 /// STD0002 at the line and column of the key or value, in the reader's one wording.
 /// </summary>
 public sealed class PolicySectionTests
@@ -43,6 +43,27 @@ public sealed class PolicySectionTests
         var settings = BudgetSettings.Read(Load(json).Policy, findings);
         Assert.Equal(("STD0002", line, column, message), Single(findings));
         Assert.Equal(10, settings.Regression);
+    }
+
+    [Theory]
+    [InlineData("{\n  \"release\": {\n    \"sbom\": { \"format\": \"swid\" }\n  }\n}", 3, 25, "\"format\" in 'release.sbom' of standards.json is 'swid'; it must be one of: spdx, cyclonedx, both." + SchemaHint)]
+    [InlineData("{\n  \"release\": {\n    \"sbom\": { \"enabled\": \"yes\" }\n  }\n}", 3, 26, "\"enabled\" in 'release.sbom' of standards.json must be true or false, not string." + SchemaHint)]
+    [InlineData("{\n  \"release\": {\n    \"sbom\": \"spdx\"\n  }\n}", 3, 13, "\"sbom\" in 'release' of standards.json must be an object, not string. Write { \"format\": \"spdx\", \"enabled\": true }." + SchemaHint)]
+    [InlineData("{\n  \"release\": {\n    \"signin\": {}\n  }\n}", 3, 5, "Unknown setting 'signin' in 'release' of standards.json. Did you mean 'signing'? Known settings: sbom, signing.")]
+    [InlineData("{\n  \"release\": 1\n}", 2, 14, "'release' of standards.json must be an object, not number." + SchemaHint)]
+    public void The_release_section_is_STD0002_at_the_key_or_value(string json, int line, int column, string message)
+    {
+        var result = Load(json);
+        Assert.Equal(("STD0002", line, column, message), Single(result.Findings));
+        Assert.Equal(ReleaseSettings.Default, result.Policy.Release);
+    }
+
+    [Fact]
+    public void Release_words_are_read_ignoring_case()
+    {
+        var result = Load("{ \"release\": { \"sbom\": { \"format\": \"CycloneDX\" }, \"signing\": { \"packages\": \"Required\" } } }");
+        Assert.Empty(result.Findings);
+        Assert.Equal(("CycloneDX", SigningRequirement.Required), (result.Policy.Release.SbomFormat, result.Policy.Release.Packages));
     }
 
     private static PolicyLoadResult Load(string json) => PolicyLoader.Load("standards.json", json, Today);
