@@ -41,6 +41,14 @@ public sealed class JsonFormatsTests
     [
         new(JsonFormats.Policy, "standards.json (build)", "standards.json", "{\n  \"profile\": \"default\",\n  \"rules\": {}\n}", "profile", ["STD0001", "STD0002"],
             (path, text) => PolicyLoader.Load(path, text, Today).Findings),
+        new(JsonFormats.Policy, "standards.json (release section)", "standards.json", "{\n  \"profile\": \"default\",\n  \"release\": { \"sbom\": { \"format\": \"spdx\" } }\n}", "release", ["STD0001", "STD0002"],
+            (path, text) => PolicyLoader.Load(path, text, Today).Findings),
+        new(JsonFormats.Policy, "standards.json (coverage section)", "standards.json", "{\n  \"profile\": \"default\",\n  \"coverage\": { \"line\": 80, \"exclude\": [\"gen/**\"] }\n}", "coverage", ["STD0001", "STD0002"],
+            (path, text) => Section(path, text, (policy, findings) => CoverageSettings.Read(policy, findings))),
+        new(JsonFormats.Policy, "standards.json (budgets section)", "standards.json", "{\n  \"profile\": \"default\",\n  \"budgets\": { \"regression\": 10, \"sizes\": { \"Lib\": { \"assembly\": \"64 KiB\" } } }\n}", "budgets", ["STD0001", "STD0002"],
+            (path, text) => Section(path, text, (policy, findings) => BudgetSettings.Read(policy, findings))),
+        new(JsonFormats.Policy, "standards.json (dependencies section)", "standards.json", "{\n  \"profile\": \"default\",\n  \"dependencies\": { \"licenses\": { \"allow\": [\"MIT\"] } }\n}", "dependencies", ["STD0001", "STD0002"],
+            (path, text) => Section(path, text, (policy, findings) => findings.AddRange(LicensePolicy.From(policy).Problems))),
         new(JsonFormats.Policy, "standards.json (adopt edits coverage)", CoverageMinimums.PolicyFile, "{\n  \"profile\": \"default\",\n  \"coverage\": {}\n}", "coverage", ["STD7505"],
             (_, text) => Tool(() => CoverageMinimums.Apply(text, new Dictionary<string, double> { ["line"] = 50 }))),
         new(JsonFormats.GlobalJson, "global.json (build)", "global.json", "{\n  \"sdk\": { \"version\": \"10.0.401\", \"rollForward\": \"latestFeature\" }\n}", "sdk", ["STD2008", "STD2009"],
@@ -204,6 +212,15 @@ public sealed class JsonFormatsTests
         {
             return [new Finding(ex.Code, Severity.Error, ex.Message, ex.File, ex.Line)];
         }
+    }
+
+    /// <summary>standards.json as the build reads it, then one section by the check that owns it.</summary>
+    private static List<Finding> Section(string path, string text, Action<StandardsPolicy, List<Finding>> read)
+    {
+        var loaded = PolicyLoader.Load(path, text, Today);
+        var findings = new List<Finding>(loaded.Findings);
+        read(loaded.Policy, findings);
+        return findings;
     }
 
     private static List<Finding> Collect(Action<List<Finding>> read)

@@ -41,14 +41,33 @@ public sealed record SizeBudget(string Project, double? Assembly, double? Packag
 /// </summary>
 public sealed record BudgetSettings
 {
-    /// <summary>The keys the section accepts.</summary>
-    public static readonly IReadOnlyList<string> Keys = ["regression", "allocationRegression", "noise", "benchmarks", "sizes"];
-
-    private static readonly string[] BenchmarkKeys = ["mean", "p95", "allocated"];
-    private static readonly string[] SizeKeys = ["assembly", "package", "publish"];
-
     /// <summary>The defaults: 10 % regression limit (003 L2109-2120), allocations 1 %, no budgets.</summary>
     public static BudgetSettings Default { get; } = new();
+
+    private const string TimeHint = "Write a time: a number of nanoseconds or a string such as \"250 ns\", \"1.5 us\", \"2 ms\".";
+    private const string SizeHint = "Write a size: a number of bytes or a string such as \"64 KiB\", \"1.5 MB\".";
+
+    private static readonly JsonShape Shape = new(
+        "'budgets' of standards.json",
+        Percent("regression", Default.Regression),
+        Percent("allocationRegression", Default.AllocationRegression),
+        new JsonKey("noise", JsonType.NumberOrText) { Hint = "Write a time, such as \"0.3 ns\" or 1 (nanoseconds)." },
+        new JsonKey("benchmarks", JsonType.KeyedObject) { Hint = "Map benchmark FullNames (or globs with *) to { \"mean\", \"p95\", \"allocated\" }." },
+        new JsonKey("sizes", JsonType.KeyedObject) { Hint = "Map project names to { \"assembly\", \"package\", \"publish\" }." });
+
+    private static readonly JsonKey[] BenchmarkKeys =
+    [
+        new("mean", JsonType.NumberOrText) { Hint = TimeHint },
+        new("p95", JsonType.NumberOrText) { Hint = TimeHint },
+        new("allocated", JsonType.NumberOrText) { Hint = SizeHint },
+    ];
+
+    private static readonly JsonKey[] SizeKeys =
+    [
+        new("assembly", JsonType.NumberOrText) { Hint = SizeHint },
+        new("package", JsonType.NumberOrText) { Hint = SizeHint },
+        new("publish", JsonType.NumberOrText) { Hint = SizeHint },
+    ];
 
     /// <summary>Time regression limit, percent.</summary>
     public double Regression { get; init; } = 10;
@@ -68,36 +87,35 @@ public sealed record BudgetSettings
     /// <summary>Reads the section; problems go to <paramref name="findings"/>.</summary>
     public static BudgetSettings Read(StandardsPolicy policy, List<Finding> findings)
     {
-        var (obj, path) = PolicySection.Read(policy, "budgets", Keys, findings);
-        if (obj is null)
+        var (read, path) = PolicySection.Read(policy, "budgets", Shape, findings);
+        if (read?.Source is null)
         {
             return Default;
         }
 
         return new BudgetSettings
         {
-            Regression = Percent(obj.Get("regression"), "budgets.regression", Default.Regression, path, findings),
-            AllocationRegression = Percent(obj.Get("allocationRegression"), "budgets.allocationRegression", Default.AllocationRegression, path, findings),
-            Noise = obj.Get("noise") is { } noise ? Quantity.Nanoseconds(noise) ?? Bad(noise, "'budgets.noise' must be a time, e.g. \"0.3 ns\" or 1 (nanoseconds).", Default.Noise, path, findings) : Default.Noise,
-            Benchmarks = Entries(obj.Get("benchmarks"), "budgets.benchmarks", "benchmark FullNames (or globs with *)", BenchmarkKeys, path, findings, (property, name, budget) =>
+            Regression = read.GetNumber("regression") ?? Default.Regression,
+            AllocationRegression = read.GetNumber("allocationRegression") ?? Default.AllocationRegression,
+            Noise = read.Node("noise") is { } noise ? Quantity.Nanoseconds(noise) ?? Bad(noise, "'budgets.noise' must be a time, e.g. \"0.3 ns\" or 1 (nanoseconds).", Default.Noise, path, findings) : Default.Noise,
+            Benchmarks = Entries(read.GetObject("benchmarks"), "budgets.benchmarks", BenchmarkKeys, path, findings, (property, name, budget) =>
                 new BenchmarkBudget(property.Name.Trim(),
-                    Time(budget.Get("mean"), name + ".mean", path, findings),
-                    Time(budget.Get("p95"), name + ".p95", path, findings),
-                    Size(budget.Get("allocated"), name + ".allocated", path, findings),
+                    Time(budget.Node("mean"), name + ".mean", path, findings),
+                    Time(budget.Node("p95"), name + ".p95", path, findings),
+                    Size(budget.Node("allocated"), name + ".allocated", path, findings),
                     property.Line, property.Column)),
-            Sizes = Entries(obj.Get("sizes"), "budgets.sizes", "project names", SizeKeys, path, findings, (property, name, budget) =>
+            Sizes = Entries(read.GetObject("sizes"), "budgets.sizes", SizeKeys, path, findings, (property, name, budget) =>
                 new SizeBudget(property.Name.Trim(),
-                    Size(budget.Get("assembly"), name + ".assembly", path, findings),
-                    Size(budget.Get("package"), name + ".package", path, findings),
-                    Size(budget.Get("publish"), name + ".publish", path, findings),
+                    Size(budget.Node("assembly"), name + ".assembly", path, findings),
+                    Size(budget.Node("package"), name + ".package", path, findings),
+                    Size(budget.Node("publish"), name + ".publish", path, findings),
                     property.Line)),
         };
     }
 
     /// <summary>A map of names to budget objects with <paramref name="keys"/>.</summary>
-    private static List<T> Entries<T>(JsonValueNode? node, string name, string keyedBy, string[] keys, string path, List<Finding> findings, Func<JsonPropertyNode, string, JsonObjectNode, T> read)
+    private static List<T> Entries<T>(JsonObjectNode? map, string name, JsonKey[] keys, string path, List<Finding> findings, Func<JsonPropertyNode, string, JsonRead, T> read)
     {
-        var map = PolicySection.Read(node, name, null, $"an object mapping {keyedBy} to {{ {string.Join(", ", keys.Select(k => $"\"{k}\""))} }}", path, findings);
         var result = new List<T>();
         foreach (var property in map?.Properties ?? [])
         {
@@ -106,7 +124,7 @@ public sealed record BudgetSettings
             {
                 findings.Add(PolicyLoader.Shape(path, property.Value, $"'{name}' has an entry with an empty name."));
             }
-            else if (PolicySection.Read(property.Value, entryName, keys, $"an object with {string.Join(", ", keys)}", path, findings) is { } entry)
+            else if (PolicySection.Read(property.Value, new JsonShape($"'{entryName}' of standards.json", keys), path, findings) is { Source: not null } entry)
             {
                 result.Add(read(property, entryName, entry));
             }
@@ -115,14 +133,14 @@ public sealed record BudgetSettings
         return result;
     }
 
+    private static JsonKey Percent(string name, double fallback) =>
+        new(name, JsonType.Number) { Minimum = 0, Maximum = 1000, Hint = $"Write a percentage; the default is {fallback.ToString(CultureInfo.InvariantCulture)}." };
+
     private static double? Time(JsonValueNode? node, string name, string path, List<Finding> findings) =>
         node is null ? null : Quantity.Nanoseconds(node) ?? Bad<double?>(node, $"'{name}' must be a time: a number of nanoseconds or a string such as \"250 ns\", \"1.5 us\", \"2 ms\".", null, path, findings);
 
     private static double? Size(JsonValueNode? node, string name, string path, List<Finding> findings) =>
         node is null ? null : Quantity.Bytes(node) ?? Bad<double?>(node, $"'{name}' must be a size: a number of bytes or a string such as \"64 KiB\", \"1.5 MB\".", null, path, findings);
-
-    private static double Percent(JsonValueNode? node, string name, double fallback, string path, List<Finding> findings) =>
-        PolicySection.Number(node, 1000, fallback, $"'{name}' must be a percentage, a number from 0 (default {fallback.ToString(CultureInfo.InvariantCulture)}).", path, findings);
 
     private static T Bad<T>(JsonValueNode node, string message, T fallback, string path, List<Finding> findings)
     {

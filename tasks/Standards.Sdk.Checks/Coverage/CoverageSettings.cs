@@ -16,11 +16,18 @@ namespace Standards.Sdk.Checks.Coverage;
 /// </summary>
 public sealed record CoverageSettings
 {
-    /// <summary>The keys the section accepts.</summary>
-    public static readonly IReadOnlyList<string> Keys = ["line", "branch", "criticalLine", "tolerance", "exclude"];
-
     /// <summary>The profile defaults.</summary>
     public static CoverageSettings Default { get; } = new();
+
+    private const string ExcludeHint = "Write an array of repo-relative globs, such as [\"src/Acme.Orders/Migrations/**\"].";
+
+    private static readonly JsonShape Shape = new(
+        "'coverage' of standards.json",
+        Percent("line", Default.Line),
+        Percent("branch", Default.Branch),
+        Percent("criticalLine", Default.CriticalLine),
+        Percent("tolerance", Default.Tolerance),
+        new JsonKey("exclude", JsonType.Array) { Hint = ExcludeHint });
 
     /// <summary>Minimum line coverage in percent.</summary>
     public double Line { get; init; } = 80;
@@ -40,39 +47,38 @@ public sealed record CoverageSettings
     /// <summary>Reads the section; problems (STD0002, with the line) go to <paramref name="findings"/>, and what is valid applies.</summary>
     public static CoverageSettings Read(StandardsPolicy policy, List<Finding> findings)
     {
-        var (obj, path) = PolicySection.Read(policy, "coverage", Keys, findings);
-        if (obj is null)
+        var (read, path) = PolicySection.Read(policy, "coverage", Shape, findings);
+        if (read?.Source is null)
         {
             return Default;
         }
 
         return new CoverageSettings
         {
-            Line = Number(obj, "line", Default.Line, 100, path, findings),
-            Branch = Number(obj, "branch", Default.Branch, 100, path, findings),
-            CriticalLine = Number(obj, "criticalLine", Default.CriticalLine, 100, path, findings),
-            Tolerance = Number(obj, "tolerance", Default.Tolerance, 100, path, findings),
-            Exclude = Globs(obj.Get("exclude"), path, findings),
+            Line = read.GetNumber("line") ?? Default.Line,
+            Branch = read.GetNumber("branch") ?? Default.Branch,
+            CriticalLine = read.GetNumber("criticalLine") ?? Default.CriticalLine,
+            Tolerance = read.GetNumber("tolerance") ?? Default.Tolerance,
+            Exclude = Globs(read.GetArray("exclude"), path, findings),
         };
     }
 
-    private static double Number(JsonObjectNode section, string name, double fallback, double max, string path, List<Finding> findings) =>
-        PolicySection.Number(section.Get(name), max, fallback,
-            $"'coverage.{name}' must be a number from 0 to {max.ToString(CultureInfo.InvariantCulture)} (default {fallback.ToString(CultureInfo.InvariantCulture)}).", path, findings);
+    private static JsonKey Percent(string name, double fallback) =>
+        new(name, JsonType.Number) { Minimum = 0, Maximum = 100, Hint = $"Write a percentage; the default is {fallback.ToString(CultureInfo.InvariantCulture)}." };
 
-    private static List<string> Globs(JsonValueNode? node, string path, List<Finding> findings)
+    private static List<string> Globs(JsonArrayNode? array, string path, List<Finding> findings)
     {
-        if (node is null)
+        if (array is null)
         {
             return [];
         }
 
-        if (node is JsonArrayNode array && array.Items.All(i => i is JsonStringNode { Value.Length: > 0 }))
+        if (array.Items.All(i => i is JsonStringNode { Value.Length: > 0 }))
         {
             return [.. array.Items.Cast<JsonStringNode>().Select(i => Glob.Normalize(i.Value.Trim()))];
         }
 
-        findings.Add(PolicyLoader.Shape(path, node, "'coverage.exclude' must be an array of repo-relative globs (non-empty strings), e.g. [\"src/Acme.Orders/Migrations/**\"]."));
+        findings.Add(PolicyLoader.Shape(path, array, "'coverage.exclude' must be an array of repo-relative globs (non-empty strings), e.g. [\"src/Acme.Orders/Migrations/**\"]."));
         return [];
     }
 }

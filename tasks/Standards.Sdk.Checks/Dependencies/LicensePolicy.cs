@@ -31,8 +31,19 @@ public sealed class LicensePolicy
     /// <summary>Strong copyleft and source-available licences, denied unless a repo says otherwise.</summary>
     public static readonly IReadOnlyList<string> DefaultDenied = DefaultDeniedList.Split(',');
 
-    private static readonly string[] SectionKeys = ["licenses"];
-    private static readonly string[] LicenseKeys = ["allow", "deny", "packages"];
+    private const string DocsHint = "See docs/dependencies.md.";
+
+    private const string ListHint = "Write an array of SPDX licence identifiers, such as [\"MIT\"].";
+
+    private static readonly JsonShape SectionShape = new(
+        "'dependencies' of standards.json",
+        new JsonKey("licenses", JsonType.KeyedObject) { Hint = "Write { \"allow\": [...], \"deny\": [...], \"packages\": { ... } }." });
+
+    private static readonly JsonShape LicensesShape = new(
+        "'dependencies.licenses' of standards.json",
+        new JsonKey("allow", JsonType.Array) { Hint = ListHint },
+        new JsonKey("deny", JsonType.Array) { Hint = ListHint },
+        new JsonKey("packages", JsonType.KeyedObject) { Hint = "Map a package id (or id/version) to the SPDX expression you reviewed." });
 
     /// <summary>Creates a policy.</summary>
     public LicensePolicy(IEnumerable<string> allowed, IEnumerable<string> denied, IReadOnlyDictionary<string, string>? packages = null)
@@ -79,25 +90,14 @@ public sealed class LicensePolicy
         IReadOnlyList<string>? deny = null;
         var packages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
-        var section = policy.Document?.Get("dependencies");
-        if (section is not null and not JsonObjectNode)
+        if (policy.Document?.Get("dependencies") is { } section)
         {
-            problems.Add(PolicyLoader.Shape(path, section, $"'dependencies' must be an object, not {section.Kind}."));
-        }
-        else if (section is JsonObjectNode dependencies)
-        {
-            Unknown(dependencies, "dependencies", SectionKeys, path, problems);
-            var licenses = dependencies.Get("licenses");
-            if (licenses is not null and not JsonObjectNode)
+            var licenses = PolicySection.Read(section, SectionShape, path, problems, DocsHint)!.GetObject("licenses");
+            if (PolicySection.Read(licenses, LicensesShape, path, problems, DocsHint) is { } read)
             {
-                problems.Add(PolicyLoader.Shape(path, licenses, $"'dependencies.licenses' must be an object with allow, deny and packages, not {licenses.Kind}."));
-            }
-            else if (licenses is JsonObjectNode licenseSection)
-            {
-                Unknown(licenseSection, "dependencies.licenses", LicenseKeys, path, problems);
-                allow = List(licenseSection.Get("allow"), "dependencies.licenses.allow", path, problems);
-                deny = List(licenseSection.Get("deny"), "dependencies.licenses.deny", path, problems);
-                ReadPackages(licenseSection.Get("packages"), path, problems, packages);
+                allow = List(read.GetArray("allow"), "dependencies.licenses.allow", path, problems);
+                deny = List(read.GetArray("deny"), "dependencies.licenses.deny", path, problems);
+                ReadPackages(read.GetObject("packages"), path, problems, packages);
             }
         }
 
@@ -111,40 +111,26 @@ public sealed class LicensePolicy
             ? [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
             : null;
 
-    private static void Unknown(JsonObjectNode node, string name, string[] known, string path, List<Finding> problems)
+    private static List<string>? List(JsonArrayNode? array, string name, string path, List<Finding> problems)
     {
-        foreach (var (property, message) in UnknownKeys.Find(node, $"'{name}'", known))
-        {
-            problems.Add(new Finding(PolicyRuleIds.PolicyShape, Severity.Error, $"{message} See docs/dependencies.md.", path, property.Line, property.Column));
-        }
-    }
-
-    private static List<string>? List(JsonValueNode? node, string name, string path, List<Finding> problems)
-    {
-        if (node is null)
+        if (array is null)
         {
             return null;
         }
 
-        if (node is JsonArrayNode array && array.Items.All(i => i is JsonStringNode { Value.Length: > 0 }))
+        if (array.Items.All(i => i is JsonStringNode { Value.Length: > 0 }))
         {
             return [.. array.Items.Cast<JsonStringNode>().Select(i => i.Value.Trim())];
         }
 
-        problems.Add(PolicyLoader.Shape(path, node, $"'{name}' must be an array of SPDX licence identifiers (non-empty strings)."));
+        problems.Add(PolicyLoader.Shape(path, array, $"'{name}' must be an array of SPDX licence identifiers (non-empty strings)."));
         return null;
     }
 
-    private static void ReadPackages(JsonValueNode? node, string path, List<Finding> problems, Dictionary<string, string> packages)
+    private static void ReadPackages(JsonObjectNode? obj, string path, List<Finding> problems, Dictionary<string, string> packages)
     {
-        if (node is null)
+        if (obj is null)
         {
-            return;
-        }
-
-        if (node is not JsonObjectNode obj)
-        {
-            problems.Add(PolicyLoader.Shape(path, node, $"'dependencies.licenses.packages' must be an object mapping a package id (or id/version) to the SPDX expression you reviewed, not {node.Kind}."));
             return;
         }
 

@@ -22,6 +22,12 @@ public enum JsonType
 
     /// <summary>An object.</summary>
     KeyedObject,
+
+    /// <summary>A number or a string: a quantity written either way (250, "250 ns"), parsed by its reader.</summary>
+    NumberOrText,
+
+    /// <summary>Any value: a key that is known (never reported as unknown) whose value its reader checks, or ignores.</summary>
+    Any,
 }
 
 /// <summary>What is wrong with a key; each kind has one wording.</summary>
@@ -55,8 +61,11 @@ public sealed record JsonProblem(JsonProblemKind Kind, string Key, string Messag
 /// </summary>
 public sealed record JsonKey(string Name, JsonType Type, bool Required = false)
 {
-    /// <summary>For a string: the values it may take (ordinal); null: any.</summary>
+    /// <summary>For a string: the values it may take (ordinal unless <see cref="IgnoreCase"/>); null: any.</summary>
     public IReadOnlyList<string>? Allowed { get; init; }
+
+    /// <summary>True when <see cref="Allowed"/> is compared ignoring case.</summary>
+    public bool IgnoreCase { get; init; }
 
     /// <summary>For a string: true when it must not be empty or white space.</summary>
     public bool NotBlank { get; init; }
@@ -170,7 +179,7 @@ public sealed class JsonShape
             return Problem(JsonProblemKind.Empty, key, $"\"{key.Name}\" in {Where} must not be empty.", text);
         }
 
-        return key.Allowed is { } allowed && !allowed.Contains(text.Value, StringComparer.Ordinal)
+        return key.Allowed is { } allowed && !allowed.Contains(text.Value, key.IgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal)
             ? Problem(JsonProblemKind.NotAllowed, key, $"\"{key.Name}\" in {Where} is '{text.Value}'; it must be one of: {string.Join(", ", allowed)}.", text)
             : null;
     }
@@ -207,6 +216,8 @@ public sealed class JsonShape
         JsonType.WholeNumber => value is JsonNumberNode number && number.TryGetInt32(out _),
         JsonType.Boolean => value is JsonBooleanNode,
         JsonType.Array => value is JsonArrayNode,
+        JsonType.NumberOrText => value is JsonNumberNode or JsonStringNode,
+        JsonType.Any => true,
         _ => value is JsonObjectNode,
     };
 
@@ -217,6 +228,8 @@ public sealed class JsonShape
         JsonType.WholeNumber => "an integer",
         JsonType.Boolean => "true or false",
         JsonType.Array => "an array",
+        JsonType.NumberOrText => "a number or a string",
+        JsonType.Any => "a value",
         _ => "an object",
     };
 }

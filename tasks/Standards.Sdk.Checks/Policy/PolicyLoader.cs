@@ -17,20 +17,37 @@ public static class PolicyLoader
     /// <summary>The file name looked up from each project folder upwards.</summary>
     public const string FileName = "standards.json";
 
-    /// <summary>
-    /// Top-level sections. Checks that own a section (layout, dependencies) read it themselves. Only keys that
-    /// something reads are accepted, so a typo or a setting from a future version is an error, not a silent no-op.
-    /// </summary>
-    public static readonly IReadOnlySet<string> KnownSections = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "$schema", "profile", "kind", "helpBaseUrl", "rules", "exceptions",
-        "layout", "dependencies", "coverage", "budgets", "release",
-    };
+    private const string ExceptionFieldsHint = "Every exception needs rule, scope, owner, reason and expires (YYYY-MM-DD).";
 
-    private static readonly string[] ExceptionFields = ["rule", "scope", "owner", "reason", "expires"];
     private static readonly string[] SeverityKeys = ["severity", "testSeverity"];
     private static readonly string[] Profiles = ["default", "strict"];
     private static readonly string[] RepoKinds = [ProjectKinds.Service, ProjectKinds.Worker, ProjectKinds.Library];
+
+    /// <summary>
+    /// The top level. Checks that own a section (layout, dependencies, coverage, budgets, release) read it themselves,
+    /// with their own shape. Only keys that something reads are accepted, so a typo or a setting from a future version
+    /// is an error, not a silent no-op.
+    /// </summary>
+    private static readonly JsonShape Root = new(
+        FileName,
+        new JsonKey("profile", JsonType.Text) { Allowed = Profiles, IgnoreCase = true },
+        new JsonKey("kind", JsonType.Text) { Allowed = RepoKinds, IgnoreCase = true },
+        new JsonKey("helpBaseUrl", JsonType.Text) { NotBlank = true },
+        new JsonKey("rules", JsonType.KeyedObject) { Hint = "Map rule codes to a severity or to settings." },
+        new JsonKey("exceptions", JsonType.Array) { Hint = "Write an array of entries with rule, scope, owner, reason and expires." },
+        new JsonKey("layout", JsonType.Any),
+        new JsonKey("dependencies", JsonType.Any),
+        new JsonKey("coverage", JsonType.Any),
+        new JsonKey("budgets", JsonType.Any),
+        new JsonKey("release", JsonType.Any));
+
+    private static readonly JsonShape ExceptionShape = new(
+        "an exception entry",
+        new JsonKey("rule", JsonType.Text, Required: true) { NotBlank = true, Hint = ExceptionFieldsHint },
+        new JsonKey("scope", JsonType.Text, Required: true) { NotBlank = true, Hint = ExceptionFieldsHint },
+        new JsonKey("owner", JsonType.Text, Required: true) { NotBlank = true, Hint = ExceptionFieldsHint },
+        new JsonKey("reason", JsonType.Text, Required: true) { NotBlank = true, Hint = ExceptionFieldsHint },
+        new JsonKey("expires", JsonType.Text, Required: true) { NotBlank = true, Hint = ExceptionFieldsHint });
 
     /// <summary>Loads a policy from text. <paramref name="today"/> decides which exceptions have expired.</summary>
     public static PolicyLoadResult Load(string path, string text, DateOnly today)
@@ -54,21 +71,21 @@ public static class PolicyLoader
 
         var reader = new Reader(path, findings);
         findings.AddRange(DuplicateKeys(path, root, isRoot: true));
-        foreach (var (property, message) in UnknownKeys.Find(root, FileName, KnownSections))
-        {
-            findings.Add(new Finding(PolicyRuleIds.PolicyShape, Severity.Error, message, path, property.Line, property.Column));
-        }
+        var read = Root.Read(root);
+        findings.AddRange(read.Problems.Select(p => p.Kind == JsonProblemKind.Unknown
+            ? new Finding(PolicyRuleIds.PolicyShape, Severity.Error, p.Message, path, p.Line, p.Column)
+            : Shape(path, p)));
 
         var policy = new StandardsPolicy
         {
             SourcePath = path,
             Document = root,
-            Profile = reader.Choice(root.Get("profile"), "profile", Profiles) ?? "default",
-            RepoKind = reader.Choice(root.Get("kind"), "kind", RepoKinds),
-            HelpBaseUrl = reader.Text(root.Get("helpBaseUrl"), "helpBaseUrl") ?? StandardsPolicy.DefaultHelpBaseUrl,
-            Rules = reader.Rules(root.Get("rules"), out var external),
+            Profile = Canonical(read.GetString("profile"), Profiles) ?? "default",
+            RepoKind = Canonical(read.GetString("kind"), RepoKinds),
+            HelpBaseUrl = read.GetString("helpBaseUrl") ?? StandardsPolicy.DefaultHelpBaseUrl,
+            Rules = reader.Rules(read.GetObject("rules"), out var external),
             ExternalRules = external,
-            Exceptions = reader.Exceptions(root.Get("exceptions"), today),
+            Exceptions = reader.Exceptions(read.GetArray("exceptions"), today),
             Release = ReleaseSettings.Read(path, root.Get("release"), findings),
         };
         return new PolicyLoadResult(policy, findings);
@@ -111,6 +128,10 @@ public static class PolicyLoader
         }
     }
 
+    /// <summary>The allowed value <paramref name="text"/> is (ignoring case), as the list spells it.</summary>
+    private static string? Canonical(string? text, string[] allowed) =>
+        text is null ? null : allowed.FirstOrDefault(a => string.Equals(a, text, StringComparison.OrdinalIgnoreCase));
+
     internal static Finding Shape(string path, JsonValueNode node, string message) =>
         new(PolicyRuleIds.PolicyShape, Severity.Error, $"{message} See the schema in the Standards.Sdk package (schema/standards.schema.json).", path, node.Line, node.Column);
 
@@ -121,53 +142,11 @@ public static class PolicyLoader
     /// <summary>Reads values and records what is wrong with them.</summary>
     private sealed class Reader(string path, List<Finding> findings)
     {
-        public string? Text(JsonValueNode? node, string name)
-        {
-            switch (node)
-            {
-                case null:
-                    return null;
-                case JsonStringNode s when s.Value.Length > 0:
-                    return s.Value;
-                default:
-                    findings.Add(Shape(path, node, $"'{name}' must be a non-empty string."));
-                    return null;
-            }
-        }
-
-        public string? Choice(JsonValueNode? node, string name, string[] allowed)
-        {
-            var text = Text(node, name);
-            if (text is null)
-            {
-                return null;
-            }
-
-            var match = allowed.FirstOrDefault(a => string.Equals(a, text, StringComparison.OrdinalIgnoreCase));
-            if (match is null)
-            {
-                findings.Add(Shape(path, node!, $"'{name}' is '{text}'; it must be one of: {string.Join(", ", allowed)}."));
-            }
-
-            return match;
-        }
-
-        public Dictionary<string, RuleSetting> Rules(JsonValueNode? node, out Dictionary<string, RuleSetting> external)
+        public Dictionary<string, RuleSetting> Rules(JsonObjectNode? obj, out Dictionary<string, RuleSetting> external)
         {
             var rules = new Dictionary<string, RuleSetting>(StringComparer.OrdinalIgnoreCase);
             external = new Dictionary<string, RuleSetting>(StringComparer.OrdinalIgnoreCase);
-            if (node is null)
-            {
-                return rules;
-            }
-
-            if (node is not JsonObjectNode obj)
-            {
-                findings.Add(Shape(path, node, $"'rules' must be an object mapping rule codes to a severity or to settings, not {node.Kind}."));
-                return rules;
-            }
-
-            foreach (var property in obj.Properties)
+            foreach (var property in obj?.Properties ?? [])
             {
                 var rule = RuleCatalog.Find(property.Name);
                 if (rule is null && DiagnosticIds.IsExternal(property.Name))
@@ -345,21 +324,10 @@ public static class PolicyLoader
             return null;
         }
 
-        public List<ExceptionEntry> Exceptions(JsonValueNode? node, DateOnly today)
+        public List<ExceptionEntry> Exceptions(JsonArrayNode? array, DateOnly today)
         {
             var result = new List<ExceptionEntry>();
-            if (node is null)
-            {
-                return result;
-            }
-
-            if (node is not JsonArrayNode array)
-            {
-                findings.Add(Shape(path, node, $"'exceptions' must be an array of entries, not {node.Kind}."));
-                return result;
-            }
-
-            foreach (var item in array.Items)
+            foreach (var item in array?.Items ?? [])
             {
                 if (ExceptionFrom(item) is not { } entry)
                 {
@@ -382,46 +350,32 @@ public static class PolicyLoader
 
         private ExceptionEntry? ExceptionFrom(JsonValueNode item)
         {
-            const string fields = "rule, scope, owner, reason, expires (YYYY-MM-DD)";
-            if (item is not JsonObjectNode entry)
+            var read = ExceptionShape.Read(item);
+            findings.AddRange(read.Problems.Select(p => new Finding(PolicyRuleIds.ExceptionMalformed, Severity.Error, p.Message, path, p.Line, p.Column)));
+            if (!read.IsValid || read.Source is not { } entry)
             {
-                findings.Add(Malformed(item, $"An exception must be an object with {fields}."));
                 return null;
             }
 
-            var missing = ExceptionFields
-                .Where(f => entry.Get(f) is not JsonStringNode { Value.Length: > 0 }).ToList();
-            foreach (var (extra, message) in UnknownKeys.Find(entry, "an exception entry", ExceptionFields))
-            {
-                findings.Add(Malformed(entry, message, extra.Line));
-            }
-
-            if (missing.Count > 0)
-            {
-                findings.Add(Malformed(entry, $"Exception entry lacks {string.Join(", ", missing)}; every exception needs {fields}."));
-                return null;
-            }
-
-            var rule = ((JsonStringNode)entry.Get("rule")!).Value;
-            var expiresNode = (JsonStringNode)entry.Get("expires")!;
+            var rule = read.GetString("rule")!;
             if (RuleCatalog.Find(rule) is null && !DiagnosticIds.IsExternal(rule))
             {
-                var ruleNode = entry.Get("rule")!;
+                var ruleNode = read.Node("rule")!;
                 findings.Add(UnknownRule(rule, ruleNode.Line, ruleNode.Column));
                 return null;
             }
 
-            if (!DateOnly.TryParseExact(expiresNode.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expires))
+            var expiresNode = read.Node("expires")!;
+            if (!DateOnly.TryParseExact(read.GetString("expires"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expires))
             {
-                findings.Add(Malformed(expiresNode, $"'expires' is '{expiresNode.Value}'; write the date as YYYY-MM-DD, e.g. 2027-03-31."));
+                findings.Add(Malformed(expiresNode, $"'expires' is '{read.GetString("expires")}'; write the date as YYYY-MM-DD, e.g. 2027-03-31."));
                 return null;
             }
 
-            string Field(string name) => ((JsonStringNode)entry.Get(name)!).Value;
-            return new ExceptionEntry(RuleCatalog.Find(rule)?.Id ?? rule, Glob.Normalize(Field("scope")), Field("owner"), Field("reason"), expires, entry.Line);
+            return new ExceptionEntry(RuleCatalog.Find(rule)?.Id ?? rule, Glob.Normalize(read.GetString("scope")!), read.GetString("owner")!, read.GetString("reason")!, expires, entry.Line);
         }
 
-        private Finding Malformed(JsonValueNode node, string message, int? line = null) =>
-            new(PolicyRuleIds.ExceptionMalformed, Severity.Error, message, path, line ?? node.Line, line is null ? node.Column : 0);
+        private Finding Malformed(JsonValueNode node, string message) =>
+            new(PolicyRuleIds.ExceptionMalformed, Severity.Error, message, path, node.Line, node.Column);
     }
 }

@@ -1,6 +1,5 @@
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Json;
-using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Policy;
 
@@ -23,9 +22,6 @@ public enum SigningRequirement
 /// </summary>
 public sealed record ReleaseSettings
 {
-    /// <summary>The section's keys.</summary>
-    public static readonly IReadOnlyList<string> Keys = ["sbom", "signing"];
-
     /// <summary>The defaults: SPDX SBOMs, strong-name signing when the repo has a key, package signing when a certificate is configured.</summary>
     public static ReleaseSettings Default { get; } = new();
 
@@ -47,6 +43,21 @@ public sealed record ReleaseSettings
     /// <summary>The words accepted for the SBOM format.</summary>
     public static readonly IReadOnlyList<string> FormatWords = ["spdx", "cyclonedx", "both"];
 
+    private static readonly JsonShape Shape = new(
+        "'release' of standards.json",
+        new JsonKey("sbom", JsonType.KeyedObject) { Hint = "Write { \"format\": \"spdx\", \"enabled\": true }." },
+        new JsonKey("signing", JsonType.KeyedObject) { Hint = "Write { \"strongName\": \"ifAvailable\", \"packages\": \"ifAvailable\" }." });
+
+    private static readonly JsonShape SbomShape = new(
+        "'release.sbom' of standards.json",
+        new JsonKey("format", JsonType.Text) { Allowed = FormatWords, IgnoreCase = true },
+        new JsonKey("enabled", JsonType.Boolean));
+
+    private static readonly JsonShape SigningShape = new(
+        "'release.signing' of standards.json",
+        new JsonKey("strongName", JsonType.Text) { Allowed = RequirementWords, IgnoreCase = true },
+        new JsonKey("packages", JsonType.Text) { Allowed = RequirementWords, IgnoreCase = true });
+
     /// <summary>Parses a signing requirement word (case-insensitive); null when it is not one.</summary>
     public static SigningRequirement? ParseRequirement(string? text) => text?.Trim().ToLowerInvariant() switch
     {
@@ -59,80 +70,26 @@ public sealed record ReleaseSettings
     /// <summary>Reads the section; problems go to <paramref name="findings"/> as STD0002 with the line.</summary>
     public static ReleaseSettings Read(string path, JsonValueNode? node, List<Finding> findings)
     {
-        ArgumentNullException.ThrowIfNull(findings);
-        if (node is null)
-        {
-            return Default;
-        }
-
-        if (Object(path, node, "release", Keys, findings) is not { } release)
+        if (PolicySection.Read(node, Shape, path, findings, unknownHint: null) is not { Source: not null } release)
         {
             return Default;
         }
 
         var result = Default;
-        if (Object(path, release.Get("sbom"), "release.sbom", ["format", "enabled"], findings) is { } sbom)
+        if (PolicySection.Read(release.GetObject("sbom"), SbomShape, path, findings, unknownHint: null) is { } sbom)
         {
-            result = result with
-            {
-                SbomFormat = Word(path, sbom.Get("format"), "release.sbom.format", FormatWords, findings),
-                SbomEnabled = sbom.Get("enabled") switch
-                {
-                    null => true,
-                    JsonBooleanNode b => b.Value,
-                    var other => Wrong(path, other, "'release.sbom.enabled' must be true or false", findings, true),
-                },
-            };
+            result = result with { SbomFormat = sbom.GetString("format"), SbomEnabled = sbom.GetBoolean("enabled") ?? true };
         }
 
-        if (Object(path, release.Get("signing"), "release.signing", ["strongName", "packages"], findings) is { } signing)
+        if (PolicySection.Read(release.GetObject("signing"), SigningShape, path, findings, unknownHint: null) is { } signing)
         {
             result = result with
             {
-                StrongName = ParseRequirement(Word(path, signing.Get("strongName"), "release.signing.strongName", RequirementWords, findings)) ?? SigningRequirement.IfAvailable,
-                Packages = ParseRequirement(Word(path, signing.Get("packages"), "release.signing.packages", RequirementWords, findings)) ?? SigningRequirement.IfAvailable,
+                StrongName = ParseRequirement(signing.GetString("strongName")) ?? SigningRequirement.IfAvailable,
+                Packages = ParseRequirement(signing.GetString("packages")) ?? SigningRequirement.IfAvailable,
             };
         }
 
         return result;
-    }
-
-    private static JsonObjectNode? Object(string path, JsonValueNode? node, string name, IReadOnlyList<string> keys, List<Finding> findings)
-    {
-        switch (node)
-        {
-            case null:
-                return null;
-            case JsonObjectNode obj:
-                foreach (var (property, message) in UnknownKeys.Find(obj, $"'{name}' of standards.json", keys))
-                {
-                    findings.Add(new Finding(PolicyRuleIds.PolicyShape, Severity.Error, message, path, property.Line, property.Column));
-                }
-
-                return obj;
-            default:
-                findings.Add(PolicyLoader.Shape(path, node, $"'{name}' must be an object with {string.Join(", ", keys)}, not {node.Kind}."));
-                return null;
-        }
-    }
-
-    private static string? Word(string path, JsonValueNode? node, string name, IReadOnlyList<string> allowed, List<Finding> findings)
-    {
-        switch (node)
-        {
-            case null:
-                return null;
-            case JsonStringNode s when allowed.Contains(s.Value, StringComparer.OrdinalIgnoreCase):
-                return s.Value;
-            default:
-                findings.Add(PolicyLoader.Shape(path, node, $"'{name}' must be one of: {string.Join(", ", allowed)}."));
-                return null;
-        }
-    }
-
-    private static bool Wrong(string path, JsonValueNode node, string message, List<Finding> findings, bool fallback)
-    {
-        findings.Add(PolicyLoader.Shape(path, node, message + "."));
-        return fallback;
     }
 }

@@ -163,7 +163,7 @@ public class CoverageGateTests
         var findings = new List<Finding>();
         var settings = CoverageSettings.Read(CoverageSamples.Policy("{\n  \"coverage\": {\n    \"line\": 120,\n    \"branch\": 55.5,\n    \"typo\": 1\n  }\n}"), findings);
         Assert.Equal((80, 55.5), (settings.Line, settings.Branch));
-        Assert.Equal([("STD0002", 5), ("STD0002", 3)], findings.Select(f => (f.Code, f.Line)));
+        Assert.Equal([("STD0002", 3), ("STD0002", 5)], findings.Select(f => (f.Code, f.Line)));
     }
 
     [Fact]

@@ -317,6 +317,36 @@ public class LicenseTests
         Assert.Equal(("STD0002", "standards.json", line), (problem.Code, problem.File, problem.Line));
     }
 
+    private const string SchemaHint = " See the schema in the Standards.Sdk package (schema/standards.schema.json).";
+
+    [Theory]
+    [InlineData("""{ "dependencies": [] }""", 1, 19, "'dependencies' of standards.json must be an object, not array." + SchemaHint)]
+    [InlineData("{\n \"dependencies\": { \"licenses\": \"MIT\" } }", 2, 32,
+        "\"licenses\" in 'dependencies' of standards.json must be an object, not string. Write { \"allow\": [...], \"deny\": [...], \"packages\": { ... } }." + SchemaHint)]
+    [InlineData("{\n \"dependencies\": { \"licenses\": {\n \"allow\": \"MIT\" } } }", 3, 11,
+        "\"allow\" in 'dependencies.licenses' of standards.json must be an array, not string. Write an array of SPDX licence identifiers, such as [\"MIT\"]." + SchemaHint)]
+    [InlineData("{\n \"dependencies\": { \"licenses\": {\n \"packages\": [] } } }", 3, 14,
+        "\"packages\" in 'dependencies.licenses' of standards.json must be an object, not array. Map a package id (or id/version) to the SPDX expression you reviewed." + SchemaHint)]
+    [InlineData("{\n \"dependencies\": { \"licenses\": {\n \"dney\": [] } } }", 3, 2,
+        "Unknown setting 'dney' in 'dependencies.licenses' of standards.json. Did you mean 'deny'? Known settings: allow, deny, packages. See docs/dependencies.md.")]
+    [InlineData("{\n \"dependencies\": {\n \"licence\": {} } }", 3, 2,
+        "Unknown setting 'licence' in 'dependencies' of standards.json. Did you mean 'licenses'? Known settings: licenses. See docs/dependencies.md.")]
+    public void Each_bad_shape_has_its_message_at_its_line_and_column(string json, int line, int column, string message)
+    {
+        var (_, problems) = LicensePolicy.From(Load(json));
+        var problem = Assert.Single(problems);
+        Assert.Equal(("STD0002", "standards.json", line, column, message), (problem.Code, problem.File, problem.Line, problem.Column, problem.Message));
+    }
+
+    [Fact]
+    public void A_list_of_the_wrong_type_falls_back_to_the_rule_parameter_and_the_valid_list_still_applies()
+    {
+        var (policy, problems) = LicensePolicy.From(Load("""{ "dependencies": { "licenses": { "allow": "MIT", "deny": ["ISC"] } }, "rules": { "STD2011": { "allow": ["Zlib"] } } }"""));
+        Assert.Equal("STD0002", Assert.Single(problems).Code);
+        Assert.Equal(["Zlib"], policy.Allowed);
+        Assert.Equal(["ISC"], policy.Denied);
+    }
+
     private static StandardsPolicy Load(string json)
     {
         var result = PolicyLoader.Load("standards.json", json, DependencyRepo.Today);

@@ -62,6 +62,23 @@ public sealed class JsonShapeTests
         Assert.Null(kind == JsonProblemKind.Unknown ? null : read.Node(key));
     }
 
+    [Theory]
+    [InlineData("{ \"q\": 250, \"any\": [1], \"word\": \"SPDX\" }", null)]
+    [InlineData("{ \"q\": \"250 ns\", \"any\": null }", null)]
+    [InlineData("{ \"q\": true }", "\"q\" in 'loose' must be a number or a string, not boolean.")]
+    [InlineData("{ \"word\": \"swid\" }", "\"word\" in 'loose' is 'swid'; it must be one of: spdx, both.")]
+    public void Quantities_any_value_and_case_insensitive_words(string text, string? message)
+    {
+        var loose = new JsonShape(
+            "'loose'",
+            new JsonKey("q", JsonType.NumberOrText),
+            new JsonKey("any", JsonType.Any),
+            new JsonKey("word", JsonType.Text) { Allowed = ["spdx", "both"], IgnoreCase = true });
+        var read = loose.Read(PositionedJsonParser.Parse(text).Root!);
+        Assert.Equal(message, read.Problems.SingleOrDefault()?.Message);
+        Assert.Equal(message is null, read.IsValid);
+    }
+
     [Fact]
     public void A_value_that_is_not_an_object_is_one_problem_and_reads_nothing()
     {

@@ -106,11 +106,12 @@ public class PolicyLoaderTests
     }
 
     [Fact]
-    public void Exception_missing_fields_is_STD0004()
+    public void Exception_missing_fields_is_STD0004_for_each_field()
     {
-        var finding = Assert.Single(Load("{\n \"exceptions\": [\n  { \"rule\": \"STD0101\", \"scope\": \"x\" }\n ]\n}").Findings);
-        Assert.Equal(("STD0004", 3), (finding.Code, finding.Line));
-        Assert.Contains("owner, reason, expires", finding.Message, StringComparison.Ordinal);
+        var findings = Load("{\n \"exceptions\": [\n  { \"rule\": \"STD0101\", \"scope\": \"x\" }\n ]\n}").Findings;
+        Assert.Equal(
+            new[] { "owner", "reason", "expires" }.Select(f => ("STD0004", 3, 3, $"\"{f}\" is missing in an exception entry. Every exception needs rule, scope, owner, reason and expires (YYYY-MM-DD).")),
+            findings.Select(f => (f.Code, f.Line, f.Column, f.Message)));
     }
 
     [Theory]

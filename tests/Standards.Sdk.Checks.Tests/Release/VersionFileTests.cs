@@ -46,18 +46,18 @@ public class VersionFileTests
     [Theory]
     [InlineData("{ \"version\": \"1.2.3.4.5\" }", "'version' is '1.2.3.4.5'")]
     [InlineData("{ \"version\": \"01.2\" }", "'version' is '01.2'")]
-    [InlineData("{ \"version\": 1.2 }", "'version' must be a non-empty string")]
+    [InlineData("{ \"version\": 1.2 }", "\"version\" in version.json must be a string, not number.")]
     [InlineData("{ }", "'version' is missing")]
     [InlineData("{ \"version\": \"1.0\", \"verison\": \"2.0\" }", "Unknown setting 'verison'")]
-    [InlineData("{ \"version\": \"1.0\", \"nugetPackageVersion\": { \"semVer\": 3 } }", "'nugetPackageVersion.semVer' must be a whole number from 1 to 2")]
+    [InlineData("{ \"version\": \"1.0\", \"nugetPackageVersion\": { \"semVer\": 3 } }", "\"semVer\" in 'nugetPackageVersion' of version.json is 3; it must be between 1 and 2.")]
     [InlineData("{ \"version\": \"1.0\", \"assemblyVersion\": \"1\" }", "'assemblyVersion' is '1'")]
-    [InlineData("{ \"version\": \"1.0\", \"assemblyVersion\": { \"precision\": \"patch\" } }", "'assemblyVersion.precision' is 'patch'")]
+    [InlineData("{ \"version\": \"1.0\", \"assemblyVersion\": { \"precision\": \"patch\" } }", "\"precision\" in 'assemblyVersion' of version.json is 'patch'; it must be one of: major, minor, build, revision.")]
     [InlineData("{ \"version\": \"1.0\", \"pathFilters\": [\"../../..\"] }", "points above the repository root")]
-    [InlineData("{ \"version\": \"1.0\", \"pathFilters\": \"src\" }", "'pathFilters' must be an array")]
+    [InlineData("{ \"version\": \"1.0\", \"pathFilters\": \"src\" }", "\"pathFilters\" in version.json must be an array, not string.")]
     [InlineData("{ \"version\": \"1.0\", \"publicReleaseRefSpec\": [\"^refs/heads/(main$\"] }", "not a valid regular expression")]
     [InlineData("{ \"version\": \"1.0\", \"prerelease\": \"beta\" }", "'prerelease' is only allowed with \"inherit\": true")]
     [InlineData("{ \"version\": \"1.0\", \"gitCommitIdIncludeDirty\": true }", "not supported")]
-    [InlineData("{ \"version\": \"1.0\", \"cloudBuild\": { \"buildNumber\": { \"includeCommitId\": { \"when\": \"sometimes\" } } } }", "'cloudBuild.buildNumber.includeCommitId.when' is 'sometimes'")]
+    [InlineData("{ \"version\": \"1.0\", \"cloudBuild\": { \"buildNumber\": { \"includeCommitId\": { \"when\": \"sometimes\" } } } }", "\"when\" in 'cloudBuild.buildNumber.includeCommitId' of version.json is 'sometimes'; it must be one of: always, nonPublicReleaseOnly, never.")]
     [InlineData("[ \"1.0\" ]", "must be an object")]
     public void Wrong_values_are_STD6002_with_the_line(string text, string expected)
     {
@@ -70,6 +70,37 @@ public class VersionFileTests
         Assert.Contains(expected, finding.Message, StringComparison.Ordinal);
         Assert.Equal("/repo/version.json", finding.File);
         Assert.Equal(2, finding.Line);
+    }
+
+    [Theory]
+    [InlineData("{ \"version\": \"1.0\", \"gitCommitIdShortFixedLength\": 41 }", 52,
+        "\"gitCommitIdShortFixedLength\" in version.json is 41; it must be between 1 and 40. See the version.json format in docs/release.md.")]
+    [InlineData("{ \"version\": \"1.0\", \"cloudBuild\": { \"setAllVariables\": \"yes\" } }", 56,
+        "\"setAllVariables\" in 'cloudBuild' of version.json must be true or false, not string. See the version.json format in docs/release.md.")]
+    [InlineData("{ \"version\": \"1.0\", \"nugetPackageVersion\": { \"semver\": 2 } }", 46,
+        "Unknown setting 'semver' in 'nugetPackageVersion' of version.json. Did you mean 'semVer'? Known settings: semVer, precision.")]
+    [InlineData("{ \"version\": \"1.0\", \"assemblyVersion\": 1 }", 40,
+        "'assemblyVersion' of version.json must be an object, not number. See the version.json format in docs/release.md.")]
+    [InlineData("{ \"version\": \"\" }", 14, "\"version\" in version.json must not be empty. See the version.json format in docs/release.md.")]
+    public void Each_problem_kind_is_STD6002_in_the_readers_wording_at_the_value(string text, int column, string message)
+    {
+        var findings = new List<Finding>();
+        Assert.Null(VersionFile.Read("/repo/version.json", "version.json", "\n" + text, findings));
+        var finding = Assert.Single(findings);
+        Assert.Equal((ReleaseRuleIds.VersionFileInvalid, 2, column, message), (finding.Code, finding.Line, finding.Column, finding.Message));
+    }
+
+    [Theory]
+    [InlineData("\"release\": \"anything\"")]
+    [InlineData("\"release\": 1")]
+    [InlineData("\"release\": { \"branchName\": \"v{version}\", \"firstUnstableTag\": \"alpha\" }")]
+    [InlineData("\"cloudBuild\": { \"setAllVariables\": true }")]
+    [InlineData("\"$comment\": \"notes\"")]
+    public void Keys_Nerdbank_GitVersioning_accepts_that_the_versioning_ignores_stay_accepted(string setting)
+    {
+        var findings = new List<Finding>();
+        Assert.NotNull(VersionFile.Read("/repo/version.json", "version.json", $"{{ \"version\": \"1.0\", {setting} }}", findings));
+        Assert.Empty(findings);
     }
 
     [Fact]

@@ -16,13 +16,55 @@ public static class VersionFile
 
     private static readonly string[] Precisions = ["major", "minor", "build", "revision"];
 
-    private static readonly HashSet<string> TopLevelKeys = new(StringComparer.Ordinal)
-    {
-        "$schema", "version", "inherit", "prerelease", "assemblyVersion", "versionHeightOffset", "versionHeightOffsetAppliesTo",
-        "buildNumberOffset", "semVer1NumericIdentifierPadding", "gitCommitIdShortFixedLength", "gitCommitIdShortAutoMinimum",
-        "gitCommitIdPrefix", "gitCommitIdIncludeDirty", "nugetPackageVersion", "publicReleaseRefSpec", "cloudBuild", "release",
-        "pathFilters",
-    };
+    /// <summary>
+    /// Every top-level key Nerdbank.GitVersioning's version.schema.json has: the ones Standards.Sdk's versioning does
+    /// not use ("release", "setAllVariables") are still accepted, with any value or a checked one, as before.
+    /// </summary>
+    private static readonly JsonShape Top = new(
+        FileName,
+        new JsonKey("version", JsonType.Text) { NotBlank = true },
+        new JsonKey("inherit", JsonType.Boolean),
+        new JsonKey("prerelease", JsonType.Text),
+        new JsonKey("assemblyVersion", JsonType.Any),
+        Offset("versionHeightOffset"),
+        new JsonKey("versionHeightOffsetAppliesTo", JsonType.Text) { NotBlank = true },
+        Offset("buildNumberOffset"),
+        new JsonKey("semVer1NumericIdentifierPadding", JsonType.WholeNumber) { Minimum = 1, Maximum = 6 },
+        new JsonKey("gitCommitIdShortFixedLength", JsonType.WholeNumber) { Minimum = 1, Maximum = 40 },
+        new JsonKey("gitCommitIdShortAutoMinimum", JsonType.WholeNumber) { Minimum = 0, Maximum = 40 },
+        new JsonKey("gitCommitIdPrefix", JsonType.Text) { NotBlank = true },
+        new JsonKey("gitCommitIdIncludeDirty", JsonType.Boolean),
+        new JsonKey("nugetPackageVersion", JsonType.KeyedObject),
+        new JsonKey("publicReleaseRefSpec", JsonType.Array) { Hint = "Write an array of regular expressions." },
+        new JsonKey("cloudBuild", JsonType.KeyedObject),
+        new JsonKey("release", JsonType.Any),
+        new JsonKey("pathFilters", JsonType.Array) { Hint = "Write an array of paths, such as [\"./src\"]." });
+
+    private static readonly JsonShape NuGetPackageVersionShape = new(
+        $"'nugetPackageVersion' of {FileName}",
+        new JsonKey("semVer", JsonType.WholeNumber) { Minimum = 1, Maximum = 2 },
+        new JsonKey("precision", JsonType.Text) { Allowed = Precisions });
+
+    private static readonly JsonShape AssemblyVersionShape = new(
+        $"'assemblyVersion' of {FileName}",
+        new JsonKey("version", JsonType.Text) { Hint = "Write a version such as \"1.0\"." },
+        new JsonKey("precision", JsonType.Text) { Allowed = Precisions });
+
+    private static readonly JsonShape CloudBuildShape = new(
+        $"'cloudBuild' of {FileName}",
+        new JsonKey("setVersionVariables", JsonType.Boolean),
+        new JsonKey("setAllVariables", JsonType.Boolean),
+        new JsonKey("buildNumber", JsonType.KeyedObject));
+
+    private static readonly JsonShape BuildNumberShape = new(
+        $"'cloudBuild.buildNumber' of {FileName}",
+        new JsonKey("enabled", JsonType.Boolean),
+        new JsonKey("includeCommitId", JsonType.KeyedObject));
+
+    private static readonly JsonShape IncludeCommitIdShape = new(
+        $"'cloudBuild.buildNumber.includeCommitId' of {FileName}",
+        new JsonKey("when", JsonType.Text) { Allowed = ["always", "nonPublicReleaseOnly", "never"] },
+        new JsonKey("where", JsonType.Text) { Allowed = ["buildMetadata", "fourthVersionComponent"] });
 
     /// <summary>Reads a file's text.</summary>
     /// <param name="displayPath">The path findings name (absolute on disk, or repo-relative).</param>
@@ -55,34 +97,44 @@ public static class VersionFile
         return findings.Count > before ? null : settings;
     }
 
+    private static JsonKey Offset(string name) =>
+        new(name, JsonType.WholeNumber) { Minimum = int.MinValue / 2, Maximum = int.MaxValue / 2 };
+
     private sealed class Reader(string path, List<Finding> findings)
     {
         public void Problem(JsonValueNode node, string message) =>
             findings.Add(new Finding(ReleaseRuleIds.VersionFileInvalid, Severity.Error,
                 $"{message} See the version.json format in docs/release.md.", path, node.Line, node.Column));
 
-        public VersionFileSettings Settings(JsonObjectNode root, string repoPath, string directory)
+        /// <summary>Reads <paramref name="node"/> with <paramref name="shape"/>; its problems are findings (an unknown key: the reader's message alone).</summary>
+        private JsonRead? Read(JsonValueNode? node, JsonShape shape)
         {
-            foreach (var (property, message) in UnknownKeys.Find(root, FileName, TopLevelKeys))
+            if (node is null)
             {
-                findings.Add(new Finding(ReleaseRuleIds.VersionFileInvalid, Severity.Error, message, path, property.Line, property.Column));
+                return null;
             }
 
-            var inherit = Bool(root.Get("inherit"), "inherit") ?? false;
+            var read = shape.Read(node);
+            findings.AddRange(read.Problems.Select(p => new Finding(ReleaseRuleIds.VersionFileInvalid, Severity.Error,
+                p.Kind == JsonProblemKind.Unknown ? p.Message : $"{p.Message} See the version.json format in docs/release.md.", path, p.Line, p.Column)));
+            return read.Source is null ? null : read;
+        }
+
+        public VersionFileSettings Settings(JsonObjectNode root, string repoPath, string directory)
+        {
+            var read = Read(root, Top)!;
+            var inherit = read.GetBoolean("inherit") ?? false;
             var versionNode = root.Get("version");
-            var (version, versionText) = VersionSetting(root, versionNode, inherit);
-            var prerelease = Prerelease(root, inherit);
-            if (Bool(root.Get("gitCommitIdIncludeDirty"), "gitCommitIdIncludeDirty") == true)
+            var (version, versionText) = VersionSetting(root, read.Node("version") as JsonStringNode, inherit);
+            var prerelease = Prerelease(read.Node("prerelease") as JsonStringNode, inherit);
+            if (read.GetBoolean("gitCommitIdIncludeDirty") == true)
             {
                 Problem(root.Get("gitCommitIdIncludeDirty")!, "'gitCommitIdIncludeDirty' is not supported by Standards.Sdk's versioning (the version is cached by commit, not by working-tree state); remove it or set StandardsUseNerdbankGitVersioning=true.");
             }
 
-            var appliesTo = AppliesTo(root.Get("versionHeightOffsetAppliesTo"));
-            var (nugetSemVer, nugetPrecision) = NuGetPackageVersion(root.Get("nugetPackageVersion"));
-            var (assemblyVersion, assemblyPrecision) = AssemblyVersion(root.Get("assemblyVersion"));
-            var cloud = CloudBuild(root.Get("cloudBuild"));
-            var prefix = CommitIdPrefix(root.Get("gitCommitIdPrefix"));
-
+            var (nugetSemVer, nugetPrecision) = NuGetPackageVersion(read.GetObject("nugetPackageVersion"));
+            var (assemblyVersion, assemblyPrecision) = AssemblyVersion(read.Node("assemblyVersion"));
+            var cloud = CloudBuild(read.GetObject("cloudBuild"));
             return new VersionFileSettings
             {
                 RepoPath = repoPath,
@@ -92,19 +144,18 @@ public static class VersionFile
                 Version = version,
                 VersionText = versionText,
                 Prerelease = inherit ? prerelease : null,
-                VersionHeightOffset = Integer(root.Get("versionHeightOffset"), "versionHeightOffset", int.MinValue / 2, int.MaxValue / 2)
-                    ?? Integer(root.Get("buildNumberOffset"), "buildNumberOffset", int.MinValue / 2, int.MaxValue / 2),
-                VersionHeightOffsetAppliesTo = appliesTo,
-                PathFilters = PathFilters(root.Get("pathFilters"), directory),
-                PublicReleaseRefSpec = RefSpecs(root.Get("publicReleaseRefSpec")),
+                VersionHeightOffset = read.GetInt32("versionHeightOffset") ?? read.GetInt32("buildNumberOffset"),
+                VersionHeightOffsetAppliesTo = AppliesTo(read.Node("versionHeightOffsetAppliesTo") as JsonStringNode),
+                PathFilters = PathFilters(read.GetArray("pathFilters"), directory),
+                PublicReleaseRefSpec = RefSpecs(read.GetArray("publicReleaseRefSpec")),
                 NuGetSemVer = nugetSemVer,
                 NuGetPrecision = nugetPrecision,
                 AssemblyVersion = assemblyVersion,
                 AssemblyPrecision = assemblyPrecision,
-                GitCommitIdShortFixedLength = Integer(root.Get("gitCommitIdShortFixedLength"), "gitCommitIdShortFixedLength", 1, 40),
-                GitCommitIdShortAutoMinimum = Integer(root.Get("gitCommitIdShortAutoMinimum"), "gitCommitIdShortAutoMinimum", 0, 40),
-                GitCommitIdPrefix = prefix,
-                SemVer1NumericIdentifierPadding = Integer(root.Get("semVer1NumericIdentifierPadding"), "semVer1NumericIdentifierPadding", 1, 6),
+                GitCommitIdShortFixedLength = read.GetInt32("gitCommitIdShortFixedLength"),
+                GitCommitIdShortAutoMinimum = read.GetInt32("gitCommitIdShortAutoMinimum"),
+                GitCommitIdPrefix = CommitIdPrefix(read.Node("gitCommitIdPrefix") as JsonStringNode),
+                SemVer1NumericIdentifierPadding = read.GetInt32("semVer1NumericIdentifierPadding"),
                 CloudBuildNumberEnabled = cloud.Enabled,
                 CloudBuildNumberCommitIdWhen = cloud.When,
                 CloudBuildNumberCommitIdWhere = cloud.Where,
@@ -112,108 +163,83 @@ public static class VersionFile
             };
         }
 
-        /// <summary>'version': required unless the file inherits.</summary>
-        private (VersionSpec? Version, string? Text) VersionSetting(JsonObjectNode root, JsonValueNode? versionNode, bool inherit)
+        /// <summary>'version': required unless the file inherits (a value of the wrong type is reported by the reader).</summary>
+        private (VersionSpec? Version, string? Text) VersionSetting(JsonObjectNode root, JsonStringNode? versionNode, bool inherit)
         {
-            var versionText = Text(versionNode, "version");
-            VersionSpec? version = null;
-            if (versionText is not null)
+            if (versionNode is not null)
             {
-                version = VersionSpec.TryParse(versionText);
+                var version = VersionSpec.TryParse(versionNode.Value);
                 if (version is null)
                 {
-                    Problem(versionNode!, $"'version' is '{versionText}'; it must be major.minor[.build[.revision]] with an optional -prerelease label, e.g. \"1.2\", \"1.2.0-beta.{{height}}\".");
+                    Problem(versionNode, $"'version' is '{versionNode.Value}'; it must be major.minor[.build[.revision]] with an optional -prerelease label, e.g. \"1.2\", \"1.2.0-beta.{{height}}\".");
                 }
+
+                return (version, versionNode.Value);
             }
-            else if (!inherit && versionNode is null)
+
+            if (!inherit && root.Get("version") is null)
             {
                 Problem(root, "'version' is missing; set it (e.g. \"version\": \"1.0\") or set \"inherit\": true to take it from the version.json above.");
             }
 
-            return (version, versionText);
+            return (null, null);
         }
 
         /// <summary>'prerelease': only in an inheriting file, letters, digits, '-' and '.'.</summary>
-        private string? Prerelease(JsonObjectNode root, bool inherit)
+        private string? Prerelease(JsonStringNode? node, bool inherit)
         {
-            var prerelease = Text(root.Get("prerelease"), "prerelease", allowEmpty: true);
-            if (root.Get("prerelease") is { } prereleaseNode)
+            if (node is null)
             {
-                if (!inherit)
-                {
-                    Problem(prereleaseNode, "'prerelease' is only allowed with \"inherit\": true; put the label in 'version' instead.");
-                }
-                else if (prerelease is not null && prerelease.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '-' && c != '.' && c != '{' && c != '}'))
-                {
-                    Problem(prereleaseNode, $"'prerelease' is '{prerelease}'; use letters, digits, '-' and '.' only (e.g. \"beta\").");
-                }
+                return null;
             }
 
-            return prerelease;
+            if (!inherit)
+            {
+                Problem(node, "'prerelease' is only allowed with \"inherit\": true; put the label in 'version' instead.");
+            }
+            else if (node.Value.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '-' && c != '.' && c != '{' && c != '}'))
+            {
+                Problem(node, $"'prerelease' is '{node.Value}'; use letters, digits, '-' and '.' only (e.g. \"beta\").");
+            }
+
+            return node.Value;
         }
 
-        private VersionSpec? AppliesTo(JsonValueNode? appliesToNode)
+        private VersionSpec? AppliesTo(JsonStringNode? node)
         {
-            var appliesToText = Text(appliesToNode, "versionHeightOffsetAppliesTo");
-            var appliesTo = appliesToText is null ? null : VersionSpec.TryParse(appliesToText);
-            if (appliesToText is not null && appliesTo is null)
+            var appliesTo = node is null ? null : VersionSpec.TryParse(node.Value);
+            if (node is not null && appliesTo is null)
             {
-                Problem(appliesToNode!, $"'versionHeightOffsetAppliesTo' is '{appliesToText}'; it must be a version like 'version'.");
+                Problem(node, $"'versionHeightOffsetAppliesTo' is '{node.Value}'; it must be a version like 'version'.");
             }
 
             return appliesTo;
         }
 
-        private string? CommitIdPrefix(JsonValueNode? prefixNode)
+        private string? CommitIdPrefix(JsonStringNode? node)
         {
-            var prefix = Text(prefixNode, "gitCommitIdPrefix");
+            var prefix = node?.Value;
             if (prefix is not null && (char.IsAsciiDigit(prefix[0]) || prefix.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_' and not '.')))
             {
-                Problem(prefixNode!, $"'gitCommitIdPrefix' is '{prefix}'; it must start with a letter and hold letters, digits, '-', '_' or '.'.");
+                Problem(node!, $"'gitCommitIdPrefix' is '{prefix}'; it must start with a letter and hold letters, digits, '-', '_' or '.'.");
             }
 
             return prefix;
         }
 
-        private (int? SemVer, VersionPrecision? Precision) NuGetPackageVersion(JsonValueNode? node)
-        {
-            if (Object(node, "nugetPackageVersion", ["semVer", "precision"]) is not { } obj)
-            {
-                return (null, null);
-            }
-
-            var semVer = Integer(obj.Get("semVer"), "nugetPackageVersion.semVer", 1, 2);
-            return (semVer, Precision(obj.Get("precision"), "nugetPackageVersion.precision"));
-        }
+        private (int? SemVer, VersionPrecision? Precision) NuGetPackageVersion(JsonObjectNode? node) =>
+            Read(node, NuGetPackageVersionShape) is { } read ? (read.GetInt32("semVer"), Precision(read.GetString("precision"))) : (null, null);
 
         private (System.Version? Version, VersionPrecision? Precision) AssemblyVersion(JsonValueNode? node)
         {
-            switch (node)
+            if (node is JsonStringNode text)
             {
-                case null:
-                    return (null, null);
-                case JsonStringNode s:
-                    return (AssemblyVersionText(s), null);
-                default:
-                    if (Object(node, "assemblyVersion", ["version", "precision"]) is not { } obj)
-                    {
-                        return (null, null);
-                    }
-
-                    var version = obj.Get("version") switch
-                    {
-                        null => null,
-                        JsonStringNode v => AssemblyVersionText(v),
-                        var other => Wrong(other, "assemblyVersion.version", "a string such as \"1.0\""),
-                    };
-                    return (version, Precision(obj.Get("precision"), "assemblyVersion.precision"));
+                return (AssemblyVersionText(text), null);
             }
-        }
 
-        private System.Version? Wrong(JsonValueNode node, string name, string expected)
-        {
-            Problem(node, $"'{name}' must be {expected}, not {node.Kind}.");
-            return null;
+            return Read(node, AssemblyVersionShape) is { } read
+                ? (read.Node("version") is JsonStringNode version ? AssemblyVersionText(version) : null, Precision(read.GetString("precision")))
+                : (null, null);
         }
 
         private System.Version? AssemblyVersionText(JsonStringNode node)
@@ -229,34 +255,33 @@ public static class VersionFile
             return null;
         }
 
-        private (bool? Enabled, CommitIdWhen? When, CommitIdWhere? Where, bool? SetVersionVariables) CloudBuild(JsonValueNode? node)
+        private (bool? Enabled, CommitIdWhen? When, CommitIdWhere? Where, bool? SetVersionVariables) CloudBuild(JsonObjectNode? node)
         {
-            if (Object(node, "cloudBuild", ["setVersionVariables", "setAllVariables", "buildNumber"]) is not { } obj)
+            if (Read(node, CloudBuildShape) is not { } cloud)
             {
                 return (null, null, null, null);
             }
 
-            Bool(obj.Get("setAllVariables"), "cloudBuild.setAllVariables");
-            var setVariables = Bool(obj.Get("setVersionVariables"), "cloudBuild.setVersionVariables");
-            if (Object(obj.Get("buildNumber"), "cloudBuild.buildNumber", ["enabled", "includeCommitId"]) is not { } buildNumber)
+            var setVariables = cloud.GetBoolean("setVersionVariables");
+            if (Read(cloud.GetObject("buildNumber"), BuildNumberShape) is not { } buildNumber)
             {
                 return (null, null, null, setVariables);
             }
 
-            var enabled = Bool(buildNumber.Get("enabled"), "cloudBuild.buildNumber.enabled");
-            if (Object(buildNumber.Get("includeCommitId"), "cloudBuild.buildNumber.includeCommitId", ["when", "where"]) is not { } commit)
+            var enabled = buildNumber.GetBoolean("enabled");
+            if (Read(buildNumber.GetObject("includeCommitId"), IncludeCommitIdShape) is not { } commit)
             {
                 return (enabled, null, null, setVariables);
             }
 
-            var when = Choice(commit.Get("when"), "cloudBuild.buildNumber.includeCommitId.when", ["always", "nonPublicReleaseOnly", "never"]) switch
+            var when = commit.GetString("when") switch
             {
                 "always" => CommitIdWhen.Always,
                 "never" => (CommitIdWhen?)CommitIdWhen.Never,
                 "nonPublicReleaseOnly" => CommitIdWhen.NonPublicReleaseOnly,
                 _ => null,
             };
-            var where = Choice(commit.Get("where"), "cloudBuild.buildNumber.includeCommitId.where", ["buildMetadata", "fourthVersionComponent"]) switch
+            var where = commit.GetString("where") switch
             {
                 "buildMetadata" => CommitIdWhere.BuildMetadata,
                 "fourthVersionComponent" => (CommitIdWhere?)CommitIdWhere.FourthVersionComponent,
@@ -265,7 +290,7 @@ public static class VersionFile
             return (enabled, when, where, setVariables);
         }
 
-        private List<PathFilter>? PathFilters(JsonValueNode? node, string directory)
+        private List<PathFilter>? PathFilters(JsonArrayNode? node, string directory)
         {
             if (Strings(node, "pathFilters") is not { } items)
             {
@@ -288,7 +313,7 @@ public static class VersionFile
             return filters;
         }
 
-        private List<string>? RefSpecs(JsonValueNode? node)
+        private List<string>? RefSpecs(JsonArrayNode? node)
         {
             if (Strings(node, "publicReleaseRefSpec") is not { } items)
             {
@@ -310,120 +335,36 @@ public static class VersionFile
             return [.. items.Select(i => i.Value)];
         }
 
-        private List<JsonStringNode>? Strings(JsonValueNode? node, string name)
+        private List<JsonStringNode>? Strings(JsonArrayNode? array, string name)
         {
-            switch (node)
-            {
-                case null:
-                    return null;
-                case JsonArrayNode array:
-                    var result = new List<JsonStringNode>();
-                    foreach (var item in array.Items)
-                    {
-                        if (item is JsonStringNode { Value.Length: > 0 } s)
-                        {
-                            result.Add(s);
-                        }
-                        else
-                        {
-                            Problem(item, $"Every entry of '{name}' must be a non-empty string, not {item.Kind}.");
-                        }
-                    }
-
-                    return result;
-                default:
-                    Problem(node, $"'{name}' must be an array of strings, not {node.Kind}.");
-                    return null;
-            }
-        }
-
-        private JsonObjectNode? Object(JsonValueNode? node, string name, string[] keys)
-        {
-            switch (node)
-            {
-                case null:
-                    return null;
-                case JsonObjectNode obj:
-                    foreach (var (property, message) in UnknownKeys.Find(obj, $"'{name}' of {FileName}", keys))
-                    {
-                        findings.Add(new Finding(ReleaseRuleIds.VersionFileInvalid, Severity.Error, message, path, property.Line, property.Column));
-                    }
-
-                    return obj;
-                default:
-                    Problem(node, $"'{name}' must be an object, not {node.Kind}.");
-                    return null;
-            }
-        }
-
-        private VersionPrecision? Precision(JsonValueNode? node, string name) =>
-            Choice(node, name, Precisions) switch
-            {
-                "major" => VersionPrecision.Major,
-                "minor" => VersionPrecision.Minor,
-                "build" => VersionPrecision.Build,
-                "revision" => (VersionPrecision?)VersionPrecision.Revision,
-                _ => null,
-            };
-
-        private string? Choice(JsonValueNode? node, string name, string[] allowed)
-        {
-            var text = Text(node, name);
-            if (text is null)
+            if (array is null)
             {
                 return null;
             }
 
-            if (!allowed.Contains(text, StringComparer.Ordinal))
+            var result = new List<JsonStringNode>();
+            foreach (var item in array.Items)
             {
-                Problem(node!, $"'{name}' is '{text}'; it must be one of: {string.Join(", ", allowed)}.");
-                return null;
+                if (item is JsonStringNode { Value.Length: > 0 } s)
+                {
+                    result.Add(s);
+                }
+                else
+                {
+                    Problem(item, $"Every entry of '{name}' must be a non-empty string, not {item.Kind}.");
+                }
             }
 
-            return text;
+            return result;
         }
 
-        private string? Text(JsonValueNode? node, string name, bool allowEmpty = false)
+        private static VersionPrecision? Precision(string? text) => text switch
         {
-            switch (node)
-            {
-                case null:
-                    return null;
-                case JsonStringNode s when allowEmpty || s.Value.Length > 0:
-                    return s.Value;
-                default:
-                    Problem(node, $"'{name}' must be a non-empty string, not {(node is JsonStringNode ? "an empty string" : node.Kind)}.");
-                    return null;
-            }
-        }
-
-        private bool? Bool(JsonValueNode? node, string name)
-        {
-            switch (node)
-            {
-                case null:
-                    return null;
-                case JsonBooleanNode b:
-                    return b.Value;
-                default:
-                    Problem(node, $"'{name}' must be true or false, not {node.Kind}.");
-                    return null;
-            }
-        }
-
-        private int? Integer(JsonValueNode? node, string name, int min, int max)
-        {
-            switch (node)
-            {
-                case null:
-                    return null;
-                case JsonNumberNode n when n.TryGetInt32(out var value) && value >= min && value <= max:
-                    return value;
-                default:
-                    var range = min == int.MinValue / 2 ? "a whole number" : $"a whole number from {min} to {max}";
-                    Problem(node, $"'{name}' must be {range}, not {(node is JsonNumberNode n2 ? n2.Text : node.Kind)}.");
-                    return null;
-            }
-        }
+            "major" => VersionPrecision.Major,
+            "minor" => VersionPrecision.Minor,
+            "build" => VersionPrecision.Build,
+            "revision" => (VersionPrecision?)VersionPrecision.Revision,
+            _ => null,
+        };
     }
 }
