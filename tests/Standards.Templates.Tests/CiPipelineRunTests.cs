@@ -43,15 +43,24 @@ public sealed class CiPipelineRunTests
 
     /// <summary>
     /// Each system's commands, in order, on the same repo: the five stages, every one passing, and each system's test
-    /// step writing the TRX report (the repo runs its tests on Microsoft.Testing.Platform: --report-trx). GitLab's
-    /// after_script runs after its script, as GitLab runs it.
+    /// step writing the TRX report (the repo runs its tests on Microsoft.Testing.Platform: --report-trx). A system
+    /// whose command lines are, character for character, those of a system that already ran (GitHub's and Azure
+    /// Pipelines' with the generated inputs) would run the same commands on the same repo again: they run once.
+    /// GitLab's after_script runs after its script, as GitLab runs it.
     /// </summary>
     private static void RunEverySystem(GeneratedRepo repo, Dictionary<string, IReadOnlyList<CiCommand>> systems, GeneratedRepo gitlabRepo, string gitlabTemplate)
     {
+        var ran = new List<IReadOnlyList<CiCommand>>();
         foreach (var (system, commands) in systems)
         {
             Assert.Equal(["restore", "build", "test", "coverage", "pack"], commands.Select(c => c.Stage));
             Assert.Contains("--report-trx", Assert.Single(commands, c => c.Stage == "test").Shell, StringComparison.Ordinal);
+            if (ran.Any(earlier => earlier.Select(c => c.Shell).SequenceEqual(commands.Select(c => c.Shell), StringComparer.Ordinal)))
+            {
+                continue;
+            }
+
+            ran.Add(commands);
             if (Directory.Exists(repo.PathOf("artifacts/test-results")))
             {
                 Directory.Delete(repo.PathOf("artifacts/test-results"), recursive: true);

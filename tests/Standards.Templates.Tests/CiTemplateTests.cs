@@ -165,7 +165,13 @@ public sealed partial class CiTemplateTests
     [MemberData(nameof(GeneratedCases))]
     public void Each_ci_value_writes_an_include_of_the_shared_templates(string template, string ci)
     {
-        string[] options = ci == "github" && template == "std-lib" ? ["--ci", ci, "--ci-repo", "acme/standards-fork"] : ["--ci", ci];
+        // The service and worker templates restore the new repo unless --no-restore; this test reads files only.
+        string[] options = (template, ci) switch
+        {
+            ("std-lib", "github") => ["--ci", ci, "--ci-repo", "acme/standards-fork"],
+            ("std-lib", _) => ["--ci", ci],
+            _ => ["--ci", ci, "--no-restore"],
+        };
         var repo = GeneratedRepo.Generate(template, "Acme.Ci", options);
         try
         {

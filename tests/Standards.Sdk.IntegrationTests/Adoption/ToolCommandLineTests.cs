@@ -22,12 +22,13 @@ public sealed class ToolCommandLineTests(ITestOutputHelper output)
     };
 
     /// <summary>
-    /// The library whose compile waits 30 s: the signal tests send their signal when the survey build starts, and a
-    /// build that finishes in seconds could be over before a signal sent from a busy machine arrives.
+    /// The library whose compile never ends by itself (<c>sleep infinity</c> before CoreCompile): the signal tests send
+    /// their signal when the survey build starts, and only the signal ends that build, however late it arrives on a
+    /// busy machine; a tool that did not stop its build would run into the test's wait for its exit.
     /// </summary>
     private static readonly Dictionary<string, string> SlowLibrary = new(Library, StringComparer.Ordinal)
     {
-        ["src/Tiny/Tiny.csproj"] = "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n  </PropertyGroup>\n  <Target Name=\"WaitForTheSignal\" BeforeTargets=\"CoreCompile\">\n    <Exec Command=\"sleep 30\" />\n  </Target>\n</Project>\n",
+        ["src/Tiny/Tiny.csproj"] = "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n  </PropertyGroup>\n  <Target Name=\"WaitForTheSignal\" BeforeTargets=\"CoreCompile\">\n    <Exec Command=\"sleep infinity\" />\n  </Target>\n</Project>\n",
     };
 
     [Fact]
