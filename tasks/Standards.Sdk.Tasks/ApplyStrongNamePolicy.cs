@@ -3,6 +3,7 @@ using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Release;
 using Standards.Sdk.Checks.Release.Signing;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Tasks;
 

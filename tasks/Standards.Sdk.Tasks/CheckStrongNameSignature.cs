@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Release.Signing;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Tasks;
 
@@ -41,6 +42,6 @@ public sealed class CheckStrongNameSignature : ProjectPolicyTask
         var finding = StrongName.CheckShipped(requirement, Assembly, signed, ProjectFile, string.IsNullOrEmpty(KeyFile) ? null : KeyFile);
         // Severity and exceptions from standards.json (docs/rules/STD6040.md); today's date is an input of the target
         // through the policy inputs cache, so an exception that expires re-runs the check.
-        return LogFindings(policy, today, finding is null ? [] : [finding], Checks.Release.ReleaseRuleIds.StrongNameMissing);
+        return LogFindings(policy, today, finding is null ? [] : [finding], Checks.Rules.ReleaseRuleIds.StrongNameMissing);
     }
 }

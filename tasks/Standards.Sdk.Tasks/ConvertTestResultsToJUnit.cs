@@ -3,6 +3,7 @@ using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
+using Standards.Sdk.Checks.State;
 using Standards.Sdk.Checks.TestReports;
 
 namespace Standards.Sdk.Tasks;

@@ -6,6 +6,7 @@ using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Release;
 using Standards.Sdk.Checks.Release.Sbom;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Tasks;
 

@@ -3,6 +3,7 @@ using Microsoft.Build.Framework;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Release.Signing;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Tasks;
 
@@ -57,7 +58,7 @@ public sealed class SignStandardsPackages : ProjectPolicyTask
         var fingerprint = PackageSigning.Fingerprint(certificate!, out var error);
         if (fingerprint is null)
         {
-            findings.Add(new Finding(Checks.Release.ReleaseRuleIds.SigningConfigurationInvalid, Severity.Error, $"Packages cannot be signed: {error}.", ProjectFile));
+            findings.Add(new Finding(Checks.Rules.ReleaseRuleIds.SigningConfigurationInvalid, Severity.Error, $"Packages cannot be signed: {error}.", ProjectFile));
             return LogFindings(policy, today, findings, Configurable);
         }
 
@@ -107,7 +108,7 @@ public sealed class SignStandardsPackages : ProjectPolicyTask
 
     // STD6042 (CI without a certificate) and STD6043 (signing skipped locally) take their severity and exceptions
     // from standards.json (docs/rules/STD6042.md, STD6043.md); the task runs after every pack, so no date goes stale.
-    private static readonly string[] Configurable = [Checks.Release.ReleaseRuleIds.SigningCertificateMissing, Checks.Release.ReleaseRuleIds.SigningSkipped];
+    private static readonly string[] Configurable = [Checks.Rules.ReleaseRuleIds.SigningCertificateMissing, Checks.Rules.ReleaseRuleIds.SigningSkipped];
 
     private static string Hash(string file) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
 }

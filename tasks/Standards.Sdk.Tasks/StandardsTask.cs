@@ -4,6 +4,7 @@ using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Reports.Compliance;
 using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
+using Standards.Sdk.Checks.State;
 
 namespace Standards.Sdk.Tasks;
 

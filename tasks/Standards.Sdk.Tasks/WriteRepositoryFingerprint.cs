@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Build.Framework;
 using Standards.Sdk.Checks.Repository;
+using Standards.Sdk.Checks.Runs;
 
 namespace Standards.Sdk.Tasks;
 

@@ -4,6 +4,7 @@ using Standards.Sdk.Checks.Dependencies;
 using Standards.Sdk.Checks.Layout;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Repository;
+using Standards.Sdk.Checks.Runs;
 using Standards.Sdk.Checks.Secrets;
 
 // Generates a realistic repo of FILES files (default 10,000; LIBRARIES libraries with tests, default 40, 4 executables,

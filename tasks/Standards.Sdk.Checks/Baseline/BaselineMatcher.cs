@@ -1,5 +1,6 @@
 using System.Text;
 using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Baseline;
 
@@ -24,7 +25,7 @@ public sealed record BaselineResult(IReadOnlyList<Finding> New, IReadOnlyList<Fi
 public static class BaselineMatcher
 {
     /// <summary>Rules whose findings match a baseline entry only by code, file and exact message.</summary>
-    public static readonly IReadOnlyCollection<string> ExactOnlyCodes = [Secrets.SecretRuleIds.SecretInFile];
+    public static readonly IReadOnlyCollection<string> ExactOnlyCodes = [SecretRuleIds.SecretInFile];
 
     private static bool IsExactOnly(string code) => ExactOnlyCodes.Contains(code.ToUpperInvariant());
 

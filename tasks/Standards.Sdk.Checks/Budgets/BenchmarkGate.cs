@@ -1,5 +1,6 @@
 using System.Globalization;
 using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Budgets;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Json;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Budgets;
 

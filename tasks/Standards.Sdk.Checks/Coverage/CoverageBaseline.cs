@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Json;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Coverage;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Layout;
 

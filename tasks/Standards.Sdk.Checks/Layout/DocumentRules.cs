@@ -1,3 +1,5 @@
+using Standards.Sdk.Checks.Rules;
+
 namespace Standards.Sdk.Checks.Layout;
 
 /// <summary>STD3032: a markdown document whose 'Next Review: YYYY-MM-DD' date has passed.</summary>

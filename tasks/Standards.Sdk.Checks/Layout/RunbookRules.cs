@@ -1,3 +1,5 @@
+using Standards.Sdk.Checks.Rules;
+
 namespace Standards.Sdk.Checks.Layout;
 
 /// <summary>Runbooks in docs/runbooks/: STD3020-STD3022.</summary>

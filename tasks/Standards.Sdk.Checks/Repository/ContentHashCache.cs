@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Standards.Sdk.Checks.State;
 
 namespace Standards.Sdk.Checks.Repository;
 

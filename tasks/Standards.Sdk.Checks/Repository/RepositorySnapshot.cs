@@ -1,3 +1,5 @@
+using Standards.Sdk.Checks.State;
+
 namespace Standards.Sdk.Checks.Repository;
 
 /// <summary>A project of the repo as MSBuild sees it.</summary>
@@ -17,12 +19,6 @@ public sealed record RepositoryProject(string Path, string Name, string Kind, IR
     /// <summary>Repo-relative paths of the projects it references (ProjectReference items written in the file).</summary>
     public IReadOnlyList<string> References { get; init; } = [];
 }
-
-/// <summary>A file or folder the checks needed and could not read, and why.</summary>
-/// <param name="Path">Repo-relative path.</param>
-/// <param name="Reason">Why, in a few words ("permission denied").</param>
-/// <param name="IsFolder">True for a folder that could not be listed.</param>
-public sealed record UnreadablePath(string Path, string Reason, bool IsFolder = false);
 
 /// <summary>
 /// What repo-wide checks look at: the root, the files below it (repo-relative, '/'-separated, excluding

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.IO.Enumeration;
 using System.Text;
+using Standards.Sdk.Checks.State;
 
 namespace Standards.Sdk.Checks.Repository;
 

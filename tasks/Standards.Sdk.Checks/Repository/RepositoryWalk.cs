@@ -1,3 +1,5 @@
+using Standards.Sdk.Checks.State;
+
 namespace Standards.Sdk.Checks.Repository;
 
 /// <summary>One walk of a repo (<see cref="RepositorySnapshotLoader.Walk"/>): its files and the folders it could not list.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Standards.Sdk.Checks.State;
 
 namespace Standards.Sdk.Checks.Repository;
 

@@ -1,12 +1,3 @@
-using Standards.Sdk.Checks.Baseline;
-using Standards.Sdk.Checks.Budgets;
-using Standards.Sdk.Checks.Coverage;
-using Standards.Sdk.Checks.Dependencies;
-using Standards.Sdk.Checks.Layout;
-using Standards.Sdk.Checks.Release;
-using Standards.Sdk.Checks.Secrets;
-using Standards.Sdk.Checks.TestReports;
-
 namespace Standards.Sdk.Checks.Rules;
 
 /// <summary>

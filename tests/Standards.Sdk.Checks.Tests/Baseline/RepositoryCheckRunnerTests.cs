@@ -3,6 +3,7 @@ using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Layout;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Repository;
+using Standards.Sdk.Checks.Runs;
 using Standards.Sdk.Checks.Tests.Layout;
 
 namespace Standards.Sdk.Checks.Tests.Baseline;

@@ -1,5 +1,6 @@
 using Standards.Sdk.Checks.Budgets;
 using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Tests.Budgets;
 

@@ -74,7 +74,7 @@ public class AddingARuleTests
 
         // Among the STD30xx rules, in id order (after the highest one below it, STD3051).
         var ids = catalog.Select(r => r.Id).ToList();
-        Assert.Equal(ids.IndexOf(Standards.Sdk.Checks.Baseline.BaselineRuleIds.CodeEntryExpired) + 1, ids.IndexOf(sample.Id));
+        Assert.Equal(ids.IndexOf(BaselineRuleIds.CodeEntryExpired) + 1, ids.IndexOf(sample.Id));
     }
 
     [Fact]

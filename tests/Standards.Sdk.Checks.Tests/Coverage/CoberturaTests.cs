@@ -1,4 +1,5 @@
 using Standards.Sdk.Checks.Coverage;
+using Standards.Sdk.Checks.Rules;
 using Standards.Sdk.Checks.TestReports;
 
 namespace Standards.Sdk.Checks.Tests.Coverage;

@@ -4,6 +4,7 @@ using Standards.Sdk.Checks.Dependencies;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Release;
 using Standards.Sdk.Checks.Release.Sbom;
+using Standards.Sdk.Checks.Rules;
 using Standards.Sdk.Testing;
 
 namespace Standards.Sdk.Checks.Tests.Release;

@@ -3,6 +3,7 @@ using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Release;
 using Standards.Sdk.Checks.Release.Signing;
 using Standards.Sdk.Checks.Release.Versioning;
+using Standards.Sdk.Checks.Rules;
 using Standards.Sdk.Testing;
 
 namespace Standards.Sdk.Checks.Tests.Release;

@@ -2,6 +2,7 @@ using System.Text;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Release;
 using Standards.Sdk.Checks.Release.Versioning;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Tests.Release;
 

@@ -1,5 +1,6 @@
 using Standards.Sdk.Checks.Release;
 using Standards.Sdk.Checks.Release.Versioning;
+using Standards.Sdk.Checks.Rules;
 using Standards.Sdk.Testing;
 
 namespace Standards.Sdk.Checks.Tests.Release;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Standards.Sdk.Checks.Repository;
+using Standards.Sdk.Checks.Runs;
 
 namespace Standards.Sdk.Checks.Tests.Repository;
 

@@ -2,6 +2,8 @@ using Standards.Sdk.Checks.Baseline;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Repository;
+using Standards.Sdk.Checks.Rules;
+using Standards.Sdk.Checks.Runs;
 using Standards.Sdk.Checks.Secrets;
 using Standards.Sdk.Checks.Tests.Layout;
 

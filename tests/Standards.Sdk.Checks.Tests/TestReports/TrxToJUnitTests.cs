@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Rules;
 using Standards.Sdk.Checks.TestReports;
 
 namespace Standards.Sdk.Checks.Tests.TestReports;

@@ -1,6 +1,7 @@
 using System.Xml;
 using System.Xml.Linq;
 using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Release.Packaging;
 

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Release.Signing;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Release.Versioning;
 

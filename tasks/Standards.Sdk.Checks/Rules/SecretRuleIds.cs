@@ -1,7 +1,6 @@
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Sdk.Checks.Secrets;
+namespace Standards.Sdk.Checks.Rules;
 
 /// <summary>
 /// The rules of the secret check of committed files (STD304x), reported by the repository checks. Each constant is its

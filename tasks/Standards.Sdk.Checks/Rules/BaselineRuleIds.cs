@@ -1,7 +1,6 @@
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Sdk.Checks.Baseline;
+namespace Standards.Sdk.Checks.Rules;
 
 /// <summary>
 /// The rules of the adoption baseline (STD39xx), reported by the repository checks' runner. Each constant is its rule's one declaration ([Rule]: title, default severity, profile rows; [RuleParameter]: its numbers); code refers to a rule only through these constants.

@@ -1,7 +1,6 @@
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Sdk.Checks.Release;
+namespace Standards.Sdk.Checks.Rules;
 
 /// <summary>The release rules (profile §6): versioning, SBOM, signing.</summary>
 /// <remarks>Each constant is its rule's one declaration ([Rule], [RuleParameter]); the catalog reads it from here.</remarks>

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace Standards.Sdk.Checks.Repository;
+namespace Standards.Sdk.Checks.State;
 
 /// <summary>
 /// Whether one of Standards.Sdk's own state files (an inputs cache) already holds a given text, so it is rewritten only

@@ -1,8 +1,9 @@
 using Standards.Sdk.Checks.Dependencies;
 using Standards.Sdk.Checks.Layout;
+using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Secrets;
 
-namespace Standards.Sdk.Checks.Repository;
+namespace Standards.Sdk.Checks.Runs;
 
 /// <summary>The repo-wide checks, in the order they run (RunRepositoryChecks runs them once per build).</summary>
 public static class RepositoryChecks

@@ -1,7 +1,6 @@
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Sdk.Checks.Coverage;
+namespace Standards.Sdk.Checks.Rules;
 
 /// <summary>The coverage gate's rule codes (profile §4), STD40xx.</summary>
 /// <remarks>Each constant is its rule's one declaration ([Rule], [RuleParameter]); the catalog reads it from here.</remarks>

@@ -1,7 +1,6 @@
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Sdk.Checks.TestReports;
+namespace Standards.Sdk.Checks.Rules;
 
 /// <summary>
 /// Rule codes of what the SDK does for the CI templates (STD80xx, docs/ci.md): the test reports. Each constant

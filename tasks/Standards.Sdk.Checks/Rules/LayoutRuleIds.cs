@@ -1,7 +1,6 @@
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Sdk.Checks.Layout;
+namespace Standards.Sdk.Checks.Rules;
 
 /// <summary>
 /// The repository layout rules (profile §3), STD30xx. Each constant is its rule's one declaration ([Rule]: title, default severity, profile rows; [RuleParameter]: its numbers); code refers to a rule only through these constants.

@@ -1,4 +1,4 @@
-namespace Standards.Sdk.Checks.Repository;
+namespace Standards.Sdk.Checks.State;
 
 /// <summary>
 /// Says in a few words why an existing file could not be read, for the STD0007 finding that names it: no check

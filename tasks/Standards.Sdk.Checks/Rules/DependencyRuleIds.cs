@@ -1,7 +1,6 @@
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Sdk.Checks.Dependencies;
+namespace Standards.Sdk.Checks.Rules;
 
 /// <summary>The dependency rules (profile §2).</summary>
 /// <remarks>Each constant is its rule's one declaration ([Rule], [RuleParameter]); the catalog reads it from here.</remarks>
@@ -50,12 +49,12 @@ public static class DependencyRuleIds
 
     /// <summary>A package licence that is unknown or not on the allow-list.</summary>
     [Rule("Package licence unknown or not allowed", Severity.Warning, "licences")]
-    [RuleParameter("allow", LicensePolicy.DefaultAllowedList, "SPDX licence identifiers a dependency may use (dependencies.licenses.allow in standards.json wins).", IsList = true)]
+    [RuleParameter("allow", Dependencies.LicensePolicy.DefaultAllowedList, "SPDX licence identifiers a dependency may use (dependencies.licenses.allow in standards.json wins).", IsList = true)]
     public const string LicenseNotAllowed = "STD2011";
 
     /// <summary>A package licence on the deny-list.</summary>
     [Rule("Package licence denied", Severity.Error, "licences")]
-    [RuleParameter("deny", LicensePolicy.DefaultDeniedList, "SPDX licence identifiers no dependency may use (dependencies.licenses.deny in standards.json wins).", IsList = true)]
+    [RuleParameter("deny", Dependencies.LicensePolicy.DefaultDeniedList, "SPDX licence identifiers no dependency may use (dependencies.licenses.deny in standards.json wins).", IsList = true)]
     public const string LicenseDenied = "STD2012";
 
     /// <summary>git could not say which lock files are committed, so STD2004 checked only that they exist.</summary>

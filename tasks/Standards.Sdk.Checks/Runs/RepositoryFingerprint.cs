@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Standards.Sdk.Checks.Repository;
 
-namespace Standards.Sdk.Checks.Repository;
+namespace Standards.Sdk.Checks.Runs;
 
 /// <summary>
 /// What decides whether the repository checks must run again, computed on every build (it is the cheap part):

@@ -1,7 +1,6 @@
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Sdk.Checks.Budgets;
+namespace Standards.Sdk.Checks.Rules;
 
 /// <summary>The performance and size budget rule codes (profile §5), STD50xx.</summary>
 /// <remarks>Each constant is its rule's one declaration ([Rule], [RuleParameter]); the catalog reads it from here.</remarks>
