@@ -114,19 +114,22 @@ one_round() {
   build_variant "$3" timed_build "$1/ci-$3.wall" "$1/ci-$3.cpu" "${build_args[@]}"
 }
 
+# The first restore writes the lock files; they are committed with the rest (the SDK's lock-file check, STD2004, fails
+# a CI build on a lock file git does not track).
+(cd "$work/standards" && dotnet restore -nologo -v:q >/dev/null)
 git -C "$work/standards" init -q -b main
 git -C "$work/standards" add -A
 git -C "$work/standards" -c user.name=bench -c user.email=bench@example.invalid commit -qm "dotnet new $template"
 # The standards repo first: its restore extracts the SDK the policy variant names by path, and its build writes the
 # per-project analyzer configs the policy variant copies.
-build_variant standards dotnet build "${build_args[@]}" >/dev/null
+build_variant standards dotnet build "${build_args[@]}" > "$root/build-standards.log" || { echo "the standards build failed: $root/build-standards.log" >&2; exit 1; }
 for v in plain policy; do
   cp -R "$work/standards" "$work/$v"
   clean "$v"
   "to_$v" "$work/$v"
   git -C "$work/$v" add -A
   git -C "$work/$v" -c user.name=bench -c user.email=bench@example.invalid commit -qm "$v variant"
-  build_variant "$v" dotnet build "${build_args[@]}" >/dev/null
+  build_variant "$v" dotnet build "${build_args[@]}" > "$root/build-$v.log" || { echo "the $v build failed: $root/build-$v.log" >&2; exit 1; }
 done
 results="$root/results"
 mkdir -p "$results"
