@@ -66,7 +66,7 @@ one_run() {
     byhand) rm -rf "$root/byhand"
       (cd "$repo" && dotnet "${test_args[@]}" >/dev/null)
       (cd "$repo" && timed_command "$results/$v.wall" "$results/$v.cpu" dotnet "$reportgenerator" \
-        "-reports:artifacts/test-results/**/*.cobertura.xml" "-targetdir:$root/byhand" \
+        "-reports:artifacts/test-results/**/*.cobertura*.xml" "-targetdir:$root/byhand" \
         "-reporttypes:Html;Cobertura;MarkdownSummaryGithub" -verbosity:Warning \
         --minimumCoverageThresholds:lineCoverage=80 --minimumCoverageThresholds:branchCoverage=60)
       [ -s "$root/byhand/Cobertura.xml" ] && [ -s "$root/byhand/index.html" ] || { echo "byhand: ReportGenerator wrote no report" >&2; exit 1; } ;;
