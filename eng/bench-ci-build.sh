@@ -39,7 +39,7 @@ build_args=(-c Release -p:UseSharedCompilation=false -nologo -v:q)
 dotnet new install "$feed/Standards.Templates.$version.nupkg" --debug:custom-hive "$hive" >/dev/null
 mkdir -p "$work"
 dotnet new "$template" -n "$name" -o "$work/standards" --sdk-version "$version" \
-  --sdk-feed "$(realpath -m --relative-to="$work/standards" "$feed")" --no-update-check --no-restore \
+  --sdk-feed "$(realpath -m --relative-to="$work/standards" "$feed")" --no-update-check \
   --debug:custom-hive "$hive" >/dev/null
 sdkdir="$NUGET_PACKAGES/standards.sdk/$version/Sdk"
 
