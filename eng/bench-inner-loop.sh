@@ -65,69 +65,6 @@ attribution_build() {
     "-flp:logfile=$results/$1-$2.log;verbosity=detailed;PerformanceSummary" >/dev/null
 }
 
-# summary_ms <log> <section> <name>: the ms MSBuild's performance summary gives one target or task (0 if absent).
-summary_ms() {
-  awk -v section="$2" -v name="$3" '
-    index($0, section " Performance Summary:") { on = 1; next }
-    on && /Performance Summary:/ { on = 0 }
-    on && $3 == name && $1 ~ /^[0-9]+$/ && $2 == "ms" { ms += $1 }
-    END { print ms + 0 }' "$1"
-}
-
-# split_table <mode>: the attribution builds' split, one column per variant.
-split_table() {
-  local mode="$1" v row
-  echo "| $mode build after a one-file edit (one attribution build, ms) | plain | policy | standards |"
-  echo "|---|---|---|---|"
-  row="| evaluation, all projects |"
-  for v in $variants; do
-    row="$row $(awk '/Project Evaluation Performance Summary:/ { on = 1; next } on && /Performance Summary:/ { on = 0 }
-      on && $2 == "ms" && $1 ~ /^[0-9]+$/ { ms += $1 } END { print ms + 0 }' "$results/$mode-$v.log") |"
-  done
-  echo "$row"
-  row="| Standards targets (names starting with Standards or _Standards) |"
-  for v in $variants; do
-    row="$row $(awk '/Target Performance Summary:/ { on = 1; next } on && /Performance Summary:/ { on = 0 }
-      on && $2 == "ms" && $3 ~ /^_?Standards/ { ms += $1 } END { print ms + 0 }' "$results/$mode-$v.log") |"
-  done
-  echo "$row"
-  for task in Csc GenerateMSBuildEditorConfig ResolveAssemblyReference Copy; do
-    row="| task $task |"
-    for v in $variants; do row="$row $(summary_ms "$results/$mode-$v.log" Task "$task") |"; done
-    echo "$row"
-  done
-  for what in analyzers generators; do
-    row="| compiler: all $what (sum over compilations) |"
-    for v in $variants; do row="$row $(analyzer_ms "$results/$mode-$v.log" "$what") |"; done
-    echo "$row"
-  done
-  for package in Microsoft.CodeAnalysis.NetAnalyzers Microsoft.CodeAnalysis.CSharp.NetAnalyzers \
-    Microsoft.CodeAnalysis.CodeStyle Microsoft.CodeAnalysis.CSharp.CodeStyle Microsoft.CodeAnalysis.BannedApiAnalyzers \
-    Microsoft.CodeAnalysis.CSharp.BannedApiAnalyzers Standards.Sdk.Analyzers \
-    Microsoft.CodeQuality.Analyzers.Maintainability.CodeMetrics.CodeMetricsAnalyzer \
-    Standards.Sdk.Analyzers.Baseline.CodeBaselineSuppressor; do
-    row="| analyzer $package |"
-    for v in $variants; do row="$row $(analyzer_ms "$results/$mode-$v.log" "$package") |"; done
-    echo "$row"
-  done
-  row="| Standards.Sdk.Analyzers, share of all analyzers |"
-  for v in $variants; do
-    row="$row $(awk -v a="$(analyzer_ms "$results/$mode-$v.log" Standards.Sdk.Analyzers)" -v t="$(analyzer_ms "$results/$mode-$v.log" analyzers)" 'BEGIN { if (t > 0) printf "%.1f %%", 100 * a / t; else printf "-" }') |"
-  done
-  echo "$row"
-}
-
-# analyzer_ms <log> <assembly|analyzers|generators>: the compiler's times (-p:ReportAnalyzer=true) in ms, summed over
-# the build's compilations: one analyzer or generator assembly's row, or every "Total analyzer execution time" or
-# "Total generator execution time".
-analyzer_ms() {
-  awk -v want="$2" '
-    /Total analyzer execution time:/ && want == "analyzers" { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) { s += $i * 1000; break } }
-    /Total generator execution time:/ && want == "generators" { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) { s += $i * 1000; break } }
-    want != "analyzers" && want != "generators" { for (i = 1; i < NF; i++) if ($i ~ /^[0-9.]+$/ && ($(i + 2) == want "," || $(i + 2) == want)) { s += $i * 1000; break } }
-    END { printf "%d\n", s }' "$1"
-}
-
 make_inner_loop_variant standards
 build_in local standards dotnet build Demo.Orders.sln "${build_args[@]}" -nologo -v:q >/dev/null
 make_inner_loop_variant plain

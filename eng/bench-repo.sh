@@ -266,3 +266,69 @@ extract_sdk() {
   dotnet restore "$work/resolver/Demo.Orders.sln" -nologo -v:q >&2 || return 1
   echo "$NUGET_PACKAGES/standards.sdk/$v/Sdk"
 }
+
+# The edit-and-build and CI-build benchmarks' split of one attribution build per variant (eng/bench-inner-loop.sh,
+# eng/bench-ci-build.sh).
+# summary_ms <log> <section> <name>: the ms MSBuild's performance summary gives one target or task (0 if absent).
+summary_ms() {
+  awk -v section="$2" -v name="$3" '
+    index($0, section " Performance Summary:") { on = 1; next }
+    on && /Performance Summary:/ { on = 0 }
+    on && $3 == name && $1 ~ /^[0-9]+$/ && $2 == "ms" { ms += $1 }
+    END { print ms + 0 }' "$1"
+}
+
+# split_table <mode> [what]: the attribution builds' split, one column per variant of $variants, from the logs
+# $results/<mode>-<variant>.log (a detailed file log with PerformanceSummary, the compiler's -reportanalyzer times).
+split_table() {
+  local mode="$1" v row
+  echo "| ${2:-$mode build after a one-file edit} (one attribution build, ms) | plain | policy | standards |"
+  echo "|---|---|---|---|"
+  row="| evaluation, all projects |"
+  for v in $variants; do
+    row="$row $(awk '/Project Evaluation Performance Summary:/ { on = 1; next } on && /Performance Summary:/ { on = 0 }
+      on && $2 == "ms" && $1 ~ /^[0-9]+$/ { ms += $1 } END { print ms + 0 }' "$results/$mode-$v.log") |"
+  done
+  echo "$row"
+  row="| Standards targets (names starting with Standards or _Standards) |"
+  for v in $variants; do
+    row="$row $(awk '/Target Performance Summary:/ { on = 1; next } on && /Performance Summary:/ { on = 0 }
+      on && $2 == "ms" && $3 ~ /^_?Standards/ { ms += $1 } END { print ms + 0 }' "$results/$mode-$v.log") |"
+  done
+  echo "$row"
+  for task in Csc GenerateMSBuildEditorConfig ResolveAssemblyReference Copy; do
+    row="| task $task |"
+    for v in $variants; do row="$row $(summary_ms "$results/$mode-$v.log" Task "$task") |"; done
+    echo "$row"
+  done
+  for what in analyzers generators; do
+    row="| compiler: all $what (sum over compilations) |"
+    for v in $variants; do row="$row $(analyzer_ms "$results/$mode-$v.log" "$what") |"; done
+    echo "$row"
+  done
+  for package in Microsoft.CodeAnalysis.NetAnalyzers Microsoft.CodeAnalysis.CSharp.NetAnalyzers \
+    Microsoft.CodeAnalysis.CodeStyle Microsoft.CodeAnalysis.CSharp.CodeStyle Microsoft.CodeAnalysis.BannedApiAnalyzers \
+    Microsoft.CodeAnalysis.CSharp.BannedApiAnalyzers Standards.Sdk.Analyzers \
+    Microsoft.CodeQuality.Analyzers.Maintainability.CodeMetrics.CodeMetricsAnalyzer \
+    Standards.Sdk.Analyzers.Baseline.CodeBaselineSuppressor; do
+    row="| analyzer $package |"
+    for v in $variants; do row="$row $(analyzer_ms "$results/$mode-$v.log" "$package") |"; done
+    echo "$row"
+  done
+  row="| Standards.Sdk.Analyzers, share of all analyzers |"
+  for v in $variants; do
+    row="$row $(awk -v a="$(analyzer_ms "$results/$mode-$v.log" Standards.Sdk.Analyzers)" -v t="$(analyzer_ms "$results/$mode-$v.log" analyzers)" 'BEGIN { if (t > 0) printf "%.1f %%", 100 * a / t; else printf "-" }') |"
+  done
+  echo "$row"
+}
+
+# analyzer_ms <log> <assembly|analyzers|generators>: the compiler's times (-p:ReportAnalyzer=true) in ms, summed over
+# the build's compilations: one analyzer or generator assembly's row, or every "Total analyzer execution time" or
+# "Total generator execution time".
+analyzer_ms() {
+  awk -v want="$2" '
+    /Total analyzer execution time:/ && want == "analyzers" { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) { s += $i * 1000; break } }
+    /Total generator execution time:/ && want == "generators" { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) { s += $i * 1000; break } }
+    want != "analyzers" && want != "generators" { for (i = 1; i < NF; i++) if ($i ~ /^[0-9.]+$/ && ($(i + 2) == want "," || $(i + 2) == want)) { s += $i * 1000; break } }
+    END { printf "%d\n", s }' "$1"
+}
