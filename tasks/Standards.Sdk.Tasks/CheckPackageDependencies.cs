@@ -3,7 +3,6 @@ using Standards.Sdk.Checks.Baseline;
 using Standards.Sdk.Checks.Dependencies;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
-using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
 using Standards.Sdk.Checks.State;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Reports.Compliance;
-using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
 using Standards.Sdk.Checks.State;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using Standards.Sdk.Checks.Repository;
+using Standards.Sdk.Checks.Snapshot;
 
 namespace Standards.Sdk.Tasks;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Build.Framework;
-using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Runs;
+using Standards.Sdk.Checks.Snapshot;
 
 namespace Standards.Sdk.Tasks;
 

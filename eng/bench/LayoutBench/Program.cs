@@ -6,6 +6,7 @@ using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Runs;
 using Standards.Sdk.Checks.Secrets;
+using Standards.Sdk.Checks.Snapshot;
 
 // Generates a realistic repo of FILES files (default 10,000; LIBRARIES libraries with tests, default 40, 4 executables,
 // ADRs, runbooks, docs, build output under bin/ and obj/ that must be skipped), then times each step of the

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Json;
+using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Baseline;

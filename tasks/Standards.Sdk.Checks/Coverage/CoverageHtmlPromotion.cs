@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.State;
 
 namespace Standards.Sdk.Checks.Coverage;

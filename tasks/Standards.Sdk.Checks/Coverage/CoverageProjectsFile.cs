@@ -1,5 +1,4 @@
 using System.Text;
-using Standards.Sdk.Checks.Layout;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Rules;
 

@@ -17,13 +17,10 @@ namespace Standards.Sdk.Checks.Dependencies;
 public sealed class LicensePolicy
 {
     /// <summary>The profile's allow-list (docs/standards-profile.md#licences), comma-separated: STD2011's default.</summary>
-    public const string DefaultAllowedList = "MIT,Apache-2.0,BSD-2-Clause,BSD-3-Clause,ISC,MS-PL,0BSD,Unlicense";
+    public const string DefaultAllowedList = DependencyRuleIds.DefaultAllowedLicenses;
 
     /// <summary>Strong copyleft and source-available licences, denied unless a repo says otherwise: STD2012's default.</summary>
-    public const string DefaultDeniedList =
-        "AGPL-1.0,AGPL-3.0,AGPL-3.0-only,AGPL-3.0-or-later,"
-        + "GPL-2.0,GPL-2.0-only,GPL-2.0-or-later,GPL-3.0,GPL-3.0-only,GPL-3.0-or-later,"
-        + "SSPL-1.0";
+    public const string DefaultDeniedList = DependencyRuleIds.DefaultDeniedLicenses;
 
     /// <summary>The profile's allow-list (docs/standards-profile.md#licences).</summary>
     public static readonly IReadOnlyList<string> DefaultAllowed = DefaultAllowedList.Split(',');

@@ -1,3 +1,4 @@
+using Standards.Sdk.Checks.Repository;
 namespace Standards.Sdk.Checks.Json;
 
 /// <summary>

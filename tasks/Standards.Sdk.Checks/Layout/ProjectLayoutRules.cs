@@ -1,5 +1,6 @@
 using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
+using Standards.Sdk.Checks.Snapshot;
 
 namespace Standards.Sdk.Checks.Layout;
 

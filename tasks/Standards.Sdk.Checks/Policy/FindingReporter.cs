@@ -1,6 +1,7 @@
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
+using Standards.Sdk.Checks.Snapshot;
 
 namespace Standards.Sdk.Checks.Policy;
 
@@ -60,10 +61,12 @@ public sealed class FindingReporter
     /// A reporter for the repo-wide checks over <paramref name="repository"/> (already scoped), or, without a snapshot,
     /// for what the repository checks' task reports about itself (no file of the repo to judge exceptions against).
     /// </summary>
-    public static FindingReporter ForRepository(RepositoryPolicy policy, RepositorySnapshot? repository)
+    /// <param name="repositoryPolicy">The effective policy of the repository pseudo-project (the repository policy's <c>Effective</c>).</param>
+    /// <param name="repository">The scoped snapshot, or null.</param>
+    public static FindingReporter ForRepository(EffectivePolicy repositoryPolicy, RepositorySnapshot? repository)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        return new FindingReporter(policy.Effective, new Sink(repository, policy.Today, policy.Policy.Exceptions, deduplicate: true), projectExceptionsTurnRulesOff: false);
+        ArgumentNullException.ThrowIfNull(repositoryPolicy);
+        return new FindingReporter(repositoryPolicy, new Sink(repository, repositoryPolicy.Today, repositoryPolicy.Policy.Exceptions, deduplicate: true), projectExceptionsTurnRulesOff: false);
     }
 
     /// <summary>A view that reports <paramref name="project"/>'s findings (its kind, its exceptions) into the same collection.</summary>

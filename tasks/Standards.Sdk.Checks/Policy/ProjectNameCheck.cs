@@ -1,7 +1,7 @@
 using Standards.Sdk.Checks.Baseline;
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
+using Standards.Sdk.Checks.Snapshot;
 
 namespace Standards.Sdk.Checks.Policy;
 

@@ -1,6 +1,5 @@
 using Standards.Sdk.Checks.Baseline;
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
 using Standards.Sdk.Checks.State;
 

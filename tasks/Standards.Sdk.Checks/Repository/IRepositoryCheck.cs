@@ -1,5 +1,6 @@
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Snapshot;
 
 namespace Standards.Sdk.Checks.Repository;
 
@@ -27,7 +28,7 @@ public sealed class RepositoryCheckContext
     {
         Repository = repository;
         Policy = policy;
-        Reporter = FindingReporter.ForRepository(policy, repository);
+        Reporter = FindingReporter.ForRepository(policy.Effective, repository);
     }
 
     /// <summary>The snapshot, with projects not on Standards.Sdk left out unless the policy checks them (<see cref="RepositoryScope"/>).</summary>

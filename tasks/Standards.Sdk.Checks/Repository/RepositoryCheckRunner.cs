@@ -3,6 +3,7 @@ using Standards.Sdk.Checks.Baseline;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Rules;
+using Standards.Sdk.Checks.Snapshot;
 
 namespace Standards.Sdk.Checks.Repository;
 
@@ -103,7 +104,7 @@ public static class RepositoryCheckRunner
     /// <summary>STD3902 for each stale entry of the repo baseline, STD3050 for each expired one.</summary>
     private static IReadOnlyList<Finding> EntryFindings(RepositoryCheckContext context, BaselineInput baseline, BaselineResult applied)
     {
-        var stale = FindingReporter.ForRepository(context.Policy, context.Repository);
+        var stale = FindingReporter.ForRepository(context.Policy.Effective, context.Repository);
         foreach (var entry in applied.Stale.Where(e => !ProjectFindingsBaseline.IsJudgedByProjects(e.Code)))
         {
             var what = entry.File.Length == 0 ? entry.Code : $"{entry.Code} in {entry.File}";
@@ -123,7 +124,7 @@ public static class RepositoryCheckRunner
     /// <summary>The code baseline's expired entries (STD3051) and unreadable dates (STD3901): never baselined themselves.</summary>
     private static IReadOnlyList<Finding> CodeBaselineFindings(RepositoryCheckContext context)
     {
-        var expired = FindingReporter.ForRepository(context.Policy, context.Repository);
+        var expired = FindingReporter.ForRepository(context.Policy.Effective, context.Repository);
         if (context.Repository.ReadText(CodeBaselineExpiry.FileName) is { } codeBaseline)
         {
             foreach (var finding in CodeBaselineExpiry.Judge(codeBaseline, context.Today))

@@ -1,6 +1,6 @@
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Layout;
 using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.Snapshot;
 
 namespace Standards.Sdk.Checks.Repository;
 

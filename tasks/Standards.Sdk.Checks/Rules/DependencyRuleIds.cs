@@ -47,14 +47,26 @@ public static class DependencyRuleIds
     [Rule("Vulnerability audit turned off or weakened", Severity.Error, "vulnerability-audit", Locked = true)]
     public const string AuditWeakened = "STD2010";
 
+    /// <summary>
+    /// The profile's allow-list (docs/standards-profile.md#licences), comma-separated: STD2011's default. Declared with
+    /// the rule so that the rules depend on no feature; the licence check reads it from here.
+    /// </summary>
+    public const string DefaultAllowedLicenses = "MIT,Apache-2.0,BSD-2-Clause,BSD-3-Clause,ISC,MS-PL,0BSD,Unlicense";
+
+    /// <summary>Strong copyleft and source-available licences, denied unless a repo says otherwise: STD2012's default.</summary>
+    public const string DefaultDeniedLicenses =
+        "AGPL-1.0,AGPL-3.0,AGPL-3.0-only,AGPL-3.0-or-later,"
+        + "GPL-2.0,GPL-2.0-only,GPL-2.0-or-later,GPL-3.0,GPL-3.0-only,GPL-3.0-or-later,"
+        + "SSPL-1.0";
+
     /// <summary>A package licence that is unknown or not on the allow-list.</summary>
     [Rule("Package licence unknown or not allowed", Severity.Warning, "licences")]
-    [RuleParameter("allow", Dependencies.LicensePolicy.DefaultAllowedList, "SPDX licence identifiers a dependency may use (dependencies.licenses.allow in standards.json wins).", IsList = true)]
+    [RuleParameter("allow", DefaultAllowedLicenses, "SPDX licence identifiers a dependency may use (dependencies.licenses.allow in standards.json wins).", IsList = true)]
     public const string LicenseNotAllowed = "STD2011";
 
     /// <summary>A package licence on the deny-list.</summary>
     [Rule("Package licence denied", Severity.Error, "licences")]
-    [RuleParameter("deny", Dependencies.LicensePolicy.DefaultDeniedList, "SPDX licence identifiers no dependency may use (dependencies.licenses.deny in standards.json wins).", IsList = true)]
+    [RuleParameter("deny", DefaultDeniedLicenses, "SPDX licence identifiers no dependency may use (dependencies.licenses.deny in standards.json wins).", IsList = true)]
     public const string LicenseDenied = "STD2012";
 
     /// <summary>git could not say which lock files are committed, so STD2004 checked only that they exist.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Standards.Sdk.Checks.Baseline;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Release.Versioning;
@@ -7,6 +6,7 @@ using Standards.Sdk.Checks.Reports;
 using Standards.Sdk.Checks.Reports.Compliance;
 using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
+using Standards.Sdk.Checks.Snapshot;
 using Standards.Sdk.Checks.State;
 
 namespace Standards.Sdk.Checks.Runs;
@@ -179,7 +179,7 @@ public static class RepositoryCheckSession
             return [];
         }
 
-        var reporter = FindingReporter.ForRepository(new RepositoryPolicy(request.Policy, kind, request.Today), repository: null);
+        var reporter = FindingReporter.ForRepository(new RepositoryPolicy(request.Policy, kind, request.Today).Effective, repository: null);
         var reports = asksForReports ? " The SARIF, markdown and Code Quality reports this build was asked for may be missing." : string.Empty;
         reporter.Report(PolicyRuleIds.StateNotWritable,
             $"Standards.Sdk could not write {string.Join("; ", notWritten.Distinct(StringComparer.Ordinal))}. The repository checks ran and their findings are above, but without their state they run again on every build and concurrent builds are not kept apart.{reports} Make {stateDirectory} writable by the build, or point the state and reports elsewhere with StandardsRepositoryChecksOutputPath (e.g. -p:StandardsRepositoryChecksOutputPath=/tmp/standards/ or in Directory.Build.props).",

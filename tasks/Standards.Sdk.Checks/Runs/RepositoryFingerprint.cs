@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Standards.Sdk.Checks.Repository;
+using Standards.Sdk.Checks.Snapshot;
 
 namespace Standards.Sdk.Checks.Runs;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Layout;
 using Standards.Sdk.Checks.Rules;
 using Standards.Sdk.DocsGenerator;
 

@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Layout;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
@@ -79,7 +78,7 @@ public class RuleIdTests
         Assert.Contains(undeclared, Assert.Throws<KeyNotFoundException>(() => RuleCatalog.Get(undeclared)).Message, StringComparison.Ordinal);
 
         var policy = new RepositoryPolicy(StandardsPolicy.Default, new RepositoryKind("library", "declared", true), FakeRepo.Today);
-        var reporter = FindingReporter.ForRepository(policy, repository: null);
+        var reporter = FindingReporter.ForRepository(policy.Effective, repository: null);
         Assert.Throws<KeyNotFoundException>(() => reporter.SeverityOf(undeclared));
         Assert.Throws<KeyNotFoundException>(() => reporter.Report(undeclared, "message", "file.md"));
         Assert.Throws<KeyNotFoundException>(() => policy.Parameter(undeclared, "files"));

@@ -1,6 +1,5 @@
 using Standards.Sdk.Checks.Dependencies;
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Runs;
 
 namespace Standards.Sdk.Checks.Tests.Dependencies;

@@ -3,7 +3,6 @@ using Standards.Sdk.Checks.Coverage;
 using Standards.Sdk.Checks.Dependencies;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Json;
-using Standards.Sdk.Checks.Layout;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Release.Versioning;
 

@@ -1,5 +1,6 @@
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Layout;
+using Standards.Sdk.Checks.Policy;
 
 namespace Standards.Sdk.Checks.Tests.Layout;
 

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Standards.Sdk.Checks.Layout;
 using Standards.Sdk.Checks.Policy;
-using Standards.Sdk.Checks.Repository;
 
 namespace Standards.Sdk.Checks.Tests.Layout;
 

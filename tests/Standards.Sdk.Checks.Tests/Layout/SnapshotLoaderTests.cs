@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Runs;
+using Standards.Sdk.Checks.Snapshot;
 
 namespace Standards.Sdk.Checks.Tests.Layout;
 

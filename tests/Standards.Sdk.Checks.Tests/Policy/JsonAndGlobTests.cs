@@ -1,5 +1,4 @@
 using Standards.Sdk.Checks.Json;
-using Standards.Sdk.Checks.Policy;
 
 namespace Standards.Sdk.Checks.Tests.Policy;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.State;
 
 namespace Standards.Sdk.Checks.Tests.Repository;

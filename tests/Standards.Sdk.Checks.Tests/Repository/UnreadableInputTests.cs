@@ -3,6 +3,7 @@ using Standards.Sdk.Checks.Layout;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Runs;
+using Standards.Sdk.Checks.Snapshot;
 using Standards.Sdk.Checks.State;
 using Standards.Sdk.Checks.Tests.Dependencies;
 using Standards.Sdk.Checks.Tests.Layout;

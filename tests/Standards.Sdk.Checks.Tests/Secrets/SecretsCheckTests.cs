@@ -5,6 +5,7 @@ using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
 using Standards.Sdk.Checks.Runs;
 using Standards.Sdk.Checks.Secrets;
+using Standards.Sdk.Checks.Snapshot;
 using Standards.Sdk.Checks.Tests.Layout;
 
 namespace Standards.Sdk.Checks.Tests.Secrets;

@@ -4,6 +4,7 @@ using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
 using Standards.Sdk.Checks.Secrets;
+using Standards.Sdk.Checks.Snapshot;
 using Standards.Sdk.Checks.Tests.Layout;
 
 namespace Standards.Sdk.Checks.Tests.Secrets;

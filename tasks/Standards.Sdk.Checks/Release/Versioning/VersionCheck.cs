@@ -1,5 +1,4 @@
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
 using Standards.Sdk.Checks.State;
 

@@ -2,7 +2,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Sdk.Checks.Repository;
+namespace Standards.Sdk.Checks.Snapshot;
 
 /// <summary>
 /// Reads what repo-wide checks need from a project file without evaluating it: the literal property values

@@ -1,9 +1,8 @@
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Json;
-using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Sdk.Checks.Layout;
+namespace Standards.Sdk.Checks.Policy;
 
 /// <summary>An entry of a list setting, with where it is written.</summary>
 /// <param name="Value">The text.</param>

@@ -1,4 +1,4 @@
-namespace Standards.Sdk.Checks.Repository;
+namespace Standards.Sdk.Checks.Snapshot;
 
 /// <summary>
 /// Where git keeps the state of the work tree a folder is in, found without running git (this runs on every

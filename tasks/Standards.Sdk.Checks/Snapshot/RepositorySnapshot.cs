@@ -1,6 +1,6 @@
 using Standards.Sdk.Checks.State;
 
-namespace Standards.Sdk.Checks.Repository;
+namespace Standards.Sdk.Checks.Snapshot;
 
 /// <summary>A project of the repo as MSBuild sees it.</summary>
 /// <param name="Path">Repo-relative path of the project file, '/'-separated.</param>
@@ -126,7 +126,7 @@ public sealed class RepositorySnapshot
         return view;
     }
 
-    /// <summary>True for a view made by <see cref="Where"/> (<see cref="RepositoryScope"/> applies its filter once).</summary>
+    /// <summary>True for a view made by <see cref="Where"/> (the repository scope applies its filter once).</summary>
     public bool IsScoped { get; private init; }
 
     /// <summary>True when the repo-relative file exists.</summary>

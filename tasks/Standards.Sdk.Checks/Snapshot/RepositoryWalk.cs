@@ -1,6 +1,6 @@
 using Standards.Sdk.Checks.State;
 
-namespace Standards.Sdk.Checks.Repository;
+namespace Standards.Sdk.Checks.Snapshot;
 
 /// <summary>One walk of a repo (<see cref="RepositorySnapshotLoader.Walk"/>): its files and the folders it could not list.</summary>
 /// <param name="Root">Absolute repo root.</param>

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Standards.Sdk.Checks.State;
 
-namespace Standards.Sdk.Checks.Repository;
+namespace Standards.Sdk.Checks.Snapshot;
 
 /// <summary>
 /// What the file system says about a file without reading it: size, modification and change times, and identity

@@ -1,8 +1,8 @@
+using Standards.Sdk.Checks.Baseline;
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Sdk.Checks.Baseline;
+namespace Standards.Sdk.Checks.Repository;
 
 /// <summary>What rewriting the adoption baseline gave.</summary>
 /// <param name="Path">Repo-relative path of the baseline file.</param>

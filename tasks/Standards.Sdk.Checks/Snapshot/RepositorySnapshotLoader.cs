@@ -4,7 +4,7 @@ using System.IO.Enumeration;
 using System.Text;
 using Standards.Sdk.Checks.State;
 
-namespace Standards.Sdk.Checks.Repository;
+namespace Standards.Sdk.Checks.Snapshot;
 
 /// <summary>How long building a snapshot took, for the diagnostic message of the task.</summary>
 /// <param name="Files">Files enumerated.</param>

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Standards.Sdk.Checks.State;
 
-namespace Standards.Sdk.Checks.Repository;
+namespace Standards.Sdk.Checks.Snapshot;
 
 /// <summary>
 /// SHA-256 hashes of the files the repository checks read, kept between builds the way git keeps its index: an
