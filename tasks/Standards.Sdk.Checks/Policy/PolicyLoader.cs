@@ -239,8 +239,10 @@ public static class PolicyLoader
                 }
                 else
                 {
+                    // Only the severities: the analyzer's own options live in .editorconfig, which the hint says.
+                    var unknown = UnknownKeys.Message(p.Name, "'rules." + id + "'", SeverityKeys);
                     findings.Add(new Finding(PolicyRuleIds.PolicyShape, Severity.Error,
-                        $"Rule '{id}' is not one of Standards.Sdk's rules, so its only settings are severity and testSeverity, not '{p.Name}'. Set the analyzer's own options in .editorconfig.",
+                        $"{unknown} '{id}' is not one of Standards.Sdk's rules: set the analyzer's own options in .editorconfig.",
                         path, p.Line, p.Column));
                 }
             }
@@ -278,9 +280,9 @@ public static class PolicyLoader
                 }
                 else if (parameter is null)
                 {
-                    var known = string.Join(", ", SeverityKeys.Concat(rule.Parameters.Select(x => x.Name)));
+                    var known = SeverityKeys.Concat(rule.Parameters.Select(x => x.Name)).ToList();
                     findings.Add(new Finding(PolicyRuleIds.PolicyShape, Severity.Error,
-                        $"Rule '{rule.Id}' has no setting '{p.Name}'. Its settings are: {known}.", path, p.Line, p.Column));
+                        UnknownKeys.Message(p.Name, "'rules." + rule.Id + "'", known), path, p.Line, p.Column));
                 }
                 else if (ParameterValue(parameter, p.Value, rule.Id) is { } parameterValue)
                 {

@@ -99,6 +99,19 @@ public class PolicyLoaderTests
     }
 
     [Fact]
+    public void Unknown_setting_of_a_rule_is_STD0002_in_the_readers_one_wording_at_the_key()
+    {
+        var result = Load("{\n  \"rules\": {\n    \"STD1001\": { \"maxLine\": 40 },\n    \"MA0051\": { \"severty\": \"error\" }\n  }\n}");
+
+        Assert.Equal(
+            [
+                ("STD0002", 3, 18, "Unknown setting 'maxLine' in 'rules.STD1001'. Did you mean 'maxLines'? Known settings: severity, testSeverity, maxLines."),
+                ("STD0002", 4, 17, "Unknown setting 'severty' in 'rules.MA0051'. Did you mean 'severity'? Known settings: severity, testSeverity. 'MA0051' is not one of Standards.Sdk's rules: set the analyzer's own options in .editorconfig."),
+            ],
+            result.Findings.Select(f => (f.Code, f.Line, f.Column, f.Message)));
+    }
+
+    [Fact]
     public void List_parameter_must_be_strings()
     {
         var finding = Assert.Single(Load("{ \"rules\": { \"STD1005\": { \"names\": [\"Util\", 3] } } }").Findings);
