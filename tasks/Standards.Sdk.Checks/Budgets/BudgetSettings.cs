@@ -1,4 +1,3 @@
-using System.Globalization;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Json;
 using Standards.Sdk.Checks.Policy;
@@ -49,8 +48,8 @@ public sealed record BudgetSettings
 
     private static readonly JsonShape Shape = new(
         "'budgets' of standards.json",
-        Percent("regression", Default.Regression),
-        Percent("allocationRegression", Default.AllocationRegression),
+        PolicySection.Percent("regression", Default.Regression, 1000),
+        PolicySection.Percent("allocationRegression", Default.AllocationRegression, 1000),
         new JsonKey("noise", JsonType.NumberOrText) { Hint = "Write a time, such as \"0.3 ns\" or 1 (nanoseconds)." },
         new JsonKey("benchmarks", JsonType.KeyedObject) { Hint = "Map benchmark FullNames (or globs with *) to { \"mean\", \"p95\", \"allocated\" }." },
         new JsonKey("sizes", JsonType.KeyedObject) { Hint = "Map project names to { \"assembly\", \"package\", \"publish\" }." });
@@ -132,9 +131,6 @@ public sealed record BudgetSettings
 
         return result;
     }
-
-    private static JsonKey Percent(string name, double fallback) =>
-        new(name, JsonType.Number) { Minimum = 0, Maximum = 1000, Hint = $"Write a percentage; the default is {fallback.ToString(CultureInfo.InvariantCulture)}." };
 
     private static double? Time(JsonValueNode? node, string name, string path, List<Finding> findings) =>
         node is null ? null : Quantity.Nanoseconds(node) ?? Bad<double?>(node, $"'{name}' must be a time: a number of nanoseconds or a string such as \"250 ns\", \"1.5 us\", \"2 ms\".", null, path, findings);

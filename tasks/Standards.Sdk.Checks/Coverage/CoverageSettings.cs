@@ -1,4 +1,3 @@
-using System.Globalization;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Json;
 using Standards.Sdk.Checks.Policy;
@@ -23,10 +22,10 @@ public sealed record CoverageSettings
 
     private static readonly JsonShape Shape = new(
         "'coverage' of standards.json",
-        Percent("line", Default.Line),
-        Percent("branch", Default.Branch),
-        Percent("criticalLine", Default.CriticalLine),
-        Percent("tolerance", Default.Tolerance),
+        PolicySection.Percent("line", Default.Line, 100),
+        PolicySection.Percent("branch", Default.Branch, 100),
+        PolicySection.Percent("criticalLine", Default.CriticalLine, 100),
+        PolicySection.Percent("tolerance", Default.Tolerance, 100),
         new JsonKey("exclude", JsonType.Array) { Hint = ExcludeHint });
 
     /// <summary>Minimum line coverage in percent.</summary>
@@ -62,9 +61,6 @@ public sealed record CoverageSettings
             Exclude = Globs(read.GetArray("exclude"), path, findings),
         };
     }
-
-    private static JsonKey Percent(string name, double fallback) =>
-        new(name, JsonType.Number) { Minimum = 0, Maximum = 100, Hint = $"Write a percentage; the default is {fallback.ToString(CultureInfo.InvariantCulture)}." };
 
     private static List<string> Globs(JsonArrayNode? array, string path, List<Finding> findings)
     {

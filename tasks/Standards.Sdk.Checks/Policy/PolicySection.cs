@@ -1,3 +1,4 @@
+using System.Globalization;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Json;
 using Standards.Sdk.Checks.Rules;
@@ -24,6 +25,10 @@ public static class PolicySection
 
     /// <summary>What follows the message about a key a check's section does not know: most often a rule's setting written there.</summary>
     public const string RulesHint = "Rule severities go in the \"rules\" section. See docs/quality-gates.md.";
+
+    /// <summary>A percentage key of a check's section: a number from 0 to <paramref name="maximum"/>, with its default in the hint.</summary>
+    public static JsonKey Percent(string name, double fallback, double maximum) =>
+        new(name, JsonType.Number) { Minimum = 0, Maximum = maximum, Hint = $"Write a percentage; the default is {fallback.ToString(CultureInfo.InvariantCulture)}." };
 
     /// <summary>
     /// The value <paramref name="node"/> read with <paramref name="shape"/>: null when absent; its problems go to
