@@ -62,19 +62,7 @@ public sealed record CoverageSettings
         };
     }
 
-    private static List<string> Globs(JsonArrayNode? array, string path, List<Finding> findings)
-    {
-        if (array is null)
-        {
-            return [];
-        }
-
-        if (array.Items.All(i => i is JsonStringNode { Value.Length: > 0 }))
-        {
-            return [.. array.Items.Cast<JsonStringNode>().Select(i => Glob.Normalize(i.Value.Trim()))];
-        }
-
-        findings.Add(PolicyLoader.Shape(path, array, "'coverage.exclude' must be an array of repo-relative globs (non-empty strings), e.g. [\"src/Acme.Orders/Migrations/**\"]."));
-        return [];
-    }
+    private static List<string> Globs(JsonArrayNode? array, string path, List<Finding> findings) =>
+        PolicySection.Strings(array, "'coverage.exclude' must be an array of repo-relative globs (non-empty strings), e.g. [\"src/Acme.Orders/Migrations/**\"].", path, findings)
+            ?.Select(Glob.Normalize).ToList() ?? [];
 }

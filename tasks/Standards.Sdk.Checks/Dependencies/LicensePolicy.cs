@@ -108,21 +108,8 @@ public sealed class LicensePolicy
             ? [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
             : null;
 
-    private static List<string>? List(JsonArrayNode? array, string name, string path, List<Finding> problems)
-    {
-        if (array is null)
-        {
-            return null;
-        }
-
-        if (array.Items.All(i => i is JsonStringNode { Value.Length: > 0 }))
-        {
-            return [.. array.Items.Cast<JsonStringNode>().Select(i => i.Value.Trim())];
-        }
-
-        problems.Add(PolicyLoader.Shape(path, array, $"'{name}' must be an array of SPDX licence identifiers (non-empty strings)."));
-        return null;
-    }
+    private static List<string>? List(JsonArrayNode? array, string name, string path, List<Finding> problems) =>
+        PolicySection.Strings(array, $"'{name}' must be an array of SPDX licence identifiers (non-empty strings).", path, problems);
 
     private static void ReadPackages(JsonObjectNode? obj, string path, List<Finding> problems, Dictionary<string, string> packages)
     {

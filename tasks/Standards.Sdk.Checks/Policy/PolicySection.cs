@@ -31,6 +31,27 @@ public static class PolicySection
         new(name, JsonType.Number) { Minimum = 0, Maximum = maximum, Hint = $"Write a percentage; the default is {fallback.ToString(CultureInfo.InvariantCulture)}." };
 
     /// <summary>
+    /// An array of non-empty strings, each trimmed: null when <paramref name="array"/> is absent, or when an item is not a
+    /// non-empty string (then <paramref name="message"/> is an STD0002 finding at the array).
+    /// </summary>
+    public static List<string>? Strings(JsonArrayNode? array, string message, string path, List<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        if (array is null)
+        {
+            return null;
+        }
+
+        if (array.Items.All(i => i is JsonStringNode { Value.Length: > 0 }))
+        {
+            return [.. array.Items.Cast<JsonStringNode>().Select(i => i.Value.Trim())];
+        }
+
+        findings.Add(PolicyLoader.Shape(path, array, message));
+        return null;
+    }
+
+    /// <summary>
     /// The value <paramref name="node"/> read with <paramref name="shape"/>: null when absent; its problems go to
     /// <paramref name="findings"/>, a key the object does not know followed by <paramref name="unknownHint"/>.
     /// </summary>
