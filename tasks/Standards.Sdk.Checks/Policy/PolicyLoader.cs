@@ -71,10 +71,7 @@ public static class PolicyLoader
 
         var reader = new Reader(path, findings);
         findings.AddRange(DuplicateKeys(path, root, isRoot: true));
-        var read = Root.Read(root);
-        findings.AddRange(read.Problems.Select(p => p.Kind == JsonProblemKind.Unknown
-            ? new Finding(PolicyRuleIds.PolicyShape, Severity.Error, p.Message, path, p.Line, p.Column)
-            : Shape(path, p)));
+        var read = PolicySection.Read(root, Root, path, findings, unknownHint: null)!;
 
         var policy = new StandardsPolicy
         {
