@@ -58,7 +58,7 @@ public sealed class SignStandardsPackages : ProjectPolicyTask
         var fingerprint = PackageSigning.Fingerprint(certificate!, out var error);
         if (fingerprint is null)
         {
-            findings.Add(new Finding(Checks.Rules.ReleaseRuleIds.SigningConfigurationInvalid, Severity.Error, $"Packages cannot be signed: {error}.", ProjectFile));
+            findings.Add(new Finding(ReleaseRuleIds.SigningConfigurationInvalid, Severity.Error, $"Packages cannot be signed: {error}.", ProjectFile));
             return LogFindings(policy, today, findings, Configurable);
         }
 
@@ -108,7 +108,7 @@ public sealed class SignStandardsPackages : ProjectPolicyTask
 
     // STD6042 (CI without a certificate) and STD6043 (signing skipped locally) take their severity and exceptions
     // from standards.json (docs/rules/STD6042.md, STD6043.md); the task runs after every pack, so no date goes stale.
-    private static readonly string[] Configurable = [Checks.Rules.ReleaseRuleIds.SigningCertificateMissing, Checks.Rules.ReleaseRuleIds.SigningSkipped];
+    private static readonly string[] Configurable = [ReleaseRuleIds.SigningCertificateMissing, ReleaseRuleIds.SigningSkipped];
 
     private static string Hash(string file) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
 }
