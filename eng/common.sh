@@ -25,11 +25,13 @@ pack_all() {
   fi
 }
 
-# pack_one <output-folder> <version> <project> <what>: one dotnet pack, announced and timed on stderr.
+# pack_one <output-folder> <version> <project> <what>: one dotnet pack, announced and timed on stderr. It gives the
+# version as users do, -p:Version: the suite's own pack is the end-to-end check that this property gives packages
+# and templates that agree (tests/Standards.Templates.Tests/PackVersionTests.cs reads that pack).
 pack_one() {
   local out="$1" version="$2" project="$3" what="$4" start=$SECONDS
   echo "    packing $what ..." >&2
-  dotnet pack "$project" -c Release -o "$out" -p:StandardsVersion="$version" -nologo -v:q
+  dotnet pack "$project" -c Release -o "$out" -p:Version="$version" -nologo -v:q
   echo "    packed $what in $((SECONDS - start)) s" >&2
 }
 

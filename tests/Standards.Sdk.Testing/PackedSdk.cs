@@ -54,18 +54,20 @@ public sealed class PackedSdk
             return new PackedSdk(feed, version, string.IsNullOrEmpty(packages) ? NewTempDirectory("gpf") : packages);
         }
 
+        // Packed with -p:Version, the property users pack with, as eng/common.sh packs: PackVersionTests reads this
+        // pack as the end-to-end check that the ordinary property gives packages and templates that agree.
         version = $"0.0.1-test.{DateTimeOffset.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
         feed = NewTempDirectory("feed");
         ProcessRunner.Run(
                 "dotnet",
-                ["pack", Path.Combine(RepoPaths.Root, "sdk", "Standards.Sdk.csproj"), "-c", "Release", "-o", feed, $"-p:StandardsVersion={version}", "-nologo"],
+                ["pack", Path.Combine(RepoPaths.Root, "sdk", "Standards.Sdk.csproj"), "-c", "Release", "-o", feed, $"-p:Version={version}", "-nologo"],
                 RepoPaths.Root)
             .EnsureSuccess("Packing Standards.Sdk");
 
         // The dotnet standards tool is versioned with the SDK too (eng/common.sh pack_all).
         ProcessRunner.Run(
                 "dotnet",
-                ["pack", Path.Combine(RepoPaths.Root, "tool", "Standards.Tool", "Standards.Tool.csproj"), "-c", "Release", "-o", feed, $"-p:StandardsVersion={version}", "-nologo"],
+                ["pack", Path.Combine(RepoPaths.Root, "tool", "Standards.Tool", "Standards.Tool.csproj"), "-c", "Release", "-o", feed, $"-p:Version={version}", "-nologo"],
                 RepoPaths.Root)
             .EnsureSuccess("Packing Standards.Tool");
 
@@ -75,7 +77,7 @@ public sealed class PackedSdk
         {
             ProcessRunner.Run(
                     "dotnet",
-                    ["pack", templates, "-c", "Release", "-o", feed, $"-p:StandardsVersion={version}", "-nologo"],
+                    ["pack", templates, "-c", "Release", "-o", feed, $"-p:Version={version}", "-nologo"],
                     RepoPaths.Root)
                 .EnsureSuccess("Packing Standards.Templates");
         }
