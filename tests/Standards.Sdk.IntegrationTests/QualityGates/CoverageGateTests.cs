@@ -201,6 +201,18 @@ public sealed class CoverageGateTests
         Assert.True(gone.Succeeded, gone.Output);
         Assert.DoesNotContain("Gone.Tests", string.Join('\n', gone.Messages.Select(m => m.Text)), StringComparison.Ordinal);
         Assert.Equal(runs, TestRuns(repo));
+
+        // A run given its own results folder (as the CI templates run dotnet test) is judged again there, and only
+        // there: the projects' own TestResults/ are gone.
+        Directory.Delete(repo.PathOf("tests/A.Tests/TestResults"), recursive: true);
+        Directory.Delete(repo.PathOf("tests/B.Tests/TestResults"), recursive: true);
+        var shared = CoverageRepos.Test(repo, "--no-build", "--results-directory", repo.PathOf("artifacts/test-results"));
+        Assert.True(shared.Succeeded, shared.Output);
+        repo.WriteFile("standards.json", """{ "coverage": { "line": 90 } }""");
+        var there = CoverageRepos.Merge(repo, JudgeAll);
+        Assert.False(there.Succeeded, there.Output);
+        Assert.Equal(runGates, RunGates(there));
+        Assert.Empty(there.WithCode("STD4007"));
     }
 
     private const string JudgeAll = "-p:StandardsCoverageJudgeAll=true";
