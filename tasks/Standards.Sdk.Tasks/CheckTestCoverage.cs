@@ -62,6 +62,18 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
     [Required]
     public string OutputDirectory { get; set; } = string.Empty;
 
+    /// <summary>
+    /// This run as the repo gate builds it again: <c>project|framework|configuration</c> as in the
+    /// Microsoft.Testing.Platform record <c>coverage.mtp</c>, then <c>|</c> and the results folder dotnet test was given
+    /// (empty when none). A VSTest run writes it to <see cref="VSTestRunFile"/> in
+    /// <see cref="OutputDirectory"/>, by which <c>-t:StandardsCoverage -p:StandardsCoverageJudgeAll=true</c> judges the
+    /// run again on the report it wrote (its run-start record is unchanged) without running the tests again.
+    /// </summary>
+    public string RunRecord { get; set; } = string.Empty;
+
+    /// <summary>The record of the VSTest run the per-run gate last judged (<see cref="RunRecord"/>).</summary>
+    public const string VSTestRunFile = "coverage.vstest";
+
     /// <inheritdoc />
     protected override bool ExecuteCore()
     {
@@ -82,10 +94,17 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
             return true;
         }
 
+        // Recorded before the report is looked for, so a run that found none (STD4007) is judged again too.
+        var notWritten = new List<string>();
+        if (MtpReportPrefix.Length == 0 && RunRecord.Length > 0)
+        {
+            StateWriter.TryWriteIfChanged(Path.Combine(OutputDirectory, VSTestRunFile), RunRecord + "\n", notWritten);
+        }
+
         var chosen = MtpReportPrefix.Length > 0 ? LocateMtpReport(project, reporter) : LocateVSTestReport(project, reporter);
         if (chosen is null)
         {
-            return Finish(project, reporter, policy);
+            return Finish(project, reporter, policy, notWritten);
         }
 
         var text = ReadOrNull(chosen.Path);
@@ -95,11 +114,11 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
         if (read.Problem is not null)
         {
             reporter.Add(read.Problem);
-            return Finish(project, reporter, policy);
+            return Finish(project, reporter, policy, notWritten);
         }
 
-        Judge(read.Report, project, policy, settings, reporter, today);
-        return Finish(project, reporter, policy);
+        Judge(read.Report, project, policy, settings, reporter, today, notWritten);
+        return Finish(project, reporter, policy, notWritten);
     }
 
     private CoverageCandidate? LocateVSTestReport(ProjectContext project, FindingReporter reporter)
@@ -162,12 +181,12 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
         return found;
     }
 
-    private void Judge(CoverageReport raw, ProjectContext project, StandardsPolicy policy, CoverageSettings settings, FindingReporter reporter, DateOnly today)
+    private void Judge(CoverageReport raw, ProjectContext project, StandardsPolicy policy, CoverageSettings settings, FindingReporter reporter, DateOnly today, List<string> notWritten)
     {
         // A project reached through two references (directly and through another project) is covered once.
         var covered = CoveredProjects.Select(i => ToCoveredProject(i, policy)).GroupBy(c => c.Context.Name, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
         var report = CoverageFilter.Apply(raw, [.. covered.Select(c => c.Context.Name)], settings.Exclude);
-        WriteReport(report, covered, project.Name, reporter);
+        WriteReport(report, covered, notWritten);
         var total = CoverageNumbers.Total(report);
         Log.LogMessage(MessageImportance.High, "Standards: coverage of {0}: line {1}, branch {2} over {3} (report: {4}).",
             project.Name, CoverageMarkdown.Shown(total.LinesCovered, total.LinesValid), CoverageMarkdown.Shown(total.BranchesCovered, total.BranchesValid),
@@ -180,27 +199,27 @@ public sealed class CheckTestCoverage : ProjectPolicyTask
         }));
     }
 
-    // The console states the gate's own verdict, whatever stopped it.
-    private bool Finish(ProjectContext project, FindingReporter reporter, StandardsPolicy policy)
+    // The console states the gate's own verdict, whatever stopped it. The files that could not be written are one
+    // finding: the run's own gate still applies, only the repo gate (StandardsCoverageGate) lacks them.
+    private bool Finish(ProjectContext project, FindingReporter reporter, StandardsPolicy policy, List<string> notWritten)
     {
+        if (notWritten.Count > 0)
+        {
+            reporter.Add(NotWritten(notWritten, $"the coverage report of {project.Name} that the repo coverage gate merges",
+                "Make that folder writable by the build, or put the per-project reports elsewhere with StandardsCoverageDirectory (in Directory.Build.props).", OutputDirectory));
+        }
+
         Log.LogMessage(MessageImportance.High, "Standards: coverage gate of {0} {1}.", project.Name, CoverageVerdict.Of(reporter.Findings, TreatWarningsAsErrors, []).Text);
         return LogAndRecord(reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
 
-    // The run's own gate still applies when the report cannot be written; only the repo gate (StandardsCoverageGate) lacks it.
-    private void WriteReport(CoverageReport report, List<CoveredProject> covered, string projectName, FindingReporter reporter)
+    private void WriteReport(CoverageReport report, List<CoveredProject> covered, List<string> notWritten)
     {
-        var notWritten = new List<string>();
         StateWriter.TryWriteIfChanged(Path.Combine(OutputDirectory, "coverage.cobertura.xml"), CoberturaWriter.Write(report, RepoRoot.Replace('\\', '/')), notWritten);
         StateWriter.TryWriteIfChanged(Path.Combine(OutputDirectory, CoverageProjectsFile.FileName), CoverageProjectsFile.Write(covered), notWritten);
         var frameworks = TargetFrameworks.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var source = new CoverageSource(Path.GetRelativePath(Path.GetFullPath(RepoRoot), Path.GetFullPath(ProjectFile)).Replace('\\', '/'), frameworks);
         StateWriter.TryWriteIfChanged(SourceFile, source.Write(), notWritten);
-        if (notWritten.Count > 0)
-        {
-            reporter.Add(NotWritten(notWritten, $"the coverage report of {projectName} that the repo coverage gate merges",
-                "Make that folder writable by the build, or put the per-project reports elsewhere with StandardsCoverageDirectory (in Directory.Build.props).", OutputDirectory));
-        }
     }
 
     // Reports that were there before the run are not read: results folders keep every earlier run's report.

@@ -142,16 +142,22 @@ public sealed partial class AdopterTests
                 File.WriteAllText(report, "<coverage />");
             }
 
-            var policy = Path.Combine(workingDirectory, "standards.json");
-            if (TestRun is not null)
-            {
-                var failure = TestRun(File.Exists(policy) ? File.ReadAllText(policy) : string.Empty);
-                return failure is null ? new CommandResult(0, "Passed!") : new CommandResult(1, workingDirectory + "/" + failure.Replace("{root}", workingDirectory, StringComparison.Ordinal));
-            }
+            var failure = RunGates(workingDirectory);
+            return failure is null ? new CommandResult(0, "Passed!") : new CommandResult(1, failure);
+        }
 
-            return CoverageFailure is null || (File.Exists(policy) && File.ReadAllText(policy).Contains("\"line\": 44", StringComparison.Ordinal))
-                ? new CommandResult(0, "Passed!")
-                : new CommandResult(1, workingDirectory + "/" + CoverageFailure);
+        /// <summary>
+        /// The per-run gates' failure on the workspace's standards.json (<see cref="TestRun"/>, else
+        /// <see cref="CoverageFailure"/> until the minimum is 44), or null when they pass.
+        /// </summary>
+        private string? RunGates(string workingDirectory)
+        {
+            var policy = Path.Combine(workingDirectory, "standards.json");
+            var text = File.Exists(policy) ? File.ReadAllText(policy) : string.Empty;
+            var failure = TestRun is not null ? TestRun(text)
+                : CoverageFailure is null || text.Contains("\"line\": 44", StringComparison.Ordinal) ? null
+                : CoverageFailure;
+            return failure is null ? null : workingDirectory + "/" + failure.Replace("{root}", workingDirectory, StringComparison.Ordinal);
         }
 
         /// <summary>False for a repo without test projects: `dotnet test` writes no coverage report.</summary>
@@ -163,14 +169,21 @@ public sealed partial class AdopterTests
         /// <summary>When set: the failure the coverage step prints for this standards.json text, or null when it passes.</summary>
         public Func<string, string?>? CoverageRun { get; set; }
 
-        /// <summary>The coverage step, in CI mode: <see cref="CoverageRun"/>'s verdict on standards.json, else it passes.</summary>
+        /// <summary>
+        /// The coverage step, in CI mode: <see cref="CoverageRun"/>'s verdict on standards.json, else it passes; with
+        /// StandardsCoverageJudgeAll on a VSTest repo, the recorded runs' gates (as `dotnet test` judged them) first.
+        /// </summary>
         private CommandResult CoverageStep(string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment)
         {
             Assert.Equal("true", environment["CI"]);
             CoverageArguments.Add([.. arguments.Select(a => a.Replace(workingDirectory, "{root}", StringComparison.Ordinal))]);
             var policy = Path.Combine(workingDirectory, "standards.json");
-            var failure = CoverageRun?.Invoke(File.Exists(policy) ? File.ReadAllText(policy) : string.Empty);
-            return failure is null ? new CommandResult(0, "Build succeeded.") : new CommandResult(1, workingDirectory + "/" + failure.Replace("{root}", workingDirectory, StringComparison.Ordinal));
+            var merge = CoverageRun?.Invoke(File.Exists(policy) ? File.ReadAllText(policy) : string.Empty);
+            var globalJson = Path.Combine(workingDirectory, "global.json");
+            var vstest = !File.Exists(globalJson) || !File.ReadAllText(globalJson).Contains(TestCommand.MicrosoftTestingPlatform, StringComparison.Ordinal);
+            var runs = vstest && arguments.Contains(TestCommand.JudgeAllCoverageGates) ? RunGates(workingDirectory) : null;
+            string[] failures = [.. new[] { runs, merge is null ? null : workingDirectory + "/" + merge.Replace("{root}", workingDirectory, StringComparison.Ordinal) }.OfType<string>()];
+            return failures.Length == 0 ? new CommandResult(0, "Build succeeded.") : new CommandResult(1, string.Join('\n', failures));
         }
 
         private CommandResult RunChain(IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyList<CodeEntry> recorded)

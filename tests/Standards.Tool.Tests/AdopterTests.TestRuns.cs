@@ -21,8 +21,9 @@ public sealed partial class AdopterTests
 
     /// <summary>
     /// On Microsoft.Testing.Platform `dotnet test` runs no coverage gate: CI's coverage step judges each test app's run
-    /// and the merge. Adopt runs that step after the tests, records the minimums it measured and runs the step again
-    /// on the same reports: the tests run once, with no second build (`--no-build`).
+    /// and the merge. Adopt runs that step after the tests (judging every gate: StandardsCoverageJudgeAll), records the
+    /// minimums it measured and runs the step again on the same reports: the tests run once, with no second build
+    /// (`--no-build`).
     /// </summary>
     [Fact]
     public void Coverage_minimums_of_Microsoft_Testing_Platform_tests_come_from_the_coverage_step()
@@ -41,7 +42,7 @@ public sealed partial class AdopterTests
         Assert.Equal(1, dotnet.Tests);
         Assert.All(dotnet.TestArguments, a => Assert.Equal(["test", "--solution", "{root}/standards-adopt.slnx", "--no-build", "--no-ansi", "--no-progress"], a));
         Assert.Equal(2, dotnet.CoverageArguments.Count);
-        Assert.All(dotnet.CoverageArguments, a => Assert.Equal(["build", "{root}/standards-adopt.slnx", "--no-restore", "-t:StandardsCoverage", "-nologo", "-tl:off", "-v:m", "-clp:NoSummary"], a));
+        Assert.All(dotnet.CoverageArguments, a => Assert.Equal(["build", "{root}/standards-adopt.slnx", "--no-restore", "-t:StandardsCoverage", "-nologo", "-tl:off", "-v:m", "-clp:NoSummary", "-p:StandardsCoverageJudgeAll=true"], a));
 
         // A second run on the adopted repo: the tests pass at the recorded minimums, which stay as they are.
         Commit();

@@ -89,7 +89,12 @@ internal sealed class AdoptionSurvey(WorkspaceCommands commands, TextWriter log,
         return solution;
     }
 
-    /// <summary>The restore that writes the lock files, which are then committed in the workspace as the adoption commits them.</summary>
+    /// <summary>
+    /// The restore that writes the lock files, which are then committed in the workspace as the adoption commits them.
+    /// Its own command, not the survey build's restore: that build runs in CI mode, where restore is locked
+    /// (RestoreLockedMode: a missing or stale lock file fails, none is written), and its repository checks must find
+    /// the lock files already committed (else STD2004), which needs the commit between the two.
+    /// </summary>
     private void Restore(string workspace, string solution)
     {
         log.WriteLine("Restoring (writes the lock files)...");

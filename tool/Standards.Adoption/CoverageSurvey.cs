@@ -21,13 +21,22 @@ internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log)
         log.WriteLine(TestCommand.IsTestingPlatform(globalJson)
             ? "Running the tests in CI mode (Microsoft.Testing.Platform, as global.json sets) and the coverage step (records the coverage they reach)..."
             : "Running the tests in CI mode and the coverage step (records the coverage they reach)...");
-        var test = RunTests(workspace, solution, globalJson);
+        var (test, judgedAll) = RunTests(workspace, solution, globalJson);
         if (test.ExitCode == 0)
         {
             return ([], null);
         }
 
-        var diagnostics = BuildOutput.Parse(test.Output, workspace).Where(d => d.IsError).ToList();
+        var diagnostics = Errors(test, workspace);
+        if (!judgedAll && OnlyGates(diagnostics))
+        {
+            // dotnet test (VSTest) stopped on per-run gates, so the merge was not judged: the coverage step judges
+            // every run again on the report it wrote, and the merge, in one step, without running the tests again.
+            var all = CoverageStep(workspace, solution);
+            test = new CommandResult(all.ExitCode == 0 ? test.ExitCode : all.ExitCode, test.Output + "\n" + all.Output);
+            diagnostics = [.. diagnostics.Concat(Errors(all, workspace)).Distinct()];
+        }
+
         var minimums = CoverageMinimums.From(diagnostics);
         var others = diagnostics.Where(d => !CoverageMinimums.Gates.ContainsKey(d.Code)).Concat(CoverageMinimums.Uncovered(diagnostics))
             .Select(d => new UnbaselinableFinding(d, UnbaselinableFix.For(d))).ToList();
@@ -36,15 +45,24 @@ internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log)
             return (others.Count > 0 ? others : [TestsFail(test, workspace)], null);
         }
 
-        return HoldMinimums(workspace, solution, globalJson, changes, minimums);
+        return HoldMinimums(workspace, solution, changes, minimums);
     }
 
+    private static List<BuildDiagnostic> Errors(CommandResult run, string workspace) =>
+        [.. BuildOutput.Parse(run.Output, workspace).Where(d => d.IsError)];
+
+    /// <summary>True when every error is a coverage gate below its minimum: then the numbers of the gates are what is missing.</summary>
+    private static bool OnlyGates(List<BuildDiagnostic> errors) =>
+        errors.Count > 0 && errors.All(d => CoverageMinimums.Gates.ContainsKey(d.Code));
+
     /// <summary>
-    /// Writes the minimums into standards.json and judges the gates again, up to three times: a gate the first run did
-    /// not show (a gate that stopped before it, or the merge judged only once the run gates pass) lowers the minimums
-    /// again, so they are the lowest coverage any run measured. What still fails is returned with the minimums' line.
+    /// Writes the minimums into standards.json and judges the gates again with the coverage step alone (every run gate
+    /// and the merge, on the reports the tests wrote; the tests do not run again). The first judgement already showed
+    /// every gate's number, so one round is the rule; up to three remain the safety: a gate that still fails lowers
+    /// the minimums again, so they are the lowest coverage any gate measured. What still fails is returned with the
+    /// minimums' line.
     /// </summary>
-    private (List<UnbaselinableFinding> Remaining, string? Change) HoldMinimums(string workspace, string solution, string? globalJson, ChangeSet changes, IReadOnlyDictionary<string, double> minimums)
+    private (List<UnbaselinableFinding> Remaining, string? Change) HoldMinimums(string workspace, string solution, ChangeSet changes, IReadOnlyDictionary<string, double> minimums)
     {
         var policyPath = Path.Combine(workspace, CoverageMinimums.PolicyFile);
         List<BuildDiagnostic> errors;
@@ -55,8 +73,8 @@ internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log)
             var policy = CoverageMinimums.Apply(File.Exists(policyPath) ? File.ReadAllText(policyPath) : null, minimums);
             File.WriteAllText(policyPath, policy);
             changes.Set(CoverageMinimums.PolicyFile, policy);
-            retest = Recheck(workspace, solution, globalJson);
-            errors = retest.ExitCode == 0 ? [] : [.. BuildOutput.Parse(retest.Output, workspace).Where(d => d.IsError)];
+            retest = CoverageStep(workspace, solution);
+            errors = retest.ExitCode == 0 ? [] : Errors(retest, workspace);
             var lower = CoverageMinimums.From(errors);
             if (!OnlyGatesBelowMinimums(errors, lower))
             {
@@ -89,14 +107,15 @@ internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log)
 
     /// <summary>
     /// <c>dotnet test</c> on what the CI-mode build built (no second build), then, when it passed, the coverage step;
-    /// the result of the failing step (or of the coverage step), with the output of both.
+    /// the result of the failing step (or of the coverage step), with the output of both, and whether the coverage
+    /// step judged it (then every gate's number is in it).
     /// </summary>
-    private CommandResult RunTests(string workspace, string solution, string? globalJson)
+    private (CommandResult Result, bool JudgedAll) RunTests(string workspace, string solution, string? globalJson)
     {
         var test = commands.Dotnet(workspace, ci: true, [.. TestCommand.Arguments(globalJson, solution, noBuild: true)]);
         if (test.ExitCode != 0)
         {
-            return test;
+            return (test, false);
         }
 
         // A VSTest run is gated per project (one that wrote no report fails `dotnet test` with STD4007), so no report
@@ -104,27 +123,20 @@ internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log)
         // minimum can hold. Microsoft.Testing.Platform runs are judged by the merge alone: it always runs for them.
         if (!TestCommand.IsTestingPlatform(globalJson) && !HasCoverageReports(workspace))
         {
-            return test;
+            return (test, false);
         }
 
         var coverage = CoverageStep(workspace, solution);
-        return new CommandResult(coverage.ExitCode, test.Output + "\n" + coverage.Output);
+        return (new CommandResult(coverage.ExitCode, test.Output + "\n" + coverage.Output), true);
     }
 
     /// <summary>
-    /// The gates again at the minimums just written. On Microsoft.Testing.Platform `dotnet test` judges nothing (the
-    /// coverage step judges each test app's newest report and the merge), so the coverage step alone re-judges the
-    /// reports the tests just wrote, and the tests do not run again; on VSTest the per-run gate is part of `dotnet test`,
-    /// which runs again.
+    /// CI's coverage step (docs/ci.md) on the solution, judging every gate: each test run's (VSTest runs again on the
+    /// report they wrote, Microsoft.Testing.Platform apps on their newest) and the merge, even when one fails, so its
+    /// output has every gate's number. It fails when any gate fails.
     /// </summary>
-    private CommandResult Recheck(string workspace, string solution, string? globalJson) =>
-        TestCommand.IsTestingPlatform(globalJson)
-            ? CoverageStep(workspace, solution)
-            : RunTests(workspace, solution, globalJson);
-
-    /// <summary>CI's coverage step (docs/ci.md) on the solution.</summary>
     private CommandResult CoverageStep(string workspace, string solution) =>
-        commands.Dotnet(workspace, ci: true, [.. TestCommand.CoverageArguments(solution)]);
+        commands.Dotnet(workspace, ci: true, [.. TestCommand.CoverageArguments(solution), TestCommand.JudgeAllCoverageGates]);
 
     private static bool HasCoverageReports(string workspace)
     {

@@ -55,6 +55,12 @@ public static class TestCommand
         return ["build", solution, "--no-restore", "-t:StandardsCoverage", "-nologo", "-tl:off", "-v:m", "-clp:NoSummary"];
     }
 
+    /// <summary>
+    /// The coverage step's switch that judges every gate in one step (docs/quality-gates.md): VSTest runs again on the
+    /// report each wrote, without running the tests, and the merge even when a run gate fails.
+    /// </summary>
+    public const string JudgeAllCoverageGates = "-p:StandardsCoverageJudgeAll=true";
+
     /// <summary>The last lines of a test run's output, with the workspace folder taken out, for the user to read why tests failed.</summary>
     public static string Tail(string output, string workspace, int lines = 60)
     {

@@ -149,6 +149,83 @@ public sealed class CoverageGateTests
         Assert.NotEmpty(expired.WithCode("STD4002"));
     }
 
+    /// <summary>
+    /// StandardsCoverageJudgeAll=true on the coverage step judges each VSTest run again on the report `dotnet test`
+    /// wrote, and the merge even when a run gate fails: every gate's number in one step, the tests not run again.
+    /// </summary>
+    [Fact]
+    public void The_coverage_step_judging_all_gates_rejudges_each_VSTest_run_without_running_the_tests_and_fails_as_dotnet_test_did()
+    {
+        using var repo = CoverageRepos.Create("""{ "coverage": { "line": 90 } }""");
+        var under = CoverageRepos.Test(repo);
+        Assert.False(under.Succeeded, under.Output);
+        var runGates = RunGates(under);
+        Assert.Equal(2, under.WithCode("STD4002").Count());
+        Assert.All(under.Errors, e => Assert.Contains(e.Code, new[] { "STD4002", "STD4003" }));
+        var runs = TestRuns(repo);
+
+        // Both run gates fail with the numbers dotnet test measured, and the merge is judged too.
+        var all = CoverageRepos.Merge(repo, JudgeAll);
+        Assert.False(all.Succeeded, all.Output);
+        Assert.Equal(runGates, RunGates(all));
+        Assert.True(all.Ran(Gate), all.Output);
+        Assert.Empty(all.WithCode("STD0000").Concat(all.WithCode("MSB4018")));
+
+        // Nothing changed, so it fails again: a failed run gate leaves the merge no stamp to skip on (the merge alone
+        // would pass here, and its stamp would skip it).
+        var again = CoverageRepos.Merge(repo, JudgeAll);
+        Assert.False(again.Succeeded, again.Output);
+        Assert.Equal(runGates, RunGates(again));
+        Assert.True(again.Ran(Gate), again.Output);
+
+        // Without the switch the step judges the merge alone, as CI's coverage step always has.
+        var mergeOnly = CoverageRepos.Merge(repo);
+        Assert.Empty(RunGates(mergeOnly));
+        Assert.True(mergeOnly.Ran(Gate), mergeOnly.Output);
+
+        // At minimums the runs reach, every gate passes, judged on the same reports.
+        repo.WriteFile("standards.json", Lenient);
+        var passed = CoverageRepos.Merge(repo, JudgeAll);
+        Assert.True(passed.Succeeded, passed.Output);
+        Assert.Contains(passed.Messages, m => m.Text == "Standards: coverage gate of A.Tests passed.");
+        Assert.Contains(passed.Messages, m => m.Text == "Standards: coverage gate of B.Tests passed.");
+
+        // A run gate that fails still fails the step; a recorded test project that is gone is skipped.
+        repo.WriteFile("standards.json", """{ "coverage": { "line": 30, "branch": 60 } }""");
+        var branch = CoverageRepos.Merge(repo, JudgeAll);
+        Assert.False(branch.Succeeded, branch.Output);
+        Assert.Contains(branch.WithCode("STD4003"), d => d.Project.EndsWith("B.Tests.csproj", StringComparison.Ordinal));
+        repo.WriteFile("standards.json", Lenient);
+        repo.WriteFile("artifacts/coverage/Gone.Tests/coverage.vstest", repo.PathOf("tests/Gone.Tests/Gone.Tests.csproj") + "|net10.0|Debug|\n");
+        var gone = CoverageRepos.Merge(repo, JudgeAll);
+        Assert.True(gone.Succeeded, gone.Output);
+        Assert.DoesNotContain("Gone.Tests", string.Join('\n', gone.Messages.Select(m => m.Text)), StringComparison.Ordinal);
+        Assert.Equal(runs, TestRuns(repo));
+
+        // A run given its own results folder (as the CI templates run dotnet test) is judged again there, and only
+        // there: the projects' own TestResults/ are gone.
+        Directory.Delete(repo.PathOf("tests/A.Tests/TestResults"), recursive: true);
+        Directory.Delete(repo.PathOf("tests/B.Tests/TestResults"), recursive: true);
+        var shared = CoverageRepos.Test(repo, "--no-build", "--results-directory", repo.PathOf("artifacts/test-results"));
+        Assert.True(shared.Succeeded, shared.Output);
+        repo.WriteFile("standards.json", """{ "coverage": { "line": 90 } }""");
+        var there = CoverageRepos.Merge(repo, JudgeAll);
+        Assert.False(there.Succeeded, there.Output);
+        Assert.Equal(runGates, RunGates(there));
+        Assert.Empty(there.WithCode("STD4007"));
+    }
+
+    private const string JudgeAll = "-p:StandardsCoverageJudgeAll=true";
+
+    // The per-run gates' findings (on a test project), in a comparable form.
+    private static List<string> RunGates(BuildResult build) =>
+        [.. build.Diagnostics.Where(d => d.Code.StartsWith("STD400", StringComparison.Ordinal) && d.Project.EndsWith(".Tests.csproj", StringComparison.Ordinal))
+            .Select(d => $"{Path.GetFileName(d.Project)} {d.Code} {d.Message}").Distinct().Order(StringComparer.Ordinal)];
+
+    // Each VSTest run leaves a report of its own under the test projects' TestResults folders.
+    private static int TestRuns(TestRepo repo) =>
+        Directory.EnumerateFiles(repo.PathOf("tests"), "coverage.cobertura.xml", SearchOption.AllDirectories).Count(f => f.Contains("TestResults", StringComparison.Ordinal));
+
     [Fact]
     public void A_library_excluded_from_coverage_as_a_whole_fails_both_gates_until_an_exception_names_it()
     {
