@@ -52,4 +52,33 @@ public sealed partial class AdopterTests
         Assert.Equal(policyBefore, Read("standards.json"));
         Assert.DoesNotContain("standards.json", again.Changes.Files.Keys);
     }
+    /// <summary>
+    /// The gates of one coverage step all point at the least covered file, each with its own number: the run's gate,
+    /// each project's and the merge's. Every number counts, so the minimums recorded from the first step hold, and the
+    /// step after it passes: two coverage steps, not a third to lower a minimum that a dropped line hid.
+    /// </summary>
+    [Fact]
+    public void Coverage_gates_that_point_at_the_same_place_each_give_their_number()
+    {
+        Write("global.json", "{\n  \"sdk\": { \"version\": \"10.0.100\" },\n  \"test\": { \"runner\": \"Microsoft.Testing.Platform\" }\n}\n");
+        Commit();
+        const string RunGate = "vendor/P.cs(7): error STD4002: Line coverage of A.Tests over A, B is 56.5 % (26 of 46 lines), below the minimum of 80.0 %. [{root}/test/A.Tests/A.Tests.csproj]";
+        const string ProjectGate = "vendor/P.cs(7): error STD4002: Line coverage of A is 41.1 % (14 of 34 lines), below the minimum of 80.0 %.";
+        const string MergeGate = "vendor/P.cs(7): error STD4002: Line coverage of the repo (merged over every test run) is 56.5 % (26 of 46 lines), below the minimum of 80.0 %.";
+        dotnet.CoverageRun = policy =>
+        {
+            // Each gate fails while the line minimum is above what it measured.
+            var minimum = policy.Contains("\"line\"", StringComparison.Ordinal)
+                ? System.Text.Json.JsonDocument.Parse(policy).RootElement.GetProperty("coverage").GetProperty("line").GetDouble()
+                : 80;
+            var failing = new[] { (RunGate, 56.5), (ProjectGate, 41.1), (MergeGate, 56.5) }.Where(g => g.Item2 < minimum).Select(g => g.Item1).ToList();
+            return failing.Count == 0 ? null : string.Join("\n{root}/", failing);
+        };
+        var result = Run();
+
+        Assert.True(result.CiBuildGreen);
+        var policy = System.Text.Json.JsonDocument.Parse(Read("standards.json")).RootElement.GetProperty("coverage");
+        Assert.Equal(41, policy.GetProperty("line").GetInt32());
+        Assert.Equal(2, dotnet.CoverageArguments.Count);
+    }
 }

@@ -36,7 +36,11 @@ public static partial class BuildOutput
     /// <summary>The distinct diagnostics of the output, in first-seen order.</summary>
     /// <param name="output">The console output.</param>
     /// <param name="root">The folder the build ran in; paths under it become repo-relative.</param>
-    public static IReadOnlyList<BuildDiagnostic> Parse(string output, string root)
+    /// <param name="byMessage">
+    /// Tell diagnostics at one place apart by their message too: the coverage gates of one step (a run's, each
+    /// project's, the merge's) all point at the least covered file, each with its own number.
+    /// </param>
+    public static IReadOnlyList<BuildDiagnostic> Parse(string output, string root, bool byMessage = false)
     {
         ArgumentNullException.ThrowIfNull(output);
         var seen = new HashSet<(string Code, string File, int Line, int Column, string Message)>();
@@ -61,7 +65,7 @@ public static partial class BuildOutput
             {
                 Project = match.Groups["project"].Success ? Relative(match.Groups["project"].Value.Split("::")[0].Trim(), root) : string.Empty,
             };
-            if (seen.Add(diagnostic.Identity))
+            if (seen.Add(byMessage ? diagnostic.Identity with { Message = diagnostic.Message } : diagnostic.Identity))
             {
                 result.Add(diagnostic);
             }

@@ -49,7 +49,7 @@ internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log)
     }
 
     private static List<BuildDiagnostic> Errors(CommandResult run, string workspace) =>
-        [.. BuildOutput.Parse(run.Output, workspace).Where(d => d.IsError)];
+        [.. BuildOutput.Parse(run.Output, workspace, byMessage: true).Where(d => d.IsError)];
 
     /// <summary>True when every error is a coverage gate below its minimum: then the numbers of the gates are what is missing.</summary>
     private static bool OnlyGates(List<BuildDiagnostic> errors) =>
