@@ -23,12 +23,9 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/standards-bench-adopt.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 export NUGET_PACKAGES="$work/packages" DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
 # dotnet records where each version of a local tool was installed (its tool resolver cache, in the CLI home). The
-# tool this script installs lives in its own packages folder, deleted at exit, so it uses a CLI home of its own too
-# (with the user's NuGet settings): a test or script that later runs the same version is not sent to a deleted path.
-export DOTNET_CLI_HOME="$work/home"
-if [ -f "$HOME/.nuget/NuGet/NuGet.Config" ]; then
-  mkdir -p "$work/home/.nuget/NuGet" && cp "$HOME/.nuget/NuGet/NuGet.Config" "$work/home/.nuget/NuGet/"
-fi
+# tool this script installs lives in its own packages folder, deleted at exit, so it uses a CLI home of its own too,
+# as the other benchmarks do: a test or script that later runs the same version is not sent to a deleted path.
+export DOTNET_CLI_HOME="$work/cli-home"
 echo "load average before: $(cat /proc/loadavg)"
 if [ -n "${STANDARDS_TEST_FEED:-}" ] && [ -n "${STANDARDS_TEST_VERSION:-}" ]; then
   version="$STANDARDS_TEST_VERSION"
