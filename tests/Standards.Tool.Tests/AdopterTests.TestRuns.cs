@@ -28,8 +28,7 @@ public sealed partial class AdopterTests
     [Fact]
     public void Coverage_minimums_of_Microsoft_Testing_Platform_tests_come_from_the_coverage_step()
     {
-        Write("global.json", "{\n  \"sdk\": { \"version\": \"10.0.100\" },\n  \"test\": { \"runner\": \"Microsoft.Testing.Platform\" }\n}\n");
-        Commit();
+        CommitTestingPlatformGlobalJson();
         const string Line = "src/A/C.cs(3): error STD4002: Line coverage of A.Tests over A is 61.5 % (8 of 13 lines), below the minimum of 80.0 %. [{root}/test/A.Tests/A.Tests.csproj]";
         const string Branch = "src/A/C.cs(5): error STD4003: Branch coverage of A.Tests over A is 37.5 % (3 of 8 branches), below the minimum of 60.0 %. [{root}/test/A.Tests/A.Tests.csproj]";
         dotnet.CoverageRun = policy => policy.Contains("\"line\": 61", StringComparison.Ordinal) && policy.Contains("\"branch\": 37", StringComparison.Ordinal) ? null : Line + "\n{root}/" + Branch;
@@ -60,8 +59,7 @@ public sealed partial class AdopterTests
     [Fact]
     public void Coverage_gates_that_point_at_the_same_place_each_give_their_number()
     {
-        Write("global.json", "{\n  \"sdk\": { \"version\": \"10.0.100\" },\n  \"test\": { \"runner\": \"Microsoft.Testing.Platform\" }\n}\n");
-        Commit();
+        CommitTestingPlatformGlobalJson();
         const string RunGate = "vendor/P.cs(7): error STD4002: Line coverage of A.Tests over A, B is 56.5 % (26 of 46 lines), below the minimum of 80.0 %. [{root}/test/A.Tests/A.Tests.csproj]";
         const string ProjectGate = "vendor/P.cs(7): error STD4002: Line coverage of A is 41.1 % (14 of 34 lines), below the minimum of 80.0 %.";
         const string MergeGate = "vendor/P.cs(7): error STD4002: Line coverage of the repo (merged over every test run) is 56.5 % (26 of 46 lines), below the minimum of 80.0 %.";

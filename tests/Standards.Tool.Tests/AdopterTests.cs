@@ -117,8 +117,7 @@ public sealed partial class AdopterTests : IDisposable
     [Fact]
     public void Tests_run_on_Microsoft_Testing_Platform_get_only_the_options_its_dotnet_test_takes()
     {
-        Write("global.json", "{\n  \"sdk\": { \"version\": \"10.0.100\" },\n  \"test\": { \"runner\": \"Microsoft.Testing.Platform\" }\n}\n");
-        Commit();
+        CommitTestingPlatformGlobalJson();
         var result = Run(dryRun: true);
         Assert.True(result.CiBuildGreen);
         Assert.Equal(["test", "--solution", "{root}/standards-adopt.slnx", "--no-build", "--no-ansi", "--no-progress"], Assert.Single(dotnet.TestArguments));
@@ -485,6 +484,13 @@ public sealed partial class AdopterTests : IDisposable
         .ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllText);
 
     private void Git(params string[] args) => Assert.Equal(0, new ProcessCommandRunner().Run("git", args, root).ExitCode);
+
+    /// <summary>A global.json that puts `dotnet test` in Microsoft.Testing.Platform mode, committed.</summary>
+    private void CommitTestingPlatformGlobalJson()
+    {
+        Write("global.json", "{\n  \"sdk\": { \"version\": \"10.0.100\" },\n  \"test\": { \"runner\": \"Microsoft.Testing.Platform\" }\n}\n");
+        Commit();
+    }
 
     private void Commit()
     {

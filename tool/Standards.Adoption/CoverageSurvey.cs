@@ -96,7 +96,7 @@ internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log)
 
     /// <summary>True when the run failed only on coverage gates, each below a minimum it measured above 0 %: lowering the minimums can make it pass.</summary>
     private static bool OnlyGatesBelowMinimums(List<BuildDiagnostic> errors, IReadOnlyDictionary<string, double> lower) =>
-        errors.Count > 0 && errors.All(d => CoverageMinimums.Gates.ContainsKey(d.Code)) && lower.Count > 0 && CoverageMinimums.Uncovered(errors).Count == 0;
+        OnlyGates(errors) && lower.Count > 0 && CoverageMinimums.Uncovered(errors).Count == 0;
 
     /// <summary>Per gate, the lower of the two minimums.</summary>
     private static Dictionary<string, double> Lowest(IReadOnlyDictionary<string, double> minimums, IReadOnlyDictionary<string, double> lower) =>
