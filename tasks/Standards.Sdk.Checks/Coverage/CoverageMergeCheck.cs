@@ -134,7 +134,8 @@ public static class CoverageMergeCheck
                     .Where(f => !Path.GetFullPath(f).StartsWith(Path.GetFullPath(input.OutputDirectory), StringComparison.Ordinal))
                     .OrderBy(f => f, StringComparer.Ordinal).ToList()
                 : [];
-            var (files, ignored) = CoverageReportSet.Select(input.CoverageDirectory, found, FileReading.ReadOrNull, p => File.Exists(Path.Combine(root, p)));
+            var (files, ignored, damaged) = CoverageReportSet.Select(input.CoverageDirectory, found, FileReading.ReadOrNull, p => File.Exists(Path.Combine(root, p)));
+            Findings.AddRange(damaged);
             Messages.AddRange(ignored.Select(leftover => $"Standards: coverage report left out of the merge: {leftover.Path}: {leftover.Reason}."));
             return (files, ignored);
         }
@@ -156,9 +157,12 @@ public static class CoverageMergeCheck
                 }
 
                 reports.Add(CoverageFilter.Apply(read.Report, null, Settings.Exclude));
-                if (FileReading.ReadOrNull(Path.Combine(Path.GetDirectoryName(file)!, CoverageProjectsFile.FileName)) is { } sidecar)
+                var sidecarFile = Path.Combine(Path.GetDirectoryName(file)!, CoverageProjectsFile.FileName);
+                if (FileReading.ReadOrNull(sidecarFile) is { } sidecar)
                 {
-                    projects.AddRange(CoverageProjectsFile.Read(sidecar));
+                    var (covered, damaged) = CoverageProjectsFile.Read(sidecarFile, sidecar);
+                    projects.AddRange(covered);
+                    Findings.AddRange(damaged);
                 }
             }
 

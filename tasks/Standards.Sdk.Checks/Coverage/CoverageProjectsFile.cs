@@ -1,4 +1,5 @@
 using System.Text;
+using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Rules;
 
@@ -35,21 +36,41 @@ public static class CoverageProjectsFile
         return sb.ToString();
     }
 
-    /// <summary>Reads the file; malformed lines are skipped (the project is then judged by its name alone).</summary>
-    public static IReadOnlyList<CoveredProject> Read(string text)
+    /// <summary>
+    /// Reads the file. A damaged line is an STD4012 finding at its line, not skipped: without it the project would be
+    /// judged by its name alone, a critical one at the ordinary minimum.
+    /// </summary>
+    /// <param name="file">The file's path, for the findings.</param>
+    /// <param name="text">Its text.</param>
+    public static (IReadOnlyList<CoveredProject> Projects, IReadOnlyList<Finding> Findings) Read(string file, string text)
     {
+        ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(text);
         var result = new List<CoveredProject>();
-        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        var findings = new List<Finding>();
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
         {
-            var parts = line.TrimEnd('\r').Split('\t');
-            if (parts.Length == 4 && parts[0].Length > 0)
+            var line = lines[i].TrimEnd('\r');
+            if (line.Length == 0)
             {
-                var kind = ProjectKinds.IsKnown(parts[1]) ? parts[1] : ProjectKinds.Library;
-                result.Add(new CoveredProject(new ProjectContext(parts[0], kind, parts[2]), parts[3] == "critical"));
+                continue;
             }
+
+            var parts = line.Split('\t');
+            if (parts.Length != 4 || parts[0].Length == 0 || parts[3] is not ("critical" or "-"))
+            {
+                findings.Add(new Finding(CoverageRuleIds.RecordMalformed, Severity.Error,
+                    $"The coverage record {file} is damaged at line {i + 1}: it is not the tab-separated name, kind, folder and critical mark a test run writes for each project under test, so that project's minimums cannot be known. Delete the file and run the tests of that project again (`dotnet test`): the run writes it again.",
+                    file, i + 1));
+                continue;
+            }
+
+            // A kind this SDK does not know (a newer SDK's, or one STD0006 reports) is judged as a library.
+            var kind = ProjectKinds.IsKnown(parts[1]) ? parts[1] : ProjectKinds.Library;
+            result.Add(new CoveredProject(new ProjectContext(parts[0], kind, parts[2]), parts[3] == "critical"));
         }
 
-        return result;
+        return (result, findings);
     }
 }

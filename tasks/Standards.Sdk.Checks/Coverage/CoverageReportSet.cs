@@ -1,4 +1,6 @@
 using System.Text;
+using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Coverage;
 
@@ -50,12 +52,16 @@ public sealed record IgnoredReport(string Path, string Reason);
 /// </summary>
 public static class CoverageReportSet
 {
-    /// <summary>Splits the reports under <paramref name="coverageDirectory"/> into those that count and leftovers.</summary>
+    /// <summary>
+    /// Splits the reports under <paramref name="coverageDirectory"/> into those that count and leftovers. A report whose
+    /// coverage.source exists but is damaged is neither: it is an STD4012 finding, since leaving it out would merge
+    /// less than the runs measured.
+    /// </summary>
     /// <param name="coverageDirectory">The folder of per-project reports (artifacts/coverage/).</param>
     /// <param name="reports">The coverage.cobertura.xml files under it.</param>
     /// <param name="read">A file's text, or null when it does not exist or cannot be read.</param>
     /// <param name="projectExists">True when a repo-relative project file exists.</param>
-    public static (IReadOnlyList<string> Current, IReadOnlyList<IgnoredReport> Ignored) Select(
+    public static (IReadOnlyList<string> Current, IReadOnlyList<IgnoredReport> Ignored, IReadOnlyList<Finding> Damaged) Select(
         string coverageDirectory, IEnumerable<string> reports, Func<string, string?> read, Func<string, bool> projectExists)
     {
         ArgumentNullException.ThrowIfNull(coverageDirectory);
@@ -64,9 +70,22 @@ public static class CoverageReportSet
         ArgumentNullException.ThrowIfNull(projectExists);
         var current = new List<string>();
         var ignored = new List<IgnoredReport>();
+        var damaged = new Dictionary<string, Finding>(StringComparer.Ordinal);
         foreach (var report in reports)
         {
-            var reason = WhyNot(coverageDirectory, report, read, projectExists);
+            var parts = Path.GetRelativePath(coverageDirectory, report).Replace('\\', '/').Split('/');
+            var sourceFile = parts.Length is >= 2 and <= 3 ? Path.Combine(coverageDirectory, parts[0], CoverageSource.FileName) : null;
+            var sourceText = sourceFile is null ? null : read(sourceFile);
+            if (sourceFile is not null && sourceText is not null && CoverageSource.Parse(sourceText) is null)
+            {
+                // One finding per damaged file, however many reports (frameworks) sit beside it.
+                damaged.TryAdd(sourceFile, new Finding(CoverageRuleIds.RecordMalformed, Severity.Error,
+                    $"The coverage record {sourceFile} is damaged: it is not the 'project' and 'frameworks' lines a test run writes, so the reports of {parts[0]}/ cannot be told current or left over and are not merged. Delete the file and run the tests of that project again (`dotnet test`): the run writes it again.",
+                    sourceFile, 1));
+                continue;
+            }
+
+            var reason = WhyNot(parts, sourceText, projectExists);
             if (reason is null)
             {
                 current.Add(report);
@@ -77,21 +96,19 @@ public static class CoverageReportSet
             }
         }
 
-        return (current, ignored);
+        return (current, ignored, [.. damaged.Values]);
     }
 
-    private static string? WhyNot(string coverageDirectory, string report, Func<string, string?> read, Func<string, bool> projectExists)
+    private static string? WhyNot(string[] parts, string? sourceText, Func<string, bool> projectExists)
     {
-        var parts = Path.GetRelativePath(coverageDirectory, report).Replace('\\', '/').Split('/');
         if (parts.Length is < 2 or > 3)
         {
             return "a test run writes its report to <project>/ or <project>/<framework>/, not there";
         }
 
-        var folder = Path.Combine(coverageDirectory, parts[0]);
-        if (read(Path.Combine(folder, CoverageSource.FileName)) is not { } text || CoverageSource.Parse(text) is not { } source)
+        if (sourceText is null || CoverageSource.Parse(sourceText) is not { } source)
         {
-            return $"no test run of this SDK wrote it ({parts[0]}/{CoverageSource.FileName} is missing or malformed); run `dotnet test` again";
+            return $"no test run of this SDK wrote it ({parts[0]}/{CoverageSource.FileName} is missing); run `dotnet test` again";
         }
 
         if (!projectExists(source.ProjectFile))

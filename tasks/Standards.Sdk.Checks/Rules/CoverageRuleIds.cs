@@ -50,4 +50,8 @@ public static class CoverageRuleIds
     /// <summary>The solution's coverage step found no project on Standards.Sdk to run the repo gate: it would pass on nothing.</summary>
     [Rule("No project of the solution runs the coverage gate", Severity.Error, "line-coverage")]
     public const string NoGateInSolution = "STD4011";
+
+    /// <summary>A record the coverage gates keep under artifacts/coverage/ (which test runs to judge, which project wrote a report, what it covers) is damaged.</summary>
+    [Rule("A coverage record cannot be read", Severity.Error, "line-coverage")]
+    public const string RecordMalformed = "STD4012";
 }

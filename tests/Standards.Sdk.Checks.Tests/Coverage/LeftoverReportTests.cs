@@ -1,4 +1,5 @@
 using Standards.Sdk.Checks.Coverage;
+using Standards.Sdk.Checks.Diagnostics;
 
 namespace Standards.Sdk.Checks.Tests.Coverage;
 
@@ -18,8 +19,7 @@ public class LeftoverReportTests
         { "framework no longer targeted", "A.Tests/net8.0/coverage.cobertura.xml", Source("tests/A.Tests/A.Tests.csproj", "net10.0;net9.0"), "tests/A.Tests/A.Tests.csproj", "tests/A.Tests/A.Tests.csproj no longer targets net8.0" },
         { "no longer multi-targets", "A.Tests/net8.0/coverage.cobertura.xml", Source("tests/A.Tests/A.Tests.csproj"), "tests/A.Tests/A.Tests.csproj", "tests/A.Tests/A.Tests.csproj no longer multi-targets: this report of net8.0 is from before" },
         { "now multi-targets", "A.Tests/coverage.cobertura.xml", Source("tests/A.Tests/A.Tests.csproj", "net8.0;net10.0"), "tests/A.Tests/A.Tests.csproj", "tests/A.Tests/A.Tests.csproj now targets net8.0;net10.0: this report is from before it multi-targeted" },
-        { "no source file", "A.Tests/coverage.cobertura.xml", null, "tests/A.Tests/A.Tests.csproj", "no test run of this SDK wrote it (A.Tests/coverage.source is missing or malformed); run `dotnet test` again" },
-        { "malformed source file", "A.Tests/coverage.cobertura.xml", "project\ttests/A.Tests/A.Tests.csproj\nproject\tother\nframeworks\t\n", "tests/A.Tests/A.Tests.csproj", "no test run of this SDK wrote it (A.Tests/coverage.source is missing or malformed); run `dotnet test` again" },
+        { "no source file", "A.Tests/coverage.cobertura.xml", null, "tests/A.Tests/A.Tests.csproj", "no test run of this SDK wrote it (A.Tests/coverage.source is missing); run `dotnet test` again" },
         { "not where a run writes", "A.Tests/net8.0/x/coverage.cobertura.xml", Source("tests/A.Tests/A.Tests.csproj", "net8.0"), "tests/A.Tests/A.Tests.csproj", "a test run writes its report to <project>/ or <project>/<framework>/, not there" },
         { "loose at the top", "coverage.cobertura.xml", null, "tests/A.Tests/A.Tests.csproj", "a test run writes its report to <project>/ or <project>/<framework>/, not there" },
     };
@@ -30,7 +30,8 @@ public class LeftoverReportTests
     {
         var path = $"{Dir}/{report}";
         var folder = report.Contains('/') ? $"{Dir}/{report.Split('/')[0]}/{CoverageSource.FileName}" : null;
-        var (current, ignored) = CoverageReportSet.Select(Dir, [path], f => f == folder ? source : null, p => p == existing);
+        var (current, ignored, damaged) = CoverageReportSet.Select(Dir, [path], f => f == folder ? source : null, p => p == existing);
+        Assert.Empty(damaged);
         if (reason is null)
         {
             Assert.Equal([path], current);
@@ -54,12 +55,31 @@ public class LeftoverReportTests
             [$"{Dir}/Old.Tests/{CoverageSource.FileName}"] = Source("tests/Old.Tests/Old.Tests.csproj"),
         };
         string[] reports = [$"{Dir}/A.Tests/net10.0/coverage.cobertura.xml", $"{Dir}/A.Tests/net8.0/coverage.cobertura.xml", $"{Dir}/Old.Tests/coverage.cobertura.xml"];
-        var (current, ignored) = CoverageReportSet.Select(Dir, reports, f => files.GetValueOrDefault(f), p => p == "tests/A.Tests/A.Tests.csproj");
+        var (current, ignored, damaged) = CoverageReportSet.Select(Dir, reports, f => files.GetValueOrDefault(f), p => p == "tests/A.Tests/A.Tests.csproj");
+        Assert.Empty(damaged);
         Assert.Equal([reports[0]], current);
         Assert.Equal([reports[1], reports[2]], ignored.Select(i => i.Path));
 
         var markdown = CoverageMarkdown.Write([], CoverageSettings.Default, [], 1, new CoverageVerdict(true, [], ignored));
         Assert.Contains($"| {reports[2]} | its test project tests/Old.Tests/Old.Tests.csproj no longer exists (renamed or deleted) |", markdown, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("project\ttests/A.Tests/A.Tests.csproj\nproject\tother\nframeworks\t\n")]
+    [InlineData("project\ttests/A.Tests/A.Tests.csproj\n")]
+    [InlineData("project tests/A.Tests/A.Tests.csproj\nframeworks net10.0\n")]
+    [InlineData("")]
+    public void A_damaged_source_file_is_STD4012_once_and_its_reports_are_neither_merged_nor_left_over(string source)
+    {
+        // A test run wrote the reports and the record; a damaged record must not quietly shrink what the merge counts.
+        var file = $"{Dir}/A.Tests/{CoverageSource.FileName}";
+        string[] reports = [$"{Dir}/A.Tests/net8.0/coverage.cobertura.xml", $"{Dir}/A.Tests/net10.0/coverage.cobertura.xml"];
+        var (current, ignored, damaged) = CoverageReportSet.Select(Dir, reports, f => f == file ? source : null, _ => true);
+        Assert.Empty(current);
+        Assert.Empty(ignored);
+        var finding = Assert.Single(damaged);
+        Assert.Equal(("STD4012", Severity.Error, file, 1), (finding.Code, finding.Severity, finding.File, finding.Line));
+        Assert.Contains("Delete the file and run the tests of that project again (`dotnet test`)", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]

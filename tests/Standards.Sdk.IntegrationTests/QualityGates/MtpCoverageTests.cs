@@ -5,7 +5,7 @@ namespace Standards.Sdk.IntegrationTests.QualityGates;
 /// <summary>
 /// The coverage gates on a Microsoft.Testing.Platform test app (xunit.v3 4.x, the .NET 10 `dotnet test` MTP mode
 /// through global.json): the SDK adds coverlet.MTP and its switches, `dotnet build -t:StandardsCoverage` runs the
-/// app's per-run gate on its report and merges it; no report fails (STD4010).
+/// app's per-run gate on its report and merges it; no report fails (STD4010), nor does a damaged record of the app (STD4012).
 /// </summary>
 [Collection(RealBuildsCollectionDefinition.Name)]
 public sealed class MtpCoverageTests
@@ -42,8 +42,20 @@ public sealed class MtpCoverageTests
         Assert.Equal("Calc.cs", miss.FileName);
         Assert.StartsWith("Line coverage of A.Tests over Lib is 50.0 % (6 of 12 lines), below the minimum of 90.0 %. Least covered: src/Lib/Calc.cs 50.0 % (6/12).", miss.Message, StringComparison.Ordinal);
 
-        // No report of a run of the current build: the gate fails, it never passes on nothing.
+        // A damaged record of which test apps to judge (a truncated write): STD4012 at its line, not the app's gate
+        // skipped and the step passing on the merge alone.
         repo.WriteFile("standards.json", """{ "coverage": { "line": 30, "branch": 20 } }""");
+        var record = repo.PathOf("artifacts/coverage/A.Tests/coverage.mtp");
+        var written = File.ReadAllText(record);
+        File.WriteAllText(record, written[..(written.IndexOf(".csproj|", StringComparison.Ordinal) + 12)]);
+        var damaged = Merge(repo);
+        Assert.False(damaged.Succeeded, damaged.Output);
+        var broken = Assert.Single(damaged.Errors);
+        Assert.Equal(("STD4012", "coverage.mtp", 1), (broken.Code, broken.FileName, broken.Line));
+        Assert.Contains("artifacts/coverage/A.Tests/coverage.mtp is damaged at line 1: it has 2 fields where a line has 3 (project|framework|configuration).", broken.Message, StringComparison.Ordinal);
+        File.WriteAllText(record, written);
+
+        // No report of a run of the current build: the gate fails, it never passes on nothing.
         foreach (var report in Directory.EnumerateFiles(repo.PathOf("."), "A.Tests.net10.0.coverage.cobertura.*.xml", SearchOption.AllDirectories))
         {
             File.Delete(report);
