@@ -6,7 +6,9 @@
 #   plain      the generated repo on Microsoft.NET.Sdk: each project's SDK is Microsoft.NET.Sdk (Microsoft.NET.Sdk.Web
 #              for a service project, .Worker for a worker), Nullable on as Standards.Sdk sets it, no lock files (they
 #              pin the policy's packages), no solution entry (Directory.Solution.targets imports Standards.Sdk);
-#   policy     plain with the same policy by hand: the pinned NetAnalyzers and BannedApiAnalyzers, Standards.Sdk's
+#   policy     plain with the same policy by hand: the pinned NetAnalyzers (with the target that drops the SDK's in-box
+#              ones, eng/bench-repo.sh policy_pin_target; the attribution logs are checked to show the pinned version in
+#              policy and standards, check_pinned_analyzers) and BannedApiAnalyzers, Standards.Sdk's
 #              analyzers, the documentation file, AnalysisLevel, code style in the build, ContinuousIntegrationBuild,
 #              and per project the analyzer config and CodeMetricsConfig.txt Standards.Sdk generated for it (copied
 #              from the standards variant's build), the banned-API list in every project but the tests;
@@ -19,7 +21,9 @@
 # With the mode edit (third argument), the edit-and-build loop instead: each round appends a comment line to the first
 # source file of the library under src/ (its API unchanged) and builds each variant with --no-restore, first local
 # (`dotnet build`, Debug), then in CI mode (`CI=true dotnet build`), after a warm-up build in each mode.
-# Usage: [KEEP=1] eng/bench-ci-build.sh [rounds=3] [template=std-service] [mode=clean|edit]
+# NOREPORTS=1 adds a fourth variant, noreports: the standards repo with StandardsReports=false (Directory.Build.props),
+# which tells in CI mode what the compliance record costs (the compiler's SARIF error log and the record it feeds).
+# Usage: [KEEP=1] [NOREPORTS=1] eng/bench-ci-build.sh [rounds=3] [template=std-service] [mode=clean|edit]
 source "$(dirname "$0")/common.sh"
 source "$(dirname "$0")/bench-repo.sh"
 rounds="${1:-3}"
@@ -34,6 +38,7 @@ feed_or_pack "$root/feed"
 hive="$root/hive"
 work="$root/repos"
 variants="plain policy standards"
+[ "${NOREPORTS:-}" != 1 ] || variants="$variants noreports"
 name=Acme.Orders
 build_args=(-c Release -p:UseSharedCompilation=false -nologo -v:q)
 dotnet new install "$feed/Standards.Templates.$version.nupkg" --debug:custom-hive "$hive" >/dev/null
@@ -90,8 +95,15 @@ to_policy() {
   <ItemGroup Condition="'\$(StandardsProjectKind)' != 'test'">
     <AdditionalFiles Include="$sdkdir/../config/BannedSymbols.txt" />
   </ItemGroup>
+$(policy_pin_target)
 </Project>
 EOF
+}
+
+# to_noreports <dir>: the standards repo with the compliance record off (StandardsReports=false).
+to_noreports() {
+  sed -i '0,/<PropertyGroup>/s##<PropertyGroup>\n    <StandardsReports>false</StandardsReports>#' "$1/Directory.Build.props"
+  grep -q '<StandardsReports>false<' "$1/Directory.Build.props" || { echo "to_noreports: no PropertyGroup in $1/Directory.Build.props" >&2; exit 1; }
 }
 
 # build_variant <variant> <command...>: runs the command in the variant's repo, in CI mode unless $ci is false.
@@ -123,7 +135,7 @@ git -C "$work/standards" -c user.name=bench -c user.email=bench@example.invalid 
 # The standards repo first: its restore extracts the SDK the policy variant names by path, and its build writes the
 # per-project analyzer configs the policy variant copies.
 build_variant standards dotnet build "${build_args[@]}" > "$root/build-standards.log" || { echo "the standards build failed: $root/build-standards.log" >&2; exit 1; }
-for v in plain policy; do
+for v in plain policy ${variants#plain policy standards}; do
   cp -R "$work/standards" "$work/$v"
   clean "$v"
   "to_$v" "$work/$v"
@@ -146,12 +158,22 @@ if [ "$mode" = edit ]; then
         "-flp:logfile=$results/$loop-$v.log;verbosity=detailed;PerformanceSummary" >/dev/null
     done
   done
+  check_pinned_analyzers "$results"/*-policy.log "$results"/*-standards.log
   echo "| generated $template, edit $edited and build, CPU ms of every process (median of $rounds; range) | plain | policy | standards | policy / plain | standards / policy | standards / plain |"
   echo "|---|---|---|---|---|---|---|"
   for loop in local ci; do
     p="$results/$loop-plain.cpu" h="$results/$loop-policy.cpu" s="$results/$loop-standards.cpu"
     echo "| \`$([ "$loop" = ci ] && echo "CI=true ")dotnet build --no-restore\` | $(median < "$p") ($(spread "$p")) | $(median < "$h") ($(spread "$h")) | $(median < "$s") ($(spread "$s")) | $(paired_ratio "$h" "$p") | **$(paired_ratio "$s" "$h")** | $(paired_ratio "$s" "$p") |"
   done
+  if [ "${NOREPORTS:-}" = 1 ]; then
+    echo
+    echo "| generated $template, the compliance record off (StandardsReports=false), CPU ms (median of $rounds; range) | noreports | noreports / policy | standards / noreports |"
+    echo "|---|---|---|---|"
+    for loop in local ci; do
+      n="$results/$loop-noreports.cpu"
+      echo "| \`$([ "$loop" = ci ] && echo "CI=true ")dotnet build --no-restore\` | $(median < "$n") ($(spread "$n")) | $(paired_ratio "$n" "$results/$loop-policy.cpu") | $(paired_ratio "$results/$loop-standards.cpu" "$n") |"
+    done
+  fi
   for loop in local ci; do echo; split_table "$loop" "$loop build after a one-file edit"; done
   exit 0
 fi
@@ -162,11 +184,19 @@ for v in $variants; do
     "-flp:logfile=$results/ci-$v.log;verbosity=detailed;PerformanceSummary" >/dev/null
 done
 
+check_pinned_analyzers "$results/ci-policy.log" "$results/ci-standards.log"
 p="$results/ci-plain.cpu" h="$results/ci-policy.cpu" s="$results/ci-standards.cpu"
 echo "| generated $template, \`CI=true dotnet build -c Release\` from clean, CPU ms of every process (median of $rounds; range) | plain | policy | standards | policy / plain | standards / policy | standards / plain |"
 echo "|---|---|---|---|---|---|---|"
 echo "| CPU ms | $(median < "$p") ($(spread "$p")) | $(median < "$h") ($(spread "$h")) | $(median < "$s") ($(spread "$s")) | $(paired_ratio "$h" "$p") | **$(paired_ratio "$s" "$h")** | $(paired_ratio "$s" "$p") |"
 echo "| wall ms (not used: load) | $(median < "$results/ci-plain.wall") | $(median < "$results/ci-policy.wall") | $(median < "$results/ci-standards.wall") | | | |"
+if [ "${NOREPORTS:-}" = 1 ]; then
+  n="$results/ci-noreports.cpu"
+  echo
+  echo "| the compliance record off (StandardsReports=false), CPU ms (median of $rounds; range) | noreports | noreports / policy | standards / noreports |"
+  echo "|---|---|---|---|"
+  echo "| CPU ms | $(median < "$n") ($(spread "$n")) | $(paired_ratio "$n" "$h") | $(paired_ratio "$s" "$n") |"
+fi
 echo
 split_table ci "CI build from clean"
 row="| task RestoreTask (restore) |"

@@ -4,7 +4,9 @@
 # half their test projects), in three variants side by side:
 #   plain      Microsoft.NET.Sdk;
 #   policy     plain with the policy set by hand: its packages and settings (eng/bench-repo.sh
-#              write_policy_packages) and what it configures for the compiler (eng/bench-repo.sh write_policy_config);
+#              write_policy_packages, with the target that pins NetAnalyzers, policy_pin_target) and what it
+#              configures for the compiler (eng/bench-repo.sh write_policy_config); the attribution logs are checked
+#              to show the pinned NetAnalyzers in both policy and standards (check_pinned_analyzers);
 #   standards  Standards.Sdk through global.json msbuild-sdks (what users run).
 # Two modes, each after a warm-up build of every variant in that mode:
 #   local  `dotnet build --no-restore -m` (Debug);
@@ -80,6 +82,7 @@ done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 spread() { sort -n "$1" | awk '{ a[NR] = $1 } END { printf "%d-%d", a[1], a[NR] }'; }
+check_pinned_analyzers "$results"/*-policy.log "$results"/*-standards.log
 echo "| $projects projects, one-file edit, CPU ms of every process (median of $runs; range) | plain | policy | standards | policy / plain | standards / policy | standards / plain |"
 echo "|---|---|---|---|---|---|---|"
 for mode in local ci; do

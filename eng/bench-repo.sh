@@ -38,6 +38,34 @@ sdk_default() {
   sed -n "s#.*<$1 Condition=\"'\$($1)' == ''\">\([^<]*\)</$1>.*#\1#p" "$REPO_ROOT"/sdk/features/*.props "$REPO_ROOT"/sdk/features/*.targets | head -1
 }
 
+# policy_pin_target: the target a Directory.Build.targets needs to pin NetAnalyzers by hand. A package reference is
+# not enough: the .NET SDK adds its in-box NetAnalyzers too (after Directory.Build.targets, in
+# Microsoft.NET.Sdk.Analyzers.targets), and its conflict resolution keeps the higher version, so the in-box ones would
+# run instead of the pinned ones. Standards.Sdk drops them at evaluation, after the SDK's targets
+# (sdk/features/Standards.Analyzers.targets); by hand, a target before the conflict resolution does.
+policy_pin_target() {
+  cat <<'TARGET'
+  <Target Name="PolicyPinNetAnalyzers" BeforeTargets="_HandlePackageFileConflicts">
+    <ItemGroup>
+      <Analyzer Remove="@(Analyzer)" Condition="'%(Analyzer.NuGetPackageId)' == '' and ('%(Analyzer.Filename)' == 'Microsoft.CodeAnalysis.NetAnalyzers' or '%(Analyzer.Filename)' == 'Microsoft.CodeAnalysis.CSharp.NetAnalyzers')" />
+    </ItemGroup>
+  </Target>
+TARGET
+}
+
+# check_pinned_analyzers <attribution log...>: fails unless the compiler of each log's build ran the pinned NetAnalyzers
+# and no other version of them (its -reportanalyzer lines), so "policy" and "standards" compare the same analyzers.
+check_pinned_analyzers() {
+  local pinned log
+  pinned="$(sdk_default StandardsNetAnalyzersVersion)"
+  for log in "$@"; do
+    grep -q "Microsoft.CodeAnalysis.NetAnalyzers, Version=$pinned.0," "$log" || { echo "$log: the compiler did not run the pinned NetAnalyzers $pinned" >&2; exit 1; }
+    if grep "Microsoft.CodeAnalysis.NetAnalyzers, Version=" "$log" | grep -vq "Version=$pinned.0,"; then
+      echo "$log: the compiler ran another NetAnalyzers besides the pinned $pinned" >&2; exit 1
+    fi
+  done
+}
+
 # write_policy_packages <dir>: what Standards.Sdk's policy adds to a plain project's build besides its own targets, by
 # hand: the pinned analyzer packages and Standards.Sdk's analyzers, coverlet and the report generator in test projects,
 # the XML documentation file, the analysis level. A plain repo with these is what adopting the same policy without
@@ -67,6 +95,7 @@ EOF
     <PackageReference Include="coverlet.collector" Version="$(sdk_default StandardsCoverletCollectorVersion)" PrivateAssets="all" IsImplicitlyDefined="true" />
     <PackageDownload Include="ReportGenerator" Version="[$(sdk_default StandardsReportGeneratorVersion)]" />
   </ItemGroup>
+$(policy_pin_target)
 </Project>
 EOF
 }
@@ -282,8 +311,10 @@ summary_ms() {
 # $results/<mode>-<variant>.log (a detailed file log with PerformanceSummary, the compiler's -reportanalyzer times).
 split_table() {
   local mode="$1" v row
-  echo "| ${2:-$mode build after a one-file edit} (one attribution build, ms) | plain | policy | standards |"
-  echo "|---|---|---|---|"
+  row="| ${2:-$mode build after a one-file edit} (one attribution build, ms) |"
+  for v in $variants; do row="$row $v |"; done
+  echo "$row"
+  echo "|---|$(for v in $variants; do printf -- '---|'; done)"
   row="| evaluation, all projects |"
   for v in $variants; do
     row="$row $(awk '/Project Evaluation Performance Summary:/ { on = 1; next } on && /Performance Summary:/ { on = 0 }
