@@ -76,7 +76,8 @@ public static class CoverageReportSet
             var parts = Path.GetRelativePath(coverageDirectory, report).Replace('\\', '/').Split('/');
             var sourceFile = parts.Length is >= 2 and <= 3 ? Path.Combine(coverageDirectory, parts[0], CoverageSource.FileName) : null;
             var sourceText = sourceFile is null ? null : read(sourceFile);
-            if (sourceFile is not null && sourceText is not null && CoverageSource.Parse(sourceText) is null)
+            var source = sourceText is null ? null : CoverageSource.Parse(sourceText);
+            if (sourceFile is not null && sourceText is not null && source is null)
             {
                 // One finding per damaged file, however many reports (frameworks) sit beside it.
                 damaged.TryAdd(sourceFile, new Finding(CoverageRuleIds.RecordMalformed, Severity.Error,
@@ -85,7 +86,7 @@ public static class CoverageReportSet
                 continue;
             }
 
-            var reason = WhyNot(parts, sourceText, projectExists);
+            var reason = WhyNot(parts, source, projectExists);
             if (reason is null)
             {
                 current.Add(report);
@@ -99,14 +100,14 @@ public static class CoverageReportSet
         return (current, ignored, [.. damaged.Values]);
     }
 
-    private static string? WhyNot(string[] parts, string? sourceText, Func<string, bool> projectExists)
+    private static string? WhyNot(string[] parts, CoverageSource? source, Func<string, bool> projectExists)
     {
         if (parts.Length is < 2 or > 3)
         {
             return "a test run writes its report to <project>/ or <project>/<framework>/, not there";
         }
 
-        if (sourceText is null || CoverageSource.Parse(sourceText) is not { } source)
+        if (source is null)
         {
             return $"no test run of this SDK wrote it ({parts[0]}/{CoverageSource.FileName} is missing); run `dotnet test` again";
         }
