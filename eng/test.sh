@@ -5,9 +5,10 @@
 #   bash eng/test.sh --fast     the inner loop: the checks' unit tests (against their net10.0 and netstandard2.0
 #                               builds) and the analyzer tests. Nothing is packed, nothing real is built.
 # Any other argument goes to `dotnet test`, e.g. --filter "FullyQualifiedName~Baseline" (both tiers).
-# The full suite packs the SDK and templates ONCE, with a unique version, into a temp feed; every test assembly
-# uses that pack (STANDARDS_TEST_FEED/VERSION) with an isolated global packages folder. It builds the solution once
-# and then runs the test assemblies in two streams at once: the integration tests in one; the template end-to-end
+# The full suite builds the solution once with a unique version, then packs the SDK, the tool and the templates ONCE
+# with that version into a temp feed (the packs find everything built); every test assembly uses that pack
+# (STANDARDS_TEST_FEED/VERSION) with an isolated global packages folder. Then it runs the test assemblies in two
+# streams at once: the integration tests in one; the template end-to-end
 # tests, the quick assemblies and three integration test classes (the coverage and budget gates) in the other,
 # because one test process alone leaves part of a 2-core machine idle (process start-up, restores, single-project
 # stretches). With the compiler server on (below) two streams save about a minute over one; the suite's current
@@ -49,9 +50,6 @@ else
   trap 'dotnet build-server shutdown --vbcscompiler >/dev/null 2>&1; rm -rf "$work"' EXIT
 
   version="$(unique_version)"
-  echo "==> Packing Standards.Sdk $version"
-  pack_all "$work/feed" "$version"
-
   export STANDARDS_TEST_FEED="$work/feed"
   export STANDARDS_TEST_VERSION="$version"
   export STANDARDS_TEST_PACKAGES="$work/packages"
@@ -64,9 +62,16 @@ if [ "$fast" = true ]; then
   dotnet test "$target" -c Release -nologo --logger "console;verbosity=minimal" "${args[@]}" 2>&1 | tee "$work/test.log"
   status=${PIPESTATUS[0]}
 else
-  echo "==> Building the solution"
-  dotnet build "$target" -c Release -nologo -v:q 2>&1 | tee "$work/build.log"
+  # Built with the pack's version, so each pack after it finds its projects built with the same properties and
+  # compiles nothing again: the SDK's checks, tasks and analyzers and the tool are compiled once.
+  echo "==> Building the solution (version $version)"
+  dotnet build "$target" -c Release -p:Version="$version" -nologo -v:q 2>&1 | tee "$work/build.log"
   status=${PIPESTATUS[0]}
+  if [ "$status" -eq 0 ]; then
+    echo "==> Packing Standards.Sdk $version"
+    # In its own shell with errexit, which a function called on the left of || would not have: a failed pack stops it.
+    bash -c 'source "$1/eng/common.sh" && set -e && pack_all "$2" "$3"' pack "$REPO_ROOT" "$work/feed" "$version" || status=$?
+  fi
   if [ "$status" -eq 0 ]; then
     # run_stream <name> <test project>[@<filter>]...: runs the projects one after another (each line prefixed with
     # the stream's name) and exits non-zero if any of them failed. A project with @<filter> runs only the tests the
