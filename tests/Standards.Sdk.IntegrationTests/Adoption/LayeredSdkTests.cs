@@ -63,7 +63,8 @@ public sealed class LayeredSdkTests(AdoptionBuilds builds) : IClassFixture<Adopt
         var (repo, build) = builds.Service;
         Assert.True(build.Succeeded, build.ToString());
         var output = repo.PathOf("publish-out");
-        var publish = repo.Dotnet(["publish", repo.PathOf(AdoptionRepos.Storefront), "-c", "Release", "-o", output, "-p:StandardsToday=" + LayoutRepos.Today, "-nr:false"]);
+        // On the fixture build's restore: no package reference depends on the configuration.
+        var publish = repo.Dotnet(["publish", repo.PathOf(AdoptionRepos.Storefront), "-c", "Release", "-o", output, "-p:StandardsToday=" + LayoutRepos.Today, "-nr:false", "--no-restore"]);
         Assert.True(publish.Succeeded, publish.ToString());
         Assert.True(File.Exists(Path.Combine(output, "wwwroot", "css", "site.css")), "wwwroot is not in the publish output");
         Assert.True(File.Exists(Path.Combine(output, "Acme.Storefront.dll")));
@@ -96,7 +97,8 @@ public sealed class LayeredSdkTests(AdoptionBuilds builds) : IClassFixture<Adopt
 
             """);
         repo.WriteFile("standards.json", """{ "rules": { "CA2201": "error", "MA0051": "warning" } }""");
-        var broken = repo.Build(AdoptionRepos.Storefront, ci: true, "-p:StandardsToday=" + LayoutRepos.Today);
+        // A source file and standards.json are no restore inputs: the builds below take the restore of the no-op build.
+        var broken = repo.Build(AdoptionRepos.Storefront, ci: true, "-p:StandardsToday=" + LayoutRepos.Today, "--no-restore");
         Assert.False(broken.Succeeded);
         var codes = broken.Errors.Where(e => e.FileName == "Broken.cs").Select(e => (e.Code, e.Line)).Distinct().Order().ToList();
         Assert.Equal([("CA2201", 9), ("CS8602", 5), ("RS0030", 7)], codes);
@@ -104,7 +106,7 @@ public sealed class LayeredSdkTests(AdoptionBuilds builds) : IClassFixture<Adopt
 
         // A malformed id is an error at its line in standards.json, with the id it most likely means.
         repo.DeleteFile("cmd/Acme.Storefront/Broken.cs").WriteFile("standards.json", "{\n  \"rules\": {\n    \"CA 2201\": \"error\"\n  }\n}\n");
-        var malformed = repo.Build(AdoptionRepos.Storefront, ci: true, "-p:StandardsToday=" + LayoutRepos.Today);
+        var malformed = repo.Build(AdoptionRepos.Storefront, ci: true, "-p:StandardsToday=" + LayoutRepos.Today, "--no-restore");
         var error = Assert.Single(malformed.Errors.Where(e => e.Code == "STD0003").DistinctBy(e => (e.File, e.Line)));
         Assert.Equal((repo.PathOf("standards.json"), 3), (error.File, error.Line));
         Assert.Contains("Did you mean 'CA2201'?", error.Message, StringComparison.Ordinal);
@@ -125,14 +127,15 @@ public sealed class LayeredSdkTests(AdoptionBuilds builds) : IClassFixture<Adopt
 
         // Asked to check projects without Standards.Sdk, the AppHost is an executable: the repo becomes a worker repo.
         repo.WriteFile("standards.json", """{ "layout": { "exclude": ["src/Vendored"], "projectsWithoutStandardsSdk": "check" } }""");
-        var checkAll = LayoutRepos.BuildAll(repo);
+        // standards.json is no restore input: these builds take the fixture build's restore; the no-op build restores, as a user's does.
+        var checkAll = LayoutRepos.BuildAll(repo, true, "--no-restore");
         Assert.True(checkAll.Ran("StandardsRepositoryChecks"), "a changed standards.json re-runs the checks");
         Assert.Contains(("STD3007", AdoptionRepos.AppHost, 1), LayoutRepos.RepoFindings(repo, checkAll));
         Assert.Contains(("STD3008", AdoptionRepos.AppHost, 1), LayoutRepos.RepoFindings(repo, checkAll));
 
         // Back to the default, nothing changed since: the checks are skipped on the next build.
         repo.WriteFile("standards.json", """{ "layout": { "exclude": ["src/Vendored"] } }""");
-        Assert.True(LayoutRepos.BuildAll(repo).Succeeded);
+        Assert.True(LayoutRepos.BuildAll(repo, true, "--no-restore").Succeeded);
         var noOp = LayoutRepos.BuildAll(repo);
         Assert.True(noOp.Skipped("StandardsRepositoryChecks"), noOp.Output);
     }

@@ -79,7 +79,8 @@ public sealed class JUnitReportTests
             }
 
             """);
-        var planted = Test(repo);
+        // A new source file is no restore input: the run builds on the first run's restore.
+        var planted = Test(repo, "--no-restore");
         Assert.True(planted.Succeeded, planted.Output);
         var warning = Assert.Single(planted.WithCode("STD8001"));
         Assert.Equal(("planted.trx", 3, "warning"), (warning.FileName, warning.Line, warning.Severity));
@@ -107,7 +108,7 @@ public sealed class JUnitReportTests
             }
 
             """);
-        var failing = Test(repo);
+        var failing = Test(repo, "--no-restore");
         Assert.False(failing.Succeeded);
         var converted = repo.Dotnet(["build", repo.PathOf(CoverageRepos.Solution), "-nologo", "-nr:false", "--no-restore", "-t:StandardsJUnitReport", "-p:VSTestLogger=trx", $"-p:VSTestResultsDirectory={Results}"], ci: false);
         Assert.True(converted.Succeeded, converted.Output);
