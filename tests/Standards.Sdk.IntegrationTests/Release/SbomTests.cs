@@ -156,7 +156,7 @@ public sealed class SbomTests
         var error = Assert.Single(bad.Errors, e => e.Code == "STD6022");
         Assert.Contains("'swid'", error.Message, StringComparison.Ordinal);
 
-        var off = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", repo.PathOf("artifacts/p2"), "-tl:off", "-p:StandardsSbom=false", ReleaseOnly], ci: false);
+        var off = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", repo.PathOf("artifacts/p2"), "-tl:off", "-p:StandardsSbom=false", ReleaseOnly, NoRestore], ci: false);
         Assert.True(off.Succeeded, off.Output);
         using var zip = ZipFile.OpenRead(Directory.GetFiles(repo.PathOf("artifacts/p2"), "*.nupkg").Single());
         Assert.DoesNotContain(zip.Entries, e => e.FullName.StartsWith("_manifest/", StringComparison.Ordinal));

@@ -48,7 +48,7 @@ public sealed class SigningTests
 
         // Only the public half in the repo: public signing.
         SigningMaterial.WriteStrongNameKey(repo.PathOf("key.snk"), publicOnly: true);
-        var publicSigned = repo.Build(LibraryProject, ci: false, ReleaseOnly, "--no-incremental");
+        var publicSigned = repo.Build(LibraryProject, ci: false, ReleaseOnly, NoRestore, "--no-incremental");
         Assert.True(publicSigned.Succeeded, publicSigned.Output);
         Assert.Contains("public signing", publicSigned.Output, StringComparison.Ordinal);
         Assert.True(IsStrongNamed(repo.PathOf("src/Acme.Widgets/bin/Debug/net10.0/Acme.Widgets.dll")));
