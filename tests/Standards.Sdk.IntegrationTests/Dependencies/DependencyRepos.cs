@@ -3,7 +3,8 @@ namespace Standards.Sdk.IntegrationTests.Dependencies;
 /// <summary>
 /// The two shared repos of the dependency tests, each built once per run: one that breaks every §2 rule
 /// (no central package management, a local build) and one that follows all of them (a git repo with committed
-/// lock files, a CI build).
+/// lock files, a CI build). The lock-file test starts from the compliant one after its build (whose result is kept)
+/// and changes it: tests of one class run one after the other.
 /// </summary>
 public sealed class DependencyRepos : IDisposable
 {

@@ -25,13 +25,16 @@ public sealed class IncrementalDependencyTests
         Assert.True(weakened.Ran(Target), weakened.Output);
         Assert.Contains(weakened.Diagnostics, d => d.Code == "STD2010");
 
-        // Back to compliant, then a policy file appears: both re-run.
+        // Back to compliant, then a policy file appears: both re-run. The two project edits are restore inputs
+        // (NuGetAudit), so those builds restore, as the first two do; standards.json is none, and the builds from the
+        // no-op after the edit back on do not restore again (the no-op after the first build showed that a restore
+        // does not disturb the skip).
         repo.WriteProject("src/Deps.Sample", "Deps.Sample");
         Assert.True(repo.Build(project, ci: false).Ran(Target));
-        Assert.True(repo.Build(project, ci: false).Skipped(Target));
+        Assert.True(repo.Build(project, ci: false, "--no-restore").Skipped(Target));
         repo.WriteFile("standards.json", """{ "dependencies": { "licenses": { "allow": ["Apache-2.0"] } } }""");
-        var policy = repo.Build(project, ci: false);
+        var policy = repo.Build(project, ci: false, "--no-restore");
         Assert.True(policy.Ran(Target), policy.Output);
-        Assert.True(repo.Build(project, ci: false).Skipped(Target));
+        Assert.True(repo.Build(project, ci: false, "--no-restore").Skipped(Target));
     }
 }

@@ -9,6 +9,14 @@ internal static class ReleaseRepos
     /// <summary>These tests are about release; repo-wide checks have their own tests, locked restore needs committed lock files.</summary>
     public const string ReleaseOnly = "-p:StandardsRepositoryChecks=false;RestoreLockedMode=false";
 
+    /// <summary>
+    /// For a build, pack or publish after a repo's first, which restored it: when nothing the test changed since is a
+    /// restore input (standards.json, version.json, a key file, source, a property no restore reads: the restore
+    /// would be a no-op; ReleaseOnly pins RestoreLockedMode, so CI on or off is none either), the restore proves
+    /// nothing and costs seconds of CPU per command.
+    /// </summary>
+    public const string NoRestore = "--no-restore";
+
     public const string LibraryProject = "src/Acme.Widgets/Acme.Widgets.csproj";
     public const string ServiceProject = "cmd/Acme.Orders.Api/Acme.Orders.Api.csproj";
 

@@ -48,7 +48,7 @@ public sealed class SigningTests
 
         // Only the public half in the repo: public signing.
         SigningMaterial.WriteStrongNameKey(repo.PathOf("key.snk"), publicOnly: true);
-        var publicSigned = repo.Build(LibraryProject, ci: false, ReleaseOnly, "--no-incremental");
+        var publicSigned = repo.Build(LibraryProject, ci: false, ReleaseOnly, NoRestore, "--no-incremental");
         Assert.True(publicSigned.Succeeded, publicSigned.Output);
         Assert.Contains("public signing", publicSigned.Output, StringComparison.Ordinal);
         Assert.True(IsStrongNamed(repo.PathOf("src/Acme.Widgets/bin/Debug/net10.0/Acme.Widgets.dll")));
@@ -62,16 +62,19 @@ public sealed class SigningTests
         Assert.True(repo.Build(LibraryProject, ci: false, ReleaseOnly).Succeeded);
         Assert.True(repo.Build(LibraryProject, ci: false, ReleaseOnly).Skipped("StandardsCheckStrongName"));
 
+        // Those two builds restored, as a user's do; the builds after them change standards.json, the key file or
+        // StandardsToday, no restore input, and skip the restore (NoRestore).
+
         // Content decides: the requirement raised in a standards.json dated a month back still re-runs the check.
         repo.WriteFile("standards.json", """{ "release": { "signing": { "strongName": "required" } } }""");
         File.SetLastWriteTimeUtc(repo.PathOf("standards.json"), DateTime.UtcNow.AddDays(-30));
-        var unsigned = repo.Build(LibraryProject, ci: false, ReleaseOnly);
+        var unsigned = repo.Build(LibraryProject, ci: false, ReleaseOnly, NoRestore);
         Assert.False(unsigned.Succeeded);
         var error = Assert.Single(unsigned.Errors.Where(e => e.Code == "STD6040").DistinctBy(e => e.Code));
         Assert.Contains("sn -k key.snk", error.Message, StringComparison.Ordinal);
 
         // A failed check is reported again on the next build, and passes once the key is there.
-        Assert.Contains(repo.Build(LibraryProject, ci: false, ReleaseOnly).Errors, e => e.Code == "STD6040");
+        Assert.Contains(repo.Build(LibraryProject, ci: false, ReleaseOnly, NoRestore).Errors, e => e.Code == "STD6040");
 
         // An exception entry waives it until it expires (today's date is an input of the check); then the build fails
         // on the expired entry (STD0005).
@@ -81,19 +84,19 @@ public sealed class SigningTests
               "exceptions": [ { "rule": "STD6040", "scope": "Acme.Widgets", "owner": "@team-widgets", "reason": "Key ceremony with #7", "expires": "2026-12-31" } ]
             }
             """);
-        var excepted = repo.Build(LibraryProject, ci: false, ReleaseOnly, "-p:StandardsToday=2026-12-01");
+        var excepted = repo.Build(LibraryProject, ci: false, ReleaseOnly, NoRestore, "-p:StandardsToday=2026-12-01");
         Assert.True(excepted.Succeeded, excepted.Output);
-        var lapsed = repo.Build(LibraryProject, ci: false, ReleaseOnly, "-p:StandardsToday=2027-01-01");
+        var lapsed = repo.Build(LibraryProject, ci: false, ReleaseOnly, NoRestore, "-p:StandardsToday=2027-01-01");
         Assert.False(lapsed.Succeeded, lapsed.Output);
         Assert.Contains(lapsed.Errors, e => e.Code == "STD0005" && e.Message.Contains("'STD6040'", StringComparison.Ordinal));
         repo.WriteFile("standards.json", """{ "release": { "signing": { "strongName": "required" } } }""");
         SigningMaterial.WriteStrongNameKey(repo.PathOf("key.snk"), publicOnly: false);
-        var signed = repo.Build(LibraryProject, ci: false, ReleaseOnly);
+        var signed = repo.Build(LibraryProject, ci: false, ReleaseOnly, NoRestore);
         Assert.True(signed.Succeeded, signed.Output);
-        Assert.True(repo.Build(LibraryProject, ci: false, ReleaseOnly).Skipped("StandardsCheckStrongName"));
+        Assert.True(repo.Build(LibraryProject, ci: false, ReleaseOnly, NoRestore).Skipped("StandardsCheckStrongName"));
 
         repo.WriteFile("key.snk", "not a key");
-        var broken = repo.Build(LibraryProject, ci: false, ReleaseOnly);
+        var broken = repo.Build(LibraryProject, ci: false, ReleaseOnly, NoRestore);
         Assert.False(broken.Succeeded);
         Assert.Contains(broken.Errors, e => e.Code == "STD6041" && e.FileName == "key.snk");
     }
@@ -126,7 +129,7 @@ public sealed class SigningTests
         Assert.True(verify.Succeeded, verify.Output);
 
         // Packing again does not sign the same package twice.
-        var again = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", output, "-tl:off", "-v:n", ReleaseOnly], ci: true, signingEnvironment);
+        var again = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", output, "-tl:off", "-v:n", ReleaseOnly, NoRestore], ci: true, signingEnvironment);
         Assert.True(again.Succeeded, again.Output);
         Assert.Contains("already signed", again.Output, StringComparison.Ordinal);
 
@@ -141,7 +144,7 @@ public sealed class SigningTests
         // A state folder that cannot be written (a file in its place): STD0008, and nothing is signed unverified.
         Directory.Delete(Path.GetDirectoryName(config)!, recursive: true);
         File.WriteAllText(Path.GetDirectoryName(config)!, "a file where the folder should be");
-        var blocked = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", output, "-tl:off", "-v:n", ReleaseOnly], ci: true, signingEnvironment);
+        var blocked = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", output, "-tl:off", "-v:n", ReleaseOnly, NoRestore], ci: true, signingEnvironment);
         Assert.False(blocked.Succeeded, blocked.Output);
         Assert.Contains("no package was signed", Assert.Single(blocked.WithCode("STD0008")).Message, StringComparison.Ordinal);
         Assert.Empty(blocked.WithCode("STD0000"));
@@ -158,7 +161,7 @@ public sealed class SigningTests
         var error = Assert.Single(ci.Errors, e => e.Code == "STD6042");
         Assert.Contains("STANDARDS_SIGNING_CERTIFICATE_FILE", error.Message, StringComparison.Ordinal);
 
-        var local = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", repo.PathOf("artifacts/local"), "-tl:off", "-v:n", ReleaseOnly], ci: false);
+        var local = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", repo.PathOf("artifacts/local"), "-tl:off", "-v:n", ReleaseOnly, NoRestore], ci: false);
         Assert.True(local.Succeeded, local.Output);
         Assert.Contains("STD6043", local.Output, StringComparison.Ordinal);
         Assert.Contains("Package signing skipped", local.Output, StringComparison.Ordinal);
@@ -171,12 +174,12 @@ public sealed class SigningTests
               "exceptions": [ { "rule": "STD6042", "scope": "Acme.Widgets", "owner": "@team-widgets", "reason": "Certificate arrives with #9", "expires": "2026-12-31" } ]
             }
             """);
-        var quiet = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", repo.PathOf("artifacts/local"), "-tl:off", "-v:n", ReleaseOnly, "-p:StandardsToday=2026-12-01"], ci: false);
+        var quiet = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", repo.PathOf("artifacts/local"), "-tl:off", "-v:n", ReleaseOnly, NoRestore, "-p:StandardsToday=2026-12-01"], ci: false);
         Assert.True(quiet.Succeeded, quiet.Output);
         Assert.DoesNotContain("STD6043", quiet.Output, StringComparison.Ordinal);
-        var waived = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", repo.PathOf("artifacts/ci"), "-tl:off", ReleaseOnly, "-p:StandardsToday=2026-12-01"], ci: true);
+        var waived = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", repo.PathOf("artifacts/ci"), "-tl:off", ReleaseOnly, NoRestore, "-p:StandardsToday=2026-12-01"], ci: true);
         Assert.True(waived.Succeeded, waived.Output);
-        var expired = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", repo.PathOf("artifacts/ci"), "-tl:off", ReleaseOnly, "-p:StandardsToday=2027-01-01"], ci: true);
+        var expired = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", repo.PathOf("artifacts/ci"), "-tl:off", ReleaseOnly, NoRestore, "-p:StandardsToday=2027-01-01"], ci: true);
         Assert.False(expired.Succeeded, expired.Output);
         Assert.Contains(expired.Errors, e => e.Code == "STD0005" && e.Message.Contains("'STD6042'", StringComparison.Ordinal));
     }

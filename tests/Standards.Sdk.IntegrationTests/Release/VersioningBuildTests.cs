@@ -21,7 +21,7 @@ public sealed class VersioningBuildTests
         Assert.Contains("height 3: commits on the longest path since version 1.4 was set", explain.Output, StringComparison.Ordinal);
         Assert.Contains("public release: yes, refs/heads/main matches ^refs/heads/main$", explain.Output, StringComparison.Ordinal);
 
-        var pack = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", repo.PathOf("artifacts/a"), "-tl:off", ReleaseOnly], ci: true);
+        var pack = repo.Dotnet(["pack", repo.PathOf(LibraryProject), "-o", repo.PathOf("artifacts/a"), "-tl:off", ReleaseOnly, NoRestore], ci: true);
         Assert.True(pack.Succeeded, pack.Output);
         Assert.True(File.Exists(repo.PathOf("artifacts/a/Acme.Widgets.1.4.3-beta.nupkg")), pack.Output);
         var info = repo.ReadFile("src/Acme.Widgets/obj/Release/net10.0/Acme.Widgets.AssemblyInfo.cs");
@@ -73,8 +73,9 @@ public sealed class VersioningBuildTests
         Assert.Contains("version 3.0.1-g", noOp.Output, StringComparison.Ordinal);
         Assert.True(noOp.Skipped("CoreCompile"), noOp.Output);
 
+        // The version is computed by a build target, after restore: a commit is no restore input.
         ReleaseCommit(repo, 1);
-        var next = repo.Build(LibraryProject, ci: false, ReleaseOnly);
+        var next = repo.Build(LibraryProject, ci: false, ReleaseOnly, NoRestore);
         Assert.Contains("facts from git", next.Output, StringComparison.Ordinal);
         Assert.Contains("version 3.0.2-g", next.Output, StringComparison.Ordinal);
         Assert.True(next.Ran("CoreCompile"), next.Output);
@@ -139,7 +140,7 @@ public sealed class VersioningBuildTests
 
         var env = repo.PathOf("github.env");
         var summary = repo.PathOf("github.summary");
-        var github = repo.Dotnet(["build", repo.PathOf(LibraryProject), "-tl:off", "--no-incremental", ReleaseOnly], ci: false,
+        var github = repo.Dotnet(["build", repo.PathOf(LibraryProject), "-tl:off", "--no-incremental", ReleaseOnly, NoRestore], ci: false,
             new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_REF"] = "refs/tags/v1.0.1", ["GITHUB_ENV"] = env, ["GITHUB_STEP_SUMMARY"] = summary });
         Assert.True(github.Succeeded, github.Output);
         var variables = File.ReadAllLines(env);
@@ -164,7 +165,7 @@ public sealed class VersioningBuildTests
         Assert.Contains("-p:StandardsSetCloudBuildVariables=false", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(build.Errors, e => e.Code == "STD0000");
 
-        var off = repo.Dotnet(["build", repo.PathOf(LibraryProject), "-tl:off", "-v:n", "-p:StandardsSetCloudBuildVariables=false", ReleaseOnly], ci: false, github);
+        var off = repo.Dotnet(["build", repo.PathOf(LibraryProject), "-tl:off", "-v:n", "-p:StandardsSetCloudBuildVariables=false", ReleaseOnly, NoRestore], ci: false, github);
         Assert.True(off.Succeeded, off.Output);
         Assert.Contains("version 1.0.", off.Output, StringComparison.Ordinal);
     }

@@ -74,8 +74,9 @@ public sealed class ComplianceBuildModeTests : IDisposable
         Assert.Equal([$"{Billing}: -", $"{Orders}: CS0168 error 2 0", $"{BillingTests}: -", $"{OrdersTests}: -"], ProjectsOnDisk());
 
         // The code fixed: its compile runs again and the finding leaves the project's record and the totals.
+        // A source edit is no restore input: no restore (the no-op build below restores, as a user's does).
         repo.WriteFile("src/Acme.Orders/Code.cs", Code("Acme.Orders", null));
-        var fixedBuild = LayoutRepos.BuildAll(repo, true, "-m:2");
+        var fixedBuild = LayoutRepos.BuildAll(repo, true, "--no-restore", "-m:2");
         Assert.True(fixedBuild.Succeeded, fixedBuild.ToString());
         Assert.Equal(FourClean, ProjectsOnDisk());
         Assert.Empty(Rows(Document().RootElement.GetProperty("findings")));
@@ -103,7 +104,8 @@ public sealed class ComplianceBuildModeTests : IDisposable
         Directory.Delete(repo.PathOf("src/Acme.Shipping"), recursive: true);
         Directory.Delete(repo.PathOf("tests/Acme.Shipping.Tests"), recursive: true);
         LayoutRepos.WriteSolution(repo, [Orders, OrdersTests, Billing, BillingTests]);
-        var removed = LayoutRepos.BuildAll(repo, true, "-m:2");
+        // The projects left were restored already, and removing others changes none of their restore inputs.
+        var removed = LayoutRepos.BuildAll(repo, true, "--no-restore", "-m:2");
         Assert.True(removed.Succeeded, removed.ToString());
         Assert.Equal(FourClean, ProjectsOnDisk());
         Assert.Empty(Rows(Document().RootElement.GetProperty("findings")));

@@ -11,6 +11,13 @@ public sealed class IncrementalAndBaselineTests
     private const string Target = "StandardsRepositoryChecks";
     private const string Adr2 = "docs/adr/0002-use-postgres.md";
 
+    /// <summary>
+    /// For the builds after a test's first, which restored the repo: what they change (repository files, the
+    /// baseline, CI on or off) is no restore input but for CI's locked mode, and the lock files the first restore
+    /// wrote are those a locked restore would check; these tests are about the checks, not the restore.
+    /// </summary>
+    private const string NoRestore = "--no-restore";
+
     [Fact]
     public void Checks_are_skipped_when_nothing_changed_and_rerun_when_an_input_changes()
     {
@@ -91,19 +98,19 @@ public sealed class IncrementalAndBaselineTests
         Assert.True(before.Succeeded, before.ToString());
         Assert.Equal("warning", Assert.Single(before.Diagnostics, d => d.Code == "STD3001").Severity);
         Assert.Contains(("STD3001", "CHANGELOG.md", 0), LayoutRepos.RepoFindings(repo, before));
-        var inCi = LayoutRepos.BuildAll(repo, ci: true);
+        var inCi = LayoutRepos.BuildAll(repo, ci: true, NoRestore);
         Assert.False(inCi.Succeeded);
         Assert.Equal([("STD3001", "error"), ("STD3031", "error")],
             inCi.Diagnostics.Where(d => d.Code.StartsWith("STD3", StringComparison.Ordinal)).Select(d => (d.Code, d.Severity)).Distinct().Order());
 
-        var record = LayoutRepos.BuildAll(repo, ci: false, "-p:StandardsUpdateBaseline=true");
+        var record = LayoutRepos.BuildAll(repo, ci: false, NoRestore, "-p:StandardsUpdateBaseline=true");
         Assert.True(record.Succeeded, record.ToString());
         Assert.Single(record.MessagesContaining("wrote standards-baseline.json with 2 findings (2 added, 0 removed)"));
         var baseline = repo.ReadFile("standards-baseline.json");
         Assert.Contains("\"code\": \"STD3031\"", baseline, StringComparison.Ordinal);
         Assert.DoesNotContain(repo.Root, baseline, StringComparison.Ordinal);
 
-        var accepted = LayoutRepos.BuildAll(repo, ci: true);
+        var accepted = LayoutRepos.BuildAll(repo, ci: true, NoRestore);
         Assert.True(accepted.Succeeded, accepted.ToString());
         // The recorded findings are reported as messages with their codes, not as warnings or errors.
         Assert.Equal(["STD3001", "STD3031"], accepted.Messages.Where(m => m.Text.StartsWith("[baseline] ", StringComparison.Ordinal)).Select(m => m.Code).Order(StringComparer.Ordinal));
@@ -112,13 +119,13 @@ public sealed class IncrementalAndBaselineTests
 
         // A new violation fails; the recorded ones still do not.
         repo.DeleteFile("README.md");
-        var regressed = LayoutRepos.BuildAll(repo, ci: true);
+        var regressed = LayoutRepos.BuildAll(repo, ci: true, NoRestore);
         Assert.False(regressed.Succeeded);
         Assert.Equal([("STD3001", "README.md", 0)], LayoutRepos.RepoFindings(repo, regressed));
 
         // Fixing a recorded one: the entry is reported as removable (a warning outside CI), the baseline does not grow.
         repo.WriteFile("README.md", "# Acme\n").WriteFile("CHANGELOG.md", "# Changelog\n");
-        var fixedOne = LayoutRepos.BuildAll(repo, ci: false);
+        var fixedOne = LayoutRepos.BuildAll(repo, ci: false, NoRestore);
         Assert.True(fixedOne.Succeeded, fixedOne.ToString());
         var stale = Assert.Single(fixedOne.Diagnostics, d => d.Code == "STD3902");
         Assert.Equal(("warning", "standards-baseline.json"), (stale.Severity, stale.FileName));
@@ -127,12 +134,12 @@ public sealed class IncrementalAndBaselineTests
         Assert.Equal(baseline, repo.ReadFile("standards-baseline.json"));
 
         // Re-recording shrinks it.
-        var shrink = LayoutRepos.BuildAll(repo, ci: false, "-p:StandardsUpdateBaseline=true");
+        var shrink = LayoutRepos.BuildAll(repo, ci: false, NoRestore, "-p:StandardsUpdateBaseline=true");
         Assert.Single(shrink.MessagesContaining("with 1 finding (0 added, 1 removed)"));
 
         // A broken baseline is a coded error with its line.
         repo.WriteFile("standards-baseline.json", "{\n  \"version\": 1,\n  \"findings\": [ 7 ]\n}\n");
-        var broken = LayoutRepos.BuildAll(repo, ci: false);
+        var broken = LayoutRepos.BuildAll(repo, ci: false, NoRestore);
         Assert.False(broken.Succeeded);
         Assert.Contains(("STD3901", "standards-baseline.json", 3), LayoutRepos.RepoFindings(repo, broken));
     }
@@ -142,7 +149,7 @@ public sealed class IncrementalAndBaselineTests
         List<string> arguments = [];
         if (!restore)
         {
-            arguments.Add("--no-restore");
+            arguments.Add(NoRestore);
         }
 
         if (extra is not null)
