@@ -102,7 +102,7 @@ green() { # green <template> <folder>: prints "generate restore build test" in m
   c=$(now_ms)
   (cd "$folder/Acme.Orders" && dotnet build -c Release --no-restore -nologo -v:q > "$folder/build.log" 2>&1) || { cat "$folder/build.log" >&2; exit 1; }
   d=$(now_ms)
-  (cd "$folder/Acme.Orders" && dotnet test -c Release --no-build -nologo -v:q > "$folder/test.log" 2>&1) || { cat "$folder/test.log" >&2; exit 1; }
+  (cd "$folder/Acme.Orders" && dotnet test -c Release --no-build -v:q > "$folder/test.log" 2>&1) || { cat "$folder/test.log" >&2; exit 1; }
   e=$(now_ms)
   echo "$((b - a)) $((c - r)) $((d - c)) $((e - d))"
 }
