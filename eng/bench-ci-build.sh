@@ -11,7 +11,8 @@
 #              policy and standards, check_pinned_analyzers) and BannedApiAnalyzers, Standards.Sdk's
 #              analyzers, the documentation file, AnalysisLevel, code style in the build, ContinuousIntegrationBuild,
 #              and per project the analyzer config and CodeMetricsConfig.txt Standards.Sdk generated for it (copied
-#              from the standards variant's build), the banned-API list in every project but the tests;
+#              from the standards variant's build), the banned-API list in every project but the tests, and the
+#              compiler's error log (eng/bench-repo.sh policy_error_log: the profile's info findings are only in it);
 #   standards  the generated repo as it is (its lock files; restore in locked mode, as its CI runs it).
 # Each round deletes every variant's build output and builds each variant once, round-robin. Measured by CPU time of
 # every process (a cgroup: eng/bench-repo.sh timed_command), the compiler in the build's own processes
@@ -96,6 +97,7 @@ to_policy() {
     <AdditionalFiles Include="$sdkdir/../config/BannedSymbols.txt" />
   </ItemGroup>
 $(policy_pin_target)
+$(policy_error_log)
 </Project>
 EOF
 }
@@ -143,6 +145,7 @@ for v in plain policy ${variants#plain policy standards}; do
   git -C "$work/$v" -c user.name=bench -c user.email=bench@example.invalid commit -qm "$v variant"
   build_variant "$v" dotnet build "${build_args[@]}" > "$root/build-$v.log" || { echo "the $v build failed: $root/build-$v.log" >&2; exit 1; }
 done
+check_policy_error_log "$work/policy"
 results="$root/results"
 mkdir -p "$results"
 spread() { sort -n "$1" | awk '{ a[NR] = $1 } END { printf "%d-%d", a[1], a[NR] }'; }

@@ -5,7 +5,8 @@
 #   plain      Microsoft.NET.Sdk;
 #   policy     plain with the policy set by hand: its packages and settings (eng/bench-repo.sh
 #              write_policy_packages, with the target that pins NetAnalyzers, policy_pin_target) and what it
-#              configures for the compiler (eng/bench-repo.sh write_policy_config); the attribution logs are checked
+#              configures for the compiler (eng/bench-repo.sh write_policy_config; in CI builds the compiler's error
+#              log, policy_error_log, checked to be written); the attribution logs are checked
 #              to show the pinned NetAnalyzers in both policy and standards (check_pinned_analyzers);
 #   standards  Standards.Sdk through global.json msbuild-sdks (what users run).
 # Two modes, each after a warm-up build of every variant in that mode:
@@ -76,6 +77,7 @@ mkdir -p "$results"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 for mode in local ci; do
   for v in $variants; do build_in "$mode" "$v" dotnet build Demo.Orders.sln "${build_args[@]}" -nologo -v:q >/dev/null; done
+  [ "$mode" != ci ] || check_policy_error_log "$work/policy"
   round_robin "$runs" "$results" "$work" one_round $variants
   for v in $variants; do attribution_build "$mode" "$v"; done
 done

@@ -53,6 +53,24 @@ policy_pin_target() {
 TARGET
 }
 
+# policy_error_log: the compiler's error log in CI builds, as a team sets it by hand for the same policy. The profile
+# reports info-level findings in the compliance summary, and only the compiler's error log (-errorlog) has them: with
+# one the compiler also runs the analyzers whose rules are all info and times every analyzer (without one it skips
+# them), which is the compiler's side of Standards.Sdk's compliance record. What Standards.Sdk adds beyond it is
+# reading the logs into compliance.json.
+policy_error_log() {
+  cat <<'PROPS'
+  <PropertyGroup Condition="'$(ContinuousIntegrationBuild)' == 'true' and '$(TargetFramework)' != ''">
+    <ErrorLog>$([MSBuild]::NormalizePath('$(MSBuildProjectDirectory)', '$(BaseIntermediateOutputPath)', 'compiler.$(Configuration).$(TargetFramework).sarif')),version=2.1</ErrorLog>
+  </PropertyGroup>
+PROPS
+}
+
+# check_policy_error_log <repo>: fails unless the policy repo's CI build wrote its compiler error logs.
+check_policy_error_log() {
+  find "$1" -path '*/obj/compiler.*.sarif' | grep -q . || { echo "the policy variant in $1 wrote no compiler error log in CI mode" >&2; exit 1; }
+}
+
 # check_pinned_analyzers <attribution log...>: fails unless the compiler of each log's build ran the pinned NetAnalyzers
 # and no other version of them (its -reportanalyzer lines), so "policy" and "standards" compare the same analyzers.
 check_pinned_analyzers() {
@@ -149,8 +167,8 @@ make_inner_loop_variant() {
 # write_policy_config <dir>: what the policy configures for the compiler besides write_policy_packages, by hand, so
 # that "policy" compiles with the same rules as "standards": code style in the build, the banned-API list (not in
 # test projects), the analyzer config Standards.Sdk generates from standards.json (rule severities) and the
-# CodeMetricsConfig.txt behind CA1502, copied from the built standards repo's library and test project, and
-# ContinuousIntegrationBuild from CI=true.
+# CodeMetricsConfig.txt behind CA1502, copied from the built standards repo's library and test project,
+# ContinuousIntegrationBuild from CI=true, and in CI builds the compiler's error log (policy_error_log).
 write_policy_config() {
   local dir="$1" kind from q="'"
   for kind in src/Demo.Orders tests/Demo.Orders.Tests; do
@@ -172,6 +190,7 @@ write_policy_config() {
   <ItemGroup Condition="!\$(MSBuildProjectName.EndsWith('.Tests'))">
     <AdditionalFiles Include="$sdkdir/../config/BannedSymbols.txt" />
   </ItemGroup>
+$(policy_error_log)
 </Project>
 EOF
   sed -i 's#^</Project>#  <Import Project="Directory.Build.policy.targets" />\n</Project>#' "$dir/Directory.Build.targets"

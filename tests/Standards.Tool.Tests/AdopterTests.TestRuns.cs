@@ -41,7 +41,7 @@ public sealed partial class AdopterTests
         Assert.Equal(1, dotnet.Tests);
         Assert.All(dotnet.TestArguments, a => Assert.Equal(["test", "--solution", "{root}/standards-adopt.slnx", "--no-build", "--no-ansi", "--no-progress"], a));
         Assert.Equal(2, dotnet.CoverageArguments.Count);
-        Assert.All(dotnet.CoverageArguments, a => Assert.Equal(["build", "{root}/standards-adopt.slnx", "--no-restore", "-t:StandardsCoverage", "-nologo", "-tl:off", "-v:m", "-clp:NoSummary", "-p:StandardsCoverageJudgeAll=true"], a));
+        Assert.All(dotnet.CoverageArguments, a => Assert.Equal(["build", "{root}/standards-adopt.slnx", "--no-restore", "-t:StandardsCoverage", "-m:1", "-nologo", "-tl:off", "-v:m", "-clp:NoSummary", "-p:StandardsCoverageJudgeAll=true"], a));
 
         // A second run on the adopted repo: the tests pass at the recorded minimums, which stay as they are.
         Commit();

@@ -95,9 +95,9 @@ internal static class CoverageRepos
     public static BuildResult Test(TestRepo repo, params string[] extra) =>
         repo.Dotnet(["test", repo.PathOf(Solution), "-nologo", "-nr:false", .. extra], ci: false);
 
-    /// <summary>The repo gate: <c>dotnet build -t:StandardsCoverage</c> on the solution, at normal verbosity.</summary>
+    /// <summary>The repo gate: <c>dotnet build -t:StandardsCoverage -m:1</c> on the solution (one node, as the CI templates run it), at normal verbosity.</summary>
     public static BuildResult Merge(TestRepo repo, params string[] extra) =>
-        repo.Build(Solution, ci: false, ["-t:StandardsCoverage", "--no-restore", .. extra]);
+        repo.Build(Solution, ci: false, ["-t:StandardsCoverage", "--no-restore", "-m:1", .. extra]);
 
     /// <summary>The covered and measured lines of a Cobertura file, as (file, line) pairs.</summary>
     public static (HashSet<(string, int)> Covered, HashSet<(string, int)> Valid) Lines(TestRepo repo, string report)

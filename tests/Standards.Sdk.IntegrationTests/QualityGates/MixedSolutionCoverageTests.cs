@@ -60,7 +60,7 @@ public sealed class MixedSolutionCoverageTests
         var test = repo.Dotnet(["test", repo.PathOf(Solution), "--no-build", "-nologo", "-nr:false", "--logger", "trx", "--results-directory", Results], ci: false);
         Assert.True(test.Succeeded, test.Output);
 
-        // The step as CI runs it (parallel, the dotnet build default), and on one node: green, the gate ran once, no MSB4057.
+        // The step in parallel (the dotnet build default, as a developer may run it), and on one node as CI runs it: green, the gate ran once, no MSB4057.
         foreach (var nodes in new[] { "-m", "-m:1" })
         {
             var step = repo.Build(Solution, ci: false, "--no-restore", "-t:StandardsCoverage", nodes);

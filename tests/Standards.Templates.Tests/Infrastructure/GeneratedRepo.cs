@@ -94,11 +94,11 @@ public sealed class GeneratedRepo
         HeavyWork.Run(() => Dotnet(["build", "-c", "Release", "--no-restore", "-tl:off", "-nologo", "-clp:NoSummary", "-nr:false"]));
 
     /// <summary>
-    /// The CI pipelines' coverage step, <c>dotnet build -c Release --no-restore -t:StandardsCoverage</c> in CI mode:
+    /// The CI pipelines' coverage step, <c>dotnet build -c Release --no-restore -t:StandardsCoverage -m:1</c> in CI mode:
     /// the coverage gate on the tests' reports, which also adds the merged coverage to compliance.json.
     /// </summary>
     public BuildResult Coverage() =>
-        HeavyWork.Run(() => Dotnet(["build", "-c", "Release", "--no-restore", "-t:StandardsCoverage", "-nr:false"]));
+        HeavyWork.Run(() => Dotnet(["build", "-c", "Release", "--no-restore", "-t:StandardsCoverage", "-m:1", "-nr:false"]));
 
     /// <summary>
     /// <c>dotnet test -c Release --no-build</c> in CI mode, with extra environment variables. Generated repos run

@@ -69,7 +69,7 @@ public sealed class RepoRun
     /// <summary><c>dotnet test -c Release --no-build</c>; null when not run.</summary>
     public BuildResult? Test { get; }
 
-    /// <summary><c>dotnet build -c Release --no-restore -t:StandardsCoverage</c> in CI mode; null when not run.</summary>
+    /// <summary><c>dotnet build -c Release --no-restore -t:StandardsCoverage -m:1</c> in CI mode; null when not run.</summary>
     public BuildResult? Coverage { get; }
 
     /// <summary>The text of <c>artifacts/standards/compliance.json</c> after the last step, or null when there is none.</summary>
