@@ -10,7 +10,7 @@
 #   gate      `dotnet build --no-restore -t:StandardsCoverage`: the per-run gate of each test app, the merge, the repo
 #             gate and the HTML report (ReportGenerator): Standards.Sdk's part (after an untimed run with coverage);
 #   gate-nohtml  the same with -p:StandardsCoverageHtml=false: without ReportGenerator;
-#   gate-1node   the gate command on one MSBuild node (-m:1): `dotnet build` starts a second node process for a
+#   gate-1node   the gate command on one MSBuild node (-m:1), as the CI templates run it: `dotnet build` starts a second node process for a
 #             solution whenever it may use more than one, and that process's start is CPU the step does not need;
 #   msbuild   `dotnet build --no-restore -t:GetTargetPath`: what any MSBuild step on the solution costs (the process,
 #             evaluating every project), the floor under the coverage step;
