@@ -37,7 +37,7 @@ public sealed partial class Net472TasksRunTests
             ours.Select(t => t.Name).ToHashSet(StringComparer.Ordinal));
         Assert.All(ours, t => Assert.Equal(Path.GetFullPath(assembly), Path.GetFullPath(t.AssemblyLocation)));
         Assert.All(net10.Tasks.Where(t => Path.GetFileName(t.AssemblyLocation) == "Standards.Sdk.Tasks.dll"),
-            t => Assert.Equal("net10.0", Path.GetFileName(Path.GetDirectoryName(t.AssemblyLocation))));
+            t => Assert.Equal(PackedTaskAssemblies.CoreFolder, Path.GetFileName(Path.GetDirectoryName(t.AssemblyLocation))));
 
         // One finding from each task at least, and the same findings and reports from both builds.
         Assert.Contains(net10Findings, f => f.StartsWith("STD1007 warning src/Acme.Common/Acme.Common.csproj", StringComparison.Ordinal));

@@ -86,6 +86,32 @@ internal static class PackedTaskAssemblies
         return [.. zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>The folder of the net10.0 tasks compiled ahead of time for Linux x64 (sdk/Standards.Sdk.csproj).</summary>
+    public const string ReadyToRunFolder = "net10.0-linux-x64";
+
+    /// <summary>Whether this process runs where the suite packs with that folder and the registry loads it: Linux x64.</summary>
+    public static bool PackedOnLinuxX64 => OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture == System.Runtime.InteropServices.Architecture.X64;
+
+    /// <summary>The task folder the MSBuild of `dotnet build` loads on this host.</summary>
+    public static string CoreFolder => PackedOnLinuxX64 ? ReadyToRunFolder : "net10.0";
+
+    /// <summary>The module version id of an assembly file (the same for an assembly and its ReadyToRun compilation).</summary>
+    public static Guid ModuleVersionId(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var pe = new PEReader(stream);
+        var md = pe.GetMetadataReader();
+        return md.GetGuid(md.GetModuleDefinition().Mvid);
+    }
+
+    /// <summary>Whether an assembly file carries ReadyToRun code (a managed native header beside its IL).</summary>
+    public static bool HasReadyToRunCode(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var pe = new PEReader(stream);
+        return pe.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
+    }
+
     /// <summary>The folder holding the package's tasks/&lt;framework&gt;/ files.</summary>
     public static string Folder(string framework) => Path.Combine(Extracted.Value, "tasks", framework);
 

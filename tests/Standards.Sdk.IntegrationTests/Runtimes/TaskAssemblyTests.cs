@@ -48,7 +48,35 @@ public sealed class TaskAssemblyTests
              "System.Buffers.dll", "System.Runtime.CompilerServices.Unsafe.dll", "Microsoft.Bcl.AsyncInterfaces.dll", "System.Threading.Tasks.Extensions.dll"]),
             framework.ToHashSet());
         Assert.DoesNotContain(entries, e => e.StartsWith("tasks/", StringComparison.Ordinal) && Path.GetFileName(e).StartsWith("Microsoft.Build.", StringComparison.Ordinal));
-        Assert.Equal(["net10.0", "net472"], entries.Where(e => e.StartsWith("tasks/", StringComparison.Ordinal)).Select(e => e.Split('/')[1]).Distinct().Order(StringComparer.Ordinal));
+        // Packed here: on a Linux x64 host the package also has the net10.0 tasks compiled ahead of time.
+        string[] folders = PackedTaskAssemblies.PackedOnLinuxX64 ? ["net10.0", PackedTaskAssemblies.ReadyToRunFolder, "net472"] : ["net10.0", "net472"];
+        Assert.Equal(folders, entries.Where(e => e.StartsWith("tasks/", StringComparison.Ordinal)).Select(e => e.Split('/')[1]).Distinct().Order(StringComparer.Ordinal));
+        if (PackedTaskAssemblies.PackedOnLinuxX64)
+        {
+            Assert.Equal(InFolder("net10.0"), InFolder(PackedTaskAssemblies.ReadyToRunFolder));
+        }
+    }
+
+    /// <summary>
+    /// tasks/net10.0-linux-x64/ holds the net10.0 task assemblies compiled ahead of time: the same assemblies (identity,
+    /// module id, references, public types), each with ReadyToRun code for Linux x64 beside its IL.
+    /// </summary>
+    [Fact]
+    public void The_linux_x64_folder_holds_the_net10_tasks_compiled_ahead_of_time()
+    {
+        Assert.True(PackedTaskAssemblies.PackedOnLinuxX64, "this suite packs on a Linux x64 host (eng/test.sh), where the package gets the folder");
+        var il = PackedTaskAssemblies.Assemblies("net10.0");
+        var readyToRun = PackedTaskAssemblies.Assemblies(PackedTaskAssemblies.ReadyToRunFolder);
+        Assert.Equal(il.Select(a => (a.FileName, a.Name, a.Version, a.TargetFramework)), readyToRun.Select(a => (a.FileName, a.Name, a.Version, a.TargetFramework)));
+        foreach (var (source, compiled) in il.Zip(readyToRun))
+        {
+            Assert.Equal(source.References.Select(r => r.FullName), compiled.References.Select(r => r.FullName));
+            Assert.Equal(source.PublicTypes, compiled.PublicTypes);
+            Assert.Equal(PackedTaskAssemblies.ModuleVersionId(Path.Combine(PackedTaskAssemblies.Folder("net10.0"), source.FileName)),
+                PackedTaskAssemblies.ModuleVersionId(Path.Combine(PackedTaskAssemblies.Folder(PackedTaskAssemblies.ReadyToRunFolder), compiled.FileName)));
+            Assert.False(PackedTaskAssemblies.HasReadyToRunCode(Path.Combine(PackedTaskAssemblies.Folder("net10.0"), source.FileName)), source.FileName);
+            Assert.True(PackedTaskAssemblies.HasReadyToRunCode(Path.Combine(PackedTaskAssemblies.Folder(PackedTaskAssemblies.ReadyToRunFolder), compiled.FileName)), compiled.FileName);
+        }
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace Standards.Sdk.IntegrationTests.Runtimes;
 
 /// <summary>
 /// The task registry (features/Standards.Tasks.targets): the only place tasks are declared, and the place that
-/// picks tasks/net10.0/ for the .NET SDK's MSBuild and tasks/net472/ for .NET Framework MSBuild. MSBuildRuntimeType
+/// picks tasks/net10.0/ for the .NET SDK's MSBuild (tasks/net10.0-linux-x64/, the same compiled ahead of time, on Linux
+/// x64) and tasks/net472/ for .NET Framework MSBuild. MSBuildRuntimeType
 /// is reserved (no -p: can set it) and only Core MSBuild runs here, so Core is evaluated for real and Full and
 /// Mono by evaluating the packed registry with MSBuildRuntimeType replaced by each value, after checking that
 /// those conditions are the registry's only use of it.
@@ -23,7 +24,7 @@ public sealed class TaskRegistryTests
 
         var properties = Evaluate(repo, "src/Acme.Orders/Acme.Orders.csproj", "MSBuildRuntimeType", "StandardsSdkRoot", "StandardsTasksAssembly", "StandardsTaskFactory");
         Assert.Equal("Core", properties["MSBuildRuntimeType"]);
-        Assert.Equal(Path.Combine(properties["StandardsSdkRoot"], "tasks", "net10.0", "Standards.Sdk.Tasks.dll"), Path.GetFullPath(properties["StandardsTasksAssembly"]));
+        Assert.Equal(Path.Combine(properties["StandardsSdkRoot"], "tasks", PackedTaskAssemblies.CoreFolder, "Standards.Sdk.Tasks.dll"), Path.GetFullPath(properties["StandardsTasksAssembly"]));
         Assert.True(File.Exists(properties["StandardsTasksAssembly"]), properties["StandardsTasksAssembly"]);
         Assert.Equal("AssemblyTaskFactory", properties["StandardsTaskFactory"]);
 
@@ -55,7 +56,7 @@ public sealed class TaskRegistryTests
             """);
         var properties = Evaluate(repo, "probe.proj", "StandardsTasksAssembly", "StandardsTaskFactory");
 
-        var expected = Path.Combine(sdkRoot, "tasks", framework, "Standards.Sdk.Tasks.dll");
+        var expected = Path.Combine(sdkRoot, "tasks", framework == "net10.0" ? PackedTaskAssemblies.CoreFolder : framework, "Standards.Sdk.Tasks.dll");
         Assert.Equal(expected, Path.GetFullPath(properties["StandardsTasksAssembly"]));
         Assert.True(File.Exists(expected), expected);
         Assert.Equal("AssemblyTaskFactory", properties["StandardsTaskFactory"]);
