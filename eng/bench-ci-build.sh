@@ -148,7 +148,6 @@ done
 check_policy_error_log "$work/policy"
 results="$root/results"
 mkdir -p "$results"
-spread() { sort -n "$1" | awk '{ a[NR] = $1 } END { printf "%d-%d", a[1], a[NR] }'; }
 if [ "$mode" = edit ]; then
   edited="$(cd "$work/standards" && find src -name '*.cs' -not -path '*/obj/*' | sort | head -1)"
   for loop in local ci; do

@@ -83,7 +83,6 @@ for mode in local ci; do
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
-spread() { sort -n "$1" | awk '{ a[NR] = $1 } END { printf "%d-%d", a[1], a[NR] }'; }
 check_pinned_analyzers "$results"/*-policy.log "$results"/*-standards.log
 echo "| $projects projects, one-file edit, CPU ms of every process (median of $runs; range) | plain | policy | standards | policy / plain | standards / policy | standards / plain |"
 echo "|---|---|---|---|---|---|---|"

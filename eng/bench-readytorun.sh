@@ -67,7 +67,6 @@ grep -q "tasks/net10.0-linux-x64/Standards.Sdk.Tasks.dll" "$results/check-readyt
 ! grep -q "tasks/net10.0-linux-x64/" "$results/check-il.log" && grep -q "tasks/net10.0/Standards.Sdk.Tasks.dll" "$results/check-il.log" \
   || { echo "bench-readytorun: il did not load tasks/net10.0/" >&2; exit 1; }
 
-spread() { sort -n "$1" | awk '{ a[NR] = $1 } END { printf "%d-%d", a[1], a[NR] }'; }
 echo "| generated std-lib, CPU ms of every process (median of $rounds; range) | il | readytorun | readytorun / il (median of per-round ratios) |"
 echo "|---|---|---|---|"
 for mode in local ci; do

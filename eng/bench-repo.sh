@@ -198,6 +198,8 @@ EOF
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+# spread <file>: the lowest and highest number of a file of one number per line, as "low-high".
+spread() { sort -n "$1" | awk '{ a[NR] = $1 } END { printf "%d-%d", a[1], a[NR] }'; }
 # paired_ratio <a file> <b file>: the median of the round-by-round ratios a / b of two files written by one
 # round_robin loop (one number per round and line: timed_rounds, timed_evaluation_rounds). Each ratio compares builds
 # that ran at nearly the same moment, so a busy spell that slows one whole round (this machine has them, +30 % for

@@ -78,7 +78,6 @@ mkdir -p "$results" "$root/warmup"
 # A warm-up of each (the first run of a command pays for what the machine has not cached yet).
 for v in none coverage gate gate-nohtml gate-1node msbuild byhand; do one_run "$root/warmup" "$repo" "$v"; done
 round_robin "$rounds" "$results" "$repo" one_run none coverage gate gate-nohtml gate-1node msbuild byhand
-spread() { sort -n "$1" | awk '{ a[NR] = $1 } END { printf "%d-%d", a[1], a[NR] }'; }
 paste "$results/coverage.cpu" "$results/gate.cpu" | awk '{ print $1 + $2 }' > "$results/both.cpu"
 echo "| generated std-lib, CPU ms of every process (median of $rounds; range) | CPU ms | / none, per round |"
 echo "|---|---|---|"
