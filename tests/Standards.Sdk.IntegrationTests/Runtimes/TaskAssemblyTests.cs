@@ -72,10 +72,11 @@ public sealed class TaskAssemblyTests
         {
             Assert.Equal(source.References.Select(r => r.FullName), compiled.References.Select(r => r.FullName));
             Assert.Equal(source.PublicTypes, compiled.PublicTypes);
-            Assert.Equal(PackedTaskAssemblies.ModuleVersionId(Path.Combine(PackedTaskAssemblies.Folder("net10.0"), source.FileName)),
-                PackedTaskAssemblies.ModuleVersionId(Path.Combine(PackedTaskAssemblies.Folder(PackedTaskAssemblies.ReadyToRunFolder), compiled.FileName)));
-            Assert.False(PackedTaskAssemblies.HasReadyToRunCode(Path.Combine(PackedTaskAssemblies.Folder("net10.0"), source.FileName)), source.FileName);
-            Assert.True(PackedTaskAssemblies.HasReadyToRunCode(Path.Combine(PackedTaskAssemblies.Folder(PackedTaskAssemblies.ReadyToRunFolder), compiled.FileName)), compiled.FileName);
+            var sourceFile = Path.Combine(PackedTaskAssemblies.Folder("net10.0"), source.FileName);
+            var compiledFile = Path.Combine(PackedTaskAssemblies.Folder(PackedTaskAssemblies.ReadyToRunFolder), compiled.FileName);
+            Assert.Equal(PackedTaskAssemblies.ModuleVersionId(sourceFile), PackedTaskAssemblies.ModuleVersionId(compiledFile));
+            Assert.False(PackedTaskAssemblies.HasReadyToRunCode(sourceFile), source.FileName);
+            Assert.True(PackedTaskAssemblies.HasReadyToRunCode(compiledFile), compiled.FileName);
         }
     }
 
