@@ -164,15 +164,16 @@ public sealed class TestRepo : IDisposable
         Directory.CreateDirectory(BinaryLogFolder);
         var binaryLog = Path.Combine(BinaryLogFolder, $"started-{Guid.NewGuid():N}.binlog");
         string[] arguments = ["build", .. Target(relativeTarget), "-v:n", "-tl:off", "-clp:NoSummary", "-nr:false", $"-bl:{binaryLog};ProjectImports=None", .. extraArguments];
-        return new RunningBuild(ProcessRunner.Start("dotnet", arguments, Root, BuildEnvironment(ci, null)), binaryLog);
+        return new RunningBuild(ProcessRunner.Start("dotnet", DotnetCommand.OnOneNodeUnlessAsked(arguments), Root, BuildEnvironment(ci, null)), binaryLog);
     }
 
     /// <summary>
-    /// Runs any dotnet command in the repo with the test environment (MSBuild commands with a binary log), killed after
-    /// <paramref name="timeout"/> (10 minutes by default).
+    /// Runs any dotnet command in the repo with the test environment (MSBuild commands with a binary log, on one
+    /// MSBuild node unless the arguments name a node count: <see cref="DotnetCommand.OnOneNodeUnlessAsked"/>), killed
+    /// after <paramref name="timeout"/> (10 minutes by default).
     /// </summary>
     public BuildResult Dotnet(IEnumerable<string> arguments, bool ci = true, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null) =>
-        DotnetCommand.Run(arguments, Root, BuildEnvironment(ci, environment), BinaryLogFolder, timeout);
+        DotnetCommand.Run(DotnetCommand.OnOneNodeUnlessAsked(arguments), Root, BuildEnvironment(ci, environment), BinaryLogFolder, timeout);
 
     private Dictionary<string, string?> BuildEnvironment(bool ci, IReadOnlyDictionary<string, string?>? environment)
     {

@@ -91,9 +91,13 @@ internal static class CoverageRepos
         return repo.WriteSolution("Coverage", "src/Lib/Lib.csproj", "tests/A.Tests/A.Tests.csproj", "tests/B.Tests/B.Tests.csproj");
     }
 
-    /// <summary><c>dotnet test</c> on the solution (VSTest mode), not a CI build.</summary>
+    /// <summary>
+    /// <c>dotnet test</c> on the solution (VSTest mode), not a CI build, on one MSBuild node (the harness leaves
+    /// dotnet test's node count alone, for Microsoft.Testing.Platform: DotnetCommand.OnOneNodeUnlessAsked): the two
+    /// test projects run one after the other. Parallel runs: JUnitReportTests and MixedSolutionCoverageTests.
+    /// </summary>
     public static BuildResult Test(TestRepo repo, params string[] extra) =>
-        repo.Dotnet(["test", repo.PathOf(Solution), "-nologo", "-nr:false", .. extra], ci: false);
+        repo.Dotnet(["test", repo.PathOf(Solution), "-nologo", "-nr:false", "-m:1", .. extra], ci: false);
 
     /// <summary>The repo gate: <c>dotnet build -t:StandardsCoverage -m:1</c> on the solution (one node, as the CI templates run it), at normal verbosity.</summary>
     public static BuildResult Merge(TestRepo repo, params string[] extra) =>
