@@ -34,6 +34,27 @@ public sealed class TaskAssemblyTests
 
     private static readonly Version MsBuildAssemblyVersion = new(15, 1, 0, 0);
 
+    /// <summary>
+    /// The ReadyToRun compile finds crossgen2 and the runtime whether or not the package and .NET roots end in a
+    /// slash: NUGET_PACKAGES set without one (as eng/demo.sh sets it) gives a NuGetPackageRoot without one.
+    /// </summary>
+    [Theory]
+    [InlineData("/p/pkgs", "/d/dotnet")]
+    [InlineData("/p/pkgs/", "/d/dotnet/")]
+    public void The_readytorun_tools_are_found_under_roots_with_or_without_a_trailing_slash(string packageRoot, string dotnetRoot)
+    {
+        var run = ProcessRunner.Run(
+            "dotnet",
+            ["msbuild", Path.Combine(RepoPaths.Root, "sdk", "Standards.Sdk.csproj"), "-nologo", "-getProperty:_StandardsCrossgen2", "-getProperty:_StandardsReadyToRunFramework",
+             "-getProperty:BundledNETCoreAppPackageVersion", $"-p:NuGetPackageRoot={packageRoot}", $"-p:NetCoreRoot={dotnetRoot}"],
+            RepoPaths.Root).EnsureSuccess("dotnet msbuild -getProperty");
+        using var json = System.Text.Json.JsonDocument.Parse(run.Output[run.Output.IndexOf('{', StringComparison.Ordinal)..]);
+        var properties = json.RootElement.GetProperty("Properties");
+        var runtime = properties.GetProperty("BundledNETCoreAppPackageVersion").GetString();
+        Assert.Equal($"/p/pkgs/microsoft.netcore.app.crossgen2.linux-x64/{runtime}/tools/crossgen2", properties.GetProperty("_StandardsCrossgen2").GetString());
+        Assert.Equal($"/d/dotnet/shared/Microsoft.NETCore.App/{runtime}/", properties.GetProperty("_StandardsReadyToRunFramework").GetString());
+    }
+
     [Fact]
     public void The_package_ships_a_task_folder_per_runtime_without_msbuilds_own_assemblies()
     {
