@@ -18,8 +18,8 @@ public static class DotnetCommand
     private static int count;
 
     /// <summary>
-    /// Runs <c>dotnet &lt;arguments&gt;</c> in <paramref name="workingDirectory"/>. For an MSBuild command the
-    /// binary log goes to <paramref name="binaryLogFolder"/> (project imports not embedded: writing stays cheap),
+    /// Runs <c>dotnet &lt;arguments&gt;</c> in <paramref name="workingDirectory"/>. An MSBuild command runs on one node
+    /// unless it names a node count (<see cref="OnOneNodeUnlessAsked"/>); its binary log goes to <paramref name="binaryLogFolder"/> (project imports not embedded: writing stays cheap),
     /// unless the arguments already ask for one, in which case that one is read. <paramref name="timeout"/> bounds it
     /// (10 minutes by default, then the process is killed).
     /// </summary>
@@ -31,7 +31,7 @@ public static class DotnetCommand
         TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var list = arguments.ToList();
+        var list = OnOneNodeUnlessAsked(arguments).ToList();
         var command = $"dotnet {string.Join(' ', list)}";
         var binaryLog = RequestedBinaryLog(list);
         if (binaryLog is null && list.Count > 0 && MsBuildCommands.Contains(list[0]))
@@ -55,12 +55,12 @@ public static class DotnetCommand
 
     /// <summary>
     /// The arguments with <c>-m:1</c> added when they run MSBuild and name no node count, so the build runs in one
-    /// MSBuild process. On the small repos of the integration tests a second node only costs: a new process that
-    /// evaluates the projects and loads the tasks again, about 2.8 s of CPU on a three-project edit-and-build (2.5 s
-    /// on one node against 5.3 s on two) and 3.8 s on a first build with its restore, with no shorter wall time; and
-    /// the suite runs several builds at once on every core anyway. Tests of multi-node builds ask for <c>-m:2</c>;
-    /// the template end-to-end tests and the tool's own builds run as users run them. <c>dotnet test</c> is left
-    /// as it is: under Microsoft.Testing.Platform it hands the switch to the test application, which fails on it.
+    /// MSBuild process. On the small repos the tests build a second node only costs: a new process that evaluates the
+    /// projects and loads the tasks again, about 2.8 s of CPU on a three-project edit-and-build (2.5 s on one node
+    /// against 5.3 s on two) and 3.8 s on a first build with its restore, with no shorter wall time; and the suite
+    /// runs several builds at once on every core anyway. Tests of multi-node builds ask for <c>-m:2</c>; the tool's
+    /// own builds, and the CI templates' command lines in CiPipelineRunTests, run as users run them. <c>dotnet test</c>
+    /// is left as it is: under Microsoft.Testing.Platform it hands the switch to the test application, which fails on it.
     /// </summary>
     public static IReadOnlyList<string> OnOneNodeUnlessAsked(IEnumerable<string> arguments)
     {
@@ -71,10 +71,19 @@ public static class DotnetCommand
             return list;
         }
 
-        // Only MSBuild's own switches: what follows "--" belongs to the application.
+        // Only MSBuild's own switches: what follows "--" belongs to the application, so the switch goes before it.
         var end = list.IndexOf("--");
-        var ownSwitches = end < 0 ? list : list.Take(end);
-        return ownSwitches.Any(IsNodeCount) ? list : [.. list.Take(end < 0 ? list.Count : end), "-m:1", .. list.Skip(end < 0 ? list.Count : end)];
+        if (end < 0)
+        {
+            end = list.Count;
+        }
+
+        if (!list.Take(end).Any(IsNodeCount))
+        {
+            list.Insert(end, "-m:1");
+        }
+
+        return list;
     }
 
     /// <summary>Whether an argument is MSBuild's node count switch (<c>-m</c>, <c>-m:N</c>, <c>-maxcpucount[:N]</c>, any prefix).</summary>

@@ -169,11 +169,11 @@ public sealed class TestRepo : IDisposable
 
     /// <summary>
     /// Runs any dotnet command in the repo with the test environment (MSBuild commands with a binary log, on one
-    /// MSBuild node unless the arguments name a node count: <see cref="DotnetCommand.OnOneNodeUnlessAsked"/>), killed
-    /// after <paramref name="timeout"/> (10 minutes by default).
+    /// MSBuild node unless the arguments name a node count: <see cref="DotnetCommand.Run"/>), killed after
+    /// <paramref name="timeout"/> (10 minutes by default).
     /// </summary>
     public BuildResult Dotnet(IEnumerable<string> arguments, bool ci = true, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null) =>
-        DotnetCommand.Run(DotnetCommand.OnOneNodeUnlessAsked(arguments), Root, BuildEnvironment(ci, environment), BinaryLogFolder, timeout);
+        DotnetCommand.Run(arguments, Root, BuildEnvironment(ci, environment), BinaryLogFolder, timeout);
 
     private Dictionary<string, string?> BuildEnvironment(bool ci, IReadOnlyDictionary<string, string?>? environment)
     {

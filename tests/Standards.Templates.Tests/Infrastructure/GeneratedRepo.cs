@@ -109,7 +109,7 @@ public sealed class GeneratedRepo
 
     /// <summary>
     /// Runs a dotnet command at the repo root with CI=true (unless <paramref name="ci"/> is false); an MSBuild command
-    /// runs on one node unless it names a node count (<see cref="DotnetCommand.OnOneNodeUnlessAsked"/>). The CI
+    /// runs on one node unless it names a node count (<see cref="DotnetCommand.Run"/>). The CI
     /// pipelines' own command lines, node count and all, run in CiPipelineRunTests.
     /// </summary>
     public BuildResult Dotnet(IEnumerable<string> arguments, bool ci = true, IReadOnlyDictionary<string, string?>? environment = null)
@@ -125,7 +125,7 @@ public sealed class GeneratedRepo
             env["CI"] = "true";
         }
 
-        return DotnetCommand.Run(DotnetCommand.OnOneNodeUnlessAsked(arguments), Root, env, BinaryLogFolder);
+        return DotnetCommand.Run(arguments, Root, env, BinaryLogFolder);
     }
 
     /// <summary>Deletes the repo (kept when STANDARDS_KEEP_TEST_REPOS=1, for debugging).</summary>
