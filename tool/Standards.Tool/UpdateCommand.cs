@@ -107,7 +107,13 @@ internal static class UpdateCommand
 
         if (result.Attention.Count > 0 && result.Written)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{result.Attention.Count} file(s) need you: resolve the conflict markers (<<<<<<< ... >>>>>>>), then commit.\n");
+            var restore = result.RestorePending ? ", run `dotnet restore --force-evaluate` (the lock files are not regenerated: the restore reads a file with markers)" : string.Empty;
+            text.Append(CultureInfo.InvariantCulture, $"{result.Attention.Count} file(s) need you: resolve the conflict markers (<<<<<<< ... >>>>>>>){restore}, then commit.\n");
+        }
+
+        if (result.SdkUpgrade is { } upgrade)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Standards.Sdk stays at {result.SdkPin}, the version the repo pins: update merges the template files only. `{upgrade}` moves the pin, with the baselines and the build the new version's rules need.\n");
         }
 
         return text.ToString();
@@ -146,6 +152,9 @@ internal static class UpdateCommand
         ["check"] = options.Check,
         ["dryRun"] = options.DryRun,
         ["written"] = result.Written,
+        ["sdkPin"] = result.SdkPin,
+        ["sdkUpgrade"] = result.SdkUpgrade,
+        ["restorePending"] = result.RestorePending,
         ["files"] = new JsonArray([.. result.Files.Select(f => (JsonNode?)new JsonObject
         {
             ["path"] = f.Path,

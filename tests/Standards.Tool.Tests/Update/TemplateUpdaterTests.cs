@@ -1,8 +1,5 @@
-using System.Text;
-using NuGet.Versioning;
 using Standards.Adoption;
 using Standards.Adoption.Update;
-using Standards.Adoption.Upgrade;
 
 namespace Standards.Tool.Tests.Update;
 
@@ -12,7 +9,7 @@ namespace Standards.Tool.Tests.Update;
 /// </summary>
 public sealed class TemplateUpdaterTests : IDisposable
 {
-    private const string Record = """
+    internal const string Record = """
         {
           "formatVersion": 1,
           "template": "std-lib",
@@ -25,7 +22,7 @@ public sealed class TemplateUpdaterTests : IDisposable
         }
         """;
 
-    private static readonly Dictionary<string, Dictionary<string, string>> Versions = new()
+    internal static readonly Dictionary<string, Dictionary<string, string>> Versions = new()
     {
         ["1.0.0"] = new()
         {
@@ -48,17 +45,17 @@ public sealed class TemplateUpdaterTests : IDisposable
         ["3.0.0"] = new()
         {
             ["README.md"] = "title\n",
-            ["global.json"] = "{ \"msbuild-sdks\": { \"Standards.Sdk\": \"3.0.0\" } }\n",
+            ["global.json"] = "{ \"msbuild-sdks\": { \"Standards.Sdk\": \"{sdk}\" } }\n",
         },
         ["4.0.0"] = new()
         {
-            ["README.md"] = "title\n",
-            ["global.json"] = "{ \"msbuild-sdks\": { \"Standards.Sdk\": \"4.0.0\" } }\n",
+            ["README.md"] = "title, revised\n",
+            ["global.json"] = "{ \"msbuild-sdks\": { \"Standards.Sdk\": \"{sdk}\" } }\n",
         },
     };
 
     private readonly string root = Path.Combine(Path.GetTempPath(), "standards-update-test-" + Guid.NewGuid().ToString("N")[..8]);
-    private readonly ScriptedDotnet dotnet = new();
+    private readonly ScriptedDotnet dotnet = new(Versions);
 
     public TemplateUpdaterTests()
     {
@@ -103,15 +100,17 @@ public sealed class TemplateUpdaterTests : IDisposable
         Assert.Equal("{}\n", Read("src/Acme.Text/packages.lock.json"));
         Assert.Equal(("STD7535", "ci.yml"), (UpdateResult.Code(Assert.Single(result.Attention).Outcome), result.Attention[0].Path));
 
+        // The template moved, the SDK pin did not: that is upgrade's.
         var record = TemplateRecord.Read(Read(TemplateRecord.FileName));
-        Assert.Equal(("2.0.0", "2.0.0"), (record.Version, record.Option("sdk-version")));
+        Assert.Equal(("2.0.0", "1.0.0"), (record.Version, record.Option("sdk-version")));
+        Assert.Equal(("1.0.0", "dotnet standards upgrade --to 2.0.0"), (result.SdkPin, result.SdkUpgrade));
         Assert.Contains(dotnet.Calls, c => c.StartsWith("restore --force-evaluate", StringComparison.Ordinal));
     }
 
     /// <summary>
-    /// The template has no lock files, but the team committed its own: the update moves the SDK pin, so the lock files
-    /// are restored again (the new SDK pins other analyzer versions; CI restores in locked mode). Without lock files in
-    /// the repo there is nothing to restore.
+    /// The template has no lock files, but the team committed its own: they are restored again after the update (the
+    /// merged files may reference other packages; CI restores in locked mode). Without lock files in the repo there is
+    /// nothing to restore.
     /// </summary>
     [Theory]
     [InlineData(true)]
@@ -121,7 +120,7 @@ public sealed class TemplateUpdaterTests : IDisposable
         Directory.Delete(root, recursive: true);
         foreach (var (path, text) in Versions["3.0.0"])
         {
-            Write(path, text);
+            Write(path, text.Replace("{sdk}", "3.0.0", StringComparison.Ordinal));
         }
 
         if (teamLockFile)
@@ -133,8 +132,32 @@ public sealed class TemplateUpdaterTests : IDisposable
 
         var result = Update(null, "3.0.0", "4.0.0");
 
-        Assert.Equal(["global.json TakeTemplate"], result.Files.Select(f => $"{f.Path} {f.Outcome}"));
+        Assert.Equal(["README.md TakeTemplate"], result.Files.Select(f => $"{f.Path} {f.Outcome}"));
         Assert.Equal(teamLockFile, dotnet.Calls.Any(c => c.StartsWith("restore --force-evaluate", StringComparison.Ordinal)));
+        Assert.Equal("{ \"msbuild-sdks\": { \"Standards.Sdk\": \"3.0.0\" } }\n", Read("global.json"));
+    }
+
+    /// <summary>
+    /// The repo pins a newer SDK than its record (an upgrade ran since): update merges the template at that pin and
+    /// leaves global.json alone, records the pin, and names the upgrade that moves it.
+    /// </summary>
+    [Fact]
+    public void Update_keeps_the_sdk_version_the_repo_pins_and_names_the_upgrade_that_moves_it()
+    {
+        Directory.Delete(root, recursive: true);
+        Write("README.md", "title\n");
+        Write("global.json", "{ \"msbuild-sdks\": { \"Standards.Sdk\": \"3.5.0\" } }\n");
+        Write(TemplateRecord.FileName, Record.Replace("1.0.0", "3.0.0", StringComparison.Ordinal));
+
+        var result = Update(null, "3.0.0", "4.0.0");
+
+        Assert.Equal(["README.md TakeTemplate"], result.Files.Select(f => $"{f.Path} {f.Outcome}"));
+        Assert.Equal("{ \"msbuild-sdks\": { \"Standards.Sdk\": \"3.5.0\" } }\n", Read("global.json"));
+        var record = TemplateRecord.Read(Read(TemplateRecord.FileName));
+        Assert.Equal(("4.0.0", "3.5.0"), (record.Version, record.Option("sdk-version")));
+        Assert.Equal(("3.5.0", "dotnet standards upgrade --to 4.0.0"), (result.SdkPin, result.SdkUpgrade));
+        Assert.Contains("Standards.Sdk stays at 3.5.0", UpdateCommand.Text(result, new UpdateOptions(root)), StringComparison.Ordinal);
+        Assert.All(dotnet.Calls.Where(c => c.StartsWith("new std-lib", StringComparison.Ordinal)), c => Assert.Contains("--sdk-version=3", c, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -252,7 +275,13 @@ public sealed class TemplateUpdaterTests : IDisposable
         dotnet.RestoreOutput = "warning NU1503: Skipping restore for project 'src/Acme.Text/Acme.Text.csproj'.";
         var error = Assert.Throws<ToolException>(() => Update());
         Assert.Equal("STD7506", error.Code);
-        Assert.Contains("the lock files are not regenerated yet", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the lock files could not be regenerated", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Every file was put back as it was", error.Message, StringComparison.Ordinal);
+
+        // All or nothing: the merge is not left written beside lock files the restore never regenerated.
+        Assert.Equal("policy\n", Read("SECURITY.md"));
+        Assert.Equal("1.0.0", TemplateRecord.Read(Read(TemplateRecord.FileName)).Version);
+        Assert.True(Update(new UpdateOptions(root, Check: true)).Behind);
     }
 
     [Fact]
@@ -269,95 +298,5 @@ public sealed class TemplateUpdaterTests : IDisposable
         Assert.Equal("STD7511", Assert.Throws<ToolException>(() => updater.Init(root, "std-lib", "0.1.0", ["--name=X"], "2026-05-06")).Code);
         Assert.Equal("STD7531", Assert.Throws<ToolException>(() => updater.Init(root, "std-lib", "1.0.0", ["--ci=none"], "2026-05-06")).Code);
         Assert.False(File.Exists(Path.Combine(root, TemplateRecord.FileName)));
-    }
-
-    /// <summary>The feeds: every version given, listed.</summary>
-    private sealed class Packs(IReadOnlyList<string> served) : ITemplatePacks
-    {
-        public string Describe() => "test feed";
-
-        public IReadOnlyList<FeedVersion> Versions() => [.. served.Select(v => new FeedVersion(NuGetVersion.Parse(v), true))];
-
-        public bool Download(NuGetVersion version, string file)
-        {
-            File.WriteAllText(file, version.ToNormalizedString());
-            return true;
-        }
-    }
-
-    /// <summary>
-    /// dotnet: install remembers the package's version per hive, new writes that version's files, restore succeeds;
-    /// git is real. Safe to call from two threads at once, as the update generates base and theirs.
-    /// </summary>
-    private sealed class ScriptedDotnet : ICommandRunner
-    {
-        private readonly Dictionary<string, string> hives = new(StringComparer.Ordinal);
-        private readonly List<string> calls = [];
-        private readonly ProcessCommandRunner git = new();
-
-        public IReadOnlyList<string> Calls
-        {
-            get
-            {
-                lock (calls)
-                {
-                    return [.. calls];
-                }
-            }
-        }
-
-        /// <summary>Every `dotnet new` of these versions fails.</summary>
-        public IReadOnlyCollection<string> FailNewOf { get; set; } = [];
-
-        /// <summary>When set, each `dotnet new <template>` waits here for the other one: both must be running at once.</summary>
-        public Barrier? Together { get; set; }
-
-        /// <summary>Whether every `dotnet new <template>` met the other one at <see cref="Together"/>.</summary>
-        public bool MetEachTime { get; private set; } = true;
-
-        public string RestoreOutput { get; set; } = "restored";
-
-        public CommandResult Run(string command, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
-        {
-            if (command == "git")
-            {
-                return git.Run(command, arguments, workingDirectory, environment);
-            }
-
-            string? version;
-            lock (calls)
-            {
-                calls.Add(string.Join(' ', arguments));
-                var hive = arguments.SkipWhile(a => a != "--debug:custom-hive").Skip(1).FirstOrDefault();
-                if (arguments is ["new", "install", var package, ..])
-                {
-                    hives[hive!] = File.ReadAllText(package);
-                    return new CommandResult(0, "installed");
-                }
-
-                version = hive is null ? null : hives.GetValueOrDefault(hive);
-            }
-
-            if (arguments is ["new", "std-lib", ..] && Together is { } together && !together.SignalAndWait(TimeSpan.FromMinutes(1)))
-            {
-                MetEachTime = false;
-            }
-
-            if (arguments is ["new", "std-lib", ..] && !FailNewOf.Contains(version!))
-            {
-                Assert.Contains("--generated-on=2026-03-04", arguments);
-                var output = arguments[arguments.ToList().IndexOf("-o") + 1];
-                foreach (var (path, text) in Versions[version!])
-                {
-                    var file = Path.Combine(output, path);
-                    Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                    File.WriteAllBytes(file, Encoding.UTF8.GetBytes(text));
-                }
-
-                return new CommandResult(0, "The template was created successfully.");
-            }
-
-            return arguments is ["restore", ..] ? new CommandResult(0, RestoreOutput) : new CommandResult(127, "Error: Invalid option(s):\n--bad");
-        }
     }
 }

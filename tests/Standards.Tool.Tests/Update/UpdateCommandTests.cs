@@ -52,6 +52,36 @@ public sealed class UpdateCommandTests : IDisposable
         Assert.Equal(["--name=Acme.Text", "--ci", "none"], request.TemplateOptions);
     }
 
+    /// <summary>update merges the template and keeps the SDK pin; its JSON says which pin it kept and which command moves it.</summary>
+    [Fact]
+    public void The_json_names_the_sdk_pin_kept_and_the_upgrade_that_moves_it()
+    {
+        foreach (var (path, text) in TemplateUpdaterTests.Versions["3.0.0"])
+        {
+            var file = Path.Combine(root, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, text.Replace("{sdk}", "3.0.0", StringComparison.Ordinal));
+        }
+
+        Directory.CreateDirectory(Path.Combine(root, ".standards"));
+        File.WriteAllText(Path.Combine(root, TemplateRecord.FileName), TemplateUpdaterTests.Record.Replace("1.0.0", "3.0.0", StringComparison.Ordinal));
+        var packs = UpdateCommand.Packs;
+        UpdateCommand.Packs = _ => new Packs(["3.0.0", "4.0.0"]);
+        try
+        {
+            var output = new StringWriter();
+            var exit = CommandLine.Run(["update", root, "--format", "json"], output, new StringWriter(), new ScriptedDotnet(TemplateUpdaterTests.Versions));
+            var result = System.Text.Json.Nodes.JsonNode.Parse(output.ToString())!["result"]!;
+            Assert.Equal(0, exit);
+            Assert.Equal(("3.0.0", "dotnet standards upgrade --to 4.0.0", "4.0.0"), ((string?)result["sdkPin"], (string?)result["sdkUpgrade"], (string?)result["to"]));
+            Assert.Contains("\"Standards.Sdk\": \"3.0.0\"", File.ReadAllText(Path.Combine(root, "global.json")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            UpdateCommand.Packs = packs;
+        }
+    }
+
     [Theory]
     [InlineData("--init --template std-lib", "--init needs --template <short name> and --from <version>.")]
     [InlineData("--template std-lib", "--template and --from go with --init only.")]

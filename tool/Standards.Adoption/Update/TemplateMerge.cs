@@ -57,13 +57,29 @@ public sealed class TemplateMerge(ICommandRunner runner)
     /// <param name="baseFiles">The template at the recorded version, repo-relative paths.</param>
     /// <param name="theirs">The template at the new version.</param>
     /// <param name="ours">Reads the repo's file (null when the repo has none).</param>
-    public IReadOnlyList<FileMerge> Plan(IReadOnlyDictionary<string, byte[]> baseFiles, IReadOnlyDictionary<string, byte[]> theirs, Func<string, byte[]?> ours)
+    public IReadOnlyList<FileMerge> Plan(IReadOnlyDictionary<string, byte[]> baseFiles, IReadOnlyDictionary<string, byte[]> theirs, Func<string, byte[]?> ours) =>
+        Plan(baseFiles, theirs, ours, LineEndings.None);
+
+    /// <summary>
+    /// The decisions for every path of base or theirs, sorted by path, with the three sides compared and merged as
+    /// git's index holds them (<paramref name="endings"/>) and each new content in the ending the checkout has.
+    /// </summary>
+    /// <param name="baseFiles">The template at the recorded version, repo-relative paths.</param>
+    /// <param name="theirs">The template at the new version.</param>
+    /// <param name="ours">Reads the repo's file (null when the repo has none).</param>
+    /// <param name="endings">The checkout's line endings.</param>
+    public IReadOnlyList<FileMerge> Plan(IReadOnlyDictionary<string, byte[]> baseFiles, IReadOnlyDictionary<string, byte[]> theirs, Func<string, byte[]?> ours, LineEndings endings)
     {
         ArgumentNullException.ThrowIfNull(baseFiles);
         ArgumentNullException.ThrowIfNull(theirs);
         ArgumentNullException.ThrowIfNull(ours);
-        return [.. baseFiles.Keys.Union(theirs.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Select(path => Decide(path, baseFiles.GetValueOrDefault(path), theirs.GetValueOrDefault(path), ours(path)))];
+        ArgumentNullException.ThrowIfNull(endings);
+        return [.. baseFiles.Keys.Union(theirs.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(path =>
+        {
+            var current = ours(path);
+            var merge = Decide(path, endings.Clean(path, baseFiles.GetValueOrDefault(path)), endings.Clean(path, theirs.GetValueOrDefault(path)), endings.Clean(path, current));
+            return merge.Content is null ? merge : merge with { Content = endings.Checkout(path, merge.Content, current) };
+        })];
     }
 
     /// <summary>True for a file a restore writes (NuGet's lock files).</summary>

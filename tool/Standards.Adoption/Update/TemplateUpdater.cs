@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using NuGet.Versioning;
+using Standards.Adoption.Upgrade;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Adoption.Update;
@@ -33,6 +34,19 @@ public sealed class UpdateResult
     /// <summary>True when the repo was written.</summary>
     public required bool Written { get; init; }
 
+    /// <summary>
+    /// The Standards.Sdk version the repo pins (global.json's <c>msbuild-sdks</c>, else the record's
+    /// <c>sdk-version</c>), which update keeps: <c>dotnet standards upgrade</c> moves it, with the baselines and the
+    /// verification build a new SDK version needs. Null when the repo pins none.
+    /// </summary>
+    public string? SdkPin { get; init; }
+
+    /// <summary>True when the lock files still need <c>dotnet restore --force-evaluate</c>: a file the restore reads was written with conflict markers.</summary>
+    public bool RestorePending { get; init; }
+
+    /// <summary>The command that moves the SDK pin to the template version updated to; null when the pin is there already or there is none.</summary>
+    public string? SdkUpgrade => SdkPin is not null && Behind && SdkPin != To ? $"dotnet standards upgrade --to {To}" : null;
+
     /// <summary>True when the repo is behind the target version.</summary>
     public bool Behind => From != To;
 
@@ -54,8 +68,11 @@ public sealed class UpdateResult
 /// <c>dotnet standards update</c>: regenerates the template the repo records (<see cref="TemplateRecord"/>) at the
 /// recorded version (base) and at the target version (theirs), each from its own package in a private template hive
 /// (<c>dotnet new --debug:custom-hive</c>, never the user's), and merges the difference into the repo (ours) file
-/// by file with <see cref="TemplateMerge"/>. The repo is written all files or none, with the record's version moved;
-/// lock files are then restored, not merged.
+/// by file with <see cref="TemplateMerge"/>, each file compared as git's index holds it (<see cref="LineEndings"/>)
+/// and written in the ending the checkout has. Theirs is generated at the SDK version the repo pins: the update keeps
+/// the pin, and <c>dotnet standards upgrade</c> moves it. The repo is written all files or none, with the record's
+/// version moved; lock files are restored, not merged, while the change is still journaled, so a failed or
+/// cancelled restore puts every file back.
 /// </summary>
 public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs, TextWriter log)
 {
@@ -74,6 +91,12 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
     /// project around the work folder is evaluated for context.
     /// </summary>
     private static readonly string[] HiveOnly = ["--debug:disable-sdk-templates", "--debug:disable-project-context"];
+
+    /// <summary>The files a restore evaluates: conflict markers in one of them make it fail.</summary>
+    private static readonly string[] RestoreInputs = [".csproj", ".fsproj", ".vbproj", ".proj", ".props", ".targets", ".sln", ".slnx", ".json", ".config"];
+
+    /// <summary>The template option that pins Standards.Sdk in the generated global.json.</summary>
+    private const string SdkVersionOption = "sdk-version";
 
     /// <summary>Runs the update.</summary>
     public UpdateResult Run(UpdateOptions options)
@@ -98,14 +121,15 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
             return new UpdateResult { Template = record.Template, From = record.Version, To = record.Version, VersionsBehind = 0, Files = unresolved, Written = false };
         }
 
-        var plan = Plan(root, record, from, to);
+        var pin = PinnedSdk(root, record);
+        var (plan, endings) = Plan(root, record, from, to, pin);
         var files = plan.Where(f => f.Outcome != MergeOutcome.Unchanged).ToList();
-        if (writes)
+        var restorePending = writes && Write(root, (pin is null ? record : WithSdk(record, pin)) with { Version = to.ToNormalizedString() }, files, endings);
+        return new UpdateResult
         {
-            Write(root, record, to, files);
-        }
-
-        return new UpdateResult { Template = record.Template, From = record.Version, To = to.ToNormalizedString(), VersionsBehind = behind, Files = files, Written = writes };
+            Template = record.Template, From = record.Version, To = to.ToNormalizedString(), VersionsBehind = behind, Files = files, Written = writes,
+            SdkPin = pin, RestorePending = restorePending,
+        };
     }
 
     /// <summary>
@@ -200,21 +224,56 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
         return (from, to, served.Count(v => v.Listed && v.Version > from && v.Version <= to));
     }
 
+    /// <summary>
+    /// The Standards.Sdk version the repo pins: global.json's <c>msbuild-sdks</c> entry (a malformed global.json is
+    /// STD7505), else the record's <c>sdk-version</c>; null when neither names one.
+    /// </summary>
+    private static string? PinnedSdk(string root, TemplateRecord record)
+    {
+        var file = System.IO.Path.Combine(root, GlobalJsonEditor.FileName);
+        if (File.Exists(file))
+        {
+            try
+            {
+                var pin = VersionMoves.PinnedSdk(File.ReadAllText(file));
+                return pin.OriginalVersion ?? pin.ToNormalizedString();
+            }
+            catch (ToolException ex) when (ex.Code == ToolRuleIds.NotOnSdk)
+            {
+                // A global.json without the pin: the record says what the repo was generated with.
+            }
+        }
+
+        return record.Option(SdkVersionOption);
+    }
+
+    /// <summary>The record with its <c>sdk-version</c> option set to <paramref name="pin"/> (added when it has none).</summary>
+    private static TemplateRecord WithSdk(TemplateRecord record, string pin) => record with
+    {
+        Options = record.Option(SdkVersionOption) is null
+            ? [.. record.Options, new(SdkVersionOption, pin)]
+            : [.. record.Options.Select(o => o.Key == SdkVersionOption ? new KeyValuePair<string, string>(o.Key, pin) : o)],
+    };
+
     private ToolException Unavailable(object version, string why) =>
         new(ToolRuleIds.VersionUnavailable,
             $"the feeds do not serve {NuGetTemplatePacks.PackageId} {version} ({why}; feeds: {packs.Describe()}). Publish that version, add the feed that serves it to nuget.config, or give --to a version the feeds list; nothing was written.",
             TemplateRecord.FileName);
 
-    /// <summary>The merge plan: both versions generated from the record in private hives, compared with the repo.</summary>
-    private List<FileMerge> Plan(string root, TemplateRecord record, NuGetVersion from, NuGetVersion to)
+    /// <summary>
+    /// The merge plan: both versions generated from the record in private hives (theirs at the SDK version the repo
+    /// pins), compared with the repo as git's index holds each file; and the checkout's line endings.
+    /// </summary>
+    private (List<FileMerge> Files, LineEndings Endings) Plan(string root, TemplateRecord record, NuGetVersion from, NuGetVersion to, string? pin)
     {
         var work = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "standards-update-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(work);
         try
         {
-            var (before, after) = GenerateBoth(work, record, from, to);
+            var (before, after) = GenerateBoth(work, record, from, to, pin);
             log.WriteLine($"Merging {after.Count} template files into the repo");
-            return [.. new TemplateMerge(runner).Plan(before, after, path => Ours(root, path))];
+            var endings = LineEndings.Read(runner, root, [.. before.Keys.Union(after.Keys, StringComparer.Ordinal).Append(TemplateRecord.FileName)]);
+            return ([.. new TemplateMerge(runner).Plan(before, after, path => Ours(root, path), endings)], endings);
         }
         finally
         {
@@ -231,11 +290,13 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
     /// <summary>
     /// Base and theirs at once: each version is installed into its own hive and generated into its own folder, so the
     /// two <c>dotnet new</c> runs share nothing. The packages are downloaded first, one after the other; when either
-    /// generation fails, the error of the base is thrown before that of theirs.
+    /// generation fails, the error of the base is thrown before that of theirs. Theirs keeps the SDK version the repo
+    /// pins (<paramref name="pin"/>): moving it is upgrade's work (baselines for the new rules, a verification build),
+    /// not a template merge's; without a pin it follows the pack, as the templates default.
     /// </summary>
-    private (Dictionary<string, byte[]> Before, Dictionary<string, byte[]> After) GenerateBoth(string work, TemplateRecord record, NuGetVersion from, NuGetVersion to)
+    private (Dictionary<string, byte[]> Before, Dictionary<string, byte[]> After) GenerateBoth(string work, TemplateRecord record, NuGetVersion from, NuGetVersion to, string? pin)
     {
-        (NuGetVersion Version, bool FollowSdkVersion)[] versions = [(from, false), (to, true)];
+        (TemplateRecord Record, NuGetVersion Version, bool FollowSdkVersion)[] versions = [(record, from, false), pin is null ? (record, to, true) : (WithSdk(record, pin), to, false)];
         var packages = versions.Select(v => Download(work, record, v.Version)).ToArray();
         var files = new Dictionary<string, byte[]>[versions.Length];
         var errors = new ExceptionDispatchInfo?[versions.Length];
@@ -243,7 +304,7 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
         {
             try
             {
-                files[i] = Generate(work, record, versions[i].Version, packages[i], versions[i].FollowSdkVersion);
+                files[i] = Generate(work, versions[i].Record, versions[i].Version, packages[i], versions[i].FollowSdkVersion);
             }
             catch (Exception ex) when (ex is ToolException or OperationCanceledException or IOException or UnauthorizedAccessException)
             {
@@ -293,32 +354,59 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
         return string.Join(" ", lines.TakeLast(6));
     }
 
-    /// <summary>Whether the repo has a lock file of its own, among the files adopt would see (git's, or a walk without build output).</summary>
-    private bool HasLockFiles(string root) =>
-        RepoFiles.List(runner, root, RepoFiles.IsGitRepo(runner, root)).Any(TemplateMerge.IsLockFile);
-
-    /// <summary>Writes the plan and the record at the new version, all or nothing; then restores when the template or the repo has lock files.</summary>
-    private void Write(string root, TemplateRecord record, NuGetVersion to, List<FileMerge> files)
+    /// <summary>
+    /// Writes the plan and the record at the new version (<paramref name="moved"/>), all or nothing, each file in the
+    /// checkout's ending; then, when the template or the repo has lock files, restores them while the change is still
+    /// journaled: a restore that fails or is cancelled puts every file back, the lock files included, and removes the
+    /// lock files it created. Returns true when the restore is left to the person: a file it reads holds conflict markers.
+    /// </summary>
+    private bool Write(string root, TemplateRecord moved, List<FileMerge> files, LineEndings endings)
     {
-        var version = to.ToNormalizedString();
-        var options = record.Options.Select(o => o.Key == "sdk-version" && o.Value == record.Version ? new KeyValuePair<string, string>(o.Key, version) : o).ToList();
-        var moved = record with { Version = version, Options = options };
         var changes = files.Where(f => f.Writes).Select(f => (f.Path, f.Content)).ToList();
-        changes.Add((TemplateRecord.FileName, System.Text.Encoding.UTF8.GetBytes(moved.ToJson())));
-        TreeWrite.Commit(root, changes);
+        changes.Add((TemplateRecord.FileName, endings.Checkout(TemplateRecord.FileName, System.Text.Encoding.UTF8.GetBytes(moved.ToJson()), Ours(root, TemplateRecord.FileName))));
         // The template's lock files are regenerated, not merged; lock files the team committed itself (a template whose
-        // output has none) follow too: the record's SDK version moved, and the new SDK pins other analyzer versions.
-        if (files.Any(f => f.Outcome == MergeOutcome.Regenerate) || HasLockFiles(root))
+        // output has none) follow too: the merged project files may reference other packages.
+        var lockFiles = LockFiles(root);
+        var restore = files.Any(f => f.Outcome == MergeOutcome.Regenerate) || lockFiles.Count > 0;
+        if (!restore || files.Any(f => f.Outcome == MergeOutcome.Conflict && RestoreInputs.Any(e => f.Path.EndsWith(e, StringComparison.OrdinalIgnoreCase))))
         {
-            log.WriteLine("Restoring to regenerate the lock files");
-            var restore = runner.Run("dotnet", ["restore", "--force-evaluate", "-nologo"], root, DotnetEnvironment);
-            // A project whose SDK does not resolve is skipped with a warning (NU1503) and the restore exits 0: the lock
-            // files were not written, so that is a failure too.
-            if (restore.ExitCode != 0 || restore.Output.Contains("NU1503", StringComparison.Ordinal) || restore.Output.Contains("MSB4236", StringComparison.Ordinal))
+            TreeWrite.Commit(root, changes);
+            return restore;
+        }
+
+        // The lock files join the journal unchanged, so putting the change back puts back what the restore rewrote.
+        changes.AddRange(lockFiles.Select(path => (path, (byte[]?)File.ReadAllBytes(System.IO.Path.Combine(root, path)))));
+        try
+        {
+            TreeWrite.CommitAfter(root, changes, () => Restore(root));
+        }
+        catch (Exception ex) when (ex is ToolException or OperationCanceledException or IOException or UnauthorizedAccessException)
+        {
+            // Read from the disk, not git: after Ctrl-C the runner starts no more commands.
+            foreach (var created in LockFiles(root).Except(lockFiles, StringComparer.Ordinal))
             {
-                throw new ToolException(ToolRuleIds.BuildFailed,
-                    $"the update was written, but `dotnet restore --force-evaluate` failed, so the lock files are not regenerated yet: {Tail(restore.Output)} Fix the restore and run `dotnet restore --force-evaluate` before committing.");
+                File.Delete(System.IO.Path.Combine(root, created));
             }
+
+            throw;
+        }
+
+        return false;
+    }
+
+    /// <summary>The repo's lock files, found on the disk (build output and .git left out).</summary>
+    private List<string> LockFiles(string root) => [.. RepoFiles.List(runner, root, git: false).Where(TemplateMerge.IsLockFile)];
+
+    private void Restore(string root)
+    {
+        log.WriteLine("Restoring to regenerate the lock files");
+        var restore = runner.Run("dotnet", ["restore", "--force-evaluate", "-nologo"], root, DotnetEnvironment);
+        // A project whose SDK does not resolve is skipped with a warning (NU1503) and the restore exits 0: the lock
+        // files were not written, so that is a failure too.
+        if (restore.ExitCode != 0 || restore.Output.Contains("NU1503", StringComparison.Ordinal) || restore.Output.Contains("MSB4236", StringComparison.Ordinal))
+        {
+            throw new ToolException(ToolRuleIds.BuildFailed,
+                $"`dotnet restore --force-evaluate` failed on the merged files, so the lock files could not be regenerated: {Tail(restore.Output)} Every file was put back as it was; fix what the restore names (a package source, the SDK) and run `dotnet standards update` again.");
         }
     }
 }

@@ -185,5 +185,33 @@ public static class TreeWrite
         }
     }
 
+    /// <summary>
+    /// <see cref="Commit(string, IReadOnlyList{ValueTuple{string, byte[]}})"/>, with <paramref name="beforeCommit"/> run
+    /// once every file is in place and the change is still journaled (a restore that reads the new files): when it
+    /// throws (a failure, Ctrl-C), every file is put back as it was and the exception goes on; a kill while it runs
+    /// leaves the journal for <see cref="RecoverInterrupted"/>. The repo ends as before or as after, never between.
+    /// </summary>
+    public static void CommitAfter(string root, IReadOnlyList<(string Path, byte[]? Content)> changes, Action beforeCommit)
+    {
+        ArgumentNullException.ThrowIfNull(beforeCommit);
+        var applied = false;
+        try
+        {
+            Commit(root, changes, step =>
+            {
+                if (step == "commit")
+                {
+                    applied = true;
+                    beforeCommit();
+                }
+            });
+        }
+        catch (Exception) when (applied)
+        {
+            RecoverInterrupted(root);
+            throw;
+        }
+    }
+
     private static string Original(string root, int index) => Path.Combine(root, JournalFolder, index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".orig");
 }
