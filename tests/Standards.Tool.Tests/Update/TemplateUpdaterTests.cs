@@ -160,6 +160,17 @@ public sealed class TemplateUpdaterTests : IDisposable
         Assert.All(dotnet.Calls.Where(c => c.StartsWith("new std-lib", StringComparison.Ordinal)), c => Assert.Contains("--sdk-version=3", c, StringComparison.Ordinal));
     }
 
+    /// <summary>The upgrade is named only when the pin is older than the template version (the same version written otherwise counts as the same).</summary>
+    [Theory]
+    [InlineData("1.0.0", "dotnet standards upgrade --to 2.0.0")]
+    [InlineData("2.0.0", null)]
+    [InlineData("2.0", null)]
+    [InlineData("2.1.0", null)]
+    [InlineData(null, null)]
+    [InlineData("not a version", null)]
+    public void The_upgrade_is_named_when_the_pin_is_older_than_the_template(string? pin, string? upgrade) =>
+        Assert.Equal(upgrade, new UpdateResult { Template = "std-lib", From = "1.0.0", To = "2.0.0", VersionsBehind = 1, Files = [], Written = true, SdkPin = pin }.SdkUpgrade);
+
     [Fact]
     public void Check_and_dry_run_write_nothing_and_say_how_far_behind()
     {

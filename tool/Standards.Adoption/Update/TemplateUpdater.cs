@@ -44,8 +44,8 @@ public sealed class UpdateResult
     /// <summary>True when the lock files still need <c>dotnet restore --force-evaluate</c>: a file the restore reads was written with conflict markers.</summary>
     public bool RestorePending { get; init; }
 
-    /// <summary>The command that moves the SDK pin to the template version updated to; null when the pin is there already or there is none.</summary>
-    public string? SdkUpgrade => SdkPin is not null && Behind && SdkPin != To ? $"dotnet standards upgrade --to {To}" : null;
+    /// <summary>The command that moves the SDK pin to the template version updated to; null when the pin is not older or there is none.</summary>
+    public string? SdkUpgrade => Behind && NuGetVersion.TryParse(SdkPin, out var pin) && NuGetVersion.TryParse(To, out var to) && pin < to ? $"dotnet standards upgrade --to {To}" : null;
 
     /// <summary>True when the repo is behind the target version.</summary>
     public bool Behind => From != To;
