@@ -68,6 +68,31 @@ public sealed class UpdateCancelTests : IDisposable
         Assert.Equal((true, "2.0.0", 6), (check.Behind, check.To, check.Files.Count));
     }
 
+    /// <summary>
+    /// The step run before the commit point sees the new files; when it fails, every file is put back (changed,
+    /// added and deleted ones alike) and its error goes on; when it succeeds, the change is final.
+    /// </summary>
+    [Fact]
+    public void A_change_is_put_back_when_the_step_before_its_commit_fails_and_kept_when_it_succeeds()
+    {
+        var before = Tree();
+        IReadOnlyList<(string, byte[]?)> change = [("SECURITY.md", Encoding.UTF8.GetBytes("changed\n")), ("added.md", Encoding.UTF8.GetBytes("added\n")), ("ci.yml", null)];
+        var seen = string.Empty;
+
+        var failed = Assert.Throws<ToolException>(() => TreeWrite.CommitAfter(root, change, () =>
+        {
+            seen = File.ReadAllText(Path.Combine(root, "SECURITY.md")) + File.ReadAllText(Path.Combine(root, "added.md")) + File.Exists(Path.Combine(root, "ci.yml"));
+            throw new ToolException("STD7506", "the restore failed");
+        }));
+
+        Assert.Equal(("STD7506", "changed\nadded\nFalse"), (failed.Code, seen));
+        Assert.Equal(before, Tree());
+
+        TreeWrite.CommitAfter(root, change, () => { });
+        Assert.Equal(("changed\n", "added\n", false), (File.ReadAllText(Path.Combine(root, "SECURITY.md")), File.ReadAllText(Path.Combine(root, "added.md")), File.Exists(Path.Combine(root, "ci.yml"))));
+        Assert.False(Directory.Exists(Path.Combine(root, TreeWrite.JournalFolder)));
+    }
+
     /// <summary>A successful restore is the commit point: the merge and the regenerated lock file stay, the journal goes.</summary>
     [Fact]
     public void A_restore_that_succeeds_keeps_the_merge_and_the_lock_files_it_wrote()
