@@ -120,6 +120,16 @@ internal sealed class Commands
                 result.AddError($"Unrecognized command or argument '{path}'.");
             }
         });
+        ReportPathsArgument.Validators.Add(result =>
+        {
+            foreach (var path in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (path.StartsWith('-'))
+                {
+                    result.AddError($"Unrecognized command or argument '{path}'.");
+                }
+            }
+        });
     }
 
     /// <summary>Examples shown after the help of a command.</summary>
@@ -251,11 +261,13 @@ internal sealed class Commands
             ReportPathsArgument,
             ReportOutputOption,
         };
-        report.SetAction(parse => ReportCommand.Run(
+        report.SetAction((parse, cancellation) => Task.FromResult(ReportCommand.Run(
             parse.GetValue(ReportPathsArgument) ?? [],
             parse.GetValue(ReportOutputOption),
             parse.GetValue(FormatOption) == "json",
-            console));
+            Verbosity(parse),
+            console,
+            cancellation)));
         return report;
     }
 

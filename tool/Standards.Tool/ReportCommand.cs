@@ -9,16 +9,26 @@ namespace Standards.Tool;
 /// <summary>
 /// <c>dotnet standards report</c>: reads compliance files, writes index.html and fleet.json. Exit 0 when every input
 /// was used, 1 when the page was made but inputs were left out (each named with its STD752x), 2 when nothing could be
-/// made (no usable input, an unwritable folder, a wrong command line).
+/// made (no usable input, an unwritable folder, a wrong command line), 130 when cancelled (Ctrl-C, SIGTERM): then
+/// neither file is written or changed.
 /// </summary>
 internal static class ReportCommand
 {
     /// <summary>The day expiry is counted from; tests fix it.</summary>
     internal static Func<DateOnly> Today { get; set; } = () => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    /// <summary>Runs a parsed report command line.</summary>
-    public static int Run(IReadOnlyList<string> paths, string? output, bool json, ToolConsole console)
+    /// <summary>The limits of the inputs; tests lower them.</summary>
+    internal static FleetLimits Limits { get; set; } = FleetLimits.Default;
+
+    /// <summary>Runs a parsed report command line at normal verbosity, not cancelled.</summary>
+    public static int Run(IReadOnlyList<string> paths, string? output, bool json, ToolConsole console) =>
+        Run(paths, output, json, Verbosity.Normal, console, CancellationToken.None);
+
+    /// <summary>Runs a parsed report command line: quiet prints nothing but errors; <paramref name="cancellation"/> is Ctrl-C and SIGTERM.</summary>
+    public static int Run(IReadOnlyList<string> paths, string? output, bool json, Verbosity verbosity, ToolConsole console, CancellationToken cancellation)
     {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(console);
         // Checked here, not by the parser: a required argument would make `report --help` a usage error.
         if (paths.Count == 0 || string.IsNullOrEmpty(output))
         {
@@ -33,7 +43,25 @@ internal static class ReportCommand
             return CommandLine.Error;
         }
 
-        var (records, problems) = FleetInputs.Read(paths);
+        try
+        {
+            return Report(paths, output, json, verbosity, console, cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            console.Error.WriteLine("Cancelled.");
+            if (json)
+            {
+                console.Output.WriteLine(JsonResult.Cancelled("report"));
+            }
+
+            return CommandLine.Cancelled;
+        }
+    }
+
+    private static int Report(IReadOnlyList<string> paths, string output, bool json, Verbosity verbosity, ToolConsole console, CancellationToken cancellation)
+    {
+        var (records, problems) = FleetInputs.Read(paths, Limits, cancellation);
         foreach (var problem in problems)
         {
             console.Error.WriteLine(problem.Formatted());
@@ -49,23 +77,23 @@ internal static class ReportCommand
 
             var fleet = FleetModel.Build(records, Today());
             var folder = Path.GetFullPath(output);
-            var files = Write(folder, fleet, problems);
+            var files = Write(folder, fleet, problems, cancellation);
             var exitCode = problems.Count == 0 ? CommandLine.Success : CommandLine.Findings;
             if (json)
             {
                 console.Output.WriteLine(JsonResult.Report(exitCode, Result(fleet, problems, files)));
             }
-            else
+            else if (verbosity > Verbosity.Quiet)
             {
                 console.Output.WriteLine($"Fleet report: {fleet.Repos.Count} repo(s) from {fleet.Files} compliance file(s), {problems.Count} left out; {fleet.Expiring.Count} exception(s) expiring within {FleetModel.ExpiringDays} days.");
-                console.Output.WriteLine($"Written: {files.Html}, {files.Json}");
+                console.Output.WriteLine(FleetText.Printable($"Written: {files.Html}, {files.Json}"));
             }
 
             return exitCode;
         }
         catch (ToolException ex)
         {
-            console.Error.WriteLine(ex.Formatted());
+            console.Error.WriteLine(FleetText.Printable(ex.Formatted()));
             if (json)
             {
                 console.Output.WriteLine(JsonResult.Error("report", ex));
@@ -75,22 +103,52 @@ internal static class ReportCommand
         }
     }
 
-    private static (string Html, string Json) Write(string folder, FleetModel fleet, IReadOnlyList<FleetProblem> problems)
+    /// <summary>
+    /// Writes both files all or nothing: each to a temporary name in the output folder, then, past the last point a
+    /// cancellation is honoured, moved over its name; a failure or a cancellation before that removes the temporary
+    /// files and leaves the folder as it was.
+    /// </summary>
+    private static (string Html, string Json) Write(string folder, FleetModel fleet, IReadOnlyList<FleetProblem> problems, CancellationToken cancellation)
     {
         var html = Path.Combine(folder, FleetHtml.FileName);
         var json = Path.Combine(folder, FleetJson.FileName);
+        var suffix = $".{Guid.NewGuid():N}.tmp";
+        var temporary = (Html: Path.Combine(folder, "." + FleetHtml.FileName + suffix), Json: Path.Combine(folder, "." + FleetJson.FileName + suffix));
         try
         {
+            var page = FleetHtml.Write(fleet, problems, cancellation);
+            var data = FleetJson.Write(fleet, problems);
+            cancellation.ThrowIfCancellationRequested();
             Directory.CreateDirectory(folder);
-            File.WriteAllText(html, FleetHtml.Write(fleet, problems));
-            File.WriteAllText(json, FleetJson.Write(fleet, problems));
+            File.WriteAllText(temporary.Html, page);
+            File.WriteAllText(temporary.Json, data);
+            cancellation.ThrowIfCancellationRequested();
+            File.Move(temporary.Json, json, overwrite: true);
+            File.Move(temporary.Html, html, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new ToolException(ToolRuleIds.ReportNotWritten, $"The report cannot be written to {folder}: {ex.Message}. Give a folder you can write with -o.");
         }
+        finally
+        {
+            Delete(temporary.Html);
+            Delete(temporary.Json);
+        }
 
         return (html, json);
+    }
+
+    private static void Delete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left behind only when the folder itself became unwritable; its dot name keeps it out of the way.
+        }
     }
 
     private static JsonObject Result(FleetModel fleet, IReadOnlyList<FleetProblem> problems, (string Html, string Json) files) => new()

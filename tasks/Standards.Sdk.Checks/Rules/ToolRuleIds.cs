@@ -97,6 +97,14 @@ public static class ToolRuleIds
     [Rule("The fleet report cannot be made", Severity.Error, "adoption-baseline")]
     public const string ReportNotWritten = "STD7524";
 
+    /// <summary>A compliance file, or the inputs of `dotnet standards report` together, exceed the report's documented limits (size of a file, size in all, number of files).</summary>
+    [Rule("A report input exceeds the limits", Severity.Error, "adoption-baseline")]
+    public const string ComplianceTooLarge = "STD7525";
+
+    /// <summary>A path under an input folder of `dotnet standards report` is not read: a link out of the folder, a link loop or dangling link, or not a regular file (FIFO, socket, device).</summary>
+    [Rule("A report input path is not followed or not read", Severity.Error, "adoption-baseline")]
+    public const string ComplianceNotRegular = "STD7526";
+
     /// <summary>`dotnet standards update` finds no .standards/template.json: the repo does not say what generated it.</summary>
     [Rule("The repo has no template record", Severity.Error, "adoption-baseline")]
     public const string TemplateRecordMissing = "STD7530";

@@ -17,7 +17,10 @@ public static class FleetHtml
     public const string FileName = "index.html";
 
     /// <summary>The page's text.</summary>
-    public static string Write(FleetModel fleet, IReadOnlyList<FleetProblem> problems)
+    public static string Write(FleetModel fleet, IReadOnlyList<FleetProblem> problems) => Write(fleet, problems, CancellationToken.None);
+
+    /// <summary>The page's text; throws <see cref="OperationCanceledException"/> when cancelled.</summary>
+    public static string Write(FleetModel fleet, IReadOnlyList<FleetProblem> problems, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(fleet);
         ArgumentNullException.ThrowIfNull(problems);
@@ -26,24 +29,58 @@ public static class FleetHtml
             .Append("<title>Standards.Sdk fleet report</title>\n<style>").Append(Style()).Append("</style>\n</head>\n<body>\n<main>\n")
             .Append(Text($"<h1>Standards.Sdk fleet: {fleet.Repos.Count} repos</h1>\n"))
             .Append(Text($"<p class=\"muted\">From {fleet.Files} compliance files on {Day(fleet.Today)}; newest Standards.Sdk in the fleet: {E(fleet.NewestSdkVersion)}. Exceptions expiring within {FleetModel.ExpiringDays} days are listed below the table.</p>\n"));
+        var anchors = Anchors(fleet.Repos.Select(r => r.Repo));
         AppendProblems(html, problems);
         AppendControls(html);
-        AppendTable(html, fleet);
-        AppendExpiring(html, fleet);
+        AppendTable(html, fleet, anchors);
+        AppendExpiring(html, fleet, anchors);
         foreach (var repo in fleet.Repos)
         {
-            AppendSection(html, fleet, repo);
+            cancellation.ThrowIfCancellationRequested();
+            AppendSection(html, fleet, repo, anchors[repo.Repo]);
         }
 
         html.Append("</main>\n<script>").Append(Script).Append("</script>\n</body>\n</html>\n");
         return html.ToString();
     }
 
-    /// <summary>The id of a repo's section.</summary>
+    /// <summary>The id of a repo's section when no other repo's name makes the same one (<see cref="Anchors"/>).</summary>
     public static string Anchor(string repo)
     {
         ArgumentNullException.ThrowIfNull(repo);
         return "repo-" + string.Concat(repo.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-'));
+    }
+
+    /// <summary>
+    /// The id of each repo's section, unique on the page: names that differ only by case or punctuation
+    /// (<c>Org/App</c>, <c>org-app</c>) share an <see cref="Anchor"/>, so each after the first, in the order given, gets
+    /// the first free <c>-2</c>, <c>-3</c>... A section's heading is <c>id-title</c>, so that id is kept free too.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Anchors(IEnumerable<string> repos)
+    {
+        ArgumentNullException.ThrowIfNull(repos);
+        var anchors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var repo in repos)
+        {
+            if (anchors.ContainsKey(repo))
+            {
+                continue;
+            }
+
+            var stem = Anchor(repo);
+            var id = stem;
+            for (var n = 2; used.Contains(id) || used.Contains(id + "-title"); n++)
+            {
+                id = string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}");
+            }
+
+            used.Add(id);
+            used.Add(id + "-title");
+            anchors[repo] = id;
+        }
+
+        return anchors;
     }
 
     private static void AppendProblems(StringBuilder html, IReadOnlyList<FleetProblem> problems)
@@ -74,7 +111,7 @@ public static class FleetHtml
         ("baseline", "Baseline entries (trend)"), ("expiring", "Exceptions expiring"), ("coverage", "Coverage line / branch"), ("date", "Last build"),
     ];
 
-    private static void AppendTable(StringBuilder html, FleetModel fleet)
+    private static void AppendTable(StringBuilder html, FleetModel fleet, IReadOnlyDictionary<string, string> anchors)
     {
         html.Append("<table id=\"fleet\">\n<caption>Repos by their newest build. Sort by a column's button.</caption>\n<thead>\n<tr>");
         foreach (var (key, title) in Columns)
@@ -85,13 +122,13 @@ public static class FleetHtml
         html.Append("</tr>\n</thead>\n<tbody>\n");
         foreach (var repo in fleet.Repos)
         {
-            AppendRow(html, repo);
+            AppendRow(html, repo, anchors[repo.Repo]);
         }
 
         html.Append("</tbody>\n</table>\n");
     }
 
-    private static void AppendRow(StringBuilder html, FleetRepo repo)
+    private static void AppendRow(StringBuilder html, FleetRepo repo, string anchor)
     {
         var facts = repo.Latest.Facts;
         var baseline = FleetRepo.BaselineTotal(facts);
@@ -99,7 +136,7 @@ public static class FleetHtml
         html.Append(Text($"<tr data-repo=\"{E(repo.Repo.ToLowerInvariant())}\" data-status=\"{repo.Status}\" data-search=\"{E($"{repo.Repo} {facts.SdkVersion} {facts.RepoKind} {facts.Version}".ToLowerInvariant())}\" "))
             .Append(Text($"data-behind=\"{repo.VersionsBehind}\" data-findings=\"{repo.Findings}\" data-baseline=\"{baseline?.ToString(CultureInfo.InvariantCulture) ?? "-1"}\" data-expiring=\"{repo.Expiring.Count}\" "))
             .Append(Text($"data-coverage=\"{(coverage is null ? "-1" : Number(coverage.Line))}\" data-date=\"{E(facts.Date)}\">"))
-            .Append(Text($"<th scope=\"row\"><a href=\"#{Anchor(repo.Repo)}\">{E(repo.Repo)}</a></th>"))
+            .Append(Text($"<th scope=\"row\"><a href=\"#{anchor}\">{E(repo.Repo)}</a></th>"))
             .Append(Text($"<td><span class=\"badge {repo.Status}\">{repo.Status}</span></td>"))
             .Append(Text($"<td>{E(facts.SdkVersion)} <span class=\"muted\">({repo.VersionsBehind} behind)</span></td>"))
             .Append(Text($"<td>{repo.Findings}</td>"))
@@ -126,7 +163,7 @@ public static class FleetHtml
         return Text($"<svg class=\"spark\" width=\"80\" height=\"20\" viewBox=\"0 0 80 20\" role=\"img\" aria-label=\"{E(label)}\"><polyline fill=\"none\" stroke=\"{FleetColours.Sparkline.Foreground}\" stroke-width=\"1.5\" points=\"{points}\"/></svg>");
     }
 
-    private static void AppendExpiring(StringBuilder html, FleetModel fleet)
+    private static void AppendExpiring(StringBuilder html, FleetModel fleet, IReadOnlyDictionary<string, string> anchors)
     {
         var expiring = fleet.Expiring;
         html.Append(Text($"<section id=\"expiring\" aria-labelledby=\"expiring-title\">\n<h2 id=\"expiring-title\">Exceptions expiring within {FleetModel.ExpiringDays} days ({expiring.Count})</h2>\n"));
@@ -139,16 +176,15 @@ public static class FleetHtml
         html.Append("<table id=\"expiring-list\">\n<thead><tr><th scope=\"col\">Repo</th><th scope=\"col\">Rule</th><th scope=\"col\">Scope</th><th scope=\"col\">Owner</th><th scope=\"col\">Expires</th><th scope=\"col\">Days left</th></tr></thead>\n<tbody>\n");
         foreach (var (repo, exception) in expiring)
         {
-            html.Append(Text($"<tr><td><a href=\"#{Anchor(repo)}\">{E(repo)}</a></td><td>{E(exception.Rule)}</td><td><code>{E(exception.Scope)}</code></td><td>{E(exception.Owner)}</td><td>{E(exception.Expires)}</td><td>{fleet.DaysLeft(exception)}</td></tr>\n"));
+            html.Append(Text($"<tr><td><a href=\"#{anchors[repo]}\">{E(repo)}</a></td><td>{E(exception.Rule)}</td><td><code>{E(exception.Scope)}</code></td><td>{E(exception.Owner)}</td><td>{E(exception.Expires)}</td><td>{fleet.DaysLeft(exception)}</td></tr>\n"));
         }
 
         html.Append("</tbody>\n</table>\n</section>\n");
     }
 
-    private static void AppendSection(StringBuilder html, FleetModel fleet, FleetRepo repo)
+    private static void AppendSection(StringBuilder html, FleetModel fleet, FleetRepo repo, string id)
     {
         var facts = repo.Latest.Facts;
-        var id = Anchor(repo.Repo);
         html.Append(Text($"<section class=\"repo\" id=\"{id}\" aria-labelledby=\"{id}-title\">\n<h2 id=\"{id}-title\">{E(repo.Repo)}</h2>\n"))
             .Append(Text($"<p>{E(facts.RepoKind)}, version {E(facts.Version ?? "none (no version.json)")}, Standards.Sdk {E(facts.SdkVersion)}, commit <code>{E(facts.Commit ?? "unknown")}</code>, built {E(facts.Date)}; {repo.History.Count} build(s) read. "))
             .Append(Text($"Baselines: {Count(facts.RepoBaselineEntries)} repo, {Count(facts.CodeBaselineEntries)} code entries. SBOM: {(facts.Sbom.Enabled ? E(facts.Sbom.Format ?? "on") : "off")}.</p>\n"));
@@ -277,14 +313,22 @@ public static class FleetHtml
             if (view.status) { parts.push('status=' + view.status); }
             history.replaceState(null, '', '#' + parts.join('&'));
           }
+          // The hash is untrusted (anyone can send a link): each value is decoded on its own (a bad escape drops only
+          // it), only the view's own names are taken, and sort and status must be one of the page's values; nothing
+          // from it reaches a selector or the markup.
+          var keys = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.getAttribute('data-key'); });
+          var statuses = Array.prototype.map.call(status.options, function (option) { return option.value; });
           function load() {
-            location.hash.replace(/^#/, '').split('&').forEach(function (part) {
+            var hash = typeof location.hash === 'string' ? location.hash : '';
+            hash.replace(/^#/, '').split('&').forEach(function (part) {
               var at = part.indexOf('='); if (at < 0) { return; }
-              var name = part.slice(0, at), value = decodeURIComponent(part.slice(at + 1));
-              if (name in view) { view[name] = value; }
+              var name = part.slice(0, at), value;
+              try { value = decodeURIComponent(part.slice(at + 1)); } catch (e) { return; }
+              if (Object.prototype.hasOwnProperty.call(view, name)) { view[name] = value; }
             });
-            if (!table.querySelector('th[data-key="' + view.sort + '"]')) { view.sort = 'repo'; }
+            if (keys.indexOf(view.sort) < 0) { view.sort = 'repo'; }
             if (view.dir !== 'desc') { view.dir = 'asc'; }
+            if (statuses.indexOf(view.status) < 0) { view.status = ''; }
           }
           table.tHead.addEventListener('click', function (event) {
             var th = event.target.closest('th'); if (!th) { return; }
@@ -294,8 +338,12 @@ public static class FleetHtml
           });
           filter.addEventListener('input', function () { view.q = filter.value; apply(); save(); });
           status.addEventListener('change', function () { view.status = status.value; apply(); save(); });
-          window.addEventListener('hashchange', function () { load(); apply(); });
-          load(); apply();
+          function show() {
+            try { load(); } catch (e) { view = { sort: 'repo', dir: 'asc', q: '', status: '' }; }
+            apply();
+          }
+          window.addEventListener('hashchange', show);
+          show();
         })();
         """;
 
@@ -307,5 +355,6 @@ public static class FleetHtml
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+    // Control and bidirectional formatting characters are shown as \uXXXX (FleetText), then HTML-encoded.
+    private static string E(string? text) => WebUtility.HtmlEncode(FleetText.Printable(text));
 }

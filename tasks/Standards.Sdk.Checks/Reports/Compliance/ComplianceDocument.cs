@@ -18,7 +18,7 @@ public sealed record ComplianceProblem(string Code, string Message, int Line);
 /// when a member is removed or changes meaning; members may be added. A reader refuses a newer version rather than
 /// misread it, and reads version 1 (findings of the repository checks only: <see cref="ComplianceFacts.CountsProjects"/> false).
 /// </summary>
-public static class ComplianceDocument
+public static partial class ComplianceDocument
 {
     /// <summary>The file name, in artifacts/standards/.</summary>
     public const string FileName = "compliance.json";
@@ -205,7 +205,7 @@ public static class ComplianceDocument
     }
 
     /// <summary>Reads the members; the first problem stops it.</summary>
-    private sealed class Reader(JsonObjectNode root)
+    private sealed partial class Reader(JsonObjectNode root)
     {
         public ComplianceProblem? Problem { get; private set; }
 
@@ -241,9 +241,16 @@ public static class ComplianceDocument
                 return null;
             }
 
-            if (!DateTimeOffset.TryParse(date, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+            // The schema's pattern, exactly: a date the page sorts and the history orders by must mean one instant.
+            if (!DateTime.TryParseExact(date, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out _))
             {
                 Problem = Malformed($"\"date\" is '{date}', not an ISO 8601 date and time", root.Get("date")!.Line);
+                return null;
+            }
+
+            CheckSchema(version, findings, projects);
+            if (Problem is not null)
+            {
                 return null;
             }
 
