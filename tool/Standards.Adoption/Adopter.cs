@@ -16,6 +16,9 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
     /// <summary>The clock that dates the exceptions adopt records.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>Ctrl-C: checked after the last command, so a run cancelled at any point writes nothing to the repo.</summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>Runs the adoption.</summary>
     public AdoptionResult Run(AdoptOptions options)
     {
@@ -48,6 +51,8 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             var survey = new AdoptionSurvey(new WorkspaceCommands(runner), log, Clock, options.NullableLimit, plan.Nullable).Run(root, copy.Folder, projects, plan.Changes);
             changeLines.AddRange(survey.ChangeLines);
             WorkspaceOutputs.Add(root, copy.Folder, new WorkspaceOutputs.RepoBefore(files, before.Repo is not null, before.Code is not null), plan.Changes, survey.CodeEntries, changeLines);
+            // Every command stops on the cancellation; a signal that came after the last one still writes nothing.
+            Cancellation.ThrowIfCancellationRequested();
             var write = !options.DryRun && plan.Changes.Files.Count > 0;
             var result = Result(root, plan.Changes, survey, before, write, new RepoFacts(changeLines, leftAlone, weakened));
             if (write)

@@ -80,7 +80,11 @@ internal sealed class AdoptionSurvey(WorkspaceCommands commands, TextWriter log,
         ProjectEntries.Drop(workspace);
 
         // The survey builds read the repo as CI will after the adoption is committed: a git repo with every file committed.
+        // The copy holds exactly the files the repo's build judges (what git tracks, whatever .gitignore says, and what
+        // it sees untracked), so all of them are added, ignored or not: a tracked file that .gitignore matches (a
+        // force-added .env) is tracked here too, and the checks of tracked files (secrets) see it as CI does.
         commands.Git(workspace, "init", "-q");
+        commands.Git(workspace, "add", "--all", "--force");
         commands.CommitAll(workspace, "adopt", allowEmpty: false);
         var solution = Path.Combine(workspace, "standards-adopt.slnx");
         File.WriteAllText(solution, "<Solution>\n" + string.Concat(projects.Select(p => $"  <Project Path=\"{System.Security.SecurityElement.Escape(p)}\" />\n")) + "</Solution>\n");

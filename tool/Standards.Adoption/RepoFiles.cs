@@ -1,6 +1,9 @@
 namespace Standards.Adoption;
 
-/// <summary>The files of a repo the tool looks at: git's view (tracked and untracked, not ignored) when it is a git repo.</summary>
+/// <summary>
+/// The files of a repo the tool looks at, when it is a git repo the ones its build judges: every file git tracks,
+/// whatever .gitignore says (a force-added file is committed, so CI checks it), and the untracked ones git does not ignore.
+/// </summary>
 public static class RepoFiles
 {
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { ".git", "bin", "obj", "artifacts", "node_modules", ".vs", ".idea" };

@@ -19,6 +19,8 @@ internal sealed class Run(Commands commands, ParseResult parse, ToolConsole cons
     {
         // A survey is an adoption run that writes nothing, on whatever state the tree is in.
         var result = adopter.Run(options with { DryRun = true, AllowDirty = true });
+        // Cancelled after the last build: no report either.
+        cancellation.ThrowIfCancellationRequested();
         var reports = Path.GetFullPath(folder ?? Path.Combine(options.Path, "artifacts", "standards"));
         Directory.CreateDirectory(reports);
         var markdown = Path.Combine(reports, SurveyReport.MarkdownFile);
@@ -37,7 +39,7 @@ internal sealed class Run(Commands commands, ParseResult parse, ToolConsole cons
         var options = commands.AdoptOptions(parse);
         var progressWriter = json ? console.Error : console.Output;
         var progress = Progress.For(verbosity, progressWriter, json ? console.ErrorIsTerminal : console.OutputIsTerminal, console.NoColor);
-        var adopter = new Adopter(console.Runner(cancellation, progress), progress.Log);
+        var adopter = new Adopter(console.Runner(cancellation, progress), progress.Log) { Cancellation = cancellation };
         try
         {
             // A signal after the work is done changes nothing: what was written is reported.

@@ -13,6 +13,7 @@ internal sealed class SignalCancellation : IDisposable
 
     public SignalCancellation()
     {
+        RestoreIgnoredInterrupt();
         registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle)];
     }
 
@@ -29,9 +30,50 @@ internal sealed class SignalCancellation : IDisposable
         source.Dispose();
     }
 
+    /// <summary>
+    /// A process started as a background job of a non-interactive shell (<c>command &amp;</c> in a script) inherits
+    /// SIGINT ignored, and .NET keeps an inherited ignore: such a run would never see Ctrl-C sent to its process group,
+    /// nor would the builds it starts (an ignore survives exec), and would go on to write the repo. The tool asks for
+    /// Ctrl-C explicitly, so an ignored SIGINT is put back to its default before the handler is registered (as Go's
+    /// signal.Notify does); the builds then start with the default too. Runs before anything in the process touches
+    /// the runtime's signal handling, which reads the disposition once.
+    /// </summary>
+    private static void RestoreIgnoredInterrupt()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        try
+        {
+            var previous = NativeMethods.Signal(NativeMethods.SigInt, NativeMethods.SigDfl);
+            if (previous != NativeMethods.SigIgn)
+            {
+                // Not ignored: whatever was there (the default, or the runtime's own handler) stays.
+                NativeMethods.Signal(NativeMethods.SigInt, previous);
+            }
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // No C library to ask (not expected on Unix): the disposition stays as inherited.
+        }
+    }
+
     private void Handle(PosixSignalContext context)
     {
         context.Cancel = true;
         source.Cancel();
+    }
+
+    private static class NativeMethods
+    {
+        public const int SigInt = 2;
+        public static readonly nint SigDfl = 0;
+        public static readonly nint SigIgn = 1;
+
+        [DllImport("libc", EntryPoint = "signal")]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern nint Signal(int signal, nint handler);
     }
 }

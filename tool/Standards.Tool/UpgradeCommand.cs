@@ -23,7 +23,7 @@ internal static class UpgradeCommand
         var progress = Progress.For(commands.Verbosity(parse), json ? console.Error : console.Output, json ? console.ErrorIsTerminal : console.OutputIsTerminal, console.NoColor);
         try
         {
-            return await progress.RunAsync(() => Execute(options, json, console.Output, console.Runner(cancellation, progress), progress.Log)).ConfigureAwait(false);
+            return await progress.RunAsync(() => Execute(options, json, console.Output, console.Runner(cancellation, progress), progress.Log, cancellation)).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -57,14 +57,14 @@ internal static class UpgradeCommand
         return commands.UpgradeOptions(parse);
     }
 
-    private static int Execute(UpgradeOptions options, bool json, TextWriter output, ICommandRunner runner, TextWriter log)
+    private static int Execute(UpgradeOptions options, bool json, TextWriter output, ICommandRunner runner, TextWriter log, CancellationToken cancellation)
     {
         if (!Directory.Exists(options.Path))
         {
             throw new ToolException(ToolRuleIds.Usage, $"{options.Path} is not a folder. Give the repo's root folder (where global.json is).");
         }
 
-        var result = new Upgrader(runner, Feeds(Path.GetFullPath(options.Path)), log).Run(options);
+        var result = new Upgrader(runner, Feeds(Path.GetFullPath(options.Path)), log) { Cancellation = cancellation }.Run(options);
         if (result.From == result.To)
         {
             output.WriteLine($"Standards.Sdk {result.From} is the newest version the feeds serve; nothing to do.");

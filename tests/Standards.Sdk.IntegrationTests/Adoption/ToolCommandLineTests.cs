@@ -118,8 +118,8 @@ public sealed class ToolCommandLineTests(ITestOutputHelper output)
         var status = repo.Git("status", "--porcelain", "--ignored").Output;
         var head = repo.Git("rev-parse", "HEAD").Output;
         var environment = new Dictionary<string, string?> { ["TMPDIR"] = temp };
-        // SIGINT back to its default first: a test run started as a background job inherits it ignored, and the
-        // .NET runtime keeps an inherited ignore, so the tool would never see the signal (perl is in every base image).
+        // SIGINT back to its default first, as a terminal's foreground job has it (a test run started as a background
+        // job inherits it ignored; the tool restores that itself, which SignalTests covers; perl is in every base image).
         using var run = ToolProcess.Start(repo, ["perl", "-e", "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec: $!\"", "setsid", "dotnet", "standards", command], environment);
         Assert.True(run.WaitFor("Building in survey mode", TimeSpan.FromMinutes(10)), run.Output);
         ProcessRunner.Run("kill", ["-s", signal, "--", $"-{run.Id}"], repo.Root).EnsureSuccess("kill");

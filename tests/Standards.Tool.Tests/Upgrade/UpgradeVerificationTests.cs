@@ -114,6 +114,22 @@ public sealed class UpgradeVerificationTests : IDisposable
         Assert.Contains("- CS0246 src/A/Class1.cs(3): a compiler error", changelog, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The signal arrives while the last command (the tests) runs, and that command still ends normally: the upgrade,
+    /// green on the new version, is cancelled before it writes the repo.
+    /// </summary>
+    [Fact]
+    public void A_signal_during_the_last_command_writes_nothing()
+    {
+        var before = Files();
+        dotnet.Build = (workspace, survey) => (0, survey ? SurveyLine(workspace) : string.Empty);
+        using var cancel = new CancellationTokenSource();
+        dotnet.Test = cancel.Cancel;
+
+        Assert.Throws<OperationCanceledException>(() => new Upgrader(dotnet, new UpgraderFeeds(), TextWriter.Null) { Cancellation = cancel.Token }.Run(new UpgradeOptions(Root, "1.1.0")));
+        Assert.Equal(before, Files());
+    }
+
     /// <summary>The feeds serve 1.0.0 and 1.1.0 of the SDK and the tool, with the same catalog.</summary>
     private sealed class UpgraderFeeds : IPackageFeeds
     {
@@ -137,6 +153,9 @@ public sealed class UpgradeVerificationTests : IDisposable
         /// <summary>A build: exit code and output for the workspace and whether it is the survey build.</summary>
         public Func<string, bool, (int ExitCode, string Output)> Build { get; set; } = (_, _) => (0, string.Empty);
 
+        /// <summary>Called when `dotnet test` runs, which then passes.</summary>
+        public Action Test { get; set; } = () => { };
+
         /// <summary>The workspace's nuget.config as the restore saw it.</summary>
         public string RestoredWith { get; private set; } = string.Empty;
 
@@ -151,9 +170,16 @@ public sealed class UpgradeVerificationTests : IDisposable
             {
                 "restore" => Restored(workingDirectory),
                 "build" => Build(workingDirectory, arguments.Contains("-p:StandardsSurveyBuild=true")),
+                "test" => Tested(),
                 _ => (0, string.Empty),
             };
             return new CommandResult(exitCode, output);
+        }
+
+        private (int, string) Tested()
+        {
+            Test();
+            return (0, string.Empty);
         }
 
         private (int, string) Restored(string workspace)

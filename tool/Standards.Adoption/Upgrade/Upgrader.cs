@@ -62,6 +62,9 @@ public sealed class UpgradeResult
 /// </summary>
 public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWriter log)
 {
+    /// <summary>Ctrl-C: checked after the last command, so an upgrade cancelled at any point writes nothing to the repo.</summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>Runs the upgrade.</summary>
     public UpgradeResult Run(UpgradeOptions options)
     {
@@ -123,6 +126,8 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
     /// </summary>
     private bool Write(string root, ChangeSet changes, bool dryRun, bool green)
     {
+        // Every command stops on the cancellation; a signal that came after the last one still writes nothing.
+        Cancellation.ThrowIfCancellationRequested();
         if (!green)
         {
             log.WriteLine("The CI-mode build on the new version fails: nothing is written to the repo.");
@@ -216,7 +221,7 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
         try
         {
             changes.Commit(staging);
-            var result = new Adopter(runner, log).Run(new AdoptOptions(staging, target.ToNormalizedString(), DryRun: false, AllowDirty: true));
+            var result = new Adopter(runner, log) { Cancellation = Cancellation }.Run(new AdoptOptions(staging, target.ToNormalizedString(), DryRun: false, AllowDirty: true));
             foreach (var (file, content) in result.Changes.Files)
             {
                 var original = System.IO.Path.Combine(root, file);
