@@ -18,6 +18,13 @@ public sealed class JournalPropertyTests : IDisposable
 
     private readonly string top = Path.Combine(Path.GetTempPath(), "standards-journal-prop-" + Guid.NewGuid().ToString("N")[..8]);
 
+    // The sentinel is written once: the samples run in parallel, each in its own repo beside it.
+    public JournalPropertyTests()
+    {
+        Directory.CreateDirectory(Outside);
+        File.WriteAllBytes(Path.Combine(Outside, "sentinel.txt"), SentinelBytes);
+    }
+
     public void Dispose() => Directory.Delete(top, recursive: true);
 
     private string Outside => Path.Combine(top, "outside");
@@ -104,8 +111,6 @@ public sealed class JournalPropertyTests : IDisposable
     {
         var root = Path.Combine(top, "repo" + index.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Directory.CreateDirectory(Path.Combine(root, "src"));
-        Directory.CreateDirectory(Outside);
-        File.WriteAllBytes(Path.Combine(Outside, "sentinel.txt"), SentinelBytes);
         File.WriteAllText(Path.Combine(root, "a.txt"), "in the repo\n");
         var folder = Path.Combine(root, TreeWrite.JournalFolder);
         Directory.CreateDirectory(folder);
