@@ -1,5 +1,7 @@
+using System.Text;
 using CsCheck;
 using Standards.Adoption;
+using Standards.Adoption.Update;
 
 namespace Standards.Tool.Tests;
 
@@ -85,6 +87,41 @@ public sealed class RepoPathTests : IDisposable
         Assert.Equal("is not a regular file (a device, a pipe or a socket)", RepoPath.Problem(root, "pipe"));
         File.WriteAllText(Path.Combine(root, "empty.txt"), string.Empty);
         Assert.Null(RepoPath.Problem(root, "empty.txt"));
+    }
+
+    [Fact]
+    public void A_change_with_a_path_out_of_the_repo_is_STD7543_and_writes_nothing_in_or_out()
+    {
+        Directory.CreateSymbolicLink(Path.Combine(root, "escape"), outside);
+        var content = Encoding.UTF8.GetBytes("new\n");
+
+        var ex = Assert.Throws<ToolException>(() => TreeWrite.Commit(root, [("src/B.cs", content), ("escape/new.txt", content)]));
+
+        Assert.Equal(("STD7543", "the change set"), (ex.Code, ex.File));
+        Assert.False(File.Exists(Path.Combine(root, "src", "B.cs")));
+        Assert.False(Directory.Exists(Path.Combine(root, TreeWrite.JournalFolder)));
+        Assert.Equal(["secret.txt"], Directory.EnumerateFileSystemEntries(outside).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void The_file_list_of_a_folder_without_git_does_not_walk_into_a_folder_link_out_of_it()
+    {
+        Directory.CreateSymbolicLink(Path.Combine(root, "escape"), outside);
+        Assert.Equal(["src/A.cs"], RepoFiles.List(new ProcessCommandRunner(), root, git: false));
+    }
+
+    [Fact]
+    public void A_committed_link_to_a_file_outside_the_repo_stops_the_file_list_with_STD7543()
+    {
+        File.CreateSymbolicLink(Path.Combine(root, "secret.txt"), Path.Combine(outside, "secret.txt"));
+        var git = new ProcessCommandRunner();
+        Assert.Equal(0, git.Run("git", ["init", "-q"], root).ExitCode);
+        Assert.Equal(0, git.Run("git", ["add", "-A"], root).ExitCode);
+
+        var ex = Assert.Throws<ToolException>(() => RepoFiles.List(git, root, git: true));
+
+        Assert.Equal(("STD7543", "the repo's file list"), (ex.Code, ex.File));
+        Assert.Contains("secret.txt", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

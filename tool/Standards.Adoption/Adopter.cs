@@ -28,7 +28,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
 
         // A run killed while it wrote the repo left a journal: its files are put back first, so the tree is the user's
         // again; a dry run (and so a survey) writes nothing and stops instead of judging a half-written tree.
-        var recovered = Update.TreeWrite.RecoverBeforeCommand(runner, root, options.DryRun, "dotnet standards adopt` (or the `upgrade` or `update` that was stopped");
+        var recovered = Update.TreeWrite.RecoverBeforeCommand(runner, root, options.DryRun, "`dotnet standards adopt` (or the `upgrade` or `update` that was stopped)");
         var (files, projects) = FindProjects(root, options.AllowDirty);
         var before = AdoptionBaselines.Read(root);
         var changeLines = new List<string>();

@@ -83,7 +83,7 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
         var writes = !options.DryRun && !options.Check;
         // A command killed while it wrote the repo left a journal: its files are put back before anything reads them
         // (a --check or --dry-run writes nothing and stops instead of judging a half-written tree).
-        TreeWrite.RecoverBeforeCommand(runner, root, !writes, "dotnet standards update");
+        TreeWrite.RecoverBeforeCommand(runner, root, !writes, "`dotnet standards update`");
         var record = ReadRecord(root);
         if (writes && !options.AllowDirty && RepoFiles.IsGitRepo(runner, root) && RepoFiles.Uncommitted(runner, root) is { Count: > 0 } dirty)
         {
@@ -121,7 +121,7 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
     public TemplateRecord Init(string root, string template, string from, IReadOnlyList<string> tokens, string today)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        TreeWrite.RecoverBeforeCommand(runner, root, readOnly: false, "dotnet standards update --init");
+        TreeWrite.RecoverBeforeCommand(runner, root, readOnly: false, "`dotnet standards update --init`");
         if (File.Exists(System.IO.Path.Combine(root, TemplateRecord.FileName)))
         {
             throw new ToolException(ToolRuleIds.TemplateRecordExists,

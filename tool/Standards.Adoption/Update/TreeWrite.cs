@@ -31,7 +31,11 @@ public static class TreeWrite
         ArgumentNullException.ThrowIfNull(changes);
         RecoverInterrupted(root);
         // Every path of a change goes through the one resolver: nothing the tool writes or deletes is outside the repo.
-        var entries = changes.Select(c => new JournalEntry(c.Path.Replace('\\', '/'), File.Exists(RepoPath.Resolve(root, c.Path, "the change set")), c.Content is null)).ToList();
+        var entries = changes.Select(c =>
+        {
+            var path = c.Path.Replace('\\', '/');
+            return new JournalEntry(path, File.Exists(RepoPath.Resolve(root, path, "the change set")), c.Content is null);
+        }).ToList();
         var current = string.Empty;
         try
         {
@@ -90,7 +94,7 @@ public static class TreeWrite
     /// <param name="runner">Runs git.</param>
     /// <param name="root">The repo root.</param>
     /// <param name="readOnly">True when the command must write nothing.</param>
-    /// <param name="writingCommand">The command line that puts the files back (e.g. <c>dotnet standards update</c>).</param>
+    /// <param name="writingCommand">The command line that puts the files back, as the message shows it (e.g. <c>`dotnet standards update`</c>).</param>
     public static IReadOnlyList<string> RecoverBeforeCommand(ICommandRunner runner, string root, bool readOnly, string writingCommand)
     {
         ArgumentNullException.ThrowIfNull(runner);
@@ -109,7 +113,7 @@ public static class TreeWrite
 
         var files = entries.Select(e => e.Path).ToList();
         throw new ToolException(ToolRuleIds.JournalPending,
-            $"an earlier command was stopped while it changed {files.Count} file(s) ({string.Join(", ", files.Take(5).Select(RepoPath.Printable))}{(files.Count > 5 ? ", ..." : string.Empty)}): the tree is half written, so nothing was checked and nothing was written. Run `{writingCommand}` (without --check or --dry-run): it puts every file back from {JournalFolder}/ before it does anything else. To only put them back, restore them with `git checkout -- <file>` (delete the ones git does not know), then delete the {JournalFolder} folder. Then run this command again.",
+            $"an earlier command was stopped while it changed {files.Count} file(s) ({string.Join(", ", files.Take(5).Select(RepoPath.Printable))}{(files.Count > 5 ? ", ..." : string.Empty)}): the tree is half written, so nothing was checked and nothing was written. Run {writingCommand}, without --check or --dry-run: it puts every file back from {JournalFolder}/ before it does anything else. To only put them back, restore them with `git checkout -- <file>` (delete the ones git does not know), then delete the {JournalFolder} folder. Then run this command again.",
             Journal.RelativePath);
     }
 
@@ -130,7 +134,7 @@ public static class TreeWrite
     // The original's copy first, then the new content beside the target: nothing of the repo is changed yet.
     private static void Stage(string root, JournalEntry entry, int index, byte[]? content, Action<string>? step)
     {
-        var target = RepoPath.Resolve(root, entry.Path, "the change set");
+        var target = Target(root, entry);
         if (entry.Existed)
         {
             step?.Invoke("keep " + entry.Path);
@@ -153,7 +157,7 @@ public static class TreeWrite
 
     private static void Apply(string root, JournalEntry entry)
     {
-        var target = RepoPath.Resolve(root, entry.Path, "the change set");
+        var target = Target(root, entry);
         if (entry.Deleted)
         {
             File.Delete(target);
@@ -180,12 +184,11 @@ public static class TreeWrite
     }
 
     // Every file as it was before the change (whatever step the change reached), then the journal's folder goes.
-    // The entries were checked (Journal.Read, or the resolver when the change was staged): each is inside the repo.
     private static void RollBack(string root, List<JournalEntry> entries)
     {
         for (var i = 0; i < entries.Count; i++)
         {
-            var target = Path.GetFullPath(Path.Join(root, entries[i].Path));
+            var target = Target(root, entries[i]);
             var original = Original(root, i);
             if (entries[i].Existed && File.Exists(original))
             {
@@ -211,4 +214,8 @@ public static class TreeWrite
     }
 
     private static string Original(string root, int index) => Journal.Original(root, index);
+
+    // An entry's file: every entry was checked before anything was written (RepoPath.Resolve when the change was
+    // planned, Journal.Read when a journal is replayed), so no check can fail half way through a change.
+    private static string Target(string root, JournalEntry entry) => Path.GetFullPath(Path.Join(root, entry.Path));
 }

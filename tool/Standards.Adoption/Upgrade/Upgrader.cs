@@ -72,7 +72,7 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
             throw new ToolException(ToolRuleIds.Usage, $"{options.Path} is not a folder. Give the repo's root folder (where global.json is).");
         }
 
-        var recovered = TreeWrite.RecoverBeforeCommand(runner, root, options.DryRun, "dotnet standards upgrade");
+        var recovered = TreeWrite.RecoverBeforeCommand(runner, root, options.DryRun, "`dotnet standards upgrade`");
         var git = RepoFiles.IsGitRepo(runner, root);
         if (git && !options.AllowDirty && RepoFiles.Uncommitted(runner, root) is { Count: > 0 } dirty)
         {
