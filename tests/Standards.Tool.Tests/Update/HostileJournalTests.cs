@@ -162,14 +162,15 @@ public sealed class HostileJournalTests : IDisposable
 
     private void AssertRefused(int exit, string error, string code, Dictionary<string, string> journal)
     {
-        Assert.Equal(2, exit);
-        Assert.Contains($"error {code}", error, StringComparison.Ordinal);
+        // What happened outside the repo first: that is the defect a wrong exit code or message would only hint at.
         Assert.True(File.Exists(Sentinel), "the sentinel outside the repo was deleted");
         Assert.Equal(SentinelBytes, File.ReadAllBytes(Sentinel));
         Assert.False(File.Exists(Path.Combine(outside, "written.txt")), "a file was written outside the repo");
         Assert.Equal(["pipe", "sentinel.txt"], Directory.EnumerateFileSystemEntries(outside).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(journal, Snapshot(Path.Combine(root, TreeWrite.JournalFolder)));
         Assert.Empty(runner.Others);
+        Assert.Equal(2, exit);
+        Assert.Contains($"error {code}", error, StringComparison.Ordinal);
     }
 
     private (int Exit, string Error) Run(string command)

@@ -7,8 +7,9 @@ namespace Standards.Adoption.Update;
 /// half way: before it touches the repo it writes a journal under <see cref="JournalFolder"/> naming every file it
 /// will change and keeps a copy of each one's original there; it then stages each new content in a temporary file
 /// beside its target, moves them into place and makes the deletions; deleting the journal is the commit point. A
-/// failure it sees puts every file back (STD7509); a kill it cannot see leaves the journal, and the next command's
-/// <see cref="RecoverInterrupted"/> puts every file back from it. A replaced file keeps its Unix mode (an executable
+/// failure it sees puts every file back (STD7509); a kill it cannot see leaves the journal, and the next writing
+/// command's <see cref="RecoverBeforeCommand"/> puts every file back from it, once the journal is checked: local (not
+/// tracked by git) and every entry inside the repo (<see cref="Journal"/>, <see cref="RepoPath"/>). A replaced file keeps its Unix mode (an executable
 /// script stays executable). Adopt, upgrade and update write through this (<see cref="ChangeSet"/> for text).
 /// </summary>
 public static class TreeWrite
