@@ -20,7 +20,7 @@ public sealed partial class AdopterTests : IDisposable
     {
         Write("src/A/A.csproj", Project);
         Write("src/A/C.cs", Source);
-        Write(".gitignore", "bin/\nobj/\nartifacts/\n");
+        Write(".gitignore", "bin/\nobj/\nartifacts/\n.standards-journal/\n");
         Git("init", "-q");
         Commit();
     }
@@ -413,8 +413,8 @@ public sealed partial class AdopterTests : IDisposable
 
         var result = Run();
 
-        Assert.Equal("bin/\r\nobj/\r\nartifacts/\r\n", Read(".gitignore"));
-        Assert.Contains("  .gitignore: updated: ignores artifacts/ (the build's reports), so `git add -A` does not commit them", AdoptionReport.Write(result, dryRun: false), StringComparison.Ordinal);
+        Assert.Equal("bin/\r\nobj/\r\nartifacts/\r\n.standards-journal/\r\n", Read(".gitignore"));
+        Assert.Contains("  .gitignore: updated: ignores artifacts/ (the build's reports) and .standards-journal/ (the tool's journal of a change in progress), so `git add -A` does not commit them", AdoptionReport.Write(result, dryRun: false), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -426,8 +426,8 @@ public sealed partial class AdopterTests : IDisposable
 
         var result = Run();
 
-        Assert.Equal("artifacts/\n", Read(".gitignore"));
-        Assert.Contains(".gitignore: created: ignores artifacts/ (the build's reports), so `git add -A` does not commit them", result.ChangeLines);
+        Assert.Equal("artifacts/\n.standards-journal/\n", Read(".gitignore"));
+        Assert.Contains(".gitignore: created: ignores artifacts/ (the build's reports) and .standards-journal/ (the tool's journal of a change in progress), so `git add -A` does not commit them", result.ChangeLines);
     }
 
     [Fact]

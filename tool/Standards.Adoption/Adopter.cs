@@ -29,8 +29,9 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             throw new ToolException(ToolRuleIds.Usage, $"{options.Path} is not a folder. Give the repo's root folder (where global.json is or goes).");
         }
 
-        // A run killed while it wrote the repo left a journal: its files are put back first, so the tree is the user's again.
-        var recovered = Update.TreeWrite.RecoverInterrupted(root);
+        // A run killed while it wrote the repo left a journal: its files are put back first, so the tree is the user's
+        // again; a dry run (and so a survey) writes nothing and stops instead of judging a half-written tree.
+        var recovered = Update.TreeWrite.RecoverBeforeCommand(runner, root, options.DryRun, "`dotnet standards adopt` (or the `upgrade` or `update` that was stopped)");
         var (files, projects) = FindProjects(root, options.AllowDirty);
         var before = AdoptionBaselines.Read(root);
         var changeLines = new List<string>();

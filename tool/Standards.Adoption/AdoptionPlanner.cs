@@ -25,7 +25,7 @@ internal static class AdoptionPlanner
         var lines = new List<string>();
         foreach (var project in projects.ToList())
         {
-            if (TemplateContent.Reason(project, File.ReadAllText(Path.Combine(root, project)), roots) is { } reason)
+            if (TemplateContent.Reason(project, File.ReadAllText(RepoPath.Resolve(root, project, RepoFiles.FileList)), roots) is { } reason)
             {
                 projects.Remove(project);
                 lines.Add($"{project}: left alone: {reason}");
@@ -44,14 +44,14 @@ internal static class AdoptionPlanner
     /// <summary>The rules the projects and their Directory.Build files (not a template's) switch off themselves.</summary>
     public static List<string> FindWeakenedRules(string root, IReadOnlyList<string> files, IReadOnlyList<string> projects) =>
         MsBuildFiles(files, projects)
-            .SelectMany(f => WeakenedRules.Find(f, File.ReadAllText(Path.Combine(root, f))))
+            .SelectMany(f => WeakenedRules.Find(f, File.ReadAllText(RepoPath.Resolve(root, f, RepoFiles.FileList))))
             .ToList();
 
     /// <summary>The edits of global.json, the projects and Directory.Packages.props, in memory.</summary>
     public static AdoptionPlan PlanEdits(string root, IReadOnlyList<string> files, IReadOnlyList<string> projects, string version, List<string> changeLines)
     {
         var changes = new ChangeSet();
-        string? Read(string relative) => File.Exists(Path.Combine(root, relative)) ? File.ReadAllText(Path.Combine(root, relative)) : null;
+        string? Read(string relative) => RepoPath.Resolve(root, relative, RepoFiles.FileList) is var full && File.Exists(full) ? File.ReadAllText(full) : null;
 
         var globalJson = GlobalJsonEditor.Pin(Read(GlobalJsonEditor.FileName), version, out var globalChange);
         if (globalJson is not null)
@@ -144,14 +144,15 @@ internal static class AdoptionPlanner
         }
     }
 
-    /// <summary>The repo-level files adopt writes or extends: .gitignore (artifacts/) and Directory.Solution.targets (the solution entry).</summary>
+    /// <summary>The repo-level files adopt writes or extends: .gitignore (artifacts/, .standards-journal/) and Directory.Solution.targets (the solution entry).</summary>
     private static void PlanRepoFiles(ChangeSet changes, List<string> changeLines, Func<string, string?> read)
     {
         var existingIgnore = read(GitIgnoreEditor.FileName);
-        if (GitIgnoreEditor.IgnoreArtifacts(existingIgnore) is { } gitIgnore)
+        if (GitIgnoreEditor.IgnoreLocalState(existingIgnore, out var added) is { } gitIgnore)
         {
             changes.Set(GitIgnoreEditor.FileName, gitIgnore);
-            changeLines.Add($"{GitIgnoreEditor.FileName}: {(existingIgnore is null ? "created" : "updated")}: ignores artifacts/ (the build's reports), so `git add -A` does not commit them");
+            var what = added.Select(p => p == "artifacts/" ? "artifacts/ (the build's reports)" : $"{p} (the tool's journal of a change in progress)");
+            changeLines.Add($"{GitIgnoreEditor.FileName}: {(existingIgnore is null ? "created" : "updated")}: ignores {string.Join(" and ", what)}, so `git add -A` does not commit them");
         }
 
         var existingEntry = read(SolutionEntry.FileName);

@@ -226,7 +226,7 @@ internal sealed class AdoptionSurvey(WorkspaceCommands commands, TextWriter log,
             }
 
             File.WriteAllText(Path.Combine(workspace, turnOn.File), turnOn.Before);
-            if (string.Equals(turnOn.Before, WorkspaceCommands.ReadOrNull(Path.Combine(root, turnOn.File)), StringComparison.Ordinal))
+            if (string.Equals(turnOn.Before, WorkspaceCommands.ReadOrNull(RepoPath.Resolve(root, turnOn.File, RepoFiles.FileList)), StringComparison.Ordinal))
             {
                 changes.Remove(turnOn.File);
             }

@@ -29,7 +29,7 @@ public sealed class ChangeSet
     /// <see cref="Update.TreeWrite"/>: a command killed half way leaves a journal the next command rolls back.
     /// </summary>
     public void Commit(string root) =>
-        Update.TreeWrite.Commit(root, [.. files.Select(f => (f.Key, (byte[]?)Bytes(Path.Combine(root, f.Key), f.Value)))]);
+        Update.TreeWrite.Commit(root, [.. files.Select(f => (f.Key, (byte[]?)Bytes(RepoPath.Resolve(root, f.Key, "the change set"), f.Value)))]);
 
     private static byte[] Bytes(string target, string content)
     {

@@ -6,6 +6,9 @@ namespace Standards.Adoption;
 /// </summary>
 public static class RepoFiles
 {
+    /// <summary>What a path of the listing is named as in an error: it comes from git or the walk, not from one file.</summary>
+    internal const string FileList = "the repo's file list";
+
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { ".git", "bin", "obj", "artifacts", "node_modules", ".vs", ".idea" };
 
     /// <summary>True when <paramref name="root"/> is inside a git work tree.</summary>
@@ -41,7 +44,7 @@ public static class RepoFiles
             {
                 return listed.Output.Split('\0', StringSplitOptions.RemoveEmptyEntries)
                     .Select(p => p.Trim('\n'))
-                    .Where(p => p.Length > 0 && File.Exists(Path.Combine(root, p)))
+                    .Where(p => p.Length > 0 && File.Exists(RepoPath.Resolve(root, p, FileList)))
                     .Distinct(StringComparer.Ordinal)
                     .Order(StringComparer.Ordinal)
                     .ToList();
@@ -56,8 +59,9 @@ public static class RepoFiles
 
     private static void Walk(string root, string folder, List<string> files)
     {
-        files.AddRange(Directory.EnumerateFiles(folder).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')));
-        foreach (var child in Directory.EnumerateDirectories(folder).Where(d => !SkippedFolders.Contains(Path.GetFileName(d))))
+        files.AddRange(Directory.EnumerateFiles(folder).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Where(f => File.Exists(RepoPath.Resolve(root, f, FileList))));
+        // A folder that is a symbolic link is not walked: it may lead out of the repo, or round in a loop.
+        foreach (var child in Directory.EnumerateDirectories(folder).Where(d => !SkippedFolders.Contains(Path.GetFileName(d)) && new DirectoryInfo(d).LinkTarget is null))
         {
             Walk(root, child, files);
         }

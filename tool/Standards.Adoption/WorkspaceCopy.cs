@@ -58,7 +58,7 @@ public sealed class WorkspaceCopy
 
         foreach (var file in files)
         {
-            var source = Path.Combine(root, file);
+            var source = RepoPath.Resolve(root, file, RepoFiles.FileList);
             var target = Path.Combine(folder, file);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             if (IsConfig(file) && AnchorPaths(File.ReadAllText(source), Path.GetDirectoryName(source)!) is { } anchored)

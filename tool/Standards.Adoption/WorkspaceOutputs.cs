@@ -31,7 +31,7 @@ internal static class WorkspaceOutputs
                      .Order(StringComparer.Ordinal))
         {
             var content = File.ReadAllText(Path.Combine(workspace, lockFile));
-            var original = known.Contains(lockFile) ? File.ReadAllText(Path.Combine(root, lockFile)) : null;
+            var original = known.Contains(lockFile) ? File.ReadAllText(RepoPath.Resolve(root, lockFile, RepoFiles.FileList)) : null;
             if (!string.Equals(content, original, StringComparison.Ordinal))
             {
                 changes.Set(lockFile, content);

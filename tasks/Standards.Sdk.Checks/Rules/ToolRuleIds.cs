@@ -136,4 +136,20 @@ public static class ToolRuleIds
     /// <summary>`update --init` on a repo that already has a template record.</summary>
     [Rule("The repo already has a template record", Severity.Error, "adoption-baseline")]
     public const string TemplateRecordExists = "STD7537";
+
+    /// <summary>A read-only command (survey, --check, --dry-run) finds the journal of a change an earlier command was stopped in: the tree is half written, so nothing is checked or written.</summary>
+    [Rule("A change was interrupted and is not put back yet", Severity.Error, "adoption-baseline")]
+    public const string JournalPending = "STD7540";
+
+    /// <summary>git tracks files under .standards-journal: a journal is local state and one from a commit is never replayed.</summary>
+    [Rule("The change journal is committed", Severity.Error, "adoption-baseline")]
+    public const string JournalCommitted = "STD7541";
+
+    /// <summary>The change journal cannot be read or names a file outside the repo: the whole journal is refused and nothing is touched.</summary>
+    [Rule("The change journal is refused", Severity.Error, "adoption-baseline")]
+    public const string JournalRefused = "STD7542";
+
+    /// <summary>A path read from the repo (a listing, a record, a baseline) resolves outside the repo root, into .git or to a device or pipe.</summary>
+    [Rule("A path in the repo leads outside it", Severity.Error, "adoption-baseline")]
+    public const string PathOutsideRepo = "STD7543";
 }

@@ -103,7 +103,7 @@ public sealed class TreeWriteKillTests : IDisposable
     }
 
     [Fact]
-    public void An_unreadable_journal_is_STD7509_naming_it_and_changes_nothing()
+    public void An_unreadable_journal_is_STD7542_naming_it_and_changes_nothing()
     {
         Seed();
         Directory.CreateDirectory(Path.Combine(root, TreeWrite.JournalFolder));
@@ -111,7 +111,7 @@ public sealed class TreeWriteKillTests : IDisposable
 
         var ex = Assert.Throws<ToolException>(() => TreeWrite.RecoverInterrupted(root));
 
-        Assert.Equal("STD7509", ex.Code);
+        Assert.Equal("STD7542", ex.Code);
         Assert.Equal(".standards-journal/journal.txt", ex.File?.Replace('\\', '/'));
         Assert.Equal(2, ex.Line);
         Assert.Contains("delete the .standards-journal folder", ex.Message, StringComparison.Ordinal);

@@ -11,7 +11,7 @@ public static class ConflictMarkers
     public static IReadOnlyList<string> Unresolved(ICommandRunner runner, string root)
     {
         ArgumentNullException.ThrowIfNull(runner);
-        return [.. RepoFiles.List(runner, root, RepoFiles.IsGitRepo(runner, root)).Where(path => HasMarkersInFile(Path.Combine(root, path)))];
+        return [.. RepoFiles.List(runner, root, RepoFiles.IsGitRepo(runner, root)).Where(path => HasMarkersInFile(RepoPath.Resolve(root, path, RepoFiles.FileList)))];
     }
 
     /// <summary>True when the text has a marker set: a start line, a separator line after it and an end line after that.</summary>

@@ -103,10 +103,11 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
     {
         ArgumentNullException.ThrowIfNull(options);
         var root = System.IO.Path.GetFullPath(options.Path);
-        // A command killed while it wrote the repo left a journal: its files are put back before anything reads them.
-        TreeWrite.RecoverInterrupted(root);
-        var record = ReadRecord(root);
         var writes = !options.DryRun && !options.Check;
+        // A command killed while it wrote the repo left a journal: its files are put back before anything reads them
+        // (a --check or --dry-run writes nothing and stops instead of judging a half-written tree).
+        TreeWrite.RecoverBeforeCommand(runner, root, !writes, "`dotnet standards update`");
+        var record = ReadRecord(root);
         if (writes && !options.AllowDirty && RepoFiles.IsGitRepo(runner, root) && RepoFiles.Uncommitted(runner, root) is { Count: > 0 } dirty)
         {
             throw new ToolException(ToolRuleIds.DirtyTree,
@@ -144,6 +145,7 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
     public TemplateRecord Init(string root, string template, string from, IReadOnlyList<string> tokens, string today)
     {
         ArgumentNullException.ThrowIfNull(tokens);
+        TreeWrite.RecoverBeforeCommand(runner, root, readOnly: false, "`dotnet standards update --init`");
         if (File.Exists(System.IO.Path.Combine(root, TemplateRecord.FileName)))
         {
             throw new ToolException(ToolRuleIds.TemplateRecordExists,
@@ -283,7 +285,8 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
 
     private static byte[]? Ours(string root, string path)
     {
-        var file = System.IO.Path.Combine(root, path);
+        // The template's file names come from a package: they go through the resolver as the repo's own do.
+        var file = RepoPath.Resolve(root, path, "the template's file list");
         return File.Exists(file) ? File.ReadAllBytes(file) : null;
     }
 

@@ -7,8 +7,9 @@ namespace Standards.Adoption.Update;
 /// half way: before it touches the repo it writes a journal under <see cref="JournalFolder"/> naming every file it
 /// will change and keeps a copy of each one's original there; it then stages each new content in a temporary file
 /// beside its target, moves them into place and makes the deletions; deleting the journal is the commit point. A
-/// failure it sees puts every file back (STD7509); a kill it cannot see leaves the journal, and the next command's
-/// <see cref="RecoverInterrupted"/> puts every file back from it. A replaced file keeps its Unix mode (an executable
+/// failure it sees puts every file back (STD7509); a kill it cannot see leaves the journal, and the next writing
+/// command's <see cref="RecoverBeforeCommand"/> puts every file back from it, once the journal is checked: local (not
+/// tracked by git) and every entry inside the repo (<see cref="Journal"/>, <see cref="RepoPath"/>). A replaced file keeps its Unix mode (an executable
 /// script stays executable). Adopt, upgrade and update write through this (<see cref="ChangeSet"/> for text).
 /// </summary>
 public static class TreeWrite
@@ -16,11 +17,8 @@ public static class TreeWrite
     /// <summary>The folder under the repo root that holds the journal and the originals while a change is applied.</summary>
     public const string JournalFolder = ".standards-journal";
 
-    private const string JournalFile = "journal.txt";
+    private const string JournalFile = Journal.FileName;
     private const string TempSuffix = ".standards-update.tmp";
-
-    /// <summary>One file of a change as the journal records it: its path, whether it existed, whether it is deleted.</summary>
-    private sealed record JournalEntry(string Path, bool Existed, bool Deleted);
 
     /// <summary>Writes each (path, content) under <paramref name="root"/>; a null content deletes the file.</summary>
     public static void Commit(string root, IReadOnlyList<(string Path, byte[]? Content)> changes) => Commit(root, changes, step: null);
@@ -33,7 +31,12 @@ public static class TreeWrite
     {
         ArgumentNullException.ThrowIfNull(changes);
         RecoverInterrupted(root);
-        var entries = changes.Select(c => new JournalEntry(c.Path.Replace('\\', '/'), File.Exists(Path.Combine(root, c.Path)), c.Content is null)).ToList();
+        // Every path of a change goes through the one resolver: nothing the tool writes or deletes is outside the repo.
+        var entries = changes.Select(c =>
+        {
+            var path = c.Path.Replace('\\', '/');
+            return new JournalEntry(path, File.Exists(RepoPath.Resolve(root, path, "the change set")), c.Content is null);
+        }).ToList();
         var current = string.Empty;
         try
         {
@@ -68,20 +71,51 @@ public static class TreeWrite
 
     /// <summary>
     /// Puts back the files of a change a killed command left half applied (a journal under <see cref="JournalFolder"/>),
-    /// or removes what is left of one that was committed. Returns the repo-relative paths put back.
+    /// or removes what is left of one that was committed. Returns the repo-relative paths put back. The whole journal
+    /// is checked first (STD7542): an entry outside the repo refuses it, and nothing is touched.
     /// </summary>
     public static IReadOnlyList<string> RecoverInterrupted(string root)
     {
-        var folder = Path.Combine(root, JournalFolder);
-        if (!Directory.Exists(folder))
+        if (!Journal.Present(root))
         {
             return [];
         }
 
-        var journal = Path.Combine(folder, JournalFile);
-        var entries = File.Exists(journal) ? ReadJournal(journal) : [];
-        RollBack(root, entries);
+        var entries = Journal.Read(root);
+        PutBack(root, entries);
         return [.. entries.Select(e => e.Path)];
+    }
+
+    /// <summary>
+    /// What every command does first: with no journal, nothing. A journal git tracks is refused (STD7541), one with an
+    /// entry outside the repo too (STD7542). A writing command then puts the files back
+    /// (<see cref="RecoverInterrupted(string)"/>); a read-only one (<paramref name="readOnly"/>: survey, --check,
+    /// --dry-run) writes nothing and stops (STD7540), telling the user to run <paramref name="writingCommand"/>.
+    /// </summary>
+    /// <param name="runner">Runs git.</param>
+    /// <param name="root">The repo root.</param>
+    /// <param name="readOnly">True when the command must write nothing.</param>
+    /// <param name="writingCommand">The command line that puts the files back, as the message shows it (e.g. <c>`dotnet standards update`</c>).</param>
+    public static IReadOnlyList<string> RecoverBeforeCommand(ICommandRunner runner, string root, bool readOnly, string writingCommand)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        if (!Journal.Present(root))
+        {
+            return [];
+        }
+
+        Journal.RefuseIfTracked(runner, root);
+        var entries = Journal.Read(root);
+        if (!readOnly)
+        {
+            PutBack(root, entries);
+            return [.. entries.Select(e => e.Path)];
+        }
+
+        var files = entries.Select(e => e.Path).ToList();
+        throw new ToolException(ToolRuleIds.JournalPending,
+            $"an earlier command was stopped while it changed {files.Count} file(s) ({string.Join(", ", files.Take(5).Select(RepoPath.Printable))}{(files.Count > 5 ? ", ..." : string.Empty)}): the tree is half written, so nothing was checked and nothing was written. Run {writingCommand}, without --check or --dry-run: it puts every file back from {JournalFolder}/ before it does anything else. To only put them back, restore them with `git checkout -- <file>` (delete the ones git does not know), then delete the {JournalFolder} folder. Then run this command again.",
+            Journal.RelativePath);
     }
 
     /// <summary>The line a command's summary shows for the files <see cref="RecoverInterrupted"/> put back.</summary>
@@ -98,30 +132,10 @@ public static class TreeWrite
         File.Move(temp, Path.Combine(folder, JournalFile), overwrite: true);
     }
 
-    private static List<JournalEntry> ReadJournal(string journal)
-    {
-        var entries = new List<JournalEntry>();
-        var lines = File.ReadAllLines(journal);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var parts = lines[i].Split('\t', 3);
-            if (parts.Length != 3 || parts[0] is not ("existed" or "new") || parts[1] is not ("write" or "delete") || parts[2].Length == 0)
-            {
-                throw new ToolException(ToolRuleIds.WriteFailed,
-                    $"an earlier command was stopped while it changed files, and line {i + 1} of its journal cannot be read. Check the files it names with `git status` and `git diff`, restore them with `git checkout -- <file>` as needed, then delete the {JournalFolder} folder.",
-                    Path.Combine(JournalFolder, JournalFile), i + 1);
-            }
-
-            entries.Add(new JournalEntry(parts[2], parts[0] == "existed", parts[1] == "delete"));
-        }
-
-        return entries;
-    }
-
     // The original's copy first, then the new content beside the target: nothing of the repo is changed yet.
     private static void Stage(string root, JournalEntry entry, int index, byte[]? content, Action<string>? step)
     {
-        var target = Path.Combine(root, entry.Path);
+        var target = Target(root, entry);
         if (entry.Existed)
         {
             step?.Invoke("keep " + entry.Path);
@@ -144,7 +158,7 @@ public static class TreeWrite
 
     private static void Apply(string root, JournalEntry entry)
     {
-        var target = Path.Combine(root, entry.Path);
+        var target = Target(root, entry);
         if (entry.Deleted)
         {
             File.Delete(target);
@@ -155,12 +169,27 @@ public static class TreeWrite
         }
     }
 
+    // The replay of a journal: a file that cannot be put back (permissions, a full disk) stops the command, naming it.
+    private static void PutBack(string root, List<JournalEntry> entries)
+    {
+        try
+        {
+            RollBack(root, entries);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ToolException(ToolRuleIds.WriteFailed,
+                $"an earlier command was stopped while it changed files, and they could not all be put back from {JournalFolder}/ ({ex.Message}). Make the repo writable and run the command again: the journal is kept until every file is back.",
+                Journal.RelativePath);
+        }
+    }
+
     // Every file as it was before the change (whatever step the change reached), then the journal's folder goes.
     private static void RollBack(string root, List<JournalEntry> entries)
     {
         for (var i = 0; i < entries.Count; i++)
         {
-            var target = Path.Combine(root, entries[i].Path);
+            var target = Target(root, entries[i]);
             var original = Original(root, i);
             if (entries[i].Existed && File.Exists(original))
             {
@@ -213,5 +242,9 @@ public static class TreeWrite
         }
     }
 
-    private static string Original(string root, int index) => Path.Combine(root, JournalFolder, index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".orig");
+    private static string Original(string root, int index) => Journal.Original(root, index);
+
+    // An entry's file: every entry was checked before anything was written (RepoPath.Resolve when the change was
+    // planned, Journal.Read when a journal is replayed), so no check can fail half way through a change.
+    private static string Target(string root, JournalEntry entry) => Path.GetFullPath(Path.Join(root, entry.Path));
 }

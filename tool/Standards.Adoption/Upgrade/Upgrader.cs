@@ -75,7 +75,7 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
             throw new ToolException(ToolRuleIds.Usage, $"{options.Path} is not a folder. Give the repo's root folder (where global.json is).");
         }
 
-        var recovered = TreeWrite.RecoverInterrupted(root);
+        var recovered = TreeWrite.RecoverBeforeCommand(runner, root, options.DryRun, "`dotnet standards upgrade`");
         var git = RepoFiles.IsGitRepo(runner, root);
         if (git && !options.AllowDirty && RepoFiles.Uncommitted(runner, root) is { Count: > 0 } dirty)
         {
@@ -83,7 +83,7 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
                 $"the git tree has {dirty.Count} uncommitted change(s) ({string.Join(", ", dirty.Take(5))}). Commit or stash them first, so the upgrade is one reviewable change, or pass --allow-dirty.");
         }
 
-        string? Read(string relative) => File.Exists(System.IO.Path.Combine(root, relative)) ? File.ReadAllText(System.IO.Path.Combine(root, relative)) : null;
+        string? Read(string relative) => RepoPath.Resolve(root, relative, RepoFiles.FileList) is var full && File.Exists(full) ? File.ReadAllText(full) : null;
         var current = VersionMoves.PinnedSdk(Read(GlobalJsonEditor.FileName));
         log.WriteLine($"Finding the {ProjectFileEditor.StandardsSdk} versions the feeds serve ({current} pinned)...");
         var target = VersionChoice.Choose(current, feeds.Versions(ProjectFileEditor.StandardsSdk), options.To, options.AllowDowngrade, feeds.Describe(ProjectFileEditor.StandardsSdk));
@@ -212,7 +212,7 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
     /// </summary>
     private (AdoptionResult Result, IReadOnlyList<RuleFindings> Baselined) Verify(string root, bool git, NuGetVersion target, ChangeSet changes, (string Reason, DateOnly Expires) expiry)
     {
-        string? Read(string file) => File.Exists(System.IO.Path.Combine(root, file)) ? File.ReadAllText(System.IO.Path.Combine(root, file)) : null;
+        string? Read(string file) => RepoPath.Resolve(root, file, RepoFiles.FileList) is var full && File.Exists(full) ? File.ReadAllText(full) : null;
         var codeBefore = Read(CodeBaselineDocument.FileName) is { } code ? CodeBaselineDocument.Read(code) : [];
         var repoBefore = BaselinedFindings.RepoEntries(Read(Standards.Sdk.Checks.Baseline.BaselineFile.DefaultFileName));
         // The copy resolves the repo's package sources as the repo does (relative feeds, parent nuget.config files).
@@ -224,7 +224,7 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
             var result = new Adopter(runner, log) { Cancellation = Cancellation }.Run(new AdoptOptions(staging, target.ToNormalizedString(), DryRun: false, AllowDirty: true));
             foreach (var (file, content) in result.Changes.Files)
             {
-                var original = System.IO.Path.Combine(root, file);
+                var original = RepoPath.Resolve(root, file, RepoFiles.FileList);
                 if (!File.Exists(original) || File.ReadAllText(original) != content)
                 {
                     changes.Set(file, content);
