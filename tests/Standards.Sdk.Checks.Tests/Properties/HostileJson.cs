@@ -69,7 +69,7 @@ internal static class HostileJson
         Gen.Double.Select(d => d.ToString("R", CultureInfo.InvariantCulture)),
         Gen.OneOf("true", "false", "null"),
         Gen.OneOf(NotJson),
-        Gen.Int[0, 70_000].Select(n => Quote(new string('x', n))));
+        Gen.Int[0, 20_000].Select(n => Quote(new string('x', n))));
 
     /// <summary>A key: one of the reader's own (most of the time, so the reader gets past it), hostile or random.</summary>
     public static Gen<string> Key(IReadOnlyList<string> keys) => Gen.OneOf<string>(

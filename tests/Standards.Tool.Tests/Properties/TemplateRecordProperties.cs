@@ -36,7 +36,7 @@ public sealed partial class TemplateRecordProperties
 
     [Fact]
     public void Hostile_values_in_a_valid_record_are_a_safe_record_or_STD7531_with_the_file_and_a_line() =>
-        HostileJson.Skeleton(Skeleton, Keys, Valid).Sample(AssertTotal, iter: 500, threads: 1);
+        HostileJson.Skeleton(Skeleton, Keys, Valid).Sample(AssertTotal, iter: 300, threads: 1);
 
     [Fact]
     public void A_record_that_reads_writes_back_to_the_same_record() =>
