@@ -71,7 +71,7 @@ public sealed partial class ThreatModelTests
     }
 
     /// <summary>Class.Method of each method of <paramref name="path"/> with an attribute named FactAttribute or TheoryAttribute.</summary>
-    private static IEnumerable<string> MetadataTests(string path)
+    private static List<string> MetadataTests(string path)
     {
         using var stream = File.OpenRead(path);
         using var pe = new PEReader(stream);

@@ -125,6 +125,7 @@ public sealed class BaselineReaderProperties
         Assert.Equal(file, finding.File);
         Assert.True(finding.Line >= 1, $"{finding.Code} without a line: {finding.Message}");
         Assert.False(string.IsNullOrWhiteSpace(finding.Message));
+        HostileJson.AssertShown(finding.Message);
     }
 
     private static bool HasLoneSurrogate(string text)

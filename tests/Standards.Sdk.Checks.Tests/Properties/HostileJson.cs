@@ -138,6 +138,32 @@ internal static class HostileJson
         return closed ? builder.Append(objects ? '}' : ']', depth).ToString() : builder.ToString();
     }
 
+    /// <summary>
+    /// Fails when a message carries what a file holds as it is: a control character (a line break would start a forged
+    /// log line or CI annotation), a bidirectional control, a line separator, a lone surrogate, or more than 2,000 characters.
+    /// </summary>
+    public static void AssertShown(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Length > 2000)
+        {
+            Xunit.Assert.Fail($"a message of {message.Length} characters: {message[..200]}...");
+        }
+
+        for (var i = 0; i < message.Length; i++)
+        {
+            var c = message[i];
+            if (char.IsHighSurrogate(c) && i + 1 < message.Length && char.IsLowSurrogate(message[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            var hidden = char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\u200E' or '\u200F' or '\u061C' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+            Xunit.Assert.False(hidden, $"U+{(int)c:X4} at {i} of the message: {message}");
+        }
+    }
+
     /// <summary>Decodes as File.ReadAllText does: a BOM picks the encoding (and is dropped), otherwise UTF-8 with replacement characters.</summary>
     public static string Decode(byte[] bytes)
     {

@@ -91,6 +91,43 @@ public sealed class PolicyLoaderProperties
             }
         }, iter: 200, threads: 1);
 
+    [Fact]
+    public void Messages_show_what_the_file_holds_escaped_and_shortened() =>
+        Gen.OneOf(HostileJson.Document(Keys), HostileJson.Skeleton(Skeleton, Keys, SkeletonValues)).Sample(text =>
+        {
+            var result = PolicyLoader.Load(FileName, text, Today);
+            var findings = new List<Finding>(result.Findings);
+            _ = LayoutSettings.Read(result.Policy, findings);
+            Assert.All(findings, f => HostileJson.AssertShown(f.Message));
+        }, iter: 300, threads: 1);
+
+    /// <summary>Each case as the loader was: the key or value went into the message as it is, a line break included.</summary>
+    [Theory]
+    [InlineData("""{ "layout": { "x\n::error file=src/A.cs::forged": 1 } }""")]
+    [InlineData("""{ "profile": "\u001b[2Jstrict" }""")]
+    [InlineData("""{ "rules": { "STD9\u202e999": "error" } }""")]
+    [InlineData("""{ "exceptions": [ { "rule": "CA1502", "scope": "s", "owner": "@o", "reason": "r", "expires": "2030\n-01-01" } ] }""")]
+    [InlineData("""{ "layout": { "requiredPaths": ["../\r\nx"] } }""")]
+    [InlineData("""{ "profile": "a", "prof\u0000ile": "b", "prof\u0000ile": "c" }""")]
+    [InlineData("{ \"profile\": tx\n::error file=src/A.cs::forged }")]
+    public void A_line_break_or_a_control_in_the_file_is_shown_escaped_in_the_message(string text)
+    {
+        var result = PolicyLoader.Load(FileName, text, Today);
+        var findings = new List<Finding>(result.Findings);
+        _ = LayoutSettings.Read(result.Policy, findings);
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f => HostileJson.AssertShown(f.Message));
+    }
+
+    [Fact]
+    public void A_key_of_sixteen_million_characters_is_one_short_finding()
+    {
+        var text = "{\n\"layout\": {\n" + HostileJson.Quote(new string('k', 16 * 1024 * 1024)) + ": 1 } }";
+        var finding = Assert.Single(PolicyLoader.Load(FileName, text, Today).Findings.Concat(Layout(text)));
+        Assert.Equal((PolicyRuleIds.PolicyShape, 3), (finding.Code, finding.Line));
+        HostileJson.AssertShown(finding.Message);
+    }
+
     [Theory]
     [InlineData(10_000, false)]
     [InlineData(10_000, true)]
@@ -116,6 +153,14 @@ public sealed class PolicyLoaderProperties
         var text = "{\n\"profile\": " + HostileJson.Quote(new string('s', 16 * 1024 * 1024)) + "\n}";
         var finding = Assert.Single(PolicyLoader.Load(FileName, text, Today).Findings);
         Assert.Equal((PolicyRuleIds.PolicyShape, 2), (finding.Code, finding.Line));
+        HostileJson.AssertShown(finding.Message);
+    }
+
+    private static List<Finding> Layout(string text)
+    {
+        var findings = new List<Finding>();
+        _ = LayoutSettings.Read(PolicyLoader.Load(FileName, text, Today).Policy, findings);
+        return findings;
     }
 
     /// <summary>The loader and every section reader on <paramref name="text"/>: coded findings with the file and a line, nothing thrown.</summary>

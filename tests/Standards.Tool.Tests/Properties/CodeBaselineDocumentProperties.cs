@@ -68,6 +68,7 @@ public sealed class CodeBaselineDocumentProperties
         {
             Assert.Equal(("STD7504", CodeBaselineDocument.FileName), (error.Code, error.File));
             Assert.True(error.Line >= 1, $"STD7504 without a line: {error.Message}");
+            HostileJson.AssertShown(error.Message);
         }
     }
 }

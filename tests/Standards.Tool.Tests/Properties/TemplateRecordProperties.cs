@@ -104,6 +104,7 @@ public sealed partial class TemplateRecordProperties
         {
             Assert.Equal(("STD7531", TemplateRecord.FileName), (error.Code, error.File));
             Assert.True(error.Line >= 1, $"STD7531 without a line: {error.Message}");
+            HostileJson.AssertShown(error.Message);
             return null;
         }
     }

@@ -57,19 +57,19 @@ public sealed partial record TemplateRecord(string Template, string Version, str
         var template = Text(root, "template");
         if (!template.StartsWith("std-", StringComparison.Ordinal) || !IsKebabName(template))
         {
-            throw Malformed(root.Get("template")!.Line, $"\"template\" is '{Shown(template)}', not the short name of a Standards template (std-service, std-worker, std-lib)");
+            throw Malformed(root.Get("template")!.Line, $"\"template\" is '{JsonText.Shown(template)}', not the short name of a Standards template (std-service, std-worker, std-lib)");
         }
 
         var packVersion = Text(root, "version");
         if (!NuGet.Versioning.NuGetVersion.TryParse(packVersion, out _))
         {
-            throw Malformed(root.Get("version")!.Line, $"\"version\" is '{Shown(packVersion)}', not a package version");
+            throw Malformed(root.Get("version")!.Line, $"\"version\" is '{JsonText.Shown(packVersion)}', not a package version");
         }
 
         var date = Text(root, "generatedOn");
         if (!DateTime.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
-            throw Malformed(root.Get("generatedOn")!.Line, $"\"generatedOn\" is '{Shown(date)}', not a date written yyyy-MM-dd");
+            throw Malformed(root.Get("generatedOn")!.Line, $"\"generatedOn\" is '{JsonText.Shown(date)}', not a date written yyyy-MM-dd");
         }
 
         return new TemplateRecord(template, packVersion, date, ReadOptions(root));
@@ -89,7 +89,7 @@ public sealed partial record TemplateRecord(string Template, string Version, str
             {
                 JsonStringNode s => s.Value,
                 JsonBooleanNode b => b.Value ? "true" : "false",
-                _ => throw Malformed(option.Line, $"the option \"{Shown(option.Name)}\" must be a string or true/false, not {option.Value.Kind}"),
+                _ => throw Malformed(option.Line, $"the option \"{JsonText.Shown(option.Name)}\" must be a string or true/false, not {option.Value.Kind}"),
             };
             if (OptionProblem(option.Name, value) is { } problem)
             {
@@ -117,16 +117,16 @@ public sealed partial record TemplateRecord(string Template, string Version, str
     {
         if (!IsKebabName(name) || name == DateOption || (name != "name" && DotnetNewOptions.Contains(name)))
         {
-            return $"\"{Shown(name)}\" is not an option of the template (the long name without --, in lower case with dashes; not an option of `dotnet new` itself such as output or force; the date is \"generatedOn\")";
+            return $"\"{JsonText.Shown(name)}\" is not an option of the template (the long name without --, in lower case with dashes; not an option of `dotnet new` itself such as output or force; the date is \"generatedOn\")";
         }
 
         if (value.Any(char.IsControl))
         {
-            return $"the option \"{name}\" holds a control character ('{Shown(value)}')";
+            return $"the option \"{name}\" holds a control character ('{JsonText.Shown(value)}')";
         }
 
         return name == "name" && NameProblem(value) is { } problem
-            ? $"\"name\" is '{Shown(value)}': {problem}; the -n value names the repo's folders and files, so it must be one file name such as Acme.Orders"
+            ? $"\"name\" is '{JsonText.Shown(value)}': {problem}; the -n value names the repo's folders and files, so it must be one file name such as Acme.Orders"
             : null;
     }
 
@@ -147,13 +147,6 @@ public sealed partial record TemplateRecord(string Template, string Version, str
     }
 
     private static bool IsKebabName(string name) => KebabName().IsMatch(name);
-
-    /// <summary>A value as a message shows it: control characters escaped, at most 100 characters.</summary>
-    private static string Shown(string value)
-    {
-        var escaped = string.Concat(value.Take(100).Select(c => char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:x4}" : c.ToString()));
-        return value.Length > 100 ? escaped + $"... ({value.Length} characters)" : escaped;
-    }
 
     /// <summary>The options of <c>dotnet new</c> itself: a record naming one would change what the command does, not what the template writes.</summary>
     private static readonly string[] DotnetNewOptions =
