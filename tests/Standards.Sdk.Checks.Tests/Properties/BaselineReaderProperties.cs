@@ -55,8 +55,8 @@ public sealed class BaselineReaderProperties
     [Fact]
     public void Random_code_baselines_give_STD3901_or_STD3051_with_the_file_and_a_line()
     {
-        HostileJson.Document(Keys).Sample(AssertCodeBaselineTotal, iter: 300, threads: 1);
-        HostileJson.Skeleton(CodeSkeleton, Keys, CodeValues).Sample(AssertCodeBaselineTotal, iter: 300, threads: 1);
+        HostileJson.Document(Keys).Sample(AssertCodeBaselineTotal, iter: 150, threads: 1);
+        HostileJson.Skeleton(CodeSkeleton, Keys, CodeValues).Sample(AssertCodeBaselineTotal, iter: 150, threads: 1);
     }
 
     [Fact]
