@@ -132,7 +132,7 @@ public static class CodeBaselineDocument
         var entry = new CodeEntry(Text(fields[0]), Text(fields[1]), Text(fields[2]), Field(fields, "reason"), Expires(fields, index));
         return CodeBaselineFormat.IsSuppressible(entry.Id)
             ? entry
-            : throw Malformed($"entry {index}: \"{entry.Id}\" is not an id the baseline can suppress (CA, IDE, CS warnings, STD1001-STD1099)", item.Line);
+            : throw Malformed($"entry {index}: \"{JsonText.Shown(entry.Id)}\" is not an id the baseline can suppress (CA, IDE, CS warnings, STD1001-STD1099)", item.Line);
     }
 
     private static string Text(JsonPropertyNode field) => ((JsonStringNode)field.Value).Value;
@@ -149,7 +149,7 @@ public static class CodeBaselineDocument
 
         return DateOnly.TryParseExact(Text(field), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
             ? date
-            : throw Malformed($"entry {index}: \"expires\" is '{Text(field)}'; write the date as YYYY-MM-DD, e.g. \"2027-03-31\" (the last day the entry suppresses its finding)", field.Value.Line);
+            : throw Malformed($"entry {index}: \"expires\" is '{JsonText.Shown(Text(field))}'; write the date as YYYY-MM-DD, e.g. \"2027-03-31\" (the last day the entry suppresses its finding)", field.Value.Line);
     }
 
     private static ToolException Malformed(string problem, int line) =>

@@ -133,7 +133,7 @@ public sealed class BaselineFile
 
         if (!DateOnly.TryParseExact(node.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            report($"\"expires\" is '{node.Value}'; write {DateFormat}", node.Line, node.Column);
+            report($"\"expires\" is '{JsonText.Shown(node.Value)}'; write {DateFormat}", node.Line, node.Column);
             return false;
         }
 

@@ -36,7 +36,7 @@ public static class CodeBaselineExpiry
             if (node is not JsonStringNode date || !DateOnly.TryParseExact(date.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expires))
             {
                 findings.Add(new Finding(BaselineRuleIds.Malformed, Severity.Error,
-                    $"{FileName}: \"expires\" is {(node is JsonStringNode s ? $"'{s.Value}'" : node.Kind)}; write the date as a string YYYY-MM-DD, e.g. \"2027-03-31\" (the last day the entry suppresses its finding). Until then the entry suppresses nothing.",
+                    $"{FileName}: \"expires\" is {(node is JsonStringNode s ? $"'{JsonText.Shown(s.Value)}'" : node.Kind)}; write the date as a string YYYY-MM-DD, e.g. \"2027-03-31\" (the last day the entry suppresses its finding). Until then the entry suppresses nothing.",
                     FileName, node.Line, node.Column));
             }
             else if (today > expires)
@@ -50,7 +50,7 @@ public static class CodeBaselineExpiry
 
     private static string Message(JsonObjectNode entry, DateOnly expires)
     {
-        string? Text(string name) => (entry.Get(name) as JsonStringNode)?.Value;
+        string? Text(string name) => (entry.Get(name) as JsonStringNode)?.Value is { } value ? JsonText.Shown(value) : null;
         var reason = Text("reason") is { } r ? $", recorded for \"{r}\"," : string.Empty;
         var file = Text("file") is { Length: > 0 } f ? $" in {f}" : string.Empty;
         return $"{FileName}: the entry for {Text("id")}{file}{reason} expired on {expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}; the compiler no longer suppresses its finding. Fix the finding (then `dotnet standards adopt` drops the entry), or, if it must wait, set a later \"expires\" date with the reason.";

@@ -160,7 +160,7 @@ public sealed class JsonShape
     {
         if (!HasType(value, key.Type))
         {
-            var found = key.Type == JsonType.WholeNumber && value is JsonNumberNode number ? number.Text : value.Kind;
+            var found = key.Type == JsonType.WholeNumber && value is JsonNumberNode number ? JsonText.Shown(number.Text) : value.Kind;
             return Problem(JsonProblemKind.WrongType, key, $"\"{key.Name}\" in {Where} must be {Describe(key.Type)}, not {found}.", value);
         }
 
@@ -180,7 +180,7 @@ public sealed class JsonShape
         }
 
         return key.Allowed is { } allowed && !allowed.Contains(text.Value, key.IgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal)
-            ? Problem(JsonProblemKind.NotAllowed, key, $"\"{key.Name}\" in {Where} is '{text.Value}'; it must be one of: {string.Join(", ", allowed)}.", text)
+            ? Problem(JsonProblemKind.NotAllowed, key, $"\"{key.Name}\" in {Where} is '{JsonText.Shown(text.Value)}'; it must be one of: {string.Join(", ", allowed)}.", text)
             : null;
     }
 
@@ -192,7 +192,7 @@ public sealed class JsonShape
             return null;
         }
 
-        return Problem(JsonProblemKind.OutOfRange, key, $"\"{key.Name}\" in {Where} is {number.Text}; it must be {Range(key.Minimum, key.Maximum)}.", number);
+        return Problem(JsonProblemKind.OutOfRange, key, $"\"{key.Name}\" in {Where} is {JsonText.Shown(number.Text)}; it must be {Range(key.Minimum, key.Maximum)}.", number);
     }
 
     private static string Range(double? min, double? max) => (min, max) switch

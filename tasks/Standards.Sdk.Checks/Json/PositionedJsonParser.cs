@@ -127,7 +127,7 @@ public static class PositionedJsonParser
             {
                 at.Duplicate ??= new JsonParseResult(
                     null,
-                    $"\"{name}\" is written twice in the same object (first at line {firstLine}); a JSON reader keeps only the last value, so the first would be ignored without a word. Remove one of them.",
+                    $"\"{JsonText.Shown(name)}\" is written twice in the same object (first at line {firstLine}); a JSON reader keeps only the last value, so the first would be ignored without a word. Remove one of them.",
                     nameLine,
                     nameColumn);
             }
@@ -195,6 +195,10 @@ public static class PositionedJsonParser
         return (index + 1, byteOffset - lineStarts[index] + 1);
     }
 
+    /// <summary>
+    /// The reader's message without its position, escaped: System.Text.Json quotes the text of a bad literal or
+    /// token as it is in the file, line breaks and control characters included.
+    /// </summary>
     private static string FirstSentence(string message)
     {
         // System.Text.Json appends "Path: $ | LineNumber: 3 | BytePositionInLine: 4."; we report the position ourselves.
@@ -207,7 +211,7 @@ public static class PositionedJsonParser
             }
         }
 
-        return message.Trim();
+        return JsonText.Escaped(message.Trim(), 300);
     }
 
     /// <summary>Turns reader offsets into positions in the file (the BOM, when skipped, still counts).</summary>

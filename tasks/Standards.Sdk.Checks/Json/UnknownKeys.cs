@@ -26,7 +26,7 @@ public static class UnknownKeys
         ArgumentNullException.ThrowIfNull(known);
         var listed = known.Where(k => k is not ("$schema" or "$comment")).ToList();
         var suggestion = Nearest(key, listed) is { } nearest ? $" Did you mean '{nearest}'?" : string.Empty;
-        return $"Unknown setting '{key}' in {where}.{suggestion} Known settings: {string.Join(", ", listed)}.";
+        return $"Unknown setting '{JsonText.Shown(key)}' in {where}.{suggestion} Known settings: {string.Join(", ", listed)}.";
     }
 
     /// <summary>The known key closest to <paramref name="key"/> (ignoring case), when it is close enough to be a typo.</summary>
@@ -35,8 +35,13 @@ public static class UnknownKeys
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(known);
         var limit = Math.Max(2, key.Length / 3);
+        var upper = key.ToUpperInvariant();
+
+        // The distance is at least the difference in length: a key that much longer or shorter is no typo of it, and
+        // is not compared (a key of megabytes would otherwise cost its length times each known key's).
         return known
-            .Select(k => (Key: k, Distance: Distance(key.ToUpperInvariant(), k.ToUpperInvariant())))
+            .Where(k => Math.Abs(k.Length - key.Length) <= limit)
+            .Select(k => (Key: k, Distance: Distance(upper, k.ToUpperInvariant())))
             .Where(c => c.Distance <= limit)
             .OrderBy(c => c.Distance)
             .ThenBy(c => c.Key, StringComparer.Ordinal)

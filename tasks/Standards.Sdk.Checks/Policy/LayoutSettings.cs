@@ -121,7 +121,7 @@ internal sealed class LayoutSettings
     private static string? ValidateFolderName(string value) =>
         value.Length == 0 ? "must be a folder name such as \"test\", not empty"
         : value.Contains('/', StringComparison.Ordinal) || value.Contains('\\', StringComparison.Ordinal) || value is "." or ".." || value.Contains('*', StringComparison.Ordinal)
-            ? $"is '{value}'; it must be the name of a folder at the repo root, such as \"test\""
+            ? $"is '{JsonText.Shown(value)}'; it must be the name of a folder at the repo root, such as \"test\""
             : null;
 
     private static string? ValidateGlob(string value)
@@ -169,7 +169,7 @@ internal sealed class LayoutSettings
 
             if (validate(s.Value.Trim()) is { } problem)
             {
-                findings.Add(PolicyLoader.Shape(path, item, $"'layout.{name}' entry '{s.Value}' {problem}."));
+                findings.Add(PolicyLoader.Shape(path, item, $"'layout.{name}' entry '{JsonText.Shown(s.Value)}' {problem}."));
                 continue;
             }
 

@@ -100,7 +100,7 @@ public static class PolicyLoader
                 foreach (var (first, duplicate) in obj.Duplicates(caseInsensitive ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal))
                 {
                     yield return new Finding(PolicyRuleIds.PolicyShape, Severity.Error,
-                        $"'{duplicate.Name}' is written twice in the same object of {FileName} (first at line {first.Line}); only the last one would count. Remove one of them.",
+                        $"'{JsonText.Shown(duplicate.Name)}' is written twice in the same object of {FileName} (first at line {first.Line}); only the last one would count. Remove one of them.",
                         path, duplicate.Line, duplicate.Column);
                 }
 
@@ -184,13 +184,13 @@ public static class PolicyLoader
                 var near = RuleCatalog.All.Select(r => r.Id)
                     .FirstOrDefault(r => r.StartsWith(id.Length > 4 ? id[..4] : id, StringComparison.OrdinalIgnoreCase));
                 var hint = near is null ? string.Empty : $" Did you mean '{near}'?";
-                message = $"'{id}' is not a rule Standards.Sdk knows.{hint} The rules index (docs/rules/README.md) lists every code.";
+                message = $"'{JsonText.Shown(id)}' is not a rule Standards.Sdk knows.{hint} The rules index (docs/rules/README.md) lists every code.";
             }
             else
             {
                 var suggestion = DiagnosticIds.Suggest(id);
                 var hint = suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?";
-                message = $"'{id}' is not a diagnostic id.{hint} A diagnostic id is letters then digits, as the analyzer or the compiler reports it (CA2201, IDE0005, CS1998, MA0051, SA1600); Standards.Sdk's own rules are in the rules index (docs/rules/README.md).";
+                message = $"'{JsonText.Shown(id)}' is not a diagnostic id.{hint} A diagnostic id is letters then digits, as the analyzer or the compiler reports it (CA2201, IDE0005, CS1998, MA0051, SA1600); Standards.Sdk's own rules are in the rules index (docs/rules/README.md).";
             }
 
             return new Finding(PolicyRuleIds.UnknownRule, Severity.Error, message, path, line, column);
@@ -336,7 +336,7 @@ public static class PolicyLoader
                 if (entry.Expires < today)
                 {
                     findings.Add(new Finding(PolicyRuleIds.ExceptionExpired, Severity.Error,
-                        $"The exception for '{entry.Rule}' on '{entry.Scope}' expired on {entry.Expires:yyyy-MM-dd}; ask its owner {entry.Owner} to fix the code or to renew it with a new 'expires' date.",
+                        $"The exception for '{entry.Rule}' on '{JsonText.Shown(entry.Scope)}' expired on {entry.Expires:yyyy-MM-dd}; ask its owner {JsonText.Shown(entry.Owner)} to fix the code or to renew it with a new 'expires' date.",
                         path, entry.Line, item.Column));
                     continue;
                 }
@@ -367,7 +367,7 @@ public static class PolicyLoader
             var expiresNode = read.Node("expires")!;
             if (!DateOnly.TryParseExact(read.GetString("expires"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expires))
             {
-                findings.Add(Malformed(expiresNode, $"'expires' is '{read.GetString("expires")}'; write the date as YYYY-MM-DD, e.g. 2027-03-31."));
+                findings.Add(Malformed(expiresNode, $"'expires' is '{JsonText.Shown(read.GetString("expires")!)}'; write the date as YYYY-MM-DD, e.g. 2027-03-31."));
                 return null;
             }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Standards.Sdk.Checks.Json;
 using Standards.Sdk.Checks.Rules;
 
@@ -12,7 +13,7 @@ namespace Standards.Adoption.Update;
 /// its value. <c>dotnet new</c> given the same record and version writes byte-identical files
 /// (<see cref="Arguments"/>). A file that is not a record is STD7531 with its line, never a guess.
 /// </summary>
-public sealed record TemplateRecord(string Template, string Version, string GeneratedOn, IReadOnlyList<KeyValuePair<string, string>> Options)
+public sealed partial record TemplateRecord(string Template, string Version, string GeneratedOn, IReadOnlyList<KeyValuePair<string, string>> Options)
 {
     /// <summary>Where the record is, relative to the repo root.</summary>
     public const string FileName = ".standards/template.json";
@@ -54,21 +55,21 @@ public sealed record TemplateRecord(string Template, string Version, string Gene
         }
 
         var template = Text(root, "template");
-        if (!template.StartsWith("std-", StringComparison.Ordinal))
+        if (!template.StartsWith("std-", StringComparison.Ordinal) || !IsKebabName(template))
         {
-            throw Malformed(root.Get("template")!.Line, $"\"template\" is '{template}', not the short name of a Standards template (std-service, std-worker, std-lib)");
+            throw Malformed(root.Get("template")!.Line, $"\"template\" is '{JsonText.Shown(template)}', not the short name of a Standards template (std-service, std-worker, std-lib)");
         }
 
         var packVersion = Text(root, "version");
         if (!NuGet.Versioning.NuGetVersion.TryParse(packVersion, out _))
         {
-            throw Malformed(root.Get("version")!.Line, $"\"version\" is '{packVersion}', not a package version");
+            throw Malformed(root.Get("version")!.Line, $"\"version\" is '{JsonText.Shown(packVersion)}', not a package version");
         }
 
         var date = Text(root, "generatedOn");
         if (!DateTime.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
-            throw Malformed(root.Get("generatedOn")!.Line, $"\"generatedOn\" is '{date}', not a date written yyyy-MM-dd");
+            throw Malformed(root.Get("generatedOn")!.Line, $"\"generatedOn\" is '{JsonText.Shown(date)}', not a date written yyyy-MM-dd");
         }
 
         return new TemplateRecord(template, packVersion, date, ReadOptions(root));
@@ -88,11 +89,11 @@ public sealed record TemplateRecord(string Template, string Version, string Gene
             {
                 JsonStringNode s => s.Value,
                 JsonBooleanNode b => b.Value ? "true" : "false",
-                _ => throw Malformed(option.Line, $"the option \"{option.Name}\" must be a string or true/false, not {option.Value.Kind}"),
+                _ => throw Malformed(option.Line, $"the option \"{JsonText.Shown(option.Name)}\" must be a string or true/false, not {option.Value.Kind}"),
             };
-            if (option.Name.Length == 0 || option.Name.StartsWith('-') || option.Name == DateOption)
+            if (OptionProblem(option.Name, value) is { } problem)
             {
-                throw Malformed(option.Line, $"\"{option.Name}\" is not an option name (the long name without --; the date is \"generatedOn\")");
+                throw Malformed(option.Line, problem);
             }
 
             result.Add(new(option.Name, value));
@@ -105,6 +106,58 @@ public sealed record TemplateRecord(string Template, string Version, string Gene
 
         return result;
     }
+
+    /// <summary>
+    /// Why an option cannot be passed to <c>dotnet new</c>, or null. The record is repo content that becomes a command
+    /// line: a name must be one of the template's options (kebab-case, not one of <c>dotnet new</c>'s own, which would
+    /// move the output, install a package or run scripts), no value may hold a control character, and the
+    /// <c>-n</c> value becomes folder and file names, so it must be one file name that stays in the output folder.
+    /// </summary>
+    private static string? OptionProblem(string name, string value)
+    {
+        if (!IsKebabName(name) || name == DateOption || (name != "name" && DotnetNewOptions.Contains(name)))
+        {
+            return $"\"{JsonText.Shown(name)}\" is not an option of the template (the long name without --, in lower case with dashes; not an option of `dotnet new` itself such as output or force; the date is \"generatedOn\")";
+        }
+
+        if (value.Any(char.IsControl))
+        {
+            return $"the option \"{name}\" holds a control character ('{JsonText.Shown(value)}')";
+        }
+
+        return name == "name" && NameProblem(value) is { } problem
+            ? $"\"name\" is '{JsonText.Shown(value)}': {problem}; the -n value names the repo's folders and files, so it must be one file name such as Acme.Orders"
+            : null;
+    }
+
+    /// <summary>Why the -n value is not one file name that stays inside the output folder on every platform, or null.</summary>
+    private static string? NameProblem(string value)
+    {
+        if (value.Trim().Length != value.Length || value.Length == 0)
+        {
+            return "it is empty or starts or ends with white space";
+        }
+
+        if (value.IndexOfAny(['/', '\\', ':', '<', '>', '"', '|', '?', '*']) >= 0 || value.Split('.').Contains(string.Empty))
+        {
+            return "it is a path (a separator, a drive, '..', or a leading or trailing dot)";
+        }
+
+        return DeviceNames.Contains(value.Split('.')[0].TrimEnd(), StringComparer.OrdinalIgnoreCase) ? "it is a Windows device name" : null;
+    }
+
+    private static bool IsKebabName(string name) => KebabName().IsMatch(name);
+
+    /// <summary>The options of <c>dotnet new</c> itself: a record naming one would change what the command does, not what the template writes.</summary>
+    private static readonly string[] DotnetNewOptions =
+        ["output", "o", "name", "n", "force", "dry-run", "install", "i", "uninstall", "u", "project", "language", "lang", "type", "allow-scripts",
+         "add-source", "nuget-source", "interactive", "no-update-check", "diagnostics", "d", "verbosity", "v", "help", "h"];
+
+    private static readonly string[] DeviceNames =
+        ["CON", "PRN", "AUX", "NUL", "COM0", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT0", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9", "CONIN$", "CONOUT$"];
+
+    [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex KebabName();
 
     private static string Text(JsonObjectNode root, string key) => root.Get(key) switch
     {
