@@ -80,7 +80,8 @@ public static class SecretCorpus
     public static IReadOnlyList<(string Kind, string Name, Func<Random, string> Make)> ValueFormats() =>
     [
         ("aws-access-key-id", "AwsKeyId", r => "AKIA" + Chars(r, Upper, 16)),
-        ("aws-secret-access-key", "aws_secret_access_key", r => Chars(r, Base64, 40)),
+        // Ends in a letter or digit: secretlint wants a word boundary after the key, which a final '/' or '+' would not give.
+        ("aws-secret-access-key", "aws_secret_access_key", r => Chars(r, Base64, 39) + Chars(r, Alnum, 1)),
         ("github-token", "GitHubValue", r => "ghp_" + Chars(r, Alnum, 36)),
         ("gitlab-token", "GitLabValue", r => "glpat-" + Chars(r, Alnum, 20)),
         ("slack-token", "SlackValue", r => "xoxb-" + Chars(r, "0123456789", 11) + "-" + Chars(r, "0123456789", 12) + "-" + Chars(r, Alnum, 24)),
