@@ -54,6 +54,12 @@ public static class SecretCorpus
         ("README.md", "# Orders\n\n```sh\nexport {0}={1}\n```\n", 4),
     ];
 
+    /// <summary>The file types that are configuration files, where values under secret names are searched (SecretsCheck.IsConfiguration).</summary>
+    public static readonly IReadOnlySet<string> ConfigurationFileTypes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "appsettings.Production.json", "deploy.env", "values.yaml", "web.config", "settings.xml", "deploy.sh", "deploy.ps1",
+    };
+
     /// <summary>Every positive sample: each value format in each file type, and the private key as a PEM file.</summary>
     public static IReadOnlyList<SecretSample> Positives()
     {
@@ -62,7 +68,7 @@ public static class SecretCorpus
         foreach (var (kind, name, make) in ValueFormats())
         {
             // Values under secret names are searched in configuration files only (in code and prose they are assignments and sentences).
-            foreach (var (fileName, template, line) in FileTypes.Where(t => kind != "named-secret" || Standards.Sdk.Checks.Secrets.SecretsCheck.IsConfiguration(t.FileName)))
+            foreach (var (fileName, template, line) in FileTypes.Where(t => kind != "named-secret" || ConfigurationFileTypes.Contains(t.FileName)))
             {
                 var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, name, make(random));
                 samples.Add(new SecretSample(kind, fileName, text, line) { Variant = name });

@@ -29,7 +29,8 @@ public class SecretDetectorTests
     {
         var kinds = typeof(SecretKinds).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
         Assert.Equal(kinds.Order(), SecretCorpus.Positives().Select(s => s.Format).Distinct().Order());
-        var configuration = SecretCorpus.FileTypes.Count(t => SecretsCheck.IsConfiguration(t.FileName));
+        Assert.All(SecretCorpus.FileTypes, t => Assert.Equal(SecretsCheck.IsConfiguration(t.FileName), SecretCorpus.ConfigurationFileTypes.Contains(t.FileName)));
+        var configuration = SecretCorpus.ConfigurationFileTypes.Count;
         Assert.All(SecretCorpus.Positives().Where(s => s.Format != "private-key").GroupBy(s => s.Format),
             group => Assert.Equal(group.Key == SecretKinds.NamedSecret ? configuration : SecretCorpus.FileTypes.Count, group.Select(s => s.FileName).Distinct().Count()));
     }
