@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark of the repository checks with the secret check on a generated repo of 100,000 files, 20,000 of them
-# configuration files the secret check searches (eng/bench/LayoutBench 100000 500 20000): what a no-op build pays
-# (the fingerprint, with the content hashes it keeps), what a build after a change and a first build pay (fingerprint,
-# snapshot, every repository check), and the secret check alone.
+# configuration files (eng/bench/LayoutBench 100000 500 20000). The secret check searches every text file, so every
+# file is a content input of the fingerprint: what a no-op build pays (the fingerprint, with the content hashes it
+# keeps for all 100,000 files), what a build after a change and a first build pay (fingerprint, snapshot, every
+# repository check), and the secret check alone (it reads and searches every file).
 # Prints a markdown table (median of RUNS runs); with --write it also replaces the section
 # "## Secrets check at 100,000 files" of docs/performance.md.
 # Usage: eng/bench-secrets.sh [runs=5] [--write]

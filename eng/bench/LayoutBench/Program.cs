@@ -14,7 +14,7 @@ using Standards.Sdk.Checks.Snapshot;
 //   fingerprint   what every build runs (walk + sorted SHA-256): decides whether the checks run at all
 //   snapshot      walk + project files read (and again with git ls-files / check-ignore, the repo committed)
 //   layout        the layout check on the snapshot, in memory
-//   secrets       the secret check on the snapshot, in memory (reads and searches every JSON, YAML, script... file)
+//   secrets       the secret check on the snapshot (reads every file from disk, searches every text file)
 //   all checks    layout + dependencies through the runner (what RunRepositoryChecks does after the snapshot)
 //   end to end    what a build pays: the fingerprint with the content-hash cache it keeps between builds (every
 //                 build), and fingerprint + snapshot from its walk + every repo check (a build after an input changed)

@@ -17,4 +17,8 @@ public static class SecretRuleIds
     /// <summary>A certificate or key store with private keys (.pfx, .p12) is committed.</summary>
     [Rule("Key store committed", Severity.Error, "no-secrets")]
     public const string KeyStoreCommitted = "STD3041";
+
+    /// <summary>A committed text file is larger than the secret check searches: only its first part was searched.</summary>
+    [Rule("File too large to search for secrets in full", Severity.Warning, "no-secrets")]
+    public const string FileTooLargeToSearch = "STD3042";
 }

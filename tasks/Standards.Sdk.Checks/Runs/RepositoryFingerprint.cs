@@ -126,8 +126,9 @@ public static class RepositoryFingerprint
 
     /// <summary>
     /// True for a file whose content a repo check reads: markdown, project and MSBuild files, lock files,
-    /// CODEOWNERS, every file at the root, everything in .github/, and every file the secret check searches
-    /// (<see cref="Secrets.SecretsCheck.IsScanned"/>: configuration, scripts, PEM files).
+    /// CODEOWNERS, every file at the root, everything in .github/, and every file the secret check may search
+    /// (<see cref="Secrets.SecretsCheck.IsScanned"/>: every file but a key store, since only its content says whether
+    /// it is text).
     /// </summary>
     public static bool IsContentInput(string relativePath)
     {

@@ -15,80 +15,6 @@ namespace Standards.Sdk.Analyzers;
 namespace Standards.Sdk.Checks.Secrets;
 #endif
 
-/// <summary>A secret found in a text: its kind, where (1-based line and column) and a fingerprint (never the secret).</summary>
-public sealed class SecretFinding
-{
-    /// <summary>Creates a finding.</summary>
-    public SecretFinding(string kind, int line, int column, string fingerprint)
-    {
-        Kind = kind;
-        Line = line;
-        Column = column;
-        Fingerprint = fingerprint;
-    }
-
-    /// <summary>The kind of secret (<see cref="SecretKinds"/>).</summary>
-    public string Kind { get; }
-
-    /// <summary>1-based line.</summary>
-    public int Line { get; }
-
-    /// <summary>1-based column.</summary>
-    public int Column { get; }
-
-    /// <summary>The first 12 hex digits of SHA-256 over kind and secret: identifies the secret without showing it.</summary>
-    public string Fingerprint { get; }
-}
-
-/// <summary>The kinds of secret the detector reports (stable: messages, baselines and docs use them).</summary>
-public static class SecretKinds
-{
-    /// <summary>An AWS access key id (AKIA..., ASIA...).</summary>
-    public const string AwsAccessKeyId = "aws-access-key-id";
-
-    /// <summary>An AWS secret access key (40 characters under a name such as aws_secret_access_key).</summary>
-    public const string AwsSecretAccessKey = "aws-secret-access-key";
-
-    /// <summary>A GitHub token (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_).</summary>
-    public const string GitHubToken = "github-token";
-
-    /// <summary>A GitLab personal, project or group access token (glpat-).</summary>
-    public const string GitLabToken = "gitlab-token";
-
-    /// <summary>A Slack token (xoxb-, xoxp-, xoxa-, xoxr-, xoxs-) or incoming webhook URL.</summary>
-    public const string SlackToken = "slack-token";
-
-    /// <summary>A Stripe secret or restricted key (sk_live_, rk_live_, sk_test_, rk_test_).</summary>
-    public const string StripeKey = "stripe-key";
-
-    /// <summary>An npm access token (npm_).</summary>
-    public const string NpmToken = "npm-token";
-
-    /// <summary>A SendGrid API key (SG.xxx.yyy).</summary>
-    public const string SendGridKey = "sendgrid-key";
-
-    /// <summary>A Twilio API key (SK and 32 hex digits).</summary>
-    public const string TwilioKey = "twilio-key";
-
-    /// <summary>A private key block (-----BEGIN ... PRIVATE KEY-----).</summary>
-    public const string PrivateKey = "private-key";
-
-    /// <summary>A JSON web token (three base64url parts, header and payload JSON objects).</summary>
-    public const string Jwt = "jwt";
-
-    /// <summary>An Azure storage account key or shared access key in a connection string.</summary>
-    public const string AzureStorageKey = "azure-storage-key";
-
-    /// <summary>A connection string with a literal Password= or Pwd=.</summary>
-    public const string ConnectionStringPassword = "connection-string-password";
-
-    /// <summary>A URL with a literal password (scheme://user:password@host).</summary>
-    public const string UrlPassword = "url-password";
-
-    /// <summary>A literal value under a name that says it is a secret (password, api key, token, ...).</summary>
-    public const string NamedSecret = "named-secret";
-}
-
 /// <summary>
 /// Finds secrets in text: known credential formats anywhere (<see cref="FindFormats"/>), and literal values under
 /// names that say they are secrets in key/value text (JSON, YAML, .env, XML, scripts, C#: <see cref="FindNamed"/>).
@@ -105,19 +31,37 @@ public static class SecretDetector
     [
         Format(SecretKinds.AwsAccessKeyId, @"\b(?<s>(AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16})\b"),
         Format(SecretKinds.AwsSecretAccessKey, @"(?i:aws_?secret_?(access_?)?key|secret_?access_?key)[""']?(\s*(=|:|=>)\s*[""']?|\s+value\s*=\s*""|>)(?<s>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"),
-        Format(SecretKinds.GitHubToken, @"\b(?<s>(ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})\b"),
-        Format(SecretKinds.GitLabToken, @"\b(?<s>glpat-[A-Za-z0-9_\-]{20})(?![A-Za-z0-9_\-])"),
-        Format(SecretKinds.SlackToken, @"\b(?<s>xox[abposr]-[0-9]{8,}-[0-9A-Za-z\-]{8,}|https://hooks\.slack\.com/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{20,})"),
-        Format(SecretKinds.StripeKey, @"\b(?<s>(sk|rk)_(live|test)_[0-9A-Za-z]{24,})\b"),
-        Format(SecretKinds.NpmToken, @"\b(?<s>npm_[A-Za-z0-9]{36})\b"),
-        Format(SecretKinds.SendGridKey, @"\b(?<s>SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43})(?![A-Za-z0-9_\-])"),
+        // Token formats as secretlint's recommended preset writes them: not after a letter, not followed by more of the token.
+        Format(SecretKinds.GitHubToken, @"(?<!\p{L})(?<s>(ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9_]{36}|github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])|(?<!\p{L})(?<s>ghs_[0-9]{1,20}_[A-Za-z0-9_\-]{1,1000}\.[A-Za-z0-9_\-]{1,10000}\.[A-Za-z0-9_\-]{1,1000})(?![A-Za-z0-9_\-])"),
+        Format(SecretKinds.GitLabToken, @"(?<!\p{L})(?<s>glpat-[A-Za-z0-9_\-]{20,128})(?![A-Za-z0-9_\-])"),
+        Format(SecretKinds.SlackToken, @"\b(?<s>(xoxb|xoxp|xapp|xoxa|xoxo|xoxr|xoxs)-([0-9]-)?([a-zA-Z0-9]{1,40}-)+[a-zA-Z0-9]{1,40})\b|(?<s>https://hooks\.slack\.com/services/T[a-zA-Z0-9]{1,40}/B[a-zA-Z0-9]{1,40}/[a-zA-Z0-9]{1,40})"),
+        Format(SecretKinds.StripeKey, @"(?<!\p{L})(?<s>(sk|rk)_(live|test)_[0-9A-Za-z]{24,99})(?![A-Za-z0-9])"),
+        Format(SecretKinds.NpmToken, @"(?<!\p{L})(?<s>npm_[A-Za-z0-9_]{36})(?![A-Za-z0-9_])"),
+        Format(SecretKinds.SendGridKey, @"(?<!\p{L})(?<s>SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43})(?![A-Za-z0-9_\-])"),
+        Format(SecretKinds.OpenAiKey, @"(?<!\p{L})(?<s>sk-(proj|svcacct|admin)-([A-Za-z0-9_\-]{74}|[A-Za-z0-9_\-]{58})T3BlbkFJ([A-Za-z0-9_\-]{74}|[A-Za-z0-9_\-]{58})|sk-[a-zA-Z0-9]{20}T3BlbkFJ[a-zA-Z0-9]{20})(?![A-Za-z0-9_\-])"),
+        Format(SecretKinds.AnthropicKey, @"(?<!\p{L})(?<s>sk-ant-api0[0-9]-[A-Za-z0-9_\-]{90,128}AA)(?![A-Za-z0-9_\-])"),
+        Format(SecretKinds.GroqKey, @"(?<!\p{L})(?<s>gsk_[a-zA-Z0-9]{52})(?![a-zA-Z0-9])"),
+        Format(SecretKinds.HuggingFaceToken, @"(?<!\p{L})(?<s>hf_[a-zA-Z]{34})(?![a-zA-Z])"),
+        Format(SecretKinds.LinearKey, @"(?<!\p{L})(?<s>lin_api_[a-zA-Z0-9_]{32,128})(?![a-zA-Z0-9_])"),
+        Format(SecretKinds.NotionToken, @"(?<!\p{L})(?<s>ntn_[0-9]{11}[A-Za-z0-9]{35})(?![A-Za-z0-9])"),
+        Format(SecretKinds.ShopifyToken, @"(?<!\p{L})(?<s>(shppa|shpca|shpat|shpss)_[a-zA-Z0-9]{32,64})(?![a-zA-Z0-9])"),
+        Format(SecretKinds.GrafanaToken, @"(?<!\p{L})(?<s>glc_[A-Za-z0-9+/]{32,400}={0,2})(?![A-Za-z0-9+/=])|(?<!\p{L})(?<s>glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})(?![A-Fa-f0-9])"),
+        // The body is base64 of a JSON object: "ey" is the start of {", "fQ" the end of }.
+        Format(SecretKinds.OnePasswordToken, @"(?<!\p{L})(?<s>ops_ey[A-Za-z0-9+/=]{100,1280}fQ={0,2})(?![A-Za-z0-9+/=])"),
+        Format(SecretKinds.VaultToken, @"(?<!\p{L})(?<s>hvs\.[A-Za-z0-9_\-]{90,120}|hvr\.[A-Za-z0-9_\-]{90,120}|hvb\.[A-Za-z0-9_\-]{138,300})(?![A-Za-z0-9_\-])"),
+        Format(SecretKinds.VercelToken, @"(?<!\p{L})(?<s>(vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{20,60})(?![A-Za-z0-9])"),
+        Format(SecretKinds.DatabricksToken, @"(?<!\p{L})(?<s>dapi[A-Fa-f0-9]{32}(-[0-9])?)(?![A-Fa-f0-9])"),
+        Format(SecretKinds.DockerToken, @"(?<!\p{L})(?<s>dckr_pat_[a-zA-Z0-9_\-]{27})(?![a-zA-Z0-9_\-])"),
+        Format(SecretKinds.FigmaToken, @"(?<!\p{L})(?<s>figd_[A-Za-z0-9_\-]{40,200})(?![A-Za-z0-9_\-])"),
+        Format(SecretKinds.CloudflareToken, @"(?<!\p{L})(?<s>(cfk|cfut|cfat)_[A-Za-z0-9]{40}[0-9a-f]{8})(?![A-Za-z0-9])"),
+        Format(SecretKinds.TailscaleKey, @"(?<!\p{L})(?<s>tskey-[a-z]{2,20}-[0-9A-Za-z_]{8,40}-[0-9A-Za-z_]{16,60})(?![0-9A-Za-z_])"),
         Format(SecretKinds.TwilioKey, @"\b(?<s>SK[0-9a-f]{32})\b"),
         Format(SecretKinds.PrivateKey, @"-----BEGIN ((RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----(?<s>[A-Za-z0-9+/=\s\\n:,\-]{16,}?)(-----END|$)"),
         Format(SecretKinds.Jwt, @"\b(?<s>eyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{16,})"),
         Format(SecretKinds.AzureStorageKey, @"(?i:AccountKey|SharedAccessKey)\s*=\s*(?<s>[A-Za-z0-9+/]{40,}={0,2})"),
         // A connection string's password: a pair separated by ';' (ADO.NET, ODBC) or ',' (Redis), so a line of .env or INI
         // (Password=...) is a named secret instead.
-        Format(SecretKinds.ConnectionStringPassword, @"(?i:(?<=[;,][ \t]*)(password|pwd)\s*=\s*)(?<s>[^;,""'\s)<]+)(?=[;,""'\s)<]|$)|(?i:(?<=^|[""'\s])(password|pwd)\s*=\s*)(?<s>[^;,""'\s)<]+)(?=[;,])"),
+        Format(SecretKinds.ConnectionStringPassword, @"(?i:(?<=[;,][ \t]*)(password|pwd)\s*=\s*)(?<s>[^;,""'\s)<`]+)(?=[;,""'\s)<`]|$)|(?i:(?<=^|[""'\s])(password|pwd)\s*=\s*)(?<s>[^;,""'\s)<]+)(?=[;,])"),
         Format(SecretKinds.UrlPassword, @"\b[A-Za-z][A-Za-z0-9+.\-]{0,30}://(?<u>[^\s:/@""'<>]+):(?<s>[^\s@/""'<>]+)@[A-Za-z0-9\[]"),
     ];
 
@@ -181,7 +125,13 @@ public static class SecretDetector
     }
 
     /// <summary>Every secret in <paramref name="text"/>: known formats, and literal values under secret names.</summary>
-    public static IReadOnlyList<SecretFinding> Find(string text)
+    public static IReadOnlyList<SecretFinding> Find(string text) => Find(text, names: true);
+
+    /// <summary>
+    /// Every secret in <paramref name="text"/>: known formats, and when <paramref name="names"/> is true literal values
+    /// under secret names (meant for configuration: in source code and prose "password = value" is an assignment or a sentence).
+    /// </summary>
+    public static IReadOnlyList<SecretFinding> Find(string text, bool names)
     {
         var findings = new List<SecretFinding>();
         var lines = new LineMap(text);
@@ -192,7 +142,7 @@ public static class SecretDetector
             findings.Add(lines.Finding(match));
         }
 
-        foreach (var match in FindNamed(text))
+        foreach (var match in names ? FindNamed(text) : Array.Empty<SecretMatch>())
         {
             // A line a format matched already says what the secret is; the name adds nothing.
             if (!taken.Contains(lines.LineOf(match.Index)))
@@ -339,7 +289,7 @@ public static class SecretDetector
     // Delimiters of a reference or template expression that stands for the value: <name>, ${NAME}, %NAME%, {{ x }}...
     private static readonly string[][] Wrappers =
     [
-        ["<", ">"], ["${", "}"], ["$(", ")"], ["%", "%"], ["{{", "}}"], ["#{", "}"], ["#{", "}#"], ["__", "__"], ["@@", "@@"], ["[", "]"],
+        ["<", ">"], ["${", "}"], ["$(", ")"], ["%", "%"], ["{{", "}}"], ["#{", "}"], ["#{", "}#"], ["__", "__"], ["@@", "@@"], ["[", "]"], ["{", "}"],
     ];
 
     private static bool IsReference(string v) =>
@@ -377,16 +327,21 @@ public static class SecretDetector
         return true;
     }
 
+    // The example key pair of AWS's documentation, allowed as secretlint and git-secrets allow it: it is in every
+    // AWS tutorial and grants nothing.
+    private static readonly string[] AwsDocumentationExamples = ["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"];
+
     /// <summary>A format match that is a real value: a connection string or URL password that is not a placeholder.</summary>
     private static bool IsRealFormatValue(string kind, string value) =>
         kind switch
         {
+            SecretKinds.AwsAccessKeyId or SecretKinds.AwsSecretAccessKey => Array.IndexOf(AwsDocumentationExamples, value) < 0,
             SecretKinds.ConnectionStringPassword or SecretKinds.UrlPassword => !IsPlaceholder(value) && !IsPlaceholder(Uri.UnescapeDataString(value)),
             _ => true,
         };
 
     private static readonly Regex UserInConnectionString = new(
-        @"(?i:(^|[;""'\s])(user ?id|username|user|uid)\s*=\s*)(?<u>[^;""'\s]+)", Options | RegexOptions.Multiline, Timeout);
+        @"(?i:(^|[^A-Za-z0-9_])(user ?id|username|user|uid)\s*=\s*)(?<u>[^;""'\s`<]+)", Options | RegexOptions.Multiline, Timeout);
 
     /// <summary>
     /// True when a connection string's or URL's password is its user name (<c>Username=postgres;Password=postgres</c>,
@@ -441,25 +396,4 @@ public static class SecretDetector
             return new SecretFinding(match.Kind, line, match.Index - starts[line - 1] + 1, match.Fingerprint);
         }
     }
-}
-
-/// <summary>A secret found at an offset of a text (before lines and columns are known).</summary>
-public sealed class SecretMatch
-{
-    /// <summary>Creates a match.</summary>
-    public SecretMatch(string kind, int index, string fingerprint)
-    {
-        Kind = kind;
-        Index = index;
-        Fingerprint = fingerprint;
-    }
-
-    /// <summary>The kind (<see cref="SecretKinds"/>).</summary>
-    public string Kind { get; }
-
-    /// <summary>0-based offset in the text.</summary>
-    public int Index { get; }
-
-    /// <summary>The fingerprint (<see cref="SecretDetector.Fingerprint"/>).</summary>
-    public string Fingerprint { get; }
 }

@@ -1,58 +1,99 @@
+using System.Globalization;
+using System.Text;
 using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
 using Standards.Sdk.Checks.Snapshot;
+using Standards.Sdk.Checks.State;
 
 namespace Standards.Sdk.Checks.Secrets;
 
 /// <summary>
-/// The secret check of committed files (STD3040, STD3041): every file git tracks (every file of the snapshot outside a
-/// git work tree, less those git ignores) whose name is one of <see cref="ScannedNames"/> is read and searched with
-/// <see cref="SecretDetector"/>; a .pfx or .p12 file is a finding by its presence. Strong-name key files (.snk) are
-/// allowed: they hold a signing key pair by design and are meant to be committed for open-source assemblies. Messages
-/// name the kind, the file, the line and the secret's fingerprint, never the secret. What it reads is a content input
-/// of the repository fingerprint (<see cref="IsScanned"/>), so the check runs again when such a file changes.
+/// The secret check of committed files (STD3040, STD3041, STD3042): every file git tracks (every file of the snapshot
+/// outside a git work tree, less those git ignores) is a candidate, whatever its name; a .pfx or .p12 file is a
+/// finding by its presence, and every other one is read and searched with <see cref="SecretDetector"/> (for the known
+/// credential formats; in configuration files, <see cref="NamedSecretFiles"/>, for values under secret names too) unless it is
+/// binary (a NUL byte in its first <see cref="BinarySniffBytes"/> bytes, as git decides). A text file larger than
+/// <see cref="MaxSearchedBytes"/> is searched up to that size and named (STD3042), never skipped in silence. A symbolic
+/// link is not followed (git records its target's path, not the content). Strong-name key files (.snk) are binary and
+/// allowed. Messages name the kind, the file, the line and the secret's fingerprint, never the secret. Every candidate
+/// is a content input of the repository fingerprint (<see cref="IsScanned"/>), so the check runs again when any file
+/// changes, appears or disappears, and a no-op build skips it.
 /// </summary>
 public sealed class SecretsCheck : IRepositoryCheck
 {
-    /// <summary>The file names (globs, matched against the name, any case) whose content is searched.</summary>
-    public static readonly IReadOnlyList<string> ScannedNames =
+    /// <summary>Extensions of key stores, reported by their presence (STD3041).</summary>
+    public static readonly IReadOnlyList<string> KeyStoreExtensions = [".pfx", ".p12"];
+
+    /// <summary>How much of a file is searched: larger files are searched up to this size and reported (STD3042).</summary>
+    public const int MaxSearchedBytes = 16 * 1024 * 1024;
+
+    /// <summary>How many leading bytes decide whether a file is binary (git's own rule: a NUL byte among the first 8,000).</summary>
+    public const int BinarySniffBytes = 8000;
+
+    /// <summary>
+    /// The configuration files (globs, matched against the name, any case) where a literal value under a secret name
+    /// (password, api key, token, ...) is reported too; every other text file is searched for the known formats only,
+    /// since in source code and prose "password = value" is an assignment or a sentence (C# literals are STD1010's).
+    /// </summary>
+    public static readonly IReadOnlyList<string> NamedSecretFiles =
     [
         "*.json", "*.config", ".env", ".env.*", "*.env", "*.yml", "*.yaml", "*.xml", "*.properties", "*.ini", "*.toml",
         "*.sh", "*.bash", "*.zsh", "*.ps1", "*.psm1", "*.cmd", "*.bat", "*.pem", "*.key", "*.tfvars", ".npmrc", ".pypirc",
         "*.pubxml", "*.publishsettings", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519",
     ];
 
-    /// <summary>Extensions of key stores, reported by their presence (STD3041).</summary>
-    public static readonly IReadOnlyList<string> KeyStoreExtensions = [".pfx", ".p12"];
+    // NamedSecretFiles split by form: "*.ext", "name" and "prefix.*".
+    private static readonly HashSet<string> NamedExtensions = new(
+        NamedSecretFiles.Where(p => p.StartsWith("*.", StringComparison.Ordinal)).Select(p => p[1..]), StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> NamedExactNames = new(
+        NamedSecretFiles.Where(p => !p.Contains('*', StringComparison.Ordinal)), StringComparer.OrdinalIgnoreCase);
+
+    private static readonly string[] NamedPrefixes =
+        [.. NamedSecretFiles.Where(p => !p.StartsWith('*') && p.EndsWith(".*", StringComparison.Ordinal)).Select(p => p[..^1])];
+
+    private readonly int maxSearchedBytes;
+
+    /// <summary>Creates the check, which searches a file up to <see cref="MaxSearchedBytes"/>.</summary>
+    public SecretsCheck()
+        : this(MaxSearchedBytes)
+    {
+    }
+
+    /// <summary>Creates the check with another size limit (tests reach it without writing files of 16 MB).</summary>
+    internal SecretsCheck(int maxSearchedBytes) => this.maxSearchedBytes = maxSearchedBytes;
 
     /// <inheritdoc />
     public string Name => "secrets";
 
-    // ScannedNames split by form, so that IsScanned, which the fingerprint of every build asks for every file of the
-    // repo, is a few set lookups instead of a glob match per pattern: "*.ext", "name" and "prefix.*".
-    private static readonly HashSet<string> ScannedExtensions = new(
-        ScannedNames.Where(p => p.StartsWith("*.", StringComparison.Ordinal)).Select(p => p[1..]), StringComparer.OrdinalIgnoreCase);
-
-    private static readonly HashSet<string> ScannedExactNames = new(
-        ScannedNames.Where(p => !p.Contains('*', StringComparison.Ordinal)), StringComparer.OrdinalIgnoreCase);
-
-    private static readonly string[] ScannedPrefixes =
-        [.. ScannedNames.Where(p => !p.StartsWith('*') && p.EndsWith(".*", StringComparison.Ordinal)).Select(p => p[..^1])];
-
-    /// <summary>True for a file whose content the check searches (by name, any case, as <see cref="ScannedNames"/> says; tracked or not).</summary>
+    /// <summary>
+    /// True for a file whose content the check may read: every file but a key store (judged by its presence). Whether
+    /// it is text is known only from its content, so the fingerprint hashes every one of them.
+    /// </summary>
     public static bool IsScanned(string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(relativePath);
+        return !IsKeyStore(relativePath);
+    }
+
+    /// <summary>True for a configuration file, where values under secret names are searched too (<see cref="NamedSecretFiles"/>).</summary>
+    public static bool IsConfiguration(string relativePath)
     {
         ArgumentNullException.ThrowIfNull(relativePath);
         var name = relativePath[(relativePath.LastIndexOf('/') + 1)..];
         var dot = name.LastIndexOf('.');
-        return ScannedExactNames.Contains(name)
-            || (dot >= 0 && ScannedExtensions.Contains(name[dot..]))
-            || ScannedPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+        return NamedExactNames.Contains(name)
+            || (dot >= 0 && NamedExtensions.Contains(name[dot..]))
+            || NamedPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>True for a key store (.pfx, .p12).</summary>
     public static bool IsKeyStore(string relativePath) =>
         KeyStoreExtensions.Any(e => relativePath.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>True for content git would call binary: a NUL among its first <see cref="BinarySniffBytes"/> bytes.</summary>
+    public static bool IsBinary(ReadOnlySpan<byte> head) =>
+        head[..Math.Min(head.Length, BinarySniffBytes)].IndexOf((byte)0) >= 0;
 
     /// <inheritdoc />
     public void Run(RepositoryCheckContext context)
@@ -63,15 +104,18 @@ public sealed class SecretsCheck : IRepositoryCheck
         var keyStores = reporter.IsOn(SecretRuleIds.KeyStoreCommitted);
         foreach (var file in CommittedFiles(context.Repository))
         {
-            if (keyStores && IsKeyStore(file))
+            if (IsKeyStore(file))
             {
-                reporter.Report(SecretRuleIds.KeyStoreCommitted,
-                    $"{file} is a key store (certificates with their private keys) committed to the repository. Remove it from the repository and its history, replace the certificate (anyone with a clone has its key), and load it at run time from a secret manager or the platform's certificate store. Strong-name keys (.snk) are allowed. If the file holds no private key, add an exception for {SecretRuleIds.KeyStoreCommitted} to standards.json scoped to it.",
-                    file);
+                if (keyStores)
+                {
+                    reporter.Report(SecretRuleIds.KeyStoreCommitted,
+                        $"{file} is a key store (certificates with their private keys) committed to the repository. Remove it from the repository and its history, replace the certificate (anyone with a clone has its key), and load it at run time from a secret manager or the platform's certificate store. Strong-name keys (.snk) are allowed. If the file holds no private key, add an exception for {SecretRuleIds.KeyStoreCommitted} to standards.json scoped to it.",
+                        file);
+                }
             }
-            else if (scanText && IsScanned(file))
+            else if (scanText)
             {
-                PerFile.Run(reporter, file, "search for secrets in", () => Scan(context, file));
+                PerFile.Run(reporter, file, "search for secrets in", () => Scan(context, file, maxSearchedBytes));
             }
         }
     }
@@ -83,18 +127,71 @@ public sealed class SecretsCheck : IRepositoryCheck
         return $"{file} holds a secret ({finding.Kind}, fingerprint {finding.Fingerprint}). Remove it, rotate it (it is in the repository's history), and load it at run time from the environment or a secret manager; a placeholder such as ${{NAME}} or <name> is not reported. If it is not a secret, add an exception for {SecretRuleIds.SecretInFile} to standards.json scoped to this file.";
     }
 
-    private static void Scan(RepositoryCheckContext context, string file)
+    private static void Scan(RepositoryCheckContext context, string file, int limit)
     {
-        var text = context.Repository.ReadText(file);
+        var (text, size) = Read(context.Repository, file, limit);
         if (text is null)
         {
-            return; // Remembered by the snapshot; the runner reports it (STD0007).
+            return; // Binary, a link, or unreadable (remembered by the snapshot; the runner reports it: STD0007).
         }
 
-        foreach (var finding in SecretDetector.Find(text))
+        foreach (var finding in SecretDetector.Find(text, IsConfiguration(file)))
         {
             context.Reporter.Report(SecretRuleIds.SecretInFile, Message(file, finding), file, finding.Line, finding.Column);
         }
+
+        if (size > limit && context.Reporter.IsOn(SecretRuleIds.FileTooLargeToSearch))
+        {
+            context.Reporter.Report(SecretRuleIds.FileTooLargeToSearch,
+                string.Create(CultureInfo.InvariantCulture, $"{file} is {size:N0} bytes: only its first {limit:N0} bytes were searched for secrets, the rest was not. Keep large data out of the repository (Git LFS, an artifact store, a generated file), or split it; if it holds no secret, add an exception for {SecretRuleIds.FileTooLargeToSearch} to standards.json scoped to this file."),
+                file);
+        }
+    }
+
+    /// <summary>
+    /// The text to search and the file's size in bytes: from disk when the file is there (at most
+    /// <see cref="MaxSearchedBytes"/> read, so a large file costs no more than that), else through the snapshot (a
+    /// snapshot in memory); null for binary content, a symbolic link, or a file that could not be read.
+    /// </summary>
+    private static (string? Text, long Size) Read(RepositorySnapshot repository, string file, int limit)
+    {
+        var path = Path.Combine(repository.Root, file);
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Exists)
+            {
+                return info.LinkTarget is not null ? (null, 0) : ReadFromDisk(path, info.Length, limit);
+            }
+        }
+        catch (Exception ex) when (ReadFailure.IsEnvironmental(ex))
+        {
+            // Read again through the snapshot below, which records why it could not be read (STD0007).
+        }
+
+        var text = repository.ReadText(file);
+        if (text is null || text.AsSpan(0, Math.Min(text.Length, BinarySniffBytes)).Contains('\0'))
+        {
+            return (null, 0);
+        }
+
+        var size = Encoding.UTF8.GetByteCount(text);
+        return (size > limit ? text[..Math.Min(text.Length, limit)] : text, size);
+    }
+
+    private static (string? Text, long Size) ReadFromDisk(string path, long length, int limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        var buffer = new byte[(int)Math.Min(length, limit)];
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        var content = buffer.AsSpan(0, read);
+        if (IsBinary(content))
+        {
+            return (null, length);
+        }
+
+        var bom = Encoding.UTF8.Preamble;
+        return (Encoding.UTF8.GetString(content.StartsWith(bom) ? content[bom.Length..] : content), length);
     }
 
     /// <summary>The files git tracks, sorted; outside git, every file of the snapshot that git does not ignore.</summary>

@@ -10,7 +10,8 @@ namespace Standards.Sdk.Checks.Secrets;
 /// The secret scan of the files a commit is about to record (the pre-commit hook of the host templates): the secret
 /// check (STD3040, STD3041) over a snapshot that holds the staged files only, as git's index has them, with
 /// standards.json's severities and exceptions and the adoption baseline as in the build. The other repository checks
-/// judge the whole repo and stay the build's, so only the secret check's findings (and STD0007 for a staged file that
+/// judge the whole repo and stay the build's, so only the secret check's findings (STD3042 included: a staged file too
+/// large to search in full is named before the commit too; and STD0007 for a staged file that
 /// could not be read, STD0000 for a check that failed) are kept.
 /// </summary>
 public static class StagedSecretScan
@@ -28,5 +29,5 @@ public static class StagedSecretScan
     }
 
     private static bool IsScanFinding(Finding finding) =>
-        finding.Code is SecretRuleIds.SecretInFile or SecretRuleIds.KeyStoreCommitted or PolicyRuleIds.InputUnreadable or PolicyRuleIds.InternalError;
+        finding.Code is SecretRuleIds.SecretInFile or SecretRuleIds.KeyStoreCommitted or SecretRuleIds.FileTooLargeToSearch or PolicyRuleIds.InputUnreadable or PolicyRuleIds.InternalError;
 }

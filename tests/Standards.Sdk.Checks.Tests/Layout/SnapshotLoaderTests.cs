@@ -90,12 +90,13 @@ public sealed class SnapshotLoaderTests : IDisposable
     [InlineData("src/A/A.csproj", true)]
     [InlineData("src/A/packages.lock.json", true)]
     [InlineData("docs/CODEOWNERS", true)]
-    [InlineData("src/A/Program.cs", false)]
+    [InlineData("src/A/Program.cs", true)]
     [InlineData("src/A/appsettings.json", true)]
     [InlineData("src/A/Properties/launchSettings.json", true)]
     [InlineData("deploy/.env", true)]
-    [InlineData("src/A/key.snk", false)]
-    [InlineData("src/A/Resources.resx", false)]
+    [InlineData("src/A/key.snk", true)]
+    [InlineData("src/A/Resources.resx", true)]
+    [InlineData("certs/server.pfx", false)]
     public void Content_inputs_are_the_files_the_checks_read(string path, bool expected) =>
         Assert.Equal(expected, RepositoryFingerprint.IsContentInput(path));
 

@@ -1,3 +1,4 @@
+using CsCheck;
 using Standards.Sdk.Checks.Secrets;
 
 namespace Standards.Sdk.Checks.Tests.Secrets;
@@ -12,7 +13,7 @@ public class SecretDetectorTests
     [MemberData(nameof(PositiveSamples))]
     public void Every_format_is_found_in_every_file_type_at_its_line(SecretSample sample)
     {
-        var finding = Assert.Single(SecretDetector.Find(sample.Text));
+        var finding = Assert.Single(SecretDetector.Find(sample.Text, SecretsCheck.IsConfiguration(sample.FileName)));
         Assert.Equal(sample.Format, finding.Kind);
         Assert.Equal(sample.Line, finding.Line);
         Assert.Matches("^[0-9a-f]{12}$", finding.Fingerprint);
@@ -21,15 +22,17 @@ public class SecretDetectorTests
     [Theory]
     [MemberData(nameof(NegativeSamples))]
     public void Hashes_ids_integrity_fields_and_placeholders_are_not_secrets(SecretSample sample) =>
-        Assert.Empty(SecretDetector.Find(sample.Text));
+        Assert.Empty(SecretDetector.Find(sample.Text, SecretsCheck.IsConfiguration(sample.FileName)));
 
     [Fact]
     public void The_corpus_covers_every_kind_and_file_type()
     {
         var kinds = typeof(SecretKinds).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
         Assert.Equal(kinds.Order(), SecretCorpus.Positives().Select(s => s.Format).Distinct().Order());
+        Assert.All(SecretCorpus.FileTypes, t => Assert.Equal(SecretsCheck.IsConfiguration(t.FileName), SecretCorpus.ConfigurationFileTypes.Contains(t.FileName)));
+        var configuration = SecretCorpus.ConfigurationFileTypes.Count;
         Assert.All(SecretCorpus.Positives().Where(s => s.Format != "private-key").GroupBy(s => s.Format),
-            group => Assert.Equal(SecretCorpus.FileTypes.Count, group.Select(s => s.FileName).Distinct().Count()));
+            group => Assert.Equal(group.Key == SecretKinds.NamedSecret ? configuration : SecretCorpus.FileTypes.Count, group.Select(s => s.FileName).Distinct().Count()));
     }
 
     [Fact]
@@ -103,4 +106,33 @@ public class SecretDetectorTests
         var text = new string('A', 200_000) + "\0\u0001" + new string('=', 1000);
         Assert.Empty(SecretDetector.Find(text));
     }
+
+    [Theory]
+    [InlineData("anthropic-key")]
+    [InlineData("huggingface-token")]
+    [InlineData("databricks-token")]
+    [InlineData("openai-key")]
+    [InlineData("onepassword-token")]
+    public void Keys_of_the_ai_and_data_platforms_are_found_in_any_text(string kind)
+    {
+        var make = SecretCorpus.ValueFormats().First(f => f.Kind == kind).Make;
+        var value = make(new Random(9));
+        var finding = Assert.Single(SecretDetector.Find($"# notes\nuse {value} here\n"));
+        Assert.Equal((kind, 2, 5), (finding.Kind, finding.Line, finding.Column));
+    }
+
+    [Fact]
+    public void The_aws_documentation_example_keys_are_not_secrets()
+    {
+        Assert.Empty(SecretDetector.Find("aws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"));
+        Assert.Empty(SecretDetector.Find("{ \"AccessKeyId\": \"AKIAIOSFODNN7EXAMPLE\", \"aws_secret_access_key\": \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\" }"));
+    }
+
+    [Fact]
+    public void Any_text_gives_findings_inside_it_and_never_throws() =>
+        Gen.String.Sample(text =>
+        {
+            var lines = text.Split('\n').Length;
+            Assert.All(SecretDetector.Find(text), f => Assert.True(f.Line >= 1 && f.Line <= lines && f.Column >= 1));
+        });
 }

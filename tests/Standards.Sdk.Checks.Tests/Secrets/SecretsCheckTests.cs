@@ -47,6 +47,16 @@ public class SecretsCheckTests
     }
 
     [Fact]
+    public void Values_under_secret_names_are_reported_in_configuration_files_and_not_in_code_or_prose()
+    {
+        var value = SecretCorpus.Chars(new Random(26), "abcdefghijklmnopqrstuvwxyz0123456789", 20);
+        var files = Files(("appsettings.json", $"{{ \"Password\": \"{value}\" }}\n"), ("src/Api/Login.cs", $"var password = \"{value}\";\nif (token == accessToken) {{ }}\n"), ("docs/setup.md", $"password = {value}\n"));
+        FindingAssert.Exactly(Run(files, files.Keys), (SecretRuleIds.SecretInFile, "appsettings.json", 1));
+        Assert.True(SecretsCheck.IsConfiguration("deploy/.env.production"));
+        Assert.False(SecretsCheck.IsConfiguration("src/Api/Program.cs"));
+    }
+
+    [Fact]
     public void Corpus_negatives_give_no_finding()
     {
         var files = SecretCorpus.Negatives().Select((s, i) => (Path: $"n/{i:D3}/{s.FileName}", s.Text)).ToDictionary(s => s.Path, s => s.Text, StringComparer.Ordinal);
@@ -62,11 +72,76 @@ public class SecretsCheckTests
         FindingAssert.Exactly(outsideGit, (SecretRuleIds.SecretInFile, "appsettings.json", 1), (SecretRuleIds.SecretInFile, "local/.env", 1));
     }
 
-    [Fact]
-    public void Source_and_markdown_files_are_left_to_the_analyzer_and_the_reader()
+    /// <summary>Every tracked text file is searched, whatever its name: these were passed over when the check went by a list of names.</summary>
+    [Theory]
+    [InlineData("Dockerfile", "ENV GITHUB_VALUE={0}\n")]
+    [InlineData("api/orders.http", "GET https://api.github.com/user\nAuthorization: Bearer {0}\n")]
+    [InlineData("Directory.Build.props", "<Project><PropertyGroup><Feed>{0}</Feed></PropertyGroup></Project>\n")]
+    [InlineData("build/push.targets", "<Project><Target Name=\"Push\"><Exec Command=\"gh auth login --with {0}\" /></Target></Project>\n")]
+    [InlineData("infra/main.tf", "locals {{\n  github = \"{0}\"\n}}\n")]
+    [InlineData("tools/release.py", "HEADERS = {{\"Authorization\": \"token {0}\"}}\n")]
+    [InlineData("site/app.js", "const github = '{0}';\n")]
+    [InlineData("scratch/Uncompiled.cs", "// var token = \"{0}\";\n")]
+    [InlineData("README.md", "Run `gh auth login --with-token {0}`.\n")]
+    [InlineData("noextension", "{0}\n")]
+    public void A_github_token_in_any_tracked_text_file_is_found(string path, string template)
     {
-        var files = Files(("src/Api/Program.cs", $"var t = \"{Token(4)}\";\n"), ("README.md", $"token {Token(5)}\n"));
-        FindingAssert.None(Run(files, files.Keys));
+        var text = "first line\n" + string.Format(System.Globalization.CultureInfo.InvariantCulture, template, Token(4));
+        var line = text.Split('\n').TakeWhile(l => !l.Contains(Token(4), StringComparison.Ordinal)).Count() + 1;
+        var files = Files((path, text));
+        FindingAssert.Exactly(Run(files, files.Keys), (SecretRuleIds.SecretInFile, path, line));
+    }
+
+    [Fact]
+    public void Binary_content_is_not_searched_and_text_of_any_encoding_git_calls_text_is()
+    {
+        var folder = Standards.Sdk.Testing.PackedSdk.NewTempDirectory("secrets-binary");
+        File.WriteAllBytes(Path.Combine(folder, "logo.png"), [0x89, 0x50, 0x4e, 0x47, 0, 0, .. System.Text.Encoding.ASCII.GetBytes(" " + Token(20))]);
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "\uFEFFnotes " + Token(21) + "\n", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        var (snapshot, _) = RepositorySnapshotLoader.Load(folder, useGit: false);
+        FindingAssert.Exactly(new SecretsCheck().Run(snapshot, StandardsPolicy.Default, Today), (SecretRuleIds.SecretInFile, "notes.txt", 1));
+        Assert.True(SecretsCheck.IsBinary([1, 2, 0]));
+        Assert.False(SecretsCheck.IsBinary([.. Enumerable.Repeat((byte)'a', SecretsCheck.BinarySniffBytes), 0]));
+    }
+
+    [Fact]
+    public void A_file_over_the_size_limit_is_searched_up_to_it_and_named_never_skipped()
+    {
+        var early = $"a = \"{Token(22)}\"\n";
+        var text = early + new string('x', 2000) + $"\nb = \"{Token(23)}\"\n";
+        var folder = Standards.Sdk.Testing.PackedSdk.NewTempDirectory("secrets-large");
+        File.WriteAllText(Path.Combine(folder, "data.json"), text);
+        var (onDisk, _) = RepositorySnapshotLoader.Load(folder, useGit: false);
+        var inMemory = Snapshot(Files(("data.json", text)), ["data.json"]);
+        foreach (var snapshot in new[] { onDisk, inMemory })
+        {
+            var findings = new SecretsCheck(1000).Run(snapshot, StandardsPolicy.Default, Today);
+            FindingAssert.Exactly(findings, (SecretRuleIds.SecretInFile, "data.json", 1), (SecretRuleIds.FileTooLargeToSearch, "data.json", 0));
+            Assert.Contains("only its first 1,000 bytes were searched", findings.Single(f => f.Code == SecretRuleIds.FileTooLargeToSearch).Message, StringComparison.Ordinal);
+            FindingAssert.Exactly(new SecretsCheck(10_000).Run(snapshot, StandardsPolicy.Default, Today), (SecretRuleIds.SecretInFile, "data.json", 1), (SecretRuleIds.SecretInFile, "data.json", 3));
+        }
+    }
+
+    [Fact]
+    public void A_symbolic_link_is_not_followed_out_of_the_repo()
+    {
+        var outside = Standards.Sdk.Testing.PackedSdk.NewTempDirectory("secrets-outside");
+        File.WriteAllText(Path.Combine(outside, "token.txt"), Token(24) + "\n");
+        var folder = Standards.Sdk.Testing.PackedSdk.NewTempDirectory("secrets-link");
+        File.CreateSymbolicLink(Path.Combine(folder, "linked.txt"), Path.Combine(outside, "token.txt"));
+        var (snapshot, _) = RepositorySnapshotLoader.Load(folder, useGit: false);
+        Assert.Contains("linked.txt", snapshot.Files);
+        FindingAssert.None(new SecretsCheck().Run(snapshot, StandardsPolicy.Default, Today));
+    }
+
+    [Fact]
+    public void The_aws_documentation_example_keys_are_allowed_and_a_real_looking_pair_is_not()
+    {
+        var example = Files(("deploy/.env", "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nAWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"));
+        FindingAssert.None(Run(example, example.Keys));
+        var random = new Random(25);
+        var real = Files(("deploy/.env", $"AWS_ACCESS_KEY_ID=AKIA{SecretCorpus.Chars(random, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16)}\nAWS_SECRET_ACCESS_KEY={SecretCorpus.Chars(random, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/+", 40)}\n"));
+        FindingAssert.Exactly(Run(real, real.Keys), (SecretRuleIds.SecretInFile, "deploy/.env", 1), (SecretRuleIds.SecretInFile, "deploy/.env", 2));
     }
 
     [Fact]
@@ -140,16 +215,16 @@ public class SecretsCheckTests
     }
 
     /// <summary>
-    /// The adoption fixture repos (tests/fixtures/adopt-*), each searched as a repo of its own: the files the check
-    /// searches there and its false positives (none), as docs/rules/STD3040.md reports them.
+    /// The adoption fixture repos (tests/fixtures/adopt-*), each searched as a repo of its own: every file is a
+    /// candidate, and the false positives are none, as docs/rules/STD3040.md reports them.
     /// </summary>
     [Theory]
-    [InlineData("adopt-library", "global.json")]
-    [InlineData("adopt-service", "global.json", "src/Acme.Catalog.Web/appsettings.json", "templates/acme-module/.template.config/template.json")]
-    public void The_adoption_fixture_repos_give_no_false_positive(string fixture, params string[] searched)
+    [InlineData("adopt-library")]
+    [InlineData("adopt-service")]
+    public void The_adoption_fixture_repos_give_no_false_positive(string fixture)
     {
         var (snapshot, _) = RepositorySnapshotLoader.Load(Path.Combine(Standards.Sdk.Testing.RepoPaths.Root, "tests", "fixtures", fixture), useGit: false);
-        Assert.Equal(searched, snapshot.Files.Where(SecretsCheck.IsScanned).Order(StringComparer.Ordinal));
+        Assert.All(snapshot.Files, f => Assert.True(SecretsCheck.IsScanned(f), f));
         FindingAssert.None(new SecretsCheck().Run(snapshot, StandardsPolicy.Default, Today));
     }
 
@@ -160,8 +235,11 @@ public class SecretsCheckTests
     [InlineData("charts/api/values.yaml", true)]
     [InlineData("scripts/deploy.sh", true)]
     [InlineData("certs/server.pem", true)]
-    [InlineData("src/Api/Program.cs", false)]
-    [InlineData("src/Lib/key.snk", false)]
+    [InlineData("src/Api/Program.cs", true)]
+    [InlineData("Dockerfile", true)]
+    [InlineData("infra/main.tf", true)]
+    [InlineData("src/Lib/key.snk", true)]
+    [InlineData("certs/server.pfx", false)]
     public void Searched_files_are_content_inputs_of_the_repository_fingerprint(string path, bool scanned)
     {
         Assert.Equal(scanned, SecretsCheck.IsScanned(path));
@@ -169,28 +247,28 @@ public class SecretsCheckTests
     }
 
     /// <summary>
-    /// IsScanned answers by set lookups (the fingerprint asks it for every file of the repo on every build); it must
-    /// say exactly what the globs of ScannedNames say, in any case, and no pattern may be of a form it does not know.
+    /// The check's inputs are every file's content, so the fingerprint must change with any of them (the same size
+    /// and the same modification time included) and stay the same when nothing changed (a no-op build skips the check).
     /// </summary>
     [Fact]
-    public void The_fast_name_test_says_what_the_scanned_name_globs_say()
+    public void The_fingerprint_changes_with_the_content_of_any_file_and_not_otherwise()
     {
-        Assert.All(SecretsCheck.ScannedNames, p => Assert.True(
-            (p.StartsWith("*.", StringComparison.Ordinal) && p.LastIndexOf('*') == 0) || !p.Contains('*', StringComparison.Ordinal) || (p.IndexOf('*', StringComparison.Ordinal) == p.Length - 1 && p.EndsWith(".*", StringComparison.Ordinal)),
-            $"{p} is of a form IsScanned does not know"));
-        string[] names =
-        [
-            .. SecretsCheck.ScannedNames.Select(p => p.Replace("*", "x", StringComparison.Ordinal)),
-            .. SecretsCheck.ScannedNames.Select(p => p.Replace("*", string.Empty, StringComparison.Ordinal).ToUpperInvariant()),
-            .. SecretsCheck.ScannedNames.Select(p => p.Replace("*", "a.b", StringComparison.Ordinal) + ".bak"),
-            .. SecretsCheck.ScannedNames.Select(p => "pre" + p.Replace("*", "x", StringComparison.Ordinal)),
-            "Program.cs", "key.snk", "README.md", "json", "env", ".envrc", "x.env.local", ".ENV.Production", "appsettings.JSON", "id_rsa.pub", "a.jsonx", "noextension", ".",
-        ];
-        foreach (var name in names)
-        {
-            var expected = SecretsCheck.ScannedNames.Any(p => Glob.IsMatch(p, name.ToLowerInvariant()));
-            Assert.True(expected == SecretsCheck.IsScanned("some/folder/" + name), $"{name}: the globs say {expected}");
-            Assert.Equal(expected, SecretsCheck.IsScanned(name));
-        }
+        var folder = Standards.Sdk.Testing.PackedSdk.NewTempDirectory("secrets-fingerprint");
+        Directory.CreateDirectory(Path.Combine(folder, "src", "Api"));
+        var program = Path.Combine(folder, "src", "Api", "Program.cs");
+        File.WriteAllText(Path.Combine(folder, "src", "Api", "Dockerfile"), "FROM scratch\n");
+        File.WriteAllText(program, "var a = 1;\n");
+        var hashes = ContentHashCache.Parse(null);
+        string Fingerprint() => RepositoryFingerprint.Compute(folder, ["today=2026-02-01"], [], hashes).Text;
+
+        var before = Fingerprint();
+        Assert.Equal(before, Fingerprint());
+        var written = File.GetLastWriteTimeUtc(program);
+        File.WriteAllText(program, "var a = 2;\n");
+        File.SetLastWriteTimeUtc(program, written);
+        var changed = Fingerprint();
+        Assert.NotEqual(before, changed);
+        File.WriteAllText(Path.Combine(folder, "src", "Api", "notes.txt"), "x\n");
+        Assert.NotEqual(changed, Fingerprint());
     }
 }

@@ -31,6 +31,14 @@ public class StagedSecretScanTests
     }
 
     [Fact]
+    public void A_staged_file_too_large_to_search_in_full_is_named_before_the_commit()
+    {
+        var staged = Staged(("data/dump.txt", new string('\n', SecretsCheck.MaxSearchedBytes + 10)));
+        var outcome = StagedSecretScan.Run(staged, StandardsPolicy.Default, FakeRepo.Today, baseline: null);
+        FindingAssert.Exactly(outcome.Reported, (SecretRuleIds.FileTooLargeToSearch, "data/dump.txt", 0));
+    }
+
+    [Fact]
     public void Clean_staged_files_give_no_finding()
     {
         var staged = Staged(("deploy/settings.env", "GITHUB_TOKEN=${GITHUB_TOKEN}\n"), ("README.md", "no project here\n"));
