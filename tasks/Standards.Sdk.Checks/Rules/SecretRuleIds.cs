@@ -21,4 +21,8 @@ public static class SecretRuleIds
     /// <summary>A committed text file is larger than the secret check searches: only its first part was searched.</summary>
     [Rule("File too large to search for secrets in full", Severity.Warning, "no-secrets")]
     public const string FileTooLargeToSearch = "STD3042";
+
+    /// <summary>The secret search of a committed text file ran past its time limit: the file was not searched in full.</summary>
+    [Rule("File not searched for secrets in full within the time limit", Severity.Warning, "no-secrets")]
+    public const string SearchTimedOut = "STD3043";
 }

@@ -24,7 +24,10 @@ public static class SecretDetector
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+    /// <summary>How long one pattern may search one text before the search is given up (<see cref="RegexMatchTimeoutException"/>).</summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+
+    private static readonly TimeSpan Timeout = MatchTimeout;
 
     // Each format: its kind and a pattern; the group "s", when present, is the secret part (the fingerprint's input).
     private static readonly KeyValuePair<string, Regex>[] Formats =

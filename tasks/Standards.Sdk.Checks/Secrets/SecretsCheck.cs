@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
 using Standards.Sdk.Checks.Snapshot;
@@ -53,6 +54,7 @@ public sealed class SecretsCheck : IRepositoryCheck
         [.. NamedSecretFiles.Where(p => !p.StartsWith('*') && p.EndsWith(".*", StringComparison.Ordinal)).Select(p => p[..^1])];
 
     private readonly int maxSearchedBytes;
+    private readonly Func<string, bool, IReadOnlyList<SecretFinding>> find;
 
     /// <summary>Creates the check, which searches a file up to <see cref="MaxSearchedBytes"/>.</summary>
     public SecretsCheck()
@@ -61,7 +63,17 @@ public sealed class SecretsCheck : IRepositoryCheck
     }
 
     /// <summary>Creates the check with another size limit (tests reach it without writing files of 16 MB).</summary>
-    internal SecretsCheck(int maxSearchedBytes) => this.maxSearchedBytes = maxSearchedBytes;
+    internal SecretsCheck(int maxSearchedBytes)
+        : this(maxSearchedBytes, SecretDetector.Find)
+    {
+    }
+
+    /// <summary>Creates the check with another search (tests reach a pattern's time limit without a slow text).</summary>
+    internal SecretsCheck(int maxSearchedBytes, Func<string, bool, IReadOnlyList<SecretFinding>> find)
+    {
+        this.maxSearchedBytes = maxSearchedBytes;
+        this.find = find;
+    }
 
     /// <inheritdoc />
     public string Name => "secrets";
@@ -115,7 +127,7 @@ public sealed class SecretsCheck : IRepositoryCheck
             }
             else if (scanText)
             {
-                PerFile.Run(reporter, file, "search for secrets in", () => Scan(context, file, maxSearchedBytes));
+                PerFile.Run(reporter, file, "search for secrets in", () => Scan(context, file));
             }
         }
     }
@@ -127,15 +139,35 @@ public sealed class SecretsCheck : IRepositoryCheck
         return $"{file} holds a secret ({finding.Kind}, fingerprint {finding.Fingerprint}). Remove it, rotate it (it is in the repository's history), and load it at run time from the environment or a secret manager; a placeholder such as ${{NAME}} or <name> is not reported. If it is not a secret, add an exception for {SecretRuleIds.SecretInFile} to standards.json scoped to this file.";
     }
 
-    private static void Scan(RepositoryCheckContext context, string file, int limit)
+    private void Scan(RepositoryCheckContext context, string file)
     {
+        var limit = maxSearchedBytes;
         var (text, size) = Read(context.Repository, file, limit);
         if (text is null)
         {
             return; // Binary, a link, or unreadable (remembered by the snapshot; the runner reports it: STD0007).
         }
 
-        foreach (var finding in SecretDetector.Find(text, IsConfiguration(file)))
+        IReadOnlyList<SecretFinding> findings;
+        try
+        {
+            findings = find(text, IsConfiguration(file));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pattern ran past its time limit on this text (a very long line on a loaded machine): the file was not
+            // searched in full, which is said as its own finding, never an internal error and never a silent pass.
+            if (context.Reporter.IsOn(SecretRuleIds.SearchTimedOut))
+            {
+                context.Reporter.Report(SecretRuleIds.SearchTimedOut,
+                    string.Create(CultureInfo.InvariantCulture, $"{file} could not be searched for secrets in full: a pattern ran past its time limit of {SecretDetector.MatchTimeout.TotalSeconds:0} s on its text (usually a very long line: minified or generated content). Keep generated and minified files out of the repository (restore them with a package manager or build them), or split the long lines; if it holds no secret, add an exception for {SecretRuleIds.SearchTimedOut} to standards.json scoped to this file."),
+                    file);
+            }
+
+            return;
+        }
+
+        foreach (var finding in findings)
         {
             context.Reporter.Report(SecretRuleIds.SecretInFile, Message(file, finding), file, finding.Line, finding.Column);
         }

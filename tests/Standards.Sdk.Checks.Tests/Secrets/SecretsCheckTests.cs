@@ -105,6 +105,20 @@ public class SecretsCheckTests
     }
 
     [Fact]
+    public void A_search_past_its_time_limit_is_STD3043_naming_the_file_never_an_internal_error_or_a_pass()
+    {
+        var files = Files(("wwwroot/lib/site.min.js", "var a=1;"), ("appsettings.json", $"{{ \"Token\": \"{Token(31)}\" }}\n"));
+        var check = new SecretsCheck(SecretsCheck.MaxSearchedBytes, (text, names) =>
+            text.StartsWith("var a", StringComparison.Ordinal) ? throw new System.Text.RegularExpressions.RegexMatchTimeoutException(text, "x", SecretDetector.MatchTimeout) : SecretDetector.Find(text, names));
+
+        var findings = check.Run(Snapshot(files, files.Keys), StandardsPolicy.Default, Today);
+
+        // The other files are still searched; the one that ran out of time is named with its own code.
+        FindingAssert.Exactly(findings, (SecretRuleIds.SearchTimedOut, "wwwroot/lib/site.min.js", 0), (SecretRuleIds.SecretInFile, "appsettings.json", 1));
+        Assert.Contains("could not be searched for secrets in full", findings.Single(f => f.Code == SecretRuleIds.SearchTimedOut).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_file_over_the_size_limit_is_searched_up_to_it_and_named_never_skipped()
     {
         var early = $"a = \"{Token(22)}\"\n";
