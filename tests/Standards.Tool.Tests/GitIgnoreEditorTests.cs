@@ -22,4 +22,21 @@ public sealed class GitIgnoreEditorTests
     [InlineData("# artifacts/\nmyartifacts/\nartifacts/foo\n", "# artifacts/\nmyartifacts/\nartifacts/foo\nartifacts/\n")]
     public void A_file_that_does_not_ignore_artifacts_gains_a_line_of_its_own(string? existing, string expected) =>
         Assert.Equal(expected, GitIgnoreEditor.IgnoreArtifacts(existing));
+
+    [Fact]
+    public void The_templates_gitignore_ignores_what_adopt_adds_the_local_state()
+    {
+        // A generated repo and an adopted one ignore the same local state: the journal is never committed.
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Standards.Sdk.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var templateIgnore = File.ReadAllText(Path.Combine(dir!.FullName, "templates", "content", "_shared", "repo", ".gitignore"));
+        Assert.Null(GitIgnoreEditor.IgnoreLocalState(templateIgnore, out var added));
+        Assert.Empty(added);
+        Assert.NotNull(GitIgnoreEditor.IgnoreLocalState("bin/\n", out var addedToBare));
+        Assert.Contains(".standards-journal/", addedToBare);
+    }
 }

@@ -105,6 +105,15 @@ public class SecretsCheckTests
     }
 
     [Fact]
+    public void A_tracked_file_that_gitignore_also_matches_is_searched()
+    {
+        // Added with `git add -f`: committed, so CI's build must judge it whatever .gitignore says.
+        var files = Files((".env", $"TOKEN={Token(32)}\n"), ("src/App.cs", "class App { }\n"));
+        var findings = new SecretsCheck().Run(Snapshot(files, files.Keys, ignored: [".env"]), StandardsPolicy.Default, Today);
+        FindingAssert.Exactly(findings, (SecretRuleIds.SecretInFile, ".env", 1));
+    }
+
+    [Fact]
     public void A_search_past_its_time_limit_is_STD3043_naming_the_file_never_an_internal_error_or_a_pass()
     {
         var files = Files(("wwwroot/lib/site.min.js", "var a=1;"), ("appsettings.json", $"{{ \"Token\": \"{Token(31)}\" }}\n"));
