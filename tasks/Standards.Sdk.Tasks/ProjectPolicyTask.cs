@@ -2,6 +2,7 @@ using Microsoft.Build.Framework;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Rules;
+using Standards.Sdk.Checks.State;
 
 namespace Standards.Sdk.Tasks;
 
@@ -127,7 +128,8 @@ public abstract class ProjectPolicyTask : StandardsTask
             return null;
         }
 
-        var text = ReadOrNull(path);
+        // Not read (a FIFO, over the size limit): no entry accepts anything; the repository checks report it (STD0007).
+        var text = FileReading.ReadSettings(path, out _);
         return text is null ? null : Checks.Baseline.BaselineFile.Parse(Path.GetFileName(path), text).Baseline;
     }
 

@@ -45,7 +45,7 @@ public sealed class ScanStagedSecrets : StandardsTask
         var (staged, statistics) = RepositorySnapshotLoader.Load(Path.GetFullPath(StagedRoot), useGit: false);
         var baselinePath = string.IsNullOrEmpty(BaselinePath) ? Path.Combine(root, BaselineFile.DefaultFileName) : Path.GetFullPath(BaselinePath);
         var baselineRelative = Path.GetRelativePath(root, baselinePath).Replace('\\', '/');
-        var baseline = AdoptionBaseline.Read(baselineRelative, File.Exists(baselinePath), ReadOrNull(baselinePath));
+        var baseline = AdoptionBaseline.ReadFile(baselineRelative, baselinePath);
 
         var outcome = StagedSecretScan.Run(staged, policy, today, baseline);
         var errors = outcome.Reported.Count(f => f.Severity == Severity.Error);

@@ -104,18 +104,7 @@ public abstract class StandardsTask : Microsoft.Build.Utilities.Task
     /// </summary>
     protected static StandardsPolicy LoadPolicy(string? policyFile, DateOnly today, List<Finding>? findings)
     {
-        if (string.IsNullOrEmpty(policyFile) || !File.Exists(policyFile))
-        {
-            return StandardsPolicy.Default;
-        }
-
-        if (ReadOrNull(policyFile) is not { } text)
-        {
-            findings?.Add(new Finding(PolicyRuleIds.PolicyNotJson, Severity.Error, $"{policyFile} could not be read; check its permissions.", policyFile));
-            return StandardsPolicy.Default;
-        }
-
-        var result = PolicyLoader.Load(policyFile, text, today);
+        var result = PolicyFile.Read(policyFile, today);
         findings?.AddRange(result.Findings);
         return result.Policy;
     }

@@ -14,15 +14,15 @@ internal sealed record AdoptionBaselines(BaselineFile? Repo, IReadOnlyList<CodeE
         var repo = Path.Combine(root, BaselineFile.DefaultFileName);
         var code = Path.Combine(root, CodeBaselineDocument.FileName);
         return new AdoptionBaselines(
-            File.Exists(repo) ? ParseRepo(File.ReadAllText(repo)) : null,
-            File.Exists(code) ? CodeBaselineDocument.Read(File.ReadAllText(code)) : null);
+            RepoText.ReadOrNull(repo, BaselineFile.DefaultFileName) is { } repoText ? ParseRepo(repoText) : null,
+            RepoText.ReadOrNull(code, CodeBaselineDocument.FileName) is { } codeText ? CodeBaselineDocument.Read(codeText) : null);
     }
 
     /// <summary>The repo baseline adopt leaves: the one in <paramref name="changes"/>, else the repo's own.</summary>
     public static BaselineFile? RepoAfter(string root, ChangeSet changes)
     {
         var path = Path.Combine(root, BaselineFile.DefaultFileName);
-        return ParseRepo(changes.Get(BaselineFile.DefaultFileName) ?? (File.Exists(path) ? File.ReadAllText(path) : null));
+        return ParseRepo(changes.Get(BaselineFile.DefaultFileName) ?? RepoText.ReadOrNull(path, BaselineFile.DefaultFileName));
     }
 
     /// <summary>The entries of these (the old) baselines that the new ones no longer hold: fixed, so removed.</summary>

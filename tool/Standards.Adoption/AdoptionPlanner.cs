@@ -51,7 +51,7 @@ internal static class AdoptionPlanner
     public static AdoptionPlan PlanEdits(string root, IReadOnlyList<string> files, IReadOnlyList<string> projects, string version, List<string> changeLines)
     {
         var changes = new ChangeSet();
-        string? Read(string relative) => RepoPath.Resolve(root, relative, RepoFiles.FileList) is var full && File.Exists(full) ? File.ReadAllText(full) : null;
+        string? Read(string relative) => RepoText.ReadOrNull(RepoPath.Resolve(root, relative, RepoFiles.FileList), relative);
 
         var globalJson = GlobalJsonEditor.Pin(Read(GlobalJsonEditor.FileName), version, out var globalChange);
         if (globalJson is not null)

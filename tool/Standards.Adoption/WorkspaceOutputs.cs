@@ -51,7 +51,7 @@ internal static class WorkspaceOutputs
 
         var content = File.ReadAllText(repoBaseline);
         var empty = BaselineFile.Parse(BaselineFile.DefaultFileName, content).Baseline.Entries.Count == 0;
-        var original = hadRepoBaseline ? File.ReadAllText(Path.Combine(root, BaselineFile.DefaultFileName)) : null;
+        var original = hadRepoBaseline ? RepoText.Read(Path.Combine(root, BaselineFile.DefaultFileName), BaselineFile.DefaultFileName) : null;
         if ((hadRepoBaseline || !empty) && !string.Equals(content, original, StringComparison.Ordinal))
         {
             changes.Set(BaselineFile.DefaultFileName, content);
@@ -67,7 +67,7 @@ internal static class WorkspaceOutputs
             return;
         }
 
-        var original = hadCodeBaseline ? File.ReadAllText(Path.Combine(root, CodeBaselineDocument.FileName)) : null;
+        var original = hadCodeBaseline ? RepoText.Read(Path.Combine(root, CodeBaselineDocument.FileName), CodeBaselineDocument.FileName) : null;
         var kept = original is null ? [] : CodeBaselineDocument.Read(original).ToHashSet();
         var content = CodeBaselineDocument.Write(codeEntries.Select(e => kept.TryGetValue(e, out var old) ? old : e));
         if (!string.Equals(content, original, StringComparison.Ordinal))

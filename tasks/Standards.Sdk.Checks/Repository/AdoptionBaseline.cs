@@ -1,6 +1,7 @@
 using Standards.Sdk.Checks.Baseline;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Rules;
+using Standards.Sdk.Checks.State;
 
 namespace Standards.Sdk.Checks.Repository;
 
@@ -42,6 +43,32 @@ public static class AdoptionBaseline
     /// <param name="exists">True when the file exists.</param>
     /// <param name="text">Its text, or null when it could not be read.</param>
     public static BaselineInput? Read(string relativePath, bool exists, string? text)
+    {
+        ArgumentNullException.ThrowIfNull(relativePath);
+        return ReadText(relativePath, exists, text);
+    }
+
+    /// <summary>
+    /// Reads the baseline at <paramref name="fullPath"/> (<see cref="FileReading.ReadSettings"/>): null when there is
+    /// none; a file that exists but is not read (a FIFO or device, over the size limit, a link to nothing, no
+    /// permission) is STD0007 naming it and the reason, and accepts nothing.
+    /// </summary>
+    public static BaselineInput? ReadFile(string relativePath, string fullPath)
+    {
+        ArgumentNullException.ThrowIfNull(relativePath);
+        var text = FileReading.ReadSettings(fullPath, out var problem);
+        if (problem is null)
+        {
+            return ReadText(relativePath, File.Exists(fullPath), text);
+        }
+
+        return new BaselineInput(relativePath, BaselineFile.Empty,
+            [new Finding(PolicyRuleIds.InputUnreadable, Severity.Error,
+                $"{relativePath} exists but could not be read ({problem}), so it accepts no finding. Make it a regular file the build can read, of at most {BoundedFile.Describe(BoundedFile.SettingsLimit)}, or remove it.",
+                relativePath)]);
+    }
+
+    private static BaselineInput? ReadText(string relativePath, bool exists, string? text)
     {
         ArgumentNullException.ThrowIfNull(relativePath);
         if (!exists)

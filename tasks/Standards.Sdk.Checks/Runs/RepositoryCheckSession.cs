@@ -94,7 +94,7 @@ public static class RepositoryCheckSession
         var root = request.RepoRoot;
         var (snapshot, statistics) = RepositorySnapshotLoader.Load(root, request.UseGit, request.Walk);
         var baselineRelative = Relative(root, request.BaselinePath);
-        var baseline = request.UpdateBaseline ? null : AdoptionBaseline.Read(baselineRelative, File.Exists(request.BaselinePath), FileReading.ReadOrNull(request.BaselinePath));
+        var baseline = request.UpdateBaseline ? null : AdoptionBaseline.ReadFile(baselineRelative, request.BaselinePath);
 
         var outcome = RepositoryCheckRunner.Run(snapshot, request.Policy, request.Today, RepositoryChecks.All, baseline);
         var detail = $"Standards: repo kind '{outcome.Kind.Kind}' ({outcome.Kind.Reason}); snapshot of {statistics.Files} files in {statistics.EnumerateMilliseconds} ms, git {statistics.GitMilliseconds} ms; "
@@ -191,7 +191,8 @@ public static class RepositoryCheckSession
     private static (RepositoryCheckOutcome Outcome, IReadOnlyList<string> Change) RewriteBaseline(
         RepositoryCheckOutcome outcome, string root, string path, string relative, List<string> notWritten)
     {
-        var previous = File.Exists(path) ? FileReading.ReadOrNull(path) : null;
+        // A previous file that is not read (a FIFO, over the limit) is replaced as a missing one is: the write renames over it.
+        var previous = FileReading.ReadSettings(path, out _);
         var rewrite = AdoptionBaseline.Rewrite(outcome, root, relative, previous);
         if (previous != rewrite.Text && !StateWriter.TryWrite(path, rewrite.Text, notWritten))
         {
@@ -222,7 +223,7 @@ public static class RepositoryCheckSession
             GitWorkTree.Find(root)?.ReadHead()?.Commit,
             version.Version?.NuGetPackageVersion,
             outcome.Baseline is { } baseline ? (baseline.Problems.Count == 0 ? baseline.File.Entries.Count : null) : 0,
-            File.Exists(codeBaseline) ? FileReading.ReadOrNull(codeBaseline) ?? string.Empty : null,
+            File.Exists(codeBaseline) ? FileReading.ReadSettings(codeBaseline, out _) ?? string.Empty : null,
             reports.Environment));
     }
 

@@ -16,7 +16,11 @@ namespace Standards.Sdk.Checks.Snapshot;
 /// <param name="ChangedTicks">Status change time (UTC ticks), 0 when unknown.</param>
 /// <param name="Inode">File identity, 0 when unknown.</param>
 /// <param name="Exact">True when change time and inode are known.</param>
-public readonly record struct FileStat(long Size, long ModifiedTicks, long ChangedTicks, ulong Inode, bool Exact)
+/// <param name="Special">
+/// True for a FIFO, socket or device (known only where <paramref name="Exact"/> is): opening a FIFO for reading waits
+/// for a writer for ever, and a device like /dev/zero never ends, so such a file is never read.
+/// </param>
+public readonly record struct FileStat(long Size, long ModifiedTicks, long ChangedTicks, ulong Inode, bool Exact, bool Special = false)
 {
     /// <summary>The stat of <paramref name="path"/> (following links), or null when it does not exist or cannot be examined.</summary>
     public static FileStat? Of(string path)
@@ -50,6 +54,8 @@ public readonly record struct FileStat(long Size, long ModifiedTicks, long Chang
         private const int AtFdCwd = -100;
         private const uint StatxBasicStats = 0x7ff;
         private const int BufferSize = 256;
+        private const int RegularType = 0x8000;
+        private const int DirectoryType = 0x4000;
         private static readonly long UnixEpochTicks = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
         private static bool unavailable = !RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
 
@@ -77,10 +83,12 @@ public readonly record struct FileStat(long Size, long ModifiedTicks, long Chang
                 return false;
             }
 
-            // struct statx: stx_ino at 32, stx_size at 40, stx_ctime at 96, stx_mtime at 112 ({ s64 sec; u32 nsec; s32 pad }).
+            // struct statx: stx_mode at 28 (u16, the type in its S_IFMT bits), stx_ino at 32, stx_size at 40, stx_ctime at 96,
+            // stx_mtime at 112 ({ s64 sec; u32 nsec; s32 pad }).
+            var type = BitConverter.ToUInt16(buffer, 28) & 0xF000;
             var inode = BitConverter.ToUInt64(buffer, 32);
             var size = BitConverter.ToInt64(buffer, 40);
-            stat = new FileStat(size, Ticks(buffer, 112), Ticks(buffer, 96), inode, Exact: true);
+            stat = new FileStat(size, Ticks(buffer, 112), Ticks(buffer, 96), inode, Exact: true, Special: type is not (RegularType or DirectoryType));
             return true;
         }
 

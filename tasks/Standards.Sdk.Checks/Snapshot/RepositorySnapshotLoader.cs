@@ -72,7 +72,7 @@ public static class RepositorySnapshotLoader
         watch.Restart();
 
         // Read failures throw; the snapshot turns them into Unreadable entries (reported as STD0007).
-        string? Read(string relative) => File.ReadAllText(Path.Combine(fullRoot, relative));
+        string? Read(string relative) => BoundedFile.ReadAllText(Path.Combine(fullRoot, relative), BoundedFile.RepoFileLimit);
         var projects = new List<RepositoryProject>();
         var snapshot = new RepositorySnapshot(fullRoot, files, projects, Read, tracked, ignored, unreadableFolders, gitProblem);
         projects.AddRange(files.Where(ProjectFileReader.IsProjectFile).Select(p => ProjectFileReader.Read(p, snapshot.ReadText(p))));

@@ -194,7 +194,7 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
                 TemplateRecord.FileName);
         }
 
-        return TemplateRecord.Read(File.ReadAllText(file));
+        return TemplateRecord.Read(RepoText.Read(file, TemplateRecord.FileName));
     }
 
     private (NuGetVersion From, NuGetVersion To, int Behind) ChooseVersions(TemplateRecord record, string? requested)
@@ -237,7 +237,7 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
         {
             try
             {
-                var pin = VersionMoves.PinnedSdk(File.ReadAllText(file));
+                var pin = VersionMoves.PinnedSdk(RepoText.Read(file, GlobalJsonEditor.FileName));
                 return pin.OriginalVersion ?? pin.ToNormalizedString();
             }
             catch (ToolException ex) when (ex.Code == ToolRuleIds.NotOnSdk)

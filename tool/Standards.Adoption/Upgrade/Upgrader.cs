@@ -83,7 +83,7 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
                 $"the git tree has {dirty.Count} uncommitted change(s) ({string.Join(", ", dirty.Take(5))}). Commit or stash them first, so the upgrade is one reviewable change, or pass --allow-dirty.");
         }
 
-        string? Read(string relative) => RepoPath.Resolve(root, relative, RepoFiles.FileList) is var full && File.Exists(full) ? File.ReadAllText(full) : null;
+        string? Read(string relative) => RepoText.ReadOrNull(RepoPath.Resolve(root, relative, RepoFiles.FileList), relative);
         var current = VersionMoves.PinnedSdk(Read(GlobalJsonEditor.FileName));
         log.WriteLine($"Finding the {ProjectFileEditor.StandardsSdk} versions the feeds serve ({current} pinned)...");
         var target = VersionChoice.Choose(current, feeds.Versions(ProjectFileEditor.StandardsSdk), options.To, options.AllowDowngrade, feeds.Describe(ProjectFileEditor.StandardsSdk));
@@ -212,7 +212,7 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
     /// </summary>
     private (AdoptionResult Result, IReadOnlyList<RuleFindings> Baselined) Verify(string root, bool git, NuGetVersion target, ChangeSet changes, (string Reason, DateOnly Expires) expiry)
     {
-        string? Read(string file) => RepoPath.Resolve(root, file, RepoFiles.FileList) is var full && File.Exists(full) ? File.ReadAllText(full) : null;
+        string? Read(string file) => RepoText.ReadOrNull(RepoPath.Resolve(root, file, RepoFiles.FileList), file);
         var codeBefore = Read(CodeBaselineDocument.FileName) is { } code ? CodeBaselineDocument.Read(code) : [];
         var repoBefore = BaselinedFindings.RepoEntries(Read(Standards.Sdk.Checks.Baseline.BaselineFile.DefaultFileName));
         // The copy resolves the repo's package sources as the repo does (relative feeds, parent nuget.config files).
