@@ -145,8 +145,11 @@ public sealed class WorkerTemplateTests(WorkerTemplateTests.Flow flow) : IClassF
 
             var last = apps[^1];
             Eventually(() => Count(name, "SELECT count(*) FROM dead_letters") == "1", last);
+            // The worker commits the dead letter before it logs it: the line may reach the output a moment later.
+            const string DeadLettered = "Message kills-1 of type work.requested dead-lettered unhandled: delivered 3 times without being settled";
+            Eventually(() => last.Output.Contains(DeadLettered, StringComparison.Ordinal), last);
             Assert.DoesNotContain("Work kills-1 started", last.Output, StringComparison.Ordinal);
-            Assert.Contains("Message kills-1 of type work.requested dead-lettered unhandled: delivered 3 times without being settled", last.Output, StringComparison.Ordinal);
+            Assert.Contains(DeadLettered, last.Output, StringComparison.Ordinal);
             Assert.Equal(
                 "kills-1|RedeliveryLimitExceeded|Delivered 3 times without being settled",
                 Count(name, "SELECT message_id || '|' || error_type || '|' || left(error_message, 39) FROM dead_letters"));
