@@ -193,7 +193,17 @@ public sealed class SecretsCheck : IRepositoryCheck
             var info = new FileInfo(path);
             if (info.Exists)
             {
-                return info.LinkTarget is not null ? (null, 0) : ReadFromDisk(path, info.Length, limit);
+                if (info.LinkTarget is not null)
+                {
+                    return (null, 0);
+                }
+
+                // A FIFO, a device or a socket is never opened here (a FIFO would wait for ever): the snapshot's bounded
+                // reader below refuses it and records why (STD0007).
+                if (FileStat.Of(path) is not { Special: true })
+                {
+                    return ReadFromDisk(path, info.Length, limit);
+                }
             }
         }
         catch (Exception ex) when (ReadFailure.IsEnvironmental(ex))

@@ -121,6 +121,14 @@ public sealed class ContentHashCache
             return File.Exists(path) || IsLink(path) ? Unreadable(path, new FileNotFoundException(null, path)) : "missing";
         }
 
+        if (current.Special)
+        {
+            // A FIFO, a device or a socket is never opened: reading it could wait for ever (the check that reads the
+            // file reports it, STD0007). The marker changes the fingerprint when a file turns into one, or back.
+            Forget(path);
+            return "unreadable: not a regular file";
+        }
+
         var now = utcNow().Ticks;
         if (current.Exact && entries.TryGetValue(path, out var cached) && cached.Stat == current
             && current.LatestTicks < cached.HashedAt - RacyWindow.Ticks)

@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using Standards.Sdk.Checks.Snapshot;
 
 namespace Standards.Sdk.Checks.State;
 

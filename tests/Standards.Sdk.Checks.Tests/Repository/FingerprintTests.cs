@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Runs;
 using Standards.Sdk.Checks.Snapshot;
+using Standards.Sdk.Checks.State;
 
 namespace Standards.Sdk.Checks.Tests.Repository;
 

@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
-using Standards.Sdk.Checks.State;
 
-namespace Standards.Sdk.Checks.Snapshot;
+namespace Standards.Sdk.Checks.State;
 
 /// <summary>
 /// What the file system says about a file without reading it: size, modification and change times, and identity
