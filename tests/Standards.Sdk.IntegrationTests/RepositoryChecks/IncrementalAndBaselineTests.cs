@@ -67,8 +67,10 @@ public sealed class IncrementalAndBaselineTests
         Assert.True(removed.Succeeded, removed.ToString());
         Assert.Empty(LayoutRepos.RepoFindings(repo, removed));
 
-        // A source edit is not an input of the checks.
+        // A source edit is an input of the checks: the secret check searches every tracked text file, compiled or
+        // not. The build after it, with nothing changed, is skipped again.
         repo.WriteFile("src/Acme.Orders/Marker.cs", repo.ReadFile("src/Acme.Orders/Marker.cs") + "\n");
+        Assert.True(Build(repo).Ran(Target), "a source edit must re-run the checks: the secret check searches it");
         Assert.True(Build(repo).Skipped(Target));
 
         var off = Build(repo, extra: "-p:StandardsRepositoryChecks=false");
