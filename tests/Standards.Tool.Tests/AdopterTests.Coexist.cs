@@ -43,7 +43,7 @@ public sealed partial class AdopterTests
 
         Assert.Equal(
             [
-                "src/F/F.fsproj: left alone: a F# project; Standards.Sdk's analyzers, checks and code baseline are for C#, so it keeps its SDK and builds as before",
+                "src/F/F.fsproj: left alone: an F# project; Standards.Sdk's analyzers, checks and code baseline are for C#, so it keeps its SDK and builds as before",
                 "src/V/V.vbproj: left alone: a Visual Basic project; Standards.Sdk's analyzers, checks and code baseline are for C#, so it keeps its SDK and builds as before",
             ],
             result.LeftAlone);

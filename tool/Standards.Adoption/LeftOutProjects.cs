@@ -17,7 +17,7 @@ public static class LeftOutProjects
         return [.. files
             .Where(f => f.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
-            .Select(f => $"{f}: left alone: a {(f.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase) ? "Visual Basic" : "F#")} project; Standards.Sdk's analyzers, checks and code baseline are for C#, so it keeps its SDK and builds as before")];
+            .Select(f => $"{f}: left alone: {(f.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase) ? "a Visual Basic" : "an F#")} project; Standards.Sdk's analyzers, checks and code baseline are for C#, so it keeps its SDK and builds as before")];
     }
 
     /// <summary>

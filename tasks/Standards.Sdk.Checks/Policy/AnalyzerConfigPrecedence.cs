@@ -32,7 +32,7 @@ public sealed class AnalyzerConfigPrecedence
     private readonly int lockedLevel;
     private readonly IReadOnlyList<(AnalyzerConfigDocument Config, IReadOnlyList<(AnalyzerConfigSection Section, Func<string, bool>? Matches)> Sections)> editorConfigs;
 
-    /// <summary>Creates the view over the configs the compiler reads (not including Standards.Sdk's generated one).</summary>
+    /// <summary>Creates the view over the configs the compiler reads (not including the ones Standards.Sdk generates).</summary>
     public AnalyzerConfigPrecedence(IEnumerable<AnalyzerConfigDocument> configs)
     {
         ArgumentNullException.ThrowIfNull(configs);
