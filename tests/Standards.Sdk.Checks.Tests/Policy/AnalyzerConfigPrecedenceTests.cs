@@ -35,7 +35,7 @@ public sealed class AnalyzerConfigPrecedenceTests
         {
             var configs = RandomConfigs(random);
             var documents = configs.Select(c => AnalyzerConfigDocument.Parse(c.Path, c.Text)).ToList();
-            var set = AnalyzerConfigSet.Create([.. configs.Select(c => AnalyzerConfig.Parse(c.Text, c.Path)), .. OurConfigs("RS0030", documents)], out _);
+            var set = AnalyzerConfigSet.Create<List<AnalyzerConfig>>([.. configs.Select(c => AnalyzerConfig.Parse(c.Text, c.Path)), .. OurConfigs("RS0030", documents)], out _);
             var precedence = new AnalyzerConfigPrecedence(documents);
             foreach (var file in Files)
             {
@@ -86,7 +86,7 @@ public sealed class AnalyzerConfigPrecedenceTests
         var documents = new[] { AnalyzerConfigDocument.Parse("/r/eng/analyzers.globalconfig", Theirs) };
         var ours = OurConfigs("RS0030", documents);
         var main = AnalyzerConfig.Parse($"is_global = true\nglobal_level = {AnalyzerConfigWriter.LevelFor([-1])}\ndotnet_diagnostic.RS0030.severity = error\ndotnet_diagnostic.CA1822.severity = warning\n", Ours);
-        var set = AnalyzerConfigSet.Create([AnalyzerConfig.Parse(Theirs, "/r/eng/analyzers.globalconfig"), main, ours[1]], out var diagnostics);
+        var set = AnalyzerConfigSet.Create<List<AnalyzerConfig>>([AnalyzerConfig.Parse(Theirs, "/r/eng/analyzers.globalconfig"), main, ours[1]], out var diagnostics);
 
         Assert.Empty(diagnostics);
         Assert.Equal(4, EffectiveRank(set, "/r/src/a/x.cs", "RS0030"));
@@ -101,7 +101,7 @@ public sealed class AnalyzerConfigPrecedenceTests
     public void An_editorconfig_section_that_lowers_a_locked_rule_is_still_reported()
     {
         var documents = new[] { AnalyzerConfigDocument.Parse("/r/.editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.RS0030.severity = none\n") };
-        var set = AnalyzerConfigSet.Create([AnalyzerConfig.Parse("root = true\n\n[*.cs]\ndotnet_diagnostic.RS0030.severity = none\n", "/r/.editorconfig"), .. OurConfigs("RS0030", documents)], out _);
+        var set = AnalyzerConfigSet.Create<List<AnalyzerConfig>>([AnalyzerConfig.Parse("root = true\n\n[*.cs]\ndotnet_diagnostic.RS0030.severity = none\n", "/r/.editorconfig"), .. OurConfigs("RS0030", documents)], out _);
 
         Assert.Equal(0, EffectiveRank(set, "/r/a.cs", "RS0030"));
         Assert.NotEmpty(new AnalyzerConfigPrecedence(documents).Weakening("RS0030", ["/r/a.cs"], Severity.Error, Severity.Error));

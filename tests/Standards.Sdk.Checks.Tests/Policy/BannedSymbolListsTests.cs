@@ -33,8 +33,8 @@ public sealed class BannedSymbolListsTests
     [Fact]
     public void No_symbol_is_listed_twice_and_every_one_stays_banned()
     {
-        var line = Gen.OneOf(
-            Gen.OneOfConst("P:System.DateTime.Now", "M:A.B", "T:C", "  M:A.B  ", "// comment", "", "   ", ";", "T:C;message", "M:A.B;x;y"),
+        var line = Gen.OneOf<string>(
+            Gen.OneOf("P:System.DateTime.Now", "M:A.B", "T:C", "  M:A.B  ", "// comment", "", "   ", ";", "T:C;message", "M:A.B;x;y"),
             Gen.String);
         Gen.Select(line.Array[0, 12], line.Array[0, 12]).Sample((ours, theirs) =>
         {
