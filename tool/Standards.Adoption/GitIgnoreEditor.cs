@@ -82,7 +82,7 @@ public static class GitIgnoreEditor
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(file);
-        var patterns = text.Split('\n').Select(Pattern).OfType<(string Glob, bool Negated)>().ToList();
+        var patterns = text.Split('\n').Select(ParseLine).OfType<(string Glob, bool Negated)>().ToList();
         var parts = file.Split('/');
         for (var depth = 1; depth < parts.Length; depth++)
         {
@@ -115,7 +115,7 @@ public static class GitIgnoreEditor
     }
 
     /// <summary>A line's pattern and whether it is a '!' line; null for a blank or comment line.</summary>
-    private static (string Glob, bool Negated)? Pattern(string line)
+    private static (string Glob, bool Negated)? ParseLine(string line)
     {
         var text = line.TrimEnd('\r').TrimEnd(' ');
         if (text.Length == 0 || text.StartsWith('#'))
