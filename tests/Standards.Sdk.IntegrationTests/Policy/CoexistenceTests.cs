@@ -94,8 +94,8 @@ public sealed class CoexistenceTests
         var build = repo.Build($"src/{Project}", ci: true, BuildArguments);
         var other = repo.Build("src/Coexist.Other", ci: true, BuildArguments);
 
-        Assert.Empty(build.Diagnostics.Where(d => d.Code.StartsWith("NU", StringComparison.Ordinal)));
-        Assert.Empty(other.Diagnostics.Where(d => d.Code.StartsWith("NU", StringComparison.Ordinal)));
+        Assert.DoesNotContain(build.Diagnostics, d => d.Code.StartsWith("NU", StringComparison.Ordinal));
+        Assert.DoesNotContain(other.Diagnostics, d => d.Code.StartsWith("NU", StringComparison.Ordinal));
         Assert.Contains("microsoft.codeanalysis.bannedapianalyzers/3.3.4", repo.ReadFile($"src/{Project}/obj/project.assets.json").ToLowerInvariant(), StringComparison.Ordinal);
         Assert.Contains("microsoft.codeanalysis.bannedapianalyzers/3.3.4", repo.ReadFile("src/Coexist.Other/obj/project.assets.json").ToLowerInvariant(), StringComparison.Ordinal);
         Assert.Contains(build.WithCode("RS0030"), d => d.Line == 8);
