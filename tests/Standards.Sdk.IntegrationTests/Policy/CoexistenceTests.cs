@@ -72,7 +72,8 @@ public sealed class CoexistenceTests
 
         Assert.Empty(build.WithCode("STD0103"));
         Assert.Empty(build.WithCode("CA1305"));
-        var codes = build.Diagnostics.Select(d => (d.Code, d.Line)).Distinct().Order().ToList();
+        // CA1716 (the namespace's "Lib" is a Visual Basic keyword) is the sample's name, not what this test is about.
+        var codes = build.Diagnostics.Where(d => d.Code != "CA1716").Select(d => (d.Code, d.Line)).Distinct().Order().ToList();
         Assert.True(codes.SequenceEqual([("RS0030", 8), ("RS0030", 12)]), $"{string.Join(", ", codes)}\n{build}");
     }
 
