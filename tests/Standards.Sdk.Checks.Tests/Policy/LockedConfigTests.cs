@@ -49,9 +49,9 @@ public sealed class LockedConfigTests : IDisposable
         Assert.Contains("\nglobal_level = -2\n", policy.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("\nglobal_level = 1000001\n", locked, StringComparison.Ordinal);
         Assert.Contains("\ndotnet_diagnostic.RS0030.severity = error\n", locked, StringComparison.Ordinal);
-        // Only locked rules: a rule the repo may configure (CA1305) stays in the policy config alone.
-        Assert.DoesNotContain("CA1305", locked, StringComparison.Ordinal);
-        Assert.Contains("dotnet_diagnostic.CA1305.severity", policy, StringComparison.Ordinal);
+        // Only locked rules: a rule the repo may configure (STD1001) stays in the policy config alone.
+        Assert.DoesNotContain("STD1001", locked, StringComparison.Ordinal);
+        Assert.Contains("dotnet_diagnostic.STD1001.severity", policy, StringComparison.Ordinal);
     }
 
     [Fact]
