@@ -72,6 +72,9 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
     /// <summary>Where to write the global config a survey build adds (the policy's errors as warnings); none when empty.</summary>
     public string? SurveyConfigFile { get; set; }
 
+    /// <summary>The locked config: the locked rules' severities above the repo's own global configs (Standards.locked.globalconfig).</summary>
+    public string? LockedConfigFile { get; set; }
+
     /// <summary>Where to write CodeMetricsConfig.txt.</summary>
     [Required]
     public string CodeMetricsConfigFile { get; set; } = string.Empty;
@@ -87,7 +90,7 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
         reporter.AddRange(problems);
         var compileFiles = CompileFiles.Select(f => f.GetMetadata("FullPath")).Where(f => f.Length > 0).ToList();
         var input = new ProjectPolicyInput(CreateLockedSettings(compileFiles), RepoRoot, Glob.Normalize(Path.GetRelativePath(RepoRoot, Path.GetFullPath(ProjectFile))),
-            ReadBaselineFile(BaselineFile), new ProjectPolicyOutputs(GlobalConfigFile, SurveyConfigFile, CodeMetricsConfigFile, IntermediateFolderFix));
+            ReadBaselineFile(BaselineFile), new ProjectPolicyOutputs(GlobalConfigFile, SurveyConfigFile, CodeMetricsConfigFile, IntermediateFolderFix, LockedConfigFile));
         foreach (var line in ProjectPolicyCheck.Run(input, effective, reporter))
         {
             Log.LogMessage(MessageImportance.Normal, "{0}", line);
@@ -130,14 +133,15 @@ public sealed class ApplyStandardsPolicy : ProjectPolicyTask
 
     /// <summary>
     /// Every analyzer config the compiler reads, wherever it is (a .globalconfig above the repo root counts as much
-    /// as one inside it), except the one this task writes.
+    /// as one inside it), except the ones this task writes.
     /// </summary>
     private List<string> CompilerAnalyzerConfigFiles()
     {
         var ours = Path.GetFullPath(GlobalConfigFile);
+        var locked = string.IsNullOrEmpty(LockedConfigFile) ? ours : Path.GetFullPath(LockedConfigFile);
         return [.. AnalyzerConfigFiles
             .Select(f => f.GetMetadata("FullPath"))
-            .Where(f => !string.IsNullOrEmpty(f) && !string.Equals(f, ours, StringComparison.Ordinal))
+            .Where(f => !string.IsNullOrEmpty(f) && !string.Equals(f, ours, StringComparison.Ordinal) && !string.Equals(f, locked, StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal)];
     }
 }

@@ -60,6 +60,9 @@ public sealed class WriteInputsCache : StandardsTask
     /// <summary>A file left out of <see cref="PolicyContentFiles"/>: the analyzer config the SDK writes itself from the policy.</summary>
     public string? GeneratedContentFile { get; set; }
 
+    /// <summary>Another file the policy check writes itself, left out of <see cref="PolicyContentFiles"/>: the locked config.</summary>
+    public string? GeneratedLockedContentFile { get; set; }
+
     /// <summary>Whether the dependency check runs in this build, so its cache (<see cref="DependenciesCache"/>) is written.</summary>
     public bool ChecksDependencies { get; set; }
 
@@ -206,7 +209,14 @@ public sealed class WriteInputsCache : StandardsTask
                 Analyzers.Select(file => file.GetMetadata("Filename")),
                 AdditionalFiles.Select(file => file.GetMetadata("FullPath")));
             var generated = string.IsNullOrEmpty(GeneratedContentFile) ? null : Path.GetFullPath(GeneratedContentFile);
-            sections.Add(InputsCache.PolicySection(PolicyCache!, PolicySettings, compiler, FullPaths(PolicyContentFiles), generated));
+            var contentFiles = FullPaths(PolicyContentFiles);
+            if (!string.IsNullOrEmpty(GeneratedLockedContentFile))
+            {
+                var locked = Path.GetFullPath(GeneratedLockedContentFile);
+                contentFiles = [.. contentFiles.Where(f => !string.Equals(f, locked, StringComparison.Ordinal))];
+            }
+
+            sections.Add(InputsCache.PolicySection(PolicyCache!, PolicySettings, compiler, contentFiles, generated));
         }
 
         if (ChecksDependencies && !string.IsNullOrEmpty(DependenciesCache))

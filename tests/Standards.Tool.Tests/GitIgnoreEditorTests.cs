@@ -39,4 +39,51 @@ public sealed class GitIgnoreEditorTests
         Assert.NotNull(GitIgnoreEditor.IgnoreLocalState("bin/\n", out var addedToBare));
         Assert.Contains(".standards-journal/", addedToBare);
     }
+
+    /// <summary>Whether a lock file is ignored, compared with git's own answer (git check-ignore) on the same .gitignore.</summary>
+    [Theory]
+    [InlineData("*.lock.json\n")]
+    [InlineData("packages.lock.json\n")]
+    [InlineData("*.json\n")]
+    [InlineData("**/packages.lock.json\n")]
+    [InlineData("/packages.lock.json\n")]
+    [InlineData("src/*/packages.lock.json\n")]
+    [InlineData("*.lock.json\n!src/A/packages.lock.json\n")]
+    [InlineData("src/\n")]
+    [InlineData("src\n!packages.lock.json\n")]
+    [InlineData("*.lock.json/\n")]
+    [InlineData("# *.lock.json\nbin/\n")]
+    [InlineData("packages.lock.*\r\n")]
+    [InlineData("\\!packages.lock.json\n*.lock.json\n!packages.lock.json\n")]
+    public void Ignores_agrees_with_git(string gitignore)
+    {
+        var folder = Directory.CreateTempSubdirectory("gitignore").FullName;
+        try
+        {
+            var runner = new ProcessCommandRunner();
+            Assert.Equal(0, runner.Run("git", ["init", "-q"], folder).ExitCode);
+            File.WriteAllText(Path.Combine(folder, ".gitignore"), gitignore);
+            foreach (var file in new[] { "packages.lock.json", "src/A/packages.lock.json", "src/B/C/packages.lock.json" })
+            {
+                var git = runner.Run("git", ["check-ignore", "-q", "--no-index", file], folder).ExitCode == 0;
+                Assert.True(git == GitIgnoreEditor.Ignores(gitignore, file), $"{file} with {gitignore.ReplaceLineEndings("|")}: git says {(git ? "ignored" : "not ignored")}");
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Ignored_lock_files_gain_one_line_that_keeps_them_and_one_under_an_ignored_folder_is_named()
+    {
+        Assert.Equal("bin/\n*.lock.json\n!packages.lock.json\n", GitIgnoreEditor.KeepLockFiles("bin/\n*.lock.json\n", ["src/A/packages.lock.json"], out var still));
+        Assert.Empty(still);
+        Assert.Equal("*.lock.json\r\n!packages.lock.json\r\n", GitIgnoreEditor.KeepLockFiles("*.lock.json\r\n", ["packages.lock.json"], out _));
+        Assert.Null(GitIgnoreEditor.KeepLockFiles("bin/\nobj/\n", ["src/A/packages.lock.json"], out _));
+        Assert.Null(GitIgnoreEditor.KeepLockFiles(null, ["src/A/packages.lock.json"], out _));
+        Assert.NotNull(GitIgnoreEditor.KeepLockFiles("samples/\n*.lock.json\n", ["src/A/packages.lock.json", "samples/S/packages.lock.json"], out var under));
+        Assert.Equal(["samples/S/packages.lock.json"], under);
+    }
 }

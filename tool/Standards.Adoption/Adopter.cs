@@ -40,7 +40,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             changeLines.Add(Update.TreeWrite.Recovered(recovered));
         }
 
-        var leftAlone = AdoptionPlanner.LeaveTemplatesAlone(root, files, projects);
+        var leftAlone = LeaveAlone(root, files, projects);
         changeLines.AddRange(leftAlone);
         var plan = AdoptionPlanner.PlanEdits(root, files, projects, options.SdkVersion, changeLines);
         var weakened = AdoptionPlanner.FindWeakenedRules(root, files, projects);
@@ -92,6 +92,24 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         }
 
         return (files, projects);
+    }
+
+    /// <summary>
+    /// Takes out of <paramref name="projects"/> what adopt leaves alone (a template pack's projects, samples no
+    /// solution lists) and names those and the VB and F# projects; STD7503 when no project is left.
+    /// </summary>
+    private static List<string> LeaveAlone(string root, IReadOnlyList<string> files, List<string> projects)
+    {
+        var leftAlone = AdoptionPlanner.LeaveTemplatesAlone(root, files, projects);
+        leftAlone.AddRange(LeftOutProjects.OtherLanguages(files));
+        leftAlone.AddRange(LeftOutProjects.SamplesOutsideSolutions(files, projects, f => RepoText.ReadOrNull(RepoPath.Resolve(root, f, RepoFiles.FileList), f)));
+        if (projects.Count == 0)
+        {
+            throw new ToolException(ToolRuleIds.NoProjects,
+                $"every C# project under {root} is left alone ({string.Join(", ", leftAlone.Select(l => l.Split(':')[0]))}). Add the projects to put on the policy to a solution, or run the command in a repo with projects of its own.");
+        }
+
+        return leftAlone;
     }
 
     /// <summary>What the run says about the repo besides its findings: the change lines, the projects left alone, the rules the repo weakens.</summary>

@@ -71,7 +71,7 @@ internal static class AdoptionPlanner
             changes.Set(file, texts[file]);
         }
 
-        PlanRepoFiles(changes, changeLines, Read);
+        PlanRepoFiles(changes, changeLines, Read, projects);
         PlanCentralPackages(changes, changeLines, Read(CentralPackages.FileName), central);
         return new AdoptionPlan(changes, nullable);
     }
@@ -144,15 +144,30 @@ internal static class AdoptionPlanner
         }
     }
 
-    /// <summary>The repo-level files adopt writes or extends: .gitignore (artifacts/, .standards-journal/) and Directory.Solution.targets (the solution entry).</summary>
-    private static void PlanRepoFiles(ChangeSet changes, List<string> changeLines, Func<string, string?> read)
+    /// <summary>The repo-level files adopt writes or extends: .gitignore (artifacts/, .standards-journal/, the lock files kept) and Directory.Solution.targets (the solution entry).</summary>
+    private static void PlanRepoFiles(ChangeSet changes, List<string> changeLines, Func<string, string?> read, IReadOnlyList<string> projects)
     {
         var existingIgnore = read(GitIgnoreEditor.FileName);
-        if (GitIgnoreEditor.IgnoreLocalState(existingIgnore, out var added) is { } gitIgnore)
+        var gitIgnore = existingIgnore;
+        if (GitIgnoreEditor.IgnoreLocalState(existingIgnore, out var added) is { } ignoring)
         {
-            changes.Set(GitIgnoreEditor.FileName, gitIgnore);
+            gitIgnore = ignoring;
             var what = added.Select(p => p == "artifacts/" ? "artifacts/ (the build's reports)" : $"{p} (the tool's journal of a change in progress)");
             changeLines.Add($"{GitIgnoreEditor.FileName}: {(existingIgnore is null ? "created" : "updated")}: ignores {string.Join(" and ", what)}, so `git add -A` does not commit them");
+        }
+
+        // The lock files the restore writes beside each project are part of the adoption's commit.
+        var lockFiles = projects.Select(p => (p.Contains('/', StringComparison.Ordinal) ? p[..(p.LastIndexOf('/') + 1)] : string.Empty) + "packages.lock.json").ToList();
+        if (GitIgnoreEditor.KeepLockFiles(existingIgnore, lockFiles, out var stillIgnored) is not null)
+        {
+            gitIgnore = GitIgnoreEditor.KeepLockFiles(gitIgnore, lockFiles, out _) ?? gitIgnore;
+            changeLines.Add($"{GitIgnoreEditor.FileName}: updated: no longer ignores the lock files ({GitIgnoreEditor.LockFilePattern} after the line that matched them), so the adoption's commit has them and CI restores from them"
+                + (stillIgnored.Count > 0 ? $"; still ignored, under an ignored folder: {string.Join(", ", stillIgnored)} (take that folder out of {GitIgnoreEditor.FileName})" : string.Empty));
+        }
+
+        if (gitIgnore is not null && !string.Equals(gitIgnore, existingIgnore, StringComparison.Ordinal))
+        {
+            changes.Set(GitIgnoreEditor.FileName, gitIgnore);
         }
 
         var existingEntry = read(SolutionEntry.FileName);

@@ -46,6 +46,89 @@ public static class GitIgnoreEditor
         return list.Count == 0 ? null : text;
     }
 
+    /// <summary>The line that makes git see the lock files again, whatever line before it ignores them.</summary>
+    public const string LockFilePattern = "!packages.lock.json";
+
+    /// <summary>
+    /// The new text (null when git would not ignore any of them) that stops ignoring the lock files adopt writes
+    /// (<paramref name="lockFiles"/>, repo-relative): a line such as <c>*.lock.json</c> would keep them out of the
+    /// commit adopt documents, and CI would restore without them. <c>!packages.lock.json</c> is appended, so every
+    /// line before it stays as it is; a lock file under an ignored folder cannot be re-included that way (git does
+    /// not look inside the folder), and is returned in <paramref name="stillIgnored"/> for the report.
+    /// </summary>
+    public static string? KeepLockFiles(string? existing, IEnumerable<string> lockFiles, out IReadOnlyList<string> stillIgnored)
+    {
+        ArgumentNullException.ThrowIfNull(lockFiles);
+        stillIgnored = [];
+        var ignored = existing is null ? [] : lockFiles.Where(f => Ignores(existing, f)).ToList();
+        if (ignored.Count == 0)
+        {
+            return null;
+        }
+
+        var text = existing!;
+        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var separator = text.Length == 0 || text.EndsWith('\n') ? string.Empty : newline;
+        var after = text + separator + LockFilePattern + newline;
+        stillIgnored = [.. ignored.Where(f => Ignores(after, f))];
+        return after;
+    }
+
+    /// <summary>
+    /// Whether the .gitignore text makes git ignore the repo-relative file: the last line that matches it or one of
+    /// its folders decides, a '!' line re-including it, except under a folder already ignored.
+    /// </summary>
+    public static bool Ignores(string text, string file)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(file);
+        var patterns = text.Split('\n').Select(ParseLine).OfType<(string Glob, bool Negated)>().ToList();
+        var parts = file.Split('/');
+        for (var depth = 1; depth < parts.Length; depth++)
+        {
+            // A folder: "dir/" patterns match it; a folder git ignores hides everything below it.
+            if (Decide(patterns, string.Join('/', parts.Take(depth)), folder: true))
+            {
+                return true;
+            }
+        }
+
+        return Decide(patterns, file, folder: false);
+    }
+
+    private static bool Decide(List<(string Glob, bool Negated)> patterns, string path, bool folder)
+    {
+        var ignored = false;
+        foreach (var (glob, negated) in patterns)
+        {
+            // A "dir/" line matches folders only.
+            var matches = folder
+                ? Sdk.Checks.Policy.Glob.IsGitignoreMatch(glob.TrimEnd('/'), path)
+                : !glob.EndsWith('/') && Sdk.Checks.Policy.Glob.IsGitignoreMatch(glob, path);
+            if (matches)
+            {
+                ignored = !negated;
+            }
+        }
+
+        return ignored;
+    }
+
+    /// <summary>A line's pattern and whether it is a '!' line; null for a blank or comment line.</summary>
+    private static (string Glob, bool Negated)? ParseLine(string line)
+    {
+        var text = line.TrimEnd('\r').TrimEnd(' ');
+        if (text.Length == 0 || text.StartsWith('#'))
+        {
+            return null;
+        }
+
+        var negated = text.StartsWith('!');
+        text = negated ? text[1..] : text;
+        text = text.StartsWith('\\') ? text[1..] : text;
+        return text.Length == 0 ? null : (text, negated);
+    }
+
     private static string? Append(string? existing, string pattern, string[] ignoring)
     {
         if (existing is null)

@@ -20,7 +20,8 @@ public sealed record DecidingEntry(AnalyzerConfigDocument Config, AnalyzerConfig
 /// level cancelling each other (the key is then unset: the rule's own default applies);</item>
 /// <item>else the command line (<c>/warnaserror</c>, <c>/nowarn</c>) and the rule's default.</item>
 /// </list>
-/// Standards.Sdk's generated config takes part as a global config of level -1 (<see cref="AnalyzerConfigWriter.GlobalLevel"/>).
+/// Standards.Sdk's locked config takes part as a global config at the level <see cref="AnalyzerConfigWriter.LockedLevelFor"/>
+/// gives among the others (the policy config, below it, decides no locked rule's severity).
 /// </summary>
 public sealed class AnalyzerConfigPrecedence
 {
@@ -28,14 +29,16 @@ public sealed class AnalyzerConfigPrecedence
     private const string Suffix = ".severity";
 
     private readonly IReadOnlyList<AnalyzerConfigDocument> globals;
+    private readonly int lockedLevel;
     private readonly IReadOnlyList<(AnalyzerConfigDocument Config, IReadOnlyList<(AnalyzerConfigSection Section, Func<string, bool>? Matches)> Sections)> editorConfigs;
 
-    /// <summary>Creates the view over the configs the compiler reads (not including Standards.Sdk's generated one).</summary>
+    /// <summary>Creates the view over the configs the compiler reads (not including the ones Standards.Sdk generates).</summary>
     public AnalyzerConfigPrecedence(IEnumerable<AnalyzerConfigDocument> configs)
     {
         ArgumentNullException.ThrowIfNull(configs);
         var all = configs.ToList();
         globals = [.. all.Where(c => c.IsGlobal)];
+        lockedLevel = AnalyzerConfigWriter.LockedLevelFor(globals.Select(g => g.GlobalLevel));
         editorConfigs = [.. all.Where(c => !c.IsGlobal)
             .OrderBy(c => c.Directory.Length)
             .Select(c => (c, (IReadOnlyList<(AnalyzerConfigSection, Func<string, bool>?)>)[.. c.Sections.Select(s => (s, AnalyzerConfigPaths.SectionMatcher(s.Name)))]))];
@@ -61,7 +64,7 @@ public sealed class AnalyzerConfigPrecedence
         }
 
         var result = new DecidingLines();
-        var global = GlobalWinners(globals.Select(g => (g, (IReadOnlyList<AnalyzerConfigEntry>)g.Preamble)), key, ours);
+        var global = GlobalWinners(globals.Select(g => (g, (IReadOnlyList<AnalyzerConfigEntry>)g.Preamble)), key, ours, lockedLevel);
         foreach (var file in files)
         {
             var deciding = TreeWinners(file, key);
@@ -97,7 +100,7 @@ public sealed class AnalyzerConfigPrecedence
 
         static bool IsBoolean(string value) => value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("false", StringComparison.OrdinalIgnoreCase);
         var result = new DecidingLines();
-        var global = GlobalWinners(globals.Select(g => (g, (IReadOnlyList<AnalyzerConfigEntry>)g.Preamble)), key, ours: null, isValid: IsBoolean);
+        var global = GlobalWinners(globals.Select(g => (g, (IReadOnlyList<AnalyzerConfigEntry>)g.Preamble)), key, ours: null, lockedLevel, isValid: IsBoolean);
         foreach (var file in files)
         {
             var deciding = TreeWinners(file, key, IsBoolean);
@@ -181,12 +184,12 @@ public sealed class AnalyzerConfigPrecedence
         var named = globals.Select(g => (g, (IReadOnlyList<AnalyzerConfigEntry>)[.. g.Sections
             .Where(s => AnalyzerConfigPaths.GlobalSectionPath(s.Name) is { } path && keys.Contains(path, StringComparer.Ordinal))
             .SelectMany(s => s.Entries)]));
-        return GlobalWinners(named, key, ours: null, topLevel: false, isValid);
+        return GlobalWinners(named, key, ours: null, lockedLevel, topLevel: false, isValid);
     }
 
     /// <summary>
     /// The global lines that win for the key, by the compiler's merge: the highest level wins (Standards.Sdk's own
-    /// entry at -1 when <paramref name="ours"/> is set); two configs at that level cancel each other, and so does a
+    /// entry at <paramref name="oursLevel"/> when <paramref name="ours"/> is set); two configs at that level cancel each other, and so does a
     /// winning value that is not a severity: the key is then unset. An unset top-level key leaves the rule at its own
     /// default (returned as a weakening when Standards.Sdk's config sets the rule); an unset file section falls
     /// back to the top-level entries (returned as nothing).
@@ -195,6 +198,7 @@ public sealed class AnalyzerConfigPrecedence
         IEnumerable<(AnalyzerConfigDocument Config, IReadOnlyList<AnalyzerConfigEntry> Entries)> configs,
         string key,
         Severity? ours,
+        int oursLevel,
         bool topLevel = true,
         Func<string, bool>? isValid = null)
     {
@@ -209,14 +213,14 @@ public sealed class AnalyzerConfigPrecedence
         }
 
         var top = candidates.Max(c => c.Config.GlobalLevel);
-        if (ours is not null && top < AnalyzerConfigWriter.GlobalLevel)
+        if (ours is not null && top < oursLevel)
         {
             return [];
         }
 
         var winners = candidates.Where(c => c.Config.GlobalLevel == top).ToList();
         var unsetReportsDefault = topLevel && ours is not null;
-        if (winners.Count > 1 || (ours is not null && top == AnalyzerConfigWriter.GlobalLevel))
+        if (winners.Count > 1 || (ours is not null && top == oursLevel))
         {
             return unsetReportsDefault
                 ? [.. winners.Select(w => (w.Config, w.Entry with { Value = $"unset (it ties with another global config at global_level {top}, and the compiler then drops both)" }))]

@@ -25,6 +25,14 @@ public static class Glob
         return Compiled.GetOrAdd(normalized, Compile).IsMatch(Normalize(path));
     }
 
+    /// <summary>True when a repo-relative file path matches a .gitignore (or CODEOWNERS) pattern (<see cref="CompileGitignore"/>).</summary>
+    public static bool IsGitignoreMatch(string pattern, string path)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(path);
+        return CompileGitignore(pattern).IsMatch(Normalize(path));
+    }
+
     /// <summary>
     /// True when a name that is not a path (a benchmark's FullName) matches the pattern as a whole: <c>*</c> is any
     /// text, <c>?</c> any one character, everything else itself, case-sensitively; '/' is an ordinary character.

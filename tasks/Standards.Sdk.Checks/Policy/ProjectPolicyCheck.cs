@@ -10,7 +10,8 @@ namespace Standards.Sdk.Checks.Policy;
 /// <param name="SurveyConfigFile">The global config a survey build adds (the policy's errors as warnings); none when null or empty.</param>
 /// <param name="CodeMetricsConfigFile">CodeMetricsConfig.txt.</param>
 /// <param name="NotWritableFix">How to fix a folder these cannot be written to (STD0008).</param>
-public sealed record ProjectPolicyOutputs(string GlobalConfigFile, string? SurveyConfigFile, string CodeMetricsConfigFile, string NotWritableFix);
+/// <param name="LockedConfigFile">The global config of the locked rules' severities (above the repo's own global configs); none when null or empty.</param>
+public sealed record ProjectPolicyOutputs(string GlobalConfigFile, string? SurveyConfigFile, string CodeMetricsConfigFile, string NotWritableFix, string? LockedConfigFile = null);
 
 /// <summary>What the policy check of one project reads.</summary>
 /// <param name="Settings">The project's final settings the locked-settings check reads.</param>
@@ -38,7 +39,7 @@ public static class ProjectPolicyCheck
         reporter.AddRange(LockedSettingsCheck.Run(input.Settings, effective, path => FileReading.ReadRecording(path, unreadable)));
         reporter.AddRange(ProjectNameCheck.Run(input.Settings.ProjectFile, effective, input.Baseline, input.RepoRelativeProject));
         ReportUnreadable(reporter, unreadable);
-        WriteAnalyzerConfigs(input, effective, reporter);
+        WriteAnalyzerConfigs(input, effective, reporter, GlobalLevels(input.Settings, path => FileReading.ReadRecording(path, [])));
         return Summary(effective);
     }
 
@@ -76,13 +77,22 @@ public static class ProjectPolicyCheck
     }
 
     /// <summary>The analyzer config (and the survey config when asked) and CodeMetricsConfig.txt, each written only when changed.</summary>
-    private static void WriteAnalyzerConfigs(ProjectPolicyInput input, EffectivePolicy effective, FindingReporter reporter)
+    private static void WriteAnalyzerConfigs(ProjectPolicyInput input, EffectivePolicy effective, FindingReporter reporter, IReadOnlyList<int> taken)
     {
         var outputs = input.Outputs;
-        var (config, unwritable) = AnalyzerConfigWriter.WriteConfig(effective, input.RepoRoot, input.Settings.CompileFiles);
+        var (config, unwritable) = AnalyzerConfigWriter.WriteConfig(effective, input.RepoRoot, input.Settings.CompileFiles, AnalyzerConfigWriter.LevelFor(taken));
         ReportUnwritable(reporter, unwritable);
         var notWritten = new List<string>();
         StateWriter.TryWriteIfChanged(outputs.GlobalConfigFile, config, notWritten);
+        if (outputs.LockedConfigFile is { Length: > 0 } lockedConfig)
+        {
+            // Honoured, as everywhere, only as a command-line switch (a file that sets it is STD0102).
+            var settings = input.Settings;
+            var survey = settings.Switch(LockedSettingsCheck.SurveyBuildProperty).Equals("true", StringComparison.OrdinalIgnoreCase)
+                && settings.GlobalProperties?.Contains(LockedSettingsCheck.SurveyBuildProperty) != false;
+            StateWriter.TryWriteIfChanged(lockedConfig, AnalyzerConfigWriter.LockedConfig(effective, AnalyzerConfigWriter.LockedLevelFor(taken), survey), notWritten);
+        }
+
         if (outputs.SurveyConfigFile is { Length: > 0 } surveyConfig)
         {
             StateWriter.TryWriteIfChanged(surveyConfig, AnalyzerConfigWriter.SurveyConfig(config), notWritten);
@@ -94,6 +104,20 @@ public static class ProjectPolicyCheck
             reporter.Add(StateWriter.NotWritten(notWritten, "the analyzer config that carries the policy to the compiler", outputs.NotWritableFix, outputs.GlobalConfigFile));
         }
     }
+
+    /// <summary>
+    /// The global_level of every other global config the compiler reads (the repo's, the analyzers' analysis-level
+    /// ones), so that the configs Standards.Sdk writes take levels none of them has; one that cannot be read was
+    /// already reported by the locked-settings check.
+    /// </summary>
+    private static List<int> GlobalLevels(LockedSettings settings, Func<string, string?> read) =>
+        [.. (settings.AnalyzerConfigFiles ?? [])
+            .Distinct(StringComparer.Ordinal)
+            .Select(p => (Path: p, Text: read(p)))
+            .Where(c => c.Text is not null)
+            .Select(c => AnalyzerConfigDocument.Parse(c.Path, c.Text!))
+            .Where(d => d.IsGlobal)
+            .Select(d => d.GlobalLevel)];
 
     /// <summary>STD0104 for source files a file-scoped exception covers but the analyzer config cannot name.</summary>
     private static void ReportUnwritable(FindingReporter reporter, IReadOnlyList<(string File, string Rule)> unwritable)

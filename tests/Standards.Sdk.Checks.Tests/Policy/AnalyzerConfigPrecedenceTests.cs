@@ -34,8 +34,9 @@ public sealed class AnalyzerConfigPrecedenceTests
         for (var i = 0; i < 250; i++)
         {
             var configs = RandomConfigs(random);
-            var set = AnalyzerConfigSet.Create(configs.Select(c => AnalyzerConfig.Parse(c.Text, c.Path)).Append(AnalyzerConfig.Parse(OurConfig("RS0030"), Ours)).ToList(), out _);
-            var precedence = new AnalyzerConfigPrecedence(configs.Select(c => AnalyzerConfigDocument.Parse(c.Path, c.Text)));
+            var documents = configs.Select(c => AnalyzerConfigDocument.Parse(c.Path, c.Text)).ToList();
+            var set = AnalyzerConfigSet.Create<List<AnalyzerConfig>>([.. configs.Select(c => AnalyzerConfig.Parse(c.Text, c.Path)), .. OurConfigs("RS0030", documents)], out _);
+            var precedence = new AnalyzerConfigPrecedence(documents);
             foreach (var file in Files)
             {
                 var compiler = EffectiveRank(set, file, "RS0030");
@@ -73,6 +74,39 @@ public sealed class AnalyzerConfigPrecedenceTests
         Assert.InRange(weakened, 40, 860);
     }
 
+    /// <summary>
+    /// A repo's own global config at the policy config's level: the compiler cancels every key both set (and warns),
+    /// so the locked rules fell to their defaults. Ours now takes a free level below and the locked config one above:
+    /// the locked rule stays an error, the repo's setting of a rule the policy does not lock applies, no key ties.
+    /// </summary>
+    [Fact]
+    public void A_repo_global_config_at_our_level_keeps_its_settings_and_the_locked_rule_stays_an_error()
+    {
+        const string Theirs = "is_global = true\nglobal_level = -1\ndotnet_diagnostic.RS0030.severity = none\ndotnet_diagnostic.CA1822.severity = none\n";
+        var documents = new[] { AnalyzerConfigDocument.Parse("/r/eng/analyzers.globalconfig", Theirs) };
+        var ours = OurConfigs("RS0030", documents);
+        var main = AnalyzerConfig.Parse($"is_global = true\nglobal_level = {AnalyzerConfigWriter.LevelFor([-1])}\ndotnet_diagnostic.RS0030.severity = error\ndotnet_diagnostic.CA1822.severity = warning\n", Ours);
+        var set = AnalyzerConfigSet.Create<List<AnalyzerConfig>>([AnalyzerConfig.Parse(Theirs, "/r/eng/analyzers.globalconfig"), main, ours[1]], out var diagnostics);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(4, EffectiveRank(set, "/r/src/a/x.cs", "RS0030"));
+        Assert.Equal(0, EffectiveRank(set, "/r/src/a/x.cs", "CA1822"));
+        Assert.Empty(new AnalyzerConfigPrecedence(documents).Weakening("RS0030", Files, Severity.Error, Severity.Error));
+        Assert.Equal(-2, AnalyzerConfigWriter.LevelFor([-1, 0, 100]));
+        Assert.Equal(AnalyzerConfigWriter.LockedGlobalLevel + 1, AnalyzerConfigWriter.LockedLevelFor([AnalyzerConfigWriter.LockedGlobalLevel]));
+    }
+
+    /// <summary>An .editorconfig section still wins over every global config: that is a real weakening, and it is reported.</summary>
+    [Fact]
+    public void An_editorconfig_section_that_lowers_a_locked_rule_is_still_reported()
+    {
+        var documents = new[] { AnalyzerConfigDocument.Parse("/r/.editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.RS0030.severity = none\n") };
+        var set = AnalyzerConfigSet.Create<List<AnalyzerConfig>>([AnalyzerConfig.Parse("root = true\n\n[*.cs]\ndotnet_diagnostic.RS0030.severity = none\n", "/r/.editorconfig"), .. OurConfigs("RS0030", documents)], out _);
+
+        Assert.Equal(0, EffectiveRank(set, "/r/a.cs", "RS0030"));
+        Assert.NotEmpty(new AnalyzerConfigPrecedence(documents).Weakening("RS0030", ["/r/a.cs"], Severity.Error, Severity.Error));
+    }
+
     [Fact]
     public void The_line_reported_is_the_one_that_wins()
     {
@@ -87,7 +121,16 @@ public sealed class AnalyzerConfigPrecedenceTests
         Assert.Equal(["/r/src/b/y.cs", "/r/a.cs", "/r/src/b/x1.cs"], entry.Files);
     }
 
-    private static string OurConfig(string id) => $"is_global = true\nglobal_level = -1\ndotnet_diagnostic.{id}.severity = error\n";
+    /// <summary>The policy config and the locked config, at the levels Standards.Sdk picks among the repo's global configs.</summary>
+    private static AnalyzerConfig[] OurConfigs(string id, IEnumerable<AnalyzerConfigDocument> theirs)
+    {
+        var taken = theirs.Where(d => d.IsGlobal).Select(d => d.GlobalLevel).ToList();
+        return
+        [
+            AnalyzerConfig.Parse($"is_global = true\nglobal_level = {AnalyzerConfigWriter.LevelFor(taken)}\ndotnet_diagnostic.{id}.severity = error\n", Ours),
+            AnalyzerConfig.Parse($"is_global = true\nglobal_level = {AnalyzerConfigWriter.LockedLevelFor(taken)}\ndotnet_diagnostic.{id}.severity = error\n", Ours.Replace("Standards.globalconfig", "Standards.locked.globalconfig", StringComparison.Ordinal)),
+        ];
+    }
 
     /// <summary>-1 unset/default, 0 none, 1 hidden, 2 info, 3 warning, 4 error: the tree option wins over the global one.</summary>
     private static int EffectiveRank(AnalyzerConfigSet set, string file, string id, int unset = -1)

@@ -1,0 +1,87 @@
+using Standards.Adoption;
+
+namespace Standards.Tool.Tests;
+
+/// <summary>What the repo already is and adopt keeps: lock files its .gitignore ignores, VB and F# projects, samples no solution lists.</summary>
+public sealed partial class AdopterTests
+{
+    [Fact]
+    public void Lock_files_the_gitignore_ignores_are_un_ignored_so_the_adoption_commit_has_them()
+    {
+        Write(".gitignore", "bin/\nobj/\nartifacts/\n.standards-journal/\n*.lock.json\n");
+        Commit();
+
+        var result = Run();
+
+        Assert.Equal("bin/\nobj/\nartifacts/\n.standards-journal/\n*.lock.json\n!packages.lock.json\n", Read(".gitignore"));
+        Assert.Contains(result.ChangeLines, l => l.StartsWith(".gitignore: updated: no longer ignores the lock files", StringComparison.Ordinal));
+        // git itself no longer ignores the lock file adopt wrote: `git check-ignore` exits 1 for a path it does not ignore.
+        Assert.Equal(1, new ProcessCommandRunner().Run("git", ["check-ignore", "-q", "src/A/packages.lock.json"], root).ExitCode);
+        // The documented commit (git add -A) takes it.
+        Git("add", "-A");
+        Git("ls-files", "--error-unmatch", "src/A/packages.lock.json");
+    }
+
+    [Fact]
+    public void A_gitignore_that_does_not_ignore_lock_files_is_left_as_it_is()
+    {
+        var result = Run();
+
+        Assert.Equal("bin/\nobj/\nartifacts/\n.standards-journal/\n", Read(".gitignore"));
+        Assert.DoesNotContain(result.ChangeLines, l => l.StartsWith(".gitignore", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_visual_basic_and_an_fsharp_project_are_named_with_why_they_are_left_alone()
+    {
+        const string Vb = "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n  </PropertyGroup>\n</Project>\n";
+        Write("src/V/V.vbproj", Vb);
+        Write("src/F/F.fsproj", Vb);
+        Commit();
+
+        var result = Run();
+
+        Assert.Equal(
+            [
+                "src/F/F.fsproj: left alone: an F# project; Standards.Sdk's analyzers, checks and code baseline are for C#, so it keeps its SDK and builds as before",
+                "src/V/V.vbproj: left alone: a Visual Basic project; Standards.Sdk's analyzers, checks and code baseline are for C#, so it keeps its SDK and builds as before",
+            ],
+            result.LeftAlone);
+        Assert.Contains("  src/V/V.vbproj: left alone: a Visual Basic project", AdoptionReport.Write(result, dryRun: false), StringComparison.Ordinal);
+        Assert.Equal(Vb, Read("src/V/V.vbproj"));
+        Assert.Equal(Vb, Read("src/F/F.fsproj"));
+    }
+
+    [Fact]
+    public void A_sample_no_solution_lists_keeps_its_shape_and_one_the_solution_lists_is_adopted()
+    {
+        const string Sample = "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <OutputType>Exe</OutputType>\n  </PropertyGroup>\n</Project>\n";
+        Write("samples/Demo/Demo.csproj", Sample);
+        Write("samples/Listed/Listed.csproj", Sample);
+        Write("Lib.sln", "Microsoft Visual Studio Solution File, Format Version 12.00\n"
+            + "Project(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"A\", \"src\\A\\A.csproj\", \"{11111111-1111-1111-1111-111111111111}\"\nEndProject\n"
+            + "Project(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"Listed\", \"samples\\Listed\\Listed.csproj\", \"{22222222-2222-2222-2222-222222222222}\"\nEndProject\n");
+        Commit();
+
+        var result = Run();
+
+        Assert.Equal(
+            ["samples/Demo/Demo.csproj: left alone: a sample no solution lists (Lib.sln); it keeps its own SDK and settings, and does not count as one of the repo's projects (an executable sample would make the repo a worker repo). Add it to a solution and run adopt again to put it on the policy"],
+            result.LeftAlone);
+        Assert.Equal(Sample, Read("samples/Demo/Demo.csproj"));
+        Assert.StartsWith("<Project Sdk=\"Standards.Sdk\">", Read("samples/Listed/Listed.csproj"), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(root, "samples/Demo/packages.lock.json")));
+    }
+
+    [Fact]
+    public void Without_a_solution_a_sample_is_adopted_like_any_project()
+    {
+        Write("samples/Demo/Demo.csproj", Project);
+        Commit();
+
+        var result = Run();
+
+        Assert.Empty(result.LeftAlone);
+        Assert.StartsWith("<Project Sdk=\"Standards.Sdk\">", Read("samples/Demo/Demo.csproj"), StringComparison.Ordinal);
+    }
+}
