@@ -70,11 +70,12 @@ while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); d
 bin="$repo/cmd/Acme.Orders.Api/bin/Release/net10.0"
 # The generated service needs a database and a token issuer in production; the demo runs it with the in-memory
 # store, a throw-away signing key, and itself as the downstream API (readiness probes it).
+signing_key="$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
 (cd "$bin" && \
   Database__Provider=InMemory \
   Authentication__Schemes__Bearer__ValidAudiences__0=acme-orders \
   Authentication__Schemes__Bearer__SigningKeys__0__Issuer=https://demo.invalid/ \
-  Authentication__Schemes__Bearer__SigningKeys__0__Value="$(head -c 32 /dev/urandom | base64 | tr -d '\n')" \
+  Authentication__Schemes__Bearer__SigningKeys__0__Value="$signing_key" \
   Downstream__BaseAddress="http://127.0.0.1:$port/" \
   exec dotnet Acme.Orders.Api.dll --urls "http://127.0.0.1:$port") > "$demo/service.log" 2>&1 &
 app=$!
@@ -95,7 +96,15 @@ echo "GET /health  -> $(curl -sS -w ' (HTTP %{http_code})' "http://127.0.0.1:$po
 echo "GET /ready   -> $(curl -sS -w ' (HTTP %{http_code})' "http://127.0.0.1:$port/ready")"
 echo "GET /api/v1/items (no token) -> $(curl -sS -w ' (HTTP %{http_code}, %{content_type})' \
   "http://127.0.0.1:$port/api/v1/items")"
-echo "GET /openapi/v1.json -> HTTP $(curl -sS -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/openapi/v1.json")"
+# The OpenAPI document is public in Development only; the demo runs the Release build in Production, where it needs
+# a bearer token. The demo signs one with its own throw-away key, as `dotnet user-jwts create` does for a developer
+# (HS256; the issuer, audience and key the service was started with).
+b64url() { base64 | tr -d '\n=' | tr '+/' '-_'; }
+now=$(date +%s)
+token_body="$(printf '{"alg":"HS256","typ":"JWT"}' | b64url).$(printf '{"iss":"https://demo.invalid/","aud":"acme-orders","sub":"demo","nbf":%d,"iat":%d,"exp":%d}' "$now" "$now" $((now + 600)) | b64url)"
+token="$token_body.$(printf '%s' "$token_body" | openssl dgst -sha256 -binary -mac HMAC -macopt "hexkey:$(printf '%s' "$signing_key" | base64 -d | od -An -v -tx1 | tr -d ' \n')" | b64url)"
+echo "GET /openapi/v1.json (no token) -> HTTP $(curl -sS -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/openapi/v1.json"): outside Development the document needs a bearer token (OpenApi:AllowAnonymous=true makes it public)"
+echo "GET /openapi/v1.json (a token signed with the demo's key) -> HTTP $(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "http://127.0.0.1:$port/openapi/v1.json")"
 curl -fsS "http://127.0.0.1:$port/health" > /dev/null
 stop_app
 trap - EXIT

@@ -95,7 +95,7 @@ public sealed class DayTwoTests(TwoReleases releases, ITestOutputHelper output) 
             Assert.Contains("Our team's note.", repo.Read("README.md"), StringComparison.Ordinal);
             var design = repo.Read("docs/design/TEMPLATE.md");
             Assert.Contains("<<<<<<< docs/design/TEMPLATE.md (yours)\n" + Overlap + rest + "\n=======\n" + TwoReleases.CopyLineB + rest + "\n>>>>>>> docs/design/TEMPLATE.md (template now)\n", design, StringComparison.Ordinal);
-            Assert.Contains($"\"version\": \"{releases.VersionB}\"", repo.Read(".standards/template.json"), StringComparison.Ordinal);
+            Assert.Contains($"\"version\": \"{releases.VersionB}\"", repo.Read(".standards/template-record.json"), StringComparison.Ordinal);
 
             var unresolved = Tool(repo, "update", "--check");
             Assert.True(unresolved.ExitCode == 1, unresolved.Output);

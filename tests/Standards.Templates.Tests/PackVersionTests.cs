@@ -65,6 +65,69 @@ public sealed class PackVersionTests
         AssertEveryTemplatePins(packed.Version, Path.Combine(packed.Feed, $"Standards.Templates.{packed.Version}.nupkg"));
     }
 
+    /// <summary>
+    /// The release pack the README documents, <c>dotnet pack -c Release -p:Version=X</c> at the root: the solution's
+    /// packable projects are exactly the three packages, each writes into one folder (artifacts/packages/, pushed from
+    /// there), and a pack prints no warning (a package without a readme did). Standards.Sdk is evaluated, not packed
+    /// again (minutes); its readme is checked on this run's pack.
+    /// </summary>
+    [Fact]
+    public void The_documented_release_pack_writes_the_three_packages_into_one_folder_without_a_warning()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        Assert.Contains("dotnet pack -c Release -p:Version=", readme, StringComparison.Ordinal);
+        Assert.Contains("dotnet nuget push \"artifacts/packages/*.", readme, StringComparison.Ordinal);
+
+        var version = $"9.8.7-release.{Environment.ProcessId}";
+        var artifacts = PackedSdk.NewTempDirectory("release-pack") + Path.DirectorySeparatorChar;
+        try
+        {
+            var projects = ProcessRunner.Run("dotnet", ["sln", "Standards.Sdk.sln", "list"], RepoPaths.Root).EnsureSuccess("Listing the solution").Output
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(line => line.EndsWith(".csproj", StringComparison.Ordinal))
+                .ToList();
+            Assert.NotEmpty(projects);
+            var packable = projects
+                .AsParallel()
+                .Where(project => Evaluate(project, "IsPackable", artifacts) == "true")
+                .Select(project => project.Replace('\\', '/'))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            Assert.Equal(PackagedProjects.Select(p => p.Replace('\\', '/')).Order(StringComparer.Ordinal), packable);
+            foreach (var project in PackagedProjects)
+            {
+                Assert.Equal(Path.GetFullPath(Path.Combine(artifacts, "packages")), Path.GetFullPath(Evaluate(project, "PackageOutputPath", artifacts)));
+            }
+
+            // The tool and the templates packed as users do (no -o): into the one folder, without a warning.
+            foreach (var project in PackagedProjects.Skip(1))
+            {
+                var packed = ProcessRunner.Run("dotnet", ["pack", Path.Combine(RepoPaths.Root, project), "-c", "Release", $"-p:Version={version}", $"-p:ArtifactsRoot={artifacts}", "-nologo", "-tl:off"], RepoPaths.Root)
+                    .EnsureSuccess("Packing " + project);
+                Assert.DoesNotMatch(@"(?i): warning [A-Z]+\d+", packed.Output);
+            }
+
+            Assert.Equal(
+                [$"Standards.Templates.{version}.nupkg", $"Standards.Tool.{version}.nupkg"],
+                Directory.GetFiles(Path.Combine(artifacts, "packages")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(artifacts, recursive: true);
+        }
+
+        var run = PackedSdk.Instance;
+        foreach (var package in new[] { "Standards.Sdk", "Standards.Tool", "Standards.Templates" })
+        {
+            using var zip = ZipFile.OpenRead(Path.Combine(run.Feed, $"{package}.{run.Version}.nupkg"));
+            Assert.Contains(zip.Entries, e => e.FullName == "README.md");
+        }
+    }
+
+    private static string Evaluate(string project, string property, string artifacts) =>
+        ProcessRunner.Run("dotnet", ["msbuild", Path.Combine(RepoPaths.Root, project), $"-getProperty:{property}", $"-p:ArtifactsRoot={artifacts}", "-nologo"], RepoPaths.Root)
+            .EnsureSuccess($"Evaluating {property} of {project}").Output.Trim();
+
     private static void Pack(string project, string property, string version, string output) =>
         ProcessRunner.Run("dotnet", ["pack", Path.Combine(RepoPaths.Root, project), "-c", "Release", "-o", output, $"-p:{property}={version}", "-nologo"], RepoPaths.Root)
             .EnsureSuccess("Packing " + project);

@@ -4,7 +4,7 @@ using Standards.Templates.Tests.Infrastructure;
 namespace Standards.Templates.Tests;
 
 /// <summary>
-/// The record a repo template writes (.standards/template.json): it names the template, the pack version, the date
+/// The record a repo template writes (.standards/template-record.json): it names the template, the pack version, the date
 /// and every option, and generating again from it alone (as <c>dotnet standards update</c> does) gives the same
 /// files, byte for byte.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class TemplateRecordTests
         var again = Path.Combine(Path.GetDirectoryName(repo.Root)!, "again");
         try
         {
-            using var record = JsonDocument.Parse(repo.Read(".standards/template.json"));
+            using var record = JsonDocument.Parse(repo.Read(".standards/template-record.json"));
             var root = record.RootElement;
             Assert.Equal(template, root.GetProperty("template").GetString());
             Assert.Equal(TemplateHive.Instance.Sdk.Version, root.GetProperty("version").GetString());
@@ -57,7 +57,7 @@ public sealed class TemplateRecordTests
         var repo = GeneratedRepo.Generate("std-service", "Acme.Dated", "--no-restore", "true", "--generated-on", "2001-02-03");
         try
         {
-            Assert.Contains("\"generatedOn\": \"2001-02-03\"", repo.Read(".standards/template.json"), StringComparison.Ordinal);
+            Assert.Contains("\"generatedOn\": \"2001-02-03\"", repo.Read(".standards/template-record.json"), StringComparison.Ordinal);
             Assert.Contains("2001-02-03", repo.Read("CHANGELOG.md"), StringComparison.Ordinal);
             Assert.Contains("Date: 2001-02-03", repo.Read("docs/adr/0001-record-architecture-decisions.md"), StringComparison.Ordinal);
         }

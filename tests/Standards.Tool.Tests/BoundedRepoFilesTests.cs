@@ -57,7 +57,7 @@ public sealed class BoundedRepoFilesTests : IDisposable
     }
 
     [Theory]
-    [InlineData(".standards/template.json", "STD7531")]
+    [InlineData(".standards/template-record.json", "STD7531")]
     [InlineData("standards-baseline.json", "STD7504")]
     [InlineData("standards-code-baseline.json", "STD7504")]
     public void A_settings_file_over_the_limit_is_its_formats_error_naming_the_limit(string name, string code)

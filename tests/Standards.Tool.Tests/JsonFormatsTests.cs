@@ -80,7 +80,7 @@ public sealed class JsonFormatsTests
             (path, text) => Tool(() => Standards.Adoption.Upgrade.RuleCatalogDocument.Read(path, text))),
         new(JsonFormats.Compliance, "compliance.json (dotnet standards report)", "builds/1/compliance.json", ComplianceSample, "findings", ["STD7520"],
             (path, text) => Standards.Sdk.Checks.Reports.Compliance.ComplianceDocument.Read(text).Problem is { } p ? [new Finding(p.Code, Severity.Error, p.Message, path, p.Line)] : []),
-        new(JsonFormats.TemplateRecord, ".standards/template.json (update's template record)", Standards.Adoption.Update.TemplateRecord.FileName,
+        new(JsonFormats.TemplateRecord, ".standards/template-record.json (update's template record)", Standards.Adoption.Update.TemplateRecord.FileName,
             "{\n  \"formatVersion\": 1,\n  \"template\": \"std-lib\",\n  \"version\": \"1.0.0\",\n  \"generatedOn\": \"2026-01-02\",\n  \"options\": { \"name\": \"Acme.Text\" }\n}", "options", ["STD7531"],
             (_, text) => Tool(() => Standards.Adoption.Update.TemplateRecord.Read(text))),
         new(JsonFormats.CompilerErrorLog, "compiler error log (compliance.json)", "obj/standards/findings/compiler.net10.0.sarif", "{\n  \"version\": \"2.1.0\",\n  \"runs\": []\n}", "runs", ["STD0007"],

@@ -58,10 +58,10 @@ public sealed class RepoPathTests : IDisposable
     [InlineData("src/", "ends with a separator")]
     public void A_path_that_leaves_the_repo_is_STD7543_naming_the_file_and_line_it_came_from(string relative, string why)
     {
-        var ex = Assert.Throws<ToolException>(() => RepoPath.Resolve(root, relative, ".standards/template.json", 7));
-        Assert.Equal(("STD7543", ".standards/template.json", 7), (ex.Code, ex.File, ex.Line));
+        var ex = Assert.Throws<ToolException>(() => RepoPath.Resolve(root, relative, ".standards/template-record.json", 7));
+        Assert.Equal(("STD7543", ".standards/template-record.json", 7), (ex.Code, ex.File, ex.Line));
         Assert.Contains(why, ex.Message, StringComparison.Ordinal);
-        Assert.Contains("fix or remove it in .standards/template.json", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("fix or remove it in .standards/template-record.json", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

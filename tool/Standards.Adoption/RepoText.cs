@@ -56,7 +56,7 @@ internal static class RepoText
         return name switch
         {
             BaselineFile.DefaultFileName or CodeBaselineDocument.FileName => ToolRuleIds.BaselineMalformed,
-            TemplateRecord.FileName => ToolRuleIds.TemplateRecordMalformed,
+            TemplateRecord.FileName or TemplateRecord.LegacyFileName => ToolRuleIds.TemplateRecordMalformed,
             _ when MsBuildExtensions.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase)) => ToolRuleIds.ProjectUnparsable,
             _ => ToolRuleIds.ConfigurationMalformed,
         };

@@ -100,7 +100,7 @@ internal sealed class Commands
 
     private readonly Option<bool> InitOption = new("--init")
     {
-        Description = "Record what generated a repo made before the templates wrote .standards/template.json: --template, --from and the options it was generated with (--name=<-n value> --owner=<owner> ...).",
+        Description = "Record what generated a repo made before the templates wrote .standards/template-record.json: --template, --from and the options it was generated with (--name=<-n value> --owner=<owner> ...).",
     };
 
     private readonly Option<string?> TemplateOption = new("--template") { Description = "With --init: the template's short name (std-service, std-worker, std-lib).", HelpName = "short name" };
@@ -294,7 +294,7 @@ internal sealed class Commands
 
     private Command Update(ToolConsole console)
     {
-        var update = new Command("update", "Bring a generated repo up to date with its template: regenerate the template recorded in .standards/template.json at the recorded version and at the new one (in a private template hive), and merge the template's changes into the repo file by file, three ways. Files you did not touch take the new content; files both changed are merged, overlapping edits written with conflict markers and listed; files the template added are added, those it removed are removed only if you did not change them; lock files are restored. All files or none. Exit 1 when a file needs you (conflict, binary, deleted or renamed), or with --check when the repo is behind.")
+        var update = new Command("update", "Bring a generated repo up to date with its template: regenerate the template recorded in .standards/template-record.json at the recorded version and at the new one (in a private template hive), and merge the template's changes into the repo file by file, three ways. Files you did not touch take the new content; files both changed are merged, overlapping edits written with conflict markers and listed; files the template added are added, those it removed are removed only if you did not change them; lock files are restored. All files or none. Exit 1 when a file needs you (conflict, binary, deleted or renamed), or with --check when the repo is behind.")
         {
             UpdatePathArgument,
             TemplateToOption,

@@ -77,8 +77,8 @@ public static class JsonFormats
     public static JsonFormat CompilerErrorLog { get; } = new("*.sarif (compiler error log)", new(AllowComments: false, RejectDuplicateKeys: true),
         "strict: written by the compiler, never edited by hand");
 
-    /// <summary>The template record of a generated repo (.standards/template.json), which update reads and rewrites.</summary>
-    public static JsonFormat TemplateRecord { get; } = new(".standards/template.json (template record)", Lenient, "written by the template at generation, edited by hand to record a changed option");
+    /// <summary>The template record of a generated repo (.standards/template-record.json), which update reads and rewrites.</summary>
+    public static JsonFormat TemplateRecord { get; } = new(".standards/template-record.json (template record)", Lenient, "written by the template at generation, edited by hand to record a changed option");
 
     /// <summary>All of them.</summary>
     public static IReadOnlyList<JsonFormat> All { get; } =

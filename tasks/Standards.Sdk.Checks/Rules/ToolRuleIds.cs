@@ -105,11 +105,11 @@ public static class ToolRuleIds
     [Rule("A report input path is not followed or not read", Severity.Error, "adoption-baseline")]
     public const string ComplianceNotRegular = "STD7526";
 
-    /// <summary>`dotnet standards update` finds no .standards/template.json: the repo does not say what generated it.</summary>
+    /// <summary>`dotnet standards update` finds no .standards/template-record.json (or the earlier .standards/template.json): the repo does not say what generated it.</summary>
     [Rule("The repo has no template record", Severity.Error, "adoption-baseline")]
     public const string TemplateRecordMissing = "STD7530";
 
-    /// <summary>.standards/template.json is not a template record (not JSON, a missing or wrong value).</summary>
+    /// <summary>.standards/template-record.json is not a template record (not JSON, a missing or wrong value).</summary>
     [Rule("The template record is malformed", Severity.Error, "adoption-baseline")]
     public const string TemplateRecordMalformed = "STD7531";
 

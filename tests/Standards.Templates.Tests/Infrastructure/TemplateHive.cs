@@ -70,7 +70,15 @@ public sealed class TemplateHive
         }
 
         var folder = PackedSdk.NewTempDirectory("hive");
-        Run(folder, ["new", "install", package, "--debug:custom-hive", folder]).EnsureSuccess("dotnet new install " + package);
+        var install = Run(folder, ["new", "install", package, "--debug:custom-hive", folder]).EnsureSuccess("dotnet new install " + package);
+
+        // It exits 0 when a file of a template's content is loaded as a template and fails (an `Error: Failed to load
+        // template` line): users see every such line, so none may be printed.
+        var problems = install.Output.Split('\n').Where(line => line.StartsWith("Error", StringComparison.OrdinalIgnoreCase) || line.StartsWith("Warning", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException($"dotnet new install {package} printed {problems.Count} error or warning line(s):\n{install.Output}");
+        }
 
         // `dotnet new install` exits 0 even when a template.json is broken (platform notes pitfall 15): list them.
         var list = Run(folder, ["new", "list", "--debug:custom-hive", folder]).EnsureSuccess("dotnet new list");

@@ -7,7 +7,7 @@ using Standards.Sdk.Checks.Tests.Properties;
 namespace Standards.Tool.Tests.Properties;
 
 /// <summary>
-/// .standards/template.json is repo input that `dotnet standards update` turns into a `dotnet new` command line: whatever
+/// .standards/template-record.json is repo input that `dotnet standards update` turns into a `dotnet new` command line: whatever
 /// it holds, the result is a record or STD7531 naming the file and a line, never another exception, never a hang; and a
 /// record that reads can only regenerate the template into the folder the tool chose, under a name that is one file
 /// name (no `..`, no separator, no root, no device), with options that are the template's and not `dotnet new`'s own.

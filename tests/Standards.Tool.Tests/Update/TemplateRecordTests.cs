@@ -65,7 +65,7 @@ public class TemplateRecordTests
     public void A_malformed_record_is_STD7531_with_its_line(string from, string to, int line, string message)
     {
         var error = Assert.Throws<ToolException>(() => TemplateRecord.Read(Service.Replace(from, to, StringComparison.Ordinal)));
-        Assert.Equal(("STD7531", ".standards/template.json", line), (error.Code, error.File, error.Line));
+        Assert.Equal(("STD7531", ".standards/template-record.json", line), (error.Code, error.File, error.Line));
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 }

@@ -239,7 +239,7 @@ public sealed class TemplateUpdaterTests : IDisposable
         Assert.Equal("STD7514", Assert.Throws<ToolException>(() => Update(new UpdateOptions(root, To: "0.9.0"), "0.9.0", "1.0.0")).Code);
         dotnet.FailNewOf = ["1.0.0", "2.0.0"];
         var failed = Assert.Throws<ToolException>(() => Update());
-        Assert.Equal(("STD7532", ".standards/template.json"), (failed.Code, failed.File));
+        Assert.Equal(("STD7532", ".standards/template-record.json"), (failed.Code, failed.File));
         Assert.Contains("Error: Invalid option(s)", failed.Message, StringComparison.Ordinal);
         Assert.Contains("could not generate std-lib 1.0.0 from the record", failed.Message, StringComparison.Ordinal);
         File.Delete(Path.Combine(root, TemplateRecord.FileName));
@@ -274,7 +274,7 @@ public sealed class TemplateUpdaterTests : IDisposable
     {
         dotnet.FailNewOf = ["2.0.0"];
         var failed = Assert.Throws<ToolException>(() => Update());
-        Assert.Equal(("STD7532", ".standards/template.json"), (failed.Code, failed.File));
+        Assert.Equal(("STD7532", ".standards/template-record.json"), (failed.Code, failed.File));
         Assert.Contains("could not generate std-lib 2.0.0 from the record", failed.Message, StringComparison.Ordinal);
         Assert.Equal("policy\n", Read("SECURITY.md"));
         Assert.Equal("1.0.0", TemplateRecord.Read(Read(TemplateRecord.FileName)).Version);

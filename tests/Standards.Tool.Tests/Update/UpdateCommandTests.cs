@@ -36,7 +36,7 @@ public sealed class UpdateCommandTests : IDisposable
         File.WriteAllText(Path.Combine(root, TemplateRecord.FileName), "{\n  \"formatVersion\": 1,\n  \"template\": 3\n}\n");
         var (exit, _, error) = Run(root);
         Assert.Equal(2, exit);
-        Assert.Contains(".standards/template.json(3", error, StringComparison.Ordinal);
+        Assert.Contains(".standards/template-record.json(3", error, StringComparison.Ordinal);
         Assert.Contains("STD7531", error, StringComparison.Ordinal);
     }
 

@@ -146,10 +146,10 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
     {
         ArgumentNullException.ThrowIfNull(tokens);
         TreeWrite.RecoverBeforeCommand(runner, root, readOnly: false, "`dotnet standards update --init`");
-        if (File.Exists(System.IO.Path.Combine(root, TemplateRecord.FileName)))
+        if (TemplateRecord.Find(root) is { } existing)
         {
             throw new ToolException(ToolRuleIds.TemplateRecordExists,
-                $"{TemplateRecord.FileName} exists already: the repo says what generated it. Run `dotnet standards update`; edit the record by hand to correct an option.", TemplateRecord.FileName);
+                $"{existing} exists already: the repo says what generated it. Run `dotnet standards update`; edit the record by hand to correct an option.", existing);
         }
 
         if (!NuGetVersion.TryParse(from, out var version) || !packs.Versions().Any(v => v.Version == version))
@@ -183,18 +183,25 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
         return record;
     }
 
-    /// <summary>Reads the repo's record: STD7530 when it has none, STD7531 when it is not one.</summary>
+    /// <summary>Reads the repo's record (under its earlier name too): STD7530 when it has none, STD7531 when it is not one.</summary>
     public static TemplateRecord ReadRecord(string root)
     {
-        var file = System.IO.Path.Combine(root, TemplateRecord.FileName);
-        if (!File.Exists(file))
+        if (TemplateRecord.Find(root) is not { } name)
         {
             throw new ToolException(ToolRuleIds.TemplateRecordMissing,
                 $"{TemplateRecord.FileName} does not exist, so there is no record of the template that generated {root}. Record it once with `dotnet standards update --init --template <short name> --from <version> --name=<-n value> [--option=value ...]` (the options it was generated with), commit the record, then run update.",
                 TemplateRecord.FileName);
         }
 
-        return TemplateRecord.Read(RepoText.Read(file, TemplateRecord.FileName));
+        try
+        {
+            return TemplateRecord.Read(RepoText.Read(System.IO.Path.Combine(root, name), name));
+        }
+        catch (ToolException ex) when (name != TemplateRecord.FileName && ex.File == TemplateRecord.FileName)
+        {
+            // A record under its earlier name: the finding names the file the repo has.
+            throw new ToolException(ex.Code, ex.Message.Replace(TemplateRecord.FileName, name, StringComparison.Ordinal), name, ex.Line);
+        }
     }
 
     private (NuGetVersion From, NuGetVersion To, int Behind) ChooseVersions(TemplateRecord record, string? requested)
@@ -274,7 +281,7 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
         {
             var (before, after) = GenerateBoth(work, record, from, to, pin);
             log.WriteLine($"Merging {after.Count} template files into the repo");
-            var endings = LineEndings.Read(runner, root, [.. before.Keys.Union(after.Keys, StringComparer.Ordinal).Append(TemplateRecord.FileName)]);
+            var endings = LineEndings.Read(runner, root, [.. before.Keys.Union(after.Keys, StringComparer.Ordinal).Append(TemplateRecord.FileName).Append(TemplateRecord.LegacyFileName)]);
             return ([.. new TemplateMerge(runner).Plan(before, after, path => Ours(root, path), endings)], endings);
         }
         finally
@@ -336,7 +343,7 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
         Dotnet(work, $"generate {record.Template} {name} from the record", ["new", record.Template, .. record.Arguments(output, followSdkVersion), "--no-update-check", "--debug:custom-hive", hive, .. HiveOnly]);
         return Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
             .Select(f => (Path: System.IO.Path.GetRelativePath(output, f).Replace('\\', '/'), File: f))
-            .Where(f => f.Path != TemplateRecord.FileName)
+            .Where(f => f.Path is not (TemplateRecord.FileName or TemplateRecord.LegacyFileName))
             .ToDictionary(f => f.Path, f => File.ReadAllBytes(f.File), StringComparer.Ordinal);
     }
 
@@ -366,7 +373,14 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
     private bool Write(string root, TemplateRecord moved, List<FileMerge> files, LineEndings endings)
     {
         var changes = files.Where(f => f.Writes).Select(f => (f.Path, f.Content)).ToList();
-        changes.Add((TemplateRecord.FileName, endings.Checkout(TemplateRecord.FileName, System.Text.Encoding.UTF8.GetBytes(moved.ToJson()), Ours(root, TemplateRecord.FileName))));
+        var legacy = Ours(root, TemplateRecord.LegacyFileName);
+        changes.Add((TemplateRecord.FileName, endings.Checkout(TemplateRecord.FileName, System.Text.Encoding.UTF8.GetBytes(moved.ToJson()), Ours(root, TemplateRecord.FileName) ?? legacy)));
+        if (legacy is not null)
+        {
+            // The record moves to the name the template engine does not load as a template.
+            changes.Add((TemplateRecord.LegacyFileName, null));
+        }
+
         // The template's lock files are regenerated, not merged; lock files the team committed itself (a template whose
         // output has none) follow too: the merged project files may reference other packages.
         var lockFiles = LockFiles(root);
