@@ -48,6 +48,7 @@ public sealed class WeakeningTests
     [InlineData("src/A/C.cs", "STD0103", "[SuppressMessage] silences locked rule CA5351. Fix the code instead", "CA5351", "src/A/C.cs")]
     [InlineData("src/A/A.csproj", "STD0103", "NoWarn silences locked rule RS0030 (Banned API used in production code). Fix the code instead", "RS0030", "A")]
     [InlineData(".editorconfig", "STD0101", ".editorconfig line 2 makes nullable warning CS8602 'none'", "STD0101", "A")]
+    [InlineData("/elsewhere/Shared/Clock.cs", "STD0103", "#pragma warning disable RS0030 silences locked rule RS0030. Fix it", "RS0030", "A")]
     public void A_weakening_is_excepted_by_its_rule_in_the_narrowest_scope(string file, string code, string message, string rule, string scope)
     {
         var weakening = WeakeningExceptions.Of(new BuildDiagnostic(code, true, file, 2, 1, message) { Project = "src/A/A.csproj" });

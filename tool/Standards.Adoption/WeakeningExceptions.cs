@@ -15,7 +15,7 @@ namespace Standards.Adoption;
 public sealed record Weakening(string Rule, string Scope, BuildDiagnostic Finding)
 {
     /// <summary>True for a weakening in a source file (a directive or an attribute), which a file-scoped exception covers.</summary>
-    public bool InSource => Finding.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
+    public bool InSource => string.Equals(Scope, Finding.File, StringComparison.Ordinal);
 }
 
 /// <summary>
@@ -56,7 +56,8 @@ public static partial class WeakeningExceptions
             return null;
         }
 
-        if (finding.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+        // A source file outside the repo (a linked file) has no repo-relative scope: its project's is the narrowest.
+        if (finding.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && !Path.IsPathRooted(finding.File) && !finding.File.StartsWith("../", StringComparison.Ordinal))
         {
             return new Weakening(rule, finding.File, finding);
         }
