@@ -47,7 +47,8 @@ public static partial class WeakenedRules
                 return match.Value;
             }
 
-            var without = AfterASpace().Replace(First().Replace(AfterASeparator().Replace(value.Value, string.Empty), "${lead}"), string.Empty);
+            // The first token last: once the others are gone, a list that starts "CS1591 1591" has none left behind it.
+            var without = First().Replace(AfterASpace().Replace(AfterASeparator().Replace(value.Value, string.Empty), string.Empty), "${lead}");
             if (string.Equals(without, value.Value, StringComparison.Ordinal))
             {
                 return match.Value;
