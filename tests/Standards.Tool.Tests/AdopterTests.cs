@@ -439,27 +439,6 @@ public sealed partial class AdopterTests : IDisposable
     }
 
     [Fact]
-    public void A_NoWarn_that_lists_CS1591_is_reported_as_a_weakened_rule_and_left_in_place()
-    {
-        const string Weakening = "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <NoWarn>$(NoWarn);CS1591</NoWarn>\n  </PropertyGroup>\n</Project>\n";
-        Write("src/B/B.csproj", Weakening);
-        Write("Directory.Build.props", "<Project>\n  <PropertyGroup>\n\n    <NoWarn>1701;1591</NoWarn>\n  </PropertyGroup>\n</Project>\n");
-        Commit();
-
-        var result = Run(dryRun: true);
-
-        Assert.Equal(
-            [
-                "src/B/B.csproj(3): <NoWarn> lists CS1591, which switches off the public-API documentation rule for the whole project; remove it from <NoWarn> (adopt records today's CS1591 findings in the code baseline) or document the public API",
-                "Directory.Build.props(4): <NoWarn> lists CS1591, which switches off the public-API documentation rule for the whole project; remove it from <NoWarn> (adopt records today's CS1591 findings in the code baseline) or document the public API",
-            ],
-            result.WeakenedRules);
-        Assert.Contains("  weakened rule: src/B/B.csproj(3): <NoWarn> lists CS1591", AdoptionReport.Write(result, dryRun: true), StringComparison.Ordinal);
-        Assert.Contains("### Weakened rules\n\n- src/B/B.csproj(3): <NoWarn> lists CS1591", SurveyReport.Markdown(result), StringComparison.Ordinal);
-        Assert.Contains("<NoWarn>$(NoWarn);CS1591</NoWarn>", result.Changes.Get("src/B/B.csproj"), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void A_NoWarn_without_CS1591_weakens_nothing()
     {
         Write("src/B/B.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <NoWarn>$(NoWarn);CS15910;NU1701</NoWarn>\n  </PropertyGroup>\n</Project>\n");

@@ -43,7 +43,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         var leftAlone = LeaveAlone(root, files, projects);
         changeLines.AddRange(leftAlone);
         var plan = AdoptionPlanner.PlanEdits(root, files, projects, options.SdkVersion, changeLines);
-        var weakened = AdoptionPlanner.FindWeakenedRules(root, files, projects);
+        var weakened = AdoptionPlanner.FindWeakenedRules(root, files, projects, plan.Changes);
 
         // The copy resolves the repo's package sources as the repo does (relative feeds, parent nuget.config files).
         var copy = WorkspaceCopy.Create(root, files, "standards-adopt-");

@@ -41,10 +41,10 @@ internal static class AdoptionPlanner
         return lines;
     }
 
-    /// <summary>The rules the projects and their Directory.Build files (not a template's) switch off themselves.</summary>
-    public static List<string> FindWeakenedRules(string root, IReadOnlyList<string> files, IReadOnlyList<string> projects) =>
+    /// <summary>The rules the projects and their Directory.Build files (not a template's) still switch off themselves once <paramref name="changes"/> are applied.</summary>
+    public static List<string> FindWeakenedRules(string root, IReadOnlyList<string> files, IReadOnlyList<string> projects, ChangeSet changes) =>
         MsBuildFiles(files, projects)
-            .SelectMany(f => WeakenedRules.Find(f, File.ReadAllText(RepoPath.Resolve(root, f, RepoFiles.FileList))))
+            .SelectMany(f => WeakenedRules.Find(f, changes.Get(f) ?? File.ReadAllText(RepoPath.Resolve(root, f, RepoFiles.FileList))))
             .ToList();
 
     /// <summary>The edits of global.json, the projects and Directory.Packages.props, in memory.</summary>
@@ -64,6 +64,7 @@ internal static class AdoptionPlanner
         var msbuildFiles = MsBuildFiles(files, projects).Distinct(StringComparer.Ordinal).ToList();
         var texts = msbuildFiles.ToDictionary(f => f, f => Read(f)!, StringComparer.Ordinal);
         AdoptSdk(projects, texts, changeLines);
+        RemoveCs1591FromNoWarn(msbuildFiles, texts, changeLines);
         var central = CentralPackages.Choose(msbuildFiles.SelectMany(f => ProjectFileEditor.TakeInlineVersions(f, texts[f]).Versions).ToList());
         var nullable = TakeVersionsAndTurnOnNullable(msbuildFiles, projects, texts, central, NullableAdoption.ExceptedScopes(Read(CoverageMinimums.PolicyFile)), changeLines);
         foreach (var file in msbuildFiles.Where(f => !string.Equals(texts[f], Read(f), StringComparison.Ordinal)))
@@ -107,6 +108,22 @@ internal static class AdoptionPlanner
             var first = unparsable[0];
             var others = unparsable.Count > 1 ? $" ({unparsable.Count - 1} more: {string.Join(", ", unparsable.Skip(1).Select(u => u.File))})" : string.Empty;
             throw new ToolException(first.Code, first.Message + others, first.File, first.Line);
+        }
+    }
+
+    /// <summary>
+    /// Takes CS1591 out of every NoWarn, so the public-API documentation rule judges new code; the survey build
+    /// records today's findings in the code baseline. Before nullable is turned on, whose "before" text must keep it.
+    /// </summary>
+    private static void RemoveCs1591FromNoWarn(IReadOnlyList<string> msbuildFiles, Dictionary<string, string> texts, List<string> changeLines)
+    {
+        foreach (var file in msbuildFiles)
+        {
+            if (WeakenedRules.RemoveCs1591(file, texts[file]) is { } removed)
+            {
+                texts[file] = removed.After;
+                changeLines.AddRange(removed.Lines);
+            }
         }
     }
 

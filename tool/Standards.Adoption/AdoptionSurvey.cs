@@ -34,7 +34,7 @@ internal sealed class AdoptionSurvey(WorkspaceCommands commands, TextWriter log,
     /// </summary>
     public const int MaxVerificationBuilds = 3;
 
-    private readonly List<string> nullableLines = [];
+    private readonly List<string> decisionLines = [];
     private readonly List<BuildDiagnostic> all = [];
     private readonly HashSet<(string, string, int, int, string)> seen = [];
     private readonly HashSet<CodeEntry> entries = [];
@@ -47,8 +47,8 @@ internal sealed class AdoptionSurvey(WorkspaceCommands commands, TextWriter log,
         Restore(workspace, solution);
         var (surveyed, compilations) = SurveyBuild(workspace, solution, projects);
         KeepNullableWithinLimit(root, workspace, changes);
-        ExceptNullableOffInSource(workspace, surveyed.Where(compilations.FailsInCi), changes);
-        var (last, green) = VerificationBuilds(workspace, solution, surveyed);
+        ExceptWeakenings(workspace, surveyed.Where(compilations.FailsInCi), changes);
+        var (last, green) = VerificationBuilds(workspace, solution, surveyed, changes);
         var remaining = DropEntriesThatDidNotSuppress(last, workspace);
         string? coverageChange = null;
         if (green)
@@ -62,7 +62,7 @@ internal sealed class AdoptionSurvey(WorkspaceCommands commands, TextWriter log,
             green = remaining.Count == 0;
         }
 
-        return new SurveyResult(all, entries.ToList(), remaining, green, [.. nullableLines, .. coverageChange is null ? Array.Empty<string>() : [coverageChange]], notAnalysed);
+        return new SurveyResult(all, entries.ToList(), remaining, green, [.. decisionLines, .. coverageChange is null ? Array.Empty<string>() : [coverageChange]], notAnalysed);
     }
 
     /// <summary>The edits written into the workspace and committed, and a solution of the projects adopt builds; returns the solution's path.</summary>
@@ -146,7 +146,7 @@ internal sealed class AdoptionSurvey(WorkspaceCommands commands, TextWriter log,
     /// compile through (a compiler error, or a severity raised to error by the repo's own .editorconfig, in a
     /// library); it does not grow with the depth of the project references.
     /// </summary>
-    private (IReadOnlyList<BuildDiagnostic> Last, bool Green) VerificationBuilds(string workspace, string solution, IReadOnlyList<BuildDiagnostic> surveyed)
+    private (IReadOnlyList<BuildDiagnostic> Last, bool Green) VerificationBuilds(string workspace, string solution, IReadOnlyList<BuildDiagnostic> surveyed, ChangeSet changes)
     {
         var last = surveyed;
         var green = false;
@@ -159,7 +159,8 @@ internal sealed class AdoptionSurvey(WorkspaceCommands commands, TextWriter log,
             last = BuildOutput.Parse(build.Output, workspace);
             BuildFailures.ThrowIfDidNotRun("The CI-mode verification build", last);
             all.AddRange(last.Where(d => seen.Add(d.Identity)));
-            var fresh = Record(last.Where(d => d.IsError), workspace);
+            // A weakening the survey could not see (its project stopped before the compiler) is excepted here.
+            var fresh = Record(last.Where(d => d.IsError), workspace) + ExceptWeakenings(workspace, last.Where(d => d.IsError), changes);
             green = build.ExitCode == 0;
             if (green || fresh == 0)
             {
@@ -220,7 +221,7 @@ internal sealed class AdoptionSurvey(WorkspaceCommands commands, TextWriter log,
             var warnings = NullableAdoption.Warnings(turnOn, entries);
             if (warnings.Count <= nullableLimit)
             {
-                nullableLines.Add(string.Create(CultureInfo.InvariantCulture,
+                decisionLines.Add(string.Create(CultureInfo.InvariantCulture,
                     $"{turnOn.File}: nullable turned on ({string.Join(", ", turnOn.Settings)} -> enable): new code is checked from day one; today's {warnings.Count} nullable warning(s) are recorded in the code baseline at their places"));
                 continue;
             }
@@ -240,7 +241,7 @@ internal sealed class AdoptionSurvey(WorkspaceCommands commands, TextWriter log,
             File.WriteAllText(policyPath, policy);
             changes.Set(CoverageMinimums.PolicyFile, policy);
             entries.ExceptWith(warnings);
-            nullableLines.Add(string.Create(CultureInfo.InvariantCulture,
+            decisionLines.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{turnOn.File}: nullable left off ({string.Join(", ", turnOn.Settings)}): its code has {warnings.Count} nullable warnings, more than the {nullableLimit} adopt records in the code baseline; {CoverageMinimums.PolicyFile} gets a dated STD0101 exception for \"{turnOn.Scope}\" (owner \"{NullableAdoption.OwnerPlaceholder}\": fill it in; expires in {NullableAdoption.ExceptionDays} days)"));
         }
 
@@ -248,23 +249,32 @@ internal sealed class AdoptionSurvey(WorkspaceCommands commands, TextWriter log,
     }
 
     /// <summary>
-    /// A source file that turns nullable off itself (STD0101 at a .cs file: <c>#nullable disable</c> or a pragma that
-    /// silences nullable warnings, outside generated code) is vendored or legacy code: it gets a dated, file-scoped
-    /// STD0101 exception with an owner to fill in, so the CI build is green and a new file that does it still fails.
+    /// Every weakening of a locked setting the repo already has (STD0101 or STD0103 at a pragma, a
+    /// [SuppressMessage], a #nullable disable, a NoWarn, an analyzer config severity) gets a dated exception in
+    /// standards.json, scoped to its file or project, with its reason and an owner to fill in
+    /// (<see cref="WeakeningExceptions"/>), so the CI build is green and a new weakening still fails. Returns how many
+    /// it wrote.
     /// </summary>
-    private void ExceptNullableOffInSource(string workspace, IEnumerable<BuildDiagnostic> failing, ChangeSet changes)
+    private int ExceptWeakenings(string workspace, IEnumerable<BuildDiagnostic> failing, ChangeSet changes)
     {
         var policyPath = Path.Combine(workspace, CoverageMinimums.PolicyFile);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        foreach (var file in failing.Where(d => d.Code == PolicyRuleIds.NullableLocked && d.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
-                     .Select(d => d.File).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        var policy = WorkspaceCommands.ReadOrNull(policyPath);
+        var weakenings = WeakeningExceptions.New(policy, failing);
+        if (weakenings.Count == 0)
         {
-            var policy = NullableAdoption.AddFileException(WorkspaceCommands.ReadOrNull(policyPath), file, today);
-            File.WriteAllText(policyPath, policy);
-            changes.Set(CoverageMinimums.PolicyFile, policy);
-            nullableLines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{file}: turns nullable off in its source (vendored or legacy code): kept under a dated, file-scoped STD0101 exception in {CoverageMinimums.PolicyFile} (owner \"{NullableAdoption.OwnerPlaceholder}\": fill it in; expires in {NullableAdoption.ExceptionDays} days); a new file that turns nullable off still fails"));
+            return 0;
         }
+
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        foreach (var weakening in weakenings)
+        {
+            (policy, var line) = WeakeningExceptions.Add(policy, weakening, today);
+            decisionLines.Add(line);
+        }
+
+        File.WriteAllText(policyPath, policy);
+        changes.Set(CoverageMinimums.PolicyFile, policy!);
+        return weakenings.Count;
     }
 
     /// <summary>Adds the code baseline entries of the findings and writes the file; returns how many are new.</summary>

@@ -92,21 +92,27 @@ public static partial class NullableAdoption
     /// the exact scope adopt would write) keeps its setting, so a second run does not undo the team's exception or
     /// add it twice.
     /// </summary>
-    public static IReadOnlySet<string> ExceptedScopes(string? policy)
+    public static IReadOnlySet<string> ExceptedScopes(string? policy) =>
+        Exceptions(policy).Where(e => e.Rule == PolicyRuleIds.NullableLocked).Select(e => e.Scope).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The rule and scope of every exception of standards.json (null: none), as written.</summary>
+    public static IReadOnlySet<(string Rule, string Scope)> Exceptions(string? policy)
     {
         if (policy is null)
         {
-            return new HashSet<string>(StringComparer.Ordinal);
+            return new HashSet<(string, string)>();
         }
 
         var (root, _) = EditableJson.Load(JsonFormats.Policy, CoverageMinimums.PolicyFile, policy, "Fix it (the build reports it as STD0001 or STD0002) and run the command again.");
         return (root["exceptions"] as JsonArray ?? [])
             .OfType<JsonObject>()
-            .Where(e => e["rule"] is JsonValue rule && rule.TryGetValue<string>(out var id) && id == PolicyRuleIds.NullableLocked)
-            .Select(e => e["scope"] is JsonValue scope && scope.TryGetValue<string>(out var text) ? text : null)
-            .OfType<string>()
-            .ToHashSet(StringComparer.Ordinal);
+            .Select(e => (Rule: Text(e["rule"]), Scope: Text(e["scope"])))
+            .Where(e => e.Rule is not null && e.Scope is not null)
+            .Select(e => (e.Rule!, e.Scope!))
+            .ToHashSet();
     }
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     /// <summary>The nullable warnings of <paramref name="entries"/> in the code <paramref name="turnOn"/> governs.</summary>
     public static List<CodeEntry> Warnings(NullableTurnOn turnOn, IEnumerable<CodeEntry> entries)
@@ -119,7 +125,7 @@ public static partial class NullableAdoption
     public static string AddException(string? policy, NullableTurnOn turnOn, int warnings, int limit, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(turnOn);
-        return AddException(policy, turnOn.Scope, string.Create(CultureInfo.InvariantCulture,
+        return AddException(policy, PolicyRuleIds.NullableLocked, turnOn.Scope, string.Create(CultureInfo.InvariantCulture,
             $"{turnOn.File} turns nullable off and its code has {warnings} nullable warnings, more than adopt records in the code baseline ({limit}); turn it on project by project (or folder by folder with #nullable enable) before the expiry."), today);
     }
 
@@ -128,10 +134,11 @@ public static partial class NullableAdoption
     /// off itself (<c>#nullable disable</c>: vendored or legacy code); other settings are kept.
     /// </summary>
     public static string AddFileException(string? policy, string file, DateOnly today) =>
-        AddException(policy, file,
+        AddException(policy, PolicyRuleIds.NullableLocked, file,
             $"{file} turns nullable off in its source (#nullable disable, or a pragma that silences nullable warnings) since before the adoption: vendored code, or legacy code to annotate. Name its owner; remove the directive and this entry, or renew it with a reason, before the expiry.", today);
 
-    private static string AddException(string? policy, string scope, string reason, DateOnly today)
+    /// <summary>standards.json (null: none yet) with a dated exception of <paramref name="rule"/> for <paramref name="scope"/>, an owner to fill in and the reason; other settings are kept.</summary>
+    internal static string AddException(string? policy, string rule, string scope, string reason, DateOnly today)
     {
         var (root, positions) = policy is null
             ? ([], null)
@@ -150,7 +157,7 @@ public static partial class NullableAdoption
 
         exceptions.Add(new JsonObject
         {
-            ["rule"] = PolicyRuleIds.NullableLocked,
+            ["rule"] = rule,
             ["scope"] = scope,
             ["owner"] = OwnerPlaceholder,
             ["reason"] = reason,

@@ -10,7 +10,9 @@ internal static class UnbaselinableFix
         var code = diagnostic.Code;
         if (code.StartsWith("CS", StringComparison.Ordinal))
         {
-            return $"a compiler error: no suppression can hide it. Fix the code (https://learn.microsoft.com/dotnet/csharp/language-reference/compiler-messages/{code.ToLowerInvariant()}).";
+            // The baseline holds every compiler warning (CS4014 too), also when the policy makes it an error: what is
+            // left is an error by the compiler's own rules, which no suppressor reaches.
+            return $"a compiler error (an error whatever the policy, not a warning it makes an error): the code baseline holds compiler warnings only, so no entry can hide it. Fix the code (https://learn.microsoft.com/dotnet/csharp/language-reference/compiler-messages/{code.ToLowerInvariant()}).";
         }
 
         if (CoverageMinimums.Gates.ContainsKey(code))
@@ -33,6 +35,6 @@ internal static class UnbaselinableFix
             return $"a NuGet restore warning or error: fix the package reference (https://learn.microsoft.com/nuget/reference/errors-and-warnings/{code.ToLowerInvariant()}).";
         }
 
-        return "a diagnostic of an analyzer the repo added itself, which the code baseline cannot hold (it holds every diagnostic the policy turns on: CA, IDE, CS warnings, RS0030, STD1001-STD1099): fix the code, or except the files it fires in with an owner and an expiry date in standards.json.";
+        return "a diagnostic of an analyzer the repo added itself, which the code baseline cannot hold (it holds every diagnostic the policy turns on: CA, IDE, every compiler warning, RS0030, STD1001-STD1099): fix the code, or except the files it fires in with an owner and an expiry date in standards.json.";
     }
 }

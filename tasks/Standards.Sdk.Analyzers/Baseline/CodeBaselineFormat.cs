@@ -108,8 +108,10 @@ internal static class CodeBaselineFormat
     /// <summary>
     /// True for the diagnostic ids a baseline entry can hold, which are the ids the suppressor declares: a
     /// <see cref="Microsoft.CodeAnalysis.Diagnostics.DiagnosticSuppressor"/> must name every id it may suppress
-    /// up front. CA (code analysis, the security rules CA3xxx and CA5xxx included), IDE (code style), CS warnings
-    /// (nullable and the rest), RS0030 (banned APIs) and STD1001-STD1099: every diagnostic the policy turns on.
+    /// up front. CA (code analysis, the security rules CA3xxx and CA5xxx included), IDE (code style), every CS id
+    /// (nullable and the rest: CS4014 too, a warning the policy makes an error), RS0030 (banned APIs) and
+    /// STD1001-STD1099: every diagnostic the policy turns on. Declaring a compiler error's id suppresses nothing:
+    /// the compiler hands a suppressor only warnings (also those raised to errors), never its own errors.
     /// </summary>
     public static bool IsSuppressible(string id) => SuppressibleIds.Contains(id);
 
@@ -135,8 +137,7 @@ internal static class CodeBaselineFormat
         Range("IDE", 1000, 1099);
         Range("IDE", 2000, 2099);
         Range("IDE", 3000, 3099);
-        Range("CS", 0, 1999);
-        Range("CS", 8000, 9999);
+        Range("CS", 0, 9999);
         Range("STD", 1001, 1099);
         ids.Add("RS0030");
         return ids;
