@@ -72,7 +72,7 @@ public class SecretFindingsCacheTests
         files.Remove("docs/notes.md");
         var after = Run(files, cache);
 
-        Assert.Equal([files["deploy/run.sh"], files["src/App.cs"]], after.Searched.Order(StringComparer.Ordinal));
+        Assert.Equal([files["src/App.cs"], files["deploy/run.sh"]], after.Searched.Order(StringComparer.Ordinal));
         Assert.Equal([(SecretRuleIds.SecretInFile, "appsettings.json", 2), (SecretRuleIds.SecretInFile, "deploy/run.sh", 1), (SecretRuleIds.SecretInFile, "src/App.cs", 1)], after.Findings);
         Assert.Equal(3, after.Cache.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
 
