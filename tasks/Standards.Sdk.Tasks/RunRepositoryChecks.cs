@@ -140,6 +140,7 @@ public sealed class RunRepositoryChecks : StandardsTask
             WarningsAsErrors = WarningsAsErrors,
             UseGit = UseGit,
             Walk = FingerprintWalk(root),
+            SecretsCachePath = string.IsNullOrEmpty(StateDirectory) ? null : Path.Combine(Path.GetFullPath(StateDirectory), "secret-findings.txt"),
         };
         return (request, helpBaseUrl);
     }

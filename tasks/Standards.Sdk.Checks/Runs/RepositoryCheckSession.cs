@@ -37,6 +37,9 @@ public sealed record RepositoryCheckRequest
 
     /// <summary>The fingerprint step's walk of this build, so that the checks judge exactly the files its stamp names; null to walk again.</summary>
     public RepositoryWalk? Walk { get; init; }
+
+    /// <summary>The secret check's cache of findings by content (<see cref="Secrets.SecretFindingsCache"/>), a full path; null: none, every file is searched.</summary>
+    public string? SecretsCachePath { get; init; }
 }
 
 /// <summary>
@@ -96,9 +99,18 @@ public static class RepositoryCheckSession
         var baselineRelative = Relative(root, request.BaselinePath);
         var baseline = request.UpdateBaseline ? null : AdoptionBaseline.ReadFile(baselineRelative, request.BaselinePath);
 
-        var outcome = RepositoryCheckRunner.Run(snapshot, request.Policy, request.Today, RepositoryChecks.All, baseline);
+        var secrets = request.SecretsCachePath is { } cachePath
+            ? Secrets.SecretFindingsCache.Parse(FileReading.ReadOrNull(cachePath), Secrets.SecretFindingsCache.Version)
+            : null;
+        var outcome = RepositoryCheckRunner.Run(snapshot, request.Policy, request.Today, secrets is null ? RepositoryChecks.All : RepositoryChecks.With(secrets), baseline);
+        if (secrets is not null)
+        {
+            StateWriter.TryWriteIfChanged(request.SecretsCachePath!, secrets.Write(), notWritten);
+        }
+
         var detail = $"Standards: repo kind '{outcome.Kind.Kind}' ({outcome.Kind.Reason}); snapshot of {statistics.Files} files in {statistics.EnumerateMilliseconds} ms, git {statistics.GitMilliseconds} ms; "
-            + string.Join(", ", outcome.Timings.Select(t => $"{t.Name} {t.Milliseconds} ms ({t.Findings} findings)"));
+            + string.Join(", ", outcome.Timings.Select(t => $"{t.Name} {t.Milliseconds} ms ({t.Findings} findings)"))
+            + (secrets is null ? string.Empty : $"; {secrets.Searched} texts searched for secrets, the others' findings from the cache");
 
         IReadOnlyList<string> baselineChange = [];
         if (request.UpdateBaseline)

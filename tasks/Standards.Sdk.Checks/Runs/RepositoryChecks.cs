@@ -15,4 +15,8 @@ public static class RepositoryChecks
         new LayoutCheck(),
         new SecretsCheck(),
     ];
+
+    /// <summary>Every repo-wide check, the secret check taking what it searched in an earlier build from <paramref name="secrets"/>.</summary>
+    public static IReadOnlyList<IRepositoryCheck> With(SecretFindingsCache secrets) =>
+        [.. All.Select(check => check is SecretsCheck ? new SecretsCheck(secrets) : check)];
 }

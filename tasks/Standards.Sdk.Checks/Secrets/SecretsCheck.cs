@@ -55,10 +55,17 @@ public sealed class SecretsCheck : IRepositoryCheck
 
     private readonly int maxSearchedBytes;
     private readonly Func<string, bool, IReadOnlyList<SecretFinding>> find;
+    private readonly SecretFindingsCache? cache;
 
     /// <summary>Creates the check, which searches a file up to <see cref="MaxSearchedBytes"/>.</summary>
     public SecretsCheck()
         : this(MaxSearchedBytes)
+    {
+    }
+
+    /// <summary>Creates the check, which takes the findings of a text it searched in an earlier build from <paramref name="cache"/>.</summary>
+    public SecretsCheck(SecretFindingsCache cache)
+        : this(MaxSearchedBytes, SecretDetector.Find, cache ?? throw new ArgumentNullException(nameof(cache)))
     {
     }
 
@@ -69,10 +76,11 @@ public sealed class SecretsCheck : IRepositoryCheck
     }
 
     /// <summary>Creates the check with another search (tests reach a pattern's time limit without a slow text).</summary>
-    internal SecretsCheck(int maxSearchedBytes, Func<string, bool, IReadOnlyList<SecretFinding>> find)
+    internal SecretsCheck(int maxSearchedBytes, Func<string, bool, IReadOnlyList<SecretFinding>> find, SecretFindingsCache? cache = null)
     {
         this.maxSearchedBytes = maxSearchedBytes;
         this.find = find;
+        this.cache = cache;
     }
 
     /// <inheritdoc />
@@ -151,7 +159,7 @@ public sealed class SecretsCheck : IRepositoryCheck
         IReadOnlyList<SecretFinding> findings;
         try
         {
-            findings = find(text, IsConfiguration(file));
+            findings = cache is null ? find(text, IsConfiguration(file)) : cache.Find(text, IsConfiguration(file), find);
         }
         catch (RegexMatchTimeoutException)
         {

@@ -66,11 +66,13 @@ public readonly record struct FileStat(long Size, long ModifiedTicks, long Chang
                 return false;
             }
 
-            var buffer = new byte[BufferSize];
+            // One result buffer and one path buffer per thread: a fingerprint stats every file of the repo (100,000
+            // and more), and two arrays per call were most of what it allocated.
+            var buffer = resultBuffer ??= new byte[BufferSize];
             try
             {
                 // A NUL-terminated UTF-8 path, encoded here (the marshaller's UTF-8 strings need .NET Core).
-                var utf8 = System.Text.Encoding.UTF8.GetBytes(path + "\0");
+                var utf8 = PathBytes(path);
                 if (NativeMethods.Statx(AtFdCwd, utf8, 0, StatxBasicStats, buffer) != 0)
                 {
                     return false;
@@ -89,6 +91,25 @@ public readonly record struct FileStat(long Size, long ModifiedTicks, long Chang
             var size = BitConverter.ToInt64(buffer, 40);
             stat = new FileStat(size, Ticks(buffer, 112), Ticks(buffer, 96), inode, Exact: true, Special: type is not (RegularType or DirectoryType));
             return true;
+        }
+
+        [ThreadStatic]
+        private static byte[]? resultBuffer;
+
+        [ThreadStatic]
+        private static byte[]? pathBuffer;
+
+        private static byte[] PathBytes(string path)
+        {
+            var needed = System.Text.Encoding.UTF8.GetMaxByteCount(path.Length) + 1;
+            if (pathBuffer is null || pathBuffer.Length < needed)
+            {
+                pathBuffer = new byte[Math.Max(needed, 1024)];
+            }
+
+            var length = System.Text.Encoding.UTF8.GetBytes(path, 0, path.Length, pathBuffer, 0);
+            pathBuffer[length] = 0;
+            return pathBuffer;
         }
 
         private static long Ticks(byte[] buffer, int offset)
