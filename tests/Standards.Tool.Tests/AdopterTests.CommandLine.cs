@@ -16,13 +16,55 @@ public sealed partial class AdopterTests
         Assert.Equal(0, CommandLine.Run(["survey", root, "-o", Reports()], TextWriter.Null, TextWriter.Null, dotnet));
     }
 
+    /// <summary>The verdict agrees with the exit code and names the finding as the CI build reports it.</summary>
+    [Fact]
+    public void Survey_check_names_each_finding_the_baselines_do_not_hold_and_its_verdict_matches_the_exit_code()
+    {
+        dotnet.Findings.Add(Finding);
+        var output = new StringWriter();
+        Assert.Equal(1, CommandLine.Run(["survey", root, "--check", "-o", Reports()], output, TextWriter.Null, dotnet));
+        var text = output.ToString();
+        Assert.Contains("  src/A/C.cs(4,44): error CA1305: ", text, StringComparison.Ordinal);
+        Assert.StartsWith("The CI build (CI=true dotnet build) fails: 1 finding(s) the baselines do not hold", text.TrimEnd().Split('\n')[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain("is green with these baselines", text, StringComparison.Ordinal);
+
+        var json = new StringWriter();
+        Assert.Equal(1, CommandLine.Run(["survey", root, "--check", "--format", "json", "-o", Reports()], json, TextWriter.Null, dotnet));
+        using var document = JsonDocument.Parse(json.ToString());
+        var result = document.RootElement.GetProperty("result");
+        Assert.False(result.GetProperty("ciBuildGreen").GetBoolean());
+        var item = Assert.Single(result.GetProperty("notHeld").EnumerateArray());
+        Assert.Equal(("CA1305", "error", "src/A/C.cs", 4), (item.GetProperty("code").GetString(), item.GetProperty("severity").GetString(), item.GetProperty("file").GetString(), item.GetProperty("line").GetInt32()));
+    }
+
+    /// <summary>A version the feeds lack: one period after the build's own sentence, the feeds the repo configures named, and how to add one.</summary>
+    [Fact]
+    public void Survey_of_a_version_the_feeds_lack_names_the_configured_feeds_and_how_to_add_one()
+    {
+        var feed = Directory.CreateTempSubdirectory("standards-feed").FullName;
+        Write("nuget.config", $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n    <add key=\"standards\" value=\"{feed}\" />\n  </packageSources>\n</configuration>\n");
+        Commit();
+        dotnet.RestoreFailure = "/w/src/A/A.csproj : error MSB4236: The SDK 'Standards.Sdk/9.9.9' specified could not be found. [/w/src/A/A.csproj]";
+        var error = new StringWriter();
+        Assert.Equal(2, CommandLine.Run(["survey", root, "--sdk-version", "9.9.9", "-o", Reports()], TextWriter.Null, error, dotnet));
+        var message = error.ToString();
+        Assert.Contains("STD7506", message, StringComparison.Ordinal);
+        Assert.Contains("could not be found. The version is not on", message, StringComparison.Ordinal);
+        Assert.Contains($"The version is not on the configured feeds (standards ({feed}))", message, StringComparison.Ordinal);
+        Assert.Contains("dotnet nuget add source <folder or URL>", message, StringComparison.Ordinal);
+        Directory.Delete(feed);
+    }
+
     [Fact]
     public void Survey_check_exits_0_once_the_finding_is_baselined()
     {
         dotnet.Findings.Add(Finding);
         Assert.Equal(0, CommandLine.Run(["adopt", root, "--sdk-version", "9.9.9", "-v", "q"], TextWriter.Null, TextWriter.Null, dotnet));
         Commit();
-        Assert.Equal(0, CommandLine.Run(["survey", root, "--check", "--sdk-version", "9.9.9", "-o", Reports()], TextWriter.Null, TextWriter.Null, dotnet));
+        var output = new StringWriter();
+        Assert.Equal(0, CommandLine.Run(["survey", root, "--check", "--sdk-version", "9.9.9", "-o", Reports()], output, TextWriter.Null, dotnet));
+        Assert.DoesNotContain("Not in the baselines", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal("The CI build (CI=true dotnet build) is green: the baselines hold every finding.", output.ToString().TrimEnd().Split('\n')[^1]);
     }
 
     [Fact]

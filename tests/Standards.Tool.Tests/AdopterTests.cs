@@ -377,7 +377,7 @@ public sealed partial class AdopterTests : IDisposable
         var ex = Assert.Throws<ToolException>(() => Run());
         Assert.Equal(ToolRuleIds.BuildFailed, ex.Code);
         Assert.Contains("NU1101: Unable to find package Standards.Sdk", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("nothing was written", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Nothing was written", ex.Message, StringComparison.Ordinal);
         Assert.Equal(before, Snapshot());
         Assert.Equal(1, dotnet.Restores);
         Assert.Equal(0, dotnet.Builds);

@@ -35,11 +35,24 @@ public sealed class AdoptionResult
     /// <summary>Baseline entries (repo and code) that are new in this run.</summary>
     public required int Added { get; init; }
 
+    /// <summary>
+    /// The findings the repo's baselines did not hold before the run (those behind <see cref="Added"/>), as errors
+    /// with file and line: what a CI build on the repo as it is fails on, besides <see cref="NotBaselinable"/>.
+    /// </summary>
+    public IReadOnlyList<BuildDiagnostic> NotHeld { get; init; } = [];
+
     /// <summary>Errors the baseline cannot hold: the CI build fails until they are fixed.</summary>
     public required IReadOnlyList<UnbaselinableFinding> NotBaselinable { get; init; }
 
     /// <summary>True when the last CI-mode build in the workspace succeeded with the baselines in place.</summary>
     public required bool CiBuildGreen { get; init; }
+
+    /// <summary>
+    /// True when a CI build of the repo as it is fails: findings its baselines do not hold, errors no baseline can
+    /// hold, or a project the survey could not analyse (what it does not see is not a pass). The verdict of
+    /// <c>survey --check</c>; adopt's <see cref="CiBuildGreen"/> is the build with the baselines it writes.
+    /// </summary>
+    public bool FailsCiAsItIs => Added > 0 || !CiBuildGreen || NotAnalysed.Count > 0;
 
     /// <summary>Whether the change set was written.</summary>
     public required bool Written { get; init; }

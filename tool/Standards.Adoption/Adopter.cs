@@ -130,6 +130,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
             CodeEntries = survey.CodeEntries,
             Removable = before.Removed(newRepo, survey.CodeEntries),
             Added = before.Added(newRepo, survey.CodeEntries),
+            NotHeld = before.NotHeld(root, newRepo, survey.CodeEntries, survey.Findings),
             NotBaselinable = survey.Remaining,
             CiBuildGreen = survey.Green,
             Written = written,

@@ -43,6 +43,24 @@ internal sealed record AdoptionBaselines(BaselineFile? Repo, IReadOnlyList<CodeE
         return (newRepo?.Entries ?? []).Count(e => !oldRepoKeys.Contains(RepoKey(e))) + newCode.Count(e => !oldCodeKeys.Contains(e));
     }
 
+    /// <summary>
+    /// The findings behind the entries the new baselines add: what the repo's own baselines do not hold, so what its
+    /// CI build fails on. Each is an error (CI treats warnings as errors) with the file and line CI reports: a code
+    /// finding's line is the survey's, a repository finding names its file only.
+    /// </summary>
+    public List<BuildDiagnostic> NotHeld(string root, BaselineFile? newRepo, IReadOnlyList<CodeEntry> newCode, IReadOnlyList<BuildDiagnostic> findings)
+    {
+        var oldRepoKeys = (Repo?.Entries ?? []).Select(RepoKey).ToHashSet(StringComparer.Ordinal);
+        var oldCodeKeys = (Code ?? []).ToHashSet();
+        var addedCode = newCode.Where(e => !oldCodeKeys.Contains(e)).ToHashSet();
+        var code = findings.Where(f => addedCode.Count > 0
+            && CodeBaselineDocument.EntryFor(f, file => RepoPath.Problem(root, file) is null ? WorkspaceCommands.ReadLines(root, file) : null) is { } entry
+            && addedCode.Contains(entry));
+        var repo = (newRepo?.Entries ?? []).Where(e => !oldRepoKeys.Contains(RepoKey(e))).Select(e => new BuildDiagnostic(e.Code, false, e.File, 0, 0, e.Message));
+        return [.. code.Concat(repo).Select(f => f with { IsError = true }).Distinct()
+            .OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Code, StringComparer.Ordinal)];
+    }
+
     private static string RepoKey(BaselineEntry entry) => entry.Code + "\n" + entry.File + "\n" + entry.Message;
 
     private static BaselineFile? ParseRepo(string? text)

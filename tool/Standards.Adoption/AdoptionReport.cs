@@ -8,7 +8,13 @@ namespace Standards.Adoption;
 public static class AdoptionReport
 {
     /// <summary>The report printed after a run: what changed, the findings per rule and the top files, what is left.</summary>
-    public static string Write(AdoptionResult result, bool dryRun)
+    /// <param name="result">The run's result.</param>
+    /// <param name="dryRun">True when nothing was written.</param>
+    /// <param name="survey">
+    /// True for <c>survey</c>: the findings the repo's baselines do not hold are listed as CI reports them, and the
+    /// verdict (<see cref="SurveyVerdict"/>) is the repo's as it is, not adopt's with the baselines it would write.
+    /// </param>
+    public static string Write(AdoptionResult result, bool dryRun, bool survey = false)
     {
         ArgumentNullException.ThrowIfNull(result);
         var text = new StringBuilder();
@@ -42,6 +48,12 @@ public static class AdoptionReport
             text.AppendLine(CultureInfo.InvariantCulture, $"  cannot be baselined: {where}{left.Diagnostic.Code}: {left.Diagnostic.Message} -> {left.Fix}");
         }
 
+        if (survey)
+        {
+            AppendNotHeld(text, result);
+            return text.ToString();
+        }
+
         text.AppendLine(result.CiBuildGreen
             ? "The CI-mode build (CI=true dotnet build) is green with these baselines."
             : $"The CI-mode build still fails: fix the {result.NotBaselinable.Count} finding(s) above that cannot be baselined, then run `dotnet standards adopt --allow-dirty` again.");
@@ -51,6 +63,54 @@ public static class AdoptionReport
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The last line of a survey: whether a CI build of the repo as it is passes, and why not; it agrees with <c>survey --check</c>'s exit code.</summary>
+    public static string SurveyVerdict(AdoptionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (!result.FailsCiAsItIs)
+        {
+            return "The CI build (CI=true dotnet build) is green: the baselines hold every finding.";
+        }
+
+        var reasons = new List<string>();
+        if (result.Added > 0)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{result.Added} finding(s) the baselines do not hold"));
+        }
+
+        if (result.NotBaselinable.Count > 0)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{result.NotBaselinable.Count} error(s) no baseline can hold"));
+        }
+        else if (!result.CiBuildGreen)
+        {
+            reasons.Add("a build that fails even with every finding baselined");
+        }
+
+        if (result.NotAnalysed.Count > 0)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{result.NotAnalysed.Count} project(s) not analysed"));
+        }
+
+        return $"The CI build (CI=true dotnet build) fails: {string.Join(", ", reasons)} (listed above). Fix them, or record the findings with `dotnet standards adopt`.";
+    }
+
+    /// <summary>The findings the repo's baselines do not hold, one per line as the CI build reports them.</summary>
+    private static void AppendNotHeld(StringBuilder text, AdoptionResult result)
+    {
+        if (result.NotHeld.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"Not in the baselines ({result.NotHeld.Count}; the CI build fails on each):");
+        foreach (var finding in result.NotHeld)
+        {
+            var where = finding.File.Length == 0 ? string.Empty : finding.Line > 0 ? $"{finding.File}({finding.Line},{finding.Column}): " : $"{finding.File}: ";
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {where}error {finding.Code}: {finding.Message}");
+        }
     }
 
     /// <summary>The findings: how many, the projects not analysed, the count per rule and the top files.</summary>

@@ -93,6 +93,19 @@ internal sealed class AdoptionSurvey(WorkspaceCommands commands, TextWriter log,
         return solution;
     }
 
+    /// <summary>The feeds the copy's NuGet configuration (the repo's) serves Standards.Sdk from, named for the advice on a missing version.</summary>
+    private static string Feeds(string workspace)
+    {
+        try
+        {
+            return new Upgrade.NuGetPackageFeeds(workspace).Describe(ProjectFileEditor.StandardsSdk);
+        }
+        catch (ToolException ex)
+        {
+            return ex.Message;
+        }
+    }
+
     /// <summary>
     /// The restore that writes the lock files, which are then committed in the workspace as the adoption commits them.
     /// Its own command, not the survey build's restore: that build runs in CI mode, where restore is locked
@@ -105,13 +118,16 @@ internal sealed class AdoptionSurvey(WorkspaceCommands commands, TextWriter log,
         var restore = commands.Dotnet(workspace, ci: false, "restore", solution, "--force-evaluate", "-nologo", "-v:q");
         if (restore.ExitCode != 0)
         {
-            var errors = BuildOutput.Parse(restore.Output, workspace).Where(d => d.IsError).Take(5).Select(d => $"{d.Code}: {d.Message}");
-            throw new ToolException(ToolRuleIds.BuildFailed,
-                $"`dotnet restore` failed after the edits: {string.Join(" | ", errors)}. If Standards.Sdk could not be found, add the feed that has it to nuget.config with a package source mapping for Standards.* (docs/adopting.md); nothing was written.");
+            var failed = BuildOutput.Parse(restore.Output, workspace).Where(d => d.IsError).Take(5).ToList();
+            var errors = string.Join(" | ", failed.Select(d => $"{d.Code}: {d.Message}"));
+            var hint = failed.Select(d => d.Code).FirstOrDefault(c => BuildFailures.Codes.Contains(c)) is { } code
+                ? BuildFailures.Hint(code, () => Feeds(workspace))
+                : "Fix what the restore reports (`dotnet restore` in the repo shows the same), then run the command again.";
+            throw new ToolException(ToolRuleIds.BuildFailed, $"`dotnet restore` failed after the edits: {BuildFailures.Sentence(errors)} {hint} Nothing was written.");
         }
 
         // A restore that passed over a project (NU1503, a warning) restored nothing for it: the builds would measure nothing.
-        BuildFailures.ThrowIfDidNotRun("`dotnet restore`", BuildOutput.Parse(restore.Output, workspace));
+        BuildFailures.ThrowIfDidNotRun("`dotnet restore`", BuildOutput.Parse(restore.Output, workspace), () => Feeds(workspace));
 
         // The lock files are committed with the adoption, so the checks must see them committed (else STD2004).
         commands.CommitAll(workspace, "lock files", allowEmpty: true);
@@ -131,7 +147,7 @@ internal sealed class AdoptionSurvey(WorkspaceCommands commands, TextWriter log,
             "-p:StandardsUpdateBaseline=true", $"-p:{Standards.Sdk.Checks.Policy.LockedSettingsCheck.SurveyBuildProperty}=true");
         var surveyed = BuildOutput.Parse(surveyBuild.Output, workspace);
         var compilations = SurveyCompilations.Parse(surveyBuild.Output, workspace, WorkspaceCommands.ReadOrNull);
-        BuildFailures.ThrowIfDidNotRun("The survey build", surveyed);
+        BuildFailures.ThrowIfDidNotRun("The survey build", surveyed, () => Feeds(workspace));
         all.AddRange(surveyed.Where(d => seen.Add(d.Identity)));
         notAnalysed = compilations.NotAnalysed(projects, p => WorkspaceCommands.ReadOrNull(Path.Combine(workspace, p)), surveyed);
         ThrowIfNothingAnalysed(compilations, projects.Count(p => ProjectFileEditor.IsOnStandardsSdk(WorkspaceCommands.ReadOrNull(Path.Combine(workspace, p)))), surveyed);

@@ -37,7 +37,10 @@ public static class BuildFailures
     /// Throws <see cref="ToolRuleIds.BuildDidNotRun"/> when <paramref name="diagnostics"/> of the <paramref name="step"/>
     /// hold a diagnostic that says a project was not built, naming the first few and where they are.
     /// </summary>
-    public static void ThrowIfDidNotRun(string step, IEnumerable<BuildDiagnostic> diagnostics)
+    /// <param name="step">The command, as the message names it.</param>
+    /// <param name="diagnostics">Its diagnostics.</param>
+    /// <param name="feeds">The feeds the repo's NuGet configuration serves Standards.* from, for the advice on a version they lack.</param>
+    public static void ThrowIfDidNotRun(string step, IEnumerable<BuildDiagnostic> diagnostics, Func<string>? feeds = null)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         var failures = diagnostics.Where(DidNotRun).ToList();
@@ -51,19 +54,32 @@ public static class BuildFailures
         var more = failures.Count > 3 ? string.Create(CultureInfo.InvariantCulture, $" ({failures.Count - 3} more)") : string.Empty;
         throw new ToolException(
             ToolRuleIds.BuildDidNotRun,
-            $"{step} did not build the repo, so it measured nothing: {shown}{more}. {Hint(first.Code)} Nothing was written.",
+            $"{step} did not build the repo, so it measured nothing: {Sentence(shown + more)} {Hint(first.Code, feeds)} Nothing was written.",
             first.File.Length == 0 ? null : first.File,
             first.Line);
     }
 
-    /// <summary>The fix for a code of <see cref="Codes"/>.</summary>
-    public static string Hint(string code)
+    /// <summary>Text that ends a sentence: one period, whether or not the text (a build's message) brought its own.</summary>
+    public static string Sentence(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.TrimEnd().TrimEnd('.') + ".";
+    }
+
+    /// <summary>
+    /// The advice for a package or SDK version the feeds do not serve: the version is missing from the configured feeds,
+    /// which it lists, and how to add one. <paramref name="feeds"/> describes them (empty: none serves Standards.*).
+    /// </summary>
+    public static string NotOnFeeds(string feeds) =>
+        $"The version is not on the configured feeds ({(string.IsNullOrEmpty(feeds) ? "none serves Standards.*" : feeds)}), or one of them cannot be reached: `dotnet restore` in the repo shows the same. Give a version they serve, or add the feed that has it: `dotnet nuget add source <folder or URL> --name <name> --configfile nuget.config` in the repo, with a <packageSourceMapping> entry for Standards.* when the repo maps its sources.";
+
+    /// <summary>The fix for a code of <see cref="Codes"/>; <paramref name="feeds"/> lists the configured feeds for a version they lack.</summary>
+    public static string Hint(string code, Func<string>? feeds = null)
     {
         ArgumentNullException.ThrowIfNull(code);
         return code.ToUpperInvariant() switch
         {
-            "MSB4236" or "MSB4242" or "NU1100" or "NU1101" or "NU1102" or "NU1103" or "NU1104" or "NU1105" or "NU1301" =>
-                "An SDK or package is not on the feeds the repo's nuget.config hierarchy names (a local feed missing, a source unreachable, a version not published): `dotnet restore` in the repo shows the same; add the feed with a package source mapping for Standards.* (docs/adopting.md).",
+            "MSB4236" or "MSB4242" or "NU1100" or "NU1101" or "NU1102" or "NU1103" or "NU1104" or "NU1105" or "NU1301" => NotOnFeeds(feeds?.Invoke() ?? string.Empty),
             "MSB4019" => "A project imports a file that is not in the repo's files (an import out of the repo, or an ignored file): commit it, or import it from inside the repo.",
             _ => "Fix what the build reports (`dotnet build` in the repo shows the same), then run the command again.",
         };

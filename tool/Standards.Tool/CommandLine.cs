@@ -19,6 +19,12 @@ internal static class CommandLine
     public const int Error = 2;
     public const int Cancelled = 130;
 
+    /// <summary>
+    /// The command line's page of the product docs, online: the tool's user has the tool, not the repo's docs/
+    /// folder. Built from the base URL rule help links use, so both point at the same docs.
+    /// </summary>
+    internal static readonly string DocsUrl = Standards.Sdk.Checks.Policy.StandardsPolicy.DefaultHelpBaseUrl.TrimEnd('/')[..^"rules".Length] + "cli.md";
+
     /// <summary>This tool's version, which is the Standards.Sdk version it was packed with.</summary>
     internal static string ToolVersion
     {
@@ -86,7 +92,7 @@ internal static class CommandLine
             var result = help.Invoke(parseResult);
             configuration.Output = console.Output;
             var executable = parseResult.RootCommandResult.Command.Name;
-            console.Output.Write(text.ToString().Replace($"\n  {executable} ", "\n  dotnet standards ", StringComparison.Ordinal));
+            console.Output.Write(Commands.DescribeUnmatchedTokens(text.ToString().Replace($"\n  {executable} ", "\n  dotnet standards ", StringComparison.Ordinal)));
             console.Output.WriteLine("Examples:");
             foreach (var example in Commands.Examples(parseResult.CommandResult.Command.Name))
             {
@@ -94,7 +100,7 @@ internal static class CommandLine
             }
 
             console.Output.WriteLine();
-            console.Output.WriteLine("Exit codes: 0 success, 1 findings (see the command), 2 usage or input error, 130 cancelled. See docs/cli.md.");
+            console.Output.WriteLine($"Exit codes: 0 success, 1 findings (see the command), 2 usage or input error, 130 cancelled. Docs: {DocsUrl}");
             return result;
         }
     }

@@ -19,7 +19,7 @@ internal sealed class Commands
     /// <summary>--format text|json.</summary>
     public readonly Option<string> FormatOption = new("--format")
     {
-        Description = "The result as text, or as one JSON document on standard output (progress then goes to standard error; shape in docs/cli.md).",
+        Description = $"The result as text, or as one JSON document on standard output, whatever the outcome (progress then goes to standard error; shape: {CommandLine.DocsUrl}).",
         DefaultValueFactory = _ => "text",
         Recursive = true,
     };
@@ -143,10 +143,29 @@ internal sealed class Commands
         _ => ["dotnet standards adopt --dry-run", "dotnet standards survey --check", "dotnet standards adopt --help"],
     };
 
+    /// <summary>The root's help: every command in one line, then where the docs are.</summary>
+    internal static string RootDescription => $"""
+        dotnet standards: put .NET repos on Standards.Sdk and keep them there.
+          adopt    put an existing repo on Standards.Sdk, recording today's findings in the baselines
+          survey   list every finding the repo would have on Standards.Sdk; --check fails on those the baselines do not hold
+          upgrade  move the repo to a newer Standards.Sdk, with the policy changes and the baselines it needs
+          update   merge the changes of the template the repo was generated from
+          report   make the fleet page from many repos' compliance.json files
+        `dotnet standards <command> --help` for one command. Docs: {CommandLine.DocsUrl}
+        """;
+
+    /// <summary>
+    /// update takes the template options of --init as unmatched tokens; System.CommandLine's help calls them "arguments
+    /// passed to the application that is being run", which is not what they are here.
+    /// </summary>
+    internal static string DescribeUnmatchedTokens(string help) => help
+        .Replace("[[--] <additional arguments>...]]", "[--init --template <short name> --from <version> <template option>...]", StringComparison.Ordinal)
+        .Replace($"Additional Arguments:{Environment.NewLine}  Arguments passed to the application that is being run.", $"Template options (with --init):{Environment.NewLine}  The options the repo was generated with, as given to dotnet new: --name=<-n value> --owner=<owner> --ci=<ci> ...", StringComparison.Ordinal);
+
     /// <summary>The root command with its subcommands; actions write to <paramref name="console"/>.</summary>
     public RootCommand Root(ToolConsole console)
     {
-        var root = new RootCommand("dotnet standards: put a repo on Standards.Sdk (adopt) or see what it would find (survey). See docs/cli.md.")
+        var root = new RootCommand(RootDescription)
         {
             Adopt(console),
             Survey(console),

@@ -31,8 +31,11 @@ internal static class JsonResult
     });
 
     /// <summary>A finished fleet report: "ok" when every input was used, "findings" when some were left out.</summary>
-    public static string Report(int exitCode, JsonObject result) =>
-        Document("report", exitCode == CommandLine.Success ? "ok" : "findings", exitCode, result, null);
+    public static string Report(int exitCode, JsonObject result) => Finished("report", exitCode, result);
+
+    /// <summary>A finished run of <paramref name="command"/>: "ok" for exit code 0, else "findings".</summary>
+    public static string Finished(string command, int exitCode, JsonObject result) =>
+        Document(command, exitCode == CommandLine.Success ? "ok" : "findings", exitCode, result, null);
 
     /// <summary>A run cancelled by Ctrl-C or SIGTERM; nothing was written.</summary>
     public static string Cancelled(string command) => Document(command, "cancelled", CommandLine.Cancelled, null, null);
@@ -56,7 +59,9 @@ internal static class JsonResult
         {
             ["dryRun"] = outcome.DryRun,
             ["written"] = result.Written,
-            ["ciBuildGreen"] = result.CiBuildGreen,
+            // A survey's verdict is the repo's as it is; adopt's is the build with the baselines it writes.
+            ["ciBuildGreen"] = outcome.Reports is null ? result.CiBuildGreen : !result.FailsCiAsItIs,
+            ["notHeld"] = new JsonArray([.. result.NotHeld.Select(f => (JsonNode?)Finding(f, null))]),
             ["changes"] = new JsonArray([.. result.ChangeLines.Select(l => (JsonNode?)l)]),
             ["files"] = new JsonArray([.. result.Changes.Files.Keys.Order(StringComparer.Ordinal).Select(f => (JsonNode?)f)]),
             ["findings"] = Findings(result.Findings),

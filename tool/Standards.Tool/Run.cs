@@ -28,10 +28,7 @@ internal sealed class Run(Commands commands, ParseResult parse, ToolConsole cons
         File.WriteAllText(markdown, SurveyReport.Markdown(result));
         File.WriteAllText(sarif, SurveyReport.Sarif(result.Findings, CommandLine.ToolVersion));
 
-        // What fails CI: findings the repo's baselines do not hold yet, and errors no baseline can hold. A partial
-        // count (a project the survey could not analyse) fails too: what it does not see is not a pass.
-        var failsCi = result.Added > 0 || !result.CiBuildGreen || result.NotAnalysed.Count > 0;
-        return new Outcome(result, true, check && failsCi ? CommandLine.Findings : CommandLine.Success, new SurveyFiles(markdown, sarif));
+        return new Outcome(result, true, check && result.FailsCiAsItIs ? CommandLine.Findings : CommandLine.Success, new SurveyFiles(markdown, sarif));
     }, cancellation);
 
     private async Task<int> ExecuteAsync(Func<Adopter, AdoptOptions, Outcome> work, CancellationToken cancellation)
@@ -71,10 +68,11 @@ internal sealed class Run(Commands commands, ParseResult parse, ToolConsole cons
         }
         else if (verbosity >= Verbosity.Minimal)
         {
-            console.Output.Write(AdoptionReport.Write(outcome.Result, outcome.DryRun));
+            console.Output.Write(AdoptionReport.Write(outcome.Result, outcome.DryRun, survey: outcome.Reports is not null));
             if (outcome.Reports is { } reports)
             {
                 console.Output.WriteLine($"Reports: {reports.Markdown}, {reports.Sarif}");
+                console.Output.WriteLine(AdoptionReport.SurveyVerdict(outcome.Result));
             }
         }
 

@@ -80,6 +80,12 @@ internal static class UpdateCommand
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(options);
         var text = new StringBuilder();
+        if (result.NoRecord)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"No {TemplateRecord.FileName}: the repo records no template (it was adopted, or generated before the templates wrote the record), so there is nothing to update. A repo generated from a template records it once with `dotnet standards update --init --template <short name> --from <version> --name=<-n value>`.\n");
+            return text.ToString();
+        }
+
         if (!result.Behind && result.Attention.Count == 0)
         {
             text.Append(CultureInfo.InvariantCulture, $"{result.Template} {result.From} is the newest template version the feeds serve; nothing to do.\n");
@@ -144,9 +150,10 @@ internal static class UpdateCommand
 
     private static JsonObject Json(UpdateResult result, UpdateOptions options) => new()
     {
-        ["template"] = result.Template,
-        ["from"] = result.From,
-        ["to"] = result.To,
+        ["recorded"] = !result.NoRecord,
+        ["template"] = result.NoRecord ? null : result.Template,
+        ["from"] = result.NoRecord ? null : result.From,
+        ["to"] = result.NoRecord ? null : result.To,
         ["behind"] = result.Behind,
         ["versionsBehind"] = result.VersionsBehind,
         ["check"] = options.Check,

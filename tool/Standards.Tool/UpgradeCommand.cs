@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Standards.Adoption;
 using Standards.Adoption.Upgrade;
 using Standards.Sdk.Checks.Rules;
@@ -16,7 +17,7 @@ internal static class UpgradeCommand
     /// <summary>The feeds of a repo root; tests replace them.</summary>
     internal static Func<string, IPackageFeeds> Feeds { get; set; } = root => new NuGetPackageFeeds(root);
 
-    /// <summary>Runs a parsed upgrade command line.</summary>
+    /// <summary>Runs a parsed upgrade command line; with --format json every outcome (errors and cancellation too) is one JSON document on standard output.</summary>
     public static async Task<int> RunAsync(Commands commands, ParseResult parse, ToolConsole console, CancellationToken cancellation)
     {
         var (options, json) = commands.UpgradeOptions(parse);
@@ -27,20 +28,34 @@ internal static class UpgradeCommand
         }
         catch (OperationCanceledException)
         {
-            console.Error.WriteLine("Cancelled; nothing was written.");
-            return CommandLine.Cancelled;
+            return Cancel(console, json);
         }
         catch (ToolException) when (cancellation.IsCancellationRequested)
         {
             // A build interrupted by the same signal failed before the cancellation was seen: it is the cancellation.
-            console.Error.WriteLine("Cancelled; nothing was written.");
-            return CommandLine.Cancelled;
+            return Cancel(console, json);
         }
         catch (ToolException ex)
         {
             console.Error.WriteLine(ex.Formatted());
+            if (json)
+            {
+                console.Output.WriteLine(JsonResult.Error("upgrade", ex));
+            }
+
             return CommandLine.Error;
         }
+    }
+
+    private static int Cancel(ToolConsole console, bool json)
+    {
+        console.Error.WriteLine("Cancelled; nothing was written.");
+        if (json)
+        {
+            console.Output.WriteLine(JsonResult.Cancelled("upgrade"));
+        }
+
+        return CommandLine.Cancelled;
     }
 
     /// <summary>Parses an upgrade command line (without the word upgrade) into its options; a coded STD7508 when it does not parse.</summary>
@@ -67,16 +82,33 @@ internal static class UpgradeCommand
         var result = new Upgrader(runner, Feeds(Path.GetFullPath(options.Path)), log) { Cancellation = cancellation }.Run(options);
         if (result.From == result.To)
         {
-            output.WriteLine($"Standards.Sdk {result.From} is the newest version the feeds serve; nothing to do.");
+            var message = $"Standards.Sdk {result.From} is the newest version the feeds serve; nothing to do.";
+            output.WriteLine(json
+                ? JsonResult.Finished("upgrade", CommandLine.Success, new JsonObject { ["from"] = result.From, ["to"] = result.To, ["upToDate"] = true, ["written"] = false, ["message"] = message })
+                : message);
             return CommandLine.Success;
         }
 
         var reports = Path.Combine(Path.GetFullPath(options.Path), "artifacts", "standards");
         Directory.CreateDirectory(reports);
         var file = Path.Combine(reports, json ? UpgradeChangelog.JsonFile : UpgradeChangelog.MarkdownFile);
-        File.WriteAllText(file, json ? UpgradeChangelog.Json(result) : UpgradeChangelog.Markdown(result));
-        output.Write(UpgradeChangelog.Markdown(result));
-        output.WriteLine($"Changelog: {file}");
-        return result.Green ? CommandLine.Success : CommandLine.Findings;
+        var changelog = json ? UpgradeChangelog.Json(result) : UpgradeChangelog.Markdown(result);
+        File.WriteAllText(file, changelog);
+        var exit = result.Green ? CommandLine.Success : CommandLine.Findings;
+        if (json)
+        {
+            // The document carries the changelog's facts; the file is the same JSON, for the pull request.
+            var facts = (JsonObject)JsonNode.Parse(changelog)!;
+            facts["upToDate"] = false;
+            facts["changelog"] = file;
+            output.WriteLine(JsonResult.Finished("upgrade", exit, facts));
+        }
+        else
+        {
+            output.Write(changelog);
+            output.WriteLine($"Changelog: {file}");
+        }
+
+        return exit;
     }
 }

@@ -21,7 +21,10 @@ public static class AnalyzerRulePageWriter
 
     /// <summary>The pages, repo-relative, with what writes each.</summary>
     public static IReadOnlyList<(string Path, Func<string, string> Write)> Files { get; } =
-        [.. Rules.Select(r => (PagePath(r), (Func<string, string>)(_ => Write(r))))];
+        [.. Rules.Select(r => (PagePath(r), (Func<string, string>)(root => Write(r, root))))];
+
+    /// <summary>The SDK's banned-symbol files, repo-relative: RS0030's page lists each ban with its replacement.</summary>
+    public static readonly IReadOnlyList<string> BannedSymbolFiles = ["sdk/config/BannedSymbols.txt", "sdk/config/BannedSymbols.Console.txt"];
 
     /// <summary>The repo-relative path of <paramref name="rule"/>'s page.</summary>
     public static string PagePath(RuleDefinition rule)
@@ -30,9 +33,10 @@ public static class AnalyzerRulePageWriter
         return $"docs/rules/{rule.Id}.md";
     }
 
-    /// <summary>The page of <paramref name="rule"/>.</summary>
-    public static string Write(RuleDefinition rule)
+    /// <summary>The page of <paramref name="rule"/>; <paramref name="root"/> is the repo root, where RS0030's page reads the banned list.</summary>
+    public static string Write(RuleDefinition rule, string root)
     {
+        ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(rule);
         var sb = new StringBuilder();
         sb.Append("# ").Append(rule.Id).Append(": ").Append(rule.Title).Append("\n\n");
@@ -41,8 +45,15 @@ public static class AnalyzerRulePageWriter
         WhatItChecks(sb, rule);
         sb.Append("\n## Why\n\nThe standards profile asks for it: ").Append(ProfileLinks(rule))
             .Append(". The profile rows say where each rule comes from.\n");
-        sb.Append("\n## How to fix\n\n").Append(FixLine(rule)).Append(" The analyzer's own page describes the rule and its fixes: ")
-            .Append('<').Append(rule.VendorHelpLink).Append(">.\n");
+        if (rule.Origin == RuleOrigin.BannedApiAnalyzers)
+        {
+            BannedApiFix(sb, rule, root);
+        }
+        else
+        {
+            sb.Append("\n## How to fix\n\n").Append(FixLine(rule)).Append(" The analyzer's own page describes the rule and its fixes: ")
+                .Append('<').Append(rule.VendorHelpLink).Append(">.\n");
+        }
         Configure(sb, rule);
         return sb.ToString();
     }
@@ -91,6 +102,66 @@ public static class AnalyzerRulePageWriter
         sb.Append("\nFindings in existing code are recorded at their exact place (rule, file, line text) in the code baseline, ")
             .Append("`standards-code-baseline.json`, by `dotnet standards adopt` ([adopting](../adopting.md#the-code-baseline)); ")
             .Append("a new occurrence still fails the build.\n");
+    }
+
+    /// <summary>
+    /// RS0030's fix: the replacement of every ban of the SDK's list, read from the files the SDK ships, and the
+    /// <c>TimeProvider</c> pattern most of them point to, since "inject TimeProvider" alone does not say how.
+    /// </summary>
+    private static void BannedApiFix(StringBuilder sb, RuleDefinition rule, string root)
+    {
+        sb.Append("\n## How to fix\n\nCall the replacement instead of the banned API. The SDK bans these (`config/BannedSymbols.txt` in every project kind but tests; `config/BannedSymbols.Console.txt` in services and workers too):\n\n");
+        sb.Append("| Banned API | Replacement |\n|---|---|\n");
+        foreach (var file in BannedSymbolFiles)
+        {
+            foreach (var line in File.ReadAllText(Path.Combine(root, file)).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+            {
+                var ban = line.Trim();
+                if (ban.Length == 0 || ban.StartsWith("//", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var parts = ban.Split(';', 2);
+                sb.Append("| `").Append(parts[0].Trim()).Append("` | ").Append(parts.Length > 1 ? parts[1].Trim().Replace("|", "\\|", StringComparison.Ordinal) : string.Empty).Append(" |\n");
+            }
+        }
+
+        sb.Append("""
+
+            ### The clock: inject `TimeProvider`
+
+            Register the system clock once, ask for `TimeProvider` where the time is read, and read it from there:
+
+            ```csharp
+            // Program.cs
+            builder.Services.AddSingleton(TimeProvider.System);
+
+            // The class that needs the time
+            public sealed class InvoiceDates(TimeProvider clock)
+            {
+                public DateTimeOffset DueDate() => clock.GetUtcNow().AddDays(30);   // was DateTime.UtcNow.AddDays(30)
+                public Task WaitBeforeRetry(CancellationToken cancellationToken) =>
+                    Task.Delay(TimeSpan.FromSeconds(5), clock, cancellationToken);  // was Thread.Sleep(5000)
+            }
+            ```
+
+            In tests, `FakeTimeProvider` (package `Microsoft.Extensions.TimeProvider.Testing`) is a clock the test sets
+            and moves: no waiting, the same result on every run.
+
+            ```csharp
+            var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+            var dates = new InvoiceDates(clock);
+            Assert.Equal(new DateTimeOffset(2026, 4, 3, 9, 0, 0, TimeSpan.Zero), dates.DueDate());
+            clock.Advance(TimeSpan.FromSeconds(5));   // completes the Task.Delay of WaitBeforeRetry
+            ```
+
+            A type that cannot take a constructor argument gets the clock the same way as any other service; a static
+            helper takes it as a parameter.
+
+            """);
+        sb.Append("How the analyzer reads a banned list, and how to add your own (an `AdditionalFiles` item named `BannedSymbols.*.txt`): <")
+            .Append(rule.VendorHelpLink).Append(">.\n");
     }
 
     private static string Reporter(RuleOrigin origin) => origin switch

@@ -32,14 +32,20 @@ public sealed record RunSummary(int Checks, int Errors, int Warnings, int Infos,
             outcome.Baselined.Count, outcome.Removable, outcome.Excepted);
     }
 
+    /// <summary>What <see cref="Line"/> starts with: the counts are the repository checks', never the build's.</summary>
+    public const string LinePrefix = "Standards: repository checks: ";
+
+    /// <summary>What <see cref="Line"/> ends with: next to a failing compile, "0 errors" must not read as the build's count.</summary>
+    public const string LineScope = ". Compiler and analyzer findings are the build's own, not counted here.";
+
     /// <summary>
     /// The one line a build prints, e.g.
-    /// <c>Standards: 2 checks, 0 errors, 3 warnings, 1 info in 42 ms (baseline: 2 suppressed, 1 removable)</c>.
+    /// <c>Standards: repository checks: 2 ran, 0 errors, 3 warnings, 1 info in 42 ms (baseline: 2 suppressed, 1 removable). Compiler and analyzer findings are the build's own, not counted here.</c>.
     /// </summary>
     public string Line()
     {
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"Standards: {Checks} {Plural(Checks, "check")}, {Errors} {Plural(Errors, "error")}, {Warnings} {Plural(Warnings, "warning")}, {Infos} info in {Milliseconds} ms");
+            $"{LinePrefix}{Checks} ran, {Errors} {Plural(Errors, "error")}, {Warnings} {Plural(Warnings, "warning")}, {Infos} info in {Milliseconds} ms");
         var notes = new List<string>();
         if (HasBaseline)
         {
@@ -51,7 +57,7 @@ public sealed record RunSummary(int Checks, int Errors, int Warnings, int Infos,
             notes.Add($"{Excepted} excepted by standards.json");
         }
 
-        return notes.Count == 0 ? text : $"{text} ({string.Join("; ", notes)})";
+        return (notes.Count == 0 ? text : $"{text} ({string.Join("; ", notes)})") + LineScope;
     }
 
     private static string Plural(int count, string word) => count == 1 ? word : word + "s";

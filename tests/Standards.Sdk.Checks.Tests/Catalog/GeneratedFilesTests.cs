@@ -90,7 +90,7 @@ public class GeneratedFilesTests
     public void Analyzer_rule_page_matches_the_catalog(string id)
     {
         var rule = RuleCatalog.Find(id)!;
-        var text = AnalyzerRulePageWriter.Write(rule);
+        var text = AnalyzerRulePageWriter.Write(rule, RepoRoot.Path);
         AssertGenerated(Path.Combine("docs", "rules", id + ".md"), text);
         Assert.Empty(RulePages.Problems(rule, text));
         Assert.Contains(AnalyzerRulePageWriter.Files, f => f.Path == $"docs/rules/{id}.md");
@@ -100,18 +100,37 @@ public class GeneratedFilesTests
     [Fact]
     public void Analyzer_rule_page_states_the_policy_and_links_the_vendor()
     {
-        var complexity = AnalyzerRulePageWriter.Write(RuleCatalog.Get("CA1502"));
+        var complexity = AnalyzerRulePageWriter.Write(RuleCatalog.Get("CA1502"), RepoRoot.Path);
         Assert.Contains("| Severity | error |", complexity, StringComparison.Ordinal);
         Assert.Contains("- `maxComplexity`: 15 (10 under `\"profile\": \"strict\"`).", complexity, StringComparison.Ordinal);
         Assert.Contains("\"CA1502\": { \"severity\": \"error\", \"maxComplexity\": 15 }", complexity, StringComparison.Ordinal);
         Assert.Contains("<https://learn.microsoft.com/dotnet/fundamentals/code-analysis/quality-rules/ca1502>", complexity, StringComparison.Ordinal);
 
-        var banned = AnalyzerRulePageWriter.Write(RuleCatalog.Get("RS0030"));
+        var banned = AnalyzerRulePageWriter.Write(RuleCatalog.Get("RS0030"), RepoRoot.Path);
         Assert.Contains("| Severity | error (locked) |", banned, StringComparison.Ordinal);
         Assert.Contains("| In test projects | none |", banned, StringComparison.Ordinal);
         Assert.Contains("[banned apis](../standards-profile.md#banned-apis)", banned, StringComparison.Ordinal);
         Assert.Contains("[STD0103](STD0103.md)", banned, StringComparison.Ordinal);
         Assert.Contains("BannedApiAnalyzers.Help.md>", banned, StringComparison.Ordinal);
+    }
+
+    /// <summary>RS0030's fix names the replacement of every ban the SDK ships and shows the TimeProvider pattern, with its test clock.</summary>
+    [Fact]
+    public void The_banned_api_page_lists_every_ban_with_its_replacement_and_the_TimeProvider_pattern()
+    {
+        var banned = AnalyzerRulePageWriter.Write(RuleCatalog.Get("RS0030"), RepoRoot.Path);
+        foreach (var file in AnalyzerRulePageWriter.BannedSymbolFiles)
+        {
+            foreach (var line in File.ReadAllLines(Path.Combine(RepoRoot.Path, file)).Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith("//", StringComparison.Ordinal)))
+            {
+                var parts = line.Split(';', 2);
+                Assert.Contains($"| `{parts[0].Trim()}` | {parts[1].Trim()} |", banned, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Contains("builder.Services.AddSingleton(TimeProvider.System);", banned, StringComparison.Ordinal);
+        Assert.Contains("(TimeProvider clock)", banned, StringComparison.Ordinal);
+        Assert.Contains("`FakeTimeProvider` (package `Microsoft.Extensions.TimeProvider.Testing`)", banned, StringComparison.Ordinal);
     }
 
     private static void AssertGenerated(string relativePath, string expected)

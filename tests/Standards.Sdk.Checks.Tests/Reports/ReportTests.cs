@@ -142,9 +142,9 @@ public class ReportTests
         Assert.Equal(expected, RuleHelp.Link("https://example.invalid/docs/rules", code));
 
     [Theory]
-    [InlineData(2, 0, 3, 1, 42, false, 0, 0, 0, "Standards: 2 checks, 0 errors, 3 warnings, 1 info in 42 ms")]
-    [InlineData(2, 1, 1, 0, 7, true, 2, 0, 0, "Standards: 2 checks, 1 error, 1 warning, 0 info in 7 ms (baseline: 2 suppressed)")]
-    [InlineData(1, 0, 0, 0, 5, true, 0, 3, 1, "Standards: 1 check, 0 errors, 0 warnings, 0 info in 5 ms (baseline: 0 suppressed, 3 removable; 1 excepted by standards.json)")]
+    [InlineData(2, 0, 3, 1, 42, false, 0, 0, 0, "Standards: repository checks: 2 ran, 0 errors, 3 warnings, 1 info in 42 ms. Compiler and analyzer findings are the build's own, not counted here.")]
+    [InlineData(2, 1, 1, 0, 7, true, 2, 0, 0, "Standards: repository checks: 2 ran, 1 error, 1 warning, 0 info in 7 ms (baseline: 2 suppressed). Compiler and analyzer findings are the build's own, not counted here.")]
+    [InlineData(1, 0, 0, 0, 5, true, 0, 3, 1, "Standards: repository checks: 1 ran, 0 errors, 0 warnings, 0 info in 5 ms (baseline: 0 suppressed, 3 removable; 1 excepted by standards.json). Compiler and analyzer findings are the build's own, not counted here.")]
     public void Summary_line(int checks, int errors, int warnings, int infos, long ms, bool baseline, int suppressed, int removable, int excepted, string expected) =>
         Assert.Equal(expected, new RunSummary(checks, errors, warnings, infos, ms, baseline, suppressed, removable, excepted).Line());
 

@@ -100,7 +100,7 @@ public sealed class RepositoryReliabilityTests
             {
                 Assert.True(build.Ran(Target), build.Output);
                 Assert.DoesNotContain("a concurrent build with the same settings just ran them", build.Output, StringComparison.Ordinal);
-                Assert.StartsWith("Standards: 3 checks", LayoutRepos.SummaryLine(build), StringComparison.Ordinal);
+                Assert.StartsWith("Standards: repository checks: 3 ran", LayoutRepos.SummaryLine(build), StringComparison.Ordinal);
             }
 
             Assert.True(localBuild.Succeeded, localBuild.ToString());

@@ -30,7 +30,7 @@ public sealed class IncrementalAndBaselineTests
         var noop = Build(repo);
         Assert.True(noop.Succeeded, noop.ToString());
         Assert.True(noop.Skipped(Target), "no-op build must skip the checks\n" + noop.Output);
-        Assert.Single(noop.Messages, m => m.Text.StartsWith("Standards: repository checks up to date (last run: 3 checks, 0 errors", StringComparison.Ordinal));
+        Assert.Single(noop.Messages, m => m.Text.StartsWith("Standards: repository checks up to date (last run: 3 ran, 0 errors", StringComparison.Ordinal));
 
         // Edit an ADR: a section goes missing.
         repo.WriteFile("docs/adr/0001-record-architecture-decisions.md", LayoutRepos.Adr.Replace("## Decision", "## Choice", StringComparison.Ordinal));
@@ -77,7 +77,7 @@ public sealed class IncrementalAndBaselineTests
         Assert.True(off.Succeeded);
         Assert.Equal(0, off.RunCount(Target));
         Assert.Empty(off.TaskRuns("RunRepositoryChecks"));
-        Assert.Empty(off.MessagesContaining("Standards: 3 checks"));
+        Assert.Empty(off.MessagesContaining("Standards: repository checks: 3 ran"));
         Assert.Empty(off.MessagesContaining("repository checks up to date"));
 
         // Out of process (no task assembly kept by a reused node): same result.
@@ -85,7 +85,7 @@ public sealed class IncrementalAndBaselineTests
         var taskHost = Build(repo, extra: "-p:StandardsUseTaskHost=true");
         Assert.True(taskHost.Ran(Target));
         Assert.True(taskHost.Succeeded, taskHost.ToString());
-        Assert.Matches(@"Standards: 3 checks, 0 errors, 0 warnings, 0 info in \d+ ms", LayoutRepos.SummaryLine(taskHost));
+        Assert.Matches(@"Standards: repository checks: 3 ran, 0 errors, 0 warnings, 0 info in \d+ ms", LayoutRepos.SummaryLine(taskHost));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class IncrementalAndBaselineTests
         // The recorded findings are reported as messages with their codes, not as warnings or errors.
         Assert.Equal(["STD3001", "STD3031"], accepted.Messages.Where(m => m.Text.StartsWith("[baseline] ", StringComparison.Ordinal)).Select(m => m.Code).Order(StringComparer.Ordinal));
         Assert.Empty(accepted.Diagnostics);
-        Assert.Matches(@"Standards: 3 checks, 0 errors, 0 warnings, 0 info in \d+ ms \(baseline: 2 suppressed\)", LayoutRepos.SummaryLine(accepted));
+        Assert.Matches(@"Standards: repository checks: 3 ran, 0 errors, 0 warnings, 0 info in \d+ ms \(baseline: 2 suppressed\)", LayoutRepos.SummaryLine(accepted));
 
         // A new violation fails; the recorded ones still do not.
         repo.DeleteFile("README.md");

@@ -135,7 +135,7 @@ internal static class LayoutRepos
     /// <summary>The summary line the repository checks logged when they ran.</summary>
     public static string? SummaryLine(BuildResult build) =>
         build.Messages
-            .Where(m => m.Task == "RunRepositoryChecks" && m.Text.StartsWith("Standards: ", StringComparison.Ordinal) && m.Text.Contains(" checks,", StringComparison.Ordinal))
+            .Where(m => m.Task == "RunRepositoryChecks" && m.Text.StartsWith("Standards: repository checks: ", StringComparison.Ordinal) && m.Text.Contains(" ran, ", StringComparison.Ordinal))
             .Select(m => m.Text.Trim())
             .FirstOrDefault();
 }

@@ -159,8 +159,13 @@ public sealed class FleetTests
         var html = FleetHtml.Write(fleet, []);
         using var document = JsonDocument.Parse(FleetJson.Write(fleet, []));
 
-        // Repository checks: STD3014 2 errors, 1 baselined; projects: 2 errors, 1 open warning, 1 info.
-        Assert.Equal((5, 3), (fleet.Repos[0].Findings, fleet.Repos[0].Errors));
+        // Repository checks: STD3014 2 errors, 1 baselined; projects: 2 errors, 1 open warning, 1 info. The info is
+        // shown apart and not added to the count of what fails or warns.
+        Assert.Equal((4, 3, 1, 1), (fleet.Repos[0].Findings, fleet.Repos[0].Errors, fleet.Repos[0].Warnings, fleet.Repos[0].Infos));
+        Assert.Contains("<td>3 errors, 1 warning <span class=\"muted\">(1 info)</span></td>", html, StringComparison.Ordinal);
+        Assert.Contains("data-findings=\"4\"", html, StringComparison.Ordinal);
+        var row = document.RootElement.GetProperty("repos")[0];
+        Assert.Equal((4, 3, 1, 1), (row.GetProperty("findings").GetInt32(), row.GetProperty("errors").GetInt32(), row.GetProperty("warnings").GetInt32(), row.GetProperty("infos").GetInt32()));
         Assert.Contains("<tr><th scope=\"row\"><code>src/A/A.csproj</code></th><td>2</td><td>1</td><td>0</td><td>2</td><td>1</td></tr>", html, StringComparison.Ordinal);
         Assert.Contains("<tr><th scope=\"row\"><code>src/B/B.csproj</code></th><td>0</td><td>0</td><td>1</td><td>0</td><td>0</td></tr>", html, StringComparison.Ordinal);
         Assert.Contains("<tr><th scope=\"row\">CS0168</th><td>error</td><td>2</td><td>0</td></tr>", html, StringComparison.Ordinal);

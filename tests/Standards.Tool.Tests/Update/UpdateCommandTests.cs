@@ -21,12 +21,29 @@ public sealed class UpdateCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_repo_without_a_record_is_STD7530_with_the_way_to_record_it()
+    public void Updating_a_repo_without_a_record_is_STD7530_with_the_way_to_record_it()
     {
-        var (exit, _, error) = Run(root, "--check");
+        var (exit, _, error) = Run(root);
         Assert.Equal(2, exit);
         Assert.Contains("STD7530", error, StringComparison.Ordinal);
         Assert.Contains("dotnet standards update --init --template", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>An adopted repo has no template record: the fleet's `update --check` job passes on it and says why.</summary>
+    [Theory]
+    [InlineData("--check")]
+    [InlineData("--dry-run")]
+    public void A_read_only_run_on_a_repo_without_a_record_has_nothing_to_update(string mode)
+    {
+        var (exit, output, error) = Run(root, mode);
+        Assert.Equal((0, string.Empty), (exit, error));
+        Assert.Contains("nothing to update", output, StringComparison.Ordinal);
+        Assert.Contains("update --init", output, StringComparison.Ordinal);
+
+        var (jsonExit, json, _) = Run(root, mode, "--format", "json");
+        var document = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        Assert.Equal((0, "ok", false, false), (jsonExit, (string?)document["status"], (bool?)document["result"]!["recorded"], (bool?)document["result"]!["behind"]));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(root));
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public class VersionMovesTests
 }
 
 /// <summary>Feeds serving <paramref name="versions"/>; the SDK package of a version carries its catalog and, when listed in <paramref name="solutionEntry"/>, the solution entry.</summary>
-public sealed class FakeFeeds(Dictionary<string, string[]> versions, Dictionary<string, string>? catalogs = null, string[]? solutionEntry = null) : IPackageFeeds
+public sealed class FakeFeeds(Dictionary<string, string[]> versions, Dictionary<string, string>? catalogs = null, string[]? solutionEntry = null, Dictionary<string, string>? banned = null) : IPackageFeeds
 {
     public string Describe(string packageId) => "test (/feed)";
 
@@ -102,6 +102,7 @@ public sealed class FakeFeeds(Dictionary<string, string[]> versions, Dictionary<
     {
         RuleCatalogDocument.PackagePath => catalogs?.GetValueOrDefault(version.ToNormalizedString()),
         Upgrader.SolutionEntryPackagePath when solutionEntry?.Contains(version.ToNormalizedString()) == true => "<Project />",
+        "config/BannedSymbols.txt" => banned?.GetValueOrDefault(version.ToNormalizedString()),
         _ => null,
     };
 }
@@ -133,7 +134,7 @@ public sealed class UpgraderTests : IDisposable
             new() { ["Standards.Sdk"] = ["1.0.0", "1.1.0"], ["Standards.Tool"] = ["1.0.0", "1.1.0"] },
             new() { ["1.0.0"] = Catalog("STD0001"), ["1.1.0"] = Catalog("STD0001") }), log: log);
         Assert.Equal(
-            ["Finding the Standards.Sdk versions the feeds serve (1.0.0 pinned)...", "Moving to 1.1.0: checking the release is whole and comparing the rule catalogs...", "Writing 2 file(s)..."],
+            ["Finding the Standards.Sdk versions the feeds serve (1.0.0 pinned)...", "Moving to 1.1.0: checking the release is whole and comparing the rule catalogs...", "Writing 2 file(s)...", "Restoring the local tools of .config/dotnet-tools.json (dotnet tool restore)..."],
             log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
@@ -150,6 +151,47 @@ public sealed class UpgraderTests : IDisposable
         Assert.Equal(["STD0002"], result.Diff!.Added.Select(r => r.Id));
         Assert.Contains("### Rules added\n\n- STD0002 STD0002 title (warning)\n", UpgradeChangelog.Markdown(result), StringComparison.Ordinal);
         Assert.Contains("\"added\": [\n    {\n      \"id\": \"STD0002\"", UpgradeChangelog.Json(result), StringComparison.Ordinal);
+    }
+
+    /// <summary>Same rules, one more ban: code that compiled fails RS0030 after the upgrade, so the changelog lists it.</summary>
+    [Fact]
+    public void A_ban_added_or_removed_is_a_policy_change_the_changelog_lists()
+    {
+        const string Before = "P:System.DateTime.Now;Inject TimeProvider\nM:System.Threading.Thread.Sleep(System.Int32);Use Task.Delay\n";
+        const string After = "P:System.DateTime.Now;Inject TimeProvider\n\nP:System.Environment.TickCount;Use TimeProvider.GetTimestamp\n";
+        var result = Run(new FakeFeeds(
+            new() { ["Standards.Sdk"] = ["1.0.0", "1.1.0"], ["Standards.Tool"] = ["1.0.0", "1.1.0"] },
+            new() { ["1.0.0"] = Catalog("STD0001"), ["1.1.0"] = Catalog("STD0001") },
+            banned: new() { ["1.0.0"] = Before, ["1.1.0"] = After }), dryRun: true);
+
+        var markdown = UpgradeChangelog.Markdown(result);
+        Assert.False(result.Diff!.IsEmpty);
+        Assert.DoesNotContain("No rule", markdown, StringComparison.Ordinal);
+        Assert.Contains("### APIs banned (RS0030)\n\n- `P:System.Environment.TickCount` (config/BannedSymbols.txt): Use TimeProvider.GetTimestamp\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("### APIs no longer banned\n\n- `M:System.Threading.Thread.Sleep(System.Int32)` (config/BannedSymbols.txt)\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("\"bannedAdded\": [\n    {\n      \"symbol\": \"P:System.Environment.TickCount\"", UpgradeChangelog.Json(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_package_without_its_banned_symbols_is_said_not_read_as_no_bans()
+    {
+        var result = Run(new FakeFeeds(
+            new() { ["Standards.Sdk"] = ["1.0.0", "1.1.0"], ["Standards.Tool"] = ["1.0.0", "1.1.0"] },
+            new() { ["1.0.0"] = Catalog("STD0001"), ["1.1.0"] = Catalog("STD0001") },
+            banned: new() { ["1.1.0"] = "P:System.DateTime.Now;Inject TimeProvider\n" }), dryRun: true);
+
+        Assert.Empty(result.Diff!.BannedAdded);
+        Assert.Contains("The banned APIs could not all be compared: the package of Standards.Sdk 1.0.0 carries no config/BannedSymbols.txt", UpgradeChangelog.Markdown(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_rules_and_bans_say_nothing_changed()
+    {
+        var result = Run(new FakeFeeds(
+            new() { ["Standards.Sdk"] = ["1.0.0", "1.1.0"], ["Standards.Tool"] = ["1.0.0", "1.1.0"] },
+            new() { ["1.0.0"] = Catalog("STD0001"), ["1.1.0"] = Catalog("STD0001") },
+            banned: new() { ["1.0.0"] = "P:System.DateTime.Now;A\n", ["1.1.0"] = "P:System.DateTime.Now;B\n" }), dryRun: true);
+        Assert.Contains("No rule, banned API or default was added, removed or changed.", UpgradeChangelog.Markdown(result), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -243,11 +285,47 @@ public sealed class UpgraderTests : IDisposable
         Assert.Equal((before, "<Project />\n"), (File.ReadAllText(Path.Combine(root, "global.json")), File.ReadAllText(Path.Combine(root, SolutionEntry.FileName))));
     }
 
-    /// <summary>No git here: every command fails, so the folder is not a git repo.</summary>
+    /// <summary>The tool manifest moved: the tool at its new version is restored, so the next `dotnet standards` runs.</summary>
+    [Fact]
+    public void Moving_the_tool_restores_it_in_the_repo()
+    {
+        var runner = new ScriptedRunner();
+        var log = new StringWriter();
+        new Upgrader(runner, WithSolutionEntry(), log).Run(new UpgradeOptions(root, "1.1.0", Build: false));
+        Assert.Contains(("dotnet tool restore", root), runner.Commands);
+        Assert.Contains("Restoring the local tools of .config/dotnet-tools.json (dotnet tool restore)...", log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tool_restore_that_fails_is_STD7506_naming_the_manifest_and_what_to_run()
+    {
+        var runner = new ScriptedRunner { ToolRestore = new(1, "error NU1101: Unable to find package standards.tool. No packages exist with this id in source(s): local") };
+        var ex = Assert.Throws<ToolException>(() => new Upgrader(runner, WithSolutionEntry(), TextWriter.Null).Run(new UpgradeOptions(root, "1.1.0", Build: false)));
+        Assert.Equal((ToolRuleIds.BuildFailed, ".config/dotnet-tools.json"), (ex.Code, ex.File));
+        Assert.Contains("NU1101: Unable to find package standards.tool", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("then run `dotnet tool restore`", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_dry_run_restores_nothing()
+    {
+        var runner = new ScriptedRunner();
+        new Upgrader(runner, WithSolutionEntry(), TextWriter.Null).Run(new UpgradeOptions(root, "1.1.0", DryRun: true, Build: false));
+        Assert.DoesNotContain(runner.Commands, c => c.Command.StartsWith("dotnet", StringComparison.Ordinal));
+    }
+
+    /// <summary>No git here: git fails, so the folder is not a git repo; `dotnet tool restore` answers <see cref="ToolRestore"/>.</summary>
     private sealed class ScriptedRunner : ICommandRunner
     {
-        public CommandResult Run(string command, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null) =>
-            new(128, "not a git repository");
+        public CommandResult ToolRestore { get; init; } = new(0, "Restore was successful.");
+
+        public List<(string Command, string Folder)> Commands { get; } = [];
+
+        public CommandResult Run(string command, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
+        {
+            Commands.Add((string.Join(' ', [command, .. arguments]), workingDirectory));
+            return command == "dotnet" && arguments is ["tool", "restore"] ? ToolRestore : new(128, "not a git repository");
+        }
     }
 }
 

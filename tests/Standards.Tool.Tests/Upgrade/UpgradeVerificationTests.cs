@@ -130,6 +130,32 @@ public sealed class UpgradeVerificationTests : IDisposable
         Assert.Equal(before, Files());
     }
 
+    /// <summary>`upgrade --format json` prints one JSON document whatever the outcome: green, red on the new version, nothing to do.</summary>
+    [Theory]
+    [InlineData(true, null, 0, "ok")]
+    [InlineData(false, null, 1, "findings")]
+    [InlineData(true, "1.0.0", 0, "ok")]
+    public void Json_is_one_document_for_each_outcome(bool green, string? to, int exit, string status)
+    {
+        dotnet.Build = (workspace, survey) => green
+            ? (0, survey ? SurveyLine(workspace) : string.Empty)
+            : (1, (survey ? SurveyLine(workspace) + "\n" : string.Empty) + $"{workspace}/src/A/Class1.cs(3,29): error CS0246: The type or namespace name 'Missing' could not be found [{workspace}/{Project}]");
+        var feeds = UpgradeCommand.Feeds;
+        UpgradeCommand.Feeds = _ => new UpgraderFeeds();
+        try
+        {
+            var output = new StringWriter();
+            var code = CommandLine.Run(["upgrade", Root, "--to", to ?? "1.1.0", "--allow-dirty", "--format", "json"], output, TextWriter.Null, dotnet);
+            var document = System.Text.Json.Nodes.JsonNode.Parse(output.ToString())!;
+            Assert.Equal((exit, exit, status, "upgrade"), (code, (int)document["exitCode"]!, (string?)document["status"], (string?)document["command"]));
+            Assert.Equal((to is not null, green && to is null), ((bool)document["result"]!["upToDate"]!, (bool)document["result"]!["written"]!));
+        }
+        finally
+        {
+            UpgradeCommand.Feeds = feeds;
+        }
+    }
+
     /// <summary>The feeds serve 1.0.0 and 1.1.0 of the SDK and the tool, with the same catalog.</summary>
     private sealed class UpgraderFeeds : IPackageFeeds
     {

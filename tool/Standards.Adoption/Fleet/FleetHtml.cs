@@ -107,7 +107,7 @@ public static class FleetHtml
 
     private static readonly (string Key, string Title)[] Columns =
     [
-        ("repo", "Repo"), ("status", "Status"), ("behind", "SDK (versions behind)"), ("findings", "Findings"),
+        ("repo", "Repo"), ("status", "Status"), ("behind", "SDK (versions behind)"), ("findings", "Findings (errors, warnings)"),
         ("baseline", "Baseline entries (trend)"), ("expiring", "Exceptions expiring"), ("coverage", "Coverage line / branch"), ("date", "Last build"),
     ];
 
@@ -139,12 +139,22 @@ public static class FleetHtml
             .Append(Text($"<th scope=\"row\"><a href=\"#{anchor}\">{E(repo.Repo)}</a></th>"))
             .Append(Text($"<td><span class=\"badge {repo.Status}\">{repo.Status}</span></td>"))
             .Append(Text($"<td>{E(facts.SdkVersion)} <span class=\"muted\">({repo.VersionsBehind} behind)</span></td>"))
-            .Append(Text($"<td>{repo.Findings}</td>"))
+            .Append(Text($"<td>{FindingsCell(repo)}</td>"))
             .Append(Text($"<td>{(baseline is null ? "unknown" : baseline.Value.ToString(CultureInfo.InvariantCulture))} {Sparkline(repo.BaselineTrend)}</td>"))
             .Append(Text($"<td>{repo.Expiring.Count}</td>"))
             .Append(Text($"<td>{(coverage is null ? "<span class=\"muted\">not measured</span>" : $"{Number(coverage.Line)}% / {Number(coverage.Branch)}% <span class=\"muted\">(min {Number(coverage.LineThreshold)} / {Number(coverage.BranchThreshold)})</span>")}</td>"))
             .Append(Text($"<td>{E(facts.Date)}</td></tr>\n"));
     }
+
+    /// <summary>Errors and warnings apart, info-level findings (which fail nothing) after them in grey.</summary>
+    internal static string FindingsCell(FleetRepo repo)
+    {
+        ArgumentNullException.ThrowIfNull(repo);
+        var cell = Text($"{Count(repo.Errors, "error")}, {Count(repo.Warnings, "warning")}");
+        return repo.Infos == 0 ? cell : cell + Text($" <span class=\"muted\">({Count(repo.Infos, "info")})</span>");
+    }
+
+    private static string Count(int count, string what) => Text($"{count} {what}{(count == 1 || what == "info" ? string.Empty : "s")}");
 
     /// <summary>An inline SVG line of the baseline entries over the builds (oldest left); unknown points are skipped.</summary>
     internal static string Sparkline(IReadOnlyList<int?> values)

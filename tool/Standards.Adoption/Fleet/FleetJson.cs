@@ -61,6 +61,8 @@ public static class FleetJson
             ["builds"] = repo.History.Count,
             ["findings"] = repo.Findings,
             ["errors"] = repo.Errors,
+            ["warnings"] = repo.Warnings,
+            ["infos"] = repo.Infos,
             ["countsProjects"] = facts.CountsProjects,
             ["baselined"] = facts.AllFindings().Sum(f => f.Baselined),
             ["baselines"] = new JsonObject { ["repo"] = facts.RepoBaselineEntries, ["code"] = facts.CodeBaselineEntries },

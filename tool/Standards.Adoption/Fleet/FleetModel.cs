@@ -13,11 +13,22 @@ namespace Standards.Adoption.Fleet;
 /// <param name="Expiring">Its exceptions that expire within <see cref="FleetModel.ExpiringDays"/> days (or already have).</param>
 public sealed record FleetRepo(string Repo, ComplianceRecord Latest, IReadOnlyList<ComplianceRecord> History, int VersionsBehind, string Status, IReadOnlyList<ComplianceExceptionEntry> Expiring)
 {
-    /// <summary>Findings no baseline accepts, of any severity.</summary>
-    public int Findings => Latest.Facts.AllFindings().Sum(f => f.Count - f.Baselined);
+    /// <summary>
+    /// Errors and warnings no baseline accepts: what fails or warns. Info-level findings are counted apart
+    /// (<see cref="Infos"/>): they fail nothing, and added in they would make a green repo look like a failing one.
+    /// </summary>
+    public int Findings => Errors + Warnings;
 
     /// <summary>Errors no baseline accepts.</summary>
-    public int Errors => Latest.Facts.AllFindings().Where(f => f.Severity == "error").Sum(f => f.Count - f.Baselined);
+    public int Errors => Open("error");
+
+    /// <summary>Warnings no baseline accepts.</summary>
+    public int Warnings => Open("warning");
+
+    /// <summary>Info-level findings no baseline accepts.</summary>
+    public int Infos => Open("info");
+
+    private int Open(string severity) => Latest.Facts.AllFindings().Where(f => f.Severity == severity).Sum(f => f.Count - f.Baselined);
 
     /// <summary>Entries of both baselines per build, oldest first; null where a baseline could not be read.</summary>
     public IReadOnlyList<int?> BaselineTrend => [.. History.Select(h => BaselineTotal(h.Facts))];

@@ -47,6 +47,12 @@ public sealed class UpdateResult
     /// <summary>The command that moves the SDK pin to the template version updated to; null when the pin is not older or there is none.</summary>
     public string? SdkUpgrade => Behind && NuGetVersion.TryParse(SdkPin, out var pin) && NuGetVersion.TryParse(To, out var to) && pin < to ? $"dotnet standards upgrade --to {To}" : null;
 
+    /// <summary>
+    /// True when the repo has no template record: a read-only run (<c>--check</c>, <c>--dry-run</c>) has nothing to
+    /// compare and reports that instead of failing, since a repo that was adopted, not generated, is not behind.
+    /// </summary>
+    public bool NoRecord { get; init; }
+
     /// <summary>True when the repo is behind the target version.</summary>
     public bool Behind => From != To;
 
@@ -107,6 +113,11 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
         // A command killed while it wrote the repo left a journal: its files are put back before anything reads them
         // (a --check or --dry-run writes nothing and stops instead of judging a half-written tree).
         TreeWrite.RecoverBeforeCommand(runner, root, !writes, "`dotnet standards update`");
+        if (!writes && !File.Exists(System.IO.Path.Combine(root, TemplateRecord.FileName)))
+        {
+            return new UpdateResult { Template = string.Empty, From = string.Empty, To = string.Empty, VersionsBehind = 0, Files = [], Written = false, NoRecord = true };
+        }
+
         var record = ReadRecord(root);
         if (writes && !options.AllowDirty && RepoFiles.IsGitRepo(runner, root) && RepoFiles.Uncommitted(runner, root) is { Count: > 0 } dirty)
         {

@@ -10,7 +10,8 @@ public sealed record ParameterChange(string RuleId, string Name, string? Before,
 
 /// <summary>
 /// What changed in the rule catalog between two SDK versions, as the policy changelog states it: rules added and
-/// removed, default severities raised and lowered, rules newly locked or unlocked, parameter defaults changed.
+/// removed, default severities raised and lowered, rules newly locked or unlocked, parameter defaults (thresholds)
+/// changed, and the APIs banned (RS0030) or allowed again.
 /// </summary>
 public sealed record CatalogDiff(
     IReadOnlyList<CatalogRule> Added,
@@ -21,8 +22,18 @@ public sealed record CatalogDiff(
     IReadOnlyList<CatalogRule> Unlocked,
     IReadOnlyList<ParameterChange> DefaultsChanged)
 {
-    /// <summary>True when no rule changed in any way the changelog reports.</summary>
-    public bool IsEmpty => Added.Count + Removed.Count + SeverityRaised.Count + SeverityLowered.Count + NewlyLocked.Count + Unlocked.Count + DefaultsChanged.Count == 0;
+    /// <summary>APIs the new version bans (RS0030) that the old one allowed.</summary>
+    public IReadOnlyList<BannedApi> BannedAdded { get; init; } = [];
+
+    /// <summary>APIs the old version banned that the new one allows.</summary>
+    public IReadOnlyList<BannedApi> BannedRemoved { get; init; } = [];
+
+    /// <summary>Why the banned APIs could not be compared (a package without its banned-symbol file), or null.</summary>
+    public string? BannedProblem { get; init; }
+
+    /// <summary>True when no rule, ban or default changed in any way the changelog reports.</summary>
+    public bool IsEmpty => Added.Count + Removed.Count + SeverityRaised.Count + SeverityLowered.Count + NewlyLocked.Count + Unlocked.Count + DefaultsChanged.Count
+        + BannedAdded.Count + BannedRemoved.Count == 0 && BannedProblem is null;
 
     /// <summary>Compares the catalog of the version a repo is on with the one it moves to (ids compare case-insensitively).</summary>
     public static CatalogDiff Between(IReadOnlyList<CatalogRule> before, IReadOnlyList<CatalogRule> after)

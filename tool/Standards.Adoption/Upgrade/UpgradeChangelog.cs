@@ -9,7 +9,7 @@ namespace Standards.Adoption.Upgrade;
 /// <summary>
 /// The policy changelog of an upgrade, ready for a pull request's body (artifacts/standards/upgrade.md) or as JSON
 /// (<c>--format json</c>, the same facts): the versions, the pins moved, the rules added, removed, raised, lowered,
-/// locked, unlocked and re-tuned, and, when a catalog could not be compared, why.
+/// locked, unlocked and re-tuned, the APIs banned and allowed again, and, when a catalog could not be compared, why.
 /// </summary>
 public static class UpgradeChangelog
 {
@@ -36,7 +36,7 @@ public static class UpgradeChangelog
         }
         else if (diff.IsEmpty)
         {
-            sb.Append("No rule was added, removed or changed.\n");
+            sb.Append("No rule, banned API or default was added, removed or changed.\n");
         }
         else
         {
@@ -47,6 +47,12 @@ public static class UpgradeChangelog
             Section(sb, "Newly locked", diff.NewlyLocked.Select(r => $"{r.Id} {r.Title}"));
             Section(sb, "Unlocked", diff.Unlocked.Select(r => $"{r.Id} {r.Title}"));
             Section(sb, "Defaults changed", diff.DefaultsChanged.Select(p => $"{p.RuleId} `{p.Name}`: {p.Before ?? "(new)"} -> {p.After ?? "(removed)"}"));
+            Section(sb, "APIs banned (RS0030)", diff.BannedAdded.Select(b => $"`{b.Symbol}` ({b.File}): {b.Replacement}"));
+            Section(sb, "APIs no longer banned", diff.BannedRemoved.Select(b => $"`{b.Symbol}` ({b.File})"));
+            if (diff.BannedProblem is { } problem)
+            {
+                sb.Append(problem).Append('\n');
+            }
         }
 
         Findings(sb, result);
@@ -100,6 +106,9 @@ public static class UpgradeChangelog
             root["newlyLocked"] = Rules(diff.NewlyLocked);
             root["unlocked"] = Rules(diff.Unlocked);
             root["defaultsChanged"] = new JsonArray([.. diff.DefaultsChanged.Select(p => new JsonObject { ["id"] = p.RuleId, ["name"] = p.Name, ["from"] = p.Before, ["to"] = p.After })]);
+            root["bannedAdded"] = Bans(diff.BannedAdded);
+            root["bannedRemoved"] = Bans(diff.BannedRemoved);
+            root["bannedProblem"] = diff.BannedProblem;
         }
 
         return root.ToJsonString(WriteOptions) + "\n";
@@ -107,6 +116,9 @@ public static class UpgradeChangelog
 
     private static JsonArray Rules(IEnumerable<CatalogRule> rules) =>
         new([.. rules.Select(r => new JsonObject { ["id"] = r.Id, ["title"] = r.Title, ["severity"] = SeverityNames.ToWord(r.Severity), ["locked"] = r.Locked })]);
+
+    private static JsonArray Bans(IEnumerable<BannedApi> bans) =>
+        new([.. bans.Select(b => new JsonObject { ["symbol"] = b.Symbol, ["file"] = b.File, ["replacement"] = b.Replacement })]);
 
     private static JsonArray Changes(IEnumerable<SeverityChange> changes) =>
         new([.. changes.Select(c => new JsonObject { ["id"] = c.After.Id, ["title"] = c.After.Title, ["from"] = SeverityNames.ToWord(c.Before.Severity), ["to"] = SeverityNames.ToWord(c.After.Severity) })]);

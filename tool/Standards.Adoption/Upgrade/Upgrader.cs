@@ -141,7 +141,30 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
 
         log.WriteLine($"Writing {changes.Files.Count} file(s)...");
         changes.Commit(root);
+        RestoreTool(root, changes);
         return true;
+    }
+
+    /// <summary>
+    /// The tool manifest moved Standards.Tool to a version the machine may not have: until <c>dotnet tool restore</c>
+    /// fetches it, every <c>dotnet standards</c> command fails with "Run dotnet tool restore". A restore that fails
+    /// is STD7506: the upgrade is written, and the error says what to run once the feed serves the tool.
+    /// </summary>
+    private void RestoreTool(string root, ChangeSet changes)
+    {
+        if (VersionMoves.ToolManifests.FirstOrDefault(m => changes.Get(m) is not null) is not { } manifest)
+        {
+            return;
+        }
+
+        log.WriteLine($"Restoring the local tools of {manifest} (dotnet tool restore)...");
+        var restore = runner.Run("dotnet", ["tool", "restore"], root);
+        if (restore.ExitCode != 0)
+        {
+            throw new ToolException(ToolRuleIds.BuildFailed,
+                $"the upgrade was written, but `dotnet tool restore` failed (exit code {restore.ExitCode}), so `dotnet standards` cannot run at the version {manifest} now pins: {string.Join(" ", restore.Output.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).TakeLast(5))}. Check that the feeds serve Standards.Tool at that version, then run `dotnet tool restore`.",
+                manifest);
+        }
     }
 
     /// <summary>The path of the solution entry in the Standards.Sdk package.</summary>
@@ -200,9 +223,44 @@ public sealed class Upgrader(ICommandRunner runner, IPackageFeeds feeds, TextWri
             return (null, $"the package of Standards.Sdk {string.Join(" and ", missing)} carries no {RuleCatalogDocument.PackagePath} (packed before the SDK shipped its catalog, or not served by the feeds); compare the rules index of both versions by hand.");
         }
 
-        return (CatalogDiff.Between(
+        var diff = CatalogDiff.Between(
             RuleCatalogDocument.Read($"Standards.Sdk.{current.ToNormalizedString()}/{RuleCatalogDocument.PackagePath}", before!),
-            RuleCatalogDocument.Read($"Standards.Sdk.{target.ToNormalizedString()}/{RuleCatalogDocument.PackagePath}", after!)), null);
+            RuleCatalogDocument.Read($"Standards.Sdk.{target.ToNormalizedString()}/{RuleCatalogDocument.PackagePath}", after!));
+        return (CompareBans(diff, current, target), null);
+    }
+
+    /// <summary>The diff with the banned APIs of both versions compared, file by file; a file one package lacks is said, not read as no bans.</summary>
+    private CatalogDiff CompareBans(CatalogDiff diff, NuGetVersion current, NuGetVersion target)
+    {
+        var added = new List<BannedApi>();
+        var removed = new List<BannedApi>();
+        var problems = new List<string>();
+        foreach (var path in BannedApiDiff.PackagePaths)
+        {
+            var before = feeds.ReadFile(ProjectFileEditor.StandardsSdk, current, path);
+            var after = feeds.ReadFile(ProjectFileEditor.StandardsSdk, target, path);
+            if (before is null && after is null)
+            {
+                continue;
+            }
+
+            if (before is null || after is null)
+            {
+                problems.Add($"the package of Standards.Sdk {(before is null ? current : target).ToNormalizedString()} carries no {path}");
+                continue;
+            }
+
+            var (plus, minus) = BannedApiDiff.Between(BannedApiDiff.Read(path, before), BannedApiDiff.Read(path, after));
+            added.AddRange(plus);
+            removed.AddRange(minus);
+        }
+
+        return diff with
+        {
+            BannedAdded = added,
+            BannedRemoved = removed,
+            BannedProblem = problems.Count == 0 ? null : $"The banned APIs could not all be compared: {string.Join("; ", problems)}; compare the banned-symbol files of both versions by hand.",
+        };
     }
 
     /// <summary>
