@@ -113,7 +113,7 @@ public sealed class TemplateUpdater(ICommandRunner runner, ITemplatePacks packs,
         // A command killed while it wrote the repo left a journal: its files are put back before anything reads them
         // (a --check or --dry-run writes nothing and stops instead of judging a half-written tree).
         TreeWrite.RecoverBeforeCommand(runner, root, !writes, "`dotnet standards update`");
-        if (!writes && !File.Exists(System.IO.Path.Combine(root, TemplateRecord.FileName)))
+        if (!writes && !File.Exists(System.IO.Path.Combine(root, TemplateRecord.FileName)) && !File.Exists(System.IO.Path.Combine(root, TemplateRecord.LegacyFileName)))
         {
             return new UpdateResult { Template = string.Empty, From = string.Empty, To = string.Empty, VersionsBehind = 0, Files = [], Written = false, NoRecord = true };
         }
