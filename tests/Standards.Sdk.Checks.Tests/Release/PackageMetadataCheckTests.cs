@@ -102,8 +102,8 @@ public class PackageMetadataCheckTests
     }
 
     /// <summary>
-    /// Where NuGet's pack puts an item (the oracle: the .nupkg it writes; PackageOracleTests in the integration tests
-    /// compare with it): PackagePath "" is the package root, unlike no PackagePath; Link changes nothing.
+    /// Where NuGet's pack puts an item, as its pack task computes it: PackagePath "" is the package root, unlike no
+    /// PackagePath; Link changes nothing.
     /// </summary>
     [Theory]
     [InlineData("README.md", "/", "", "README.md")]
