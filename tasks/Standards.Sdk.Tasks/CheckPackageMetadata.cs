@@ -40,6 +40,12 @@ public sealed class CheckPackageMetadata : ProjectPolicyTask
     /// <summary>The files the pack puts into the package (NuGet's _PackageFiles, with their PackagePath).</summary>
     public ITaskItem[] PackedFiles { get; set; } = [];
 
+    /// <summary>The project's target frameworks (where NuGet packs a file without PackagePath under contentFiles/).</summary>
+    public string? TargetFrameworks { get; set; }
+
+    /// <summary>ContentTargetFolders (NuGet's default: content;contentFiles).</summary>
+    public string? ContentTargetFolders { get; set; }
+
     /// <summary>The repo's adoption baseline (its package metadata entries for this project apply here).</summary>
     public string? BaselineFile { get; set; }
 
@@ -60,7 +66,7 @@ public sealed class CheckPackageMetadata : ProjectPolicyTask
             LicenseFile = PackageLicenseFile ?? string.Empty,
             ReadmeFile = PackageReadmeFile ?? string.Empty,
             RepositoryUrl = RepositoryUrl ?? string.Empty,
-            PackedFiles = [.. PackedFiles.Select(f => PackageMetadataCheck.PackedPath(f.ItemSpec, f.GetMetadata("PackagePath")))],
+            PackedFiles = [.. PackedFiles.SelectMany(PackedPaths)],
         };
         var findings = PackageMetadataCheck.Run(metadata, LocateProperty)
             .Select(f => WithPolicySeverity(f, reporter))
@@ -71,4 +77,22 @@ public sealed class CheckPackageMetadata : ProjectPolicyTask
         Log.LogMessage(MessageImportance.Low, "Standards.Sdk: checked the package metadata of {0}.", metadata.PackageId);
         return LogAndRecord(reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }
+
+    /// <summary>Where NuGet's pack puts one item: PackagePath set but empty is not PackagePath absent, as NuGet tells them apart.</summary>
+    private IReadOnlyList<string> PackedPaths(ITaskItem file)
+    {
+        var hasPackagePath = file.MetadataNames.Cast<string>().Any(n => string.Equals(n, "PackagePath", StringComparison.OrdinalIgnoreCase));
+        var recursiveDir = file.GetMetadata("RecursiveDir");
+        var folders = Split(ContentTargetFolders);
+        var item = new PackItem(file.ItemSpec, file.GetMetadata("FullPath"), hasPackagePath ? file.GetMetadata("PackagePath") : null)
+        {
+            RecursiveDir = recursiveDir.Length > 0 ? recursiveDir : file.GetMetadata("NuGetRecursiveDir"),
+            BuildAction = file.GetMetadata("BuildAction"),
+            ContentTargetFolders = folders.Count > 0 ? folders : ["content", "contentFiles"],
+        };
+        return PackageMetadataCheck.PackedPaths(item, Path.GetDirectoryName(Path.GetFullPath(ProjectFile)) ?? string.Empty, Split(TargetFrameworks));
+    }
+
+    private static List<string> Split(string? list) =>
+        [.. (list ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 }

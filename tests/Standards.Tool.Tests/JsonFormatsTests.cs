@@ -92,10 +92,16 @@ public sealed class JsonFormatsTests
         + "  \"findings\": { \"scope\": \"repository-checks\", \"errors\": 0, \"warnings\": 0, \"infos\": 0, \"baselined\": 0, \"byRule\": [] },\n"
         + "  \"baselines\": { \"repo\": 0, \"code\": 0 },\n  \"exceptions\": [],\n  \"coverage\": null,\n  \"sbom\": { \"enabled\": true, \"format\": \"spdx\" }\n}";
 
-    public static readonly Malformation[] Malformations =
+    /// <summary>A key written twice: a malformation in a file people write, what another tool writes in its own files.</summary>
+    public static readonly Malformation[] Duplicates =
     [
         new("a duplicate key appended at the end", r => (r.Sample[..r.Sample.LastIndexOf('\n')] + $",\n  \"{r.Key}\": {ValueOf(r)}\n}}", LineCount(r.Sample))),
         new("a duplicate key written first", r => (Insert(r.Sample, $"  \"{r.Key}\": {ValueOf(r)},"), LineOfKey(r) + 1)),
+    ];
+
+    public static readonly Malformation[] Malformations =
+    [
+        .. Duplicates,
         new("an escaped lone surrogate in a value", r => (Insert(r.Sample, "  \"$comment\": \"a\\ud800b\","), 2)),
         new("an escaped lone surrogate in a key", r => (Insert(r.Sample, "  \"k\\udc00\": 1,"), 2)),
         new("a lone surrogate in the text", r => (Insert(r.Sample, "  \"$comment\": \"a\ud800b\","), 2)),
@@ -111,13 +117,38 @@ public sealed class JsonFormatsTests
         var data = new TheoryData<Reader, Malformation>();
         foreach (var reader in Readers)
         {
-            foreach (var malformation in Malformations)
+            foreach (var malformation in Malformations.Where(m => !JsonFormats.ToolWritten.Contains(reader.Format) || !Duplicates.Contains(m)))
             {
                 data.Add(reader, malformation);
             }
         }
 
         return data;
+    }
+
+    public static TheoryData<Reader, Malformation> ToolWrittenDuplicates()
+    {
+        var data = new TheoryData<Reader, Malformation>();
+        foreach (var reader in Readers.Where(r => JsonFormats.ToolWritten.Contains(r.Format)))
+        {
+            foreach (var duplicate in Duplicates)
+            {
+                data.Add(reader, duplicate);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ToolWrittenDuplicates))]
+    public void A_file_another_tool_writes_reads_with_a_key_written_twice_as_that_tool_reads_it(Reader reader, Malformation duplicate)
+    {
+        // NuGet writes a package source configured twice twice into project.assets.json; refusing the file failed every build.
+        var (text, _) = duplicate.Apply(reader);
+        Assert.NotEqual(reader.Sample, text);
+
+        Assert.Empty(reader.Read(reader.Path, text));
     }
 
     public static TheoryData<Reader> EachReader() => [.. Readers];

@@ -26,12 +26,17 @@ internal static class ProjectEntries
         }
     }
 
-    /// <summary>Adds an entry for each finding (file: the repo-relative project) to the workspace's baseline.</summary>
+    /// <summary>
+    /// Adds an entry for each finding to the workspace's baseline, naming the repo-relative project whose build
+    /// reported it (what the project's build matches entries by): a package metadata finding points at the line that
+    /// sets the property, often in Directory.Build.props, which is not the project.
+    /// </summary>
     public static void Add(string workspace, IEnumerable<BuildDiagnostic> findings)
     {
         var added = findings
+            .Select(d => (Diagnostic: d, File: d.Project.Length > 0 ? d.Project : d.File))
             .Where(d => d.File.Length > 0)
-            .Select(d => new Finding(d.Code, Severity.Warning, d.Message, d.File))
+            .Select(d => new Finding(d.Diagnostic.Code, Severity.Warning, d.Diagnostic.Message, d.File))
             .Distinct()
             .ToList();
         if (added.Count == 0)

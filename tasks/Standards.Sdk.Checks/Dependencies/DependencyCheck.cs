@@ -47,13 +47,66 @@ public sealed class DependencyCheck : IRepositoryCheck
 /// <param name="Versions">Unconditional PackageVersion items by id.</param>
 /// <param name="Declared">Every PackageVersion id, conditional ones included.</param>
 /// <param name="Global">GlobalPackageReference items (direct references of every project).</param>
+/// <param name="Items">Every PackageVersion item in file order, conditional ones included (<see cref="For"/>).</param>
 internal sealed record CentralVersions(
     MsBuildXmlFile? File,
     IReadOnlyDictionary<string, PackageItem> Versions,
     IReadOnlySet<string> Declared,
-    IReadOnlyList<PackageItem> Global)
+    IReadOnlyList<PackageItem> Global,
+    IReadOnlyList<PackageItem>? Items = null)
 {
     public static CentralVersions None { get; } = new(null, new Dictionary<string, PackageItem>(), new HashSet<string>(), []);
+
+    /// <summary>
+    /// The versions restore uses for one section of a lock file: Directory.Packages.props evaluated for that target
+    /// framework, as NuGet evaluates it once per framework (<c>Condition="'$(TargetFramework)' == 'net462'"</c> on an
+    /// item or its group; <c>Update</c> changes an item declared before it). A package whose version depends on a
+    /// condition that cannot be told here, or that is declared twice for the framework (NuGet's NU1506), has no version.
+    /// </summary>
+    public CentralVersions For(string lockSection)
+    {
+        if (Items is null)
+        {
+            return this;
+        }
+
+        var versions = new Dictionary<string, PackageItem>(StringComparer.OrdinalIgnoreCase);
+        var unknown = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in Items)
+        {
+            var applies = !item.Conditional ? true : item.Condition is null ? null : TargetFrameworkCondition.Evaluate(item.Condition, lockSection);
+            if (applies is null)
+            {
+                unknown.Add(item.Id);
+            }
+            else if (applies == false)
+            {
+                continue;
+            }
+            else if (item.IsUpdate)
+            {
+                if (versions.ContainsKey(item.Id))
+                {
+                    versions[item.Id] = item;
+                }
+            }
+            else if (item.Conditional && versions.ContainsKey(item.Id))
+            {
+                unknown.Add(item.Id);
+            }
+            else
+            {
+                versions[item.Id] = item;
+            }
+        }
+
+        foreach (var id in unknown)
+        {
+            versions.Remove(id);
+        }
+
+        return this with { Versions = versions };
+    }
 }
 
 /// <summary>One run of the check: its context and the files parsed so far.</summary>
@@ -139,7 +192,7 @@ internal sealed partial class DependencyRun(RepositoryCheckContext check)
             }
         }
 
-        return new CentralVersions(props, versions, declared, [.. props.ItemsOf("GlobalPackageReference").Where(i => !i.Conditional)]);
+        return new CentralVersions(props, versions, declared, [.. props.ItemsOf("GlobalPackageReference").Where(i => !i.Conditional)], [.. props.ItemsOf("PackageVersion")]);
     }
 
     /// <summary>PackageReference versions set in Directory.Build.props/targets are per-project versions too.</summary>

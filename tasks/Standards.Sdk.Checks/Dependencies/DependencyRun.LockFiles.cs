@@ -58,15 +58,17 @@ internal sealed partial class DependencyRun
 
     private void CheckDrift(RepositoryProject project, ProjectContext context, MsBuildXmlFile file, CentralVersions central, PackagesLockFile lockFile, string lockPath, string fix)
     {
-        var references = Definite(project, file, central);
         var maybe = Possible(file);
         // A target framework without a section is judged per project on the evaluated value (LockFileFrameworksCheck):
-        // here the project file is only text, and the frameworks may come from Directory.Build.props.
+        // here the project file is only text, and the frameworks may come from Directory.Build.props. Each section is
+        // judged on the central versions of its own framework, as restore evaluates them.
         var drift = new List<(string Id, int Line, string Problem)>();
         foreach (var section in lockFile.Frameworks)
         {
+            var sectionCentral = central.For(section.Framework);
+            var references = Definite(project, file, sectionCentral);
             drift.AddRange(ReferencesNotLocked(section, references));
-            drift.AddRange(section.Entries.Select(entry => LockedNotReferenced(section, entry, central, references, maybe)).OfType<(string, int, string)>());
+            drift.AddRange(section.Entries.Select(entry => LockedNotReferenced(section, entry, sectionCentral, references, maybe)).OfType<(string, int, string)>());
         }
 
         foreach (var (id, line, problem) in drift.DistinctBy(d => d.Id, StringComparer.OrdinalIgnoreCase))

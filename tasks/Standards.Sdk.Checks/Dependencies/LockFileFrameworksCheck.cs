@@ -84,6 +84,14 @@ public static partial class LockFileFrameworksCheck
         return null;
     }
 
+    /// <summary>True when <paramref name="section"/> is the lock file section NuGet writes for <paramref name="alias"/>; null when the alias cannot be told.</summary>
+    public static bool? IsSectionOf(string section, string alias)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(alias);
+        return LockKeys(alias) is { } keys ? keys.Any(k => Matches(section, k)) : null;
+    }
+
     private static bool Matches(string section, string key) =>
         key.EndsWith('*')
             ? section.StartsWith(key[..^1], StringComparison.OrdinalIgnoreCase)

@@ -18,7 +18,11 @@ public sealed record XmlValue(string Value, int Line);
 /// <param name="VersionOverride">The <c>VersionOverride</c> attribute or child element, or null.</param>
 /// <param name="Line">Where the item starts.</param>
 /// <param name="Conditional">True when the item or its group has a Condition (or sits in a Choose).</param>
-public sealed record PackageItem(string Kind, string Id, bool IsUpdate, XmlValue? Version, XmlValue? VersionOverride, int Line, bool Conditional);
+/// <param name="Condition">
+/// The conditions of the item's group and of the item, joined with <c>and</c>; null when it has none or sits in a
+/// Choose (whose When/Otherwise order decides, so its condition alone does not).
+/// </param>
+public sealed record PackageItem(string Kind, string Id, bool IsUpdate, XmlValue? Version, XmlValue? VersionOverride, int Line, bool Conditional, string? Condition = null);
 
 /// <summary>A property set in a PropertyGroup.</summary>
 /// <param name="Name">The property name.</param>
@@ -94,7 +98,9 @@ public sealed class MsBuildXmlFile
                 case "ItemGroup":
                     foreach (var item in element.Elements())
                     {
-                        AddItem(item, isConditional || HasCondition(item), items);
+                        // Only a group at the top of the file has a condition of its own to evaluate; inside a Choose the order of When decides.
+                        var condition = conditional ? null : Joined(ConditionOf(element), ConditionOf(item));
+                        AddItem(item, isConditional || HasCondition(item), condition, items);
                     }
 
                     break;
@@ -114,7 +120,12 @@ public sealed class MsBuildXmlFile
         }
     }
 
-    private static void AddItem(XElement item, bool conditional, List<PackageItem> items)
+    private static string? ConditionOf(XElement element) => element.Attribute("Condition") is { Value.Length: > 0 } condition ? condition.Value : null;
+
+    private static string? Joined(string? group, string? item) =>
+        group is null ? item : item is null ? group : $"({group}) and ({item})";
+
+    private static void AddItem(XElement item, bool conditional, string? condition, List<PackageItem> items)
     {
         var kind = item.Name.LocalName;
         if (kind is not ("PackageReference" or "PackageVersion" or "GlobalPackageReference"))
@@ -129,7 +140,7 @@ public sealed class MsBuildXmlFile
         var versionOverride = ValueOf(item, "VersionOverride");
         foreach (var id in ids)
         {
-            items.Add(new PackageItem(kind, id, item.Attribute("Include") is null && update is not null, version, versionOverride, LineOf(item), conditional));
+            items.Add(new PackageItem(kind, id, item.Attribute("Include") is null && update is not null, version, versionOverride, LineOf(item), conditional, condition));
         }
     }
 

@@ -21,11 +21,22 @@ public sealed record JsonFormat(string Name, JsonParseOptions Options, string Wh
 /// <summary>
 /// Every JSON format Standards.Sdk (its tasks and the <c>dotnet standards</c> tool) reads: one place, so a test can
 /// prove each one turns every malformation into its coded finding, and a reader outside this list is caught. In
-/// all of them a UTF-8 BOM is accepted and a duplicate key, a lone surrogate or invalid syntax is an error.
+/// all of them a UTF-8 BOM is accepted and a lone surrogate or invalid syntax is an error. A duplicate key is an
+/// error in every file people write or edit; a file another tool writes (<see cref="ToolWritten"/>) is read as that
+/// tool reads it, a duplicate key included: NuGet writes one package source twice into project.assets.json when it
+/// is configured twice (at user level and in the repo, or under two keys), and a reader that refused that file
+/// would fail every build with nothing the user could restore away.
 /// </summary>
 public static class JsonFormats
 {
     private static readonly JsonParseOptions Lenient = new(AllowComments: true, RejectDuplicateKeys: true);
+
+    /// <summary>
+    /// As another tool's own reader reads its file: comments accepted, a duplicate key kept in file order (an object's
+    /// <see cref="JsonObjectNode.Get"/> returns the last, as System.Text.Json and NuGet's readers keep the last value;
+    /// a reader walking an object's properties sees each, as NuGet's list readers do).
+    /// </summary>
+    private static readonly JsonParseOptions AsTheToolWrites = new(AllowComments: true, RejectDuplicateKeys: false);
 
     /// <summary>standards.json: its loader reports every duplicate key itself (STD0002), rule codes ignoring case.</summary>
     public static JsonFormat Policy { get; } = new("standards.json", new(AllowComments: true, RejectDuplicateKeys: false),
@@ -38,10 +49,11 @@ public static class JsonFormats
     public static JsonFormat VersionJson { get; } = new("version.json", Lenient, "written by hand; Nerdbank.GitVersioning accepts comments");
 
     /// <summary>NuGet's packages.lock.json.</summary>
-    public static JsonFormat PackagesLock { get; } = new("packages.lock.json", Lenient, "written by NuGet, whose reader accepts comments");
+    public static JsonFormat PackagesLock { get; } = new("packages.lock.json", AsTheToolWrites, "written by NuGet, whose reader accepts comments and duplicate keys");
 
     /// <summary>NuGet's obj/project.assets.json (licence check, SBOM).</summary>
-    public static JsonFormat ProjectAssets { get; } = new("project.assets.json", Lenient, "written by NuGet, whose reader accepts comments");
+    public static JsonFormat ProjectAssets { get; } = new("project.assets.json", AsTheToolWrites,
+        "written by NuGet, which writes a package source configured twice twice, and whose reader accepts comments and duplicate keys");
 
     /// <summary>The adoption baseline, standards-baseline.json.</summary>
     public static JsonFormat AdoptionBaseline { get; } = new("standards-baseline.json", Lenient, "written by the tool, reviewed and edited by hand");
@@ -57,7 +69,7 @@ public static class JsonFormats
     public static JsonFormat BenchmarkBaseline { get; } = new("standards-benchmarks-baseline.json", Lenient, "written by the build, reviewed and edited by hand");
 
     /// <summary>BenchmarkDotNet's JSON reports (*-report*.json).</summary>
-    public static JsonFormat BenchmarkResults { get; } = new("*-report*.json (BenchmarkDotNet)", Lenient, "written by BenchmarkDotNet");
+    public static JsonFormat BenchmarkResults { get; } = new("*-report*.json (BenchmarkDotNet)", AsTheToolWrites, "written by BenchmarkDotNet, read as System.Text.Json reads it (the last of duplicate keys)");
 
     /// <summary>The versioning engine's cache (obj/.../version-*.json): a damaged one is recomputed, never trusted.</summary>
     public static JsonFormat VersionCache { get; } = new("version-*.json (versioning cache)", Lenient, "our own state; a file that does not read is recomputed");
@@ -79,6 +91,9 @@ public static class JsonFormats
 
     /// <summary>The template record of a generated repo (.standards/template-record.json), which update reads and rewrites.</summary>
     public static JsonFormat TemplateRecord { get; } = new(".standards/template-record.json (template record)", Lenient, "written by the template at generation, edited by hand to record a changed option");
+
+    /// <summary>The formats another tool writes and nobody edits, read as that tool reads them (duplicate keys accepted).</summary>
+    public static IReadOnlyList<JsonFormat> ToolWritten { get; } = [PackagesLock, ProjectAssets, BenchmarkResults];
 
     /// <summary>All of them.</summary>
     public static IReadOnlyList<JsonFormat> All { get; } =

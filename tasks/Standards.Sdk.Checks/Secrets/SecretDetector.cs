@@ -103,6 +103,15 @@ public static class SecretDetector
         "not-set", "not_set", "test", "sample",
     ];
 
+    // Values that say how a secret may be used, not what it is: the access levels of a permission (a GitHub workflow's
+    // `id-token: write`, `packages: read`, `permissions: read-all`) and a workflow's `secrets: inherit`. Under a secret
+    // name they are keywords of the format, the same in every repository, never a credential.
+    private static readonly string[] AccessKeywords =
+    [
+        "read", "write", "read-all", "write-all", "readonly", "read-only", "read_only", "writeonly", "write-only",
+        "write_only", "readwrite", "read-write", "read_write", "inherit",
+    ];
+
     // Words that make a value a placeholder wherever they appear in it.
     private static readonly string[] PlaceholderParts =
     [
@@ -256,15 +265,18 @@ public static class SecretDetector
 
     /// <summary>
     /// True when a value under a secret name is a literal secret: not a placeholder, a reference, a number or a flag,
-    /// no prose (spaces), not a label that names a secret itself (<c>"api-token"</c>, <c>"db-password"</c>), and not
-    /// made of parts (a connection string or URL, whose parts the formats judge).
+    /// not an access level or keyword (<c>id-token: write</c>, <c>secrets: inherit</c>), no prose (spaces), not a
+    /// label that names a secret itself (<c>"api-token"</c>, <c>"db-password"</c>), and not made of parts (a
+    /// connection string or URL, whose parts the formats judge).
     /// </summary>
     public static bool IsSecretValue(string value)
     {
         var trimmed = value.Trim();
-        return trimmed.Length >= 4 && !IsPlaceholder(trimmed) && !IsNumberOrFlag(trimmed) && trimmed.IndexOf(' ') < 0 && !IsLabel(trimmed)
-            && !IsComposite(trimmed);
+        return trimmed.Length >= 4 && !IsPlaceholder(trimmed) && !IsNumberOrFlag(trimmed) && !IsAccessKeyword(trimmed) && trimmed.IndexOf(' ') < 0
+            && !IsLabel(trimmed) && !IsComposite(trimmed);
     }
+
+    private static bool IsAccessKeyword(string value) => Array.IndexOf(AccessKeywords, value.ToLowerInvariant()) >= 0;
 
     private static bool IsLabel(string value)
     {

@@ -101,15 +101,41 @@ public class PackageMetadataCheckTests
         Assert.Equal("STD6054", Assert.Single(PackageMetadataCheck.Run(Complete with { Authors = " " }, Unset)).Code);
     }
 
+    /// <summary>
+    /// Where NuGet's pack puts an item, as its pack task computes it: PackagePath "" is the package root, unlike no
+    /// PackagePath; Link changes nothing.
+    /// </summary>
     [Theory]
-    [InlineData("README.md", "/", "README.md")]
-    [InlineData("README.md", "", "content/README.md")]
-    [InlineData("docs/README.md", "docs", "docs/README.md")]
-    [InlineData("docs/README.md", "docs/", "docs/README.md")]
-    [InlineData("notes.md", "README.md", "README.md")]
-    [InlineData("README.md", "\\", "README.md")]
-    public void A_packed_item_lands_where_NuGet_puts_it(string item, string packagePath, string expected)
+    [InlineData("README.md", "/", "", "README.md")]
+    [InlineData("README.md", "\\", "", "README.md")]
+    [InlineData("README.md", "", "", "README.md")]
+    [InlineData("../../README.md", "", "", "README.md")]
+    [InlineData("..\\..\\README.md", "", "", "README.md")]
+    [InlineData("README.md", null, "", "content/README.md|contentFiles/any/net8.0/README.md")]
+    [InlineData("docs/README.md", null, "", "content/docs/README.md|contentFiles/any/net8.0/docs/README.md")]
+    [InlineData("../../README.md", null, "", "content/README.md|contentFiles/any/net8.0/README.md")]
+    [InlineData("docs/README.md", "docs", "", "docs/README.md")]
+    [InlineData("docs/README.md", "docs/", "", "docs/README.md")]
+    [InlineData("docs/README.md", "docs\\", "", "docs/README.md")]
+    [InlineData("docs/README.md", "/", "", "README.md")]
+    [InlineData("notes.md", "README.md", "", "README.md")]
+    [InlineData("docs/guide/README.md", "docs/", "guide/", "docs/guide/README.md")]
+    [InlineData("docs/guide/README.md", "/", "guide/", "guide/README.md")]
+    [InlineData("docs/guide/README.md", "README.md", "guide/", "README.md")]
+    [InlineData("README.md", "docs;/", "", "docs/README.md|README.md")]
+    public void A_packed_item_lands_where_NuGet_puts_it(string identity, string? packagePath, string recursiveDir, string expected)
     {
-        Assert.Equal(expected, PackageMetadataCheck.PackedPath(item, packagePath));
+        const string project = "/repo/src/Lib";
+        var item = new PackItem(identity, Path.GetFullPath(Path.Combine(project, identity.Replace('\\', '/'))), packagePath) { RecursiveDir = recursiveDir };
+
+        Assert.Equal(expected.Split('|'), PackageMetadataCheck.PackedPaths(item, project, ["net8.0"]));
+    }
+
+    [Fact]
+    public void A_readme_packed_from_outside_the_project_with_an_empty_PackagePath_is_packed()
+    {
+        var packed = PackageMetadataCheck.PackedPaths(new PackItem("../../README.md", "/repo/README.md", string.Empty), "/repo/src/Lib", ["net8.0"]);
+
+        Assert.Empty(PackageMetadataCheck.Run(Complete with { ReadmeFile = "README.md", PackedFiles = packed }, Unset));
     }
 }

@@ -38,6 +38,22 @@ public sealed record PackageMetadata
     public IReadOnlyList<string> PackedFiles { get; init; } = [];
 }
 
+/// <summary>An item of NuGet's <c>_PackageFiles</c>, as the pack target hands it to the pack task.</summary>
+/// <param name="Identity">The item's Include, as written (relative to the project folder, or rooted).</param>
+/// <param name="FullPath">The file's full path.</param>
+/// <param name="PackagePath">Its PackagePath metadata: null when the item has none, empty when it is set to "".</param>
+public sealed record PackItem(string Identity, string FullPath, string? PackagePath)
+{
+    /// <summary>The wildcard's RecursiveDir (or NuGetRecursiveDir) of the item, or empty.</summary>
+    public string RecursiveDir { get; init; } = string.Empty;
+
+    /// <summary>The item's BuildAction (Compile packs into contentFiles/cs/), or empty.</summary>
+    public string BuildAction { get; init; } = string.Empty;
+
+    /// <summary>ContentTargetFolders: where a file without PackagePath goes.</summary>
+    public IReadOnlyList<string> ContentTargetFolders { get; init; } = ["content", "contentFiles"];
+}
+
 /// <summary>
 /// A packable library's package says what it is (profile: package-metadata): a real description (STD6050), a
 /// licence (STD6051), a readme that is packed (STD6052), the repository URL (STD6053) and authors (STD6054). Each
@@ -134,30 +150,79 @@ public static class PackageMetadataCheck
     }
 
     /// <summary>
-    /// Where a packed item lands: its PackagePath when that names a file (it ends with the item's extension), else
-    /// the item's file name in that folder, as NuGet's pack does.
+    /// Where NuGet's pack puts an item of <c>_PackageFiles</c>: every path of the package it writes the file to,
+    /// computed as NuGet's pack computes them. With <c>PackagePath</c> set: each of its ';'-separated paths, the
+    /// package root when it is set but empty (<c>PackagePath=""</c>), the wildcard's <c>RecursiveDir</c> below it,
+    /// and the file name after it unless it already names a file of the same extension. Without: the content folders
+    /// (<c>content/</c>, <c>contentFiles/any/&lt;tfm&gt;/</c>) and, for a file inside the project folder, its folder
+    /// there. <c>Link</c> changes none of this: NuGet reads the item's Identity and full path only.
     /// </summary>
-    /// <param name="itemPath">The item's path on disk.</param>
-    /// <param name="packagePath">Its PackagePath metadata ("/": the package root; empty: NuGet's content folders).</param>
-    public static string PackedPath(string itemPath, string packagePath)
+    /// <param name="item">The item as the pack target hands it over.</param>
+    /// <param name="projectDirectory">The project's folder (full path).</param>
+    /// <param name="frameworks">The project's target frameworks, for <c>contentFiles/any/&lt;tfm&gt;/</c>.</param>
+    public static IReadOnlyList<string> PackedPaths(PackItem item, string projectDirectory, IReadOnlyList<string> frameworks)
     {
-        ArgumentNullException.ThrowIfNull(itemPath);
-        var name = Path.GetFileName(itemPath.Replace('\\', '/'));
-        if (string.IsNullOrWhiteSpace(packagePath))
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(projectDirectory);
+        ArgumentNullException.ThrowIfNull(frameworks);
+        var source = item.FullPath.Replace('\\', '/');
+        var fileName = Path.GetFileName(source);
+        List<string> targets;
+        if (item.PackagePath is { } packagePath)
         {
-            // No PackagePath: NuGet packs the item under its content folders, never at the package root.
-            return "content/" + name;
+            targets = [.. Split(packagePath).Distinct(StringComparer.Ordinal)];
+            if (targets.Count == 0)
+            {
+                // Set but empty: NuGet's rule for the package root.
+                targets.Add(string.Empty);
+            }
+
+            if (item.RecursiveDir.Length > 0)
+            {
+                targets = [.. targets.Select(t => NamesTheFile(t, fileName) ? t : Combine(t, item.RecursiveDir))];
+            }
+        }
+        else
+        {
+            var language = string.Equals(item.BuildAction, "Compile", StringComparison.OrdinalIgnoreCase) ? "cs" : "any";
+            targets = [.. item.ContentTargetFolders.SelectMany(folder => string.Equals(folder.Trim('/', '\\'), "contentFiles", StringComparison.Ordinal)
+                ? frameworks.Select(f => $"contentFiles/{language}/{f}/")
+                : [folder + "/"])];
+            var folderInProject = FolderInProject(item.Identity.Replace('\\', '/'), source, fileName, projectDirectory.Replace('\\', '/'));
+            if (folderInProject is not null)
+            {
+                targets = [.. targets.Select(t => Combine(t, folderInProject) + "/")];
+            }
         }
 
-        var target = Normalize(packagePath);
-        var extension = Path.GetExtension(name);
-        if (target.Length > 0 && extension.Length > 0 && target.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
-        {
-            return target;
-        }
-
-        return target.Length == 0 ? name : target + "/" + name;
+        return [.. targets.Select(t => Normalize(NamesTheFile(t, fileName) ? t : Combine(t, fileName))).Distinct(StringComparer.Ordinal)];
     }
+
+    /// <summary>A file inside the project folder without PackagePath keeps its folder below the content folders; null when it has none.</summary>
+    private static string? FolderInProject(string identity, string source, string fileName, string projectDirectory)
+    {
+        var root = projectDirectory.TrimEnd('/') + "/";
+        if (!source.StartsWith(root, StringComparison.OrdinalIgnoreCase) || string.Equals(identity, fileName, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var relative = Path.IsPathRooted(identity) ? Path.GetRelativePath(root, identity).Replace('\\', '/') : identity;
+        var slash = relative.LastIndexOf('/');
+        return slash <= 0 ? null : relative[..slash];
+    }
+
+    /// <summary>True when a target path already names the file: it ends with the file's (non-empty) extension.</summary>
+    private static bool NamesTheFile(string target, string fileName)
+    {
+        var extension = Path.GetExtension(fileName);
+        return extension.Length > 0 && string.Equals(Path.GetExtension(target.Replace('\\', '/')), extension, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string Combine(string folder, string name) => folder.Length == 0 ? name : folder.TrimEnd('/', '\\') + "/" + name;
+
+    private static string[] Split(string list) =>
+        list.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static string Normalize(string path) => path.Replace('\\', '/').Trim().Trim('/');
 
