@@ -42,9 +42,11 @@ public static class AdoptionReport
             text.AppendLine(CultureInfo.InvariantCulture, $"  cannot be baselined: {where}{left.Diagnostic.Code}: {left.Diagnostic.Message} -> {left.Fix}");
         }
 
-        text.AppendLine(result.CiBuildGreen
-            ? "The CI-mode build (CI=true dotnet build) is green with these baselines."
-            : $"The CI-mode build still fails: fix the {result.NotBaselinable.Count} finding(s) above that cannot be baselined, then run `dotnet standards adopt --allow-dirty` again.");
+        text.AppendLine(result.NotAnalysed.Count > 0
+            ? $"Not done: the survey could not analyse {result.NotAnalysed.Count} project(s) (named above with why), so no build says their code passes. Fix what stops each one before the compiler (`CI=true dotnet build` shows it), then run `dotnet standards adopt --allow-dirty` again."
+            : result.CiBuildGreen
+                ? "The CI-mode build (CI=true dotnet build) is green with these baselines."
+                : $"The CI-mode build still fails: fix the {result.NotBaselinable.Count} finding(s) above that cannot be baselined, then run `dotnet standards adopt --allow-dirty` again.");
         if (result.Written)
         {
             text.AppendLine("Next: review `git diff`, then commit everything (the lock files and both baselines too), and let CI build it.");
