@@ -84,7 +84,8 @@ public sealed class CheckPackageDependencies : ProjectPolicyTask
         var assets = string.IsNullOrEmpty(ProjectAssetsFile) ? null : Read(ProjectAssetsFile);
         var licenceFindings = LicenseCheck.Run(ProjectFile, assets, Read, licenses, reporter.SeverityOf, Read(ProjectFile), ProjectAssetsFile);
         reporter.AddRange(ProjectFindingsBaseline.Apply(licenceFindings, ReadBaselineFile(BaselineFile), Glob.Normalize(Path.GetRelativePath(RepoRoot, Path.GetFullPath(ProjectFile))),
-            BaselineFile ?? string.Empty, reporter.SeverityOf(BaselineRuleIds.EntryNoLongerNeeded)));
+            BaselineFile ?? string.Empty, reporter.SeverityOf(BaselineRuleIds.EntryNoLongerNeeded),
+            [.. ProjectFindingsBaseline.LicenceCodes.Where(reporter.IsOn)]));
         ReportUnreadable(reporter, unreadable);
         Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Normal,
             "Standards.Sdk: checked the audit settings and package licences of {0}.", project.Name);

@@ -73,7 +73,8 @@ public sealed class CheckPackageMetadata : ProjectPolicyTask
             .ToList();
         var projectPath = Glob.Normalize(Path.GetRelativePath(RepoRoot, Path.GetFullPath(ProjectFile)));
         var baseline = ReadBaselineFile(BaselineFile);
-        reporter.AddRange(ProjectFindingsBaseline.Apply(findings, baseline, projectPath, BaselineFile ?? string.Empty, reporter.SeverityOf(BaselineRuleIds.EntryNoLongerNeeded)));
+        reporter.AddRange(ProjectFindingsBaseline.Apply(findings, baseline, projectPath, BaselineFile ?? string.Empty, reporter.SeverityOf(BaselineRuleIds.EntryNoLongerNeeded),
+            [.. ProjectFindingsBaseline.PackageMetadataCodes.Where(reporter.IsOn)]));
         Log.LogMessage(MessageImportance.Low, "Standards.Sdk: checked the package metadata of {0}.", metadata.PackageId);
         return LogAndRecord(reporter.Findings, policy.HelpBaseUrl, TreatWarningsAsErrors);
     }

@@ -224,30 +224,6 @@ public sealed partial class AdopterTests : IDisposable
         Assert.Contains(result.ChangeLines, l => l.StartsWith("standards.json: coverage minimums set to what the tests reach today (line 58 %)", StringComparison.Ordinal));
     }
 
-    /// <summary>
-    /// Six libraries, each referencing the previous, each with a finding. In CI mode a library that fails stops its
-    /// dependents from compiling (the scripted build stops there), so recording round by round took seven builds;
-    /// the survey build compiles them all with warnings not errors and records the six at once: two builds, green.
-    /// </summary>
-    [Fact]
-    public void A_reference_chain_deeper_than_the_old_round_limit_is_green_after_one_survey_and_one_CI_build()
-    {
-        for (var i = 1; i <= 6; i++)
-        {
-            Write($"src/L{i}/L{i}.csproj", Project);
-            Write($"src/L{i}/C.cs", Source);
-            dotnet.Chain.Add(($"src/L{i}/L{i}.csproj", $"src/L{i}/C.cs(4,44): {{severity}} CA1305: The behavior of 'int.ToString()' could vary"));
-        }
-
-        Commit();
-        var log = new StringWriter();
-        var result = new Adopter(dotnet, log).Run(new AdoptOptions(root, "9.9.9"));
-        Assert.True(result.CiBuildGreen, log.ToString());
-        Assert.Equal(2, dotnet.Builds);
-        Assert.Equal(Enumerable.Range(1, 6).Select(i => $"src/L{i}/C.cs").ToArray(), result.CodeEntries.Select(e => e.File).Order(StringComparer.Ordinal));
-        Assert.Contains("Builds: 2 (1 survey, 1 in CI mode); the CI-mode build is green.", log.ToString(), StringComparison.Ordinal);
-    }
-
     /// <summary>A warning CI does not fail on (its project keeps warnings as warnings) is not recorded: exactly what CI fails on.</summary>
     [Fact]
     public void A_survey_warning_that_CI_would_not_fail_on_is_not_baselined()

@@ -42,7 +42,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
 
         var leftAlone = LeaveAlone(root, files, projects);
         changeLines.AddRange(leftAlone);
-        var plan = AdoptionPlanner.PlanEdits(root, files, projects, options.SdkVersion, changeLines);
+        var plan = AdoptionPlanner.PlanEdits(root, files, projects, options.SdkVersion, changeLines, () => RunningDotnetSdk.Version(runner, root));
         var weakened = AdoptionPlanner.FindWeakenedRules(root, files, projects, plan.Changes);
 
         // The copy resolves the repo's package sources as the repo does (relative feeds, parent nuget.config files).
@@ -50,6 +50,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         try
         {
             var survey = new AdoptionSurvey(new WorkspaceCommands(runner), log, Clock, options.NullableLimit, plan.Nullable).Run(root, copy.Folder, projects, plan.Changes);
+            OwnFilesGuard.ThrowIfBaselined(root, plan.Changes, before.Repo);
             changeLines.AddRange(survey.ChangeLines);
             WorkspaceOutputs.Add(root, copy.Folder, new WorkspaceOutputs.RepoBefore(files, before.Repo is not null, before.Code is not null), plan.Changes, survey.CodeEntries, changeLines);
             // Every command stops on the cancellation; a signal that came after the last one still writes nothing.

@@ -48,12 +48,18 @@ internal static class AdoptionPlanner
             .ToList();
 
     /// <summary>The edits of global.json, the projects and Directory.Packages.props, in memory.</summary>
-    public static AdoptionPlan PlanEdits(string root, IReadOnlyList<string> files, IReadOnlyList<string> projects, string version, List<string> changeLines)
+    /// <param name="root">The repo root.</param>
+    /// <param name="files">The repo's files.</param>
+    /// <param name="projects">The projects adopt moves onto Standards.Sdk.</param>
+    /// <param name="version">The Standards.Sdk version to pin.</param>
+    /// <param name="changeLines">Gets one line per change.</param>
+    /// <param name="runningSdk">The version of the .NET SDK that runs, for global.json's sdk pin when it has none.</param>
+    public static AdoptionPlan PlanEdits(string root, IReadOnlyList<string> files, IReadOnlyList<string> projects, string version, List<string> changeLines, Func<string> runningSdk)
     {
         var changes = new ChangeSet();
         string? Read(string relative) => RepoText.ReadOrNull(RepoPath.Resolve(root, relative, RepoFiles.FileList), relative);
 
-        var globalJson = GlobalJsonEditor.Pin(Read(GlobalJsonEditor.FileName), version, out var globalChange);
+        var globalJson = GlobalJsonEditor.Pin(Read(GlobalJsonEditor.FileName), version, out var globalChange, runningSdk);
         if (globalJson is not null)
         {
             changes.Set(GlobalJsonEditor.FileName, globalJson);

@@ -54,7 +54,9 @@ public static class AdoptionReport
             return text.ToString();
         }
 
-        text.AppendLine(result.CiBuildGreen
+        text.AppendLine(result.NotAnalysed.Count > 0
+            ? $"Not done: the survey could not analyse {result.NotAnalysed.Count} project(s) (named above with why), so no build says their code passes. Fix what stops each one before the compiler (`CI=true dotnet build` shows it), then run `dotnet standards adopt --allow-dirty` again."
+            : result.CiBuildGreen
             ? "The CI-mode build (CI=true dotnet build) is green with these baselines."
             : $"The CI-mode build still fails: fix the {result.NotBaselinable.Count} finding(s) above that cannot be baselined, then run `dotnet standards adopt --allow-dirty` again.");
         if (result.Written)

@@ -25,7 +25,7 @@ internal sealed record SurveyResult(
 /// mode until green or stuck, and tested as CI tests it (<see cref="CoverageSurvey"/>). It records what CI fails on
 /// in the workspace's baselines and decides, per file, whether nullable stays on. One instance per run.
 /// </summary>
-internal sealed class AdoptionSurvey(WorkspaceCommands commands, TextWriter log, TimeProvider clock, int nullableLimit, IReadOnlyList<NullableTurnOn> nullable)
+internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWriter log, TimeProvider clock, int nullableLimit, IReadOnlyList<NullableTurnOn> nullable)
 {
     /// <summary>
     /// Most CI-mode builds after the survey build. One is enough unless the survey could not compile through a
@@ -39,17 +39,20 @@ internal sealed class AdoptionSurvey(WorkspaceCommands commands, TextWriter log,
     private readonly HashSet<(string, string, int, int, string)> seen = [];
     private readonly HashSet<CodeEntry> entries = [];
     private IReadOnlyList<string> notAnalysed = [];
+    private int surveyBuilds;
 
     /// <summary>Surveys <paramref name="workspace"/> after writing <paramref name="changes"/> into it; what it writes there that the repo keeps joins <paramref name="changes"/>.</summary>
     public SurveyResult Run(string root, string workspace, IReadOnlyList<string> projects, ChangeSet changes)
     {
         var solution = PrepareWorkspace(workspace, projects, changes);
         Restore(workspace, solution);
-        var (surveyed, compilations) = SurveyBuild(workspace, solution, projects);
+        var surveyed = SurveyRounds(workspace, solution, projects, changes);
         KeepNullableWithinLimit(root, workspace, changes);
-        ExceptWeakenings(workspace, surveyed.Where(compilations.FailsInCi), changes);
         var (last, green) = VerificationBuilds(workspace, solution, surveyed, changes);
         var remaining = DropEntriesThatDidNotSuppress(last, workspace);
+
+        // A partial survey is no verdict: what it did not analyse is not known to pass.
+        green = green && notAnalysed.Count == 0;
         string? coverageChange = null;
         if (green)
         {
@@ -140,11 +143,14 @@ internal sealed class AdoptionSurvey(WorkspaceCommands commands, TextWriter log,
     /// from compiling. Each compilation prints how CI treats its warnings, and exactly the findings a CI build
     /// fails on are recorded.
     /// </summary>
-    private (IReadOnlyList<BuildDiagnostic> Surveyed, SurveyCompilations Compilations) SurveyBuild(string workspace, string solution, IReadOnlyList<string> projects)
+    private (IReadOnlyList<BuildDiagnostic> Surveyed, SurveyCompilations Compilations) SurveyBuild(string workspace, string solution, IReadOnlyList<string> projects, int round)
     {
-        log.WriteLine("Building in survey mode (CI mode, warnings not errors: every project compiles; records what CI fails on)...");
+        log.WriteLine(round == 1
+            ? "Building in survey mode (CI mode, warnings not errors: every project compiles; records what CI fails on)..."
+            : string.Create(CultureInfo.InvariantCulture, $"Building in survey mode, round {round} (what the previous round recorded applied)..."));
         var surveyBuild = commands.Dotnet(workspace, ci: true, "build", solution, "--no-restore", "-nologo", "-tl:off", "-v:m", "-clp:NoSummary",
             "-p:StandardsUpdateBaseline=true", $"-p:{Standards.Sdk.Checks.Policy.LockedSettingsCheck.SurveyBuildProperty}=true");
+        surveyBuilds++;
         var surveyed = BuildOutput.Parse(surveyBuild.Output, workspace);
         var compilations = SurveyCompilations.Parse(surveyBuild.Output, workspace, WorkspaceCommands.ReadOrNull);
         BuildFailures.ThrowIfDidNotRun("The survey build", surveyed, () => Feeds(workspace));
@@ -166,7 +172,7 @@ internal sealed class AdoptionSurvey(WorkspaceCommands commands, TextWriter log,
     {
         var last = surveyed;
         var green = false;
-        var builds = 1;
+        var builds = surveyBuilds;
         for (var round = 1; round <= MaxVerificationBuilds; round++)
         {
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Building in CI mode, verification {round} (must be green with the baselines)..."));
@@ -184,7 +190,7 @@ internal sealed class AdoptionSurvey(WorkspaceCommands commands, TextWriter log,
             }
         }
 
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Builds: {builds} (1 survey, {builds - 1} in CI mode); {(green ? "the CI-mode build is green" : "the CI-mode build fails")}."));
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Builds: {builds} ({surveyBuilds} survey, {builds - surveyBuilds} in CI mode); {(green ? "the CI-mode build is green" : "the CI-mode build fails")}."));
         return (last, green);
     }
 

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Standards.Sdk.Checks.Dependencies;
+using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Json;
 using Standards.Sdk.Checks.Rules;
 
@@ -9,6 +11,9 @@ namespace Standards.Adoption;
 /// <summary>
 /// Pins Standards.Sdk in global.json's <c>msbuild-sdks</c> (https://learn.microsoft.com/dotnet/core/tools/global-json),
 /// creating the file when there is none and keeping everything else in it (the <c>sdk</c> section, other SDKs).
+/// For adopt it also writes the file right for the SDK pin (STD2008, STD2009): an <c>sdk</c> section that lacks a
+/// valid version gets the version of the .NET SDK that runs, one without a valid roll-forward policy gets
+/// <c>latestFeature</c>; a valid pin is kept as it is.
 /// </summary>
 public static class GlobalJsonEditor
 {
@@ -23,8 +28,15 @@ public static class GlobalJsonEditor
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>The new text, or null when the file already pins this version.</summary>
-    public static string? Pin(string? existing, string version, out string change)
+    /// <summary>The roll-forward policy adopt writes (docs/rules/STD2009.md).</summary>
+    public const string RollForward = "latestFeature";
+
+    /// <summary>The new text, or null when the file already pins this version (and, with <paramref name="runningSdk"/>, the .NET SDK).</summary>
+    /// <param name="existing">The file's text, or null when there is none.</param>
+    /// <param name="version">The Standards.Sdk version to pin.</param>
+    /// <param name="change">What changed, for the change list.</param>
+    /// <param name="runningSdk">When given, the version of the .NET SDK that runs (asked only when the <c>sdk</c> section needs it): the pin is made complete.</param>
+    public static string? Pin(string? existing, string version, out string change, Func<string>? runningSdk = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(version);
         var (root, positions) = existing is null
@@ -43,18 +55,64 @@ public static class GlobalJsonEditor
         }
 
         var current = sdks[ProjectFileEditor.StandardsSdk]?.GetValueKind() == JsonValueKind.String ? sdks[ProjectFileEditor.StandardsSdk]!.GetValue<string>() : null;
-        if (string.Equals(current, version, StringComparison.Ordinal))
+        var dotnetPin = runningSdk is null ? null : PinDotnetSdk(root, positions, runningSdk);
+        if (string.Equals(current, version, StringComparison.Ordinal) && dotnetPin is null)
         {
             change = string.Empty;
             return null;
         }
 
         sdks[ProjectFileEditor.StandardsSdk] = version;
+        var pinned = dotnetPin is null ? string.Empty : $"; {dotnetPin}";
         change = existing is null
-            ? $"{FileName}: created, pinning {ProjectFileEditor.StandardsSdk} {version} in msbuild-sdks"
+            ? $"{FileName}: created, pinning {ProjectFileEditor.StandardsSdk} {version} in msbuild-sdks{pinned}"
             : current is null
-                ? $"{FileName}: pinned {ProjectFileEditor.StandardsSdk} {version} in msbuild-sdks (the rest is kept)"
-                : $"{FileName}: {ProjectFileEditor.StandardsSdk} {current} -> {version}";
+                ? $"{FileName}: pinned {ProjectFileEditor.StandardsSdk} {version} in msbuild-sdks (the rest is kept){pinned}"
+                : string.Equals(current, version, StringComparison.Ordinal)
+                    ? $"{FileName}: {ProjectFileEditor.StandardsSdk} {version} kept{pinned}"
+                    : $"{FileName}: {ProjectFileEditor.StandardsSdk} {current} -> {version}{pinned}";
         return root.ToJsonString(WriteOptions) + "\n";
+    }
+
+    /// <summary>
+    /// Completes the <c>sdk</c> section where the repository checks would report it (STD2008, STD2009); returns what
+    /// it did, or null when the pin was complete already.
+    /// </summary>
+    private static string? PinDotnetSdk(JsonObject root, JsonObjectNode? positions, Func<string> runningSdk)
+    {
+        var codes = GlobalJsonCheck.Run(FileName, root.ToJsonString(WriteOptions), _ => Severity.Error).Select(f => f.Code).ToHashSet(StringComparer.Ordinal);
+        var noVersion = codes.Contains(DependencyRuleIds.SdkNotPinned);
+        var noPolicy = codes.Contains(DependencyRuleIds.SdkRollForward);
+        if (!noVersion && !noPolicy)
+        {
+            return null;
+        }
+
+        if (root["sdk"] is not JsonObject sdk)
+        {
+            if (positions?.Get("sdk") is { } wrong)
+            {
+                throw new ToolException(ToolRuleIds.ConfigurationMalformed, $"global.json's \"sdk\" must be an object with \"version\" and \"rollForward\", not {wrong.Kind}.", FileName, wrong.Line);
+            }
+
+            sdk = [];
+            root.Insert(0, "sdk", sdk);
+        }
+
+        var said = new List<string>();
+        if (noVersion)
+        {
+            var dotnet = runningSdk();
+            sdk["version"] = dotnet;
+            said.Add($"the .NET SDK {dotnet} that runs pinned in sdk.version");
+        }
+
+        if (noPolicy || GlobalJsonCheck.Run(FileName, root.ToJsonString(WriteOptions), _ => Severity.Error).Any(f => f.Code == DependencyRuleIds.SdkRollForward))
+        {
+            sdk["rollForward"] = RollForward;
+            said.Add($"sdk.rollForward {RollForward}");
+        }
+
+        return string.Join(", ", said);
     }
 }

@@ -152,4 +152,8 @@ public static class ToolRuleIds
     /// <summary>A path read from the repo (a listing, a record, a baseline) resolves outside the repo root, into .git or to a device or pipe.</summary>
     [Rule("A path in the repo leads outside it", Severity.Error, "adoption-baseline")]
     public const string PathOutsideRepo = "STD7543";
+
+    /// <summary>adopt would record a finding about a file it wrote itself in this run; it must write that file right instead.</summary>
+    [Rule("adopt would baseline a file it wrote", Severity.Error, "adoption-baseline")]
+    public const string BaselinedOwnFile = "STD7544";
 }

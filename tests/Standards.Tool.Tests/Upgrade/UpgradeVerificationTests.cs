@@ -197,6 +197,7 @@ public sealed class UpgradeVerificationTests : IDisposable
                 "restore" => Restored(workingDirectory),
                 "build" => Build(workingDirectory, arguments.Contains("-p:StandardsSurveyBuild=true")),
                 "test" => Tested(),
+                "--version" => (0, "10.0.100\n"),
                 _ => (0, string.Empty),
             };
             return new CommandResult(exitCode, output);
