@@ -102,7 +102,7 @@ public sealed partial class AdopterTests
             [new("STD2008", Standards.Sdk.Checks.Diagnostics.Severity.Error, "global.json has no \"sdk\" section.", "global.json")], root, null));
 
         var error = Assert.Throws<ToolException>(() => OwnFilesGuard.ThrowIfBaselined(root, changes, null));
-        Assert.Equal(("STD0000", "global.json"), (error.Code, error.File));
+        Assert.Equal(("STD7544", "global.json"), (error.Code, error.File));
         Assert.Contains("STD2008 at global.json", error.Message, StringComparison.Ordinal);
 
         changes.Set(BaselineFile.DefaultFileName, BaselineFile.Write(
