@@ -109,8 +109,12 @@ else
     # The corpus tier: `dotnet standards adopt` on the real public repos of tests/corpus (the ones its manifest marks
     # green), last in the [e2e] stream, timed on its own line (docs/performance.md, "The test suite's own time").
     run_corpus() {
-      local start=$SECONDS rc=0
-      run_stream corpus "Standards.Sdk.IntegrationTests@Tier=Corpus" || rc=1
+      local start=$SECONDS rc=0 filter="Tier=Corpus"
+      # With no repo marked green the theory would have no data, which xunit counts as a failure: then the tier
+      # runs the manifest's own test only.
+      grep -q '"status": *"green"' "$REPO_ROOT/tests/corpus/corpus.json" ||
+        filter="Tier=Corpus&FullyQualifiedName~.Every_corpus_repo_is_a_bundle"
+      run_stream corpus "Standards.Sdk.IntegrationTests@$filter" || rc=1
       echo "[corpus] corpus tier: $((SECONDS - start)) s" | tee -a "$work/test.log"
       return $rc
     }
