@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the tests. Two tiers:
-#   bash eng/test.sh            the whole suite: unit, analyzer, integration (real builds of the packed SDK) and
-#                               template end-to-end tests. This is what CI runs (.ci/run).
+#   bash eng/test.sh            the whole suite: unit, analyzer, integration (real builds of the packed SDK),
+#                               template end-to-end tests and the corpus tier (adopt on the real repos of
+#                               tests/corpus). This is what CI runs (.ci/run).
 #   bash eng/test.sh --fast     the inner loop: the checks' unit tests (against their net10.0 and netstandard2.0
 #                               builds) and the analyzer tests. Nothing is packed, nothing real is built.
 # Any other argument goes to `dotnet test`, e.g. --filter "FullyQualifiedName~Baseline" (both tiers).
@@ -104,12 +105,29 @@ else
     # integration tests alone take about ten minutes longer than all of those (docs/performance.md, "The test
     # suite's own time"), so these move to where the machine would otherwise run one test process only.
     moved="FullyQualifiedName~.QualityGates.CoverageGateTests|FullyQualifiedName~.QualityGates.MtpCoverageTests|FullyQualifiedName~.QualityGates.BudgetGateTests"
-    kept="FullyQualifiedName!~.QualityGates.CoverageGateTests&FullyQualifiedName!~.QualityGates.MtpCoverageTests&FullyQualifiedName!~.QualityGates.BudgetGateTests"
+    kept="FullyQualifiedName!~.QualityGates.CoverageGateTests&FullyQualifiedName!~.QualityGates.MtpCoverageTests&FullyQualifiedName!~.QualityGates.BudgetGateTests&Tier!=Corpus"
+    # The corpus tier: `dotnet standards adopt` on the real public repos of tests/corpus (the ones its manifest marks
+    # green), last in the [e2e] stream, timed on its own line (docs/performance.md, "The test suite's own time").
+    run_corpus() {
+      local start=$SECONDS rc=0 filter="Tier=Corpus"
+      # With no repo marked green the theory would have no data, which xunit counts as a failure: then the tier
+      # runs the manifest's own test only.
+      grep -q '"status": *"green"' "$REPO_ROOT/tests/corpus/corpus.json" ||
+        filter="Tier=Corpus&FullyQualifiedName~.Every_corpus_repo_is_a_bundle"
+      run_stream corpus "Standards.Sdk.IntegrationTests@$filter" || rc=1
+      echo "[corpus] corpus tier: $((SECONDS - start)) s" | tee -a "$work/test.log"
+      return $rc
+    }
     echo "==> Running tests (two streams: [builds] and [e2e])"
     run_stream builds "Standards.Sdk.IntegrationTests@$kept" &
     builds=$!
-    run_stream e2e Standards.Templates.Tests Standards.Sdk.Analyzers.Tests Standards.Sdk.Checks.Tests \
-      Standards.Sdk.Checks.Tests.NetStandard Standards.Tool.Tests "Standards.Sdk.IntegrationTests@$moved" &
+    (
+      rc=0
+      run_stream e2e Standards.Templates.Tests Standards.Sdk.Analyzers.Tests Standards.Sdk.Checks.Tests \
+        Standards.Sdk.Checks.Tests.NetStandard Standards.Tool.Tests "Standards.Sdk.IntegrationTests@$moved" || rc=1
+      run_corpus || rc=1
+      exit $rc
+    ) &
     e2e=$!
     wait "$builds" || status=1
     wait "$e2e" || status=1
