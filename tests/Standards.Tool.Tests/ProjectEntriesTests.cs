@@ -27,7 +27,7 @@ public sealed class ProjectEntriesTests : IDisposable
         Assert.Equal(("STD6052", "src/Acme.Slugs/Acme.Slugs.csproj"), (entry.Code, entry.File));
 
         var finding = new Finding("STD6052", Severity.Error, message, Path.Combine(workspace, "Directory.Build.props"), 7);
-        var applied = ProjectFindingsBaseline.Apply([finding], baseline, "src/Acme.Slugs/Acme.Slugs.csproj", BaselineFile.DefaultFileName, Severity.Error);
+        var applied = ProjectFindingsBaseline.Apply([finding], baseline, "src/Acme.Slugs/Acme.Slugs.csproj", BaselineFile.DefaultFileName, Severity.Error, ["STD6052"]);
 
         var result = Assert.Single(applied);
         Assert.Equal(Severity.Info, result.Severity);

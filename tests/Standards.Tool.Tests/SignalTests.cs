@@ -15,7 +15,7 @@ namespace Standards.Tool.Tests;
 [UnsupportedOSPlatform("windows")]
 public sealed class SignalTests : IDisposable
 {
-    private const string ScriptedDotnet = "#!/bin/sh\ncase \"$1\" in\n  build) echo $$ > \"$STANDARDS_TEST_BUILD_STARTED\"; exec sleep 300 ;;\nesac\nexit 0\n";
+    private const string ScriptedDotnet = "#!/bin/sh\ncase \"$1\" in\n  --version) echo 10.0.100 ;;\n  build) echo $$ > \"$STANDARDS_TEST_BUILD_STARTED\"; exec sleep 300 ;;\nesac\nexit 0\n";
 
     private readonly string folder = Directory.CreateTempSubdirectory("signal").FullName;
 

@@ -98,7 +98,7 @@ internal static class UpgradeCommand
         if (json)
         {
             // The document carries the changelog's facts; the file is the same JSON, for the pull request.
-            var facts = (JsonObject)JsonNode.Parse(changelog)!;
+            var facts = UpgradeChangelog.Facts(result);
             facts["upToDate"] = false;
             facts["changelog"] = file;
             output.WriteLine(JsonResult.Finished("upgrade", exit, facts));

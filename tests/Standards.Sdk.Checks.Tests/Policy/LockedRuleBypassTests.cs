@@ -159,7 +159,8 @@ public sealed class LockedRuleBypassTests
     {
         var files = new Dictionary<string, string>
         {
-            // Above the repo root: the compiler reads it all the same.
+            // Above the repo root: the compiler reads it all the same, but at a level below Standards.locked.globalconfig,
+            // which restates every locked rule's severity: not a weakening.
             ["/.globalconfig"] = "is_global = true\ndotnet_diagnostic.RS0030.severity = none\n",
             // Below Standards.Sdk's level: Standards.Sdk's config wins, not a weakening.
             ["/opt/analysis.globalconfig"] = "is_global = true\nglobal_level = -50\ndotnet_diagnostic.CA5350.severity = none\n",
@@ -168,7 +169,7 @@ public sealed class LockedRuleBypassTests
         var settings = Settings() with { AnalyzerConfigFiles = [.. files.Keys] };
         var findings = LockedSettingsCheck.Run(settings, Policy(), p => files.GetValueOrDefault(p));
         Assert.Equal(
-            [("STD0103", "/.globalconfig", 2), ("STD0101", "/repo/.editorconfig", 4), ("STD0103", "/repo/.editorconfig", 10)],
+            [("STD0101", "/repo/.editorconfig", 4), ("STD0103", "/repo/.editorconfig", 10)],
             findings.Select(f => (f.Code, f.File!, f.Line)));
     }
 

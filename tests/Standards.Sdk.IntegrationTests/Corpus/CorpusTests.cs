@@ -147,7 +147,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
             }
 
             """),
-        ("PlantedLongMethod.cs", "STD1001", $$"""
+        ("PlantedLongMethod.cs", "STD1002", $$"""
             namespace NAMESPACE;
 
             /// <summary>Planted.</summary>

@@ -78,7 +78,10 @@ public static class UpgradeChangelog
     }
 
     /// <summary>The same facts as JSON.</summary>
-    public static string Json(UpgradeResult result)
+    public static string Json(UpgradeResult result) => Facts(result).ToJsonString(WriteOptions) + "\n";
+
+    /// <summary>The changelog's facts as a JSON object: the file <see cref="Json"/> writes, and the result of the command's JSON document.</summary>
+    public static JsonObject Facts(UpgradeResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var root = new JsonObject
@@ -111,7 +114,7 @@ public static class UpgradeChangelog
             root["bannedProblem"] = diff.BannedProblem;
         }
 
-        return root.ToJsonString(WriteOptions) + "\n";
+        return root;
     }
 
     private static JsonArray Rules(IEnumerable<CatalogRule> rules) =>
