@@ -23,7 +23,7 @@ public sealed class DayTwoTests(TwoReleases releases, ITestOutputHelper output) 
             var upgrade = Tool(repo, "upgrade", "--to", releases.VersionB, "--grace", "30");
             Assert.True(upgrade.ExitCode == 0, upgrade.Output);
             Assert.Contains($"\"Standards.Sdk\": \"{releases.VersionB}\"", repo.Read("global.json"), StringComparison.Ordinal);
-            Assert.Contains($"\"version\": \"{releases.VersionB}\"", repo.Read("dotnet-tools.json"), StringComparison.Ordinal);
+            Assert.Contains($"\"version\": \"{releases.VersionB}\"", repo.Read(".config/dotnet-tools.json"), StringComparison.Ordinal);
 
             var changelog = repo.Read("artifacts/standards/upgrade.md");
             Assert.Contains($"# Standards.Sdk {releases.A.Version} -> {releases.VersionB}", changelog, StringComparison.Ordinal);
@@ -129,18 +129,13 @@ public sealed class DayTwoTests(TwoReleases releases, ITestOutputHelper output) 
         return [.. document.RootElement.GetProperty("diagnostics").EnumerateArray().Select(e => e.GetProperty("id").GetString()!).Distinct()];
     }
 
-    /// <summary>std-lib generated from release A, Standards.* from the feed of both releases, the tool of A installed, committed.</summary>
+    /// <summary>std-lib generated from release A, Standards.* from the feed of both releases, the tool of A (which the generated tool manifest pins) restored.</summary>
     private GeneratedRepo Generate(string name)
     {
         var repo = GeneratedRepo.Generate("std-lib", name, releases.Feed, ["--ci", "none"]);
-        foreach (var command in new[] { new[] { "new", "tool-manifest" }, ["tool", "install", "Standards.Tool", "--version", releases.A.Version] })
-        {
-            var result = repo.Dotnet(command, ci: false);
-            Assert.True(result.Succeeded, result.Output);
-        }
-
-        GeneratedRepo.Git(repo.Root, "add", "-A");
-        GeneratedRepo.Git(repo.Root, "commit", "-q", "-m", "Standards.Tool as a local tool");
+        Assert.Contains($"\"version\": \"{releases.A.Version}\"", repo.Read(".config/dotnet-tools.json"), StringComparison.Ordinal);
+        var restore = repo.Dotnet(["tool", "restore"], ci: false);
+        Assert.True(restore.Succeeded, restore.Output);
         return repo;
     }
 

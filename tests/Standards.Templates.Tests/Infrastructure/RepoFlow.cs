@@ -83,6 +83,6 @@ public abstract partial class RepoFlow : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    [GeneratedRegex(@"Standards: \d+ checks?, (?<errors>\d+) errors?, (?<warnings>\d+) warnings?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"Standards: repository checks(?:: | up to date \(last run: )\d+ ran, (?<errors>\d+) errors?, (?<warnings>\d+) warnings?", RegexOptions.CultureInvariant)]
     private static partial Regex StandardsSummary();
 }
