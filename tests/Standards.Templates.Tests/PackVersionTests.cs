@@ -96,7 +96,7 @@ public sealed class PackVersionTests
             Assert.Equal(PackagedProjects.Select(p => p.Replace('\\', '/')).Order(StringComparer.Ordinal), packable);
             foreach (var project in PackagedProjects)
             {
-                Assert.Equal(Path.GetFullPath(Path.Combine(artifacts, "packages")), Path.GetFullPath(Evaluate(project, "PackageOutputPath", artifacts)));
+                Assert.Equal(Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(artifacts, "packages"))), Path.TrimEndingDirectorySeparator(Path.GetFullPath(Evaluate(project, "PackageOutputPath", artifacts))));
             }
 
             // The tool and the templates packed as users do (no -o): into the one folder, without a warning.
