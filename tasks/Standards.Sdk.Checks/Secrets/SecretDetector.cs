@@ -68,9 +68,11 @@ public static class SecretDetector
         Format(SecretKinds.UrlPassword, @"\b[A-Za-z][A-Za-z0-9+.\-]{0,30}://(?<u>[^\s:/@""'<>]+):(?<s>[^\s@/""'<>]+)@[A-Za-z0-9\[]"),
     ];
 
-    // "name: value", "name = value", "name => value", quoted or not (JSON, YAML, .env, INI, scripts, C#).
+    // "name: value", "name = value", "name => value", quoted or not (JSON, YAML, .env, INI, scripts, C#). A name
+    // starts where a run of name characters starts (or at $ or @): tried inside a long run as well, the search would
+    // cost 100 steps per character of a minified line and run into its time limit on a loaded machine.
     private static readonly Regex KeyValue = new(
-        @"(?<name>[A-Za-z_$@][A-Za-z0-9_.\-]{0,99})[""']?[ \t]*(:=|=>|=|:)[ \t]*(""(?<value>[^""\r\n]*)""|'(?<value>[^'\r\n]*)'|(?<value>[^\s""',;{}\[\]<]+))",
+        @"(?<name>(?:(?<![A-Za-z0-9_.\-])[A-Za-z_]|[$@])[A-Za-z0-9_.\-]{0,99})[""']?[ \t]*(:=|=>|=|:)[ \t]*(""(?<value>[^""\r\n]*)""|'(?<value>[^'\r\n]*)'|(?<value>[^\s""',;{}\[\]<]+))",
         Options | RegexOptions.Multiline,
         Timeout);
 
