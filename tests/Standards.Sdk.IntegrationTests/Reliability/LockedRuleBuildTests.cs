@@ -104,7 +104,9 @@ public sealed class LockedRuleBuildTests
     private static string WriteGlobalConfigAboveTheRepo(TestRepo repo)
     {
         var parentConfig = Path.GetFullPath(Path.Combine(repo.Root, "..", ".globalconfig"));
-        File.WriteAllText(parentConfig, "is_global = true\ndotnet_diagnostic.RS0030.severity = none\n");
+        // Above the level of Standards.locked.globalconfig, which restates every locked rule's severity: a config at a
+        // lower level loses to it and weakens nothing.
+        File.WriteAllText(parentConfig, "is_global = true\nglobal_level = 2000000\ndotnet_diagnostic.RS0030.severity = none\n");
         return parentConfig;
     }
 
@@ -155,7 +157,7 @@ public sealed class LockedRuleBuildTests
         Assert.Equal(
             [
                 ("STD0101", Path.Combine(repo.Root, "eng", "legacy.props"), 3),
-                ("STD0103", parentConfig, 2),
+                ("STD0103", parentConfig, 3),
                 ("STD0103", repo.PathOf("src/Project.Level/Project.Level.csproj"), 0),
                 ("STD0103", repo.PathOf("src/Project.Level/Project.Level.csproj"), 5),
             ],
