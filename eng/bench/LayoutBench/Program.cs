@@ -60,10 +60,26 @@ try
         keptSecrets = first ? keptSecrets : text;
     }
 
+    // The content hashes a no-op build reads from its state folder: every file hashed once, long enough ago that each
+    // kept hash is trusted (past the racy window).
+    string? keptHashes = null;
+    string KeptHashes()
+    {
+        if (keptHashes is null)
+        {
+            RepositoryFingerprint.Compute(root, ["today=2026-02-01"], [], hashes);
+            Thread.Sleep(ContentHashCache.RacyWindow + TimeSpan.FromMilliseconds(500));
+            RepositoryFingerprint.Compute(root, ["today=2026-02-01"], [], hashes);
+            keptHashes = hashes.Write();
+        }
+
+        return keptHashes;
+    }
+
     var rows = new List<(string Step, List<double> Times)>
     {
         Row("fingerprint (every build)", (() => RepositoryFingerprint.CacheText(RepositorySnapshotLoader.EnumerateFiles(root), ["today=2026-02-01"]))),
-        Row("fingerprint as a build computes it (walk, content hashes from the kept cache)", (() => RepositoryFingerprint.Compute(root, ["today=2026-02-01"], [], hashes))),
+        Row("fingerprint as a build computes it (kept content hashes read, walk, every file examined)", (() => RepositoryFingerprint.Compute(root, ["today=2026-02-01"], [], ContentHashCache.Parse(KeptHashes())))),
         Row("snapshot from disk", (() => RepositorySnapshotLoader.Load(root, useGit: false))),
         Row("snapshot from disk + git (tracked, ignored)", (() => RepositorySnapshotLoader.Load(gitRoot, useGit: true))),
         Row("layout check (in memory)", (() => new LayoutCheck().Run(snapshot, policy, today))),

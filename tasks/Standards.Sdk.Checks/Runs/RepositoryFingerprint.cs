@@ -61,10 +61,15 @@ public static class RepositoryFingerprint
         var fullRoot = Path.GetFullPath(root);
         var (files, unlisted) = RepositorySnapshotLoader.Walk(fullRoot);
         var git = GitLayout.Find(fullRoot);
-        var contentPaths = files.Where(IsContentInput).Select(f => Path.Combine(fullRoot, f))
+        var walked = files.Where(IsContentInput).ToList();
+        var contentPaths = walked.Select(f => Path.Combine(fullRoot, f))
             .Concat(git?.StateFiles() ?? [])
             .Concat(extraContentFiles.Where(f => !string.IsNullOrWhiteSpace(f)).Select(Path.GetFullPath));
-        var content = hashes.HashAll(contentPaths).Select(h => (Relative(fullRoot, h.Path), h.Hash));
+        var hashed = hashes.HashAll(contentPaths);
+
+        // The walk's files come first and are distinct, so the first hashes are theirs, in order: their relative paths
+        // are the walk's own (only git's state files and the files outside the repo are made relative here).
+        var content = hashed.Select((h, i) => (i < walked.Count ? walked[i] : Relative(fullRoot, h.Path), h.Hash));
         string[] lines = [$"git={git?.GitDirectory ?? "none"}", .. settings];
         walk = new RepositoryWalk(fullRoot, files, unlisted);
         return (CacheText(files, lines, content, unlisted.Select(u => u.Path)), files.Count);
@@ -106,7 +111,7 @@ public static class RepositoryFingerprint
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(contentHashes);
         ArgumentNullException.ThrowIfNull(unlistedFolders);
-        var sorted = files.Order(StringComparer.Ordinal).ToList();
+        var sorted = SortedByOrdinal(files.ToList(), f => f);
         var sb = new StringBuilder();
         foreach (var line in settings)
         {
@@ -114,11 +119,11 @@ public static class RepositoryFingerprint
         }
 
         sb.Append("files=").Append(sorted.Count).Append('\n');
-        sb.Append("sha256=").Append(Sha(string.Join('\n', sorted))).Append('\n');
-        var content = contentHashes.OrderBy(c => c.Path, StringComparer.Ordinal).Select(c => $"{c.Path}\0{c.Hash}").ToList();
+        sb.Append("sha256=").Append(Sha(sorted.Select(f => (f, (string?)null)))).Append('\n');
+        var content = SortedByOrdinal(contentHashes.ToList(), c => c.Path);
         if (content.Count > 0)
         {
-            sb.Append("content=").Append(content.Count).Append(' ').Append(Sha(string.Join('\n', content))).Append('\n');
+            sb.Append("content=").Append(content.Count).Append(' ').Append(Sha(content.Select(c => (c.Path, (string?)c.Hash)))).Append('\n');
         }
 
         foreach (var folder in unlistedFolders.Order(StringComparer.Ordinal))
@@ -157,4 +162,60 @@ public static class RepositoryFingerprint
     private static string OneLine(string line) => line.Replace('\n', ' ').Replace('\r', ' ');
 
     private static string Sha(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>
+    /// The SHA-256 of the lines "path" (or "path NUL hash"), one per item, each ended by a newline, hashed as they are
+    /// encoded: the list of a 100,000-file repo is never joined into one string.
+    /// </summary>
+    private static string Sha(IEnumerable<(string Path, string? Hash)> items)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 16];
+        var used = 0;
+        void Add(string text)
+        {
+            var needed = Encoding.UTF8.GetMaxByteCount(text.Length);
+            if (used + needed > buffer.Length)
+            {
+                sha.AppendData(buffer, 0, used);
+                used = 0;
+                if (needed > buffer.Length)
+                {
+                    buffer = new byte[needed];
+                }
+            }
+
+            used += Encoding.UTF8.GetBytes(text, 0, text.Length, buffer, used);
+        }
+
+        foreach (var (path, hash) in items)
+        {
+            Add(path);
+            if (hash is not null)
+            {
+                Add("\0");
+                Add(hash);
+            }
+
+            Add("\n");
+        }
+
+        sha.AppendData(buffer, 0, used);
+        return Convert.ToHexString(sha.GetHashAndReset());
+    }
+
+    /// <summary>The list sorted by the ordinal order of its keys; a list already in that order (a walk's) is not sorted again.</summary>
+    private static List<T> SortedByOrdinal<T>(List<T> items, Func<T, string> key)
+    {
+        for (var i = 1; i < items.Count; i++)
+        {
+            if (string.CompareOrdinal(key(items[i - 1]), key(items[i])) > 0)
+            {
+                items.Sort((a, b) => string.CompareOrdinal(key(a), key(b)));
+                break;
+            }
+        }
+
+        return items;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -36,31 +37,76 @@ public sealed class ContentHashCache
     /// <summary>Files read (hashed) in this run, for the diagnostic message.</summary>
     public int FilesRead { get; private set; }
 
-    /// <summary>Reads a cache from its text (null or damaged text gives an empty cache).</summary>
+    /// <summary>Reads a cache from its text (null or damaged text gives an empty cache; a damaged line is left out).</summary>
     public static ContentHashCache Parse(string? text, Func<DateTime>? utcNow = null)
     {
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        var lines = (text ?? string.Empty).Split('\n');
-        if (lines.Length == 0 || lines[0] != Header)
+        var rest = (text ?? string.Empty).AsSpan();
+        if (!TakeLine(ref rest).SequenceEqual(Header.AsSpan()))
         {
             return new ContentHashCache(entries, utcNow) { Changed = text is not null };
         }
 
-        foreach (var line in lines.Skip(1))
+        // Read field by field from the text, without splitting lines into arrays: a no-op build of a 100,000-file repo
+        // reads one line per file, and the split arrays were a fifth of what its fingerprint allocated.
+        while (!rest.IsEmpty)
         {
-            var parts = line.Split('\t');
-            if (parts.Length == 7
-                && long.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var size)
-                && long.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var modified)
-                && long.TryParse(parts[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var changed)
-                && ulong.TryParse(parts[4], NumberStyles.Integer, CultureInfo.InvariantCulture, out var inode)
-                && long.TryParse(parts[5], NumberStyles.Integer, CultureInfo.InvariantCulture, out var hashedAt))
+            var line = TakeLine(ref rest);
+            var hash = TakeField(ref line);
+            if (TryTakeLong(ref line, out var size) && TryTakeLong(ref line, out var modified) && TryTakeLong(ref line, out var changed)
+                && TryTakeLong(ref line, out var inodeValue) && TryTakeLong(ref line, out var hashedAt)
+                && !hash.IsEmpty && line.IndexOf('\t') < 0 && !line.IsEmpty)
             {
-                entries[parts[6]] = new Entry(parts[0], new FileStat(size, modified, changed, inode, Exact: true), hashedAt);
+                var inode = unchecked((ulong)inodeValue);
+                entries[line.ToString()] = new Entry(hash.ToString(), new FileStat(size, modified, changed, inode, Exact: true), hashedAt);
             }
         }
 
         return new ContentHashCache(entries, utcNow);
+    }
+
+#if NET
+    private static bool ParseSigned(ReadOnlySpan<char> field, out long value) =>
+        long.TryParse(field, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+
+    private static bool ParseUnsigned(ReadOnlySpan<char> field, out ulong value) =>
+        ulong.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+#else
+    private static bool ParseSigned(ReadOnlySpan<char> field, out long value) =>
+        long.TryParse(field.ToString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+
+    private static bool ParseUnsigned(ReadOnlySpan<char> field, out ulong value) =>
+        ulong.TryParse(field.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out value);
+#endif
+
+    private static ReadOnlySpan<char> TakeLine(ref ReadOnlySpan<char> rest) => Take(ref rest, '\n');
+
+    private static ReadOnlySpan<char> TakeField(ref ReadOnlySpan<char> line) => Take(ref line, '\t');
+
+    private static ReadOnlySpan<char> Take(ref ReadOnlySpan<char> rest, char separator)
+    {
+        var end = rest.IndexOf(separator);
+        var taken = end < 0 ? rest : rest[..end];
+        rest = end < 0 ? [] : rest[(end + 1)..];
+        return taken;
+    }
+
+    /// <summary>A field of digits (a leading '-' allowed); an inode above <see cref="long.MaxValue"/> is written as its unsigned value.</summary>
+    private static bool TryTakeLong(ref ReadOnlySpan<char> line, out long value)
+    {
+        var field = TakeField(ref line);
+        if (ParseSigned(field, out value))
+        {
+            return true;
+        }
+
+        if (ParseUnsigned(field, out var unsigned))
+        {
+            value = unchecked((long)unsigned);
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>The text to store (entries sorted by path).</summary>
@@ -88,14 +134,34 @@ public sealed class ContentHashCache
     public IReadOnlyList<(string Path, string Hash)> HashAll(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var result = new List<(string, string)>();
+        var distinct = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             if (seen.Add(path))
             {
-                result.Add((path, Hash(path)));
+                distinct.Add(path);
             }
+        }
+
+        // Every file is examined (and read, where its kept hash cannot be trusted) on every core: one stat per file of a
+        // 100,000-file repo is most of what a no-op build pays. The probes only read the entries; what they found is
+        // applied to the entries afterwards, on this thread.
+        var probes = new Probe[distinct.Count];
+        var now = utcNow().Ticks;
+        var chunk = Math.Max(256, distinct.Count / (Environment.ProcessorCount * 8));
+        Parallel.ForEach(Partitioner.Create(0, distinct.Count, chunk), range =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                probes[i] = Examine(distinct[i], now);
+            }
+        });
+
+        var result = new List<(string, string)>(distinct.Count);
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            result.Add((distinct[i], Apply(distinct[i], probes[i])));
         }
 
         foreach (var stale in entries.Keys.Where(k => !seen.Contains(k)).ToList())
@@ -114,48 +180,62 @@ public sealed class ContentHashCache
     public string Hash(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        return Apply(path, Examine(path, utcNow().Ticks));
+    }
+
+    /// <summary>What the file system and the kept entry say about one file; changes nothing (safe on any thread).</summary>
+    private Probe Examine(string path, long now)
+    {
         var stat = FileStat.Of(path);
         if (stat is not { } current)
         {
-            Forget(path);
-            return File.Exists(path) || IsLink(path) ? Unreadable(path, new FileNotFoundException(null, path)) : "missing";
+            return new Probe(File.Exists(path) || IsLink(path) ? Unreadable(path, new FileNotFoundException(null, path)) : "missing", Forget: true);
         }
 
         if (current.Special)
         {
             // A FIFO, a device or a socket is never opened: reading it could wait for ever (the check that reads the
             // file reports it, STD0007). The marker changes the fingerprint when a file turns into one, or back.
-            Forget(path);
-            return "unreadable: not a regular file";
+            return new Probe("unreadable: not a regular file", Forget: true);
         }
 
-        var now = utcNow().Ticks;
         if (current.Exact && entries.TryGetValue(path, out var cached) && cached.Stat == current
             && current.LatestTicks < cached.HashedAt - RacyWindow.Ticks)
         {
-            return cached.Hash;
+            return new Probe(cached.Hash, Forget: false);
         }
 
-        string hash;
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
-            hash = Convert.ToHexString(SHA256.HashData(stream));
-            FilesRead++;
+            var hash = Convert.ToHexString(SHA256.HashData(stream));
+            return new Probe(hash, Forget: false, Read: true, Keep: current.Exact ? new Entry(hash, current, now) : null);
         }
         catch (Exception ex) when (ReadFailure.IsEnvironmental(ex))
         {
+            return new Probe(Unreadable(path, ex), Forget: true);
+        }
+    }
+
+    private string Apply(string path, Probe probe)
+    {
+        if (probe.Forget)
+        {
             Forget(path);
-            return Unreadable(path, ex);
         }
 
-        if (current.Exact)
+        if (probe.Read)
         {
-            entries[path] = new Entry(hash, current, now);
+            FilesRead++;
+        }
+
+        if (probe.Keep is { } entry)
+        {
+            entries[path] = entry;
             Changed = true;
         }
 
-        return hash;
+        return probe.Hash;
     }
 
     private void Forget(string path) => Changed |= entries.Remove(path);
@@ -175,4 +255,7 @@ public sealed class ContentHashCache
     }
 
     private sealed record Entry(string Hash, FileStat Stat, long HashedAt);
+
+    /// <summary>One file's hash (or marker), and what it changes in the entries.</summary>
+    private readonly record struct Probe(string Hash, bool Forget, bool Read = false, Entry? Keep = null);
 }

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.IO.Enumeration;
 using System.Text;
 using Standards.Sdk.Checks.State;
 
@@ -95,35 +94,16 @@ public static class RepositorySnapshotLoader
             return ([], []);
         }
 
-        var prefix = fullRoot.Length + (Path.EndsInDirectorySeparator(fullRoot) ? 0 : 1);
-        var folders = new WalkedFolders();
-        var enumerable = new FileSystemEnumerable<string>(fullRoot, (ref FileSystemEntry entry) => entry.ToFullPath(), WalkOptions)
-        {
-            ShouldIncludePredicate = folders.Include,
-            ShouldRecursePredicate = folders.Recurse,
-        };
-        var result = new List<string>();
-        foreach (var path in enumerable)
-        {
-            result.Add(path[prefix..].Replace('\\', '/'));
-        }
-
+        var (result, silent) = ParallelFolderWalk.Run(fullRoot, IsExcluded);
         result.Sort(StringComparer.Ordinal);
-        var unreadable = folders.Entered
-            .Where(folder => !folders.Seen.Contains(Path.TrimEndingDirectorySeparator(folder)) && CannotBeListed(folder))
+        var prefix = fullRoot.Length + (Path.EndsInDirectorySeparator(fullRoot) ? 0 : 1);
+        var unreadable = silent
+            .Where(CannotBeListed)
             .Select(folder => new UnreadablePath(folder[prefix..].Replace('\\', '/'), "the folder cannot be listed (permission denied)", IsFolder: true))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
         return (result, unreadable);
     }
-
-    private static readonly EnumerationOptions WalkOptions = new()
-    {
-        RecurseSubdirectories = true,
-        IgnoreInaccessible = true,
-        AttributesToSkip = 0,
-        ReturnSpecialDirectories = false,
-    };
 
     /// <summary>True when a folder the walk found no entry in exists but cannot be listed.</summary>
     private static bool CannotBeListed(string folder)
@@ -236,42 +216,5 @@ public static class RepositorySnapshotLoader
 
         var firstLine = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
         return (null, $"`{command}` failed with exit code {process.ExitCode}{(firstLine is null ? string.Empty : ": " + firstLine)}");
-    }
-
-    /// <summary>
-    /// Folders the walk meant to enter, and folders it saw an entry in: a folder entered but never seen in is empty,
-    /// or could not be listed (the walk skips those silently); only those few are looked at again.
-    /// </summary>
-    private sealed class WalkedFolders
-    {
-        // The walk lists one folder at a time: remember a folder once, not once per entry (a repo of 100,000 files).
-        private string lastSeen = string.Empty;
-
-        public List<string> Entered { get; } = [];
-
-        public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
-
-        public bool Include(ref FileSystemEntry entry)
-        {
-            if (!entry.Directory.SequenceEqual(lastSeen.AsSpan()))
-            {
-                lastSeen = entry.Directory.ToString();
-                Seen.Add(Path.TrimEndingDirectorySeparator(lastSeen));
-            }
-
-            return !entry.IsDirectory && !IsExcluded(entry.FileName);
-        }
-
-        /// <summary>Never follow a link to a folder (cycles); never walk build output or tool caches.</summary>
-        public bool Recurse(ref FileSystemEntry entry)
-        {
-            var recurse = (entry.Attributes & FileAttributes.ReparsePoint) == 0 && !IsExcluded(entry.FileName);
-            if (recurse)
-            {
-                Entered.Add(entry.ToFullPath());
-            }
-
-            return recurse;
-        }
     }
 }
