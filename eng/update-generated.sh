@@ -8,9 +8,11 @@
 # its copy templates/standards-ci/template.yml (where GitLab looks for the CI/CD component standards-ci); from the
 # layers in templates/template-config/, the template.json and dotnetcli.host.json of each repo template
 # (templates/content/_shared/README.md); from our own standards.json, the analyzer configs our own projects are built
-# with (eng/own-policy/*, the exceptions block of .editorconfig; docs/contributing.md#our-own-policy).
+# with (eng/own-policy/*, the exceptions block of .editorconfig; docs/contributing.md#our-own-policy); from the SDK's
+# own files, the two lines that open each sdk/features/ file: the properties it reads that other files set, and those it
+# sets that other files read.
 source "$(dirname "$0")/common.sh"
 cd "$REPO_ROOT"
 dotnet run --project eng/tools/Standards.Sdk.DocsGenerator -- "$REPO_ROOT"
 git status --short -- sdk/schema sdk/catalog docs/rules templates/standards-ci tasks/Standards.Sdk.Analyzers/AnalyzerReleases.Unshipped.md \
-  'templates/content/*/.template.config/template.json' 'templates/content/*/.template.config/dotnetcli.host.json' eng/own-policy .editorconfig
+  'templates/content/*/.template.config/template.json' 'templates/content/*/.template.config/dotnetcli.host.json' eng/own-policy .editorconfig sdk/features

@@ -13,7 +13,8 @@ namespace Standards.Sdk.DocsGenerator;
 /// with (<see cref="OwnPolicyWriter"/>); from the catalog, the page of each analyzer rule the policy configures that is not ours
 /// (<see cref="AnalyzerRulePageWriter"/>, rewritten every run); from the analysis level's rule list and the nullable ids, the page of the
 /// recommended analyzer rules and the list of ids on STD0101's page (<see cref="RecommendedRulesPageWriter"/>). A rule of ours without a page gets its first version (<see cref="RulePageWriter"/>);
-/// an existing page is never rewritten.
+/// an existing page is never rewritten. From the SDK's own files, the lines that open each policy feature file with the
+/// properties it reads and sets across files (<see cref="FeatureHeaderWriter"/>).
 /// </summary>
 public static class Program
 {
@@ -50,7 +51,7 @@ public static class Program
         }
 
         var pages = RulePageWriter.Missing(args[0], RuleCatalog.All).ToList();
-        foreach (var (path, write) in Files.Concat(OwnPolicyWriter.Files).Concat(AnalyzerRulePageWriter.Files).Concat(pages.Select(p => (p.Path, (Func<string, string>)(_ => p.Text)))))
+        foreach (var (path, write) in Files.Concat(OwnPolicyWriter.Files).Concat(AnalyzerRulePageWriter.Files).Concat(FeatureHeaderWriter.Files(args[0])).Concat(pages.Select(p => (p.Path, (Func<string, string>)(_ => p.Text)))))
         {
             var full = Path.Combine(args[0], path);
             var text = write(args[0]);

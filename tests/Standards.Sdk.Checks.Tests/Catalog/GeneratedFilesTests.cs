@@ -29,6 +29,20 @@ public class GeneratedFilesTests
     public void Analyzer_release_tracking_matches_the_declarations() =>
         AssertGenerated(AnalyzerReleasesWriter.UnshippedPath, AnalyzerReleasesWriter.Unshipped(Program.ShippedReleases(RepoRoot.Path)));
 
+    /// <summary>
+    /// Each policy feature file opens with the properties of ours it reads that other files set, and those it sets that
+    /// other files read (StandardsRepoRoot, StandardsPolicyFile and the intermediate folder cross files).
+    /// </summary>
+    [Fact]
+    public void Feature_files_open_with_the_properties_they_read_and_set_across_files()
+    {
+        var files = FeatureHeaderWriter.Files(RepoRoot.Path);
+        Assert.Contains(files, f => f.Path == "sdk/features/Standards.RepositoryChecks.targets");
+        Assert.All(files, f => AssertGenerated(f.Path, f.Write(RepoRoot.Path)));
+        var policy = File.ReadAllText(Path.Combine(RepoRoot.Path, "sdk", "features", "Standards.Policy.targets"));
+        Assert.Contains("    Reads (set in other files of the SDK): ", policy, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_tool_writes_exactly_the_files_these_tests_compare() =>
         Assert.Equal(
