@@ -34,6 +34,9 @@ public sealed partial class AdopterTests
         /// <summary>When set, `dotnet restore` fails with this output.</summary>
         public string? RestoreFailure { get; set; }
 
+        /// <summary>When set: the output `dotnet restore` fails with for the workspace as it is (its folder given), or null when it passes.</summary>
+        public Func<string, string?>? RestoreRun { get; set; }
+
         public int Tests { get; private set; }
 
         /// <summary>A coverage gate failure `dotnet test` prints until standards.json sets the line minimum to 44.</summary>
@@ -122,9 +125,9 @@ public sealed partial class AdopterTests
         private CommandResult Restore(string workingDirectory, string solution)
         {
             Restores++;
-            if (RestoreFailure is not null)
+            if ((RestoreFailure ?? RestoreRun?.Invoke(workingDirectory)) is { } failure)
             {
-                return new CommandResult(1, RestoreFailure);
+                return new CommandResult(1, failure);
             }
 
             foreach (var project in System.Xml.Linq.XDocument.Load(solution).Descendants("Project").Select(p => (string)p.Attribute("Path")!))

@@ -45,7 +45,7 @@ internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWri
     public SurveyResult Run(string root, string workspace, IReadOnlyList<string> projects, ChangeSet changes)
     {
         var solution = PrepareWorkspace(workspace, projects, changes);
-        Restore(workspace, solution);
+        Restore(root, workspace, solution, changes);
         var surveyed = SurveyRounds(workspace, solution, projects, changes);
         KeepNullableWithinLimit(root, workspace, changes);
         var (last, green) = VerificationBuilds(workspace, solution, surveyed, changes);
@@ -115,10 +115,16 @@ internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWri
     /// (RestoreLockedMode: a missing or stale lock file fails, none is written), and its repository checks must find
     /// the lock files already committed (else STD2004), which needs the commit between the two.
     /// </summary>
-    private void Restore(string workspace, string solution)
+    private void Restore(string root, string workspace, string solution, ChangeSet changes)
     {
         log.WriteLine("Restoring (writes the lock files)...");
         var restore = commands.Dotnet(workspace, ci: false, "restore", solution, "--force-evaluate", "-nologo", "-v:q");
+        if (restore.ExitCode != 0 && LeavePinningOff(root, workspace, changes, BuildOutput.Parse(restore.Output, workspace)))
+        {
+            log.WriteLine("Restoring again, transitive pinning off...");
+            restore = commands.Dotnet(workspace, ci: false, "restore", solution, "--force-evaluate", "-nologo", "-v:q");
+        }
+
         if (restore.ExitCode != 0)
         {
             var failed = BuildOutput.Parse(restore.Output, workspace).Where(d => d.IsError).Take(5).ToList();
@@ -134,6 +140,34 @@ internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWri
 
         // The lock files are committed with the adoption, so the checks must see them committed (else STD2004).
         commands.CommitAll(workspace, "lock files", allowEmpty: true);
+    }
+
+    /// <summary>
+    /// A restore that failed only because of adopt's own transitive pinning (NU1109 downgrades, and the repo's
+    /// Directory.Packages.props does not set pinning itself) is not the repo's fault: pinning is left off in the
+    /// workspace and the change set, with a dated STD2001 exception that names the packages (<see cref="TransitivePinning"/>).
+    /// Returns true when it did so and the restore must run again.
+    /// </summary>
+    private bool LeavePinningOff(string root, string workspace, ChangeSet changes, IReadOnlyList<BuildDiagnostic> restored)
+    {
+        var downgrades = TransitivePinning.Downgrades(restored);
+        var props = changes.Get(CentralPackages.FileName);
+        if (downgrades.Count == 0 || props is null
+            || !TransitivePinning.IsAdoptsOwn(WorkspaceCommands.ReadOrNull(RepoPath.Resolve(root, CentralPackages.FileName, RepoFiles.FileList))))
+        {
+            return false;
+        }
+
+        var off = TransitivePinning.TurnOff(props, downgrades);
+        File.WriteAllText(Path.Combine(workspace, CentralPackages.FileName), off);
+        changes.Set(CentralPackages.FileName, off);
+        var policyPath = Path.Combine(workspace, CoverageMinimums.PolicyFile);
+        var policy = TransitivePinning.AddException(WorkspaceCommands.ReadOrNull(policyPath), downgrades, DateOnly.FromDateTime(clock.GetLocalNow().Date));
+        File.WriteAllText(policyPath, policy);
+        changes.Set(CoverageMinimums.PolicyFile, policy);
+        decisionLines.Add(TransitivePinning.ChangeLine(downgrades));
+        commands.CommitAll(workspace, "transitive pinning off", allowEmpty: false);
+        return true;
     }
 
     /// <summary>
