@@ -2,7 +2,7 @@ using Standards.Adoption;
 
 namespace Standards.Tool.Tests;
 
-/// <summary>What the repo already is and adopt keeps: lock files its .gitignore ignores, VB and F# projects, samples no solution lists, Windows-only projects no solution lists.</summary>
+/// <summary>What the repo already is and adopt keeps: lock files its .gitignore ignores, VB and F# projects, samples no solution lists, Windows-only projects no solution lists, package versions in files the projects import.</summary>
 public sealed partial class AdopterTests
 {
     [Fact]
@@ -145,4 +145,34 @@ public sealed partial class AdopterTests
     [InlineData("", false)]
     public void A_project_targets_windows_only_when_every_framework_it_names_is_a_windows_one(string project, bool windowsOnly) =>
         Assert.Equal(windowsOnly, LeftOutProjects.TargetsWindowsOnly(project));
+
+    [Fact]
+    public void Inline_versions_in_a_file_a_project_imports_move_to_central_package_management_like_the_projects()
+    {
+        Write("src/A/A.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <Import Project=\"..\\Common\\Library.props\" />\n</Project>\n");
+        Write("src/Common/Library.props", "<Project>\n  <Import Project=\"$(MSBuildThisFileDirectory)Packages.props\" />\n  <ItemGroup>\n    <PackageReference Include=\"Serilog\" Version=\"4.0.0\" />\n  </ItemGroup>\n</Project>\n");
+        Write("src/Common/Packages.props", "<Project>\n  <ItemGroup>\n    <PackageReference Include=\"Polly\" Version=\"8.5.0\" PrivateAssets=\"all\" />\n  </ItemGroup>\n</Project>\n");
+        Write("src/Common/Unused.props", "<Project>\n  <ItemGroup>\n    <PackageReference Include=\"Humanizer\" Version=\"2.14.1\" />\n  </ItemGroup>\n</Project>\n");
+        Commit();
+
+        Run();
+
+        Assert.Equal("<Project>\n  <Import Project=\"$(MSBuildThisFileDirectory)Packages.props\" />\n  <ItemGroup>\n    <PackageReference Include=\"Serilog\" />\n  </ItemGroup>\n</Project>\n", Read("src/Common/Library.props"));
+        Assert.Equal("<Project>\n  <ItemGroup>\n    <PackageReference Include=\"Polly\" PrivateAssets=\"all\" />\n  </ItemGroup>\n</Project>\n", Read("src/Common/Packages.props"));
+        var central = Read("Directory.Packages.props");
+        Assert.Contains("<PackageVersion Include=\"Serilog\" Version=\"4.0.0\" />", central, StringComparison.Ordinal);
+        Assert.Contains("<PackageVersion Include=\"Polly\" Version=\"8.5.0\" />", central, StringComparison.Ordinal);
+        // A file no project imports is not the build's: left as it is.
+        Assert.DoesNotContain("Humanizer", central, StringComparison.Ordinal);
+        Assert.Contains("Version=\"2.14.1\"", Read("src/Common/Unused.props"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("src/A/A.csproj", "<Project><Import Project=\"..\\..\\build\\x.props\" /></Project>", "build/x.props")]
+    [InlineData("src/A/A.csproj", "<Project><Import Project=\"$(MSBuildThisFileDirectory)\\y.targets\" /></Project>", "src/A/y.targets")]
+    [InlineData("A.csproj", "<Project><Import Project=\"../outside.props\" /></Project>", "")]
+    [InlineData("A.csproj", "<Project><Import Project=\"$(RepoRoot)x.props\" /><Import Project=\"*.props\" /></Project>", "")]
+    [InlineData("A.csproj", "<Project><Import Project=", "")]
+    public void An_import_is_followed_only_to_a_literal_path_inside_the_repo(string file, string text, string expected) =>
+        Assert.Equal(expected, string.Join(",", ImportedMsBuildFiles.Imports(file, text)));
 }
