@@ -2,7 +2,7 @@ using Standards.Adoption;
 
 namespace Standards.Tool.Tests;
 
-/// <summary>What the repo already is and adopt keeps: lock files its .gitignore ignores, VB and F# projects, samples no solution lists.</summary>
+/// <summary>What the repo already is and adopt keeps: lock files its .gitignore ignores, VB and F# projects, samples no solution lists, Windows-only projects no solution lists, package versions in files the projects import.</summary>
 public sealed partial class AdopterTests
 {
     [Fact]
@@ -84,4 +84,95 @@ public sealed partial class AdopterTests
         Assert.Empty(result.LeftAlone);
         Assert.StartsWith("<Project Sdk=\"Standards.Sdk\">", Read("samples/Demo/Demo.csproj"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_windows_only_project_no_solution_lists_is_left_alone_off_windows_and_one_the_solution_lists_is_adopted()
+    {
+        const string Viewer = "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <OutputType>WinExe</OutputType>\n    <TargetFramework>net10.0-windows</TargetFramework>\n    <UseWindowsForms>true</UseWindowsForms>\n  </PropertyGroup>\n</Project>\n";
+        Write("Viewer/Viewer.csproj", Viewer);
+        Write("Listed/Listed.csproj", Viewer);
+        Write("Lib.sln", "Microsoft Visual Studio Solution File, Format Version 12.00\n"
+            + "Project(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"A\", \"src\\A\\A.csproj\", \"{11111111-1111-1111-1111-111111111111}\"\nEndProject\n"
+            + "Project(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"Listed\", \"Listed\\Listed.csproj\", \"{22222222-2222-2222-2222-222222222222}\"\nEndProject\n");
+        Commit();
+
+        var result = Run();
+
+        Assert.StartsWith("<Project Sdk=\"Standards.Sdk\">", Read("Listed/Listed.csproj"), StringComparison.Ordinal);
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Empty(result.LeftAlone);
+            Assert.StartsWith("<Project Sdk=\"Standards.Sdk\">", Read("Viewer/Viewer.csproj"), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(
+                ["Viewer/Viewer.csproj: left alone: it targets Windows only and no solution lists it (Lib.sln), so it does not restore on this machine and the repo's build does not build it; it keeps its own SDK and settings. Run adopt on Windows, or add it to a solution, to put it on the policy"],
+                result.LeftAlone);
+            Assert.Equal(Viewer, Read("Viewer/Viewer.csproj"));
+            Assert.False(File.Exists(Path.Combine(root, "Viewer/packages.lock.json")));
+        }
+    }
+
+    [Fact]
+    public void On_windows_or_without_a_solution_a_windows_only_project_is_kept_among_the_projects_adopt_puts_on_the_sdk()
+    {
+        const string Viewer = "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net8.0-windows</TargetFramework></PropertyGroup></Project>";
+        var files = new List<string> { "Lib.sln", "Viewer/Viewer.csproj" };
+        string? Read(string f) => f == "Lib.sln" ? "Microsoft Visual Studio Solution File, Format Version 12.00\n" : Viewer;
+
+        List<string> onWindows = ["Viewer/Viewer.csproj"];
+        Assert.Empty(LeftOutProjects.WindowsOnlyOutsideSolutions(files, onWindows, Read, onWindows: true));
+        Assert.Equal(["Viewer/Viewer.csproj"], onWindows);
+
+        List<string> noSolution = ["Viewer/Viewer.csproj"];
+        Assert.Empty(LeftOutProjects.WindowsOnlyOutsideSolutions(["Viewer/Viewer.csproj"], noSolution, Read, onWindows: false));
+        Assert.Equal(["Viewer/Viewer.csproj"], noSolution);
+
+        List<string> offWindows = ["Viewer/Viewer.csproj"];
+        Assert.Single(LeftOutProjects.WindowsOnlyOutsideSolutions(files, offWindows, Read, onWindows: false));
+        Assert.Empty(offWindows);
+    }
+
+    [Theory]
+    [InlineData("<Project><PropertyGroup><TargetFramework>net8.0-windows</TargetFramework></PropertyGroup></Project>", true)]
+    [InlineData("<Project><PropertyGroup><TargetFrameworks>net8.0-windows10.0.19041.0; net9.0-Windows</TargetFrameworks></PropertyGroup></Project>", true)]
+    [InlineData("<Project><PropertyGroup><TargetFrameworks>net8.0-windows;net8.0</TargetFrameworks></PropertyGroup></Project>", false)]
+    [InlineData("<Project><PropertyGroup><TargetFramework>net48</TargetFramework><UseWindowsForms>true</UseWindowsForms></PropertyGroup></Project>", false)]
+    [InlineData("<Project><PropertyGroup><TargetFramework>$(AppFramework)-windows</TargetFramework></PropertyGroup></Project>", false)]
+    [InlineData("<Project><PropertyGroup><OutputType>Exe</OutputType></PropertyGroup></Project>", false)]
+    [InlineData("<Project><PropertyGroup><TargetFramework>net8.0-windows", false)]
+    [InlineData("", false)]
+    public void A_project_targets_windows_only_when_every_framework_it_names_is_a_windows_one(string project, bool windowsOnly) =>
+        Assert.Equal(windowsOnly, LeftOutProjects.TargetsWindowsOnly(project));
+
+    [Fact]
+    public void Inline_versions_in_a_file_a_project_imports_move_to_central_package_management_like_the_projects()
+    {
+        Write("src/A/A.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <Import Project=\"..\\Common\\Library.props\" />\n</Project>\n");
+        Write("src/Common/Library.props", "<Project>\n  <Import Project=\"$(MSBuildThisFileDirectory)Packages.props\" />\n  <ItemGroup>\n    <PackageReference Include=\"Serilog\" Version=\"4.0.0\" />\n  </ItemGroup>\n</Project>\n");
+        Write("src/Common/Packages.props", "<Project>\n  <ItemGroup>\n    <PackageReference Include=\"Polly\" Version=\"8.5.0\" PrivateAssets=\"all\" />\n  </ItemGroup>\n</Project>\n");
+        Write("src/Common/Unused.props", "<Project>\n  <ItemGroup>\n    <PackageReference Include=\"Humanizer\" Version=\"2.14.1\" />\n  </ItemGroup>\n</Project>\n");
+        Commit();
+
+        Run();
+
+        Assert.Equal("<Project>\n  <Import Project=\"$(MSBuildThisFileDirectory)Packages.props\" />\n  <ItemGroup>\n    <PackageReference Include=\"Serilog\" />\n  </ItemGroup>\n</Project>\n", Read("src/Common/Library.props"));
+        Assert.Equal("<Project>\n  <ItemGroup>\n    <PackageReference Include=\"Polly\" PrivateAssets=\"all\" />\n  </ItemGroup>\n</Project>\n", Read("src/Common/Packages.props"));
+        var central = Read("Directory.Packages.props");
+        Assert.Contains("<PackageVersion Include=\"Serilog\" Version=\"4.0.0\" />", central, StringComparison.Ordinal);
+        Assert.Contains("<PackageVersion Include=\"Polly\" Version=\"8.5.0\" />", central, StringComparison.Ordinal);
+        // A file no project imports is not the build's: left as it is.
+        Assert.DoesNotContain("Humanizer", central, StringComparison.Ordinal);
+        Assert.Contains("Version=\"2.14.1\"", Read("src/Common/Unused.props"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("src/A/A.csproj", "<Project><Import Project=\"..\\..\\build\\x.props\" /></Project>", "build/x.props")]
+    [InlineData("src/A/A.csproj", "<Project><Import Project=\"$(MSBuildThisFileDirectory)\\y.targets\" /></Project>", "src/A/y.targets")]
+    [InlineData("A.csproj", "<Project><Import Project=\"../outside.props\" /></Project>", "")]
+    [InlineData("A.csproj", "<Project><Import Project=\"$(RepoRoot)x.props\" /><Import Project=\"*.props\" /></Project>", "")]
+    [InlineData("A.csproj", "<Project><Import Project=", "")]
+    public void An_import_is_followed_only_to_a_literal_path_inside_the_repo(string file, string text, string expected) =>
+        Assert.Equal(expected, string.Join(",", ImportedMsBuildFiles.Imports(file, text)));
 }

@@ -43,7 +43,7 @@ internal static class AdoptionPlanner
 
     /// <summary>The rules the projects and their Directory.Build files (not a template's) still switch off themselves once <paramref name="changes"/> are applied.</summary>
     public static List<string> FindWeakenedRules(string root, IReadOnlyList<string> files, IReadOnlyList<string> projects, ChangeSet changes) =>
-        MsBuildFiles(files, projects)
+        MsBuildFiles(files, projects, f => RepoText.ReadOrNull(RepoPath.Resolve(root, f, RepoFiles.FileList), f))
             .SelectMany(f => WeakenedRules.Find(f, changes.Get(f) ?? File.ReadAllText(RepoPath.Resolve(root, f, RepoFiles.FileList))))
             .ToList();
 
@@ -66,8 +66,9 @@ internal static class AdoptionPlanner
             changeLines.Add(globalChange);
         }
 
-        // Every MSBuild file that may carry PackageReferences: the projects and the Directory.Build files (not a template's).
-        var msbuildFiles = MsBuildFiles(files, projects).Distinct(StringComparer.Ordinal).ToList();
+        // Every MSBuild file that may carry PackageReferences: the projects, the Directory.Build files (not a
+        // template's) and the repo's files they import.
+        var msbuildFiles = MsBuildFiles(files, projects, Read).Distinct(StringComparer.Ordinal).ToList();
         var texts = msbuildFiles.ToDictionary(f => f, f => Read(f)!, StringComparer.Ordinal);
         AdoptSdk(projects, texts, changeLines);
         RemoveCs1591FromNoWarn(msbuildFiles, texts, changeLines);
@@ -83,12 +84,14 @@ internal static class AdoptionPlanner
         return new AdoptionPlan(changes, nullable);
     }
 
-    /// <summary>The projects and the Directory.Build files that are not a template's.</summary>
-    private static IEnumerable<string> MsBuildFiles(IReadOnlyList<string> files, IReadOnlyList<string> projects)
+    /// <summary>The projects, the Directory.Build files and the repo's files these import, none of them a template's.</summary>
+    private static IEnumerable<string> MsBuildFiles(IReadOnlyList<string> files, IReadOnlyList<string> projects, Func<string, string?> read)
     {
         var templateRoots = TemplateContent.Roots(files);
-        return projects
-            .Concat(files.Where(f => Path.GetFileName(f) is "Directory.Build.props" or "Directory.Build.targets" && !TemplateContent.IsUnder(f, templateRoots)));
+        var own = projects
+            .Concat(files.Where(f => Path.GetFileName(f) is "Directory.Build.props" or "Directory.Build.targets" && !TemplateContent.IsUnder(f, templateRoots)))
+            .ToList();
+        return own.Concat(ImportedMsBuildFiles.Find(files, own, read).Where(f => !TemplateContent.IsUnder(f, templateRoots)));
     }
 
     /// <summary>Puts every project on Standards.Sdk in <paramref name="texts"/>; the first project that cannot be parsed fails the run, naming the others.</summary>

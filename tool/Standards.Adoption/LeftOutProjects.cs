@@ -3,8 +3,9 @@ namespace Standards.Adoption;
 /// <summary>
 /// Projects adopt does not put on Standards.Sdk besides a template pack's (<see cref="TemplateContent"/>), each named in
 /// the report with why: a Visual Basic or F# project (the SDK's analyzers, checks and code baseline are C#'s; the
-/// project builds as before), and a sample project that no solution of the repo lists (samples keep the shape users
-/// copy; putting an executable sample on the policy would make a library repo a worker repo).
+/// project builds as before), a sample project that no solution of the repo lists (samples keep the shape users
+/// copy; putting an executable sample on the policy would make a library repo a worker repo), and, off Windows, a
+/// Windows-only project no solution lists (it cannot restore there, and the repo's build does not build it).
 /// </summary>
 public static class LeftOutProjects
 {
@@ -32,13 +33,12 @@ public static class LeftOutProjects
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(projects);
         ArgumentNullException.ThrowIfNull(read);
-        var solutions = files.Where(f => f.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase)).ToList();
+        var (solutions, listed) = Solutions(files, read);
         if (solutions.Count == 0)
         {
             return [];
         }
 
-        var listed = new HashSet<string>(solutions.SelectMany(s => ListedProjects(s, read(s) ?? string.Empty)), StringComparer.OrdinalIgnoreCase);
         var lines = new List<string>();
         foreach (var project in projects.Where(p => IsSample(p) && !listed.Contains(p)).ToList())
         {
@@ -47,6 +47,71 @@ public static class LeftOutProjects
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// On a machine other than Windows, takes out of <paramref name="projects"/> those no solution lists whose every
+    /// target framework is a Windows one (<c>net8.0-windows</c>): such a project does not restore there (NETSDK1100),
+    /// and the repo's own build, of its solutions, does not build it either, so adopt must not fail on it. One line
+    /// per project for the user. A project a solution lists is kept: the repo's own build needs it, and its restore
+    /// error is the repo's to see.
+    /// </summary>
+    /// <param name="files">The repo's files, repo-relative.</param>
+    /// <param name="projects">The C# projects adopt would put on the SDK.</param>
+    /// <param name="read">Reads a repo-relative file (null when it cannot).</param>
+    /// <param name="onWindows">True on Windows, where such a project restores and is adopted like any other.</param>
+    public static IReadOnlyList<string> WindowsOnlyOutsideSolutions(IReadOnlyList<string> files, List<string> projects, Func<string, string?> read, bool onWindows)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(projects);
+        ArgumentNullException.ThrowIfNull(read);
+        var (solutions, listed) = Solutions(files, read);
+        if (onWindows || solutions.Count == 0)
+        {
+            return [];
+        }
+
+        var lines = new List<string>();
+        foreach (var project in projects.Where(p => !listed.Contains(p) && TargetsWindowsOnly(read(p) ?? string.Empty)).ToList())
+        {
+            projects.Remove(project);
+            lines.Add($"{project}: left alone: it targets Windows only and no solution lists it ({string.Join(", ", solutions)}), so it does not restore on this machine and the repo's build does not build it; it keeps its own SDK and settings. Run adopt on Windows, or add it to a solution, to put it on the policy");
+        }
+
+        return lines;
+    }
+
+    /// <summary>
+    /// True when the project file names target frameworks and every one is a Windows one ("-windows" in it); false
+    /// when it names none, one comes from a property, or the file is not XML: nothing then says it is Windows only.
+    /// </summary>
+    public static bool TargetsWindowsOnly(string projectText)
+    {
+        ArgumentNullException.ThrowIfNull(projectText);
+        System.Xml.Linq.XDocument document;
+        try
+        {
+            document = System.Xml.Linq.XDocument.Parse(projectText);
+        }
+        catch (System.Xml.XmlException)
+        {
+            return false;
+        }
+
+        var frameworks = document.Descendants()
+            .Where(e => e.Name.LocalName is "TargetFramework" or "TargetFrameworks")
+            .SelectMany(e => e.Value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToList();
+        return frameworks.Count > 0
+            && frameworks.All(f => !f.Contains("$(", StringComparison.Ordinal) && f.Contains("-windows", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The repo's solutions and the repo-relative projects they list.</summary>
+    private static (List<string> Solutions, HashSet<string> Listed) Solutions(IReadOnlyList<string> files, Func<string, string?> read)
+    {
+        var solutions = files.Where(f => f.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase)).ToList();
+        var listed = new HashSet<string>(solutions.SelectMany(s => ListedProjects(s, read(s) ?? string.Empty)), StringComparer.OrdinalIgnoreCase);
+        return (solutions, listed);
     }
 
     /// <summary>True when a folder of the path (not the file name) is a samples folder.</summary>
@@ -100,7 +165,7 @@ public static class LeftOutProjects
     }
 
     /// <summary>The path joined to the folder with '.' and '..' resolved; null when it leaves the repo.</summary>
-    private static string? RepoRelative(string folder, string path)
+    internal static string? RepoRelative(string folder, string path)
     {
         var parts = new List<string>(folder.Length == 0 ? [] : folder.Split('/'));
         foreach (var part in path.Split('/'))
