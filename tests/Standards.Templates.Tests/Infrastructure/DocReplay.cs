@@ -56,14 +56,15 @@ public static partial class DocReplay
     }
 
     /// <summary>
-    /// The blocks to run: every block but the <paramref name="notRun"/> ones of this document. Throws when an entry
-    /// of <paramref name="notRun"/> matches no block or more than one, so the list cannot outlive the document.
+    /// The blocks to run: every block but the <paramref name="notRun"/> ones of their document. Throws when an entry
+    /// of a document of <paramref name="blocks"/> matches no block of it or more than one, so the list cannot outlive
+    /// the document.
     /// </summary>
     public static IReadOnlyList<DocBlock> ToRun(IReadOnlyList<DocBlock> blocks, IEnumerable<NotRun> notRun)
     {
         ArgumentNullException.ThrowIfNull(blocks);
         var skipped = new HashSet<DocBlock>();
-        foreach (var entry in notRun)
+        foreach (var entry in notRun.Where(n => blocks.Any(b => b.Document == n.Document)))
         {
             var matches = blocks.Where(b => b.Document == entry.Document && b.Text.Contains(entry.Marker, StringComparison.Ordinal)).ToList();
             if (matches.Count != 1)
