@@ -49,7 +49,9 @@ internal static class UpgradeCommand
 
     private static int Cancel(ToolConsole console, bool json)
     {
-        console.Error.WriteLine("Cancelled; nothing was written.");
+        // The message of every command: a signal during `dotnet tool restore` comes after the upgrade was written, so
+        // "nothing was written" would not hold for every cancellation of upgrade.
+        console.Error.WriteLine("Cancelled.");
         if (json)
         {
             console.Output.WriteLine(JsonResult.Cancelled("upgrade"));

@@ -33,6 +33,29 @@ public static class AnalyzerRulePageWriter
         return $"docs/rules/{rule.Id}.md";
     }
 
+    /// <summary>
+    /// <paramref name="text"/> as a Markdown code span that shows it exactly: a documentation id such as
+    /// <c>T:System.Task`1</c> holds a backtick, which would end a single-backtick span early, so the fence is one
+    /// backtick longer than the longest run inside, with a space on each side when the text has a backtick
+    /// (CommonMark strips exactly that space).
+    /// </summary>
+    /// <param name="text">The text, on one line.</param>
+    /// <returns>The code span.</returns>
+    public static string CodeSpan(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int longest = 0, run = 0;
+        foreach (var c in text)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        var fence = new string('`', longest + 1);
+        var pad = longest > 0 ? " " : string.Empty;
+        return fence + pad + text + pad + fence;
+    }
+
     /// <summary>The page of <paramref name="rule"/>; <paramref name="root"/> is the repo root, where RS0030's page reads the banned list.</summary>
     public static string Write(RuleDefinition rule, string root)
     {
@@ -123,7 +146,7 @@ public static class AnalyzerRulePageWriter
                 }
 
                 var parts = ban.Split(';', 2);
-                sb.Append("| `").Append(parts[0].Trim()).Append("` | ").Append(parts.Length > 1 ? parts[1].Trim().Replace("|", "\\|", StringComparison.Ordinal) : string.Empty).Append(" |\n");
+                sb.Append("| ").Append(CodeSpan(parts[0].Trim()).Replace("|", "\\|", StringComparison.Ordinal)).Append(" | ").Append(parts.Length > 1 ? parts[1].Trim().Replace("|", "\\|", StringComparison.Ordinal) : string.Empty).Append(" |\n");
             }
         }
 

@@ -1,3 +1,4 @@
+using CsCheck;
 using Standards.Sdk.Checks.Rules;
 using Standards.Sdk.DocsGenerator;
 
@@ -138,14 +139,32 @@ public class GeneratedFilesTests
             foreach (var line in File.ReadAllLines(Path.Combine(RepoRoot.Path, file)).Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith("//", StringComparison.Ordinal)))
             {
                 var parts = line.Split(';', 2);
-                Assert.Contains($"| `{parts[0].Trim()}` | {parts[1].Trim()} |", banned, StringComparison.Ordinal);
+                Assert.Contains($"| {AnalyzerRulePageWriter.CodeSpan(parts[0].Trim())} | {parts[1].Trim()} |", banned, StringComparison.Ordinal);
             }
         }
+
+        // A documentation id with a generic arity holds a backtick: a single-backtick span would end at it.
+        Assert.Contains("| `` P:System.Threading.Tasks.Task`1.Result `` |", banned, StringComparison.Ordinal);
+        Assert.DoesNotContain("| `P:System.Threading.Tasks.Task`1.Result` |", banned, StringComparison.Ordinal);
 
         Assert.Contains("builder.Services.AddSingleton(TimeProvider.System);", banned, StringComparison.Ordinal);
         Assert.Contains("(TimeProvider clock)", banned, StringComparison.Ordinal);
         Assert.Contains("`FakeTimeProvider` (package `Microsoft.Extensions.TimeProvider.Testing`)", banned, StringComparison.Ordinal);
     }
+
+    /// <summary>A code span shows its text exactly: its fence is longer than every run of backticks inside it.</summary>
+    [Fact]
+    public void A_code_span_is_fenced_longer_than_any_backtick_run_of_its_text() =>
+        Gen.String.Where(s => s.Length > 0).Sample(text =>
+        {
+            var span = AnalyzerRulePageWriter.CodeSpan(text);
+            var fence = span.TakeWhile(c => c == '`').Count();
+            var inner = span[fence..^fence];
+            var padded = text.Contains('`', StringComparison.Ordinal);
+            Assert.Equal(padded ? " " + text + " " : text, inner);
+            Assert.EndsWith(new string('`', fence), span, StringComparison.Ordinal);
+            Assert.DoesNotContain(new string('`', fence), text, StringComparison.Ordinal);
+        });
 
     private static void AssertGenerated(string relativePath, string expected)
     {

@@ -130,6 +130,37 @@ public sealed class UpgradeVerificationTests : IDisposable
         Assert.Equal(before, Files());
     }
 
+    /// <summary>
+    /// Ctrl-C while upgrade restores the local tools (after it wrote the upgrade; the runner ends a command the signal
+    /// stopped with <see cref="OperationCanceledException"/>): the same "Cancelled." line and exit code 130 as every
+    /// other command and every other point of upgrade.
+    /// </summary>
+    [Fact]
+    public void Ctrl_C_during_the_tool_restore_prints_Cancelled_and_exits_130()
+    {
+        dotnet.Build = (workspace, survey) => (0, survey ? SurveyLine(workspace) : string.Empty);
+        var restored = false;
+        dotnet.ToolRestore = () =>
+        {
+            restored = true;
+            throw new OperationCanceledException("`dotnet` was interrupted (exit code 130).");
+        };
+        var feeds = UpgradeCommand.Feeds;
+        UpgradeCommand.Feeds = _ => new UpgraderFeeds();
+        try
+        {
+            var error = new StringWriter();
+            var code = CommandLine.Run(["upgrade", Root, "--to", "1.1.0", "--allow-dirty"], TextWriter.Null, error, dotnet);
+
+            Assert.True(restored);
+            Assert.Equal((CommandLine.Cancelled, "Cancelled."), (code, error.ToString().Trim()));
+        }
+        finally
+        {
+            UpgradeCommand.Feeds = feeds;
+        }
+    }
+
     /// <summary>`upgrade --format json` prints one JSON document whatever the outcome: green, red on the new version, nothing to do.</summary>
     [Theory]
     [InlineData(true, null, 0, "ok")]
@@ -179,6 +210,9 @@ public sealed class UpgradeVerificationTests : IDisposable
         /// <summary>A build: exit code and output for the workspace and whether it is the survey build.</summary>
         public Func<string, bool, (int ExitCode, string Output)> Build { get; set; } = (_, _) => (0, string.Empty);
 
+        /// <summary>Called when `dotnet tool restore` runs, which then passes.</summary>
+        public Action ToolRestore { get; set; } = () => { };
+
         /// <summary>Called when `dotnet test` runs, which then passes.</summary>
         public Action Test { get; set; } = () => { };
 
@@ -197,10 +231,17 @@ public sealed class UpgradeVerificationTests : IDisposable
                 "restore" => Restored(workingDirectory),
                 "build" => Build(workingDirectory, arguments.Contains("-p:StandardsSurveyBuild=true")),
                 "test" => Tested(),
+                "tool" => ToolRestored(),
                 "--version" => (0, "10.0.100\n"),
                 _ => (0, string.Empty),
             };
             return new CommandResult(exitCode, output);
+        }
+
+        private (int, string) ToolRestored()
+        {
+            ToolRestore();
+            return (0, string.Empty);
         }
 
         private (int, string) Tested()
