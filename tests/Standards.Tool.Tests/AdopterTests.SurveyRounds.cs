@@ -29,6 +29,53 @@ public sealed partial class AdopterTests
         Assert.Equal(("STD2011", "src/A/A.csproj"), (entry.Code, entry.File));
     }
 
+    /// <summary>
+    /// Microsoft.NET.Test.Sdk brings in several packages whose licences the check does not recognise: each is its
+    /// own STD2011 finding, all at the one PackageReference line. The survey records every one in its first round,
+    /// so the CI-mode build that follows finds none of them new: one survey build and one CI-mode build, green.
+    /// </summary>
+    [Fact]
+    public void Licence_findings_of_several_transitive_packages_at_one_PackageReference_line_are_all_recorded_by_one_survey_round()
+    {
+        string[] packages = ["Microsoft.CodeCoverage 16.9.4", "Microsoft.NET.Test.Sdk 16.9.4", "Microsoft.TestPlatform.ObjectModel 16.9.4", "Newtonsoft.Json 9.0.1"];
+        foreach (var package in packages)
+        {
+            dotnet.LicenceFindings.Add($"src/A/A.csproj(11,5): error STD2011: Package {package} (brought in by Microsoft.NET.Test.Sdk) has an unknown licence. Check the licence. [{{root}}/src/A/A.csproj]");
+        }
+
+        // A survey build compiles the project past its dependency findings (they stay errors), as the SDK's does.
+        var log = new StringWriter();
+
+        var result = new Adopter(dotnet, log).Run(new AdoptOptions(root, "9.9.9"));
+
+        Assert.True(result.CiBuildGreen, log.ToString());
+        Assert.Empty(result.NotAnalysed);
+        Assert.Equal(
+            packages.Select(p => $"Package {p} (brought in by Microsoft.NET.Test.Sdk) has an unknown licence. Check the licence.").Order(StringComparer.Ordinal),
+            BaselineFile.Parse("b", Read("standards-baseline.json")).Baseline.Entries.Where(e => e.Code == "STD2011").Select(e => e.Message).Order(StringComparer.Ordinal));
+        Assert.Equal(4, result.Findings.Count(f => f.Code == "STD2011"));
+        Assert.Equal(2, dotnet.Builds);
+    }
+
+    /// <summary>
+    /// A licence finding only the CI-mode build reports (the survey missed it) is recorded from that build, as CI
+    /// reports it, and the next CI-mode build is green: it is baselinable, not a finding adopt gives up on.
+    /// </summary>
+    [Fact]
+    public void A_licence_finding_only_the_CI_mode_build_reports_is_recorded_from_it_and_the_next_CI_build_is_green()
+    {
+        dotnet.CiModeLicenceFindings.Add($"src/A/A.csproj(11,5): error STD2011: Package Microsoft.TestPlatform.ObjectModel 16.5.0 (brought in by Microsoft.NET.Test.Sdk) has an unknown licence. Check the licence. [{{root}}/src/A/A.csproj]");
+        var log = new StringWriter();
+
+        var result = new Adopter(dotnet, log).Run(new AdoptOptions(root, "9.9.9"));
+
+        Assert.True(result.CiBuildGreen, log.ToString());
+        Assert.Empty(result.NotBaselinable);
+        var entry = Assert.Single(BaselineFile.Parse("b", Read("standards-baseline.json")).Baseline.Entries, e => e.Code == "STD2011");
+        Assert.Equal(("src/A/A.csproj", "Package Microsoft.TestPlatform.ObjectModel 16.5.0 (brought in by Microsoft.NET.Test.Sdk) has an unknown licence. Check the licence."), (entry.File, entry.Message));
+        Assert.Contains("Builds: 3 (1 survey, 2 in CI mode); the CI-mode build is green.", log.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_file_that_turns_nullable_off_is_excepted_and_its_project_surveyed_again_in_the_same_run()
     {

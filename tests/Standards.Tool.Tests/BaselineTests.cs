@@ -7,6 +7,25 @@ namespace Standards.Tool.Tests;
 public class BuildOutputTests
 {
     [Fact]
+    public void Licence_findings_at_one_PackageReference_line_stay_one_finding_per_package_and_a_compiler_warning_there_stays_one()
+    {
+        const string output = """
+            /w/src/T/T.csproj(11,5): error STD2011: Package Microsoft.CodeCoverage 16.9.4 (brought in by Microsoft.NET.Test.Sdk) has an unknown licence. [/w/src/T/T.csproj]
+            /w/src/T/T.csproj(11,5): error STD2011: Package Newtonsoft.Json 9.0.1 (brought in by Microsoft.NET.Test.Sdk) has an unknown licence. [/w/src/T/T.csproj]
+            /w/src/T/T.csproj(11,5): error STD2011: Package Newtonsoft.Json 9.0.1 (brought in by Microsoft.NET.Test.Sdk) has an unknown licence. [/w/src/T/T.csproj]
+            /w/src/T/T.csproj(11,5): error STD2012: Package Gpl.Lib 1.0.0 (a direct dependency) is licensed under GPL-3.0-only. [/w/src/T/T.csproj]
+            /w/src/T/C.cs(4,1): warning CS8602: Dereference of a possibly null reference 'a'. [/w/src/T/T.csproj::TargetFramework=net8.0]
+            /w/src/T/C.cs(4,1): warning CS8602: Dereference of a possibly null reference 'a?'. [/w/src/T/T.csproj::TargetFramework=net48]
+            """;
+
+        var diagnostics = BuildOutput.Parse(output.Replace("\r", string.Empty, StringComparison.Ordinal), "/w");
+
+        Assert.Equal(
+            ["STD2011 Microsoft.CodeCoverage", "STD2011 Newtonsoft.Json", "STD2012 Gpl.Lib", "CS8602 Dereference"],
+            diagnostics.Select(d => $"{d.Code} {d.Message.Replace("Package ", string.Empty, StringComparison.Ordinal).Split(' ')[0]}"));
+    }
+
+    [Fact]
     public void Reads_canonical_lines_relative_to_the_root_once_across_target_frameworks()
     {
         const string output = """

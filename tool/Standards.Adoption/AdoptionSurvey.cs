@@ -215,8 +215,10 @@ internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWri
             last = BuildOutput.Parse(build.Output, workspace);
             BuildFailures.ThrowIfDidNotRun("The CI-mode verification build", last);
             all.AddRange(last.Where(d => seen.Add(d.Identity)));
-            // A weakening the survey could not see (its project stopped before the compiler) is excepted here.
-            var fresh = Record(last.Where(d => d.IsError), workspace) + ExceptWeakenings(workspace, last.Where(d => d.IsError), changes);
+            // A weakening the survey could not see (its project stopped before the compiler) is excepted here, and a
+            // project-judged finding (a package licence) it did not report is recorded from the build CI reports it in.
+            var fresh = Record(last.Where(d => d.IsError), workspace) + ExceptWeakenings(workspace, last.Where(d => d.IsError), changes)
+                + ProjectEntries.Add(workspace, last.Where(d => d.IsError && ProjectFindingsBaseline.IsJudgedByProjects(d.Code)));
             green = build.ExitCode == 0;
             if (green || fresh == 0)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Standards.Sdk.Checks.Baseline;
 
 namespace Standards.Adoption;
 
@@ -11,9 +12,13 @@ public sealed record BuildDiagnostic(string Code, bool IsError, string File, int
 
     /// <summary>
     /// What makes two diagnostics one finding: the code at a file, line and column (the message can differ between
-    /// target frameworks); without a line, the message too.
+    /// target frameworks); without a line, the message too. A finding a project's build judges against the baseline
+    /// (<see cref="ProjectFindingsBaseline"/>: a package licence, package metadata) is told apart by its message
+    /// always: every transitive package a PackageReference brings in is reported at that one line, each with its own
+    /// message, and each is its own baseline entry.
     /// </summary>
-    public (string Code, string File, int Line, int Column, string Message) Identity => (Code, File, Line, Column, Line > 0 ? string.Empty : Message);
+    public (string Code, string File, int Line, int Column, string Message) Identity =>
+        (Code, File, Line, Column, Line > 0 && !ProjectFindingsBaseline.IsJudgedByProjects(Code) ? string.Empty : Message);
 }
 
 /// <summary>
@@ -23,7 +28,7 @@ public sealed record BuildDiagnostic(string Code, bool IsError, string File, int
 /// for several target frameworks (or printed again in the closing summary) is kept once: a code at a file, line and
 /// column is one finding even when its message differs between target frameworks (a signature in it is printed
 /// with nullable annotations for net8.0 and without for netstandard2.0); findings without a line are told apart by
-/// their message too.
+/// their message too, and so are the package findings each project's build judges against the baseline.
 /// </summary>
 public static partial class BuildOutput
 {

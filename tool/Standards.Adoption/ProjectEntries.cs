@@ -29,24 +29,33 @@ internal static class ProjectEntries
     /// <summary>
     /// Adds an entry for each finding to the workspace's baseline, naming the repo-relative project whose build
     /// reported it (what the project's build matches entries by): a package metadata finding points at the line that
-    /// sets the property, often in Directory.Build.props, which is not the project.
+    /// sets the property, often in Directory.Build.props, which is not the project. Returns how many entries are new
+    /// (a finding the baseline already holds adds none).
     /// </summary>
-    public static void Add(string workspace, IEnumerable<BuildDiagnostic> findings)
+    public static int Add(string workspace, IEnumerable<BuildDiagnostic> findings)
     {
-        var added = findings
+        var path = Path.Combine(workspace, BaselineFile.DefaultFileName);
+        var existing = File.Exists(path) ? BaselineFile.Parse(BaselineFile.DefaultFileName, File.ReadAllText(path)).Baseline : BaselineFile.Empty;
+        var held = existing.Entries.Select(e => (e.Code, e.File, e.Message)).ToHashSet();
+        var found = findings
             .Select(d => (Diagnostic: d, File: d.Project.Length > 0 ? d.Project : d.File))
             .Where(d => d.File.Length > 0)
             .Select(d => new Finding(d.Diagnostic.Code, Severity.Warning, d.Diagnostic.Message, d.File))
+            .Distinct();
+
+        // Compared as the file stores them (baselinable ones only, messages without the workspace's paths), so a
+        // finding the baseline already holds is not new.
+        var added = AsFindings(BaselineFile.Parse(BaselineFile.DefaultFileName, BaselineFile.Write(found, workspace)).Baseline.Entries)
+            .Where(f => !held.Contains((f.Code, f.File!, f.Message)))
             .Distinct()
             .ToList();
         if (added.Count == 0)
         {
-            return;
+            return 0;
         }
 
-        var path = Path.Combine(workspace, BaselineFile.DefaultFileName);
-        var existing = File.Exists(path) ? BaselineFile.Parse(BaselineFile.DefaultFileName, File.ReadAllText(path)).Baseline : BaselineFile.Empty;
         File.WriteAllText(path, BaselineFile.Write([.. AsFindings(existing.Entries), .. added], workspace, existing));
+        return added.Count;
     }
 
     private static IEnumerable<Finding> AsFindings(IEnumerable<BaselineEntry> entries) =>
