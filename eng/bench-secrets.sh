@@ -37,6 +37,21 @@ if [ "$write" = true ]; then
     echo
     echo "$table"
     echo
+    cat <<'TEXT'
+The second row counts what a no-op build does: the kept content hashes parsed, the tree walked on every core, every
+file examined (stat, and read only where its kept hash cannot be trusted). Allocations count every thread.
+
+**The secret check keeps its findings by content** (`artifacts/standards/obj/secret-findings.txt`, beside the
+other state of the repository checks): for each text it searched, the SHA-256 of the text, whether values under secret
+names were searched too (configuration files), and the findings (kind, line, column, fingerprint; never the
+secret). A build after a change still reads every tracked file, hashes its text and looks it up, but searches only
+the texts it has not searched before: the edited, added or changed ones. The findings of a text no file holds any
+more are not written back, so a removed file's findings are dropped; a cache written by another build of the checks
+(a new Standards.Sdk version, any change of a pattern) is not used, and a damaged entry is searched again, never
+taken as a file without secrets. The table's "after a change" rows measure that path with every text already
+searched; the "first build" row searches every text.
+TEXT
+    echo
   } > "$section"
   replace_doc_section "$doc" "Secrets check at 100,000 files" "$section"
   echo "Updated docs/performance.md"
