@@ -10,7 +10,8 @@ namespace Standards.Templates.Tests;
 /// under B baselined and the changelog naming the rule; a std-lib repo generated from A with the team's edits
 /// updates to B's templates with those edits kept and one conflict where both changed the same line.
 /// </summary>
-public sealed class DayTwoTests(TwoReleases releases, ITestOutputHelper output) : IClassFixture<TwoReleases>
+[Collection(TwoReleasesCollectionDefinition.Name)]
+public sealed class DayTwoTests(TwoReleases releases, ITestOutputHelper output)
 {
     private static readonly TimeSpan ToolTimeout = TimeSpan.FromMinutes(40);
 

@@ -5,44 +5,14 @@ using Standards.Templates.Tests.Infrastructure;
 namespace Standards.Templates.Tests;
 
 /// <summary>
-/// The first hour of a new user, replayed as written: every shell block of each generated repo's README and of the
-/// README's quick start, in order, in one terminal session, on a machine set up as a newcomer's is: a private home
-/// (its own NuGet configuration, user secrets, tools and template hive), an empty NuGet packages folder, the
-/// Standards feed both in the user NuGet configuration and in the repo's <c>nuget.config</c>, and a PostgreSQL server
-/// named by the variables of PostgreSQL's own tools (<c>PGHOST</c>, <c>PGPORT</c>, <c>PGUSER</c>,
-/// <c>PGPASSWORD</c>). A command that serves (<c>dotnet run</c> of a service) runs in the background until it
-/// answers, the next blocks run against it, and it is stopped at the end. A block that is not run is named in
-/// <see cref="NotRunBlocks"/> with the reason; every other block runs, so a new block in a README is replayed
-/// without a change here. Documented placeholders are filled from <see cref="Placeholders"/>.
+/// The first hour of a new user, replayed as written (<see cref="NewcomerReplay"/>: a newcomer's machine, every
+/// block but the named not-run ones): every shell block of each generated repo's README and of the README's quick
+/// start, in order, in one terminal session. A command that serves (<c>dotnet run</c> of a service) runs in the
+/// background until it answers, the next blocks run against it, and it is stopped at the end.
 /// </summary>
 public sealed class ReadmeReplayTests
 {
-    /// <summary>The key of the Standards feed in the replay's user NuGet configuration, as the docs name the organisation's feed.</summary>
-    private const string UserLevelFeedKey = "your-org";
-
-    /// <summary>The blocks that cannot run in a test, each with the reason.</summary>
-    private static readonly NotRun[] NotRunBlocks =
-    [
-        new("std-service README.md", "-t:PublishContainer", "pushes an image to a container registry; registry.example.com is an example host"),
-        new("std-worker README.md", "-t:PublishContainer", "pushes an image to a container registry; registry.example.com is an example host"),
-    ];
-
-    /// <summary>
-    /// The documented placeholders, each with the value of the run: the organisation's feed, and the version of a
-    /// package the docs install without one (the run's packages are prereleases, which NuGet takes only when named).
-    /// </summary>
-    private static readonly (string Document, string Text, Func<string> Value, string Why)[] Placeholders =
-    [
-        ("README.md", "https://pkgs.example.com/your-org/index.json", () => FeedUri, "the organisation's feed: the run's feed"),
-        ("README.md", "dotnet new install Standards.Templates ", () => $"dotnet new install Standards.Templates::{PackedSdk.Instance.Version} ", "the run's prerelease, not another source's release"),
-        ("README.md", "dotnet tool install Standards.Tool ", () => $"dotnet tool install Standards.Tool --version {PackedSdk.Instance.Version} ", "the run's prerelease, which NuGet takes only when named"),
-        ("docs/adopting.md", "https://pkgs.example.com/platform/nuget/v3/index.json", () => FeedUri, "the organisation's feed: the run's feed"),
-    ];
-
-    /// <summary>One private packages folder for every replay of the run: empty at first, so the first restore takes every package from the feeds.</summary>
-    private static readonly Lazy<string> PackagesFolder = new(() => PackedSdk.NewTempDirectory("replay-gpf"), LazyThreadSafetyMode.ExecutionAndPublication);
-
-    private static string FeedUri => new Uri(PackedSdk.Instance.Feed + Path.DirectorySeparatorChar).AbsoluteUri;
+    private static string Feed => PackedSdk.Instance.Feed;
 
     [Fact]
     public void The_service_readme_runs_as_written_and_its_api_answers_with_a_user_jwts_token()
@@ -94,8 +64,8 @@ public sealed class ReadmeReplayTests
 
         // The existing repo's nuget.config is the one docs/adopting.md gives (step 1), with the run's feed.
         var adopting = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "adopting.md")).ReplaceLineEndings("\n");
-        var config = Fill("docs/adopting.md", Regex.Match(adopting, "```xml\n(<\\?xml.*?)```", RegexOptions.Singleline).Groups[1].Value);
-        Assert.Contains(FeedUri, config, StringComparison.Ordinal);
+        var config = NewcomerReplay.Fill("docs/adopting.md", Regex.Match(adopting, "```xml\n(<\\?xml.*?)```", RegexOptions.Singleline).Groups[1].Value, Feed);
+        Assert.Contains(NewcomerReplay.FeedUri(Feed), config, StringComparison.Ordinal);
         var fixture = Path.Combine(RepoPaths.Root, "tests", "fixtures", "adopt-library");
         var existingRepo = $"""
             cd "$REPLAY_WORK" && cp -R {DocReplay.Quote(fixture)} Fluent.Guard && cd Fluent.Guard
@@ -106,9 +76,10 @@ public sealed class ReadmeReplayTests
             """;
 
         string? adoptedGlobalJson = null;
-        var output = Replay(
+        var output = NewcomerReplay.Replay(
             blocks,
-            repo: null,
+            folder: null,
+            Feed,
             [],
             // By place: the run's blocks are the README's with the placeholders filled in, so their text differs.
             block => block.Line == blocks[1].Line ? existingRepo : null,
@@ -129,9 +100,9 @@ public sealed class ReadmeReplayTests
         var document = $"{template} README.md";
         var blocks = DocReplay.ShellBlocks(document, File.ReadAllText(Path.Combine(RepoPaths.Root, "templates", "content", template, "README.md")));
 
-        var toRun = DocReplay.ToRun(blocks, NotRunBlocks);
+        var toRun = DocReplay.ToRun(blocks, NewcomerReplay.NotRunBlocks);
 
-        Assert.Equal(blocks.Count - NotRunBlocks.Count(n => n.Document == document), toRun.Count);
+        Assert.Equal(blocks.Count - NewcomerReplay.NotRunBlocks.Count(n => n.Document == document), toRun.Count);
         Assert.Contains(toRun, b => b.Text.Contains("dotnet build", StringComparison.Ordinal));
     }
 
@@ -142,95 +113,11 @@ public sealed class ReadmeReplayTests
         try
         {
             var blocks = DocReplay.ShellBlocks($"{template} README.md", repo.Read("README.md"));
-            return Replay(blocks, repo, longRunning, inspect: inspect);
+            return NewcomerReplay.Replay(blocks, repo.Root, Feed, longRunning, inspect: inspect);
         }
         finally
         {
             repo.Delete();
         }
     }
-
-    /// <summary>
-    /// Replays the blocks (but the not-run ones, placeholders filled) in <paramref name="repo"/>'s root, or in an
-    /// empty folder (<c>$REPLAY_WORK</c>); <paramref name="inspect"/> sees that folder before it is deleted. Returns
-    /// what the blocks and the background commands printed; fails with the block that failed.
-    /// </summary>
-    private static string Replay(
-        IReadOnlyList<DocBlock> blocks,
-        GeneratedRepo? repo,
-        IReadOnlyList<LongRunning> longRunning,
-        Func<DocBlock, string?>? before = null,
-        Action<string>? inspect = null)
-    {
-        Assert.NotEmpty(blocks);
-        var folder = PackedSdk.NewTempDirectory("replay");
-        var (home, logs, work) = (Path.Combine(folder, "home"), Path.Combine(folder, "logs"), Path.Combine(folder, "work"));
-        Directory.CreateDirectory(logs);
-        Directory.CreateDirectory(work);
-        try
-        {
-            var filled = DocReplay.ToRun(blocks, NotRunBlocks).Select(b => b with { Text = Fill(b.Document, b.Text) }).ToList();
-            var script = DocReplay.Script(filled, longRunning, logs, before);
-            var environment = NewcomerEnvironment(home);
-            environment["REPLAY_WORK"] = work;
-            var result = HeavyWork.Run(() => ProcessRunner.Run("bash", ["-c", script], repo?.Root ?? work, environment, TimeSpan.FromMinutes(40)));
-            var output = result.Output + "\n" + BackgroundLogs(logs);
-
-            Assert.True(result.ExitCode == 0, $"{blocks[0].Document} failed at block {DocReplay.LastBlock(result.Output)} (exit {result.ExitCode}):\n{output}");
-            Assert.Contains("::: replay done", result.Output, StringComparison.Ordinal);
-            inspect?.Invoke(repo?.Root ?? work);
-            return output;
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    private static string Fill(string document, string text) =>
-        Placeholders.Where(p => p.Document == document).Aggregate(text, (current, p) => current.Replace(p.Text, p.Value(), StringComparison.Ordinal));
-
-    /// <summary>
-    /// A newcomer's machine: a private home whose user NuGet configuration names nuget.org and the run's feed (the
-    /// feed at user level as well as in the repo), an empty packages folder, PostgreSQL through the PG* variables,
-    /// a git identity, and no CI or app variables.
-    /// </summary>
-    private static Dictionary<string, string?> NewcomerEnvironment(string home)
-    {
-        var nuget = Path.Combine(home, ".nuget", "NuGet");
-        Directory.CreateDirectory(nuget);
-        File.WriteAllText(Path.Combine(nuget, "NuGet.Config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-                <add key="{UserLevelFeedKey}" value="{FeedUri}" />
-              </packageSources>
-            </configuration>
-            """);
-        var postgres = PrivatePostgres.Shared;
-        return new Dictionary<string, string?>(PackedSdk.Instance.BuildEnvironment)
-        {
-            ["HOME"] = home,
-            ["DOTNET_CLI_HOME"] = home,
-            ["NUGET_PACKAGES"] = PackagesFolder.Value,
-            ["PGHOST"] = "127.0.0.1",
-            ["PGPORT"] = postgres.Port.ToString(CultureInfo.InvariantCulture),
-            ["PGUSER"] = "postgres",
-            ["PGPASSWORD"] = postgres.Password,
-            ["GIT_AUTHOR_NAME"] = "Standards Tests",
-            ["GIT_AUTHOR_EMAIL"] = "tests@example.invalid",
-            ["GIT_COMMITTER_NAME"] = "Standards Tests",
-            ["GIT_COMMITTER_EMAIL"] = "tests@example.invalid",
-            ["CI"] = null,
-            ["ASPNETCORE_ENVIRONMENT"] = null,
-            ["DOTNET_ENVIRONMENT"] = null,
-            ["ASPNETCORE_URLS"] = null,
-            ["TEST_POSTGRES_CONNECTION_STRING"] = null,
-            ["ConnectionStrings__Database"] = null,
-        };
-    }
-
-    private static string BackgroundLogs(string folder) =>
-        string.Join('\n', Directory.EnumerateFiles(folder, "*.log").Order(StringComparer.Ordinal).Select(f => $"--- {Path.GetFileName(f)}\n{File.ReadAllText(f)}"));
 }

@@ -5,7 +5,7 @@ namespace Standards.Templates.Tests;
 
 /// <summary>
 /// Two releases of Standards.Sdk, Standards.Tool and Standards.Templates in one feed: the run's pack (A) and a
-/// second one (B, a higher version) packed once per test class from a temporary copy of the sources with a real rule
+/// second one (B, a higher version) packed once per run (the collection <see cref="TwoReleasesCollectionDefinition"/>) from a temporary copy of the sources with a real rule
 /// change (STD1001's default limit lowered from 50 to <see cref="StricterMaxLines"/> lines, in the declaration and in
 /// the catalog the package ships) and a real template change (SECURITY.md: a changed line and a new one;
 /// docs/design/TEMPLATE.md: a changed line).
@@ -138,4 +138,12 @@ public sealed class TwoReleases
         Replace(root, SecurityMd, SupportedLine, SupportedLine + AddedLine + "\n");
         Replace(root, DesignTemplateMd, CopyLineA, CopyLineB);
     }
+}
+
+/// <summary>The test classes that use <see cref="TwoReleases"/>: one instance, packed once, its classes one after the other.</summary>
+[CollectionDefinition(Name)]
+public sealed class TwoReleasesCollectionDefinition : ICollectionFixture<TwoReleases>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "Two releases";
 }

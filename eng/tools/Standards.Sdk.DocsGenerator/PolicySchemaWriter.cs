@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Standards.Sdk.Checks.Budgets;
 using Standards.Sdk.Checks.Coverage;
+using Standards.Sdk.Checks.Dependencies;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Rules;
@@ -22,12 +23,6 @@ public static class PolicySchemaWriter
     /// <summary>A diagnostic id that is not Standards.Sdk's (<see cref="DiagnosticIds.IsExternal"/>): letters, then digits, not STD.</summary>
     public const string ExternalIdPattern = "^(?![Ss][Tt][Dd])[A-Za-z]{1,15}[0-9]{1,6}$";
 
-    /// <summary>Descriptions of the sections other checks read; their content is validated by those checks.</summary>
-    private static readonly Dictionary<string, string> SectionDescriptions = new(StringComparer.Ordinal)
-    {
-        ["dependencies"] = "Dependency check settings: licence allow and deny lists (see docs/dependencies.md).",
-    };
-
     /// <summary>The schema of the rule catalog as indented JSON text with a trailing newline.</summary>
     public static string Write() => Write(RuleCatalog.All);
 
@@ -37,15 +32,13 @@ public static class PolicySchemaWriter
         ArgumentNullException.ThrowIfNull(rules);
         var severity = new JsonObject { ["enum"] = new JsonArray([.. SeverityNames.Accepted.Select(s => JsonValue.Create(s))]) };
         var properties = TopLevelProperties(rules);
-        foreach (var (name, description) in SectionDescriptions)
-        {
-            properties[name] = new JsonObject { ["description"] = description, ["type"] = "object" };
-        }
 
-        properties["layout"] = LayoutSchema();
-        properties["coverage"] = CoverageSchema();
-        properties["budgets"] = BudgetsSchema();
-        properties["release"] = ReleaseSchema();
+        // The feature sections as their readers declare them (ShapeSchema): the schema cannot accept what the build rejects.
+        properties["dependencies"] = ShapeSchema.ForShape(LicensePolicy.SectionShape, "Dependency check settings: licence allow and deny lists (see docs/dependencies.md).");
+        properties["layout"] = ShapeSchema.ForShape(LayoutSettings.Shape, "Repository check settings: extra required paths, critical projects, the tests folder, excluded folders, projects not on Standards.Sdk (see docs/layout.md).");
+        properties["coverage"] = ShapeSchema.ForShape(CoverageSettings.Shape, "Coverage gates (docs/quality-gates.md): minimum line and branch coverage per test run, per project and for the repo, and the ratchet tolerance.");
+        properties["budgets"] = ShapeSchema.ForShape(BudgetSettings.Shape, "Performance and size budgets (docs/quality-gates.md): benchmark budgets and regression limits for BenchmarkDotNet results, size budgets per project.");
+        properties["release"] = ShapeSchema.ForShape(ReleaseSettings.Shape, "Release settings: the SBOM written on pack and publish, and the signing policy (see docs/release.md). MSBuild properties override them per build.");
 
         var schema = new JsonObject
         {
@@ -136,88 +129,6 @@ public static class PolicySchemaWriter
         };
     }
 
-    /// <summary>The layout section (docs/layout.md, Layout.LayoutSettings).</summary>
-    private static JsonObject LayoutSchema()
-    {
-        static JsonObject Strings(string description) => new()
-        {
-            ["description"] = description,
-            ["type"] = "array",
-            ["items"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 },
-        };
-
-        return new JsonObject
-        {
-            ["description"] = "Repository check settings: extra required paths, critical projects, the tests folder, excluded folders, projects not on Standards.Sdk (see docs/layout.md).",
-            ["type"] = "object",
-            ["additionalProperties"] = false,
-            ["properties"] = new JsonObject
-            {
-                ["requiredPaths"] = Strings("Files (or folders, with a trailing '/') the repo must have, relative to the root (STD3001)."),
-                ["criticalProjects"] = Strings("Projects (name, folder or glob) that need STD3004.minOwners owners and the critical coverage gate."),
-                ["testsFolder"] = new JsonObject
-                {
-                    ["description"] = "The folder at the repo root that holds the test projects. Default: tests, or test when only that exists.",
-                    ["type"] = "string",
-                    ["pattern"] = "^[^/\\\\*]+/?$",
-                },
-                ["exclude"] = Strings("Globs of files and folders every repository check leaves out: vendored or generated code (e.g. \"vendor\", \"src/Generated/**\")."),
-                ["projectsWithoutStandardsSdk"] = new JsonObject
-                {
-                    ["description"] = "ignore: projects not on Standards.Sdk are neither checked nor counted for the repo kind; check: they are checked like the others.",
-                    ["enum"] = new JsonArray("ignore", "check"),
-                    ["default"] = "ignore",
-                },
-            },
-        };
-    }
-
-    /// <summary>The release section (docs/release.md): SBOM format and signing policy.</summary>
-    private static JsonObject ReleaseSchema()
-    {
-        JsonObject Requirement(string description) => new()
-        {
-            ["description"] = description,
-            ["enum"] = new JsonArray([.. ReleaseSettings.RequirementWords.Select(w => JsonValue.Create(w))]),
-            ["default"] = "ifAvailable",
-        };
-
-        return new JsonObject
-        {
-            ["description"] = "Release settings: the SBOM written on pack and publish, and the signing policy (see docs/release.md). MSBuild properties override them per build.",
-            ["type"] = "object",
-            ["additionalProperties"] = false,
-            ["properties"] = new JsonObject
-            {
-                ["sbom"] = new JsonObject
-                {
-                    ["type"] = "object",
-                    ["additionalProperties"] = false,
-                    ["properties"] = new JsonObject
-                    {
-                        ["format"] = new JsonObject
-                        {
-                            ["description"] = "SPDX 2.3 JSON, CycloneDX 1.6 JSON, or both (StandardsSbomFormat overrides it).",
-                            ["enum"] = new JsonArray([.. ReleaseSettings.FormatWords.Select(w => JsonValue.Create(w))]),
-                            ["default"] = "spdx",
-                        },
-                        ["enabled"] = new JsonObject { ["description"] = "false: no SBOM on pack and publish (StandardsSbom overrides it).", ["type"] = "boolean", ["default"] = true },
-                    },
-                },
-                ["signing"] = new JsonObject
-                {
-                    ["type"] = "object",
-                    ["additionalProperties"] = false,
-                    ["properties"] = new JsonObject
-                    {
-                        ["strongName"] = Requirement("Strong-name signing of libraries: ifAvailable (when the repo has a key), required (a shipped library without a signature fails, STD6040), off."),
-                        ["packages"] = Requirement("Package signing after pack: ifAvailable (when a certificate is configured), required (CI builds without a certificate fail, STD6042), off."),
-                    },
-                },
-            },
-        };
-    }
-
     private static JsonObject RuleSchema(RuleDefinition rule)
     {
         var settings = new JsonObject
@@ -250,87 +161,6 @@ public static class PolicySchemaWriter
             ["oneOf"] = new JsonArray(
                 new JsonObject { ["$ref"] = "#/definitions/severity" },
                 new JsonObject { ["type"] = "object", ["additionalProperties"] = false, ["properties"] = settings }),
-        };
-    }
-
-    private static JsonObject Percent(string description, double @default) => new()
-    {
-        ["description"] = description,
-        ["type"] = "number",
-        ["minimum"] = 0,
-        ["default"] = @default,
-    };
-
-    private static JsonObject CoverageSchema() => new()
-    {
-        ["description"] = "Coverage gates (docs/quality-gates.md): minimum line and branch coverage per test run, per project and for the repo, and the ratchet tolerance.",
-        ["type"] = "object",
-        ["additionalProperties"] = false,
-        ["properties"] = new JsonObject
-        {
-            ["line"] = Percent("Minimum line coverage in percent (0-100).", CoverageSettings.Default.Line),
-            ["branch"] = Percent("Minimum branch coverage in percent (0-100).", CoverageSettings.Default.Branch),
-            ["criticalLine"] = Percent("Minimum line coverage of critical projects (layout.criticalProjects, StandardsCritical) in percent.", CoverageSettings.Default.CriticalLine),
-            ["tolerance"] = Percent("Percentage points coverage may fall below standards-coverage-baseline.json before the ratchet fails.", CoverageSettings.Default.Tolerance),
-            ["exclude"] = new JsonObject
-            {
-                ["description"] = "Repo-relative globs of source files that do not count (generated code is always excluded).",
-                ["type"] = "array",
-                ["items"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 },
-            },
-        },
-    };
-
-    private static JsonObject BudgetsSchema()
-    {
-        var time = new JsonObject
-        {
-            ["description"] = "A time: nanoseconds, or a string with a unit (ns, us, ms, s).",
-            ["oneOf"] = new JsonArray(
-                new JsonObject { ["type"] = "number", ["minimum"] = 0 },
-                new JsonObject { ["type"] = "string", ["pattern"] = "^\\s*[0-9]+(\\.[0-9]+)?\\s*(ns|us|µs|ms|s)\\s*$" }),
-        };
-        var size = new JsonObject
-        {
-            ["description"] = "A size: bytes, or a string with a unit (B, KB, KiB, MB, MiB, GB, GiB).",
-            ["oneOf"] = new JsonArray(
-                new JsonObject { ["type"] = "number", ["minimum"] = 0 },
-                new JsonObject { ["type"] = "string", ["pattern"] = "^\\s*[0-9]+(\\.[0-9]+)?\\s*([kKmMgG]i?)?[bB]\\s*$" }),
-        };
-        JsonObject Limits(params (string Name, JsonObject Schema)[] entries)
-        {
-            var props = new JsonObject();
-            foreach (var (name, schema) in entries)
-            {
-                props[name] = schema.DeepClone();
-            }
-
-            return new JsonObject { ["type"] = "object", ["additionalProperties"] = false, ["properties"] = props };
-        }
-
-        return new JsonObject
-        {
-            ["description"] = "Performance and size budgets (docs/quality-gates.md): benchmark budgets and regression limits for BenchmarkDotNet results, size budgets per project.",
-            ["type"] = "object",
-            ["additionalProperties"] = false,
-            ["properties"] = new JsonObject
-            {
-                ["regression"] = Percent("Time regression limit against the benchmark baseline, percent of the median (significant on the measurements).", BudgetSettings.Default.Regression),
-                ["allocationRegression"] = Percent("Allocation regression limit against the baseline, percent.", BudgetSettings.Default.AllocationRegression),
-                ["noise"] = time.DeepClone(),
-                ["benchmarks"] = new JsonObject
-                {
-                    ["description"] = "Budgets per benchmark, keyed by BenchmarkDotNet FullName or a glob with *.",
-                    ["type"] = "object",
-                    ["additionalProperties"] = Limits(("mean", time), ("p95", time), ("allocated", size)),
-                },
-                ["sizes"] = new JsonObject
-                {
-                    ["description"] = "Size budgets per project name: its assembly, its .nupkg, its publish folder.",
-                    ["type"] = "object",
-                    ["additionalProperties"] = Limits(("assembly", size), ("package", size), ("publish", size)),
-                },
-            },
         };
     }
 

@@ -46,27 +46,44 @@ public sealed record BudgetSettings
     private const string TimeHint = "Write a time: a number of nanoseconds or a string such as \"250 ns\", \"1.5 us\", \"2 ms\".";
     private const string SizeHint = "Write a size: a number of bytes or a string such as \"64 KiB\", \"1.5 MB\".";
 
-    private static readonly JsonShape Shape = new(
-        "'budgets' of standards.json",
-        PolicySection.Percent("regression", Default.Regression, 1000),
-        PolicySection.Percent("allocationRegression", Default.AllocationRegression, 1000),
-        new JsonKey("noise", JsonType.NumberOrText) { Hint = "Write a time, such as \"0.3 ns\" or 1 (nanoseconds)." },
-        new JsonKey("benchmarks", JsonType.KeyedObject) { Hint = "Map benchmark FullNames (or globs with *) to { \"mean\", \"p95\", \"allocated\" }." },
-        new JsonKey("sizes", JsonType.KeyedObject) { Hint = "Map project names to { \"assembly\", \"package\", \"publish\" }." });
+    // The strings Quantity.Nanoseconds and Quantity.Bytes read (units after a number; sizes in any case), for editors.
+    private const string TimePattern = "^\\s*[0-9]+(\\.[0-9]+)?\\s*(ns|us|µs|μs|ms|s)\\s*$";
+    private const string SizePattern = "^\\s*[0-9]+(\\.[0-9]+)?\\s*([kKmMgG][iI]?)?[bB]\\s*$";
+    private const string TimeDescription = "A time: nanoseconds, or a string with a unit (ns, us, ms, s).";
+    private const string SizeDescription = "A size: bytes, or a string with a unit (B, KB, KiB, MB, MiB, GB, GiB).";
 
     private static readonly JsonKey[] BenchmarkKeys =
     [
-        new("mean", JsonType.NumberOrText) { Hint = TimeHint },
-        new("p95", JsonType.NumberOrText) { Hint = TimeHint },
-        new("allocated", JsonType.NumberOrText) { Hint = SizeHint },
+        new("mean", JsonType.NumberOrText) { Hint = TimeHint, Pattern = TimePattern, Description = TimeDescription },
+        new("p95", JsonType.NumberOrText) { Hint = TimeHint, Pattern = TimePattern, Description = TimeDescription },
+        new("allocated", JsonType.NumberOrText) { Hint = SizeHint, Pattern = SizePattern, Description = SizeDescription },
     ];
 
     private static readonly JsonKey[] SizeKeys =
     [
-        new("assembly", JsonType.NumberOrText) { Hint = SizeHint },
-        new("package", JsonType.NumberOrText) { Hint = SizeHint },
-        new("publish", JsonType.NumberOrText) { Hint = SizeHint },
+        new("assembly", JsonType.NumberOrText) { Hint = SizeHint, Pattern = SizePattern, Description = SizeDescription },
+        new("package", JsonType.NumberOrText) { Hint = SizeHint, Pattern = SizePattern, Description = SizeDescription },
+        new("publish", JsonType.NumberOrText) { Hint = SizeHint, Pattern = SizePattern, Description = SizeDescription },
     ];
+
+    /// <summary>The section's keys, read by <see cref="Read"/> and published in the schema.</summary>
+    internal static readonly JsonShape Shape = new(
+        "'budgets' of standards.json",
+        PolicySection.Percent("regression", Default.Regression, 1000, "Time regression limit against the benchmark baseline, percent of the median (significant on the measurements)."),
+        PolicySection.Percent("allocationRegression", Default.AllocationRegression, 1000, "Allocation regression limit against the baseline, percent."),
+        new JsonKey("noise", JsonType.NumberOrText) { Hint = "Write a time, such as \"0.3 ns\" or 1 (nanoseconds).", Pattern = TimePattern, Description = TimeDescription },
+        new JsonKey("benchmarks", JsonType.KeyedObject)
+        {
+            Hint = "Map benchmark FullNames (or globs with *) to { \"mean\", \"p95\", \"allocated\" }.",
+            Description = "Budgets per benchmark, keyed by BenchmarkDotNet FullName or a glob with *.",
+            EachValue = new JsonShape("a benchmark budget of standards.json", BenchmarkKeys),
+        },
+        new JsonKey("sizes", JsonType.KeyedObject)
+        {
+            Hint = "Map project names to { \"assembly\", \"package\", \"publish\" }.",
+            Description = "Size budgets per project name: its assembly, its .nupkg, its publish folder.",
+            EachValue = new JsonShape("a size budget of standards.json", SizeKeys),
+        });
 
     /// <summary>Time regression limit, percent.</summary>
     public double Regression { get; init; } = 10;

@@ -20,13 +20,14 @@ public sealed record CoverageSettings
 
     private const string ExcludeHint = "Write an array of repo-relative globs, such as [\"src/Acme.Orders/Migrations/**\"].";
 
-    private static readonly JsonShape Shape = new(
+    /// <summary>The section's keys, read by <see cref="Read"/> and published in the schema.</summary>
+    internal static readonly JsonShape Shape = new(
         "'coverage' of standards.json",
-        PolicySection.Percent("line", Default.Line, 100),
-        PolicySection.Percent("branch", Default.Branch, 100),
-        PolicySection.Percent("criticalLine", Default.CriticalLine, 100),
-        PolicySection.Percent("tolerance", Default.Tolerance, 100),
-        new JsonKey("exclude", JsonType.Array) { Hint = ExcludeHint });
+        PolicySection.Percent("line", Default.Line, 100, "Minimum line coverage in percent (0-100)."),
+        PolicySection.Percent("branch", Default.Branch, 100, "Minimum branch coverage in percent (0-100)."),
+        PolicySection.Percent("criticalLine", Default.CriticalLine, 100, "Minimum line coverage of critical projects (layout.criticalProjects, StandardsCritical) in percent."),
+        PolicySection.Percent("tolerance", Default.Tolerance, 100, "Percentage points coverage may fall below standards-coverage-baseline.json before the ratchet fails."),
+        new JsonKey("exclude", JsonType.Array) { Hint = ExcludeHint, TextItems = true, Description = "Repo-relative globs of source files that do not count (generated code is always excluded)." });
 
     /// <summary>Minimum line coverage in percent.</summary>
     public double Line { get; init; } = 80;

@@ -32,15 +32,21 @@ public sealed class LicensePolicy
 
     private const string ListHint = "Write an array of SPDX licence identifiers, such as [\"MIT\"].";
 
-    private static readonly JsonShape SectionShape = new(
-        "'dependencies' of standards.json",
-        new JsonKey("licenses", JsonType.KeyedObject) { Hint = "Write { \"allow\": [...], \"deny\": [...], \"packages\": { ... } }." });
-
     private static readonly JsonShape LicensesShape = new(
         "'dependencies.licenses' of standards.json",
-        new JsonKey("allow", JsonType.Array) { Hint = ListHint },
-        new JsonKey("deny", JsonType.Array) { Hint = ListHint },
-        new JsonKey("packages", JsonType.KeyedObject) { Hint = "Map a package id (or id/version) to the SPDX expression you reviewed." });
+        new JsonKey("allow", JsonType.Array) { Hint = ListHint, TextItems = true, Description = "SPDX licence identifiers allowed in the dependency graph; replaces the profile's allow-list." },
+        new JsonKey("deny", JsonType.Array) { Hint = ListHint, TextItems = true, Description = "SPDX licence identifiers denied; replaces the profile's deny-list (deny wins over allow)." },
+        new JsonKey("packages", JsonType.KeyedObject)
+        {
+            Hint = "Map a package id (or id/version) to the SPDX expression you reviewed.",
+            EachValueText = true,
+            Description = "Reviewed licence expressions by package id or id/version, for packages whose licence NuGet cannot tell.",
+        });
+
+    /// <summary>The section's keys, read by this class and published in the schema.</summary>
+    internal static readonly JsonShape SectionShape = new(
+        "'dependencies' of standards.json",
+        new JsonKey("licenses", JsonType.KeyedObject) { Hint = "Write { \"allow\": [...], \"deny\": [...], \"packages\": { ... } }.", Fields = LicensesShape, Description = "The licence allow and deny lists and the reviewed expressions (see docs/dependencies.md)." });
 
     /// <summary>Creates a policy.</summary>
     public LicensePolicy(IEnumerable<string> allowed, IEnumerable<string> denied, IReadOnlyDictionary<string, string>? packages = null)

@@ -67,7 +67,7 @@ public sealed record JsonKey(string Name, JsonType Type, bool Required = false)
     /// <summary>True when <see cref="Allowed"/> is compared ignoring case.</summary>
     public bool IgnoreCase { get; init; }
 
-    /// <summary>For a string: true when it must not be empty or white space.</summary>
+    /// <summary>For a string: true when it must not be empty or white space; for an array of <see cref="TextItems"/>: the same of each item.</summary>
     public bool NotBlank { get; init; }
 
     /// <summary>For a number: the least value it may take.</summary>
@@ -78,6 +78,27 @@ public sealed record JsonKey(string Name, JsonType Type, bool Required = false)
 
     /// <summary>A sentence that says how to write the value, appended to each message about it.</summary>
     public string? Hint { get; init; }
+
+    /// <summary>What the setting does: the description the published schema gives editors.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The value that applies when the key is absent (a number, a string, a boolean or a string list), as the schema shows it; null: none.</summary>
+    public object? Default { get; init; }
+
+    /// <summary>For an object with fixed keys (<see cref="JsonType.KeyedObject"/>): the shape its reader reads it with.</summary>
+    public JsonShape? Fields { get; init; }
+
+    /// <summary>For a map (an object whose keys the user names): the shape its reader reads each value with, when each is an object.</summary>
+    public JsonShape? EachValue { get; init; }
+
+    /// <summary>For a map of strings (an object whose keys the user names): true; each value a non-empty string.</summary>
+    public bool EachValueText { get; init; }
+
+    /// <summary>For an array: true when its reader takes only non-empty strings.</summary>
+    public bool TextItems { get; init; }
+
+    /// <summary>For a string (or the string form of <see cref="JsonType.NumberOrText"/>): the regular expression of what its reader accepts, for editors.</summary>
+    public string? Pattern { get; init; }
 }
 
 /// <summary>
@@ -114,6 +135,9 @@ public sealed class JsonShape
 
     /// <summary>The declared key names in order.</summary>
     public IReadOnlyList<string> Names => names;
+
+    /// <summary>The declared keys in order.</summary>
+    public IReadOnlyList<JsonKey> Keys => keys;
 
     /// <summary>The wording of "<paramref name="where"/> must be an object" for a value of another type.</summary>
     public static string NotAnObject(string where, JsonValueNode node)

@@ -35,15 +35,27 @@ internal sealed class LayoutSettings
     /// <summary>The values of projectsWithoutStandardsSdk.</summary>
     public static readonly IReadOnlyList<string> OtherProjectsChoices = ["ignore", "check"];
 
-    private static readonly JsonShape Shape = new(
-        "'layout' of standards.json",
-        new JsonKey("requiredPaths", JsonType.Array),
-        new JsonKey("criticalProjects", JsonType.Array),
-        new JsonKey("testsFolder", JsonType.Text) { Hint = FolderHint },
-        new JsonKey("exclude", JsonType.Array),
-        new JsonKey("projectsWithoutStandardsSdk", JsonType.Text) { Allowed = OtherProjectsChoices, Hint = "\"ignore\" is the default." });
-
     private const string FolderHint = "Write the name of a folder at the repo root, such as \"test\".";
+
+    /// <summary>The section's keys, read by this class and published in the schema.</summary>
+    internal static readonly JsonShape Shape = new(
+        "'layout' of standards.json",
+        new JsonKey("requiredPaths", JsonType.Array) { TextItems = true, NotBlank = true, Description = "Files (or folders, with a trailing '/') the repo must have, relative to the root (STD3001)." },
+        new JsonKey("criticalProjects", JsonType.Array) { TextItems = true, NotBlank = true, Description = "Projects (name, folder or glob) that need STD3004.minOwners owners and the critical coverage gate." },
+        new JsonKey("testsFolder", JsonType.Text)
+        {
+            Hint = FolderHint,
+            Pattern = "^(?!\\.\\.?/?$)[^/\\\\*]*[^/\\\\*\\s][^/\\\\*]*/?$",
+            Description = "The folder at the repo root that holds the test projects. Default: tests, or test when only that exists.",
+        },
+        new JsonKey("exclude", JsonType.Array) { TextItems = true, NotBlank = true, Description = "Globs of files and folders every repository check leaves out: vendored or generated code (e.g. \"vendor\", \"src/Generated/**\")." },
+        new JsonKey("projectsWithoutStandardsSdk", JsonType.Text)
+        {
+            Allowed = OtherProjectsChoices,
+            Default = "ignore",
+            Hint = "\"ignore\" is the default.",
+            Description = "ignore: projects not on Standards.Sdk are neither checked nor counted for the repo kind; check: they are checked like the others.",
+        });
 
     /// <summary>The tests folder set in standards.json (no slashes), or null for the default.</summary>
     public LayoutSettingValue? TestsFolder { get; private init; }

@@ -27,8 +27,8 @@ public static class PolicySection
     public const string RulesHint = "Rule severities go in the \"rules\" section. See docs/quality-gates.md.";
 
     /// <summary>A percentage key of a check's section: a number from 0 to <paramref name="maximum"/>, with its default in the hint.</summary>
-    public static JsonKey Percent(string name, double fallback, double maximum) =>
-        new(name, JsonType.Number) { Minimum = 0, Maximum = maximum, Hint = $"Write a percentage; the default is {fallback.ToString(CultureInfo.InvariantCulture)}." };
+    public static JsonKey Percent(string name, double fallback, double maximum, string description) =>
+        new(name, JsonType.Number) { Minimum = 0, Maximum = maximum, Default = fallback, Description = description, Hint = $"Write a percentage; the default is {fallback.ToString(CultureInfo.InvariantCulture)}." };
 
     /// <summary>
     /// An array of non-empty strings, each trimmed: null when <paramref name="array"/> is absent, or when an item is not a

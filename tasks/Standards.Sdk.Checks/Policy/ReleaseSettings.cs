@@ -43,20 +43,39 @@ public sealed record ReleaseSettings
     /// <summary>The words accepted for the SBOM format.</summary>
     public static readonly IReadOnlyList<string> FormatWords = ["spdx", "cyclonedx", "both"];
 
-    private static readonly JsonShape Shape = new(
-        "'release' of standards.json",
-        new JsonKey("sbom", JsonType.KeyedObject) { Hint = "Write { \"format\": \"spdx\", \"enabled\": true }." },
-        new JsonKey("signing", JsonType.KeyedObject) { Hint = "Write { \"strongName\": \"ifAvailable\", \"packages\": \"ifAvailable\" }." });
-
     private static readonly JsonShape SbomShape = new(
         "'release.sbom' of standards.json",
-        new JsonKey("format", JsonType.Text) { Allowed = FormatWords, IgnoreCase = true },
-        new JsonKey("enabled", JsonType.Boolean));
+        new JsonKey("format", JsonType.Text)
+        {
+            Allowed = FormatWords,
+            IgnoreCase = true,
+            Default = "spdx",
+            Description = "SPDX 2.3 JSON, CycloneDX 1.6 JSON, or both (StandardsSbomFormat overrides it).",
+        },
+        new JsonKey("enabled", JsonType.Boolean) { Default = true, Description = "false: no SBOM on pack and publish (StandardsSbom overrides it)." });
 
     private static readonly JsonShape SigningShape = new(
         "'release.signing' of standards.json",
-        new JsonKey("strongName", JsonType.Text) { Allowed = RequirementWords, IgnoreCase = true },
-        new JsonKey("packages", JsonType.Text) { Allowed = RequirementWords, IgnoreCase = true });
+        new JsonKey("strongName", JsonType.Text)
+        {
+            Allowed = RequirementWords,
+            IgnoreCase = true,
+            Default = "ifAvailable",
+            Description = "Strong-name signing of libraries: ifAvailable (when the repo has a key), required (a shipped library without a signature fails, STD6040), off.",
+        },
+        new JsonKey("packages", JsonType.Text)
+        {
+            Allowed = RequirementWords,
+            IgnoreCase = true,
+            Default = "ifAvailable",
+            Description = "Package signing after pack: ifAvailable (when a certificate is configured), required (CI builds without a certificate fail, STD6042), off.",
+        });
+
+    /// <summary>The section's keys, read by this class and published in the schema.</summary>
+    internal static readonly JsonShape Shape = new(
+        "'release' of standards.json",
+        new JsonKey("sbom", JsonType.KeyedObject) { Hint = "Write { \"format\": \"spdx\", \"enabled\": true }.", Fields = SbomShape, Description = "The SBOM written on pack and publish (see docs/release.md)." },
+        new JsonKey("signing", JsonType.KeyedObject) { Hint = "Write { \"strongName\": \"ifAvailable\", \"packages\": \"ifAvailable\" }.", Fields = SigningShape, Description = "The signing policy: strong names and packages (see docs/release.md)." });
 
     /// <summary>Parses a signing requirement word (case-insensitive); null when it is not one.</summary>
     public static SigningRequirement? ParseRequirement(string? text) => text?.Trim().ToLowerInvariant() switch
