@@ -276,7 +276,7 @@ public static class CoverageGate
                 ? $"[assembly: ExcludeFromCodeCoverage] at {exclusion.File}({exclusion.Line}) excludes the whole assembly"
                 : mine.Count > 0
                     ? "its files are in the report, but not one line of them is measured (coverage.exclude or StandardsCoverageExclude leave nothing)"
-                    : "the coverage report has no entry for it (an assembly-wide exclusion, a coverlet filter, or a report of other assemblies)";
+                    : "the coverage report has no entry for it (an assembly-wide exclusion, a coverlet filter, a report of other assemblies, or coverlet did not instrument it: coverlet's log says which modules it excluded or could not instrument and why, such as a source file the PDB names that is not on disk; on VSTest dotnet test --diag:<file> writes it, on Microsoft.Testing.Platform the app's --diagnostic --diagnostic-verbosity trace)";
             findings.Add(new Finding(CoverageRuleIds.NothingMeasured, severity,
                 $"{who} measured no line of {name}, a project under test: {why}, so its coverage would pass as 100 % of nothing. Measure it: exclude single types or members rather than the assembly, and narrow the exclude globs; to leave the whole project out of coverage, add an exception for {CoverageRuleIds.NothingMeasured} scoped to {name} to standards.json.",
                 exclusion?.File ?? input.FileOf?.Invoke(project.Context), exclusion?.Line ?? 0));

@@ -45,6 +45,19 @@ public class NothingMeasuredTests
         };
     }
 
+    /// <summary>
+    /// A report without the project, and no assembly-wide exclusion in it: coverlet may have skipped the assembly (a
+    /// PDB naming a source file not on disk, a default exclude filter), which only coverlet's own log says.
+    /// </summary>
+    [Fact]
+    public void A_report_without_the_project_says_how_to_see_whether_coverlet_instrumented_it()
+    {
+        var finding = Assert.Single(CoverageGate.EvaluateRun(Tests, Input(Empty, "{}")));
+        Assert.Contains("coverlet did not instrument it: coverlet's log says which modules it excluded or could not instrument and why", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("dotnet test --diag:<file>", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("--diagnostic --diagnostic-verbosity trace", finding.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Variants))]
     public void A_run_that_measures_nothing_of_a_project_under_test_fails(string variant, string cobertura, string policy)

@@ -34,6 +34,9 @@ internal sealed class CorpusRepo
     /// <summary>The folder of the library project the violations are planted in.</summary>
     public required string Library { get; init; }
 
+    /// <summary>The project kind of the library project (docs/project-kinds.md): "library", or "service" for an app.</summary>
+    public string Kind { get; init; } = "library";
+
     /// <summary>The library's project file.</summary>
     public required string LibraryProject { get; init; }
 

@@ -13,7 +13,7 @@ namespace Standards.Sdk.IntegrationTests.Corpus;
 /// nuget.config and the tool committed, adopt in one command exits 0; the documented commit leaves `git status`
 /// clean and changes nothing adopt must leave alone; `CI=true dotnet build` is green; `dotnet test` passes where it
 /// passed before; and one CI build with five new violations planted at once (a DateTime.Now call, an undocumented
-/// public member, a 120-line method, a `#nullable disable` file, an inline package version) fails with each one's
+/// public member (in a service, a console write), a 120-line method, a `#nullable disable` file, an inline package version) fails with each one's
 /// code at its file, and on nothing else. Its summary line (`[corpus] name: ...`) gives docs/adopting.md's table.
 /// </summary>
 [Collection(AdoptionAndReleaseBuildsCollectionDefinition.Name)]
@@ -177,11 +177,28 @@ public sealed class CorpusTests(ITestOutputHelper output)
             """),
     ];
 
+    /// <summary>
+    /// A service's fifth planted file: an undocumented public member is no violation there (only a library generates
+    /// its documentation, docs/project-kinds.md), a console write is (banned in services).
+    /// </summary>
+    private static readonly (string Name, string Code, string Content) PlantedConsole = ("PlantedConsole.cs", "RS0030", """
+        namespace NAMESPACE;
+
+        /// <summary>Planted.</summary>
+        public static class PlantedConsole
+        {
+            /// <summary>Planted.</summary>
+            public static void Write() => System.Console.WriteLine("planted");
+        }
+
+        """);
+
     /// <summary>The five violations, each in its own file, in the library: (code, file) each must fail with.</summary>
     private static List<(string Code, string File)> Plant(TestRepo repo, CorpusRepo corpus)
     {
         var planted = new List<(string Code, string File)>();
-        foreach (var (name, code, content) in PlantedSources)
+        var sources = PlantedSources.Select(p => corpus.Kind == "service" && p.Code == "CS1591" ? PlantedConsole : p);
+        foreach (var (name, code, content) in sources)
         {
             var path = $"{corpus.Library}/{name}";
             repo.WriteFile(path, content.Replace("NAMESPACE", corpus.Namespace, StringComparison.Ordinal));
