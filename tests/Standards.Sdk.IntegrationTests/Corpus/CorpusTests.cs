@@ -121,50 +121,64 @@ public sealed class CorpusTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The four planted source files: name, the code it must fail with, whether the file turns nullable off, and its
-    /// types (put in the library's namespace by <see cref="InNamespace"/>). Each carries one violation only: every
-    /// other member is documented, nothing else is banned or nullable-unsafe, no API that .NET Framework or
-    /// netstandard1.0 lacks is called, and no argument needs a check (a value parameter: neither
-    /// ArgumentNullException.ThrowIfNull, missing there, nor the analyzer rule that asks for it).
+    /// The four planted source files: name, the code it must fail with, content ("NAMESPACE" is the library's). Each
+    /// carries one violation only: every other member is documented, nothing else is banned or nullable-unsafe. The
+    /// code compiles in every repo of the corpus: a block-scoped namespace (a repo may be on C# 8, where a file-scoped
+    /// one is a compiler error that stops the build before the analyzers report), no API that .NET Framework or
+    /// netstandard1.0 lacks and no argument to check (a value parameter: neither ArgumentNullException.ThrowIfNull nor
+    /// its analyzer rule). A repo whose style asks for file-scoped namespaces also reports IDE0161 at these files.
     /// </summary>
-    private static readonly (string Name, string Code, bool NullableOff, string Types)[] PlantedSources =
+    private static readonly (string Name, string Code, string Content)[] PlantedSources =
     [
-        ("PlantedClock.cs", "RS0030", false, """
-            /// <summary>Planted.</summary>
-            public static class PlantedClock
+        ("PlantedClock.cs", "RS0030", """
+            namespace NAMESPACE
             {
                 /// <summary>Planted.</summary>
-                public static System.DateTime Read() => System.DateTime.Now;
-            }
-
-            """),
-        ("PlantedUndocumented.cs", "CS1591", false, """
-            /// <summary>Planted.</summary>
-            public static class PlantedUndocumented
-            {
-                public static int Zero() => 0;
-            }
-
-            """),
-        ("PlantedLongMethod.cs", "STD1002", false, $$"""
-            /// <summary>Planted.</summary>
-            public static class PlantedLongMethod
-            {
-                /// <summary>Planted.</summary>
-                public static int Sum(int seed)
+                public static class PlantedClock
                 {
-                    var total = 0;
-            {{string.Concat(Enumerable.Range(1, 120).Select(i => $"        total += seed + {i % 7};\n"))}}        return total;
+                    /// <summary>Planted.</summary>
+                    public static System.DateTime Read() => System.DateTime.Now;
                 }
             }
 
             """),
-        ("PlantedNullableOff.cs", "STD0101", true, """
-            /// <summary>Planted.</summary>
-            public static class PlantedNullableOff
+        ("PlantedUndocumented.cs", "CS1591", """
+            namespace NAMESPACE
             {
                 /// <summary>Planted.</summary>
-                public static int Zero() => 0;
+                public static class PlantedUndocumented
+                {
+                    public static int Zero() => 0;
+                }
+            }
+
+            """),
+        ("PlantedLongMethod.cs", "STD1002", $$"""
+            namespace NAMESPACE
+            {
+                /// <summary>Planted.</summary>
+                public static class PlantedLongMethod
+                {
+                    /// <summary>Planted.</summary>
+                    public static int Sum(int seed)
+                    {
+                        var total = 0;
+            {{string.Concat(Enumerable.Range(1, 120).Select(i => $"            total += seed + {i % 7};\n"))}}            return total;
+                    }
+                }
+            }
+
+            """),
+        ("PlantedNullableOff.cs", "STD0101", """
+            #nullable disable
+            namespace NAMESPACE
+            {
+                /// <summary>Planted.</summary>
+                public static class PlantedNullableOff
+                {
+                    /// <summary>Planted.</summary>
+                    public static int Zero() => 0;
+                }
             }
 
             """),
@@ -173,40 +187,24 @@ public sealed class CorpusTests(ITestOutputHelper output)
     /// <summary>The five violations, each in its own file, in the library: (code, file) each must fail with.</summary>
     private static List<(string Code, string File)> Plant(TestRepo repo, CorpusRepo corpus)
     {
-        var project = repo.ReadFile(corpus.LibraryProject);
-        var fileScoped = AllowsFileScopedNamespaces(project);
         var planted = new List<(string Code, string File)>();
-        foreach (var (name, code, nullableOff, types) in PlantedSources)
+        foreach (var (name, code, content) in PlantedSources)
         {
             var path = $"{corpus.Library}/{name}";
-            repo.WriteFile(path, (nullableOff ? "#nullable disable\n" : string.Empty) + InNamespace(corpus.Namespace, types, fileScoped));
+            repo.WriteFile(path, content.Replace("NAMESPACE", corpus.Namespace, StringComparison.Ordinal));
             planted.Add((code, path));
         }
 
         // An inline version of a package the library references, at the version central package management holds,
         // so that restore succeeds (the lock file does not change) and the build reaches every other planted file.
         var version = CentralVersion(repo, corpus.Package);
+        var project = repo.ReadFile(corpus.LibraryProject);
         var reference = $"<PackageReference Include=\"{corpus.Package}\"";
         Assert.Contains(reference, project, StringComparison.Ordinal);
         repo.WriteFile(corpus.LibraryProject, project.Replace(reference, $"{reference} VersionOverride=\"{version}\"", StringComparison.Ordinal));
         planted.Add(("STD2002", corpus.LibraryProject));
         return planted;
     }
-
-    /// <summary>
-    /// The library's own namespace form: a file-scoped namespace (which a repo's style may require, IDE0161) unless
-    /// the library's project sets a language version before C# 10, where it is a compiler error (CS8773) that stops
-    /// the compilation before any analyzer reports: then a block-scoped one.
-    /// </summary>
-    private static bool AllowsFileScopedNamespaces(string project)
-    {
-        var match = Regex.Match(project, @"<LangVersion>\s*(\d+)(\.\d+)?\s*</LangVersion>", RegexOptions.IgnoreCase);
-        return !match.Success || int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 10;
-    }
-
-    private static string InNamespace(string name, string types, bool fileScoped) => fileScoped
-        ? $"namespace {name};\n\n{types}"
-        : $"namespace {name}\n{{\n{string.Concat(types.TrimEnd('\n').Split('\n').Select(line => line.Length == 0 ? "\n" : $"    {line}\n"))}}}\n";
 
     /// <summary>The build failed with each planted code at its file, and with no error anywhere else.</summary>
     private void AssertFailsAtEachPlantedFileOnly(TestRepo repo, List<(string Code, string File)> planted, BuildResult build)
