@@ -12,10 +12,14 @@ namespace Standards.Sdk.Checks.Tests.Coverage;
 /// artifacts/coverage/&lt;project&gt;/coverage.vstest, which the coverage step then refused as damaged (STD4012), so a
 /// repo whose test project names its one framework in TargetFrameworks could not be adopted.
 /// </summary>
-public partial class OuterBuildTargetsTests
+public class OuterBuildTargetsTests
 {
     private const string OuterBuildSkipped = "'$(IsCrossTargetingBuild)' != 'true'";
     private const string InnerBuildOnly = "'$(TargetFramework)' != ''";
+
+    // Not [GeneratedRegex]: this file is also compiled against the netstandard2.0 checks, whose GeneratedRegex
+    // polyfill would clash with .NET's.
+    private static readonly Regex RequiredTrue = new(@"'\$\((\w+)\)' == 'true'", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     public static TheoryData<string> TargetsAroundVSTest()
     {
@@ -50,7 +54,7 @@ public partial class OuterBuildTargetsTests
 
     /// <summary>A property the condition requires to be 'true' whose every definition in the file needs a TargetFramework.</summary>
     private static bool GatedToInnerBuilds(XDocument document, string condition) =>
-        RequiredTrue().Matches(condition).Select(m => m.Groups[1].Value).Any(property =>
+        RequiredTrue.Matches(condition).Select(m => m.Groups[1].Value).Any(property =>
         {
             var definitions = document.Descendants().Where(e => e.Name.LocalName == property && e.Parent?.Name.LocalName == "PropertyGroup").ToList();
             return definitions.Count > 0 && definitions.All(d => ((string?)d.Attribute("Condition") ?? string.Empty).Contains(InnerBuildOnly, StringComparison.Ordinal));
@@ -76,7 +80,4 @@ public partial class OuterBuildTargetsTests
 
         return hooked;
     }
-
-    [GeneratedRegex(@"'\$\((\w+)\)' == 'true'")]
-    private static partial Regex RequiredTrue();
 }
