@@ -122,56 +122,63 @@ public sealed class CorpusTests(ITestOutputHelper output)
 
     /// <summary>
     /// The four planted source files: name, the code it must fail with, content ("NAMESPACE" is the library's). Each
-    /// carries one violation only: every other member is documented, nothing else is banned or nullable-unsafe.
+    /// carries one violation only: every other member is documented, nothing else is banned or nullable-unsafe. The
+    /// code compiles in every repo of the corpus: a block-scoped namespace (a repo may be on C# 8, where a file-scoped
+    /// one is a compiler error that stops the build before the analyzers report), no API that .NET Framework or
+    /// netstandard1.0 lacks and no argument to check (a value parameter: neither ArgumentNullException.ThrowIfNull nor
+    /// its analyzer rule). A repo whose style asks for file-scoped namespaces also reports IDE0161 at these files.
     /// </summary>
     private static readonly (string Name, string Code, string Content)[] PlantedSources =
     [
         ("PlantedClock.cs", "RS0030", """
-            namespace NAMESPACE;
-
-            /// <summary>Planted.</summary>
-            public static class PlantedClock
+            namespace NAMESPACE
             {
                 /// <summary>Planted.</summary>
-                public static System.DateTime Read() => System.DateTime.Now;
+                public static class PlantedClock
+                {
+                    /// <summary>Planted.</summary>
+                    public static System.DateTime Read() => System.DateTime.Now;
+                }
             }
 
             """),
         ("PlantedUndocumented.cs", "CS1591", """
-            namespace NAMESPACE;
-
-            /// <summary>Planted.</summary>
-            public static class PlantedUndocumented
+            namespace NAMESPACE
             {
-                public static int Zero() => 0;
+                /// <summary>Planted.</summary>
+                public static class PlantedUndocumented
+                {
+                    public static int Zero() => 0;
+                }
             }
 
             """),
         ("PlantedLongMethod.cs", "STD1002", $$"""
-            namespace NAMESPACE;
-
-            /// <summary>Planted.</summary>
-            public static class PlantedLongMethod
+            namespace NAMESPACE
             {
                 /// <summary>Planted.</summary>
-                public static int Sum(int[] values)
+                public static class PlantedLongMethod
                 {
-                    System.ArgumentNullException.ThrowIfNull(values);
-                    var total = 0;
-            {{string.Concat(Enumerable.Range(1, 120).Select(i => $"        total += values[{i % 7}];\n"))}}        return total;
+                    /// <summary>Planted.</summary>
+                    public static int Sum(int seed)
+                    {
+                        var total = 0;
+            {{string.Concat(Enumerable.Range(1, 120).Select(i => $"            total += seed + {i % 7};\n"))}}            return total;
+                    }
                 }
             }
 
             """),
         ("PlantedNullableOff.cs", "STD0101", """
             #nullable disable
-            namespace NAMESPACE;
-
-            /// <summary>Planted.</summary>
-            public static class PlantedNullableOff
+            namespace NAMESPACE
             {
                 /// <summary>Planted.</summary>
-                public static int Zero() => 0;
+                public static class PlantedNullableOff
+                {
+                    /// <summary>Planted.</summary>
+                    public static int Zero() => 0;
+                }
             }
 
             """),
