@@ -97,16 +97,7 @@ public sealed class PolicySchemaAgreementTests
     }
 
     /// <summary>The loader and every section reader, as the build runs them: the findings about the file.</summary>
-    private static List<Finding> Read(string json)
-    {
-        var result = PolicyLoader.Load(FileName, json, Today);
-        var findings = new List<Finding>(result.Findings);
-        _ = LayoutSettings.Read(result.Policy, findings);
-        _ = CoverageSettings.Read(result.Policy, findings);
-        _ = BudgetSettings.Read(result.Policy, findings);
-        findings.AddRange(LicensePolicy.From(result.Policy).Problems);
-        return findings;
-    }
+    private static List<Finding> Read(string json) => PolicyReaders.ReadAll(FileName, json, Today).Findings;
 
     private static JsonSchemaValidator LoadSchema()
     {

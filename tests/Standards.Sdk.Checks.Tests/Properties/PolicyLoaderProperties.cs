@@ -7,6 +7,7 @@ using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Json;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Rules;
+using Standards.Sdk.Checks.Tests.Policy;
 
 namespace Standards.Sdk.Checks.Tests.Properties;
 
@@ -166,13 +167,8 @@ public sealed class PolicyLoaderProperties
     /// <summary>The loader and every section reader on <paramref name="text"/>: coded findings with the file and a line, nothing thrown.</summary>
     private static void AssertTotal(string text)
     {
-        var result = PolicyLoader.Load(FileName, text, Today);
-        var findings = new List<Finding>(result.Findings);
-        _ = LayoutSettings.Read(result.Policy, findings);
-        _ = CoverageSettings.Read(result.Policy, findings);
-        _ = BudgetSettings.Read(result.Policy, findings);
-        findings.AddRange(LicensePolicy.From(result.Policy).Problems);
-        _ = AnalyzerConfigWriter.WriteConfig(new EffectivePolicy(result.Policy, new ProjectContext("Acme", ProjectKinds.Library, "src/Acme"), Today), "/repo", ["/repo/src/Acme/A.cs"]);
+        var (policy, findings) = PolicyReaders.ReadAll(FileName, text, Today);
+        _ = AnalyzerConfigWriter.WriteConfig(new EffectivePolicy(policy, new ProjectContext("Acme", ProjectKinds.Library, "src/Acme"), Today), "/repo", ["/repo/src/Acme/A.cs"]);
         Assert.All(findings, AssertCoded);
     }
 
