@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Replays a newcomer's first hour as the docs write it: every shell block of the README's quick start and of the
-# README of each generated repo (std-service, std-worker, std-lib) and of docs/adopting.md, in order, from an
-# empty folder, with a private home and NuGet packages folder and the feed both in the user NuGet configuration and
-# in the repo's nuget.config (tests/Standards.Templates.Tests/ReadmeReplayTests.cs and
+# README of each generated repo (std-service, std-worker, std-lib), of docs/adopting.md and of docs/upgrading.md,
+# in order, from an empty folder, with a private home and NuGet packages folder and the feed both in the user NuGet
+# configuration and in the repo's nuget.config (tests/Standards.Templates.Tests/ReadmeReplayTests.cs and
 # DocsReplayTests.cs say what runs, what does not and why).
 #   bash eng/newcomer.sh                 packs this tree (SDK, tool, templates) with a unique version, then replays
 #   STANDARDS_TEST_FEED=<feed> STANDARDS_TEST_VERSION=<version> bash eng/newcomer.sh
@@ -22,7 +22,7 @@ if [ -z "${STANDARDS_TEST_FEED:-}" ] || [ -z "${STANDARDS_TEST_VERSION:-}" ]; th
   export STANDARDS_TEST_FEED="$work/feed" STANDARDS_TEST_VERSION="$version"
 fi
 
-filter="(FullyQualifiedName~Standards.Templates.Tests.ReadmeReplayTests|FullyQualifiedName~Standards.Templates.Tests.DocsReplayTests)"
+filter="(FullyQualifiedName~Standards.Templates.Tests.ReadmeReplayTests|FullyQualifiedName~Standards.Templates.Tests.DocsReplayTests|FullyQualifiedName~Standards.Templates.Tests.UpgradingDocReplayTests)"
 args=()
 for arg in "$@"; do
   if [ "${prev:-}" = "--filter" ]; then filter="$filter&$arg"; elif [ "$arg" != "--filter" ]; then args+=("$arg"); fi

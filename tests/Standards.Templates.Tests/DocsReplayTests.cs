@@ -4,11 +4,11 @@ using Standards.Templates.Tests.Infrastructure;
 namespace Standards.Templates.Tests;
 
 /// <summary>
-/// docs/adopting.md replayed as written (<see cref="NewcomerReplay"/>: a newcomer's machine, the feed at user level
-/// and in the repo): every shell block, in order, in one terminal session. What a block assumes and the document
-/// states in words (an existing repo, the compliance records a fleet's CI builds publish, a repo without its
-/// repository baseline) is a set-up run just before it, found by a text of that block; a set-up that matches no
-/// block or several fails the test, so it cannot outlive the document.
+/// docs/adopting.md and docs/upgrading.md replayed as written (<see cref="NewcomerReplay"/>: a newcomer's machine,
+/// the feed at user level and in the repo): every shell block of each, in order, in one terminal session. What a
+/// block assumes and its document states in words (an existing repo, the compliance records a fleet's CI builds
+/// publish, a repo generated before the template record existed) is a set-up run just before it, found by a text of
+/// that block; a set-up that matches no block or several fails the test, so it cannot outlive the document.
 /// </summary>
 public sealed partial class DocsReplayTests
 {
@@ -80,7 +80,7 @@ public sealed partial class DocsReplayTests
             log!.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    private static void AssertEachMatchesOneBlock(IReadOnlyList<DocBlock> blocks, IEnumerable<string> markers)
+    internal static void AssertEachMatchesOneBlock(IReadOnlyList<DocBlock> blocks, IEnumerable<string> markers)
     {
         foreach (var marker in markers)
         {
@@ -91,4 +91,57 @@ public sealed partial class DocsReplayTests
 
     [GeneratedRegex("```xml\n(<\\?xml.*?)```", RegexOptions.Singleline, 5000)]
     private static partial Regex NuGetConfigBlock();
+}
+
+/// <summary>
+/// docs/upgrading.md replayed as written (<see cref="DocsReplayTests"/> says how), on a feed that serves two releases
+/// (<see cref="TwoReleases"/>).
+/// </summary>
+[Collection(TwoReleasesCollectionDefinition.Name)]
+public sealed class UpgradingDocReplayTests(TwoReleases releases)
+{
+    /// <summary>
+    /// docs/upgrading.md on a std-service repo generated from release A with the options its <c>update --init</c>
+    /// block names, on a feed that serves A and B: the upgrade (dry run, then for real, committed with its
+    /// changelog), then the template record written for a repo generated before the templates wrote one.
+    /// </summary>
+    [Fact]
+    public void Upgrading_runs_as_written_on_a_repo_generated_from_the_previous_release()
+    {
+        const string Document = "docs/upgrading.md";
+        var blocks = NewcomerReplay.BlocksOf(Document);
+        var repo = GeneratedRepo.Generate("std-service", "Acme.Orders", releases.Feed, ["--owner=@acme/orders", "--ci=gitlab", "--generated-on=2025-06-01"]);
+        try
+        {
+            (string Marker, string Script)[] setUps =
+            [
+                // "A repo generated before the templates wrote the record".
+                ("update --init", """
+                    git rm -q .standards/template-record.json && git commit -q -m "Acme.Orders as generated before the template record"
+                    """),
+            ];
+            DocsReplayTests.AssertEachMatchesOneBlock(blocks, setUps.Select(s => s.Marker));
+            var record = repo.Read(".standards/template-record.json");
+
+            var output = NewcomerReplay.Replay(
+                blocks,
+                repo.Root,
+                releases.Feed,
+                [],
+                block => setUps.Where(s => block.Text.Contains(s.Marker, StringComparison.Ordinal)).Select(s => s.Script).SingleOrDefault());
+
+            Assert.Contains($"\"Standards.Sdk\": \"{releases.VersionB}\"", repo.Read("global.json"), StringComparison.Ordinal);
+            // The upgrade's commit carries its changelog as the message.
+            var message = GeneratedRepo.Git(repo.Root, "log", "-1", "--skip=1", "--format=%B").Output;
+            Assert.StartsWith($"# Standards.Sdk {releases.A.Version} -> {releases.VersionB}", message, StringComparison.Ordinal);
+            // The record written by --init is the one the template wrote when it generated the repo.
+            Assert.Equal(record.ReplaceLineEndings("\n"), repo.Read(".standards/template-record.json").ReplaceLineEndings("\n"));
+            Assert.Equal("Record the template that generated the repo", GeneratedRepo.Git(repo.Root, "log", "-1", "--format=%s").Output.Trim());
+            Assert.DoesNotContain("Run dotnet tool restore", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            repo.Delete();
+        }
+    }
 }

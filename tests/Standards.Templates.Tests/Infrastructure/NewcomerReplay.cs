@@ -44,6 +44,7 @@ public static class NewcomerReplay
             ("README.md", "dotnet tool install Standards.Tool ", $"dotnet tool install Standards.Tool --version {version} "),
             ("docs/adopting.md", "https://pkgs.example.com/platform/nuget/v3/index.json", FeedUri(feed)),
             ("docs/adopting.md", "dotnet tool install Standards.Tool --version 1.4.0", $"dotnet tool install Standards.Tool --version {version}"),
+            ("docs/upgrading.md", "--from 1.2.0 ", $"--from {version} "),
         ];
         return placeholders.Where(p => p.Document == document).Aggregate(text, (current, p) => current.Replace(p.Text, p.Value, StringComparison.Ordinal));
     }
