@@ -4,7 +4,8 @@
 # download is timed), restore included, of a repo from `dotnet new <template>` (the packed templates), in three
 # variants side by side, as the edit-and-build benchmark defines them (eng/bench-inner-loop.sh):
 #   plain      the generated repo on Microsoft.NET.Sdk: each project's SDK is Microsoft.NET.Sdk (Microsoft.NET.Sdk.Web
-#              for a service project, .Worker for a worker), Nullable on as Standards.Sdk sets it, no lock files (they
+#              for a service project, .Worker for a worker), Nullable on as Standards.Sdk sets it, the documentation
+#              file (CS1591 off: a team without the policy has no rule that asks for docs), no lock files (they
 #              pin the policy's packages), no solution entry (Directory.Solution.targets imports Standards.Sdk);
 #   policy     plain with the same policy by hand: the pinned NetAnalyzers (with the target that drops the SDK's in-box
 #              ones, eng/bench-repo.sh policy_pin_target; the attribution logs are checked to show the pinned version in
@@ -66,7 +67,7 @@ to_plain() {
   grep -rl 'Sdk="Standards.Sdk"' "$dir" --include='*.csproj' && { echo "to_plain: a project is still on Standards.Sdk" >&2; exit 1; }
   find "$dir" -name packages.lock.json -delete
   rm -f "$dir/Directory.Solution.targets"
-  sed -i '/RestorePackagesWithLockFile\|RestoreLockedMode/d; 0,/<PropertyGroup>/s##<PropertyGroup>\n    <Nullable>enable</Nullable>#' "$dir/Directory.Build.props"
+  sed -i '/RestorePackagesWithLockFile\|RestoreLockedMode/d; 0,/<PropertyGroup>/s##<PropertyGroup>\n    <Nullable>enable</Nullable>\n    <GenerateDocumentationFile>true</GenerateDocumentationFile>\n    <NoWarn>$(NoWarn);CS1591</NoWarn>#' "$dir/Directory.Build.props"
 }
 
 # to_policy <dir>: to_plain and the policy by hand (see the header).
@@ -176,7 +177,7 @@ if [ "$mode" = edit ]; then
       echo "| \`$([ "$loop" = ci ] && echo "CI=true ")dotnet build --no-restore\` | $(median < "$n") ($(spread "$n")) | $(paired_ratio "$n" "$results/$loop-policy.cpu") | $(paired_ratio "$results/$loop-standards.cpu" "$n") |"
     done
   fi
-  for loop in local ci; do echo; split_table "$loop" "$loop build after a one-file edit"; done
+  for loop in local ci; do echo; split_table "$loop" "$loop build after a one-file edit"; echo; analyzer_type_table "$loop"; done
   exit 0
 fi
 round_robin "$rounds" "$results" "$work" one_round $variants
@@ -201,6 +202,8 @@ if [ "${NOREPORTS:-}" = 1 ]; then
 fi
 echo
 split_table ci "CI build from clean"
+echo
+analyzer_type_table ci
 row="| task RestoreTask (restore) |"
 for v in $variants; do row="$row $(summary_ms "$results/ci-$v.log" Task RestoreTask) |"; done
 echo "$row"

@@ -98,4 +98,4 @@ for mode in local ci; do
   for v in $variants; do row="$row $(median < "$results/$mode-$v.wall") ($(spread "$results/$mode-$v.wall")) |"; done
   echo "$row"
 done
-for mode in local ci; do echo; split_table "$mode"; done
+for mode in local ci; do echo; split_table "$mode"; echo; analyzer_type_table "$mode"; done

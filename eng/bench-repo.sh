@@ -119,7 +119,8 @@ EOF
 }
 
 # make_repo <dir> <variant>: the sample repo (eng/demo-repo: a library and its tests) on one of the SDKs.
-# Variants: plain (Microsoft.NET.Sdk), bypath (Standards.Sdk imported by path from $sdkdir), resolver (by the SDK
+# Variants: plain (Microsoft.NET.Sdk with nullable and the documentation file, what a team that adopts nothing
+# already has), bypath (Standards.Sdk imported by path from $sdkdir), resolver (by the SDK
 # resolver), and for eng/bench-noop-cost.sh's split of the extra cost: policy (plain with the policy's packages and
 # settings, write_policy_packages) and nochecks (bypath with every check off, StandardsSkipChecks=true).
 make_repo() {
@@ -135,7 +136,7 @@ make_repo() {
       bypath|nochecks)
         sed -i "s#<Project Sdk=\"Standards.Sdk\">#<Project>\n  <Import Project=\"$sdkdir/Sdk.props\" />#; s#</Project>#  <Import Project=\"$sdkdir/Sdk.targets\" />\n</Project>#" "$project" ;;
       plain|policy)
-        sed -i 's#<Project Sdk="Standards.Sdk">#<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>#' "$project"
+        sed -i 's#<Project Sdk="Standards.Sdk">#<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings><GenerateDocumentationFile>true</GenerateDocumentationFile><NoWarn>$(NoWarn);CS1591</NoWarn></PropertyGroup>#' "$project"
         rm -f "$(dirname "$project")/packages.lock.json" ;;
     esac
   done
@@ -370,6 +371,42 @@ split_table() {
   row="| Standards.Sdk.Analyzers, share of all analyzers |"
   for v in $variants; do
     row="$row $(awk -v a="$(analyzer_ms "$results/$mode-$v.log" Standards.Sdk.Analyzers)" -v t="$(analyzer_ms "$results/$mode-$v.log" analyzers)" 'BEGIN { if (t > 0) printf "%.1f %%", 100 * a / t; else printf "-" }') |"
+  done
+  echo "$row"
+}
+
+# analyzer_types <log>: every analyzer type the compiler timed (-p:ReportAnalyzer=true), one line each: its ms summed
+# over the build's compilations, a tab, its name and the rule ids it reports ("CodeMetricsAnalyzer (CA1501, ...)").
+# The compiler times analyzer types, not rules: a type's time is that of all the ids it lists.
+analyzer_types() {
+  awk '
+    /Total analyzer execution time:/ { on = 1; next }
+    /Total generator execution time:/ { on = 0 }
+    on && $1 ~ /^[<]?[0-9.]+$/ && /\(.*\)[[:space:]]*$/ && !/Version=/ {
+      t = $1; sub(/^</, "", t)
+      line = $0; sub(/^[[:space:]]*[<]?[0-9.]+[[:space:]]+[<]?[0-9]+[[:space:]]+/, "", line)
+      ms[line] += t * 1000
+    }
+    END { for (k in ms) printf "%d\t%s\n", ms[k], k }' "$1" | sort -t$'\t' -k1,1nr
+}
+
+# analyzer_type_table <mode> [top=15]: the analyzer types that cost most in the standards variant's attribution build,
+# one row each with every variant's ms, then the rest summed; the ids say which rules each row pays for.
+analyzer_type_table() {
+  local mode="$1" top="${2:-15}" v row name
+  row="| $mode: analyzer type (rule ids), one attribution build, ms |"
+  for v in $variants; do row="$row $v |"; done
+  echo "$row"
+  echo "|---|$(for v in $variants; do printf -- '---|'; done)"
+  for v in $variants; do analyzer_types "$results/$mode-$v.log" > "$results/$mode-$v.types"; done
+  while IFS=$'\t' read -r _ name; do
+    row="| ${name##*.} |"
+    for v in $variants; do row="$row $(awk -F'\t' -v n="$name" '$2 == n { print $1; f = 1 } END { if (!f) print 0 }' "$results/$mode-$v.types") |"; done
+    echo "$row"
+  done < <(head -n "$top" "$results/$mode-standards.types")
+  row="| every other analyzer type |"
+  for v in $variants; do
+    row="$row $(awk -F'\t' -v top="$top" 'NR == FNR { if (FNR <= top) keep[$2] = 1; next } !($2 in keep) { s += $1 } END { print s + 0 }' "$results/$mode-standards.types" "$results/$mode-$v.types") |"
   done
   echo "$row"
 }
