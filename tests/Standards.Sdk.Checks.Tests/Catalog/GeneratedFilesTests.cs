@@ -49,7 +49,7 @@ public class GeneratedFilesTests
         Assert.Equal(
             [
                 "sdk/schema/standards.schema.json", "docs/rules/README.md", RuleCatalogWriter.RepoPath, "templates/standards-ci/template.yml", AnalyzerReleasesWriter.UnshippedPath,
-                "docs/rules/recommended-analyzer-rules.md", "docs/rules/STD0101.md",
+                "docs/rules/recommended-analyzer-rules.md", "docs/rules/STD0101.md", "docs/settings.md",
                 "templates/content/std-lib/.template.config/template.json", "templates/content/std-lib/.template.config/dotnetcli.host.json",
                 "templates/content/std-service/.template.config/template.json", "templates/content/std-service/.template.config/dotnetcli.host.json",
                 "templates/content/std-worker/.template.config/template.json", "templates/content/std-worker/.template.config/dotnetcli.host.json",
