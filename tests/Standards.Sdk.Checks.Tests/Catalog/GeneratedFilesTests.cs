@@ -56,6 +56,11 @@ public class GeneratedFilesTests
             ],
             Program.Files.Select(f => f.Path));
 
+    /// <summary>docs/settings.md is what the section readers' declarations generate now (<see cref="SettingsPageTests"/> holds its coverage of the keys).</summary>
+    [Fact]
+    public void Settings_reference_matches_the_declarations() =>
+        AssertGenerated(SettingsPageWriter.PagePath, SettingsPageWriter.Write());
+
     [Fact]
     public void Recommended_analyzer_rules_page_matches_the_declaration() =>
         AssertGenerated(RecommendedRulesPageWriter.PagePath, RecommendedRulesPageWriter.Write());
