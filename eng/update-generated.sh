@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the files produced from one source with the eng/ tool Standards.Sdk.DocsGenerator, and leaves them for
-# you to review and commit: from the rule catalog, sdk/schema/standards.schema.json, docs/rules/README.md and sdk/catalog/rules.json (the catalog the package ships), and the
+# you to review and commit: from the section readers' declarations of the standards.json keys, docs/settings.md (the
+# settings reference) and the feature sections of the schema; from the rule catalog, sdk/schema/standards.schema.json, docs/rules/README.md and sdk/catalog/rules.json (the catalog the package ships), and the
 # first version of docs/rules/STDnnnn.md for a new rule (an existing page is never rewritten), and the page of each
 # analyzer rule the policy configures that is not ours (docs/rules/CAnnnn.md, RS0030.md, ...: rewritten every run); from the list of
 # rules the analysis level turns on and the nullable ids, docs/rules/recommended-analyzer-rules.md and the id list on STD0101's page; from the analyzer rule
@@ -14,5 +15,5 @@
 source "$(dirname "$0")/common.sh"
 cd "$REPO_ROOT"
 dotnet run --project eng/tools/Standards.Sdk.DocsGenerator -- "$REPO_ROOT"
-git status --short -- sdk/schema sdk/catalog docs/rules templates/standards-ci tasks/Standards.Sdk.Analyzers/AnalyzerReleases.Unshipped.md \
+git status --short -- sdk/schema sdk/catalog docs/rules docs/settings.md templates/standards-ci tasks/Standards.Sdk.Analyzers/AnalyzerReleases.Unshipped.md \
   'templates/content/*/.template.config/template.json' 'templates/content/*/.template.config/dotnetcli.host.json' eng/own-policy .editorconfig sdk/features

@@ -1,9 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Standards.Sdk.Checks.Budgets;
-using Standards.Sdk.Checks.Coverage;
-using Standards.Sdk.Checks.Dependencies;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Rules;
@@ -34,11 +31,10 @@ public static class PolicySchemaWriter
         var properties = TopLevelProperties(rules);
 
         // The feature sections as their readers declare them (ShapeSchema): the schema cannot accept what the build rejects.
-        properties["dependencies"] = ShapeSchema.ForShape(LicensePolicy.SectionShape, "Dependency check settings: licence allow and deny lists (see docs/dependencies.md).");
-        properties["layout"] = ShapeSchema.ForShape(LayoutSettings.Shape, "Repository check settings: extra required paths, critical projects, the tests folder, excluded folders, projects not on Standards.Sdk (see docs/layout.md).");
-        properties["coverage"] = ShapeSchema.ForShape(CoverageSettings.Shape, "Coverage gates (docs/quality-gates.md): minimum line and branch coverage per test run, per project and for the repo, and the ratchet tolerance.");
-        properties["budgets"] = ShapeSchema.ForShape(BudgetSettings.Shape, "Performance and size budgets (docs/quality-gates.md): benchmark budgets and regression limits for BenchmarkDotNet results, size budgets per project.");
-        properties["release"] = ShapeSchema.ForShape(ReleaseSettings.Shape, "Release settings: the SBOM written on pack and publish, and the signing policy (see docs/release.md). MSBuild properties override them per build.");
+        foreach (var section in FeatureSections.All)
+        {
+            properties[section.Name] = ShapeSchema.ForShape(section.Shape, section.Description);
+        }
 
         var schema = new JsonObject
         {

@@ -5,7 +5,8 @@ namespace Standards.Sdk.DocsGenerator;
 /// <summary>
 /// <c>dotnet run --project eng/tools/Standards.Sdk.DocsGenerator -- &lt;repo root&gt;</c>: writes every file generated
 /// from one source under the repo root (eng/update-generated.sh), and says which ones changed: from the rule catalog,
-/// the schema, the rules index and the machine-readable catalog the SDK package ships (<see cref="RuleCatalogWriter"/>); from the analyzer rule declarations, the analyzers' AnalyzerReleases.Unshipped.md;
+/// the schema, the rules index and the machine-readable catalog the SDK package ships (<see cref="RuleCatalogWriter"/>); from the
+/// section readers' declarations (<see cref="FeatureSections"/>), the settings reference docs/settings.md (<see cref="SettingsPageWriter"/>); from the analyzer rule declarations, the analyzers' AnalyzerReleases.Unshipped.md;
 /// from ci-templates/gitlab/standards-ci.yml, its copy templates/standards-ci/template.yml (GitLab reads a CI/CD
 /// component only from templates/&lt;name&gt;/ at the project root, docs/ci.md); from the layers in
 /// templates/template-config/, the template.json and dotnetcli.host.json of each repo template
@@ -28,6 +29,7 @@ public static class Program
         (AnalyzerReleasesWriter.UnshippedPath, root => AnalyzerReleasesWriter.Unshipped(ShippedReleases(root))),
         (RecommendedRulesPageWriter.PagePath, _ => RecommendedRulesPageWriter.Write()),
         (RecommendedRulesPageWriter.NullablePagePath, RecommendedRulesPageWriter.Std0101Page),
+        (SettingsPageWriter.PagePath, _ => SettingsPageWriter.Write()),
         .. TemplateConfigWriter.Templates.SelectMany(t => TemplateConfigWriter.ConfigFiles.Select(f =>
             (TemplateConfigWriter.ConfigPath(t, f), (Func<string, string>)(root => TemplateConfigWriter.Write(root, t, f))))),
     ];

@@ -50,38 +50,41 @@ public sealed record BudgetSettings
     private const string TimePattern = "^\\s*[0-9]+(\\.[0-9]+)?\\s*(ns|us|µs|μs|ms|s)\\s*$";
     private const string SizePattern = "^\\s*[0-9]+(\\.[0-9]+)?\\s*([kKmMgG][iI]?)?[bB]\\s*$";
     private const string TimeDescription = "A time: nanoseconds, or a string with a unit (ns, us, ms, s).";
+    private const string NoiseDescription = "Time differences below this are never reported as regressions: nanoseconds, or a string with a unit (ns, us, ms, s).";
     private const string SizeDescription = "A size: bytes, or a string with a unit (B, KB, KiB, MB, MiB, GB, GiB).";
 
     private static readonly JsonKey[] BenchmarkKeys =
     [
-        new("mean", JsonType.NumberOrText) { Hint = TimeHint, Pattern = TimePattern, Description = TimeDescription },
-        new("p95", JsonType.NumberOrText) { Hint = TimeHint, Pattern = TimePattern, Description = TimeDescription },
-        new("allocated", JsonType.NumberOrText) { Hint = SizeHint, Pattern = SizePattern, Description = SizeDescription },
+        new("mean", JsonType.NumberOrText) { Hint = TimeHint, Pattern = TimePattern, Description = "Maximum mean time per operation (STD5002). " + TimeDescription },
+        new("p95", JsonType.NumberOrText) { Hint = TimeHint, Pattern = TimePattern, Description = "Maximum 95th percentile time per operation (STD5002). " + TimeDescription },
+        new("allocated", JsonType.NumberOrText) { Hint = SizeHint, Pattern = SizePattern, Description = "Maximum bytes allocated per operation (STD5003). " + SizeDescription },
     ];
 
     private static readonly JsonKey[] SizeKeys =
     [
-        new("assembly", JsonType.NumberOrText) { Hint = SizeHint, Pattern = SizePattern, Description = SizeDescription },
-        new("package", JsonType.NumberOrText) { Hint = SizeHint, Pattern = SizePattern, Description = SizeDescription },
-        new("publish", JsonType.NumberOrText) { Hint = SizeHint, Pattern = SizePattern, Description = SizeDescription },
+        new("assembly", JsonType.NumberOrText) { Hint = SizeHint, Pattern = SizePattern, Description = "Maximum size of the built assembly. " + SizeDescription },
+        new("package", JsonType.NumberOrText) { Hint = SizeHint, Pattern = SizePattern, Description = "Maximum size of the project's .nupkg. " + SizeDescription },
+        new("publish", JsonType.NumberOrText) { Hint = SizeHint, Pattern = SizePattern, Description = "Maximum size of the publish folder (all files). " + SizeDescription },
     ];
 
     /// <summary>The section's keys, read by <see cref="Read"/> and published in the schema.</summary>
     internal static readonly JsonShape Shape = new(
         "'budgets' of standards.json",
-        PolicySection.Percent("regression", Default.Regression, 1000, "Time regression limit against the benchmark baseline, percent of the median (significant on the measurements)."),
-        PolicySection.Percent("allocationRegression", Default.AllocationRegression, 1000, "Allocation regression limit against the baseline, percent."),
-        new JsonKey("noise", JsonType.NumberOrText) { Hint = "Write a time, such as \"0.3 ns\" or 1 (nanoseconds).", Pattern = TimePattern, Description = TimeDescription },
+        PolicySection.Percent("regression", Default.Regression, 1000, "Time regression limit against the benchmark baseline, percent of the median (significant on the measurements): STD5004."),
+        PolicySection.Percent("allocationRegression", Default.AllocationRegression, 1000, "Allocation regression limit against the baseline, percent: STD5005."),
+        new JsonKey("noise", JsonType.NumberOrText) { Default = Default.Noise, Hint = "Write a time, such as \"0.3 ns\" or 1 (nanoseconds).", Pattern = TimePattern, Description = NoiseDescription },
         new JsonKey("benchmarks", JsonType.KeyedObject)
         {
             Hint = "Map benchmark FullNames (or globs with *) to { \"mean\", \"p95\", \"allocated\" }.",
-            Description = "Budgets per benchmark, keyed by BenchmarkDotNet FullName or a glob with *.",
+            Description = "Budgets per benchmark, keyed by BenchmarkDotNet FullName or a glob with *; a budget that matches no benchmark in the results is STD5006.",
+            EachKeyName = "pattern",
             EachValue = new JsonShape("a benchmark budget of standards.json", BenchmarkKeys),
         },
         new JsonKey("sizes", JsonType.KeyedObject)
         {
             Hint = "Map project names to { \"assembly\", \"package\", \"publish\" }.",
-            Description = "Size budgets per project name: its assembly, its .nupkg, its publish folder.",
+            Description = "Size budgets per project name: its assembly, its .nupkg, its publish folder (STD5010).",
+            EachKeyName = "project",
             EachValue = new JsonShape("a size budget of standards.json", SizeKeys),
         });
 

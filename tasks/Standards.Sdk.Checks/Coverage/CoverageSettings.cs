@@ -23,10 +23,10 @@ public sealed record CoverageSettings
     /// <summary>The section's keys, read by <see cref="Read"/> and published in the schema.</summary>
     internal static readonly JsonShape Shape = new(
         "'coverage' of standards.json",
-        PolicySection.Percent("line", Default.Line, 100, "Minimum line coverage in percent (0-100)."),
-        PolicySection.Percent("branch", Default.Branch, 100, "Minimum branch coverage in percent (0-100)."),
+        PolicySection.Percent("line", Default.Line, 100, "Minimum line coverage in percent (0-100): of each test run, each project under test and the repo total."),
+        PolicySection.Percent("branch", Default.Branch, 100, "Minimum branch coverage in percent (0-100): of each test run, each project under test and the repo total."),
         PolicySection.Percent("criticalLine", Default.CriticalLine, 100, "Minimum line coverage of critical projects (layout.criticalProjects, StandardsCritical) in percent."),
-        PolicySection.Percent("tolerance", Default.Tolerance, 100, "Percentage points coverage may fall below standards-coverage-baseline.json before the ratchet fails."),
+        PolicySection.Percent("tolerance", Default.Tolerance, 100, "Percentage points the merged coverage may fall below standards-coverage-baseline.json before the ratchet fails."),
         new JsonKey("exclude", JsonType.Array) { Hint = ExcludeHint, TextItems = true, Description = "Repo-relative globs of source files that do not count (generated code is always excluded)." });
 
     /// <summary>Minimum line coverage in percent.</summary>

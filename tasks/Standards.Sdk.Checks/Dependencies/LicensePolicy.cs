@@ -34,12 +34,13 @@ public sealed class LicensePolicy
 
     private static readonly JsonShape LicensesShape = new(
         "'dependencies.licenses' of standards.json",
-        new JsonKey("allow", JsonType.Array) { Hint = ListHint, TextItems = true, Description = "SPDX licence identifiers allowed in the dependency graph; replaces the profile's allow-list." },
-        new JsonKey("deny", JsonType.Array) { Hint = ListHint, TextItems = true, Description = "SPDX licence identifiers denied; replaces the profile's deny-list (deny wins over allow)." },
+        new JsonKey("allow", JsonType.Array) { Hint = ListHint, TextItems = true, Default = DefaultAllowed, Description = "SPDX licence identifiers allowed in the dependency graph; replaces the profile's allow-list (rules.STD2011.allow when this is not set)." },
+        new JsonKey("deny", JsonType.Array) { Hint = ListHint, TextItems = true, Default = DefaultDenied, Description = "SPDX licence identifiers denied; replaces the profile's deny-list (rules.STD2012.deny when this is not set; deny wins over allow)." },
         new JsonKey("packages", JsonType.KeyedObject)
         {
             Hint = "Map a package id (or id/version) to the SPDX expression you reviewed.",
             EachValueText = true,
+            EachKeyName = "package",
             Description = "Reviewed licence expressions by package id or id/version, for packages whose licence NuGet cannot tell.",
         });
 

@@ -94,6 +94,9 @@ public sealed record JsonKey(string Name, JsonType Type, bool Required = false)
     /// <summary>For a map of strings (an object whose keys the user names): true; each value a non-empty string.</summary>
     public bool EachValueText { get; init; }
 
+    /// <summary>For a map: what each key the user writes stands for ("pattern", "project"), as the settings reference shows it (<c>budgets.benchmarks.&lt;pattern&gt;.mean</c>); null: "name".</summary>
+    public string? EachKeyName { get; init; }
+
     /// <summary>For an array: true when its reader takes only non-empty strings.</summary>
     public bool TextItems { get; init; }
 

@@ -26,9 +26,10 @@ public static class PolicyLoader
     /// <summary>
     /// The top level. Checks that own a section (layout, dependencies, coverage, budgets, release) read it themselves,
     /// with their own shape. Only keys that something reads are accepted, so a typo or a setting from a future version
-    /// is an error, not a silent no-op.
+    /// is an error, not a silent no-op. Each key of <see cref="JsonType.Any"/> is such a section: the settings reference
+    /// (docs/settings.md) has a part for each.
     /// </summary>
-    private static readonly JsonShape Root = new(
+    internal static readonly JsonShape Root = new(
         FileName,
         new JsonKey("profile", JsonType.Text) { Allowed = Profiles, IgnoreCase = true },
         new JsonKey("kind", JsonType.Text) { Allowed = RepoKinds, IgnoreCase = true },

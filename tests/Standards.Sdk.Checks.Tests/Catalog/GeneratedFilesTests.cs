@@ -49,12 +49,17 @@ public class GeneratedFilesTests
         Assert.Equal(
             [
                 "sdk/schema/standards.schema.json", "docs/rules/README.md", RuleCatalogWriter.RepoPath, "templates/standards-ci/template.yml", AnalyzerReleasesWriter.UnshippedPath,
-                "docs/rules/recommended-analyzer-rules.md", "docs/rules/STD0101.md",
+                "docs/rules/recommended-analyzer-rules.md", "docs/rules/STD0101.md", "docs/settings.md",
                 "templates/content/std-lib/.template.config/template.json", "templates/content/std-lib/.template.config/dotnetcli.host.json",
                 "templates/content/std-service/.template.config/template.json", "templates/content/std-service/.template.config/dotnetcli.host.json",
                 "templates/content/std-worker/.template.config/template.json", "templates/content/std-worker/.template.config/dotnetcli.host.json",
             ],
             Program.Files.Select(f => f.Path));
+
+    /// <summary>docs/settings.md is what the section readers' declarations generate now (<see cref="SettingsPageTests"/> holds its coverage of the keys).</summary>
+    [Fact]
+    public void Settings_reference_matches_the_declarations() =>
+        AssertGenerated(SettingsPageWriter.PagePath, SettingsPageWriter.Write());
 
     [Fact]
     public void Recommended_analyzer_rules_page_matches_the_declaration() =>
