@@ -131,9 +131,13 @@ public sealed class UpgradingDocReplayTests(TwoReleases releases)
                 block => setUps.Where(s => block.Text.Contains(s.Marker, StringComparison.Ordinal)).Select(s => s.Script).SingleOrDefault());
 
             Assert.Contains($"\"Standards.Sdk\": \"{releases.VersionB}\"", repo.Read("global.json"), StringComparison.Ordinal);
-            // The upgrade's commit carries its changelog as the message.
-            var message = GeneratedRepo.Git(repo.Root, "log", "-1", "--skip=1", "--format=%B").Output;
-            Assert.StartsWith($"# Standards.Sdk {releases.A.Version} -> {releases.VersionB}", message, StringComparison.Ordinal);
+            // The documented commits, newest first: the record, the set-up's "before the record", the upgrade, whose
+            // message is its changelog (git keeps the changelog's heading: -F without an editor strips no line).
+            var messages = GeneratedRepo.Git(repo.Root, "log", "-3", "--format=%B%x00").Output
+                .Split('\0', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(3, messages.Length);
+            Assert.Equal("Acme.Orders as generated before the template record", messages[1]);
+            Assert.StartsWith($"# Standards.Sdk {releases.A.Version} -> {releases.VersionB}", messages[2], StringComparison.Ordinal);
             // The record written by --init is the one the template wrote when it generated the repo.
             Assert.Equal(record.ReplaceLineEndings("\n"), repo.Read(".standards/template-record.json").ReplaceLineEndings("\n"));
             Assert.Equal("Record the template that generated the repo", GeneratedRepo.Git(repo.Root, "log", "-1", "--format=%s").Output.Trim());

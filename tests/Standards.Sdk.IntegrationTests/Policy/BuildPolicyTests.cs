@@ -1,8 +1,10 @@
+using System.Text.RegularExpressions;
+
 namespace Standards.Sdk.IntegrationTests.Policy;
 
 /// <summary>Profile §1 on real builds of the packed SDK: every row's violating and compliant sample.</summary>
 [Collection(RealBuildsCollectionDefinition.Name)]
-public sealed class BuildPolicyTests(PolicySampleRepos repos) : IClassFixture<PolicySampleRepos>
+public sealed partial class BuildPolicyTests(PolicySampleRepos repos) : IClassFixture<PolicySampleRepos>
 {
     public static TheoryData<string> ViolatingProjects()
     {
@@ -112,6 +114,37 @@ public sealed class BuildPolicyTests(PolicySampleRepos repos) : IClassFixture<Po
         Assert.All(compilations, c => Assert.DoesNotContain("Sdks/Microsoft.NET.Sdk/targets/../analyzers/Microsoft.CodeAnalysis.NetAnalyzers.dll", c.CommandLine, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// What the policy costs in the inner loop is attributed analyzer by analyzer in docs/performance.md: every analyzer
+    /// assembly the compiler gets in a build of the compliant samples (library, test, tool, worker and benchmark
+    /// projects) has its row there, but the generators of the runtime's reference packs, which a build without the
+    /// policy runs too. An analyzer the policy starts to add without its cost measured fails here.
+    /// </summary>
+    [Fact]
+    public void Every_analyzer_the_policy_adds_is_in_the_attribution_table()
+    {
+        var (_, build) = repos.Compliant;
+        var performance = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "performance.md")).ReplaceLineEndings("\n");
+        var start = performance.IndexOf("\n### Analyzer attribution", StringComparison.Ordinal);
+        Assert.True(start >= 0, "docs/performance.md has no section \"Analyzer attribution\"");
+        var end = performance.IndexOf("\n### ", start + 1, StringComparison.Ordinal);
+        var table = performance[start..(end < 0 ? performance.Length : end)];
+
+        var analyzers = build.TaskRuns("Csc")
+            .SelectMany(c => AnalyzerArgument().Matches(c.CommandLine).Select(m => m.Groups["path"].Value.Replace('\\', '/')))
+            .Where(path => !path.Contains("/packs/", StringComparison.Ordinal))
+            .Select(Path.GetFileNameWithoutExtension)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Contains("Microsoft.CodeAnalysis.NetAnalyzers", analyzers);
+        Assert.Contains("Standards.Sdk.Analyzers", analyzers);
+        var missing = analyzers.Where(a => !table.Contains($"`{a}`", StringComparison.Ordinal)).ToList();
+        Assert.True(missing.Count == 0, $"docs/performance.md's analyzer attribution has no row for: {string.Join(", ", missing)}");
+    }
+
     [Fact]
     public void Inferred_kind_is_printed_at_normal_verbosity()
     {
@@ -124,4 +157,7 @@ public sealed class BuildPolicyTests(PolicySampleRepos repos) : IClassFixture<Po
         Assert.Single(kinds, m => m.Text == "Standards.Sdk: Orders.Benchmarks is a 'benchmark' project (inferred from the project name).");
         Assert.Single(kinds, m => m.Text == "Standards.Sdk: Todo.Good is a 'library' project (the default for a project that is nothing else).");
     }
+
+    [GeneratedRegex("""/analyzer:(?:"(?<path>[^"]+)"|(?<path>\S+))""")]
+    private static partial Regex AnalyzerArgument();
 }

@@ -83,8 +83,11 @@ public static partial class Snapshot
         }
 
         result = result.Replace(sdk.Feed, "<sdk-feed>", StringComparison.Ordinal)
-            .Replace(sdk.Version, "<sdk-version>", StringComparison.Ordinal)
-            .Replace(Path.GetTempPath().TrimEnd('/', '\\'), "<temp>", StringComparison.Ordinal);
+            .Replace(sdk.Version, "<sdk-version>", StringComparison.Ordinal);
+        // The run's temp folder only as the folder of a path: a template's own "/tmp" (a container's mount path) is
+        // content, and a run with another TMPDIR must see the same snapshot.
+        var temp = Path.GetTempPath().TrimEnd('/', '\\');
+        result = Regex.Replace(result, Regex.Escape(temp) + @"(?=[/\\])", "<temp>", RegexOptions.None, TimeSpan.FromSeconds(5));
 
         // The date generators of the templates write today's date (local or UTC, and a run may cross midnight).
         var now = DateTimeOffset.Now;
