@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Standards.Templates.Tests.Infrastructure;
 
@@ -138,8 +139,19 @@ public sealed class UpgradingDocReplayTests(TwoReleases releases)
             Assert.Equal(3, messages.Length);
             Assert.Equal("Acme.Orders as generated before the template record", messages[1]);
             Assert.StartsWith($"# Standards.Sdk {releases.A.Version} -> {releases.VersionB}", messages[2], StringComparison.Ordinal);
-            // The record written by --init is the one the template wrote when it generated the repo.
-            Assert.Equal(record.ReplaceLineEndings("\n"), repo.Read(".standards/template-record.json").ReplaceLineEndings("\n"));
+            // The record written by --init says what the template's own record said: the template, the version, the
+            // date, and each option the block gives with the value the template recorded for it (the template records
+            // every option; --init the ones given, the others being the recorded version's defaults).
+            var written = JsonNode.Parse(record)!.AsObject();
+            var initialised = JsonNode.Parse(repo.Read(".standards/template-record.json"))!.AsObject();
+            foreach (var key in new[] { "template", "version", "generatedOn" })
+            {
+                Assert.Equal(written[key]!.ToJsonString(), initialised[key]!.ToJsonString());
+            }
+
+            var options = initialised["options"]!.AsObject();
+            Assert.Equal(["ci", "name", "owner"], options.Select(o => o.Key).Order(StringComparer.Ordinal));
+            Assert.All(options, o => Assert.Equal(written["options"]![o.Key]!.ToString(), o.Value!.ToString()));
             Assert.Equal("Record the template that generated the repo", GeneratedRepo.Git(repo.Root, "log", "-1", "--format=%s").Output.Trim());
             Assert.DoesNotContain("Run dotnet tool restore", output, StringComparison.Ordinal);
         }
