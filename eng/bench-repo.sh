@@ -385,6 +385,9 @@ analyzer_types() {
     on && $1 ~ /^[<]?[0-9.]+$/ && /\(.*\)[[:space:]]*$/ && !/Version=/ {
       t = $1; sub(/^</, "", t)
       line = $0; sub(/^[[:space:]]*[<]?[0-9.]+[[:space:]]+[<]?[0-9]+[[:space:]]+/, "", line)
+      # A suppressor lists every id it can suppress (the code baseline: one per rule): the first few and the count.
+      n = split(line, ids, ", ")
+      if (n > 8) line = ids[1] ", " ids[2] ", " ids[3] " and " (n - 3) " more)"
       ms[line] += t * 1000
     }
     END { for (k in ms) printf "%d\t%s\n", ms[k], k }' "$1" | sort -t$'\t' -k1,1nr
