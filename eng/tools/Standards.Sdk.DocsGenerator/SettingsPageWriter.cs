@@ -143,7 +143,7 @@ public static class SettingsPageWriter
             parts.Add("the keys below");
         }
 
-        return string.Join("; ", parts).Replace("|", "\\|", StringComparison.Ordinal);
+        return Cell(string.Join("; ", parts));
     }
 
     private static string? Range(JsonKey key) => (key.Minimum, key.Maximum) switch
