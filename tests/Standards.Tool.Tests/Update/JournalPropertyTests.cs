@@ -92,6 +92,7 @@ public sealed class JournalPropertyTests : IDisposable
     [InlineData("new\twrite\tsrc/", "ends with a separator")]
     [InlineData("new\twrite\tsrc", "is a folder, not a file")]
     [InlineData("new\twrite\ta\0b", "holds a control character")]
+    [InlineData("existed\twrite\ta.txt/y.txt", "a.txt on its path is a file")]
     public void Each_kind_of_hostile_entry_is_STD7542_naming_its_line_and_why(string entry, string why)
     {
         var root = Seed(0, Encoding.UTF8.GetBytes("new\twrite\ta.txt\n" + entry.Replace("{outside}", Outside, StringComparison.Ordinal) + "\n"));
@@ -104,6 +105,33 @@ public sealed class JournalPropertyTests : IDisposable
         // The valid first line was not replayed either: the whole journal is refused.
         Assert.True(File.Exists(Path.Combine(root, "a.txt")));
         Assert.Equal(SentinelBytes, File.ReadAllBytes(Path.Combine(Outside, "sentinel.txt")));
+    }
+
+    [Fact]
+    public void A_journal_naming_a_file_and_a_file_under_it_is_STD7542_whatever_their_order()
+    {
+        foreach (var journal in new[] { "existed\twrite\tsrc/x.txt\nexisted\twrite\tsrc/x.txt/y.txt\n", "existed\twrite\tsrc/x.txt/y.txt\nexisted\twrite\tsrc/x.txt\n" })
+        {
+            var root = Seed(0, Encoding.UTF8.GetBytes(journal));
+
+            var ex = Assert.Throws<ToolException>(() => TreeWrite.RecoverInterrupted(root));
+
+            Assert.Equal("STD7542", ex.Code);
+            Assert.Contains("src/x.txt on its path is a file", ex.Message, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(root, "src", "x.txt")), "nothing was put back");
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_kept_original_whose_folder_was_removed_since_is_put_back_in_it_made_again()
+    {
+        var root = Seed(0, Encoding.UTF8.GetBytes("existed\twrite\tgone/deeper/x.txt\n"));
+
+        Assert.Equal(["gone/deeper/x.txt"], TreeWrite.RecoverInterrupted(root));
+
+        Assert.Equal("kept original\n", File.ReadAllText(Path.Combine(root, "gone", "deeper", "x.txt")));
+        Assert.False(Directory.Exists(Path.Combine(root, TreeWrite.JournalFolder)));
     }
 
     /// <summary>A fresh repo with a file, a folder, a kept original for each of the first entries and a sentinel outside.</summary>

@@ -70,6 +70,7 @@ internal static class Journal
         }
 
         var entries = Parse(journal);
+        var entryPaths = entries.Select(e => e.Path.Replace(Path.DirectorySeparatorChar, '/').Replace(Path.AltDirectorySeparatorChar, '/')).ToHashSet(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
         {
             if (RepoPath.Problem(root, entries[i].Path) is { } problem)
@@ -87,6 +88,12 @@ internal static class Journal
                 throw Refused(i + 1, $"line {i + 1} names '{RepoPath.Printable(entries[i].Path)}', which is a folder, not a file");
             }
 
+            // A missing folder is made again when the file is put back; a file where a folder should be cannot be.
+            if (FileOnPath(root, entries[i].Path, entryPaths) is { } file)
+            {
+                throw Refused(i + 1, $"line {i + 1} names '{RepoPath.Printable(entries[i].Path)}', but {RepoPath.Printable(file)} on its path is a file, not a folder");
+            }
+
             var original = Path.GetRelativePath(root, Original(root, i)).Replace('\\', '/');
             if ((new FileInfo(Original(root, i)).LinkTarget is null ? RepoPath.Problem(root, original) : "is a symbolic link") is { } originalProblem)
             {
@@ -95,6 +102,25 @@ internal static class Journal
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// The first folder of <paramref name="relative"/> (repo-relative) that is a file, on disk or as another entry of
+    /// the journal (a change never holds both a file and a file under it), or null.
+    /// </summary>
+    private static string? FileOnPath(string root, string relative, HashSet<string> entryPaths)
+    {
+        var segments = relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        for (var i = 1; i < segments.Length; i++)
+        {
+            var folder = string.Join('/', segments[..i]);
+            if (entryPaths.Contains(folder) || File.Exists(Path.Join(root, folder)))
+            {
+                return folder;
+            }
+        }
+
+        return null;
     }
 
     private static List<JournalEntry> Parse(string journal)

@@ -193,6 +193,8 @@ public static class TreeWrite
             var original = Original(root, i);
             if (entries[i].Existed && File.Exists(original))
             {
+                // Its folder may have been removed since the command stopped: the file goes back where it was.
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.Move(original, target, overwrite: true);
             }
             else if (!entries[i].Existed && !entries[i].Deleted && !File.Exists(target + TempSuffix) && File.Exists(target))
