@@ -41,14 +41,14 @@ internal static class TaskLogging
 
     /// <summary>
     /// Logs the findings the adoption baseline accepted as messages with their codes and help links, prefixed
-    /// <see cref="Checks.Policy.ProjectNameCheck.BaselinedPrefix"/>: seen in the log, failing nothing.
+    /// <see cref="Checks.Baseline.BaselineMatcher.AcceptedPrefix"/>: seen in the log, failing nothing.
     /// </summary>
     public static void LogBaselined(TaskLoggingHelper log, IEnumerable<Finding> findings, string helpBaseUrl)
     {
         foreach (var finding in findings)
         {
             log.LogMessage(null, finding.Code, RuleHelp.Link(helpBaseUrl, finding.Code), finding.File, finding.Line, finding.Column, 0, 0,
-                Microsoft.Build.Framework.MessageImportance.Normal, Checks.Policy.ProjectNameCheck.BaselinedPrefix + finding.MessageWithHelp(helpBaseUrl));
+                Microsoft.Build.Framework.MessageImportance.Normal, Checks.Baseline.BaselineMatcher.AcceptedPrefix + finding.MessageWithHelp(helpBaseUrl));
         }
     }
 

@@ -24,6 +24,9 @@ public sealed record BaselineResult(IReadOnlyList<Finding> New, IReadOnlyList<Fi
 /// </summary>
 public static class BaselineMatcher
 {
+    /// <summary>The prefix of a project build's finding the baseline accepts, reported as a message that fails nothing.</summary>
+    public const string AcceptedPrefix = "[baseline] ";
+
     /// <summary>Rules whose findings match a baseline entry only by code, file and exact message.</summary>
     public static readonly IReadOnlyCollection<string> ExactOnlyCodes = [SecretRuleIds.SecretInFile];
 

@@ -1,6 +1,5 @@
 using Standards.Sdk.Checks.Dependencies;
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Release;
 using Standards.Sdk.Checks.Rules;
 
@@ -11,7 +10,7 @@ namespace Standards.Sdk.Checks.Baseline;
 /// dependencies, after its restore (STD2011, STD2012), and its own package metadata, when it is packed
 /// (STD6050-STD6054).
 /// Their entries name the repo-relative project file. The project's build applies them (a matched finding becomes
-/// a message prefixed <see cref="ProjectNameCheck.BaselinedPrefix"/>, a new one is reported as usual) and reports
+/// a message prefixed <see cref="BaselineMatcher.AcceptedPrefix"/>, a new one is reported as usual) and reports
 /// its own entries that no finding matches any more as STD3902; the repository checks neither judge these entries
 /// nor drop them when they rewrite the file. A build judges only the entries of the rules it ran: the dependency check
 /// the licence entries, the pack's metadata check the package entries (a build that does not pack runs none of
@@ -69,7 +68,7 @@ public static class ProjectFindingsBaseline
         }
 
         var result = findings.Select((f, i) => suppressed.Contains(i)
-            ? f with { Severity = Severity.Info, Message = ProjectNameCheck.BaselinedPrefix + f.Message }
+            ? f with { Severity = Severity.Info, Message = BaselineMatcher.AcceptedPrefix + f.Message }
             : f).ToList();
         if (staleSeverity != Severity.None)
         {

@@ -15,15 +15,12 @@ namespace Standards.Sdk.Checks.Policy;
 /// </summary>
 public static class ProjectNameCheck
 {
-    /// <summary>The prefix of a finding the baseline accepts (reported as a message, as the repository checks do).</summary>
-    public const string BaselinedPrefix = "[baseline] ";
-
     /// <summary>Runs the check on the project name.</summary>
     /// <param name="projectFile">The project file (its path is the finding's file).</param>
     /// <param name="policy">The project's effective policy.</param>
     /// <param name="baseline">The repo's adoption baseline, or null when there is none.</param>
     /// <param name="repoRelativeProjectFile">The project file relative to the repo root, '/'-separated: what a baseline entry names.</param>
-    /// <returns>The finding, as an info prefixed <see cref="BaselinedPrefix"/> when a baseline entry for the project accepts it.</returns>
+    /// <returns>The finding, as an info prefixed <see cref="BaselineMatcher.AcceptedPrefix"/> when a baseline entry for the project accepts it.</returns>
     public static IReadOnlyList<Finding> Run(string projectFile, EffectivePolicy policy, BaselineFile? baseline = null, string? repoRelativeProjectFile = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -45,7 +42,7 @@ public static class ProjectNameCheck
         var applied = BaselineMatcher.Apply([finding with { File = file }], new BaselineFile(entries));
         return applied.Suppressed.Count == 0
             ? [finding]
-            : [finding with { Severity = Severity.Info, Message = BaselinedPrefix + finding.Message }];
+            : [finding with { Severity = Severity.Info, Message = BaselineMatcher.AcceptedPrefix + finding.Message }];
     }
 
     /// <summary>

@@ -49,7 +49,7 @@ public class ProjectNameBaselineTests
 
         var accepted = Assert.Single(ProjectNameCheck.Run("/repo/" + CommonProject, PolicyOf("Acme.Common", "src/Acme.Common"), baseline, CommonProject));
         Assert.Equal(Severity.Info, accepted.Severity);
-        Assert.StartsWith(ProjectNameCheck.BaselinedPrefix + "Project 'Acme.Common' is named 'Common'", accepted.Message, StringComparison.Ordinal);
+        Assert.StartsWith(BaselineMatcher.AcceptedPrefix + "Project 'Acme.Common' is named 'Common'", accepted.Message, StringComparison.Ordinal);
 
         // A generic project added after the adoption has no entry: it fails as before.
         var utils = Assert.Single(ProjectNameCheck.Run("/repo/src/Acme.Utils/Acme.Utils.csproj", PolicyOf("Acme.Utils", "src/Acme.Utils"), baseline, "src/Acme.Utils/Acme.Utils.csproj"));

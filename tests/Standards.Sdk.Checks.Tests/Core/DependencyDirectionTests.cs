@@ -7,10 +7,11 @@ namespace Standards.Sdk.Checks.Tests.Core;
 /// <summary>
 /// The direction of the dependencies between the checks' folders (= namespaces), read from the built assembly with
 /// Mono.Cecil (what each type's signatures, attributes and method bodies reference), so a fully qualified name or a
-/// global using counts as much as a using directive. The core (findings, state files, JSON, rule declarations, the repo snapshot) is
+/// global using counts as much as a using directive, and from the sources bound by the compiler (what the IL no longer
+/// shows: a const, an enum value or a nameof, which the compiler copies into the user). The core (findings, state files, JSON, rule declarations, the repo snapshot) is
 /// used by the features and uses none of them; the other folders form no circle.
 /// </summary>
-public class DependencyDirectionTests
+public partial class DependencyDirectionTests
 {
     private const string Root = "Standards.Sdk.Checks";
 
@@ -87,13 +88,20 @@ public class DependencyDirectionTests
             }
         }
 
+        foreach (var (from, to, example) in SourceUses())
+        {
+            var uses = graph.TryGetValue(from, out var existing) ? existing : graph[from] = new(StringComparer.Ordinal);
+            uses.TryAdd(to, example);
+        }
+
         return graph;
     }
 
     /// <summary>The folder of a type of the checks (the namespace's first part after Standards.Sdk.Checks), or null.</summary>
-    private static string? Folder(TypeReference type)
+    private static string? Folder(TypeReference type) => Folder(Outermost(type).Namespace);
+
+    private static string? Folder(string ns)
     {
-        var ns = Outermost(type).Namespace;
         return ns.StartsWith(Root + ".", StringComparison.Ordinal) ? ns[(Root.Length + 1)..].Split('.')[0] : null;
     }
 
