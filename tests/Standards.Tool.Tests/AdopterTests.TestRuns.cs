@@ -1,3 +1,5 @@
+using Standards.Adoption;
+
 namespace Standards.Tool.Tests;
 
 /// <summary>Which test runs and coverage steps adopt starts, by the repo's test runner and test projects.</summary>
@@ -78,5 +80,85 @@ public sealed partial class AdopterTests
         var policy = System.Text.Json.JsonDocument.Parse(Read("standards.json")).RootElement.GetProperty("coverage");
         Assert.Equal(41, policy.GetProperty("line").GetInt32());
         Assert.Equal(2, dotnet.CoverageArguments.Count);
+    }
+
+    /// <summary>
+    /// A repo whose every test project is an app on Microsoft.Testing.Platform, which the VSTest mode of `dotnet test`
+    /// (global.json names no runner) refuses on the .NET 10 SDK, in each way a project gets there: adopt selects the
+    /// Microsoft.Testing.Platform runner in global.json before the workspace restores, so its test step (and CI) runs
+    /// the tests in the mode that runs them, and names why in the change list. The library beside the tests counts
+    /// for neither mode.
+    /// </summary>
+    [Theory]
+    [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <PackageReference Include=\"TUnit\" Version=\"1.81.10\" />\n  </ItemGroup>\n</Project>\n", null, "TUnit")]
+    [InlineData("<Project Sdk=\"MSTest.Sdk/4.5.2\">\n</Project>\n", null, "MSTest.Sdk")]
+    [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <PackageReference Include=\"MSTest\" Version=\"4.5.2\" />\n  </ItemGroup>\n</Project>\n", "<Project>\n  <PropertyGroup>\n    <EnableMSTestRunner>true</EnableMSTestRunner>\n  </PropertyGroup>\n</Project>\n", "EnableMSTestRunner")]
+    [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <EnableNUnitRunner>true</EnableNUnitRunner>\n  </PropertyGroup>\n  <ItemGroup>\n    <PackageReference Include=\"NUnit3TestAdapter\" Version=\"5.2.0\" />\n  </ItemGroup>\n</Project>\n", null, "EnableNUnitRunner")]
+    [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <UseMicrosoftTestingPlatformRunner>true</UseMicrosoftTestingPlatformRunner>\n  </PropertyGroup>\n  <ItemGroup>\n    <PackageReference Include=\"xunit.v3\" Version=\"3.2.1\" />\n  </ItemGroup>\n</Project>\n", null, "UseMicrosoftTestingPlatformRunner")]
+    [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <PackageReference Include=\"Microsoft.NET.Test.Sdk\" Version=\"18.0.1\" />\n  </ItemGroup>\n</Project>\n", "<Project>\n  <PropertyGroup>\n    <TestingPlatformDotnetTestSupport>true</TestingPlatformDotnetTestSupport>\n  </PropertyGroup>\n</Project>\n", "TestingPlatformDotnetTestSupport")]
+    public void Test_projects_all_on_Microsoft_Testing_Platform_get_its_runner_in_global_json(string testProject, string? directoryBuildProps, string why)
+    {
+        Write("src/A/A.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n</Project>\n");
+        Write("tests/A.Tests/A.Tests.csproj", testProject);
+        if (directoryBuildProps is not null)
+        {
+            Write("tests/Directory.Build.props", directoryBuildProps);
+        }
+
+        Commit();
+        var result = Run();
+
+        Assert.True(result.CiBuildGreen);
+        using var json = System.Text.Json.JsonDocument.Parse(Read("global.json"));
+        Assert.Equal(TestCommand.MicrosoftTestingPlatform, json.RootElement.GetProperty("test").GetProperty("runner").GetString());
+        Assert.Equal("9.9.9", json.RootElement.GetProperty("msbuild-sdks").GetProperty("Standards.Sdk").GetString());
+        Assert.Contains(result.ChangeLines, l => l == $"global.json: \"test\": {{ \"runner\": \"Microsoft.Testing.Platform\" }} set: every test project runs on Microsoft.Testing.Platform (tests/A.Tests/A.Tests.csproj ({why})), whose test apps the VSTest mode of `dotnet test` refuses on the .NET 10 SDK");
+        Assert.Equal(["test", "--solution", "{root}/standards-adopt.slnx", "--no-build", "--no-ansi", "--no-progress"], Assert.Single(dotnet.TestArguments));
+    }
+
+    /// <summary>
+    /// A runner global.json names already: Microsoft.Testing.Platform is kept as it is (with the rest of the file);
+    /// VSTest, named with test apps that mode refuses, becomes Microsoft.Testing.Platform.
+    /// </summary>
+    [Theory]
+    [InlineData("Microsoft.Testing.Platform", null)]
+    [InlineData("VSTest", "global.json: test.runner VSTest -> Microsoft.Testing.Platform: every test project runs on Microsoft.Testing.Platform (tests/A.Tests/A.Tests.csproj (TUnit)), whose test apps the VSTest mode of `dotnet test` refuses on the .NET 10 SDK")]
+    public void A_runner_global_json_names_is_kept_or_moved_to_Microsoft_Testing_Platform(string runner, string? line)
+    {
+        Write("src/A/A.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n</Project>\n");
+        Write("tests/A.Tests/A.Tests.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <PackageReference Include=\"TUnit\" Version=\"1.81.10\" />\n  </ItemGroup>\n</Project>\n");
+        Write("global.json", $"{{\n  \"sdk\": {{ \"version\": \"10.0.100\", \"rollForward\": \"latestFeature\" }},\n  \"test\": {{ \"runner\": \"{runner}\", \"x\": 1 }}\n}}\n");
+        Commit();
+        var result = Run();
+
+        Assert.True(result.CiBuildGreen);
+        using var json = System.Text.Json.JsonDocument.Parse(Read("global.json"));
+        var test = json.RootElement.GetProperty("test");
+        Assert.Equal((TestCommand.MicrosoftTestingPlatform, 1), (test.GetProperty("runner").GetString(), test.GetProperty("x").GetInt32()));
+        Assert.Equal("10.0.100", json.RootElement.GetProperty("sdk").GetProperty("version").GetString());
+        Assert.Equal(line, result.ChangeLines.SingleOrDefault(l => l.Contains("runner", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// A repo with a test project only VSTest runs (xunit v2 here) besides a TUnit one keeps VSTest mode: no single
+    /// `dotnet test` runs both, so adopt does not pick one for the repo. A repo without a Microsoft.Testing.Platform
+    /// app keeps it too.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_repo_with_a_VSTest_only_test_project_keeps_the_VSTest_mode(bool withTUnit)
+    {
+        if (withTUnit)
+        {
+            Write("tests/A.Tests/A.Tests.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <PackageReference Include=\"TUnit\" Version=\"1.81.10\" />\n  </ItemGroup>\n</Project>\n");
+            Commit();
+        }
+
+        var result = Run(dryRun: true);
+
+        Assert.DoesNotContain("\"test\"", result.Changes.Get("global.json"), StringComparison.Ordinal);
+        Assert.DoesNotContain(result.ChangeLines, l => l.Contains("runner", StringComparison.Ordinal));
+        Assert.Equal(["test", "{root}/standards-adopt.slnx", "--no-build", "-nologo", "-tl:off", "-v:m"], Assert.Single(dotnet.TestArguments));
     }
 }

@@ -66,6 +66,8 @@ internal static class AdoptionPlanner
             changeLines.Add(globalChange);
         }
 
+        PlanTestRunner(changes, changeLines, files, projects, Read);
+
         // Every MSBuild file that may carry PackageReferences: the projects, the Directory.Build files (not a
         // template's) and the repo's files they import.
         var msbuildFiles = MsBuildFiles(files, projects, Read).Distinct(StringComparer.Ordinal).ToList();
@@ -82,6 +84,29 @@ internal static class AdoptionPlanner
         PlanRepoFiles(changes, changeLines, Read, projects);
         PlanCentralPackages(changes, changeLines, Read(CentralPackages.FileName), central);
         return new AdoptionPlan(changes, nullable);
+    }
+
+    /// <summary>
+    /// Selects the Microsoft.Testing.Platform mode of <c>dotnet test</c> in global.json when every test project is an
+    /// app on that platform, which the VSTest mode refuses on the .NET 10 SDK (<see cref="TestRunnerChoice"/>): then
+    /// the repo's tests run in adopt's test step and in CI, as they could not before.
+    /// </summary>
+    private static void PlanTestRunner(ChangeSet changes, List<string> changeLines, IReadOnlyList<string> files, IReadOnlyList<string> projects, Func<string, string?> read)
+    {
+        var current = changes.Get(GlobalJsonEditor.FileName) ?? read(GlobalJsonEditor.FileName);
+        if (current is null || TestCommand.IsTestingPlatform(current))
+        {
+            return;
+        }
+
+        var apps = TestRunnerChoice.TestingPlatformOnly(files, projects, read);
+        if (apps.Count == 0 || GlobalJsonEditor.SelectTestingPlatform(current, out var change) is not { } selected)
+        {
+            return;
+        }
+
+        changes.Set(GlobalJsonEditor.FileName, selected);
+        changeLines.Add($"{GlobalJsonEditor.FileName}: {change}: every test project runs on Microsoft.Testing.Platform ({string.Join(", ", apps)}), whose test apps the VSTest mode of `dotnet test` refuses on the .NET 10 SDK");
     }
 
     /// <summary>The projects, the Directory.Build files and the repo's files these import, none of them a template's.</summary>

@@ -75,6 +75,42 @@ public static class GlobalJsonEditor
     }
 
     /// <summary>
+    /// Sets <c>"test": { "runner": "Microsoft.Testing.Platform" }</c> (the .NET 10 mode of <c>dotnet test</c> for
+    /// Microsoft.Testing.Platform test apps), keeping everything else in the file and in the <c>test</c> section; the
+    /// new text, or null when the file already sets that runner or its <c>test</c> member is not an object (which
+    /// <c>dotnet</c> would refuse).
+    /// </summary>
+    /// <param name="existing">The file's text (the pinned one adopt writes).</param>
+    /// <param name="change">What changed, for the change list: the runner it had, if any.</param>
+    public static string? SelectTestingPlatform(string existing, out string change)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        change = string.Empty;
+        var (root, _) = EditableJson.Load(JsonFormats.GlobalJson, FileName, existing, "`dotnet` itself would refuse it. Fix it and run the command again.");
+        if (root["test"] is null)
+        {
+            root["test"] = new JsonObject();
+        }
+
+        if (root["test"] is not JsonObject test)
+        {
+            return null;
+        }
+
+        var before = test["runner"]?.GetValueKind() == JsonValueKind.String ? test["runner"]!.GetValue<string>() : null;
+        if (string.Equals(before, TestCommand.MicrosoftTestingPlatform, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        test["runner"] = TestCommand.MicrosoftTestingPlatform;
+        change = before is null
+            ? $"\"test\": {{ \"runner\": \"{TestCommand.MicrosoftTestingPlatform}\" }} set"
+            : $"test.runner {before} -> {TestCommand.MicrosoftTestingPlatform}";
+        return root.ToJsonString(WriteOptions) + "\n";
+    }
+
+    /// <summary>
     /// Completes the <c>sdk</c> section where the repository checks would report it (STD2008, STD2009); returns what
     /// it did, or null when the pin was complete already.
     /// </summary>

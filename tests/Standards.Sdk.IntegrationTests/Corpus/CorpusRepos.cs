@@ -46,6 +46,15 @@ internal sealed class CorpusRepo
     /// <summary>A package the library references, planted with an inline version.</summary>
     public required string Package { get; init; }
 
+    /// <summary>
+    /// The file whose <c>PackageReference</c> of <see cref="Package"/> the inline version is planted in: the library's
+    /// project file, or the <c>Directory.Build.props</c> that references the package for it.
+    /// </summary>
+    public string? PackageFile { get; init; }
+
+    /// <summary>The file the inline version is planted in.</summary>
+    public string PackageReferenceFile => PackageFile ?? LibraryProject;
+
     /// <summary>Path prefixes adopt must not change: template content, samples on their own SDKs, generated and vendored code.</summary>
     public IReadOnlyList<string> LeftAlone { get; init; } = [];
 

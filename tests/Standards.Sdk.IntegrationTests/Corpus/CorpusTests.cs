@@ -43,6 +43,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
             var first = Lines(repo.Git("log", "--reverse", "--format=%s").Output)[0];
             Assert.Contains(corpus.UpstreamCommit, first, StringComparison.Ordinal);
             Assert.True(repo.Exists(corpus.LibraryProject), $"{corpus.Name}: no {corpus.LibraryProject}");
+            Assert.True(repo.Exists(corpus.PackageReferenceFile), $"{corpus.Name}: no {corpus.PackageReferenceFile}");
         }
     }
 
@@ -215,11 +216,12 @@ public sealed class CorpusTests(ITestOutputHelper output)
         // An inline version of a package the library references, at the version central package management holds,
         // so that restore succeeds (the lock file does not change) and the build reaches every other planted file.
         var version = CentralVersion(repo, corpus.Package);
-        var project = repo.ReadFile(corpus.LibraryProject);
+        var file = corpus.PackageReferenceFile;
+        var project = repo.ReadFile(file);
         var reference = $"<PackageReference Include=\"{corpus.Package}\"";
         Assert.Contains(reference, project, StringComparison.Ordinal);
-        repo.WriteFile(corpus.LibraryProject, project.Replace(reference, $"{reference} VersionOverride=\"{version}\"", StringComparison.Ordinal));
-        planted.Add(("STD2002", corpus.LibraryProject));
+        repo.WriteFile(file, project.Replace(reference, $"{reference} VersionOverride=\"{version}\"", StringComparison.Ordinal));
+        planted.Add(("STD2002", file));
         return planted;
     }
 
