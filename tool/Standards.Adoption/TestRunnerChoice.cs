@@ -1,5 +1,6 @@
 using System.Xml;
 using System.Xml.Linq;
+using Standards.Sdk.Checks.Snapshot;
 
 namespace Standards.Adoption;
 
@@ -24,9 +25,12 @@ internal static class TestRunnerChoice
     /// <summary>Packages that make a test project an app on Microsoft.Testing.Platform whatever its properties.</summary>
     private static readonly string[] TestingPlatformPackages = ["TUnit", "TUnit.Engine"];
 
-    /// <summary>Packages of a test project that runs on VSTest unless a property above puts it on Microsoft.Testing.Platform.</summary>
-    private static readonly string[] TestPackages =
-        ["Microsoft.NET.Test.Sdk", "xunit", "xunit.v3", "xunit.runner.visualstudio", "NUnit", "NUnit3TestAdapter", "MSTest", "MSTest.TestFramework", "MSTest.TestAdapter"];
+    /// <summary>
+    /// The VSTest adapters, which make a test project too (besides the frameworks the repository checks know,
+    /// <see cref="ProjectFileReader.ReferencesTestFramework"/>): one runs on VSTest unless a property above puts it on
+    /// Microsoft.Testing.Platform.
+    /// </summary>
+    private static readonly string[] VSTestAdapters = ["xunit.runner.visualstudio", "NUnit3TestAdapter", "MSTest.TestAdapter"];
 
     /// <summary>
     /// The test projects on Microsoft.Testing.Platform, each with why, when every test project of <paramref name="projects"/>
@@ -69,10 +73,7 @@ internal static class TestRunnerChoice
     private static string? Why(XElement project, List<XDocument> documents)
     {
         bool IsTrue(string name) => IsTrueIn(documents, name);
-        var sdks = ((string?)project.Attribute("Sdk") ?? string.Empty).Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Concat(project.Elements().Where(e => e.Name.LocalName == "Sdk").Select(e => (string?)e.Attribute("Name") ?? string.Empty))
-            .Select(s => s.Split('/')[0].Trim());
-        if (sdks.Contains("MSTest.Sdk", StringComparer.OrdinalIgnoreCase) && !IsTrue("UseVSTest"))
+        if (Sdks(project).Contains("MSTest.Sdk", StringComparer.OrdinalIgnoreCase) && !IsTrue("UseVSTest"))
         {
             return "MSTest.Sdk";
         }
@@ -91,8 +92,14 @@ internal static class TestRunnerChoice
         documents.SelectMany(d => d.Descendants()).Any(e => !e.HasElements && string.Equals(e.Name.LocalName, name, StringComparison.OrdinalIgnoreCase) && string.Equals(e.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsTestProject(List<XDocument> documents) =>
-        PackageReferences(documents).Any(p => TestPackages.Contains(p, StringComparer.OrdinalIgnoreCase))
-        || ((string?)documents[0].Root!.Attribute("Sdk") ?? string.Empty).Contains("MSTest.Sdk", StringComparison.OrdinalIgnoreCase);
+        ProjectFileReader.ReferencesTestFramework(PackageReferences(documents), Sdks(documents[0].Root!))
+        || PackageReferences(documents).Any(p => VSTestAdapters.Contains(p, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>The SDKs the project element names (its Sdk attribute and Sdk elements), without versions.</summary>
+    private static IEnumerable<string> Sdks(XElement project) =>
+        ((string?)project.Attribute("Sdk") ?? string.Empty).Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Concat(project.Elements().Where(e => e.Name.LocalName == "Sdk").Select(e => (string?)e.Attribute("Name") ?? string.Empty))
+            .Select(s => s.Split('/')[0].Trim());
 
     private static IEnumerable<string> PackageReferences(List<XDocument> documents) =>
         documents.SelectMany(d => d.Descendants().Where(e => e.Name.LocalName == "PackageReference"))

@@ -45,9 +45,7 @@ public static class ProjectFileReader
         ArgumentNullException.ThrowIfNull(path);
         var name = System.IO.Path.GetFileNameWithoutExtension(path);
         var file = text is null ? ProjectFile.Unreadable : Parse(path, text);
-        var testFramework = file.Packages.Any(p => TestPackages.Contains(p, StringComparer.OrdinalIgnoreCase))
-            || file.Sdks.Any(s => TestSdks.Contains(s, StringComparer.OrdinalIgnoreCase));
-        return new RepositoryProject(path, name, InferKind(path, name, file.Properties, testFramework), file.Properties)
+        return new RepositoryProject(path, name, InferKind(path, name, file.Properties, ReferencesTestFramework(file.Packages, file.Sdks)), file.Properties)
         {
             // An unreadable or malformed file is taken to be on Standards.Sdk: the build reports it, and the checks
             // must not drop a project they cannot read.
@@ -55,6 +53,11 @@ public static class ProjectFileReader
             References = file.References,
         };
     }
+
+    /// <summary>True when one of the packages or SDKs (names without versions) a project names makes it a test project.</summary>
+    public static bool ReferencesTestFramework(IEnumerable<string> packages, IEnumerable<string> sdks) =>
+        packages.Any(p => TestPackages.Contains(p, StringComparer.OrdinalIgnoreCase))
+        || sdks.Any(s => TestSdks.Contains(s, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>The name of the SDK a project uses to be on the policy.</summary>
     public const string StandardsSdkName = "Standards.Sdk";
