@@ -9,7 +9,7 @@
 # The full suite builds the solution once with a unique version, then packs the SDK, the tool and the templates ONCE
 # with that version into a temp feed (the packs find everything built); every test assembly uses that pack
 # (STANDARDS_TEST_FEED/VERSION) with an isolated global packages folder. Then it runs the test assemblies in two
-# streams at once: the integration tests in one; the template end-to-end
+# streams at once: the integration tests and then the corpus tier in one; the template end-to-end
 # tests, the quick assemblies and three integration test classes (the coverage and budget gates) in the other,
 # because one test process alone leaves part of a 2-core machine idle (process start-up, restores, single-project
 # stretches). With the compiler server on (below) two streams save about a minute over one; the suite's current
@@ -74,6 +74,18 @@ else
     bash -c 'source "$1/eng/common.sh" && set -e && pack_all "$2" "$3"' pack "$REPO_ROOT" "$work/feed" "$version" || status=$?
   fi
   if [ "$status" -eq 0 ]; then
+    # The tool's package put into the shared packages folder once, before the streams start: tests in both streams
+    # install or restore Standards.Tool there, and the SDK's tool installer neither locks nor marks a package it is
+    # still extracting, so a restore that finds it half written fails ("dotnet tool restore" then exits 1 and the
+    # next command of a README block never runs). Found complete, every later install only reads it.
+    echo "==> Putting Standards.Tool $version into the test packages folder"
+    (
+      mkdir -p "$work/tool-prime" && cd "$work/tool-prime" &&
+        NUGET_PACKAGES="$STANDARDS_TEST_PACKAGES" dotnet tool install --local Standards.Tool --version "$version" \
+          --add-source "$STANDARDS_TEST_FEED" --create-manifest-if-needed >"$work/tool-prime.log" 2>&1
+    ) || { status=$?; cat "$work/tool-prime.log"; }
+  fi
+  if [ "$status" -eq 0 ]; then
     # run_stream <name> <test project>[@<filter>]...: runs the projects one after another (each line prefixed with
     # the stream's name) and exits non-zero if any of them failed. A project with @<filter> runs only the tests the
     # filter selects, and with a --filter of the command line, those of both.
@@ -102,12 +114,14 @@ else
       return $rc
     }
     # The integration classes that run in the [e2e] stream, after the template tests and the quick assemblies: the
-    # integration tests alone take about ten minutes longer than all of those (docs/performance.md, "The test
-    # suite's own time"), so these move to where the machine would otherwise run one test process only.
+    # integration tests and the corpus tier take longer than all of those (docs/performance.md, "The test suite's
+    # own time"), so these move to where the machine would otherwise run one test process only.
     moved="FullyQualifiedName~.QualityGates.CoverageGateTests|FullyQualifiedName~.QualityGates.MtpCoverageTests|FullyQualifiedName~.QualityGates.BudgetGateTests"
     kept="FullyQualifiedName!~.QualityGates.CoverageGateTests&FullyQualifiedName!~.QualityGates.MtpCoverageTests&FullyQualifiedName!~.QualityGates.BudgetGateTests&Tier!=Corpus"
     # The corpus tier: `dotnet standards adopt` on the real public repos of tests/corpus (the ones its manifest marks
-    # green), last in the [e2e] stream, timed on its own line (docs/performance.md, "The test suite's own time").
+    # green), last in the [builds] stream, timed on its own line (docs/performance.md, "The test suite's own time"):
+    # the [e2e] stream (the template tests above all) runs about as long as the integration tests, so the tier after
+    # those keeps both streams busy to the end, where after the [e2e] stream it ran alone on a half-idle machine.
     run_corpus() {
       local start=$SECONDS rc=0 filter="Tier=Corpus"
       # With no repo marked green the theory would have no data, which xunit counts as a failure: then the tier
@@ -119,15 +133,15 @@ else
       return $rc
     }
     echo "==> Running tests (two streams: [builds] and [e2e])"
-    run_stream builds "Standards.Sdk.IntegrationTests@$kept" &
-    builds=$!
     (
       rc=0
-      run_stream e2e Standards.Templates.Tests Standards.Sdk.Analyzers.Tests Standards.Sdk.Checks.Tests \
-        Standards.Sdk.Checks.Tests.NetStandard Standards.Tool.Tests "Standards.Sdk.IntegrationTests@$moved" || rc=1
+      run_stream builds "Standards.Sdk.IntegrationTests@$kept" || rc=1
       run_corpus || rc=1
       exit $rc
     ) &
+    builds=$!
+    run_stream e2e Standards.Templates.Tests Standards.Sdk.Analyzers.Tests Standards.Sdk.Checks.Tests \
+      Standards.Sdk.Checks.Tests.NetStandard Standards.Tool.Tests "Standards.Sdk.IntegrationTests@$moved" &
     e2e=$!
     wait "$builds" || status=1
     wait "$e2e" || status=1

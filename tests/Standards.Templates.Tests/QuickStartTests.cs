@@ -26,7 +26,7 @@ public sealed partial class QuickStartTests
         // Standards.Templates may be the one installed.
         var script = block
             .Replace(DocumentedFeed, new Uri(sdk.Feed + Path.DirectorySeparatorChar).AbsoluteUri, StringComparison.Ordinal)
-            .Replace("dotnet new install Standards.Templates ", $"dotnet new install Standards.Templates::{sdk.Version} ", StringComparison.Ordinal);
+            .Replace("dotnet new install Standards.Templates ", $"dotnet new install Standards.Templates@{sdk.Version} ", StringComparison.Ordinal);
         var work = PackedSdk.NewTempDirectory("quick-start");
         try
         {
@@ -50,7 +50,7 @@ public sealed partial class QuickStartTests
             // The tool of the SDK's version, from the repo's manifest.
             Assert.Contains($"\"version\": \"{sdk.Version}\"", File.ReadAllText(Path.Combine(repo, ".config", "dotnet-tools.json")), StringComparison.Ordinal);
             // `dotnet standards --help`: the usage and the command list of the tool.
-            Assert.Contains("Usage:", result.Output, StringComparison.Ordinal);
+            Assert.True(result.Output.Contains("Usage:", StringComparison.Ordinal), $"No usage from `dotnet standards --help`:\n{result.Output}");
             Assert.Matches(@"(?m)^\s+adopt\b", result.Output);
             Assert.Matches(@"(?m)^\s+update\b", result.Output);
         }

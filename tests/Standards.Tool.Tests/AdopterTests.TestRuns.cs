@@ -161,4 +161,60 @@ public sealed partial class AdopterTests
         Assert.DoesNotContain(result.ChangeLines, l => l.Contains("runner", StringComparison.Ordinal));
         Assert.Equal(["test", "{root}/standards-adopt.slnx", "--no-build", "-nologo", "-tl:off", "-v:m"], Assert.Single(dotnet.TestArguments));
     }
+
+    /// <summary>
+    /// A repo with test projects of both modes whose tests fail (the VSTest mode refuses the TUnit app on .NET 10): the
+    /// finding adopt cannot baseline names the projects of each kind and the two ways out, not "fix them". A repo with
+    /// one kind keeps the plain advice.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Failing_tests_in_a_repo_of_both_test_modes_name_the_projects_of_each_and_the_ways_out(bool mixed)
+    {
+        if (mixed)
+        {
+            Write("tests/T.Tests/T.Tests.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <PackageReference Include=\"TUnit\" Version=\"1.81.10\" />\n  </ItemGroup>\n</Project>\n");
+            Commit();
+        }
+
+        dotnet.TestRun = _ => "Testing with VSTest target is no longer supported by Microsoft.Testing.Platform on .NET 10 SDK and later.";
+        var result = Run(dryRun: true);
+
+        Assert.False(result.CiBuildGreen);
+        var fix = Assert.Single(result.NotBaselinable).Fix;
+        if (mixed)
+        {
+            Assert.StartsWith("tests fail: the repo has test projects on Microsoft.Testing.Platform (tests/T.Tests/T.Tests.csproj (TUnit)) and others only VSTest runs (src/A/A.csproj). ", fix, StringComparison.Ordinal);
+            Assert.Contains(TestRunnerChoice.MixedModesFix, fix, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal("tests fail: fix them (the test output is above; `CI=true dotnet test` runs them again).", fix);
+        }
+    }
+
+    /// <summary>
+    /// The runner properties count from the Directory.Build files MSBuild imports into a test project: the nearest
+    /// above it, and the one above that only where the nearest imports it. A root Directory.Build.props that puts the
+    /// xunit project on Microsoft.Testing.Platform is hidden by a nearer one of its own (VSTest kept), and seen
+    /// through one that imports it (GetPathOfFileAbove) or through none.
+    /// </summary>
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("<Project>\n  <PropertyGroup>\n    <LangVersion>latest</LangVersion>\n  </PropertyGroup>\n</Project>\n", false)]
+    [InlineData("<Project>\n  <Import Project=\"$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../'))\" />\n</Project>\n", true)]
+    public void Runner_properties_count_from_the_Directory_Build_files_MSBuild_imports(string? nearer, bool testingPlatform)
+    {
+        Write("Directory.Build.props", "<Project>\n  <PropertyGroup>\n    <TestingPlatformDotnetTestSupport>true</TestingPlatformDotnetTestSupport>\n  </PropertyGroup>\n</Project>\n");
+        if (nearer is not null)
+        {
+            Write("src/Directory.Build.props", nearer);
+        }
+
+        Commit();
+        var result = Run(dryRun: true);
+
+        Assert.Equal(testingPlatform, result.Changes.Get("global.json")!.Contains(TestCommand.MicrosoftTestingPlatform, StringComparison.Ordinal));
+    }
 }

@@ -49,7 +49,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         var copy = WorkspaceCopy.Create(root, files, "standards-adopt-");
         try
         {
-            var survey = new AdoptionSurvey(new WorkspaceCommands(runner), log, Clock, options.NullableLimit, plan.Nullable).Run(root, copy.Folder, projects, plan.Changes);
+            var survey = new AdoptionSurvey(new WorkspaceCommands(runner), log, Clock, options.NullableLimit, plan.Nullable, plan.TestProjects).Run(root, copy.Folder, projects, plan.Changes);
             OwnFilesGuard.ThrowIfBaselined(root, plan.Changes, before.Repo);
             changeLines.AddRange(survey.ChangeLines);
             WorkspaceOutputs.Add(root, copy.Folder, new WorkspaceOutputs.RepoBefore(files, before.Repo is not null, before.Code is not null), plan.Changes, survey.CodeEntries, changeLines);

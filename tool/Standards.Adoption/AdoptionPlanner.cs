@@ -5,7 +5,8 @@ namespace Standards.Adoption;
 /// <summary>What adopt will change in the repo before any build: the edited files in memory and the files whose nullable setting it turns on.</summary>
 /// <param name="Changes">The edits of global.json, the projects, Directory.Packages.props and the repo-level files.</param>
 /// <param name="Nullable">The MSBuild files that turned nullable off, turned on in <paramref name="Changes"/> for the survey build.</param>
-internal sealed record AdoptionPlan(ChangeSet Changes, IReadOnlyList<NullableTurnOn> Nullable);
+/// <param name="TestProjects">The test projects by the mode of <c>dotnet test</c> that runs them.</param>
+internal sealed record AdoptionPlan(ChangeSet Changes, IReadOnlyList<NullableTurnOn> Nullable, TestProjectKinds TestProjects);
 
 /// <summary>
 /// The planning step of <c>dotnet standards adopt</c>: reads the repo and returns the edits (global.json pinned, the
@@ -66,7 +67,7 @@ internal static class AdoptionPlanner
             changeLines.Add(globalChange);
         }
 
-        PlanTestRunner(changes, changeLines, files, projects, Read);
+        var testProjects = PlanTestRunner(changes, changeLines, files, projects, Read);
 
         // Every MSBuild file that may carry PackageReferences: the projects, the Directory.Build files (not a
         // template's) and the repo's files they import.
@@ -83,7 +84,7 @@ internal static class AdoptionPlanner
 
         PlanRepoFiles(changes, changeLines, Read, projects);
         PlanCentralPackages(changes, changeLines, Read(CentralPackages.FileName), central);
-        return new AdoptionPlan(changes, nullable);
+        return new AdoptionPlan(changes, nullable, testProjects);
     }
 
     /// <summary>
@@ -91,22 +92,23 @@ internal static class AdoptionPlanner
     /// app on that platform, which the VSTest mode refuses on the .NET 10 SDK (<see cref="TestRunnerChoice"/>): then
     /// the repo's tests run in adopt's test step and in CI, as they could not before.
     /// </summary>
-    private static void PlanTestRunner(ChangeSet changes, List<string> changeLines, IReadOnlyList<string> files, IReadOnlyList<string> projects, Func<string, string?> read)
+    private static TestProjectKinds PlanTestRunner(ChangeSet changes, List<string> changeLines, IReadOnlyList<string> files, IReadOnlyList<string> projects, Func<string, string?> read)
     {
         var current = changes.Get(GlobalJsonEditor.FileName) ?? read(GlobalJsonEditor.FileName);
+        var kinds = TestRunnerChoice.Classify(files, projects, read);
         if (current is null || TestCommand.IsTestingPlatform(current))
         {
-            return;
+            return kinds;
         }
 
-        var apps = TestRunnerChoice.TestingPlatformOnly(files, projects, read);
-        if (apps.Count == 0 || GlobalJsonEditor.SelectTestingPlatform(current, out var change) is not { } selected)
+        if (kinds.TestingPlatform.Count == 0 || kinds.Mixed || GlobalJsonEditor.SelectTestingPlatform(current, out var change) is not { } selected)
         {
-            return;
+            return kinds;
         }
 
         changes.Set(GlobalJsonEditor.FileName, selected);
-        changeLines.Add($"{GlobalJsonEditor.FileName}: {change}: every test project runs on Microsoft.Testing.Platform ({string.Join(", ", apps)}), whose test apps the VSTest mode of `dotnet test` refuses on the .NET 10 SDK");
+        changeLines.Add($"{GlobalJsonEditor.FileName}: {change}: every test project runs on Microsoft.Testing.Platform ({string.Join(", ", kinds.TestingPlatform)}), whose test apps the VSTest mode of `dotnet test` refuses on the .NET 10 SDK");
+        return kinds;
     }
 
     /// <summary>The projects, the Directory.Build files and the repo's files these import, none of them a template's.</summary>

@@ -25,7 +25,7 @@ internal sealed record SurveyResult(
 /// mode until green or stuck, and tested as CI tests it (<see cref="CoverageSurvey"/>). It records what CI fails on
 /// in the workspace's baselines and decides, per file, whether nullable stays on. One instance per run.
 /// </summary>
-internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWriter log, TimeProvider clock, int nullableLimit, IReadOnlyList<NullableTurnOn> nullable)
+internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWriter log, TimeProvider clock, int nullableLimit, IReadOnlyList<NullableTurnOn> nullable, TestProjectKinds testProjects)
 {
     /// <summary>
     /// Most CI-mode builds after the survey build. One is enough unless the survey could not compile through a
@@ -56,7 +56,7 @@ internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWri
         string? coverageChange = null;
         if (green)
         {
-            (remaining, coverageChange) = new CoverageSurvey(commands, log).Run(workspace, solution, changes);
+            (remaining, coverageChange) = new CoverageSurvey(commands, log, testProjects).Run(workspace, solution, changes);
             if (coverageChange is not null)
             {
                 log.WriteLine(coverageChange);

@@ -6,7 +6,10 @@ namespace Standards.Adoption;
 /// The test step of <c>dotnet standards adopt</c>, in the workspace after a green CI-mode build: the tests and the
 /// coverage step as CI runs them, with the coverage minimums set to what the tests reach today.
 /// </summary>
-internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log)
+/// <param name="commands">Runs dotnet in the workspace.</param>
+/// <param name="log">Where progress and the failing tests' output go.</param>
+/// <param name="testProjects">The repo's test projects by the mode of <c>dotnet test</c> that runs them: a mix is why tests fail that pass on their own.</param>
+internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log, TestProjectKinds testProjects)
 {
     /// <summary>
     /// Runs the tests as CI does, on what the CI-mode build built, then CI's coverage step. The coverage gates
@@ -144,13 +147,19 @@ internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log)
         return Directory.Exists(reports) && Directory.EnumerateFiles(reports, "*.xml", SearchOption.AllDirectories).Any();
     }
 
-    /// <summary>Tests that really fail: their output goes to the log, so the user sees which, and they are a finding no baseline holds.</summary>
+    /// <summary>
+    /// Tests that really fail: their output goes to the log, so the user sees which, and they are a finding no baseline
+    /// holds. In a repo with test projects of both modes the fix names them: no one <c>dotnet test</c> runs both.
+    /// </summary>
     private UnbaselinableFinding TestsFail(CommandResult run, string workspace)
     {
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dotnet test failed (exit code {run.ExitCode}); its output ends with:"));
         log.WriteLine(TestCommand.Tail(run.Output, workspace));
+        var fix = testProjects.Mixed
+            ? $"tests fail: the repo has test projects on Microsoft.Testing.Platform ({string.Join(", ", testProjects.TestingPlatform)}) and others only VSTest runs ({string.Join(", ", testProjects.VSTestOnly)}). {TestRunnerChoice.MixedModesFix} (the test output is above)."
+            : "tests fail: fix them (the test output is above; `CI=true dotnet test` runs them again).";
         return new UnbaselinableFinding(
             new BuildDiagnostic("TEST", true, string.Empty, 0, 0, string.Create(CultureInfo.InvariantCulture, $"dotnet test failed (exit code {run.ExitCode})")),
-            "tests fail: fix them (the test output is above; `CI=true dotnet test` runs them again).");
+            fix);
     }
 }

@@ -15,10 +15,18 @@ namespace Standards.Adoption;
 /// <c>"test": { "runner": "Microsoft.Testing.Platform" }</c>, which adopt then writes before the workspace restores
 /// (the runner decides which coverage collector the SDK adds, so the lock files record it). A repo that also has a
 /// test project only VSTest runs (xunit v2, NUnit or MSTest on their VSTest adapters) keeps its mode: no single
-/// <c>dotnet test</c> runs both kinds there.
+/// <c>dotnet test</c> runs both kinds there, and when its tests fail, adopt names the projects of each kind and the
+/// two ways out (<see cref="MixedModesFix"/>).
 /// </summary>
 internal static class TestRunnerChoice
 {
+    /// <summary>The advice for a repo whose test projects need both modes of <c>dotnet test</c>.</summary>
+    public const string MixedModesFix =
+        "`dotnet test` on the .NET 10 SDK runs Microsoft.Testing.Platform apps or VSTest test projects, never both in one run. "
+        + "Put the VSTest-only projects on Microsoft.Testing.Platform (xunit v2 to xunit.v3 with UseMicrosoftTestingPlatformRunner, "
+        + "NUnit3TestAdapter 5 with EnableNUnitRunner, MSTest with EnableMSTestRunner) or the others on VSTest "
+        + "(xunit.v3: UseMicrosoftTestingPlatformRunner false; MSTest.Sdk: UseVSTest true), then run adopt again";
+
     private static readonly string[] TestingPlatformProperties =
         ["EnableMSTestRunner", "EnableNUnitRunner", "UseMicrosoftTestingPlatformRunner", "TestingPlatformDotnetTestSupport", "IsTestingPlatformApplication"];
 
@@ -32,20 +40,18 @@ internal static class TestRunnerChoice
     /// </summary>
     private static readonly string[] VSTestAdapters = ["xunit.runner.visualstudio", "NUnit3TestAdapter", "MSTest.TestAdapter"];
 
-    /// <summary>
-    /// The test projects on Microsoft.Testing.Platform, each with why, when every test project of <paramref name="projects"/>
-    /// is one; empty when there is none, or when another test project runs on VSTest only.
-    /// </summary>
-    /// <param name="files">The repo's files (for the Directory.Build files above each project).</param>
+    /// <summary>The test projects of <paramref name="projects"/> by the mode of <c>dotnet test</c> that runs them.</summary>
+    /// <param name="files">The repo's files (for the Directory.Build files each project imports).</param>
     /// <param name="projects">The projects adopt puts on the policy.</param>
     /// <param name="read">Reads a repo file (null when it cannot).</param>
-    public static IReadOnlyList<string> TestingPlatformOnly(IReadOnlyList<string> files, IReadOnlyList<string> projects, Func<string, string?> read)
+    public static TestProjectKinds Classify(IReadOnlyList<string> files, IReadOnlyList<string> projects, Func<string, string?> read)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(projects);
         ArgumentNullException.ThrowIfNull(read);
-        var directoryBuildFiles = files.Where(f => Path.GetFileName(f) is "Directory.Build.props" or "Directory.Build.targets").ToList();
+        var fileSet = files.ToHashSet(StringComparer.Ordinal);
         var platform = new List<string>();
+        var vstest = new List<string>();
         foreach (var project in projects)
         {
             // A project file that does not parse is refused by the planner's own edit; it says nothing of its runner.
@@ -54,7 +60,7 @@ internal static class TestRunnerChoice
                 continue;
             }
 
-            List<XDocument> documents = [own, .. directoryBuildFiles.Where(f => IsAbove(f, project)).Select(f => Parse(read(f))).OfType<XDocument>()];
+            List<XDocument> documents = [own, .. DirectoryBuildFiles(fileSet, project, read)];
             var why = Why(root, documents);
             if (why is not null)
             {
@@ -62,12 +68,53 @@ internal static class TestRunnerChoice
             }
             else if (IsTestProject(documents))
             {
-                return [];
+                vstest.Add(project);
             }
         }
 
-        return platform;
+        return new TestProjectKinds(platform, vstest);
     }
+
+    /// <summary>
+    /// The Directory.Build.props and Directory.Build.targets MSBuild imports into <paramref name="project"/>: the
+    /// nearest of each name above it, and the next one up only where that one imports it (the documented
+    /// <c>GetPathOfFileAbove</c> chain, or a relative path), as MSBuild stops at the first it finds.
+    /// </summary>
+    private static IEnumerable<XDocument> DirectoryBuildFiles(HashSet<string> files, string project, Func<string, string?> read)
+    {
+        foreach (var name in (string[])["Directory.Build.props", "Directory.Build.targets"])
+        {
+            var folder = Path.GetDirectoryName(project)!.Replace('\\', '/');
+            var searching = true;
+            while (searching)
+            {
+                var candidate = folder.Length == 0 ? name : $"{folder}/{name}";
+                if (files.Contains(candidate))
+                {
+                    var document = Parse(read(candidate));
+                    if (document is not null)
+                    {
+                        yield return document;
+                    }
+
+                    // The nearest file decides whether MSBuild sees the one above it.
+                    searching = document is not null && ImportsItsName(document, name);
+                }
+
+                if (folder.Length == 0)
+                {
+                    searching = false;
+                }
+
+                folder = Path.GetDirectoryName(folder)?.Replace('\\', '/') ?? string.Empty;
+            }
+        }
+    }
+
+    /// <summary>True when the file imports a file of its own name (the one above it).</summary>
+    private static bool ImportsItsName(XDocument document, string name) =>
+        document.Descendants().Where(e => e.Name.LocalName == "Import")
+            .Any(e => ((string?)e.Attribute("Project") ?? string.Empty).Contains(name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>What puts the project on Microsoft.Testing.Platform, or null when nothing does.</summary>
     private static string? Why(XElement project, List<XDocument> documents)
@@ -106,14 +153,6 @@ internal static class TestRunnerChoice
             .Select(e => ((string?)e.Attribute("Include") ?? string.Empty).Trim())
             .Where(p => p.Length > 0);
 
-    /// <summary>True when the Directory.Build file is in the project's folder or a folder above it.</summary>
-    private static bool IsAbove(string directoryBuildFile, string project)
-    {
-        var folder = Path.GetDirectoryName(directoryBuildFile)!.Replace('\\', '/');
-        var projectFolder = Path.GetDirectoryName(project)!.Replace('\\', '/');
-        return folder.Length == 0 || string.Equals(folder, projectFolder, StringComparison.Ordinal) || projectFolder.StartsWith(folder + "/", StringComparison.Ordinal);
-    }
-
     private static XDocument? Parse(string? text)
     {
         if (text is null)
@@ -130,4 +169,13 @@ internal static class TestRunnerChoice
             return null;
         }
     }
+}
+
+/// <summary>A repo's test projects by the mode of <c>dotnet test</c> that runs them.</summary>
+/// <param name="TestingPlatform">The Microsoft.Testing.Platform apps, each with what makes it one.</param>
+/// <param name="VSTestOnly">The test projects only the VSTest mode runs.</param>
+internal sealed record TestProjectKinds(IReadOnlyList<string> TestingPlatform, IReadOnlyList<string> VSTestOnly)
+{
+    /// <summary>True when the repo has test projects of both kinds: no one mode of <c>dotnet test</c> runs them all.</summary>
+    public bool Mixed => TestingPlatform.Count > 0 && VSTestOnly.Count > 0;
 }

@@ -40,7 +40,7 @@ public static class NewcomerReplay
         (string Document, string Text, string Value)[] placeholders =
         [
             ("README.md", "https://pkgs.example.com/your-org/index.json", FeedUri(feed)),
-            ("README.md", "dotnet new install Standards.Templates ", $"dotnet new install Standards.Templates::{version} "),
+            ("README.md", "dotnet new install Standards.Templates ", $"dotnet new install Standards.Templates@{version} "),
             ("README.md", "dotnet tool install Standards.Tool ", $"dotnet tool install Standards.Tool --version {version} "),
             ("docs/adopting.md", "https://pkgs.example.com/platform/nuget/v3/index.json", FeedUri(feed)),
             ("docs/adopting.md", "dotnet tool install Standards.Tool --version 1.4.0", $"dotnet tool install Standards.Tool --version {version}"),
