@@ -77,12 +77,15 @@ else
     # The tool's package put into the shared packages folder once, before the streams start: tests in both streams
     # install or restore Standards.Tool there, and the SDK's tool installer neither locks nor marks a package it is
     # still extracting, so a restore that finds it half written fails ("dotnet tool restore" then exits 1 and the
-    # next command of a README block never runs). Found complete, every later install only reads it.
+    # next command of a README block never runs). Found complete, every later install only reads it. The feed is the
+    # only source: with the machine's sources too the install waits about 30 s on them for nothing.
     echo "==> Putting Standards.Tool $version into the test packages folder"
     (
       mkdir -p "$work/tool-prime" && cd "$work/tool-prime" &&
+        printf '<?xml version="1.0" encoding="utf-8"?>\n<configuration>\n  <packageSources>\n    <clear />\n    <add key="standards-test" value="%s" />\n  </packageSources>\n</configuration>\n' \
+          "$STANDARDS_TEST_FEED" >nuget.config &&
         NUGET_PACKAGES="$STANDARDS_TEST_PACKAGES" dotnet tool install --local Standards.Tool --version "$version" \
-          --add-source "$STANDARDS_TEST_FEED" --create-manifest-if-needed >"$work/tool-prime.log" 2>&1
+          --configfile nuget.config --create-manifest-if-needed >"$work/tool-prime.log" 2>&1
     ) || { status=$?; cat "$work/tool-prime.log"; }
   fi
   if [ "$status" -eq 0 ]; then

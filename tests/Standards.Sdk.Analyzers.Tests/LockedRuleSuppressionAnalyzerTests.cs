@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Standards.Sdk.Analyzers.Tests.Infrastructure;
 
 namespace Standards.Sdk.Analyzers.Tests;

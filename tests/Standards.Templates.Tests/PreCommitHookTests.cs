@@ -1,4 +1,3 @@
-using Standards.Sdk.Testing;
 using Standards.Templates.Tests.Infrastructure;
 
 namespace Standards.Templates.Tests;

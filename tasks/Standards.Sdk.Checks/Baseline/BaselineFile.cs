@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Json;
-using Standards.Sdk.Checks.Repository;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Baseline;

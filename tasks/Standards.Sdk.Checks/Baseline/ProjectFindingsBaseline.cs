@@ -1,6 +1,4 @@
-using Standards.Sdk.Checks.Dependencies;
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Release;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Baseline;

@@ -1,4 +1,3 @@
-using Standards.Sdk.Checks.Repository;
 namespace Standards.Sdk.Checks.Json;
 
 /// <summary>

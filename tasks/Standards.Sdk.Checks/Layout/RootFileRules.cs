@@ -1,5 +1,3 @@
-using Standards.Sdk.Checks.Dependencies;
-using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Layout;

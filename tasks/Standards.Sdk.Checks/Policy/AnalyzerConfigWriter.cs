@@ -83,7 +83,6 @@ public static class AnalyzerConfigWriter
 
     /// <summary>The global config text.</summary>
     /// <param name="effective">The policy for the project.</param>
-    /// <param name="projectDirectory">Absolute project folder (for file-scoped exception sections).</param>
     /// <param name="repoRoot">Absolute repo root.</param>
     /// <param name="compileFiles">Absolute paths of the project's source files.</param>
     public static string Write(EffectivePolicy effective, string repoRoot, IEnumerable<string> compileFiles) =>

@@ -1,4 +1,3 @@
-using Standards.Sdk.Checks.Snapshot;
 #nullable enable
 #pragma warning disable IDE0161 // Several namespaces: each type lives where .NET (and the compiler) looks for it.
 // Hand-written: Polyfill 11.4.5 has EnumerationOptions but no FileSystemEnumerable, FileSystemEntry or walk.

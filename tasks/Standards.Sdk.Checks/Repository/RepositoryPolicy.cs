@@ -1,5 +1,4 @@
 using System.Globalization;
-using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Rules;
 using Standards.Sdk.Checks.Snapshot;

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+#if NET
 using System.IO.Enumeration;
+#endif
 using Standards.Sdk.Checks.State;
 
 namespace Standards.Sdk.Checks.Snapshot;

@@ -1,5 +1,3 @@
-using Standards.Sdk.Testing;
-
 namespace Standards.Sdk.IntegrationTests.Harness;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Standards.Sdk.IntegrationTests.RepositoryChecks;
-using Standards.Sdk.Testing;
 
 namespace Standards.Sdk.IntegrationTests.Scale;
 

@@ -42,6 +42,7 @@ public sealed record ApiBaselineRequest
 /// <param name="Path">The baseline .nupkg, or null when the API is not compared with a release.</param>
 /// <param name="Version">The baseline version, or null.</param>
 /// <param name="Findings">STD6061 (not found) or STD6062 (not compared: first release, new major version).</param>
+/// <param name="DownloadVersion">The release version to download from the feeds before the comparison can be made, or null.</param>
 public sealed record ApiBaselineResolution(string? Path, string? Version, IReadOnlyList<Finding> Findings, string? DownloadVersion = null);
 
 /// <summary>
