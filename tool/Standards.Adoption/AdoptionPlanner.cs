@@ -92,22 +92,18 @@ internal static class AdoptionPlanner
     /// app on that platform, which the VSTest mode refuses on the .NET 10 SDK (<see cref="TestRunnerChoice"/>): then
     /// the repo's tests run in adopt's test step and in CI, as they could not before.
     /// </summary>
+    /// <returns>The test projects by the mode of <c>dotnet test</c> that runs them, for the test step's advice.</returns>
     private static TestProjectKinds PlanTestRunner(ChangeSet changes, List<string> changeLines, IReadOnlyList<string> files, IReadOnlyList<string> projects, Func<string, string?> read)
     {
         var current = changes.Get(GlobalJsonEditor.FileName) ?? read(GlobalJsonEditor.FileName);
         var kinds = TestRunnerChoice.Classify(files, projects, read);
-        if (current is null || TestCommand.IsTestingPlatform(current))
+        if (current is not null && !TestCommand.IsTestingPlatform(current) && kinds.TestingPlatform.Count > 0 && !kinds.Mixed
+            && GlobalJsonEditor.SelectTestingPlatform(current, out var change) is { } selected)
         {
-            return kinds;
+            changes.Set(GlobalJsonEditor.FileName, selected);
+            changeLines.Add($"{GlobalJsonEditor.FileName}: {change}: every test project runs on Microsoft.Testing.Platform ({string.Join(", ", kinds.TestingPlatform)}), whose test apps the VSTest mode of `dotnet test` refuses on the .NET 10 SDK");
         }
 
-        if (kinds.TestingPlatform.Count == 0 || kinds.Mixed || GlobalJsonEditor.SelectTestingPlatform(current, out var change) is not { } selected)
-        {
-            return kinds;
-        }
-
-        changes.Set(GlobalJsonEditor.FileName, selected);
-        changeLines.Add($"{GlobalJsonEditor.FileName}: {change}: every test project runs on Microsoft.Testing.Platform ({string.Join(", ", kinds.TestingPlatform)}), whose test apps the VSTest mode of `dotnet test` refuses on the .NET 10 SDK");
         return kinds;
     }
 

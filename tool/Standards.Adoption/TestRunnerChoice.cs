@@ -84,9 +84,7 @@ internal static class TestRunnerChoice
     {
         foreach (var name in (string[])["Directory.Build.props", "Directory.Build.targets"])
         {
-            var folder = Path.GetDirectoryName(project)!.Replace('\\', '/');
-            var searching = true;
-            while (searching)
+            for (var folder = FolderOf(project); ; folder = FolderOf(folder))
             {
                 var candidate = folder.Length == 0 ? name : $"{folder}/{name}";
                 if (files.Contains(candidate))
@@ -98,18 +96,22 @@ internal static class TestRunnerChoice
                     }
 
                     // The nearest file decides whether MSBuild sees the one above it.
-                    searching = document is not null && ImportsItsName(document, name);
+                    if (document is null || !ImportsItsName(document, name))
+                    {
+                        break;
+                    }
                 }
 
                 if (folder.Length == 0)
                 {
-                    searching = false;
+                    break;
                 }
-
-                folder = Path.GetDirectoryName(folder)?.Replace('\\', '/') ?? string.Empty;
             }
         }
     }
+
+    /// <summary>The repo-relative folder of a repo-relative path, "" at the root.</summary>
+    private static string FolderOf(string path) => (Path.GetDirectoryName(path) ?? string.Empty).Replace('\\', '/');
 
     /// <summary>True when the file imports a file of its own name (the one above it).</summary>
     private static bool ImportsItsName(XDocument document, string name) =>
