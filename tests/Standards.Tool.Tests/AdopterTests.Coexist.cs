@@ -134,6 +134,72 @@ public sealed partial class AdopterTests
         Assert.Empty(offWindows);
     }
 
+    [Fact]
+    public void A_project_the_solutions_list_but_do_not_build_is_left_alone_unless_a_project_references_it()
+    {
+        // As dotnet-debounce's Debounce.slnx has it: the docfx project is listed for the IDE, built by hand.
+        const string Slnx = """
+            <Solution>
+              <Project Path="src/A/A.csproj" />
+              <Project Path="Documentation/Documentation.csproj">
+                <BuildDependency Project="src/A/A.csproj" />
+                <Build Project="false" />
+              </Project>
+              <Project Path="Tools/Gen/Gen.csproj">
+                <Build Solution="Debug|*" Project="false" />
+              </Project>
+              <Project Path="Shared/Shared.csproj">
+                <Build Project="false" />
+              </Project>
+            </Solution>
+            """;
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["A.slnx"] = Slnx,
+            ["src/A/A.csproj"] = "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><ProjectReference Include=\"../../Shared/Shared.csproj\" /></ItemGroup></Project>",
+            ["Documentation/Documentation.csproj"] = "<Project Sdk=\"Microsoft.Build.NoTargets\" />",
+            ["Tools/Gen/Gen.csproj"] = "<Project Sdk=\"Microsoft.NET.Sdk\" />",
+            ["Shared/Shared.csproj"] = "<Project Sdk=\"Microsoft.NET.Sdk\" />",
+        };
+        List<string> projects = ["Documentation/Documentation.csproj", "Shared/Shared.csproj", "Tools/Gen/Gen.csproj", "src/A/A.csproj"];
+
+        var lines = LeftOutProjects.NotBuiltBySolutions([.. texts.Keys], projects, f => texts.GetValueOrDefault(f));
+
+        Assert.Equal(["Shared/Shared.csproj", "Tools/Gen/Gen.csproj", "src/A/A.csproj"], projects);
+        Assert.Equal(
+            ["Documentation/Documentation.csproj: left alone: A.slnx lists it but does not build it, so the repo's build does not either; it keeps its own SDK and settings. Let the solution build it and run adopt again to put it on the policy"],
+            lines);
+    }
+
+    /// <summary>
+    /// A finding of a rule the code baseline holds that its entry did not match in the CI-mode build (read by the
+    /// compiler from other text than its file) is said to be so, not blamed on an analyzer the repo added.
+    /// </summary>
+    [Theory]
+    [InlineData("RS0030", "the code baseline holds this rule and adopt recorded the finding, but the CI-mode build did not match its entry")]
+    [InlineData("CA1305", "the code baseline holds this rule and adopt recorded the finding, but the CI-mode build did not match its entry")]
+    [InlineData("XY1234", "a diagnostic of an analyzer the repo added itself")]
+    public void A_finding_no_entry_held_is_explained_by_whether_the_code_baseline_holds_its_rule(string code, string fix) =>
+        Assert.StartsWith(fix, UnbaselinableFix.For(new BuildDiagnostic(code, true, "Components/Pages/Counter.razor", 46, 0, "m")), StringComparison.Ordinal);
+
+    [Fact]
+    public void A_sln_project_with_configurations_and_no_build_entry_is_not_built_and_one_without_configurations_is()
+    {
+        const string Sln = "Microsoft Visual Studio Solution File, Format Version 12.00\r\n"
+            + "Project(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"A\", \"src\\A\\A.csproj\", \"{11111111-1111-1111-1111-111111111111}\"\r\nEndProject\r\n"
+            + "Project(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"Docs\", \"docs\\Docs.csproj\", \"{22222222-2222-2222-2222-222222222222}\"\r\nEndProject\r\n"
+            + "Project(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"Bare\", \"Bare\\Bare.csproj\", \"{33333333-3333-3333-3333-333333333333}\"\r\nEndProject\r\n"
+            + "Global\r\n\tGlobalSection(ProjectConfigurationPlatforms) = postSolution\r\n"
+            + "\t\t{11111111-1111-1111-1111-111111111111}.Debug|Any CPU.ActiveCfg = Debug|Any CPU\r\n"
+            + "\t\t{11111111-1111-1111-1111-111111111111}.Debug|Any CPU.Build.0 = Debug|Any CPU\r\n"
+            + "\t\t{22222222-2222-2222-2222-222222222222}.Debug|Any CPU.ActiveCfg = Debug|Any CPU\r\n"
+            + "\tEndGlobalSection\r\nEndGlobal\r\n";
+
+        var read = SolutionProjects.Read("build/All.sln", Sln).ToList();
+
+        Assert.Equal([("build/src/A/A.csproj", true), ("build/docs/Docs.csproj", false), ("build/Bare/Bare.csproj", true)], read);
+    }
+
     [Theory]
     [InlineData("<Project><PropertyGroup><TargetFramework>net8.0-windows</TargetFramework></PropertyGroup></Project>", true)]
     [InlineData("<Project><PropertyGroup><TargetFrameworks>net8.0-windows10.0.19041.0; net9.0-Windows</TargetFrameworks></PropertyGroup></Project>", true)]

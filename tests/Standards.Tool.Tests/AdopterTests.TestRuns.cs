@@ -33,7 +33,8 @@ public sealed partial class AdopterTests
         CommitTestingPlatformGlobalJson();
         const string Line = "src/A/C.cs(3): error STD4002: Line coverage of A.Tests over A is 61.5 % (8 of 13 lines), below the minimum of 80.0 %. [{root}/test/A.Tests/A.Tests.csproj]";
         const string Branch = "src/A/C.cs(5): error STD4003: Branch coverage of A.Tests over A is 37.5 % (3 of 8 branches), below the minimum of 60.0 %. [{root}/test/A.Tests/A.Tests.csproj]";
-        dotnet.CoverageRun = policy => policy.Contains("\"line\": 61", StringComparison.Ordinal) && policy.Contains("\"branch\": 37", StringComparison.Ordinal) ? null : Line + "\n{root}/" + Branch;
+        const string Merged = "src/A/C.cs(3): error STD4002: Line coverage of the repo (merged over every test run) is 61.5 % (8 of 13 lines), below the minimum of 80.0 %.\n{root}/src/A/C.cs(5): error STD4003: Branch coverage of the repo (merged over every test run) is 37.5 % (3 of 8 branches), below the minimum of 60.0 %.";
+        dotnet.CoverageRun = policy => policy.Contains("\"line\": 61", StringComparison.Ordinal) && policy.Contains("\"branch\": 37", StringComparison.Ordinal) ? null : Line + "\n{root}/" + Branch + "\n{root}/" + Merged;
         var result = Run();
 
         Assert.True(result.CiBuildGreen);
@@ -53,6 +54,34 @@ public sealed partial class AdopterTests
         Assert.Equal(policyBefore, Read("standards.json"));
         Assert.DoesNotContain("standards.json", again.Changes.Files.Keys);
     }
+    /// <summary>
+    /// A test project whose own run tests a part (a fuzzing project) while the merge of every run reaches the
+    /// minimums: its run's gates get dated exceptions scoped to it, and the repo's minimums stay; lowering them to the
+    /// weakest run would let the merged coverage fall that far unseen.
+    /// </summary>
+    [Fact]
+    public void A_run_below_the_minimums_that_the_merge_reaches_gets_an_exception_and_the_minimums_stay()
+    {
+        CommitTestingPlatformGlobalJson();
+        const string Line = "src/A/C.cs(3): error STD4002: Line coverage of A.FuzzingTests over A is 51.1 % (173 of 338 lines), below the minimum of 80.0 %. [{root}/test/A.FuzzingTests/A.FuzzingTests.csproj]";
+        const string Branch = "src/A/C.cs(5): error STD4003: Branch coverage of A.FuzzingTests over A is 40.8 % (40 of 98 branches), below the minimum of 60.0 %. [{root}/test/A.FuzzingTests/A.FuzzingTests.csproj]";
+        dotnet.CoverageRun = policy => policy.Contains("\"STD4002\"", StringComparison.Ordinal) && policy.Contains("\"STD4003\"", StringComparison.Ordinal) ? null : Line + "\n{root}/" + Branch;
+
+        var result = Run();
+
+        Assert.True(result.CiBuildGreen);
+        var policy = System.Text.Json.JsonDocument.Parse(Read("standards.json")).RootElement;
+        Assert.False(policy.TryGetProperty("coverage", out _));
+        var exceptions = policy.GetProperty("exceptions").EnumerateArray()
+            .Select(e => (e.GetProperty("rule").GetString(), e.GetProperty("scope").GetString(), e.GetProperty("owner").GetString()))
+            .ToList();
+        Assert.Equal([("STD4002", "A.FuzzingTests", "TODO: owner"), ("STD4003", "A.FuzzingTests", "TODO: owner")], exceptions);
+        Assert.Contains(result.ChangeLines, l => l.StartsWith("A.FuzzingTests: its own run's line coverage (51.1 %) is below the minimum: kept under a dated STD4002 exception", StringComparison.Ordinal));
+        Assert.Contains(result.ChangeLines, l => l.StartsWith("A.FuzzingTests: its own run's branch coverage (40.8 %) is below the minimum: kept under a dated STD4003 exception", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.ChangeLines, l => l.Contains("coverage minimums set", StringComparison.Ordinal));
+        Assert.Equal(2, dotnet.CoverageArguments.Count);
+    }
+
     /// <summary>
     /// The gates of one coverage step all point at the least covered file, each with its own number: the run's gate,
     /// each project's and the merge's. Every number counts, so the minimums recorded from the first step hold, and the

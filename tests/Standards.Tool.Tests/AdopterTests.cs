@@ -130,7 +130,8 @@ public sealed partial class AdopterTests : IDisposable
         Write("standards.json", "{ }");
         Commit();
         const string Branch = "src/A/C.cs(5): error STD4003: Branch coverage of A.Tests over A is 0.0 % (0 of 6 branches), below the minimum of 60.0 %. [{root}/test/A.Tests/A.Tests.csproj]";
-        dotnet.CoverageRun = policy => policy.Contains("\"branch\"", StringComparison.Ordinal) ? null : Branch;
+        const string Merged = "src/A/C.cs(5): error STD4003: Branch coverage of A is 0.0 % (0 of 6 branches), below the minimum of 60.0 %.";
+        dotnet.CoverageRun = policy => policy.Contains("\"branch\"", StringComparison.Ordinal) ? null : Branch + "\n{root}/" + Merged;
         var result = Run(dryRun: true);
 
         Assert.False(result.CiBuildGreen);
@@ -145,7 +146,7 @@ public sealed partial class AdopterTests : IDisposable
     [Fact]
     public void Coverage_under_one_percent_is_recorded_to_one_decimal()
     {
-        const string Line = "src/A/C.cs(1): error STD4002: Line coverage of A.Tests over A is 0.7 % (1 of 140 lines), below the minimum of 80.0 %.";
+        const string Line = "src/A/C.cs(1): error STD4002: Line coverage of A is 0.7 % (1 of 140 lines), below the minimum of 80.0 %.";
         var minimums = CoverageMinimums.From(BuildOutput.Parse("/r/" + Line, "/r"));
         Assert.Equal(0.7, minimums["line"]);
         Assert.Contains("\"line\": 0.7", CoverageMinimums.Apply(null, minimums), StringComparison.Ordinal);
@@ -186,6 +187,8 @@ public sealed partial class AdopterTests : IDisposable
         Write("standards.json", "{ \"rules\": { \"STD1006\": \"none\" } }");
         Commit();
         dotnet.CoverageFailure = "src/A/C.cs(1): error STD4002: Line coverage of A.Tests over A is 44.4 % (16 of 36 lines), below the minimum of 80.0 %. [{root}/test/A.Tests/A.Tests.csproj]";
+        dotnet.CoverageRun = policy => policy.Contains("\"line\": 44", StringComparison.Ordinal) ? null
+            : "src/A/C.cs(1): error STD4002: Line coverage of the repo (merged over every test run) is 44.4 % (16 of 36 lines), below the minimum of 80.0 %.";
         var result = Run();
         Assert.True(result.CiBuildGreen);
 
@@ -213,8 +216,12 @@ public sealed partial class AdopterTests : IDisposable
         Commit();
         const string Functional = "src/A/C.cs(1): error STD4002: Line coverage of A.FunctionalTests over A is 70.4 % (19 of 27 lines), below the minimum of 80.0 %. [{root}/test/A.FunctionalTests/A.FunctionalTests.csproj]";
         const string Unit = "src/A/C.cs(1): error STD4002: Line coverage of A.Tests over A is 58.3 % (14 of 24 lines), below the minimum of 70.0 %. [{root}/test/A.Tests/A.Tests.csproj]";
+        const string FunctionalMerged = "src/A/C.cs(1): error STD4002: Line coverage of A is 70.4 % (19 of 27 lines), below the minimum of 80.0 %.";
+        const string UnitMerged = "src/A/C.cs(1): error STD4002: Line coverage of the repo (merged over every test run) is 58.3 % (14 of 24 lines), below the minimum of 70.0 %.";
         dotnet.TestRun = policy => policy.Contains("\"line\": 58", StringComparison.Ordinal) ? null
             : policy.Contains("\"line\": 70", StringComparison.Ordinal) ? Unit : Functional;
+        dotnet.CoverageRun = policy => policy.Contains("\"line\": 58", StringComparison.Ordinal) ? null
+            : policy.Contains("\"line\": 70", StringComparison.Ordinal) ? UnitMerged : FunctionalMerged;
         var result = Run();
         Assert.True(result.CiBuildGreen);
         Assert.Equal(1, dotnet.Tests);

@@ -97,7 +97,8 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
 
     /// <summary>
     /// Takes out of <paramref name="projects"/> what adopt leaves alone (a template pack's projects, samples no
-    /// solution lists, off Windows the Windows-only projects no solution lists) and names those and the VB and F# projects; STD7503 when no project is left.
+    /// solution lists, off Windows the Windows-only projects no solution lists, projects the solutions list but do
+    /// not build) and names those and the VB and F# projects; STD7503 when no project is left.
     /// </summary>
     private static List<string> LeaveAlone(string root, IReadOnlyList<string> files, List<string> projects)
     {
@@ -106,6 +107,7 @@ public sealed class Adopter(ICommandRunner runner, TextWriter log)
         string? Read(string file) => RepoText.ReadOrNull(RepoPath.Resolve(root, file, RepoFiles.FileList), file);
         leftAlone.AddRange(LeftOutProjects.SamplesOutsideSolutions(files, projects, Read));
         leftAlone.AddRange(LeftOutProjects.WindowsOnlyOutsideSolutions(files, projects, Read, OperatingSystem.IsWindows()));
+        leftAlone.AddRange(LeftOutProjects.NotBuiltBySolutions(files, projects, Read));
         if (projects.Count == 0)
         {
             throw new ToolException(ToolRuleIds.NoProjects,

@@ -53,19 +53,19 @@ internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWri
 
         // A partial survey is no verdict: what it did not analyse is not known to pass.
         green = green && notAnalysed.Count == 0;
-        string? coverageChange = null;
+        IReadOnlyList<string> coverageChanges = [];
         if (green)
         {
-            (remaining, coverageChange) = new CoverageSurvey(commands, log, testProjects).Run(workspace, solution, changes);
-            if (coverageChange is not null)
+            (remaining, coverageChanges) = new CoverageSurvey(commands, log, testProjects, DateOnly.FromDateTime(clock.GetLocalNow().Date)).Run(workspace, solution, changes);
+            foreach (var line in coverageChanges)
             {
-                log.WriteLine(coverageChange);
+                log.WriteLine(line);
             }
 
             green = remaining.Count == 0;
         }
 
-        return new SurveyResult(all, entries.ToList(), remaining, green, [.. decisionLines, .. coverageChange is null ? Array.Empty<string>() : [coverageChange]], notAnalysed);
+        return new SurveyResult(all, entries.ToList(), remaining, green, [.. decisionLines, .. coverageChanges], notAnalysed);
     }
 
     /// <summary>The edits written into the workspace and committed, and a solution of the projects adopt builds; returns the solution's path.</summary>

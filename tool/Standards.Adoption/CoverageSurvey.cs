@@ -9,16 +9,18 @@ namespace Standards.Adoption;
 /// <param name="commands">Runs dotnet in the workspace.</param>
 /// <param name="log">Where progress and the failing tests' output go.</param>
 /// <param name="testProjects">The repo's test projects by the mode of <c>dotnet test</c> that runs them: a mix is why tests fail that pass on their own.</param>
-internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log, TestProjectKinds testProjects)
+/// <param name="today">The day the exceptions adopt writes are dated from.</param>
+internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log, TestProjectKinds testProjects, DateOnly today)
 {
     /// <summary>
     /// Runs the tests as CI does, on what the CI-mode build built, then CI's coverage step. The coverage gates
     /// (STD4002-STD4004: per run, and on the merge) are held to today's numbers: the minimums in standards.json become
-    /// the lowest coverage measured, rounded down, so the tests and the coverage step pass and the numbers can only be
-    /// raised. A gate that measured 0 % sets no minimum (it would pass on anything): it is a finding adopt cannot
-    /// baseline, as is any other failure.
+    /// the lowest coverage the merge measured, rounded down, so the coverage step passes and the numbers can only be
+    /// raised; a test project whose own run stays below them (a run that tests a part) gets a dated exception of its
+    /// run's gate, so the merge keeps holding the repo to what all its tests reach. A merge gate that measured 0 % sets
+    /// no minimum (it would pass on anything): it is a finding adopt cannot baseline, as is any other failure.
     /// </summary>
-    public (List<UnbaselinableFinding> Remaining, string? Change) Run(string workspace, string solution, ChangeSet changes)
+    public (List<UnbaselinableFinding> Remaining, IReadOnlyList<string> Changes) Run(string workspace, string solution, ChangeSet changes)
     {
         var globalJson = WorkspaceCommands.ReadOrNull(Path.Combine(workspace, GlobalJsonEditor.FileName));
         log.WriteLine(TestCommand.IsTestingPlatform(globalJson)
@@ -27,7 +29,7 @@ internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log,
         var (test, judgedAll) = RunTests(workspace, solution, globalJson);
         if (test.ExitCode == 0)
         {
-            return ([], null);
+            return ([], []);
         }
 
         var diagnostics = Errors(test, workspace);
@@ -41,14 +43,15 @@ internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log,
         }
 
         var minimums = CoverageMinimums.From(diagnostics);
+        var runs = CoverageMinimums.RunsBelow(diagnostics, minimums);
         var others = diagnostics.Where(d => !CoverageMinimums.Gates.ContainsKey(d.Code)).Concat(CoverageMinimums.Uncovered(diagnostics))
             .Select(d => new UnbaselinableFinding(d, UnbaselinableFix.For(d))).ToList();
-        if (minimums.Count == 0 || others.Count > 0)
+        if ((minimums.Count == 0 && runs.Count == 0) || others.Count > 0)
         {
-            return (others.Count > 0 ? others : [TestsFail(test, workspace)], null);
+            return (others.Count > 0 ? others : [TestsFail(test, workspace)], []);
         }
 
-        return HoldMinimums(workspace, solution, changes, minimums);
+        return HoldMinimums(workspace, solution, changes, minimums, runs);
     }
 
     private static List<BuildDiagnostic> Errors(CommandResult run, string workspace) =>
@@ -65,15 +68,18 @@ internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log,
     /// the minimums again, so they are the lowest coverage any gate measured. What still fails is returned with the
     /// minimums' line.
     /// </summary>
-    private (List<UnbaselinableFinding> Remaining, string? Change) HoldMinimums(string workspace, string solution, ChangeSet changes, IReadOnlyDictionary<string, double> minimums)
+    private (List<UnbaselinableFinding> Remaining, IReadOnlyList<string> Changes) HoldMinimums(
+        string workspace, string solution, ChangeSet changes, IReadOnlyDictionary<string, double> minimums, IReadOnlyList<(string Rule, string TestProject, double Measured)> runs)
     {
         var policyPath = Path.Combine(workspace, CoverageMinimums.PolicyFile);
+        var (excepted, lines) = ExceptRuns(File.Exists(policyPath) ? File.ReadAllText(policyPath) : null, runs);
         List<BuildDiagnostic> errors;
         CommandResult retest;
         var rounds = 0;
         do
         {
-            var policy = CoverageMinimums.Apply(File.Exists(policyPath) ? File.ReadAllText(policyPath) : null, minimums);
+            // With no minimum to set, the exceptions were written into a policy (runs.Count > 0): never null.
+            var policy = minimums.Count == 0 ? excepted! : CoverageMinimums.Apply(excepted, minimums);
             File.WriteAllText(policyPath, policy);
             changes.Set(CoverageMinimums.PolicyFile, policy);
             retest = CoverageStep(workspace, solution);
@@ -94,7 +100,39 @@ internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log,
             still.Add(TestsFail(retest, workspace));
         }
 
-        return (still, $"{CoverageMinimums.PolicyFile}: coverage minimums set to what the tests reach today ({string.Join(", ", minimums.Select(m => $"{m.Key} {CoverageMinimums.Format(m.Value)} %"))}); raise them as tests are added");
+        if (minimums.Count > 0)
+        {
+            lines.Insert(0, $"{CoverageMinimums.PolicyFile}: coverage minimums set to what the tests reach today ({string.Join(", ", minimums.Select(m => $"{m.Key} {CoverageMinimums.Format(m.Value)} %"))}); raise them as tests are added");
+        }
+
+        return (still, lines);
+    }
+
+    /// <summary>
+    /// standards.json with a dated exception for each test run whose own gate stays below the minimums, scoped to the
+    /// test project (it waives that run's gate only; the merge still judges the code it tests), and adopt's line for
+    /// each. A run the policy already excepts for that rule gets none.
+    /// </summary>
+    private (string? Policy, List<string> Lines) ExceptRuns(string? policy, IReadOnlyList<(string Rule, string TestProject, double Measured)> runs)
+    {
+        var lines = new List<string>();
+        var existing = NullableAdoption.Exceptions(policy);
+        foreach (var (rule, testProject, measured) in runs)
+        {
+            if (existing.Contains((rule, testProject)))
+            {
+                continue;
+            }
+
+            var kind = rule == Standards.Sdk.Checks.Rules.CoverageRuleIds.BranchBelowThreshold ? "branch" : "line";
+            var percent = CoverageMinimums.Format(measured);
+            policy = NullableAdoption.AddException(policy, rule, testProject,
+                $"The {kind} coverage of the {testProject} test run ({percent} % at the adoption) is below the repo's minimum: a run that tests a part of what it references. The merged coverage of every run still holds the repo to the minimum. Name its owner; add tests to the run, or renew this entry with a reason, before the expiry.",
+                today);
+            lines.Add($"{testProject}: its own run's {kind} coverage ({percent} %) is below the minimum: kept under a dated {rule} exception for \"{testProject}\" in {CoverageMinimums.PolicyFile} (owner \"{NullableAdoption.OwnerPlaceholder}\": fill it in; expires in {NullableAdoption.ExceptionDays} days), which waives that run's gate only; the merged coverage still holds the repo to the minimums");
+        }
+
+        return (policy, lines);
     }
 
     /// <summary>True when the run failed only on coverage gates, each below a minimum it measured above 0 %: lowering the minimums can make it pass.</summary>

@@ -82,6 +82,51 @@ public static class LeftOutProjects
     }
 
     /// <summary>
+    /// Takes out of <paramref name="projects"/> those the repo's solutions list but none builds (a .slnx
+    /// <c>&lt;Build Project="false" /&gt;</c> for every configuration, a .sln project with configurations and no
+    /// <c>Build.0</c> entry: a documentation or tooling project built by hand), unless another project references
+    /// it: the repo's build does not build them, so adopt neither builds nor changes them. One line per project.
+    /// </summary>
+    /// <param name="files">The repo's files, repo-relative.</param>
+    /// <param name="projects">The C# projects adopt would put on the SDK.</param>
+    /// <param name="read">Reads a repo-relative file (null when it cannot).</param>
+    public static IReadOnlyList<string> NotBuiltBySolutions(IReadOnlyList<string> files, List<string> projects, Func<string, string?> read)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(projects);
+        ArgumentNullException.ThrowIfNull(read);
+        var solutions = files.Where(f => f.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase)).ToList();
+        var listedBy = new Dictionary<string, List<(string Solution, bool Built)>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var solution in solutions)
+        {
+            foreach (var (project, built) in SolutionProjects.Read(solution, read(solution) ?? string.Empty))
+            {
+                if (!listedBy.TryGetValue(project, out var list))
+                {
+                    listedBy[project] = list = [];
+                }
+
+                list.Add((solution, built));
+            }
+        }
+
+        var lines = new List<string>();
+        foreach (var project in projects.Where(p => listedBy.TryGetValue(p, out var l) && l.All(s => !s.Built)).ToList())
+        {
+            var name = project[(project.LastIndexOf('/') + 1)..];
+            if (projects.Any(other => other != project && (read(other) ?? string.Empty).Contains(name, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            projects.Remove(project);
+            lines.Add($"{project}: left alone: {string.Join(", ", listedBy[project].Select(s => s.Solution))} list{(listedBy[project].Count == 1 ? "s" : string.Empty)} it but do{(listedBy[project].Count == 1 ? "es" : string.Empty)} not build it, so the repo's build does not either; it keeps its own SDK and settings. Let the solution build it and run adopt again to put it on the policy");
+        }
+
+        return lines;
+    }
+
+    /// <summary>
     /// True when the project file names target frameworks and every one is a Windows one ("-windows" in it); false
     /// when it names none, one comes from a property, or the file is not XML: nothing then says it is Windows only.
     /// </summary>

@@ -1,3 +1,5 @@
+using Standards.Sdk.Analyzers.Baseline;
+
 namespace Standards.Adoption;
 
 /// <summary>What a user does about a finding adopt cannot baseline, by the kind of its code.</summary>
@@ -33,6 +35,13 @@ internal static class UnbaselinableFix
         if (code.StartsWith("NU", StringComparison.Ordinal))
         {
             return $"a NuGet restore warning or error: fix the package reference (https://learn.microsoft.com/nuget/reference/errors-and-warnings/{code.ToLowerInvariant()}).";
+        }
+
+        if (CodeBaselineFormat.IsSuppressible(code))
+        {
+            // The survey recorded it and the code baseline holds its rule, yet the CI-mode build still reports it: the
+            // compiler saw the line under another path or text than the file adopt hashed.
+            return "the code baseline holds this rule and adopt recorded the finding, but the CI-mode build did not match its entry: the compiler read that line from other text than the file names (code a generator wrote for a file the build does not pass to the compiler, a #line directive). Fix the code, or except the file with an owner and an expiry date in standards.json.";
         }
 
         return "a diagnostic of an analyzer the repo added itself, which the code baseline cannot hold (it holds every diagnostic the policy turns on: CA, IDE, every compiler warning, RS0030, STD1001-STD1099): fix the code, or except the files it fires in with an owner and an expiry date in standards.json.";

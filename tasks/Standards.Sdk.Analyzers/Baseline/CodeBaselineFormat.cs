@@ -181,7 +181,7 @@ internal static class CodeBaselineFormat
     /// (<c>&lt;Compile Include="../Other/File.cs" Link="..." /&gt;</c>) as the project folder joined with "../Other/File.cs",
     /// while the baseline holds the file once, by its place in the repo.
     /// </summary>
-    private static string WithoutDotSegments(string path)
+    internal static string WithoutDotSegments(string path)
     {
         if (path.IndexOf("/.", StringComparison.Ordinal) < 0)
         {

@@ -100,7 +100,13 @@ public sealed class CodeBaselineSuppressor : DiagnosticSuppressor
             : string.Equals(Path.GetFileName(f.Path), CodeBaselineFormat.DefaultFileName, StringComparison.Ordinal));
     }
 
-    /// <summary>The entry key of a diagnostic: its id, repo-relative file and line hash ("" and "" without a location).</summary>
+    /// <summary>
+    /// The entry key of a diagnostic: its id, repo-relative file and line hash ("" and "" without a location), at the
+    /// place the build reports it and adopt records it: the mapped one. Code a generator wrote with #line directives
+    /// (Razor's .razor and .cshtml components) is reported at the line of the file the directive names, so that file's
+    /// line is hashed: the compilation's tree of that path, else the additional file of that path (Razor passes its
+    /// files as additional files); the generated text's line never matches the entry. No text of the mapped file: no key.
+    /// </summary>
     private static string KeyOf(Diagnostic diagnostic, string root, SuppressionAnalysisContext context)
     {
         var location = diagnostic.Location;
@@ -109,16 +115,37 @@ public sealed class CodeBaselineSuppressor : DiagnosticSuppressor
             return Key(diagnostic.Id, string.Empty, string.Empty);
         }
 
-        var file = CodeBaselineFormat.RelativePath(root, location.SourceTree.FilePath);
+        var mapped = location.GetMappedLineSpan();
+        var path = mapped.HasMappedPath ? mapped.Path : location.SourceTree.FilePath;
+        var file = CodeBaselineFormat.RelativePath(root, path);
         if (file is null)
         {
             return string.Empty;
         }
 
-        var sourceText = location.SourceTree.GetText(context.CancellationToken);
-        var lineNumber = sourceText.Lines.GetLineFromPosition(location.SourceSpan.Start).LineNumber;
-        return Key(diagnostic.Id, file, CodeBaselineFormat.HashLine(sourceText.Lines[lineNumber].ToString()));
+        var lineNumber = mapped.HasMappedPath ? mapped.StartLinePosition.Line : location.GetLineSpan().StartLinePosition.Line;
+        var text = mapped.HasMappedPath ? TextOf(path, location.SourceTree, context) : location.SourceTree.GetText(context.CancellationToken);
+        return text is null || lineNumber < 0 || lineNumber >= text.Lines.Count
+            ? string.Empty
+            : Key(diagnostic.Id, file, CodeBaselineFormat.HashLine(text.Lines[lineNumber].ToString()));
     }
+
+    /// <summary>The text of the file a #line directive names: the reporting tree's own, another tree's, or an additional file's; null when none has that path.</summary>
+    private static SourceText? TextOf(string path, SyntaxTree reporting, SuppressionAnalysisContext context)
+    {
+        var normalized = Normalize(path);
+        var tree = Normalize(reporting.FilePath) == normalized
+            ? reporting
+            : context.Compilation.SyntaxTrees.FirstOrDefault(t => Normalize(t.FilePath) == normalized);
+        if (tree is not null)
+        {
+            return tree.GetText(context.CancellationToken);
+        }
+
+        return context.Options.AdditionalFiles.FirstOrDefault(f => Normalize(f.Path) == normalized)?.GetText(context.CancellationToken);
+    }
+
+    private static string Normalize(string path) => CodeBaselineFormat.WithoutDotSegments((path ?? string.Empty).Replace('\\', '/'));
 
     private static string Key(string id, string file, string hash) => id + "\n" + file + "\n" + hash;
 }

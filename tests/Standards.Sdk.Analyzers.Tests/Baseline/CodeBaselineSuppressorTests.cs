@@ -23,13 +23,13 @@ public class CodeBaselineSuppressorTests
         return "{\n  \"version\": 1,\n  \"diagnostics\": [\n" + string.Join(",\n", lines) + "\n  ]\n}\n";
     }
 
-    private static List<Diagnostic> Compile(string? baseline, ReportDiagnostic warningsAs = ReportDiagnostic.Default, string source = Source, string path = Root + File)
+    private static List<Diagnostic> Compile(string? baseline, ReportDiagnostic warningsAs = ReportDiagnostic.Default, string source = Source, string path = Root + File, params AdditionalText[] others)
     {
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path, Encoding.UTF8);
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, generalDiagnosticOption: warningsAs)
             .WithSpecificDiagnosticOptions([new KeyValuePair<string, ReportDiagnostic>(CodeRuleIds.TodoWithoutOwnerAndIssue, ReportDiagnostic.Error)]);
         var compilation = CSharpCompilation.Create("Tests", [tree], [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)], options);
-        var additional = baseline is null ? ImmutableArray<AdditionalText>.Empty : [new InMemoryText(Root + CodeBaselineFormat.DefaultFileName, baseline)];
+        ImmutableArray<AdditionalText> additional = baseline is null ? [.. others] : [new InMemoryText(Root + CodeBaselineFormat.DefaultFileName, baseline), .. others];
         var withAnalyzers = compilation.WithAnalyzers(
             [new TodoCommentAnalyzer(), new CodeBaselineSuppressor()],
             new CompilationWithAnalyzersOptions(
@@ -72,6 +72,36 @@ public class CodeBaselineSuppressorTests
 
         Assert.Equal(["CS0168", "STD1006"], diagnostics.Select(d => d.Id));
         Assert.All(diagnostics, d => Assert.True(d.IsSuppressed, d.ToString()));
+    }
+
+    // What Razor generates for a component: C# whose #line directives name the .razor file, which the build passes as
+    // an additional file. Line 3 of Counter.razor holds the unused variable (CS0168).
+    private const string RazorFile = "src/Acme/Components/Counter.razor";
+    private const string Razor = "<h1>Counter</h1>\n@code {\n    int unused;\n}\n";
+    private const string Generated = "namespace Acme;\nclass Counter\n{\n    void M()\n    {\n#line 3 \"" + Root + RazorFile + "\"\n        int unused;\n#line default\n    }\n}\n";
+    private const string GeneratedPath = Root + "src/Acme/obj/generated/Counter_razor.g.cs";
+
+    [Fact]
+    public void An_entry_suppresses_a_finding_in_generated_code_at_the_line_of_the_razor_file_the_build_reports()
+    {
+        var diagnostics = Compile(BaselineWith(("CS0168", RazorFile, "int unused;")), ReportDiagnostic.Error, Generated, GeneratedPath, new InMemoryText(Root + RazorFile, Razor));
+
+        var cs0168 = Assert.Single(diagnostics);
+        Assert.Equal(Root + RazorFile, cs0168.Location.GetMappedLineSpan().Path);
+        Assert.True(cs0168.IsSuppressed, cs0168.ToString());
+    }
+
+    [Theory]
+    [InlineData(RazorFile, "<h1>Counter</h1>", true)]
+    [InlineData("src/Acme/obj/generated/Counter_razor.g.cs", "int unused;", true)]
+    [InlineData(RazorFile, "int unused;", false)]
+    public void A_finding_in_generated_code_is_not_suppressed_by_another_line_the_generated_file_or_without_the_razor_text(string file, string line, bool withRazorText)
+    {
+        AdditionalText[] razor = withRazorText ? [new InMemoryText(Root + RazorFile, Razor)] : [];
+
+        var cs0168 = Assert.Single(Compile(BaselineWith(("CS0168", file, line)), ReportDiagnostic.Error, Generated, GeneratedPath, razor));
+
+        Assert.False(cs0168.IsSuppressed, cs0168.ToString());
     }
 
     [Fact]

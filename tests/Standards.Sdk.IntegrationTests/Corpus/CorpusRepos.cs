@@ -48,7 +48,8 @@ internal sealed class CorpusRepo
 
     /// <summary>
     /// The file whose <c>PackageReference</c> of <see cref="Package"/> the inline version is planted in: the library's
-    /// project file, or the <c>Directory.Build.props</c> that references the package for it.
+    /// project file, the <c>Directory.Build.props</c> that references the package for it, or, for a library that
+    /// references no package, another project of the repo.
     /// </summary>
     public string? PackageFile { get; init; }
 

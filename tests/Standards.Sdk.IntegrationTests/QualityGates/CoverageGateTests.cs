@@ -169,7 +169,8 @@ public sealed class CoverageGateTests
         Assert.False(all.Succeeded, all.Output);
         Assert.Equal(runGates, RunGates(all));
         Assert.True(all.Ran(Gate), all.Output);
-        Assert.Empty(all.WithCode("STD0000").Concat(all.WithCode("MSB4018")));
+        // Each error is a gate's own: the MSBuild task that called the failed gates adds none (MSB4181).
+        Assert.All(all.Errors, e => Assert.Contains(e.Code, new[] { "STD4002", "STD4003" }));
 
         // Nothing changed, so it fails again: a failed run gate leaves the merge no stamp to skip on (the merge alone
         // would pass here, and its stamp would skip it).
