@@ -16,6 +16,35 @@ public sealed class SurveyCompilationsTests
     private static BuildDiagnostic Warning(string code, string project) =>
         new(code, false, "src/A/C.cs", 4, 1, "m") { Project = project };
 
+    /// <summary>
+    /// A survey build turns the errors of the checks before the compiler and of the package metadata check into
+    /// warnings (so no project stops its dependents), and MSBuild prints those without their project: the project is
+    /// the one at whose file the finding is, or, for a weakening in source, the deepest surveyed project holding the
+    /// file; with it, CI fails on them as on any warning its TreatWarningsAsErrors covers.
+    /// </summary>
+    [Fact]
+    public void A_check_s_warning_without_a_project_is_the_project_s_at_whose_file_or_folder_it_is()
+    {
+        var output = string.Join('\n',
+            Line("Lib.csproj", "netstandard2.0", "true", ";nullable", ""),
+            Line("src/A/A.csproj", "net10.0", "true", ";nullable", ""),
+            Line("src/A/Tests/A.Tests.csproj", "net10.0", "true", ";nullable", ""),
+            "/w/src/A/A.csproj(12): warning STD2011: Package Moq 4.18.1 (a direct dependency) has an unknown licence.",
+            "/w/src/A/Tests/Vendored/J.cs(3,1): warning STD0101: #nullable disable turns nullable reference types off.",
+            "/w/src/A/C.cs(3,1): warning STD0101: #nullable disable turns nullable reference types off.",
+            "/w/Root.cs(3,1): warning STD0101: #nullable disable turns nullable reference types off.",
+            "/w/src/A/C.cs(9,1): warning CA1305: m",
+            "/w/src/A/A.csproj(1): error STD6052: Package A: the package has no readme.");
+        var compilations = SurveyCompilations.Parse(output, Root, _ => null);
+
+        var owned = compilations.WithProjects(BuildOutput.Parse(output, Root));
+
+        Assert.Equal(
+            [("STD2011", "src/A/A.csproj"), ("STD0101", "src/A/Tests/A.Tests.csproj"), ("STD0101", "src/A/A.csproj"), ("STD0101", "Lib.csproj"), ("CA1305", ""), ("STD6052", "")],
+            owned.Select(d => (d.Code, d.Project)));
+        Assert.All(owned.Take(4), d => Assert.True(compilations.FailsInCi(d), d.ToString()));
+    }
+
     [Fact]
     public void Warnings_as_errors_not_as_errors_nullable_and_the_policy_s_errors_decide()
     {

@@ -185,8 +185,8 @@ internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWri
         var surveyBuild = commands.Dotnet(workspace, ci: true, "build", solution, "--no-restore", "-nologo", "-tl:off", "-v:m", "-clp:NoSummary",
             "-p:StandardsUpdateBaseline=true", $"-p:{Standards.Sdk.Checks.Policy.LockedSettingsCheck.SurveyBuildProperty}=true");
         surveyBuilds++;
-        var surveyed = BuildOutput.Parse(surveyBuild.Output, workspace);
         var compilations = SurveyCompilations.Parse(surveyBuild.Output, workspace, WorkspaceCommands.ReadOrNull);
+        var surveyed = compilations.WithProjects(BuildOutput.Parse(surveyBuild.Output, workspace));
         BuildFailures.ThrowIfDidNotRun("The survey build", surveyed, () => Feeds(workspace));
         all.AddRange(surveyed.Where(d => seen.Add(d.Identity)));
         notAnalysed = compilations.NotAnalysed(projects, p => WorkspaceCommands.ReadOrNull(Path.Combine(workspace, p)), surveyed);

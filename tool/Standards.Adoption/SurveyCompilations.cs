@@ -83,6 +83,36 @@ public sealed partial class SurveyCompilations
     }
 
     /// <summary>
+    /// The diagnostics with the project that reported them filled in where the line names none: MSBuild prints the
+    /// warning a check's error becomes in a survey build (WarnAndContinue: the policy, dependency and package metadata
+    /// checks) without its project. A finding at a project file is that project's; a weakening in a source file
+    /// (STD0101, STD0103) is the surveyed project's whose folder holds the file (the deepest one).
+    /// </summary>
+    public IReadOnlyList<BuildDiagnostic> WithProjects(IReadOnlyList<BuildDiagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        return [.. diagnostics.Select(d => d.Project.Length > 0 || d.IsError ? d : d with { Project = OwnerOf(d) })];
+    }
+
+    private string OwnerOf(BuildDiagnostic diagnostic)
+    {
+        if (byProject.ContainsKey(diagnostic.File))
+        {
+            return diagnostic.File;
+        }
+
+        if (diagnostic.Code is not (PolicyRuleIds.NullableLocked or PolicyRuleIds.LockedRuleSilenced))
+        {
+            return string.Empty;
+        }
+
+        return byProject.Keys
+            .Where(p => p.Contains('/', StringComparison.Ordinal) ? diagnostic.File.StartsWith(p[..(p.LastIndexOf('/') + 1)], StringComparison.Ordinal) : !diagnostic.File.Contains("../", StringComparison.Ordinal))
+            .OrderByDescending(p => p.LastIndexOf('/'))
+            .FirstOrDefault() ?? string.Empty;
+    }
+
+    /// <summary>
     /// True when a CI build fails on the finding: an error fails it anyway; a warning when the compiler would make
     /// it an error for any target framework of the project that reported it. A warning of a project the survey
     /// printed no line for (a project not on Standards.Sdk, the repository checks) is a warning in CI too: the

@@ -1,9 +1,10 @@
 namespace Standards.Sdk.IntegrationTests.Dependencies;
 
 /// <summary>
-/// A survey build (what `dotnet standards adopt` runs) compiles every project: a dependency finding is still
-/// reported as the error CI makes it, but it no longer stops the project's compiler, so the survey analyses the
-/// project's code in the same build. Any other build still stops there.
+/// A survey build (what `dotnet standards adopt` runs) compiles every project and the projects that reference it: a
+/// dependency finding, or a locked rule a project silences, is a warning there (the tool records it as CI fails on
+/// it), so it stops neither the project's compiler nor its dependents', and the survey analyses all of their code in
+/// one build. Any other build still stops there, with the error.
 /// </summary>
 [Collection(RealBuildsCollectionDefinition.Name)]
 public sealed class SurveyDependencyTests
@@ -11,7 +12,7 @@ public sealed class SurveyDependencyTests
     private const string Project = "src/App/App.csproj";
 
     [Fact]
-    public void A_licence_error_does_not_stop_the_compiler_in_a_survey_build_and_still_stops_it_in_any_other()
+    public void A_licence_finding_does_not_stop_the_compiler_in_a_survey_build_and_still_stops_it_in_any_other()
     {
         using var repo = TestRepo.Create();
         repo.WriteFile("standards.json", """{ "dependencies": { "licenses": { "packages": { "Newtonsoft.Json": "GPL-3.0-only" } } } }""")
@@ -24,20 +25,49 @@ public sealed class SurveyDependencyTests
 
         var survey = repo.Build(Project, ci: false, "-p:StandardsSurveyBuild=true");
 
-        Assert.False(survey.Succeeded, survey.Output);
         var denied = Assert.Single(survey.About("STD2012", Project));
-        Assert.Equal("error", denied.Severity);
+        Assert.Equal("warning", denied.Severity);
         Assert.True(survey.Ran("CoreCompile"), survey.Output);
         Assert.Contains("Standards survey: ", survey.Output, StringComparison.Ordinal);
 
         // The failed check wrote no stamp: the next survey build judges the packages again.
         var again = repo.Build(Project, ci: false, "--no-restore", "-p:StandardsSurveyBuild=true");
         Assert.True(again.Ran("StandardsCheckDependencies"), again.Output);
-        Assert.Equal("error", Assert.Single(again.About("STD2012", Project)).Severity);
+        Assert.Equal("warning", Assert.Single(again.About("STD2012", Project)).Severity);
 
         var plain = repo.Build(Project, ci: false, "--no-restore");
         Assert.False(plain.Succeeded, plain.Output);
         Assert.Equal("error", Assert.Single(plain.About("STD2012", Project)).Severity);
         Assert.False(plain.Ran("CoreCompile"), plain.Output);
+    }
+
+    [Fact]
+    public void A_project_that_silences_a_locked_rule_stops_neither_its_compiler_nor_its_dependents_in_a_survey_build()
+    {
+        using var repo = TestRepo.Create();
+        repo.WriteProject("src/Acme.Clock", "Acme.Clock", """
+                  <PropertyGroup>
+                    <NoWarn>$(NoWarn);CA5351</NoWarn>
+                  </PropertyGroup>
+                """)
+            .WriteFile("src/Acme.Clock/Clock.cs", "namespace Acme.Clock;\n\n/// <summary>A.</summary>\npublic static class Clock\n{\n}\n")
+            .WriteProject("src/Acme.Api", "Acme.Api", """
+                  <ItemGroup>
+                    <ProjectReference Include="../Acme.Clock/Acme.Clock.csproj" />
+                  </ItemGroup>
+                """)
+            .WriteFile("src/Acme.Api/Uses.cs", "namespace Acme.Api;\n\n/// <summary>A.</summary>\npublic static class Uses\n{\n    /// <summary>A.</summary>\n    public static string Name => nameof(Acme.Clock.Clock);\n}\n");
+
+        var survey = repo.Build("src/Acme.Api/Acme.Api.csproj", ci: true, "-p:StandardsSurveyBuild=true");
+
+        var silenced = Assert.Single(survey.About("STD0103", "src/Acme.Clock/Acme.Clock.csproj"));
+        Assert.Equal("warning", silenced.Severity);
+        Assert.Empty(survey.Errors);
+        Assert.Contains($"Standards survey: {repo.PathOf("src/Acme.Clock/Acme.Clock.csproj")} ", survey.Output, StringComparison.Ordinal);
+        Assert.Contains($"Standards survey: {repo.PathOf("src/Acme.Api/Acme.Api.csproj")} ", survey.Output, StringComparison.Ordinal);
+
+        var ci = repo.Build("src/Acme.Api/Acme.Api.csproj", ci: true, "--no-restore");
+        Assert.False(ci.Succeeded, ci.Output);
+        Assert.Equal("error", Assert.Single(ci.About("STD0103", "src/Acme.Clock/Acme.Clock.csproj")).Severity);
     }
 }
