@@ -39,6 +39,9 @@ internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWri
     private readonly HashSet<(string, string, int, int, string)> seen = [];
     private readonly HashSet<CodeEntry> entries = [];
     private IReadOnlyList<string> notAnalysed = [];
+
+    /// <summary>The day the exceptions adopt writes are dated from.</summary>
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
     private int surveyBuilds;
 
     /// <summary>Surveys <paramref name="workspace"/> after writing <paramref name="changes"/> into it; what it writes there that the repo keeps joins <paramref name="changes"/>.</summary>
@@ -56,7 +59,7 @@ internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWri
         IReadOnlyList<string> coverageChanges = [];
         if (green)
         {
-            (remaining, coverageChanges) = new CoverageSurvey(commands, log, testProjects, DateOnly.FromDateTime(clock.GetLocalNow().Date)).Run(workspace, solution, changes);
+            (remaining, coverageChanges) = new CoverageSurvey(commands, log, testProjects, Today).Run(workspace, solution, changes);
             foreach (var line in coverageChanges)
             {
                 log.WriteLine(line);
@@ -162,7 +165,7 @@ internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWri
         File.WriteAllText(Path.Combine(workspace, CentralPackages.FileName), off);
         changes.Set(CentralPackages.FileName, off);
         var policyPath = Path.Combine(workspace, CoverageMinimums.PolicyFile);
-        var policy = TransitivePinning.AddException(WorkspaceCommands.ReadOrNull(policyPath), downgrades, DateOnly.FromDateTime(clock.GetLocalNow().Date));
+        var policy = TransitivePinning.AddException(WorkspaceCommands.ReadOrNull(policyPath), downgrades, Today);
         File.WriteAllText(policyPath, policy);
         changes.Set(CoverageMinimums.PolicyFile, policy);
         decisionLines.Add(TransitivePinning.ChangeLine(downgrades));
@@ -295,7 +298,7 @@ internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWri
             }
 
             var policyPath = Path.Combine(workspace, CoverageMinimums.PolicyFile);
-            var policy = NullableAdoption.AddException(WorkspaceCommands.ReadOrNull(policyPath), turnOn, warnings.Count, nullableLimit, DateOnly.FromDateTime(clock.GetLocalNow().Date));
+            var policy = NullableAdoption.AddException(WorkspaceCommands.ReadOrNull(policyPath), turnOn, warnings.Count, nullableLimit, Today);
             File.WriteAllText(policyPath, policy);
             changes.Set(CoverageMinimums.PolicyFile, policy);
             entries.ExceptWith(warnings);
@@ -323,7 +326,7 @@ internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWri
             return 0;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = Today;
         foreach (var weakening in weakenings)
         {
             (policy, var line) = WeakeningExceptions.Add(policy, weakening, today);

@@ -65,9 +65,9 @@ public static partial class CoverageMinimums
     {
         ArgumentNullException.ThrowIfNull(minimums);
         return [.. Measurements(diagnostics)
-            .Where(m => RunOf(m.Diagnostic) is not null
-                && (!minimums.TryGetValue(Gates[m.Diagnostic.Code], out var minimum) || RoundDown(m.Value) < minimum))
-            .Select(m => (m.Diagnostic.Code, RunOf(m.Diagnostic)!, m.Value))
+            .Select(m => (m.Diagnostic.Code, Run: RunOf(m.Diagnostic), m.Value))
+            .Where(m => m.Run is not null && (!minimums.TryGetValue(Gates[m.Code], out var minimum) || RoundDown(m.Value) < minimum))
+            .Select(m => (m.Code, m.Run!, m.Value))
             .Distinct()
             .OrderBy(r => r.Item2, StringComparer.Ordinal).ThenBy(r => r.Code, StringComparer.Ordinal)];
     }

@@ -124,7 +124,7 @@ internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log,
                 continue;
             }
 
-            var kind = rule == Standards.Sdk.Checks.Rules.CoverageRuleIds.BranchBelowThreshold ? "branch" : "line";
+            var kind = CoverageMinimums.Gates[rule];
             var percent = CoverageMinimums.Format(measured);
             policy = NullableAdoption.AddException(policy, rule, testProject,
                 $"The {kind} coverage of the {testProject} test run ({percent} % at the adoption) is below the repo's minimum: a run that tests a part of what it references. The merged coverage of every run still holds the repo to the minimum. Name its owner; add tests to the run, or renew this entry with a reason, before the expiry.",

@@ -95,7 +95,7 @@ public static class LeftOutProjects
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(projects);
         ArgumentNullException.ThrowIfNull(read);
-        var solutions = files.Where(f => f.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase)).ToList();
+        var solutions = SolutionFiles(files);
         var listedBy = new Dictionary<string, List<(string Solution, bool Built)>>(StringComparer.OrdinalIgnoreCase);
         foreach (var solution in solutions)
         {
@@ -154,10 +154,14 @@ public static class LeftOutProjects
     /// <summary>The repo's solutions and the repo-relative projects they list.</summary>
     private static (List<string> Solutions, HashSet<string> Listed) Solutions(IReadOnlyList<string> files, Func<string, string?> read)
     {
-        var solutions = files.Where(f => f.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase)).ToList();
+        var solutions = SolutionFiles(files);
         var listed = new HashSet<string>(solutions.SelectMany(s => ListedProjects(s, read(s) ?? string.Empty)), StringComparer.OrdinalIgnoreCase);
         return (solutions, listed);
     }
+
+    /// <summary>The repo's solution files (.sln, .slnx) among its files.</summary>
+    private static List<string> SolutionFiles(IReadOnlyList<string> files) =>
+        [.. files.Where(f => f.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase))];
 
     /// <summary>True when a folder of the path (not the file name) is a samples folder.</summary>
     public static bool IsSample(string project)
