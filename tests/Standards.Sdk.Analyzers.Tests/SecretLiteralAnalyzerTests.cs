@@ -49,7 +49,7 @@ public class SecretLiteralAnalyzerTests
     [InlineData("class O { public string Password { get; set; } } class C { O M() => new O { Password = \"{0}\" }; }", "Password")]
     [InlineData("class C { string s; void M() { this.s = \"\"; Connect(user: \"orders\", password: \"{0}\"); } void Connect(string user, string password) { } }", "password")]
     [InlineData("class C { void M() => Connect(\"orders\", \"{0}\"); void Connect(string user, string credential) { } }", "credential")]
-    [InlineData("class A : System.Attribute { public string ConnectionString { get; set; } } [A(ConnectionString = \"{0}\")] class C { }", "ConnectionString")]
+    [InlineData("class A : System.Attribute { public string SigningKey { get; set; } } [A(SigningKey = \"{0}\")] class C { }", "SigningKey")]
     [InlineData("class A : System.Attribute { public A(string apiKey) { } } [A(\"{0}\")] class C { }", "apiKey")]
     [InlineData("class C { object M() => new { AuthToken = \"{0}\" }; }", "AuthToken")]
     public void A_literal_given_to_a_secret_name_is_reported(string template, string name)

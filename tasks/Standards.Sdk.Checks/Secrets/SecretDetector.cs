@@ -85,7 +85,7 @@ public static class SecretDetector
     private static readonly string[] SecretWords =
     [
         "password", "passwd", "passphrase", "secret", "apikey", "accesskey", "privatekey", "token", "credential",
-        "connectionstring", "signingkey", "encryptionkey", "sastoken", "clientkey",
+        "signingkey", "encryptionkey", "sastoken", "clientkey",
     ];
 
     private static readonly string[] NotSecretEndings =
@@ -242,15 +242,17 @@ public static class SecretDetector
 
     /// <summary>
     /// True when a name says its value is a secret: its last segment (after '.', ':' or "__"), without '_' and '-',
-    /// contains password, secret, api key, access key, private key, token, credential, connection string and the
-    /// like, and does not end in a word that makes it about the secret rather than the secret itself (SecretName,
-    /// TokenUrl, PasswordPolicy, TokenLifetime, ...).
+    /// contains password, secret, api key, access key, private key, token, credential and the like, and does not end
+    /// in a word that makes it about the secret rather than the secret itself (SecretName, TokenUrl, PasswordPolicy,
+    /// TokenLifetime, ...). A connection string is not such a name: its secret is a part (Password=, user:password@),
+    /// which the formats find, and a value without parts is a name or an address (<c>"ConnectionString": "mydb"</c>,
+    /// <c>localhost:6379</c>).
     /// </summary>
     public static bool IsSecretName(string name)
     {
         var segment = LastSegment(name);
         var normalized = segment.Replace("_", string.Empty).Replace("-", string.Empty).ToLowerInvariant();
-        if (normalized == "pwd" || normalized == "connstr")
+        if (normalized == "pwd")
         {
             return true;
         }

@@ -71,7 +71,8 @@ public class SecretDetectorTests
     [InlineData("Password", true)]
     [InlineData("db_password", true)]
     [InlineData("ConnectionStrings:Orders", false)]
-    [InlineData("ConnectionString", true)]
+    [InlineData("ConnectionString", false)]
+    [InlineData("ConnStr", false)]
     [InlineData("spring.datasource.password", true)]
     [InlineData("Jwt__SigningKey", true)]
     [InlineData("client-secret", true)]
@@ -99,6 +100,19 @@ public class SecretDetectorTests
     [Fact]
     public void A_connection_string_without_a_password_or_with_integrated_security_is_not_a_secret() =>
         Assert.Empty(SecretDetector.Find("\"Orders\": \"Server=db;Database=orders;Integrated Security=true;\"\n\"Cache\": \"localhost:6379,password=\"\n"));
+
+    /// <summary>
+    /// A value under a connection string's name that has no parts is a database name or an address (a sample's
+    /// <c>"connectionString": "mydb"</c> in a real repo), not a secret; a password in one is still found by its format.
+    /// </summary>
+    [Fact]
+    public void A_connection_string_name_with_a_value_without_parts_is_not_a_secret()
+    {
+        Assert.Empty(SecretDetector.Find("{\n  \"connectionString\": \"mydb\",\n  \"ConnStr\": \"orders-db\",\n  \"RedisConnectionString\": \"localhost:6379\"\n}\n"));
+        var password = SecretCorpus.Chars(new Random(5), "abcdefghijklmnopqrstuvwxyz0123456789", 16);
+        var finding = Assert.Single(SecretDetector.Find("{\n  \"connectionString\": \"Server=db;User Id=orders;Password=" + password + ";\"\n}\n"));
+        Assert.Equal((SecretKinds.ConnectionStringPassword, 2), (finding.Kind, finding.Line));
+    }
 
     [Fact]
     public void Binary_looking_and_huge_single_line_text_does_not_throw()
