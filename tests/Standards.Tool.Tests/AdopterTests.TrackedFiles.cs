@@ -34,6 +34,31 @@ public sealed partial class AdopterTests
         Assert.Contains("STD3040", File.ReadAllText(Path.Combine(reports, SurveyReport.SarifFile)), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The workspace names the repo's remote 'origin', as CI's checkout does: SourceLink writes it into a library's
+    /// package, so a survey without it would record "the package does not name its source repository" (STD6053), an
+    /// entry the repo's own build then calls stale (STD3902). A repo without a remote gives a workspace without one.
+    /// </summary>
+    [Fact]
+    public void The_workspace_has_the_repos_origin_remote_as_the_build_in_the_repo_does()
+    {
+        const string Origin = "https://github.com/acme/orders.git";
+        Git("remote", "add", "origin", Origin);
+        string? seen = null;
+        dotnet.WorkspaceFindings = workspace =>
+        {
+            seen = new ProcessCommandRunner().Run("git", ["config", "--get", "remote.origin.url"], workspace).Output.Trim();
+            return [];
+        };
+
+        Assert.True(Run(dryRun: true).CiBuildGreen);
+        Assert.Equal(Origin, seen);
+
+        Git("remote", "remove", "origin");
+        Assert.True(Run(dryRun: true).CiBuildGreen);
+        Assert.Equal(string.Empty, seen);
+    }
+
     private const string Upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private const string Base64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 

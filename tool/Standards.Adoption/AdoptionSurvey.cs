@@ -47,7 +47,7 @@ internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWri
     /// <summary>Surveys <paramref name="workspace"/> after writing <paramref name="changes"/> into it; what it writes there that the repo keeps joins <paramref name="changes"/>.</summary>
     public SurveyResult Run(string root, string workspace, IReadOnlyList<string> projects, ChangeSet changes)
     {
-        var solution = PrepareWorkspace(workspace, projects, changes);
+        var solution = PrepareWorkspace(root, workspace, projects, changes);
         Restore(root, workspace, solution, changes);
         var surveyed = SurveyRounds(workspace, solution, projects, changes);
         KeepNullableWithinLimit(root, workspace, changes);
@@ -72,7 +72,7 @@ internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWri
     }
 
     /// <summary>The edits written into the workspace and committed, and a solution of the projects adopt builds; returns the solution's path.</summary>
-    private string PrepareWorkspace(string workspace, IReadOnlyList<string> projects, ChangeSet changes)
+    private string PrepareWorkspace(string root, string workspace, IReadOnlyList<string> projects, ChangeSet changes)
     {
         foreach (var (file, content) in changes.Files)
         {
@@ -90,6 +90,15 @@ internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWri
         // it sees untracked), so all of them are added, ignored or not: a tracked file that .gitignore matches (a
         // force-added .env) is tracked here too, and the checks of tracked files (secrets) see it as CI does.
         commands.Git(workspace, "init", "-q");
+
+        // SourceLink names the remote 'origin' in a library's package (RepositoryUrl, under PublishRepositoryUrl) and
+        // the package checks judge it (STD6053): the copy has the repo's origin, so the survey judges the package CI
+        // packs, and records no finding that the repo's own build does not report.
+        if (commands.GitOutput(root, "config", "--get", "remote.origin.url")?.Trim() is { Length: > 0 } origin)
+        {
+            commands.Git(workspace, "remote", "add", "origin", origin);
+        }
+
         commands.Git(workspace, "add", "--all", "--force");
         commands.CommitAll(workspace, "adopt", allowEmpty: false);
         var solution = Path.Combine(workspace, "standards-adopt.slnx");

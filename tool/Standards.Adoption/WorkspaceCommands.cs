@@ -31,6 +31,13 @@ internal sealed class WorkspaceCommands(ICommandRunner runner)
         }
     }
 
+    /// <summary>What a git command prints, or null when it fails (a value git does not have, a folder that is not a repo).</summary>
+    public string? GitOutput(string directory, params string[] arguments)
+    {
+        var result = runner.Run("git", arguments, directory);
+        return result.ExitCode == 0 ? result.Output : null;
+    }
+
     /// <summary>Commits everything in the workspace's git repo as Standards.Sdk (with <paramref name="allowEmpty"/>, also when nothing changed).</summary>
     public void CommitAll(string workspace, string message, bool allowEmpty)
     {
