@@ -189,6 +189,9 @@ public sealed partial class AdopterTests
         /// <summary>When set: the failure the coverage step prints for this standards.json text, or null when it passes.</summary>
         public Func<string, string?>? CoverageRun { get; set; }
 
+        /// <summary>When set, the merged Cobertura report each coverage step writes (artifacts/coverage-report/), as the SDK's step does before it judges.</summary>
+        public string? MergedReport { get; set; }
+
         /// <summary>
         /// The coverage step, in CI mode: <see cref="CoverageRun"/>'s verdict on standards.json, else it passes; with
         /// StandardsCoverageJudgeAll on a VSTest repo, the recorded runs' gates (as `dotnet test` judged them) first.
@@ -197,6 +200,13 @@ public sealed partial class AdopterTests
         {
             Assert.Equal("true", environment["CI"]);
             CoverageArguments.Add([.. arguments.Select(a => a.Replace(workingDirectory, "{root}", StringComparison.Ordinal))]);
+            if (MergedReport is not null)
+            {
+                var merged = Path.Combine(workingDirectory, "artifacts", "coverage-report", "coverage.cobertura.xml");
+                Directory.CreateDirectory(Path.GetDirectoryName(merged)!);
+                File.WriteAllText(merged, MergedReport);
+            }
+
             var policy = Path.Combine(workingDirectory, "standards.json");
             var merge = CoverageRun?.Invoke(File.Exists(policy) ? File.ReadAllText(policy) : string.Empty);
             var globalJson = Path.Combine(workingDirectory, "global.json");

@@ -83,6 +83,64 @@ public sealed partial class AdopterTests
     }
 
     /// <summary>
+    /// A project the tests reference and reach none of (an analyzer whose tests were left out), in a merge that covers
+    /// the rest: no minimum of 0 % can hold it (it would pass on anything), so each of its 0 % gates gets a dated
+    /// exception scoped to it, the repo total is judged without it, and adopt is green in one command.
+    /// </summary>
+    [Fact]
+    public void A_project_the_tests_reach_none_of_gets_a_dated_exception_when_the_merge_covers_the_rest()
+    {
+        CommitTestingPlatformGlobalJson();
+        const string Line = "src/B/D.cs(12): error STD4002: Line coverage of B is 0.0 % (0 of 74 lines), below the minimum of 80.0 %. Least covered: src/B/D.cs 0.0 % (0/56).";
+        const string Branch = "src/B/D.cs(12): error STD4003: Branch coverage of B is 0.0 % (0 of 32 branches), below the minimum of 60.0 %. Least covered: src/B/D.cs 0.0 % (0/32 branches).";
+        dotnet.MergedReport = MergedReport(("A", "src/A/C.cs", 1), ("B", "src/B/D.cs", 0));
+        dotnet.CoverageRun = policy => policy.Contains("\"STD4002\"", StringComparison.Ordinal) && policy.Contains("\"STD4003\"", StringComparison.Ordinal) ? null : Line + "\n{root}/" + Branch;
+
+        var result = Run();
+
+        Assert.True(result.CiBuildGreen);
+        Assert.Empty(result.NotBaselinable);
+        var policy = System.Text.Json.JsonDocument.Parse(Read("standards.json")).RootElement;
+        Assert.False(policy.TryGetProperty("coverage", out _));
+        var exceptions = policy.GetProperty("exceptions").EnumerateArray()
+            .Select(e => (e.GetProperty("rule").GetString(), e.GetProperty("scope").GetString(), e.GetProperty("owner").GetString(), Dated: DateOnly.TryParse(e.GetProperty("expires").GetString(), System.Globalization.CultureInfo.InvariantCulture, out var expires) && expires > DateOnly.FromDateTime(DateTime.Today)))
+            .ToList();
+        Assert.Equal([("STD4002", "B", "TODO: owner", true), ("STD4003", "B", "TODO: owner", true)], exceptions);
+        Assert.Contains(result.ChangeLines, l => l.StartsWith("B: the tests reach none of it (line coverage 0 %): kept under a dated STD4002 exception for \"B\"", StringComparison.Ordinal));
+        Assert.Contains(result.ChangeLines, l => l.StartsWith("B: the tests reach none of it (branch coverage 0 %): kept under a dated STD4003 exception for \"B\"", StringComparison.Ordinal));
+        Assert.Equal(2, dotnet.CoverageArguments.Count);
+    }
+
+    /// <summary>
+    /// A merge that covered no line at all (its only project at 0 %) gets no exception: the repo total would then judge
+    /// nothing and pass. The 0 % gates are named as findings adopt cannot baseline, and nothing is written.
+    /// </summary>
+    [Fact]
+    public void A_project_at_0_percent_in_a_merge_that_covered_nothing_is_named_and_not_excepted()
+    {
+        CommitTestingPlatformGlobalJson();
+        const string Line = "src/B/D.cs(12): error STD4002: Line coverage of B is 0.0 % (0 of 74 lines), below the minimum of 80.0 %.";
+        dotnet.MergedReport = MergedReport(("B", "src/B/D.cs", 0));
+        dotnet.CoverageRun = _ => Line;
+
+        var result = Run(dryRun: true);
+
+        Assert.False(result.CiBuildGreen);
+        var left = Assert.Single(result.NotBaselinable);
+        Assert.Equal(("STD4002", "src/B/D.cs", 12), (left.Diagnostic.Code, left.Diagnostic.File, left.Diagnostic.Line));
+        Assert.DoesNotContain("standards.json", result.Changes.Files.Keys);
+    }
+
+    /// <summary>A merged Cobertura report: per package (assembly) one file of two lines, of which <c>covered</c> have hits.</summary>
+    private static string MergedReport(params (string Package, string File, int Covered)[] packages) =>
+        "<coverage line-rate=\"0\" branch-rate=\"0\" version=\"1.9\"><sources><source>/</source></sources><packages>"
+        + string.Concat(packages.Select(p =>
+            $"<package name=\"{p.Package}\"><classes><class name=\"{p.Package}.C\" filename=\"{p.File}\"><lines>"
+            + $"<line number=\"1\" hits=\"{(p.Covered > 0 ? 1 : 0)}\" branch=\"false\" /><line number=\"2\" hits=\"{(p.Covered > 1 ? 1 : 0)}\" branch=\"false\" />"
+            + "</lines></class></classes></package>"))
+        + "</packages></coverage>";
+
+    /// <summary>
     /// The gates of one coverage step all point at the least covered file, each with its own number: the run's gate,
     /// each project's and the merge's. Every number counts, so the minimums recorded from the first step hold, and the
     /// step after it passes: two coverage steps, not a third to lower a minimum that a dropped line hid.

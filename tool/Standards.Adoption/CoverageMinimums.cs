@@ -57,6 +57,23 @@ public static partial class CoverageMinimums
         [.. Measurements(diagnostics).Where(m => m.Value <= 0 && RunOf(m.Diagnostic) is null).Select(m => m.Diagnostic)];
 
     /// <summary>
+    /// Of <see cref="Uncovered"/>, the gates of one project under test (not the repo total), each (rule, project)
+    /// once: a project the tests reference and reach none of, which an exception scoped to it can hold while the repo
+    /// total is judged on the rest.
+    /// </summary>
+    public static IReadOnlyList<(string Rule, string Project)> UncoveredProjects(IEnumerable<BuildDiagnostic> diagnostics) =>
+        [.. Uncovered(diagnostics)
+            .Select(d => (d.Code, Project: ProjectOf(d)))
+            .Where(u => u.Project is not null)
+            .Select(u => (u.Code, u.Project!))
+            .Distinct()
+            .OrderBy(u => u.Item2, StringComparer.Ordinal).ThenBy(u => u.Code, StringComparer.Ordinal)];
+
+    /// <summary>The project under test a merge gate finding judges; null for the repo total's and a run's.</summary>
+    public static string? ProjectOf(BuildDiagnostic diagnostic) =>
+        RunOf(diagnostic) is null && ProjectGate().Match(diagnostic.Message) is { Success: true } match ? match.Groups["project"].Value : null;
+
+    /// <summary>
     /// The test runs whose own gate stays below the minimums once <paramref name="minimums"/> are set (a key without
     /// a new minimum keeps the one the run failed): each (rule, test project, measured %) once, for an exception
     /// scoped to the test project, which waives its own run's gate only.
@@ -71,6 +88,12 @@ public static partial class CoverageMinimums
             .Distinct()
             .OrderBy(r => r.Item2, StringComparer.Ordinal).ThenBy(r => r.Code, StringComparer.Ordinal)];
     }
+
+    // "Line coverage of Acme.Core is 0.0 % (...)", "Acme.Core is a critical project and its line coverage is ...": the
+    // merge's gate of one project under test; the repo total's subject, "the repo (merged over every test run)", is
+    // not one name, and a run's has " over " after its test project.
+    [GeneratedRegex("^(?:(?:Line|Branch) coverage of (?<project>\\S+) is |(?<project>\\S+) is a critical project )", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex ProjectGate();
 
     /// <summary>The test project whose own run a gate finding judges; null for the merge's.</summary>
     private static string? RunOf(BuildDiagnostic diagnostic) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Standards.Sdk.Checks.Coverage;
 
 namespace Standards.Adoption;
 
@@ -18,7 +19,10 @@ internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log,
     /// the lowest coverage the merge measured, rounded down, so the coverage step passes and the numbers can only be
     /// raised; a test project whose own run stays below them (a run that tests a part) gets a dated exception of its
     /// run's gate, so the merge keeps holding the repo to what all its tests reach. A merge gate that measured 0 % sets
-    /// no minimum (it would pass on anything): it is a finding adopt cannot baseline, as is any other failure.
+    /// no minimum (it would pass on anything): for a project under test that the tests reach none of, while the merge
+    /// measured covered code elsewhere, it is a dated exception of that gate scoped to the project (the repo total is
+    /// then judged on the rest); the repo total at 0 %, or a project at 0 % in a merge that covered nothing, is a
+    /// finding adopt cannot baseline, as is any other failure.
     /// </summary>
     public (List<UnbaselinableFinding> Remaining, IReadOnlyList<string> Changes) Run(string workspace, string solution, ChangeSet changes)
     {
@@ -44,14 +48,34 @@ internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log,
 
         var minimums = CoverageMinimums.From(diagnostics);
         var runs = CoverageMinimums.RunsBelow(diagnostics, minimums);
-        var others = diagnostics.Where(d => !CoverageMinimums.Gates.ContainsKey(d.Code)).Concat(CoverageMinimums.Uncovered(diagnostics))
+        var untested = MergeCoveredCode(workspace) ? CoverageMinimums.UncoveredProjects(diagnostics) : [];
+        var others = diagnostics.Where(d => !CoverageMinimums.Gates.ContainsKey(d.Code))
+            .Concat(CoverageMinimums.Uncovered(diagnostics).Where(d => !untested.Contains((d.Code, CoverageMinimums.ProjectOf(d) ?? string.Empty))))
             .Select(d => new UnbaselinableFinding(d, UnbaselinableFix.For(d))).ToList();
-        if ((minimums.Count == 0 && runs.Count == 0) || others.Count > 0)
+        if ((minimums.Count == 0 && runs.Count == 0 && untested.Count == 0) || others.Count > 0)
         {
             return (others.Count > 0 ? others : [TestsFail(test, workspace)], []);
         }
 
-        return HoldMinimums(workspace, solution, changes, minimums, runs);
+        return HoldMinimums(workspace, solution, changes, minimums, runs, untested);
+    }
+
+    /// <summary>
+    /// True when the merged report the coverage step wrote (artifacts/coverage-report/, the default folder) counts a
+    /// covered line: only then can a project the tests reach none of be excepted, and the repo total still judge
+    /// something. No report, or a report elsewhere (StandardsCoverageReportDirectory), is false: the 0 % gates stay
+    /// findings adopt names.
+    /// </summary>
+    private static bool MergeCoveredCode(string workspace)
+    {
+        var merged = Path.Combine(workspace, "artifacts", "coverage-report", "coverage.cobertura.xml");
+        if (!File.Exists(merged))
+        {
+            return false;
+        }
+
+        var read = CoberturaReader.Read(merged, File.ReadAllText(merged), workspace);
+        return read.Problem is null && CoverageNumbers.Total(read.Report).LinesCovered > 0;
     }
 
     private static List<BuildDiagnostic> Errors(CommandResult run, string workspace) =>
@@ -69,16 +93,19 @@ internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log,
     /// minimums' line.
     /// </summary>
     private (List<UnbaselinableFinding> Remaining, IReadOnlyList<string> Changes) HoldMinimums(
-        string workspace, string solution, ChangeSet changes, IReadOnlyDictionary<string, double> minimums, IReadOnlyList<(string Rule, string TestProject, double Measured)> runs)
+        string workspace, string solution, ChangeSet changes, IReadOnlyDictionary<string, double> minimums,
+        IReadOnlyList<(string Rule, string TestProject, double Measured)> runs, IReadOnlyList<(string Rule, string Project)> untested)
     {
         var policyPath = Path.Combine(workspace, CoverageMinimums.PolicyFile);
         var (excepted, lines) = ExceptRuns(File.Exists(policyPath) ? File.ReadAllText(policyPath) : null, runs);
+        (excepted, var untestedLines) = ExceptUntested(excepted, untested);
+        lines.AddRange(untestedLines);
         List<BuildDiagnostic> errors;
         CommandResult retest;
         var rounds = 0;
         do
         {
-            // With no minimum to set, the exceptions were written into a policy (runs.Count > 0): never null.
+            // With no minimum to set, the exceptions were written into a policy (runs or untested projects): never null.
             var policy = minimums.Count == 0 ? excepted! : CoverageMinimums.Apply(excepted, minimums);
             File.WriteAllText(policyPath, policy);
             changes.Set(CoverageMinimums.PolicyFile, policy);
@@ -130,6 +157,32 @@ internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log,
                 $"The {kind} coverage of the {testProject} test run ({percent} % at the adoption) is below the repo's minimum: a run that tests a part of what it references. The merged coverage of every run still holds the repo to the minimum. Name its owner; add tests to the run, or renew this entry with a reason, before the expiry.",
                 today);
             lines.Add($"{testProject}: its own run's {kind} coverage ({percent} %) is below the minimum: kept under a dated {rule} exception for \"{testProject}\" in {CoverageMinimums.PolicyFile} (owner \"{NullableAdoption.OwnerPlaceholder}\": fill it in; expires in {NullableAdoption.ExceptionDays} days), which waives that run's gate only; the merged coverage still holds the repo to the minimums");
+        }
+
+        return (policy, lines);
+    }
+
+    /// <summary>
+    /// standards.json with a dated exception of each 0 % gate of a project under test, scoped to that project (its
+    /// gate is waived and the repo total leaves it out), and adopt's line for each. A project the policy already
+    /// excepts for that rule gets none.
+    /// </summary>
+    private (string? Policy, List<string> Lines) ExceptUntested(string? policy, IReadOnlyList<(string Rule, string Project)> untested)
+    {
+        var lines = new List<string>();
+        var existing = NullableAdoption.Exceptions(policy);
+        foreach (var (rule, project) in untested)
+        {
+            if (existing.Contains((rule, project)))
+            {
+                continue;
+            }
+
+            var kind = CoverageMinimums.Gates[rule];
+            policy = NullableAdoption.AddException(policy, rule, project,
+                $"The tests reference {project} and reach none of it ({kind} coverage 0 % at the adoption): a minimum of 0 % would pass on anything, so its {kind} gate is waived and the repo total is judged without it. Name its owner; add tests that reach it, or renew this entry with a reason, before the expiry.",
+                today);
+            lines.Add($"{project}: the tests reach none of it ({kind} coverage 0 %): kept under a dated {rule} exception for \"{project}\" in {CoverageMinimums.PolicyFile} (owner \"{NullableAdoption.OwnerPlaceholder}\": fill it in; expires in {NullableAdoption.ExceptionDays} days), which waives its {kind} gate only; the repo total is judged without it");
         }
 
         return (policy, lines);
