@@ -110,7 +110,11 @@ public sealed class CorpusTests(ITestOutputHelper output)
         return (watch.Elapsed, test.Succeeded);
     }
 
-    /// <summary>A fresh test repo holding a clone of the bundle (its own global.json and nuget.config, if any).</summary>
+    /// <summary>
+    /// A fresh test repo holding a clone of the bundle (its own global.json and nuget.config, if any), its remote
+    /// 'origin' at the upstream address as in a checkout of the real repo: SourceLink writes that URL into a library's
+    /// package, and refuses the bundle's path (a file: URL is no GitHub host).
+    /// </summary>
     private static TestRepo Clone(CorpusRepo corpus)
     {
         var repo = TestRepo.Create();
@@ -118,6 +122,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
         repo.DeleteFile("global.json");
         repo.DeleteFile("nuget.config");
         repo.Git("clone", "-q", corpus.Bundle, ".");
+        repo.Git("remote", "set-url", "origin", corpus.Url);
         return repo;
     }
 
