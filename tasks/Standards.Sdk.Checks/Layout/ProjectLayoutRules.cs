@@ -43,10 +43,11 @@ internal static class ProjectLayoutRules
             return;
         }
 
-        // Test hosts and fixtures under the tests folder are executables the tests run, not entry points the repo ships.
+        // Test hosts and fixtures under the tests folder are executables the tests run, and sample apps show how to
+        // use the code: neither is an entry point the repo ships.
         var testsPrefix = context.TestsFolder + "/";
         var executables = context.Repository.Projects
-            .Where(p => RepositoryKind.IsExecutable(p.Kind) && !p.Path.StartsWith(testsPrefix, StringComparison.Ordinal))
+            .Where(p => RepositoryKind.IsExecutable(p.Kind) && !p.Path.StartsWith(testsPrefix, StringComparison.Ordinal) && !RepositoryKind.IsSample(p.Path))
             .OrderBy(p => p.Path, StringComparer.Ordinal)
             .ToList();
         foreach (var project in executables)
@@ -107,7 +108,8 @@ internal static class ProjectLayoutRules
 
         foreach (var project in projects.Where(p => p.Path.StartsWith("src/", StringComparison.Ordinal)).OrderBy(p => p.Path, StringComparer.Ordinal))
         {
-            if (project.Kind is ProjectKinds.Test or ProjectKinds.Benchmark)
+            // A sample app shows how to use the code; its tests are the code's own.
+            if (project.Kind is ProjectKinds.Test or ProjectKinds.Benchmark || RepositoryKind.IsSample(project.Path))
             {
                 continue;
             }

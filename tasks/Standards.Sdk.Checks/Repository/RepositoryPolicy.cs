@@ -70,7 +70,8 @@ public sealed record RepositoryKind(string Kind, string Reason, bool Declared)
     /// <summary>
     /// The declared kind, else: an ASP.NET Core executable (a service project) makes a service repo, any other
     /// executable (worker or tool project) a worker repo, no executable a library repo (profile §3). Projects not on
-    /// Standards.Sdk and executables under the tests folder (test hosts, fixtures) do not count.
+    /// Standards.Sdk, executables under the tests folder (test hosts, fixtures) and under a samples folder (a
+    /// library's sample apps, <see cref="IsSample"/>) do not count.
     /// </summary>
     public static RepositoryKind Resolve(StandardsPolicy policy, RepositorySnapshot repository)
     {
@@ -81,12 +82,12 @@ public sealed record RepositoryKind(string Kind, string Reason, bool Declared)
             return new RepositoryKind(declared.ToLowerInvariant(), "declared by \"kind\" in standards.json", true);
         }
 
-        // Only projects on the policy count (RepositoryScope), and a test host or fixture under the tests folder is
-        // not an executable the repo ships.
+        // Only projects on the policy count (RepositoryScope), and a test host or fixture under the tests folder, or a
+        // sample app, is not an executable the repo ships.
         repository = RepositoryScope.Apply(repository, policy);
         var testsFolder = RepositoryScope.TestsFolder(repository, policy) + "/";
         var executables = repository.Projects
-            .Where(p => IsExecutable(p.Kind) && !p.Path.StartsWith(testsFolder, StringComparison.Ordinal))
+            .Where(p => IsExecutable(p.Kind) && !p.Path.StartsWith(testsFolder, StringComparison.Ordinal) && !IsSample(p.Path))
             .OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
         var service = executables.FirstOrDefault(p => p.Kind == ProjectKinds.Service);
         if (service is not null)
@@ -97,6 +98,21 @@ public sealed record RepositoryKind(string Kind, string Reason, bool Declared)
         return executables.Count > 0
             ? new RepositoryKind(ProjectKinds.Worker, $"inferred: {executables[0].Path} is an executable that is not an ASP.NET Core service", false)
             : new RepositoryKind(ProjectKinds.Library, "inferred: the repo has no executable project", false);
+    }
+
+    /// <summary>The folder names that hold sample apps (any case), wherever they are in a project's path.</summary>
+    public static readonly IReadOnlyList<string> SampleFolders = ["samples", "sample", "examples", "example"];
+
+    /// <summary>
+    /// True for a project in a samples folder (<see cref="SampleFolders"/>: <c>samples/Web/Web.csproj</c>,
+    /// <c>src/Examples/Console/Console.csproj</c>): an app that shows how to use the repo's code, not an entry point
+    /// the repo ships, so it does not make a library repo a service or worker repo and need not live under cmd/.
+    /// </summary>
+    public static bool IsSample(string projectPath)
+    {
+        ArgumentNullException.ThrowIfNull(projectPath);
+        var folders = projectPath.Split('/');
+        return folders.Take(folders.Length - 1).Any(f => SampleFolders.Contains(f, StringComparer.OrdinalIgnoreCase));
     }
 
     /// <summary>True for the kinds that are executables a repo ships (test and benchmark runners are not).</summary>

@@ -92,6 +92,27 @@ public class RealRepoLayoutTests
         Assert.Equal(ProjectKinds.Library, RepositoryKind.Resolve(FakeRepo.Policy(null), repo.Snapshot()).Kind);
     }
 
+    /// <summary>
+    /// A library repo's sample apps (Carter: ASP.NET Core samples under samples/, in the solution) are not entry points
+    /// the repo ships: no STD3007, and the repo stays a library repo (it was a service repo, with its runbook rules).
+    /// The same app under src/ still makes it a service repo.
+    /// </summary>
+    [Fact]
+    public void Sample_apps_are_not_executables_for_cmd_nor_for_the_repo_kind()
+    {
+        const string Web = "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <Sdk Name=\"Standards.Sdk\" />\n</Project>\n";
+        var repo = FakeRepo.Library()
+            .With("samples/CarterSample/CarterSample.csproj", Web)
+            .WithProject("samples/CarterAndMVC/CarterAndMVC.csproj", "<PropertyGroup><OutputType>Exe</OutputType></PropertyGroup>")
+            .With("src/Examples/Web/Web.csproj", Web);
+        FindingAssert.None(repo.Layout());
+        Assert.Equal(ProjectKinds.Library, RepositoryKind.Resolve(FakeRepo.Policy(null), repo.Snapshot()).Kind);
+
+        var app = repo.With("src/Acme.Orders.Api/Acme.Orders.Api.csproj", Web);
+        Assert.Equal(ProjectKinds.Service, RepositoryKind.Resolve(FakeRepo.Policy(null), app.Snapshot()).Kind);
+        Assert.Contains(app.Layout(), f => f.Code == "STD3007" && f.File == "src/Acme.Orders.Api/Acme.Orders.Api.csproj");
+    }
+
     [Fact]
     public void Project_not_on_Standards_Sdk_is_ignored_unless_standards_json_asks()
     {
