@@ -41,6 +41,46 @@ public sealed class SurveyDependencyTests
         Assert.False(plain.Ran("CoreCompile"), plain.Output);
     }
 
+    /// <summary>
+    /// The checks after the compiler (strong name, STD6040; assembly size, STD5010) are warnings in a survey build too:
+    /// a library over its budget and not signed as the policy requires stops no dependent, and writes no stamp, so
+    /// the next build judges it again; a CI build still stops at the first (the size gate's CI failure is
+    /// BudgetGateTests').
+    /// </summary>
+    [Fact]
+    public void A_library_over_its_size_budget_and_unsigned_stops_no_dependent_in_a_survey_build_and_fails_a_CI_build()
+    {
+        using var repo = TestRepo.Create();
+        repo.WriteFile("standards.json", """{ "budgets": { "sizes": { "Acme.Clock": { "assembly": "1 KiB" } } }, "release": { "signing": { "strongName": "required" } } }""")
+            .WriteProject("src/Acme.Clock", "Acme.Clock")
+            .WriteFile("src/Acme.Clock/Clock.cs", "namespace Acme.Clock;\n\n/// <summary>A.</summary>\npublic static class Clock\n{\n}\n")
+            .WriteProject("src/Acme.Api", "Acme.Api", """
+                  <ItemGroup>
+                    <ProjectReference Include="../Acme.Clock/Acme.Clock.csproj" />
+                  </ItemGroup>
+                """)
+            .WriteFile("src/Acme.Api/Uses.cs", "namespace Acme.Api;\n\n/// <summary>A.</summary>\npublic static class Uses\n{\n    /// <summary>A.</summary>\n    public static string Name => nameof(Acme.Clock.Clock);\n}\n");
+
+        var survey = repo.Build("src/Acme.Api/Acme.Api.csproj", ci: true, "-p:StandardsSurveyBuild=true");
+
+        Assert.Equal(["warning"], OfClock(survey, "STD5010").Select(d => d.Severity));
+        Assert.Equal(["warning"], OfClock(survey, "STD6040").Select(d => d.Severity));
+        Assert.Empty(survey.Errors);
+        Assert.Contains($"Standards survey: {repo.PathOf("src/Acme.Api/Acme.Api.csproj")} ", survey.Output, StringComparison.Ordinal);
+
+        var again = repo.Build("src/Acme.Api/Acme.Api.csproj", ci: true, "--no-restore", "-p:StandardsSurveyBuild=true");
+        Assert.True(again.Ran("StandardsCheckAssemblySize"), again.Output);
+        Assert.True(again.Ran("StandardsCheckStrongName"), again.Output);
+
+        var ci = repo.Build("src/Acme.Api/Acme.Api.csproj", ci: true, "--no-restore");
+        Assert.False(ci.Succeeded, ci.Output);
+        Assert.Equal(["error"], OfClock(ci, "STD6040").Select(d => d.Severity));
+    }
+
+    /// <summary>The diagnostics with a code that the library project Acme.Clock reported.</summary>
+    private static IEnumerable<BuildDiagnostic> OfClock(BuildResult build, string code) =>
+        build.WithCode(code).Where(d => d.Project.Replace('\\', '/').EndsWith("src/Acme.Clock/Acme.Clock.csproj", StringComparison.Ordinal));
+
     [Fact]
     public void A_project_that_silences_a_locked_rule_stops_neither_its_compiler_nor_its_dependents_in_a_survey_build()
     {
