@@ -8,12 +8,12 @@ public sealed partial class AdopterTests
     [Fact]
     public void Lock_files_the_gitignore_ignores_are_un_ignored_so_the_adoption_commit_has_them()
     {
-        Write(".gitignore", "bin/\nobj/\nartifacts/\n.standards-journal/\n*.lock.json\n");
+        Write(".gitignore", "bin/\nobj/\nartifacts/\nTestResults/\n.standards-journal/\n*.lock.json\n");
         Commit();
 
         var result = Run();
 
-        Assert.Equal("bin/\nobj/\nartifacts/\n.standards-journal/\n*.lock.json\n!packages.lock.json\n", Read(".gitignore"));
+        Assert.Equal("bin/\nobj/\nartifacts/\nTestResults/\n.standards-journal/\n*.lock.json\n!packages.lock.json\n", Read(".gitignore"));
         Assert.Contains(result.ChangeLines, l => l.StartsWith(".gitignore: updated: no longer ignores the lock files", StringComparison.Ordinal));
         // git itself no longer ignores the lock file adopt wrote: `git check-ignore` exits 1 for a path it does not ignore.
         Assert.Equal(1, new ProcessCommandRunner().Run("git", ["check-ignore", "-q", "src/A/packages.lock.json"], root).ExitCode);
@@ -27,7 +27,7 @@ public sealed partial class AdopterTests
     {
         var result = Run();
 
-        Assert.Equal("bin/\nobj/\nartifacts/\n.standards-journal/\n", Read(".gitignore"));
+        Assert.Equal("bin/\nobj/\nartifacts/\nTestResults/\n.standards-journal/\n", Read(".gitignore"));
         Assert.DoesNotContain(result.ChangeLines, l => l.StartsWith(".gitignore", StringComparison.Ordinal));
     }
 

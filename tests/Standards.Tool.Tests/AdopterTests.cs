@@ -20,7 +20,7 @@ public sealed partial class AdopterTests : IDisposable
     {
         Write("src/A/A.csproj", Project);
         Write("src/A/C.cs", Source);
-        Write(".gitignore", "bin/\nobj/\nartifacts/\n.standards-journal/\n");
+        Write(".gitignore", "bin/\nobj/\nartifacts/\nTestResults/\n.standards-journal/\n");
         Git("init", "-q");
         Commit();
     }
@@ -396,8 +396,8 @@ public sealed partial class AdopterTests : IDisposable
 
         var result = Run();
 
-        Assert.Equal("bin/\r\nobj/\r\nartifacts/\r\n.standards-journal/\r\n", Read(".gitignore"));
-        Assert.Contains("  .gitignore: updated: ignores artifacts/ (the build's reports) and .standards-journal/ (the tool's journal of a change in progress), so `git add -A` does not commit them", AdoptionReport.Write(result, dryRun: false), StringComparison.Ordinal);
+        Assert.Equal("bin/\r\nobj/\r\nartifacts/\r\nTestResults/\r\n.standards-journal/\r\n", Read(".gitignore"));
+        Assert.Contains("  .gitignore: updated: ignores artifacts/ (the build's reports) and TestResults/ (what `dotnet test` writes beside each test project: its results and coverage) and .standards-journal/ (the tool's journal of a change in progress), so `git add -A` does not commit them", AdoptionReport.Write(result, dryRun: false), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -409,8 +409,8 @@ public sealed partial class AdopterTests : IDisposable
 
         var result = Run();
 
-        Assert.Equal("artifacts/\n.standards-journal/\n", Read(".gitignore"));
-        Assert.Contains(".gitignore: created: ignores artifacts/ (the build's reports) and .standards-journal/ (the tool's journal of a change in progress), so `git add -A` does not commit them", result.ChangeLines);
+        Assert.Equal("artifacts/\nTestResults/\n.standards-journal/\n", Read(".gitignore"));
+        Assert.Contains(".gitignore: created: ignores artifacts/ (the build's reports) and TestResults/ (what `dotnet test` writes beside each test project: its results and coverage) and .standards-journal/ (the tool's journal of a change in progress), so `git add -A` does not commit them", result.ChangeLines);
     }
 
     [Fact]

@@ -34,9 +34,9 @@ public sealed class GitIgnoreEditorTests
         }
 
         var templateIgnore = File.ReadAllText(Path.Combine(dir!.FullName, "templates", "content", "_shared", "repo", ".gitignore"));
-        Assert.Null(GitIgnoreEditor.IgnoreLocalState(templateIgnore, out var added));
+        Assert.Null(GitIgnoreEditor.IgnoreLocalState(templateIgnore, testResults: true, out var added));
         Assert.Empty(added);
-        Assert.NotNull(GitIgnoreEditor.IgnoreLocalState("bin/\n", out var addedToBare));
+        Assert.NotNull(GitIgnoreEditor.IgnoreLocalState("bin/\n", testResults: true, out var addedToBare));
         Assert.Contains(".standards-journal/", addedToBare);
     }
 
@@ -68,6 +68,40 @@ public sealed class GitIgnoreEditorTests
                 var git = runner.Run("git", ["check-ignore", "-q", "--no-index", file], folder).ExitCode == 0;
                 Assert.True(git == GitIgnoreEditor.Ignores(gitignore, file), $"{file} with {gitignore.ReplaceLineEndings("|")}: git says {(git ? "ignored" : "not ignored")}");
             }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// A VSTest run leaves TestResults/ beside each test project (Carter's minimal .gitignore did not ignore it, so
+    /// `git status` was dirty after `dotnet test`): adopt adds the line unless a line git reads already ignores it, as
+    /// git itself decides (Visual Studio's template writes [Tt]est[Rr]esult*/).
+    /// </summary>
+    [Theory]
+    [InlineData("bin/\nobj/\n", true)]
+    [InlineData("[Tt]est[Rr]esult*/\n", false)]
+    [InlineData("TestResults/\n", false)]
+    [InlineData("**/TestResults\n", false)]
+    [InlineData("test/\n", false)]
+    public void TestResults_is_ignored_once_as_git_decides(string gitignore, bool added)
+    {
+        var folder = Directory.CreateTempSubdirectory("gitignore").FullName;
+        try
+        {
+            var runner = new ProcessCommandRunner();
+            Assert.Equal(0, runner.Run("git", ["init", "-q"], folder).ExitCode);
+            File.WriteAllText(Path.Combine(folder, ".gitignore"), gitignore);
+            var git = runner.Run("git", ["check-ignore", "-q", "--no-index", "test/A.Tests/TestResults/0f8fad5b/coverage.cobertura.xml"], folder).ExitCode == 0;
+            Assert.Equal(!added, git);
+
+            Assert.Null(GitIgnoreEditor.IgnoreLocalState(gitignore + "artifacts/\n.standards-journal/\n", testResults: false, out _));
+            var text = GitIgnoreEditor.IgnoreLocalState(gitignore, testResults: true, out var patterns);
+            Assert.Equal(added, patterns.Contains(GitIgnoreEditor.TestResultsPattern));
+            File.WriteAllText(Path.Combine(folder, ".gitignore"), text ?? gitignore);
+            Assert.Equal(0, runner.Run("git", ["check-ignore", "-q", "--no-index", "test/A.Tests/TestResults/0f8fad5b/coverage.cobertura.xml"], folder).ExitCode);
         }
         finally
         {

@@ -82,7 +82,9 @@ internal static class AdoptionPlanner
             changes.Set(file, texts[file]);
         }
 
-        PlanRepoFiles(changes, changeLines, Read, projects);
+        // VSTest writes a run's results and coverage beside each test project (TestResults/); Microsoft.Testing.Platform under bin/.
+        var vstestRuns = testProjects.VSTestOnly.Count > 0 && !TestCommand.IsTestingPlatform(changes.Get(GlobalJsonEditor.FileName) ?? Read(GlobalJsonEditor.FileName) ?? string.Empty);
+        PlanRepoFiles(changes, changeLines, Read, projects, vstestRuns);
         PlanCentralPackages(changes, changeLines, Read(CentralPackages.FileName), central);
         return new AdoptionPlan(changes, nullable, testProjects);
     }
@@ -193,15 +195,20 @@ internal static class AdoptionPlanner
         }
     }
 
-    /// <summary>The repo-level files adopt writes or extends: .gitignore (artifacts/, .standards-journal/, the lock files kept) and Directory.Solution.targets (the solution entry).</summary>
-    private static void PlanRepoFiles(ChangeSet changes, List<string> changeLines, Func<string, string?> read, IReadOnlyList<string> projects)
+    /// <summary>The repo-level files adopt writes or extends: .gitignore (artifacts/, TestResults/, .standards-journal/, the lock files kept) and Directory.Solution.targets (the solution entry).</summary>
+    private static void PlanRepoFiles(ChangeSet changes, List<string> changeLines, Func<string, string?> read, IReadOnlyList<string> projects, bool vstestRuns)
     {
         var existingIgnore = read(GitIgnoreEditor.FileName);
         var gitIgnore = existingIgnore;
-        if (GitIgnoreEditor.IgnoreLocalState(existingIgnore, out var added) is { } ignoring)
+        if (GitIgnoreEditor.IgnoreLocalState(existingIgnore, vstestRuns, out var added) is { } ignoring)
         {
             gitIgnore = ignoring;
-            var what = added.Select(p => p == "artifacts/" ? "artifacts/ (the build's reports)" : $"{p} (the tool's journal of a change in progress)");
+            var what = added.Select(p => p switch
+            {
+                "artifacts/" => "artifacts/ (the build's reports)",
+                GitIgnoreEditor.TestResultsPattern => $"{p} (what `dotnet test` writes beside each test project: its results and coverage)",
+                _ => $"{p} (the tool's journal of a change in progress)",
+            });
             changeLines.Add($"{GitIgnoreEditor.FileName}: {(existingIgnore is null ? "created" : "updated")}: ignores {string.Join(" and ", what)}, so `git add -A` does not commit them");
         }
 

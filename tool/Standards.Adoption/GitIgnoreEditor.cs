@@ -2,9 +2,10 @@ namespace Standards.Adoption;
 
 /// <summary>
 /// The repo's <c>.gitignore</c> gains <c>artifacts/</c> when it does not ignore that folder yet, so the build reports
-/// there are not committed by <c>git add -A</c>, and <c>.standards-journal/</c>, the tool's journal of a change in
-/// progress (local state of one checkout: a committed journal is refused). Each is appended as a line of its own;
-/// every other byte stays.
+/// there are not committed by <c>git add -A</c>, <c>TestResults/</c>, where a VSTest run's coverage collector writes
+/// beside each test project (<c>dotnet test</c> on Standards.Sdk measures coverage), and <c>.standards-journal/</c>,
+/// the tool's journal of a change in progress (local state of one checkout: a committed journal is refused). Each is
+/// appended as a line of its own; every other byte stays.
 /// </summary>
 public static class GitIgnoreEditor
 {
@@ -15,6 +16,13 @@ public static class GitIgnoreEditor
 
     private static readonly string[] Ignoring = ["artifacts", "artifacts/", "/artifacts", "/artifacts/", "artifacts/*", "/artifacts/*", "artifacts/**", "/artifacts/**"];
 
+    /// <summary>The line for the folder VSTest writes a run's results and coverage into, in each test project's folder.</summary>
+    public const string TestResultsPattern = "TestResults/";
+
+    // What a VSTest run with the coverage collector leaves: the repo ignores it already when git would ignore this file
+    // (any line that does: TestResults/, [Tt]est[Rr]esult*/, **/TestResults).
+    private const string TestResultsFile = "test/A.Tests/TestResults/0f8fad5b/coverage.cobertura.xml";
+
     private static readonly string JournalPattern = Update.TreeWrite.JournalFolder + "/";
 
     private static readonly string[] IgnoringJournal = [.. new[] { "", "/" }.SelectMany(p => new[] { "", "/", "/*", "/**" }.Select(s => p + Update.TreeWrite.JournalFolder + s))];
@@ -23,10 +31,11 @@ public static class GitIgnoreEditor
     public static string? IgnoreArtifacts(string? existing) => Append(existing, Pattern, Ignoring);
 
     /// <summary>
-    /// The new text (null when nothing is missing) with <c>artifacts/</c> and <c>.standards-journal/</c> ignored, and
-    /// the patterns it added in <paramref name="added"/>.
+    /// The new text (null when nothing is missing) with <c>artifacts/</c>, <c>TestResults/</c> (when
+    /// <paramref name="testResults"/>: the repo's tests run on VSTest) and <c>.standards-journal/</c> ignored, and the
+    /// patterns it added in <paramref name="added"/>.
     /// </summary>
-    public static string? IgnoreLocalState(string? existing, out IReadOnlyList<string> added)
+    public static string? IgnoreLocalState(string? existing, bool testResults, out IReadOnlyList<string> added)
     {
         var list = new List<string>();
         var text = existing;
@@ -34,6 +43,12 @@ public static class GitIgnoreEditor
         {
             list.Add(Pattern);
             text = withArtifacts;
+        }
+
+        if (testResults && !Ignores(text ?? string.Empty, TestResultsFile) && Append(text, TestResultsPattern, []) is { } withTestResults)
+        {
+            list.Add(TestResultsPattern);
+            text = withTestResults;
         }
 
         if (Append(text, JournalPattern, IgnoringJournal) is { } withJournal)
@@ -82,7 +97,8 @@ public static class GitIgnoreEditor
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(file);
-        var patterns = text.Split('\n').Select(ParseLine).OfType<(string Glob, bool Negated)>().ToList();
+        var patterns = text.Split('\n').Select(ParseLine).OfType<(string Glob, bool Negated)>()
+            .SelectMany(p => ExpandClasses(p.Glob).Select(glob => (Glob: glob, p.Negated))).ToList();
         var parts = file.Split('/');
         for (var depth = 1; depth < parts.Length; depth++)
         {
@@ -112,6 +128,31 @@ public static class GitIgnoreEditor
         }
 
         return ignored;
+    }
+
+    /// <summary>
+    /// The pattern with each bracket class of single characters spelled out (<c>[Tt]est[Rr]esult*/</c>, as Visual
+    /// Studio's .gitignore writes it, is four patterns), since the path matcher has no classes; at most 64 forms. A
+    /// class with a range or a negation is left as it is, and then matches nothing, as before.
+    /// </summary>
+    private static List<string> ExpandClasses(string glob)
+    {
+        var forms = new List<string> { string.Empty };
+        for (var i = 0; i < glob.Length; i++)
+        {
+            var close = glob[i] == '[' ? glob.IndexOf(']', i + 2) : -1;
+            var members = close > 0 ? glob[(i + 1)..close] : null;
+            if (members is null || members.IndexOfAny(['-', '!', '^', '\\', '[', '/']) >= 0 || forms.Count * members.Length > 64)
+            {
+                forms = [.. forms.Select(f => f + glob[i])];
+                continue;
+            }
+
+            forms = [.. forms.SelectMany(f => members.Distinct().Select(c => f + c))];
+            i = close;
+        }
+
+        return forms;
     }
 
     /// <summary>A line's pattern and whether it is a '!' line; null for a blank or comment line.</summary>
