@@ -51,15 +51,8 @@ public sealed class SurveyDependencyTests
     public void A_library_over_its_size_budget_and_unsigned_stops_no_dependent_in_a_survey_build_and_fails_a_CI_build()
     {
         using var repo = TestRepo.Create();
-        repo.WriteFile("standards.json", """{ "budgets": { "sizes": { "Acme.Clock": { "assembly": "1 KiB" } } }, "release": { "signing": { "strongName": "required" } } }""")
-            .WriteProject("src/Acme.Clock", "Acme.Clock")
-            .WriteFile("src/Acme.Clock/Clock.cs", "namespace Acme.Clock;\n\n/// <summary>A.</summary>\npublic static class Clock\n{\n}\n")
-            .WriteProject("src/Acme.Api", "Acme.Api", """
-                  <ItemGroup>
-                    <ProjectReference Include="../Acme.Clock/Acme.Clock.csproj" />
-                  </ItemGroup>
-                """)
-            .WriteFile("src/Acme.Api/Uses.cs", "namespace Acme.Api;\n\n/// <summary>A.</summary>\npublic static class Uses\n{\n    /// <summary>A.</summary>\n    public static string Name => nameof(Acme.Clock.Clock);\n}\n");
+        repo.WriteFile("standards.json", """{ "budgets": { "sizes": { "Acme.Clock": { "assembly": "1 KiB" } } }, "release": { "signing": { "strongName": "required" } } }""");
+        WriteClockAndApi(repo, string.Empty);
 
         var survey = repo.Build("src/Acme.Api/Acme.Api.csproj", ci: true, "-p:StandardsSurveyBuild=true");
 
@@ -77,6 +70,17 @@ public sealed class SurveyDependencyTests
         Assert.Equal(["error"], OfClock(ci, "STD6040").Select(d => d.Severity));
     }
 
+    /// <summary>A library, Acme.Clock (its project file's body given), and Acme.Api, which references it.</summary>
+    private static void WriteClockAndApi(TestRepo repo, string clockBody) =>
+        repo.WriteProject("src/Acme.Clock", "Acme.Clock", clockBody)
+            .WriteFile("src/Acme.Clock/Clock.cs", "namespace Acme.Clock;\n\n/// <summary>A.</summary>\npublic static class Clock\n{\n}\n")
+            .WriteProject("src/Acme.Api", "Acme.Api", """
+                  <ItemGroup>
+                    <ProjectReference Include="../Acme.Clock/Acme.Clock.csproj" />
+                  </ItemGroup>
+                """)
+            .WriteFile("src/Acme.Api/Uses.cs", "namespace Acme.Api;\n\n/// <summary>A.</summary>\npublic static class Uses\n{\n    /// <summary>A.</summary>\n    public static string Name => nameof(Acme.Clock.Clock);\n}\n");
+
     /// <summary>The diagnostics with a code that the library project Acme.Clock reported.</summary>
     private static IEnumerable<BuildDiagnostic> OfClock(BuildResult build, string code) =>
         build.WithCode(code).Where(d => d.Project.Replace('\\', '/').EndsWith("src/Acme.Clock/Acme.Clock.csproj", StringComparison.Ordinal));
@@ -85,18 +89,11 @@ public sealed class SurveyDependencyTests
     public void A_project_that_silences_a_locked_rule_stops_neither_its_compiler_nor_its_dependents_in_a_survey_build()
     {
         using var repo = TestRepo.Create();
-        repo.WriteProject("src/Acme.Clock", "Acme.Clock", """
+        WriteClockAndApi(repo, """
                   <PropertyGroup>
                     <NoWarn>$(NoWarn);CA5351</NoWarn>
                   </PropertyGroup>
-                """)
-            .WriteFile("src/Acme.Clock/Clock.cs", "namespace Acme.Clock;\n\n/// <summary>A.</summary>\npublic static class Clock\n{\n}\n")
-            .WriteProject("src/Acme.Api", "Acme.Api", """
-                  <ItemGroup>
-                    <ProjectReference Include="../Acme.Clock/Acme.Clock.csproj" />
-                  </ItemGroup>
-                """)
-            .WriteFile("src/Acme.Api/Uses.cs", "namespace Acme.Api;\n\n/// <summary>A.</summary>\npublic static class Uses\n{\n    /// <summary>A.</summary>\n    public static string Name => nameof(Acme.Clock.Clock);\n}\n");
+                """);
 
         var survey = repo.Build("src/Acme.Api/Acme.Api.csproj", ci: true, "-p:StandardsSurveyBuild=true");
 
