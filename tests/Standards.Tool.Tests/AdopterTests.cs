@@ -397,7 +397,7 @@ public sealed partial class AdopterTests : IDisposable
         var result = Run();
 
         Assert.Equal("bin/\r\nobj/\r\nartifacts/\r\nTestResults/\r\n.standards-journal/\r\n", Read(".gitignore"));
-        Assert.Contains("  .gitignore: updated: ignores artifacts/ (the build's reports) and TestResults/ (what `dotnet test` writes beside each test project: its results and coverage) and .standards-journal/ (the tool's journal of a change in progress), so `git add -A` does not commit them", AdoptionReport.Write(result, dryRun: false), StringComparison.Ordinal);
+        Assert.Contains("  .gitignore: updated: ignores artifacts/ (the build's reports), TestResults/ (what `dotnet test` writes beside each test project: its results and coverage) and .standards-journal/ (the tool's journal of a change in progress), so `git add -A` does not commit them", AdoptionReport.Write(result, dryRun: false), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -410,7 +410,7 @@ public sealed partial class AdopterTests : IDisposable
         var result = Run();
 
         Assert.Equal("artifacts/\nTestResults/\n.standards-journal/\n", Read(".gitignore"));
-        Assert.Contains(".gitignore: created: ignores artifacts/ (the build's reports) and TestResults/ (what `dotnet test` writes beside each test project: its results and coverage) and .standards-journal/ (the tool's journal of a change in progress), so `git add -A` does not commit them", result.ChangeLines);
+        Assert.Contains(".gitignore: created: ignores artifacts/ (the build's reports), TestResults/ (what `dotnet test` writes beside each test project: its results and coverage) and .standards-journal/ (the tool's journal of a change in progress), so `git add -A` does not commit them", result.ChangeLines);
     }
 
     [Fact]

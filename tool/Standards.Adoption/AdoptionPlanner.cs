@@ -195,6 +195,10 @@ internal static class AdoptionPlanner
         }
     }
 
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    private static string Listing(List<string> items) =>
+        items.Count < 2 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
+
     /// <summary>The repo-level files adopt writes or extends: .gitignore (artifacts/, TestResults/, .standards-journal/, the lock files kept) and Directory.Solution.targets (the solution entry).</summary>
     private static void PlanRepoFiles(ChangeSet changes, List<string> changeLines, Func<string, string?> read, IReadOnlyList<string> projects, bool vstestRuns)
     {
@@ -209,7 +213,7 @@ internal static class AdoptionPlanner
                 GitIgnoreEditor.TestResultsPattern => $"{p} (what `dotnet test` writes beside each test project: its results and coverage)",
                 _ => $"{p} (the tool's journal of a change in progress)",
             });
-            changeLines.Add($"{GitIgnoreEditor.FileName}: {(existingIgnore is null ? "created" : "updated")}: ignores {string.Join(" and ", what)}, so `git add -A` does not commit them");
+            changeLines.Add($"{GitIgnoreEditor.FileName}: {(existingIgnore is null ? "created" : "updated")}: ignores {Listing(what.ToList())}, so `git add -A` does not commit them");
         }
 
         // The lock files the restore writes beside each project are part of the adoption's commit.
