@@ -54,6 +54,11 @@ public sealed partial class AdopterTests
         Assert.True(Run(dryRun: true).CiBuildGreen);
         Assert.Equal(Origin, seen);
 
+        // A URL that looks like an option is a URL there too.
+        Git("remote", "set-url", "--", "origin", "--upload-pack=touch pwned");
+        Assert.True(Run(dryRun: true).CiBuildGreen);
+        Assert.Equal("--upload-pack=touch pwned", seen);
+
         Git("remote", "remove", "origin");
         Assert.True(Run(dryRun: true).CiBuildGreen);
         Assert.Equal(string.Empty, seen);

@@ -96,7 +96,8 @@ internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWri
         // packs, and records no finding that the repo's own build does not report.
         if (commands.GitOutput(root, "config", "--get", "remote.origin.url")?.Trim() is { Length: > 0 } origin)
         {
-            commands.Git(workspace, "remote", "add", "origin", origin);
+            // "--": a URL is never read as an option of git remote, whatever it starts with.
+            commands.Git(workspace, "remote", "add", "--", "origin", origin);
         }
 
         commands.Git(workspace, "add", "--all", "--force");
