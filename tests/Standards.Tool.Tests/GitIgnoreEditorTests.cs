@@ -75,6 +75,14 @@ public sealed class GitIgnoreEditorTests
         }
     }
 
+    /// <summary>A .gitignore line of a million '[' (or of classes) is read in linear time and matches nothing it should not.</summary>
+    [Fact]
+    public void A_huge_line_of_brackets_is_read_without_blowing_up()
+    {
+        var line = new string('[', 1_000_000) + "\n" + string.Concat(Enumerable.Repeat("[Tt]", 100)) + "\n";
+        Assert.False(GitIgnoreEditor.Ignores(line, "test/A.Tests/TestResults/0f8fad5b/coverage.cobertura.xml"));
+    }
+
     /// <summary>
     /// A VSTest run leaves TestResults/ beside each test project (Carter's minimal .gitignore did not ignore it, so
     /// `git status` was dirty after `dotnet test`): adopt adds the line unless a line git reads already ignores it, as

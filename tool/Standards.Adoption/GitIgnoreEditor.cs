@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Standards.Adoption;
 
 /// <summary>
@@ -132,27 +134,42 @@ public static class GitIgnoreEditor
 
     /// <summary>
     /// The pattern with each bracket class of single characters spelled out (<c>[Tt]est[Rr]esult*/</c>, as Visual
-    /// Studio's .gitignore writes it, is four patterns), since the path matcher has no classes; at most 64 forms. A
-    /// class with a range or a negation is left as it is, and then matches nothing, as before.
+    /// Studio's .gitignore writes it, is four patterns), since the path matcher has no classes: at most 64 forms from
+    /// at most 6 classes, the rest kept as they are. A class with a range or a negation is kept as it is, and then
+    /// matches nothing, as before.
     /// </summary>
     private static List<string> ExpandClasses(string glob)
     {
-        var forms = new List<string> { string.Empty };
-        for (var i = 0; i < glob.Length; i++)
+        if (!glob.Contains('[', StringComparison.Ordinal))
         {
-            var close = glob[i] == '[' ? glob.IndexOf(']', i + 2) : -1;
-            var members = close > 0 ? glob[(i + 1)..close] : null;
-            if (members is null || members.IndexOfAny(['-', '!', '^', '\\', '[', '/']) >= 0 || forms.Count * members.Length > 64)
+            return [glob];
+        }
+
+        var forms = new List<StringBuilder> { new() };
+        var literalStart = 0;
+        var expanded = 0;
+        for (var i = 0; i < glob.Length && expanded < 6; i++)
+        {
+            // A class is looked for within 32 characters: a long line of '[' stays linear.
+            var close = glob[i] == '[' && i + 2 < glob.Length ? glob.IndexOf(']', i + 2, Math.Min(32, glob.Length - i - 2)) : -1;
+            var members = close > 0 ? glob[(i + 1)..close].Distinct().ToArray() : null;
+            if (members is null || members.Intersect(['-', '!', '^', '\\', '[', '/']).Any() || forms.Count * members.Length > 64)
             {
-                forms = [.. forms.Select(f => f + glob[i])];
                 continue;
             }
 
-            forms = [.. forms.SelectMany(f => members.Distinct().Select(c => f + c))];
+            foreach (var form in forms)
+            {
+                form.Append(glob, literalStart, i - literalStart);
+            }
+
+            forms = [.. forms.SelectMany(f => members.Select(c => new StringBuilder(f.ToString()).Append(c)))];
+            literalStart = close + 1;
             i = close;
+            expanded++;
         }
 
-        return forms;
+        return [.. forms.Select(f => f.Append(glob, literalStart, glob.Length - literalStart).ToString())];
     }
 
     /// <summary>A line's pattern and whether it is a '!' line; null for a blank or comment line.</summary>
