@@ -43,11 +43,8 @@ internal static class ProjectLayoutRules
             return;
         }
 
-        // Test hosts and fixtures under the tests folder are executables the tests run, and sample apps show how to
-        // use the code: neither is an entry point the repo ships.
-        var testsPrefix = context.TestsFolder + "/";
         var executables = context.Repository.Projects
-            .Where(p => RepositoryKind.IsExecutable(p.Kind) && !p.Path.StartsWith(testsPrefix, StringComparison.Ordinal) && !RepositoryKind.IsSample(p.Path))
+            .Where(p => RepositoryKind.IsShippedExecutable(p, context.TestsFolder))
             .OrderBy(p => p.Path, StringComparer.Ordinal)
             .ToList();
         foreach (var project in executables)

@@ -82,12 +82,11 @@ public sealed record RepositoryKind(string Kind, string Reason, bool Declared)
             return new RepositoryKind(declared.ToLowerInvariant(), "declared by \"kind\" in standards.json", true);
         }
 
-        // Only projects on the policy count (RepositoryScope), and a test host or fixture under the tests folder, or a
-        // sample app, is not an executable the repo ships.
+        // Only projects on the policy count (RepositoryScope), and only the executables the repo ships.
         repository = RepositoryScope.Apply(repository, policy);
-        var testsFolder = RepositoryScope.TestsFolder(repository, policy) + "/";
+        var testsFolder = RepositoryScope.TestsFolder(repository, policy);
         var executables = repository.Projects
-            .Where(p => IsExecutable(p.Kind) && !p.Path.StartsWith(testsFolder, StringComparison.Ordinal) && !IsSample(p.Path))
+            .Where(p => IsShippedExecutable(p, testsFolder))
             .OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
         var service = executables.FirstOrDefault(p => p.Kind == ProjectKinds.Service);
         if (service is not null)
@@ -113,6 +112,17 @@ public sealed record RepositoryKind(string Kind, string Reason, bool Declared)
         ArgumentNullException.ThrowIfNull(projectPath);
         var folders = projectPath.Split('/');
         return folders.Take(folders.Length - 1).Any(f => SampleFolders.Contains(f, StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// True for an executable the repo ships, the ones that decide its kind and live under cmd/ (STD3007): not a test
+    /// host or fixture under the tests folder (<paramref name="testsFolder"/>, without a slash), which the tests run,
+    /// nor a sample app, which shows how to use the code.
+    /// </summary>
+    public static bool IsShippedExecutable(RepositoryProject project, string testsFolder)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        return IsExecutable(project.Kind) && !project.Path.StartsWith(testsFolder + "/", StringComparison.Ordinal) && !IsSample(project.Path);
     }
 
     /// <summary>True for the kinds that are executables a repo ships (test and benchmark runners are not).</summary>
