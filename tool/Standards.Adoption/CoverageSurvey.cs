@@ -97,9 +97,7 @@ internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log,
         IReadOnlyList<(string Rule, string TestProject, double Measured)> runs, IReadOnlyList<(string Rule, string Project)> untested)
     {
         var policyPath = Path.Combine(workspace, CoverageMinimums.PolicyFile);
-        var (excepted, lines) = ExceptRuns(File.Exists(policyPath) ? File.ReadAllText(policyPath) : null, runs);
-        (excepted, var untestedLines) = ExceptUntested(excepted, untested);
-        lines.AddRange(untestedLines);
+        var (excepted, lines) = Except(File.Exists(policyPath) ? File.ReadAllText(policyPath) : null, [.. RunExceptions(runs), .. UntestedExceptions(untested)]);
         List<BuildDiagnostic> errors;
         CommandResult retest;
         var rounds = 0;
@@ -135,58 +133,59 @@ internal sealed class CoverageSurvey(WorkspaceCommands commands, TextWriter log,
         return (still, lines);
     }
 
+    /// <summary>A dated exception of a coverage gate that adopt writes: its rule and scope, its reason in standards.json, and adopt's line for it.</summary>
+    private readonly record struct GateException(string Rule, string Scope, string Reason, string Line);
+
     /// <summary>
-    /// standards.json with a dated exception for each test run whose own gate stays below the minimums, scoped to the
-    /// test project (it waives that run's gate only; the merge still judges the code it tests), and adopt's line for
-    /// each. A run the policy already excepts for that rule gets none.
+    /// standards.json with each exception added, owner to fill in, dated from today, and adopt's line for each. A scope
+    /// the policy already excepts for that rule gets none.
     /// </summary>
-    private (string? Policy, List<string> Lines) ExceptRuns(string? policy, IReadOnlyList<(string Rule, string TestProject, double Measured)> runs)
+    private (string? Policy, List<string> Lines) Except(string? policy, IReadOnlyList<GateException> exceptions)
     {
         var lines = new List<string>();
-        var existing = NullableAdoption.Exceptions(policy);
-        foreach (var (rule, testProject, measured) in runs)
+        var excepted = new HashSet<(string Rule, string Scope)>(NullableAdoption.Exceptions(policy));
+        foreach (var exception in exceptions)
         {
-            if (existing.Contains((rule, testProject)))
+            if (!excepted.Add((exception.Rule, exception.Scope)))
             {
                 continue;
             }
 
+            policy = NullableAdoption.AddException(policy, exception.Rule, exception.Scope, exception.Reason, today);
+            lines.Add(exception.Line);
+        }
+
+        return (policy, lines);
+    }
+
+    /// <summary>
+    /// An exception for each test run whose own gate stays below the minimums, scoped to the test project: it waives
+    /// that run's gate only, and the merge still judges the code it tests.
+    /// </summary>
+    private static IEnumerable<GateException> RunExceptions(IReadOnlyList<(string Rule, string TestProject, double Measured)> runs) =>
+        runs.Select(run =>
+        {
+            var (rule, testProject, measured) = run;
             var kind = CoverageMinimums.Gates[rule];
             var percent = CoverageMinimums.Format(measured);
-            policy = NullableAdoption.AddException(policy, rule, testProject,
+            return new GateException(rule, testProject,
                 $"The {kind} coverage of the {testProject} test run ({percent} % at the adoption) is below the repo's minimum: a run that tests a part of what it references. The merged coverage of every run still holds the repo to the minimum. Name its owner; add tests to the run, or renew this entry with a reason, before the expiry.",
-                today);
-            lines.Add($"{testProject}: its own run's {kind} coverage ({percent} %) is below the minimum: kept under a dated {rule} exception for \"{testProject}\" in {CoverageMinimums.PolicyFile} (owner \"{NullableAdoption.OwnerPlaceholder}\": fill it in; expires in {NullableAdoption.ExceptionDays} days), which waives that run's gate only; the merged coverage still holds the repo to the minimums");
-        }
-
-        return (policy, lines);
-    }
+                $"{testProject}: its own run's {kind} coverage ({percent} %) is below the minimum: kept under a dated {rule} exception for \"{testProject}\" in {CoverageMinimums.PolicyFile} (owner \"{NullableAdoption.OwnerPlaceholder}\": fill it in; expires in {NullableAdoption.ExceptionDays} days), which waives that run's gate only; the merged coverage still holds the repo to the minimums");
+        });
 
     /// <summary>
-    /// standards.json with a dated exception of each 0 % gate of a project under test, scoped to that project (its
-    /// gate is waived and the repo total leaves it out), and adopt's line for each. A project the policy already
-    /// excepts for that rule gets none.
+    /// An exception for each 0 % gate of a project under test, scoped to that project: its gate is waived and the repo
+    /// total leaves it out.
     /// </summary>
-    private (string? Policy, List<string> Lines) ExceptUntested(string? policy, IReadOnlyList<(string Rule, string Project)> untested)
-    {
-        var lines = new List<string>();
-        var existing = NullableAdoption.Exceptions(policy);
-        foreach (var (rule, project) in untested)
+    private static IEnumerable<GateException> UntestedExceptions(IReadOnlyList<(string Rule, string Project)> untested) =>
+        untested.Select(gate =>
         {
-            if (existing.Contains((rule, project)))
-            {
-                continue;
-            }
-
+            var (rule, project) = gate;
             var kind = CoverageMinimums.Gates[rule];
-            policy = NullableAdoption.AddException(policy, rule, project,
+            return new GateException(rule, project,
                 $"The tests reference {project} and reach none of it ({kind} coverage 0 % at the adoption): a minimum of 0 % would pass on anything, so its {kind} gate is waived and the repo total is judged without it. Name its owner; add tests that reach it, or renew this entry with a reason, before the expiry.",
-                today);
-            lines.Add($"{project}: the tests reach none of it ({kind} coverage 0 %): kept under a dated {rule} exception for \"{project}\" in {CoverageMinimums.PolicyFile} (owner \"{NullableAdoption.OwnerPlaceholder}\": fill it in; expires in {NullableAdoption.ExceptionDays} days), which waives its {kind} gate only; the repo total is judged without it");
-        }
-
-        return (policy, lines);
-    }
+                $"{project}: the tests reach none of it ({kind} coverage 0 %): kept under a dated {rule} exception for \"{project}\" in {CoverageMinimums.PolicyFile} (owner \"{NullableAdoption.OwnerPlaceholder}\": fill it in; expires in {NullableAdoption.ExceptionDays} days), which waives its {kind} gate only; the repo total is judged without it");
+        });
 
     /// <summary>True when the run failed only on coverage gates, each below a minimum it measured above 0 %: lowering the minimums can make it pass.</summary>
     private static bool OnlyGatesBelowMinimums(List<BuildDiagnostic> errors, IReadOnlyDictionary<string, double> lower) =>
