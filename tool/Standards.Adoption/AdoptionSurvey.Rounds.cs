@@ -24,6 +24,7 @@ internal sealed partial class AdoptionSurvey
             var before = RecordedState(workspace);
             var (surveyed, compilations) = SurveyBuild(workspace, solution, projects, round);
             ExceptWeakenings(workspace, surveyed.Where(compilations.FailsInCi), changes);
+            ExceptLongMembers(workspace, surveyed.Where(compilations.FailsInCi), changes);
             if (notAnalysed.Count == 0)
             {
                 return surveyed;

@@ -231,6 +231,7 @@ internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWri
             // A weakening the survey could not see (its project stopped before the compiler) is excepted here, and a
             // project-judged finding (a package licence) it did not report is recorded from the build CI reports it in.
             var fresh = Record(last.Where(d => d.IsError), workspace) + ExceptWeakenings(workspace, last.Where(d => d.IsError), changes)
+                + ExceptLongMembers(workspace, last.Where(d => d.IsError), changes)
                 + ProjectEntries.Add(workspace, last.Where(d => d.IsError && ProjectFindingsBaseline.IsJudgedByProjects(d.Code)));
             green = build.ExitCode == 0;
             if (green || fresh == 0)
@@ -346,6 +347,48 @@ internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWri
         File.WriteAllText(policyPath, policy);
         changes.Set(CoverageMinimums.PolicyFile, policy!);
         return weakenings.Count;
+    }
+
+    /// <summary>
+    /// Every file with a member longer than STD1002's limit gets a dated, file-scoped STD1002 exception in
+    /// standards.json (<see cref="LongMemberExceptions"/>), and its members move in the code baseline from STD1002,
+    /// which no entry can suppress, to STD1001, which the build reports for them there once the exception is in
+    /// force. Returns how many files it excepted.
+    /// </summary>
+    private int ExceptLongMembers(string workspace, IEnumerable<BuildDiagnostic> failing, ChangeSet changes)
+    {
+        var policyPath = Path.Combine(workspace, CoverageMinimums.PolicyFile);
+        var policy = WorkspaceCommands.ReadOrNull(policyPath);
+        var files = LongMemberExceptions.New(policy, failing);
+        if (files.Count == 0)
+        {
+            return 0;
+        }
+
+        var today = Today;
+        string[]? Lines(string file) => WorkspaceCommands.ReadLines(workspace, file);
+        foreach (var members in files)
+        {
+            (policy, var line) = LongMemberExceptions.Add(policy, members, today);
+            decisionLines.Add(line);
+            foreach (var member in members)
+            {
+                if (CodeBaselineDocument.EntryFor(member, Lines) is { } farTooLong)
+                {
+                    entries.Remove(farTooLong);
+                }
+
+                if (CodeBaselineDocument.EntryFor(LongMemberExceptions.AsTargetFinding(member), Lines) is { } target)
+                {
+                    entries.Add(target);
+                }
+            }
+        }
+
+        File.WriteAllText(policyPath, policy);
+        changes.Set(CoverageMinimums.PolicyFile, policy!);
+        File.WriteAllText(Path.Combine(workspace, CodeBaselineDocument.FileName), CodeBaselineDocument.Write(entries));
+        return files.Count;
     }
 
     /// <summary>Adds the code baseline entries of the findings and writes the file; returns how many are new.</summary>

@@ -265,7 +265,12 @@ public static class AnalyzerConfigWriter
         return unwritable;
     }
 
-    /// <summary>One file's section: its excepted analyzer rules off, its excepted locked rules (and nullable) allowed.</summary>
+    /// <summary>
+    /// One file's section: its excepted analyzer rules off, its excepted locked rules (and nullable) allowed. An
+    /// STD1002 exception also lifts STD1002's limit there, as turning the rule off for the repo does: the file's
+    /// members above it get STD1001 (the target the code baseline holds at each member) instead of nothing, so the
+    /// exception keeps today's long members and a new one in the file still fails.
+    /// </summary>
     private static void AppendSection(StringBuilder sb, string section, List<string> rules, IReadOnlyList<string> locked, bool nullableLocked)
     {
         sb.AppendLine();
@@ -273,6 +278,14 @@ public static class AnalyzerConfigWriter
         foreach (var rule in rules.Where(r => RuleCatalog.Find(r)?.IsAnalyzerRule ?? true))
         {
             sb.AppendLine($"dotnet_diagnostic.{rule}.severity = none");
+        }
+
+        if (rules.Contains(CodeRuleIds.MethodFarTooLong))
+        {
+            foreach (var parameter in RuleCatalog.Get(CodeRuleIds.MethodFarTooLong).Parameters.Where(p => p.AnalyzerOption is not null))
+            {
+                sb.AppendLine(System.FormattableString.Invariant($"{parameter.AnalyzerOption} = {int.MaxValue}"));
+            }
         }
 
         if (rules.Any(locked.Contains))

@@ -102,6 +102,30 @@ public class AnalyzerConfigWriterTests
     }
 
     [Fact]
+    public void A_file_scoped_STD1002_exception_lifts_its_limit_in_that_file_only_so_STD1001_still_reports_its_long_methods()
+    {
+        const string json = """{ "exceptions": [ { "rule": "STD1002", "scope": "src/Acme.Orders/Legacy.cs", "owner": "@o", "reason": "r", "expires": "2030-01-01" } ] }""";
+
+        var text = AnalyzerConfigWriter.Write(For(json), "/repo", ["/repo/src/Acme.Orders/Legacy.cs", "/repo/src/Acme.Orders/Order.cs"])
+            .Replace("\r\n", "\n", StringComparison.Ordinal);
+
+        Assert.Contains("[/repo/src/Acme.Orders/Legacy.cs]\ndotnet_diagnostic.STD1002.severity = none\nstandards.method_length.error = 2147483647\n", text, StringComparison.Ordinal);
+        Assert.Contains("\nstandards.method_length.error = 100\n", text, StringComparison.Ordinal);
+        Assert.Equal(1, text.Split("standards.method_length.error = 2147483647").Length - 1);
+    }
+
+    [Fact]
+    public void A_file_scoped_exception_of_another_rule_keeps_STD1002s_limit()
+    {
+        const string json = """{ "exceptions": [ { "rule": "STD1001", "scope": "src/Acme.Orders/Legacy.cs", "owner": "@o", "reason": "r", "expires": "2030-01-01" } ] }""";
+
+        var text = AnalyzerConfigWriter.Write(For(json), "/repo", ["/repo/src/Acme.Orders/Legacy.cs"]);
+
+        Assert.Contains("dotnet_diagnostic.STD1001.severity = none", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("2147483647", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Diagnostics_outside_the_catalog_are_written_as_given_with_test_severity_and_exceptions()
     {
         const string json = """
