@@ -157,11 +157,15 @@ internal sealed partial class DependencyRun
         return result;
     }
 
-    /// <summary>Packages the project may reference: conditional items, and any item in a props/targets file of the repo.</summary>
+    /// <summary>
+    /// Packages the project may reference: conditional items, any item in a props/targets file of the repo, and the
+    /// packages Standards.Sdk adds itself (<see cref="SdkAddedReferences"/>).
+    /// </summary>
     private HashSet<string> Possible(MsBuildXmlFile file)
     {
         var ids = new HashSet<string>(file.ItemsOf("PackageReference").Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
         ids.UnionWith(importedReferences ??= ImportedReferences());
+        ids.UnionWith(SdkAddedReferences.Ids);
         return ids;
     }
 

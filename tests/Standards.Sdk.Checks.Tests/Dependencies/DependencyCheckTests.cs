@@ -256,6 +256,34 @@ public class DependencyCheckTests
     }
 
     [Fact]
+    public void A_package_the_SDK_adds_is_current_in_a_project_that_does_not_name_it_when_another_project_declares_it_centrally()
+    {
+        // Another project of the repo names the analyzers itself, so Directory.Packages.props declares them; App's lock
+        // file lists them as direct from the SDK's own reference.
+        var findings = new DependencyRepo()
+            .Replace("Directory.Packages.props", "<PackageVersion Include=\"Polly\" Version=\"8.5.0\" />", "<PackageVersion Include=\"Polly\" Version=\"8.5.0\" />\n    <PackageVersion Include=\"Microsoft.CodeAnalysis.NetAnalyzers\" Version=\"10.0.111\" />")
+            .Run();
+
+        Assert.DoesNotContain(findings, f => f.Code == "STD2005");
+    }
+
+    [Fact]
+    public void Every_package_the_SDK_references_itself_is_one_the_lock_file_check_expects()
+    {
+        var features = Path.Combine(Catalog.RepoRoot.Path, "sdk");
+        var referenced = Directory.EnumerateFiles(features, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".props", StringComparison.Ordinal) || f.EndsWith(".targets", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "<PackageReference\\s+Include=\"([^\"$]+)\"").Select(m => m.Groups[1].Value))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.NotEmpty(referenced);
+        Assert.Equal(referenced, SdkAddedReferences.Ids.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Central_transitive_pin_changed_is_STD2005()
     {
         var finding = new DependencyRepo()
