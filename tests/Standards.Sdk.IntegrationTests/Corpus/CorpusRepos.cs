@@ -34,7 +34,7 @@ internal sealed class CorpusRepo
     /// <summary>The folder of the library project the violations are planted in.</summary>
     public required string Library { get; init; }
 
-    /// <summary>The project kind of the library project (docs/project-kinds.md): "library", or "service" for an app.</summary>
+    /// <summary>The project kind of the library project (docs/project-kinds.md): "library", "service" for a web app, "tool" for a console app.</summary>
     public string Kind { get; init; } = "library";
 
     /// <summary>The library's project file.</summary>

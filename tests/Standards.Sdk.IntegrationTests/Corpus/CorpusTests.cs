@@ -206,11 +206,33 @@ public sealed class CorpusTests(ITestOutputHelper output)
 
         """);
 
+    /// <summary>
+    /// A command-line tool's fifth planted file: its public members need no documentation either, and it may write to
+    /// the console; a blocking sleep is banned in every kind but tests.
+    /// </summary>
+    private static readonly (string Name, string Code, string Content) PlantedSleep = ("PlantedSleep.cs", "RS0030", """
+        namespace NAMESPACE
+        {
+            /// <summary>Planted.</summary>
+            public static class PlantedSleep
+            {
+                /// <summary>Planted.</summary>
+                public static void Pause() => System.Threading.Thread.Sleep(1);
+            }
+        }
+
+        """);
+
     /// <summary>The five violations, each in its own file, in the library: (code, file) each must fail with.</summary>
     private static List<(string Code, string File)> Plant(TestRepo repo, CorpusRepo corpus)
     {
         var planted = new List<(string Code, string File)>();
-        var sources = PlantedSources.Select(p => corpus.Kind == "service" && p.Code == "CS1591" ? PlantedConsole : p);
+        var sources = PlantedSources.Select(p => p.Code != "CS1591" ? p : corpus.Kind switch
+        {
+            "service" => PlantedConsole,
+            "tool" => PlantedSleep,
+            _ => p,
+        });
         foreach (var (name, code, content) in sources)
         {
             var path = $"{corpus.Library}/{name}";
