@@ -42,7 +42,7 @@ pack_two_releases() {
   mkdir -p "$sources"
   # Every file git knows of, as it is on disk (a deleted one is left out), committed in a fresh repo: the pack reads git.
   (cd "$REPO_ROOT" && git ls-files -z | tar --null -T - --ignore-failed-read -cf - 2>/dev/null) | tar -xf - -C "$sources"
-  replace_once "$sources/tasks/Standards.Sdk.Checks/Rules/StandardsAnalyzerRules.cs" '"maxLines", 50,' '"maxLines", 5,'
+  replace_once "$sources/src/Standards.Sdk.Checks/Rules/StandardsAnalyzerRules.cs" '"maxLines", 50,' '"maxLines", 5,'
   replace_once "$sources/sdk/catalog/rules.json" '"default": "50"' '"default": "5"'
   replace_once "$sources/templates/content/_shared/repo/SECURITY.md" "within 2 working days" "within 1 working day"
   replace_once "$sources/templates/content/_shared/repo/SECURITY.md" "$line" "$line

@@ -5,7 +5,7 @@
 # first version of docs/rules/STDnnnn.md for a new rule (an existing page is never rewritten), and the page of each
 # analyzer rule the policy configures that is not ours (docs/rules/CAnnnn.md, RS0030.md, ...: rewritten every run); from the list of
 # rules the analysis level turns on and the nullable ids, docs/rules/recommended-analyzer-rules.md and the id list on STD0101's page; from the analyzer rule
-# declarations, tasks/Standards.Sdk.Analyzers/AnalyzerReleases.Unshipped.md; from ci-templates/gitlab/standards-ci.yml,
+# declarations, src/Standards.Sdk.Analyzers/AnalyzerReleases.Unshipped.md; from ci-templates/gitlab/standards-ci.yml,
 # its copy templates/standards-ci/template.yml (where GitLab looks for the CI/CD component standards-ci); from the
 # layers in templates/template-config/, the template.json and dotnetcli.host.json of each repo template
 # (templates/content/_shared/README.md); from our own standards.json, the analyzer configs our own projects are built
@@ -15,5 +15,5 @@
 source "$(dirname "$0")/common.sh"
 cd "$REPO_ROOT"
 dotnet run --project eng/tools/Standards.Sdk.DocsGenerator -- "$REPO_ROOT"
-git status --short -- sdk/schema sdk/catalog docs/rules docs/settings.md templates/standards-ci tasks/Standards.Sdk.Analyzers/AnalyzerReleases.Unshipped.md \
+git status --short -- sdk/schema sdk/catalog docs/rules docs/settings.md templates/standards-ci src/Standards.Sdk.Analyzers/AnalyzerReleases.Unshipped.md \
   'templates/content/*/.template.config/template.json' 'templates/content/*/.template.config/dotnetcli.host.json' eng/own-policy .editorconfig sdk/features

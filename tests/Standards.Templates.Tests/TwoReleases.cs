@@ -127,7 +127,7 @@ public sealed class TwoReleases
     /// <summary>STD1001's default limit lowered, in its declaration (what the analyzer uses) and in the shipped catalog.</summary>
     private static void ChangeRule(string root)
     {
-        Replace(root, "tasks/Standards.Sdk.Checks/Rules/StandardsAnalyzerRules.cs", "\"maxLines\", 50,", $"\"maxLines\", {StricterMaxLines},");
+        Replace(root, "src/Standards.Sdk.Checks/Rules/StandardsAnalyzerRules.cs", "\"maxLines\", 50,", $"\"maxLines\", {StricterMaxLines},");
         var catalog = File.ReadAllText(Path.Combine(root, "sdk/catalog/rules.json"));
         Replace(root, "sdk/catalog/rules.json", "\"default\": \"50\"", $"\"default\": \"{StricterMaxLines}\"", catalog.IndexOf("\"id\": \"STD1001\"", StringComparison.Ordinal));
     }

@@ -220,10 +220,10 @@ public sealed class JsonFormatsTests
     {
         // The entry point itself, and the tool's editors (they load a file into System.Text.Json's mutable tree only
         // after its format read it). The analyzers are not searched: the compiler loads them without System.Text.Json.
-        string[] allowed = ["tasks/Standards.Sdk.Checks/Json/", "tool/Standards.Adoption/EditableJson.cs"];
+        string[] allowed = ["src/Standards.Sdk.Checks/Json/", "tool/Standards.Adoption/EditableJson.cs"];
         var reads = new Regex(@"PositionedJsonParser\.Parse\(|JsonDocument\.Parse|JsonNode\.Parse|new Utf8JsonReader|JsonSerializer\.Deserialize|JsonElement\.Parse", RegexOptions.CultureInvariant);
         var root = RepoRoot();
-        var offenders = new[] { "tasks/Standards.Sdk.Checks", "tasks/Standards.Sdk.Tasks", "tool" }
+        var offenders = new[] { "src/Standards.Sdk.Checks", "src/Standards.Sdk.Tasks", "tool" }
             .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "*.cs", SearchOption.AllDirectories))
             .Select(file => Path.GetRelativePath(root, file).Replace('\\', '/'))
             .Where(file => !file.Contains("/obj/", StringComparison.Ordinal) && !file.Contains("/bin/", StringComparison.Ordinal))

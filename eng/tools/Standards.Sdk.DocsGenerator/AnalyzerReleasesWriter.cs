@@ -5,7 +5,7 @@ using Standards.Sdk.Checks.Rules;
 namespace Standards.Sdk.DocsGenerator;
 
 /// <summary>
-/// Produces tasks/Standards.Sdk.Analyzers/AnalyzerReleases.Unshipped.md, the release-tracking file of
+/// Produces src/Standards.Sdk.Analyzers/AnalyzerReleases.Unshipped.md, the release-tracking file of
 /// Microsoft.CodeAnalysis.Analyzers (https://github.com/dotnet/roslyn-analyzers/blob/main/src/Microsoft.CodeAnalysis.Analyzers/ReleaseTrackingAnalyzers.Help.md),
 /// from the analyzer rule declarations: every declared rule that AnalyzerReleases.Shipped.md does not list yet. The
 /// analyzers' build checks the file against the descriptors (RS2000-RS2008); a test checks it against this output.
@@ -13,10 +13,10 @@ namespace Standards.Sdk.DocsGenerator;
 public static partial class AnalyzerReleasesWriter
 {
     /// <summary>The shipped file, repo-relative: rows move there by hand at a release, under a <c>## Release x.y.z</c> header.</summary>
-    public const string ShippedPath = "tasks/Standards.Sdk.Analyzers/AnalyzerReleases.Shipped.md";
+    public const string ShippedPath = "src/Standards.Sdk.Analyzers/AnalyzerReleases.Shipped.md";
 
     /// <summary>The generated file, repo-relative.</summary>
-    public const string UnshippedPath = "tasks/Standards.Sdk.Analyzers/AnalyzerReleases.Unshipped.md";
+    public const string UnshippedPath = "src/Standards.Sdk.Analyzers/AnalyzerReleases.Unshipped.md";
 
     /// <summary>The unshipped file for the declared analyzer rules, given the shipped file's text.</summary>
     public static string Unshipped(string shippedText) => Unshipped(StandardsAnalyzerRules.All, shippedText);
@@ -29,7 +29,7 @@ public static partial class AnalyzerReleasesWriter
         var sb = new StringBuilder();
         sb.Append("; Unshipped analyzer release\n");
         sb.Append("; https://github.com/dotnet/roslyn-analyzers/blob/main/src/Microsoft.CodeAnalysis.Analyzers/ReleaseTrackingAnalyzers.Help.md\n");
-        sb.Append("; Generated from tasks/Standards.Sdk.Checks/Rules/StandardsAnalyzerRules.cs by eng/update-generated.sh; do not edit.\n");
+        sb.Append("; Generated from src/Standards.Sdk.Checks/Rules/StandardsAnalyzerRules.cs by eng/update-generated.sh; do not edit.\n");
         var rows = rules.Where(r => !shipped.Contains(r.Id)).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         if (rows.Count == 0)
         {

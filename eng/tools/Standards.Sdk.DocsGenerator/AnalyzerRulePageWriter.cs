@@ -13,7 +13,7 @@ namespace Standards.Sdk.DocsGenerator;
 public static class AnalyzerRulePageWriter
 {
     /// <summary>The comment at the top of each page.</summary>
-    public const string GeneratedMarker = "<!-- Generated from the rule catalog (tasks/Standards.Sdk.Checks/Rules/) by eng/update-generated.sh: do not edit. -->";
+    public const string GeneratedMarker = "<!-- Generated from the rule catalog (src/Standards.Sdk.Checks/Rules/) by eng/update-generated.sh: do not edit. -->";
 
     /// <summary>The rules that get a generated page: every catalog rule that is not ours.</summary>
     public static IReadOnlyList<RuleDefinition> Rules { get; } =

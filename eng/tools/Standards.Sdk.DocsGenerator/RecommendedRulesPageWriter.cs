@@ -34,7 +34,7 @@ public static class RecommendedRulesPageWriter
             .Append("`, which turns on the ").Append(RecommendedAnalyzerRules.Rules.Count)
             .Append(" NetAnalyzers rules below as **warning**: a warning fails CI and Release builds, where warnings are errors ")
             .Append("([warnings as errors](../standards-profile.md#warnings-as-errors)), and is reported in local Debug builds. ")
-            .Append("The list is declared in `tasks/Standards.Sdk.Checks/Rules/RecommendedAnalyzerRules.cs`; a test fails when it differs from the SDK's config.\n\n");
+            .Append("The list is declared in `src/Standards.Sdk.Checks/Rules/RecommendedAnalyzerRules.cs`; a test fails when it differs from the SDK's config.\n\n");
         var own = RecommendedAnalyzerRules.Rules.Where(r => RuleCatalog.Find(r.Key) is not null).Select(r => $"[{r.Key}]({r.Key}.md)").ToList();
         if (own.Count > 0)
         {

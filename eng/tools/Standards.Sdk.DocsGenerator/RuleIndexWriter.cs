@@ -23,7 +23,7 @@ public static class RuleIndexWriter
 
             Every rule Standards.Sdk enforces: its own (`STDnnnn`) and the analyzer rules it turns on (CA, IDE, RS0030, CS),
             each with a page in this folder, with the default severity and numbers a repo gets when `standards.json` says nothing.
-            This file and the analyzer rules' pages are generated from the rule catalog (`tasks/Standards.Sdk.Checks/Rules/`);
+            This file and the analyzer rules' pages are generated from the rule catalog (`src/Standards.Sdk.Checks/Rules/`);
             a test fails when they drift. Regenerate them with `eng/update-generated.sh`.
             Our reports (SARIF, `summary.md`, the tasks' messages, `dotnet standards` output) link these pages; the compiler's
             own console line for an analyzer rule keeps that analyzer's link, since no compiler switch changes the help link of

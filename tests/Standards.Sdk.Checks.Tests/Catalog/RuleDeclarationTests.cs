@@ -128,7 +128,7 @@ public class RuleDeclarationTests
     [Fact]
     public void The_release_tracking_files_list_every_analyzer_rule_once_as_declared()
     {
-        var folder = Path.Combine(RepoRoot.Path, "tasks", "Standards.Sdk.Analyzers");
+        var folder = Path.Combine(RepoRoot.Path, "src", "Standards.Sdk.Analyzers");
         var rows = ReleaseFiles
             .SelectMany(file => ReleaseRow.Matches(File.ReadAllText(Path.Combine(folder, file)).Replace("\r\n", "\n", StringComparison.Ordinal)))
             .Select(m => (Id: m.Groups["id"].Value, Category: m.Groups["category"].Value.Trim(), Severity: m.Groups["severity"].Value.Trim()))

@@ -44,7 +44,7 @@ public class RuleIdTests
     public void No_raw_rule_id_literal_outside_the_id_declarations()
     {
         var offenders = new List<string>();
-        foreach (var folder in new[] { "tasks", "tool" })
+        foreach (var folder in new[] { "src", "tool" })
         {
             foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoRoot.Path, folder), "*.cs", SearchOption.AllDirectories))
             {

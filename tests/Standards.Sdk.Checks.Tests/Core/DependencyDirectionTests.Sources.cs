@@ -113,7 +113,7 @@ public partial class DependencyDirectionTests
 
     private static CSharpCompilation CompileSources()
     {
-        var folder = Path.Combine(RepoPaths.Root, "tasks", "Standards.Sdk.Checks");
+        var folder = Path.Combine(RepoPaths.Root, "src", "Standards.Sdk.Checks");
         var options = new CSharpParseOptions(LanguageVersion.Preview);
         var trees = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
             .Where(f => !IsUnder(folder, f, "bin") && !IsUnder(folder, f, "obj") && !IsUnder(folder, f, "Polyfills"))

@@ -18,7 +18,7 @@ public sealed record CompilerCounts(IReadOnlyList<ComplianceRuleCount> Findings,
 /// </summary>
 public static class CompilerErrorLog
 {
-    /// <summary>The prefix of the code baseline suppressor's suppression ids (tasks/Standards.Sdk.Analyzers).</summary>
+    /// <summary>The prefix of the code baseline suppressor's suppression ids (src/Standards.Sdk.Analyzers).</summary>
     public const string BaselineSuppressionPrefix = "Suppression Id: STDB";
 
     /// <summary>The counts, or the STD0007 finding that says why the log cannot be read.</summary>
