@@ -327,27 +327,8 @@ internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWri
     /// (<see cref="WeakeningExceptions"/>), so the CI build is green and a new weakening still fails. Returns how many
     /// it wrote.
     /// </summary>
-    private int ExceptWeakenings(string workspace, IEnumerable<BuildDiagnostic> failing, ChangeSet changes)
-    {
-        var policyPath = Path.Combine(workspace, CoverageMinimums.PolicyFile);
-        var policy = WorkspaceCommands.ReadOrNull(policyPath);
-        var weakenings = WeakeningExceptions.New(policy, failing);
-        if (weakenings.Count == 0)
-        {
-            return 0;
-        }
-
-        var today = Today;
-        foreach (var weakening in weakenings)
-        {
-            (policy, var line) = WeakeningExceptions.Add(policy, weakening, today);
-            decisionLines.Add(line);
-        }
-
-        File.WriteAllText(policyPath, policy);
-        changes.Set(CoverageMinimums.PolicyFile, policy!);
-        return weakenings.Count;
-    }
+    private int ExceptWeakenings(string workspace, IEnumerable<BuildDiagnostic> failing, ChangeSet changes) =>
+        AddExceptions(workspace, changes, policy => WeakeningExceptions.New(policy, failing), WeakeningExceptions.Add);
 
     /// <summary>
     /// Every file with a member longer than STD1002's limit gets a dated, file-scoped STD1002 exception in
@@ -357,20 +338,9 @@ internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWri
     /// </summary>
     private int ExceptLongMembers(string workspace, IEnumerable<BuildDiagnostic> failing, ChangeSet changes)
     {
-        var policyPath = Path.Combine(workspace, CoverageMinimums.PolicyFile);
-        var policy = WorkspaceCommands.ReadOrNull(policyPath);
-        var files = LongMemberExceptions.New(policy, failing);
-        if (files.Count == 0)
-        {
-            return 0;
-        }
-
-        var today = Today;
         string[]? Lines(string file) => WorkspaceCommands.ReadLines(workspace, file);
-        foreach (var members in files)
+        var excepted = AddExceptions(workspace, changes, policy => LongMemberExceptions.New(policy, failing), LongMemberExceptions.Add, members =>
         {
-            (policy, var line) = LongMemberExceptions.Add(policy, members, today);
-            decisionLines.Add(line);
             foreach (var member in members)
             {
                 if (CodeBaselineDocument.EntryFor(member, Lines) is { } farTooLong)
@@ -383,12 +353,42 @@ internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWri
                     entries.Add(target);
                 }
             }
+        });
+        if (excepted > 0)
+        {
+            File.WriteAllText(Path.Combine(workspace, CodeBaselineDocument.FileName), CodeBaselineDocument.Write(entries));
+        }
+
+        return excepted;
+    }
+
+    /// <summary>
+    /// Adds to the workspace's standards.json an exception for each item <paramref name="select"/> finds new in it,
+    /// with <paramref name="add"/> (which also gives the line adopt prints), does <paramref name="then"/> for each,
+    /// and writes the file into the workspace and the change set; returns how many it added.
+    /// </summary>
+    private int AddExceptions<T>(string workspace, ChangeSet changes, Func<string?, IReadOnlyList<T>> select,
+        Func<string?, T, DateOnly, (string Policy, string ChangeLine)> add, Action<T>? then = null)
+    {
+        var policyPath = Path.Combine(workspace, CoverageMinimums.PolicyFile);
+        var policy = WorkspaceCommands.ReadOrNull(policyPath);
+        var items = select(policy);
+        if (items.Count == 0)
+        {
+            return 0;
+        }
+
+        var today = Today;
+        foreach (var item in items)
+        {
+            (policy, var line) = add(policy, item, today);
+            decisionLines.Add(line);
+            then?.Invoke(item);
         }
 
         File.WriteAllText(policyPath, policy);
         changes.Set(CoverageMinimums.PolicyFile, policy!);
-        File.WriteAllText(Path.Combine(workspace, CodeBaselineDocument.FileName), CodeBaselineDocument.Write(entries));
-        return files.Count;
+        return items.Count;
     }
 
     /// <summary>Adds the code baseline entries of the findings and writes the file; returns how many are new.</summary>
