@@ -11,6 +11,13 @@ public sealed record BuildDiagnostic(string Code, bool IsError, string File, int
     public string Project { get; init; } = string.Empty;
 
     /// <summary>
+    /// True when it is reported in a C# source file of the repo (a repo-relative path), which a file-scoped exception
+    /// can name; false for a linked file outside the repo, or no file.
+    /// </summary>
+    public bool InRepoSource =>
+        File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && !Path.IsPathRooted(File) && !File.StartsWith("../", StringComparison.Ordinal);
+
+    /// <summary>
     /// What makes two diagnostics one finding: the code at a file, line and column (the message can differ between
     /// target frameworks); without a line, the message too. A finding a project's build judges against the baseline
     /// (<see cref="ProjectFindingsBaseline"/>: a package licence, package metadata) is told apart by its message

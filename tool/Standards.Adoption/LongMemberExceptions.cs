@@ -24,7 +24,7 @@ public static class LongMemberExceptions
         ArgumentNullException.ThrowIfNull(findings);
         var excepted = NullableAdoption.Exceptions(policy);
         return findings
-            .Where(f => f.Code == CodeRuleIds.MethodFarTooLong && IsRepoSource(f.File))
+            .Where(f => f.Code == CodeRuleIds.MethodFarTooLong && f.InRepoSource)
             .Where(f => !excepted.Contains((CodeRuleIds.MethodFarTooLong, f.File)))
             .DistinctBy(f => (f.File, f.Line, f.Column))
             .OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line)
@@ -55,7 +55,4 @@ public static class LongMemberExceptions
             $"{file}: {count} member(s) longer than STD1002's limit (at line {places}) since before the adoption: kept under a dated, file-scoped STD1002 exception in {CoverageMinimums.PolicyFile} (owner \"{NullableAdoption.OwnerPlaceholder}\": fill it in; expires in {NullableAdoption.ExceptionDays} days) and recorded in the code baseline as STD1001; a new long member still fails");
         return (NullableAdoption.AddException(policy, CodeRuleIds.MethodFarTooLong, file, reason, today), line);
     }
-
-    private static bool IsRepoSource(string file) =>
-        file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && !Path.IsPathRooted(file) && !file.StartsWith("../", StringComparison.Ordinal);
 }

@@ -57,7 +57,7 @@ public static partial class WeakeningExceptions
         }
 
         // A source file outside the repo (a linked file) has no repo-relative scope: its project's is the narrowest.
-        if (finding.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && !Path.IsPathRooted(finding.File) && !finding.File.StartsWith("../", StringComparison.Ordinal))
+        if (finding.InRepoSource)
         {
             return new Weakening(rule, finding.File, finding);
         }

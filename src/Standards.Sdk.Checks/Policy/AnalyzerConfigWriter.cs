@@ -11,6 +11,12 @@ namespace Standards.Sdk.Checks.Policy;
 public static class AnalyzerConfigWriter
 {
     /// <summary>
+    /// STD1002's limit where the rule is off (for the repo, or for a file an exception names): the analyzer reports
+    /// STD1001 only below STD1002's limit, so lifting it gives long members STD1001 instead of nothing.
+    /// </summary>
+    private static readonly string LiftedMethodLengthLimit = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
     /// Above the analysis-level configs shipped with the analyzers (-99/-100), below a repo's own
     /// .globalconfig (100) and any .editorconfig, which win as the escape hatch. The level the policy config takes
     /// unless another global config already has it (<see cref="LevelFor"/>).
@@ -109,10 +115,8 @@ public static class AnalyzerConfigWriter
         {
             foreach (var parameter in rule.Parameters.Where(p => p.AnalyzerOption is not null))
             {
-                // The analyzer reports STD1001 only below STD1002's limit; with STD1002 off, lift that limit so
-                // long methods still get STD1001 instead of nothing.
                 var value = rule.Id == CodeRuleIds.MethodFarTooLong && effective.SeverityOf(rule) == Severity.None
-                    ? int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    ? LiftedMethodLengthLimit
                     : effective.Parameter(rule, parameter.Name);
                 sb.AppendLine($"{parameter.AnalyzerOption} = {value}");
             }
@@ -284,7 +288,7 @@ public static class AnalyzerConfigWriter
         {
             foreach (var parameter in RuleCatalog.Get(CodeRuleIds.MethodFarTooLong).Parameters.Where(p => p.AnalyzerOption is not null))
             {
-                sb.AppendLine(System.FormattableString.Invariant($"{parameter.AnalyzerOption} = {int.MaxValue}"));
+                sb.AppendLine($"{parameter.AnalyzerOption} = {LiftedMethodLengthLimit}");
             }
         }
 
