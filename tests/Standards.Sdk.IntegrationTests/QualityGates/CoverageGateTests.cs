@@ -150,6 +150,36 @@ public sealed class CoverageGateTests
     }
 
     /// <summary>
+    /// The repo gate reads the policy file the projects name (StandardsPolicyFile in Directory.Build.props), not the
+    /// root's standards.json beside it: there the minimum is 30 % and the merge (about 90 %) would pass.
+    /// </summary>
+    [Fact]
+    public void The_repo_gate_reads_the_policy_file_the_projects_name()
+    {
+        using var repo = CoverageRepos.Create(Lenient);
+        repo.WriteFile("Directory.Build.props", "<Project>\n  <PropertyGroup>\n    <StandardsPolicyFile>$(MSBuildThisFileDirectory)eng/standards.json</StandardsPolicyFile>\n  </PropertyGroup>\n</Project>\n")
+            .WriteFile("eng/standards.json", """
+                {
+                  "coverage": { "line": 95, "branch": 20 },
+                  "exceptions": [
+                    { "rule": "STD4002", "scope": "A.Tests", "owner": "@team-lib", "reason": "Each run covers half of Lib", "expires": "2026-12-31" },
+                    { "rule": "STD4002", "scope": "B.Tests", "owner": "@team-lib", "reason": "Each run covers half of Lib", "expires": "2026-12-31" }
+                  ]
+                }
+                """);
+
+        // The runs' gates read the named file too: excepted there, so the tests pass.
+        var test = CoverageRepos.Test(repo, "-p:StandardsToday=2026-11-22");
+        Assert.True(test.Succeeded, test.Output);
+
+        var merge = CoverageRepos.Merge(repo, "-p:StandardsToday=2026-11-22");
+        Assert.False(merge.Succeeded, merge.Output);
+        var lib = Assert.Single(merge.WithCode("STD4002"));
+        Assert.Contains("Lib", lib.Message, StringComparison.Ordinal);
+        Assert.Contains("95", lib.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// StandardsCoverageJudgeAll=true on the coverage step judges each VSTest run again on the report `dotnet test`
     /// wrote, and the merge even when a run gate fails: every gate's number in one step, the tests not run again.
     /// </summary>
