@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Json;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Rules;
 
@@ -30,12 +31,6 @@ public static class PolicySchemaWriter
         var severity = new JsonObject { ["enum"] = new JsonArray([.. SeverityNames.Accepted.Select(s => JsonValue.Create(s))]) };
         var properties = TopLevelProperties(rules);
 
-        // The feature sections as their readers declare them (ShapeSchema): the schema cannot accept what the build rejects.
-        foreach (var section in FeatureSections.All)
-        {
-            properties[section.Name] = ShapeSchema.ForShape(section.Shape, section.Description);
-        }
-
         var schema = new JsonObject
         {
             ["$schema"] = "http://json-schema.org/draft-07/schema#",
@@ -45,6 +40,7 @@ public static class PolicySchemaWriter
             ["type"] = "object",
             ["additionalProperties"] = false,
             ["properties"] = properties,
+            ["patternProperties"] = ShapeSchema.CommentKey(),
             ["definitions"] = new JsonObject
             {
                 ["severity"] = severity,
@@ -55,38 +51,45 @@ public static class PolicySchemaWriter
         return schema.ToJsonString(options).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
     }
 
-    /// <summary>The top-level settings of standards.json before the feature sections.</summary>
-    private static JsonObject TopLevelProperties(IReadOnlyList<RuleDefinition> rules) => new()
+    /// <summary>
+    /// The top level as the loader declares it (<see cref="PolicyLoader.Root"/>): its own settings, the rules from the
+    /// catalog, the exceptions, then the feature sections as their readers declare them (<see cref="ShapeSchema"/>),
+    /// so the schema cannot accept what the build rejects.
+    /// </summary>
+    private static JsonObject TopLevelProperties(IReadOnlyList<RuleDefinition> rules)
     {
-        ["$schema"] = new JsonObject { ["type"] = "string" },
-        ["profile"] = new JsonObject
+        var properties = new JsonObject { ["$schema"] = new JsonObject { ["type"] = "string" } };
+        foreach (var key in PolicyLoader.Root.Keys.Where(k => k.Type != JsonType.Any))
         {
-            ["description"] = "'strict' selects the stricter defaults the profile names (e.g. CA1502 maxComplexity 10).",
-            ["enum"] = new JsonArray("default", "strict"),
-            ["default"] = "default",
-        },
-        ["kind"] = new JsonObject
+            properties[key.Name] = key.Name switch
+            {
+                "rules" => RulesSchema(rules, key),
+                "exceptions" => new JsonObject
+                {
+                    ["description"] = key.Description,
+                    ["type"] = "array",
+                    ["items"] = new JsonObject { ["$ref"] = "#/definitions/exception" },
+                },
+                _ => ShapeSchema.ForKey(PolicyLoader.Root, key),
+            };
+        }
+
+        var sections = PolicyLoader.Root.Keys.Where(k => k.Type == JsonType.Any).Select(k => k.Name).Order(StringComparer.Ordinal);
+        if (!sections.SequenceEqual(FeatureSections.All.Select(s => s.Name).Order(StringComparer.Ordinal), StringComparer.Ordinal))
         {
-            ["description"] = "The repo kind; inferred from the executable projects when absent.",
-            ["enum"] = new JsonArray(ProjectKinds.Service, ProjectKinds.Worker, ProjectKinds.Library),
-        },
-        ["helpBaseUrl"] = new JsonObject
+            throw new InvalidOperationException($"The loader's sections ({string.Join(", ", sections)}) are not FeatureSections.All's: give each its shape there.");
+        }
+
+        foreach (var section in FeatureSections.All)
         {
-            ["description"] = "Base URL of the rule pages that diagnostics link to (e.g. your internal docs site).",
-            ["type"] = "string",
-            ["default"] = StandardsPolicy.DefaultHelpBaseUrl,
-        },
-        ["rules"] = RulesSchema(rules),
-        ["exceptions"] = new JsonObject
-        {
-            ["description"] = "Approved, time-limited deviations. An expired entry fails the build (STD0005).",
-            ["type"] = "array",
-            ["items"] = new JsonObject { ["$ref"] = "#/definitions/exception" },
-        },
-    };
+            properties[section.Name] = ShapeSchema.ForShape(section.Shape, section.Description);
+        }
+
+        return properties;
+    }
 
     /// <summary>The rules section: the catalog's rules by id, and any other diagnostic id with a severity.</summary>
-    private static JsonObject RulesSchema(IReadOnlyList<RuleDefinition> rules)
+    private static JsonObject RulesSchema(IReadOnlyList<RuleDefinition> rules, JsonKey key)
     {
         var ruleSchemas = new JsonObject();
         foreach (var rule in rules)
@@ -96,7 +99,7 @@ public static class PolicySchemaWriter
 
         return new JsonObject
         {
-            ["description"] = "Severity and numbers per rule code. A string sets the severity; an object sets severity, testSeverity and the rule's parameters. Any other diagnostic id (CA, IDE, CS, a third-party analyzer's) takes a severity, or severity and testSeverity.",
+            ["description"] = key.Description,
             ["type"] = "object",
             ["properties"] = ruleSchemas,
             // A catalog code, or a diagnostic id that is not ours (an unknown STD code is a typo, STD0003).
@@ -160,24 +163,18 @@ public static class PolicySchemaWriter
         };
     }
 
-    private static JsonObject ExceptionSchema(IReadOnlyList<RuleDefinition> rules) => new()
+    /// <summary>An exception entry as the loader declares it; its rule is a catalog code or a diagnostic id that is not ours.</summary>
+    private static JsonObject ExceptionSchema(IReadOnlyList<RuleDefinition> rules)
     {
-        ["type"] = "object",
-        ["additionalProperties"] = false,
-        ["required"] = new JsonArray("rule", "scope", "owner", "reason", "expires"),
-        ["properties"] = new JsonObject
+        var schema = ShapeSchema.ForShape(PolicyLoader.ExceptionShape, null);
+        var rule = PolicyLoader.ExceptionShape.Keys.Single(k => k.Name == "rule");
+        schema["properties"]!["rule"] = new JsonObject
         {
-            ["rule"] = new JsonObject
-            {
-                ["description"] = "The rule code the exception is for: one of Standards.Sdk's rules, or any other diagnostic id.",
-                ["anyOf"] = new JsonArray(
-                    new JsonObject { ["enum"] = new JsonArray([.. rules.Select(r => JsonValue.Create(r.Id))]) },
-                    new JsonObject { ["type"] = "string", ["pattern"] = ExternalIdPattern }),
-            },
-            ["scope"] = new JsonObject { ["description"] = "A project name, a repo-relative folder, or a glob (src/Legacy/**).", ["type"] = "string", ["minLength"] = 1 },
-            ["owner"] = new JsonObject { ["description"] = "Who approved the deviation and answers for it.", ["type"] = "string", ["minLength"] = 1 },
-            ["reason"] = new JsonObject { ["description"] = "Why the deviation is needed.", ["type"] = "string", ["minLength"] = 1 },
-            ["expires"] = new JsonObject { ["description"] = "Last day the exception applies (YYYY-MM-DD).", ["type"] = "string", ["pattern"] = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
-        },
-    };
+            ["description"] = rule.Description,
+            ["anyOf"] = new JsonArray(
+                new JsonObject { ["enum"] = new JsonArray([.. rules.Select(r => JsonValue.Create(r.Id))]) },
+                new JsonObject { ["type"] = "string", ["pattern"] = ExternalIdPattern }),
+        };
+        return schema;
+    }
 }

@@ -24,12 +24,13 @@ public static class ShapeSchema
         var properties = new JsonObject();
         foreach (var key in shape.Keys)
         {
-            properties[key.Name] = Property(shape, key);
+            properties[key.Name] = ForKey(shape, key);
         }
 
         schema["type"] = "object";
         schema["additionalProperties"] = false;
         schema["properties"] = properties;
+        schema["patternProperties"] = CommentKey();
         if (shape.Keys.Where(k => k.Required).Select(k => JsonValue.Create(k.Name)).ToArray() is { Length: > 0 } required)
         {
             schema["required"] = new JsonArray(required);
@@ -38,8 +39,17 @@ public static class ShapeSchema
         return schema;
     }
 
-    private static JsonObject Property(JsonShape shape, JsonKey key)
+    /// <summary>
+    /// "$comment", which every reader accepts with any value beside its declared keys (UnknownKeys), as a pattern so
+    /// that editors do not offer it as a setting.
+    /// </summary>
+    public static JsonObject CommentKey() => new() { ["^\\$comment$"] = new JsonObject() };
+
+    /// <summary>The schema of one key of <paramref name="shape"/>: its type, values, range, pattern, default and description.</summary>
+    public static JsonObject ForKey(JsonShape shape, JsonKey key)
     {
+        ArgumentNullException.ThrowIfNull(shape);
+        ArgumentNullException.ThrowIfNull(key);
         var description = key.Description
             ?? throw new InvalidOperationException($"\"{key.Name}\" in {shape.Where} has no Description: the schema gives every setting one.");
         if (key.Fields is { } fields)
@@ -132,9 +142,14 @@ public static class ShapeSchema
             schema["minLength"] = 1;
         }
 
+        // Not blank: white space alone is as empty to the reader; a declared pattern already says what it accepts.
         if (key.Pattern is { } pattern)
         {
             schema["pattern"] = pattern;
+        }
+        else if (key.NotBlank)
+        {
+            schema["pattern"] = "\\S";
         }
     }
 

@@ -27,28 +27,53 @@ public static class PolicyLoader
     /// The top level. Checks that own a section (layout, dependencies, coverage, budgets, release) read it themselves,
     /// with their own shape. Only keys that something reads are accepted, so a typo or a setting from a future version
     /// is an error, not a silent no-op. Each key of <see cref="JsonType.Any"/> is such a section: the settings reference
-    /// (docs/settings.md) has a part for each.
+    /// (docs/settings.md) has a part for each. The published schema's top level is generated from this declaration.
     /// </summary>
     internal static readonly JsonShape Root = new(
         FileName,
-        new JsonKey("profile", JsonType.Text) { Allowed = Profiles, IgnoreCase = true },
-        new JsonKey("kind", JsonType.Text) { Allowed = RepoKinds, IgnoreCase = true },
-        new JsonKey("helpBaseUrl", JsonType.Text) { NotBlank = true },
-        new JsonKey("rules", JsonType.KeyedObject) { Hint = "Map rule codes to a severity or to settings." },
-        new JsonKey("exceptions", JsonType.Array) { Hint = "Write an array of entries with rule, scope, owner, reason and expires." },
+        new JsonKey("profile", JsonType.Text)
+        {
+            Allowed = Profiles, IgnoreCase = true, Default = "default",
+            Description = "'strict' selects the stricter defaults the profile names (e.g. CA1502 maxComplexity 10).",
+        },
+        new JsonKey("kind", JsonType.Text) { Allowed = RepoKinds, IgnoreCase = true, Description = "The repo kind; inferred from the executable projects when absent." },
+        new JsonKey("helpBaseUrl", JsonType.Text)
+        {
+            NotBlank = true, Default = StandardsPolicy.DefaultHelpBaseUrl,
+            Description = "Base URL of the rule pages that diagnostics link to (e.g. your internal docs site).",
+        },
+        new JsonKey("rules", JsonType.KeyedObject)
+        {
+            Hint = "Map rule codes to a severity or to settings.",
+            Description = "Severity and numbers per rule code. A string sets the severity; an object sets severity, testSeverity and the rule's parameters. Any other diagnostic id (CA, IDE, CS, a third-party analyzer's) takes a severity, or severity and testSeverity.",
+        },
+        new JsonKey("exceptions", JsonType.Array)
+        {
+            Hint = "Write an array of entries with rule, scope, owner, reason and expires.",
+            Description = "Approved, time-limited deviations. An expired entry fails the build (STD0005).",
+        },
         new JsonKey("layout", JsonType.Any),
         new JsonKey("dependencies", JsonType.Any),
         new JsonKey("coverage", JsonType.Any),
         new JsonKey("budgets", JsonType.Any),
         new JsonKey("release", JsonType.Any));
 
-    private static readonly JsonShape ExceptionShape = new(
+    /// <summary>An entry of "exceptions"; the published schema's exception definition is generated from it.</summary>
+    internal static readonly JsonShape ExceptionShape = new(
         "an exception entry",
-        new JsonKey("rule", JsonType.Text, Required: true) { NotBlank = true, Hint = ExceptionFieldsHint },
-        new JsonKey("scope", JsonType.Text, Required: true) { NotBlank = true, Hint = ExceptionFieldsHint },
-        new JsonKey("owner", JsonType.Text, Required: true) { NotBlank = true, Hint = ExceptionFieldsHint },
-        new JsonKey("reason", JsonType.Text, Required: true) { NotBlank = true, Hint = ExceptionFieldsHint },
-        new JsonKey("expires", JsonType.Text, Required: true) { NotBlank = true, Hint = ExceptionFieldsHint });
+        new JsonKey("rule", JsonType.Text, Required: true)
+        {
+            NotBlank = true, Hint = ExceptionFieldsHint,
+            Description = "The rule code the exception is for: one of Standards.Sdk's rules, or any other diagnostic id.",
+        },
+        new JsonKey("scope", JsonType.Text, Required: true) { NotBlank = true, Hint = ExceptionFieldsHint, Description = "A project name, a repo-relative folder, or a glob (src/Legacy/**)." },
+        new JsonKey("owner", JsonType.Text, Required: true) { NotBlank = true, Hint = ExceptionFieldsHint, Description = "Who approved the deviation and answers for it." },
+        new JsonKey("reason", JsonType.Text, Required: true) { NotBlank = true, Hint = ExceptionFieldsHint, Description = "Why the deviation is needed." },
+        new JsonKey("expires", JsonType.Text, Required: true)
+        {
+            NotBlank = true, Hint = ExceptionFieldsHint, Pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            Description = "Last day the exception applies (YYYY-MM-DD).",
+        });
 
     /// <summary>Loads a policy from text. <paramref name="today"/> decides which exceptions have expired.</summary>
     public static PolicyLoadResult Load(string path, string text, DateOnly today)

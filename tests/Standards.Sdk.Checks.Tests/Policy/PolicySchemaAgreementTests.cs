@@ -50,11 +50,12 @@ public sealed class PolicySchemaAgreementTests
         var data = new TheoryData<string, string, string>();
         foreach (var (path, shape) in Sections)
         {
-            foreach (var key in shape.Keys)
+            // "$comment": every reader accepts it beside its declared keys.
+            foreach (var (name, allowed) in shape.Keys.Select(k => (k.Name, k.Allowed ?? [])).Append(("$comment", [])))
             {
-                foreach (var value in Values.Concat((key.Allowed ?? []).Select(a => JsonSerializer.Serialize(a))))
+                foreach (var value in Values.Concat(allowed.Select(a => JsonSerializer.Serialize(a))))
                 {
-                    data.Add(string.Join('.', path), key.Name, value);
+                    data.Add(string.Join('.', path), name, value);
                 }
             }
         }
@@ -66,14 +67,65 @@ public sealed class PolicySchemaAgreementTests
     [MemberData(nameof(Cases))]
     public void The_schema_accepts_a_setting_exactly_when_the_build_does(string section, string key, string value)
     {
-        var json = Document(section.Split('.'), key, value);
+        AssertAgree(Document(section.Split('.'), key, value));
+    }
 
+    private static void AssertAgree(string json)
+    {
         var schemaErrors = Validate(json);
         var buildFindings = Read(json);
 
         Assert.True(
             schemaErrors.Count == 0 == (buildFindings.Count == 0),
             $"{json}\nschema: {(schemaErrors.Count == 0 ? "valid" : string.Join("; ", schemaErrors))}\nbuild: {(buildFindings.Count == 0 ? "valid" : string.Join("; ", buildFindings.Select(f => $"{f.Code} {f.Message}")))}");
+    }
+
+    /// <summary>The top level's own settings (the sections, rules and exceptions have their own cases) and $comment.</summary>
+    public static TheoryData<string, string> TopLevelCases()
+    {
+        var data = new TheoryData<string, string>();
+        var keys = PolicyLoader.Root.Keys.Where(k => k.Type is JsonType.Text).Select(k => k.Name).Append("$comment");
+        foreach (var key in keys)
+        {
+            foreach (var value in Values.Concat(PolicyLoader.Root.Keys.SelectMany(k => k.Allowed ?? []).Select(a => JsonSerializer.Serialize(a))))
+            {
+                data.Add(key, value);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TopLevelCases))]
+    public void The_schema_accepts_a_top_level_setting_exactly_when_the_build_does(string key, string value) =>
+        AssertAgree(Document([], key, value));
+
+    /// <summary>Each key of an exception entry with each value, the other keys valid.</summary>
+    public static TheoryData<string, string> ExceptionCases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var key in PolicyLoader.ExceptionShape.Keys)
+        {
+            foreach (var value in Values.Concat(["\"STD1001\"", "\"CA1502\"", "\"STD9999\"", "\"2027-03-31\"", "\"2027-3-31\"", "\"31.03.2027\""]))
+            {
+                data.Add(key.Name, value);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ExceptionCases))]
+    public void The_schema_accepts_an_exception_entry_exactly_when_the_build_does(string key, string value)
+    {
+        var entry = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["rule"] = "\"STD1001\"", ["scope"] = "\"src/Legacy\"", ["owner"] = "\"@team\"", ["reason"] = "\"Vendored\"", ["expires"] = "\"2027-03-31\"",
+        };
+        entry[key] = value;
+        AssertAgree($"{{ \"exceptions\": [ {{ {string.Join(", ", entry.Select(e => $"{JsonSerializer.Serialize(e.Key)}: {e.Value}"))} }} ] }}");
     }
 
     [Fact]
