@@ -28,7 +28,13 @@ public static class PolicySchemaWriter
     public static string Write(IReadOnlyList<RuleDefinition> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        var severity = new JsonObject { ["enum"] = new JsonArray([.. SeverityNames.Accepted.Select(s => JsonValue.Create(s))]) };
+        // The documented words for completion; every spelling the loader takes (any case, white space around) for validation.
+        var severity = new JsonObject
+        {
+            ["anyOf"] = new JsonArray(
+                new JsonObject { ["enum"] = new JsonArray([.. SeverityNames.Accepted.Select(s => JsonValue.Create(s))]) },
+                new JsonObject { ["type"] = "string", ["pattern"] = SeverityPattern() }),
+        };
         var properties = TopLevelProperties(rules);
 
         var schema = new JsonObject
@@ -86,6 +92,13 @@ public static class PolicySchemaWriter
         }
 
         return properties;
+    }
+
+    /// <summary>Every spelling of <see cref="SeverityNames.Spellings"/> in any case, white space around it: JSON schema patterns have no case-insensitive flag.</summary>
+    private static string SeverityPattern()
+    {
+        var words = SeverityNames.Spellings.Select(s => string.Concat(s.Key.Select(c => char.IsLetter(c) ? $"[{c}{char.ToUpperInvariant(c)}]" : c.ToString())));
+        return $"^\\s*({string.Join("|", words)})\\s*$";
     }
 
     /// <summary>The rules section: the catalog's rules by id, and any other diagnostic id with a severity.</summary>
@@ -150,6 +163,7 @@ public static class PolicySchemaWriter
                     ["description"] = parameter.Description,
                     ["type"] = "integer",
                     ["minimum"] = 1,
+                    ["maximum"] = int.MaxValue,
                     ["default"] = int.Parse(parameter.Default, System.Globalization.CultureInfo.InvariantCulture),
                 };
         }

@@ -22,27 +22,34 @@ public static class SeverityNames
     /// <summary>The words accepted in standards.json.</summary>
     public static readonly IReadOnlyList<string> Accepted = ["none", "info", "warning", "error"];
 
-    /// <summary>Parses a severity word; <c>suggestion</c> and <c>silent</c> are accepted as Roslyn spells them.</summary>
+    /// <summary>
+    /// Every spelling <see cref="TryParse"/> takes (in any case, white space around it ignored): the
+    /// <see cref="Accepted"/> words, and <c>suggestion</c> and <c>silent</c> as Roslyn spells them, <c>off</c> and
+    /// <c>warn</c>. The published schema's severity is generated from this list.
+    /// </summary>
+    public static readonly IReadOnlyList<KeyValuePair<string, Severity>> Spellings =
+    [
+        new("none", Severity.None), new("off", Severity.None), new("silent", Severity.None),
+        new("info", Severity.Info), new("suggestion", Severity.Info),
+        new("warning", Severity.Warning), new("warn", Severity.Warning),
+        new("error", Severity.Error),
+    ];
+
+    /// <summary>Parses a severity word (<see cref="Spellings"/>).</summary>
     public static bool TryParse(string? text, out Severity severity)
     {
-        switch (text?.Trim().ToLowerInvariant())
+        var word = text?.Trim().ToLowerInvariant();
+        foreach (var spelling in Spellings)
         {
-            case "none" or "off" or "silent":
-                severity = Severity.None;
+            if (string.Equals(spelling.Key, word, StringComparison.Ordinal))
+            {
+                severity = spelling.Value;
                 return true;
-            case "info" or "suggestion":
-                severity = Severity.Info;
-                return true;
-            case "warning" or "warn":
-                severity = Severity.Warning;
-                return true;
-            case "error":
-                severity = Severity.Error;
-                return true;
-            default:
-                severity = Severity.None;
-                return false;
+            }
         }
+
+        severity = Severity.None;
+        return false;
     }
 
     /// <summary>The word Roslyn expects in <c>dotnet_diagnostic.ID.severity</c>.</summary>

@@ -340,9 +340,10 @@ public static class PolicyLoader
                 return null;
             }
 
-            if (node is JsonNumberNode number && number.TryGetInt32(out var value) && value > 0)
+            // A whole number however JSON writes it (12, 12.0, 1.2e1), as the schema's "integer" takes it.
+            if (node is JsonNumberNode number && number.TryGetDouble(out var value) && value >= 1 && value <= int.MaxValue && Math.Floor(value) == value)
             {
-                return value.ToString(CultureInfo.InvariantCulture);
+                return ((int)value).ToString(CultureInfo.InvariantCulture);
             }
 
             findings.Add(Shape(path, node, $"'{ruleId}.{parameter.Name}' must be a whole number greater than 0 (default {parameter.Default})."));

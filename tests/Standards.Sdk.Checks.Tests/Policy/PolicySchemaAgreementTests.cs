@@ -128,6 +128,34 @@ public sealed class PolicySchemaAgreementTests
         AssertAgree($"{{ \"exceptions\": [ {{ {string.Join(", ", entry.Select(e => $"{JsonSerializer.Serialize(e.Key)}: {e.Value}"))} }} ] }}");
     }
 
+    /// <summary>A rule's severity and parameters, a diagnostic id that is not ours, and a rule given as a value alone.</summary>
+    public static TheoryData<string, string> RuleCases()
+    {
+        var severities = SeverityNames.Accepted.SelectMany(s => new[] { s, s.ToUpperInvariant(), " " + s }).Select(s => JsonSerializer.Serialize(s));
+        var values = Values.Concat(severities).Concat(["3000000000", "2147483647", "2.0", "[\"Core\", \"\"]"]).ToList();
+        var data = new TheoryData<string, string>();
+        foreach (var value in values)
+        {
+            data.Add("{ \"STD3004\": { \"minOwners\": " + value + " } }", value);
+            data.Add("{ \"STD1007\": { \"names\": " + value + " } }", value);
+            data.Add("{ \"STD1001\": { \"severity\": " + value + " } }", value);
+            data.Add("{ \"STD1001\": { \"testSeverity\": " + value + " } }", value);
+            data.Add("{ \"STD1001\": " + value + " }", value);
+            data.Add("{ \"CA1502\": " + value + " }", value);
+            data.Add("{ \"CA1502\": { \"severity\": " + value + " } }", value);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleCases))]
+    public void The_schema_accepts_a_rule_setting_exactly_when_the_build_does(string rules, string value)
+    {
+        Assert.Contains(value, rules, StringComparison.Ordinal);
+        AssertAgree("{ \"rules\": " + rules + " }");
+    }
+
     [Fact]
     public void A_coverage_minimum_over_100_is_rejected_by_the_editor_as_by_the_build()
     {
