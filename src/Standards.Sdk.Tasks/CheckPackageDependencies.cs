@@ -1,10 +1,7 @@
-using Microsoft.Build.Framework;
 using Standards.Sdk.Checks.Baseline;
 using Standards.Sdk.Checks.Dependencies;
-using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Rules;
-using Standards.Sdk.Checks.State;
 
 namespace Standards.Sdk.Tasks;
 

@@ -1,7 +1,6 @@
 using Microsoft.Build.Framework;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Release.Signing;
-using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Tasks;
 

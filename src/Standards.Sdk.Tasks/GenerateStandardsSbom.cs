@@ -4,7 +4,6 @@ using Microsoft.Build.Utilities;
 using Standards.Sdk.Checks.Dependencies;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
-using Standards.Sdk.Checks.Release;
 using Standards.Sdk.Checks.Release.Sbom;
 using Standards.Sdk.Checks.Rules;
 

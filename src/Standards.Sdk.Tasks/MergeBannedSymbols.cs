@@ -1,6 +1,5 @@
 using Microsoft.Build.Framework;
 using Standards.Sdk.Checks.Policy;
-using Standards.Sdk.Checks.State;
 
 namespace Standards.Sdk.Tasks;
 

@@ -2,7 +2,6 @@ using Microsoft.Build.Framework;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Rules;
-using Standards.Sdk.Checks.State;
 
 namespace Standards.Sdk.Tasks;
 

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Rules;
-using Standards.Sdk.Checks.State;
 
 namespace Standards.Sdk.Tasks;
 

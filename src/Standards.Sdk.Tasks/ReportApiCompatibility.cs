@@ -1,5 +1,4 @@
 using Microsoft.Build.Framework;
-using Standards.Sdk.Checks.Release;
 using Standards.Sdk.Checks.Release.Packaging;
 using Standards.Sdk.Checks.Rules;
 

@@ -1,8 +1,6 @@
 using Microsoft.Build.Framework;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Rules;
-using Standards.Sdk.Checks.State;
-using Standards.Sdk.Checks.Release;
 using Standards.Sdk.Checks.Release.Packaging;
 
 namespace Standards.Sdk.Tasks;

@@ -3,7 +3,6 @@ using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Reports.Compliance;
 using Standards.Sdk.Checks.Rules;
-using Standards.Sdk.Checks.State;
 
 namespace Standards.Sdk.Tasks;
 

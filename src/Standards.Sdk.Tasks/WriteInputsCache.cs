@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Standards.Sdk.Checks.Snapshot;
-using Standards.Sdk.Checks.State;
 
 namespace Standards.Sdk.Tasks;
 

@@ -1,5 +1,4 @@
 using Standards.Adoption;
-using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Tool.Tests;
 

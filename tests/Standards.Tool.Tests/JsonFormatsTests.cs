@@ -10,7 +10,6 @@ using Standards.Sdk.Checks.Json;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Release.Sbom;
 using Standards.Sdk.Checks.Release.Versioning;
-using Standards.Sdk.Checks.Repository;
 
 namespace Standards.Tool.Tests;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security;
 using System.Text;
-using System.Xml.Linq;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Adoption;

@@ -1,4 +1,3 @@
-using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Adoption;
 

@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Standards.Sdk.Checks.Coverage;
 using Standards.Sdk.Checks.Json;
 using Standards.Sdk.Checks.Rules;
 

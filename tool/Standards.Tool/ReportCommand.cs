@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json.Nodes;
 using Standards.Adoption;
 using Standards.Adoption.Fleet;

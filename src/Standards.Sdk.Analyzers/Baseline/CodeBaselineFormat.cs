@@ -1,5 +1,8 @@
+#if STANDARDS_ANALYZERS
+// The tool, which compiles this file too, has them as implicit usings; the analyzers have none.
 using System;
 using System.Collections.Generic;
+#endif
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -41,7 +44,7 @@ internal sealed class CodeBaselineEntry
 /// <summary>
 /// The code baseline, <c>standards-code-baseline.json</c> at the repo root: analyzer and compiler warnings that
 /// existed when the repo adopted Standards.Sdk, written by <c>dotnet standards adopt</c> and applied by
-/// <see cref="CodeBaselineSuppressor"/>. Shared, as source, by the suppressor (netstandard2.0) and the tool, so
+/// <c>CodeBaselineSuppressor</c>. Shared, as source, by the suppressor (netstandard2.0) and the tool, so
 /// the hash the tool records is the hash the compiler checks.
 /// <code>
 /// { "version": 1, "diagnostics": [ { "id": "CA1822", "file": "src/Acme/Orders.cs", "hash": "9f0c2e51a7d3b846" } ] }
@@ -107,7 +110,7 @@ internal static class CodeBaselineFormat
 
     /// <summary>
     /// True for the diagnostic ids a baseline entry can hold, which are the ids the suppressor declares: a
-    /// <see cref="Microsoft.CodeAnalysis.Diagnostics.DiagnosticSuppressor"/> must name every id it may suppress
+    /// <c>DiagnosticSuppressor</c> must name every id it may suppress
     /// up front. CA (code analysis, the security rules CA3xxx and CA5xxx included), IDE (code style), every CS id
     /// (nullable and the rest: CS4014 too, a warning the policy makes an error), RS0030 (banned APIs) and
     /// STD1001-STD1099: every diagnostic the policy turns on. Declaring a compiler error's id suppresses nothing:

@@ -3,8 +3,11 @@
 // on its own and it cannot reference the checks. Hand-written: the analyzer must stay netstandard2.0 without
 // dependencies, and no .NET library of credential formats is served (secretlint, the oracle of the tests, is npm).
 // Plain netstandard2.0 APIs only: the analyzers have none of the checks' polyfills.
+#if STANDARDS_ANALYZERS
+// The checks have them as implicit usings; the analyzers have none.
 using System;
 using System.Collections.Generic;
+#endif
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;

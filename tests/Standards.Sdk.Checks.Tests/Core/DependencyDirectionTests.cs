@@ -1,5 +1,4 @@
 using Mono.Cecil;
-using Mono.Cecil.Cil;
 using Standards.Sdk.Checks.Diagnostics;
 
 namespace Standards.Sdk.Checks.Tests.Core;

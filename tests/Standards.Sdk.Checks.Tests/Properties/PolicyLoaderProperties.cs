@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
 using CsCheck;
-using Standards.Sdk.Checks.Coverage;
-using Standards.Sdk.Checks.Budgets;
-using Standards.Sdk.Checks.Dependencies;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Json;
 using Standards.Sdk.Checks.Policy;

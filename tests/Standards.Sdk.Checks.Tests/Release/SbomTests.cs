@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using Standards.Sdk.Checks.Dependencies;
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Release;
 using Standards.Sdk.Checks.Release.Sbom;
 using Standards.Sdk.Checks.Rules;
 using Standards.Sdk.Testing;

@@ -1,6 +1,5 @@
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
-using Standards.Sdk.Checks.Release;
 using Standards.Sdk.Checks.Release.Signing;
 using Standards.Sdk.Checks.Release.Versioning;
 using Standards.Sdk.Checks.Rules;

@@ -1,4 +1,3 @@
-using Standards.Sdk.Checks.Release;
 using Standards.Sdk.Checks.Release.Versioning;
 using Standards.Sdk.Checks.Rules;
 using Standards.Sdk.Testing;

@@ -1,6 +1,5 @@
 using System.Text;
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Release;
 using Standards.Sdk.Checks.Release.Versioning;
 using Standards.Sdk.Checks.Rules;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
-using Standards.Sdk.Checks.Reports;
 using Standards.Sdk.Checks.Reports.Compliance;
 using Standards.Sdk.Testing;
 

@@ -1,4 +1,3 @@
-using Standards.Sdk.Checks.Dependencies;
 using Standards.Sdk.Checks.Layout;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Repository;

@@ -1,6 +1,5 @@
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Repository;
-using Standards.Sdk.Checks.Runs;
 using Standards.Sdk.Checks.Secrets;
 using Standards.Sdk.Checks.Snapshot;
 using Standards.Sdk.Checks.Tests.Layout;

@@ -46,10 +46,10 @@ internal sealed class ScriptedDotnet(IReadOnlyDictionary<string, Dictionary<stri
     /// <summary>Every `dotnet new` of these versions fails.</summary>
     public IReadOnlyCollection<string> FailNewOf { get; set; } = [];
 
-    /// <summary>When set, each `dotnet new <template>` waits here for the other one: both must be running at once.</summary>
+    /// <summary>When set, each `dotnet new &lt;template&gt;` waits here for the other one: both must be running at once.</summary>
     public Barrier? Together { get; set; }
 
-    /// <summary>Whether every `dotnet new <template>` met the other one at <see cref="Together"/>.</summary>
+    /// <summary>Whether every `dotnet new &lt;template&gt;` met the other one at <see cref="Together"/>.</summary>
     public bool MetEachTime { get; private set; } = true;
 
     public string RestoreOutput { get; set; } = "restored";
