@@ -90,7 +90,7 @@ public sealed class ResolveApiBaseline : ProjectPolicyTask
         if (!StateWriter.TryWrite(path, ApiBaseline.DownloadProject(PackageId, version, DownloadTargetFramework ?? string.Empty), notWritten))
         {
             // Without the download the API cannot be compared: an error, never a pass.
-            return TaskLogging.LogFindings(Log, [NotWritten(notWritten, $"the project that downloads release {version} of {PackageId} to compare its API with", IntermediateFolderFix, ProjectFile) with { Severity = Severity.Error }], helpBaseUrl, warningsAsErrors: true);
+            return LogAndRecord([NotWritten(notWritten, $"the project that downloads release {version} of {PackageId} to compare its API with", IntermediateFolderFix, ProjectFile) with { Severity = Severity.Error }], helpBaseUrl, warningsAsErrors: true);
         }
 
         DownloadProject = path;
