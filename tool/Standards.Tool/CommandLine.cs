@@ -1,9 +1,10 @@
-using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.CommandLine;
 using System.Reflection;
 using Standards.Adoption;
 using Standards.Sdk.Checks.Rules;
+using Standards.Tool.Commands;
 
 namespace Standards.Tool;
 
@@ -44,7 +45,7 @@ internal static class CommandLine
     public static async Task<int> RunAsync(string[] args, ToolConsole console, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var commands = new Commands();
+        var commands = new CommandTree();
         var root = commands.Root(console);
 
         // No response files: `--owner @team` style values are values, not files to read.
@@ -68,7 +69,7 @@ internal static class CommandLine
     internal static AdoptOptions ParseAdopt(ReadOnlySpan<string> args)
     {
         var console = ToolConsole.Redirected(TextWriter.Null, TextWriter.Null, new ProcessCommandRunner());
-        var commands = new Commands();
+        var commands = new CommandTree();
         var root = commands.Root(console);
         var parse = root.Parse(["adopt", .. args], new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
@@ -92,9 +93,9 @@ internal static class CommandLine
             var result = help.Invoke(parseResult);
             configuration.Output = console.Output;
             var executable = parseResult.RootCommandResult.Command.Name;
-            console.Output.Write(Commands.DescribeUnmatchedTokens(text.ToString().Replace($"\n  {executable} ", "\n  dotnet standards ", StringComparison.Ordinal)));
+            console.Output.Write(CommandTree.DescribeUnmatchedTokens(text.ToString().Replace($"\n  {executable} ", "\n  dotnet standards ", StringComparison.Ordinal)));
             console.Output.WriteLine("Examples:");
-            foreach (var example in Commands.Examples(parseResult.CommandResult.Command.Name))
+            foreach (var example in CommandTree.Examples(parseResult.CommandResult.Command.Name))
             {
                 console.Output.WriteLine("  " + example);
             }

@@ -1,7 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Standards.Adoption;
 using Standards.Sdk.Checks.Baseline;
+using Standards.Tool.Commands;
 
 namespace Standards.Tool;
 

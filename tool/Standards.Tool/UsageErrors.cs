@@ -2,6 +2,7 @@ using System.CommandLine;
 using Standards.Adoption;
 using Standards.Sdk.Checks.Json;
 using Standards.Sdk.Checks.Rules;
+using Standards.Tool.Commands;
 
 namespace Standards.Tool;
 
@@ -11,7 +12,7 @@ namespace Standards.Tool;
 /// </summary>
 internal static class UsageErrors
 {
-    public static int Report(ParseResult parse, Commands commands, ToolConsole console)
+    public static int Report(ParseResult parse, CommandTree commands, ToolConsole console)
     {
         var command = parse.CommandResult.Command;
         var name = command is RootCommand ? "dotnet standards" : $"dotnet standards {command.Name}";

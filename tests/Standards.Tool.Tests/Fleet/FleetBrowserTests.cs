@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Standards.Adoption;
 using Standards.Sdk.Testing;
+using Standards.Tool.Commands.Report;
 
 namespace Standards.Tool.Tests.Fleet;
 

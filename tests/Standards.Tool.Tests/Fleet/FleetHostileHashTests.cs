@@ -1,5 +1,6 @@
 using Standards.Adoption;
 using Standards.Sdk.Testing;
+using Standards.Tool.Commands.Report;
 
 namespace Standards.Tool.Tests.Fleet;
 

@@ -2,6 +2,7 @@ using PuppeteerSharp;
 using Standards.Adoption;
 using Standards.Sdk.Checks.Reports.Compliance;
 using Standards.Sdk.Testing;
+using Standards.Tool.Commands.Report;
 
 namespace Standards.Tool.Tests.Fleet;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Standards.Adoption;
 using Standards.Sdk.Checks.Reports.Compliance;
+using Standards.Tool.Commands.Report;
 using static Standards.Tool.Tests.Fleet.FleetSamples;
 
 namespace Standards.Tool.Tests.Fleet;

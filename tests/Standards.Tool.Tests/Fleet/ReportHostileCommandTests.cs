@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Standards.Adoption;
 using Standards.Adoption.Fleet;
 using Standards.Sdk.Checks.Reports.Compliance;
+using Standards.Tool.Commands.Report;
 using static Standards.Tool.Tests.Fleet.FleetSamples;
 
 namespace Standards.Tool.Tests.Fleet;

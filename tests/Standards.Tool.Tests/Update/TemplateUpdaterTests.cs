@@ -1,5 +1,6 @@
 using Standards.Adoption;
 using Standards.Adoption.Update;
+using Standards.Tool.Commands.Update;
 
 namespace Standards.Tool.Tests.Update;
 

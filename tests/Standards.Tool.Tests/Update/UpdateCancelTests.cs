@@ -1,6 +1,7 @@
 using System.Text;
 using Standards.Adoption;
 using Standards.Adoption.Update;
+using Standards.Tool.Commands.Update;
 
 namespace Standards.Tool.Tests.Update;
 

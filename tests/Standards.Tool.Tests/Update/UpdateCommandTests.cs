@@ -1,5 +1,7 @@
 using Standards.Adoption;
 using Standards.Adoption.Update;
+using Standards.Tool.Commands;
+using Standards.Tool.Commands.Update;
 
 namespace Standards.Tool.Tests.Update;
 
@@ -60,10 +62,10 @@ public sealed class UpdateCommandTests : IDisposable
     [Fact]
     public void Init_takes_the_template_options_that_follow_it_even_without_a_path()
     {
-        var commands = new Commands();
+        var commands = new CommandTree();
         var parse = commands.Root(ToolConsole.Redirected(TextWriter.Null, TextWriter.Null, new ProcessCommandRunner()))
             .Parse(["update", "--init", "--template", "std-lib", "--from", "1.0.0", "--name=Acme.Text", "--ci", "none"]);
-        var request = commands.UpdateRequest(parse);
+        var request = commands.Update.UpdateRequest(parse);
         Assert.Empty(parse.Errors);
         Assert.Equal((".", true, "std-lib", "1.0.0"), (request.Options.Path, request.Init, request.Template, request.From));
         Assert.Equal(["--name=Acme.Text", "--ci", "none"], request.TemplateOptions);

@@ -2,6 +2,7 @@ using NuGet.Versioning;
 using Standards.Adoption;
 using Standards.Adoption.Upgrade;
 using Standards.Sdk.Checks.Rules;
+using Standards.Tool.Commands.Upgrade;
 
 namespace Standards.Tool.Tests.Upgrade;
 

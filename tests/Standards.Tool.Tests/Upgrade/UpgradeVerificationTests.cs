@@ -1,6 +1,7 @@
 using Standards.Adoption;
 using Standards.Adoption.Upgrade;
 using Standards.Sdk.Checks.Rules;
+using Standards.Tool.Commands.Upgrade;
 
 namespace Standards.Tool.Tests.Upgrade;
 

@@ -1,37 +1,19 @@
 using System.CommandLine;
 using Standards.Adoption;
 
-namespace Standards.Tool;
+namespace Standards.Tool.Commands;
 
-/// <summary>One run of adopt or survey: progress while it works, then the result as text or JSON, and its exit code.</summary>
-internal sealed class Run(Commands commands, ParseResult parse, ToolConsole console, string command)
+/// <summary>
+/// One run of adopt or survey (an adoption run that writes nothing): progress while it works, then the result as text
+/// or JSON, and its exit code. Each command's handler (<see cref="Adopt.AdoptCommand"/>, <see cref="Survey.SurveyCommand"/>) gives the work.
+/// </summary>
+internal sealed class AdoptionRun(CommandTree commands, ParseResult parse, ToolConsole console, string command)
 {
     private readonly Verbosity verbosity = commands.Verbosity(parse);
     private readonly bool json = parse.GetValue(commands.FormatOption) == "json";
 
-    public Task<int> AdoptAsync(CancellationToken cancellation) => ExecuteAsync((adopter, options) =>
-    {
-        var result = adopter.Run(options);
-        return new Outcome(result, options.DryRun, result.CiBuildGreen ? CommandLine.Success : CommandLine.Findings, null);
-    }, cancellation);
-
-    public Task<int> SurveyAsync(string? folder, bool check, CancellationToken cancellation) => ExecuteAsync((adopter, options) =>
-    {
-        // A survey is an adoption run that writes nothing, on whatever state the tree is in.
-        var result = adopter.Run(options with { DryRun = true, AllowDirty = true });
-        // Cancelled after the last build: no report either.
-        cancellation.ThrowIfCancellationRequested();
-        var reports = Path.GetFullPath(folder ?? Path.Combine(options.Path, "artifacts", "standards"));
-        Directory.CreateDirectory(reports);
-        var markdown = Path.Combine(reports, SurveyReport.MarkdownFile);
-        var sarif = Path.Combine(reports, SurveyReport.SarifFile);
-        File.WriteAllText(markdown, SurveyReport.Markdown(result));
-        File.WriteAllText(sarif, SurveyReport.Sarif(result.Findings, CommandLine.ToolVersion));
-
-        return new Outcome(result, true, check && result.FailsCiAsItIs ? CommandLine.Findings : CommandLine.Success, new SurveyFiles(markdown, sarif));
-    }, cancellation);
-
-    private async Task<int> ExecuteAsync(Func<Adopter, AdoptOptions, Outcome> work, CancellationToken cancellation)
+    /// <summary>Runs <paramref name="work"/> on the parsed options with progress and cancellation, and reports its outcome.</summary>
+    public async Task<int> ExecuteAsync(Func<Adopter, AdoptOptions, Outcome> work, CancellationToken cancellation)
     {
         var options = commands.AdoptOptions(parse);
         var progressWriter = json ? console.Error : console.Output;

@@ -5,7 +5,7 @@ using Standards.Adoption;
 using Standards.Adoption.Update;
 using Standards.Adoption.Upgrade;
 
-namespace Standards.Tool;
+namespace Standards.Tool.Commands.Update;
 
 /// <summary>
 /// <c>dotnet standards update</c>: runs the <see cref="TemplateUpdater"/> with progress and cancellation, and says

@@ -4,7 +4,7 @@ using Standards.Adoption;
 using Standards.Adoption.Upgrade;
 using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Tool;
+namespace Standards.Tool.Commands.Upgrade;
 
 /// <summary>
 /// <c>dotnet standards upgrade</c>: runs the <see cref="Upgrader"/> on the parsed options with progress (phase lines
@@ -18,10 +18,10 @@ internal static class UpgradeCommand
     internal static Func<string, IPackageFeeds> Feeds { get; set; } = root => new NuGetPackageFeeds(root);
 
     /// <summary>Runs a parsed upgrade command line; with --format json every outcome (errors and cancellation too) is one JSON document on standard output.</summary>
-    public static async Task<int> RunAsync(Commands commands, ParseResult parse, ToolConsole console, CancellationToken cancellation)
+    public static async Task<int> RunAsync(CommandTree tree, ParseResult parse, ToolConsole console, CancellationToken cancellation)
     {
-        var (options, json) = commands.UpgradeOptions(parse);
-        var progress = Progress.For(commands.Verbosity(parse), json ? console.Error : console.Output, json ? console.ErrorIsTerminal : console.OutputIsTerminal, console.NoColor);
+        var (options, json) = tree.Upgrade.UpgradeOptions(parse);
+        var progress = Progress.For(tree.Verbosity(parse), json ? console.Error : console.Output, json ? console.ErrorIsTerminal : console.OutputIsTerminal, console.NoColor);
         try
         {
             return await progress.RunAsync(() => Execute(options, json, console.Output, console.Runner(cancellation, progress), progress.Log, cancellation)).ConfigureAwait(false);
@@ -63,15 +63,15 @@ internal static class UpgradeCommand
     /// <summary>Parses an upgrade command line (without the word upgrade) into its options; a coded STD7508 when it does not parse.</summary>
     internal static (UpgradeOptions Options, bool Json) Parse(string[] args)
     {
-        var commands = new Commands();
+        var tree = new CommandTree();
         var console = ToolConsole.Redirected(TextWriter.Null, TextWriter.Null, new ProcessCommandRunner());
-        var parse = commands.Root(console).Parse(["upgrade", .. args], new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var parse = tree.Root(console).Parse(["upgrade", .. args], new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             throw new ToolException(ToolRuleIds.Usage, parse.Errors[0].Message);
         }
 
-        return commands.UpgradeOptions(parse);
+        return tree.Upgrade.UpgradeOptions(parse);
     }
 
     private static int Execute(UpgradeOptions options, bool json, TextWriter output, ICommandRunner runner, TextWriter log, CancellationToken cancellation)

@@ -3,7 +3,7 @@ using Standards.Adoption;
 using Standards.Adoption.Fleet;
 using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Tool;
+namespace Standards.Tool.Commands.Report;
 
 /// <summary>
 /// <c>dotnet standards report</c>: reads compliance files, writes index.html and fleet.json. Exit 0 when every input
