@@ -1,4 +1,5 @@
 using Standards.Adoption;
+using Standards.Adoption.Adopt;
 
 namespace Standards.Tool.Tests;
 

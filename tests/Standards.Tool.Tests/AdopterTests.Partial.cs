@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Standards.Adoption;
+using Standards.Adoption.Adopt;
+using Standards.Adoption.Survey;
 
 namespace Standards.Tool.Tests;
 

@@ -1,4 +1,5 @@
 using Standards.Adoption;
+using Standards.Adoption.Survey;
 using Standards.Sdk.Checks.Secrets;
 
 namespace Standards.Tool.Tests;

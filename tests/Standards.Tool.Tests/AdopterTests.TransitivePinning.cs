@@ -1,5 +1,6 @@
 using CsCheck;
 using Standards.Adoption;
+using Standards.Adoption.Adopt;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Tool.Tests;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Standards.Adoption;
+using Standards.Adoption.Adopt;
 
 namespace Standards.Tool.Tests;
 

@@ -1,4 +1,6 @@
 using Standards.Adoption;
+using Standards.Adoption.Adopt;
+using Standards.Adoption.Survey;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Tool.Tests;

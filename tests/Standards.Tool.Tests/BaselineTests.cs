@@ -1,4 +1,5 @@
 using Standards.Adoption;
+using Standards.Adoption.Adopt;
 using Standards.Sdk.Analyzers.Baseline;
 using Standards.Sdk.Checks.Rules;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Standards.Adoption;
+using Standards.Adoption.Adopt;
 using Standards.Adoption.Update;
 using Standards.Sdk.Checks.State;
 

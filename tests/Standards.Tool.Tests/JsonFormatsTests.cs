@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Standards.Adoption;
+using Standards.Adoption.Adopt;
 using Standards.Adoption.Upgrade;
 using Standards.Sdk.Checks.Baseline;
 using Standards.Sdk.Checks.Budgets;

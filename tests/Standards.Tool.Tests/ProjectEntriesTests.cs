@@ -1,4 +1,4 @@
-using Standards.Adoption;
+using Standards.Adoption.Adopt;
 using Standards.Sdk.Checks.Baseline;
 using Standards.Sdk.Checks.Diagnostics;
 

@@ -1,4 +1,4 @@
-using Standards.Adoption;
+using Standards.Adoption.Adopt;
 
 namespace Standards.Tool.Tests;
 

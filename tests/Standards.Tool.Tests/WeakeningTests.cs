@@ -1,5 +1,5 @@
 using CsCheck;
-using Standards.Adoption;
+using Standards.Adoption.Adopt;
 
 namespace Standards.Tool.Tests;
 

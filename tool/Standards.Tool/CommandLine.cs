@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using System.CommandLine;
 using System.Reflection;
 using Standards.Adoption;
+using Standards.Adoption.Adopt;
 using Standards.Sdk.Checks.Rules;
 using Standards.Tool.Commands;
 

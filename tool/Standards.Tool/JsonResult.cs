@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json;
 using Standards.Adoption;
+using Standards.Adoption.Adopt;
 using Standards.Sdk.Checks.Baseline;
 using Standards.Tool.Commands;
 

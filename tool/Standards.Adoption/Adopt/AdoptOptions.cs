@@ -1,4 +1,4 @@
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>The options of <c>dotnet standards adopt</c>.</summary>
 /// <param name="Path">The repo (its root, where global.json goes).</param>

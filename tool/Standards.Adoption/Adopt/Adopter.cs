@@ -1,7 +1,7 @@
 using Standards.Sdk.Checks.Baseline;
 using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>
 /// <c>dotnet standards adopt</c>: takes an existing repo to a green CI-mode build on Standards.Sdk. Everything

@@ -1,7 +1,7 @@
 using Standards.Sdk.Checks.Baseline;
 using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>The repo's two baselines: the repository findings' (standards-baseline.json) and the code baseline's entries.</summary>
 /// <param name="Repo">The repo baseline, or null when the repo has none.</param>

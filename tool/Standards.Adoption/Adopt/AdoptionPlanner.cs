@@ -1,6 +1,6 @@
 using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>What adopt will change in the repo before any build: the edited files in memory and the files whose nullable setting it turns on.</summary>
 /// <param name="Changes">The edits of global.json, the projects, Directory.Packages.props and the repo-level files.</param>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Standards.Sdk.Checks.Baseline;
 
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>What <c>dotnet standards adopt</c> prints after a run.</summary>
 public static class AdoptionReport

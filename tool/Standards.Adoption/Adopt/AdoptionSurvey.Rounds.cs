@@ -1,7 +1,7 @@
 using System.Globalization;
 using Standards.Sdk.Checks.Baseline;
 
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>
 /// The survey rounds: a project the survey build could not compile (stopped before the compiler by a finding adopt

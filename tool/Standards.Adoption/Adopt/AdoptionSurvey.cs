@@ -2,7 +2,7 @@ using System.Globalization;
 using Standards.Sdk.Checks.Baseline;
 using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>What the workspace's builds and tests found and recorded.</summary>
 /// <param name="Findings">Every distinct finding of the builds.</param>

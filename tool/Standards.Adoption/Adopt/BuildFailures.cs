@@ -1,7 +1,7 @@
 using System.Globalization;
 using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>
 /// Tells a build that did not run from a build with findings. A restore or build the tool runs in its copy of the

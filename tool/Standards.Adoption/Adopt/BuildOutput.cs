@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Standards.Sdk.Checks.Baseline;
 
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>One diagnostic from a build's console output, with its file relative to the repo ("" without one).</summary>
 public sealed record BuildDiagnostic(string Code, bool IsError, string File, int Line, int Column, string Message)

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 using Standards.Sdk.Checks.Json;
 using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>
 /// The per-run coverage gate's minimums (standards.json <c>coverage.line</c>, <c>branch</c>, <c>criticalLine</c>;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Standards.Sdk.Checks.Coverage;
 
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>
 /// The test step of <c>dotnet standards adopt</c>, in the workspace after a green CI-mode build: the tests and the

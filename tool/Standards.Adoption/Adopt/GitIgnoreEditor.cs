@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>
 /// The repo's <c>.gitignore</c> gains <c>artifacts/</c> when it does not ignore that folder yet, so the build reports

@@ -1,4 +1,4 @@
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>
 /// The repo's own MSBuild files a project or a Directory.Build file imports by a literal path

@@ -1,4 +1,4 @@
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>
 /// Projects adopt does not put on Standards.Sdk besides a template pack's (<see cref="TemplateContent"/>), each named in

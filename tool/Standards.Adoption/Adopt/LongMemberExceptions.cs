@@ -1,7 +1,7 @@
 using System.Globalization;
 using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>
 /// Members longer than STD1002's limit that the repo had before the adoption. The code baseline cannot hold them: a

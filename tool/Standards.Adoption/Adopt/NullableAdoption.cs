@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 using Standards.Sdk.Checks.Json;
 using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>
 /// A project file or Directory.Build file that turns nullable reference types off (<c>&lt;Nullable&gt;disable&lt;/Nullable&gt;</c>,

@@ -1,7 +1,7 @@
 using Standards.Sdk.Checks.Baseline;
 using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>
 /// Adopt never baselines a finding about a file it wrote itself: it writes the file right. A new entry of the repo

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>The version of the .NET SDK that builds the repo (<c>dotnet --version</c> in its root), which adopt pins in global.json.</summary>
 internal static partial class RunningDotnetSdk

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>
 /// How a CI build treats the warnings of one compilation (a project for one target framework), as a survey build

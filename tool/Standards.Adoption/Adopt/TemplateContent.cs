@@ -1,4 +1,4 @@
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>
 /// The projects of a <c>dotnet new</c> template pack, which adopt leaves alone: the template content (every project

@@ -1,6 +1,6 @@
 using Standards.Sdk.Checks.Json;
 
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>
 /// The <c>dotnet test</c> command line each test runner accepts. On .NET 10, global.json's

@@ -2,7 +2,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Standards.Sdk.Checks.Snapshot;
 
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>
 /// Which mode of <c>dotnet test</c> the repo's test projects need. On the .NET 10 SDK, a test app on

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>A package that transitive pinning would downgrade in a project (NU1109): from the version its graph asks for to the central one.</summary>
 /// <param name="Package">The package id.</param>

@@ -1,6 +1,6 @@
 using Standards.Sdk.Analyzers.Baseline;
 
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>What a user does about a finding adopt cannot baseline, by the kind of its code.</summary>
 internal static class UnbaselinableFix

@@ -1,7 +1,7 @@
 using Standards.Sdk.Checks.Rules;
 using Standards.Sdk.Checks.State;
 
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>
 /// The dotnet and git commands adopt runs in its workspace (the copy of the repo), through the runner it was given:

@@ -1,6 +1,6 @@
 using Standards.Sdk.Checks.Baseline;
 
-namespace Standards.Adoption;
+namespace Standards.Adoption.Adopt;
 
 /// <summary>
 /// The writing step's input from the workspace: the lock files the restore wrote, the repo baseline the survey build

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
+using Standards.Adoption.Adopt;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Reports;
 using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Adoption;
+namespace Standards.Adoption.Survey;
 
 /// <summary>
 /// The reports of <c>dotnet standards survey</c>: every finding of the repo (compiler, analyzer, STD), once per

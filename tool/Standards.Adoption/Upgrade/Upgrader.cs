@@ -1,4 +1,5 @@
 using NuGet.Versioning;
+using Standards.Adoption.Adopt;
 using Standards.Adoption.Update;
 using Standards.Sdk.Checks.Rules;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Standards.Adoption;
+using Standards.Adoption.Adopt;
 
 namespace Standards.Tool.Commands;
 

@@ -1,6 +1,6 @@
-using System.CommandLine;
 using System.CommandLine.Help;
-using Standards.Adoption;
+using System.CommandLine;
+using Standards.Adoption.Adopt;
 using Standards.Tool.Commands.Adopt;
 using Standards.Tool.Commands.Report;
 using Standards.Tool.Commands.Survey;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Standards.Adoption;
+using Standards.Adoption.Survey;
 
 namespace Standards.Tool.Commands.Survey;
 
