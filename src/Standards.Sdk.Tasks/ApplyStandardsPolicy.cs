@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.ProjectPolicy;
 
 namespace Standards.Sdk.Tasks;
 

@@ -1,5 +1,6 @@
 using Microsoft.Build.Framework;
 using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.ProjectPolicy;
 
 namespace Standards.Sdk.Tasks;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.ProjectPolicy;
 using Standards.Sdk.Checks.Reports.Compliance;
 using Standards.Sdk.Checks.Rules;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Standards.Sdk.Analyzers.Baseline;
 using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.ProjectPolicy;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Tool.Tests;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.ProjectPolicy;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.DocsGenerator;

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.ProjectPolicy;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Tests.Policy;

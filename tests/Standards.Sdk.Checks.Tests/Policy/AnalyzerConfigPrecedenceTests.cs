@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.ProjectPolicy;
 
 namespace Standards.Sdk.Checks.Tests.Policy;
 

@@ -1,5 +1,5 @@
 using CsCheck;
-using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.ProjectPolicy;
 
 namespace Standards.Sdk.Checks.Tests.Policy;
 

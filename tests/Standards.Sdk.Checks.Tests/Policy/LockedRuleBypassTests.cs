@@ -1,4 +1,5 @@
 using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.ProjectPolicy;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Checks.Tests.Policy;

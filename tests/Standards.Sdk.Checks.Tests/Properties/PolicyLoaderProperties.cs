@@ -3,6 +3,7 @@ using CsCheck;
 using Standards.Sdk.Checks.Diagnostics;
 using Standards.Sdk.Checks.Json;
 using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.ProjectPolicy;
 using Standards.Sdk.Checks.Rules;
 using Standards.Sdk.Checks.Tests.Policy;
 

@@ -196,7 +196,7 @@ internal sealed partial class AdoptionSurvey(WorkspaceCommands commands, TextWri
             ? "Building in survey mode (CI mode, warnings not errors: every project compiles; records what CI fails on)..."
             : string.Create(CultureInfo.InvariantCulture, $"Building in survey mode, round {round} (what the previous round recorded applied)..."));
         var surveyBuild = commands.Dotnet(workspace, ci: true, "build", solution, "--no-restore", "-nologo", "-tl:off", "-v:m", "-clp:NoSummary",
-            "-p:StandardsUpdateBaseline=true", $"-p:{Standards.Sdk.Checks.Policy.LockedSettingsCheck.SurveyBuildProperty}=true");
+            "-p:StandardsUpdateBaseline=true", $"-p:{Standards.Sdk.Checks.ProjectPolicy.LockedSettingsCheck.SurveyBuildProperty}=true");
         surveyBuilds++;
         var compilations = SurveyCompilations.Parse(surveyBuild.Output, workspace, WorkspaceCommands.ReadOrNull);
         var surveyed = compilations.WithProjects(BuildOutput.Parse(surveyBuild.Output, workspace));

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Standards.Sdk.Checks.Policy;
+using Standards.Sdk.Checks.ProjectPolicy;
 using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Adoption.Adopt;

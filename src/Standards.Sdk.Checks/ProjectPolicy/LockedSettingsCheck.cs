@@ -1,7 +1,8 @@
 using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Sdk.Checks.Policy;
+namespace Standards.Sdk.Checks.ProjectPolicy;
 
 /// <summary>The final values of the build settings the policy locks, as MSBuild evaluated them.</summary>
 /// <param name="ProjectFile">Absolute path of the project file.</param>

@@ -1,8 +1,9 @@
 using System.Xml;
 using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Sdk.Checks.Policy;
+namespace Standards.Sdk.Checks.ProjectPolicy;
 
 /// <summary>The ways to drop a locked rule that act on what the compiler is given: analyzers, analyzer configs, rule sets.</summary>
 public static partial class LockedSettingsCheck

@@ -1,8 +1,9 @@
 using System.Text;
 using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Rules;
 
-namespace Standards.Sdk.Checks.Policy;
+namespace Standards.Sdk.Checks.ProjectPolicy;
 
 /// <summary>
 /// Writes the per-project global analyzer config that carries the policy to the compiler: one severity per

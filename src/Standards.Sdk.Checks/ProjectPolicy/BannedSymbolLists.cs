@@ -1,4 +1,4 @@
-namespace Standards.Sdk.Checks.Policy;
+namespace Standards.Sdk.Checks.ProjectPolicy;
 
 /// <summary>
 /// The banned-API list the compiler gets when a project has lists of its own (<c>BannedSymbols*.txt</c> additional

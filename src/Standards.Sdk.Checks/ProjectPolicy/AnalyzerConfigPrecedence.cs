@@ -1,6 +1,6 @@
 using Standards.Sdk.Checks.Diagnostics;
 
-namespace Standards.Sdk.Checks.Policy;
+namespace Standards.Sdk.Checks.ProjectPolicy;
 
 /// <summary>A config line that decides a rule's severity for some source files.</summary>
 /// <param name="Config">The config file.</param>

@@ -1,4 +1,4 @@
-namespace Standards.Sdk.Checks.Policy;
+namespace Standards.Sdk.Checks.ProjectPolicy;
 
 /// <summary>A <c>key = value</c> line of an analyzer config (key lower-cased, trailing comment removed).</summary>
 /// <param name="Key">The key, lower-cased as the compiler reads it.</param>

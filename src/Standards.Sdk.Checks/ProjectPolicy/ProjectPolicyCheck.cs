@@ -1,9 +1,10 @@
 using Standards.Sdk.Checks.Baseline;
 using Standards.Sdk.Checks.Diagnostics;
+using Standards.Sdk.Checks.Policy;
 using Standards.Sdk.Checks.Rules;
 using Standards.Sdk.Checks.State;
 
-namespace Standards.Sdk.Checks.Policy;
+namespace Standards.Sdk.Checks.ProjectPolicy;
 
 /// <summary>Where the policy check writes the files that carry the policy to the compiler.</summary>
 /// <param name="GlobalConfigFile">The generated analyzer config.</param>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Standards.Sdk.Checks.Policy;
+namespace Standards.Sdk.Checks.ProjectPolicy;
 
 /// <summary>
 /// Paths in analyzer config section names, both ways, as the C# compiler treats them (Roslyn's
