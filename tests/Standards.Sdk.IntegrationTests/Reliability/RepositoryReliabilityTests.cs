@@ -148,6 +148,22 @@ public sealed class RepositoryReliabilityTests
     }
 
     [Fact]
+    public void A_policy_file_above_the_repo_root_governs_the_repository_checks_as_it_governs_the_projects()
+    {
+        // The repo root is the folder of global.json; the only standards.json is above it, where the projects find it
+        // (a policy shared by the repos of one folder).
+        using var repo = LayoutRepos.CompliantAt("mono/orders", "library");
+        repo.DeleteFile("CHANGELOG.md");
+        var without = Build(repo, restore: true);
+        Assert.Contains(LayoutRepos.RepoFindings(repo, without), f => f.Code == "STD3001");
+
+        File.WriteAllText(Path.Combine(repo.Root, "..", "standards.json"), """{ "rules": { "STD3001": "none" } }""");
+        var above = Build(repo);
+        Assert.True(above.Ran(Target), above.ToString());
+        Assert.DoesNotContain(LayoutRepos.RepoFindings(repo, above), f => f.Code == "STD3001");
+    }
+
+    [Fact]
     public void Target_frameworks_from_Directory_Build_props_reach_the_lock_file_check()
     {
         using var repo = TestRepo.Create();
