@@ -129,20 +129,21 @@ public sealed class PolicySchemaAgreementTests
     }
 
     /// <summary>A rule's severity and parameters, a diagnostic id that is not ours, and a rule given as a value alone.</summary>
-    public static TheoryData<string, string> RuleCases()
+    public static TheoryData<string> RuleCases()
     {
-        var severities = SeverityNames.Accepted.SelectMany(s => new[] { s, s.ToUpperInvariant(), " " + s }).Select(s => JsonSerializer.Serialize(s));
+        // Every spelling the loader takes, as written, upper case and with white space around; then numbers at the limits.
+        var severities = SeverityNames.Spellings.Select(s => s.Key).SelectMany(s => new[] { s, s.ToUpperInvariant(), " " + s + " " }).Select(s => JsonSerializer.Serialize(s));
         var values = Values.Concat(severities).Concat(["3000000000", "2147483647", "2.0", "[\"Core\", \"\"]"]).ToList();
-        var data = new TheoryData<string, string>();
+        var data = new TheoryData<string>();
         foreach (var value in values)
         {
-            data.Add("{ \"STD3004\": { \"minOwners\": " + value + " } }", value);
-            data.Add("{ \"STD1007\": { \"names\": " + value + " } }", value);
-            data.Add("{ \"STD1001\": { \"severity\": " + value + " } }", value);
-            data.Add("{ \"STD1001\": { \"testSeverity\": " + value + " } }", value);
-            data.Add("{ \"STD1001\": " + value + " }", value);
-            data.Add("{ \"CA1502\": " + value + " }", value);
-            data.Add("{ \"CA1502\": { \"severity\": " + value + " } }", value);
+            data.Add("{ \"STD3004\": { \"minOwners\": " + value + " } }");
+            data.Add("{ \"STD1007\": { \"names\": " + value + " } }");
+            data.Add("{ \"STD1001\": { \"severity\": " + value + " } }");
+            data.Add("{ \"STD1001\": { \"testSeverity\": " + value + " } }");
+            data.Add("{ \"STD1001\": " + value + " }");
+            data.Add("{ \"CA1502\": " + value + " }");
+            data.Add("{ \"CA1502\": { \"severity\": " + value + " } }");
         }
 
         return data;
@@ -150,11 +151,8 @@ public sealed class PolicySchemaAgreementTests
 
     [Theory]
     [MemberData(nameof(RuleCases))]
-    public void The_schema_accepts_a_rule_setting_exactly_when_the_build_does(string rules, string value)
-    {
-        Assert.Contains(value, rules, StringComparison.Ordinal);
+    public void The_schema_accepts_a_rule_setting_exactly_when_the_build_does(string rules) =>
         AssertAgree("{ \"rules\": " + rules + " }");
-    }
 
     [Fact]
     public void A_coverage_minimum_over_100_is_rejected_by_the_editor_as_by_the_build()
