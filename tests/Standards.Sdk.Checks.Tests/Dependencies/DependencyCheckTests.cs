@@ -270,10 +270,8 @@ public class DependencyCheckTests
     [Fact]
     public void Every_package_the_SDK_references_itself_is_one_the_lock_file_check_expects()
     {
-        var features = Path.Combine(Catalog.RepoRoot.Path, "sdk");
-        var referenced = Directory.EnumerateFiles(features, "*.*", SearchOption.AllDirectories)
+        var referenced = Catalog.RepoRoot.SourceFiles("sdk", "*.*")
             .Where(f => f.EndsWith(".props", StringComparison.Ordinal) || f.EndsWith(".targets", StringComparison.Ordinal))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "<PackageReference\\s+Include=\"([^\"$]+)\"").Select(m => m.Groups[1].Value))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
