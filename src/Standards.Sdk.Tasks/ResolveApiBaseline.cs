@@ -1,7 +1,7 @@
 using Microsoft.Build.Framework;
 using Standards.Sdk.Checks.Diagnostics;
-using Standards.Sdk.Checks.Rules;
 using Standards.Sdk.Checks.Release.Packaging;
+using Standards.Sdk.Checks.Rules;
 
 namespace Standards.Sdk.Tasks;
 

@@ -1,6 +1,6 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text;
 using Standards.Adoption.Adopt;
 using Standards.Sdk.Analyzers.Baseline;
 using Standards.Sdk.Checks.Json;

@@ -1,6 +1,6 @@
+using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
-using System.CommandLine;
 using System.Reflection;
 using Standards.Adoption;
 using Standards.Adoption.Adopt;

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Standards.Adoption;
 using Standards.Adoption.Adopt;
 using Standards.Sdk.Checks.Baseline;

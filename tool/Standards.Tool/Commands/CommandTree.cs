@@ -1,5 +1,6 @@
-using System.CommandLine.Help;
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using Standards.Adoption.Adopt;
 using Standards.Tool.Commands.Adopt;
 using Standards.Tool.Commands.Report;
@@ -73,19 +74,21 @@ internal sealed class CommandTree
         VerbosityOption.AcceptOnlyFromAmong("q", "quiet", "m", "minimal", "n", "normal", "d", "detailed", "diag", "diagnostic");
         FormatOption.AcceptOnlyFromAmong("text", "json");
 
-        // An unknown option is not a path.
-        PathArgument.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string>() is { } path && path.StartsWith('-'))
-            {
-                result.AddError($"Unrecognized command or argument '{path}'.");
-            }
-        });
+        PathArgument.Validators.Add(result => RejectOption(result, result.GetValueOrDefault<string>()));
         Adopt = new AdoptCommandDefinition(this);
         Survey = new SurveyCommandDefinition(this);
         Upgrade = new UpgradeCommandDefinition(this);
         Report = new ReportCommandDefinition(this);
         Update = new UpdateCommandDefinition(this);
+    }
+
+    /// <summary>An unknown option is not a path: a path argument's value that starts with '-' is a usage error.</summary>
+    internal static void RejectOption(ArgumentResult result, string? path)
+    {
+        if (path is not null && path.StartsWith('-'))
+        {
+            result.AddError($"Unrecognized command or argument '{path}'.");
+        }
     }
 
     /// <summary>Examples shown after the help of a command.</summary>

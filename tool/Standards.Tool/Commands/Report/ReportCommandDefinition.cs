@@ -26,10 +26,7 @@ internal sealed class ReportCommandDefinition
         {
             foreach (var path in result.GetValueOrDefault<string[]>() ?? [])
             {
-                if (path.StartsWith('-'))
-                {
-                    result.AddError($"Unrecognized command or argument '{path}'.");
-                }
+                CommandTree.RejectOption(result, path);
             }
         });
     }
